@@ -1,0 +1,23 @@
+//! Accounts: registration, login with throttling, sessions, the current user.
+
+pub mod password;
+pub mod routes;
+pub mod session;
+pub mod store;
+pub mod throttle;
+
+pub use session::{AdminUser, CurrentUser, MaybeUser, SessionUser};
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(routes::register))
+        .routes(routes!(routes::login))
+        .routes(routes!(routes::logout))
+        .routes(routes!(routes::me, routes::update_me))
+        .routes(routes!(routes::change_password))
+}

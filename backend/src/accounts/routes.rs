@@ -1,0 +1,194 @@
+//! Thin handlers: extract, call the store, respond.
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use shared::ApiError;
+use shared::accounts::{ChangePasswordRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest};
+use shared::validate::FieldError;
+
+use super::session::{self, CurrentUser, SESSION_TTL, SessionUser};
+use super::{password, store, throttle};
+use crate::AppState;
+use crate::db::is_unique_violation;
+use crate::error::{AppError, AppResult};
+use crate::http::cookie;
+use crate::http::extract::Json;
+use crate::http::locale::current_locale;
+
+async fn me_of(state: &AppState, user: SessionUser) -> AppResult<Me> {
+    let mut db = state.db.acquire().await?;
+    let memberships = store::memberships(&mut db, user.id).await?;
+    Ok(Me {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        locale: user.locale,
+        is_admin: user.is_admin,
+        memberships,
+    })
+}
+
+/// Starts a session for `user_id` and returns the `Set-Cookie` header for it.
+async fn start_session(state: &AppState, user_id: i64) -> AppResult<HeaderMap> {
+    let (token, hash) = session::new_token();
+    let mut db = state.db.acquire().await?;
+    store::insert_session(&mut db, &hash, user_id, crate::db::now() + SESSION_TTL).await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        SET_COOKIE,
+        cookie::set_session(
+            &token,
+            SESSION_TTL.whole_seconds(),
+            state.config.secure_cookies,
+        ),
+    );
+    Ok(headers)
+}
+
+/// Create an account and sign in.
+#[utoipa::path(post, path = "/auth/register", tag = "accounts", request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Registered and signed in; sets the session cookie", body = Me),
+        (status = 409, description = "Email already registered", body = ApiError),
+        (status = 422, description = "Invalid fields", body = ApiError)))]
+pub async fn register(
+    State(state): State<AppState>,
+    Json(req): Json<RegisterRequest>,
+) -> AppResult<(StatusCode, HeaderMap, Json<Me>)> {
+    let account = req.parse()?;
+    let hash = password::hash(account.password.expose().to_owned()).await?;
+    let locale = account.locale.unwrap_or_else(current_locale);
+    let mut db = state.db.acquire().await?;
+    let id = store::insert_user(
+        &mut db,
+        account.email.as_str(),
+        &hash,
+        &account.display_name,
+        locale,
+        false,
+    )
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            AppError::Conflict(shared::ErrorCode::EmailTaken)
+        } else {
+            e.into()
+        }
+    })?;
+    let user = store::find_user(&mut db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    drop(db);
+    let headers = start_session(&state, id).await?;
+    Ok((
+        StatusCode::CREATED,
+        headers,
+        Json(me_of(&state, user).await?),
+    ))
+}
+
+/// Sign in with email and password. Five failures for one email within 15 minutes lock it for a while.
+#[utoipa::path(post, path = "/auth/login", tag = "accounts", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in; sets the session cookie", body = Me),
+        (status = 401, description = "Wrong email or password", body = ApiError),
+        (status = 429, description = "Too many failures; see Retry-After", body = ApiError)))]
+pub async fn login(
+    State(state): State<AppState>,
+    Json(req): Json<LoginRequest>,
+) -> AppResult<(HeaderMap, Json<Me>)> {
+    let (email, pass) = req.parse()?;
+    let now = crate::db::now();
+    let mut db = state.db.acquire().await?;
+    let failures = store::recent_failures(&mut db, email.as_str(), now - throttle::WINDOW).await?;
+    if let Some(retry_after_secs) = throttle::retry_after(&failures, now) {
+        return Err(AppError::TooManyRequests { retry_after_secs });
+    }
+    let creds = store::credentials(&mut db, email.as_str()).await?;
+    drop(db);
+    let (user_id, stored) = creds.map_or((None, None), |(id, h)| (Some(id), Some(h)));
+    let ok = password::verify(stored, pass).await?;
+    let mut db = state.db.acquire().await?;
+    let (true, Some(user_id)) = (ok, user_id) else {
+        store::record_failure(&mut db, email.as_str(), now).await?;
+        return Err(AppError::InvalidCredentials);
+    };
+    store::clear_failures(&mut db, email.as_str()).await?;
+    let user = store::find_user(&mut db, user_id)
+        .await?
+        .ok_or(AppError::InvalidCredentials)?;
+    drop(db);
+    let headers = start_session(&state, user_id).await?;
+    Ok((headers, Json(me_of(&state, user).await?)))
+}
+
+/// Sign out: the session is deleted on the server and the cookie cleared.
+#[utoipa::path(post, path = "/auth/logout", tag = "accounts",
+    responses((status = 204, description = "Signed out (also when there was no session)")))]
+pub async fn logout(
+    State(state): State<AppState>,
+    session: session::SessionContext,
+) -> AppResult<(StatusCode, HeaderMap)> {
+    if let Some(hash) = &session.token_hash {
+        let mut db = state.db.acquire().await?;
+        store::delete_session(&mut db, hash).await?;
+    }
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        SET_COOKIE,
+        cookie::clear_session(state.config.secure_cookies),
+    );
+    Ok((StatusCode::NO_CONTENT, headers))
+}
+
+/// The signed-in user with their organizations and roles.
+#[utoipa::path(get, path = "/me", tag = "accounts",
+    responses((status = 200, body = Me), (status = 401, description = "Not signed in", body = ApiError)))]
+pub async fn me(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<Me>> {
+    Ok(Json(me_of(&state, current.user).await?))
+}
+
+/// Change the display name or the interface language.
+#[utoipa::path(put, path = "/me", tag = "accounts", request_body = UpdateMeRequest,
+    responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn update_me(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(req): Json<UpdateMeRequest>,
+) -> AppResult<Json<Me>> {
+    let (name, locale) = req.parse()?;
+    let mut db = state.db.acquire().await?;
+    store::update_profile(&mut db, current.user.id, name.as_deref(), locale).await?;
+    let user = store::find_user(&mut db, current.user.id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    drop(db);
+    Ok(Json(me_of(&state, user).await?))
+}
+
+/// Change the password; every other session of the user is signed out.
+#[utoipa::path(post, path = "/me/password", tag = "accounts", request_body = ChangePasswordRequest,
+    responses((status = 204, description = "Changed"), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(req): Json<ChangePasswordRequest>,
+) -> AppResult<StatusCode> {
+    let new = req.parse()?;
+    let mut db = state.db.acquire().await?;
+    let stored = store::password_hash(&mut db, current.user.id).await?;
+    drop(db);
+    if !password::verify(Some(stored), req.current_password.clone()).await? {
+        return Err(AppError::field(
+            "current_password",
+            FieldError::PasswordWrong,
+        ));
+    }
+    let hash = password::hash(new.expose().to_owned()).await?;
+    let mut tx = state.db.begin().await?;
+    store::set_password(&mut tx, current.user.id, &hash).await?;
+    store::delete_other_sessions(&mut tx, current.user.id, &current.token_hash).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,317 @@
+//! SQL for accounts, sessions and login failures.
+
+use shared::Locale;
+use shared::accounts::Membership;
+use shared::orgs::{OrgKind, OrgRole};
+use sqlx::SqliteConnection;
+use time::OffsetDateTime;
+
+use super::session::SessionUser;
+
+#[derive(Debug, sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    locale: String,
+    is_admin: bool,
+}
+
+impl From<UserRow> for SessionUser {
+    fn from(r: UserRow) -> Self {
+        SessionUser {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            locale: Locale::from_tag(&r.locale).unwrap_or_default(),
+            is_admin: r.is_admin,
+        }
+    }
+}
+
+/// Inserts a user; the caller maps a unique violation to "email taken".
+pub async fn insert_user(
+    db: &mut SqliteConnection,
+    email: &str,
+    password_hash: &str,
+    display_name: &str,
+    locale: Locale,
+    is_admin: bool,
+) -> sqlx::Result<i64> {
+    let now = crate::db::now();
+    let row: (i64,) = sqlx::query_as(
+        "INSERT INTO users (email, password_hash, display_name, locale, is_admin, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(email)
+    .bind(password_hash)
+    .bind(display_name)
+    .bind(locale.tag())
+    .bind(is_admin)
+    .bind(now)
+    .fetch_one(db)
+    .await?;
+    Ok(row.0)
+}
+
+pub async fn find_user(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<SessionUser>> {
+    let row: Option<UserRow> =
+        sqlx::query_as("SELECT id, email, display_name, locale, is_admin FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(Into::into))
+}
+
+/// (user id, password hash) for an email.
+pub async fn credentials(
+    db: &mut SqliteConnection,
+    email: &str,
+) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn password_hash(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<String> {
+    let row: (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(db)
+        .await?;
+    Ok(row.0)
+}
+
+pub async fn set_password(
+    db: &mut SqliteConnection,
+    user_id: i64,
+    password_hash: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(password_hash)
+        .bind(crate::db::now())
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_admin(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET is_admin = TRUE, updated_at = $1 WHERE id = $2")
+        .bind(crate::db::now())
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn update_profile(
+    db: &mut SqliteConnection,
+    user_id: i64,
+    display_name: Option<&str>,
+    locale: Option<Locale>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE users SET display_name = COALESCE($1, display_name), locale = COALESCE($2, locale), updated_at = $3
+         WHERE id = $4",
+    )
+    .bind(display_name)
+    .bind(locale.map(Locale::tag))
+    .bind(crate::db::now())
+    .bind(user_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn memberships(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<Vec<Membership>> {
+    let rows: Vec<(
+        i64,
+        String,
+        Option<String>,
+        String,
+        String,
+        Option<OffsetDateTime>,
+    )> = sqlx::query_as(
+        "SELECT o.id, o.name_zh, o.name_en, o.kind, m.role, o.verified_at
+         FROM memberships m JOIN organizations o ON o.id = m.org_id
+         WHERE m.user_id = $1 ORDER BY m.created_at, o.id",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(org_id, org_name_zh, org_name_en, kind, role, verified_at)| {
+                Some(Membership {
+                    org_id,
+                    org_name_zh,
+                    org_name_en,
+                    org_kind: OrgKind::parse(&kind)?,
+                    role: OrgRole::parse(&role)?,
+                    verified: verified_at.is_some(),
+                })
+            },
+        )
+        .collect())
+}
+
+// ---- sessions ----
+
+pub async fn insert_session(
+    db: &mut SqliteConnection,
+    token_hash: &str,
+    user_id: i64,
+    expires_at: OffsetDateTime,
+) -> sqlx::Result<()> {
+    let now = crate::db::now();
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The user of a live session, with when the session was last renewed.
+pub async fn session_user(
+    db: &mut SqliteConnection,
+    token_hash: &str,
+    now: OffsetDateTime,
+) -> sqlx::Result<Option<(SessionUser, OffsetDateTime)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        user: UserRow,
+        last_seen_at: OffsetDateTime,
+    }
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.locale, u.is_admin, s.last_seen_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.user.into(), r.last_seen_at)))
+}
+
+pub async fn renew_session(
+    db: &mut SqliteConnection,
+    token_hash: &str,
+    now: OffsetDateTime,
+    expires_at: OffsetDateTime,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
+        .bind(now)
+        .bind(expires_at)
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_session(db: &mut SqliteConnection, token_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Signs a user out everywhere but the session `keep`.
+pub async fn delete_other_sessions(
+    db: &mut SqliteConnection,
+    user_id: i64,
+    keep: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+        .bind(user_id)
+        .bind(keep)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_expired_sessions(
+    db: &mut SqliteConnection,
+    now: OffsetDateTime,
+) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now)
+        .execute(db)
+        .await?
+        .rows_affected())
+}
+
+// ---- login failures ----
+
+pub async fn recent_failures(
+    db: &mut SqliteConnection,
+    email: &str,
+    since: OffsetDateTime,
+) -> sqlx::Result<Vec<OffsetDateTime>> {
+    let rows: Vec<(OffsetDateTime,)> =
+        sqlx::query_as("SELECT failed_at FROM login_failures WHERE email = $1 AND failed_at > $2")
+            .bind(email)
+            .bind(since)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+pub async fn record_failure(
+    db: &mut SqliteConnection,
+    email: &str,
+    at: OffsetDateTime,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO login_failures (email, failed_at) VALUES ($1, $2)")
+        .bind(email)
+        .bind(at)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn clear_failures(db: &mut SqliteConnection, email: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        .bind(email)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// `futurematch create-admin`: creates an admin account, or promotes an existing one.
+/// Returns true when a new account was created.
+pub async fn create_or_promote_admin(
+    pool: &crate::db::Db,
+    email: &shared::validate::Email,
+    password: &shared::validate::Password,
+) -> anyhow::Result<bool> {
+    let mut tx = pool.begin().await?;
+    let created = match credentials(&mut tx, email.as_str()).await? {
+        Some((id, _)) => {
+            set_admin(&mut tx, id).await?;
+            false
+        }
+        None => {
+            let hash = super::password::hash(password.expose().to_owned()).await?;
+            let name = email
+                .as_str()
+                .split('@')
+                .next()
+                .unwrap_or("admin")
+                .to_owned();
+            insert_user(&mut tx, email.as_str(), &hash, &name, Locale::ZhCn, true).await?;
+            true
+        }
+    };
+    tx.commit().await?;
+    Ok(created)
+}

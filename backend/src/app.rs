@@ -1,0 +1,195 @@
+//! Router assembly, layers, state, start-up and graceful shutdown.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json, Router, middleware};
+use serde::Serialize;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::config::Config;
+use crate::db::{self, Db};
+use crate::error::AppError;
+use crate::http::{self, docs};
+use crate::{accounts, demo, orgs, taxonomy};
+
+/// Largest accepted request body.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "FutureMatch 未来产业对接平台", description = "The API of Hangzhou's future-industry matchmaking and exchange platform."),
+    tags(
+        (name = "accounts", description = "Registration, login, the current user"),
+        (name = "orgs", description = "Organizations, members and invitations"),
+        (name = "taxonomy", description = "Reference data: 5+X fields, districts, pilot zones, tiers"),
+        (name = "admin", description = "Site administration"),
+        (name = "meta", description = "Health and documentation"),
+    )
+)]
+struct ApiDoc;
+
+/// Every `/api` route, each registered with its OpenAPI description.
+fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(accounts::router())
+        .merge(orgs::router())
+        .merge(taxonomy::router())
+        .routes(routes!(docs::openapi_json))
+        .routes(routes!(docs::docs_page))
+}
+
+/// The OpenAPI document of every route the app serves.
+pub fn openapi() -> OpenApiDoc {
+    let (_, api) = api_routes().split_for_parts();
+    let (_, root) = OpenApiRouter::<AppState>::new()
+        .routes(routes!(healthz))
+        .split_for_parts();
+    let mut doc = ApiDoc::openapi().nest("/api", api);
+    doc.merge(root);
+    doc
+}
+
+pub fn build_app(state: AppState) -> Router {
+    let doc = Arc::new(openapi());
+    let (api, _) = api_routes().split_for_parts();
+    let api = api
+        .fallback(http::route_not_found)
+        .method_not_allowed_fallback(http::method_not_allowed)
+        .layer(Extension(doc))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            accounts::session::middleware,
+        ));
+    let (root, _) = OpenApiRouter::new()
+        .routes(routes!(healthz))
+        .split_for_parts();
+    let request_id = HeaderName::from_static("x-request-id");
+    root.nest("/api", api)
+        .fallback_service(http::spa::service(&state.config.dist_dir))
+        .with_state(state)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .layer(CatchPanicLayer::custom(|_| AppError::Internal(anyhow::anyhow!("handler panicked")).into_response()))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Health {
+    status: &'static str,
+}
+
+/// Liveness and database check.
+#[utoipa::path(get, path = "/healthz", tag = "meta",
+    responses((status = 200, body = Health), (status = 503, description = "Database unreachable", body = Health)))]
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match sqlx::query("SELECT 1").execute(&state.db).await {
+        Ok(_) => Json(Health { status: "ok" }).into_response(),
+        Err(e) => {
+            tracing::error!(error = ?e, "health check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(Health {
+                    status: "database unavailable",
+                }),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// Opens the database, applies migrations and, on first start, loads the demo data.
+pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
+    let db = db::connect(&config).await?;
+    db::migrate(&db).await?;
+    if !config.no_demo && demo::seed_if_first_start(&db).await? {
+        tracing::info!("loaded the demo data (first start)");
+    }
+    Ok(AppState {
+        db,
+        config: Arc::new(config),
+    })
+}
+
+/// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.
+pub async fn serve_on(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    tokio::spawn(expire_sessions(state.db.clone()));
+    axum::serve(listener, build_app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Prepares and serves on the configured address until SIGTERM or ctrl-c.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let addr = config.addr;
+    let state = prepare(config).await?;
+    let listener = TcpListener::bind(addr).await?;
+    tracing::info!("FutureMatch listening on http://{}", listener.local_addr()?);
+    serve_on(listener, state, shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn expire_sessions(db: Db) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        let Ok(mut conn) = db.acquire().await else {
+            continue;
+        };
+        match accounts::store::delete_expired_sessions(&mut conn, db::now()).await {
+            Ok(n) if n > 0 => tracing::info!(n, "deleted expired sessions"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = ?e, "deleting expired sessions"),
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

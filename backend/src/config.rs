@@ -1,0 +1,100 @@
+//! One typed configuration: flags with `FUTUREMATCH_*` environment fallbacks and defaults
+//! that let the server start with no configuration at all.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "futurematch",
+    version,
+    about = "未来产业对接平台 FutureMatch server"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Create a site administrator, or promote an existing user; reads the password from stdin.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+    },
+    /// Load the demo data (skipped when it is already there).
+    SeedDemo,
+    /// Write a consistent copy of the database to FILE, safe while the server runs.
+    Backup { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "FUTUREMATCH_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub addr: SocketAddr,
+    /// Folder for the SQLite database (created when missing).
+    #[arg(
+        long,
+        env = "FUTUREMATCH_DATA_DIR",
+        default_value = "data",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+    /// Database URL; defaults to `sqlite://<data-dir>/futurematch.db`.
+    #[arg(long, env = "FUTUREMATCH_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// The built frontend (`cargo xtask build` writes it).
+    #[arg(
+        long,
+        env = "FUTUREMATCH_DIST_DIR",
+        default_value = "dist",
+        global = true
+    )]
+    pub dist_dir: PathBuf,
+    /// Mark session cookies `Secure` (set when served over https).
+    #[arg(long, env = "FUTUREMATCH_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
+    /// Do not load demo data on first start.
+    #[arg(long, env = "FUTUREMATCH_NO_DEMO", global = true)]
+    pub no_demo: bool,
+    /// Log filter, `tracing` EnvFilter syntax.
+    #[arg(
+        long,
+        env = "FUTUREMATCH_LOG",
+        default_value = "info,sqlx=warn,tower_http=info",
+        global = true
+    )]
+    pub log: String,
+}
+
+impl Config {
+    /// Defaults with another data folder; what tests and tools start from.
+    pub fn with_data_dir(data_dir: impl Into<PathBuf>) -> Self {
+        let mut c = Cli::parse_from(["futurematch"]).config;
+        c.data_dir = data_dir.into();
+        c
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| {
+            format!(
+                "sqlite://{}",
+                self.data_dir.join("futurematch.db").display()
+            )
+        })
+    }
+}

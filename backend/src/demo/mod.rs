@@ -1,0 +1,268 @@
+//! Demo data, loaded on first start and by `futurematch seed-demo`: demo accounts for each kind of
+//! user and a small directory of organizations across the 5+X fields and Hangzhou's districts.
+
+use shared::Locale;
+use shared::orgs::{OrgInput, OrgKind, OrgSize};
+use shared::validate::{Email, Password};
+
+use crate::accounts::{password, store as accounts_store};
+use crate::db::Db;
+use crate::orgs::store as orgs_store;
+use crate::taxonomy::store as taxonomy_store;
+
+/// The password of every demo account (documented in the README; demo data only).
+pub const DEMO_PASSWORD: &str = "FutureMatch-demo-2026";
+
+struct DemoUser {
+    email: &'static str,
+    name: &'static str,
+    locale: Locale,
+}
+
+const USERS: [DemoUser; 5] = [
+    DemoUser {
+        email: "enterprise@demo.futurematch.cn",
+        name: "张明",
+        locale: Locale::ZhCn,
+    },
+    DemoUser {
+        email: "lab@demo.futurematch.cn",
+        name: "李华",
+        locale: Locale::ZhCn,
+    },
+    DemoUser {
+        email: "investor@demo.futurematch.cn",
+        name: "王芳",
+        locale: Locale::ZhCn,
+    },
+    DemoUser {
+        email: "organizer@demo.futurematch.cn",
+        name: "陈静",
+        locale: Locale::ZhCn,
+    },
+    DemoUser {
+        email: "guest@demo.futurematch.cn",
+        name: "Alex Morgan",
+        locale: Locale::En,
+    },
+];
+
+struct DemoOrg {
+    owner: usize,
+    verified: bool,
+    name_zh: &'static str,
+    name_en: &'static str,
+    kind: OrgKind,
+    subtype: Option<&'static str>,
+    tiers: &'static [&'static str],
+    domains: &'static [&'static str],
+    district: &'static str,
+    pilot_zone: Option<&'static str>,
+    founded: i32,
+    size: OrgSize,
+    description: &'static str,
+}
+
+const ORGS: &[DemoOrg] = &[
+    DemoOrg {
+        owner: 0,
+        verified: true,
+        name_zh: "杭州云栖智算科技有限公司",
+        name_en: "Hangzhou Yunqi Intelligent Computing Co., Ltd.",
+        kind: OrgKind::Enterprise,
+        subtype: None,
+        tiers: &["unicorn", "high_tech"],
+        domains: &["gen_ai", "metaverse"],
+        district: "xihu",
+        pilot_zone: Some("xihu_yunqi_town"),
+        founded: 2019,
+        size: OrgSize::Medium,
+        description: "专注大模型推理加速与多模态内容生成，服务制造、文旅与政务场景，正在寻求推理芯片适配与行业数据合作伙伴。",
+    },
+    DemoOrg {
+        owner: 0,
+        verified: true,
+        name_zh: "萧山低空智联科技有限公司",
+        name_en: "Xiaoshan Low-Altitude Connect Technology Co., Ltd.",
+        kind: OrgKind::Enterprise,
+        subtype: None,
+        tiers: &["little_giant", "high_growth"],
+        domains: &["low_altitude", "future_networks"],
+        district: "xiaoshan",
+        pilot_zone: Some("xiaoshan_low_altitude"),
+        founded: 2021,
+        size: OrgSize::Small,
+        description: "无人机物流航线规划与低空通信保障解决方案提供商，正推进eVTOL适航认证配套与城市低空物流试点。",
+    },
+    DemoOrg {
+        owner: 0,
+        verified: false,
+        name_zh: "杭州灵犀人形机器人有限公司",
+        name_en: "Hangzhou Lingxi Humanoid Robotics Co., Ltd.",
+        kind: OrgKind::Enterprise,
+        subtype: None,
+        tiers: &["tech_sme"],
+        domains: &["humanoid_robots"],
+        district: "fuyang",
+        pilot_zone: Some("fuyang_robotics"),
+        founded: 2023,
+        size: OrgSize::Micro,
+        description: "研发人形机器人关节模组与灵巧手触觉传感，寻求精密减速器与力控算法方面的联合研发。",
+    },
+    DemoOrg {
+        owner: 1,
+        verified: true,
+        name_zh: "之江实验室",
+        name_en: "Zhejiang Lab",
+        kind: OrgKind::Lab,
+        subtype: Some("national_lab"),
+        tiers: &[],
+        domains: &["gen_ai", "brain_inspired"],
+        district: "yuhang",
+        pilot_zone: Some("yuhang_future_sci_city"),
+        founded: 2017,
+        size: OrgSize::Huge,
+        description: "聚焦智能计算与类脑智能的新型研发机构，具备大规模算力平台、脉冲神经网络芯片与脑机接口信号解码研究能力。",
+    },
+    DemoOrg {
+        owner: 1,
+        verified: true,
+        name_zh: "钱塘合成生物概念验证中心",
+        name_en: "Qiantang Synthetic Biology Proof-of-Concept Center",
+        kind: OrgKind::Lab,
+        subtype: Some("poc_center"),
+        tiers: &[],
+        domains: &["synthetic_bio"],
+        district: "qiantang",
+        pilot_zone: Some("qiantang_medical_port"),
+        founded: 2022,
+        size: OrgSize::Small,
+        description: "市级合成生物概念验证中心，提供酶定向进化、细胞工厂发酵放大与中试验证服务。",
+    },
+    DemoOrg {
+        owner: 1,
+        verified: false,
+        name_zh: "杭州量子信息研究院",
+        name_en: "Hangzhou Institute of Quantum Information",
+        kind: OrgKind::Lab,
+        subtype: Some("research_institute"),
+        tiers: &[],
+        domains: &["quantum", "future_networks"],
+        district: "linan",
+        pilot_zone: Some("linan_quantum"),
+        founded: 2020,
+        size: OrgSize::Medium,
+        description: "开展量子密钥分发、量子精密测量与6G太赫兹通信前沿研究，开放测试平台。",
+    },
+    DemoOrg {
+        owner: 2,
+        verified: true,
+        name_zh: "杭州未来产业引导基金",
+        name_en: "Hangzhou Future Industry Guidance Fund",
+        kind: OrgKind::Investor,
+        subtype: Some("guidance_fund"),
+        tiers: &[],
+        domains: &[
+            "gen_ai",
+            "low_altitude",
+            "humanoid_robots",
+            "brain_inspired",
+            "synthetic_bio",
+        ],
+        district: "shangcheng",
+        pilot_zone: None,
+        founded: 2023,
+        size: OrgSize::Micro,
+        description: "“3+N”杭州产业基金集群成员，以政府引导基金撬动社会资本投向五大风口潜力产业。",
+    },
+    DemoOrg {
+        owner: 2,
+        verified: true,
+        name_zh: "钱江源创投",
+        name_en: "Qianjiang Source Ventures",
+        kind: OrgKind::Investor,
+        subtype: Some("vc_pe"),
+        tiers: &[],
+        domains: &["advanced_energy", "new_materials"],
+        district: "binjiang",
+        pilot_zone: None,
+        founded: 2015,
+        size: OrgSize::Micro,
+        description: "关注固态电池电解质、钙钛矿叠层电池与碳纤维复合材料等硬科技早期项目。",
+    },
+    DemoOrg {
+        owner: 3,
+        verified: true,
+        name_zh: "杭州市未来产业促进中心",
+        name_en: "Hangzhou Future Industry Promotion Center",
+        kind: OrgKind::Organizer,
+        subtype: None,
+        tiers: &[],
+        domains: &[],
+        district: "gongshu",
+        pilot_zone: None,
+        founded: 2024,
+        size: OrgSize::Small,
+        description: "承办国际未来产业论坛、供需对接会与创新创业大赛，运营未来产业合作交流平台。",
+    },
+];
+
+/// Loads the demo data unless it was loaded before (or the installation has users already).
+/// Returns true when it loaded.
+pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
+    let mut tx = db.begin().await?;
+    let seeded: Option<(String,)> =
+        sqlx::query_as("SELECT value FROM app_meta WHERE key = 'demo_seeded'")
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut *tx)
+        .await?;
+    if seeded.is_some() || users > 0 {
+        return Ok(false);
+    }
+    let password =
+        Password::parse(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("demo password: {e:?}"))?;
+    let hash = password::hash(password.expose().to_owned()).await?;
+    let mut ids = Vec::with_capacity(USERS.len());
+    for u in &USERS {
+        let email =
+            Email::parse(u.email).map_err(|e| anyhow::anyhow!("demo email {}: {e:?}", u.email))?;
+        ids.push(
+            accounts_store::insert_user(&mut tx, email.as_str(), &hash, u.name, u.locale, false)
+                .await?,
+        );
+    }
+    let tax = taxonomy_store::load(&mut tx).await?;
+    for o in ORGS {
+        let input = OrgInput {
+            name_zh: o.name_zh.into(),
+            name_en: Some(o.name_en.into()),
+            kind: o.kind,
+            subtype: o.subtype.map(Into::into),
+            tiers: o.tiers.iter().map(|s| s.to_string()).collect(),
+            domains: o.domains.iter().map(|s| s.to_string()).collect(),
+            district: Some(o.district.into()),
+            pilot_zone: o.pilot_zone.map(Into::into),
+            description: Some(o.description.into()),
+            website: None,
+            founded_year: Some(o.founded),
+            size: Some(o.size),
+            contact_phone: Some("0571-8000 0000".into()),
+            contact_email: Some(USERS[o.owner].email.into()),
+        };
+        let profile = input
+            .parse(&tax, 2026)
+            .map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.name_zh))?;
+        let id = orgs_store::insert(&mut tx, &profile, ids[o.owner]).await?;
+        if o.verified {
+            orgs_store::set_verified(&mut tx, id, Some(ids[o.owner])).await?;
+        }
+    }
+    sqlx::query("INSERT INTO app_meta (key, value) VALUES ('demo_seeded', $1)")
+        .bind(crate::db::now().to_string())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}

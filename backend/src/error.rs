@@ -1,0 +1,138 @@
+//! The one error type. Every failure becomes the `shared::ApiError` body in the caller's language;
+//! internal errors are logged with their chain and answered with a generic 500.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use shared::error::FieldErrors;
+use shared::i18n::{Msg, fill};
+use shared::{ApiError, ErrorCode};
+
+use crate::http::locale::current_locale;
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("malformed request body: {0}")]
+    MalformedJson(String),
+    #[error("invalid query string: {0}")]
+    InvalidQuery(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("not authenticated")]
+    Unauthenticated,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("no such route")]
+    RouteNotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// A 409 with a specific code (email taken, last owner, ...).
+    #[error("conflict: {0:?}")]
+    Conflict(ErrorCode),
+    #[error("validation failed: {0:?}")]
+    Validation(FieldErrors),
+    #[error("too many requests; retry after {retry_after_secs}s")]
+    TooManyRequests { retry_after_secs: u64 },
+    /// A 4xx with its own code (invitation invalid, ...).
+    #[error("request refused: {1:?}")]
+    Refused(StatusCode, ErrorCode),
+    #[error("database error")]
+    Database(#[from] sqlx::Error),
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(e: FieldErrors) -> Self {
+        AppError::Validation(e)
+    }
+}
+
+impl AppError {
+    /// A validation error on one field.
+    pub fn field(field: &str, error: shared::validate::FieldError) -> Self {
+        let mut errs = FieldErrors::new();
+        errs.add(field, error);
+        AppError::Validation(errs)
+    }
+
+    fn status_and_code(&self) -> (StatusCode, ErrorCode) {
+        match self {
+            AppError::MalformedJson(_) => (StatusCode::BAD_REQUEST, ErrorCode::MalformedJson),
+            AppError::InvalidQuery(_) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidQuery),
+            AppError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+            ),
+            AppError::PayloadTooLarge => {
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+            }
+            AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
+            AppError::InvalidCredentials => {
+                (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials)
+            }
+            AppError::Forbidden => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            AppError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            AppError::RouteNotFound => (StatusCode::NOT_FOUND, ErrorCode::RouteNotFound),
+            AppError::MethodNotAllowed => {
+                (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
+            }
+            AppError::Conflict(code) => (StatusCode::CONFLICT, *code),
+            AppError::Validation(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::ValidationFailed,
+            ),
+            AppError::TooManyRequests { .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyRequests)
+            }
+            AppError::Refused(status, code) => (*status, *code),
+            AppError::Database(_) | AppError::Internal(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
+            }
+        }
+    }
+
+    /// The localized body for this error.
+    pub fn body(&self) -> ApiError {
+        let locale = current_locale();
+        let (_, code) = self.status_and_code();
+        match self {
+            AppError::Validation(fields) => ApiError::validation(fields, locale),
+            AppError::TooManyRequests { retry_after_secs } => {
+                let minutes = retry_after_secs.div_ceil(60).max(1).to_string();
+                let message = format!(
+                    "{} {}",
+                    code.msg().t(locale),
+                    fill(Msg::RetryAfterMinutes.t(locale), &[("minutes", &minutes)])
+                );
+                ApiError::new(code, message)
+            }
+            _ => ApiError::localized(code, locale),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, _) = self.status_and_code();
+        match &self {
+            AppError::Database(e) => tracing::error!(error = ?e, "database error"),
+            AppError::Internal(e) => tracing::error!(error = ?e, "internal error"),
+            other => tracing::debug!(error = %other, "request refused"),
+        }
+        let mut response = (status, axum::Json(self.body())).into_response();
+        if let AppError::TooManyRequests { retry_after_secs } = self {
+            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
+        response
+    }
+}

@@ -1,0 +1,158 @@
+//! `Json`, `Path` and `Query` extractors whose rejections answer in the shared error shape.
+
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use shared::error::FieldErrors;
+use shared::validate::FieldError;
+
+use crate::error::AppError;
+
+/// A JSON body. Malformed JSON answers 400, a wrong shape 422 naming the field,
+/// a missing content type 415 and an oversized body 413.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(Json(v)),
+            Err(rejection) => Err(json_rejection(rejection)),
+        }
+    }
+}
+
+fn json_rejection(rejection: JsonRejection) -> AppError {
+    match rejection {
+        JsonRejection::JsonDataError(e) => {
+            let text = e.body_text();
+            match field_of_data_error(&text) {
+                Some((field, error)) => {
+                    let mut errs = FieldErrors::new();
+                    errs.add(field, error);
+                    AppError::Validation(errs)
+                }
+                None => AppError::MalformedJson(text),
+            }
+        }
+        JsonRejection::JsonSyntaxError(e) => AppError::MalformedJson(e.body_text()),
+        JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType,
+        JsonRejection::BytesRejection(e)
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
+        {
+            AppError::PayloadTooLarge
+        }
+        other => AppError::MalformedJson(other.body_text()),
+    }
+}
+
+/// Reads the field out of serde's message: `missing field `email``, or
+/// `display_name: invalid type: ...` (axum reports the path before the colon).
+fn field_of_data_error(text: &str) -> Option<(String, FieldError)> {
+    let detail = text.split_once(": ").map_or(text, |(_, rest)| rest);
+    if let Some(rest) = detail.split("missing field `").nth(1) {
+        let field = rest.split('`').next()?;
+        return Some((field.to_owned(), FieldError::Required));
+    }
+    let (path, _) = detail.split_once(": ")?;
+    let field = path.trim();
+    let ok = !field.is_empty()
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c));
+    ok.then(|| {
+        (
+            field.split(['.', '[']).next().unwrap_or(field).to_owned(),
+            FieldError::Invalid,
+        )
+    })
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// Path parameters. A parameter that does not parse (`/api/orgs/abc`) names nothing that exists: 404.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Path<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(v)) => Ok(Path(v)),
+            Err(PathRejection::FailedToDeserializePathParams(_)) => Err(AppError::NotFound),
+            Err(other) => Err(AppError::Internal(anyhow::anyhow!(
+                "path extraction: {}",
+                other.body_text()
+            ))),
+        }
+    }
+}
+
+/// Query string. Unparseable values answer 400 `invalid_query`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Query<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(Query(v)),
+            Err(QueryRejection::FailedToDeserializeQueryString(e)) => {
+                Err(AppError::InvalidQuery(e.body_text()))
+            }
+            Err(other) => Err(AppError::InvalidQuery(other.body_text())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_error_names_the_missing_field() {
+        let t = "Failed to deserialize the JSON body into the target type: missing field `email` at line 1 column 2";
+        assert_eq!(
+            field_of_data_error(t),
+            Some(("email".into(), FieldError::Required))
+        );
+    }
+
+    #[test]
+    fn data_error_names_the_mistyped_field() {
+        let t = "Failed to deserialize the JSON body into the target type: founded_year: invalid type: string \"x\", expected i32 at line 1 column 20";
+        assert_eq!(
+            field_of_data_error(t),
+            Some(("founded_year".into(), FieldError::Invalid))
+        );
+    }
+
+    #[test]
+    fn data_error_without_a_field_has_none() {
+        let t = "Failed to deserialize the JSON body into the target type: invalid type: integer `3`, expected struct X at line 1 column 1";
+        assert_eq!(field_of_data_error(t), None);
+    }
+}

@@ -1,0 +1,14 @@
+//! The FutureMatch server: one folder per capability (router, handlers, store, pure logic).
+
+pub mod accounts;
+pub mod app;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod orgs;
+pub mod taxonomy;
+
+pub use app::{AppState, build_app, serve};
+pub use config::Config;

@@ -1,0 +1,82 @@
+//! `futurematch`: serve (default), migrate, create-admin, seed-demo, backup.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use anyhow::Context;
+use backend::config::{Cli, Command};
+use backend::{accounts, db, demo};
+use clap::Parser;
+use shared::validate::{Email, Password};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_new(&cli.config.log).unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let config = cli.config;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => backend::serve(config).await,
+        Command::Migrate => {
+            let pool = db::connect(&config).await?;
+            db::migrate(&pool).await?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let pool = db::connect(&config).await?;
+            db::migrate(&pool).await?;
+            if demo::seed_if_first_start(&pool).await? {
+                tracing::info!("demo data loaded");
+            } else {
+                tracing::info!("demo data was already loaded; nothing to do");
+            }
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let pool = db::connect(&config).await?;
+            db::backup(&pool, &file).await?;
+            tracing::info!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::CreateAdmin { email } => {
+            let email = Email::parse(&email)
+                .map_err(|e| anyhow::anyhow!("{}", e.msg().t(shared::Locale::En)))?;
+            let password = read_password()?;
+            let password = Password::parse(&password)
+                .map_err(|e| anyhow::anyhow!("{}", e.msg().t(shared::Locale::En)))?;
+            let pool = db::connect(&config).await?;
+            db::migrate(&pool).await?;
+            let created =
+                accounts::store::create_or_promote_admin(&pool, &email, &password).await?;
+            tracing::info!(
+                "{} is now a site administrator{}",
+                email.as_str(),
+                if created {
+                    " (new account)"
+                } else {
+                    " (existing account promoted; password unchanged)"
+                }
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Reads the password from stdin; prompts when stdin is a terminal.
+fn read_password() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password for the administrator (input is shown): ");
+        std::io::stderr().flush()?;
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("reading the password from stdin")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}

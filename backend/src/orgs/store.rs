@@ -1,0 +1,512 @@
+//! SQL for organizations, members and invitations.
+
+use shared::orgs::{
+    Invitation, Member, Org, OrgContact, OrgKind, OrgListQuery, OrgProfile, OrgRole, OrgSize,
+    OrgSummary,
+};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use time::OffsetDateTime;
+
+#[derive(Debug, sqlx::FromRow)]
+struct OrgRow {
+    id: i64,
+    name_zh: String,
+    name_en: Option<String>,
+    kind: String,
+    subtype: Option<String>,
+    district: Option<String>,
+    pilot_zone: Option<String>,
+    description: Option<String>,
+    website: Option<String>,
+    founded_year: Option<i32>,
+    size: Option<String>,
+    contact_phone: Option<String>,
+    contact_email: Option<String>,
+    verified_at: Option<OffsetDateTime>,
+    created_at: OffsetDateTime,
+    member_count: i64,
+}
+
+const ORG_COLUMNS: &str = "o.id, o.name_zh, o.name_en, o.kind, o.subtype, o.district, o.pilot_zone, o.description,
+    o.website, o.founded_year, o.size, o.contact_phone, o.contact_email, o.verified_at, o.created_at,
+    (SELECT COUNT(*) FROM memberships m WHERE m.org_id = o.id) AS member_count";
+
+fn kind_of(s: &str) -> OrgKind {
+    // The CHECK constraint keeps this column to the four kinds.
+    OrgKind::parse(s).unwrap_or(OrgKind::Enterprise)
+}
+
+/// Inserts an organization with its tags and makes `owner` its owner, in one transaction.
+pub async fn insert(db: &mut SqliteConnection, p: &OrgProfile, owner: i64) -> sqlx::Result<i64> {
+    let now = crate::db::now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO organizations (name_zh, name_en, kind, subtype, district, pilot_zone, description, website,
+            founded_year, size, contact_phone, contact_email, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+    )
+    .bind(&p.name_zh)
+    .bind(&p.name_en)
+    .bind(p.kind.as_str())
+    .bind(&p.subtype)
+    .bind(&p.district)
+    .bind(&p.pilot_zone)
+    .bind(&p.description)
+    .bind(&p.website)
+    .bind(p.founded_year)
+    .bind(p.size.map(OrgSize::as_str))
+    .bind(&p.contact_phone)
+    .bind(&p.contact_email)
+    .bind(owner)
+    .bind(now)
+    .fetch_one(&mut *db)
+    .await?;
+    replace_tags(db, id, p).await?;
+    add_member(db, id, owner, OrgRole::Owner).await?;
+    Ok(id)
+}
+
+/// Overwrites the profile and its tags; the caller holds the transaction.
+pub async fn update(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE organizations SET name_zh = $1, name_en = $2, kind = $3, subtype = $4, district = $5,
+            pilot_zone = $6, description = $7, website = $8, founded_year = $9, size = $10,
+            contact_phone = $11, contact_email = $12, updated_at = $13
+         WHERE id = $14",
+    )
+    .bind(&p.name_zh)
+    .bind(&p.name_en)
+    .bind(p.kind.as_str())
+    .bind(&p.subtype)
+    .bind(&p.district)
+    .bind(&p.pilot_zone)
+    .bind(&p.description)
+    .bind(&p.website)
+    .bind(p.founded_year)
+    .bind(p.size.map(OrgSize::as_str))
+    .bind(&p.contact_phone)
+    .bind(&p.contact_email)
+    .bind(crate::db::now())
+    .bind(id)
+    .execute(&mut *db)
+    .await?;
+    replace_tags(db, id, p).await
+}
+
+async fn replace_tags(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sqlx::Result<()> {
+    for (table, codes) in [("org_domains", &p.domains), ("org_tiers", &p.tiers)] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE org_id = $1"))
+            .bind(id)
+            .execute(&mut *db)
+            .await?;
+        for (position, code) in codes.iter().enumerate() {
+            sqlx::query(&format!(
+                "INSERT INTO {table} (org_id, code, position) VALUES ($1, $2, $3)"
+            ))
+            .bind(id)
+            .bind(code)
+            .bind(position as i64)
+            .execute(&mut *db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn codes(db: &mut SqliteConnection, table: &str, id: i64) -> sqlx::Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(&format!(
+        "SELECT code FROM {table} WHERE org_id = $1 ORDER BY position"
+    ))
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// The full profile. `private` adds contact details; `my_role` is the caller's role.
+pub async fn get(
+    db: &mut SqliteConnection,
+    id: i64,
+    private: bool,
+    my_role: Option<OrgRole>,
+) -> sqlx::Result<Option<Org>> {
+    let row: Option<OrgRow> = sqlx::query_as(&format!(
+        "SELECT {ORG_COLUMNS} FROM organizations o WHERE o.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *db)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let domains = codes(db, "org_domains", id).await?;
+    let tiers = codes(db, "org_tiers", id).await?;
+    Ok(Some(Org {
+        id: r.id,
+        name_zh: r.name_zh,
+        name_en: r.name_en,
+        kind: kind_of(&r.kind),
+        subtype: r.subtype,
+        tiers,
+        domains,
+        district: r.district,
+        pilot_zone: r.pilot_zone,
+        description: r.description,
+        website: r.website,
+        founded_year: r.founded_year,
+        size: r.size.as_deref().and_then(OrgSize::parse),
+        verified: r.verified_at.is_some(),
+        member_count: r.member_count,
+        created_at: r.created_at,
+        contact: private.then_some(OrgContact {
+            phone: r.contact_phone,
+            email: r.contact_email,
+        }),
+        my_role,
+    }))
+}
+
+pub async fn exists(db: &mut SqliteConnection, id: i64) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM organizations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.is_some())
+}
+
+fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, q: &OrgListQuery) {
+    qb.push(" WHERE 1 = 1");
+    if let Some(kind) = q.kind {
+        qb.push(" AND o.kind = ").push_bind(kind.as_str());
+    }
+    if let Some(v) = q.verified {
+        qb.push(if v {
+            " AND o.verified_at IS NOT NULL"
+        } else {
+            " AND o.verified_at IS NULL"
+        });
+    }
+    if let Some(d) = q.district.as_deref().filter(|d| !d.is_empty()) {
+        qb.push(" AND o.district = ").push_bind(d.to_owned());
+    }
+    if let Some(d) = q.domain.as_deref().filter(|d| !d.is_empty()) {
+        qb.push(" AND EXISTS (SELECT 1 FROM org_domains d WHERE d.org_id = o.id AND d.code = ")
+            .push_bind(d.to_owned())
+            .push(")");
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = format!(
+            "%{}%",
+            text.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        qb.push(" AND (o.name_zh LIKE ")
+            .push_bind(pattern.clone())
+            .push(" ESCAPE '\\' OR LOWER(COALESCE(o.name_en, '')) LIKE LOWER(")
+            .push_bind(pattern)
+            .push(") ESCAPE '\\')");
+    }
+}
+
+/// One page of the directory and the total count.
+pub async fn list(
+    db: &mut SqliteConnection,
+    q: &OrgListQuery,
+    limit: u32,
+    offset: u64,
+) -> sqlx::Result<(Vec<OrgSummary>, u64)> {
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM organizations o");
+    push_filters(&mut count, q);
+    let (total,): (i64,) = count.build_query_as().fetch_one(&mut *db).await?;
+
+    let mut qb = QueryBuilder::<Sqlite>::new(
+        "SELECT o.id, o.name_zh, o.name_en, o.kind, o.subtype, o.district, o.verified_at, o.created_at
+         FROM organizations o",
+    );
+    push_filters(&mut qb, q);
+    qb.push(" ORDER BY (o.verified_at IS NULL), o.created_at DESC, o.id DESC LIMIT ")
+        .push_bind(limit as i64)
+        .push(" OFFSET ")
+        .push_bind(offset as i64);
+    type Row = (
+        i64,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<OffsetDateTime>,
+        OffsetDateTime,
+    );
+    let rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
+
+    let mut items = Vec::with_capacity(rows.len());
+    for (id, name_zh, name_en, kind, subtype, district, verified_at, created_at) in rows {
+        let domains = codes(db, "org_domains", id).await?;
+        items.push(OrgSummary {
+            id,
+            name_zh,
+            name_en,
+            kind: kind_of(&kind),
+            subtype,
+            domains,
+            district,
+            verified: verified_at.is_some(),
+            created_at,
+        });
+    }
+    Ok((items, total as u64))
+}
+
+pub async fn summary(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<OrgSummary>> {
+    Ok(get(db, id, false, None).await?.map(|o| OrgSummary {
+        id: o.id,
+        name_zh: o.name_zh,
+        name_en: o.name_en,
+        kind: o.kind,
+        subtype: o.subtype,
+        domains: o.domains,
+        district: o.district,
+        verified: o.verified,
+        created_at: o.created_at,
+    }))
+}
+
+pub async fn set_verified(
+    db: &mut SqliteConnection,
+    id: i64,
+    by: Option<i64>,
+) -> sqlx::Result<bool> {
+    let at = by.map(|_| crate::db::now());
+    let done = sqlx::query("UPDATE organizations SET verified_at = $1, verified_by = $2, updated_at = $3 WHERE id = $4")
+        .bind(at)
+        .bind(by)
+        .bind(crate::db::now())
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+// ---- members ----
+
+pub async fn role_of(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    user_id: i64,
+) -> sqlx::Result<Option<OrgRole>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT role FROM memberships WHERE org_id = $1 AND user_id = $2")
+            .bind(org_id)
+            .bind(user_id)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.and_then(|r| OrgRole::parse(&r.0)))
+}
+
+pub async fn add_member(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    user_id: i64,
+    role: OrgRole,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(org_id)
+    .bind(user_id)
+    .bind(role.as_str())
+    .bind(crate::db::now())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn members(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<Vec<Member>> {
+    let rows: Vec<(i64, String, String, String, OffsetDateTime)> = sqlx::query_as(
+        "SELECT u.id, u.display_name, u.email, m.role, m.created_at
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.org_id = $1 ORDER BY m.role DESC, m.created_at, u.id",
+    )
+    .bind(org_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, display_name, email, role, joined_at)| Member {
+            user_id,
+            display_name,
+            email,
+            role: OrgRole::parse(&role).unwrap_or(OrgRole::Member),
+            joined_at,
+        })
+        .collect())
+}
+
+pub async fn owner_count(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<i64> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'owner'")
+            .bind(org_id)
+            .fetch_one(db)
+            .await?;
+    Ok(n)
+}
+
+pub async fn set_role(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    user_id: i64,
+    role: OrgRole,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE memberships SET role = $1 WHERE org_id = $2 AND user_id = $3")
+        .bind(role.as_str())
+        .bind(org_id)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_member(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    user_id: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
+        .bind(org_id)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn is_member_email(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    email: &str,
+) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT u.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 AND u.email = $2",
+    )
+    .bind(org_id)
+    .bind(email)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.is_some())
+}
+
+// ---- invitations ----
+
+type InvitationRow = (
+    i64,
+    i64,
+    String,
+    String,
+    Option<String>,
+    OffsetDateTime,
+    OffsetDateTime,
+);
+
+fn invitation(r: InvitationRow) -> Invitation {
+    let (id, org_id, email, role, invited_by, created_at, expires_at) = r;
+    Invitation {
+        id,
+        org_id,
+        email,
+        role: OrgRole::parse(&role).unwrap_or(OrgRole::Member),
+        invited_by: invited_by.unwrap_or_default(),
+        created_at,
+        expires_at,
+        token: None,
+    }
+}
+
+const INVITATION_COLUMNS: &str = "i.id, i.org_id, i.email, i.role, u.display_name, i.created_at, i.expires_at FROM invitations i LEFT JOIN users u ON u.id = i.invited_by";
+
+pub async fn insert_invitation(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    email: &str,
+    role: OrgRole,
+    token_hash: &str,
+    invited_by: i64,
+    expires_at: OffsetDateTime,
+) -> sqlx::Result<Invitation> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO invitations (org_id, email, role, token_hash, invited_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(org_id)
+    .bind(email)
+    .bind(role.as_str())
+    .bind(token_hash)
+    .bind(invited_by)
+    .bind(crate::db::now())
+    .bind(expires_at)
+    .fetch_one(&mut *db)
+    .await?;
+    let row: InvitationRow =
+        sqlx::query_as(&format!("SELECT {INVITATION_COLUMNS} WHERE i.id = $1"))
+            .bind(id)
+            .fetch_one(db)
+            .await?;
+    Ok(invitation(row))
+}
+
+/// Invitations neither accepted, revoked nor expired.
+pub async fn pending_invitations(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    now: OffsetDateTime,
+) -> sqlx::Result<Vec<Invitation>> {
+    let rows: Vec<InvitationRow> = sqlx::query_as(&format!(
+        "SELECT {INVITATION_COLUMNS} WHERE i.org_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+         AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id DESC"
+    ))
+    .bind(org_id)
+    .bind(now)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(invitation).collect())
+}
+
+/// A usable invitation by its token hash.
+pub async fn open_invitation(
+    db: &mut SqliteConnection,
+    token_hash: &str,
+    now: OffsetDateTime,
+) -> sqlx::Result<Option<Invitation>> {
+    let row: Option<InvitationRow> = sqlx::query_as(&format!(
+        "SELECT {INVITATION_COLUMNS} WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+         AND i.expires_at > $2"
+    ))
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(invitation))
+}
+
+pub async fn mark_accepted(db: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE invitations SET accepted_at = $1 WHERE id = $2")
+        .bind(crate::db::now())
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Revokes a pending invitation of `org_id`; false when there was none.
+pub async fn revoke_invitation(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    id: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE invitations SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL",
+    )
+    .bind(crate::db::now())
+    .bind(id)
+    .bind(org_id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

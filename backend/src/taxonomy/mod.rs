@@ -1,0 +1,15 @@
+//! Reference data: the 5+X fields, districts, pilot zones, tiers and other admin-extendable lists.
+
+pub mod routes;
+pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(routes::taxonomy))
+        .routes(routes!(routes::add_term))
+}

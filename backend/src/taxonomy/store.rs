@@ -1,0 +1,45 @@
+//! SQL for reference data.
+
+use shared::taxonomy::{Taxonomy, Term, TermKind};
+use sqlx::SqliteConnection;
+
+pub async fn load(db: &mut SqliteConnection) -> sqlx::Result<Taxonomy> {
+    let rows: Vec<(String, String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT kind, code, label_zh, label_en, grp, parent_code FROM taxonomy_terms ORDER BY kind, sort_order, code",
+    )
+    .fetch_all(db)
+    .await?;
+    let terms = rows
+        .into_iter()
+        .filter_map(|(kind, code, label_zh, label_en, group, parent)| {
+            Some(Term {
+                kind: TermKind::parse(&kind)?,
+                code,
+                label_zh,
+                label_en,
+                group,
+                parent,
+            })
+        })
+        .collect();
+    Ok(Taxonomy { terms })
+}
+
+/// Appends an entry at the end of its list; a duplicate code is a unique violation.
+pub async fn insert(db: &mut SqliteConnection, term: &Term) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO taxonomy_terms (kind, code, label_zh, label_en, grp, parent_code, sort_order, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6,
+                 (SELECT COALESCE(MAX(sort_order), 0) + 10 FROM taxonomy_terms WHERE kind = $1), $7)",
+    )
+    .bind(term.kind.as_str())
+    .bind(&term.code)
+    .bind(&term.label_zh)
+    .bind(&term.label_en)
+    .bind(&term.group)
+    .bind(&term.parent)
+    .bind(crate::db::now())
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,129 @@
+use std::net::SocketAddr;
+
+use backend::Config;
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+pub const PASSWORD: &str = "correct-horse-battery";
+
+/// A running server with its own data folder, removed when dropped.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub state: backend::AppState,
+    pub dir: TempDir,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = Config::with_data_dir(dir.path().join("data"));
+    config.no_demo = true;
+    config.dist_dir = dir.path().join("dist");
+    config.log = "warn".into();
+    configure(&mut config);
+    let state = backend::app::prepare(config).await.expect("prepare app");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(backend::app::serve_on(
+        listener,
+        state.clone(),
+        async move {
+            let _ = rx.await;
+        },
+    ));
+    TestApp {
+        addr,
+        state,
+        dir,
+        shutdown: Some(tx),
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// A browser-like client with its own cookie jar.
+    pub fn client(&self) -> Client {
+        Client::builder().cookie_store(true).build().unwrap()
+    }
+
+    /// Registers a new user and returns a client signed in as them.
+    pub async fn user(&self, email: &str, name: &str) -> Client {
+        let c = self.client();
+        let r = c
+            .post(self.url("/api/auth/register"))
+            .json(&json!({"email": email, "password": PASSWORD, "display_name": name}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED, "registering {email}");
+        c
+    }
+
+    /// A signed-in site administrator, made the way `futurematch create-admin` makes one.
+    pub async fn admin(&self) -> Client {
+        let email = shared::validate::Email::parse("admin@futurematch.test").unwrap();
+        let pw = shared::validate::Password::parse(PASSWORD).unwrap();
+        backend::accounts::store::create_or_promote_admin(&self.state.db, &email, &pw)
+            .await
+            .unwrap();
+        let c = self.client();
+        let r = c
+            .post(self.url("/api/auth/login"))
+            .json(&json!({"email": "admin@futurematch.test", "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        c
+    }
+
+    /// Creates an organization as `owner` and returns its id.
+    pub async fn org(&self, owner: &Client, name: &str) -> i64 {
+        let r = owner
+            .post(self.url("/api/orgs"))
+            .json(&json!({"name_zh": name, "kind": "enterprise", "domains": ["gen_ai"], "district": "binjiang",
+                          "contact_phone": "0571-8888 6666", "contact_email": "bd@example.com"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        body(r).await["id"].as_i64().unwrap()
+    }
+}
+
+pub async fn body(r: Response) -> Value {
+    r.json().await.expect("JSON body")
+}
+
+/// Asserts the shared error shape and returns the code.
+pub async fn error_code(r: Response, status: StatusCode) -> (String, Value) {
+    assert_eq!(r.status(), status);
+    let v = body(r).await;
+    let code = v["error"]["code"].as_str().expect("error.code").to_owned();
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "error.message in {v}"
+    );
+    (code, v)
+}

@@ -1,0 +1,162 @@
+//! Accounts: registration, login, the current user.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+use crate::i18n::Locale;
+use crate::orgs::{OrgKind, OrgRole};
+use crate::validate::{self, Email, Password};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterRequest {
+    pub email: String,
+    pub password: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub locale: Option<Locale>,
+}
+
+/// A registration that passed every rule.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub email: Email,
+    pub password: Password,
+    pub display_name: String,
+    pub locale: Option<Locale>,
+}
+
+impl RegisterRequest {
+    pub fn parse(&self) -> Result<NewAccount, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let email = errs.check("email", Email::parse(&self.email));
+        let password = errs.check("password", Password::parse(&self.password));
+        let display_name = errs.check("display_name", validate::display_name(&self.display_name));
+        match (email, password, display_name) {
+            (Some(email), Some(password), Some(display_name)) if errs.is_empty() => {
+                Ok(NewAccount {
+                    email,
+                    password,
+                    display_name,
+                    locale: self.locale,
+                })
+            }
+            _ => Err(errs),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+impl LoginRequest {
+    /// Login checks only presence and shape; the password policy applies at registration.
+    pub fn parse(&self) -> Result<(Email, String), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let email = errs.check("email", Email::parse(&self.email));
+        if self.password.is_empty() {
+            errs.add("password", validate::FieldError::Required);
+        }
+        match email {
+            Some(e) if errs.is_empty() => Ok((e, self.password.clone())),
+            _ => Err(errs),
+        }
+    }
+}
+
+/// `PUT /api/me`: any field left out stays as it is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateMeRequest {
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub locale: Option<Locale>,
+}
+
+impl UpdateMeRequest {
+    pub fn parse(&self) -> Result<(Option<String>, Option<Locale>), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let name = match &self.display_name {
+            Some(n) => errs.check("display_name", validate::display_name(n)),
+            None => None,
+        };
+        errs.into_result().map(|()| (name, self.locale))
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+impl ChangePasswordRequest {
+    pub fn parse(&self) -> Result<Password, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        if self.current_password.is_empty() {
+            errs.add("current_password", validate::FieldError::Required);
+        }
+        let new = errs.check("new_password", Password::parse(&self.new_password));
+        match new {
+            Some(p) if errs.is_empty() => Ok(p),
+            _ => Err(errs),
+        }
+    }
+}
+
+/// The signed-in user, with their organizations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub locale: Locale,
+    pub is_admin: bool,
+    pub memberships: Vec<Membership>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Membership {
+    pub org_id: i64,
+    pub org_name_zh: String,
+    pub org_name_en: Option<String>,
+    pub org_kind: OrgKind,
+    pub role: OrgRole,
+    pub verified: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::FieldError;
+
+    #[test]
+    fn registration_reports_every_bad_field_at_once() {
+        let req = RegisterRequest {
+            email: "not-an-email".into(),
+            password: "short".into(),
+            display_name: " ".into(),
+            locale: None,
+        };
+        let errs = req.parse().unwrap_err();
+        assert_eq!(errs.get("email"), Some(FieldError::EmailInvalid));
+        assert_eq!(errs.get("password"), Some(FieldError::PasswordTooShort));
+        assert_eq!(errs.get("display_name"), Some(FieldError::Required));
+    }
+
+    #[test]
+    fn registration_request_without_locale_deserializes() {
+        let req: RegisterRequest =
+            serde_json::from_str(r#"{"email":"a@b.cn","password":"x","display_name":"李雷"}"#)
+                .unwrap();
+        assert_eq!(req.locale, None);
+    }
+}

@@ -1,0 +1,166 @@
+//! The one error body every API failure answers with:
+//! `{"error":{"code":"snake_case","message":"localized text","fields":{"field":"localized text"}}}`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Locale, Msg};
+use crate::validate::FieldError;
+
+/// Machine-readable error codes. Clients branch on these, never on the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    MalformedJson,
+    InvalidQuery,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    Unauthenticated,
+    InvalidCredentials,
+    Forbidden,
+    NotFound,
+    RouteNotFound,
+    MethodNotAllowed,
+    Conflict,
+    EmailTaken,
+    ValidationFailed,
+    TooManyRequests,
+    Internal,
+    LastOwner,
+    InvitationInvalid,
+    InvitationEmailMismatch,
+    AlreadyMember,
+    TermExists,
+    /// Client-side only: the request never reached the server.
+    Network,
+}
+
+impl ErrorCode {
+    /// The catalogue entry for this code's default message.
+    pub fn msg(self) -> Msg {
+        match self {
+            ErrorCode::MalformedJson => Msg::ErrMalformedJson,
+            ErrorCode::InvalidQuery => Msg::ErrInvalidQuery,
+            ErrorCode::UnsupportedMediaType => Msg::ErrUnsupportedMediaType,
+            ErrorCode::PayloadTooLarge => Msg::ErrPayloadTooLarge,
+            ErrorCode::Unauthenticated => Msg::ErrUnauthenticated,
+            ErrorCode::InvalidCredentials => Msg::ErrInvalidCredentials,
+            ErrorCode::Forbidden => Msg::ErrForbidden,
+            ErrorCode::NotFound => Msg::ErrNotFound,
+            ErrorCode::RouteNotFound => Msg::ErrRouteNotFound,
+            ErrorCode::MethodNotAllowed => Msg::ErrMethodNotAllowed,
+            ErrorCode::Conflict => Msg::ErrConflict,
+            ErrorCode::EmailTaken => Msg::ErrEmailTaken,
+            ErrorCode::ValidationFailed => Msg::ErrValidation,
+            ErrorCode::TooManyRequests => Msg::ErrTooManyRequests,
+            ErrorCode::Internal => Msg::ErrInternal,
+            ErrorCode::LastOwner => Msg::ErrLastOwner,
+            ErrorCode::InvitationInvalid => Msg::ErrInvitationInvalid,
+            ErrorCode::InvitationEmailMismatch => Msg::ErrInvitationEmailMismatch,
+            ErrorCode::AlreadyMember => Msg::ErrAlreadyMember,
+            ErrorCode::TermExists => Msg::ErrTermExists,
+            ErrorCode::Network => Msg::ErrNetwork,
+        }
+    }
+}
+
+/// The JSON body of every non-2xx API response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    pub error: ErrorBody,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    /// Human-readable, in the caller's language.
+    pub message: String,
+    /// Per-field messages for validation failures, keyed by the request's field name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError {
+            error: ErrorBody {
+                code,
+                message: message.into(),
+                fields: BTreeMap::new(),
+            },
+        }
+    }
+
+    /// An error with the code's default message in `locale`.
+    pub fn localized(code: ErrorCode, locale: Locale) -> Self {
+        Self::new(code, code.msg().t(locale))
+    }
+
+    /// A 422 body from per-field errors.
+    pub fn validation(errors: &FieldErrors, locale: Locale) -> Self {
+        let mut e = Self::localized(ErrorCode::ValidationFailed, locale);
+        e.error.fields = errors.localized(locale);
+        e
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.error.code
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.error.message)
+    }
+}
+
+/// Field errors collected while parsing a request, in field order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldErrors(pub Vec<(String, FieldError)>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: impl Into<String>, error: FieldError) {
+        self.0.push((field.into(), error));
+    }
+
+    /// Records the error of a parse result, returning the value when it parsed.
+    pub fn check<T>(&mut self, field: &str, result: Result<T, FieldError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.add(field, e);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<FieldError> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, e)| *e)
+    }
+
+    /// `Ok(())` when nothing was recorded.
+    pub fn into_result(self) -> Result<(), FieldErrors> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+
+    pub fn localized(&self, locale: Locale) -> BTreeMap<String, String> {
+        let mut map = BTreeMap::new();
+        for (field, error) in &self.0 {
+            map.entry(field.clone())
+                .or_insert_with(|| error.msg().t(locale).to_owned());
+        }
+        map
+    }
+}

@@ -1,0 +1,366 @@
+//! The i18n catalogue: every user-visible string, in Simplified Chinese (default) and English.
+//!
+//! Keys are an enum so a missing translation is a compile error, not a blank on screen.
+
+use serde::{Deserialize, Serialize};
+
+/// A supported interface language. zh-CN is the default for a Hangzhou platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Locale {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
+
+    /// The BCP 47 tag, as stored and sent over the wire.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::En => "en",
+        }
+    }
+
+    /// Parses a stored or user-supplied tag; accepts any `zh*` / `en*` variant.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let lower = tag.trim().to_ascii_lowercase();
+        if lower.starts_with("zh") {
+            Some(Locale::ZhCn)
+        } else if lower.starts_with("en") {
+            Some(Locale::En)
+        } else {
+            None
+        }
+    }
+
+    /// Picks the best supported language from an `Accept-Language` header value,
+    /// honouring q-values; `None` when nothing in it is supported.
+    pub fn from_accept_language(header: &str) -> Option<Locale> {
+        let mut best: Option<(f32, Locale)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim();
+            let q = pieces
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if let Some(locale) = Locale::from_tag(tag) {
+                if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
+                    best = Some((q, locale));
+                }
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    /// The label shown in the language switch (each language names itself).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "中文",
+            Locale::En => "English",
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A catalogue key. `Msg::X.t(locale)` gives the text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn t(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $((Msg::$key, Locale::ZhCn) => $zh, (Msg::$key, Locale::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // ---- errors (codes) ----
+    ErrMalformedJson => "请求格式有误，无法解析", "The request body could not be parsed";
+    ErrInvalidQuery => "查询参数有误", "The query string is invalid";
+    ErrUnsupportedMediaType => "请求须为 JSON 格式（Content-Type: application/json）", "The request must be JSON (Content-Type: application/json)";
+    ErrPayloadTooLarge => "请求内容过大（上限 1 MiB）", "The request body is too large (limit 1 MiB)";
+    ErrUnauthenticated => "请先登录", "Please log in first";
+    ErrInvalidCredentials => "邮箱或密码不正确", "Wrong email or password";
+    ErrForbidden => "您没有执行此操作的权限", "You are not allowed to do this";
+    ErrNotFound => "未找到该内容", "Not found";
+    ErrRouteNotFound => "接口不存在", "No such API route";
+    ErrMethodNotAllowed => "不支持该请求方法", "Method not allowed";
+    ErrConflict => "与现有数据冲突", "This conflicts with existing data";
+    ErrEmailTaken => "该邮箱已注册", "This email is already registered";
+    ErrValidation => "请检查标记的字段", "Please check the highlighted fields";
+    ErrTooManyRequests => "尝试次数过多，请稍后再试", "Too many attempts, please try again later";
+    ErrInternal => "服务器出现问题，请稍后再试", "Something went wrong on our side, please try again later";
+    ErrLastOwner => "组织至少需要保留一位所有者", "An organization must keep at least one owner";
+    ErrInvitationInvalid => "邀请链接无效或已过期", "This invitation is invalid or has expired";
+    ErrInvitationEmailMismatch => "该邀请发给了其他邮箱，请用受邀邮箱登录", "This invitation was sent to another email; log in with that address";
+    ErrAlreadyMember => "该用户已是组织成员", "This person is already a member";
+    ErrTermExists => "该代码已存在", "This code already exists";
+    ErrNetwork => "网络连接失败，请检查网络后重试", "Network error, please check your connection and retry";
+
+    // ---- field validation ----
+    FieldRequired => "此项为必填项", "This field is required";
+    FieldEmailInvalid => "请输入有效的邮箱地址", "Enter a valid email address";
+    FieldPasswordTooShort => "密码至少需要 10 个字符", "The password needs at least 10 characters";
+    FieldPasswordTooLong => "密码不能超过 128 个字符", "The password may have at most 128 characters";
+    FieldPasswordCommon => "该密码过于常见，请换一个更难猜的密码", "This password is too common; choose one that is harder to guess";
+    FieldPasswordWrong => "当前密码不正确", "The current password is wrong";
+    FieldTooLong => "内容过长", "This is too long";
+    FieldUnknownTerm => "请从列表中选择有效选项", "Choose a valid option from the list";
+    FieldNotForKind => "该选项不适用于此组织类型", "This option does not apply to this kind of organization";
+    FieldUrlInvalid => "请输入以 http:// 或 https:// 开头的网址", "Enter a URL starting with http:// or https://";
+    FieldYearInvalid => "请输入 1900 年至今的年份", "Enter a year between 1900 and this year";
+    FieldPhoneInvalid => "请输入有效的电话号码", "Enter a valid phone number";
+    FieldCodeInvalid => "代码只能包含小写字母、数字和下划线", "Codes may contain lowercase letters, digits and underscores only";
+    FieldInvalid => "格式不正确", "This value is not valid";
+    FieldTooMany => "选择的项目过多", "Too many items selected";
+
+    // ---- app shell ----
+    AppName => "未来产业对接平台", "FutureMatch";
+    AppTagline => "杭州未来产业合作交流平台 · 让技术需求、创新成果、应用场景与资本高效对接", "Hangzhou's future-industry exchange: technology demands, innovation, application scenarios and capital, matched";
+    NavHome => "首页", "Home";
+    NavDemands => "需求", "Demands";
+    NavCapabilities => "成果与能力", "Capabilities";
+    NavScenarios => "场景", "Scenarios";
+    NavInvestors => "投资", "Investors";
+    NavEvents => "活动", "Events";
+    NavDashboard => "看板", "Dashboard";
+    NavLogin => "登录", "Log in";
+    NavRegister => "注册", "Register";
+    NavLogout => "退出登录", "Log out";
+    NavAccount => "我的账户", "My account";
+    NavMyOrgs => "我的组织", "My organizations";
+    NavAdmin => "管理后台", "Admin";
+    NavOrganizations => "组织名录", "Organizations";
+    NavMenu => "菜单", "Menu";
+    LanguageSwitch => "切换语言", "Switch language";
+    Loading => "加载中…", "Loading…";
+    Retry => "重试", "Retry";
+    Save => "保存", "Save";
+    Saved => "已保存", "Saved";
+    Cancel => "取消", "Cancel";
+    Edit => "编辑", "Edit";
+    Create => "创建", "Create";
+    Remove => "移除", "Remove";
+    Back => "返回", "Back";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    None_ => "无", "None";
+    NotSet => "未填写", "Not provided";
+    PrevPage => "上一页", "Previous";
+    NextPage => "下一页", "Next";
+    PageOf => "第 {page} / {pages} 页，共 {total} 条", "Page {page} of {pages}, {total} in all";
+    FooterText => "杭州市未来产业合作交流平台 · 建设中的 5+X+N 未来产业培育体系", "Hangzhou future-industry cooperation platform · the 5+X+N system";
+    ApiDocsLink => "开放接口文档", "API documentation";
+
+    // ---- home ----
+    HomeHeroTitle => "让每一项技术需求找到解题者", "Every technology demand, matched with those who can solve it";
+    HomeHeroBody => "企业发布技术需求与揭榜挂帅任务，实验室与科研院所展示成果与能力，场景方开放应用场景，投资机构发布投资偏好——平台为各方智能匹配、促成合作。", "Enterprises post technology demands and open calls; labs and institutes publish capabilities; scenario owners open pilots; investors publish mandates. The platform matches them and helps them work together.";
+    HomeCtaRegister => "立即注册", "Get started";
+    HomeCtaBrowse => "浏览组织名录", "Browse organizations";
+    HomeSectionIndustries => "5+X 重点领域", "The 5+X fields";
+    HomeHot => "五大风口潜力产业", "Five hot potential industries";
+    HomeFrontier => "前沿领域", "Frontier fields";
+    HomeSectionRoles => "谁在使用平台", "Who uses the platform";
+    HomeRoleEnterprise => "企业：发布技术需求、揭榜挂帅任务与融资需求", "Enterprises: post technology demands, open calls and funding needs";
+    HomeRoleLab => "实验室与科研院所：发布成果、能力与概念验证服务", "Labs and institutes: publish achievements, capabilities and proof-of-concept services";
+    HomeRoleScenario => "场景方：开放未来工厂、未来医院等应用场景", "Scenario owners: open future factories, hospitals and other pilot sites";
+    HomeRoleInvestor => "投资机构：发布投资偏好，发现优质项目", "Investors: publish mandates and find deals";
+
+    // ---- upcoming capability pages ----
+    ComingTitle => "即将上线", "Coming soon";
+    ComingDemands => "这里将列出企业发布的技术需求与揭榜挂帅任务，可按领域、区县、技术成熟度和预算筛选，并查看智能匹配的实验室、场景与投资方。", "This page will list the technology demands and open calls that enterprises post, filterable by field, district, readiness and budget, with the labs, scenarios and investors matched to each.";
+    ComingCapabilities => "这里将展示实验室、科研院所和概念验证中心发布的研究能力、可转化成果与专利、检测与算力设施。", "This page will show the research capabilities, transferable results and patents, and testing or compute facilities that labs, institutes and proof-of-concept centers publish.";
+    ComingScenarios => "这里将展示未来工厂、未来医院、未来社区等开放应用场景，以及各场景的申报要求与截止时间。", "This page will show open application scenarios (future factories, hospitals, communities and more) with their requirements and deadlines.";
+    ComingInvestors => "这里将展示政府引导基金、产业基金和创投机构的投资偏好：阶段、额度、领域与区域。", "This page will show the mandates of guidance funds, industry funds and VCs: stages, ticket sizes, fields and regions.";
+    ComingEvents => "这里将发布国际未来产业论坛、大会、对接会与创新创业大赛，支持在线报名、候补、签到与评审。", "This page will list future-industry forums, conferences, matchmaking meetings and innovation competitions, with registration, waiting lists, check-in and judging.";
+    ComingDashboard => "这里将展示《杭州市未来产业培育行动计划》2026 年目标的完成进度：创新联合体、企业技术中心、攻关项目、先导区与应用场景等。", "This page will track progress against the plan's 2026 targets: innovation consortia, enterprise technology centers, key technologies, pilot zones, application scenarios and more.";
+
+    // ---- auth ----
+    LoginTitle => "登录", "Log in";
+    RegisterTitle => "注册账户", "Create an account";
+    FieldEmail => "邮箱", "Email";
+    FieldPassword => "密码", "Password";
+    FieldPasswordHint => "至少 10 个字符，避免常见密码", "At least 10 characters; avoid common passwords";
+    FieldDisplayName => "姓名 / 昵称", "Display name";
+    FieldLocale => "界面语言", "Interface language";
+    LoginSubmit => "登录", "Log in";
+    RegisterSubmit => "注册", "Register";
+    NoAccountYet => "还没有账户？", "No account yet?";
+    HaveAccount => "已有账户？", "Already registered?";
+    RetryAfterMinutes => "请在 {minutes} 分钟后重试", "Try again in {minutes} minutes";
+
+    // ---- account ----
+    AccountTitle => "我的账户", "My account";
+    AccountProfile => "个人资料", "Profile";
+    AccountChangePassword => "修改密码", "Change password";
+    FieldCurrentPassword => "当前密码", "Current password";
+    FieldNewPassword => "新密码", "New password";
+    PasswordChanged => "密码已修改，其他设备上的登录已失效", "Password changed; sessions on other devices were signed out";
+    AccountMemberships => "所属组织", "Organizations";
+    SiteAdminBadge => "平台管理员", "Site administrator";
+
+    // ---- organizations ----
+    OrgsTitle => "组织名录", "Organizations";
+    OrgsIntro => "入驻平台的企业、实验室与科研院所、投资机构和活动主办方。", "Enterprises, labs and institutes, investors and event organizers on the platform.";
+    MyOrgsTitle => "我的组织", "My organizations";
+    MyOrgsEmpty => "您还没有加入任何组织。创建一个组织，或请组织所有者向您发送邀请。", "You are not in any organization yet. Create one, or ask an owner to invite you.";
+    OrgCreateTitle => "创建组织", "Create an organization";
+    OrgEditTitle => "编辑组织资料", "Edit organization profile";
+    OrgNameZh => "中文名称", "Name (Chinese)";
+    OrgNameEn => "英文名称", "Name (English)";
+    OrgKind => "组织类型", "Kind";
+    OrgSubtype => "细分类型", "Sub-type";
+    OrgTiers => "企业梯队", "Enterprise tiers";
+    OrgDomains => "所属领域（5+X）", "Fields (5+X)";
+    OrgDistrict => "所在区县", "District";
+    OrgPilotZone => "未来产业先导区", "Pilot zone";
+    OrgDescription => "简介", "Description";
+    OrgWebsite => "网站", "Website";
+    OrgFounded => "成立年份", "Founded";
+    OrgSize => "规模", "Size";
+    OrgContactPhone => "联系电话", "Contact phone";
+    OrgContactEmail => "联系邮箱", "Contact email";
+    OrgContactPrivate => "联系方式仅组织成员可见", "Contact details are visible to members only";
+    OrgVerified => "已认证", "Verified";
+    OrgUnverified => "待认证", "Not verified";
+    OrgVerify => "认证", "Verify";
+    OrgUnverify => "撤销认证", "Revoke verification";
+    OrgMembersTitle => "成员管理", "Members";
+    OrgMembersCount => "{n} 位成员", "{n} members";
+    OrgRoleOwner => "所有者", "Owner";
+    OrgRoleMember => "成员", "Member";
+    OrgRole => "角色", "Role";
+    OrgInvite => "邀请成员", "Invite a member";
+    OrgInviteSubmit => "生成邀请链接", "Create invitation link";
+    OrgInviteCreated => "邀请已创建。请将以下链接发送给受邀人：", "Invitation created. Send this link to the invitee:";
+    OrgPendingInvites => "待接受的邀请", "Pending invitations";
+    OrgRevoke => "撤回", "Revoke";
+    OrgLeave => "退出组织", "Leave";
+    OrgKindAll => "全部类型", "All kinds";
+    OrgSearch => "搜索组织名称", "Search by name";
+    OrgFilterVerified => "认证状态", "Verification";
+    OrgAll => "全部", "All";
+    OrgEmpty => "没有符合条件的组织", "No organizations match";
+    OrgNotMember => "您不是该组织成员", "You are not a member of this organization";
+    OrgExpires => "有效期至", "Expires";
+    KindEnterprise => "企业", "Enterprise";
+    KindLab => "实验室 / 科研机构", "Lab / research institution";
+    KindInvestor => "投资机构", "Investor";
+    KindOrganizer => "活动主办方", "Organizer";
+    SizeMicro => "20 人以下", "Under 20 people";
+    SizeSmall => "20–99 人", "20–99 people";
+    SizeMedium => "100–499 人", "100–499 people";
+    SizeLarge => "500–1999 人", "500–1,999 people";
+    SizeHuge => "2000 人以上", "2,000 people or more";
+    ChooseOne => "请选择", "Choose…";
+
+    // ---- invitations ----
+    InviteTitle => "组织邀请", "Invitation";
+    InviteBody => "您受邀加入以下组织：", "You have been invited to join:";
+    InviteAccept => "接受邀请", "Accept invitation";
+    InviteLoginFirst => "请先登录或注册（使用受邀邮箱），然后回到此页面接受邀请。", "Log in or register with the invited email address, then come back to accept.";
+    InviteAccepted => "已加入组织", "You have joined the organization";
+
+    // ---- admin ----
+    AdminTitle => "管理后台", "Administration";
+    AdminOrgsTitle => "组织认证", "Organization verification";
+    AdminOrgsIntro => "核实组织资质后点击“认证”。只有已认证的组织可以发布需求、成果与场景。", "Check an organization's credentials, then verify it. Only verified organizations can publish.";
+    AdminTaxonomyTitle => "参考数据", "Reference data";
+    AdminTaxonomyIntro => "领域、区县、先导区、企业梯队等列表由管理员维护，可随时新增条目。", "Fields, districts, pilot zones, tiers and other lists are data administrators extend.";
+    TermKind => "列表", "List";
+    TermCode => "代码", "Code";
+    TermLabelZh => "中文名称", "Chinese label";
+    TermLabelEn => "英文名称", "English label";
+    TermGroup => "分组", "Group";
+    TermParent => "上级", "Parent";
+    TermAdd => "新增条目", "Add entry";
+    TaxDomain => "领域（5+X）", "Fields (5+X)";
+    TaxDistrict => "区县", "Districts";
+    TaxPilotZone => "未来产业先导区", "Pilot zones";
+    TaxEnterpriseTier => "企业梯队", "Enterprise tiers";
+    TaxLabSubtype => "实验室与科研机构类型", "Lab sub-types";
+    TaxInvestorType => "投资机构类型", "Investor types";
+    TaxInvestmentStage => "投资阶段", "Investment stages";
+    TaxScenarioCategory => "场景类别", "Scenario categories";
+    GroupHot => "风口潜力产业", "Hot potential industry";
+    GroupFrontier => "前沿领域", "Frontier field";
+    GroupNational => "国家级", "National";
+    GroupProvincial => "省级", "Provincial";
+    GroupCity => "市级", "City";
+
+    // ---- not found ----
+    NotFoundTitle => "页面不存在", "Page not found";
+    NotFoundBody => "您访问的页面不存在或已被移除。", "The page you are looking for does not exist or was removed.";
+    NotFoundHome => "返回首页", "Back to the home page";
+}
+
+/// Replaces `{name}` placeholders in a catalogue text.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages_and_they_differ_where_expected() {
+        for msg in Msg::ALL {
+            let zh = msg.t(Locale::ZhCn);
+            let en = msg.t(Locale::En);
+            assert!(!zh.trim().is_empty(), "{msg:?} has no Chinese text");
+            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{msg:?} English text contains Chinese characters: {en}"
+            );
+        }
+    }
+
+    #[test]
+    fn accept_language_prefers_highest_quality_supported_tag() {
+        assert_eq!(
+            Locale::from_accept_language("fr;q=1.0, en-US;q=0.8, zh-CN;q=0.5"),
+            Some(Locale::En)
+        );
+        assert_eq!(
+            Locale::from_accept_language("zh-TW,zh;q=0.9,en;q=0.8"),
+            Some(Locale::ZhCn)
+        );
+        assert_eq!(Locale::from_accept_language("de, fr"), None);
+        assert_eq!(Locale::from_accept_language("en;q=0"), None);
+    }
+
+    #[test]
+    fn locale_round_trips_through_its_tag() {
+        for l in Locale::ALL {
+            assert_eq!(Locale::from_tag(l.tag()), Some(l));
+            let json = serde_json::to_string(&l).unwrap();
+            assert_eq!(json, format!("\"{}\"", l.tag()));
+        }
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(
+            fill(Msg::RetryAfterMinutes.t(Locale::En), &[("minutes", "7")]),
+            "Try again in 7 minutes"
+        );
+    }
+}

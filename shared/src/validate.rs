@@ -1,0 +1,400 @@
+//! Validation rules, shared so the browser shows the same message before submitting.
+//!
+//! Parse, don't validate: each newtype's `parse` is the only way to build it, so code that
+//! holds an `Email` or a `Password` can trust it.
+
+use crate::i18n::Msg;
+
+/// Why one field was refused. Rendered through the catalogue in the caller's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldError {
+    Required,
+    EmailInvalid,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordCommon,
+    PasswordWrong,
+    TooLong,
+    UnknownTerm,
+    NotForKind,
+    UrlInvalid,
+    YearInvalid,
+    PhoneInvalid,
+    CodeInvalid,
+    TooMany,
+    /// The value has the wrong type or shape.
+    Invalid,
+}
+
+impl FieldError {
+    pub fn msg(self) -> Msg {
+        match self {
+            FieldError::Required => Msg::FieldRequired,
+            FieldError::EmailInvalid => Msg::FieldEmailInvalid,
+            FieldError::PasswordTooShort => Msg::FieldPasswordTooShort,
+            FieldError::PasswordTooLong => Msg::FieldPasswordTooLong,
+            FieldError::PasswordCommon => Msg::FieldPasswordCommon,
+            FieldError::PasswordWrong => Msg::FieldPasswordWrong,
+            FieldError::TooLong => Msg::FieldTooLong,
+            FieldError::UnknownTerm => Msg::FieldUnknownTerm,
+            FieldError::NotForKind => Msg::FieldNotForKind,
+            FieldError::UrlInvalid => Msg::FieldUrlInvalid,
+            FieldError::YearInvalid => Msg::FieldYearInvalid,
+            FieldError::PhoneInvalid => Msg::FieldPhoneInvalid,
+            FieldError::CodeInvalid => Msg::FieldCodeInvalid,
+            FieldError::TooMany => Msg::FieldTooMany,
+            FieldError::Invalid => Msg::FieldInvalid,
+        }
+    }
+}
+
+pub const PASSWORD_MIN_CHARS: usize = 10;
+pub const PASSWORD_MAX_CHARS: usize = 128;
+pub const EMAIL_MAX_CHARS: usize = 254;
+pub const DISPLAY_NAME_MAX_CHARS: usize = 60;
+pub const ORG_NAME_MAX_CHARS: usize = 120;
+pub const DESCRIPTION_MAX_CHARS: usize = 5000;
+pub const URL_MAX_CHARS: usize = 300;
+pub const MAX_DOMAINS: usize = 5;
+pub const MAX_TIERS: usize = 10;
+
+/// Passwords at least 10 characters long that are too common to allow. Lowercased.
+const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords.txt");
+
+/// An email address, trimmed and lowercased: emails are case-insensitive and unique.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Email, FieldError> {
+        let s = raw.trim().to_lowercase();
+        if s.is_empty() {
+            return Err(FieldError::Required);
+        }
+        if s.chars().count() > EMAIL_MAX_CHARS {
+            return Err(FieldError::TooLong);
+        }
+        let Some((local, domain)) = s.split_once('@') else {
+            return Err(FieldError::EmailInvalid);
+        };
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c == '@' || c.is_control());
+        if domain_ok && local_ok {
+            Ok(Email(s))
+        } else {
+            Err(FieldError::EmailInvalid)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A password that meets the policy: 10–128 characters, not in the common list,
+/// not one repeated character.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+impl Password {
+    pub fn parse(raw: &str) -> Result<Password, FieldError> {
+        let n = raw.chars().count();
+        if n == 0 {
+            return Err(FieldError::Required);
+        }
+        if n < PASSWORD_MIN_CHARS {
+            return Err(FieldError::PasswordTooShort);
+        }
+        if n > PASSWORD_MAX_CHARS {
+            return Err(FieldError::PasswordTooLong);
+        }
+        let lower = raw.to_lowercase();
+        let first = lower.chars().next();
+        let one_char_repeated = lower.chars().all(|c| Some(c) == first);
+        if one_char_repeated || COMMON_PASSWORDS.lines().any(|l| l.trim() == lower) {
+            return Err(FieldError::PasswordCommon);
+        }
+        Ok(Password(raw.to_owned()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Trimmed, non-empty text of at most `max` characters.
+pub fn required_text(raw: &str, max: usize) -> Result<String, FieldError> {
+    let s = raw.trim();
+    if s.is_empty() {
+        Err(FieldError::Required)
+    } else if s.chars().count() > max {
+        Err(FieldError::TooLong)
+    } else {
+        Ok(s.to_owned())
+    }
+}
+
+/// Trimmed optional text: blank becomes `None`.
+pub fn optional_text(raw: Option<&str>, max: usize) -> Result<Option<String>, FieldError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) if s.chars().count() > max => Err(FieldError::TooLong),
+        Some(s) => Ok(Some(s.to_owned())),
+    }
+}
+
+pub fn display_name(raw: &str) -> Result<String, FieldError> {
+    required_text(raw, DISPLAY_NAME_MAX_CHARS)
+}
+
+/// An optional http(s) URL.
+pub fn optional_url(raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    let Some(s) = optional_text(raw, URL_MAX_CHARS)? else {
+        return Ok(None);
+    };
+    let lower = s.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host)
+            if host
+                .split('/')
+                .next()
+                .is_some_and(|h| h.contains('.') && !h.contains(' ')) =>
+        {
+            Ok(Some(s))
+        }
+        _ => Err(FieldError::UrlInvalid),
+    }
+}
+
+/// An optional phone number: digits with the usual separators, 5–20 digits.
+pub fn optional_phone(raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    let Some(s) = optional_text(raw, 30)? else {
+        return Ok(None);
+    };
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let allowed = s.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    if allowed && (5..=20).contains(&digits) {
+        Ok(Some(s))
+    } else {
+        Err(FieldError::PhoneInvalid)
+    }
+}
+
+pub fn optional_email(raw: Option<&str>) -> Result<Option<Email>, FieldError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => Email::parse(s).map(Some),
+    }
+}
+
+/// An optional founding year between 1900 and `current_year`.
+pub fn optional_year(year: Option<i32>, current_year: i32) -> Result<Option<i32>, FieldError> {
+    match year {
+        None => Ok(None),
+        Some(y) if (1900..=current_year).contains(&y) => Ok(Some(y)),
+        Some(_) => Err(FieldError::YearInvalid),
+    }
+}
+
+/// A taxonomy code: 1–40 of `a-z 0-9 _`, starting with a letter.
+pub fn term_code(raw: &str) -> Result<String, FieldError> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Err(FieldError::Required);
+    }
+    let ok = s.len() <= 40
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(FieldError::CodeInvalid)
+    }
+}
+
+/// A de-duplicated list of at most `max` codes, order kept.
+pub fn code_list(raw: &[String], max: usize) -> Result<Vec<String>, FieldError> {
+    let mut out: Vec<String> = Vec::new();
+    for c in raw {
+        let c = c.trim();
+        if !c.is_empty() && !out.iter().any(|o| o == c) {
+            out.push(c.to_owned());
+        }
+    }
+    if out.len() > max {
+        Err(FieldError::TooMany)
+    } else {
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_trimmed_and_lowercased() {
+        assert_eq!(
+            Email::parse("  Li.Lei@Example.COM ").unwrap().as_str(),
+            "li.lei@example.com"
+        );
+    }
+
+    #[test]
+    fn email_without_at_or_dot_in_domain_is_refused() {
+        for bad in [
+            "lilei",
+            "lilei@",
+            "@example.com",
+            "li lei@example.com",
+            "a@b",
+            "a@.b.com",
+            "a@b..com",
+        ] {
+            assert_eq!(Email::parse(bad), Err(FieldError::EmailInvalid), "{bad}");
+        }
+        assert_eq!(Email::parse("   "), Err(FieldError::Required));
+    }
+
+    #[test]
+    fn password_shorter_than_ten_characters_is_refused() {
+        assert_eq!(
+            Password::parse("abc123XYZ").unwrap_err(),
+            FieldError::PasswordTooShort
+        );
+        assert!(Password::parse("abc123XYZ!").is_ok());
+        // characters, not bytes: ten Chinese characters are ten characters
+        assert!(Password::parse("未来产业对接平台好用").is_ok());
+        assert_eq!(
+            Password::parse("未来产业对接平台").unwrap_err(),
+            FieldError::PasswordTooShort
+        );
+    }
+
+    #[test]
+    fn common_or_repetitive_passwords_are_refused_case_insensitively() {
+        assert_eq!(
+            Password::parse("Password123").unwrap_err(),
+            FieldError::PasswordCommon
+        );
+        assert_eq!(
+            Password::parse("1234567890").unwrap_err(),
+            FieldError::PasswordCommon
+        );
+        assert_eq!(
+            Password::parse("QWERTYUIOP").unwrap_err(),
+            FieldError::PasswordCommon
+        );
+        assert_eq!(
+            Password::parse("zzzzzzzzzzzz").unwrap_err(),
+            FieldError::PasswordCommon
+        );
+    }
+
+    #[test]
+    fn password_debug_output_hides_the_secret() {
+        let p = Password::parse("a-strong-pass-phrase").unwrap();
+        assert!(!format!("{p:?}").contains("strong"));
+    }
+
+    #[test]
+    fn common_password_list_only_holds_lowercase_entries_long_enough_to_matter() {
+        for line in COMMON_PASSWORDS.lines().filter(|l| !l.trim().is_empty()) {
+            assert_eq!(line, line.to_lowercase(), "entry not lowercase: {line}");
+            assert!(
+                line.chars().count() >= PASSWORD_MIN_CHARS,
+                "entry too short to matter: {line}"
+            );
+        }
+    }
+
+    #[test]
+    fn urls_need_a_scheme_and_a_host() {
+        assert_eq!(
+            optional_url(Some("https://zhejianglab.org")),
+            Ok(Some("https://zhejianglab.org".into()))
+        );
+        assert_eq!(optional_url(Some("")), Ok(None));
+        assert_eq!(
+            optional_url(Some("zhejianglab.org")),
+            Err(FieldError::UrlInvalid)
+        );
+        assert_eq!(
+            optional_url(Some("javascript:alert(1)")),
+            Err(FieldError::UrlInvalid)
+        );
+    }
+
+    #[test]
+    fn phone_numbers_allow_separators_but_not_letters() {
+        assert!(optional_phone(Some("0571-8888 6666")).unwrap().is_some());
+        assert!(optional_phone(Some("+86 138 0000 0000")).unwrap().is_some());
+        assert_eq!(
+            optional_phone(Some("call me")),
+            Err(FieldError::PhoneInvalid)
+        );
+        assert_eq!(optional_phone(Some("123")), Err(FieldError::PhoneInvalid));
+    }
+
+    #[test]
+    fn text_is_trimmed_and_bounded_in_characters() {
+        assert_eq!(required_text("  之江实验室 ", 5), Ok("之江实验室".into()));
+        assert_eq!(required_text("之江实验室!", 5), Err(FieldError::TooLong));
+        assert_eq!(required_text("   ", 5), Err(FieldError::Required));
+        assert_eq!(optional_text(Some("  "), 5), Ok(None));
+    }
+
+    #[test]
+    fn term_codes_are_lowercase_snake_case() {
+        assert!(term_code("quantum_tech").is_ok());
+        assert_eq!(term_code("Quantum"), Err(FieldError::CodeInvalid));
+        assert_eq!(term_code("1abc"), Err(FieldError::CodeInvalid));
+        assert_eq!(term_code("a-b"), Err(FieldError::CodeInvalid));
+    }
+
+    #[test]
+    fn code_lists_are_deduplicated_and_bounded() {
+        let raw: Vec<String> = ["a", "b", "a", " ", "c"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            code_list(&raw, 3),
+            Ok(vec!["a".into(), "b".into(), "c".into()])
+        );
+        assert_eq!(code_list(&raw, 2), Err(FieldError::TooMany));
+    }
+
+    #[test]
+    fn founding_year_must_be_plausible() {
+        assert_eq!(optional_year(Some(2017), 2026), Ok(Some(2017)));
+        assert_eq!(
+            optional_year(Some(2030), 2026),
+            Err(FieldError::YearInvalid)
+        );
+        assert_eq!(
+            optional_year(Some(1800), 2026),
+            Err(FieldError::YearInvalid)
+        );
+    }
+}
