@@ -1,1 +1,110 @@
+//! Browser tests: headless Chromium against the real built frontend and a real server.
 
+use e2e::{Browser, Server};
+
+const PASSWORD: &str = "a-long-test-passphrase";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_reload_create_organization_switch_to_english_and_log_out() {
+    let server = Server::start().await;
+    let b = Browser::start(1280, 900).await;
+
+    // Register.
+    b.client.goto(&server.url("/register")).await.unwrap();
+    b.fill("#f-display_name", "林晓").await;
+    b.fill("#f-email", "lin.xiao@example.com").await;
+    b.fill("#f-password", PASSWORD).await;
+    b.click("form button[type=submit]").await;
+    b.path_matches(|p| p == "/my/orgs").await;
+    b.text_contains("[data-testid=user-name]", "林晓").await;
+
+    // A reload keeps the session (HttpOnly cookie, /api/me on start).
+    b.client.refresh().await.unwrap();
+    b.text_contains("[data-testid=user-name]", "林晓").await;
+
+    // Create an organization.
+    b.client.goto(&server.url("/orgs/new")).await.unwrap();
+    b.fill("#f-name_zh", "杭州星河量子科技有限公司").await;
+    b.fill("#f-name_en", "Hangzhou Xinghe Quantum").await;
+    b.click("input[name=domains][value=quantum]").await;
+    b.click("form button[type=submit]").await;
+    let path = b.path_matches(|p| p.starts_with("/orgs/") && p[6..].parse::<i64>().is_ok()).await;
+    b.text_contains("[data-testid=org-name]", "杭州星河量子科技有限公司").await;
+    b.text_contains("main", "量子科技").await;
+    b.screenshot("org-profile-zh").await;
+    let id: i64 = path[6..].parse().unwrap();
+    let (name,): (String,) = sqlx::query_as("SELECT name_zh FROM organizations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&server.state.db)
+        .await
+        .unwrap();
+    assert_eq!(name, "杭州星河量子科技有限公司", "the organization is in the database");
+
+    // Switch to English: the interface, names and labels change.
+    b.text_contains(".site-nav", "需求").await;
+    b.click("[data-testid=lang-switch]").await;
+    b.text_contains(".site-nav", "Demands").await;
+    b.text_contains("[data-testid=org-name]", "Hangzhou Xinghe Quantum").await;
+    b.text_contains("main", "Quantum technology").await;
+    b.screenshot("org-profile-en").await;
+    // Remembered for the user: after a reload it is still English.
+    b.client.refresh().await.unwrap();
+    b.text_contains(".site-nav", "Capabilities").await;
+    let (locale,): (String,) = sqlx::query_as("SELECT locale FROM users WHERE email = 'lin.xiao@example.com'")
+        .fetch_one(&server.state.db)
+        .await
+        .unwrap();
+    assert_eq!(locale, "en");
+
+    // Log out: the header offers login again, and a reload does not bring the session back.
+    b.click("[data-testid=logout]").await;
+    b.text_contains(".header-tools", "Log in").await;
+    b.client.refresh().await.unwrap();
+    b.text_contains(".header-tools", "Log in").await;
+    let (sessions,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&server.state.db).await.unwrap();
+    assert_eq!(sessions, 0, "logout deleted the session on the server");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forms_show_shared_rule_errors_before_submitting_and_server_errors_inline() {
+    let server = Server::start().await;
+    let b = Browser::start(390, 844).await; // a phone-sized viewport
+
+    b.client.goto(&server.url("/register")).await.unwrap();
+    b.fill("#f-display_name", "测试").await;
+    b.fill("#f-email", "not-an-email").await;
+    b.fill("#f-password", "short").await;
+    b.click("form button[type=submit]").await;
+    b.text_contains("#f-email-error", "请输入有效的邮箱地址").await;
+    b.text_contains("#f-password-error", "密码至少需要 10 个字符").await;
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&server.state.db).await.unwrap();
+    assert_eq!(users, 0, "nothing was sent to the server");
+    b.screenshot("register-errors-phone").await;
+
+    // A server-side refusal (duplicate email) shows inline too.
+    let pool = &server.state.db;
+    let email = shared::validate::Email::parse("taken@example.com").unwrap();
+    let pw = shared::validate::Password::parse(PASSWORD).unwrap();
+    backend::accounts::store::create_or_promote_admin(pool, &email, &pw).await.unwrap();
+    b.fill("#f-email", "taken@example.com").await;
+    b.fill("#f-password", PASSWORD).await;
+    b.click("form button[type=submit]").await;
+    b.text_contains(".form-error", "该邮箱已注册").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_pages_show_the_404_page_and_deep_links_load() {
+    let server = Server::start().await;
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&server.url("/no/such/page")).await.unwrap();
+    b.text_contains("main h1", "页面不存在").await;
+    b.client.goto(&server.url("/dashboard")).await.unwrap();
+    b.text_contains("main", "2026").await;
+    b.client.goto(&server.url("/")).await.unwrap();
+    b.text_contains("main", "生成式人工智能").await;
+    b.screenshot("home-zh").await;
+    b.close().await;
+}

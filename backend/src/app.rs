@@ -60,9 +60,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
 /// The OpenAPI document of every route the app serves.
 pub fn openapi() -> OpenApiDoc {
     let (_, api) = api_routes().split_for_parts();
-    let (_, root) = OpenApiRouter::<AppState>::new()
-        .routes(routes!(healthz))
-        .split_for_parts();
+    let (_, root) = OpenApiRouter::<AppState>::new().routes(routes!(healthz)).split_for_parts();
     let mut doc = ApiDoc::openapi().nest("/api", api);
     doc.merge(root);
     doc
@@ -75,13 +73,8 @@ pub fn build_app(state: AppState) -> Router {
         .fallback(http::route_not_found)
         .method_not_allowed_fallback(http::method_not_allowed)
         .layer(Extension(doc))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            accounts::session::middleware,
-        ));
-    let (root, _) = OpenApiRouter::new()
-        .routes(routes!(healthz))
-        .split_for_parts();
+        .layer(middleware::from_fn_with_state(state.clone(), accounts::session::middleware));
+    let (root, _) = OpenApiRouter::new().routes(routes!(healthz)).split_for_parts();
     let request_id = HeaderName::from_static("x-request-id");
     root.nest("/api", api)
         .fallback_service(http::spa::service(&state.config.dist_dir))
@@ -110,13 +103,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
         Ok(_) => Json(Health { status: "ok" }).into_response(),
         Err(e) => {
             tracing::error!(error = ?e, "health check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(Health {
-                    status: "database unavailable",
-                }),
-            )
-                .into_response()
+            (StatusCode::SERVICE_UNAVAILABLE, Json(Health { status: "database unavailable" })).into_response()
         }
     }
 }
@@ -128,10 +115,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     if !config.no_demo && demo::seed_if_first_start(&db).await? {
         tracing::info!("loaded the demo data (first start)");
     }
-    Ok(AppState {
-        db,
-        config: Arc::new(config),
-    })
+    Ok(AppState { db, config: Arc::new(config) })
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.
@@ -141,9 +125,7 @@ pub async fn serve_on(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     tokio::spawn(expire_sessions(state.db.clone()));
-    axum::serve(listener, build_app(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown).await
 }
 
 /// Prepares and serves on the configured address until SIGTERM or ctrl-c.

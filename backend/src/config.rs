@@ -7,11 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "futurematch",
-    version,
-    about = "未来产业对接平台 FutureMatch server"
-)]
+#[command(name = "futurematch", version, about = "未来产业对接平台 FutureMatch server")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,31 +35,16 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Address to listen on.
-    #[arg(
-        long,
-        env = "FUTUREMATCH_ADDR",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
+    #[arg(long, env = "FUTUREMATCH_ADDR", default_value = "127.0.0.1:8080", global = true)]
     pub addr: SocketAddr,
     /// Folder for the SQLite database (created when missing).
-    #[arg(
-        long,
-        env = "FUTUREMATCH_DATA_DIR",
-        default_value = "data",
-        global = true
-    )]
+    #[arg(long, env = "FUTUREMATCH_DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
     /// Database URL; defaults to `sqlite://<data-dir>/futurematch.db`.
     #[arg(long, env = "FUTUREMATCH_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
     /// The built frontend (`cargo xtask build` writes it).
-    #[arg(
-        long,
-        env = "FUTUREMATCH_DIST_DIR",
-        default_value = "dist",
-        global = true
-    )]
+    #[arg(long, env = "FUTUREMATCH_DIST_DIR", default_value = "dist", global = true)]
     pub dist_dir: PathBuf,
     /// Mark session cookies `Secure` (set when served over https).
     #[arg(long, env = "FUTUREMATCH_SECURE_COOKIES", global = true)]
@@ -72,12 +53,7 @@ pub struct Config {
     #[arg(long, env = "FUTUREMATCH_NO_DEMO", global = true)]
     pub no_demo: bool,
     /// Log filter, `tracing` EnvFilter syntax.
-    #[arg(
-        long,
-        env = "FUTUREMATCH_LOG",
-        default_value = "info,sqlx=warn,tower_http=info",
-        global = true
-    )]
+    #[arg(long, env = "FUTUREMATCH_LOG", default_value = "info,sqlx=warn,tower_http=info", global = true)]
     pub log: String,
 }
 
@@ -90,11 +66,8 @@ impl Config {
     }
 
     pub fn database_url(&self) -> String {
-        self.database_url.clone().unwrap_or_else(|| {
-            format!(
-                "sqlite://{}",
-                self.data_dir.join("futurematch.db").display()
-            )
-        })
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("futurematch.db").display()))
     }
 }

@@ -23,27 +23,16 @@ pub async fn connect(config: &Config) -> anyhow::Result<Db> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
-    SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
-        .await
-        .context("opening the database")
+    SqlitePoolOptions::new().max_connections(8).connect_with(options).await.context("opening the database")
 }
 
 pub async fn migrate(db: &Db) -> anyhow::Result<()> {
-    sqlx::migrate!("./migrations")
-        .run(db)
-        .await
-        .context("applying migrations")
+    sqlx::migrate!("./migrations").run(db).await.context("applying migrations")
 }
 
 /// A consistent online copy of the whole database (`VACUUM INTO`), safe while serving.
 pub async fn backup(db: &Db, file: &std::path::Path) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        !file.exists(),
-        "{} already exists; choose a new file",
-        file.display()
-    );
+    anyhow::ensure!(!file.exists(), "{} already exists; choose a new file", file.display());
     sqlx::query("VACUUM INTO $1")
         .bind(file.to_string_lossy().as_ref())
         .execute(db)

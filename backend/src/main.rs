@@ -13,9 +13,7 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_new(&cli.config.log).unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_new(&cli.config.log).unwrap_or_else(|_| EnvFilter::new("info")))
         .init();
     let config = cli.config;
     match cli.command.unwrap_or(Command::Serve) {
@@ -43,23 +41,17 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::CreateAdmin { email } => {
-            let email = Email::parse(&email)
-                .map_err(|e| anyhow::anyhow!("{}", e.msg().t(shared::Locale::En)))?;
+            let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("{}", e.msg().t(shared::Locale::En)))?;
             let password = read_password()?;
-            let password = Password::parse(&password)
-                .map_err(|e| anyhow::anyhow!("{}", e.msg().t(shared::Locale::En)))?;
+            let password =
+                Password::parse(&password).map_err(|e| anyhow::anyhow!("{}", e.msg().t(shared::Locale::En)))?;
             let pool = db::connect(&config).await?;
             db::migrate(&pool).await?;
-            let created =
-                accounts::store::create_or_promote_admin(&pool, &email, &password).await?;
+            let created = accounts::store::create_or_promote_admin(&pool, &email, &password).await?;
             tracing::info!(
                 "{} is now a site administrator{}",
                 email.as_str(),
-                if created {
-                    " (new account)"
-                } else {
-                    " (existing account promoted; password unchanged)"
-                }
+                if created { " (new account)" } else { " (existing account promoted; password unchanged)" }
             );
             Ok(())
         }
@@ -74,9 +66,6 @@ fn read_password() -> anyhow::Result<String> {
         std::io::stderr().flush()?;
     }
     let mut line = String::new();
-    stdin
-        .lock()
-        .read_line(&mut line)
-        .context("reading the password from stdin")?;
+    stdin.lock().read_line(&mut line).context("reading the password from stdin")?;
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }

@@ -34,12 +34,7 @@ impl RegisterRequest {
         let display_name = errs.check("display_name", validate::display_name(&self.display_name));
         match (email, password, display_name) {
             (Some(email), Some(password), Some(display_name)) if errs.is_empty() => {
-                Ok(NewAccount {
-                    email,
-                    password,
-                    display_name,
-                    locale: self.locale,
-                })
+                Ok(NewAccount { email, password, display_name, locale: self.locale })
             }
             _ => Err(errs),
         }
@@ -155,8 +150,7 @@ mod tests {
     #[test]
     fn registration_request_without_locale_deserializes() {
         let req: RegisterRequest =
-            serde_json::from_str(r#"{"email":"a@b.cn","password":"x","display_name":"李雷"}"#)
-                .unwrap();
+            serde_json::from_str(r#"{"email":"a@b.cn","password":"x","display_name":"李雷"}"#).unwrap();
         assert_eq!(req.locale, None);
     }
 }

@@ -86,13 +86,7 @@ pub struct ErrorBody {
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ApiError {
-            error: ErrorBody {
-                code,
-                message: message.into(),
-                fields: BTreeMap::new(),
-            },
-        }
+        ApiError { error: ErrorBody { code, message: message.into(), fields: BTreeMap::new() } }
     }
 
     /// An error with the code's default message in `locale`.
@@ -158,8 +152,7 @@ impl FieldErrors {
     pub fn localized(&self, locale: Locale) -> BTreeMap<String, String> {
         let mut map = BTreeMap::new();
         for (field, error) in &self.0 {
-            map.entry(field.clone())
-                .or_insert_with(|| error.msg().t(locale).to_owned());
+            map.entry(field.clone()).or_insert_with(|| error.msg().t(locale).to_owned());
         }
         map
     }

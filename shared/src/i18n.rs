@@ -49,10 +49,11 @@ impl Locale {
                 .filter_map(|p| p.trim().strip_prefix("q="))
                 .find_map(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if let Some(locale) = Locale::from_tag(tag) {
-                if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
-                    best = Some((q, locale));
-                }
+            if let Some(locale) = Locale::from_tag(tag)
+                && q > 0.0
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, locale));
             }
         }
         best.map(|(_, l)| l)
@@ -234,6 +235,7 @@ catalogue! {
     OrgContactEmail => "联系邮箱", "Contact email";
     OrgContactPrivate => "联系方式仅组织成员可见", "Contact details are visible to members only";
     OrgVerified => "已认证", "Verified";
+    OrgJoined => "入驻时间", "On the platform since";
     OrgUnverified => "待认证", "Not verified";
     OrgVerify => "认证", "Verify";
     OrgUnverify => "撤销认证", "Revoke verification";
@@ -335,14 +337,8 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_quality_supported_tag() {
-        assert_eq!(
-            Locale::from_accept_language("fr;q=1.0, en-US;q=0.8, zh-CN;q=0.5"),
-            Some(Locale::En)
-        );
-        assert_eq!(
-            Locale::from_accept_language("zh-TW,zh;q=0.9,en;q=0.8"),
-            Some(Locale::ZhCn)
-        );
+        assert_eq!(Locale::from_accept_language("fr;q=1.0, en-US;q=0.8, zh-CN;q=0.5"), Some(Locale::En));
+        assert_eq!(Locale::from_accept_language("zh-TW,zh;q=0.9,en;q=0.8"), Some(Locale::ZhCn));
         assert_eq!(Locale::from_accept_language("de, fr"), None);
         assert_eq!(Locale::from_accept_language("en;q=0"), None);
     }
@@ -358,9 +354,6 @@ mod tests {
 
     #[test]
     fn fill_replaces_named_placeholders() {
-        assert_eq!(
-            fill(Msg::RetryAfterMinutes.t(Locale::En), &[("minutes", "7")]),
-            "Try again in 7 minutes"
-        );
+        assert_eq!(fill(Msg::RetryAfterMinutes.t(Locale::En), &[("minutes", "7")]), "Try again in 7 minutes");
     }
 }

@@ -19,12 +19,7 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
-    pub const ALL: [OrgKind; 4] = [
-        OrgKind::Enterprise,
-        OrgKind::Lab,
-        OrgKind::Investor,
-        OrgKind::Organizer,
-    ];
+    pub const ALL: [OrgKind; 4] = [OrgKind::Enterprise, OrgKind::Lab, OrgKind::Investor, OrgKind::Organizer];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -103,13 +98,7 @@ pub enum OrgSize {
 }
 
 impl OrgSize {
-    pub const ALL: [OrgSize; 5] = [
-        OrgSize::Micro,
-        OrgSize::Small,
-        OrgSize::Medium,
-        OrgSize::Large,
-        OrgSize::Huge,
-    ];
+    pub const ALL: [OrgSize; 5] = [OrgSize::Micro, OrgSize::Small, OrgSize::Medium, OrgSize::Large, OrgSize::Huge];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -195,15 +184,9 @@ impl OrgInput {
     /// fits the organization's kind.
     pub fn parse(&self, tax: &Taxonomy, current_year: i32) -> Result<OrgProfile, FieldErrors> {
         let mut errs = FieldErrors::new();
-        let name_zh = errs.check(
-            "name_zh",
-            validate::required_text(&self.name_zh, validate::ORG_NAME_MAX_CHARS),
-        );
+        let name_zh = errs.check("name_zh", validate::required_text(&self.name_zh, validate::ORG_NAME_MAX_CHARS));
         let name_en = errs
-            .check(
-                "name_en",
-                validate::optional_text(self.name_en.as_deref(), validate::ORG_NAME_MAX_CHARS),
-            )
+            .check("name_en", validate::optional_text(self.name_en.as_deref(), validate::ORG_NAME_MAX_CHARS))
             .flatten();
         let subtype = blank_to_none(self.subtype.as_deref());
         match (self.kind.subtype_list(), &subtype) {
@@ -214,30 +197,15 @@ impl OrgInput {
             (None, Some(_)) => errs.add("subtype", FieldError::NotForKind),
             (None, None) => {}
         }
-        let tiers = errs
-            .check(
-                "tiers",
-                validate::code_list(&self.tiers, validate::MAX_TIERS),
-            )
-            .unwrap_or_default();
+        let tiers = errs.check("tiers", validate::code_list(&self.tiers, validate::MAX_TIERS)).unwrap_or_default();
         if !tiers.is_empty() && self.kind != OrgKind::Enterprise {
             errs.add("tiers", FieldError::NotForKind);
-        } else if let Some(e) = tiers
-            .iter()
-            .find_map(|t| tax.require(TermKind::EnterpriseTier, t).err())
-        {
+        } else if let Some(e) = tiers.iter().find_map(|t| tax.require(TermKind::EnterpriseTier, t).err()) {
             errs.add("tiers", e);
         }
-        let domains = errs
-            .check(
-                "domains",
-                validate::code_list(&self.domains, validate::MAX_DOMAINS),
-            )
-            .unwrap_or_default();
-        if let Some(e) = domains
-            .iter()
-            .find_map(|d| tax.require(TermKind::Domain, d).err())
-        {
+        let domains =
+            errs.check("domains", validate::code_list(&self.domains, validate::MAX_DOMAINS)).unwrap_or_default();
+        if let Some(e) = domains.iter().find_map(|d| tax.require(TermKind::Domain, d).err()) {
             errs.add("domains", e);
         }
         let district = blank_to_none(self.district.as_deref());
@@ -249,34 +217,15 @@ impl OrgInput {
             errs.check("pilot_zone", tax.require(TermKind::PilotZone, z));
         }
         let description = errs
-            .check(
-                "description",
-                validate::optional_text(
-                    self.description.as_deref(),
-                    validate::DESCRIPTION_MAX_CHARS,
-                ),
-            )
+            .check("description", validate::optional_text(self.description.as_deref(), validate::DESCRIPTION_MAX_CHARS))
             .flatten();
-        let website = errs
-            .check("website", validate::optional_url(self.website.as_deref()))
-            .flatten();
-        let founded_year = errs
-            .check(
-                "founded_year",
-                validate::optional_year(self.founded_year, current_year),
-            )
-            .flatten();
-        let contact_phone = errs
-            .check(
-                "contact_phone",
-                validate::optional_phone(self.contact_phone.as_deref()),
-            )
-            .flatten();
+        let website = errs.check("website", validate::optional_url(self.website.as_deref())).flatten();
+        let founded_year =
+            errs.check("founded_year", validate::optional_year(self.founded_year, current_year)).flatten();
+        let contact_phone =
+            errs.check("contact_phone", validate::optional_phone(self.contact_phone.as_deref())).flatten();
         let contact_email = errs
-            .check(
-                "contact_email",
-                validate::optional_email(self.contact_email.as_deref()),
-            )
+            .check("contact_email", validate::optional_email(self.contact_email.as_deref()))
             .flatten()
             .map(|e| e.as_str().to_owned());
         match name_zh {
@@ -302,9 +251,7 @@ impl OrgInput {
 }
 
 fn blank_to_none(s: Option<&str>) -> Option<String> {
-    s.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
 /// A profile that passed every rule; the only thing the store accepts.
@@ -492,14 +439,7 @@ mod tests {
     use crate::taxonomy::Term;
 
     fn term(kind: TermKind, code: &str) -> Term {
-        Term {
-            kind,
-            code: code.into(),
-            label_zh: code.into(),
-            label_en: code.into(),
-            group: None,
-            parent: None,
-        }
+        Term { kind, code: code.into(), label_zh: code.into(), label_en: code.into(), group: None, parent: None }
     }
 
     fn tax() -> Taxonomy {
@@ -546,25 +486,13 @@ mod tests {
 
     #[test]
     fn labs_need_a_lab_subtype_and_take_no_enterprise_tiers() {
-        let mut input = OrgInput {
-            name_zh: "之江实验室".into(),
-            ..OrgInput::empty(OrgKind::Lab)
-        };
-        assert_eq!(
-            input.parse(&tax(), 2026).unwrap_err().get("subtype"),
-            Some(FieldError::Required)
-        );
+        let mut input = OrgInput { name_zh: "之江实验室".into(), ..OrgInput::empty(OrgKind::Lab) };
+        assert_eq!(input.parse(&tax(), 2026).unwrap_err().get("subtype"), Some(FieldError::Required));
         input.subtype = Some("vc_pe".into());
-        assert_eq!(
-            input.parse(&tax(), 2026).unwrap_err().get("subtype"),
-            Some(FieldError::UnknownTerm)
-        );
+        assert_eq!(input.parse(&tax(), 2026).unwrap_err().get("subtype"), Some(FieldError::UnknownTerm));
         input.subtype = Some("poc_center".into());
         input.tiers = vec!["unicorn".into()];
-        assert_eq!(
-            input.parse(&tax(), 2026).unwrap_err().get("tiers"),
-            Some(FieldError::NotForKind)
-        );
+        assert_eq!(input.parse(&tax(), 2026).unwrap_err().get("tiers"), Some(FieldError::NotForKind));
         input.tiers.clear();
         assert!(input.parse(&tax(), 2026).is_ok());
     }
@@ -573,10 +501,7 @@ mod tests {
     fn enterprises_take_no_subtype() {
         let mut input = enterprise();
         input.subtype = Some("poc_center".into());
-        assert_eq!(
-            input.parse(&tax(), 2026).unwrap_err().get("subtype"),
-            Some(FieldError::NotForKind)
-        );
+        assert_eq!(input.parse(&tax(), 2026).unwrap_err().get("subtype"), Some(FieldError::NotForKind));
     }
 
     #[test]

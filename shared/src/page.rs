@@ -17,11 +17,7 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn pages(&self) -> u32 {
-        if self.per_page == 0 {
-            1
-        } else {
-            (self.total.div_ceil(self.per_page as u64) as u32).max(1)
-        }
+        if self.per_page == 0 { 1 } else { (self.total.div_ceil(self.per_page as u64) as u32).max(1) }
     }
 }
 
@@ -39,10 +35,7 @@ impl PageQuery {
     /// (page, per_page, offset), page ≥ 1 and per_page in 1..=100.
     pub fn resolve(self) -> (u32, u32, u64) {
         let page = self.page.unwrap_or(1).max(1);
-        let per_page = self
-            .per_page
-            .unwrap_or(DEFAULT_PER_PAGE)
-            .clamp(1, MAX_PER_PAGE);
+        let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE).clamp(1, MAX_PER_PAGE);
         (page, per_page, (page as u64 - 1) * per_page as u64)
     }
 }
@@ -53,43 +46,14 @@ mod tests {
 
     #[test]
     fn page_query_clamps_to_valid_window() {
-        assert_eq!(
-            PageQuery {
-                page: None,
-                per_page: None
-            }
-            .resolve(),
-            (1, 20, 0)
-        );
-        assert_eq!(
-            PageQuery {
-                page: Some(0),
-                per_page: Some(1000)
-            }
-            .resolve(),
-            (1, 100, 0)
-        );
-        assert_eq!(
-            PageQuery {
-                page: Some(3),
-                per_page: Some(10)
-            }
-            .resolve(),
-            (3, 10, 20)
-        );
+        assert_eq!(PageQuery { page: None, per_page: None }.resolve(), (1, 20, 0));
+        assert_eq!(PageQuery { page: Some(0), per_page: Some(1000) }.resolve(), (1, 100, 0));
+        assert_eq!(PageQuery { page: Some(3), per_page: Some(10) }.resolve(), (3, 10, 20));
     }
 
     #[test]
     fn pages_rounds_up_and_is_at_least_one() {
-        let p = |total| {
-            Page::<()> {
-                items: vec![],
-                total,
-                page: 1,
-                per_page: 20,
-            }
-            .pages()
-        };
+        let p = |total| Page::<()> { items: vec![], total, page: 1, per_page: 20 }.pages();
         assert_eq!(p(0), 1);
         assert_eq!(p(20), 1);
         assert_eq!(p(21), 2);

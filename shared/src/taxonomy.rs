@@ -116,11 +116,7 @@ impl Taxonomy {
 
     /// `Err(UnknownTerm)` when `code` is not in the `kind` list.
     pub fn require(&self, kind: TermKind, code: &str) -> Result<(), FieldError> {
-        if self.has(kind, code) {
-            Ok(())
-        } else {
-            Err(FieldError::UnknownTerm)
-        }
+        if self.has(kind, code) { Ok(()) } else { Err(FieldError::UnknownTerm) }
     }
 }
 
@@ -145,15 +141,8 @@ impl NewTermRequest {
         let code = errs.check("code", validate::term_code(&self.code));
         let label_zh = errs.check("label_zh", validate::required_text(&self.label_zh, 60));
         let label_en = errs.check("label_en", validate::required_text(&self.label_en, 120));
-        let group = errs
-            .check("group", validate::optional_text(self.group.as_deref(), 40))
-            .flatten();
-        let parent = errs
-            .check(
-                "parent",
-                validate::optional_text(self.parent.as_deref(), 40),
-            )
-            .flatten();
+        let group = errs.check("group", validate::optional_text(self.group.as_deref(), 40)).flatten();
+        let parent = errs.check("parent", validate::optional_text(self.parent.as_deref(), 40)).flatten();
         if let Some(p) = &parent {
             let parent_kind = match self.kind {
                 TermKind::PilotZone => Some(TermKind::District),
@@ -167,14 +156,9 @@ impl NewTermRequest {
             }
         }
         match (code, label_zh, label_en) {
-            (Some(code), Some(label_zh), Some(label_en)) if errs.is_empty() => Ok(Term {
-                kind: self.kind,
-                code,
-                label_zh,
-                label_en,
-                group,
-                parent,
-            }),
+            (Some(code), Some(label_zh), Some(label_en)) if errs.is_empty() => {
+                Ok(Term { kind: self.kind, code, label_zh, label_en, group, parent })
+            }
             _ => Err(errs),
         }
     }
@@ -208,10 +192,7 @@ mod tests {
     fn label_falls_back_to_the_code_for_unknown_entries() {
         let t = tax();
         assert_eq!(t.label(TermKind::District, "yuhang", Locale::En), "Yuhang");
-        assert_eq!(
-            t.label(TermKind::District, "yuhang", Locale::ZhCn),
-            "余杭区"
-        );
+        assert_eq!(t.label(TermKind::District, "yuhang", Locale::ZhCn), "余杭区");
         assert_eq!(t.label(TermKind::District, "mars", Locale::ZhCn), "mars");
     }
 
@@ -227,10 +208,7 @@ mod tests {
         };
         assert!(req.parse(&tax()).is_ok());
         req.parent = Some("atlantis".into());
-        assert_eq!(
-            req.parse(&tax()).unwrap_err().get("parent"),
-            Some(FieldError::UnknownTerm)
-        );
+        assert_eq!(req.parse(&tax()).unwrap_err().get("parent"), Some(FieldError::UnknownTerm));
     }
 
     #[test]
@@ -243,9 +221,6 @@ mod tests {
             group: Some("frontier".into()),
             parent: Some("yuhang".into()),
         };
-        assert_eq!(
-            req.parse(&tax()).unwrap_err().get("parent"),
-            Some(FieldError::NotForKind)
-        );
+        assert_eq!(req.parse(&tax()).unwrap_err().get("parent"), Some(FieldError::NotForKind));
     }
 }

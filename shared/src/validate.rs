@@ -81,19 +81,11 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && !local
-                .chars()
-                .any(|c| c.is_whitespace() || c == '@' || c.is_control());
-        if domain_ok && local_ok {
-            Ok(Email(s))
-        } else {
-            Err(FieldError::EmailInvalid)
-        }
+            && !local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control());
+        if domain_ok && local_ok { Ok(Email(s)) } else { Err(FieldError::EmailInvalid) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -169,18 +161,9 @@ pub fn optional_url(raw: Option<&str>) -> Result<Option<String>, FieldError> {
         return Ok(None);
     };
     let lower = s.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
-        Some(host)
-            if host
-                .split('/')
-                .next()
-                .is_some_and(|h| h.contains('.') && !h.contains(' ')) =>
-        {
-            Ok(Some(s))
-        }
+        Some(host) if host.split('/').next().is_some_and(|h| h.contains('.') && !h.contains(' ')) => Ok(Some(s)),
         _ => Err(FieldError::UrlInvalid),
     }
 }
@@ -192,11 +175,7 @@ pub fn optional_phone(raw: Option<&str>) -> Result<Option<String>, FieldError> {
     };
     let digits = s.chars().filter(char::is_ascii_digit).count();
     let allowed = s.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
-    if allowed && (5..=20).contains(&digits) {
-        Ok(Some(s))
-    } else {
-        Err(FieldError::PhoneInvalid)
-    }
+    if allowed && (5..=20).contains(&digits) { Ok(Some(s)) } else { Err(FieldError::PhoneInvalid) }
 }
 
 pub fn optional_email(raw: Option<&str>) -> Result<Option<Email>, FieldError> {
@@ -223,13 +202,8 @@ pub fn term_code(raw: &str) -> Result<String, FieldError> {
     }
     let ok = s.len() <= 40
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err(FieldError::CodeInvalid)
-    }
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if ok { Ok(s.to_owned()) } else { Err(FieldError::CodeInvalid) }
 }
 
 /// A de-duplicated list of at most `max` codes, order kept.
@@ -241,11 +215,7 @@ pub fn code_list(raw: &[String], max: usize) -> Result<Vec<String>, FieldError> 
             out.push(c.to_owned());
         }
     }
-    if out.len() > max {
-        Err(FieldError::TooMany)
-    } else {
-        Ok(out)
-    }
+    if out.len() > max { Err(FieldError::TooMany) } else { Ok(out) }
 }
 
 #[cfg(test)]
@@ -254,23 +224,12 @@ mod tests {
 
     #[test]
     fn email_is_trimmed_and_lowercased() {
-        assert_eq!(
-            Email::parse("  Li.Lei@Example.COM ").unwrap().as_str(),
-            "li.lei@example.com"
-        );
+        assert_eq!(Email::parse("  Li.Lei@Example.COM ").unwrap().as_str(), "li.lei@example.com");
     }
 
     #[test]
     fn email_without_at_or_dot_in_domain_is_refused() {
-        for bad in [
-            "lilei",
-            "lilei@",
-            "@example.com",
-            "li lei@example.com",
-            "a@b",
-            "a@.b.com",
-            "a@b..com",
-        ] {
+        for bad in ["lilei", "lilei@", "@example.com", "li lei@example.com", "a@b", "a@.b.com", "a@b..com"] {
             assert_eq!(Email::parse(bad), Err(FieldError::EmailInvalid), "{bad}");
         }
         assert_eq!(Email::parse("   "), Err(FieldError::Required));
@@ -278,37 +237,19 @@ mod tests {
 
     #[test]
     fn password_shorter_than_ten_characters_is_refused() {
-        assert_eq!(
-            Password::parse("abc123XYZ").unwrap_err(),
-            FieldError::PasswordTooShort
-        );
+        assert_eq!(Password::parse("abc123XYZ").unwrap_err(), FieldError::PasswordTooShort);
         assert!(Password::parse("abc123XYZ!").is_ok());
         // characters, not bytes: ten Chinese characters are ten characters
         assert!(Password::parse("未来产业对接平台好用").is_ok());
-        assert_eq!(
-            Password::parse("未来产业对接平台").unwrap_err(),
-            FieldError::PasswordTooShort
-        );
+        assert_eq!(Password::parse("未来产业对接平台").unwrap_err(), FieldError::PasswordTooShort);
     }
 
     #[test]
     fn common_or_repetitive_passwords_are_refused_case_insensitively() {
-        assert_eq!(
-            Password::parse("Password123").unwrap_err(),
-            FieldError::PasswordCommon
-        );
-        assert_eq!(
-            Password::parse("1234567890").unwrap_err(),
-            FieldError::PasswordCommon
-        );
-        assert_eq!(
-            Password::parse("QWERTYUIOP").unwrap_err(),
-            FieldError::PasswordCommon
-        );
-        assert_eq!(
-            Password::parse("zzzzzzzzzzzz").unwrap_err(),
-            FieldError::PasswordCommon
-        );
+        assert_eq!(Password::parse("Password123").unwrap_err(), FieldError::PasswordCommon);
+        assert_eq!(Password::parse("1234567890").unwrap_err(), FieldError::PasswordCommon);
+        assert_eq!(Password::parse("QWERTYUIOP").unwrap_err(), FieldError::PasswordCommon);
+        assert_eq!(Password::parse("zzzzzzzzzzzz").unwrap_err(), FieldError::PasswordCommon);
     }
 
     #[test]
@@ -321,38 +262,23 @@ mod tests {
     fn common_password_list_only_holds_lowercase_entries_long_enough_to_matter() {
         for line in COMMON_PASSWORDS.lines().filter(|l| !l.trim().is_empty()) {
             assert_eq!(line, line.to_lowercase(), "entry not lowercase: {line}");
-            assert!(
-                line.chars().count() >= PASSWORD_MIN_CHARS,
-                "entry too short to matter: {line}"
-            );
+            assert!(line.chars().count() >= PASSWORD_MIN_CHARS, "entry too short to matter: {line}");
         }
     }
 
     #[test]
     fn urls_need_a_scheme_and_a_host() {
-        assert_eq!(
-            optional_url(Some("https://zhejianglab.org")),
-            Ok(Some("https://zhejianglab.org".into()))
-        );
+        assert_eq!(optional_url(Some("https://zhejianglab.org")), Ok(Some("https://zhejianglab.org".into())));
         assert_eq!(optional_url(Some("")), Ok(None));
-        assert_eq!(
-            optional_url(Some("zhejianglab.org")),
-            Err(FieldError::UrlInvalid)
-        );
-        assert_eq!(
-            optional_url(Some("javascript:alert(1)")),
-            Err(FieldError::UrlInvalid)
-        );
+        assert_eq!(optional_url(Some("zhejianglab.org")), Err(FieldError::UrlInvalid));
+        assert_eq!(optional_url(Some("javascript:alert(1)")), Err(FieldError::UrlInvalid));
     }
 
     #[test]
     fn phone_numbers_allow_separators_but_not_letters() {
         assert!(optional_phone(Some("0571-8888 6666")).unwrap().is_some());
         assert!(optional_phone(Some("+86 138 0000 0000")).unwrap().is_some());
-        assert_eq!(
-            optional_phone(Some("call me")),
-            Err(FieldError::PhoneInvalid)
-        );
+        assert_eq!(optional_phone(Some("call me")), Err(FieldError::PhoneInvalid));
         assert_eq!(optional_phone(Some("123")), Err(FieldError::PhoneInvalid));
     }
 
@@ -374,27 +300,15 @@ mod tests {
 
     #[test]
     fn code_lists_are_deduplicated_and_bounded() {
-        let raw: Vec<String> = ["a", "b", "a", " ", "c"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(
-            code_list(&raw, 3),
-            Ok(vec!["a".into(), "b".into(), "c".into()])
-        );
+        let raw: Vec<String> = ["a", "b", "a", " ", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(code_list(&raw, 3), Ok(vec!["a".into(), "b".into(), "c".into()]));
         assert_eq!(code_list(&raw, 2), Err(FieldError::TooMany));
     }
 
     #[test]
     fn founding_year_must_be_plausible() {
         assert_eq!(optional_year(Some(2017), 2026), Ok(Some(2017)));
-        assert_eq!(
-            optional_year(Some(2030), 2026),
-            Err(FieldError::YearInvalid)
-        );
-        assert_eq!(
-            optional_year(Some(1800), 2026),
-            Err(FieldError::YearInvalid)
-        );
+        assert_eq!(optional_year(Some(2030), 2026), Err(FieldError::YearInvalid));
+        assert_eq!(optional_year(Some(1800), 2026), Err(FieldError::YearInvalid));
     }
 }

@@ -1,1 +1,164 @@
-fn main() {}
+//! `cargo xtask build | run [-- server flags] | test`: build orchestration for FutureMatch.
+//!
+//! Needs only rustup's Rust (plus Node's npm for wasm-opt, skipped with a warning without it);
+//! everything else it installs itself, pinned.
+
+mod frontend;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+fn main() -> Result<()> {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let task = if args.is_empty() { "help".to_owned() } else { args.remove(0) };
+    if args.first().map(String::as_str) == Some("--") {
+        args.remove(0);
+    }
+    let root = workspace_root();
+    std::env::set_current_dir(&root)?;
+    match task.as_str() {
+        "build" => build(&root).map(|_| ()),
+        "run" => {
+            build(&root)?;
+            run(&root, &args)
+        }
+        "test" => test(&root),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), unit, API and browser tests"
+            );
+            if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
+        }
+    }
+}
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+/// Runs a command, failing with its description when it fails.
+pub fn run_cmd(cmd: &mut Command) -> Result<()> {
+    let shown = format!("{cmd:?}");
+    eprintln!("xtask: $ {shown}");
+    let status = cmd.status().with_context(|| format!("starting {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed with {status}");
+    }
+    Ok(())
+}
+
+pub fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn build(root: &Path) -> Result<()> {
+    let t = Instant::now();
+    frontend::build(root)?;
+    run_cmd(cargo().args(["build", "--release", "-p", "backend", "--bin", "futurematch"]))?;
+    eprintln!("xtask: build done in {:.1}s", t.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn run(root: &Path, server_args: &[String]) -> Result<()> {
+    let bin = root.join("target/release/futurematch");
+    let mut cmd = Command::new(bin);
+    cmd.current_dir(root);
+    if !server_args.iter().any(|a| a == "--dist-dir" || a.starts_with("--dist-dir=")) {
+        cmd.arg("--dist-dir").arg(root.join("dist"));
+    }
+    cmd.args(server_args);
+    run_cmd(&mut cmd)
+}
+
+fn test(root: &Path) -> Result<()> {
+    let t = Instant::now();
+    run_cmd(cargo().args(["fmt", "--all", "--check"]))?;
+    setup::ensure_wasm_target()?;
+    run_cmd(cargo().args(["clippy", "--workspace", "--exclude", "frontend", "--all-targets", "--", "-D", "warnings"]))?;
+    run_cmd(cargo().args([
+        "clippy",
+        "-p",
+        "frontend",
+        "-p",
+        "shared",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    frontend::build(root)?;
+    setup::ensure_browser()?;
+    let totals = run_tests(
+        cargo().args(["test", "--workspace", "--exclude", "frontend"]).env("FUTUREMATCH_TEST_DIST", root.join("dist")),
+    )?;
+    eprintln!("xtask: all checks passed in {:.1}s", t.elapsed().as_secs_f64());
+    println!("tests: {} passed, {} failed, {} skipped", totals.passed, totals.failed, totals.ignored);
+    Ok(())
+}
+
+#[derive(Debug, Default, PartialEq)]
+struct Totals {
+    passed: u64,
+    failed: u64,
+    ignored: u64,
+}
+
+impl Totals {
+    /// Adds one libtest summary line: `test result: ok. 3 passed; 0 failed; 1 ignored; ...`.
+    fn add_line(&mut self, line: &str) {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else { return };
+        let rest = rest.trim_start_matches("ok. ").trim_start_matches("FAILED. ");
+        let count = |word: &str| -> u64 {
+            rest.split(';')
+                .filter_map(|part| part.trim().split_once(' '))
+                .find(|(_, w)| *w == word)
+                .and_then(|(n, _)| n.parse().ok())
+                .unwrap_or(0)
+        };
+        self.passed += count("passed");
+        self.failed += count("failed");
+        self.ignored += count("ignored");
+    }
+}
+
+/// Runs `cargo test`, echoing its output, and totals every test binary's summary so the run
+/// ends on one line that counts them all.
+fn run_tests(cmd: &mut Command) -> Result<Totals> {
+    use std::io::{BufRead, BufReader};
+    let shown = format!("{cmd:?}");
+    eprintln!("xtask: $ {shown}");
+    let mut child = cmd.stdout(std::process::Stdio::piped()).spawn().with_context(|| format!("starting {shown}"))?;
+    let mut totals = Totals::default();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines() {
+            let line = line?;
+            println!("{line}");
+            totals.add_line(&line);
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() {
+        println!("tests: {} passed, {} failed, {} skipped", totals.passed, totals.failed.max(1), totals.ignored);
+        bail!("{shown} failed with {status}");
+    }
+    Ok(totals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Totals;
+
+    #[test]
+    fn totals_sum_every_libtest_summary_line() {
+        let mut t = Totals::default();
+        t.add_line("test result: ok. 42 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 2.77s");
+        t.add_line("test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out");
+        t.add_line("test something ... ok");
+        assert_eq!(t, Totals { passed: 45, failed: 2, ignored: 1 });
+    }
+}

@@ -25,18 +25,15 @@ pub async fn hash(password: String) -> anyhow::Result<String> {
 pub async fn verify(stored: Option<String>, password: String) -> anyhow::Result<bool> {
     tokio::task::spawn_blocking(move || {
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_owned());
-        let parsed = PasswordHash::new(&stored)
-            .map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
-        Ok(hasher()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-            && stored != DUMMY_HASH)
+        let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
+        Ok(hasher().verify_password(password.as_bytes(), &parsed).is_ok() && stored != DUMMY_HASH)
     })
     .await?
 }
 
 /// The argon2id hash of a random string nobody knows, verified against for unknown emails.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$YJ1X8v5oW0cI7cFf3t2LQ0sM0l0y7pQ9m2C6R3q5Wf8";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$YJ1X8v5oW0cI7cFf3t2LQ0sM0l0y7pQ9m2C6R3q5Wf8";
 
 #[cfg(test)]
 mod tests {
@@ -46,11 +43,7 @@ mod tests {
     async fn hash_is_argon2id_and_verifies_only_the_right_password() {
         let h = hash("correct horse battery".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$"));
-        assert!(
-            verify(Some(h.clone()), "correct horse battery".into())
-                .await
-                .unwrap()
-        );
+        assert!(verify(Some(h.clone()), "correct horse battery".into()).await.unwrap());
         assert!(!verify(Some(h), "wrong horse battery".into()).await.unwrap());
     }
 

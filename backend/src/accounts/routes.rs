@@ -35,14 +35,7 @@ async fn start_session(state: &AppState, user_id: i64) -> AppResult<HeaderMap> {
     let mut db = state.db.acquire().await?;
     store::insert_session(&mut db, &hash, user_id, crate::db::now() + SESSION_TTL).await?;
     let mut headers = HeaderMap::new();
-    headers.insert(
-        SET_COOKIE,
-        cookie::set_session(
-            &token,
-            SESSION_TTL.whole_seconds(),
-            state.config.secure_cookies,
-        ),
-    );
+    headers.insert(SET_COOKIE, cookie::set_session(&token, SESSION_TTL.whole_seconds(), state.config.secure_cookies));
     Ok(headers)
 }
 
@@ -60,32 +53,16 @@ pub async fn register(
     let hash = password::hash(account.password.expose().to_owned()).await?;
     let locale = account.locale.unwrap_or_else(current_locale);
     let mut db = state.db.acquire().await?;
-    let id = store::insert_user(
-        &mut db,
-        account.email.as_str(),
-        &hash,
-        &account.display_name,
-        locale,
-        false,
-    )
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            AppError::Conflict(shared::ErrorCode::EmailTaken)
-        } else {
-            e.into()
-        }
-    })?;
-    let user = store::find_user(&mut db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let id =
+        store::insert_user(&mut db, account.email.as_str(), &hash, &account.display_name, locale, false)
+            .await
+            .map_err(|e| {
+                if is_unique_violation(&e) { AppError::Conflict(shared::ErrorCode::EmailTaken) } else { e.into() }
+            })?;
+    let user = store::find_user(&mut db, id).await?.ok_or(AppError::NotFound)?;
     drop(db);
     let headers = start_session(&state, id).await?;
-    Ok((
-        StatusCode::CREATED,
-        headers,
-        Json(me_of(&state, user).await?),
-    ))
+    Ok((StatusCode::CREATED, headers, Json(me_of(&state, user).await?)))
 }
 
 /// Sign in with email and password. Five failures for one email within 15 minutes lock it for a while.
@@ -94,10 +71,7 @@ pub async fn register(
         (status = 200, description = "Signed in; sets the session cookie", body = Me),
         (status = 401, description = "Wrong email or password", body = ApiError),
         (status = 429, description = "Too many failures; see Retry-After", body = ApiError)))]
-pub async fn login(
-    State(state): State<AppState>,
-    Json(req): Json<LoginRequest>,
-) -> AppResult<(HeaderMap, Json<Me>)> {
+pub async fn login(State(state): State<AppState>, Json(req): Json<LoginRequest>) -> AppResult<(HeaderMap, Json<Me>)> {
     let (email, pass) = req.parse()?;
     let now = crate::db::now();
     let mut db = state.db.acquire().await?;
@@ -115,9 +89,7 @@ pub async fn login(
         return Err(AppError::InvalidCredentials);
     };
     store::clear_failures(&mut db, email.as_str()).await?;
-    let user = store::find_user(&mut db, user_id)
-        .await?
-        .ok_or(AppError::InvalidCredentials)?;
+    let user = store::find_user(&mut db, user_id).await?.ok_or(AppError::InvalidCredentials)?;
     drop(db);
     let headers = start_session(&state, user_id).await?;
     Ok((headers, Json(me_of(&state, user).await?)))
@@ -135,10 +107,7 @@ pub async fn logout(
         store::delete_session(&mut db, hash).await?;
     }
     let mut headers = HeaderMap::new();
-    headers.insert(
-        SET_COOKIE,
-        cookie::clear_session(state.config.secure_cookies),
-    );
+    headers.insert(SET_COOKIE, cookie::clear_session(state.config.secure_cookies));
     Ok((StatusCode::NO_CONTENT, headers))
 }
 
@@ -160,9 +129,7 @@ pub async fn update_me(
     let (name, locale) = req.parse()?;
     let mut db = state.db.acquire().await?;
     store::update_profile(&mut db, current.user.id, name.as_deref(), locale).await?;
-    let user = store::find_user(&mut db, current.user.id)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
+    let user = store::find_user(&mut db, current.user.id).await?.ok_or(AppError::Unauthenticated)?;
     drop(db);
     Ok(Json(me_of(&state, user).await?))
 }
@@ -180,10 +147,7 @@ pub async fn change_password(
     let stored = store::password_hash(&mut db, current.user.id).await?;
     drop(db);
     if !password::verify(Some(stored), req.current_password.clone()).await? {
-        return Err(AppError::field(
-            "current_password",
-            FieldError::PasswordWrong,
-        ));
+        return Err(AppError::field("current_password", FieldError::PasswordWrong));
     }
     let hash = password::hash(new.expose().to_owned()).await?;
     let mut tx = state.db.begin().await?;

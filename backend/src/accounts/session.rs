@@ -67,42 +67,27 @@ pub async fn middleware(State(state): State<AppState>, mut req: Request, next: N
         match resolve(&state, &hash, now).await {
             Ok(Some((user, renewed))) => {
                 if renewed {
-                    renewed_cookie = Some(cookie::set_session(
-                        &token,
-                        SESSION_TTL.whole_seconds(),
-                        state.config.secure_cookies,
-                    ));
+                    renewed_cookie =
+                        Some(cookie::set_session(&token, SESSION_TTL.whole_seconds(), state.config.secure_cookies));
                 }
-                ctx = SessionContext {
-                    user: Some(user),
-                    token_hash: Some(hash),
-                };
+                ctx = SessionContext { user: Some(user), token_hash: Some(hash) };
             }
             Ok(None) => {}
             Err(e) => tracing::error!(error = ?e, "resolving session"),
         }
     }
-    let lang = ctx
-        .user
-        .as_ref()
-        .map(|u| u.locale)
-        .or_else(|| locale::from_headers(req.headers()))
-        .unwrap_or_default();
+    let lang = ctx.user.as_ref().map(|u| u.locale).or_else(|| locale::from_headers(req.headers())).unwrap_or_default();
     req.extensions_mut().insert(ctx);
     let mut res = locale::scope(lang, next.run(req)).await;
-    if let Some(c) = renewed_cookie {
-        if !res.headers().contains_key(SET_COOKIE) {
-            res.headers_mut().append(SET_COOKIE, c);
-        }
+    if let Some(c) = renewed_cookie
+        && !res.headers().contains_key(SET_COOKIE)
+    {
+        res.headers_mut().append(SET_COOKIE, c);
     }
     res
 }
 
-async fn resolve(
-    state: &AppState,
-    hash: &str,
-    now: OffsetDateTime,
-) -> sqlx::Result<Option<(SessionUser, bool)>> {
+async fn resolve(state: &AppState, hash: &str, now: OffsetDateTime) -> sqlx::Result<Option<(SessionUser, bool)>> {
     let mut db = state.db.acquire().await?;
     let Some((user, last_seen)) = store::session_user(&mut db, hash, now).await? else {
         return Ok(None);
@@ -115,11 +100,7 @@ async fn resolve(
 }
 
 fn context(parts: &Parts) -> SessionContext {
-    parts
-        .extensions
-        .get::<SessionContext>()
-        .cloned()
-        .unwrap_or_default()
+    parts.extensions.get::<SessionContext>().cloned().unwrap_or_default()
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for SessionContext {
@@ -142,10 +123,7 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         match context(parts) {
-            SessionContext {
-                user: Some(user),
-                token_hash: Some(token_hash),
-            } => Ok(CurrentUser { user, token_hash }),
+            SessionContext { user: Some(user), token_hash: Some(token_hash) } => Ok(CurrentUser { user, token_hash }),
             _ => Err(AppError::Unauthenticated),
         }
     }
@@ -172,11 +150,7 @@ impl<S: Send + Sync> FromRequestParts<S> for AdminUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let CurrentUser { user, .. } = CurrentUser::from_request_parts(parts, state).await?;
-        if user.is_admin {
-            Ok(AdminUser(user))
-        } else {
-            Err(AppError::Forbidden)
-        }
+        if user.is_admin { Ok(AdminUser(user)) } else { Err(AppError::Forbidden) }
     }
 }
 

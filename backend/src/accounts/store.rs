@@ -64,29 +64,17 @@ pub async fn find_user(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Optio
 }
 
 /// (user id, password hash) for an email.
-pub async fn credentials(
-    db: &mut SqliteConnection,
-    email: &str,
-) -> sqlx::Result<Option<(i64, String)>> {
-    sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_optional(db)
-        .await
+pub async fn credentials(db: &mut SqliteConnection, email: &str) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1").bind(email).fetch_optional(db).await
 }
 
 pub async fn password_hash(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<String> {
-    let row: (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_one(db)
-        .await?;
+    let row: (String,) =
+        sqlx::query_as("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_one(db).await?;
     Ok(row.0)
 }
 
-pub async fn set_password(
-    db: &mut SqliteConnection,
-    user_id: i64,
-    password_hash: &str,
-) -> sqlx::Result<()> {
+pub async fn set_password(db: &mut SqliteConnection, user_id: i64, password_hash: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(password_hash)
         .bind(crate::db::now())
@@ -125,15 +113,17 @@ pub async fn update_profile(
 }
 
 pub async fn memberships(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<Vec<Membership>> {
-    let rows: Vec<(
-        i64,
-        String,
-        Option<String>,
-        String,
-        String,
-        Option<OffsetDateTime>,
-    )> = sqlx::query_as(
-        "SELECT o.id, o.name_zh, o.name_en, o.kind, m.role, o.verified_at
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        org_id: i64,
+        name_zh: String,
+        name_en: Option<String>,
+        kind: String,
+        role: String,
+        verified_at: Option<OffsetDateTime>,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT o.id AS org_id, o.name_zh, o.name_en, o.kind, m.role, o.verified_at
          FROM memberships m JOIN organizations o ON o.id = m.org_id
          WHERE m.user_id = $1 ORDER BY m.created_at, o.id",
     )
@@ -142,18 +132,16 @@ pub async fn memberships(db: &mut SqliteConnection, user_id: i64) -> sqlx::Resul
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(
-            |(org_id, org_name_zh, org_name_en, kind, role, verified_at)| {
-                Some(Membership {
-                    org_id,
-                    org_name_zh,
-                    org_name_en,
-                    org_kind: OrgKind::parse(&kind)?,
-                    role: OrgRole::parse(&role)?,
-                    verified: verified_at.is_some(),
-                })
-            },
-        )
+        .filter_map(|r| {
+            Some(Membership {
+                org_id: r.org_id,
+                org_name_zh: r.name_zh,
+                org_name_en: r.name_en,
+                org_kind: OrgKind::parse(&r.kind)?,
+                role: OrgRole::parse(&r.role)?,
+                verified: r.verified_at.is_some(),
+            })
+        })
         .collect())
 }
 
@@ -218,19 +206,12 @@ pub async fn renew_session(
 }
 
 pub async fn delete_session(db: &mut SqliteConnection, token_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(db)
-        .await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db).await?;
     Ok(())
 }
 
 /// Signs a user out everywhere but the session `keep`.
-pub async fn delete_other_sessions(
-    db: &mut SqliteConnection,
-    user_id: i64,
-    keep: &str,
-) -> sqlx::Result<()> {
+pub async fn delete_other_sessions(db: &mut SqliteConnection, user_id: i64, keep: &str) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
         .bind(user_id)
         .bind(keep)
@@ -239,15 +220,8 @@ pub async fn delete_other_sessions(
     Ok(())
 }
 
-pub async fn delete_expired_sessions(
-    db: &mut SqliteConnection,
-    now: OffsetDateTime,
-) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-        .bind(now)
-        .execute(db)
-        .await?
-        .rows_affected())
+pub async fn delete_expired_sessions(db: &mut SqliteConnection, now: OffsetDateTime) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(db).await?.rows_affected())
 }
 
 // ---- login failures ----
@@ -266,11 +240,7 @@ pub async fn recent_failures(
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
-pub async fn record_failure(
-    db: &mut SqliteConnection,
-    email: &str,
-    at: OffsetDateTime,
-) -> sqlx::Result<()> {
+pub async fn record_failure(db: &mut SqliteConnection, email: &str, at: OffsetDateTime) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO login_failures (email, failed_at) VALUES ($1, $2)")
         .bind(email)
         .bind(at)
@@ -280,10 +250,7 @@ pub async fn record_failure(
 }
 
 pub async fn clear_failures(db: &mut SqliteConnection, email: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1")
-        .bind(email)
-        .execute(db)
-        .await?;
+    sqlx::query("DELETE FROM login_failures WHERE email = $1").bind(email).execute(db).await?;
     Ok(())
 }
 
@@ -302,12 +269,7 @@ pub async fn create_or_promote_admin(
         }
         None => {
             let hash = super::password::hash(password.expose().to_owned()).await?;
-            let name = email
-                .as_str()
-                .split('@')
-                .next()
-                .unwrap_or("admin")
-                .to_owned();
+            let name = email.as_str().split('@').next().unwrap_or("admin").to_owned();
             insert_user(&mut tx, email.as_str(), &hash, &name, Locale::ZhCn, true).await?;
             true
         }

@@ -9,11 +9,7 @@ pub const WINDOW: Duration = Duration::minutes(15);
 /// Seconds to wait before the next attempt, given the failure times inside the window
 /// (any order); `None` when an attempt is allowed now.
 pub fn retry_after(failures: &[OffsetDateTime], now: OffsetDateTime) -> Option<u64> {
-    let mut recent: Vec<OffsetDateTime> = failures
-        .iter()
-        .copied()
-        .filter(|t| *t > now - WINDOW)
-        .collect();
+    let mut recent: Vec<OffsetDateTime> = failures.iter().copied().filter(|t| *t > now - WINDOW).collect();
     if recent.len() < MAX_FAILURES {
         return None;
     }

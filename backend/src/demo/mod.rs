@@ -20,31 +20,11 @@ struct DemoUser {
 }
 
 const USERS: [DemoUser; 5] = [
-    DemoUser {
-        email: "enterprise@demo.futurematch.cn",
-        name: "张明",
-        locale: Locale::ZhCn,
-    },
-    DemoUser {
-        email: "lab@demo.futurematch.cn",
-        name: "李华",
-        locale: Locale::ZhCn,
-    },
-    DemoUser {
-        email: "investor@demo.futurematch.cn",
-        name: "王芳",
-        locale: Locale::ZhCn,
-    },
-    DemoUser {
-        email: "organizer@demo.futurematch.cn",
-        name: "陈静",
-        locale: Locale::ZhCn,
-    },
-    DemoUser {
-        email: "guest@demo.futurematch.cn",
-        name: "Alex Morgan",
-        locale: Locale::En,
-    },
+    DemoUser { email: "enterprise@demo.futurematch.cn", name: "张明", locale: Locale::ZhCn },
+    DemoUser { email: "lab@demo.futurematch.cn", name: "李华", locale: Locale::ZhCn },
+    DemoUser { email: "investor@demo.futurematch.cn", name: "王芳", locale: Locale::ZhCn },
+    DemoUser { email: "organizer@demo.futurematch.cn", name: "陈静", locale: Locale::ZhCn },
+    DemoUser { email: "guest@demo.futurematch.cn", name: "Alex Morgan", locale: Locale::En },
 ];
 
 struct DemoOrg {
@@ -162,13 +142,7 @@ const ORGS: &[DemoOrg] = &[
         kind: OrgKind::Investor,
         subtype: Some("guidance_fund"),
         tiers: &[],
-        domains: &[
-            "gen_ai",
-            "low_altitude",
-            "humanoid_robots",
-            "brain_inspired",
-            "synthetic_bio",
-        ],
+        domains: &["gen_ai", "low_altitude", "humanoid_robots", "brain_inspired", "synthetic_bio"],
         district: "shangcheng",
         pilot_zone: None,
         founded: 2023,
@@ -212,26 +186,17 @@ const ORGS: &[DemoOrg] = &[
 pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     let mut tx = db.begin().await?;
     let seeded: Option<(String,)> =
-        sqlx::query_as("SELECT value FROM app_meta WHERE key = 'demo_seeded'")
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
-        .fetch_one(&mut *tx)
-        .await?;
+        sqlx::query_as("SELECT value FROM app_meta WHERE key = 'demo_seeded'").fetch_optional(&mut *tx).await?;
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut *tx).await?;
     if seeded.is_some() || users > 0 {
         return Ok(false);
     }
-    let password =
-        Password::parse(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("demo password: {e:?}"))?;
+    let password = Password::parse(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("demo password: {e:?}"))?;
     let hash = password::hash(password.expose().to_owned()).await?;
     let mut ids = Vec::with_capacity(USERS.len());
     for u in &USERS {
-        let email =
-            Email::parse(u.email).map_err(|e| anyhow::anyhow!("demo email {}: {e:?}", u.email))?;
-        ids.push(
-            accounts_store::insert_user(&mut tx, email.as_str(), &hash, u.name, u.locale, false)
-                .await?,
-        );
+        let email = Email::parse(u.email).map_err(|e| anyhow::anyhow!("demo email {}: {e:?}", u.email))?;
+        ids.push(accounts_store::insert_user(&mut tx, email.as_str(), &hash, u.name, u.locale, false).await?);
     }
     let tax = taxonomy_store::load(&mut tx).await?;
     for o in ORGS {
@@ -251,9 +216,7 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
             contact_phone: Some("0571-8000 0000".into()),
             contact_email: Some(USERS[o.owner].email.into()),
         };
-        let profile = input
-            .parse(&tax, 2026)
-            .map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.name_zh))?;
+        let profile = input.parse(&tax, 2026).map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.name_zh))?;
         let id = orgs_store::insert(&mut tx, &profile, ids[o.owner]).await?;
         if o.verified {
             orgs_store::set_verified(&mut tx, id, Some(ids[o.owner])).await?;

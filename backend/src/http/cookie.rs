@@ -20,9 +20,7 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
 /// A `Set-Cookie` value that stores `token` for `max_age_secs`.
 pub fn set_session(token: &str, max_age_secs: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
-    let v = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
-    );
+    let v = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
     HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
@@ -38,10 +36,7 @@ mod tests {
     #[test]
     fn session_token_is_found_among_other_cookies() {
         let mut h = HeaderMap::new();
-        h.insert(
-            COOKIE,
-            HeaderValue::from_static("theme=dark; fm_session=abc123; x=y"),
-        );
+        h.insert(COOKIE, HeaderValue::from_static("theme=dark; fm_session=abc123; x=y"));
         assert_eq!(session_token(&h).as_deref(), Some("abc123"));
         h.insert(COOKIE, HeaderValue::from_static("fm_session_other=zzz"));
         assert_eq!(session_token(&h), None);

@@ -22,10 +22,7 @@ pub async fn docs_page(Extension(doc): Extension<Arc<OpenApi>>) -> Html<String> 
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn schema_name<T>(r: &RefOr<T>) -> String {
@@ -36,16 +33,10 @@ fn schema_name<T>(r: &RefOr<T>) -> String {
 }
 
 fn operations(item: &utoipa::openapi::PathItem) -> Vec<(&'static str, &Operation)> {
-    [
-        ("GET", &item.get),
-        ("POST", &item.post),
-        ("PUT", &item.put),
-        ("PATCH", &item.patch),
-        ("DELETE", &item.delete),
-    ]
-    .into_iter()
-    .filter_map(|(m, op)| op.as_ref().map(|o| (m, o)))
-    .collect()
+    [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)]
+        .into_iter()
+        .filter_map(|(m, op)| op.as_ref().map(|o| (m, o)))
+        .collect()
 }
 
 /// Every (METHOD, path) the document describes.
@@ -53,11 +44,7 @@ pub fn documented_routes(doc: &OpenApi) -> Vec<(String, String)> {
     doc.paths
         .paths
         .iter()
-        .flat_map(|(path, item)| {
-            operations(item)
-                .into_iter()
-                .map(move |(m, _)| (m.to_owned(), path.clone()))
-        })
+        .flat_map(|(path, item)| operations(item).into_iter().map(move |(m, _)| (m.to_owned(), path.clone())))
         .collect()
 }
 
@@ -78,11 +65,7 @@ code{{background:#f3f4f6;padding:1px 5px;border-radius:4px}} .tag{{color:#6b7280
     );
     for (path, item) in &doc.paths.paths {
         for (method, op) in operations(item) {
-            let _ = write!(
-                h,
-                r#"<div class="op"><span class="m {method}">{method}</span> <code>{}</code>"#,
-                esc(path)
-            );
+            let _ = write!(h, r#"<div class="op"><span class="m {method}">{method}</span> <code>{}</code>"#, esc(path));
             if let Some(tags) = &op.tags {
                 let _ = write!(h, r#" <span class="tag">{}</span>"#, esc(&tags.join(", ")));
             }
@@ -91,21 +74,12 @@ code{{background:#f3f4f6;padding:1px 5px;border-radius:4px}} .tag{{color:#6b7280
             }
             h.push_str("<table>");
             for p in op.parameters.iter().flatten() {
-                let _ = write!(
-                    h,
-                    "<tr><td>param</td><td><code>{}</code></td></tr>",
-                    esc(&p.name)
-                );
+                let _ = write!(h, "<tr><td>param</td><td><code>{}</code></td></tr>", esc(&p.name));
             }
             if let Some(body) = &op.request_body {
                 for (ct, c) in &body.content {
                     let name = c.schema.as_ref().map(schema_name).unwrap_or_default();
-                    let _ = write!(
-                        h,
-                        "<tr><td>body</td><td><code>{}</code> {}</td></tr>",
-                        esc(&name),
-                        esc(ct)
-                    );
+                    let _ = write!(h, "<tr><td>body</td><td><code>{}</code> {}</td></tr>", esc(&name), esc(ct));
                 }
             }
             for (status, resp) in &op.responses.responses {

@@ -46,9 +46,7 @@ fn json_rejection(rejection: JsonRejection) -> AppError {
         }
         JsonRejection::JsonSyntaxError(e) => AppError::MalformedJson(e.body_text()),
         JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType,
-        JsonRejection::BytesRejection(e)
-            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
-        {
+        JsonRejection::BytesRejection(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
             AppError::PayloadTooLarge
         }
         other => AppError::MalformedJson(other.body_text()),
@@ -65,16 +63,8 @@ fn field_of_data_error(text: &str) -> Option<(String, FieldError)> {
     }
     let (path, _) = detail.split_once(": ")?;
     let field = path.trim();
-    let ok = !field.is_empty()
-        && field
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c));
-    ok.then(|| {
-        (
-            field.split(['.', '[']).next().unwrap_or(field).to_owned(),
-            FieldError::Invalid,
-        )
-    })
+    let ok = !field.is_empty() && field.chars().all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c));
+    ok.then(|| (field.split(['.', '[']).next().unwrap_or(field).to_owned(), FieldError::Invalid))
 }
 
 impl<T: Serialize> IntoResponse for Json<T> {
@@ -98,10 +88,7 @@ where
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(v)) => Ok(Path(v)),
             Err(PathRejection::FailedToDeserializePathParams(_)) => Err(AppError::NotFound),
-            Err(other) => Err(AppError::Internal(anyhow::anyhow!(
-                "path extraction: {}",
-                other.body_text()
-            ))),
+            Err(other) => Err(AppError::Internal(anyhow::anyhow!("path extraction: {}", other.body_text()))),
         }
     }
 }
@@ -120,9 +107,7 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(v)) => Ok(Query(v)),
-            Err(QueryRejection::FailedToDeserializeQueryString(e)) => {
-                Err(AppError::InvalidQuery(e.body_text()))
-            }
+            Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(AppError::InvalidQuery(e.body_text())),
             Err(other) => Err(AppError::InvalidQuery(other.body_text())),
         }
     }
@@ -135,19 +120,13 @@ mod tests {
     #[test]
     fn data_error_names_the_missing_field() {
         let t = "Failed to deserialize the JSON body into the target type: missing field `email` at line 1 column 2";
-        assert_eq!(
-            field_of_data_error(t),
-            Some(("email".into(), FieldError::Required))
-        );
+        assert_eq!(field_of_data_error(t), Some(("email".into(), FieldError::Required)));
     }
 
     #[test]
     fn data_error_names_the_mistyped_field() {
         let t = "Failed to deserialize the JSON body into the target type: founded_year: invalid type: string \"x\", expected i32 at line 1 column 20";
-        assert_eq!(
-            field_of_data_error(t),
-            Some(("founded_year".into(), FieldError::Invalid))
-        );
+        assert_eq!(field_of_data_error(t), Some(("founded_year".into(), FieldError::Invalid)));
     }
 
     #[test]

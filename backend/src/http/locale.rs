@@ -22,8 +22,5 @@ pub fn current_locale() -> Locale {
 
 /// The language a header set asks for, if any is supported.
 pub fn from_headers(headers: &HeaderMap) -> Option<Locale> {
-    headers
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Locale::from_accept_language)
+    headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language)
 }

@@ -44,22 +44,10 @@ pub fn leaves_no_owner(owners: i64, from: OrgRole, to: Option<OrgRole>) -> bool 
 mod tests {
     use super::*;
 
-    const OWNER: Standing = Standing {
-        role: Some(OrgRole::Owner),
-        is_admin: false,
-    };
-    const MEMBER: Standing = Standing {
-        role: Some(OrgRole::Member),
-        is_admin: false,
-    };
-    const STRANGER: Standing = Standing {
-        role: None,
-        is_admin: false,
-    };
-    const ADMIN: Standing = Standing {
-        role: None,
-        is_admin: true,
-    };
+    const OWNER: Standing = Standing { role: Some(OrgRole::Owner), is_admin: false };
+    const MEMBER: Standing = Standing { role: Some(OrgRole::Member), is_admin: false };
+    const STRANGER: Standing = Standing { role: None, is_admin: false };
+    const ADMIN: Standing = Standing { role: None, is_admin: true };
 
     #[test]
     fn only_owners_manage() {

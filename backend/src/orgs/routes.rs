@@ -3,8 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::orgs::{
-    Invitation, InvitationPreview, InviteRequest, Member, Org, OrgInput, OrgListQuery, OrgSummary,
-    UpdateMemberRequest,
+    Invitation, InvitationPreview, InviteRequest, Member, Org, OrgInput, OrgListQuery, OrgSummary, UpdateMemberRequest,
 };
 use shared::page::{Page, PageQuery};
 use shared::{ApiError, ErrorCode};
@@ -23,11 +22,7 @@ use crate::taxonomy;
 /// How long an invitation link stays valid.
 const INVITATION_TTL: Duration = Duration::days(14);
 
-async fn standing(
-    db: &mut SqliteConnection,
-    org_id: i64,
-    user: Option<&SessionUser>,
-) -> AppResult<Standing> {
+async fn standing(db: &mut SqliteConnection, org_id: i64, user: Option<&SessionUser>) -> AppResult<Standing> {
     if !store::exists(db, org_id).await? {
         return Err(AppError::NotFound);
     }
@@ -35,18 +30,13 @@ async fn standing(
         Some(u) => store::role_of(db, org_id, u.id).await?,
         None => None,
     };
-    Ok(Standing {
-        role,
-        is_admin: user.is_some_and(|u| u.is_admin),
-    })
+    Ok(Standing { role, is_admin: user.is_some_and(|u| u.is_admin) })
 }
 
 /// The organization as `user` may see it.
 async fn visible(db: &mut SqliteConnection, id: i64, user: Option<&SessionUser>) -> AppResult<Org> {
     let s = standing(db, id, user).await?;
-    store::get(db, id, s.may_see_private(), s.role)
-        .await?
-        .ok_or(AppError::NotFound)
+    store::get(db, id, s.may_see_private(), s.role).await?.ok_or(AppError::NotFound)
 }
 
 fn current_year() -> i32 {
@@ -56,23 +46,11 @@ fn current_year() -> i32 {
 /// The organization directory: public profiles, filtered and paginated.
 #[utoipa::path(get, path = "/orgs", tag = "orgs", params(OrgListQuery),
     responses((status = 200, body = Page<OrgSummary>), (status = 400, body = ApiError)))]
-pub async fn list(
-    State(state): State<AppState>,
-    Query(q): Query<OrgListQuery>,
-) -> AppResult<Json<Page<OrgSummary>>> {
-    let (page, per_page, offset) = PageQuery {
-        page: q.page,
-        per_page: q.per_page,
-    }
-    .resolve();
+pub async fn list(State(state): State<AppState>, Query(q): Query<OrgListQuery>) -> AppResult<Json<Page<OrgSummary>>> {
+    let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let mut db = state.db.acquire().await?;
     let (items, total) = store::list(&mut db, &q, per_page, offset).await?;
-    Ok(Json(Page {
-        items,
-        total,
-        page,
-        per_page,
-    }))
+    Ok(Json(Page { items, total, page, per_page }))
 }
 
 /// Create an organization; the creator becomes its owner.
@@ -89,20 +67,13 @@ pub async fn create(
     let id = store::insert(&mut tx, &profile, current.user.id).await?;
     tx.commit().await?;
     let mut db = state.db.acquire().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(visible(&mut db, id, Some(&current.user)).await?),
-    ))
+    Ok((StatusCode::CREATED, Json(visible(&mut db, id, Some(&current.user)).await?)))
 }
 
 /// One organization's public profile; members and site admins also see contact details.
 #[utoipa::path(get, path = "/orgs/{id}", tag = "orgs", params(("id" = i64, Path)),
     responses((status = 200, body = Org), (status = 404, body = ApiError)))]
-pub async fn get(
-    State(state): State<AppState>,
-    user: MaybeUser,
-    Path(id): Path<i64>,
-) -> AppResult<Json<Org>> {
+pub async fn get(State(state): State<AppState>, user: MaybeUser, Path(id): Path<i64>) -> AppResult<Json<Org>> {
     let mut db = state.db.acquire().await?;
     Ok(Json(visible(&mut db, id, user.0.as_ref()).await?))
 }
@@ -118,10 +89,7 @@ pub async fn update(
     Json(input): Json<OrgInput>,
 ) -> AppResult<Json<Org>> {
     let mut tx = state.db.begin().await?;
-    if !standing(&mut tx, id, Some(&current.user))
-        .await?
-        .may_manage()
-    {
+    if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
     let tax = taxonomy::store::load(&mut tx).await?;
@@ -142,10 +110,7 @@ pub async fn members(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Vec<Member>>> {
     let mut db = state.db.acquire().await?;
-    if !standing(&mut db, id, Some(&current.user))
-        .await?
-        .may_see_private()
-    {
+    if !standing(&mut db, id, Some(&current.user)).await?.may_see_private() {
         return Err(AppError::Forbidden);
     }
     Ok(Json(store::members(&mut db, id).await?))
@@ -165,10 +130,7 @@ pub async fn invite(
 ) -> AppResult<(StatusCode, Json<Invitation>)> {
     let email = req.parse()?;
     let mut tx = state.db.begin().await?;
-    if !standing(&mut tx, id, Some(&current.user))
-        .await?
-        .may_manage()
-    {
+    if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
     if store::is_member_email(&mut tx, id, email.as_str()).await? {
@@ -176,16 +138,8 @@ pub async fn invite(
     }
     let (token, hash) = new_token();
     let expires = crate::db::now() + INVITATION_TTL;
-    let mut inv = store::insert_invitation(
-        &mut tx,
-        id,
-        email.as_str(),
-        req.role,
-        &hash,
-        current.user.id,
-        expires,
-    )
-    .await?;
+    let mut inv =
+        store::insert_invitation(&mut tx, id, email.as_str(), req.role, &hash, current.user.id, expires).await?;
     tx.commit().await?;
     inv.token = Some(token);
     Ok((StatusCode::CREATED, Json(inv)))
@@ -203,15 +157,10 @@ pub async fn change_role(
     Json(req): Json<UpdateMemberRequest>,
 ) -> AppResult<Json<Vec<Member>>> {
     let mut tx = state.db.begin().await?;
-    if !standing(&mut tx, id, Some(&current.user))
-        .await?
-        .may_manage()
-    {
+    if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
-    let from = store::role_of(&mut tx, id, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let from = store::role_of(&mut tx, id, user_id).await?.ok_or(AppError::NotFound)?;
     if leaves_no_owner(store::owner_count(&mut tx, id).await?, from, Some(req.role)) {
         return Err(AppError::Conflict(ErrorCode::LastOwner));
     }
@@ -232,15 +181,10 @@ pub async fn remove_member(
     Path((id, user_id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let mut tx = state.db.begin().await?;
-    if !standing(&mut tx, id, Some(&current.user))
-        .await?
-        .may_remove(current.user.id, user_id)
-    {
+    if !standing(&mut tx, id, Some(&current.user)).await?.may_remove(current.user.id, user_id) {
         return Err(AppError::Forbidden);
     }
-    let from = store::role_of(&mut tx, id, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let from = store::role_of(&mut tx, id, user_id).await?.ok_or(AppError::NotFound)?;
     if leaves_no_owner(store::owner_count(&mut tx, id).await?, from, None) {
         return Err(AppError::Conflict(ErrorCode::LastOwner));
     }
@@ -258,15 +202,10 @@ pub async fn invitations(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Vec<Invitation>>> {
     let mut db = state.db.acquire().await?;
-    if !standing(&mut db, id, Some(&current.user))
-        .await?
-        .may_manage()
-    {
+    if !standing(&mut db, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
-    Ok(Json(
-        store::pending_invitations(&mut db, id, crate::db::now()).await?,
-    ))
+    Ok(Json(store::pending_invitations(&mut db, id, crate::db::now()).await?))
 }
 
 /// Revoke a pending invitation (owners only).
@@ -279,10 +218,7 @@ pub async fn revoke_invitation(
     Path((id, invitation_id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let mut db = state.db.acquire().await?;
-    if !standing(&mut db, id, Some(&current.user))
-        .await?
-        .may_manage()
-    {
+    if !standing(&mut db, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
     if store::revoke_invitation(&mut db, id, invitation_id).await? {
@@ -304,18 +240,10 @@ pub async fn preview_invitation(
     Path(token): Path<String>,
 ) -> AppResult<Json<InvitationPreview>> {
     let mut db = state.db.acquire().await?;
-    let inv = store::open_invitation(&mut db, &hash_token(&token), crate::db::now())
-        .await?
-        .ok_or_else(invitation_invalid)?;
-    let org = store::summary(&mut db, inv.org_id)
-        .await?
-        .ok_or_else(invitation_invalid)?;
-    Ok(Json(InvitationPreview {
-        org,
-        email: inv.email,
-        role: inv.role,
-        invited_by: inv.invited_by,
-    }))
+    let inv =
+        store::open_invitation(&mut db, &hash_token(&token), crate::db::now()).await?.ok_or_else(invitation_invalid)?;
+    let org = store::summary(&mut db, inv.org_id).await?.ok_or_else(invitation_invalid)?;
+    Ok(Json(InvitationPreview { org, email: inv.email, role: inv.role, invited_by: inv.invited_by }))
 }
 
 /// Accept an invitation; the signed-in user's email must be the invited one.
@@ -330,39 +258,26 @@ pub async fn accept_invitation(
     Path(token): Path<String>,
 ) -> AppResult<Json<Org>> {
     let mut tx = state.db.begin().await?;
-    let inv = store::open_invitation(&mut tx, &hash_token(&token), crate::db::now())
-        .await?
-        .ok_or_else(invitation_invalid)?;
+    let inv =
+        store::open_invitation(&mut tx, &hash_token(&token), crate::db::now()).await?.ok_or_else(invitation_invalid)?;
     if inv.email != current.user.email {
-        return Err(AppError::Refused(
-            StatusCode::FORBIDDEN,
-            ErrorCode::InvitationEmailMismatch,
-        ));
+        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::InvitationEmailMismatch));
     }
-    if store::role_of(&mut tx, inv.org_id, current.user.id)
-        .await?
-        .is_some()
-    {
+    if store::role_of(&mut tx, inv.org_id, current.user.id).await?.is_some() {
         return Err(AppError::Conflict(ErrorCode::AlreadyMember));
     }
     store::add_member(&mut tx, inv.org_id, current.user.id, inv.role).await?;
     store::mark_accepted(&mut tx, inv.id).await?;
     tx.commit().await?;
     let mut db = state.db.acquire().await?;
-    Ok(Json(
-        visible(&mut db, inv.org_id, Some(&current.user)).await?,
-    ))
+    Ok(Json(visible(&mut db, inv.org_id, Some(&current.user)).await?))
 }
 
 /// Mark an organization verified (site admins).
 #[utoipa::path(post, path = "/admin/orgs/{id}/verify", tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = Org), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
-pub async fn verify(
-    State(state): State<AppState>,
-    admin: AdminUser,
-    Path(id): Path<i64>,
-) -> AppResult<Json<Org>> {
+pub async fn verify(State(state): State<AppState>, admin: AdminUser, Path(id): Path<i64>) -> AppResult<Json<Org>> {
     set_verified(state, admin, id, true).await
 }
 
@@ -370,20 +285,11 @@ pub async fn verify(
 #[utoipa::path(delete, path = "/admin/orgs/{id}/verify", tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = Org), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
-pub async fn unverify(
-    State(state): State<AppState>,
-    admin: AdminUser,
-    Path(id): Path<i64>,
-) -> AppResult<Json<Org>> {
+pub async fn unverify(State(state): State<AppState>, admin: AdminUser, Path(id): Path<i64>) -> AppResult<Json<Org>> {
     set_verified(state, admin, id, false).await
 }
 
-async fn set_verified(
-    state: AppState,
-    AdminUser(admin): AdminUser,
-    id: i64,
-    verified: bool,
-) -> AppResult<Json<Org>> {
+async fn set_verified(state: AppState, AdminUser(admin): AdminUser, id: i64, verified: bool) -> AppResult<Json<Org>> {
     let mut db = state.db.acquire().await?;
     if !store::set_verified(&mut db, id, verified.then_some(admin.id)).await? {
         return Err(AppError::NotFound);

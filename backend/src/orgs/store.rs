@@ -1,8 +1,7 @@
 //! SQL for organizations, members and invitations.
 
 use shared::orgs::{
-    Invitation, Member, Org, OrgContact, OrgKind, OrgListQuery, OrgProfile, OrgRole, OrgSize,
-    OrgSummary,
+    Invitation, Member, Org, OrgContact, OrgKind, OrgListQuery, OrgProfile, OrgRole, OrgSize, OrgSummary,
 };
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use time::OffsetDateTime;
@@ -94,31 +93,24 @@ pub async fn update(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sqlx:
 
 async fn replace_tags(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sqlx::Result<()> {
     for (table, codes) in [("org_domains", &p.domains), ("org_tiers", &p.tiers)] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE org_id = $1"))
-            .bind(id)
-            .execute(&mut *db)
-            .await?;
+        sqlx::query(&format!("DELETE FROM {table} WHERE org_id = $1")).bind(id).execute(&mut *db).await?;
         for (position, code) in codes.iter().enumerate() {
-            sqlx::query(&format!(
-                "INSERT INTO {table} (org_id, code, position) VALUES ($1, $2, $3)"
-            ))
-            .bind(id)
-            .bind(code)
-            .bind(position as i64)
-            .execute(&mut *db)
-            .await?;
+            sqlx::query(&format!("INSERT INTO {table} (org_id, code, position) VALUES ($1, $2, $3)"))
+                .bind(id)
+                .bind(code)
+                .bind(position as i64)
+                .execute(&mut *db)
+                .await?;
         }
     }
     Ok(())
 }
 
 async fn codes(db: &mut SqliteConnection, table: &str, id: i64) -> sqlx::Result<Vec<String>> {
-    let rows: Vec<(String,)> = sqlx::query_as(&format!(
-        "SELECT code FROM {table} WHERE org_id = $1 ORDER BY position"
-    ))
-    .bind(id)
-    .fetch_all(db)
-    .await?;
+    let rows: Vec<(String,)> = sqlx::query_as(&format!("SELECT code FROM {table} WHERE org_id = $1 ORDER BY position"))
+        .bind(id)
+        .fetch_all(db)
+        .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
@@ -129,12 +121,10 @@ pub async fn get(
     private: bool,
     my_role: Option<OrgRole>,
 ) -> sqlx::Result<Option<Org>> {
-    let row: Option<OrgRow> = sqlx::query_as(&format!(
-        "SELECT {ORG_COLUMNS} FROM organizations o WHERE o.id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(&mut *db)
-    .await?;
+    let row: Option<OrgRow> = sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organizations o WHERE o.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *db)
+        .await?;
     let Some(r) = row else { return Ok(None) };
     let domains = codes(db, "org_domains", id).await?;
     let tiers = codes(db, "org_tiers", id).await?;
@@ -155,19 +145,14 @@ pub async fn get(
         verified: r.verified_at.is_some(),
         member_count: r.member_count,
         created_at: r.created_at,
-        contact: private.then_some(OrgContact {
-            phone: r.contact_phone,
-            email: r.contact_email,
-        }),
+        contact: private.then_some(OrgContact { phone: r.contact_phone, email: r.contact_email }),
         my_role,
     }))
 }
 
 pub async fn exists(db: &mut SqliteConnection, id: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM organizations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM organizations WHERE id = $1").bind(id).fetch_optional(db).await?;
     Ok(row.is_some())
 }
 
@@ -177,11 +162,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, q: &OrgListQuery) {
         qb.push(" AND o.kind = ").push_bind(kind.as_str());
     }
     if let Some(v) = q.verified {
-        qb.push(if v {
-            " AND o.verified_at IS NOT NULL"
-        } else {
-            " AND o.verified_at IS NULL"
-        });
+        qb.push(if v { " AND o.verified_at IS NOT NULL" } else { " AND o.verified_at IS NULL" });
     }
     if let Some(d) = q.district.as_deref().filter(|d| !d.is_empty()) {
         qb.push(" AND o.district = ").push_bind(d.to_owned());
@@ -192,12 +173,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, q: &OrgListQuery) {
             .push(")");
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = format!(
-            "%{}%",
-            text.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
+        let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         qb.push(" AND (o.name_zh LIKE ")
             .push_bind(pattern.clone())
             .push(" ESCAPE '\\' OR LOWER(COALESCE(o.name_en, '')) LIKE LOWER(")
@@ -226,16 +202,8 @@ pub async fn list(
         .push_bind(limit as i64)
         .push(" OFFSET ")
         .push_bind(offset as i64);
-    type Row = (
-        i64,
-        String,
-        Option<String>,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<OffsetDateTime>,
-        OffsetDateTime,
-    );
+    type Row =
+        (i64, String, Option<String>, String, Option<String>, Option<String>, Option<OffsetDateTime>, OffsetDateTime);
     let rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
 
     let mut items = Vec::with_capacity(rows.len());
@@ -270,53 +238,38 @@ pub async fn summary(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<
     }))
 }
 
-pub async fn set_verified(
-    db: &mut SqliteConnection,
-    id: i64,
-    by: Option<i64>,
-) -> sqlx::Result<bool> {
+pub async fn set_verified(db: &mut SqliteConnection, id: i64, by: Option<i64>) -> sqlx::Result<bool> {
     let at = by.map(|_| crate::db::now());
-    let done = sqlx::query("UPDATE organizations SET verified_at = $1, verified_by = $2, updated_at = $3 WHERE id = $4")
-        .bind(at)
-        .bind(by)
-        .bind(crate::db::now())
-        .bind(id)
-        .execute(db)
-        .await?;
+    let done =
+        sqlx::query("UPDATE organizations SET verified_at = $1, verified_by = $2, updated_at = $3 WHERE id = $4")
+            .bind(at)
+            .bind(by)
+            .bind(crate::db::now())
+            .bind(id)
+            .execute(db)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
 // ---- members ----
 
-pub async fn role_of(
-    db: &mut SqliteConnection,
-    org_id: i64,
-    user_id: i64,
-) -> sqlx::Result<Option<OrgRole>> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT role FROM memberships WHERE org_id = $1 AND user_id = $2")
-            .bind(org_id)
-            .bind(user_id)
-            .fetch_optional(db)
-            .await?;
+pub async fn role_of(db: &mut SqliteConnection, org_id: i64, user_id: i64) -> sqlx::Result<Option<OrgRole>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT role FROM memberships WHERE org_id = $1 AND user_id = $2")
+        .bind(org_id)
+        .bind(user_id)
+        .fetch_optional(db)
+        .await?;
     Ok(row.and_then(|r| OrgRole::parse(&r.0)))
 }
 
-pub async fn add_member(
-    db: &mut SqliteConnection,
-    org_id: i64,
-    user_id: i64,
-    role: OrgRole,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(org_id)
-    .bind(user_id)
-    .bind(role.as_str())
-    .bind(crate::db::now())
-    .execute(db)
-    .await?;
+pub async fn add_member(db: &mut SqliteConnection, org_id: i64, user_id: i64, role: OrgRole) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(org_id)
+        .bind(user_id)
+        .bind(role.as_str())
+        .bind(crate::db::now())
+        .execute(db)
+        .await?;
     Ok(())
 }
 
@@ -342,20 +295,14 @@ pub async fn members(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<Vec
 }
 
 pub async fn owner_count(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<i64> {
-    let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'owner'")
-            .bind(org_id)
-            .fetch_one(db)
-            .await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'owner'")
+        .bind(org_id)
+        .fetch_one(db)
+        .await?;
     Ok(n)
 }
 
-pub async fn set_role(
-    db: &mut SqliteConnection,
-    org_id: i64,
-    user_id: i64,
-    role: OrgRole,
-) -> sqlx::Result<()> {
+pub async fn set_role(db: &mut SqliteConnection, org_id: i64, user_id: i64, role: OrgRole) -> sqlx::Result<()> {
     sqlx::query("UPDATE memberships SET role = $1 WHERE org_id = $2 AND user_id = $3")
         .bind(role.as_str())
         .bind(org_id)
@@ -365,11 +312,7 @@ pub async fn set_role(
     Ok(())
 }
 
-pub async fn remove_member(
-    db: &mut SqliteConnection,
-    org_id: i64,
-    user_id: i64,
-) -> sqlx::Result<()> {
+pub async fn remove_member(db: &mut SqliteConnection, org_id: i64, user_id: i64) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
         .bind(org_id)
         .bind(user_id)
@@ -378,11 +321,7 @@ pub async fn remove_member(
     Ok(())
 }
 
-pub async fn is_member_email(
-    db: &mut SqliteConnection,
-    org_id: i64,
-    email: &str,
-) -> sqlx::Result<bool> {
+pub async fn is_member_email(db: &mut SqliteConnection, org_id: i64, email: &str) -> sqlx::Result<bool> {
     let row: Option<(i64,)> = sqlx::query_as(
         "SELECT u.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 AND u.email = $2",
     )
@@ -395,15 +334,7 @@ pub async fn is_member_email(
 
 // ---- invitations ----
 
-type InvitationRow = (
-    i64,
-    i64,
-    String,
-    String,
-    Option<String>,
-    OffsetDateTime,
-    OffsetDateTime,
-);
+type InvitationRow = (i64, i64, String, String, Option<String>, OffsetDateTime, OffsetDateTime);
 
 fn invitation(r: InvitationRow) -> Invitation {
     let (id, org_id, email, role, invited_by, created_at, expires_at) = r;
@@ -444,10 +375,7 @@ pub async fn insert_invitation(
     .fetch_one(&mut *db)
     .await?;
     let row: InvitationRow =
-        sqlx::query_as(&format!("SELECT {INVITATION_COLUMNS} WHERE i.id = $1"))
-            .bind(id)
-            .fetch_one(db)
-            .await?;
+        sqlx::query_as(&format!("SELECT {INVITATION_COLUMNS} WHERE i.id = $1")).bind(id).fetch_one(db).await?;
     Ok(invitation(row))
 }
 
@@ -495,11 +423,7 @@ pub async fn mark_accepted(db: &mut SqliteConnection, id: i64) -> sqlx::Result<(
 }
 
 /// Revokes a pending invitation of `org_id`; false when there was none.
-pub async fn revoke_invitation(
-    db: &mut SqliteConnection,
-    org_id: i64,
-    id: i64,
-) -> sqlx::Result<bool> {
+pub async fn revoke_invitation(db: &mut SqliteConnection, org_id: i64, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE invitations SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL",
     )

@@ -9,7 +9,5 @@ use utoipa_axum::routes;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(routes::taxonomy))
-        .routes(routes!(routes::add_term))
+    OpenApiRouter::new().routes(routes!(routes::taxonomy)).routes(routes!(routes::add_term))
 }

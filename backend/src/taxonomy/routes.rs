@@ -29,12 +29,8 @@ pub async fn add_term(
     let mut db = state.db.acquire().await?;
     let existing = store::load(&mut db).await?;
     let term = req.parse(&existing)?;
-    store::insert(&mut db, &term).await.map_err(|e| {
-        if is_unique_violation(&e) {
-            AppError::Conflict(ErrorCode::TermExists)
-        } else {
-            e.into()
-        }
-    })?;
+    store::insert(&mut db, &term)
+        .await
+        .map_err(|e| if is_unique_violation(&e) { AppError::Conflict(ErrorCode::TermExists) } else { e.into() })?;
     Ok((StatusCode::CREATED, Json(term)))
 }

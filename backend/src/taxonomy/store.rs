@@ -3,22 +3,32 @@
 use shared::taxonomy::{Taxonomy, Term, TermKind};
 use sqlx::SqliteConnection;
 
+#[derive(sqlx::FromRow)]
+struct TermRow {
+    kind: String,
+    code: String,
+    label_zh: String,
+    label_en: String,
+    grp: Option<String>,
+    parent_code: Option<String>,
+}
+
 pub async fn load(db: &mut SqliteConnection) -> sqlx::Result<Taxonomy> {
-    let rows: Vec<(String, String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<TermRow> = sqlx::query_as(
         "SELECT kind, code, label_zh, label_en, grp, parent_code FROM taxonomy_terms ORDER BY kind, sort_order, code",
     )
     .fetch_all(db)
     .await?;
     let terms = rows
         .into_iter()
-        .filter_map(|(kind, code, label_zh, label_en, group, parent)| {
+        .filter_map(|r| {
             Some(Term {
-                kind: TermKind::parse(&kind)?,
-                code,
-                label_zh,
-                label_en,
-                group,
-                parent,
+                kind: TermKind::parse(&r.kind)?,
+                code: r.code,
+                label_zh: r.label_zh,
+                label_en: r.label_en,
+                group: r.grp,
+                parent: r.parent_code,
             })
         })
         .collect();

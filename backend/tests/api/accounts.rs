@@ -16,10 +16,7 @@ async fn register_signs_in_and_me_returns_the_new_user() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let cookie = r.headers()[SET_COOKIE].to_str().unwrap().to_owned();
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
 
     let me = body(c.get(app.url("/api/me")).send().await.unwrap()).await;
     assert_eq!(me["email"], "li.lei@example.com");
@@ -39,24 +36,12 @@ async fn session_token_is_stored_only_as_its_hash() {
         .await
         .unwrap();
     let cookie = r.headers()[SET_COOKIE].to_str().unwrap();
-    let token = cookie
-        .split(';')
-        .next()
-        .unwrap()
-        .split_once('=')
-        .unwrap()
-        .1
-        .to_owned();
-    let stored: Vec<(String,)> = sqlx::query_as("SELECT token_hash FROM sessions")
-        .fetch_all(&app.state.db)
-        .await
-        .unwrap();
+    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
+    let stored: Vec<(String,)> =
+        sqlx::query_as("SELECT token_hash FROM sessions").fetch_all(&app.state.db).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_ne!(stored[0].0, token);
-    let pw: (String,) = sqlx::query_as("SELECT password_hash FROM users")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap();
+    let pw: (String,) = sqlx::query_as("SELECT password_hash FROM users").fetch_one(&app.state.db).await.unwrap();
     assert!(pw.0.starts_with("$argon2id$"));
 }
 
@@ -87,15 +72,9 @@ async fn registration_with_bad_fields_answers_422_naming_each_field() {
     let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(code, "validation_failed");
     for field in ["email", "password", "display_name"] {
-        assert!(
-            v["error"]["fields"][field].is_string(),
-            "{field} missing in {v}"
-        );
+        assert!(v["error"]["fields"][field].is_string(), "{field} missing in {v}");
     }
-    assert_eq!(
-        v["error"]["fields"]["password"],
-        "该密码过于常见，请换一个更难猜的密码"
-    );
+    assert_eq!(v["error"]["fields"]["password"], "该密码过于常见，请换一个更难猜的密码");
 }
 
 #[tokio::test]
@@ -109,10 +88,7 @@ async fn login_with_wrong_password_answers_401() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::UNAUTHORIZED).await.0,
-        "invalid_credentials"
-    );
+    assert_eq!(error_code(r, StatusCode::UNAUTHORIZED).await.0, "invalid_credentials");
 }
 
 #[tokio::test]
@@ -125,10 +101,7 @@ async fn login_with_unknown_email_answers_the_same_401() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::UNAUTHORIZED).await.0,
-        "invalid_credentials"
-    );
+    assert_eq!(error_code(r, StatusCode::UNAUTHORIZED).await.0, "invalid_credentials");
 }
 
 #[tokio::test]
@@ -137,24 +110,16 @@ async fn five_failed_logins_lock_the_email_with_429_and_retry_after() {
     app.user("zhao@example.com", "赵").await;
     let c = app.client();
     let attempt = |pw: &'static str| {
-        c.post(app.url("/api/auth/login"))
-            .json(&json!({"email": "ZHAO@example.com", "password": pw}))
-            .send()
+        c.post(app.url("/api/auth/login")).json(&json!({"email": "ZHAO@example.com", "password": pw})).send()
     };
     for _ in 0..5 {
-        assert_eq!(
-            attempt("wrong-password!").await.unwrap().status(),
-            StatusCode::UNAUTHORIZED
-        );
+        assert_eq!(attempt("wrong-password!").await.unwrap().status(), StatusCode::UNAUTHORIZED);
     }
     // Even the right password is refused while locked.
     let r = attempt(PASSWORD).await.unwrap();
     let retry: u64 = r.headers()[RETRY_AFTER].to_str().unwrap().parse().unwrap();
     assert!(retry > 0 && retry <= 15 * 60, "retry after {retry}s");
-    assert_eq!(
-        error_code(r, StatusCode::TOO_MANY_REQUESTS).await.0,
-        "too_many_requests"
-    );
+    assert_eq!(error_code(r, StatusCode::TOO_MANY_REQUESTS).await.0, "too_many_requests");
     // Another email is not affected.
     app.user("qian@example.com", "钱").await;
 }
@@ -184,21 +149,14 @@ async fn a_successful_login_clears_earlier_failures() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        r.status(),
-        StatusCode::UNAUTHORIZED,
-        "counter was reset by the success"
-    );
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "counter was reset by the success");
 }
 
 #[tokio::test]
 async fn me_without_a_cookie_answers_401() {
     let app = spawn_app().await;
     let r = app.client().get(app.url("/api/me")).send().await.unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::UNAUTHORIZED).await.0,
-        "unauthenticated"
-    );
+    assert_eq!(error_code(r, StatusCode::UNAUTHORIZED).await.0, "unauthenticated");
 }
 
 #[tokio::test]
@@ -211,33 +169,13 @@ async fn logout_invalidates_the_token_on_the_server() {
         .send()
         .await
         .unwrap();
-    let cookie = r.headers()[SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let cookie = r.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
     let raw = reqwest::Client::new();
-    let me = |c: &reqwest::Client| {
-        c.get(app.url("/api/me"))
-            .header("cookie", cookie.clone())
-            .send()
-    };
+    let me = |c: &reqwest::Client| c.get(app.url("/api/me")).header("cookie", cookie.clone()).send();
     assert_eq!(me(&raw).await.unwrap().status(), StatusCode::OK);
-    let out = raw
-        .post(app.url("/api/auth/logout"))
-        .header("cookie", cookie.clone())
-        .send()
-        .await
-        .unwrap();
+    let out = raw.post(app.url("/api/auth/logout")).header("cookie", cookie.clone()).send().await.unwrap();
     assert_eq!(out.status(), StatusCode::NO_CONTENT);
-    assert!(
-        out.headers()[SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .contains("Max-Age=0")
-    );
+    assert!(out.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
     // The old token, replayed, is dead.
     assert_eq!(me(&raw).await.unwrap().status(), StatusCode::UNAUTHORIZED);
 }
@@ -246,48 +184,24 @@ async fn logout_invalidates_the_token_on_the_server() {
 async fn update_me_changes_name_and_language_and_errors_follow_the_language() {
     let app = spawn_app().await;
     let c = app.user("wu@example.com", "吴").await;
-    let r = c
-        .put(app.url("/api/me"))
-        .json(&json!({"display_name": "Wu Lei", "locale": "en"}))
-        .send()
-        .await
-        .unwrap();
+    let r = c.put(app.url("/api/me")).json(&json!({"display_name": "Wu Lei", "locale": "en"})).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let me = body(r).await;
     assert_eq!(me["display_name"], "Wu Lei");
     assert_eq!(me["locale"], "en");
     // Preference beats Accept-Language.
-    let r = c
-        .get(app.url("/api/orgs/999"))
-        .header("accept-language", "zh-CN")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::NOT_FOUND).await.1["error"]["message"],
-        "Not found"
-    );
+    let r = c.get(app.url("/api/orgs/999")).header("accept-language", "zh-CN").send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::NOT_FOUND).await.1["error"]["message"], "Not found");
 }
 
 #[tokio::test]
 async fn anonymous_errors_follow_accept_language_else_chinese() {
     let app = spawn_app().await;
     let c = app.client();
-    let en = c
-        .get(app.url("/api/me"))
-        .header("accept-language", "en-US,en;q=0.9")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        error_code(en, StatusCode::UNAUTHORIZED).await.1["error"]["message"],
-        "Please log in first"
-    );
+    let en = c.get(app.url("/api/me")).header("accept-language", "en-US,en;q=0.9").send().await.unwrap();
+    assert_eq!(error_code(en, StatusCode::UNAUTHORIZED).await.1["error"]["message"], "Please log in first");
     let zh = c.get(app.url("/api/me")).send().await.unwrap();
-    assert_eq!(
-        error_code(zh, StatusCode::UNAUTHORIZED).await.1["error"]["message"],
-        "请先登录"
-    );
+    assert_eq!(error_code(zh, StatusCode::UNAUTHORIZED).await.1["error"]["message"], "请先登录");
 }
 
 #[tokio::test]
@@ -317,16 +231,8 @@ async fn changing_password_needs_the_current_one_and_signs_out_other_sessions() 
         .await
         .unwrap();
     assert_eq!(ok.status(), StatusCode::NO_CONTENT);
-    assert_eq!(
-        a.get(app.url("/api/me")).send().await.unwrap().status(),
-        StatusCode::OK,
-        "this session stays"
-    );
-    assert_eq!(
-        b.get(app.url("/api/me")).send().await.unwrap().status(),
-        StatusCode::UNAUTHORIZED,
-        "others end"
-    );
+    assert_eq!(a.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::OK, "this session stays");
+    assert_eq!(b.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED, "others end");
     let login = app
         .client()
         .post(app.url("/api/auth/login"))

@@ -16,10 +16,7 @@ async fn malformed_json_answers_400_in_the_error_shape() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::BAD_REQUEST).await.0,
-        "malformed_json"
-    );
+    assert_eq!(error_code(r, StatusCode::BAD_REQUEST).await.0, "malformed_json");
 }
 
 #[tokio::test]
@@ -34,12 +31,7 @@ async fn a_wrongly_typed_field_answers_422_naming_it() {
         .unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["founded_year"].is_string(), "{v}");
-    let r = c
-        .post(app.url("/api/orgs"))
-        .json(&json!({"name_zh": "x", "kind": "spaceship"}))
-        .send()
-        .await
-        .unwrap();
+    let r = c.post(app.url("/api/orgs")).json(&json!({"name_zh": "x", "kind": "spaceship"})).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["kind"].is_string(), "{v}");
 }
@@ -47,26 +39,14 @@ async fn a_wrongly_typed_field_answers_422_naming_it() {
 #[tokio::test]
 async fn a_body_without_json_content_type_answers_415() {
     let app = spawn_app().await;
-    let r = app
-        .client()
-        .post(app.url("/api/auth/login"))
-        .body("{}")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::UNSUPPORTED_MEDIA_TYPE).await.0,
-        "unsupported_media_type"
-    );
+    let r = app.client().post(app.url("/api/auth/login")).body("{}").send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::UNSUPPORTED_MEDIA_TYPE).await.0, "unsupported_media_type");
 }
 
 #[tokio::test]
 async fn a_body_over_one_mebibyte_answers_413() {
     let app = spawn_app().await;
-    let big = format!(
-        "{{\"email\":\"{}\",\"password\":\"x\"}}",
-        "a".repeat(1024 * 1024 + 10)
-    );
+    let big = format!("{{\"email\":\"{}\",\"password\":\"x\"}}", "a".repeat(1024 * 1024 + 10));
     let r = app
         .client()
         .post(app.url("/api/auth/login"))
@@ -75,52 +55,20 @@ async fn a_body_over_one_mebibyte_answers_413() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::PAYLOAD_TOO_LARGE).await.0,
-        "payload_too_large"
-    );
+    assert_eq!(error_code(r, StatusCode::PAYLOAD_TOO_LARGE).await.0, "payload_too_large");
 }
 
 #[tokio::test]
 async fn unknown_api_routes_answer_404_and_wrong_methods_405_in_the_error_shape() {
     let app = spawn_app().await;
-    let r = app
-        .client()
-        .get(app.url("/api/no/such/thing"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::NOT_FOUND).await.0,
-        "route_not_found"
-    );
-    let r = app
-        .client()
-        .delete(app.url("/api/taxonomy"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::METHOD_NOT_ALLOWED).await.0,
-        "method_not_allowed"
-    );
-    let r = app
-        .client()
-        .get(app.url("/api/orgs/not-a-number"))
-        .send()
-        .await
-        .unwrap();
+    let r = app.client().get(app.url("/api/no/such/thing")).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::NOT_FOUND).await.0, "route_not_found");
+    let r = app.client().delete(app.url("/api/taxonomy")).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::METHOD_NOT_ALLOWED).await.0, "method_not_allowed");
+    let r = app.client().get(app.url("/api/orgs/not-a-number")).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::NOT_FOUND).await.0, "not_found");
-    let r = app
-        .client()
-        .get(app.url("/api/orgs?page=-1"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        error_code(r, StatusCode::BAD_REQUEST).await.0,
-        "invalid_query"
-    );
+    let r = app.client().get(app.url("/api/orgs?page=-1")).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::BAD_REQUEST).await.0, "invalid_query");
 }
 
 #[tokio::test]
@@ -130,39 +78,19 @@ async fn hostile_inputs_never_cause_a_500() {
     let huge_id = "/api/orgs/99999999999999999999999";
     let cases: Vec<(&str, String, Option<Value>)> = vec![
         ("GET", huge_id.into(), None),
-        (
-            "GET",
-            "/api/orgs?q=%27%3B%20DROP%20TABLE%20users%3B--".into(),
-            None,
-        ),
-        (
-            "GET",
-            "/api/orgs?per_page=100000&page=4294967295".into(),
-            None,
-        ),
+        ("GET", "/api/orgs?q=%27%3B%20DROP%20TABLE%20users%3B--".into(), None),
+        ("GET", "/api/orgs?per_page=100000&page=4294967295".into(), None),
         ("GET", "/api/invitations/%00%FF".into(), None),
-        (
-            "POST",
-            "/api/orgs".into(),
-            Some(json!({"name_zh": "\u{0000}", "kind": "lab", "subtype": "x".repeat(5000)})),
-        ),
+        ("POST", "/api/orgs".into(), Some(json!({"name_zh": "\u{0000}", "kind": "lab", "subtype": "x".repeat(5000)}))),
         ("POST", "/api/orgs".into(), Some(json!([1, 2, 3]))),
-        (
-            "POST",
-            "/api/orgs".into(),
-            Some(json!({"name_zh": "x", "kind": "enterprise", "domains": "gen_ai"})),
-        ),
+        ("POST", "/api/orgs".into(), Some(json!({"name_zh": "x", "kind": "enterprise", "domains": "gen_ai"}))),
         ("PUT", "/api/me".into(), Some(json!({"locale": "klingon"}))),
         (
             "POST",
             "/api/auth/register".into(),
             Some(json!({"email": "a@b.c", "password": "p".repeat(100_000), "display_name": "x"})),
         ),
-        (
-            "POST",
-            "/api/orgs/1/members".into(),
-            Some(json!({"email": null})),
-        ),
+        ("POST", "/api/orgs/1/members".into(), Some(json!({"email": null}))),
     ];
     for (method, path, payload) in cases {
         let mut req = c.request(method.parse().unwrap(), app.url(&path));
@@ -170,11 +98,7 @@ async fn hostile_inputs_never_cause_a_500() {
             req = req.json(&p);
         }
         let r = req.send().await.unwrap();
-        assert!(
-            r.status().is_client_error() || r.status().is_success(),
-            "{method} {path}: {}",
-            r.status()
-        );
+        assert!(r.status().is_client_error() || r.status().is_success(), "{method} {path}: {}", r.status());
         if r.status().is_client_error() {
             let v = body(r).await;
             assert!(v["error"]["code"].is_string(), "{method} {path}: {v}");
@@ -196,24 +120,9 @@ async fn healthz_checks_the_database() {
 #[tokio::test]
 async fn every_response_carries_a_request_id() {
     let app = spawn_app().await;
-    let r = app
-        .client()
-        .get(app.url("/api/taxonomy"))
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        r.headers()
-            .get("x-request-id")
-            .is_some_and(|v| v.len() >= 32)
-    );
-    let r = app
-        .client()
-        .get(app.url("/api/taxonomy"))
-        .header("x-request-id", "trace-me-123")
-        .send()
-        .await
-        .unwrap();
+    let r = app.client().get(app.url("/api/taxonomy")).send().await.unwrap();
+    assert!(r.headers().get("x-request-id").is_some_and(|v| v.len() >= 32));
+    let r = app.client().get(app.url("/api/taxonomy")).header("x-request-id", "trace-me-123").send().await.unwrap();
     assert_eq!(r.headers()["x-request-id"], "trace-me-123");
 }
 
@@ -255,30 +164,19 @@ fn operations(doc: &Value) -> Vec<(String, String)> {
 #[tokio::test]
 async fn openapi_document_lists_every_route_and_every_listed_route_is_served() {
     let app = spawn_app().await;
-    let r = app
-        .client()
-        .get(app.url("/api/openapi.json"))
-        .send()
-        .await
-        .unwrap();
+    let r = app.client().get(app.url("/api/openapi.json")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let doc = body(r).await;
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
     let ops = operations(&doc);
     for (m, p) in PROMISED {
-        assert!(
-            ops.iter().any(|(om, op)| om == m && op == p),
-            "{m} {p} missing from the OpenAPI document"
-        );
+        assert!(ops.iter().any(|(om, op)| om == m && op == p), "{m} {p} missing from the OpenAPI document");
     }
     // Every documented operation is actually routed (no route_not_found / 405).
     let c = app.client();
     for (m, p) in &ops {
-        let concrete = p
-            .replace("{id}", "1")
-            .replace("{user_id}", "1")
-            .replace("{invitation_id}", "1")
-            .replace("{token}", "t");
+        let concrete =
+            p.replace("{id}", "1").replace("{user_id}", "1").replace("{invitation_id}", "1").replace("{token}", "t");
         let mut req = c.request(m.parse().unwrap(), app.url(&concrete));
         if m != "GET" && m != "DELETE" {
             req = req.json(&json!({}));
@@ -287,19 +185,13 @@ async fn openapi_document_lists_every_route_and_every_listed_route_is_served() {
         assert_ne!(r.status(), StatusCode::METHOD_NOT_ALLOWED, "{m} {p}");
         if r.status() == StatusCode::NOT_FOUND {
             let v = body(r).await;
-            assert_ne!(
-                v["error"]["code"], "route_not_found",
-                "{m} {p} is documented but not served"
-            );
+            assert_ne!(v["error"]["code"], "route_not_found", "{m} {p} is documented but not served");
         }
     }
     // Every operation documents its responses, and request bodies have schemas.
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
-            assert!(
-                op["responses"].as_object().is_some_and(|r| !r.is_empty()),
-                "{method} {path} has no responses"
-            );
+            assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()), "{method} {path} has no responses");
         }
     }
     assert!(doc["components"]["schemas"]["ApiError"].is_object());
@@ -310,18 +202,9 @@ async fn api_docs_page_is_readable_html_listing_the_routes() {
     let app = spawn_app().await;
     let r = app.client().get(app.url("/api/docs")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(
-        r.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
     let html = r.text().await.unwrap();
-    for path in [
-        "/api/auth/register",
-        "/api/orgs/{id}/members",
-        "/api/admin/taxonomy",
-    ] {
+    for path in ["/api/auth/register", "/api/orgs/{id}/members", "/api/admin/taxonomy"] {
         assert!(html.contains(path), "{path} missing from the docs page");
     }
 }
@@ -331,11 +214,7 @@ async fn the_spa_is_served_with_history_fallback_and_cache_headers() {
     let app = spawn_app_with(|_| {}).await;
     let dist = app.dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>FutureMatch</title>",
-    )
-    .unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>FutureMatch</title>").unwrap();
     std::fs::write(dist.join("frontend-0123456789abcdef.js"), "console.log(1)").unwrap();
     let c = app.client();
     for path in ["/", "/orgs/12", "/account"] {
@@ -344,71 +223,37 @@ async fn the_spa_is_served_with_history_fallback_and_cache_headers() {
         assert_eq!(r.headers()["cache-control"], "no-cache");
         assert!(r.text().await.unwrap().contains("FutureMatch"));
     }
-    let r = c
-        .get(app.url("/frontend-0123456789abcdef.js"))
-        .send()
-        .await
-        .unwrap();
+    let r = c.get(app.url("/frontend-0123456789abcdef.js")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(
-        r.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(r.headers()["cache-control"], "public, max-age=31536000, immutable");
 }
 
 #[tokio::test]
 async fn api_responses_are_compressed_when_the_client_accepts_it() {
     let app = spawn_app().await;
     let raw = reqwest::Client::new();
-    let r = raw
-        .get(app.url("/api/taxonomy"))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
+    let r = raw.get(app.url("/api/taxonomy")).header("accept-encoding", "gzip").send().await.unwrap();
     assert_eq!(r.headers()["content-encoding"], "gzip");
 }
 
 #[tokio::test]
 async fn demo_data_loads_on_first_start_only() {
     let app = spawn_app_with(|c| c.no_demo = false).await;
-    let orgs = body(
-        app.client()
-            .get(app.url("/api/orgs?per_page=100"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let orgs = body(app.client().get(app.url("/api/orgs?per_page=100")).send().await.unwrap()).await;
     let total = orgs["total"].as_u64().unwrap();
     assert!(total >= 8, "demo orgs: {total}");
-    let kinds: std::collections::HashSet<&str> = orgs["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        kinds.len(),
-        4,
-        "every kind of organization is in the demo: {kinds:?}"
-    );
+    let kinds: std::collections::HashSet<&str> =
+        orgs["items"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.len(), 4, "every kind of organization is in the demo: {kinds:?}");
     let login = app
         .client()
         .post(app.url("/api/auth/login"))
-        .json(
-            &json!({"email": "lab@demo.futurematch.cn", "password": backend::demo::DEMO_PASSWORD}),
-        )
+        .json(&json!({"email": "lab@demo.futurematch.cn", "password": backend::demo::DEMO_PASSWORD}))
         .send()
         .await
         .unwrap();
     assert_eq!(login.status(), StatusCode::OK);
-    assert!(
-        !backend::demo::seed_if_first_start(&app.state.db)
-            .await
-            .unwrap(),
-        "a second seeding does nothing"
-    );
+    assert!(!backend::demo::seed_if_first_start(&app.state.db).await.unwrap(), "a second seeding does nothing");
     let again = body(app.client().get(app.url("/api/orgs")).send().await.unwrap()).await;
     assert_eq!(again["total"].as_u64().unwrap(), total);
 }
@@ -420,19 +265,13 @@ async fn backup_writes_a_consistent_copy_while_serving() {
     app.org(&owner, "备份测试").await;
     let file = app.dir.path().join("backup.db");
     backend::db::backup(&app.state.db, &file).await.unwrap();
-    assert!(
-        backend::db::backup(&app.state.db, &file).await.is_err(),
-        "never overwrites an existing file"
-    );
+    assert!(backend::db::backup(&app.state.db, &file).await.is_err(), "never overwrites an existing file");
     let copy = backend::Config {
         database_url: Some(format!("sqlite://{}", file.display())),
         ..backend::Config::with_data_dir(app.dir.path())
     };
     let pool = backend::db::connect(&copy).await.unwrap();
     let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM organizations WHERE name_zh = '备份测试'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        sqlx::query_as("SELECT COUNT(*) FROM organizations WHERE name_zh = '备份测试'").fetch_one(&pool).await.unwrap();
     assert_eq!(n, 1);
 }

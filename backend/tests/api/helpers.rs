@@ -35,24 +35,13 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     config.log = "warn".into();
     configure(&mut config);
     let state = backend::app::prepare(config).await.expect("prepare app");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(backend::app::serve_on(
-        listener,
-        state.clone(),
-        async move {
-            let _ = rx.await;
-        },
-    ));
-    TestApp {
-        addr,
-        state,
-        dir,
-        shutdown: Some(tx),
-    }
+    tokio::spawn(backend::app::serve_on(listener, state.clone(), async move {
+        let _ = rx.await;
+    }));
+    TestApp { addr, state, dir, shutdown: Some(tx) }
 }
 
 impl TestApp {
@@ -82,9 +71,7 @@ impl TestApp {
     pub async fn admin(&self) -> Client {
         let email = shared::validate::Email::parse("admin@futurematch.test").unwrap();
         let pw = shared::validate::Password::parse(PASSWORD).unwrap();
-        backend::accounts::store::create_or_promote_admin(&self.state.db, &email, &pw)
-            .await
-            .unwrap();
+        backend::accounts::store::create_or_promote_admin(&self.state.db, &email, &pw).await.unwrap();
         let c = self.client();
         let r = c
             .post(self.url("/api/auth/login"))
@@ -119,11 +106,6 @@ pub async fn error_code(r: Response, status: StatusCode) -> (String, Value) {
     assert_eq!(r.status(), status);
     let v = body(r).await;
     let code = v["error"]["code"].as_str().expect("error.code").to_owned();
-    assert!(
-        v["error"]["message"]
-            .as_str()
-            .is_some_and(|m| !m.is_empty()),
-        "error.message in {v}"
-    );
+    assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "error.message in {v}");
     (code, v)
 }

@@ -1,0 +1,149 @@
+//! The one typed API client over gloo-net. Every call returns shared types or the shared error.
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use shared::accounts::{ChangePasswordRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest};
+use shared::orgs::{
+    Invitation, InvitationPreview, InviteRequest, Member, Org, OrgInput, OrgListQuery, OrgSummary, UpdateMemberRequest,
+};
+use shared::page::Page;
+use shared::routes;
+use shared::taxonomy::{NewTermRequest, Taxonomy, Term};
+use shared::{ApiError, ErrorCode, Locale};
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+fn current_locale() -> Locale {
+    leptos::prelude::use_context::<crate::i18n::I18n>()
+        .map(|i| leptos::prelude::GetUntracked::get_untracked(&i.locale))
+        .unwrap_or_default()
+}
+
+async fn request<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: Option<&B>) -> ApiResult<T> {
+    let locale = current_locale();
+    let network = |_| ApiError::localized(ErrorCode::Network, locale);
+    let builder = RequestBuilder::new(path).method(method).header("Accept-Language", locale.tag());
+    let request = match body {
+        Some(b) => builder.json(b).map_err(network)?,
+        None => builder.build().map_err(network)?,
+    };
+    let response = request.send().await.map_err(network)?;
+    let status = response.status();
+    if (200..300).contains(&status) {
+        if status == 204 {
+            return serde_json::from_value(serde_json::Value::Null)
+                .map_err(|_| ApiError::localized(ErrorCode::Internal, locale));
+        }
+        return response.json::<T>().await.map_err(|_| ApiError::localized(ErrorCode::Internal, locale));
+    }
+    match response.json::<ApiError>().await {
+        Ok(e) => Err(e),
+        Err(_) => Err(ApiError::localized(ErrorCode::Internal, locale)),
+    }
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    request::<(), T>(Method::GET, path, None).await
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
+    request(Method::POST, path, Some(body)).await
+}
+
+async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
+    request(Method::PUT, path, Some(body)).await
+}
+
+async fn delete<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    request::<(), T>(Method::DELETE, path, None).await
+}
+
+/// `?a=1&b=x` from pairs, skipping empty values.
+fn query(pairs: &[(&str, Option<String>)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_ref().filter(|v| !v.is_empty()).map(|v| format!("{k}={}", js_sys::encode_uri_component(v)))
+        })
+        .collect();
+    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+}
+
+// ---- accounts ----
+pub async fn register(req: &RegisterRequest) -> ApiResult<Me> {
+    post(routes::AUTH_REGISTER, req).await
+}
+pub async fn login(req: &LoginRequest) -> ApiResult<Me> {
+    post(routes::AUTH_LOGIN, req).await
+}
+pub async fn logout() -> ApiResult<()> {
+    post(routes::AUTH_LOGOUT, &()).await
+}
+pub async fn me() -> ApiResult<Me> {
+    get(routes::ME).await
+}
+pub async fn update_me(req: &UpdateMeRequest) -> ApiResult<Me> {
+    put(routes::ME, req).await
+}
+pub async fn change_password(req: &ChangePasswordRequest) -> ApiResult<()> {
+    post(routes::ME_PASSWORD, req).await
+}
+
+// ---- organizations ----
+pub async fn orgs(q: &OrgListQuery) -> ApiResult<Page<OrgSummary>> {
+    let qs = query(&[
+        ("kind", q.kind.map(|k| k.as_str().to_owned())),
+        ("q", q.q.clone()),
+        ("verified", q.verified.map(|v| v.to_string())),
+        ("domain", q.domain.clone()),
+        ("district", q.district.clone()),
+        ("page", q.page.map(|p| p.to_string())),
+        ("per_page", q.per_page.map(|p| p.to_string())),
+    ]);
+    get(&format!("{}{qs}", routes::ORGS)).await
+}
+pub async fn org(id: i64) -> ApiResult<Org> {
+    get(&routes::org(id)).await
+}
+pub async fn create_org(input: &OrgInput) -> ApiResult<Org> {
+    post(routes::ORGS, input).await
+}
+pub async fn update_org(id: i64, input: &OrgInput) -> ApiResult<Org> {
+    put(&routes::org(id), input).await
+}
+pub async fn members(id: i64) -> ApiResult<Vec<Member>> {
+    get(&routes::org_members(id)).await
+}
+pub async fn invite(id: i64, req: &InviteRequest) -> ApiResult<Invitation> {
+    post(&routes::org_members(id), req).await
+}
+pub async fn change_role(id: i64, user_id: i64, req: &UpdateMemberRequest) -> ApiResult<Vec<Member>> {
+    put(&routes::org_member(id, user_id), req).await
+}
+pub async fn remove_member(id: i64, user_id: i64) -> ApiResult<()> {
+    delete(&routes::org_member(id, user_id)).await
+}
+pub async fn invitations(id: i64) -> ApiResult<Vec<Invitation>> {
+    get(&routes::org_invitations(id)).await
+}
+pub async fn revoke_invitation(id: i64, invitation_id: i64) -> ApiResult<()> {
+    delete(&routes::org_invitation(id, invitation_id)).await
+}
+pub async fn preview_invitation(token: &str) -> ApiResult<InvitationPreview> {
+    get(&routes::invitation(token)).await
+}
+pub async fn accept_invitation(token: &str) -> ApiResult<Org> {
+    post(&routes::invitation_accept(token), &()).await
+}
+pub async fn set_verified(id: i64, verified: bool) -> ApiResult<Org> {
+    if verified { post(&routes::admin_verify_org(id), &()).await } else { delete(&routes::admin_verify_org(id)).await }
+}
+
+// ---- reference data ----
+pub async fn taxonomy() -> ApiResult<Taxonomy> {
+    get(routes::TAXONOMY).await
+}
+pub async fn add_term(req: &NewTermRequest) -> ApiResult<Term> {
+    post(routes::ADMIN_TAXONOMY, req).await
+}

@@ -1,0 +1,165 @@
+//! The app: contexts (language, session, reference data), the layout and the routes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::path;
+use shared::accounts::UpdateMeRequest;
+use shared::{Locale, Msg};
+
+use crate::api;
+use crate::components::labels::TaxonomyCtx;
+use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
+use crate::pages::{account, admin, auth, coming, home, invitation, not_found, orgs};
+use crate::session::{Session, use_session};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n { locale: RwSignal::new(initial_locale()) };
+    set_locale(i18n, i18n.locale.get_untracked());
+    provide_context(i18n);
+    let session = Session::new();
+    provide_context(session);
+    session.refresh(i18n);
+    provide_context(TaxonomyCtx(LocalResource::new(api::taxonomy)));
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{tr(Msg::AppName)}</a>
+            <Header/>
+            <main id="main" class="container">
+                <Routes fallback=|| view! { <not_found::NotFound/> }>
+                    <Route path=path!("/") view=home::Home/>
+                    <Route path=path!("/demands") view=|| view! { <coming::Coming title=Msg::NavDemands body=Msg::ComingDemands/> }/>
+                    <Route path=path!("/capabilities") view=|| view! { <coming::Coming title=Msg::NavCapabilities body=Msg::ComingCapabilities/> }/>
+                    <Route path=path!("/scenarios") view=|| view! { <coming::Coming title=Msg::NavScenarios body=Msg::ComingScenarios/> }/>
+                    <Route path=path!("/investors") view=|| view! { <coming::Coming title=Msg::NavInvestors body=Msg::ComingInvestors/> }/>
+                    <Route path=path!("/events") view=|| view! { <coming::Coming title=Msg::NavEvents body=Msg::ComingEvents/> }/>
+                    <Route path=path!("/dashboard") view=|| view! { <coming::Coming title=Msg::NavDashboard body=Msg::ComingDashboard/> }/>
+                    <Route path=path!("/login") view=auth::Login/>
+                    <Route path=path!("/register") view=auth::Register/>
+                    <Route path=path!("/account") view=account::Account/>
+                    <Route path=path!("/orgs") view=orgs::directory::Directory/>
+                    <Route path=path!("/orgs/new") view=orgs::form::CreateOrg/>
+                    <Route path=path!("/orgs/:id") view=orgs::detail::OrgDetail/>
+                    <Route path=path!("/orgs/:id/edit") view=orgs::form::EditOrg/>
+                    <Route path=path!("/orgs/:id/members") view=orgs::members::Members/>
+                    <Route path=path!("/my/orgs") view=orgs::mine::MyOrgs/>
+                    <Route path=path!("/invitations/:token") view=invitation::Invitation/>
+                    <Route path=path!("/admin") view=admin::Admin/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let session = use_session();
+    let menu_open = RwSignal::new(false);
+    let close = move |_| menu_open.set(false);
+    view! {
+        <header class="site-header">
+            <div class="container header-row">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"未"</span>
+                    <span class="brand-name">{tr(Msg::AppName)}</span>
+                </A>
+                <button
+                    class="btn btn-ghost menu-toggle"
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-controls="site-nav"
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    {tr(Msg::NavMenu)}
+                </button>
+                <nav id="site-nav" class="site-nav" class:open=move || menu_open.get() on:click=close>
+                    <A href="/demands">{tr(Msg::NavDemands)}</A>
+                    <A href="/capabilities">{tr(Msg::NavCapabilities)}</A>
+                    <A href="/scenarios">{tr(Msg::NavScenarios)}</A>
+                    <A href="/investors">{tr(Msg::NavInvestors)}</A>
+                    <A href="/events">{tr(Msg::NavEvents)}</A>
+                    <A href="/dashboard">{tr(Msg::NavDashboard)}</A>
+                    <A href="/orgs">{tr(Msg::NavOrganizations)}</A>
+                </nav>
+                <div class="header-tools">
+                    <LanguageSwitch/>
+                    {move || match session.me.get() {
+                        Some(me) => view! { <UserMenu name=me.display_name is_admin=me.is_admin/> }.into_any(),
+                        None if session.loaded.get() => view! {
+                            <A href="/login" attr:class="btn btn-ghost">{tr(Msg::NavLogin)}</A>
+                            <A href="/register" attr:class="btn btn-primary">{tr(Msg::NavRegister)}</A>
+                        }.into_any(),
+                        None => ().into_any(),
+                    }}
+                </div>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let logout = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let _ = api::logout().await;
+            session.signed_in(None, i18n);
+            navigate("/", Default::default());
+        });
+    };
+    view! {
+        <div class="user-menu">
+            <A href="/my/orgs" attr:class="nav-link">{tr(Msg::NavMyOrgs)}</A>
+            {is_admin.then(|| view! { <A href="/admin" attr:class="nav-link">{tr(Msg::NavAdmin)}</A> })}
+            <A href="/account" attr:class="nav-link user-name" attr:data-testid="user-name">{name}</A>
+            <button class="btn btn-ghost" data-testid="logout" on:click=logout>{tr(Msg::NavLogout)}</button>
+        </div>
+    }
+}
+
+/// zh-CN ⇄ en; remembered in the browser and, when signed in, in the account.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let switch = move |_| {
+        let next = match i18n.locale.get_untracked() {
+            Locale::ZhCn => Locale::En,
+            Locale::En => Locale::ZhCn,
+        };
+        set_locale(i18n, next);
+        if session.me.with_untracked(Option::is_some) {
+            spawn_local(async move {
+                if let Ok(me) = api::update_me(&UpdateMeRequest { display_name: None, locale: Some(next) }).await {
+                    session.me.set(Some(me));
+                }
+            });
+        }
+    };
+    view! {
+        <button class="btn btn-ghost lang-switch" data-testid="lang-switch" title=tr(Msg::LanguageSwitch) on:click=switch>
+            {move || match i18n.locale.get() {
+                Locale::ZhCn => Locale::En.native_name(),
+                Locale::En => Locale::ZhCn.native_name(),
+            }}
+        </button>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="container footer-row">
+                <p>{tr(Msg::FooterText)}</p>
+                <a href="/api/docs" rel="external">{tr(Msg::ApiDocsLink)}</a>
+            </div>
+        </footer>
+    }
+}

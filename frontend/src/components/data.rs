@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+use shared::page::Page;
+use shared::{ApiError, Msg};
+
+use crate::i18n::tr;
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="state state-loading" role="status" aria-live="polite">{tr(Msg::Loading)}</p> }
+}
+
+/// An error message with an optional retry.
+#[component]
+pub fn ErrorView(error: ApiError, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {
+    view! {
+        <div class="state state-error" role="alert">
+            <p>{error.error.message.clone()}</p>
+            {retry.map(|r| view! { <button class="btn btn-secondary" on:click=move |_| r.run(())>{tr(Msg::Retry)}</button> })}
+        </div>
+    }
+}
+
+/// Renders a resource: loading, error (with retry) or `view(value)`.
+pub fn resource_view<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    view: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorView error=e retry=Callback::new(move |_| resource.refetch())/> }.into_any(),
+        Some(Ok(v)) => view(v).into_any(),
+    }
+}
+
+/// Previous / next with "page x of y".
+#[component]
+pub fn Pager<T: Send + Sync + 'static>(page: Page<T>, on_page: Callback<u32>) -> impl IntoView {
+    let pages = page.pages();
+    let current = page.page;
+    let total = page.total;
+    let label = move || {
+        shared::i18n::fill(
+            tr(Msg::PageOf)(),
+            &[("page", &current.to_string()), ("pages", &pages.to_string()), ("total", &total.to_string())],
+        )
+    };
+    view! {
+        <nav class="pager" aria-label="pagination">
+            <button class="btn btn-secondary" disabled=current <= 1 on:click=move |_| on_page.run(current - 1)>
+                {tr(Msg::PrevPage)}
+            </button>
+            <span>{label}</span>
+            <button class="btn btn-secondary" disabled=current >= pages on:click=move |_| on_page.run(current + 1)>
+                {tr(Msg::NextPage)}
+            </button>
+        </nav>
+    }
+}

@@ -1,0 +1,208 @@
+//! Labelled, keyboard-usable form fields with inline errors. Errors come from the shared
+//! validation rules before submitting and from the server's `fields` after.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use shared::error::FieldErrors;
+use shared::{ApiError, Msg};
+
+use crate::i18n::{locale, tr};
+
+/// A form's error state: per-field messages and one message for the whole form.
+#[derive(Clone, Copy)]
+pub struct FormErrors {
+    pub fields: RwSignal<BTreeMap<String, String>>,
+    pub general: RwSignal<Option<String>>,
+}
+
+impl FormErrors {
+    pub fn new() -> Self {
+        FormErrors { fields: RwSignal::new(BTreeMap::new()), general: RwSignal::new(None) }
+    }
+
+    pub fn clear(self) {
+        self.fields.set(BTreeMap::new());
+        self.general.set(None);
+    }
+
+    /// Shows the shared rules' verdict; true when the form may be submitted.
+    pub fn check(self, result: Result<(), FieldErrors>) -> bool {
+        self.clear();
+        match result {
+            Ok(()) => true,
+            Err(errs) => {
+                self.fields.set(errs.localized(locale()));
+                self.general.set(Some(Msg::ErrValidation.t(locale()).to_owned()));
+                false
+            }
+        }
+    }
+
+    /// Shows a server error: its field messages inline, its message at the top.
+    pub fn server(self, e: ApiError) {
+        self.fields.set(e.error.fields.clone());
+        self.general.set(Some(e.error.message));
+    }
+
+    pub fn of(self, field: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || self.fields.with(|f| f.get(field).cloned()))
+    }
+}
+
+#[component]
+pub fn FormError(errors: FormErrors) -> impl IntoView {
+    move || errors.general.get().map(|m| view! { <div class="form-error" role="alert">{m}</div> })
+}
+
+#[component]
+fn FieldMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
+    move || error.get().map(|m| view! { <p class="field-error" id=id.clone()>{m}</p> })
+}
+
+#[component]
+pub fn TextField(
+    label: Msg,
+    name: &'static str,
+    value: RwSignal<String>,
+    errors: FormErrors,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] required: bool,
+    #[prop(default = "off")] autocomplete: &'static str,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let error = errors.of(name);
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{tr(label)}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <input
+                id=id.clone()
+                name=name
+                type=input_type
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=err_id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {hint.map(|h| view! { <p class="hint">{tr(h)}</p> })}
+            <FieldMessage id=err_id error=error/>
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(label: Msg, name: &'static str, value: RwSignal<String>, errors: FormErrors) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let error = errors.of(name);
+    view! {
+        <div class="field field-wide" class:has-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{tr(label)}</label>
+            <textarea
+                id=id.clone()
+                name=name
+                rows="5"
+                aria-describedby=err_id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+            <FieldMessage id=err_id error=error/>
+        </div>
+    }
+}
+
+/// A single choice; `options` are (code, label) pairs; the empty code means "not set".
+#[component]
+pub fn SelectField(
+    label: Msg,
+    name: &'static str,
+    value: RwSignal<String>,
+    options: Signal<Vec<(String, String)>>,
+    errors: FormErrors,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let error = errors.of(name);
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{tr(label)}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <select
+                id=id.clone()
+                name=name
+                aria-describedby=err_id.clone()
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                <option value="">{tr(Msg::ChooseOne)}</option>
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(code, text)| {
+                            let selected = code == current;
+                            view! { <option value=code selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <FieldMessage id=err_id error=error/>
+        </div>
+    }
+}
+
+/// Several choices as checkboxes.
+#[component]
+pub fn CheckboxGroup(
+    label: Msg,
+    name: &'static str,
+    value: RwSignal<Vec<String>>,
+    options: Signal<Vec<(String, String)>>,
+    errors: FormErrors,
+) -> impl IntoView {
+    let err_id = format!("f-{name}-error");
+    let described_by = err_id.clone();
+    let error = errors.of(name);
+    view! {
+        <fieldset class="field field-wide checks" class:has-error=move || error.with(Option::is_some) aria-describedby=described_by>
+            <legend>{tr(label)}</legend>
+            {move || {
+                options
+                    .get()
+                    .into_iter()
+                    .map(|(code, text)| {
+                        let c = code.clone();
+                        let checked = move || value.with(|v| v.contains(&c));
+                        let c2 = code.clone();
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    name=name
+                                    value=code.clone()
+                                    prop:checked=checked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        value.update(|v| {
+                                            v.retain(|x| x != &c2);
+                                            if on {
+                                                v.push(c2.clone());
+                                            }
+                                        });
+                                    }
+                                />
+                                <span>{text}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <FieldMessage id=err_id error=error/>
+        </fieldset>
+    }
+}

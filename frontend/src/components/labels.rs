@@ -1,0 +1,39 @@
+//! Display helpers for reference codes and dates.
+
+use leptos::prelude::*;
+use shared::Locale;
+use shared::taxonomy::{Taxonomy, TermKind};
+
+/// The reference data, loaded once at start and shared by every page.
+#[derive(Clone, Copy)]
+pub struct TaxonomyCtx(pub LocalResource<Result<Taxonomy, shared::ApiError>>);
+
+pub fn use_taxonomy() -> TaxonomyCtx {
+    expect_context::<TaxonomyCtx>()
+}
+
+impl TaxonomyCtx {
+    /// The loaded taxonomy, or an empty one while it loads.
+    pub fn get(self) -> Taxonomy {
+        self.0.get().and_then(Result::ok).unwrap_or_default()
+    }
+
+    pub fn label(self, kind: TermKind, code: &str, locale: Locale) -> String {
+        self.0.with(|t| match t {
+            Some(Ok(t)) => t.label(kind, code, locale).to_owned(),
+            _ => code.to_owned(),
+        })
+    }
+}
+
+/// An organization's display name in the current language.
+pub fn org_name(name_zh: &str, name_en: Option<&str>, locale: Locale) -> String {
+    match (locale, name_en) {
+        (Locale::En, Some(en)) if !en.is_empty() => en.to_owned(),
+        _ => name_zh.to_owned(),
+    }
+}
+
+pub fn date(t: &time::OffsetDateTime) -> String {
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+}

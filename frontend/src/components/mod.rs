@@ -1,0 +1,5 @@
+//! Reusable pieces: form fields, loading and error states, the pager, labels.
+
+pub mod data;
+pub mod form;
+pub mod labels;

@@ -1,0 +1,183 @@
+//! The site administrator's console: verify organizations, extend reference data.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Redirect};
+use shared::Msg;
+use shared::orgs::{OrgListQuery, OrgSummary};
+use shared::page::Page;
+use shared::taxonomy::{NewTermRequest, TermKind};
+
+use crate::api;
+use crate::components::data::{ErrorView, Loading, Pager, resource_view};
+use crate::components::form::{FormError, FormErrors, SelectField, TextField};
+use crate::components::labels::{date, org_name, use_taxonomy};
+use crate::i18n::{locale, tr};
+use crate::session::use_session;
+
+#[component]
+pub fn Admin() -> impl IntoView {
+    let session = use_session();
+    move || match (session.loaded.get(), session.me.get()) {
+        (false, _) => view! { <Loading/> }.into_any(),
+        (true, None) => view! { <Redirect path="/login?next=/admin"/> }.into_any(),
+        (true, Some(me)) if !me.is_admin => {
+            let e = shared::ApiError::localized(shared::ErrorCode::Forbidden, locale());
+            view! { <section class="page narrow"><ErrorView error=e/></section> }.into_any()
+        }
+        (true, Some(_)) => view! {
+            <section class="page">
+                <h1>{tr(Msg::AdminTitle)}</h1>
+                <OrgVerification/>
+                <TaxonomyEditor/>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn OrgVerification() -> impl IntoView {
+    let verified = RwSignal::new(Some(false));
+    let page = RwSignal::new(1u32);
+    let data = LocalResource::new(move || {
+        let q =
+            OrgListQuery { verified: verified.get(), page: Some(page.get()), per_page: Some(20), ..Default::default() };
+        async move { api::orgs(&q).await }
+    });
+    let error = RwSignal::new(None::<shared::ApiError>);
+    let toggle = move |id: i64, to: bool| {
+        spawn_local(async move {
+            match api::set_verified(id, to).await {
+                Ok(_) => {
+                    error.set(None);
+                    data.refetch();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    let filter_options = Signal::derive(move || {
+        vec![
+            ("false".to_owned(), Msg::OrgUnverified.t(locale()).to_owned()),
+            ("true".to_owned(), Msg::OrgVerified.t(locale()).to_owned()),
+        ]
+    });
+    let filter_value = RwSignal::new("false".to_owned());
+    Effect::new(move |_| {
+        verified.set(filter_value.get().parse().ok());
+        page.set(1);
+    });
+    let tax = use_taxonomy();
+    view! {
+        <div class="card">
+            <h2>{tr(Msg::AdminOrgsTitle)}</h2>
+            <p class="muted">{tr(Msg::AdminOrgsIntro)}</p>
+            <SelectField label=Msg::OrgFilterVerified name="verified_filter" value=filter_value options=filter_options errors=FormErrors::new()/>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            {resource_view(data, move |p: Page<OrgSummary>| view! {
+                <table class="table" data-testid="admin-orgs">
+                    <thead><tr>
+                        <th>{tr(Msg::OrgNameZh)}</th><th>{tr(Msg::OrgKind)}</th><th>{tr(Msg::OrgDistrict)}</th><th>{tr(Msg::OrgJoined)}</th><th></th>
+                    </tr></thead>
+                    <tbody>
+                        {p.items.clone().into_iter().map(|o| {
+                            let id = o.id;
+                            let v = o.verified;
+                            let district = o.district.clone();
+                            view! {
+                                <tr>
+                                    <td><A href=format!("/orgs/{id}")>{move || org_name(&o.name_zh, o.name_en.as_deref(), locale())}</A></td>
+                                    <td>{tr(o.kind.msg())}</td>
+                                    <td>{move || district.as_ref().map(|d| tax.label(TermKind::District, d, locale())).unwrap_or_default()}</td>
+                                    <td>{date(&o.created_at)}</td>
+                                    <td>
+                                        <button class=if v { "btn btn-small btn-secondary" } else { "btn btn-small btn-primary" }
+                                            on:click=move |_| toggle(id, !v)>
+                                            {if v { tr(Msg::OrgUnverify) } else { tr(Msg::OrgVerify) }}
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <Pager page=p on_page=Callback::new(move |n| page.set(n))/>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn TaxonomyEditor() -> impl IntoView {
+    let tax = use_taxonomy();
+    let kind = RwSignal::new(TermKind::Domain.as_str().to_owned());
+    let code = RwSignal::new(String::new());
+    let label_zh = RwSignal::new(String::new());
+    let label_en = RwSignal::new(String::new());
+    let group = RwSignal::new(String::new());
+    let parent = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let added = RwSignal::new(None::<String>);
+    let kinds = Signal::derive(move || {
+        TermKind::ALL.iter().map(|k| (k.as_str().to_owned(), k.msg().t(locale()).to_owned())).collect()
+    });
+    let save = Action::new_local(move |req: &NewTermRequest| {
+        let req = req.clone();
+        async move { api::add_term(&req).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(term)) => {
+            added.set(Some(term.label(locale()).to_owned()));
+            code.set(String::new());
+            label_zh.set(String::new());
+            label_en.set(String::new());
+            tax.0.refetch();
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        added.set(None);
+        let Some(k) = TermKind::parse(&kind.get_untracked()) else {
+            return;
+        };
+        let opt = |s: String| (!s.trim().is_empty()).then_some(s);
+        let req = NewTermRequest {
+            kind: k,
+            code: code.get_untracked(),
+            label_zh: label_zh.get_untracked(),
+            label_en: label_en.get_untracked(),
+            group: opt(group.get_untracked()),
+            parent: opt(parent.get_untracked()),
+        };
+        if errors.check(req.parse(&tax.get()).map(|_| ())) {
+            save.dispatch(req);
+        }
+    };
+    let current = move || {
+        let l = locale();
+        TermKind::parse(&kind.get())
+            .map(|k| tax.get().of(k).map(|t| format!("{} ({})", t.label(l), t.code)).collect::<Vec<_>>().join("、"))
+            .unwrap_or_default()
+    };
+    view! {
+        <form class="card form form-grid" on:submit=on_submit novalidate>
+            <h2 class="field-wide">{tr(Msg::AdminTaxonomyTitle)}</h2>
+            <p class="muted field-wide">{tr(Msg::AdminTaxonomyIntro)}</p>
+            <FormError errors=errors/>
+            <SelectField label=Msg::TermKind name="kind" value=kind options=kinds errors=errors required=true/>
+            <TextField label=Msg::TermCode name="code" value=code errors=errors required=true/>
+            <TextField label=Msg::TermLabelZh name="label_zh" value=label_zh errors=errors required=true/>
+            <TextField label=Msg::TermLabelEn name="label_en" value=label_en errors=errors required=true/>
+            <TextField label=Msg::TermGroup name="group" value=group errors=errors/>
+            <TextField label=Msg::TermParent name="parent" value=parent errors=errors/>
+            <p class="muted field-wide small">{current}</p>
+            <div class="field-wide">
+                <button type="submit" class="btn btn-primary">{tr(Msg::TermAdd)}</button>
+                {move || added.get().map(|a| view! { " " <span class="ok" role="status">{tr(Msg::Saved)}": "{a}</span> })}
+            </div>
+        </form>
+    }
+}

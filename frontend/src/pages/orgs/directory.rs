@@ -1,0 +1,167 @@
+//! The organization directory, with its filters in the URL (shareable; back works).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use shared::Msg;
+use shared::orgs::{OrgKind, OrgListQuery, OrgSummary};
+use shared::page::Page;
+use shared::taxonomy::TermKind;
+
+use crate::api;
+use crate::components::data::{Pager, resource_view};
+use crate::components::labels::{org_name, use_taxonomy};
+use crate::i18n::{locale, tr};
+
+#[component]
+pub fn Directory() -> impl IntoView {
+    let query = use_query_map();
+    let navigate = StoredValue::new(use_navigate());
+    let filter = Memo::new(move |_| {
+        query.with(|q| OrgListQuery {
+            kind: q.get("kind").as_deref().and_then(OrgKind::parse),
+            q: q.get("q"),
+            verified: q.get("verified").and_then(|v| v.parse().ok()),
+            domain: q.get("domain"),
+            district: q.get("district"),
+            page: q.get("page").and_then(|p| p.parse().ok()),
+            per_page: Some(20),
+        })
+    });
+    let data = LocalResource::new(move || {
+        let f = filter.get();
+        async move { api::orgs(&f).await }
+    });
+    // Every filter change is a navigation, so the URL is the state.
+    let go = move |f: OrgListQuery| navigate.with_value(|n| n(&url_for(&f), Default::default()));
+    let set = move |change: &dyn Fn(&mut OrgListQuery)| {
+        let mut f = filter.get_untracked();
+        change(&mut f);
+        f.page = None;
+        go(f);
+    };
+    let search = RwSignal::new(filter.get_untracked().q.unwrap_or_default());
+    let tax = use_taxonomy();
+    let options = move |kind: TermKind| {
+        let l = locale();
+        tax.get().of(kind).map(|t| (t.code.clone(), t.label(l).to_owned())).collect::<Vec<_>>()
+    };
+
+    view! {
+        <section class="page">
+            <h1>{tr(Msg::OrgsTitle)}</h1>
+            <p class="muted">{tr(Msg::OrgsIntro)}</p>
+            <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let text = search.get_untracked();
+                set(&|f| f.q = Some(text.clone()));
+            }>
+                <label class="sr-only" for="org-search">{tr(Msg::OrgSearch)}</label>
+                <input id="org-search" type="search" placeholder=tr(Msg::OrgSearch)
+                    prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+                <label class="sr-only" for="org-kind">{tr(Msg::OrgKind)}</label>
+                <select id="org-kind" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set(&|f| f.kind = OrgKind::parse(&v));
+                }>
+                    <option value="" selected=move || filter.with(|f| f.kind.is_none())>{tr(Msg::OrgKindAll)}</option>
+                    {OrgKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=move || filter.with(|f| f.kind == Some(k))>{tr(k.msg())}</option>
+                    }).collect_view()}
+                </select>
+                <label class="sr-only" for="org-domain">{tr(Msg::OrgDomains)}</label>
+                <select id="org-domain" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set(&|f| f.domain = Some(v.clone()));
+                }>
+                    <option value="">{tr(Msg::OrgDomains)}</option>
+                    {move || options(TermKind::Domain).into_iter().map(|(c, l)| {
+                        let sel = filter.with(|f| f.domain.as_deref() == Some(c.as_str()));
+                        view! { <option value=c selected=sel>{l}</option> }
+                    }).collect_view()}
+                </select>
+                <label class="sr-only" for="org-district">{tr(Msg::OrgDistrict)}</label>
+                <select id="org-district" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set(&|f| f.district = Some(v.clone()));
+                }>
+                    <option value="">{tr(Msg::OrgDistrict)}</option>
+                    {move || options(TermKind::District).into_iter().map(|(c, l)| {
+                        let sel = filter.with(|f| f.district.as_deref() == Some(c.as_str()));
+                        view! { <option value=c selected=sel>{l}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="btn btn-primary">{tr(Msg::OrgSearch)}</button>
+            </form>
+            {resource_view(data, move |page: Page<OrgSummary>| {
+                let empty = page.items.is_empty();
+                let on_page = Callback::new(move |p: u32| {
+                    let mut f = filter.get_untracked();
+                    f.page = Some(p);
+                    go(f);
+                });
+                view! {
+                    {empty.then(|| view! { <p class="state">{tr(Msg::OrgEmpty)}</p> })}
+                    <ul class="cards">
+                        {page.items.clone().into_iter().map(|o| view! { <OrgCard org=o/> }).collect_view()}
+                    </ul>
+                    <Pager page=page on_page=on_page/>
+                }
+            })}
+        </section>
+    }
+}
+
+fn url_for(f: &OrgListQuery) -> String {
+    let pairs = [
+        ("kind", f.kind.map(|k| k.as_str().to_owned())),
+        ("q", f.q.clone()),
+        ("domain", f.domain.clone()),
+        ("district", f.district.clone()),
+        ("verified", f.verified.map(|v| v.to_string())),
+        ("page", f.page.filter(|p| *p > 1).map(|p| p.to_string())),
+    ];
+    let parts: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", js_sys::encode_uri_component(&v))))
+        .collect();
+    if parts.is_empty() { "/orgs".to_owned() } else { format!("/orgs?{}", parts.join("&")) }
+}
+
+#[component]
+pub fn OrgCard(org: OrgSummary) -> impl IntoView {
+    let tax = use_taxonomy();
+    let href = format!("/orgs/{}", org.id);
+    let o = org.clone();
+    let name = move || org_name(&o.name_zh, o.name_en.as_deref(), locale());
+    let subtype = org.subtype.clone();
+    let kind = org.kind;
+    let meta = move || {
+        let l = locale();
+        let mut parts = vec![kind.msg().t(l).to_owned()];
+        if let (Some(list), Some(code)) = (kind.subtype_list(), &subtype) {
+            parts.push(tax.label(list, code, l));
+        }
+        if let Some(d) = &org.district {
+            parts.push(tax.label(TermKind::District, d, l));
+        }
+        parts.join(" · ")
+    };
+    let domains = org.domains.clone();
+    view! {
+        <li class="card org-card">
+            <div class="org-card-head">
+                <A href=href attr:class="org-name">{name}</A>
+                {if org.verified {
+                    view! { <span class="badge badge-ok">{tr(Msg::OrgVerified)}</span> }.into_any()
+                } else {
+                    view! { <span class="badge badge-muted">{tr(Msg::OrgUnverified)}</span> }.into_any()
+                }}
+            </div>
+            <p class="muted">{meta}</p>
+            <ul class="chips">
+                {move || domains.iter().map(|d| view! { <li class="chip">{tax.label(TermKind::Domain, d, locale())}</li> }).collect_view()}
+            </ul>
+        </li>
+    }
+}

@@ -1,0 +1,45 @@
+//! The signed-in user, in context. Loaded from `/api/me` at start, so a reload keeps the session
+//! (the cookie is HttpOnly; the app never sees the token).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::accounts::Me;
+
+use crate::api;
+use crate::i18n::{I18n, set_locale};
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub me: RwSignal<Option<Me>>,
+    /// False until the first `/api/me` answer arrives.
+    pub loaded: RwSignal<bool>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session { me: RwSignal::new(None), loaded: RwSignal::new(false) }
+    }
+
+    /// Re-reads the current user from the server.
+    pub fn refresh(self, i18n: I18n) {
+        spawn_local(async move {
+            let me = api::me().await.ok();
+            self.signed_in(me, i18n);
+            self.loaded.set(true);
+        });
+    }
+
+    /// Records who is signed in; their saved language wins over the browser's.
+    pub fn signed_in(self, me: Option<Me>, i18n: I18n) {
+        if let Some(m) = &me
+            && i18n.locale.get_untracked() != m.locale
+        {
+            set_locale(i18n, m.locale);
+        }
+        self.me.set(me);
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}

@@ -1,0 +1,105 @@
+//! Installs what the build and tests need when it is missing: the wasm32 target, wasm-opt (npm
+//! `binaryen`, pinned), Chromium, ChromeDriver and a CJK font (Debian packages).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+
+use crate::run_cmd;
+
+/// binaryen from npm, pinned: Debian's 108 emits wasm that crashes in the browser.
+pub const BINARYEN_VERSION: &str = "123.0.0";
+
+pub fn ensure_wasm_target() -> Result<()> {
+    let out = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    match out {
+        Ok(o) if String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") => Ok(()),
+        Ok(_) => run_cmd(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"])),
+        Err(_) => {
+            eprintln!("xtask: rustup not found; assuming the wasm32-unknown-unknown target is installed");
+            Ok(())
+        }
+    }
+}
+
+/// The path of a pinned wasm-opt, installed into `target/tools` on first use; `None` when npm
+/// is not available (the build then skips optimisation and says so).
+pub fn wasm_opt(root: &Path) -> Option<PathBuf> {
+    let dir = root.join("target/tools/binaryen").join(BINARYEN_VERSION);
+    let bin = dir.join("node_modules/.bin/wasm-opt");
+    if bin.exists() {
+        return Some(bin);
+    }
+    if Command::new("npm").arg("--version").stdout(Stdio::null()).status().is_err() {
+        eprintln!("xtask: warning: npm not found, skipping wasm-opt");
+        return None;
+    }
+    let _ = std::fs::create_dir_all(&dir);
+    let installed = run_cmd(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&dir)
+            .arg(format!("binaryen@{BINARYEN_VERSION}")),
+    );
+    match installed {
+        Ok(()) if bin.exists() => Some(bin),
+        _ => {
+            eprintln!("xtask: warning: could not install binaryen@{BINARYEN_VERSION} from npm, skipping wasm-opt");
+            None
+        }
+    }
+}
+
+fn have(cmd: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn have_cjk_font() -> bool {
+    Command::new("sh").args(["-c", "fc-list :lang=zh 2>/dev/null | grep -q ."]).status().is_ok_and(|s| s.success())
+}
+
+/// Chromium, ChromeDriver and a CJK font for the browser tests, from Debian when missing.
+pub fn ensure_browser() -> Result<()> {
+    let mut missing = vec![];
+    if !have("chromium") {
+        missing.push("chromium");
+    }
+    if !have("chromedriver") {
+        missing.push("chromium-driver");
+    }
+    if !have_cjk_font() {
+        missing.push("fonts-noto-cjk");
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let root = Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let sudo = if root.unwrap_or(false) {
+        vec![]
+    } else if have("sudo") {
+        vec!["sudo"]
+    } else {
+        bail!(
+            "the browser tests need {} (apt-get install -y {}); run as root or install them",
+            missing.join(", "),
+            missing.join(" ")
+        );
+    };
+    let apt = |args: &[&str]| {
+        let mut v: Vec<&str> = sudo.clone();
+        v.push("apt-get");
+        v.extend_from_slice(args);
+        let mut c = Command::new(v[0]);
+        c.args(&v[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        run_cmd(&mut c)
+    };
+    apt(&["update", "-q"]).context("apt-get update")?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend(missing.iter().copied());
+    apt(&args).context("installing the browser")
+}
