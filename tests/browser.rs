@@ -108,3 +108,103 @@ async fn unknown_pages_show_the_404_page_and_deep_links_load() {
     b.screenshot("home-zh").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_owner_invites_by_link_and_the_invitee_joins_after_registering() {
+    let server = Server::start().await;
+    let b = Browser::start(1280, 900).await;
+
+    // The owner registers and creates an organization.
+    b.client.goto(&server.url("/register")).await.unwrap();
+    b.fill("#f-display_name", "周总").await;
+    b.fill("#f-email", "zhou@example.com").await;
+    b.fill("#f-password", PASSWORD).await;
+    b.click("form button[type=submit]").await;
+    b.path_matches(|p| p == "/my/orgs").await;
+    b.client.goto(&server.url("/orgs/new")).await.unwrap();
+    b.fill("#f-name_zh", "钱塘细胞工厂有限公司").await;
+    b.click("form button[type=submit]").await;
+    let path = b.path_matches(|p| p.starts_with("/orgs/") && p[6..].parse::<i64>().is_ok()).await;
+
+    // Invite a colleague from the members page; the link is shown once.
+    b.client.goto(&server.url(&format!("{path}/members"))).await.unwrap();
+    b.fill("#f-email", "wu@example.com").await;
+    b.click("form button[type=submit]").await;
+    let link = b.text_contains("[data-testid=invite-link]", "/invitations/").await;
+    b.text_contains("main", "wu@example.com").await; // now among the pending invitations
+    b.click("[data-testid=logout]").await;
+    b.text_contains(".header-tools", "登录").await;
+
+    // The invitee opens the link, registers, comes back and accepts.
+    b.client.goto(link.trim()).await.unwrap();
+    b.text_contains("main", "钱塘细胞工厂有限公司").await;
+    b.click("main a.btn-primary").await; // log in first
+    b.path_matches(|p| p == "/login").await;
+    b.click("main form p a").await; // no account yet: register, keeping the way back
+    b.path_matches(|p| p == "/register").await;
+    b.fill("#f-display_name", "吴工").await;
+    b.fill("#f-email", "wu@example.com").await;
+    b.fill("#f-password", PASSWORD).await;
+    b.click("form button[type=submit]").await;
+    b.path_matches(|p| p.starts_with("/invitations/")).await;
+    b.click("main button.btn-primary").await;
+    b.path_matches(|p| p == path).await;
+    b.text_contains("main", "成员管理").await; // members see the members link
+
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memberships").fetch_one(&server.state.db).await.unwrap();
+    assert_eq!(n, 2, "the invitee is now a member");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
+    let server = Server::start().await;
+    let pool = &server.state.db;
+    let pw = shared::validate::Password::parse(PASSWORD).unwrap();
+    let admin = shared::validate::Email::parse("admin@example.com").unwrap();
+    backend::accounts::store::create_or_promote_admin(pool, &admin, &pw).await.unwrap();
+    let owner = shared::validate::Email::parse("owner@example.com").unwrap();
+    backend::accounts::store::create_or_promote_admin(pool, &owner, &pw).await.unwrap();
+    sqlx::query("UPDATE users SET is_admin = FALSE WHERE email = 'owner@example.com'").execute(pool).await.unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
+    let input = shared::orgs::OrgInput {
+        name_zh: "临平新材料研究院".into(),
+        subtype: Some("research_institute".into()),
+        ..shared::orgs::OrgInput::empty(shared::orgs::OrgKind::Lab)
+    };
+    let profile = input.parse(&tax, 2026).unwrap();
+    let (owner_id,): (i64,) =
+        sqlx::query_as("SELECT id FROM users WHERE email = 'owner@example.com'").fetch_one(&mut *conn).await.unwrap();
+    let org_id = backend::orgs::store::insert(&mut conn, &profile, owner_id).await.unwrap();
+    drop(conn);
+
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&server.url("/login?next=/admin")).await.unwrap();
+    b.fill("#f-email", "admin@example.com").await;
+    b.fill("#f-password", PASSWORD).await;
+    b.click("form button[type=submit]").await;
+    b.path_matches(|p| p == "/admin").await;
+    b.text_contains("[data-testid=admin-orgs]", "临平新材料研究院").await;
+    b.screenshot("admin-console").await;
+    let next = b.el(".pager button:last-child").await.text().await.unwrap();
+    assert_eq!(next.trim(), "下一页", "the pager renders its label, nothing else");
+    b.click("[data-testid=admin-orgs] button").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let (verified,): (Option<String>,) = sqlx::query_as("SELECT verified_at FROM organizations WHERE id = $1")
+            .bind(org_id)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        if verified.is_some() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the organization was never verified");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // The profile now shows the badge to everyone.
+    b.client.goto(&server.url(&format!("/orgs/{org_id}"))).await.unwrap();
+    b.text_contains("main .badge-ok", "已认证").await;
+    b.close().await;
+}

@@ -164,6 +164,7 @@ catalogue! {
     PageOf => "第 {page} / {pages} 页，共 {total} 条", "Page {page} of {pages}, {total} in all";
     FooterText => "杭州市未来产业合作交流平台 · 建设中的 5+X+N 未来产业培育体系", "Hangzhou future-industry cooperation platform · the 5+X+N system";
     ApiDocsLink => "开放接口文档", "API documentation";
+    ApiDocsIntro => "所有接口均使用 JSON。出错时统一返回 {\"error\":{\"code\",\"message\",\"fields\"}}，提示语言依次取用户设置、Accept-Language 请求头、简体中文。登录或注册后通过 fm_session Cookie 认证。机器可读文档：", "All endpoints speak JSON. Errors always answer {\"error\":{\"code\",\"message\",\"fields\"}}; messages follow the user's language, else Accept-Language, else zh-CN. Authentication is the fm_session cookie set by login or registration. Machine-readable document: ";
 
     // ---- home ----
     HomeHeroTitle => "让每一项技术需求找到解题者", "Every technology demand, matched with those who can solve it";

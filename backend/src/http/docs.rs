@@ -52,14 +52,16 @@ fn render(doc: &OpenApi) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title} — API</title><style>
 body{{font:15px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;max-width:980px;margin:0 auto;padding:24px;color:#1f2937}}
 h1{{color:#0b4f8a}} .op{{border:1px solid #e5e7eb;border-radius:8px;padding:12px 16px;margin:12px 0}}
 .m{{display:inline-block;min-width:64px;font-weight:700;font-family:monospace}} .GET{{color:#047857}} .POST{{color:#1d4ed8}} .PUT{{color:#b45309}} .DELETE{{color:#b91c1c}}
 code{{background:#f3f4f6;padding:1px 5px;border-radius:4px}} .tag{{color:#6b7280;font-size:13px}} table{{border-collapse:collapse}} td{{padding:2px 10px 2px 0;vertical-align:top}}
 </style></head><body><h1>{title} API <small>{version}</small></h1>
-<p>All endpoints speak JSON. Errors always answer <code>{{"error":{{"code","message","fields"}}}}</code>; messages follow the user's language, else <code>Accept-Language</code>, else zh-CN. Authentication is the <code>fm_session</code> cookie set by login or registration. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>"#,
+<p>{intro}<a href="/api/openapi.json">/api/openapi.json</a></p>"#,
+        intro = esc(shared::Msg::ApiDocsIntro.t(crate::http::locale::current_locale())),
+        lang = crate::http::locale::current_locale().tag(),
         title = esc(&doc.info.title),
         version = esc(&doc.info.version)
     );

@@ -1,7 +1,9 @@
 //! API tests: a real server on port 0 over a fresh SQLite file per test.
 
 mod accounts;
+mod cli;
 mod conventions;
 mod helpers;
 mod orgs;
+mod sessions;
 mod taxonomy;

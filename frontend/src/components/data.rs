@@ -50,11 +50,11 @@ pub fn Pager<T: Send + Sync + 'static>(page: Page<T>, on_page: Callback<u32>) ->
     };
     view! {
         <nav class="pager" aria-label="pagination">
-            <button class="btn btn-secondary" disabled=current <= 1 on:click=move |_| on_page.run(current - 1)>
+            <button class="btn btn-secondary" disabled={current <= 1} on:click=move |_| on_page.run(current - 1)>
                 {tr(Msg::PrevPage)}
             </button>
             <span>{label}</span>
-            <button class="btn btn-secondary" disabled=current >= pages on:click=move |_| on_page.run(current + 1)>
+            <button class="btn btn-secondary" disabled={current >= pages} on:click=move |_| on_page.run(current + 1)>
                 {tr(Msg::NextPage)}
             </button>
         </nav>

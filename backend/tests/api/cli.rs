@@ -1,0 +1,106 @@
+//! The `futurematch` binary: subcommands and graceful shutdown, run as a real process.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_futurematch"));
+    c.env_remove("FUTUREMATCH_ADDR").env("FUTUREMATCH_LOG", "info").env("NO_COLOR", "1");
+    c
+}
+
+#[tokio::test]
+async fn create_admin_reads_the_password_from_stdin_and_the_admin_can_log_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = bin()
+        .args(["--data-dir"])
+        .arg(dir.path())
+        .args(["create-admin", "--email", "Root@Example.com"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"a-long-admin-passphrase\n").unwrap();
+    assert!(child.wait().unwrap().success());
+
+    let config = backend::Config::with_data_dir(dir.path());
+    let pool = backend::db::connect(&config).await.unwrap();
+    let (email, admin): (String, bool) =
+        sqlx::query_as("SELECT email, is_admin FROM users").fetch_one(&pool).await.unwrap();
+    assert_eq!(email, "root@example.com");
+    assert!(admin);
+}
+
+#[test]
+fn create_admin_refuses_a_weak_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = bin()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["create-admin", "--email", "root@example.com"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"1234567890\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("too common"));
+}
+
+#[test]
+fn migrate_seed_demo_and_backup_work_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| bin().arg("--data-dir").arg(dir.path()).args(args).output().unwrap();
+    assert!(run(&["migrate"]).status.success());
+    assert!(run(&["seed-demo"]).status.success());
+    let backup = dir.path().join("copy.db");
+    assert!(run(&["backup", backup.to_str().unwrap()]).status.success());
+    assert!(std::fs::metadata(&backup).unwrap().len() > 0);
+    assert!(!run(&["backup", backup.to_str().unwrap()]).status.success(), "refuses to overwrite");
+}
+
+#[test]
+fn the_server_starts_with_no_configuration_answers_and_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    // Defaults everywhere but the port (0: any free one) and the working folder.
+    let mut child = bin()
+        .current_dir(dir.path())
+        .args(["--addr", "127.0.0.1:0", "--no-demo"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.split("listening on ").nth(1) {
+                let _ = tx.send(url.trim().to_owned());
+            }
+        }
+    });
+    let url = rx.recv_timeout(Duration::from_secs(30)).expect("server reports its address");
+    let addr = url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(dir.path().join("data/futurematch.db").exists(), "the database lives in ./data");
+
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "clean exit on SIGTERM: {status}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "server did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

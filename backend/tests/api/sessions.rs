@@ -1,0 +1,75 @@
+//! Session lifetime: expiry and sliding renewal.
+
+use reqwest::StatusCode;
+use reqwest::header::SET_COOKIE;
+use time::Duration;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn an_expired_session_is_refused() {
+    let app = spawn_app().await;
+    let c = app.user("a@example.com", "A").await;
+    let past = backend::db::now() - Duration::minutes(1);
+    sqlx::query("UPDATE sessions SET expires_at = $1").bind(past).execute(&app.state.db).await.unwrap();
+    assert_eq!(c.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_session_used_after_an_hour_is_renewed_for_another_thirty_days() {
+    let app = spawn_app().await;
+    let c = app.user("a@example.com", "A").await;
+    let now = backend::db::now();
+    // As if last used two hours ago and about to expire.
+    sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2")
+        .bind(now - Duration::hours(2))
+        .bind(now + Duration::minutes(5))
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let r = c.get(app.url("/api/me")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let cookie = r.headers().get(SET_COOKIE).expect("the cookie is renewed").to_str().unwrap().to_owned();
+    assert!(cookie.contains("Max-Age=2592000"), "{cookie}");
+    let (expires,): (time::OffsetDateTime,) =
+        sqlx::query_as("SELECT expires_at FROM sessions").fetch_one(&app.state.db).await.unwrap();
+    assert!(expires > now + Duration::days(29), "expiry slid forward: {expires}");
+}
+
+#[tokio::test]
+async fn a_recently_used_session_is_not_rewritten_on_every_request() {
+    let app = spawn_app().await;
+    let c = app.user("a@example.com", "A").await;
+    let r = c.get(app.url("/api/me")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers().get(SET_COOKIE).is_none(), "no renewal within the hour");
+}
+
+#[tokio::test]
+async fn an_expired_invitation_cannot_be_previewed_or_accepted() {
+    let app = spawn_app().await;
+    let owner = app.user("owner@example.com", "O").await;
+    let id = app.org(&owner, "过期邀请").await;
+    let inv: serde_json::Value = owner
+        .post(app.url(&format!("/api/orgs/{id}/members")))
+        .json(&serde_json::json!({"email": "late@example.com"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = inv["token"].as_str().unwrap();
+    sqlx::query("UPDATE invitations SET expires_at = $1")
+        .bind(backend::db::now() - Duration::minutes(1))
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let late = app.user("late@example.com", "L").await;
+    assert_eq!(
+        late.get(app.url(&format!("/api/invitations/{token}"))).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    let r = late.post(app.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
