@@ -307,6 +307,9 @@ async fn directory_filters_by_kind_name_and_domain_and_paginates() {
     assert_eq!(by_name["total"], 1);
     let by_domain = body(app.client().get(app.url("/api/orgs?domain=quantum")).send().await.unwrap()).await;
     assert_eq!(by_domain["items"][0]["name_zh"], "西湖实验室");
+    assert_eq!(by_domain["items"][0]["domains"], json!(["quantum"]), "list rows carry their domains");
+    let all = body(app.client().get(app.url("/api/orgs?per_page=100")).send().await.unwrap()).await;
+    assert!(all["items"].as_array().unwrap().iter().all(|o| o["domains"].as_array().is_some_and(|d| !d.is_empty())));
     // LIKE wildcards in the search text are literal.
     let wild = body(app.client().get(app.url("/api/orgs?q=%25")).send().await.unwrap()).await;
     assert_eq!(wild["total"], 0);
