@@ -229,7 +229,7 @@ impl OrgInput {
             .flatten()
             .map(|e| e.as_str().to_owned());
         match name_zh {
-            Some(name_zh) if errs.is_empty() => Ok(OrgProfile {
+            Some(name_zh) if errs.is_empty() => Ok(OrgProfile(OrgInput {
                 name_zh,
                 name_en,
                 kind: self.kind,
@@ -244,7 +244,7 @@ impl OrgInput {
                 size: self.size,
                 contact_phone,
                 contact_email,
-            }),
+            })),
             _ => Err(errs),
         }
     }
@@ -254,23 +254,17 @@ fn blank_to_none(s: Option<&str>) -> Option<String> {
     s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
-/// A profile that passed every rule; the only thing the store accepts.
+/// A profile that passed every rule, trimmed and normalized: the only thing the store accepts.
+/// Built only by [`OrgInput::parse`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct OrgProfile {
-    pub name_zh: String,
-    pub name_en: Option<String>,
-    pub kind: OrgKind,
-    pub subtype: Option<String>,
-    pub tiers: Vec<String>,
-    pub domains: Vec<String>,
-    pub district: Option<String>,
-    pub pilot_zone: Option<String>,
-    pub description: Option<String>,
-    pub website: Option<String>,
-    pub founded_year: Option<i32>,
-    pub size: Option<OrgSize>,
-    pub contact_phone: Option<String>,
-    pub contact_email: Option<String>,
+pub struct OrgProfile(OrgInput);
+
+impl std::ops::Deref for OrgProfile {
+    type Target = OrgInput;
+
+    fn deref(&self) -> &OrgInput {
+        &self.0
+    }
 }
 
 /// Contact details, shown to the organization's members (and site admins) only.

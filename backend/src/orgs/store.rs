@@ -35,30 +35,34 @@ fn kind_of(s: &str) -> OrgKind {
     OrgKind::parse(s).unwrap_or(OrgKind::Enterprise)
 }
 
+type ProfileQuery<'q, O> = sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds $1–$13: the profile's columns in table order, then `updated_at`.
+fn bind_profile<'q, O>(q: ProfileQuery<'q, O>, p: &'q OrgProfile, now: OffsetDateTime) -> ProfileQuery<'q, O> {
+    q.bind(&p.name_zh)
+        .bind(&p.name_en)
+        .bind(p.kind.as_str())
+        .bind(&p.subtype)
+        .bind(&p.district)
+        .bind(&p.pilot_zone)
+        .bind(&p.description)
+        .bind(&p.website)
+        .bind(p.founded_year)
+        .bind(p.size.map(OrgSize::as_str))
+        .bind(&p.contact_phone)
+        .bind(&p.contact_email)
+        .bind(now)
+}
+
 /// Inserts an organization with its tags and makes `owner` its owner, in one transaction.
 pub async fn insert(db: &mut SqliteConnection, p: &OrgProfile, owner: i64) -> sqlx::Result<i64> {
     let now = crate::db::now();
-    let (id,): (i64,) = sqlx::query_as(
+    let insert = sqlx::query_as(
         "INSERT INTO organizations (name_zh, name_en, kind, subtype, district, pilot_zone, description, website,
-            founded_year, size, contact_phone, contact_email, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
-    )
-    .bind(&p.name_zh)
-    .bind(&p.name_en)
-    .bind(p.kind.as_str())
-    .bind(&p.subtype)
-    .bind(&p.district)
-    .bind(&p.pilot_zone)
-    .bind(&p.description)
-    .bind(&p.website)
-    .bind(p.founded_year)
-    .bind(p.size.map(OrgSize::as_str))
-    .bind(&p.contact_phone)
-    .bind(&p.contact_email)
-    .bind(owner)
-    .bind(now)
-    .fetch_one(&mut *db)
-    .await?;
+            founded_year, size, contact_phone, contact_email, updated_at, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13) RETURNING id",
+    );
+    let (id,): (i64,) = bind_profile(insert, p, now).bind(owner).fetch_one(&mut *db).await?;
     replace_tags(db, id, p).await?;
     add_member(db, id, owner, OrgRole::Owner).await?;
     Ok(id)
@@ -66,28 +70,13 @@ pub async fn insert(db: &mut SqliteConnection, p: &OrgProfile, owner: i64) -> sq
 
 /// Overwrites the profile and its tags; the caller holds the transaction.
 pub async fn update(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sqlx::Result<()> {
-    sqlx::query(
+    let update = sqlx::query_as::<_, (i64,)>(
         "UPDATE organizations SET name_zh = $1, name_en = $2, kind = $3, subtype = $4, district = $5,
             pilot_zone = $6, description = $7, website = $8, founded_year = $9, size = $10,
             contact_phone = $11, contact_email = $12, updated_at = $13
-         WHERE id = $14",
-    )
-    .bind(&p.name_zh)
-    .bind(&p.name_en)
-    .bind(p.kind.as_str())
-    .bind(&p.subtype)
-    .bind(&p.district)
-    .bind(&p.pilot_zone)
-    .bind(&p.description)
-    .bind(&p.website)
-    .bind(p.founded_year)
-    .bind(p.size.map(OrgSize::as_str))
-    .bind(&p.contact_phone)
-    .bind(&p.contact_email)
-    .bind(crate::db::now())
-    .bind(id)
-    .execute(&mut *db)
-    .await?;
+         WHERE id = $14 RETURNING id",
+    );
+    bind_profile(update, p, crate::db::now()).bind(id).fetch_optional(&mut *db).await?;
     replace_tags(db, id, p).await
 }
 

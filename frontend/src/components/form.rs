@@ -55,6 +55,12 @@ pub fn FormError(errors: FormErrors) -> impl IntoView {
     move || errors.general.get().map(|m| view! { <div class="form-error" role="alert">{m}</div> })
 }
 
+/// A field's label, with the required marker.
+#[component]
+fn FieldLabel(id: String, label: Msg, required: bool) -> impl IntoView {
+    view! { <label for=id>{tr(label)}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label> }
+}
+
 #[component]
 fn FieldMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
     move || error.get().map(|m| view! { <p class="field-error" id=id.clone()>{m}</p> })
@@ -76,7 +82,7 @@ pub fn TextField(
     let error = errors.of(name);
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
-            <label for=id.clone()>{tr(label)}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <FieldLabel id=id.clone() label=label required=required/>
             <input
                 id=id.clone()
                 name=name
@@ -130,7 +136,7 @@ pub fn SelectField(
     let error = errors.of(name);
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
-            <label for=id.clone()>{tr(label)}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <FieldLabel id=id.clone() label=label required=required/>
             <select
                 id=id.clone()
                 name=name

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Msg;
-use shared::accounts::{LoginRequest, RegisterRequest};
+use shared::accounts::{LoginRequest, Me, RegisterRequest};
 
-use crate::api;
+use crate::api::{self, ApiResult};
 use crate::components::form::{FormError, FormErrors, TextField};
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
@@ -22,30 +22,33 @@ fn next_path(fallback: &'static str) -> impl Fn() -> String {
     }
 }
 
+/// When `submit` answers, records the signed-in user and goes on to `?next=` (else `fallback`),
+/// or shows the server's refusal on the form.
+fn sign_in_when_done<I: 'static>(submit: Action<I, ApiResult<Me>>, errors: FormErrors, fallback: &'static str) {
+    let session = use_session();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let next = next_path(fallback);
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(me)) => {
+            session.signed_in(Some(me), i18n);
+            navigate(&next(), Default::default());
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+}
+
 #[component]
 pub fn Login() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let session = use_session();
-    let i18n = use_i18n();
-    let navigate = use_navigate();
-    let next = next_path("/");
     let submit = Action::new_local(move |req: &LoginRequest| {
         let req = req.clone();
         async move { api::login(&req).await }
     });
-    Effect::new(move |_| {
-        if let Some(result) = submit.value().get() {
-            match result {
-                Ok(me) => {
-                    session.signed_in(Some(me), i18n);
-                    navigate(&next(), Default::default());
-                }
-                Err(e) => errors.server(e),
-            }
-        }
-    });
+    sign_in_when_done(submit, errors, "/");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
@@ -77,25 +80,12 @@ pub fn Register() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let session = use_session();
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let next = next_path("/my/orgs");
     let submit = Action::new_local(move |req: &RegisterRequest| {
         let req = req.clone();
         async move { api::register(&req).await }
     });
-    Effect::new(move |_| {
-        if let Some(result) = submit.value().get() {
-            match result {
-                Ok(me) => {
-                    session.signed_in(Some(me), i18n);
-                    navigate(&next(), Default::default());
-                }
-                Err(e) => errors.server(e),
-            }
-        }
-    });
+    sign_in_when_done(submit, errors, "/my/orgs");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = RegisterRequest {

@@ -41,11 +41,6 @@ pub fn Directory() -> impl IntoView {
         go(f);
     };
     let search = RwSignal::new(filter.get_untracked().q.unwrap_or_default());
-    let tax = use_taxonomy();
-    let options = move |kind: TermKind| {
-        let l = locale();
-        tax.get().of(kind).map(|t| (t.code.clone(), t.label(l).to_owned())).collect::<Vec<_>>()
-    };
 
     view! {
         <section class="page">
@@ -69,28 +64,12 @@ pub fn Directory() -> impl IntoView {
                         <option value=k.as_str() selected=move || filter.with(|f| f.kind == Some(k))>{tr(k.msg())}</option>
                     }).collect_view()}
                 </select>
-                <label class="sr-only" for="org-domain">{tr(Msg::OrgDomains)}</label>
-                <select id="org-domain" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    set(&|f| f.domain = Some(v.clone()));
-                }>
-                    <option value="">{tr(Msg::OrgDomains)}</option>
-                    {move || options(TermKind::Domain).into_iter().map(|(c, l)| {
-                        let sel = filter.with(|f| f.domain.as_deref() == Some(c.as_str()));
-                        view! { <option value=c selected=sel>{l}</option> }
-                    }).collect_view()}
-                </select>
-                <label class="sr-only" for="org-district">{tr(Msg::OrgDistrict)}</label>
-                <select id="org-district" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    set(&|f| f.district = Some(v.clone()));
-                }>
-                    <option value="">{tr(Msg::OrgDistrict)}</option>
-                    {move || options(TermKind::District).into_iter().map(|(c, l)| {
-                        let sel = filter.with(|f| f.district.as_deref() == Some(c.as_str()));
-                        view! { <option value=c selected=sel>{l}</option> }
-                    }).collect_view()}
-                </select>
+                <TermFilter id="org-domain" label=Msg::OrgDomains kind=TermKind::Domain
+                    selected=Signal::derive(move || filter.with(|f| f.domain.clone()))
+                    on_change=Callback::new(move |v: String| set(&|f| f.domain = Some(v.clone())))/>
+                <TermFilter id="org-district" label=Msg::OrgDistrict kind=TermKind::District
+                    selected=Signal::derive(move || filter.with(|f| f.district.clone()))
+                    on_change=Callback::new(move |v: String| set(&|f| f.district = Some(v.clone())))/>
                 <button type="submit" class="btn btn-primary">{tr(Msg::OrgSearch)}</button>
             </form>
             {resource_view(data, move |page: Page<OrgSummary>| {
@@ -109,6 +88,35 @@ pub fn Directory() -> impl IntoView {
                 }
             })}
         </section>
+    }
+}
+
+/// A filter over one reference list; the empty choice means "any".
+#[component]
+fn TermFilter(
+    id: &'static str,
+    label: Msg,
+    kind: TermKind,
+    selected: Signal<Option<String>>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let tax = use_taxonomy();
+    view! {
+        <label class="sr-only" for=id>{tr(label)}</label>
+        <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+            <option value="">{tr(label)}</option>
+            {move || {
+                let l = locale();
+                let current = selected.get();
+                tax.get()
+                    .of(kind)
+                    .map(|t| {
+                        let sel = current.as_deref() == Some(t.code.as_str());
+                        view! { <option value=t.code.clone() selected=sel>{t.label(l).to_owned()}</option> }
+                    })
+                    .collect_view()
+            }}
+        </select>
     }
 }
 
