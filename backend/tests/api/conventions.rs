@@ -118,6 +118,17 @@ async fn healthz_checks_the_database() {
 }
 
 #[tokio::test]
+async fn responses_carry_security_headers() {
+    let app = spawn_app().await;
+    for path in ["/api/taxonomy", "/api/me", "/"] {
+        let r = app.client().get(app.url(path)).send().await.unwrap();
+        assert_eq!(r.headers()["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(r.headers()["x-frame-options"], "DENY", "{path}");
+        assert_eq!(r.headers()["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
+    }
+}
+
+#[tokio::test]
 async fn every_response_carries_a_request_id() {
     let app = spawn_app().await;
     let r = app.client().get(app.url("/api/taxonomy")).send().await.unwrap();
