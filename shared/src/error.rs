@@ -33,6 +33,9 @@ pub enum ErrorCode {
     InvitationEmailMismatch,
     AlreadyMember,
     TermExists,
+    NotVerified,
+    WrongOrgKind,
+    InvalidTransition,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -61,6 +64,9 @@ impl ErrorCode {
             ErrorCode::InvitationEmailMismatch => Msg::ErrInvitationEmailMismatch,
             ErrorCode::AlreadyMember => Msg::ErrAlreadyMember,
             ErrorCode::TermExists => Msg::ErrTermExists,
+            ErrorCode::NotVerified => Msg::ErrNotVerified,
+            ErrorCode::WrongOrgKind => Msg::ErrWrongOrgKind,
+            ErrorCode::InvalidTransition => Msg::ErrInvalidTransition,
             ErrorCode::Network => Msg::ErrNetwork,
         }
     }

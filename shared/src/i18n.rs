@@ -108,6 +108,9 @@ catalogue! {
     ErrInvitationEmailMismatch => "该邀请发给了其他邮箱，请用受邀邮箱登录", "This invitation was sent to another email; log in with that address";
     ErrAlreadyMember => "该用户已是组织成员", "This person is already a member";
     ErrTermExists => "该代码已存在", "This code already exists";
+    ErrNotVerified => "组织通过认证后才能提交发布", "Your organization must be verified before it can submit";
+    ErrWrongOrgKind => "该类型的组织不能发布此类信息", "This kind of organization cannot post this";
+    ErrInvalidTransition => "当前状态下不能执行此操作", "This cannot be done in the current state";
     ErrNetwork => "网络连接失败，请检查网络后重试", "Network error, please check your connection and retry";
 
     // ---- field validation ----
@@ -125,6 +128,11 @@ catalogue! {
     FieldPhoneInvalid => "请输入有效的电话号码", "Enter a valid phone number";
     FieldCodeInvalid => "代码只能包含小写字母、数字和下划线", "Codes may contain lowercase letters, digits and underscores only";
     FieldInvalid => "格式不正确", "This value is not valid";
+    FieldDateInPast => "日期不能早于今天", "The date cannot be in the past";
+    FieldRangeInverted => "下限不能高于上限", "The minimum cannot exceed the maximum";
+    FieldOutOfRange => "数值超出允许范围", "The value is out of the allowed range";
+    FieldDatesOutOfOrder => "开始日期不能晚于结束日期", "The start cannot be after the end";
+    FieldTooFew => "请至少选择一项", "Choose at least one";
     FieldTooMany => "选择的项目过多", "Too many items selected";
 
     // ---- app shell ----
@@ -268,6 +276,39 @@ catalogue! {
     SizeLarge => "500–1999 人", "500–1,999 people";
     SizeHuge => "2000 人以上", "2,000 people or more";
     ChooseOne => "请选择", "Choose…";
+
+    // ---- marketplace ----
+    PostingDemand => "技术需求", "Technology demand";
+    PostingCapability => "成果与能力", "Capability";
+    PostingScenario => "场景开放", "Scenario opening";
+    PostingMandate => "投资偏好", "Investor mandate";
+    StatusDraft => "草稿", "Draft";
+    StatusSubmitted => "待审核", "Awaiting review";
+    StatusPublished => "已发布", "Published";
+    StatusRejected => "未通过", "Rejected";
+    StatusClosed => "已关闭", "Closed";
+    StatusExpired => "已过期", "Expired";
+    DemandTechProblem => "技术攻关", "Technical problem";
+    DemandJointRnd => "联合研发", "Joint R&D";
+    DemandTechAcquisition => "成果转化", "Acquire or license a technology";
+    DemandExpertConsultation => "专家咨询", "Expert consultation";
+    DemandFunding => "融资需求", "Funding need";
+    CapResearch => "研发能力", "Research capability";
+    CapTransferable => "可转化成果 / 专利", "Transferable result or patent";
+    CapPoc => "概念验证服务", "Proof-of-concept service";
+    CapFacility => "检测 / 算力设施", "Testing or compute facility";
+    IpNone => "无知识产权", "No IP";
+    IpApplied => "专利申请中", "Patent pending";
+    IpGranted => "已授权专利", "Granted patents";
+    ModeLicense => "许可", "License";
+    ModeTransfer => "转让", "Transfer";
+    ModeJointDevelopment => "联合开发", "Joint development";
+    ModeContractResearch => "委托研发", "Contract research";
+    ModeService => "技术服务", "Service";
+    OfferSite => "场地", "Site";
+    OfferData => "数据", "Data";
+    OfferFunding => "资金", "Funding";
+    OfferUsers => "用户", "Users";
 
     // ---- invitations ----
     InviteTitle => "组织邀请", "Invitation";

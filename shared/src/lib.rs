@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod error;
 pub mod i18n;
+pub mod market;
 pub mod orgs;
 pub mod page;
 pub mod routes;

@@ -24,6 +24,11 @@ pub enum FieldError {
     TooMany,
     /// The value has the wrong type or shape.
     Invalid,
+    DateInPast,
+    TooFew,
+    RangeInverted,
+    OutOfRange,
+    DatesOutOfOrder,
 }
 
 impl FieldError {
@@ -44,6 +49,11 @@ impl FieldError {
             FieldError::CodeInvalid => Msg::FieldCodeInvalid,
             FieldError::TooMany => Msg::FieldTooMany,
             FieldError::Invalid => Msg::FieldInvalid,
+            FieldError::DateInPast => Msg::FieldDateInPast,
+            FieldError::TooFew => Msg::FieldTooFew,
+            FieldError::RangeInverted => Msg::FieldRangeInverted,
+            FieldError::OutOfRange => Msg::FieldOutOfRange,
+            FieldError::DatesOutOfOrder => Msg::FieldDatesOutOfOrder,
         }
     }
 }

@@ -1,0 +1,738 @@
+//! The marketplace contract: four kinds of posting (demands, capabilities, scenario openings,
+//! investor mandates), their validation, and the moderation lifecycle as pure rules.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::error::FieldErrors;
+use crate::i18n::Msg;
+use crate::orgs::{OrgKind, OrgSummary};
+use crate::taxonomy::{Taxonomy, TermKind};
+use crate::validate::{self, FieldError};
+
+/// An enum of stable snake_case codes, each with a catalogue label.
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $msg:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($code => Some($name::$variant),)* _ => None }
+            }
+
+            pub fn msg(self) -> Msg {
+                match self { $($name::$variant => Msg::$msg),* }
+            }
+        }
+    };
+}
+
+code_enum!(
+    /// The four kinds of posting.
+    PostingKind {
+        Demand = "demand" => PostingDemand,
+        Capability = "capability" => PostingCapability,
+        Scenario = "scenario" => PostingScenario,
+        Mandate = "mandate" => PostingMandate,
+    }
+);
+
+impl PostingKind {
+    /// The collection's path segment: `/api/demands`, `/api/capabilities`, ...
+    pub fn plural(self) -> &'static str {
+        match self {
+            PostingKind::Demand => "demands",
+            PostingKind::Capability => "capabilities",
+            PostingKind::Scenario => "scenarios",
+            PostingKind::Mandate => "mandates",
+        }
+    }
+
+    /// Which organizations post this kind: demands by enterprises, capabilities by labs, mandates by
+    /// investors, scenario openings by any (verified) organization.
+    pub fn allowed_for(self, org: OrgKind) -> bool {
+        match self {
+            PostingKind::Demand => org == OrgKind::Enterprise,
+            PostingKind::Capability => org == OrgKind::Lab,
+            PostingKind::Mandate => org == OrgKind::Investor,
+            PostingKind::Scenario => true,
+        }
+    }
+}
+
+code_enum!(
+    /// draft → submitted → published (or rejected) → closed / expired.
+    PostingStatus {
+        Draft = "draft" => StatusDraft,
+        Submitted = "submitted" => StatusSubmitted,
+        Published = "published" => StatusPublished,
+        Rejected = "rejected" => StatusRejected,
+        Closed = "closed" => StatusClosed,
+        Expired = "expired" => StatusExpired,
+    }
+);
+
+code_enum!(DemandType {
+    TechProblem = "tech_problem" => DemandTechProblem,
+    JointRnd = "joint_rnd" => DemandJointRnd,
+    TechAcquisition = "tech_acquisition" => DemandTechAcquisition,
+    ExpertConsultation = "expert_consultation" => DemandExpertConsultation,
+    Funding = "funding" => DemandFunding,
+});
+
+code_enum!(CapabilityKind {
+    Research = "research" => CapResearch,
+    Transferable = "transferable" => CapTransferable,
+    PocService = "poc_service" => CapPoc,
+    Facility = "facility" => CapFacility,
+});
+
+code_enum!(IpStatus {
+    NoIp = "none" => IpNone,
+    Applied = "applied" => IpApplied,
+    Granted = "granted" => IpGranted,
+});
+
+code_enum!(CoopMode {
+    License = "license" => ModeLicense,
+    Transfer = "transfer" => ModeTransfer,
+    JointDevelopment = "joint_development" => ModeJointDevelopment,
+    ContractResearch = "contract_research" => ModeContractResearch,
+    Service = "service" => ModeService,
+});
+
+code_enum!(ScenarioOffer {
+    Site = "site" => OfferSite,
+    Data = "data" => OfferData,
+    Funding = "funding" => OfferFunding,
+    Users = "users" => OfferUsers,
+});
+
+/// 揭榜挂帅: a demand published as an open call with a reward.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenCall {
+    /// Reward in 万元.
+    pub reward: u32,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub application_deadline: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DemandSpec {
+    pub demand_type: DemandType,
+    /// Required technology readiness level, 1–9.
+    pub trl: u8,
+    /// Budget range in 万元.
+    #[serde(default)]
+    pub budget_min: Option<u32>,
+    #[serde(default)]
+    pub budget_max: Option<u32>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub start: Option<Date>,
+    #[serde(default)]
+    pub expected_outcome: Option<String>,
+    #[serde(default)]
+    pub indicators: Option<String>,
+    #[serde(default)]
+    pub open_call: Option<OpenCall>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CapabilitySpec {
+    pub capability_kind: CapabilityKind,
+    pub trl: u8,
+    pub ip_status: IpStatus,
+    #[serde(default)]
+    pub patents: Vec<String>,
+    pub modes: Vec<CoopMode>,
+    #[serde(default)]
+    pub team: Option<String>,
+    #[serde(default)]
+    pub cases: Option<String>,
+    /// Price range in 万元; none with `negotiable`.
+    #[serde(default)]
+    pub price_min: Option<u32>,
+    #[serde(default)]
+    pub price_max: Option<u32>,
+    #[serde(default)]
+    pub negotiable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScenarioSpec {
+    /// A `scenario_category` code.
+    pub category: String,
+    pub site: String,
+    /// What technology the scenario seeks.
+    pub seeks: String,
+    pub offers: Vec<ScenarioOffer>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub pilot_start: Option<Date>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub pilot_end: Option<Date>,
+    /// How many solutions it will take.
+    pub slots: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MandateSpec {
+    /// An `investor_type` code.
+    pub fund_type: String,
+    /// `investment_stage` codes.
+    pub stages: Vec<String>,
+    /// Ticket size range in 万元.
+    #[serde(default)]
+    pub ticket_min: Option<u32>,
+    #[serde(default)]
+    pub ticket_max: Option<u32>,
+    /// District codes it invests in; empty means anywhere.
+    #[serde(default)]
+    pub districts: Vec<String>,
+    /// Fund size in 万元.
+    #[serde(default)]
+    pub fund_size: Option<u32>,
+    #[serde(default)]
+    pub portfolio: Option<String>,
+}
+
+/// The kind-specific part of a posting, tagged by `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PostingSpec {
+    Demand(DemandSpec),
+    Capability(CapabilitySpec),
+    Scenario(ScenarioSpec),
+    Mandate(MandateSpec),
+}
+
+impl PostingSpec {
+    pub fn kind(&self) -> PostingKind {
+        match self {
+            PostingSpec::Demand(_) => PostingKind::Demand,
+            PostingSpec::Capability(_) => PostingKind::Capability,
+            PostingSpec::Scenario(_) => PostingKind::Scenario,
+            PostingSpec::Mandate(_) => PostingKind::Mandate,
+        }
+    }
+
+    /// The columns every kind is filtered by: (type code, TRL, amount range in 万元).
+    pub fn facets(&self) -> (String, Option<u8>, Option<u32>, Option<u32>) {
+        match self {
+            PostingSpec::Demand(d) => (d.demand_type.as_str().into(), Some(d.trl), d.budget_min, d.budget_max),
+            PostingSpec::Capability(c) => (c.capability_kind.as_str().into(), Some(c.trl), c.price_min, c.price_max),
+            PostingSpec::Scenario(s) => (s.category.clone(), None, None, None),
+            PostingSpec::Mandate(m) => (m.fund_type.clone(), None, m.ticket_min, m.ticket_max),
+        }
+    }
+}
+
+pub const TITLE_MAX: usize = 80;
+pub const TITLE_EN_MAX: usize = 160;
+pub const SUMMARY_MAX: usize = 500;
+pub const DETAILS_MAX: usize = 10_000;
+pub const MAX_POSTING_DOMAINS: usize = 3;
+pub const MAX_KEYWORDS: usize = 10;
+pub const KEYWORD_MAX: usize = 20;
+
+/// The body of `POST /api/{kind}` and `PUT /api/{kind}/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostingInput {
+    pub title_zh: String,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    /// Public summary.
+    pub summary_zh: String,
+    #[serde(default)]
+    pub summary_en: Option<String>,
+    /// Details, visible only to verified organizations.
+    #[serde(default)]
+    pub details_zh: Option<String>,
+    #[serde(default)]
+    pub details_en: Option<String>,
+    /// 1–3 codes of the 5+X domains.
+    pub domains: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub district: Option<String>,
+    #[serde(default)]
+    pub pilot_zone: Option<String>,
+    /// The demand's deadline, or the scenario's application deadline.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub deadline: Option<Date>,
+    #[serde(flatten)]
+    pub spec: PostingSpec,
+}
+
+/// A posting that passed every rule, trimmed and normalized; built only by [`PostingInput::parse`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostingDraft(PostingInput);
+
+impl std::ops::Deref for PostingDraft {
+    type Target = PostingInput;
+
+    fn deref(&self) -> &PostingInput {
+        &self.0
+    }
+}
+
+fn range(errs: &mut FieldErrors, field: &str, min: Option<u32>, max: Option<u32>) {
+    if let (Some(a), Some(b)) = (min, max)
+        && a > b
+    {
+        errs.add(field, FieldError::RangeInverted);
+    }
+}
+
+fn not_past(errs: &mut FieldErrors, field: &str, date: Option<Date>, today: Date) {
+    if date.is_some_and(|d| d < today) {
+        errs.add(field, FieldError::DateInPast);
+    }
+}
+
+fn trl(errs: &mut FieldErrors, value: u8) {
+    if !(1..=9).contains(&value) {
+        errs.add("trl", FieldError::OutOfRange);
+    }
+}
+
+fn codes_in(errs: &mut FieldErrors, field: &str, tax: &Taxonomy, kind: TermKind, codes: &[String]) {
+    if let Some(e) = codes.iter().find_map(|c| tax.require(kind, c).err()) {
+        errs.add(field, e);
+    }
+}
+
+fn text(errs: &mut FieldErrors, field: &str, raw: &Option<String>, max: usize) -> Option<String> {
+    errs.check(field, validate::optional_text(raw.as_deref(), max)).flatten()
+}
+
+impl PostingInput {
+    /// Every rule: lengths, 1–3 known domains, known reference codes, ranges not inverted, dates not
+    /// in the past (against `today`) and in order, TRL 1–9.
+    pub fn parse(&self, tax: &Taxonomy, today: Date) -> Result<PostingDraft, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let title_zh = errs.check("title_zh", validate::required_text(&self.title_zh, TITLE_MAX));
+        let title_en = text(&mut errs, "title_en", &self.title_en, TITLE_EN_MAX);
+        let summary_zh = errs.check("summary_zh", validate::required_text(&self.summary_zh, SUMMARY_MAX));
+        let summary_en = text(&mut errs, "summary_en", &self.summary_en, SUMMARY_MAX);
+        let details_zh = text(&mut errs, "details_zh", &self.details_zh, DETAILS_MAX);
+        let details_en = text(&mut errs, "details_en", &self.details_en, DETAILS_MAX);
+
+        let domains = validate::code_list(&self.domains, MAX_POSTING_DOMAINS);
+        let domains = match domains {
+            Ok(d) if d.is_empty() => {
+                errs.add("domains", FieldError::TooFew);
+                d
+            }
+            Ok(d) => {
+                codes_in(&mut errs, "domains", tax, TermKind::Domain, &d);
+                d
+            }
+            Err(e) => {
+                errs.add("domains", e);
+                vec![]
+            }
+        };
+        let mut keywords: Vec<String> = Vec::new();
+        for k in self.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+            if k.chars().count() > KEYWORD_MAX {
+                errs.add("keywords", FieldError::TooLong);
+            } else if !keywords.iter().any(|e| e.eq_ignore_ascii_case(k)) {
+                keywords.push(k.to_owned());
+            }
+        }
+        if keywords.len() > MAX_KEYWORDS {
+            errs.add("keywords", FieldError::TooMany);
+        }
+        let district = self.district.clone().filter(|d| !d.trim().is_empty());
+        if let Some(d) = &district {
+            errs.check("district", tax.require(TermKind::District, d));
+        }
+        let pilot_zone = self.pilot_zone.clone().filter(|z| !z.trim().is_empty());
+        if let Some(z) = &pilot_zone {
+            errs.check("pilot_zone", tax.require(TermKind::PilotZone, z));
+        }
+        not_past(&mut errs, "deadline", self.deadline, today);
+
+        let spec = match &self.spec {
+            PostingSpec::Demand(d) => {
+                trl(&mut errs, d.trl);
+                range(&mut errs, "budget_max", d.budget_min, d.budget_max);
+                if let (Some(start), Some(deadline)) = (d.start, self.deadline)
+                    && start > deadline
+                {
+                    errs.add("start", FieldError::DatesOutOfOrder);
+                }
+                if let Some(call) = &d.open_call {
+                    if call.reward == 0 {
+                        errs.add("open_call.reward", FieldError::OutOfRange);
+                    }
+                    not_past(&mut errs, "open_call.application_deadline", Some(call.application_deadline), today);
+                }
+                PostingSpec::Demand(DemandSpec {
+                    expected_outcome: text(&mut errs, "expected_outcome", &d.expected_outcome, DETAILS_MAX),
+                    indicators: text(&mut errs, "indicators", &d.indicators, DETAILS_MAX),
+                    ..d.clone()
+                })
+            }
+            PostingSpec::Capability(c) => {
+                trl(&mut errs, c.trl);
+                if !c.negotiable {
+                    range(&mut errs, "price_max", c.price_min, c.price_max);
+                }
+                if c.modes.is_empty() {
+                    errs.add("modes", FieldError::TooFew);
+                }
+                let patents: Vec<String> =
+                    c.patents.iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+                if patents.len() > 20 || patents.iter().any(|p| p.chars().count() > 40) {
+                    errs.add("patents", FieldError::TooMany);
+                }
+                let mut modes = c.modes.clone();
+                modes.dedup();
+                PostingSpec::Capability(CapabilitySpec {
+                    patents,
+                    modes,
+                    team: text(&mut errs, "team", &c.team, DETAILS_MAX),
+                    cases: text(&mut errs, "cases", &c.cases, DETAILS_MAX),
+                    price_min: if c.negotiable { None } else { c.price_min },
+                    price_max: if c.negotiable { None } else { c.price_max },
+                    ..c.clone()
+                })
+            }
+            PostingSpec::Scenario(s) => {
+                errs.check("category", tax.require(TermKind::ScenarioCategory, &s.category));
+                let site = errs.check("site", validate::required_text(&s.site, 200)).unwrap_or_default();
+                let seeks = errs.check("seeks", validate::required_text(&s.seeks, SUMMARY_MAX)).unwrap_or_default();
+                if s.offers.is_empty() {
+                    errs.add("offers", FieldError::TooFew);
+                }
+                if !(1..=100).contains(&s.slots) {
+                    errs.add("slots", FieldError::OutOfRange);
+                }
+                if self.deadline.is_none() {
+                    errs.add("deadline", FieldError::Required);
+                }
+                if let (Some(a), Some(b)) = (s.pilot_start, s.pilot_end)
+                    && a > b
+                {
+                    errs.add("pilot_end", FieldError::DatesOutOfOrder);
+                }
+                PostingSpec::Scenario(ScenarioSpec { site, seeks, ..s.clone() })
+            }
+            PostingSpec::Mandate(m) => {
+                errs.check("fund_type", tax.require(TermKind::InvestorType, &m.fund_type));
+                if m.stages.is_empty() {
+                    errs.add("stages", FieldError::TooFew);
+                }
+                codes_in(&mut errs, "stages", tax, TermKind::InvestmentStage, &m.stages);
+                codes_in(&mut errs, "districts", tax, TermKind::District, &m.districts);
+                range(&mut errs, "ticket_max", m.ticket_min, m.ticket_max);
+                PostingSpec::Mandate(MandateSpec {
+                    portfolio: text(&mut errs, "portfolio", &m.portfolio, DETAILS_MAX),
+                    ..m.clone()
+                })
+            }
+        };
+
+        match (title_zh, summary_zh) {
+            (Some(title_zh), Some(summary_zh)) if errs.is_empty() => Ok(PostingDraft(PostingInput {
+                title_zh,
+                title_en,
+                summary_zh,
+                summary_en,
+                details_zh,
+                details_en,
+                domains,
+                keywords,
+                district,
+                pilot_zone,
+                deadline: self.deadline,
+                spec,
+            })),
+            _ => Err(errs),
+        }
+    }
+}
+
+/// A step of the moderation lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    Submit,
+    Approve,
+    Reject,
+    Close,
+    Expire,
+}
+
+/// Where `transition` takes a posting in `from`; `None` when it is not allowed there.
+pub fn next_status(from: PostingStatus, transition: Transition) -> Option<PostingStatus> {
+    use PostingStatus::*;
+    match (transition, from) {
+        (Transition::Submit, Draft | Rejected) => Some(Submitted),
+        (Transition::Approve, Submitted) => Some(Published),
+        (Transition::Reject, Submitted) => Some(Rejected),
+        (Transition::Close, Draft | Submitted | Published | Rejected) => Some(Closed),
+        (Transition::Expire, Published) => Some(Expired),
+        _ => None,
+    }
+}
+
+/// A posting as the caller may see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Posting {
+    pub id: i64,
+    pub org: OrgSummary,
+    pub status: PostingStatus,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+    pub summary_zh: String,
+    pub summary_en: Option<String>,
+    /// `None` (with `details_hidden`) for viewers outside verified organizations.
+    pub details_zh: Option<String>,
+    pub details_en: Option<String>,
+    pub details_hidden: bool,
+    pub domains: Vec<String>,
+    pub keywords: Vec<String>,
+    pub district: Option<String>,
+    pub pilot_zone: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub deadline: Option<Date>,
+    #[serde(flatten)]
+    pub spec: PostingSpec,
+    /// Why the last review refused it (owners only).
+    pub reject_reason: Option<String>,
+    /// An edit of the published version awaits review (owners and admins only).
+    pub pending_revision: bool,
+    /// Whether the caller belongs to the owning organization.
+    pub mine: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub published_at: Option<OffsetDateTime>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Term;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 29);
+
+    fn term(kind: TermKind, code: &str) -> Term {
+        Term { kind, code: code.into(), label_zh: code.into(), label_en: code.into(), group: None, parent: None }
+    }
+
+    fn tax() -> Taxonomy {
+        Taxonomy {
+            terms: vec![
+                term(TermKind::Domain, "gen_ai"),
+                term(TermKind::Domain, "quantum"),
+                term(TermKind::Domain, "advanced_energy"),
+                term(TermKind::Domain, "new_materials"),
+                term(TermKind::District, "binjiang"),
+                term(TermKind::ScenarioCategory, "future_factory"),
+                term(TermKind::InvestorType, "vc_pe"),
+                term(TermKind::InvestmentStage, "series_a"),
+            ],
+        }
+    }
+
+    fn demand() -> PostingInput {
+        PostingInput {
+            title_zh: " 固态电池电解质界面稳定性攻关 ".into(),
+            title_en: Some("Solid-state electrolyte interface stability".into()),
+            summary_zh: "寻求固态电解质界面改性方案".into(),
+            summary_en: None,
+            details_zh: Some("循环寿命需达到1000次".into()),
+            details_en: None,
+            domains: vec!["advanced_energy".into()],
+            keywords: vec!["固态电池".into(), " 电解质 ".into(), "固态电池".into()],
+            district: Some("binjiang".into()),
+            pilot_zone: None,
+            deadline: Some(date!(2027 - 06 - 30)),
+            spec: PostingSpec::Demand(DemandSpec {
+                demand_type: DemandType::TechProblem,
+                trl: 6,
+                budget_min: Some(200),
+                budget_max: Some(500),
+                start: Some(date!(2027 - 01 - 01)),
+                expected_outcome: None,
+                indicators: None,
+                open_call: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_valid_demand_parses_trimmed_with_keywords_deduplicated() {
+        let d = demand().parse(&tax(), TODAY).unwrap();
+        assert_eq!(d.title_zh, "固态电池电解质界面稳定性攻关");
+        assert_eq!(d.keywords, vec!["固态电池".to_string(), "电解质".to_string()]);
+    }
+
+    #[test]
+    fn budget_min_above_max_is_refused_on_the_max_field() {
+        let mut d = demand();
+        if let PostingSpec::Demand(s) = &mut d.spec {
+            s.budget_min = Some(900);
+        }
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("budget_max"), Some(FieldError::RangeInverted));
+    }
+
+    #[test]
+    fn deadlines_in_the_past_are_refused() {
+        let mut d = demand();
+        d.deadline = Some(date!(2026 - 11 - 28));
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("deadline"), Some(FieldError::DateInPast));
+        d.deadline = Some(TODAY);
+        assert!(d.parse(&tax(), TODAY).is_err(), "start 2027-01-01 is now after the deadline");
+    }
+
+    #[test]
+    fn postings_need_one_to_three_known_domains() {
+        let mut d = demand();
+        d.domains = vec![];
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("domains"), Some(FieldError::TooFew));
+        d.domains = ["gen_ai", "quantum", "advanced_energy", "new_materials"].map(String::from).to_vec();
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("domains"), Some(FieldError::TooMany));
+        d.domains = vec!["alchemy".into()];
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("domains"), Some(FieldError::UnknownTerm));
+    }
+
+    #[test]
+    fn trl_must_be_between_one_and_nine() {
+        for bad in [0u8, 10] {
+            let mut d = demand();
+            if let PostingSpec::Demand(s) = &mut d.spec {
+                s.trl = bad;
+            }
+            assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("trl"), Some(FieldError::OutOfRange));
+        }
+    }
+
+    #[test]
+    fn scenarios_need_a_known_category_an_offer_and_an_application_deadline() {
+        let mut s = demand();
+        s.deadline = None;
+        s.spec = PostingSpec::Scenario(ScenarioSpec {
+            category: "future_moon".into(),
+            site: "钱塘智能工厂".into(),
+            seeks: "视觉质检".into(),
+            offers: vec![],
+            pilot_start: Some(date!(2027 - 05 - 01)),
+            pilot_end: Some(date!(2027 - 03 - 01)),
+            slots: 0,
+        });
+        let errs = s.parse(&tax(), TODAY).unwrap_err();
+        for (field, e) in [
+            ("category", FieldError::UnknownTerm),
+            ("offers", FieldError::TooFew),
+            ("slots", FieldError::OutOfRange),
+            ("deadline", FieldError::Required),
+            ("pilot_end", FieldError::DatesOutOfOrder),
+        ] {
+            assert_eq!(errs.get(field), Some(e), "{field}");
+        }
+    }
+
+    #[test]
+    fn mandates_check_fund_type_stages_and_ticket_range() {
+        let mut m = demand();
+        m.spec = PostingSpec::Mandate(MandateSpec {
+            fund_type: "vc_pe".into(),
+            stages: vec!["series_z".into()],
+            ticket_min: Some(5000),
+            ticket_max: Some(1000),
+            districts: vec![],
+            fund_size: None,
+            portfolio: None,
+        });
+        let errs = m.parse(&tax(), TODAY).unwrap_err();
+        assert_eq!(errs.get("stages"), Some(FieldError::UnknownTerm));
+        assert_eq!(errs.get("ticket_max"), Some(FieldError::RangeInverted));
+    }
+
+    #[test]
+    fn negotiable_capabilities_carry_no_price() {
+        let mut c = demand();
+        c.spec = PostingSpec::Capability(CapabilitySpec {
+            capability_kind: CapabilityKind::Transferable,
+            trl: 7,
+            ip_status: IpStatus::Granted,
+            patents: vec![" ZL202310000001.X ".into()],
+            modes: vec![CoopMode::License],
+            team: None,
+            cases: None,
+            price_min: Some(100),
+            price_max: Some(50),
+            negotiable: true,
+        });
+        let p = c.parse(&tax(), TODAY).unwrap();
+        match &p.spec {
+            PostingSpec::Capability(c) => {
+                assert_eq!((c.price_min, c.price_max), (None, None));
+                assert_eq!(c.patents, vec!["ZL202310000001.X".to_string()]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_lifecycle_allows_only_its_own_steps() {
+        use PostingStatus::*;
+        assert_eq!(next_status(Draft, Transition::Submit), Some(Submitted));
+        assert_eq!(next_status(Rejected, Transition::Submit), Some(Submitted));
+        assert_eq!(next_status(Submitted, Transition::Approve), Some(Published));
+        assert_eq!(next_status(Submitted, Transition::Reject), Some(Rejected));
+        assert_eq!(next_status(Published, Transition::Close), Some(Closed));
+        assert_eq!(next_status(Published, Transition::Expire), Some(Expired));
+        assert_eq!(next_status(Draft, Transition::Approve), None);
+        assert_eq!(next_status(Published, Transition::Submit), None);
+        assert_eq!(next_status(Closed, Transition::Submit), None);
+        assert_eq!(next_status(Expired, Transition::Close), None);
+    }
+
+    #[test]
+    fn posting_kinds_map_to_the_organizations_that_post_them() {
+        assert!(PostingKind::Demand.allowed_for(OrgKind::Enterprise));
+        assert!(!PostingKind::Demand.allowed_for(OrgKind::Lab));
+        assert!(PostingKind::Capability.allowed_for(OrgKind::Lab));
+        assert!(PostingKind::Mandate.allowed_for(OrgKind::Investor));
+        assert!(PostingKind::Scenario.allowed_for(OrgKind::Organizer));
+    }
+
+    #[test]
+    fn the_spec_tag_is_the_kind_in_json() {
+        let json = serde_json::to_value(demand()).unwrap();
+        assert_eq!(json["kind"], "demand");
+        assert_eq!(json["deadline"], "2027-06-30");
+        let back: PostingInput = serde_json::from_value(json).unwrap();
+        assert_eq!(back, demand());
+    }
+}
