@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
-use crate::{accounts, demo, orgs, taxonomy};
+use crate::{accounts, demo, market, orgs, taxonomy};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -42,6 +42,10 @@ pub struct AppState {
         (name = "accounts", description = "Registration, login, the current user"),
         (name = "orgs", description = "Organizations, members and invitations"),
         (name = "taxonomy", description = "Reference data: 5+X fields, districts, pilot zones, tiers"),
+        (name = "demands", description = "Technology demands and open calls (技术需求 / 揭榜挂帅)"),
+        (name = "capabilities", description = "Labs' capabilities and transferable results (成果与能力)"),
+        (name = "scenarios", description = "Application scenario openings (场景开放)"),
+        (name = "mandates", description = "Investor mandates (投资偏好)"),
         (name = "admin", description = "Site administration"),
         (name = "meta", description = "Health and documentation"),
     )
@@ -53,6 +57,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(accounts::router())
         .merge(orgs::router())
+        .merge(market::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))
@@ -132,6 +137,7 @@ pub async fn serve_on(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     tokio::spawn(expire_sessions(state.db.clone()));
+    tokio::spawn(expire_postings(state.db.clone()));
     axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown).await
 }
 
@@ -157,6 +163,19 @@ async fn expire_sessions(db: Db) {
             Ok(n) if n > 0 => tracing::info!(n, "deleted expired sessions"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "deleting expired sessions"),
+        }
+    }
+}
+
+/// Postings expire at their deadline: checked at start and every ten minutes.
+async fn expire_postings(db: Db) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        match market::ops::expire_due(&db).await {
+            Ok(n) if n > 0 => tracing::info!(n, "expired postings past their deadline"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = ?e, "expiring postings"),
         }
     }
 }

@@ -53,3 +53,28 @@ pub fn now() -> time::OffsetDateTime {
     let t = time::OffsetDateTime::now_utc();
     t.replace_nanosecond(0).unwrap_or(t)
 }
+
+/// The codes in a tag table (`org_domains`, `posting_domains`, ...) for several owners in one query,
+/// each owner's codes in `position` order. `table` and `key` are our own identifiers, never input.
+pub async fn codes_of(
+    db: &mut sqlx::SqliteConnection,
+    table: &'static str,
+    key: &'static str,
+    ids: &[i64],
+) -> sqlx::Result<std::collections::HashMap<i64, Vec<String>>> {
+    let mut map = std::collections::HashMap::<i64, Vec<String>>::new();
+    if ids.is_empty() {
+        return Ok(map);
+    }
+    let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new(format!("SELECT {key}, code FROM {table} WHERE {key} IN ("));
+    let mut list = qb.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    qb.push(format!(") ORDER BY {key}, position"));
+    let rows: Vec<(i64, String)> = qb.build_query_as().fetch_all(db).await?;
+    for (id, code) in rows {
+        map.entry(id).or_default().push(code);
+    }
+    Ok(map)
+}

@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod http;
+pub mod market;
 pub mod orgs;
 pub mod taxonomy;
 

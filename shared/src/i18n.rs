@@ -309,6 +309,10 @@ catalogue! {
     OfferData => "数据", "Data";
     OfferFunding => "资金", "Funding";
     OfferUsers => "用户", "Users";
+    SortNewest => "最新发布", "Newest";
+    SortDeadline => "截止日期", "Deadline";
+    ModApprove => "通过", "Approve";
+    ModReject => "驳回", "Reject";
 
     // ---- invitations ----
     InviteTitle => "组织邀请", "Invitation";

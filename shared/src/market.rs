@@ -16,8 +16,7 @@ macro_rules! code_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),* }
+        pub enum $name { $(#[serde(rename = $code)] $variant),* }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
@@ -524,8 +523,8 @@ pub struct Posting {
     pub spec: PostingSpec,
     /// Why the last review refused it (owners only).
     pub reject_reason: Option<String>,
-    /// An edit of the published version awaits review (owners and admins only).
-    pub pending_revision: bool,
+    /// An edit of the published version awaiting review (shown to owners and admins only).
+    pub pending_revision: Option<Box<PostingInput>>,
     /// Whether the caller belongs to the owning organization.
     pub mine: bool,
     #[serde(with = "time::serde::rfc3339")]
@@ -534,6 +533,109 @@ pub struct Posting {
     #[serde(with = "time::serde::rfc3339::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub published_at: Option<OffsetDateTime>,
+}
+
+/// `POST /api/{kind}`: the posting and the organization it is posted for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewPosting {
+    pub org_id: i64,
+    #[serde(flatten)]
+    pub posting: PostingInput,
+}
+
+/// One row of a posting list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostingSummary {
+    pub id: i64,
+    pub kind: PostingKind,
+    pub org_id: i64,
+    pub org_name_zh: String,
+    pub org_name_en: Option<String>,
+    pub status: PostingStatus,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+    pub summary_zh: String,
+    pub summary_en: Option<String>,
+    pub domains: Vec<String>,
+    pub district: Option<String>,
+    /// Demand type, capability kind, scenario category or fund type code.
+    pub type_code: String,
+    pub trl: Option<u8>,
+    pub amount_min: Option<u32>,
+    pub amount_max: Option<u32>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub deadline: Option<Date>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub published_at: Option<OffsetDateTime>,
+}
+
+code_enum!(PostingSort {
+    Newest = "newest" => SortNewest,
+    Deadline = "deadline" => SortDeadline,
+});
+
+/// Filters every posting list takes; one machinery for all four kinds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct PostingQuery {
+    pub domain: Option<String>,
+    /// Demand type, capability kind, scenario category or fund type code.
+    #[serde(rename = "type")]
+    pub type_code: Option<String>,
+    pub district: Option<String>,
+    pub pilot_zone: Option<String>,
+    pub trl_min: Option<u8>,
+    pub trl_max: Option<u8>,
+    /// Budget, price or ticket range (万元) that must overlap the posting's.
+    pub amount_min: Option<u32>,
+    pub amount_max: Option<u32>,
+    /// Anything but `published` shows only the caller's own organizations' postings (all for admins).
+    pub status: Option<PostingStatus>,
+    pub org_id: Option<i64>,
+    /// Only the caller's organizations' postings, in every state.
+    pub mine: Option<bool>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, format = Date))]
+    pub deadline_from: Option<Date>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, format = Date))]
+    pub deadline_to: Option<Date>,
+    pub sort: Option<PostingSort>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+code_enum!(Decision {
+    Approve = "approve" => ModApprove,
+    Reject = "reject" => ModReject,
+});
+
+/// `POST /api/admin/moderation`: one decision for one or more postings, applied all or nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ModerationRequest {
+    pub ids: Vec<i64>,
+    pub decision: Decision,
+    /// Required when rejecting; shown to the owner.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+impl ModerationRequest {
+    pub fn parse(&self) -> Result<Option<String>, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        if self.ids.is_empty() {
+            errs.add("ids", FieldError::TooFew);
+        } else if self.ids.len() > 100 {
+            errs.add("ids", FieldError::TooMany);
+        }
+        let reason = errs.check("reason", validate::optional_text(self.reason.as_deref(), SUMMARY_MAX)).flatten();
+        if self.decision == Decision::Reject && reason.is_none() && errs.get("reason").is_none() {
+            errs.add("reason", FieldError::Required);
+        }
+        errs.into_result().map(|()| reason)
+    }
 }
 
 #[cfg(test)]
@@ -725,6 +827,24 @@ mod tests {
         assert!(PostingKind::Capability.allowed_for(OrgKind::Lab));
         assert!(PostingKind::Mandate.allowed_for(OrgKind::Investor));
         assert!(PostingKind::Scenario.allowed_for(OrgKind::Organizer));
+    }
+
+    #[test]
+    fn every_code_is_also_the_json_spelling() {
+        fn check<T: Serialize + Copy>(all: &[T], code: impl Fn(T) -> &'static str) {
+            for v in all {
+                assert_eq!(serde_json::to_value(v).unwrap(), code(*v));
+            }
+        }
+        check(PostingKind::ALL, PostingKind::as_str);
+        check(PostingStatus::ALL, PostingStatus::as_str);
+        check(DemandType::ALL, DemandType::as_str);
+        check(CapabilityKind::ALL, CapabilityKind::as_str);
+        check(IpStatus::ALL, IpStatus::as_str);
+        check(CoopMode::ALL, CoopMode::as_str);
+        check(ScenarioOffer::ALL, ScenarioOffer::as_str);
+        check(PostingSort::ALL, PostingSort::as_str);
+        check(Decision::ALL, Decision::as_str);
     }
 
     #[test]

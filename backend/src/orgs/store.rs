@@ -195,7 +195,8 @@ pub async fn list(
         (i64, String, Option<String>, String, Option<String>, Option<String>, Option<OffsetDateTime>, OffsetDateTime);
     let rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
 
-    let mut domains = domains_of(db, rows.iter().map(|r| r.0)).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let mut domains = crate::db::codes_of(db, "org_domains", "org_id", &ids).await?;
     let items = rows
         .into_iter()
         .map(|(id, name_zh, name_en, kind, subtype, district, verified_at, created_at)| OrgSummary {
@@ -211,32 +212,6 @@ pub async fn list(
         })
         .collect();
     Ok((items, total as u64))
-}
-
-/// The domain codes of several organizations in one query, in each one's order.
-async fn domains_of(
-    db: &mut SqliteConnection,
-    ids: impl Iterator<Item = i64>,
-) -> sqlx::Result<std::collections::HashMap<i64, Vec<String>>> {
-    let mut qb = QueryBuilder::<Sqlite>::new("SELECT org_id, code FROM org_domains WHERE org_id IN (");
-    let mut any = false;
-    {
-        let mut list = qb.separated(", ");
-        for id in ids {
-            list.push_bind(id);
-            any = true;
-        }
-    }
-    let mut map = std::collections::HashMap::<i64, Vec<String>>::new();
-    if !any {
-        return Ok(map);
-    }
-    qb.push(") ORDER BY org_id, position");
-    let rows: Vec<(i64, String)> = qb.build_query_as().fetch_all(db).await?;
-    for (id, code) in rows {
-        map.entry(id).or_default().push(code);
-    }
-    Ok(map)
 }
 
 pub async fn summary(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<OrgSummary>> {

@@ -158,6 +158,18 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/openapi.json"),
     ("GET", "/api/docs"),
     ("GET", "/healthz"),
+    ("GET", "/api/demands"),
+    ("POST", "/api/demands"),
+    ("GET", "/api/demands/{id}"),
+    ("PUT", "/api/demands/{id}"),
+    ("POST", "/api/demands/{id}/submit"),
+    ("POST", "/api/demands/{id}/close"),
+    ("GET", "/api/capabilities"),
+    ("PUT", "/api/capabilities/{id}"),
+    ("POST", "/api/scenarios/{id}/submit"),
+    ("POST", "/api/mandates/{id}/close"),
+    ("GET", "/api/admin/moderation"),
+    ("POST", "/api/admin/moderation"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

@@ -4,6 +4,7 @@ mod accounts;
 mod cli;
 mod conventions;
 mod helpers;
+mod market;
 mod orgs;
 mod sessions;
 mod taxonomy;

@@ -1,0 +1,173 @@
+//! The list machinery, written once for all four kinds: scope (who sees what), filters, sort, page.
+
+use shared::market::{PostingKind, PostingQuery, PostingSort, PostingStatus, PostingSummary};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use time::{Date, OffsetDateTime};
+
+use crate::accounts::SessionUser;
+use crate::error::AppResult;
+
+/// Which postings a viewer's list may contain.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    /// Published postings only.
+    Public,
+    /// Postings of these organizations, in any state.
+    Orgs(Vec<i64>),
+    /// Everything (site admins).
+    All,
+}
+
+impl Scope {
+    /// Public unless the query asks for unpublished or own postings; then the caller's organizations
+    /// (all organizations for admins, unless they ask for their own).
+    pub async fn for_viewer(
+        db: &mut SqliteConnection,
+        user: Option<&SessionUser>,
+        q: &PostingQuery,
+    ) -> AppResult<Scope> {
+        let mine = q.mine == Some(true);
+        let private = mine || q.status.is_some_and(|s| s != PostingStatus::Published);
+        Ok(match user {
+            _ if !private => Scope::Public,
+            Some(u) if u.is_admin && !mine => Scope::All,
+            Some(u) => Scope::Orgs(
+                crate::accounts::store::memberships(db, u.id).await?.into_iter().map(|m| m.org_id).collect(),
+            ),
+            None => Scope::Orgs(vec![]),
+        })
+    }
+}
+
+fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, kind: PostingKind, q: &PostingQuery, scope: &Scope) {
+    qb.push(" WHERE p.kind = ").push_bind(kind.as_str());
+    match scope {
+        Scope::Public => {
+            qb.push(" AND p.status = 'published'");
+        }
+        Scope::Orgs(ids) if ids.is_empty() => {
+            qb.push(" AND 1 = 0");
+        }
+        Scope::Orgs(ids) => {
+            qb.push(" AND p.org_id IN (");
+            let mut list = qb.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            qb.push(")");
+        }
+        Scope::All => {}
+    }
+    if let Some(s) = q.status {
+        qb.push(" AND p.status = ").push_bind(s.as_str());
+    }
+    let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    if let Some(d) = text(&q.domain) {
+        qb.push(" AND EXISTS (SELECT 1 FROM posting_domains d WHERE d.posting_id = p.id AND d.code = ")
+            .push_bind(d)
+            .push(")");
+    }
+    for (column, value) in
+        [("p.type_code", text(&q.type_code)), ("p.district", text(&q.district)), ("p.pilot_zone", text(&q.pilot_zone))]
+    {
+        if let Some(v) = value {
+            qb.push(format!(" AND {column} = ")).push_bind(v);
+        }
+    }
+    if let Some(t) = q.trl_min {
+        qb.push(" AND p.trl >= ").push_bind(t as i64);
+    }
+    if let Some(t) = q.trl_max {
+        qb.push(" AND p.trl <= ").push_bind(t as i64);
+    }
+    // The asked range must overlap the posting's; an open end on either side always overlaps.
+    if let Some(a) = q.amount_min {
+        qb.push(" AND (p.amount_max IS NULL OR p.amount_max >= ").push_bind(a as i64).push(")");
+    }
+    if let Some(b) = q.amount_max {
+        qb.push(" AND (p.amount_min IS NULL OR p.amount_min <= ").push_bind(b as i64).push(")");
+    }
+    if let Some(o) = q.org_id {
+        qb.push(" AND p.org_id = ").push_bind(o);
+    }
+    if let Some(d) = q.deadline_from {
+        qb.push(" AND p.deadline >= ").push_bind(d);
+    }
+    if let Some(d) = q.deadline_to {
+        qb.push(" AND p.deadline <= ").push_bind(d);
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    org_id: i64,
+    org_name_zh: String,
+    org_name_en: Option<String>,
+    status: String,
+    title_zh: String,
+    title_en: Option<String>,
+    summary_zh: String,
+    summary_en: Option<String>,
+    district: Option<String>,
+    type_code: String,
+    trl: Option<i64>,
+    amount_min: Option<i64>,
+    amount_max: Option<i64>,
+    deadline: Option<Date>,
+    published_at: Option<OffsetDateTime>,
+}
+
+/// One page and the total count.
+pub async fn page(
+    db: &mut SqliteConnection,
+    kind: PostingKind,
+    q: &PostingQuery,
+    scope: &Scope,
+    limit: u32,
+    offset: u64,
+) -> sqlx::Result<(Vec<PostingSummary>, u64)> {
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM postings p");
+    push_filters(&mut count, kind, q, scope);
+    let (total,): (i64,) = count.build_query_as().fetch_one(&mut *db).await?;
+
+    let mut qb = QueryBuilder::<Sqlite>::new(
+        "SELECT p.id, p.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, p.status, p.title_zh, p.title_en,
+                p.summary_zh, p.summary_en, p.district, p.type_code, p.trl, p.amount_min, p.amount_max, p.deadline,
+                p.published_at
+         FROM postings p JOIN organizations o ON o.id = p.org_id",
+    );
+    push_filters(&mut qb, kind, q, scope);
+    qb.push(match q.sort.unwrap_or(PostingSort::Newest) {
+        PostingSort::Newest => " ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC",
+        PostingSort::Deadline => " ORDER BY p.deadline IS NULL, p.deadline, p.id",
+    });
+    qb.push(" LIMIT ").push_bind(limit as i64).push(" OFFSET ").push_bind(offset as i64);
+    let rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut domains = crate::db::codes_of(db, "posting_domains", "posting_id", &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|r| PostingSummary {
+            id: r.id,
+            kind,
+            org_id: r.org_id,
+            org_name_zh: r.org_name_zh,
+            org_name_en: r.org_name_en,
+            status: PostingStatus::parse(&r.status).unwrap_or(PostingStatus::Draft),
+            title_zh: r.title_zh,
+            title_en: r.title_en,
+            summary_zh: r.summary_zh,
+            summary_en: r.summary_en,
+            domains: domains.remove(&r.id).unwrap_or_default(),
+            district: r.district,
+            type_code: r.type_code,
+            trl: r.trl.and_then(|t| u8::try_from(t).ok()),
+            amount_min: r.amount_min.and_then(|a| u32::try_from(a).ok()),
+            amount_max: r.amount_max.and_then(|a| u32::try_from(a).ok()),
+            deadline: r.deadline,
+            published_at: r.published_at,
+        })
+        .collect();
+    Ok((items, total as u64))
+}

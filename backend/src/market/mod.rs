@@ -1,0 +1,34 @@
+//! The marketplace: demands, capabilities, scenario openings and investor mandates — lifecycle,
+//! moderation, browsing.
+
+pub mod list;
+pub mod ops;
+pub mod routes;
+pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    use routes::{capabilities, demands, mandates, scenarios};
+    OpenApiRouter::new()
+        .routes(routes!(demands::list, demands::create))
+        .routes(routes!(demands::get, demands::update))
+        .routes(routes!(demands::submit))
+        .routes(routes!(demands::close))
+        .routes(routes!(capabilities::list, capabilities::create))
+        .routes(routes!(capabilities::get, capabilities::update))
+        .routes(routes!(capabilities::submit))
+        .routes(routes!(capabilities::close))
+        .routes(routes!(scenarios::list, scenarios::create))
+        .routes(routes!(scenarios::get, scenarios::update))
+        .routes(routes!(scenarios::submit))
+        .routes(routes!(scenarios::close))
+        .routes(routes!(mandates::list, mandates::create))
+        .routes(routes!(mandates::get, mandates::update))
+        .routes(routes!(mandates::submit))
+        .routes(routes!(mandates::close))
+        .routes(routes!(routes::moderation_queue, routes::moderate))
+}

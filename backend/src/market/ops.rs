@@ -1,0 +1,291 @@
+//! The marketplace operations, written once for all four kinds: permission checks around the
+//! shared lifecycle rules, store calls inside transactions.
+
+use axum::http::StatusCode;
+use shared::ErrorCode;
+use shared::market::{
+    NewPosting, Posting, PostingInput, PostingKind, PostingQuery, PostingStatus, PostingSummary, Transition,
+    next_status,
+};
+use shared::orgs::OrgRole;
+use shared::page::{Page, PageQuery};
+use sqlx::SqliteConnection;
+
+use super::{list, store};
+use crate::AppState;
+use crate::accounts::SessionUser;
+use crate::error::{AppError, AppResult};
+use crate::orgs::store as orgs;
+use crate::taxonomy;
+
+pub fn today() -> time::Date {
+    crate::db::now().date()
+}
+
+fn invalid_transition() -> AppError {
+    AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
+}
+
+/// The posting's row when it exists and is of `kind`.
+async fn row_of(db: &mut SqliteConnection, kind: PostingKind, id: i64) -> AppResult<store::PostingRow> {
+    match store::row(db, id).await? {
+        Some(r) if r.kind() == Some(kind) => Ok(r),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The caller's role in the posting's organization.
+async fn role(db: &mut SqliteConnection, org_id: i64, user: Option<&SessionUser>) -> AppResult<Option<OrgRole>> {
+    Ok(match user {
+        Some(u) => orgs::role_of(db, org_id, u.id).await?,
+        None => None,
+    })
+}
+
+/// Whether the viewer may read details: members of any verified organization, the owners, admins.
+async fn sees_details(db: &mut SqliteConnection, user: Option<&SessionUser>, mine: bool) -> AppResult<bool> {
+    let Some(u) = user else { return Ok(false) };
+    if mine || u.is_admin {
+        return Ok(true);
+    }
+    Ok(crate::accounts::store::memberships(db, u.id).await?.iter().any(|m| m.verified))
+}
+
+/// The full posting as `user` may see it; 404 for unpublished postings of others.
+pub async fn view(
+    db: &mut SqliteConnection,
+    kind: PostingKind,
+    id: i64,
+    user: Option<&SessionUser>,
+) -> AppResult<Posting> {
+    let row = row_of(db, kind, id).await?;
+    let mine = role(db, row.org_id, user).await?.is_some();
+    let admin = user.is_some_and(|u| u.is_admin);
+    if row.status() != PostingStatus::Published && !mine && !admin {
+        return Err(AppError::NotFound);
+    }
+    let details = sees_details(db, user, mine).await?;
+    assemble(db, row, mine, admin, details).await
+}
+
+pub async fn assemble(
+    db: &mut SqliteConnection,
+    row: store::PostingRow,
+    mine: bool,
+    admin: bool,
+    details: bool,
+) -> AppResult<Posting> {
+    let org = orgs::summary(db, row.org_id).await?.ok_or(AppError::NotFound)?;
+    let (domains, keywords) = store::tags(db, row.id).await?;
+    let spec = row.spec().map_err(|e| AppError::Internal(e.into()))?;
+    let private = mine || admin;
+    let pending = match (&row.pending, private) {
+        (Some(json), true) => {
+            Some(Box::new(serde_json::from_str::<PostingInput>(json).map_err(|e| AppError::Internal(e.into()))?))
+        }
+        _ => None,
+    };
+    let status = row.status();
+    Ok(Posting {
+        id: row.id,
+        org,
+        status,
+        title_zh: row.title_zh,
+        title_en: row.title_en,
+        summary_zh: row.summary_zh,
+        summary_en: row.summary_en,
+        details_zh: if details { row.details_zh } else { None },
+        details_en: if details { row.details_en } else { None },
+        details_hidden: !details,
+        domains,
+        keywords,
+        district: row.district,
+        pilot_zone: row.pilot_zone,
+        deadline: row.deadline,
+        spec,
+        reject_reason: if private { row.reject_reason } else { None },
+        pending_revision: pending,
+        mine,
+        created_at: row.created_at,
+        published_at: row.published_at,
+    })
+}
+
+/// Creates a draft for one of the caller's organizations, if that kind of organization posts this kind.
+pub async fn create(state: &AppState, user: &SessionUser, kind: PostingKind, req: NewPosting) -> AppResult<Posting> {
+    if req.posting.spec.kind() != kind {
+        return Err(AppError::field("kind", shared::validate::FieldError::Invalid));
+    }
+    let mut tx = state.db.begin().await?;
+    let tax = taxonomy::store::load(&mut tx).await?;
+    let draft = req.posting.parse(&tax, today())?;
+    let org = orgs::get(&mut tx, req.org_id, false, None).await?.ok_or(AppError::NotFound)?;
+    if orgs::role_of(&mut tx, org.id, user.id).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    if !kind.allowed_for(org.kind) {
+        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::WrongOrgKind));
+    }
+    let id = store::insert(&mut tx, org.id, user.id, &draft).await?;
+    tx.commit().await?;
+    let mut db = state.db.acquire().await?;
+    view(&mut db, kind, id, Some(user)).await
+}
+
+/// Edits in place before publication; after it, keeps the edit for review and leaves the live version up.
+pub async fn update(
+    state: &AppState,
+    user: &SessionUser,
+    kind: PostingKind,
+    id: i64,
+    input: PostingInput,
+) -> AppResult<Posting> {
+    let mut tx = state.db.begin().await?;
+    let row = row_of(&mut tx, kind, id).await?;
+    if role(&mut tx, row.org_id, Some(user)).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    if input.spec.kind() != kind {
+        return Err(AppError::field("kind", shared::validate::FieldError::Invalid));
+    }
+    let tax = taxonomy::store::load(&mut tx).await?;
+    let draft = input.parse(&tax, today())?;
+    match row.status() {
+        PostingStatus::Draft | PostingStatus::Rejected | PostingStatus::Submitted => {
+            store::overwrite(&mut tx, id, &draft).await?;
+            store::record(&mut tx, id, "edit", Some(row.status()), row.status(), Some(user.id), None).await?;
+        }
+        PostingStatus::Published => {
+            store::set_pending(&mut tx, id, Some(&draft)).await?;
+            store::record(&mut tx, id, "edit", Some(row.status()), row.status(), Some(user.id), None).await?;
+        }
+        PostingStatus::Closed | PostingStatus::Expired => return Err(invalid_transition()),
+    }
+    tx.commit().await?;
+    let mut db = state.db.acquire().await?;
+    view(&mut db, kind, id, Some(user)).await
+}
+
+/// Submit for review (verified organizations only) or close (any member).
+pub async fn owner_transition(
+    state: &AppState,
+    user: &SessionUser,
+    kind: PostingKind,
+    id: i64,
+    transition: Transition,
+) -> AppResult<Posting> {
+    let mut tx = state.db.begin().await?;
+    let row = row_of(&mut tx, kind, id).await?;
+    if role(&mut tx, row.org_id, Some(user)).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    if transition == Transition::Submit {
+        let org = orgs::summary(&mut tx, row.org_id).await?.ok_or(AppError::NotFound)?;
+        if !org.verified {
+            return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+        }
+    }
+    let to = next_status(row.status(), transition).ok_or_else(invalid_transition)?;
+    let action = if transition == Transition::Submit { "submit" } else { "close" };
+    store::set_status(&mut tx, &row, action, to, Some(user.id), None).await?;
+    if to == PostingStatus::Closed {
+        store::set_pending(&mut tx, id, None).await?;
+    }
+    tx.commit().await?;
+    let mut db = state.db.acquire().await?;
+    view(&mut db, kind, id, Some(user)).await
+}
+
+/// One page of postings of `kind` as `user` may see them.
+pub async fn list(
+    state: &AppState,
+    user: Option<&SessionUser>,
+    kind: PostingKind,
+    q: PostingQuery,
+) -> AppResult<Page<PostingSummary>> {
+    let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
+    let mut db = state.db.acquire().await?;
+    let scope = list::Scope::for_viewer(&mut db, user, &q).await?;
+    let (items, total) = list::page(&mut db, kind, &q, &scope, per_page, offset).await?;
+    Ok(Page { items, total, page, per_page })
+}
+
+/// Marks every published posting whose deadline has passed as expired. Returns how many.
+pub async fn expire_due(db: &crate::db::Db) -> AppResult<usize> {
+    let mut tx = db.begin().await?;
+    let ids = store::due_for_expiry(&mut tx, today()).await?;
+    for id in &ids {
+        if let Some(row) = store::row(&mut tx, *id).await? {
+            store::set_status(&mut tx, &row, "expire", PostingStatus::Expired, None, None).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(ids.len())
+}
+
+/// The moderation queue: submitted postings and published ones with an edit awaiting review.
+pub async fn queue(state: &AppState) -> AppResult<Vec<Posting>> {
+    let mut db = state.db.acquire().await?;
+    let mut out = vec![];
+    for id in store::moderation_queue(&mut db).await? {
+        if let Some(row) = store::row(&mut db, id).await? {
+            out.push(assemble(&mut db, row, false, true, true).await?);
+        }
+    }
+    Ok(out)
+}
+
+/// Applies one decision to every posting in `req`, all or nothing.
+pub async fn decide(
+    state: &AppState,
+    admin: &SessionUser,
+    req: shared::market::ModerationRequest,
+) -> AppResult<Vec<Posting>> {
+    use shared::market::Decision;
+    let reason = req.parse()?;
+    let mut tx = state.db.begin().await?;
+    for id in &req.ids {
+        let row = store::row(&mut tx, *id).await?.ok_or(AppError::NotFound)?;
+        match (row.status(), &row.pending, req.decision) {
+            (PostingStatus::Submitted, _, decision) => {
+                let (transition, action) = match decision {
+                    Decision::Approve => (Transition::Approve, "approve"),
+                    Decision::Reject => (Transition::Reject, "reject"),
+                };
+                let to = next_status(row.status(), transition).ok_or_else(invalid_transition)?;
+                store::set_status(&mut tx, &row, action, to, Some(admin.id), reason.as_deref()).await?;
+            }
+            (PostingStatus::Published, Some(json), Decision::Approve) => {
+                let edit: PostingInput = serde_json::from_str(json).map_err(|e| AppError::Internal(e.into()))?;
+                store::overwrite(&mut tx, row.id, &edit).await?;
+                store::set_pending(&mut tx, row.id, None).await?;
+                store::record(&mut tx, row.id, "approve_edit", Some(row.status()), row.status(), Some(admin.id), None)
+                    .await?;
+            }
+            (PostingStatus::Published, Some(_), Decision::Reject) => {
+                store::set_pending(&mut tx, row.id, None).await?;
+                store::set_reject_reason(&mut tx, row.id, reason.as_deref()).await?;
+                store::record(
+                    &mut tx,
+                    row.id,
+                    "reject_edit",
+                    Some(row.status()),
+                    row.status(),
+                    Some(admin.id),
+                    reason.as_deref(),
+                )
+                .await?;
+            }
+            _ => return Err(invalid_transition()),
+        }
+    }
+    tx.commit().await?;
+    let mut db = state.db.acquire().await?;
+    let mut out = vec![];
+    for id in &req.ids {
+        if let Some(row) = store::row(&mut db, *id).await? {
+            out.push(assemble(&mut db, row, false, true, true).await?);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,141 @@
+//! Thin handlers. Each kind gets its own concrete paths (so each is documented), all calling the
+//! same operations in `ops`.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use shared::ApiError;
+use shared::market::{
+    ModerationRequest, NewPosting, Posting, PostingInput, PostingKind, PostingQuery, PostingSummary, Transition,
+};
+use shared::page::Page;
+
+use super::ops;
+use crate::AppState;
+use crate::accounts::{AdminUser, CurrentUser, MaybeUser};
+use crate::error::AppResult;
+use crate::http::extract::{Json, Path, Query};
+
+macro_rules! posting_routes {
+    ($module:ident, $kind:expr, $tag:literal, $list:literal, $one:literal, $submit:literal, $close:literal) => {
+        pub mod $module {
+            use super::*;
+
+            /// Published postings (and, with `mine` or `status`, the caller's own in any state).
+            #[utoipa::path(get, path = $list, tag = $tag, params(PostingQuery),
+                responses((status = 200, body = Page<PostingSummary>), (status = 400, body = ApiError)))]
+            pub async fn list(
+                State(state): State<AppState>,
+                user: MaybeUser,
+                Query(q): Query<PostingQuery>,
+            ) -> AppResult<Json<Page<PostingSummary>>> {
+                Ok(Json(ops::list(&state, user.0.as_ref(), $kind, q).await?))
+            }
+
+            /// Create a draft for one of your organizations.
+            #[utoipa::path(post, path = $list, tag = $tag, request_body = NewPosting,
+                responses((status = 201, body = Posting), (status = 401, body = ApiError),
+                          (status = 403, description = "Not a member, or this kind of organization cannot post it", body = ApiError),
+                          (status = 422, body = ApiError)))]
+            pub async fn create(
+                State(state): State<AppState>,
+                current: CurrentUser,
+                Json(req): Json<NewPosting>,
+            ) -> AppResult<(StatusCode, Json<Posting>)> {
+                Ok((StatusCode::CREATED, Json(ops::create(&state, &current.user, $kind, req).await?)))
+            }
+
+            /// One posting; details only for verified organizations, unpublished ones only for their owners.
+            #[utoipa::path(get, path = $one, tag = $tag, params(("id" = i64, Path)),
+                responses((status = 200, body = Posting), (status = 404, body = ApiError)))]
+            pub async fn get(State(state): State<AppState>, user: MaybeUser, Path(id): Path<i64>) -> AppResult<Json<Posting>> {
+                let mut db = state.db.acquire().await?;
+                Ok(Json(ops::view(&mut db, $kind, id, user.0.as_ref()).await?))
+            }
+
+            /// Edit; an edit of a published posting is reviewed while the live version stays up.
+            #[utoipa::path(put, path = $one, tag = $tag, params(("id" = i64, Path)), request_body = PostingInput,
+                responses((status = 200, body = Posting), (status = 403, body = ApiError), (status = 404, body = ApiError),
+                          (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+            pub async fn update(
+                State(state): State<AppState>,
+                current: CurrentUser,
+                Path(id): Path<i64>,
+                Json(input): Json<PostingInput>,
+            ) -> AppResult<Json<Posting>> {
+                Ok(Json(ops::update(&state, &current.user, $kind, id, input).await?))
+            }
+
+            /// Submit for review (verified organizations only).
+            #[utoipa::path(post, path = $submit, tag = $tag, params(("id" = i64, Path)),
+                responses((status = 200, body = Posting), (status = 403, body = ApiError), (status = 404, body = ApiError),
+                          (status = 409, body = ApiError)))]
+            pub async fn submit(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Json<Posting>> {
+                Ok(Json(ops::owner_transition(&state, &current.user, $kind, id, Transition::Submit).await?))
+            }
+
+            /// Close (take down) a posting.
+            #[utoipa::path(post, path = $close, tag = $tag, params(("id" = i64, Path)),
+                responses((status = 200, body = Posting), (status = 403, body = ApiError), (status = 404, body = ApiError),
+                          (status = 409, body = ApiError)))]
+            pub async fn close(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Json<Posting>> {
+                Ok(Json(ops::owner_transition(&state, &current.user, $kind, id, Transition::Close).await?))
+            }
+        }
+    };
+}
+
+posting_routes!(
+    demands,
+    PostingKind::Demand,
+    "demands",
+    "/demands",
+    "/demands/{id}",
+    "/demands/{id}/submit",
+    "/demands/{id}/close"
+);
+posting_routes!(
+    capabilities,
+    PostingKind::Capability,
+    "capabilities",
+    "/capabilities",
+    "/capabilities/{id}",
+    "/capabilities/{id}/submit",
+    "/capabilities/{id}/close"
+);
+posting_routes!(
+    scenarios,
+    PostingKind::Scenario,
+    "scenarios",
+    "/scenarios",
+    "/scenarios/{id}",
+    "/scenarios/{id}/submit",
+    "/scenarios/{id}/close"
+);
+posting_routes!(
+    mandates,
+    PostingKind::Mandate,
+    "mandates",
+    "/mandates",
+    "/mandates/{id}",
+    "/mandates/{id}/submit",
+    "/mandates/{id}/close"
+);
+
+/// The moderation queue (site admins).
+#[utoipa::path(get, path = "/admin/moderation", tag = "admin",
+    responses((status = 200, body = Vec<Posting>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn moderation_queue(State(state): State<AppState>, _admin: AdminUser) -> AppResult<Json<Vec<Posting>>> {
+    Ok(Json(ops::queue(&state).await?))
+}
+
+/// Approve or reject one or more postings (site admins); all or nothing.
+#[utoipa::path(post, path = "/admin/moderation", tag = "admin", request_body = ModerationRequest,
+    responses((status = 200, body = Vec<Posting>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn moderate(
+    State(state): State<AppState>,
+    AdminUser(admin): AdminUser,
+    Json(req): Json<ModerationRequest>,
+) -> AppResult<Json<Vec<Posting>>> {
+    Ok(Json(ops::decide(&state, &admin, req).await?))
+}

@@ -1,0 +1,262 @@
+//! SQL for postings: writes with their tags and events, reads, the moderation queue, expiry.
+
+use shared::market::{PostingDraft, PostingInput, PostingKind, PostingSpec, PostingStatus};
+use sqlx::SqliteConnection;
+use time::{Date, OffsetDateTime};
+
+/// A posting as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PostingRow {
+    pub id: i64,
+    pub kind: String,
+    pub org_id: i64,
+    pub status: String,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+    pub summary_zh: String,
+    pub summary_en: Option<String>,
+    pub details_zh: Option<String>,
+    pub details_en: Option<String>,
+    pub district: Option<String>,
+    pub pilot_zone: Option<String>,
+    pub deadline: Option<Date>,
+    pub spec: String,
+    pub pending: Option<String>,
+    pub reject_reason: Option<String>,
+    pub created_at: OffsetDateTime,
+    pub published_at: Option<OffsetDateTime>,
+}
+
+impl PostingRow {
+    pub fn kind(&self) -> Option<PostingKind> {
+        PostingKind::parse(&self.kind)
+    }
+
+    pub fn status(&self) -> PostingStatus {
+        // The CHECK constraint keeps this column to the six statuses.
+        PostingStatus::parse(&self.status).unwrap_or(PostingStatus::Draft)
+    }
+
+    pub fn spec(&self) -> Result<PostingSpec, serde_json::Error> {
+        serde_json::from_str(&self.spec)
+    }
+}
+
+const COLUMNS: &str = "id, kind, org_id, status, title_zh, title_en, summary_zh, summary_en, details_zh, details_en,
+    district, pilot_zone, deadline, spec, pending, reject_reason, created_at, published_at";
+
+fn spec_json(draft: &PostingDraft) -> String {
+    // A PostingSpec is plain data; serializing it cannot fail.
+    serde_json::to_string(&draft.spec).unwrap_or_else(|_| "{}".into())
+}
+
+/// Inserts a draft owned by `org_id`, with its tags and a `create` event.
+pub async fn insert(db: &mut SqliteConnection, org_id: i64, actor: i64, draft: &PostingDraft) -> sqlx::Result<i64> {
+    let now = crate::db::now();
+    let (type_code, trl, amount_min, amount_max) = draft.spec.facets();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO postings (kind, org_id, status, title_zh, title_en, summary_zh, summary_en, details_zh, details_en,
+            district, pilot_zone, deadline, type_code, trl, amount_min, amount_max, spec, created_by, created_at, updated_at)
+         VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
+         RETURNING id",
+    )
+    .bind(draft.spec.kind().as_str())
+    .bind(org_id)
+    .bind(&draft.title_zh)
+    .bind(&draft.title_en)
+    .bind(&draft.summary_zh)
+    .bind(&draft.summary_en)
+    .bind(&draft.details_zh)
+    .bind(&draft.details_en)
+    .bind(&draft.district)
+    .bind(&draft.pilot_zone)
+    .bind(draft.deadline)
+    .bind(type_code)
+    .bind(trl)
+    .bind(amount_min)
+    .bind(amount_max)
+    .bind(spec_json(draft))
+    .bind(actor)
+    .bind(now)
+    .fetch_one(&mut *db)
+    .await?;
+    replace_tags(db, id, &draft.domains, &draft.keywords).await?;
+    record(db, id, "create", None, PostingStatus::Draft, Some(actor), None).await?;
+    Ok(id)
+}
+
+/// Overwrites the live content with `input` (drafts, rejected postings, approved edits).
+pub async fn overwrite(db: &mut SqliteConnection, id: i64, input: &PostingInput) -> sqlx::Result<()> {
+    let (type_code, trl, amount_min, amount_max) = input.spec.facets();
+    sqlx::query(
+        "UPDATE postings SET title_zh = $1, title_en = $2, summary_zh = $3, summary_en = $4, details_zh = $5,
+            details_en = $6, district = $7, pilot_zone = $8, deadline = $9, type_code = $10, trl = $11,
+            amount_min = $12, amount_max = $13, spec = $14, updated_at = $15
+         WHERE id = $16",
+    )
+    .bind(&input.title_zh)
+    .bind(&input.title_en)
+    .bind(&input.summary_zh)
+    .bind(&input.summary_en)
+    .bind(&input.details_zh)
+    .bind(&input.details_en)
+    .bind(&input.district)
+    .bind(&input.pilot_zone)
+    .bind(input.deadline)
+    .bind(type_code)
+    .bind(trl)
+    .bind(amount_min)
+    .bind(amount_max)
+    .bind(serde_json::to_string(&input.spec).unwrap_or_else(|_| "{}".into()))
+    .bind(crate::db::now())
+    .bind(id)
+    .execute(&mut *db)
+    .await?;
+    replace_tags(db, id, &input.domains, &input.keywords).await
+}
+
+/// Keeps an edit of a published posting for review; the live version stays as it is.
+pub async fn set_pending(db: &mut SqliteConnection, id: i64, draft: Option<&PostingDraft>) -> sqlx::Result<()> {
+    let json = draft.map(|d| serde_json::to_string(&**d).unwrap_or_else(|_| "{}".into()));
+    sqlx::query("UPDATE postings SET pending = $1, updated_at = $2 WHERE id = $3")
+        .bind(json)
+        .bind(crate::db::now())
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+async fn replace_tags(db: &mut SqliteConnection, id: i64, domains: &[String], keywords: &[String]) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM posting_domains WHERE posting_id = $1").bind(id).execute(&mut *db).await?;
+    sqlx::query("DELETE FROM posting_keywords WHERE posting_id = $1").bind(id).execute(&mut *db).await?;
+    for (i, code) in domains.iter().enumerate() {
+        sqlx::query("INSERT INTO posting_domains (posting_id, code, position) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(code)
+            .bind(i as i64)
+            .execute(&mut *db)
+            .await?;
+    }
+    for (i, k) in keywords.iter().enumerate() {
+        sqlx::query("INSERT INTO posting_keywords (posting_id, keyword, position) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(k)
+            .bind(i as i64)
+            .execute(&mut *db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Moves a posting to `to`, recording who did it and why.
+pub async fn set_status(
+    db: &mut SqliteConnection,
+    row: &PostingRow,
+    action: &str,
+    to: PostingStatus,
+    actor: Option<i64>,
+    reason: Option<&str>,
+) -> sqlx::Result<()> {
+    let now = crate::db::now();
+    let published_at = if to == PostingStatus::Published { Some(now) } else { row.published_at };
+    let reject_reason = if to == PostingStatus::Rejected { reason } else { None };
+    sqlx::query(
+        "UPDATE postings SET status = $1, published_at = $2, reject_reason = $3, updated_at = $4 WHERE id = $5",
+    )
+    .bind(to.as_str())
+    .bind(published_at)
+    .bind(reject_reason)
+    .bind(now)
+    .bind(row.id)
+    .execute(&mut *db)
+    .await?;
+    record(db, row.id, action, Some(row.status()), to, actor, reason).await
+}
+
+pub async fn record(
+    db: &mut SqliteConnection,
+    id: i64,
+    action: &str,
+    from: Option<PostingStatus>,
+    to: PostingStatus,
+    actor: Option<i64>,
+    reason: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO posting_events (posting_id, action, from_status, to_status, actor_id, reason, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(action)
+    .bind(from.map(PostingStatus::as_str))
+    .bind(to.as_str())
+    .bind(actor)
+    .bind(reason)
+    .bind(crate::db::now())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn row(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<PostingRow>> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM postings WHERE id = $1")).bind(id).fetch_optional(db).await
+}
+
+/// (domains, keywords) of a posting, in order.
+pub async fn tags(db: &mut SqliteConnection, id: i64) -> sqlx::Result<(Vec<String>, Vec<String>)> {
+    let d: Vec<(String,)> = sqlx::query_as("SELECT code FROM posting_domains WHERE posting_id = $1 ORDER BY position")
+        .bind(id)
+        .fetch_all(&mut *db)
+        .await?;
+    let k: Vec<(String,)> =
+        sqlx::query_as("SELECT keyword FROM posting_keywords WHERE posting_id = $1 ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *db)
+            .await?;
+    Ok((d.into_iter().map(|r| r.0).collect(), k.into_iter().map(|r| r.0).collect()))
+}
+
+/// Ids of postings awaiting review: submitted ones and published ones with a pending edit.
+pub async fn moderation_queue(db: &mut SqliteConnection) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT id FROM postings WHERE status = 'submitted' OR (status = 'published' AND pending IS NOT NULL)
+         ORDER BY updated_at, id",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Ids of published postings whose deadline has passed.
+pub async fn due_for_expiry(db: &mut SqliteConnection, today: Date) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM postings WHERE status = 'published' AND deadline IS NOT NULL AND deadline < $1")
+            .bind(today)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// The transitions of a posting, oldest first: (action, to_status, actor id, reason, at).
+pub type Event = (String, String, Option<i64>, Option<String>, OffsetDateTime);
+
+pub async fn events(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Vec<Event>> {
+    sqlx::query_as(
+        "SELECT action, to_status, actor_id, reason, at FROM posting_events WHERE posting_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await
+}
+
+/// Tells the owner why an edit of the published version was refused.
+pub async fn set_reject_reason(db: &mut SqliteConnection, id: i64, reason: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE postings SET reject_reason = $1, updated_at = $2 WHERE id = $3")
+        .bind(reason)
+        .bind(crate::db::now())
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,403 @@
+//! Marketplace postings: lifecycle, moderation, permissions, validation, lists, expiry.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, body, error_code, spawn_app};
+
+async fn org_of_kind(app: &TestApp, owner: &Client, kind: &str, subtype: Option<&str>, verify: Option<&Client>) -> i64 {
+    let r = owner
+        .post(app.url("/api/orgs"))
+        .json(&json!({"name_zh": format!("{kind}组织"), "kind": kind, "subtype": subtype}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let id = body(r).await["id"].as_i64().unwrap();
+    if let Some(admin) = verify {
+        let v = admin.post(app.url(&format!("/api/admin/orgs/{id}/verify"))).send().await.unwrap();
+        assert_eq!(v.status(), StatusCode::OK);
+    }
+    id
+}
+
+fn demand(org_id: i64) -> Value {
+    json!({
+        "org_id": org_id,
+        "kind": "demand",
+        "title_zh": "固态电池电解质界面稳定性攻关",
+        "title_en": "Solid-state battery electrolyte interface stability",
+        "summary_zh": "寻求固态电解质界面改性方案，提升循环寿命",
+        "details_zh": "循环寿命需达到1000次以上，容量保持率90%",
+        "domains": ["advanced_energy"],
+        "keywords": ["固态电池", "电解质"],
+        "district": "qiantang",
+        "deadline": "2099-06-30",
+        "demand_type": "tech_problem",
+        "trl": 6,
+        "budget_min": 200,
+        "budget_max": 500
+    })
+}
+
+struct Market {
+    app: TestApp,
+    admin: Client,
+    owner: Client,
+    org: i64,
+}
+
+/// An app with an admin and a verified enterprise whose owner is signed in.
+async fn market() -> Market {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let owner = app.user("ent@example.com", "企业主").await;
+    let org = org_of_kind(&app, &owner, "enterprise", None, Some(&admin)).await;
+    Market { app, admin, owner, org }
+}
+
+impl Market {
+    async fn draft(&self, payload: Value, path: &str) -> i64 {
+        let r = self.owner.post(self.app.url(path)).json(&payload).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
+        body(r).await["id"].as_i64().unwrap()
+    }
+
+    async fn publish(&self, client: &Client, path: &str, id: i64) {
+        let s = client.post(self.app.url(&format!("{path}/{id}/submit"))).send().await.unwrap();
+        assert_eq!(s.status(), StatusCode::OK);
+        let m = self
+            .admin
+            .post(self.app.url("/api/admin/moderation"))
+            .json(&json!({"ids": [id], "decision": "approve"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(m.status(), StatusCode::OK);
+    }
+
+    async fn public_total(&self, path: &str) -> u64 {
+        body(self.app.client().get(self.app.url(path)).send().await.unwrap()).await["total"].as_u64().unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_demand_goes_from_draft_through_review_to_published_and_closed() {
+    let m = market().await;
+    let id = m.draft(demand(m.org), "/api/demands").await;
+    let url = m.app.url(&format!("/api/demands/{id}"));
+    assert_eq!(body(m.owner.get(&url).send().await.unwrap()).await["status"], "draft");
+    assert_eq!(m.app.client().get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND, "drafts are private");
+    assert_eq!(m.public_total("/api/demands").await, 0);
+
+    let r = m.owner.post(m.app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    assert_eq!(body(r).await["status"], "submitted");
+    let queue = body(m.admin.get(m.app.url("/api/admin/moderation")).send().await.unwrap()).await;
+    assert_eq!(queue.as_array().unwrap().len(), 1);
+    let r = m
+        .admin
+        .post(m.app.url("/api/admin/moderation"))
+        .json(&json!({"ids": [id], "decision": "approve"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(body(r).await[0]["status"], "published");
+    assert_eq!(m.public_total("/api/demands").await, 1);
+
+    let public = body(m.app.client().get(&url).send().await.unwrap()).await;
+    assert_eq!(public["kind"], "demand");
+    assert_eq!(public["budget_max"], 500);
+    assert!(public["details_zh"].is_null() && public["details_hidden"] == true, "details hidden from the public");
+
+    let r = m.owner.post(m.app.url(&format!("/api/demands/{id}/close"))).send().await.unwrap();
+    assert_eq!(body(r).await["status"], "closed");
+    assert_eq!(m.public_total("/api/demands").await, 0);
+    let (events,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM posting_events WHERE posting_id = $1")
+        .bind(id)
+        .fetch_one(&m.app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(events, 4, "create, submit, approve, close — each recorded");
+}
+
+#[tokio::test]
+async fn details_are_shown_to_members_of_verified_organizations_only() {
+    let m = market().await;
+    let id = m.draft(demand(m.org), "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", id).await;
+    let url = m.app.url(&format!("/api/demands/{id}"));
+    let lab_user = m.app.user("lab@example.com", "实验室").await;
+    let lab = org_of_kind(&m.app, &lab_user, "lab", Some("research_institute"), None).await;
+    assert!(body(lab_user.get(&url).send().await.unwrap()).await["details_zh"].is_null(), "unverified: hidden");
+    m.admin.post(m.app.url(&format!("/api/admin/orgs/{lab}/verify"))).send().await.unwrap();
+    let seen = body(lab_user.get(&url).send().await.unwrap()).await;
+    assert_eq!(seen["details_zh"], "循环寿命需达到1000次以上，容量保持率90%");
+}
+
+#[tokio::test]
+async fn an_unverified_organization_cannot_submit() {
+    let app = spawn_app().await;
+    let owner = app.user("new@example.com", "新企业").await;
+    let org = org_of_kind(&app, &owner, "enterprise", None, None).await;
+    let r = owner.post(app.url("/api/demands")).json(&demand(org)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED, "drafts are allowed");
+    let id = body(r).await["id"].as_i64().unwrap();
+    let r = owner.post(app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "not_verified");
+}
+
+#[tokio::test]
+async fn another_organizations_posting_cannot_be_edited_submitted_or_closed() {
+    let m = market().await;
+    let id = m.draft(demand(m.org), "/api/demands").await;
+    let other = m.app.user("other@example.com", "别人").await;
+    let r = other.put(m.app.url(&format!("/api/demands/{id}"))).json(&demand(m.org)).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "forbidden");
+    for action in ["submit", "close"] {
+        let r = other.post(m.app.url(&format!("/api/demands/{id}/{action}"))).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{action}");
+    }
+    let r = other.post(m.app.url("/api/demands")).json(&demand(m.org)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "posting for someone else's organization");
+}
+
+#[tokio::test]
+async fn each_kind_is_posted_by_its_kind_of_organization() {
+    let m = market().await;
+    let r = m
+        .owner
+        .post(m.app.url("/api/capabilities"))
+        .json(&json!({
+            "org_id": m.org, "kind": "capability", "title_zh": "x", "summary_zh": "x", "domains": ["gen_ai"],
+            "capability_kind": "research", "trl": 5, "ip_status": "none", "modes": ["service"]
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "wrong_org_kind");
+    let r = m.owner.post(m.app.url("/api/demands")).json(&json!({"kind": "capability"})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn invalid_postings_answer_422_naming_each_field() {
+    let m = market().await;
+    let mut bad = demand(m.org);
+    bad["budget_min"] = json!(900);
+    bad["deadline"] = json!("2020-01-01");
+    bad["district"] = json!("atlantis");
+    bad["trl"] = json!(12);
+    let r = m.owner.post(m.app.url("/api/demands")).json(&bad).send().await.unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    for f in ["budget_max", "deadline", "district", "trl"] {
+        assert!(v["error"]["fields"][f].is_string(), "{f}: {v}");
+    }
+    for domains in [json!([]), json!(["gen_ai", "quantum", "metaverse", "low_altitude"]), json!(["alchemy"])] {
+        let mut d = demand(m.org);
+        d["domains"] = domains.clone();
+        let r = m.owner.post(m.app.url("/api/demands")).json(&d).send().await.unwrap();
+        let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(v["error"]["fields"]["domains"].is_string(), "{domains}: {v}");
+    }
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings").fetch_one(&m.app.state.db).await.unwrap();
+    assert_eq!(n, 0, "nothing was stored");
+}
+
+#[tokio::test]
+async fn an_edit_of_a_published_posting_is_reviewed_while_the_live_version_stays_up() {
+    let m = market().await;
+    let id = m.draft(demand(m.org), "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", id).await;
+    let url = m.app.url(&format!("/api/demands/{id}"));
+    let mut edit = demand(m.org);
+    edit["title_zh"] = json!("固态电池电解质界面稳定性攻关（第二期）");
+    let r = m.owner.put(&url).json(&edit).send().await.unwrap();
+    let mine = body(r).await;
+    assert_eq!(mine["status"], "published");
+    assert_eq!(mine["pending_revision"]["title_zh"], "固态电池电解质界面稳定性攻关（第二期）");
+    let public = body(m.app.client().get(&url).send().await.unwrap()).await;
+    assert_eq!(public["title_zh"], "固态电池电解质界面稳定性攻关", "live version unchanged");
+    assert!(public["pending_revision"].is_null(), "the public does not see pending edits");
+
+    let r = m
+        .admin
+        .post(m.app.url("/api/admin/moderation"))
+        .json(&json!({"ids": [id], "decision": "approve"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let public = body(m.app.client().get(&url).send().await.unwrap()).await;
+    assert_eq!(public["title_zh"], "固态电池电解质界面稳定性攻关（第二期）");
+    assert_eq!(public["status"], "published");
+}
+
+#[tokio::test]
+async fn rejecting_needs_a_reason_which_the_owner_sees() {
+    let m = market().await;
+    let id = m.draft(demand(m.org), "/api/demands").await;
+    m.owner.post(m.app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    let r = m
+        .admin
+        .post(m.app.url("/api/admin/moderation"))
+        .json(&json!({"ids": [id], "decision": "reject"}))
+        .send()
+        .await
+        .unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["reason"].is_string());
+    let r = m
+        .admin
+        .post(m.app.url("/api/admin/moderation"))
+        .json(&json!({"ids": [id], "decision": "reject", "reason": "预算区间不明确"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(body(r).await[0]["status"], "rejected");
+    let mine = body(m.owner.get(m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap()).await;
+    assert_eq!(mine["reject_reason"], "预算区间不明确");
+    // Fix and resubmit.
+    let r = m.owner.post(m.app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    assert_eq!(body(r).await["status"], "submitted");
+}
+
+#[tokio::test]
+async fn bulk_moderation_is_all_or_nothing() {
+    let m = market().await;
+    let a = m.draft(demand(m.org), "/api/demands").await;
+    let b = m.draft(demand(m.org), "/api/demands").await;
+    m.owner.post(m.app.url(&format!("/api/demands/{a}/submit"))).send().await.unwrap();
+    let r = m
+        .admin
+        .post(m.app.url("/api/admin/moderation"))
+        .json(&json!({"ids": [a, b], "decision": "approve"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "invalid_transition");
+    let st = body(m.owner.get(m.app.url(&format!("/api/demands/{a}"))).send().await.unwrap()).await;
+    assert_eq!(st["status"], "submitted", "the valid one was not approved either");
+    m.owner.post(m.app.url(&format!("/api/demands/{b}/submit"))).send().await.unwrap();
+    let r = m
+        .admin
+        .post(m.app.url("/api/admin/moderation"))
+        .json(&json!({"ids": [a, b], "decision": "approve"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(body(r).await.as_array().unwrap().len(), 2);
+    assert_eq!(m.public_total("/api/demands").await, 2);
+}
+
+#[tokio::test]
+async fn moderation_is_for_site_admins_only() {
+    let m = market().await;
+    assert_eq!(m.owner.get(m.app.url("/api/admin/moderation")).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        m.app.client().get(m.app.url("/api/admin/moderation")).send().await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let r = m
+        .owner
+        .post(m.app.url("/api/admin/moderation"))
+        .json(&json!({"ids": [1], "decision": "approve"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn published_postings_expire_after_their_deadline() {
+    let m = market().await;
+    let id = m.draft(demand(m.org), "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", id).await;
+    sqlx::query("UPDATE postings SET deadline = '2026-01-01'").execute(&m.app.state.db).await.unwrap();
+    assert_eq!(backend::market::ops::expire_due(&m.app.state.db).await.unwrap(), 1);
+    assert_eq!(m.public_total("/api/demands").await, 0);
+    let mine = body(m.owner.get(m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap()).await;
+    assert_eq!(mine["status"], "expired");
+    assert_eq!(backend::market::ops::expire_due(&m.app.state.db).await.unwrap(), 0, "only once");
+}
+
+#[tokio::test]
+async fn lists_filter_by_type_trl_amount_domain_and_show_own_drafts_with_mine() {
+    let m = market().await;
+    let mut ids = vec![];
+    for (trl, min, max, kind, domain) in [
+        (3, 50, 100, "tech_problem", "gen_ai"),
+        (6, 200, 500, "joint_rnd", "advanced_energy"),
+        (8, 1000, 3000, "tech_problem", "advanced_energy"),
+    ] {
+        let mut d = demand(m.org);
+        d["trl"] = json!(trl);
+        d["budget_min"] = json!(min);
+        d["budget_max"] = json!(max);
+        d["demand_type"] = json!(kind);
+        d["domains"] = json!([domain]);
+        let id = m.draft(d, "/api/demands").await;
+        m.publish(&m.owner, "/api/demands", id).await;
+        ids.push(id);
+    }
+    let draft = m.draft(demand(m.org), "/api/demands").await;
+    let get = |q: &'static str| {
+        let c = m.app.client();
+        let url = m.app.url(&format!("/api/demands?{q}"));
+        async move { body(c.get(url).send().await.unwrap()).await }
+    };
+    assert_eq!(get("type=tech_problem").await["total"], 2);
+    assert_eq!(get("trl_min=5&trl_max=7").await["items"][0]["id"], ids[1]);
+    assert_eq!(get("amount_min=400&amount_max=1200").await["total"], 2, "ranges overlapping 400–1200");
+    assert_eq!(get("domain=advanced_energy").await["total"], 2);
+    assert_eq!(get("status=draft").await["total"], 0, "the public sees no drafts");
+    let mine = body(m.owner.get(m.app.url("/api/demands?mine=true")).send().await.unwrap()).await;
+    assert_eq!(mine["total"], 4);
+    assert!(mine["items"].as_array().unwrap().iter().any(|i| i["id"] == draft && i["status"] == "draft"));
+    let page = get("per_page=2&page=2&sort=newest").await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+    assert_eq!(page["items"][0]["id"], ids[0], "newest first: the oldest is last");
+}
+
+#[tokio::test]
+async fn capabilities_scenarios_and_mandates_go_through_the_same_lifecycle() {
+    let m = market().await;
+    let lab_owner = m.app.user("lab@example.com", "实验室").await;
+    let lab = org_of_kind(&m.app, &lab_owner, "lab", Some("poc_center"), Some(&m.admin)).await;
+    let inv_owner = m.app.user("vc@example.com", "投资人").await;
+    let fund = org_of_kind(&m.app, &inv_owner, "investor", Some("vc_pe"), Some(&m.admin)).await;
+    let cases = [
+        (
+            &lab_owner,
+            "/api/capabilities",
+            json!({"org_id": lab, "kind": "capability", "title_zh": "酶定向进化平台", "summary_zh": "高通量筛选", "domains": ["synthetic_bio"],
+            "capability_kind": "poc_service", "trl": 5, "ip_status": "granted", "patents": ["ZL202310000001.X"], "modes": ["service", "license"], "negotiable": true}),
+        ),
+        (
+            &m.owner,
+            "/api/scenarios",
+            json!({"org_id": m.org, "kind": "scenario", "title_zh": "未来工厂视觉质检", "summary_zh": "开放产线", "domains": ["gen_ai"],
+            "deadline": "2099-01-01", "category": "future_factory", "site": "钱塘新区工厂", "seeks": "缺陷检测模型", "offers": ["site", "data"], "slots": 2}),
+        ),
+        (
+            &inv_owner,
+            "/api/mandates",
+            json!({"org_id": fund, "kind": "mandate", "title_zh": "先进能源早期投资", "summary_zh": "关注固态电池", "domains": ["advanced_energy"],
+            "fund_type": "vc_pe", "stages": ["angel", "series_a"], "ticket_min": 500, "ticket_max": 3000, "districts": ["qiantang"]}),
+        ),
+    ];
+    for (client, path, payload) in cases {
+        let r = client.post(m.app.url(path)).json(&payload).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED, "{path}: {}", r.text().await.unwrap_or_default());
+        let id = body(r).await["id"].as_i64().unwrap();
+        m.publish(client, path, id).await;
+        let list = body(m.app.client().get(m.app.url(path)).send().await.unwrap()).await;
+        assert_eq!(list["total"], 1, "{path}");
+        let one = body(m.app.client().get(m.app.url(&format!("{path}/{id}"))).send().await.unwrap()).await;
+        assert_eq!(one["status"], "published", "{path}");
+        // A posting is only reachable under its own kind.
+        assert_eq!(
+            m.app.client().get(m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap().status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+}
