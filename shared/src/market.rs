@@ -641,28 +641,21 @@ impl ModerationRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::Term;
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 29);
 
-    fn term(kind: TermKind, code: &str) -> Term {
-        Term { kind, code: code.into(), label_zh: code.into(), label_en: code.into(), group: None, parent: None }
-    }
-
     fn tax() -> Taxonomy {
-        Taxonomy {
-            terms: vec![
-                term(TermKind::Domain, "gen_ai"),
-                term(TermKind::Domain, "quantum"),
-                term(TermKind::Domain, "advanced_energy"),
-                term(TermKind::Domain, "new_materials"),
-                term(TermKind::District, "binjiang"),
-                term(TermKind::ScenarioCategory, "future_factory"),
-                term(TermKind::InvestorType, "vc_pe"),
-                term(TermKind::InvestmentStage, "series_a"),
-            ],
-        }
+        crate::taxonomy::test_taxonomy(&[
+            (TermKind::Domain, "gen_ai"),
+            (TermKind::Domain, "quantum"),
+            (TermKind::Domain, "advanced_energy"),
+            (TermKind::Domain, "new_materials"),
+            (TermKind::District, "binjiang"),
+            (TermKind::ScenarioCategory, "future_factory"),
+            (TermKind::InvestorType, "vc_pe"),
+            (TermKind::InvestmentStage, "series_a"),
+        ])
     }
 
     fn demand() -> PostingInput {

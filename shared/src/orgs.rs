@@ -430,23 +430,16 @@ pub struct InvitationPreview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::Term;
-
-    fn term(kind: TermKind, code: &str) -> Term {
-        Term { kind, code: code.into(), label_zh: code.into(), label_en: code.into(), group: None, parent: None }
-    }
 
     fn tax() -> Taxonomy {
-        Taxonomy {
-            terms: vec![
-                term(TermKind::Domain, "gen_ai"),
-                term(TermKind::District, "binjiang"),
-                term(TermKind::EnterpriseTier, "unicorn"),
-                term(TermKind::LabSubtype, "poc_center"),
-                term(TermKind::InvestorType, "vc_pe"),
-                term(TermKind::PilotZone, "zone_a"),
-            ],
-        }
+        crate::taxonomy::test_taxonomy(&[
+            (TermKind::Domain, "gen_ai"),
+            (TermKind::District, "binjiang"),
+            (TermKind::EnterpriseTier, "unicorn"),
+            (TermKind::LabSubtype, "poc_center"),
+            (TermKind::InvestorType, "vc_pe"),
+            (TermKind::PilotZone, "zone_a"),
+        ])
     }
 
     fn enterprise() -> OrgInput {

@@ -164,6 +164,23 @@ impl NewTermRequest {
     }
 }
 
+/// A taxonomy of bare codes (labels = codes), for unit tests of rules that check codes.
+#[cfg(test)]
+pub(crate) fn test_taxonomy(entries: &[(TermKind, &str)]) -> Taxonomy {
+    let terms = entries
+        .iter()
+        .map(|(kind, code)| Term {
+            kind: *kind,
+            code: (*code).into(),
+            label_zh: (*code).into(),
+            label_en: (*code).into(),
+            group: None,
+            parent: None,
+        })
+        .collect();
+    Taxonomy { terms }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,41 +45,44 @@ impl PostingRow {
 const COLUMNS: &str = "id, kind, org_id, status, title_zh, title_en, summary_zh, summary_en, details_zh, details_en,
     district, pilot_zone, deadline, spec, pending, reject_reason, created_at, published_at";
 
-fn spec_json(draft: &PostingDraft) -> String {
+type ContentQuery<'q, O> = sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds $1–$15: the content columns in table order, then the time of the write.
+fn bind_content<'q, O>(q: ContentQuery<'q, O>, p: &'q PostingInput, now: OffsetDateTime) -> ContentQuery<'q, O> {
+    let (type_code, trl, amount_min, amount_max) = p.spec.facets();
     // A PostingSpec is plain data; serializing it cannot fail.
-    serde_json::to_string(&draft.spec).unwrap_or_else(|_| "{}".into())
+    let spec = serde_json::to_string(&p.spec).unwrap_or_else(|_| "{}".into());
+    q.bind(&p.title_zh)
+        .bind(&p.title_en)
+        .bind(&p.summary_zh)
+        .bind(&p.summary_en)
+        .bind(&p.details_zh)
+        .bind(&p.details_en)
+        .bind(&p.district)
+        .bind(&p.pilot_zone)
+        .bind(p.deadline)
+        .bind(type_code)
+        .bind(trl)
+        .bind(amount_min)
+        .bind(amount_max)
+        .bind(spec)
+        .bind(now)
 }
 
 /// Inserts a draft owned by `org_id`, with its tags and a `create` event.
 pub async fn insert(db: &mut SqliteConnection, org_id: i64, actor: i64, draft: &PostingDraft) -> sqlx::Result<i64> {
-    let now = crate::db::now();
-    let (type_code, trl, amount_min, amount_max) = draft.spec.facets();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO postings (kind, org_id, status, title_zh, title_en, summary_zh, summary_en, details_zh, details_en,
-            district, pilot_zone, deadline, type_code, trl, amount_min, amount_max, spec, created_by, created_at, updated_at)
-         VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
+    let insert = sqlx::query_as(
+        "INSERT INTO postings (title_zh, title_en, summary_zh, summary_en, details_zh, details_en, district, pilot_zone,
+            deadline, type_code, trl, amount_min, amount_max, spec, updated_at, created_at, kind, org_id, created_by, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18, 'draft')
          RETURNING id",
-    )
-    .bind(draft.spec.kind().as_str())
-    .bind(org_id)
-    .bind(&draft.title_zh)
-    .bind(&draft.title_en)
-    .bind(&draft.summary_zh)
-    .bind(&draft.summary_en)
-    .bind(&draft.details_zh)
-    .bind(&draft.details_en)
-    .bind(&draft.district)
-    .bind(&draft.pilot_zone)
-    .bind(draft.deadline)
-    .bind(type_code)
-    .bind(trl)
-    .bind(amount_min)
-    .bind(amount_max)
-    .bind(spec_json(draft))
-    .bind(actor)
-    .bind(now)
-    .fetch_one(&mut *db)
-    .await?;
+    );
+    let (id,): (i64,) = bind_content(insert, draft, crate::db::now())
+        .bind(draft.spec.kind().as_str())
+        .bind(org_id)
+        .bind(actor)
+        .fetch_one(&mut *db)
+        .await?;
     replace_tags(db, id, &draft.domains, &draft.keywords).await?;
     record(db, id, "create", None, PostingStatus::Draft, Some(actor), None).await?;
     Ok(id)
@@ -87,31 +90,13 @@ pub async fn insert(db: &mut SqliteConnection, org_id: i64, actor: i64, draft: &
 
 /// Overwrites the live content with `input` (drafts, rejected postings, approved edits).
 pub async fn overwrite(db: &mut SqliteConnection, id: i64, input: &PostingInput) -> sqlx::Result<()> {
-    let (type_code, trl, amount_min, amount_max) = input.spec.facets();
-    sqlx::query(
+    let update = sqlx::query_as::<_, (i64,)>(
         "UPDATE postings SET title_zh = $1, title_en = $2, summary_zh = $3, summary_en = $4, details_zh = $5,
             details_en = $6, district = $7, pilot_zone = $8, deadline = $9, type_code = $10, trl = $11,
             amount_min = $12, amount_max = $13, spec = $14, updated_at = $15
-         WHERE id = $16",
-    )
-    .bind(&input.title_zh)
-    .bind(&input.title_en)
-    .bind(&input.summary_zh)
-    .bind(&input.summary_en)
-    .bind(&input.details_zh)
-    .bind(&input.details_en)
-    .bind(&input.district)
-    .bind(&input.pilot_zone)
-    .bind(input.deadline)
-    .bind(type_code)
-    .bind(trl)
-    .bind(amount_min)
-    .bind(amount_max)
-    .bind(serde_json::to_string(&input.spec).unwrap_or_else(|_| "{}".into()))
-    .bind(crate::db::now())
-    .bind(id)
-    .execute(&mut *db)
-    .await?;
+         WHERE id = $16 RETURNING id",
+    );
+    bind_content(update, input, crate::db::now()).bind(id).fetch_optional(&mut *db).await?;
     replace_tags(db, id, &input.domains, &input.keywords).await
 }
 
