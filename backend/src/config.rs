@@ -26,8 +26,11 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
-    /// Load the demo data (skipped when it is already there).
-    SeedDemo,
+    /// Load the demo data (skipped when it is already there); with `--scale N`, add N generated postings.
+    SeedDemo {
+        #[arg(long)]
+        scale: Option<usize>,
+    },
     /// Write a consistent copy of the database to FILE, safe while the server runs.
     Backup { file: PathBuf },
 }

@@ -24,7 +24,15 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!("migrations applied");
             Ok(())
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { scale: Some(n) } => {
+            let pool = db::connect(&config).await?;
+            db::migrate(&pool).await?;
+            let started = std::time::Instant::now();
+            demo::seed_scale(&pool, n).await?;
+            tracing::info!("added {n} generated postings in {:.1}s", started.elapsed().as_secs_f64());
+            Ok(())
+        }
+        Command::SeedDemo { scale: None } => {
             let pool = db::connect(&config).await?;
             db::migrate(&pool).await?;
             if demo::seed_if_first_start(&pool).await? {

@@ -1,5 +1,9 @@
 //! Demo data, loaded on first start and by `futurematch seed-demo`: demo accounts for each kind of
-//! user and a small directory of organizations across the 5+X fields and Hangzhou's districts.
+//! user, named organizations, and a generated platform (see `generate`) of 80 more organizations
+//! and 600 published postings. `seed-demo --scale N` adds N generated postings for benchmarks.
+
+pub mod generate;
+pub mod rng;
 
 use shared::Locale;
 use shared::orgs::{OrgInput, OrgKind, OrgSize};
@@ -7,6 +11,7 @@ use shared::validate::{Email, Password};
 
 use crate::accounts::{password, store as accounts_store};
 use crate::db::Db;
+use crate::market::store as market_store;
 use crate::orgs::store as orgs_store;
 use crate::taxonomy::store as taxonomy_store;
 
@@ -181,6 +186,62 @@ const ORGS: &[DemoOrg] = &[
     },
 ];
 
+/// How much the first start generates.
+pub const GENERATED_ORGS: usize = 80;
+pub const GENERATED_POSTINGS: usize = 600;
+
+/// Writes generated organizations (each with an owner account sharing the demo password) and
+/// published postings. Deterministic for a given seed and day.
+async fn generated(
+    db: &mut sqlx::SqliteConnection,
+    password_hash: &str,
+    tax: &shared::taxonomy::Taxonomy,
+    org_count: usize,
+    posting_count: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    use shared::market::PostingStatus;
+    let vocab = generate::Vocabulary::load()?;
+    let today = crate::db::now().date();
+    let orgs = generate::organizations(&vocab, tax, seed, org_count);
+    let mut owners = Vec::with_capacity(orgs.len());
+    let mut org_ids = Vec::with_capacity(orgs.len());
+    let (first,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) + 1 FROM users").fetch_one(&mut *db).await?;
+    for (i, o) in orgs.iter().enumerate() {
+        let email = format!("org{}@demo.futurematch.cn", first + i as i64);
+        let user = accounts_store::insert_user(db, &email, password_hash, "演示账号", Locale::ZhCn, false).await?;
+        let profile =
+            o.input.parse(tax, today.year()).map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.input.name_zh))?;
+        let id = orgs_store::insert(db, &profile, user).await?;
+        if o.verified {
+            orgs_store::set_verified(db, id, Some(user)).await?;
+        }
+        owners.push(user);
+        org_ids.push(id);
+    }
+    for p in generate::postings(&vocab, tax, &orgs, seed, today, posting_count) {
+        let draft =
+            p.input.parse(tax, today).map_err(|e| anyhow::anyhow!("demo posting {}: {e:?}", p.input.title_zh))?;
+        let id = market_store::insert(db, org_ids[p.org], owners[p.org], &draft).await?;
+        let row = market_store::row(db, id).await?.ok_or_else(|| anyhow::anyhow!("posting {id} vanished"))?;
+        market_store::set_status(db, &row, "approve", PostingStatus::Published, None, None).await?;
+    }
+    Ok(())
+}
+
+/// `seed-demo --scale N`: N more generated postings (with organizations to own them), for benchmarks.
+pub async fn seed_scale(db: &Db, postings: usize) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    let tax = taxonomy_store::load(&mut tx).await?;
+    let password = Password::parse(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("demo password: {e:?}"))?;
+    let hash = password::hash(password.expose().to_owned()).await?;
+    let orgs = (postings / 50).clamp(GENERATED_ORGS, 5000);
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings").fetch_one(&mut *tx).await?;
+    generated(&mut tx, &hash, &tax, orgs, postings, 1000 + n as u64).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Loads the demo data unless it was loaded before (or the installation has users already).
 /// Returns true when it loaded.
 pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
@@ -222,6 +283,7 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
             orgs_store::set_verified(&mut tx, id, Some(ids[o.owner])).await?;
         }
     }
+    generated(&mut tx, &hash, &tax, GENERATED_ORGS, GENERATED_POSTINGS, 2026).await?;
     sqlx::query("INSERT INTO app_meta (key, value) VALUES ('demo_seeded', $1)")
         .bind(crate::db::now().to_string())
         .execute(&mut *tx)

@@ -57,10 +57,21 @@ fn migrate_seed_demo_and_backup_work_from_the_command_line() {
     let run = |args: &[&str]| bin().arg("--data-dir").arg(dir.path()).args(args).output().unwrap();
     assert!(run(&["migrate"]).status.success());
     assert!(run(&["seed-demo"]).status.success());
+    assert!(run(&["seed-demo", "--scale", "300"]).status.success());
     let backup = dir.path().join("copy.db");
     assert!(run(&["backup", backup.to_str().unwrap()]).status.success());
     assert!(std::fs::metadata(&backup).unwrap().len() > 0);
     assert!(!run(&["backup", backup.to_str().unwrap()]).status.success(), "refuses to overwrite");
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let published: i64 = rt.block_on(async {
+        let pool = backend::db::connect(&backend::Config::with_data_dir(dir.path())).await.unwrap();
+        sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM postings WHERE status = 'published'")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .0
+    });
+    assert_eq!(published, 600 + 300, "the demo's 600 and the scaled 300");
 }
 
 #[test]

@@ -260,14 +260,33 @@ async fn api_responses_are_compressed_when_the_client_accepts_it() {
 }
 
 #[tokio::test]
-async fn demo_data_loads_on_first_start_only() {
+async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     let app = spawn_app_with(|c| c.no_demo = false).await;
-    let orgs = body(app.client().get(app.url("/api/orgs?per_page=100")).send().await.unwrap()).await;
+    let orgs = body(app.client().get(app.url("/api/orgs?per_page=1")).send().await.unwrap()).await;
     let total = orgs["total"].as_u64().unwrap();
-    assert!(total >= 8, "demo orgs: {total}");
-    let kinds: std::collections::HashSet<&str> =
-        orgs["items"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds.len(), 4, "every kind of organization is in the demo: {kinds:?}");
+    assert!(total >= 80, "demo organizations: {total}");
+    let db = &app.state.db;
+    let (kinds, subtypes, districts): (i64, i64, i64) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT kind), COUNT(DISTINCT subtype), COUNT(DISTINCT district) FROM organizations",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    assert_eq!((kinds, districts), (4, 13), "every kind of organization, in all 13 districts");
+    assert_eq!(subtypes, 11, "every lab sub-type and investor type");
+    let (published, posting_kinds, domains): (i64, i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COUNT(DISTINCT kind), (SELECT COUNT(DISTINCT code) FROM posting_domains)
+         FROM postings WHERE status = 'published'",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    assert!(published >= 600, "published postings: {published}");
+    assert_eq!((posting_kinds, domains), (4, 10), "all four kinds over all ten 5+X domains");
+    for path in ["/api/demands", "/api/capabilities", "/api/scenarios", "/api/mandates"] {
+        let list = body(app.client().get(app.url(path)).send().await.unwrap()).await;
+        assert!(list["total"].as_u64().unwrap() >= 100, "{path}: {}", list["total"]);
+    }
     let login = app
         .client()
         .post(app.url("/api/auth/login"))
