@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
-use crate::{accounts, demo, market, orgs, taxonomy};
+use crate::{accounts, demo, market, orgs, search, taxonomy};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -33,6 +33,7 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    pub search: Arc<search::SearchIndex>,
 }
 
 #[derive(OpenApi)]
@@ -46,6 +47,7 @@ pub struct AppState {
         (name = "capabilities", description = "Labs' capabilities and transferable results (成果与能力)"),
         (name = "scenarios", description = "Application scenario openings (场景开放)"),
         (name = "mandates", description = "Investor mandates (投资偏好)"),
+        (name = "search", description = "Full-text search across all postings"),
         (name = "admin", description = "Site administration"),
         (name = "meta", description = "Health and documentation"),
     )
@@ -58,6 +60,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(accounts::router())
         .merge(orgs::router())
         .merge(market::router())
+        .merge(search::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))
@@ -127,7 +130,11 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     if !config.no_demo && demo::seed_if_first_start(&db).await? {
         tracing::info!("loaded the demo data (first start)");
     }
-    Ok(AppState { db, config: Arc::new(config) })
+    let search = Arc::new(search::SearchIndex::open(Some(&config.data_dir.join("search-index")))?);
+    if let Some(n) = search::rebuild_if_needed(&db, &search).await? {
+        tracing::info!(n, "rebuilt the search index from the database");
+    }
+    Ok(AppState { db, config: Arc::new(config), search })
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.
@@ -137,7 +144,7 @@ pub async fn serve_on(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     tokio::spawn(expire_sessions(state.db.clone()));
-    tokio::spawn(expire_postings(state.db.clone()));
+    tokio::spawn(expire_postings(state.clone()));
     axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown).await
 }
 
@@ -168,11 +175,11 @@ async fn expire_sessions(db: Db) {
 }
 
 /// Postings expire at their deadline: checked at start and every ten minutes.
-async fn expire_postings(db: Db) {
+async fn expire_postings(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
         tick.tick().await;
-        match market::ops::expire_due(&db).await {
+        match market::ops::expire_due(&state).await {
             Ok(n) if n > 0 => tracing::info!(n, "expired postings past their deadline"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "expiring postings"),

@@ -9,6 +9,7 @@ pub mod error;
 pub mod http;
 pub mod market;
 pub mod orgs;
+pub mod search;
 pub mod taxonomy;
 
 pub use app::{AppState, build_app, serve};

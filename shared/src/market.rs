@@ -606,6 +606,50 @@ pub struct PostingQuery {
     pub per_page: Option<u32>,
 }
 
+/// `GET /api/search`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct SearchQuery {
+    /// Chinese and/or English text; abbreviations such as AIGC or eVTOL also find their full forms.
+    pub q: String,
+    pub kind: Option<PostingKind>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+/// One search result. The `*_html` fields are escaped text with matched terms in `<b>`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchHit {
+    pub id: i64,
+    pub kind: PostingKind,
+    pub org_name_zh: String,
+    pub org_name_en: Option<String>,
+    pub title_zh_html: String,
+    pub title_en_html: String,
+    pub summary_zh_html: String,
+    pub summary_en_html: String,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KindCount {
+    pub kind: PostingKind,
+    pub count: u64,
+}
+
+/// Ranked hits (BM25) of one page, the total, and how many hits each kind has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchResults {
+    pub hits: Vec<SearchHit>,
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    pub by_kind: Vec<KindCount>,
+}
+
 code_enum!(Decision {
     Approve = "approve" => ModApprove,
     Reject = "reject" => ModReject,

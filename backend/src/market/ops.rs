@@ -192,6 +192,7 @@ pub async fn owner_transition(
         store::set_pending(&mut tx, id, None).await?;
     }
     tx.commit().await?;
+    crate::search::sync(&state.db, &state.search, &[id]).await?;
     let mut db = state.db.acquire().await?;
     view(&mut db, kind, id, Some(user)).await
 }
@@ -211,8 +212,8 @@ pub async fn list(
 }
 
 /// Marks every published posting whose deadline has passed as expired. Returns how many.
-pub async fn expire_due(db: &crate::db::Db) -> AppResult<usize> {
-    let mut tx = db.begin().await?;
+pub async fn expire_due(state: &AppState) -> AppResult<usize> {
+    let mut tx = state.db.begin().await?;
     let ids = store::due_for_expiry(&mut tx, today()).await?;
     for id in &ids {
         if let Some(row) = store::row(&mut tx, *id).await? {
@@ -220,6 +221,7 @@ pub async fn expire_due(db: &crate::db::Db) -> AppResult<usize> {
         }
     }
     tx.commit().await?;
+    crate::search::sync(&state.db, &state.search, &ids).await?;
     Ok(ids.len())
 }
 
@@ -280,6 +282,7 @@ pub async fn decide(
         }
     }
     tx.commit().await?;
+    crate::search::sync(&state.db, &state.search, &req.ids).await?;
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
     for id in &req.ids {

@@ -170,6 +170,7 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/mandates/{id}/close"),
     ("GET", "/api/admin/moderation"),
     ("POST", "/api/admin/moderation"),
+    ("GET", "/api/search"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

@@ -6,5 +6,6 @@ mod conventions;
 mod helpers;
 mod market;
 mod orgs;
+mod search;
 mod sessions;
 mod taxonomy;

@@ -5,7 +5,13 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, body, error_code, spawn_app};
 
-async fn org_of_kind(app: &TestApp, owner: &Client, kind: &str, subtype: Option<&str>, verify: Option<&Client>) -> i64 {
+pub(crate) async fn org_of_kind(
+    app: &TestApp,
+    owner: &Client,
+    kind: &str,
+    subtype: Option<&str>,
+    verify: Option<&Client>,
+) -> i64 {
     let r = owner
         .post(app.url("/api/orgs"))
         .json(&json!({"name_zh": format!("{kind}组织"), "kind": kind, "subtype": subtype}))
@@ -21,7 +27,7 @@ async fn org_of_kind(app: &TestApp, owner: &Client, kind: &str, subtype: Option<
     id
 }
 
-fn demand(org_id: i64) -> Value {
+pub(crate) fn demand(org_id: i64) -> Value {
     json!({
         "org_id": org_id,
         "kind": "demand",
@@ -40,15 +46,15 @@ fn demand(org_id: i64) -> Value {
     })
 }
 
-struct Market {
-    app: TestApp,
-    admin: Client,
-    owner: Client,
-    org: i64,
+pub(crate) struct Market {
+    pub(crate) app: TestApp,
+    pub(crate) admin: Client,
+    pub(crate) owner: Client,
+    pub(crate) org: i64,
 }
 
 /// An app with an admin and a verified enterprise whose owner is signed in.
-async fn market() -> Market {
+pub(crate) async fn market() -> Market {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let owner = app.user("ent@example.com", "企业主").await;
@@ -57,13 +63,13 @@ async fn market() -> Market {
 }
 
 impl Market {
-    async fn draft(&self, payload: Value, path: &str) -> i64 {
+    pub(crate) async fn draft(&self, payload: Value, path: &str) -> i64 {
         let r = self.owner.post(self.app.url(path)).json(&payload).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
         body(r).await["id"].as_i64().unwrap()
     }
 
-    async fn publish(&self, client: &Client, path: &str, id: i64) {
+    pub(crate) async fn publish(&self, client: &Client, path: &str, id: i64) {
         let s = client.post(self.app.url(&format!("{path}/{id}/submit"))).send().await.unwrap();
         assert_eq!(s.status(), StatusCode::OK);
         let m = self
@@ -313,11 +319,11 @@ async fn published_postings_expire_after_their_deadline() {
     let id = m.draft(demand(m.org), "/api/demands").await;
     m.publish(&m.owner, "/api/demands", id).await;
     sqlx::query("UPDATE postings SET deadline = '2026-01-01'").execute(&m.app.state.db).await.unwrap();
-    assert_eq!(backend::market::ops::expire_due(&m.app.state.db).await.unwrap(), 1);
+    assert_eq!(backend::market::ops::expire_due(&m.app.state).await.unwrap(), 1);
     assert_eq!(m.public_total("/api/demands").await, 0);
     let mine = body(m.owner.get(m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap()).await;
     assert_eq!(mine["status"], "expired");
-    assert_eq!(backend::market::ops::expire_due(&m.app.state.db).await.unwrap(), 0, "only once");
+    assert_eq!(backend::market::ops::expire_due(&m.app.state).await.unwrap(), 0, "only once");
 }
 
 #[tokio::test]

@@ -1,0 +1,85 @@
+//! Full-text search across all four kinds of posting. The database is the source of truth: the
+//! index is rebuilt from it at start when they disagree, and every write that changes what is
+//! published calls [`sync`] before answering, so a published posting is searchable at once.
+
+pub mod index;
+pub mod routes;
+pub mod synonyms;
+
+use std::sync::Arc;
+
+use shared::market::PostingStatus;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub use index::{IndexDoc, SearchIndex};
+
+use crate::AppState;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::market::store as market;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(routes::search))
+}
+
+/// What the index should hold for `id`: its document when published, nothing otherwise.
+async fn document(db: &mut sqlx::SqliteConnection, id: i64) -> sqlx::Result<Option<IndexDoc>> {
+    let Some(row) = market::row(db, id).await? else { return Ok(None) };
+    if row.status() != PostingStatus::Published {
+        return Ok(None);
+    }
+    let (_, keywords) = market::tags(db, id).await?;
+    let org = crate::orgs::store::summary(db, row.org_id).await?;
+    Ok(Some(IndexDoc {
+        id,
+        kind: row.kind(),
+        org_name_zh: org.as_ref().map(|o| o.name_zh.clone()).unwrap_or_default(),
+        org_name_en: org.and_then(|o| o.name_en).unwrap_or_default(),
+        title_zh: row.title_zh,
+        title_en: row.title_en.unwrap_or_default(),
+        summary_zh: row.summary_zh,
+        summary_en: row.summary_en.unwrap_or_default(),
+        keywords: keywords.join(" "),
+    }))
+}
+
+/// Brings the index in line with the database for these postings.
+pub async fn sync(db: &Db, search: &Arc<SearchIndex>, ids: &[i64]) -> AppResult<()> {
+    let mut conn = db.acquire().await?;
+    let (mut upserts, mut removals) = (vec![], vec![]);
+    for id in ids {
+        match document(&mut conn, *id).await? {
+            Some(d) => upserts.push(d),
+            None => removals.push(*id),
+        }
+    }
+    drop(conn);
+    let search = search.clone();
+    tokio::task::spawn_blocking(move || search.apply(&upserts, &removals))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(AppError::Internal)
+}
+
+/// Rebuilds the index from the database when their published counts disagree. Returns the number
+/// of documents indexed, or `None` when nothing had to be done.
+pub async fn rebuild_if_needed(db: &Db, search: &Arc<SearchIndex>) -> anyhow::Result<Option<usize>> {
+    let (published,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM postings WHERE status = 'published'").fetch_one(db).await?;
+    if search.num_docs() == published as u64 {
+        return Ok(None);
+    }
+    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM postings WHERE status = 'published'").fetch_all(db).await?;
+    let mut conn = db.acquire().await?;
+    let mut docs = Vec::with_capacity(ids.len());
+    for (id,) in ids {
+        if let Some(d) = document(&mut conn, id).await? {
+            docs.push(d);
+        }
+    }
+    drop(conn);
+    let search = search.clone();
+    let n = tokio::task::spawn_blocking(move || search.rebuild(docs.into_iter())).await??;
+    Ok(Some(n))
+}
