@@ -208,3 +208,71 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
     b.text_contains("main .badge-ok", "已认证").await;
     b.close().await;
 }
+
+/// Publishes one demand straight through the store (the posting form comes with a later step).
+async fn published_demand(server: &Server) -> i64 {
+    let pool = &server.state.db;
+    let pw = shared::validate::Password::parse(PASSWORD).unwrap();
+    let owner = shared::validate::Email::parse("ent@example.com").unwrap();
+    backend::accounts::store::create_or_promote_admin(pool, &owner, &pw).await.unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
+    let org = shared::orgs::OrgInput {
+        name_zh: "钱塘储能科技有限公司".into(),
+        ..shared::orgs::OrgInput::empty(shared::orgs::OrgKind::Enterprise)
+    };
+    let org_id = backend::orgs::store::insert(&mut conn, &org.parse(&tax, 2026).unwrap(), 1).await.unwrap();
+    backend::orgs::store::set_verified(&mut conn, org_id, Some(1)).await.unwrap();
+    let input: shared::market::PostingInput = serde_json::from_value(serde_json::json!({
+        "kind": "demand", "title_zh": "固态电池电解质界面稳定性攻关", "title_en": "Solid-state electrolyte interface stability",
+        "summary_zh": "寻求固态电池电解质界面改性方案", "details_zh": "循环寿命1000次以上", "domains": ["advanced_energy"],
+        "keywords": ["固态电池"], "deadline": "2099-01-01", "demand_type": "tech_problem", "trl": 6, "budget_min": 200, "budget_max": 500
+    }))
+    .unwrap();
+    let today = backend::db::now().date();
+    let id = backend::market::store::insert(&mut conn, org_id, 1, &input.parse(&tax, today).unwrap()).await.unwrap();
+    let row = backend::market::store::row(&mut conn, id).await.unwrap().unwrap();
+    backend::market::store::set_status(
+        &mut conn,
+        &row,
+        "approve",
+        shared::market::PostingStatus::Published,
+        Some(1),
+        None,
+    )
+    .await
+    .unwrap();
+    drop(conn);
+    backend::search::sync(&server.state.db, &server.state.search, &[id]).await.unwrap();
+    id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_search() {
+    let server = Server::start().await;
+    let id = published_demand(&server).await;
+    let b = Browser::start(1280, 900).await;
+
+    b.client.goto(&server.url("/demands")).await.unwrap();
+    b.text_contains(".cards", "固态电池电解质界面稳定性攻关").await;
+    b.text_contains(".cards", "200–500 万元").await;
+    // Filters live in the URL: a shared link shows the same filtered list.
+    b.client.goto(&server.url("/demands?type=joint_rnd")).await.unwrap();
+    b.text_contains("main", "暂无符合条件的信息").await;
+    b.client.goto(&server.url("/demands?type=tech_problem")).await.unwrap();
+    b.click(".cards a.posting-title").await;
+    b.path_matches(|p| p == format!("/demands/{id}")).await;
+    b.text_contains("[data-testid=posting-title]", "固态电池电解质界面稳定性攻关").await;
+    b.text_contains("main", "详细信息仅对已认证组织的成员开放").await;
+    b.screenshot("demand-detail").await;
+
+    // The header's search box finds it, with the match highlighted.
+    b.fill("[data-testid=global-search]", "固态电池\n").await;
+    b.path_matches(|p| p == "/search").await;
+    let hit = b.text_contains(".hits", "固态电池电解质界面稳定性攻关").await;
+    assert!(!hit.is_empty());
+    let bold = b.el(".hits b").await.text().await.unwrap();
+    assert!(!bold.is_empty() && "固态电池".contains(bold.as_str()), "a part of the query is highlighted: {bold}");
+    b.screenshot("search-results").await;
+    b.close().await;
+}

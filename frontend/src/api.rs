@@ -147,3 +147,35 @@ pub async fn taxonomy() -> ApiResult<Taxonomy> {
 pub async fn add_term(req: &NewTermRequest) -> ApiResult<Term> {
     post(routes::ADMIN_TAXONOMY, req).await
 }
+
+// ---- marketplace ----
+pub async fn postings(
+    kind: shared::market::PostingKind,
+    q: &shared::market::PostingQuery,
+) -> ApiResult<Page<shared::market::PostingSummary>> {
+    let n = |v: Option<u32>| v.map(|v| v.to_string());
+    let qs = query(&[
+        ("domain", q.domain.clone()),
+        ("type", q.type_code.clone()),
+        ("district", q.district.clone()),
+        ("trl_min", q.trl_min.map(|t| t.to_string())),
+        ("amount_min", n(q.amount_min)),
+        ("amount_max", n(q.amount_max)),
+        ("mine", q.mine.map(|m| m.to_string())),
+        ("sort", q.sort.map(|s| s.as_str().to_owned())),
+        ("page", n(q.page)),
+        ("per_page", n(q.per_page)),
+    ]);
+    get(&format!("/api/{}{qs}", kind.plural())).await
+}
+pub async fn posting(kind: shared::market::PostingKind, id: i64) -> ApiResult<shared::market::Posting> {
+    get(&format!("/api/{}/{id}", kind.plural())).await
+}
+pub async fn search(q: &shared::market::SearchQuery) -> ApiResult<shared::market::SearchResults> {
+    let qs = query(&[
+        ("q", Some(q.q.clone())),
+        ("kind", q.kind.map(|k| k.as_str().to_owned())),
+        ("page", q.page.map(|p| p.to_string())),
+    ]);
+    get(&format!("/api/search{qs}")).await
+}

@@ -6,12 +6,15 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use shared::accounts::UpdateMeRequest;
+use shared::market::PostingKind;
 use shared::{Locale, Msg};
 
 use crate::api;
 use crate::components::labels::TaxonomyCtx;
 use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
-use crate::pages::{account, admin, auth, coming, home, invitation, not_found, orgs};
+use crate::pages::market::detail::PostingDetail;
+use crate::pages::market::list::PostingList;
+use crate::pages::{account, admin, auth, coming, home, invitation, not_found, orgs, search};
 use crate::session::{Session, use_session};
 
 #[component]
@@ -31,10 +34,15 @@ pub fn App() -> impl IntoView {
             <main id="main" class="container">
                 <Routes fallback=|| view! { <not_found::NotFound/> }>
                     <Route path=path!("/") view=home::Home/>
-                    <Route path=path!("/demands") view=|| view! { <coming::Coming title=Msg::NavDemands body=Msg::ComingDemands/> }/>
-                    <Route path=path!("/capabilities") view=|| view! { <coming::Coming title=Msg::NavCapabilities body=Msg::ComingCapabilities/> }/>
-                    <Route path=path!("/scenarios") view=|| view! { <coming::Coming title=Msg::NavScenarios body=Msg::ComingScenarios/> }/>
-                    <Route path=path!("/investors") view=|| view! { <coming::Coming title=Msg::NavInvestors body=Msg::ComingInvestors/> }/>
+                    <Route path=path!("/demands") view=|| view! { <PostingList kind=PostingKind::Demand title=Msg::NavDemands intro=Msg::IntroDemands/> }/>
+                    <Route path=path!("/demands/:id") view=|| view! { <PostingDetail kind=PostingKind::Demand/> }/>
+                    <Route path=path!("/capabilities") view=|| view! { <PostingList kind=PostingKind::Capability title=Msg::NavCapabilities intro=Msg::IntroCapabilities/> }/>
+                    <Route path=path!("/capabilities/:id") view=|| view! { <PostingDetail kind=PostingKind::Capability/> }/>
+                    <Route path=path!("/scenarios") view=|| view! { <PostingList kind=PostingKind::Scenario title=Msg::NavScenarios intro=Msg::IntroScenarios/> }/>
+                    <Route path=path!("/scenarios/:id") view=|| view! { <PostingDetail kind=PostingKind::Scenario/> }/>
+                    <Route path=path!("/investors") view=|| view! { <PostingList kind=PostingKind::Mandate title=Msg::NavInvestors intro=Msg::IntroMandates/> }/>
+                    <Route path=path!("/investors/:id") view=|| view! { <PostingDetail kind=PostingKind::Mandate/> }/>
+                    <Route path=path!("/search") view=search::Search/>
                     <Route path=path!("/events") view=|| view! { <coming::Coming title=Msg::NavEvents body=Msg::ComingEvents/> }/>
                     <Route path=path!("/dashboard") view=|| view! { <coming::Coming title=Msg::NavDashboard body=Msg::ComingDashboard/> }/>
                     <Route path=path!("/login") view=auth::Login/>
@@ -85,6 +93,7 @@ fn Header() -> impl IntoView {
                     <A href="/orgs">{tr(Msg::NavOrganizations)}</A>
                 </nav>
                 <div class="header-tools">
+                    <SearchBox/>
                     <LanguageSwitch/>
                     {move || match session.me.get() {
                         Some(me) => view! { <UserMenu name=me.display_name is_admin=me.is_admin/> }.into_any(),
@@ -120,6 +129,27 @@ fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
             <A href="/account" attr:class="nav-link user-name" attr:data-testid="user-name">{name}</A>
             <button class="btn btn-ghost" data-testid="logout" on:click=logout>{tr(Msg::NavLogout)}</button>
         </div>
+    }
+}
+
+/// The global search box: goes to `/search?q=`.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let navigate = use_navigate();
+    let text = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = text.get_untracked();
+        if !q.trim().is_empty() {
+            navigate(&format!("/search?q={}", js_sys::encode_uri_component(q.trim())), Default::default());
+        }
+    };
+    view! {
+        <form class="search-box" role="search" on:submit=submit>
+            <label class="sr-only" for="global-search">{tr(Msg::SearchPlaceholder)}</label>
+            <input id="global-search" type="search" data-testid="global-search" placeholder=tr(Msg::SearchPlaceholder)
+                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+        </form>
     }
 }
 

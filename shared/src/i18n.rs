@@ -190,10 +190,6 @@ catalogue! {
 
     // ---- upcoming capability pages ----
     ComingTitle => "即将上线", "Coming soon";
-    ComingDemands => "这里将列出企业发布的技术需求与揭榜挂帅任务，可按领域、区县、技术成熟度和预算筛选，并查看智能匹配的实验室、场景与投资方。", "This page will list the technology demands and open calls that enterprises post, filterable by field, district, readiness and budget, with the labs, scenarios and investors matched to each.";
-    ComingCapabilities => "这里将展示实验室、科研院所和概念验证中心发布的研究能力、可转化成果与专利、检测与算力设施。", "This page will show the research capabilities, transferable results and patents, and testing or compute facilities that labs, institutes and proof-of-concept centers publish.";
-    ComingScenarios => "这里将展示未来工厂、未来医院、未来社区等开放应用场景，以及各场景的申报要求与截止时间。", "This page will show open application scenarios (future factories, hospitals, communities and more) with their requirements and deadlines.";
-    ComingInvestors => "这里将展示政府引导基金、产业基金和创投机构的投资偏好：阶段、额度、领域与区域。", "This page will show the mandates of guidance funds, industry funds and VCs: stages, ticket sizes, fields and regions.";
     ComingEvents => "这里将发布国际未来产业论坛、大会、对接会与创新创业大赛，支持在线报名、候补、签到与评审。", "This page will list future-industry forums, conferences, matchmaking meetings and innovation competitions, with registration, waiting lists, check-in and judging.";
     ComingDashboard => "这里将展示《杭州市未来产业培育行动计划》2026 年目标的完成进度：创新联合体、企业技术中心、攻关项目、先导区与应用场景等。", "This page will track progress against the plan's 2026 targets: innovation consortia, enterprise technology centers, key technologies, pilot zones, application scenarios and more.";
 
@@ -313,6 +309,58 @@ catalogue! {
     SortDeadline => "截止日期", "Deadline";
     ModApprove => "通过", "Approve";
     ModReject => "驳回", "Reject";
+
+    IntroDemands => "企业发布的技术需求与揭榜挂帅任务，面向高校院所、实验室与科技企业征集解决方案。", "Technology demands and open calls from enterprises, seeking solutions from universities, labs and tech companies.";
+    IntroCapabilities => "实验室、科研院所与概念验证中心发布的研究能力、可转化成果与测试平台。", "Research capabilities, transferable results and test facilities from labs, institutes and proof-of-concept centers.";
+    IntroScenarios => "开放的应用场景：未来工厂、未来医院、未来社区等，征集技术方案开展试点。", "Open application scenarios — future factories, hospitals, communities and more — inviting pilots.";
+    IntroMandates => "政府引导基金、产业基金与创投机构的投资偏好：阶段、额度、领域与区域。", "Mandates of guidance funds, industry funds and VCs: stages, ticket sizes, fields and regions.";
+    SearchPlaceholder => "搜索需求、成果、场景、投资…", "Search demands, capabilities, scenarios, investors…";
+    SearchTitle => "搜索结果", "Search results";
+    SearchNone => "没有找到相关内容，换个关键词试试", "Nothing found; try other words";
+    SearchAll => "全部", "All";
+    PostingsEmpty => "暂无符合条件的信息", "Nothing matches these filters";
+    FilterType => "类型", "Type";
+    FilterTrlMin => "最低成熟度", "Minimum TRL";
+    FilterAmountMin => "金额下限（万元）", "Amount from (10k CNY)";
+    FilterAmountMax => "金额上限（万元）", "Amount up to (10k CNY)";
+    FilterSort => "排序", "Sort";
+    FilterApply => "筛选", "Filter";
+    FilterReset => "清除筛选", "Clear filters";
+    AmountRange => "{min}–{max} 万元", "CNY {min}–{max} ×10k";
+    AmountFrom => "{min} 万元起", "From CNY {min} ×10k";
+    AmountUpTo => "最高 {max} 万元", "Up to CNY {max} ×10k";
+    Negotiable => "面议", "Negotiable";
+    DeadlineLabel => "截止日期", "Deadline";
+    TrlLabel => "技术成熟度", "Technology readiness";
+    BudgetLabel => "预算", "Budget";
+    PriceLabel => "价格", "Price";
+    TicketLabel => "单笔投资", "Ticket size";
+    KeywordsLabel => "关键词", "Keywords";
+    SummaryLabel => "概要", "Summary";
+    DetailsLabel => "详细信息", "Details";
+    DetailsHidden => "详细信息仅对已认证组织的成员开放。", "Details are shown to members of verified organizations only.";
+    OpenCallBadge => "揭榜挂帅", "Open call";
+    RewardLabel => "榜单奖励", "Reward";
+    ApplicationDeadline => "揭榜截止", "Applications close";
+    ExpectedOutcome => "预期成果", "Expected outcome";
+    Indicators => "验收指标", "Acceptance indicators";
+    StartLabel => "期望开始", "Desired start";
+    IpStatusLabel => "知识产权", "IP status";
+    PatentsLabel => "专利号", "Patents";
+    ModesLabel => "合作方式", "Cooperation modes";
+    TeamLabel => "团队", "Team";
+    CasesLabel => "案例", "Past cases";
+    SiteLabel => "场景地点", "Site";
+    SeeksLabel => "技术需求", "Technology sought";
+    OffersLabel => "场景提供", "Offers";
+    SlotsLabel => "拟遴选方案数", "Solutions taken";
+    PilotPeriod => "试点周期", "Pilot period";
+    StagesLabel => "投资阶段", "Stages";
+    FundSizeLabel => "基金规模", "Fund size";
+    PortfolioLabel => "投资案例", "Portfolio";
+    DistrictsLabel => "投资区域", "Regions";
+    PostedBy => "发布机构", "Posted by";
+    PublishedOn => "发布于", "Published";
 
     // ---- invitations ----
     InviteTitle => "组织邀请", "Invitation";

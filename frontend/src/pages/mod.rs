@@ -4,5 +4,7 @@ pub mod auth;
 pub mod coming;
 pub mod home;
 pub mod invitation;
+pub mod market;
 pub mod not_found;
 pub mod orgs;
+pub mod search;

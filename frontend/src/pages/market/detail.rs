@@ -1,0 +1,177 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::market::{Posting, PostingKind, PostingSpec};
+use shared::taxonomy::TermKind;
+use shared::{Locale, Msg};
+
+use super::{amount, type_label};
+use crate::api;
+use crate::components::data::resource_view;
+use crate::components::labels::{TaxonomyCtx, date, org_name, use_taxonomy};
+use crate::i18n::{locale, tr};
+
+fn day(d: &time::Date) -> String {
+    format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+#[component]
+pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let data = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::posting(kind, id).await }
+    });
+    view! { <section class="page">{resource_view(data, |p: Posting| view! { <PostingView posting=p/> })}</section> }
+}
+
+/// (label, value) rows describing a posting's kind-specific part, in the reader's language.
+fn spec_rows(p: &Posting, tax: TaxonomyCtx, l: Locale) -> Vec<(Msg, String)> {
+    let mut rows = vec![];
+    let none = || Msg::NotSet.t(l).to_owned();
+    match &p.spec {
+        PostingSpec::Demand(d) => {
+            rows.push((Msg::TrlLabel, format!("TRL {}", d.trl)));
+            rows.push((Msg::BudgetLabel, amount(d.budget_min, d.budget_max, l).unwrap_or_else(none)));
+            if let Some(s) = &d.start {
+                rows.push((Msg::StartLabel, day(s)));
+            }
+            if let Some(call) = &d.open_call {
+                rows.push((Msg::RewardLabel, amount(Some(call.reward), Some(call.reward), l).unwrap_or_default()));
+                rows.push((Msg::ApplicationDeadline, day(&call.application_deadline)));
+            }
+            if let Some(o) = &d.expected_outcome {
+                rows.push((Msg::ExpectedOutcome, o.clone()));
+            }
+            if let Some(i) = &d.indicators {
+                rows.push((Msg::Indicators, i.clone()));
+            }
+        }
+        PostingSpec::Capability(c) => {
+            rows.push((Msg::TrlLabel, format!("TRL {}", c.trl)));
+            rows.push((Msg::IpStatusLabel, c.ip_status.msg().t(l).to_owned()));
+            if !c.patents.is_empty() {
+                rows.push((Msg::PatentsLabel, c.patents.join("、")));
+            }
+            rows.push((Msg::ModesLabel, c.modes.iter().map(|m| m.msg().t(l)).collect::<Vec<_>>().join("、")));
+            let price =
+                if c.negotiable { Some(Msg::Negotiable.t(l).to_owned()) } else { amount(c.price_min, c.price_max, l) };
+            rows.push((Msg::PriceLabel, price.unwrap_or_else(none)));
+            if let Some(t) = &c.team {
+                rows.push((Msg::TeamLabel, t.clone()));
+            }
+            if let Some(cs) = &c.cases {
+                rows.push((Msg::CasesLabel, cs.clone()));
+            }
+        }
+        PostingSpec::Scenario(s) => {
+            rows.push((Msg::SiteLabel, s.site.clone()));
+            rows.push((Msg::SeeksLabel, s.seeks.clone()));
+            rows.push((Msg::OffersLabel, s.offers.iter().map(|o| o.msg().t(l)).collect::<Vec<_>>().join("、")));
+            if let (Some(a), Some(b)) = (&s.pilot_start, &s.pilot_end) {
+                rows.push((Msg::PilotPeriod, format!("{} – {}", day(a), day(b))));
+            }
+            rows.push((Msg::SlotsLabel, s.slots.to_string()));
+        }
+        PostingSpec::Mandate(m) => {
+            rows.push((
+                Msg::StagesLabel,
+                m.stages.iter().map(|s| tax.label(TermKind::InvestmentStage, s, l)).collect::<Vec<_>>().join("、"),
+            ));
+            rows.push((Msg::TicketLabel, amount(m.ticket_min, m.ticket_max, l).unwrap_or_else(none)));
+            if !m.districts.is_empty() {
+                rows.push((
+                    Msg::DistrictsLabel,
+                    m.districts.iter().map(|d| tax.label(TermKind::District, d, l)).collect::<Vec<_>>().join("、"),
+                ));
+            }
+            if let Some(f) = m.fund_size {
+                rows.push((Msg::FundSizeLabel, amount(Some(f), Some(f), l).unwrap_or_default()));
+            }
+            if let Some(p) = &m.portfolio {
+                rows.push((Msg::PortfolioLabel, p.clone()));
+            }
+        }
+    }
+    rows
+}
+
+#[component]
+fn PostingView(posting: Posting) -> impl IntoView {
+    let tax = use_taxonomy();
+    let p = StoredValue::new(posting);
+    let text = move |zh: fn(&Posting) -> String, en: fn(&Posting) -> Option<String>| {
+        move || {
+            p.with_value(|p| match (locale(), en(p)) {
+                (Locale::En, Some(e)) if !e.is_empty() => e,
+                _ => zh(p),
+            })
+        }
+    };
+    let title = text(|p| p.title_zh.clone(), |p| p.title_en.clone());
+    let summary = text(|p| p.summary_zh.clone(), |p| p.summary_en.clone());
+    let details = text(|p| p.details_zh.clone().unwrap_or_default(), |p| p.details_en.clone());
+    let hidden = p.with_value(|p| p.details_hidden);
+    let kind = p.with_value(|p| p.spec.kind());
+    let type_code = p.with_value(|p| p.spec.facets().0);
+    let org = p.with_value(|p| p.org.clone());
+    let org_href = format!("/orgs/{}", org.id);
+    let org_label = move || org_name(&org.name_zh, org.name_en.as_deref(), locale());
+    let open_call = p.with_value(|p| matches!(&p.spec, PostingSpec::Demand(d) if d.open_call.is_some()));
+    view! {
+        <div class="profile-head">
+            <div>
+                <h1 data-testid="posting-title">{title}</h1>
+                <p>
+                    <span class="badge">{tr(kind.msg())}</span>" "
+                    <span class="badge badge-muted">{move || type_label(kind, &type_code, tax, locale())}</span>" "
+                    {open_call.then(|| view! { <span class="badge badge-accent">{tr(Msg::OpenCallBadge)}</span> })}
+                    {p.with_value(|p| p.status) .ne(&shared::market::PostingStatus::Published).then(|| {
+                        let status = p.with_value(|p| p.status);
+                        view! { <span class="badge badge-muted">{tr(status.msg())}</span> }
+                    })}
+                </p>
+            </div>
+        </div>
+        <div class="grid-2">
+            <div class="card">
+                <h2>{tr(Msg::SummaryLabel)}</h2>
+                <p class="prose">{summary}</p>
+                <h2>{tr(Msg::DetailsLabel)}</h2>
+                {if hidden {
+                    view! { <p class="notice">{tr(Msg::DetailsHidden)}</p> }.into_any()
+                } else {
+                    view! { <p class="prose" data-testid="posting-details">{details}</p> }.into_any()
+                }}
+                <h3>{tr(Msg::OrgDomains)}</h3>
+                <ul class="chips">
+                    {move || p.with_value(|p| p.domains.clone()).into_iter().map(|d| view! { <li class="chip">{tax.label(TermKind::Domain, &d, locale())}</li> }).collect_view()}
+                </ul>
+                <h3>{tr(Msg::KeywordsLabel)}</h3>
+                <ul class="chips">
+                    {p.with_value(|p| p.keywords.clone()).into_iter().map(|k| view! { <li class="chip">{k}</li> }).collect_view()}
+                </ul>
+            </div>
+            <div>
+                <dl class="card kvs">
+                    {move || p.with_value(|pv| spec_rows(pv, tax, locale())).into_iter().map(|(label, value)| view! {
+                        <div class="kv"><dt>{tr(label)}</dt><dd>{value}</dd></div>
+                    }).collect_view()}
+                    {p.with_value(|p| p.deadline).map(|d| view! { <div class="kv"><dt>{tr(Msg::DeadlineLabel)}</dt><dd>{day(&d)}</dd></div> })}
+                    {p.with_value(|p| p.district.clone()).map(|d| view! { <div class="kv"><dt>{tr(Msg::OrgDistrict)}</dt><dd>{move || tax.label(TermKind::District, &d, locale())}</dd></div> })}
+                    {p.with_value(|p| p.published_at).map(|t| view! { <div class="kv"><dt>{tr(Msg::PublishedOn)}</dt><dd>{date(&t)}</dd></div> })}
+                </dl>
+                <div class="card">
+                    <h2>{tr(Msg::PostedBy)}</h2>
+                    <A href=org_href attr:class="org-name">{org_label}</A>
+                    <p class="muted">{tr(kind_org_msg(p.with_value(|p| p.org.kind)))}</p>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+fn kind_org_msg(k: shared::orgs::OrgKind) -> Msg {
+    k.msg()
+}

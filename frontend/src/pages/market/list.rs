@@ -1,0 +1,173 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use shared::Msg;
+use shared::market::{PostingKind, PostingQuery, PostingSort, PostingSummary};
+use shared::page::Page;
+use shared::taxonomy::TermKind;
+
+use super::{amount, type_label, type_options, ui_path};
+use crate::api;
+use crate::components::data::{Pager, resource_view};
+use crate::components::labels::{date, org_name, use_taxonomy};
+use crate::i18n::{locale, tr};
+
+fn url_for(kind: PostingKind, q: &PostingQuery) -> String {
+    let pairs = [
+        ("domain", q.domain.clone()),
+        ("type", q.type_code.clone()),
+        ("district", q.district.clone()),
+        ("trl_min", q.trl_min.map(|v| v.to_string())),
+        ("amount_min", q.amount_min.map(|v| v.to_string())),
+        ("amount_max", q.amount_max.map(|v| v.to_string())),
+        ("sort", q.sort.map(|s| s.as_str().to_owned())),
+        ("page", q.page.filter(|p| *p > 1).map(|p| p.to_string())),
+    ];
+    let parts: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", js_sys::encode_uri_component(&v))))
+        .collect();
+    if parts.is_empty() { ui_path(kind).to_owned() } else { format!("{}?{}", ui_path(kind), parts.join("&")) }
+}
+
+/// The list page of one kind. Every filter is in the URL: shareable, and the back button works.
+#[component]
+pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
+    let query = use_query_map();
+    let navigate = StoredValue::new(use_navigate());
+    let filter = Memo::new(move |_| {
+        query.with(|q| PostingQuery {
+            domain: q.get("domain"),
+            type_code: q.get("type"),
+            district: q.get("district"),
+            trl_min: q.get("trl_min").and_then(|v| v.parse().ok()),
+            amount_min: q.get("amount_min").and_then(|v| v.parse().ok()),
+            amount_max: q.get("amount_max").and_then(|v| v.parse().ok()),
+            sort: q.get("sort").as_deref().and_then(PostingSort::parse),
+            page: q.get("page").and_then(|v| v.parse().ok()),
+            per_page: Some(20),
+            ..Default::default()
+        })
+    });
+    let data = LocalResource::new(move || {
+        let f = filter.get();
+        async move { api::postings(kind, &f).await }
+    });
+    let go = move |f: PostingQuery| navigate.with_value(|n| n(&url_for(kind, &f), Default::default()));
+    let tax = use_taxonomy();
+    let select = move |id: &'static str,
+                       label: Msg,
+                       options: Signal<Vec<(String, String)>>,
+                       current: Signal<Option<String>>,
+                       set: fn(&mut PostingQuery, Option<String>)| {
+        view! {
+            <label class="sr-only" for=id>{tr(label)}</label>
+            <select id=id on:change=move |ev| {
+                let v = event_target_value(&ev);
+                let mut f = filter.get_untracked();
+                set(&mut f, (!v.is_empty()).then_some(v));
+                f.page = None;
+                go(f);
+            }>
+                <option value="">{tr(label)}</option>
+                {move || {
+                    let cur = current.get();
+                    options.get().into_iter().map(|(c, l)| {
+                        let sel = cur.as_deref() == Some(c.as_str());
+                        view! { <option value=c selected=sel>{l}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        }
+    };
+    let terms = move |k: TermKind| {
+        Signal::derive(move || {
+            let l = locale();
+            tax.get().of(k).map(|t| (t.code.clone(), t.label(l).to_owned())).collect::<Vec<_>>()
+        })
+    };
+    let types = Signal::derive(move || type_options(kind, tax, locale()));
+    let sorts = Signal::derive(move || {
+        PostingSort::ALL.iter().map(|s| (s.as_str().to_owned(), s.msg().t(locale()).to_owned())).collect()
+    });
+    view! {
+        <section class="page">
+            <h1>{tr(title)}</h1>
+            <p class="muted">{tr(intro)}</p>
+            <div class="filters filters-postings" role="search">
+                {select("f-domain", Msg::OrgDomains, terms(TermKind::Domain), Signal::derive(move || filter.with(|f| f.domain.clone())), |f, v| f.domain = v)}
+                {select("f-type", Msg::FilterType, types, Signal::derive(move || filter.with(|f| f.type_code.clone())), |f, v| f.type_code = v)}
+                {select("f-district", Msg::OrgDistrict, terms(TermKind::District), Signal::derive(move || filter.with(|f| f.district.clone())), |f, v| f.district = v)}
+                {select("f-sort", Msg::FilterSort, sorts, Signal::derive(move || filter.with(|f| f.sort.map(|s| s.as_str().to_owned()))), |f, v| f.sort = v.as_deref().and_then(PostingSort::parse))}
+                <A href=ui_path(kind) attr:class="btn btn-ghost">{tr(Msg::FilterReset)}</A>
+            </div>
+            {resource_view(data, move |page: Page<PostingSummary>| {
+                let empty = page.items.is_empty();
+                let on_page = Callback::new(move |p: u32| {
+                    let mut f = filter.get_untracked();
+                    f.page = Some(p);
+                    go(f);
+                });
+                view! {
+                    {empty.then(|| view! { <p class="state">{tr(Msg::PostingsEmpty)}</p> })}
+                    <ul class="cards">
+                        {page.items.clone().into_iter().map(|p| view! { <PostingCard posting=p/> }).collect_view()}
+                    </ul>
+                    <Pager page=page on_page=on_page/>
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn PostingCard(posting: PostingSummary) -> impl IntoView {
+    let tax = use_taxonomy();
+    let p = posting.clone();
+    let href = format!("{}/{}", ui_path(p.kind), p.id);
+    let title = {
+        let p = p.clone();
+        move || match (locale(), &p.title_en) {
+            (shared::Locale::En, Some(en)) => en.clone(),
+            _ => p.title_zh.clone(),
+        }
+    };
+    let meta = {
+        let p = p.clone();
+        move || {
+            let l = locale();
+            let mut parts = vec![type_label(p.kind, &p.type_code, tax, l)];
+            if let Some(t) = p.trl {
+                parts.push(format!("TRL {t}"));
+            }
+            if let Some(a) = amount(p.amount_min, p.amount_max, l) {
+                parts.push(a);
+            }
+            if let Some(d) = &p.district {
+                parts.push(tax.label(TermKind::District, d, l));
+            }
+            parts.join(" · ")
+        }
+    };
+    let org = {
+        let p = p.clone();
+        move || org_name(&p.org_name_zh, p.org_name_en.as_deref(), locale())
+    };
+    let domains = p.domains.clone();
+    let deadline = p.deadline.map(|d| format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()));
+    let published = p.published_at.map(|t| date(&t));
+    view! {
+        <li class="card posting-card">
+            <A href=href attr:class="posting-title">{title}</A>
+            <p class="muted small">{org}</p>
+            <p class="muted">{meta}</p>
+            <ul class="chips">
+                {move || domains.iter().map(|d| view! { <li class="chip">{tax.label(TermKind::Domain, d, locale())}</li> }).collect_view()}
+            </ul>
+            <p class="small muted">
+                {deadline.map(|d| view! { {tr(Msg::DeadlineLabel)}" "{d}" · " })}
+                {published.map(|d| view! { {tr(Msg::PublishedOn)}" "{d} })}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,59 @@
+//! Browsing the marketplace: a list page per kind with its filters in the URL, and detail pages.
+
+pub mod detail;
+pub mod list;
+
+use shared::Locale;
+use shared::Msg;
+use shared::i18n::fill;
+use shared::market::{CapabilityKind, DemandType, PostingKind};
+use shared::taxonomy::TermKind;
+
+use crate::components::labels::TaxonomyCtx;
+
+/// The app path of a kind's pages (`/investors` for mandates, like the navigation says).
+pub fn ui_path(kind: PostingKind) -> &'static str {
+    match kind {
+        PostingKind::Demand => "/demands",
+        PostingKind::Capability => "/capabilities",
+        PostingKind::Scenario => "/scenarios",
+        PostingKind::Mandate => "/investors",
+    }
+}
+
+/// The label of a posting's type code: an enum for demands and capabilities, reference data otherwise.
+pub fn type_label(kind: PostingKind, code: &str, tax: TaxonomyCtx, l: Locale) -> String {
+    match kind {
+        PostingKind::Demand => DemandType::parse(code).map_or(code.to_owned(), |t| t.msg().t(l).to_owned()),
+        PostingKind::Capability => CapabilityKind::parse(code).map_or(code.to_owned(), |t| t.msg().t(l).to_owned()),
+        PostingKind::Scenario => tax.label(TermKind::ScenarioCategory, code, l),
+        PostingKind::Mandate => tax.label(TermKind::InvestorType, code, l),
+    }
+}
+
+/// Every type code of a kind with its label, for the filter.
+pub fn type_options(kind: PostingKind, tax: TaxonomyCtx, l: Locale) -> Vec<(String, String)> {
+    match kind {
+        PostingKind::Demand => DemandType::ALL.iter().map(|t| (t.as_str().into(), t.msg().t(l).into())).collect(),
+        PostingKind::Capability => {
+            CapabilityKind::ALL.iter().map(|t| (t.as_str().into(), t.msg().t(l).into())).collect()
+        }
+        PostingKind::Scenario => {
+            tax.get().of(TermKind::ScenarioCategory).map(|t| (t.code.clone(), t.label(l).into())).collect()
+        }
+        PostingKind::Mandate => {
+            tax.get().of(TermKind::InvestorType).map(|t| (t.code.clone(), t.label(l).into())).collect()
+        }
+    }
+}
+
+/// "200–500 万元", or an open-ended form; `None` without any amount.
+pub fn amount(min: Option<u32>, max: Option<u32>, l: Locale) -> Option<String> {
+    let s = |v: u32| v.to_string();
+    match (min, max) {
+        (Some(a), Some(b)) => Some(fill(Msg::AmountRange.t(l), &[("min", &s(a)), ("max", &s(b))])),
+        (Some(a), None) => Some(fill(Msg::AmountFrom.t(l), &[("min", &s(a))])),
+        (None, Some(b)) => Some(fill(Msg::AmountUpTo.t(l), &[("max", &s(b))])),
+        (None, None) => None,
+    }
+}
