@@ -63,9 +63,8 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, kind: PostingKind, q: &Postin
     }
     let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     if let Some(d) = text(&q.domain) {
-        qb.push(" AND EXISTS (SELECT 1 FROM posting_domains d WHERE d.posting_id = p.id AND d.code = ")
-            .push_bind(d)
-            .push(")");
+        // Through the (code, posting_id) index: the domain's postings first, not a probe per row.
+        qb.push(" AND p.id IN (SELECT d.posting_id FROM posting_domains d WHERE d.code = ").push_bind(d).push(")");
     }
     for (column, value) in
         [("p.type_code", text(&q.type_code)), ("p.district", text(&q.district)), ("p.pilot_zone", text(&q.pilot_zone))]
@@ -139,6 +138,8 @@ pub async fn page(
     );
     push_filters(&mut qb, kind, q, scope);
     qb.push(match q.sort.unwrap_or(PostingSort::Newest) {
+        // Public lists hold published postings only, which all have published_at: the index order.
+        PostingSort::Newest if *scope == Scope::Public => " ORDER BY p.published_at DESC, p.id DESC",
         PostingSort::Newest => " ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC",
         PostingSort::Deadline => " ORDER BY p.deadline IS NULL, p.deadline, p.id",
     });
