@@ -118,6 +118,20 @@ impl SearchIndex {
         Ok(SearchIndex { index, reader, writer: Mutex::new(writer), f })
     }
 
+    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+        doc!(
+            self.f.id => d.id,
+            self.f.kind => d.kind.map_or("", PostingKind::as_str),
+            self.f.org_zh => d.org_name_zh.as_str(),
+            self.f.org_en => d.org_name_en.as_str(),
+            self.f.title_zh => d.title_zh.as_str(),
+            self.f.title_en => d.title_en.as_str(),
+            self.f.summary_zh => d.summary_zh.as_str(),
+            self.f.summary_en => d.summary_en.as_str(),
+            self.f.keywords => d.keywords.as_str(),
+        )
+    }
+
     fn writer(&self) -> anyhow::Result<std::sync::MutexGuard<'_, IndexWriter>> {
         self.writer.lock().map_err(|_| anyhow::anyhow!("search writer lock poisoned"))
     }
@@ -130,17 +144,7 @@ impl SearchIndex {
             w.delete_term(Term::from_field_i64(self.f.id, *id));
         }
         for d in upserts {
-            w.add_document(doc!(
-                self.f.id => d.id,
-                self.f.kind => d.kind.map_or("", PostingKind::as_str),
-                self.f.org_zh => d.org_name_zh.as_str(),
-                self.f.org_en => d.org_name_en.as_str(),
-                self.f.title_zh => d.title_zh.as_str(),
-                self.f.title_en => d.title_en.as_str(),
-                self.f.summary_zh => d.summary_zh.as_str(),
-                self.f.summary_en => d.summary_en.as_str(),
-                self.f.keywords => d.keywords.as_str(),
-            ))?;
+            w.add_document(self.document(d))?;
         }
         w.commit()?;
         drop(w);
@@ -154,17 +158,7 @@ impl SearchIndex {
         w.delete_all_documents()?;
         let mut n = 0;
         for d in docs {
-            w.add_document(doc!(
-                self.f.id => d.id,
-                self.f.kind => d.kind.map_or("", PostingKind::as_str),
-                self.f.org_zh => d.org_name_zh.as_str(),
-                self.f.org_en => d.org_name_en.as_str(),
-                self.f.title_zh => d.title_zh.as_str(),
-                self.f.title_en => d.title_en.as_str(),
-                self.f.summary_zh => d.summary_zh.as_str(),
-                self.f.summary_en => d.summary_en.as_str(),
-                self.f.keywords => d.keywords.as_str(),
-            ))?;
+            w.add_document(self.document(&d))?;
             n += 1;
         }
         w.commit()?;

@@ -36,6 +36,27 @@ where
     }
 }
 
+/// A paged list of cards: loading and error states, an empty message, the cards, the pager.
+pub fn paged_cards<T, V>(
+    resource: LocalResource<Result<Page<T>, ApiError>>,
+    empty: Msg,
+    card: fn(T) -> V,
+    on_page: Callback<u32>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    resource_view(resource, move |page: Page<T>| {
+        let nothing = page.items.is_empty();
+        view! {
+            {nothing.then(|| view! { <p class="state">{tr(empty)}</p> })}
+            <ul class="cards">{page.items.clone().into_iter().map(card).collect_view()}</ul>
+            <Pager page=page on_page=on_page/>
+        }
+    })
+}
+
 /// Previous / next with "page x of y".
 #[component]
 pub fn Pager<T: Send + Sync + 'static>(page: Page<T>, on_page: Callback<u32>) -> impl IntoView {

@@ -3,12 +3,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Msg;
 use shared::market::{PostingKind, PostingQuery, PostingSort, PostingSummary};
-use shared::page::Page;
 use shared::taxonomy::TermKind;
 
 use super::{amount, type_label, type_options, ui_path};
 use crate::api;
-use crate::components::data::{Pager, resource_view};
+use crate::components::data::paged_cards;
 use crate::components::labels::{date, org_name, use_taxonomy};
 use crate::i18n::{locale, tr};
 
@@ -101,21 +100,11 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
                 {select("f-sort", Msg::FilterSort, sorts, Signal::derive(move || filter.with(|f| f.sort.map(|s| s.as_str().to_owned()))), |f, v| f.sort = v.as_deref().and_then(PostingSort::parse))}
                 <A href=ui_path(kind) attr:class="btn btn-ghost">{tr(Msg::FilterReset)}</A>
             </div>
-            {resource_view(data, move |page: Page<PostingSummary>| {
-                let empty = page.items.is_empty();
-                let on_page = Callback::new(move |p: u32| {
-                    let mut f = filter.get_untracked();
-                    f.page = Some(p);
-                    go(f);
-                });
-                view! {
-                    {empty.then(|| view! { <p class="state">{tr(Msg::PostingsEmpty)}</p> })}
-                    <ul class="cards">
-                        {page.items.clone().into_iter().map(|p| view! { <PostingCard posting=p/> }).collect_view()}
-                    </ul>
-                    <Pager page=page on_page=on_page/>
-                }
-            })}
+            {paged_cards(data, Msg::PostingsEmpty, |p| view! { <PostingCard posting=p/> }, Callback::new(move |p: u32| {
+                let mut f = filter.get_untracked();
+                f.page = Some(p);
+                go(f);
+            }))}
         </section>
     }
 }

@@ -5,11 +5,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Msg;
 use shared::orgs::{OrgKind, OrgListQuery, OrgSummary};
-use shared::page::Page;
 use shared::taxonomy::TermKind;
 
 use crate::api;
-use crate::components::data::{Pager, resource_view};
+use crate::components::data::paged_cards;
 use crate::components::labels::{org_name, use_taxonomy};
 use crate::i18n::{locale, tr};
 
@@ -72,21 +71,11 @@ pub fn Directory() -> impl IntoView {
                     on_change=Callback::new(move |v: String| set(&|f| f.district = Some(v.clone())))/>
                 <button type="submit" class="btn btn-primary">{tr(Msg::OrgSearch)}</button>
             </form>
-            {resource_view(data, move |page: Page<OrgSummary>| {
-                let empty = page.items.is_empty();
-                let on_page = Callback::new(move |p: u32| {
-                    let mut f = filter.get_untracked();
-                    f.page = Some(p);
-                    go(f);
-                });
-                view! {
-                    {empty.then(|| view! { <p class="state">{tr(Msg::OrgEmpty)}</p> })}
-                    <ul class="cards">
-                        {page.items.clone().into_iter().map(|o| view! { <OrgCard org=o/> }).collect_view()}
-                    </ul>
-                    <Pager page=page on_page=on_page/>
-                }
-            })}
+            {paged_cards(data, Msg::OrgEmpty, |o| view! { <OrgCard org=o/> }, Callback::new(move |p: u32| {
+                let mut f = filter.get_untracked();
+                f.page = Some(p);
+                go(f);
+            }))}
         </section>
     }
 }
