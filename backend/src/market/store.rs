@@ -245,3 +245,40 @@ pub async fn set_reject_reason(db: &mut SqliteConnection, id: i64, reason: Optio
         .await?;
     Ok(())
 }
+
+/// What the search index needs of every published posting, in two queries.
+#[derive(Debug, sqlx::FromRow)]
+pub struct IndexRow {
+    pub id: i64,
+    pub kind: String,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+    pub summary_zh: String,
+    pub summary_en: Option<String>,
+    pub org_name_zh: String,
+    pub org_name_en: Option<String>,
+}
+
+pub async fn published_for_index(
+    db: &mut SqliteConnection,
+) -> sqlx::Result<(Vec<IndexRow>, std::collections::HashMap<i64, Vec<String>>)> {
+    let rows: Vec<IndexRow> = sqlx::query_as(
+        "SELECT p.id, p.kind, p.title_zh, p.title_en, p.summary_zh, p.summary_en,
+                o.name_zh AS org_name_zh, o.name_en AS org_name_en
+         FROM postings p JOIN organizations o ON o.id = p.org_id
+         WHERE p.status = 'published'",
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    let pairs: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT k.posting_id, k.keyword FROM posting_keywords k JOIN postings p ON p.id = k.posting_id
+         WHERE p.status = 'published' ORDER BY k.posting_id, k.position",
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    let mut keywords = std::collections::HashMap::<i64, Vec<String>>::new();
+    for (id, k) in pairs {
+        keywords.entry(id).or_default().push(k);
+    }
+    Ok((rows, keywords))
+}

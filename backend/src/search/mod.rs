@@ -70,15 +70,23 @@ pub async fn rebuild_if_needed(db: &Db, search: &Arc<SearchIndex>) -> anyhow::Re
     if search.num_docs() == published as u64 {
         return Ok(None);
     }
-    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM postings WHERE status = 'published'").fetch_all(db).await?;
     let mut conn = db.acquire().await?;
-    let mut docs = Vec::with_capacity(ids.len());
-    for (id,) in ids {
-        if let Some(d) = document(&mut conn, id).await? {
-            docs.push(d);
-        }
-    }
+    let (rows, mut keywords) = market::published_for_index(&mut conn).await?;
     drop(conn);
+    let docs: Vec<IndexDoc> = rows
+        .into_iter()
+        .map(|r| IndexDoc {
+            kind: shared::market::PostingKind::parse(&r.kind),
+            keywords: keywords.remove(&r.id).unwrap_or_default().join(" "),
+            id: r.id,
+            org_name_zh: r.org_name_zh,
+            org_name_en: r.org_name_en.unwrap_or_default(),
+            title_zh: r.title_zh,
+            title_en: r.title_en.unwrap_or_default(),
+            summary_zh: r.summary_zh,
+            summary_en: r.summary_en.unwrap_or_default(),
+        })
+        .collect();
     let search = search.clone();
     let n = tokio::task::spawn_blocking(move || search.rebuild(docs.into_iter())).await??;
     Ok(Some(n))
