@@ -259,23 +259,39 @@ pub struct IndexRow {
     pub org_name_en: Option<String>,
 }
 
+/// What the index needs of the published postings among `only` (all published when `None`).
 pub async fn published_for_index(
     db: &mut SqliteConnection,
+    only: Option<&[i64]>,
 ) -> sqlx::Result<(Vec<IndexRow>, std::collections::HashMap<i64, Vec<String>>)> {
-    let rows: Vec<IndexRow> = sqlx::query_as(
+    fn restrict(qb: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, only: Option<&[i64]>) {
+        if let Some(ids) = only {
+            qb.push(" AND p.id IN (");
+            let mut list = qb.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            qb.push(")");
+        }
+    }
+    if only.is_some_and(|ids| ids.is_empty()) {
+        return Ok((vec![], Default::default()));
+    }
+    let mut qb = sqlx::QueryBuilder::new(
         "SELECT p.id, p.kind, p.title_zh, p.title_en, p.summary_zh, p.summary_en,
                 o.name_zh AS org_name_zh, o.name_en AS org_name_en
          FROM postings p JOIN organizations o ON o.id = p.org_id
          WHERE p.status = 'published'",
-    )
-    .fetch_all(&mut *db)
-    .await?;
-    let pairs: Vec<(i64, String)> = sqlx::query_as(
+    );
+    restrict(&mut qb, only);
+    let rows: Vec<IndexRow> = qb.build_query_as().fetch_all(&mut *db).await?;
+    let mut qb = sqlx::QueryBuilder::new(
         "SELECT k.posting_id, k.keyword FROM posting_keywords k JOIN postings p ON p.id = k.posting_id
-         WHERE p.status = 'published' ORDER BY k.posting_id, k.position",
-    )
-    .fetch_all(&mut *db)
-    .await?;
+         WHERE p.status = 'published'",
+    );
+    restrict(&mut qb, only);
+    qb.push(" ORDER BY k.posting_id, k.position");
+    let pairs: Vec<(i64, String)> = qb.build_query_as().fetch_all(&mut *db).await?;
     let mut keywords = std::collections::HashMap::<i64, Vec<String>>::new();
     for (id, k) in pairs {
         keywords.entry(id).or_default().push(k);

@@ -8,7 +8,6 @@ pub mod synonyms;
 
 use std::sync::Arc;
 
-use shared::market::PostingStatus;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -23,38 +22,31 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(routes::search))
 }
 
-/// What the index should hold for `id`: its document when published, nothing otherwise.
-async fn document(db: &mut sqlx::SqliteConnection, id: i64) -> sqlx::Result<Option<IndexDoc>> {
-    let Some(row) = market::row(db, id).await? else { return Ok(None) };
-    if row.status() != PostingStatus::Published {
-        return Ok(None);
-    }
-    let (_, keywords) = market::tags(db, id).await?;
-    let org = crate::orgs::store::summary(db, row.org_id).await?;
-    Ok(Some(IndexDoc {
-        id,
-        kind: row.kind(),
-        org_name_zh: org.as_ref().map(|o| o.name_zh.clone()).unwrap_or_default(),
-        org_name_en: org.and_then(|o| o.name_en).unwrap_or_default(),
-        title_zh: row.title_zh,
-        title_en: row.title_en.unwrap_or_default(),
-        summary_zh: row.summary_zh,
-        summary_en: row.summary_en.unwrap_or_default(),
-        keywords: keywords.join(" "),
-    }))
+/// The index documents of the published postings among `only` (all published when `None`).
+async fn documents(db: &Db, only: Option<&[i64]>) -> sqlx::Result<Vec<IndexDoc>> {
+    let mut conn = db.acquire().await?;
+    let (rows, mut keywords) = market::published_for_index(&mut conn, only).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| IndexDoc {
+            kind: shared::market::PostingKind::parse(&r.kind),
+            keywords: keywords.remove(&r.id).unwrap_or_default().join(" "),
+            id: r.id,
+            org_name_zh: r.org_name_zh,
+            org_name_en: r.org_name_en.unwrap_or_default(),
+            title_zh: r.title_zh,
+            title_en: r.title_en.unwrap_or_default(),
+            summary_zh: r.summary_zh,
+            summary_en: r.summary_en.unwrap_or_default(),
+        })
+        .collect())
 }
 
-/// Brings the index in line with the database for these postings.
+/// Brings the index in line with the database for these postings: published ones are (re)indexed,
+/// every other one is removed.
 pub async fn sync(db: &Db, search: &Arc<SearchIndex>, ids: &[i64]) -> AppResult<()> {
-    let mut conn = db.acquire().await?;
-    let (mut upserts, mut removals) = (vec![], vec![]);
-    for id in ids {
-        match document(&mut conn, *id).await? {
-            Some(d) => upserts.push(d),
-            None => removals.push(*id),
-        }
-    }
-    drop(conn);
+    let upserts = documents(db, Some(ids)).await?;
+    let removals: Vec<i64> = ids.iter().copied().filter(|id| !upserts.iter().any(|d| d.id == *id)).collect();
     let search = search.clone();
     tokio::task::spawn_blocking(move || search.apply(&upserts, &removals))
         .await
@@ -70,23 +62,7 @@ pub async fn rebuild_if_needed(db: &Db, search: &Arc<SearchIndex>) -> anyhow::Re
     if search.num_docs() == published as u64 {
         return Ok(None);
     }
-    let mut conn = db.acquire().await?;
-    let (rows, mut keywords) = market::published_for_index(&mut conn).await?;
-    drop(conn);
-    let docs: Vec<IndexDoc> = rows
-        .into_iter()
-        .map(|r| IndexDoc {
-            kind: shared::market::PostingKind::parse(&r.kind),
-            keywords: keywords.remove(&r.id).unwrap_or_default().join(" "),
-            id: r.id,
-            org_name_zh: r.org_name_zh,
-            org_name_en: r.org_name_en.unwrap_or_default(),
-            title_zh: r.title_zh,
-            title_en: r.title_en.unwrap_or_default(),
-            summary_zh: r.summary_zh,
-            summary_en: r.summary_en.unwrap_or_default(),
-        })
-        .collect();
+    let docs = documents(db, None).await?;
     let search = search.clone();
     let n = tokio::task::spawn_blocking(move || search.rebuild(docs.into_iter())).await??;
     Ok(Some(n))

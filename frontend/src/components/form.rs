@@ -55,6 +55,13 @@ pub fn FormError(errors: FormErrors) -> impl IntoView {
     move || errors.general.get().map(|m| view! { <div class="form-error" role="alert">{m}</div> })
 }
 
+/// A field's element id, its error message's id, and its error.
+fn field_ids(name: &'static str, errors: FormErrors) -> (String, String, Signal<Option<String>>) {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    (id, err_id, errors.of(name))
+}
+
 /// A field's label, with the required marker.
 #[component]
 fn FieldLabel(id: String, label: Msg, required: bool) -> impl IntoView {
@@ -77,9 +84,7 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(default = "off")] autocomplete: &'static str,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
-    let err_id = format!("{id}-error");
-    let error = errors.of(name);
+    let (id, err_id, error) = field_ids(name, errors);
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
             <FieldLabel id=id.clone() label=label required=required/>
@@ -102,9 +107,7 @@ pub fn TextField(
 
 #[component]
 pub fn TextArea(label: Msg, name: &'static str, value: RwSignal<String>, errors: FormErrors) -> impl IntoView {
-    let id = format!("f-{name}");
-    let err_id = format!("{id}-error");
-    let error = errors.of(name);
+    let (id, err_id, error) = field_ids(name, errors);
     view! {
         <div class="field field-wide" class:has-error=move || error.with(Option::is_some)>
             <label for=id.clone()>{tr(label)}</label>
@@ -131,9 +134,7 @@ pub fn SelectField(
     errors: FormErrors,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
-    let err_id = format!("{id}-error");
-    let error = errors.of(name);
+    let (id, err_id, error) = field_ids(name, errors);
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
             <FieldLabel id=id.clone() label=label required=required/>
