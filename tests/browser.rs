@@ -209,7 +209,7 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
     b.close().await;
 }
 
-/// Publishes one demand straight through the store (the posting form comes with a later step).
+/// Publishes one demand straight through the store (the browse and search test needs no form).
 async fn published_demand(server: &Server) -> i64 {
     let pool = &server.state.db;
     let pw = shared::validate::Password::parse(PASSWORD).unwrap();
@@ -235,7 +235,7 @@ async fn published_demand(server: &Server) -> i64 {
     backend::market::store::set_status(
         &mut conn,
         &row,
-        "approve",
+        shared::market::PostingAction::Approve,
         shared::market::PostingStatus::Published,
         Some(1),
         None,
@@ -243,7 +243,7 @@ async fn published_demand(server: &Server) -> i64 {
     .await
     .unwrap();
     drop(conn);
-    backend::search::sync(&server.state.db, &server.state.search, &[id]).await.unwrap();
+    backend::market::ops::published_changed(&server.state, &[id]).await.unwrap();
     id
 }
 
@@ -274,5 +274,102 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     let bold = b.el(".hits b").await.text().await.unwrap();
     assert!(!bold.is_empty() && "固态电池".contains(bold.as_str()), "a part of the query is highlighted: {bold}");
     b.screenshot("search-results").await;
+    b.close().await;
+}
+
+/// A user with `PASSWORD`; a site admin when `admin`.
+async fn user(server: &Server, email: &str, admin: bool) -> i64 {
+    let pool = &server.state.db;
+    let pw = shared::validate::Password::parse(PASSWORD).unwrap();
+    let e = shared::validate::Email::parse(email).unwrap();
+    backend::accounts::store::create_or_promote_admin(pool, &e, &pw).await.unwrap();
+    sqlx::query("UPDATE users SET is_admin = $1 WHERE email = $2").bind(admin).bind(email).execute(pool).await.unwrap();
+    let (id,): (i64,) =
+        sqlx::query_as("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
+    id
+}
+
+/// A verified organization of `kind` owned by `owner`.
+async fn verified_org(server: &Server, owner: i64, kind: shared::orgs::OrgKind, name: &str) -> i64 {
+    let mut conn = server.state.db.acquire().await.unwrap();
+    let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
+    let subtype = (kind == shared::orgs::OrgKind::Lab).then(|| "research_institute".to_owned());
+    let input = shared::orgs::OrgInput { name_zh: name.into(), subtype, ..shared::orgs::OrgInput::empty(kind) };
+    let id = backend::orgs::store::insert(&mut conn, &input.parse(&tax, 2026).unwrap(), owner).await.unwrap();
+    backend::orgs::store::set_verified(&mut conn, id, Some(owner)).await.unwrap();
+    id
+}
+
+async fn log_in(b: &Browser, server: &Server, email: &str, next: &str) {
+    b.client.goto(&server.url(&format!("/login?next={next}"))).await.unwrap();
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", PASSWORD).await;
+    b.click("form button[type=submit]").await;
+    b.path_matches(|p| p == next).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by_search() {
+    let server = Server::start().await;
+    let ent = user(&server, "ent@example.com", false).await;
+    verified_org(&server, ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    user(&server, "admin@example.com", true).await;
+    let lab = user(&server, "lab@example.com", false).await;
+    verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let b = Browser::start(1280, 1200).await;
+
+    // The enterprise fills in the form; the shared rules answer inline before anything is sent.
+    log_in(&b, &server, "ent@example.com", "/my/postings").await;
+    b.click("[data-testid=new-posting]").await;
+    b.path_matches(|p| p == "/demands/new").await;
+    b.click("[data-testid=save-and-submit]").await;
+    b.text_contains("#f-title_zh-error", "必填").await;
+    b.text_contains("#f-domains-error", "").await;
+    b.fill("#f-title_zh", "固态电池电解质界面稳定性攻关").await;
+    b.fill("#f-title_en", "Solid-state electrolyte interface stability").await;
+    b.fill("#f-summary_zh", "寻求固态电池电解质界面改性方案，提升循环寿命").await;
+    b.fill("#f-details_zh", "循环寿命需达到1000次以上，容量保持率90%").await;
+    b.select("#f-demand_type", "tech_problem").await;
+    b.click("input[name=domains][value=advanced_energy]").await;
+    b.fill("#f-keywords", "固态电池，电解质").await;
+    b.fill("#f-trl", "6").await;
+    b.fill("#f-budget_min", "900").await;
+    b.fill("#f-budget_max", "500").await;
+    b.click("[data-testid=save-and-submit]").await;
+    b.text_contains("[id='f-budget_max-error']", "").await;
+    b.screenshot("demand-form-errors").await;
+    let (drafts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings").fetch_one(&server.state.db).await.unwrap();
+    assert_eq!(drafts, 0, "nothing is sent while the form has errors");
+    b.fill("#f-budget_min", "200").await;
+    b.click("[data-testid=save-and-submit]").await;
+    let path = b.path_matches(|p| p.starts_with("/demands/") && p[9..].parse::<i64>().is_ok()).await;
+    let id: i64 = path[9..].parse().unwrap();
+    b.text_contains("[data-testid=posting-status]", "待审核").await;
+    b.screenshot("demand-submitted").await;
+    let (status, budget_min): (String, i64) = sqlx::query_as("SELECT status, amount_min FROM postings WHERE id = $1")
+        .bind(id)
+        .fetch_one(&server.state.db)
+        .await
+        .unwrap();
+    assert_eq!((status.as_str(), budget_min), ("submitted", 200));
+    b.click("[data-testid=logout]").await;
+
+    // The admin approves it from the moderation queue.
+    log_in(&b, &server, "admin@example.com", "/admin/moderation").await;
+    b.text_contains("[data-testid=moderation-queue]", "固态电池电解质界面稳定性攻关").await;
+    b.screenshot("moderation-queue").await;
+    b.click("[data-testid=moderation-item] [data-testid=approve-one]").await;
+    b.text_contains("[data-testid=moderation-empty]", "暂无待审核").await;
+    b.click("[data-testid=logout]").await;
+
+    // A lab member finds it through the header's search box and, being verified, reads the details.
+    log_in(&b, &server, "lab@example.com", "/my/orgs").await;
+    b.fill("[data-testid=global-search]", "固态电池\n").await;
+    b.text_contains(".hits", "固态电池电解质界面稳定性攻关").await;
+    b.click(".hits a").await;
+    b.path_matches(|p| p == path).await;
+    b.text_contains("[data-testid=posting-details]", "容量保持率90%").await;
+    let owner_panel = b.client.find(fantoccini::Locator::Css("[data-testid=owner-panel]")).await;
+    assert!(owner_panel.is_err(), "the lab does not get the owner's controls");
     b.close().await;
 }

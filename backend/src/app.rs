@@ -34,6 +34,19 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub search: Arc<search::SearchIndex>,
+    /// The published postings' list facets (see `market::facets`).
+    pub facets: Arc<std::sync::RwLock<market::facets::Facets>>,
+}
+
+impl AppState {
+    /// Reads the facets; a panic elsewhere while writing leaves them usable (each write is whole).
+    pub fn facets(&self) -> std::sync::RwLockReadGuard<'_, market::facets::Facets> {
+        self.facets.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub fn facets_mut(&self) -> std::sync::RwLockWriteGuard<'_, market::facets::Facets> {
+        self.facets.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 #[derive(OpenApi)]
@@ -134,7 +147,9 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     if let Some(n) = search::rebuild_if_needed(&db, &search).await? {
         tracing::info!(n, "rebuilt the search index from the database");
     }
-    Ok(AppState { db, config: Arc::new(config), search })
+    let facets = market::ops::load_facets(&db).await?;
+    tracing::info!(published = facets.len(), "loaded the list facets");
+    Ok(AppState { db, config: Arc::new(config), search, facets: Arc::new(std::sync::RwLock::new(facets)) })
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.

@@ -4,6 +4,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::accounts::{ChangePasswordRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest};
+use shared::market::{ModerationRequest, NewPosting, Posting, PostingInput, PostingKind};
 use shared::orgs::{
     Invitation, InvitationPreview, InviteRequest, Member, Org, OrgInput, OrgListQuery, OrgSummary, UpdateMemberRequest,
 };
@@ -150,7 +151,7 @@ pub async fn add_term(req: &NewTermRequest) -> ApiResult<Term> {
 
 // ---- marketplace ----
 pub async fn postings(
-    kind: shared::market::PostingKind,
+    kind: PostingKind,
     q: &shared::market::PostingQuery,
 ) -> ApiResult<Page<shared::market::PostingSummary>> {
     let n = |v: Option<u32>| v.map(|v| v.to_string());
@@ -162,13 +163,14 @@ pub async fn postings(
         ("amount_min", n(q.amount_min)),
         ("amount_max", n(q.amount_max)),
         ("mine", q.mine.map(|m| m.to_string())),
+        ("status", q.status.map(|s| s.as_str().to_owned())),
         ("sort", q.sort.map(|s| s.as_str().to_owned())),
         ("page", n(q.page)),
         ("per_page", n(q.per_page)),
     ]);
     get(&format!("/api/{}{qs}", kind.plural())).await
 }
-pub async fn posting(kind: shared::market::PostingKind, id: i64) -> ApiResult<shared::market::Posting> {
+pub async fn posting(kind: PostingKind, id: i64) -> ApiResult<Posting> {
     get(&format!("/api/{}/{id}", kind.plural())).await
 }
 pub async fn search(q: &shared::market::SearchQuery) -> ApiResult<shared::market::SearchResults> {
@@ -178,4 +180,20 @@ pub async fn search(q: &shared::market::SearchQuery) -> ApiResult<shared::market
         ("page", q.page.map(|p| p.to_string())),
     ]);
     get(&format!("/api/search{qs}")).await
+}
+pub async fn create_posting(kind: PostingKind, req: &NewPosting) -> ApiResult<Posting> {
+    post(&format!("/api/{}", kind.plural()), req).await
+}
+pub async fn update_posting(kind: PostingKind, id: i64, input: &PostingInput) -> ApiResult<Posting> {
+    put(&format!("/api/{}/{id}", kind.plural()), input).await
+}
+/// `submit` or `close`.
+pub async fn posting_action(kind: PostingKind, id: i64, action: &str) -> ApiResult<Posting> {
+    post(&format!("/api/{}/{id}/{action}", kind.plural()), &()).await
+}
+pub async fn moderation_queue() -> ApiResult<Vec<Posting>> {
+    get("/api/admin/moderation").await
+}
+pub async fn moderate(req: &ModerationRequest) -> ApiResult<Vec<Posting>> {
+    post("/api/admin/moderation", req).await
 }

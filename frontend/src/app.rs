@@ -13,7 +13,10 @@ use crate::api;
 use crate::components::labels::TaxonomyCtx;
 use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
 use crate::pages::market::detail::PostingDetail;
+use crate::pages::market::form::{EditPosting, NewPosting};
 use crate::pages::market::list::PostingList;
+use crate::pages::market::mine::MyPostings;
+use crate::pages::market::moderation::Moderation;
 use crate::pages::{account, admin, auth, coming, home, invitation, not_found, orgs, search};
 use crate::session::{Session, use_session};
 
@@ -35,13 +38,21 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <not_found::NotFound/> }>
                     <Route path=path!("/") view=home::Home/>
                     <Route path=path!("/demands") view=|| view! { <PostingList kind=PostingKind::Demand title=Msg::NavDemands intro=Msg::IntroDemands/> }/>
+                    <Route path=path!("/demands/new") view=|| view! { <NewPosting kind=PostingKind::Demand/> }/>
                     <Route path=path!("/demands/:id") view=|| view! { <PostingDetail kind=PostingKind::Demand/> }/>
+                    <Route path=path!("/demands/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Demand/> }/>
                     <Route path=path!("/capabilities") view=|| view! { <PostingList kind=PostingKind::Capability title=Msg::NavCapabilities intro=Msg::IntroCapabilities/> }/>
+                    <Route path=path!("/capabilities/new") view=|| view! { <NewPosting kind=PostingKind::Capability/> }/>
                     <Route path=path!("/capabilities/:id") view=|| view! { <PostingDetail kind=PostingKind::Capability/> }/>
+                    <Route path=path!("/capabilities/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Capability/> }/>
                     <Route path=path!("/scenarios") view=|| view! { <PostingList kind=PostingKind::Scenario title=Msg::NavScenarios intro=Msg::IntroScenarios/> }/>
+                    <Route path=path!("/scenarios/new") view=|| view! { <NewPosting kind=PostingKind::Scenario/> }/>
                     <Route path=path!("/scenarios/:id") view=|| view! { <PostingDetail kind=PostingKind::Scenario/> }/>
+                    <Route path=path!("/scenarios/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Scenario/> }/>
                     <Route path=path!("/investors") view=|| view! { <PostingList kind=PostingKind::Mandate title=Msg::NavInvestors intro=Msg::IntroMandates/> }/>
+                    <Route path=path!("/investors/new") view=|| view! { <NewPosting kind=PostingKind::Mandate/> }/>
                     <Route path=path!("/investors/:id") view=|| view! { <PostingDetail kind=PostingKind::Mandate/> }/>
+                    <Route path=path!("/investors/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Mandate/> }/>
                     <Route path=path!("/search") view=search::Search/>
                     <Route path=path!("/events") view=|| view! { <coming::Coming title=Msg::NavEvents body=Msg::ComingEvents/> }/>
                     <Route path=path!("/dashboard") view=|| view! { <coming::Coming title=Msg::NavDashboard body=Msg::ComingDashboard/> }/>
@@ -55,7 +66,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orgs/:id/members") view=orgs::members::Members/>
                     <Route path=path!("/my/orgs") view=orgs::mine::MyOrgs/>
                     <Route path=path!("/invitations/:token") view=invitation::Invitation/>
+                    <Route path=path!("/my/postings") view=MyPostings/>
                     <Route path=path!("/admin") view=admin::Admin/>
+                    <Route path=path!("/admin/moderation") view=Moderation/>
                 </Routes>
             </main>
             <Footer/>
@@ -124,8 +137,12 @@ fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
     };
     view! {
         <div class="user-menu">
+            <A href="/my/postings" attr:class="nav-link" attr:data-testid="my-postings">{tr(Msg::MyPostings)}</A>
             <A href="/my/orgs" attr:class="nav-link">{tr(Msg::NavMyOrgs)}</A>
-            {is_admin.then(|| view! { <A href="/admin" attr:class="nav-link">{tr(Msg::NavAdmin)}</A> })}
+            {is_admin.then(|| view! {
+                <A href="/admin/moderation" attr:class="nav-link" attr:data-testid="nav-moderation">{tr(Msg::ModerationTitle)}</A>
+                <A href="/admin" attr:class="nav-link">{tr(Msg::NavAdmin)}</A>
+            })}
             <A href="/account" attr:class="nav-link user-name" attr:data-testid="user-name">{name}</A>
             <button class="btn btn-ghost" data-testid="logout" on:click=logout>{tr(Msg::NavLogout)}</button>
         </div>

@@ -498,6 +498,35 @@ pub fn next_status(from: PostingStatus, transition: Transition) -> Option<Postin
     }
 }
 
+code_enum!(
+    /// What happened to a posting, as recorded in its history.
+    PostingAction {
+        Create = "create" => ActCreate,
+        Edit = "edit" => ActEdit,
+        Submit = "submit" => ActSubmit,
+        Approve = "approve" => ActApprove,
+        Reject = "reject" => ActReject,
+        ApproveEdit = "approve_edit" => ActApproveEdit,
+        RejectEdit = "reject_edit" => ActRejectEdit,
+        Close = "close" => ActClose,
+        Expire = "expire" => ActExpire,
+    }
+);
+
+/// One recorded step of a posting's life: what, who, when, and why when refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostingEvent {
+    pub action: PostingAction,
+    pub status: PostingStatus,
+    /// The acting user's display name; none for the system (expiry).
+    pub actor: Option<String>,
+    pub reason: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: OffsetDateTime,
+}
+
 /// A posting as the caller may see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -527,12 +556,38 @@ pub struct Posting {
     pub pending_revision: Option<Box<PostingInput>>,
     /// Whether the caller belongs to the owning organization.
     pub mine: bool,
+    /// Every transition, oldest first (owners and admins only; empty for others).
+    #[serde(default)]
+    pub history: Vec<PostingEvent>,
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub published_at: Option<OffsetDateTime>,
+}
+
+impl Posting {
+    /// The form values to edit: the edit awaiting review when there is one, else the posting itself.
+    pub fn to_input(&self) -> PostingInput {
+        if let Some(p) = &self.pending_revision {
+            return (**p).clone();
+        }
+        PostingInput {
+            title_zh: self.title_zh.clone(),
+            title_en: self.title_en.clone(),
+            summary_zh: self.summary_zh.clone(),
+            summary_en: self.summary_en.clone(),
+            details_zh: self.details_zh.clone(),
+            details_en: self.details_en.clone(),
+            domains: self.domains.clone(),
+            keywords: self.keywords.clone(),
+            district: self.district.clone(),
+            pilot_zone: self.pilot_zone.clone(),
+            deadline: self.deadline,
+            spec: self.spec.clone(),
+        }
+    }
 }
 
 /// `POST /api/{kind}`: the posting and the organization it is posted for.

@@ -163,6 +163,11 @@ impl Browser {
         e.send_keys(text).await.unwrap();
     }
 
+    /// Chooses the option with `value` in the `<select>` matching `css`.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.el(css).await.select_by_value(value).await.unwrap();
+    }
+
     pub async fn click(&self, css: &str) {
         self.el(css).await.click().await.unwrap();
     }

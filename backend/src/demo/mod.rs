@@ -224,7 +224,15 @@ async fn generated(
             p.input.parse(tax, today).map_err(|e| anyhow::anyhow!("demo posting {}: {e:?}", p.input.title_zh))?;
         let id = market_store::insert(db, org_ids[p.org], owners[p.org], &draft).await?;
         let row = market_store::row(db, id).await?.ok_or_else(|| anyhow::anyhow!("posting {id} vanished"))?;
-        market_store::set_status(db, &row, "approve", PostingStatus::Published, None, None).await?;
+        market_store::set_status(
+            db,
+            &row,
+            shared::market::PostingAction::Approve,
+            PostingStatus::Published,
+            None,
+            None,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -117,7 +117,7 @@ struct Row {
     published_at: Option<OffsetDateTime>,
 }
 
-/// One page and the total count.
+/// One page and the total count, filtered by SQL (private scopes; public lists use the facets).
 pub async fn page(
     db: &mut SqliteConnection,
     kind: PostingKind,
@@ -130,12 +130,7 @@ pub async fn page(
     push_filters(&mut count, kind, q, scope);
     let (total,): (i64,) = count.build_query_as().fetch_one(&mut *db).await?;
 
-    let mut qb = QueryBuilder::<Sqlite>::new(
-        "SELECT p.id, p.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, p.status, p.title_zh, p.title_en,
-                p.summary_zh, p.summary_en, p.district, p.type_code, p.trl, p.amount_min, p.amount_max, p.deadline,
-                p.published_at
-         FROM postings p JOIN organizations o ON o.id = p.org_id",
-    );
+    let mut qb = QueryBuilder::<Sqlite>::new(SELECT);
     push_filters(&mut qb, kind, q, scope);
     qb.push(match q.sort.unwrap_or(PostingSort::Newest) {
         // Public lists hold published postings only, which all have published_at: the index order.
@@ -145,9 +140,39 @@ pub async fn page(
     });
     qb.push(" LIMIT ").push_bind(limit as i64).push(" OFFSET ").push_bind(offset as i64);
     let rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
+    Ok((summaries(db, kind, rows).await?, total as u64))
+}
+
+const SELECT: &str = "SELECT p.id, p.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, p.status, p.title_zh,
+        p.title_en, p.summary_zh, p.summary_en, p.district, p.type_code, p.trl, p.amount_min, p.amount_max, p.deadline,
+        p.published_at
+     FROM postings p JOIN organizations o ON o.id = p.org_id";
+
+/// The published postings with these ids, in the order given (a page chosen by the facets).
+pub async fn published_by_ids(
+    db: &mut SqliteConnection,
+    kind: PostingKind,
+    ids: &[i64],
+) -> sqlx::Result<Vec<PostingSummary>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut qb = QueryBuilder::<Sqlite>::new(SELECT);
+    qb.push(" WHERE p.status = 'published' AND p.kind = ").push_bind(kind.as_str()).push(" AND p.id IN (");
+    let mut list = qb.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    qb.push(")");
+    let mut rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    summaries(db, kind, rows).await
+}
+
+async fn summaries(db: &mut SqliteConnection, kind: PostingKind, rows: Vec<Row>) -> sqlx::Result<Vec<PostingSummary>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut domains = crate::db::codes_of(db, "posting_domains", "posting_id", &ids).await?;
-    let items = rows
+    Ok(rows
         .into_iter()
         .map(|r| PostingSummary {
             id: r.id,
@@ -169,6 +194,5 @@ pub async fn page(
             deadline: r.deadline,
             published_at: r.published_at,
         })
-        .collect();
-    Ok((items, total as u64))
+        .collect())
 }

@@ -1,6 +1,7 @@
 //! The marketplace: demands, capabilities, scenario openings and investor mandates — lifecycle,
 //! moderation, browsing.
 
+pub mod facets;
 pub mod list;
 pub mod ops;
 pub mod routes;

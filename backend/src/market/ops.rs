@@ -4,8 +4,8 @@
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::market::{
-    NewPosting, Posting, PostingInput, PostingKind, PostingQuery, PostingStatus, PostingSummary, Transition,
-    next_status,
+    NewPosting, Posting, PostingAction, PostingInput, PostingKind, PostingQuery, PostingStatus, PostingSummary,
+    Transition, next_status,
 };
 use shared::orgs::OrgRole;
 use shared::page::{Page, PageQuery};
@@ -86,6 +86,7 @@ pub async fn assemble(
         _ => None,
     };
     let status = row.status();
+    let history = if private { store::events(db, row.id).await? } else { vec![] };
     Ok(Posting {
         id: row.id,
         org,
@@ -106,6 +107,7 @@ pub async fn assemble(
         reject_reason: if private { row.reject_reason } else { None },
         pending_revision: pending,
         mine,
+        history,
         created_at: row.created_at,
         published_at: row.published_at,
     })
@@ -153,11 +155,13 @@ pub async fn update(
     match row.status() {
         PostingStatus::Draft | PostingStatus::Rejected | PostingStatus::Submitted => {
             store::overwrite(&mut tx, id, &draft).await?;
-            store::record(&mut tx, id, "edit", Some(row.status()), row.status(), Some(user.id), None).await?;
+            store::record(&mut tx, id, PostingAction::Edit, Some(row.status()), row.status(), Some(user.id), None)
+                .await?;
         }
         PostingStatus::Published => {
             store::set_pending(&mut tx, id, Some(&draft)).await?;
-            store::record(&mut tx, id, "edit", Some(row.status()), row.status(), Some(user.id), None).await?;
+            store::record(&mut tx, id, PostingAction::Edit, Some(row.status()), row.status(), Some(user.id), None)
+                .await?;
         }
         PostingStatus::Closed | PostingStatus::Expired => return Err(invalid_transition()),
     }
@@ -186,15 +190,34 @@ pub async fn owner_transition(
         }
     }
     let to = next_status(row.status(), transition).ok_or_else(invalid_transition)?;
-    let action = if transition == Transition::Submit { "submit" } else { "close" };
+    let action = if transition == Transition::Submit { PostingAction::Submit } else { PostingAction::Close };
     store::set_status(&mut tx, &row, action, to, Some(user.id), None).await?;
     if to == PostingStatus::Closed {
         store::set_pending(&mut tx, id, None).await?;
     }
     tx.commit().await?;
-    crate::search::sync(&state.db, &state.search, &[id]).await?;
+    published_changed(state, &[id]).await?;
     let mut db = state.db.acquire().await?;
     view(&mut db, kind, id, Some(user)).await
+}
+
+/// Brings the search index and the list facets in line with the database for these postings, after
+/// a commit that may have changed what is published: published ones are (re)indexed, others dropped.
+pub async fn published_changed(state: &AppState, ids: &[i64]) -> AppResult<()> {
+    crate::search::sync(&state.db, &state.search, ids).await?;
+    let mut db = state.db.acquire().await?;
+    let rows = store::published_facets(&mut db, Some(ids)).await?;
+    let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.id == *id)).collect();
+    state.facets_mut().apply(rows, &removals);
+    Ok(())
+}
+
+/// The facets of every published posting, read from the database (at start).
+pub async fn load_facets(db: &crate::db::Db) -> sqlx::Result<super::facets::Facets> {
+    let mut conn = db.acquire().await?;
+    let mut facets = super::facets::Facets::new();
+    facets.apply(store::published_facets(&mut conn, None).await?, &[]);
+    Ok(facets)
 }
 
 /// One page of postings of `kind` as `user` may see them.
@@ -207,7 +230,12 @@ pub async fn list(
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let mut db = state.db.acquire().await?;
     let scope = list::Scope::for_viewer(&mut db, user, &q).await?;
-    let (items, total) = list::page(&mut db, kind, &q, &scope, per_page, offset).await?;
+    let (items, total) = if scope == list::Scope::Public {
+        let (ids, total) = state.facets().page(kind, &q, per_page as usize, offset as usize);
+        (list::published_by_ids(&mut db, kind, &ids).await?, total)
+    } else {
+        list::page(&mut db, kind, &q, &scope, per_page, offset).await?
+    };
     Ok(Page { items, total, page, per_page })
 }
 
@@ -217,11 +245,11 @@ pub async fn expire_due(state: &AppState) -> AppResult<usize> {
     let ids = store::due_for_expiry(&mut tx, today()).await?;
     for id in &ids {
         if let Some(row) = store::row(&mut tx, *id).await? {
-            store::set_status(&mut tx, &row, "expire", PostingStatus::Expired, None, None).await?;
+            store::set_status(&mut tx, &row, PostingAction::Expire, PostingStatus::Expired, None, None).await?;
         }
     }
     tx.commit().await?;
-    crate::search::sync(&state.db, &state.search, &ids).await?;
+    published_changed(state, &ids).await?;
     Ok(ids.len())
 }
 
@@ -251,8 +279,8 @@ pub async fn decide(
         match (row.status(), &row.pending, req.decision) {
             (PostingStatus::Submitted, _, decision) => {
                 let (transition, action) = match decision {
-                    Decision::Approve => (Transition::Approve, "approve"),
-                    Decision::Reject => (Transition::Reject, "reject"),
+                    Decision::Approve => (Transition::Approve, PostingAction::Approve),
+                    Decision::Reject => (Transition::Reject, PostingAction::Reject),
                 };
                 let to = next_status(row.status(), transition).ok_or_else(invalid_transition)?;
                 store::set_status(&mut tx, &row, action, to, Some(admin.id), reason.as_deref()).await?;
@@ -261,8 +289,16 @@ pub async fn decide(
                 let edit: PostingInput = serde_json::from_str(json).map_err(|e| AppError::Internal(e.into()))?;
                 store::overwrite(&mut tx, row.id, &edit).await?;
                 store::set_pending(&mut tx, row.id, None).await?;
-                store::record(&mut tx, row.id, "approve_edit", Some(row.status()), row.status(), Some(admin.id), None)
-                    .await?;
+                store::record(
+                    &mut tx,
+                    row.id,
+                    PostingAction::ApproveEdit,
+                    Some(row.status()),
+                    row.status(),
+                    Some(admin.id),
+                    None,
+                )
+                .await?;
             }
             (PostingStatus::Published, Some(_), Decision::Reject) => {
                 store::set_pending(&mut tx, row.id, None).await?;
@@ -270,7 +306,7 @@ pub async fn decide(
                 store::record(
                     &mut tx,
                     row.id,
-                    "reject_edit",
+                    PostingAction::RejectEdit,
                     Some(row.status()),
                     row.status(),
                     Some(admin.id),
@@ -282,7 +318,7 @@ pub async fn decide(
         }
     }
     tx.commit().await?;
-    crate::search::sync(&state.db, &state.search, &req.ids).await?;
+    published_changed(state, &req.ids).await?;
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
     for id in &req.ids {

@@ -1,6 +1,8 @@
 //! SQL for postings: writes with their tags and events, reads, the moderation queue, expiry.
 
-use shared::market::{PostingDraft, PostingInput, PostingKind, PostingSpec, PostingStatus};
+use shared::market::{
+    PostingAction, PostingDraft, PostingEvent, PostingInput, PostingKind, PostingSpec, PostingStatus,
+};
 use sqlx::SqliteConnection;
 use time::{Date, OffsetDateTime};
 
@@ -84,7 +86,7 @@ pub async fn insert(db: &mut SqliteConnection, org_id: i64, actor: i64, draft: &
         .fetch_one(&mut *db)
         .await?;
     replace_tags(db, id, &draft.domains, &draft.keywords).await?;
-    record(db, id, "create", None, PostingStatus::Draft, Some(actor), None).await?;
+    record(db, id, PostingAction::Create, None, PostingStatus::Draft, Some(actor), None).await?;
     Ok(id)
 }
 
@@ -138,7 +140,7 @@ async fn replace_tags(db: &mut SqliteConnection, id: i64, domains: &[String], ke
 pub async fn set_status(
     db: &mut SqliteConnection,
     row: &PostingRow,
-    action: &str,
+    action: PostingAction,
     to: PostingStatus,
     actor: Option<i64>,
     reason: Option<&str>,
@@ -162,7 +164,7 @@ pub async fn set_status(
 pub async fn record(
     db: &mut SqliteConnection,
     id: i64,
-    action: &str,
+    action: PostingAction,
     from: Option<PostingStatus>,
     to: PostingStatus,
     actor: Option<i64>,
@@ -173,7 +175,7 @@ pub async fn record(
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(id)
-    .bind(action)
+    .bind(action.as_str())
     .bind(from.map(PostingStatus::as_str))
     .bind(to.as_str())
     .bind(actor)
@@ -223,16 +225,31 @@ pub async fn due_for_expiry(db: &mut SqliteConnection, today: Date) -> sqlx::Res
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
-/// The transitions of a posting, oldest first: (action, to_status, actor id, reason, at).
-pub type Event = (String, String, Option<i64>, Option<String>, OffsetDateTime);
+/// A `posting_events` row: action, status after it, actor's name, reason, time.
+type EventRow = (String, String, Option<String>, Option<String>, OffsetDateTime);
 
-pub async fn events(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Vec<Event>> {
-    sqlx::query_as(
-        "SELECT action, to_status, actor_id, reason, at FROM posting_events WHERE posting_id = $1 ORDER BY id",
+/// The transitions of a posting, oldest first, with the actors' display names.
+pub async fn events(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Vec<PostingEvent>> {
+    let rows: Vec<EventRow> = sqlx::query_as(
+        "SELECT e.action, e.to_status, u.display_name, e.reason, e.at
+         FROM posting_events e LEFT JOIN users u ON u.id = e.actor_id
+         WHERE e.posting_id = $1 ORDER BY e.id",
     )
     .bind(id)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(action, status, actor, reason, at)| {
+            Some(PostingEvent {
+                action: PostingAction::parse(&action)?,
+                status: PostingStatus::parse(&status)?,
+                actor,
+                reason,
+                at,
+            })
+        })
+        .collect())
 }
 
 /// Tells the owner why an edit of the published version was refused.
@@ -297,4 +314,76 @@ pub async fn published_for_index(
         keywords.entry(id).or_default().push(k);
     }
     Ok((rows, keywords))
+}
+
+/// The filterable columns of the published postings among `only` (all published when `None`).
+pub async fn published_facets(
+    db: &mut SqliteConnection,
+    only: Option<&[i64]>,
+) -> sqlx::Result<Vec<super::facets::FacetRow>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        kind: String,
+        org_id: i64,
+        type_code: String,
+        district: Option<String>,
+        pilot_zone: Option<String>,
+        trl: Option<i64>,
+        amount_min: Option<i64>,
+        amount_max: Option<i64>,
+        deadline: Option<Date>,
+        published_at: Option<OffsetDateTime>,
+    }
+    if only.is_some_and(|ids| ids.is_empty()) {
+        return Ok(vec![]);
+    }
+    let mut qb = sqlx::QueryBuilder::new(
+        "SELECT id, kind, org_id, type_code, district, pilot_zone, trl, amount_min, amount_max, deadline, published_at
+         FROM postings WHERE status = 'published'",
+    );
+    if let Some(ids) = only {
+        qb.push(" AND id IN (");
+        let mut list = qb.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        qb.push(")");
+    }
+    let rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
+    let mut domains = if let Some(ids) = only {
+        crate::db::codes_of(db, "posting_domains", "posting_id", ids).await?
+    } else {
+        let pairs: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT d.posting_id, d.code FROM posting_domains d JOIN postings p ON p.id = d.posting_id
+             WHERE p.status = 'published' ORDER BY d.posting_id, d.position",
+        )
+        .fetch_all(&mut *db)
+        .await?;
+        let mut map = std::collections::HashMap::<i64, Vec<String>>::new();
+        for (id, code) in pairs {
+            map.entry(id).or_default().push(code);
+        }
+        map
+    };
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(super::facets::FacetRow {
+                id: r.id,
+                kind: PostingKind::parse(&r.kind)?,
+                org_id: r.org_id,
+                type_code: r.type_code,
+                district: r.district,
+                pilot_zone: r.pilot_zone,
+                domains: domains.remove(&r.id).unwrap_or_default(),
+                trl: r.trl.and_then(|t| u8::try_from(t).ok()),
+                amount_min: r.amount_min.and_then(|a| u32::try_from(a).ok()),
+                amount_max: r.amount_max.and_then(|a| u32::try_from(a).ok()),
+                deadline: r.deadline,
+                // Every published posting has its publication time; the epoch only guards bad data.
+                published_at: r.published_at.unwrap_or(OffsetDateTime::UNIX_EPOCH),
+            })
+        })
+        .collect())
 }

@@ -115,15 +115,24 @@ async fn a_demand_goes_from_draft_through_review_to_published_and_closed() {
     assert_eq!(public["budget_max"], 500);
     assert!(public["details_zh"].is_null() && public["details_hidden"] == true, "details hidden from the public");
 
+    assert_eq!(public["history"], json!([]), "the history is for owners and admins");
+
     let r = m.owner.post(m.app.url(&format!("/api/demands/{id}/close"))).send().await.unwrap();
-    assert_eq!(body(r).await["status"], "closed");
+    let closed = body(r).await;
+    assert_eq!(closed["status"], "closed");
     assert_eq!(m.public_total("/api/demands").await, 0);
-    let (events,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM posting_events WHERE posting_id = $1")
-        .bind(id)
-        .fetch_one(&m.app.state.db)
-        .await
-        .unwrap();
-    assert_eq!(events, 4, "create, submit, approve, close — each recorded");
+    let steps: Vec<(&str, &str)> = closed["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap(), e["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        steps,
+        [("create", "draft"), ("submit", "submitted"), ("approve", "published"), ("close", "closed")],
+        "each transition recorded, in order"
+    );
+    assert!(closed["history"].as_array().unwrap().iter().all(|e| e["actor"].is_string() && e["at"].is_string()));
 }
 
 #[tokio::test]
@@ -406,4 +415,58 @@ async fn capabilities_scenarios_and_mandates_go_through_the_same_lifecycle() {
             StatusCode::NOT_FOUND
         );
     }
+}
+
+#[tokio::test]
+async fn public_lists_served_from_memory_agree_with_the_sql_filters() {
+    use backend::market::list::{Scope, page};
+    use shared::market::{PostingKind, PostingQuery, PostingSort};
+    let app = crate::helpers::spawn_app_with(|c| c.no_demo = false).await;
+    let mut db = app.state.db.acquire().await.unwrap();
+    let codes = |sql: &'static str| {
+        let pool = app.state.db.clone();
+        async move { sqlx::query_as::<_, (String,)>(sql).fetch_all(&pool).await.unwrap() }
+    };
+    let domains = codes("SELECT DISTINCT code FROM posting_domains ORDER BY code").await;
+    let districts = codes("SELECT DISTINCT district FROM postings WHERE district IS NOT NULL ORDER BY 1").await;
+    let types = codes("SELECT DISTINCT type_code FROM postings ORDER BY 1").await;
+    let mut queries = vec![PostingQuery::default()];
+    for (i, (d,)) in domains.iter().enumerate() {
+        let (t,) = &types[i % types.len()];
+        let (district,) = &districts[i % districts.len()];
+        queries.push(PostingQuery { domain: Some(d.clone()), ..Default::default() });
+        queries.push(PostingQuery { domain: Some(d.clone()), type_code: Some(t.clone()), ..Default::default() });
+        queries.push(PostingQuery {
+            district: Some(district.clone()),
+            trl_min: Some((i % 9) as u8 + 1),
+            sort: Some(PostingSort::Deadline),
+            page: Some(2),
+            ..Default::default()
+        });
+        queries.push(PostingQuery {
+            amount_min: Some(50 * i as u32),
+            amount_max: Some(300 + 100 * i as u32),
+            deadline_from: Some(time::macros::date!(2027 - 01 - 01)),
+            ..Default::default()
+        });
+    }
+    queries.push(PostingQuery { domain: Some("no_such_field".into()), ..Default::default() });
+    let mut compared = 0;
+    for kind in PostingKind::ALL {
+        for q in &queries {
+            let (page_no, per_page) = (q.page.unwrap_or(1), 10u32);
+            let offset = u64::from((page_no - 1) * per_page);
+            let (sql, sql_total) = page(&mut db, *kind, q, &Scope::Public, per_page, offset).await.unwrap();
+            let (ids, total) = app.state.facets().page(*kind, q, per_page as usize, offset as usize);
+            let sql_ids: Vec<i64> = sql.iter().map(|p| p.id).collect();
+            assert_eq!((ids, total), (sql_ids, sql_total), "{kind:?} {q:?}");
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "compared {compared} queries");
+    let (nonempty,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings WHERE status = 'published'")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(app.state.facets().len() as i64, nonempty, "every published posting is in memory");
 }

@@ -213,3 +213,14 @@ pub fn CheckboxGroup(
         </fieldset>
     }
 }
+
+/// One yes/no choice.
+#[component]
+pub fn Toggle(label: Msg, name: &'static str, value: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="check field-wide">
+            <input type="checkbox" name=name prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev))/>
+            <span>{tr(label)}</span>
+        </label>
+    }
+}

@@ -37,3 +37,17 @@ pub fn org_name(name_zh: &str, name_en: Option<&str>, locale: Locale) -> String 
 pub fn date(t: &time::OffsetDateTime) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }
+
+/// A calendar day as `YYYY-MM-DD`, the form `<input type="date">` uses.
+pub fn day(d: &time::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// Reads `YYYY-MM-DD`; `None` for anything else.
+pub fn parse_day(s: &str) -> Option<time::Date> {
+    let mut parts = s.trim().splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = time::Month::try_from(parts.next()?.parse::<u8>().ok()?).ok()?;
+    let day = parts.next()?.parse().ok()?;
+    time::Date::from_calendar_date(year, month, day).ok()
+}

@@ -28,6 +28,7 @@ pub fn Admin() -> impl IntoView {
         (true, Some(_)) => view! {
             <section class="page">
                 <h1>{tr(Msg::AdminTitle)}</h1>
+                <p><A href="/admin/moderation" attr:class="btn btn-primary">{tr(Msg::ModerationTitle)}</A></p>
                 <OrgVerification/>
                 <TaxonomyEditor/>
             </section>

@@ -1,19 +1,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::market::{Posting, PostingKind, PostingSpec};
+use shared::market::{Posting, PostingKind, PostingSpec, PostingStatus};
 use shared::taxonomy::TermKind;
 use shared::{Locale, Msg};
 
-use super::{amount, type_label};
+use super::{amount, type_label, ui_path};
 use crate::api;
-use crate::components::data::resource_view;
-use crate::components::labels::{TaxonomyCtx, date, org_name, use_taxonomy};
+use crate::components::data::{ErrorView, resource_view};
+use crate::components::labels::{TaxonomyCtx, date, day, org_name, use_taxonomy};
 use crate::i18n::{locale, tr};
-
-fn day(d: &time::Date) -> String {
-    format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
 
 #[component]
 pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
@@ -23,7 +19,15 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
         let id = id.get();
         async move { api::posting(kind, id).await }
     });
-    view! { <section class="page">{resource_view(data, |p: Posting| view! { <PostingView posting=p/> })}</section> }
+    let changed = Callback::new(move |_| data.refetch());
+    view! {
+        <section class="page">
+            {resource_view(data, move |p: Posting| view! {
+                {p.mine.then(|| view! { <OwnerPanel posting=p.clone() changed=changed/> })}
+                <PostingView posting=p/>
+            })}
+        </section>
+    }
 }
 
 /// (label, value) rows describing a posting's kind-specific part, in the reader's language.
@@ -169,6 +173,78 @@ fn PostingView(posting: Posting) -> impl IntoView {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Status, the reviewer's reason, the actions the owner may take now, and the history.
+#[component]
+fn OwnerPanel(posting: Posting, changed: Callback<()>) -> impl IntoView {
+    let kind = posting.spec.kind();
+    let id = posting.id;
+    let status = posting.status;
+    let error = RwSignal::new(None::<shared::ApiError>);
+    let act = Action::new_local(move |action: &&'static str| {
+        let action = *action;
+        async move { api::posting_action(kind, id, action).await }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(_)) => changed.run(()),
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let close = move |_| {
+        let ok = web_sys::window().and_then(|w| w.confirm_with_message(tr(Msg::ConfirmClose)()).ok()).unwrap_or(false);
+        if ok {
+            act.dispatch("close");
+        }
+    };
+    let open = !matches!(status, PostingStatus::Closed | PostingStatus::Expired);
+    let can_submit = matches!(status, PostingStatus::Draft | PostingStatus::Rejected);
+    let notice = match status {
+        PostingStatus::Draft => Some(Msg::DraftNotice),
+        PostingStatus::Submitted => Some(Msg::SubmittedNotice),
+        _ => None,
+    };
+    let reason = posting.reject_reason.clone();
+    let pending = posting.pending_revision.is_some();
+    let history = posting.history.clone();
+    view! {
+        <aside class="card owner-panel" data-testid="owner-panel">
+            <h2>{tr(Msg::OwnerPanelTitle)}" "<span class="badge" data-testid="posting-status">{tr(status.msg())}</span></h2>
+            {notice.map(|m| view! { <p class="muted">{tr(m)}</p> })}
+            {reason.map(|r| view! { <p class="notice" data-testid="reject-reason">{tr(Msg::RejectedBecause)}{r}</p> })}
+            {pending.then(|| view! { <p class="notice">{tr(Msg::PendingEditNotice)}</p> })}
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            <div class="actions">
+                {open.then(|| view! {
+                    <A href=format!("{}/{id}/edit", ui_path(kind)) attr:class="btn btn-secondary" attr:data-testid="edit-posting">{tr(Msg::EditPosting)}</A>
+                })}
+                " "
+                {can_submit.then(|| view! {
+                    <button class="btn btn-primary" data-testid="submit-posting" disabled=move || act.pending().get()
+                        on:click=move |_| { act.dispatch("submit"); }>{tr(Msg::SubmitForReview)}</button>
+                })}
+                " "
+                {open.then(|| view! {
+                    <button class="btn btn-ghost" data-testid="close-posting" disabled=move || act.pending().get() on:click=close>{tr(Msg::ClosePosting)}</button>
+                })}
+            </div>
+            <details>
+                <summary>{tr(Msg::HistoryTitle)}</summary>
+                <ol class="history">
+                    {history.into_iter().map(|e| {
+                        let actor = e.actor.clone();
+                        view! {
+                            <li>
+                                <time>{date(&e.at)}</time>" · "{tr(e.action.msg())}" · "
+                                {move || actor.clone().unwrap_or_else(|| tr(Msg::SystemActor)().to_owned())}
+                                {e.reason.map(|r| view! { " — "{r} })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </details>
+        </aside>
     }
 }
 

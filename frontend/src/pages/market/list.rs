@@ -2,13 +2,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Msg;
-use shared::market::{PostingKind, PostingQuery, PostingSort, PostingSummary};
+use shared::market::{PostingKind, PostingQuery, PostingSort, PostingStatus, PostingSummary};
 use shared::taxonomy::TermKind;
 
+use super::form::new_label;
 use super::{amount, type_label, type_options, ui_path};
 use crate::api;
 use crate::components::data::paged_cards;
-use crate::components::labels::{date, org_name, use_taxonomy};
+use crate::components::labels::{date, day, org_name, use_taxonomy};
 use crate::i18n::{locale, tr};
 
 fn url_for(kind: PostingKind, q: &PostingQuery) -> String {
@@ -86,12 +87,21 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
         })
     };
     let types = Signal::derive(move || type_options(kind, tax, locale()));
+    let session = crate::session::use_session();
+    let may_post = Signal::derive(move || {
+        session.me.with(|m| m.iter().flat_map(|m| &m.memberships).any(|m| kind.allowed_for(m.org_kind)))
+    });
     let sorts = Signal::derive(move || {
         PostingSort::ALL.iter().map(|s| (s.as_str().to_owned(), s.msg().t(locale()).to_owned())).collect()
     });
     view! {
         <section class="page">
-            <h1>{tr(title)}</h1>
+            <div class="page-head">
+                <h1>{tr(title)}</h1>
+                {move || may_post.get().then(|| view! {
+                    <A href=format!("{}/new", ui_path(kind)) attr:class="btn btn-primary" attr:data-testid="new-posting">{tr(new_label(kind))}</A>
+                })}
+            </div>
             <p class="muted">{tr(intro)}</p>
             <div class="filters filters-postings" role="search">
                 {select("f-domain", Msg::OrgDomains, terms(TermKind::Domain), Signal::derive(move || filter.with(|f| f.domain.clone())), |f, v| f.domain = v)}
@@ -143,11 +153,12 @@ pub fn PostingCard(posting: PostingSummary) -> impl IntoView {
         move || org_name(&p.org_name_zh, p.org_name_en.as_deref(), locale())
     };
     let domains = p.domains.clone();
-    let deadline = p.deadline.map(|d| format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()));
+    let deadline = p.deadline.as_ref().map(day);
     let published = p.published_at.map(|t| date(&t));
     view! {
         <li class="card posting-card">
             <A href=href attr:class="posting-title">{title}</A>
+            {(p.status != PostingStatus::Published).then(|| view! { " "<span class="badge badge-muted" data-testid="card-status">{tr(p.status.msg())}</span> })}
             <p class="muted small">{org}</p>
             <p class="muted">{meta}</p>
             <ul class="chips">

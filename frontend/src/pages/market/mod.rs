@@ -1,7 +1,10 @@
 //! Browsing the marketplace: a list page per kind with its filters in the URL, and detail pages.
 
 pub mod detail;
+pub mod form;
 pub mod list;
+pub mod mine;
+pub mod moderation;
 
 use shared::Locale;
 use shared::Msg;
