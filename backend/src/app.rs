@@ -34,19 +34,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub search: Arc<search::SearchIndex>,
-    /// The published postings' list facets (see `market::facets`).
-    pub facets: Arc<std::sync::RwLock<market::facets::Facets>>,
-}
-
-impl AppState {
-    /// Reads the facets; a panic elsewhere while writing leaves them usable (each write is whole).
-    pub fn facets(&self) -> std::sync::RwLockReadGuard<'_, market::facets::Facets> {
-        self.facets.read().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    pub fn facets_mut(&self) -> std::sync::RwLockWriteGuard<'_, market::facets::Facets> {
-        self.facets.write().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
+    /// What public lists keep in memory (see `market::memory`).
+    pub published: Arc<market::memory::Published>,
 }
 
 #[derive(OpenApi)]
@@ -149,7 +138,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     }
     let facets = market::ops::load_facets(&db).await?;
     tracing::info!(published = facets.len(), "loaded the list facets");
-    Ok(AppState { db, config: Arc::new(config), search, facets: Arc::new(std::sync::RwLock::new(facets)) })
+    let published = Arc::new(market::memory::Published::new(facets));
+    Ok(AppState { db, config: Arc::new(config), search, published })
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.

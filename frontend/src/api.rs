@@ -21,27 +21,40 @@ fn current_locale() -> Locale {
         .unwrap_or_default()
 }
 
-async fn request<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: Option<&B>) -> ApiResult<T> {
+/// Sends one request; the status and body text of any answer, or a network error. Not generic, so
+/// the code exists once however many response types there are.
+async fn send(method: Method, path: &str, body: Option<String>) -> ApiResult<(u16, String)> {
     let locale = current_locale();
     let network = |_| ApiError::localized(ErrorCode::Network, locale);
     let builder = RequestBuilder::new(path).method(method).header("Accept-Language", locale.tag());
     let request = match body {
-        Some(b) => builder.json(b).map_err(network)?,
+        Some(b) => builder.header("Content-Type", "application/json").body(b).map_err(network)?,
         None => builder.build().map_err(network)?,
     };
     let response = request.send().await.map_err(network)?;
-    let status = response.status();
+    let text = response.text().await.map_err(network)?;
+    Ok((response.status(), text))
+}
+
+/// A 2xx body as `T` (an empty 204 as `null`), else the shared error.
+fn decode<T: DeserializeOwned>(status: u16, text: &str) -> ApiResult<T> {
+    let internal = || ApiError::localized(ErrorCode::Internal, current_locale());
     if (200..300).contains(&status) {
-        if status == 204 {
-            return serde_json::from_value(serde_json::Value::Null)
-                .map_err(|_| ApiError::localized(ErrorCode::Internal, locale));
+        let json = if text.is_empty() { "null" } else { text };
+        return serde_json::from_str(json).map_err(|_| internal());
+    }
+    Err(serde_json::from_str::<ApiError>(text).unwrap_or_else(|_| internal()))
+}
+
+async fn request<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: Option<&B>) -> ApiResult<T> {
+    let body = match body {
+        Some(b) => {
+            Some(serde_json::to_string(b).map_err(|_| ApiError::localized(ErrorCode::Internal, current_locale()))?)
         }
-        return response.json::<T>().await.map_err(|_| ApiError::localized(ErrorCode::Internal, locale));
-    }
-    match response.json::<ApiError>().await {
-        Ok(e) => Err(e),
-        Err(_) => Err(ApiError::localized(ErrorCode::Internal, locale)),
-    }
+        None => None,
+    };
+    let (status, text) = send(method, path, body).await?;
+    decode(status, &text)
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {

@@ -236,7 +236,9 @@ pub fn postings(
     let stages = c.codes(TermKind::InvestmentStage);
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
-        let domain = domains[i % domains.len()].clone();
+        // The kind follows i % 10 and the domain shifts every ten postings, so every hundred postings
+        // hold every kind in every domain.
+        let domain = domains[(i + i / 10) % domains.len()].clone();
         let (domain_zh, domain_en) = c.label(TermKind::Domain, &domain);
         let term = c.term(&domain);
         let mut other = c.term(&domain);
@@ -269,7 +271,15 @@ pub fn postings(
             }
         };
         let district = orgs[org].input.district.clone();
-        out.push(GenPosting { org, input: PostingInput { district, ..input } });
+        let mut input = PostingInput { district, ..input };
+        // One posting in four spans a second field, as cross-field work does.
+        if c.rng.chance(25) {
+            let second = c.rng.pick(&domains).clone();
+            if second != domain {
+                input.domains.push(second);
+            }
+        }
+        out.push(GenPosting { org, input });
     }
     out
 }
@@ -569,14 +579,15 @@ mod tests {
     }
 
     #[test]
-    fn postings_cover_every_kind_and_every_domain() {
+    fn postings_cover_every_kind_in_every_domain() {
         let v = Vocabulary::load().unwrap();
         let t = tax();
         let orgs = organizations(&v, &t, 7, 80);
         let ps = postings(&v, &t, &orgs, 7, TODAY, 600);
-        let kinds: std::collections::HashSet<_> = ps.iter().map(|p| p.input.spec.kind()).collect();
-        assert_eq!(kinds.len(), 4);
-        let domains: std::collections::HashSet<_> = ps.iter().flat_map(|p| p.input.domains.clone()).collect();
-        assert_eq!(domains.len(), 10);
+        let pairs: std::collections::HashSet<_> =
+            ps.iter().map(|p| (p.input.spec.kind(), p.input.domains[0].clone())).collect();
+        assert_eq!(pairs.len(), 4 * 10, "each of the four kinds in each of the ten fields");
+        let cross = ps.iter().filter(|p| p.input.domains.len() > 1).count();
+        assert!((60..=240).contains(&cross), "some postings span two fields: {cross}");
     }
 }

@@ -135,3 +135,13 @@ mod tests {
         assert_eq!(field_of_data_error(t), None);
     }
 }
+
+/// A body already serialized as JSON (pages assembled from cached pieces).
+#[derive(Debug, Clone)]
+pub struct RawJson(pub String);
+
+impl IntoResponse for RawJson {
+    fn into_response(self) -> Response {
+        ([(axum::http::header::CONTENT_TYPE, "application/json")], self.0).into_response()
+    }
+}

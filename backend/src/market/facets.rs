@@ -67,6 +67,20 @@ struct Filter {
 }
 
 impl Filter {
+    fn is_empty(&self) -> bool {
+        self.domain.is_none()
+            && self.type_code.is_none()
+            && self.district.is_none()
+            && self.pilot_zone.is_none()
+            && self.trl_min.is_none()
+            && self.trl_max.is_none()
+            && self.amount_min.is_none()
+            && self.amount_max.is_none()
+            && self.org_id.is_none()
+            && self.deadline_from.is_none()
+            && self.deadline_to.is_none()
+    }
+
     /// The same rules as the SQL filters in `list`: an unset TRL or deadline fails a bound on it,
     /// an open end of an amount range overlaps everything.
     fn matches(&self, e: &Entry) -> bool {
@@ -194,7 +208,12 @@ impl Facets {
             deadline_from: q.deadline_from,
             deadline_to: q.deadline_to,
         };
-        let matching = self.kinds[slot(kind)].iter().filter(|e| f.matches(e));
+        let all = &self.kinds[slot(kind)];
+        if f.is_empty() && q.sort.unwrap_or(PostingSort::Newest) == PostingSort::Newest {
+            let ids = all.iter().skip(offset).take(limit).map(|e| e.id).collect();
+            return (ids, all.len() as u64);
+        }
+        let matching = all.iter().filter(|e| f.matches(e));
         match q.sort.unwrap_or(PostingSort::Newest) {
             PostingSort::Newest => {
                 let mut total = 0u64;

@@ -100,6 +100,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, kind: PostingKind, q: &Postin
 #[derive(sqlx::FromRow)]
 struct Row {
     id: i64,
+    kind: String,
     org_id: i64,
     org_name_zh: String,
     org_name_en: Option<String>,
@@ -143,7 +144,8 @@ pub async fn page(
     Ok((summaries(db, kind, rows).await?, total as u64))
 }
 
-const SELECT: &str = "SELECT p.id, p.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, p.status, p.title_zh,
+const SELECT: &str =
+    "SELECT p.id, p.kind, p.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, p.status, p.title_zh,
         p.title_en, p.summary_zh, p.summary_en, p.district, p.type_code, p.trl, p.amount_min, p.amount_max, p.deadline,
         p.published_at
      FROM postings p JOIN organizations o ON o.id = p.org_id";
@@ -157,14 +159,17 @@ pub async fn published_by_ids(
     if ids.is_empty() {
         return Ok(vec![]);
     }
+    // By primary key only: with `status` or `kind` in the WHERE clause SQLite prefers their index and
+    // scans the kind's postings. A posting closed since the facets chose it is dropped here.
     let mut qb = QueryBuilder::<Sqlite>::new(SELECT);
-    qb.push(" WHERE p.status = 'published' AND p.kind = ").push_bind(kind.as_str()).push(" AND p.id IN (");
+    qb.push(" WHERE p.id IN (");
     let mut list = qb.separated(", ");
     for id in ids {
         list.push_bind(*id);
     }
     qb.push(")");
     let mut rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
+    rows.retain(|r| r.status == PostingStatus::Published.as_str() && r.kind == kind.as_str());
     rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
     summaries(db, kind, rows).await
 }

@@ -3,6 +3,7 @@
 
 pub mod facets;
 pub mod list;
+pub mod memory;
 pub mod ops;
 pub mod routes;
 pub mod store;

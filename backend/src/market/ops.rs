@@ -4,8 +4,7 @@
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::market::{
-    NewPosting, Posting, PostingAction, PostingInput, PostingKind, PostingQuery, PostingStatus, PostingSummary,
-    Transition, next_status,
+    NewPosting, Posting, PostingAction, PostingInput, PostingKind, PostingQuery, PostingStatus, Transition, next_status,
 };
 use shared::orgs::OrgRole;
 use shared::page::{Page, PageQuery};
@@ -208,8 +207,16 @@ pub async fn published_changed(state: &AppState, ids: &[i64]) -> AppResult<()> {
     let mut db = state.db.acquire().await?;
     let rows = store::published_facets(&mut db, Some(ids)).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.id == *id)).collect();
-    state.facets_mut().apply(rows, &removals);
+    state.published.update(rows, &removals, ids);
     Ok(())
+}
+
+/// After an organization's profile changed: its published postings show its name, so re-sync them.
+pub async fn org_changed(state: &AppState, org_id: i64) -> AppResult<()> {
+    let mut db = state.db.acquire().await?;
+    let ids = store::published_of_org(&mut db, org_id).await?;
+    drop(db);
+    published_changed(state, &ids).await
 }
 
 /// The facets of every published posting, read from the database (at start).
@@ -220,23 +227,50 @@ pub async fn load_facets(db: &crate::db::Db) -> sqlx::Result<super::facets::Face
     Ok(facets)
 }
 
-/// One page of postings of `kind` as `user` may see them.
+/// One page of postings of `kind` as `user` may see them, serialized as a `Page<PostingSummary>`.
+/// Public pages are chosen by the facets and assembled from rendered summaries; only the summaries
+/// not rendered yet are read from the database.
 pub async fn list(
     state: &AppState,
     user: Option<&SessionUser>,
     kind: PostingKind,
     q: PostingQuery,
-) -> AppResult<Page<PostingSummary>> {
+) -> AppResult<String> {
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let mut db = state.db.acquire().await?;
     let scope = list::Scope::for_viewer(&mut db, user, &q).await?;
-    let (items, total) = if scope == list::Scope::Public {
-        let (ids, total) = state.facets().page(kind, &q, per_page as usize, offset as usize);
-        (list::published_by_ids(&mut db, kind, &ids).await?, total)
-    } else {
-        list::page(&mut db, kind, &q, &scope, per_page, offset).await?
+    if scope != list::Scope::Public {
+        let (items, total) = list::page(&mut db, kind, &q, &scope, per_page, offset).await?;
+        return serde_json::to_string(&Page { items, total, page, per_page }).map_err(|e| AppError::Internal(e.into()));
+    }
+    let (ids, total) = state.published.facets().page(kind, &q, per_page as usize, offset as usize);
+    let mut items: Vec<Option<std::sync::Arc<str>>> = {
+        let rendered = state.published.rendered();
+        ids.iter().map(|id| rendered.get(*id)).collect()
     };
-    Ok(Page { items, total, page, per_page })
+    let missing: Vec<i64> = ids.iter().zip(&items).filter(|(_, j)| j.is_none()).map(|(id, _)| *id).collect();
+    if !missing.is_empty() {
+        let fetched = list::published_by_ids(&mut db, kind, &missing).await?;
+        let mut rendered = state.published.rendered();
+        for summary in fetched {
+            let json: std::sync::Arc<str> =
+                serde_json::to_string(&summary).map_err(|e| AppError::Internal(e.into()))?.into();
+            rendered.insert(summary.id, json.clone());
+            if let Some(at) = ids.iter().position(|id| *id == summary.id) {
+                items[at] = Some(json);
+            }
+        }
+    }
+    let mut body = String::with_capacity(64 + items.iter().flatten().map(|j| j.len() + 1).sum::<usize>());
+    body.push_str("{\"items\":[");
+    for (i, json) in items.iter().flatten().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(json);
+    }
+    body.push_str(&format!("],\"total\":{total},\"page\":{page},\"per_page\":{per_page}}}"));
+    Ok(body)
 }
 
 /// Marks every published posting whose deadline has passed as expired. Returns how many.

@@ -13,7 +13,7 @@ use super::ops;
 use crate::AppState;
 use crate::accounts::{AdminUser, CurrentUser, MaybeUser};
 use crate::error::AppResult;
-use crate::http::extract::{Json, Path, Query};
+use crate::http::extract::{Json, Path, Query, RawJson};
 
 macro_rules! posting_routes {
     ($module:ident, $kind:expr, $tag:literal, $list:literal, $one:literal, $submit:literal, $close:literal) => {
@@ -27,8 +27,8 @@ macro_rules! posting_routes {
                 State(state): State<AppState>,
                 user: MaybeUser,
                 Query(q): Query<PostingQuery>,
-            ) -> AppResult<Json<Page<PostingSummary>>> {
-                Ok(Json(ops::list(&state, user.0.as_ref(), $kind, q).await?))
+            ) -> AppResult<RawJson> {
+                Ok(RawJson(ops::list(&state, user.0.as_ref(), $kind, q).await?))
             }
 
             /// Create a draft for one of your organizations.

@@ -387,3 +387,12 @@ pub async fn published_facets(
         })
         .collect())
 }
+
+/// The ids of an organization's published postings.
+pub async fn published_of_org(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM postings WHERE org_id = $1 AND status = 'published'")
+        .bind(org_id)
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}

@@ -96,6 +96,7 @@ pub async fn update(
     let profile = input.parse(&tax, current_year())?;
     store::update(&mut tx, id, &profile).await?;
     tx.commit().await?;
+    crate::market::ops::org_changed(&state, id).await?;
     let mut db = state.db.acquire().await?;
     Ok(Json(visible(&mut db, id, Some(&current.user)).await?))
 }

@@ -457,7 +457,7 @@ async fn public_lists_served_from_memory_agree_with_the_sql_filters() {
             let (page_no, per_page) = (q.page.unwrap_or(1), 10u32);
             let offset = u64::from((page_no - 1) * per_page);
             let (sql, sql_total) = page(&mut db, *kind, q, &Scope::Public, per_page, offset).await.unwrap();
-            let (ids, total) = app.state.facets().page(*kind, q, per_page as usize, offset as usize);
+            let (ids, total) = app.state.published.facets().page(*kind, q, per_page as usize, offset as usize);
             let sql_ids: Vec<i64> = sql.iter().map(|p| p.id).collect();
             assert_eq!((ids, total), (sql_ids, sql_total), "{kind:?} {q:?}");
             compared += 1;
@@ -468,5 +468,39 @@ async fn public_lists_served_from_memory_agree_with_the_sql_filters() {
         .fetch_one(&app.state.db)
         .await
         .unwrap();
-    assert_eq!(app.state.facets().len() as i64, nonempty, "every published posting is in memory");
+    assert_eq!(app.state.published.facets().len() as i64, nonempty, "every published posting is in memory");
+}
+
+#[tokio::test]
+async fn public_lists_and_search_show_approved_edits_and_renamed_organizations_at_once() {
+    let m = market().await;
+    let id = m.draft(demand(m.org), "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", id).await;
+    let first_item = || async {
+        body(m.app.client().get(m.app.url("/api/demands")).send().await.unwrap()).await["items"][0].clone()
+    };
+    assert_eq!(first_item().await["title_zh"], "固态电池电解质界面稳定性攻关", "seen once: now kept rendered");
+
+    let mut edit = demand(m.org);
+    edit["title_zh"] = json!("固态电池界面改性（第二期）");
+    m.owner.put(m.app.url(&format!("/api/demands/{id}"))).json(&edit).send().await.unwrap();
+    m.admin
+        .post(m.app.url("/api/admin/moderation"))
+        .json(&json!({"ids": [id], "decision": "approve"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first_item().await["title_zh"], "固态电池界面改性（第二期）", "the approved edit, not the cached one");
+
+    let r = m
+        .owner
+        .put(m.app.url(&format!("/api/orgs/{}", m.org)))
+        .json(&json!({"name_zh": "钱塘新能源科技有限公司", "kind": "enterprise"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(first_item().await["org_name_zh"], "钱塘新能源科技有限公司");
+    let found = body(m.app.client().get(m.app.url("/api/search?q=钱塘新能源")).send().await.unwrap()).await;
+    assert_eq!(found["hits"][0]["id"], id, "search knows the new name too: {found}");
 }

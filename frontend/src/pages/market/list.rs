@@ -17,6 +17,7 @@ fn url_for(kind: PostingKind, q: &PostingQuery) -> String {
         ("domain", q.domain.clone()),
         ("type", q.type_code.clone()),
         ("district", q.district.clone()),
+        ("pilot_zone", q.pilot_zone.clone()),
         ("trl_min", q.trl_min.map(|v| v.to_string())),
         ("amount_min", q.amount_min.map(|v| v.to_string())),
         ("amount_max", q.amount_max.map(|v| v.to_string())),
@@ -40,6 +41,7 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
             domain: q.get("domain"),
             type_code: q.get("type"),
             district: q.get("district"),
+            pilot_zone: q.get("pilot_zone"),
             trl_min: q.get("trl_min").and_then(|v| v.parse().ok()),
             amount_min: q.get("amount_min").and_then(|v| v.parse().ok()),
             amount_max: q.get("amount_max").and_then(|v| v.parse().ok()),
@@ -87,6 +89,23 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
         })
     };
     let types = Signal::derive(move || type_options(kind, tax, locale()));
+    let has_trl = matches!(kind, PostingKind::Demand | PostingKind::Capability);
+    let has_amount = kind != PostingKind::Scenario;
+    let trls = Signal::derive(|| (1..=9).map(|t| (t.to_string(), format!("TRL ≥ {t}"))).collect::<Vec<_>>());
+    let amount_input =
+        move |id: &'static str, label: Msg, current: Signal<Option<u32>>, set: fn(&mut PostingQuery, Option<u32>)| {
+            view! {
+                <label class="sr-only" for=id>{tr(label)}</label>
+                <input id=id type="number" min="0" class="amount-filter" placeholder=tr(label)
+                    prop:value=move || current.get().map(|v| v.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        let mut f = filter.get_untracked();
+                        set(&mut f, event_target_value(&ev).trim().parse().ok());
+                        f.page = None;
+                        go(f);
+                    }/>
+            }
+        };
     let session = crate::session::use_session();
     let may_post = Signal::derive(move || {
         session.me.with(|m| m.iter().flat_map(|m| &m.memberships).any(|m| kind.allowed_for(m.org_kind)))
@@ -107,6 +126,12 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
                 {select("f-domain", Msg::OrgDomains, terms(TermKind::Domain), Signal::derive(move || filter.with(|f| f.domain.clone())), |f, v| f.domain = v)}
                 {select("f-type", Msg::FilterType, types, Signal::derive(move || filter.with(|f| f.type_code.clone())), |f, v| f.type_code = v)}
                 {select("f-district", Msg::OrgDistrict, terms(TermKind::District), Signal::derive(move || filter.with(|f| f.district.clone())), |f, v| f.district = v)}
+                {select("f-pilot_zone", Msg::OrgPilotZone, terms(TermKind::PilotZone), Signal::derive(move || filter.with(|f| f.pilot_zone.clone())), |f, v| f.pilot_zone = v)}
+                {has_trl.then(|| select("f-trl", Msg::FilterTrlMin, trls, Signal::derive(move || filter.with(|f| f.trl_min.map(|t| t.to_string()))), |f, v| f.trl_min = v.and_then(|v| v.parse().ok())))}
+                {has_amount.then(|| view! {
+                    {amount_input("f-amount_min", Msg::FilterAmountMin, Signal::derive(move || filter.with(|f| f.amount_min)), |f, v| f.amount_min = v)}
+                    {amount_input("f-amount_max", Msg::FilterAmountMax, Signal::derive(move || filter.with(|f| f.amount_max)), |f, v| f.amount_max = v)}
+                })}
                 {select("f-sort", Msg::FilterSort, sorts, Signal::derive(move || filter.with(|f| f.sort.map(|s| s.as_str().to_owned()))), |f, v| f.sort = v.as_deref().and_then(PostingSort::parse))}
                 <A href=ui_path(kind) attr:class="btn btn-ghost">{tr(Msg::FilterReset)}</A>
             </div>
