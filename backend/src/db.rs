@@ -22,7 +22,9 @@ pub async fn connect(config: &Config) -> anyhow::Result<Db> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+        // After a checkpoint the WAL file is cut back to 64 MiB instead of keeping its largest size.
+        .pragma("journal_size_limit", "67108864");
     SqlitePoolOptions::new().max_connections(8).connect_with(options).await.context("opening the database")
 }
 
