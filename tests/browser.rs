@@ -373,3 +373,66 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     assert!(owner_panel.is_err(), "the lab does not get the owner's controls");
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lab_drafts_and_edits_a_capability_and_opens_a_scenario_through_the_forms() {
+    let server = Server::start().await;
+    let lab = user(&server, "lab@example.com", false).await;
+    verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let b = Browser::start(1280, 1200).await;
+    log_in(&b, &server, "lab@example.com", "/capabilities/new").await;
+
+    // A capability saved as a draft: private, with the owner's controls.
+    b.fill("#f-title_zh", "固态电解质界面表征平台").await;
+    b.fill("#f-summary_zh", "提供固态电池界面原位表征与失效分析服务").await;
+    b.select("#f-capability_kind", "facility").await;
+    b.click("input[name=domains][value=advanced_energy]").await;
+    b.fill("#f-trl", "7").await;
+    b.select("#f-ip_status", "granted").await;
+    b.fill("#f-patents", "ZL202310001234.5，ZL202310005678.9").await;
+    b.click("input[name=modes][value=service]").await;
+    b.click("input[name=negotiable]").await;
+    b.click("[data-testid=save-posting]").await;
+    let path = b.path_matches(|p| p.starts_with("/capabilities/") && p[14..].parse::<i64>().is_ok()).await;
+    b.text_contains("[data-testid=posting-status]", "草稿").await;
+    b.text_contains("main", "ZL202310005678.9").await;
+    b.text_contains("main", "面议").await;
+
+    // Editing starts from the saved values.
+    b.click("[data-testid=edit-posting]").await;
+    b.path_matches(|p| p == format!("{path}/edit")).await;
+    let trl = b.el("#f-trl").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(trl, "7", "the form holds the saved TRL");
+    b.fill("#f-title_zh", "固态电解质界面原位表征平台").await;
+    b.click("[data-testid=save-posting]").await;
+    b.path_matches(|p| p == path).await;
+    b.text_contains("[data-testid=posting-title]", "固态电解质界面原位表征平台").await;
+
+    // Any verified organization opens a scenario; it needs an application deadline.
+    b.client.goto(&server.url("/scenarios/new")).await.unwrap();
+    b.fill("#f-title_zh", "实验室中试线开放验证").await;
+    b.fill("#f-summary_zh", "开放中试线用于固态电池工艺验证").await;
+    b.select("#f-category", "future_factory").await;
+    b.click("input[name=domains][value=advanced_energy]").await;
+    b.fill("#f-site", "钱塘区中试基地").await;
+    b.fill("#f-seeks", "固态电池干法电极工艺").await;
+    b.click("input[name=offers][value=site]").await;
+    b.click("[data-testid=save-posting]").await;
+    b.text_contains("#f-deadline-error", "").await;
+    b.set_value("#f-deadline", "2099-03-31").await;
+    b.click("[data-testid=save-and-submit]").await;
+    b.path_matches(|p| p.starts_with("/scenarios/") && p[11..].parse::<i64>().is_ok()).await;
+    b.text_contains("[data-testid=posting-status]", "待审核").await;
+
+    // My postings lists both, in their states.
+    b.click("[data-testid=my-postings]").await;
+    b.click(".tabs .tab:nth-child(2)").await;
+    b.text_contains(".cards", "固态电解质界面原位表征平台").await;
+    b.text_contains(".cards [data-testid=card-status]", "草稿").await;
+    b.click(".tabs .tab:nth-child(3)").await;
+    b.text_contains(".cards", "实验室中试线开放验证").await;
+    let (kinds,): (i64,) =
+        sqlx::query_as("SELECT COUNT(DISTINCT kind) FROM postings").fetch_one(&server.state.db).await.unwrap();
+    assert_eq!(kinds, 2);
+    b.close().await;
+}

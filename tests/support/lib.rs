@@ -163,6 +163,16 @@ impl Browser {
         e.send_keys(text).await.unwrap();
     }
 
+    /// Sets an input's value the way typing would (for `<input type="date">`, whose typed form
+    /// depends on the browser's locale).
+    pub async fn set_value(&self, css: &str, value: &str) {
+        let e = self.el(css).await;
+        let script =
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));";
+        let arg = serde_json::to_value(&e).unwrap();
+        self.client.execute(script, vec![arg, serde_json::Value::from(value)]).await.unwrap();
+    }
+
     /// Chooses the option with `value` in the `<select>` matching `css`.
     pub async fn select(&self, css: &str, value: &str) {
         self.el(css).await.select_by_value(value).await.unwrap();
