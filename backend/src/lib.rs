@@ -8,6 +8,7 @@ pub mod demo;
 pub mod error;
 pub mod http;
 pub mod market;
+pub mod matching;
 pub mod orgs;
 pub mod search;
 pub mod taxonomy;

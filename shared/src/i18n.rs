@@ -429,6 +429,47 @@ catalogue! {
     PostedBy => "发布机构", "Posted by";
     PublishedOn => "发布于", "Published";
 
+    // ---- matching ----
+    FactorDomain => "领域", "Field";
+    FactorText => "内容相关度", "Text relevance";
+    FactorTrl => "技术成熟度", "Technology readiness";
+    FactorBudget => "预算与价格", "Budget and price";
+    FactorStage => "投资阶段", "Investment stage";
+    FactorGeography => "地域", "Location";
+    FactorTiming => "时间", "Timing";
+    FactorStanding => "机构资质", "Standing";
+    FactorFeedback => "反馈", "Feedback";
+    ListSeparator => "、", ", ";
+    AtLeast => "{n}以上", "{n} or more";
+    AtMost => "{n}以内", "up to {n}";
+    ReasonSameField => "领域一致：{field}", "Same field: {field}";
+    ReasonRelatedField => "相关领域：{field}与{other}", "Related fields: {field} and {other}";
+    ReasonSharedKeywords => "共同关键词：{words}", "Shared keywords: {words}";
+    ReasonSimilarText => "需求与能力描述高度相关", "The descriptions closely match";
+    ReasonTrlMeets => "成熟度TRL{have}达到需求TRL{need}", "Readiness TRL {have} meets the required TRL {need}";
+    ReasonTrlBelow => "成熟度TRL{have}低于需求TRL{need}", "Readiness TRL {have} is below the required TRL {need}";
+    ReasonAmountFits => "预算{amount}万元在对方区间{range}万元内", "Budget of {amount} (10k CNY) fits the range {range}";
+    ReasonAmountApart => "预算{amount}万元与对方区间{range}万元不符", "Budget of {amount} (10k CNY) is outside the range {range}";
+    ReasonPriceNegotiable => "价格面议", "Price negotiable";
+    ReasonSameDistrict => "同属{district}", "Both in {district}";
+    ReasonSamePilotZone => "同在{zone}", "Both in {zone}";
+    ReasonInvestsInDistrict => "投资区域覆盖{district}", "Invests in {district}";
+    ReasonStageFits => "投资阶段匹配：{stage}", "Stage fits: {stage}";
+    ReasonStageOff => "投资阶段与企业发展阶段不符", "The stage does not fit the enterprise";
+    ReasonDeadlineSoon => "距截止还有{days}天", "{days} days to the deadline";
+    ReasonStrongStanding => "对方为重点培育企业或高水平机构", "A tiered enterprise or leading institution";
+    ReasonSavedSimilar => "您曾收藏同一机构的匹配", "You saved a match with this organization before";
+    MatchesTitle => "推荐匹配", "Recommended matches";
+    MatchesIntro => "按匹配度排序，每一项都列出得分构成与理由。", "Ranked by fit; every match shows how its score is made up and why.";
+    MatchesEmpty => "暂无推荐，补充领域、关键词和详细说明可以获得更多匹配。", "No recommendations yet; fields, keywords and details bring more.";
+    MatchScore => "匹配度", "Fit";
+    MatchHeldBack => "主要不足：", "Held back by: ";
+    MatchFactors => "得分构成", "Score breakdown";
+    MatchSave => "收藏", "Save";
+    MatchSaved => "已收藏", "Saved";
+    MatchDismiss => "不感兴趣", "Not interested";
+    MatchMinScore => "最低匹配度", "Minimum fit";
+
     // ---- invitations ----
     InviteTitle => "组织邀请", "Invitation";
     InviteBody => "您受邀加入以下组织：", "You have been invited to join:";

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod error;
 pub mod i18n;
 pub mod market;
+pub mod matching;
 pub mod orgs;
 pub mod page;
 pub mod routes;

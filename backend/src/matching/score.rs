@@ -1,0 +1,541 @@
+//! How well two published postings fit: one value in 0–1 per factor, combined with the admin's
+//! weights into a 0–100 score, with the reasons that speak for the match and the one that held it
+//! back. Pure: no I/O, every rule unit-tested.
+
+use std::collections::HashMap;
+
+use shared::market::PostingKind;
+use shared::matching::{Factor, FactorScore, Reason, Weights};
+use time::Date;
+
+/// What matching needs to know of one published posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub id: i64,
+    pub kind: PostingKind,
+    pub org_id: i64,
+    /// The owning organization's tier codes (enterprises) — its standing.
+    pub org_tiers: Vec<String>,
+    pub domains: Vec<String>,
+    pub keywords: Vec<String>,
+    pub district: Option<String>,
+    pub pilot_zone: Option<String>,
+    /// Demand type, capability kind, scenario category or fund type.
+    pub type_code: String,
+    pub trl: Option<u8>,
+    /// Budget, price or ticket range in 万元.
+    pub amount_min: Option<u32>,
+    pub amount_max: Option<u32>,
+    pub negotiable: bool,
+    /// Mandates: the stages and districts they invest in (no districts: anywhere).
+    pub stages: Vec<String>,
+    pub invest_districts: Vec<String>,
+    pub deadline: Option<Date>,
+}
+
+/// The default weights. Field and text carry half the score between them because they decide
+/// whether two postings are about the same thing at all; TRL and money decide whether a deal is
+/// feasible (a lab below the needed readiness or a budget far off the price rarely closes);
+/// location, timing and standing break ties among feasible partners; feedback nudges by what
+/// the organization itself kept.
+pub const DEFAULT_WEIGHTS: Weights = Weights {
+    domain: 25.0,
+    text: 25.0,
+    trl: 12.0,
+    budget: 10.0,
+    stage: 10.0,
+    geography: 6.0,
+    timing: 4.0,
+    standing: 3.0,
+    feedback: 5.0,
+};
+
+/// Related-field credit, read from `data/related_fields.txt`.
+#[derive(Debug, Clone, Default)]
+pub struct Related(HashMap<(String, String), f32>);
+
+impl Related {
+    pub fn parse(text: &str) -> Related {
+        let mut map = HashMap::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            if let [a, b, credit] = parts[..]
+                && let Ok(c) = credit.parse::<f32>()
+            {
+                let c = c.clamp(0.0, 1.0);
+                map.insert((a.to_owned(), b.to_owned()), c);
+                map.insert((b.to_owned(), a.to_owned()), c);
+            }
+        }
+        Related(map)
+    }
+
+    pub fn builtin() -> &'static Related {
+        static RELATED: std::sync::OnceLock<Related> = std::sync::OnceLock::new();
+        RELATED.get_or_init(|| Related::parse(include_str!("data/related_fields.txt")))
+    }
+
+    fn credit(&self, a: &str, b: &str) -> f32 {
+        self.0.get(&(a.to_owned(), b.to_owned())).copied().unwrap_or(0.0)
+    }
+}
+
+/// Everything around a pair that is not in the two profiles.
+pub struct Context<'a> {
+    pub today: Date,
+    pub related: &'a Related,
+    /// 0–1 similarity of the two texts, from the index (BM25 both ways).
+    pub text: f32,
+    /// How many matches with the candidate's organization the viewer's organization saved.
+    pub saved_with_org: u32,
+}
+
+/// A pair's verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub score: u8,
+    pub factors: Vec<FactorScore>,
+    pub reasons: Vec<Reason>,
+    pub held_back: Option<Reason>,
+}
+
+/// One factor's verdict: its value, what speaks for it, what held it back.
+struct Part {
+    factor: Factor,
+    value: f32,
+    reasons: Vec<Reason>,
+    holdback: Option<Reason>,
+}
+
+fn part(factor: Factor, value: f32) -> Part {
+    Part { factor, value: value.clamp(0.0, 1.0), reasons: vec![], holdback: None }
+}
+
+fn domain(a: &Profile, b: &Profile, related: &Related) -> Part {
+    if let Some(f) = a.domains.iter().find(|d| b.domains.contains(d)) {
+        let mut p = part(Factor::Domain, 1.0);
+        p.reasons.push(Reason::SameField { field: f.clone() });
+        return p;
+    }
+    let best = a
+        .domains
+        .iter()
+        .flat_map(|x| b.domains.iter().map(move |y| (x, y)))
+        .map(|(x, y)| (related.credit(x, y), x, y))
+        .max_by(|l, r| l.0.total_cmp(&r.0));
+    match best {
+        Some((c, x, y)) if c > 0.0 => {
+            let mut p = part(Factor::Domain, c);
+            p.reasons.push(Reason::RelatedField { field: x.clone(), other: y.clone() });
+            p
+        }
+        _ => part(Factor::Domain, 0.0),
+    }
+}
+
+/// Keywords both postings name (case-insensitive; a keyword inside the other's counts).
+pub fn shared_keywords(a: &Profile, b: &Profile) -> Vec<String> {
+    let mut out = vec![];
+    for k in &a.keywords {
+        let kl = k.to_lowercase();
+        let hit = b.keywords.iter().any(|o| {
+            let ol = o.to_lowercase();
+            ol == kl || (kl.chars().count() >= 2 && ol.chars().count() >= 2 && (ol.contains(&kl) || kl.contains(&ol)))
+        });
+        if hit && !out.contains(k) {
+            out.push(k.clone());
+        }
+    }
+    out
+}
+
+fn text(a: &Profile, b: &Profile, similarity: f32) -> Part {
+    let shared = shared_keywords(a, b);
+    // Each shared keyword is strong evidence on its own: keywords are what posters chose to be found by.
+    let value = (similarity + 0.25 * shared.len() as f32).min(1.0);
+    let mut p = part(Factor::Text, value);
+    if !shared.is_empty() {
+        p.reasons.push(Reason::SharedKeywords { words: shared.into_iter().take(3).collect() });
+    } else if similarity >= 0.5 {
+        p.reasons.push(Reason::SimilarText);
+    }
+    p
+}
+
+/// A capability's readiness against a demand's need: meeting it is full marks, each level short
+/// costs a quarter.
+fn trl(need: u8, have: u8) -> Part {
+    if have >= need {
+        let mut p = part(Factor::Trl, 1.0);
+        p.reasons.push(Reason::TrlMeets { have, need });
+        p
+    } else {
+        let mut p = part(Factor::Trl, 1.0 - 0.25 * f32::from(need - have));
+        p.holdback = Some(Reason::TrlBelow { have, need });
+        p
+    }
+}
+
+/// A budget against a price (`affordable_above`: a budget above the price is fine) or a ticket range
+/// (a need above the largest ticket is only partly fundable). Apart costs the ratio of the gap.
+fn amount(need: (Option<u32>, Option<u32>), offer: (Option<u32>, Option<u32>), affordable_above: bool) -> Option<Part> {
+    let (a, b) = need;
+    let (c, d) = offer;
+    if (a.is_none() && b.is_none()) || (c.is_none() && d.is_none()) {
+        return None;
+    }
+    let need_lo = a.or(b).unwrap_or(0) as f32;
+    let need_hi = b.or(a).unwrap_or(0) as f32;
+    let offer_lo = c.or(d).unwrap_or(0) as f32;
+    let offer_hi = d.or(c).unwrap_or(u32::MAX) as f32;
+    let (fits, value) = if need_hi < offer_lo {
+        (false, if offer_lo > 0.0 { need_hi / offer_lo } else { 0.0 })
+    } else if need_lo > offer_hi {
+        if affordable_above { (true, 1.0) } else { (false, if need_lo > 0.0 { offer_hi / need_lo } else { 0.0 }) }
+    } else {
+        (true, 1.0)
+    };
+    let mut p = part(Factor::Budget, value);
+    let facts = (a, b, c, d);
+    if fits {
+        p.reasons.push(Reason::AmountFits {
+            amount_min: facts.0,
+            amount_max: facts.1,
+            range_min: facts.2,
+            range_max: facts.3,
+        });
+    } else {
+        p.holdback = Some(Reason::AmountApart {
+            amount_min: facts.0,
+            amount_max: facts.1,
+            range_min: facts.2,
+            range_max: facts.3,
+        });
+    }
+    Some(p)
+}
+
+/// The stages an enterprise is plausibly raising at: from its tiers when it has any, else from the
+/// readiness of what it asks for.
+pub fn plausible_stages(tiers: &[String], trl: Option<u8>) -> Vec<&'static str> {
+    const LATE: [&str; 2] = ["series_c_plus", "pre_ipo"];
+    const GROWTH: [&str; 3] = ["series_a", "series_b", "series_c_plus"];
+    const EARLY: [&str; 3] = ["seed", "angel", "series_a"];
+    let mut out: Vec<&'static str> = vec![];
+    for t in tiers {
+        let stages: &[&str] = match t.as_str() {
+            "kunpeng" | "chain_leader" | "single_champion" | "unicorn" => &LATE,
+            "little_giant" | "tech_little_giant" | "tech_leader" | "high_growth" | "high_tech" => &GROWTH,
+            "tech_sme" => &EARLY,
+            _ => &[],
+        };
+        for s in stages {
+            if !out.contains(s) {
+                out.push(s);
+            }
+        }
+    }
+    if out.is_empty() {
+        out = match trl {
+            Some(1..=3) => vec!["seed", "angel"],
+            Some(4..=6) => vec!["angel", "series_a", "series_b"],
+            Some(_) => vec!["series_b", "series_c_plus", "pre_ipo"],
+            None => vec![],
+        };
+    }
+    out
+}
+
+fn stage(demand: &Profile, mandate: &Profile) -> Option<Part> {
+    let plausible = plausible_stages(&demand.org_tiers, demand.trl);
+    if plausible.is_empty() || mandate.stages.is_empty() {
+        return None;
+    }
+    Some(match mandate.stages.iter().find(|s| plausible.contains(&s.as_str())) {
+        Some(s) => {
+            let mut p = part(Factor::Stage, 1.0);
+            p.reasons.push(Reason::StageFits { stage: s.clone() });
+            p
+        }
+        None => {
+            let mut p = part(Factor::Stage, 0.2);
+            p.holdback = Some(Reason::StageOff);
+            p
+        }
+    })
+}
+
+fn geography(a: &Profile, b: &Profile) -> Part {
+    if b.kind == PostingKind::Mandate || a.kind == PostingKind::Mandate {
+        let (other, mandate) = if b.kind == PostingKind::Mandate { (a, b) } else { (b, a) };
+        return match &other.district {
+            Some(d) if mandate.invest_districts.contains(d) => {
+                let mut p = part(Factor::Geography, 1.0);
+                p.reasons.push(Reason::InvestsInDistrict { district: d.clone() });
+                p
+            }
+            _ if mandate.invest_districts.is_empty() => part(Factor::Geography, 0.7),
+            _ => part(Factor::Geography, 0.3),
+        };
+    }
+    if let (Some(x), Some(y)) = (&a.pilot_zone, &b.pilot_zone)
+        && x == y
+    {
+        let mut p = part(Factor::Geography, 1.0);
+        p.reasons.push(Reason::SamePilotZone { zone: x.clone() });
+        return p;
+    }
+    match (&a.district, &b.district) {
+        (Some(x), Some(y)) if x == y => {
+            let mut p = part(Factor::Geography, 1.0);
+            p.reasons.push(Reason::SameDistrict { district: x.clone() });
+            p
+        }
+        (Some(_), Some(_)) => part(Factor::Geography, 0.4),
+        _ => part(Factor::Geography, 0.5),
+    }
+}
+
+/// Time left on the nearer deadline: a month or more is full marks.
+fn timing(a: &Profile, b: &Profile, today: Date) -> Option<Part> {
+    let deadline = [a.deadline, b.deadline].into_iter().flatten().min()?;
+    let days = (deadline - today).whole_days().max(0) as u32;
+    let mut p = part(Factor::Timing, if days >= 30 { 1.0 } else { 0.4 + 0.6 * days as f32 / 30.0 });
+    if days < 30 {
+        p.reasons.push(Reason::DeadlineSoon { days });
+    }
+    Some(p)
+}
+
+fn standing(candidate: &Profile) -> Part {
+    // Every published posting comes from a verified organization: that is the base.
+    let value = 0.5 + 0.2 * candidate.org_tiers.len().min(3) as f32 / 1.2;
+    let mut p = part(Factor::Standing, value);
+    if !candidate.org_tiers.is_empty() {
+        p.reasons.push(Reason::StrongStanding);
+    }
+    p
+}
+
+fn feedback(saved_with_org: u32) -> Part {
+    // Neutral without signals; each save with the same organization closes half the remaining gap.
+    let value = 0.5 + 0.5 * (1.0 - 0.5f32.powi(saved_with_org.min(8) as i32));
+    let mut p = part(Factor::Feedback, value);
+    if saved_with_org > 0 {
+        p.reasons.push(Reason::SavedSimilar);
+    }
+    p
+}
+
+/// Scores `candidate` for `source` (either order of kinds; one of them is a demand).
+pub fn score(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_>) -> Scored {
+    let (demand, other) = if source.kind == PostingKind::Demand { (source, candidate) } else { (candidate, source) };
+    let mut parts = vec![domain(source, candidate, ctx.related), text(source, candidate, ctx.text)];
+    match other.kind {
+        PostingKind::Capability => {
+            if let (Some(need), Some(have)) = (demand.trl, other.trl) {
+                parts.push(trl(need, have));
+            }
+            if other.negotiable {
+                let mut p = part(Factor::Budget, 0.8);
+                p.reasons.push(Reason::PriceNegotiable);
+                parts.push(p);
+            } else {
+                parts.extend(amount(
+                    (demand.amount_min, demand.amount_max),
+                    (other.amount_min, other.amount_max),
+                    true,
+                ));
+            }
+        }
+        PostingKind::Mandate => {
+            parts.extend(amount((demand.amount_min, demand.amount_max), (other.amount_min, other.amount_max), false));
+            parts.extend(stage(demand, other));
+        }
+        PostingKind::Scenario | PostingKind::Demand => {}
+    }
+    parts.push(geography(source, candidate));
+    parts.extend(timing(source, candidate, ctx.today));
+    parts.push(standing(candidate));
+    parts.push(feedback(ctx.saved_with_org));
+
+    let total_weight: f32 = parts.iter().map(|p| w.get(p.factor)).sum();
+    let earned: f32 = parts.iter().map(|p| w.get(p.factor) * p.value).sum();
+    let mut score = if total_weight > 0.0 { 100.0 * earned / total_weight } else { 0.0 };
+    // Investors matter most to demands for funding and to high-growth enterprises; elsewhere a
+    // mandate is a secondary suggestion.
+    if other.kind == PostingKind::Mandate
+        && demand.type_code != "funding"
+        && !demand.org_tiers.iter().any(|t| t == "high_growth")
+    {
+        score *= 0.85;
+    }
+    let held_back = parts
+        .iter()
+        .filter(|p| p.holdback.is_some())
+        .max_by(|a, b| (w.get(a.factor) * (1.0 - a.value)).total_cmp(&(w.get(b.factor) * (1.0 - b.value))))
+        .and_then(|p| p.holdback.clone());
+    let mut ranked: Vec<&Part> = parts.iter().filter(|p| !p.reasons.is_empty()).collect();
+    ranked.sort_by(|a, b| (w.get(b.factor) * b.value).total_cmp(&(w.get(a.factor) * a.value)));
+    Scored {
+        score: score.round().clamp(0.0, 100.0) as u8,
+        factors: parts
+            .iter()
+            .map(|p| FactorScore { factor: p.factor, value: p.value, weight: w.get(p.factor) })
+            .collect(),
+        reasons: ranked.into_iter().flat_map(|p| p.reasons.clone()).collect(),
+        held_back,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 29);
+
+    fn profile(id: i64, kind: PostingKind) -> Profile {
+        Profile {
+            id,
+            kind,
+            org_id: id * 10,
+            org_tiers: vec![],
+            domains: vec!["synthetic_bio".into()],
+            keywords: vec!["酶定向进化".into(), "发酵放大".into()],
+            district: Some("yuhang".into()),
+            pilot_zone: None,
+            type_code: "tech_problem".into(),
+            trl: Some(6),
+            amount_min: Some(300),
+            amount_max: Some(300),
+            negotiable: false,
+            stages: vec![],
+            invest_districts: vec![],
+            deadline: Some(date!(2027 - 06 - 30)),
+        }
+    }
+
+    fn ctx(text: f32) -> Context<'static> {
+        Context { today: TODAY, related: Related::builtin(), text, saved_with_org: 0 }
+    }
+
+    fn capability(trl: u8) -> Profile {
+        Profile {
+            kind: PostingKind::Capability,
+            trl: Some(trl),
+            amount_min: Some(100),
+            amount_max: Some(250),
+            deadline: None,
+            ..profile(2, PostingKind::Capability)
+        }
+    }
+
+    #[test]
+    fn a_close_fit_scores_high_with_the_reasons_named() {
+        let s = score(&profile(1, PostingKind::Demand), &capability(7), &DEFAULT_WEIGHTS, &ctx(0.6));
+        assert!(s.score >= 85, "{s:?}");
+        assert!(s.reasons.contains(&Reason::SameField { field: "synthetic_bio".into() }));
+        assert!(
+            s.reasons
+                .contains(&Reason::SharedKeywords { words: vec!["酶定向进化".into(), "发酵放大".into()] })
+        );
+        assert!(s.reasons.contains(&Reason::SameDistrict { district: "yuhang".into() }));
+        assert_eq!(s.held_back, None);
+    }
+
+    #[test]
+    fn raising_trl_to_meet_the_need_never_lowers_the_score() {
+        let demand = profile(1, PostingKind::Demand);
+        let scores: Vec<u8> =
+            (1..=9).map(|t| score(&demand, &capability(t), &DEFAULT_WEIGHTS, &ctx(0.3)).score).collect();
+        assert!(scores.windows(2).all(|w| w[0] <= w[1]), "{scores:?}");
+        assert!(scores[0] < scores[8]);
+        let low = score(&demand, &capability(4), &DEFAULT_WEIGHTS, &ctx(0.3));
+        assert_eq!(low.held_back, Some(Reason::TrlBelow { have: 4, need: 6 }));
+    }
+
+    #[test]
+    fn unrelated_fields_score_below_related_below_the_same() {
+        let demand = profile(1, PostingKind::Demand);
+        let mut related = capability(7);
+        related.domains = vec!["new_materials".into()];
+        let mut unrelated = capability(7);
+        unrelated.domains = vec!["quantum".into()];
+        let s = |c: &Profile| score(&demand, c, &DEFAULT_WEIGHTS, &ctx(0.2)).score;
+        assert!(s(&capability(7)) > s(&related) && s(&related) > s(&unrelated));
+        let r = score(&demand, &related, &DEFAULT_WEIGHTS, &ctx(0.2));
+        assert!(
+            r.reasons.contains(&Reason::RelatedField { field: "synthetic_bio".into(), other: "new_materials".into() })
+        );
+    }
+
+    #[test]
+    fn a_budget_inside_the_ticket_range_fits_and_far_below_it_holds_back() {
+        let demand = Profile { type_code: "funding".into(), ..profile(1, PostingKind::Demand) };
+        let mandate = |lo, hi| Profile {
+            kind: PostingKind::Mandate,
+            amount_min: Some(lo),
+            amount_max: Some(hi),
+            stages: vec!["angel".into(), "series_a".into()],
+            trl: None,
+            ..profile(3, PostingKind::Mandate)
+        };
+        let fits = score(&demand, &mandate(200, 2000), &DEFAULT_WEIGHTS, &ctx(0.2));
+        assert!(fits.reasons.contains(&Reason::AmountFits {
+            amount_min: Some(300),
+            amount_max: Some(300),
+            range_min: Some(200),
+            range_max: Some(2000)
+        }));
+        assert!(fits.reasons.contains(&Reason::StageFits { stage: "angel".into() }));
+        let far = score(&demand, &mandate(5000, 20000), &DEFAULT_WEIGHTS, &ctx(0.2));
+        assert!(matches!(far.held_back, Some(Reason::AmountApart { .. })));
+        assert!(far.score < fits.score);
+    }
+
+    #[test]
+    fn mandates_count_more_for_funding_demands() {
+        let mandate =
+            Profile { kind: PostingKind::Mandate, stages: vec!["series_a".into()], ..profile(3, PostingKind::Mandate) };
+        let funding = Profile { type_code: "funding".into(), ..profile(1, PostingKind::Demand) };
+        let problem = profile(1, PostingKind::Demand);
+        let s = |d: &Profile| score(d, &mandate, &DEFAULT_WEIGHTS, &ctx(0.3)).score;
+        assert!(s(&funding) > s(&problem));
+    }
+
+    #[test]
+    fn saved_matches_with_an_organization_raise_its_other_postings() {
+        let demand = profile(1, PostingKind::Demand);
+        let before = score(&demand, &capability(6), &DEFAULT_WEIGHTS, &ctx(0.3));
+        let after = score(&demand, &capability(6), &DEFAULT_WEIGHTS, &Context { saved_with_org: 1, ..ctx(0.3) });
+        assert!(after.score > before.score);
+        assert!(after.reasons.contains(&Reason::SavedSimilar));
+    }
+
+    #[test]
+    fn every_factor_is_shown_with_its_weight_and_the_score_stays_in_range() {
+        let s = score(&profile(1, PostingKind::Demand), &capability(2), &DEFAULT_WEIGHTS, &ctx(0.0));
+        for f in &s.factors {
+            assert!((0.0..=1.0).contains(&f.value) && f.weight == DEFAULT_WEIGHTS.get(f.factor));
+        }
+        assert!(s.factors.iter().any(|f| f.factor == Factor::Trl));
+        assert!(s.score <= 100);
+    }
+
+    #[test]
+    fn enterprises_stages_come_from_tiers_else_from_readiness() {
+        assert_eq!(plausible_stages(&["unicorn".into()], Some(3)), vec!["series_c_plus", "pre_ipo"]);
+        assert_eq!(plausible_stages(&[], Some(2)), vec!["seed", "angel"]);
+        assert!(plausible_stages(&[], None).is_empty());
+    }
+
+    #[test]
+    fn related_fields_are_symmetric_data() {
+        let r = Related::parse("# comment\na b 0.5\nbad line\nc d 2\n");
+        assert_eq!(
+            (r.credit("a", "b"), r.credit("b", "a"), r.credit("d", "c"), r.credit("a", "c")),
+            (0.5, 0.5, 1.0, 0.0)
+        );
+    }
+}

@@ -1,0 +1,357 @@
+//! The matching contract: scored matches with every factor visible, the reasons behind them (as data,
+//! rendered in the reader's language on either side), the weights an admin tunes, and feedback.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+use crate::i18n::{Locale, Msg, fill};
+use crate::market::{PostingKind, PostingSummary};
+use crate::taxonomy::TermKind;
+use crate::validate::FieldError;
+
+/// The factors a match score is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Factor {
+    Domain,
+    Text,
+    Trl,
+    Budget,
+    Stage,
+    Geography,
+    Timing,
+    Standing,
+    Feedback,
+}
+
+impl Factor {
+    pub const ALL: [Factor; 9] = [
+        Factor::Domain,
+        Factor::Text,
+        Factor::Trl,
+        Factor::Budget,
+        Factor::Stage,
+        Factor::Geography,
+        Factor::Timing,
+        Factor::Standing,
+        Factor::Feedback,
+    ];
+
+    /// The snake_case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Factor::Domain => "domain",
+            Factor::Text => "text",
+            Factor::Trl => "trl",
+            Factor::Budget => "budget",
+            Factor::Stage => "stage",
+            Factor::Geography => "geography",
+            Factor::Timing => "timing",
+            Factor::Standing => "standing",
+            Factor::Feedback => "feedback",
+        }
+    }
+
+    pub fn msg(self) -> Msg {
+        match self {
+            Factor::Domain => Msg::FactorDomain,
+            Factor::Text => Msg::FactorText,
+            Factor::Trl => Msg::FactorTrl,
+            Factor::Budget => Msg::FactorBudget,
+            Factor::Stage => Msg::FactorStage,
+            Factor::Geography => Msg::FactorGeography,
+            Factor::Timing => Msg::FactorTiming,
+            Factor::Standing => Msg::FactorStanding,
+            Factor::Feedback => Msg::FactorFeedback,
+        }
+    }
+}
+
+/// How much each factor counts, 0–100 each. The defaults and why they are what they are live in the
+/// backend's `matching::score`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Weights {
+    pub domain: f32,
+    pub text: f32,
+    pub trl: f32,
+    pub budget: f32,
+    pub stage: f32,
+    pub geography: f32,
+    pub timing: f32,
+    pub standing: f32,
+    pub feedback: f32,
+}
+
+impl Weights {
+    pub fn get(&self, f: Factor) -> f32 {
+        match f {
+            Factor::Domain => self.domain,
+            Factor::Text => self.text,
+            Factor::Trl => self.trl,
+            Factor::Budget => self.budget,
+            Factor::Stage => self.stage,
+            Factor::Geography => self.geography,
+            Factor::Timing => self.timing,
+            Factor::Standing => self.standing,
+            Factor::Feedback => self.feedback,
+        }
+    }
+
+    /// Each weight a finite number in 0–100, and not all zero.
+    pub fn parse(&self) -> Result<Weights, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        for f in Factor::ALL {
+            let w = self.get(f);
+            if !w.is_finite() || !(0.0..=100.0).contains(&w) {
+                errs.add(f.as_str(), FieldError::OutOfRange);
+            }
+        }
+        if errs.is_empty() && Factor::ALL.iter().all(|f| self.get(*f) == 0.0) {
+            errs.add("domain", FieldError::TooFew);
+        }
+        errs.into_result().map(|()| *self)
+    }
+}
+
+/// One factor's part of a score: its value (0–1) and the weight it had.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FactorScore {
+    pub factor: Factor,
+    pub value: f32,
+    pub weight: f32,
+}
+
+/// Why two postings fit, or what held the match back; rendered with [`Reason::text`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    SameField {
+        field: String,
+    },
+    RelatedField {
+        field: String,
+        other: String,
+    },
+    SharedKeywords {
+        words: Vec<String>,
+    },
+    SimilarText,
+    TrlMeets {
+        have: u8,
+        need: u8,
+    },
+    TrlBelow {
+        have: u8,
+        need: u8,
+    },
+    /// A budget (amount) inside or overlapping a price or ticket range.
+    AmountFits {
+        amount_min: Option<u32>,
+        amount_max: Option<u32>,
+        range_min: Option<u32>,
+        range_max: Option<u32>,
+    },
+    AmountApart {
+        amount_min: Option<u32>,
+        amount_max: Option<u32>,
+        range_min: Option<u32>,
+        range_max: Option<u32>,
+    },
+    PriceNegotiable,
+    SameDistrict {
+        district: String,
+    },
+    SamePilotZone {
+        zone: String,
+    },
+    InvestsInDistrict {
+        district: String,
+    },
+    StageFits {
+        stage: String,
+    },
+    StageOff,
+    DeadlineSoon {
+        days: u32,
+    },
+    StrongStanding,
+    SavedSimilar,
+}
+
+fn range_text(min: Option<u32>, max: Option<u32>, l: Locale) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (Some(a), None) => fill(Msg::AtLeast.t(l), &[("n", &a.to_string())]),
+        (None, Some(b)) => fill(Msg::AtMost.t(l), &[("n", &b.to_string())]),
+        (None, None) => "—".into(),
+    }
+}
+
+impl Reason {
+    /// The reason in `l`, naming reference codes with `label`.
+    pub fn text(&self, l: Locale, label: &dyn Fn(TermKind, &str) -> String) -> String {
+        let n = |v: u8| v.to_string();
+        match self {
+            Reason::SameField { field } => {
+                fill(Msg::ReasonSameField.t(l), &[("field", &label(TermKind::Domain, field))])
+            }
+            Reason::RelatedField { field, other } => fill(
+                Msg::ReasonRelatedField.t(l),
+                &[("field", &label(TermKind::Domain, field)), ("other", &label(TermKind::Domain, other))],
+            ),
+            Reason::SharedKeywords { words } => {
+                fill(Msg::ReasonSharedKeywords.t(l), &[("words", &words.join(Msg::ListSeparator.t(l)))])
+            }
+            Reason::SimilarText => Msg::ReasonSimilarText.t(l).to_owned(),
+            Reason::TrlMeets { have, need } => {
+                fill(Msg::ReasonTrlMeets.t(l), &[("have", &n(*have)), ("need", &n(*need))])
+            }
+            Reason::TrlBelow { have, need } => {
+                fill(Msg::ReasonTrlBelow.t(l), &[("have", &n(*have)), ("need", &n(*need))])
+            }
+            Reason::AmountFits { amount_min, amount_max, range_min, range_max } => fill(
+                Msg::ReasonAmountFits.t(l),
+                &[
+                    ("amount", &range_text(*amount_min, *amount_max, l)),
+                    ("range", &range_text(*range_min, *range_max, l)),
+                ],
+            ),
+            Reason::AmountApart { amount_min, amount_max, range_min, range_max } => fill(
+                Msg::ReasonAmountApart.t(l),
+                &[
+                    ("amount", &range_text(*amount_min, *amount_max, l)),
+                    ("range", &range_text(*range_min, *range_max, l)),
+                ],
+            ),
+            Reason::PriceNegotiable => Msg::ReasonPriceNegotiable.t(l).to_owned(),
+            Reason::SameDistrict { district } => {
+                fill(Msg::ReasonSameDistrict.t(l), &[("district", &label(TermKind::District, district))])
+            }
+            Reason::SamePilotZone { zone } => {
+                fill(Msg::ReasonSamePilotZone.t(l), &[("zone", &label(TermKind::PilotZone, zone))])
+            }
+            Reason::InvestsInDistrict { district } => {
+                fill(Msg::ReasonInvestsInDistrict.t(l), &[("district", &label(TermKind::District, district))])
+            }
+            Reason::StageFits { stage } => {
+                fill(Msg::ReasonStageFits.t(l), &[("stage", &label(TermKind::InvestmentStage, stage))])
+            }
+            Reason::StageOff => Msg::ReasonStageOff.t(l).to_owned(),
+            Reason::DeadlineSoon { days } => fill(Msg::ReasonDeadlineSoon.t(l), &[("days", &days.to_string())]),
+            Reason::StrongStanding => Msg::ReasonStrongStanding.t(l).to_owned(),
+            Reason::SavedSimilar => Msg::ReasonSavedSimilar.t(l).to_owned(),
+        }
+    }
+}
+
+/// One recommended posting for a posting, with its score (0–100) and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Match {
+    /// `{source}-{candidate}`: what save and dismiss act on.
+    pub id: String,
+    pub source_id: i64,
+    pub posting: PostingSummary,
+    pub score: u8,
+    pub factors: Vec<FactorScore>,
+    /// What speaks for it, strongest first.
+    pub reasons: Vec<Reason>,
+    /// The main thing that held it back, if anything did.
+    pub held_back: Option<Reason>,
+    /// Saved by the caller's organization.
+    pub saved: bool,
+}
+
+/// `GET /api/{kind}/{id}/matches`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct MatchQuery {
+    /// What to match with; for demands `capability`, `scenario` or `mandate` (default capability),
+    /// for the other kinds always `demand`.
+    pub kind: Option<PostingKind>,
+    /// 1–50, default 20.
+    pub limit: Option<u32>,
+    /// Only matches scoring at least this (0–100).
+    pub min_score: Option<u8>,
+}
+
+/// A match id `{source}-{candidate}` as two posting ids.
+pub fn parse_match_id(id: &str) -> Option<(i64, i64)> {
+    let (a, b) = id.split_once('-')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(_: TermKind, code: &str) -> String {
+        match code {
+            "synthetic_bio" => "合成生物".into(),
+            "yuhang" => "余杭区".into(),
+            other => other.into(),
+        }
+    }
+
+    #[test]
+    fn reasons_read_like_the_issue_examples() {
+        let zh = Locale::ZhCn;
+        assert_eq!(Reason::SameField { field: "synthetic_bio".into() }.text(zh, &label), "领域一致：合成生物");
+        assert_eq!(
+            Reason::SharedKeywords { words: vec!["酶定向进化".into(), "发酵放大".into()] }.text(zh, &label),
+            "共同关键词：酶定向进化、发酵放大"
+        );
+        let fits = Reason::AmountFits {
+            amount_min: Some(300),
+            amount_max: Some(300),
+            range_min: Some(200),
+            range_max: Some(2000),
+        };
+        assert_eq!(fits.text(zh, &label), "预算300万元在对方区间200–2000万元内");
+        assert_eq!(Reason::SameDistrict { district: "yuhang".into() }.text(zh, &label), "同属余杭区");
+        assert_eq!(Reason::TrlBelow { have: 4, need: 6 }.text(zh, &label), "成熟度TRL4低于需求TRL6");
+        assert!(Reason::TrlBelow { have: 4, need: 6 }.text(Locale::En, &label).contains("TRL 4"));
+    }
+
+    #[test]
+    fn weights_must_be_finite_between_0_and_100_and_not_all_zero() {
+        let w = Weights {
+            domain: 25.0,
+            text: 25.0,
+            trl: 10.0,
+            budget: 10.0,
+            stage: 5.0,
+            geography: 5.0,
+            timing: 5.0,
+            standing: 5.0,
+            feedback: 10.0,
+        };
+        assert!(w.parse().is_ok());
+        assert_eq!(Weights { text: 101.0, ..w }.parse().unwrap_err().get("text"), Some(FieldError::OutOfRange));
+        assert_eq!(Weights { trl: f32::NAN, ..w }.parse().unwrap_err().get("trl"), Some(FieldError::OutOfRange));
+        let zero = Weights {
+            domain: 0.0,
+            text: 0.0,
+            trl: 0.0,
+            budget: 0.0,
+            stage: 0.0,
+            geography: 0.0,
+            timing: 0.0,
+            standing: 0.0,
+            feedback: 0.0,
+        };
+        assert!(zero.parse().is_err());
+    }
+
+    #[test]
+    fn match_ids_are_two_posting_ids() {
+        assert_eq!(parse_match_id("12-345"), Some((12, 345)));
+        assert_eq!(parse_match_id("12"), None);
+        assert_eq!(parse_match_id("a-1"), None);
+    }
+}
