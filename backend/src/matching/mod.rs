@@ -2,3 +2,5 @@
 //! investor mandates that fit it (and back), scored with every factor visible.
 
 pub mod score;
+pub mod text;
+pub mod index;

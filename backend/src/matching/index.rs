@@ -1,0 +1,403 @@
+//! The in-memory match index: every published posting's profile and term bag, an inverted index
+//! per kind for BM25, and the top-k search that scores candidates with [`super::score`].
+//! Updated one posting at a time (no full recompute); the database is the source of truth.
+
+use std::collections::HashMap;
+
+use shared::market::PostingKind;
+use shared::matching::Weights;
+use time::Date;
+
+use super::score::{self, Context, Profile, Related, Scored};
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Candidates kept for full scoring, chosen by field and text (the factors that decide whether two
+/// postings are about the same thing); the others cannot outweigh them with the default weights.
+const SHORTLIST: usize = 400;
+
+#[derive(Debug, Clone)]
+struct Doc {
+    profile: Profile,
+    /// (term id, weighted frequency), sorted by term id.
+    terms: Vec<(u32, f32)>,
+    len: f32,
+}
+
+impl Doc {
+    fn tf(&self, term: u32) -> f32 {
+        self.terms.binary_search_by_key(&term, |(t, _)| *t).map_or(0.0, |i| self.terms[i].1)
+    }
+}
+
+/// One kind's inverted index. Removed postings leave their slot empty; their list entries are
+/// skipped and dropped when the slot count doubles the live count.
+#[derive(Debug, Default)]
+struct Shard {
+    slots: Vec<Option<i64>>,
+    lens: Vec<f32>,
+    postings: HashMap<u32, Vec<(u32, f32)>>,
+    df: HashMap<u32, u32>,
+    by_domain: HashMap<String, Vec<u32>>,
+    live: usize,
+    total_len: f64,
+}
+
+impl Shard {
+    fn avgdl(&self) -> f32 {
+        if self.live == 0 { 1.0 } else { (self.total_len / self.live as f64) as f32 }
+    }
+
+    fn idf(&self, term: u32) -> f32 {
+        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
+        let n = self.live as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn tf_part(&self, tf: f32, len: f32) -> f32 {
+        tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avgdl()))
+    }
+}
+
+fn slot_of(kind: PostingKind) -> usize {
+    match kind {
+        PostingKind::Demand => 0,
+        PostingKind::Capability => 1,
+        PostingKind::Scenario => 2,
+        PostingKind::Mandate => 3,
+    }
+}
+
+/// A BM25 sum against the best it could be, as 0–1.
+fn saturate(score: f32, ideal: f32) -> f32 {
+    if ideal <= 0.0 { 0.0 } else { 1.0 - (-2.5 * score / ideal).exp() }
+}
+
+#[derive(Debug, Default)]
+pub struct MatchIndex {
+    vocabulary: HashMap<String, u32>,
+    shards: [Shard; 4],
+    docs: HashMap<i64, (usize, u32)>,
+    store: Vec<Option<Doc>>,
+}
+
+/// Who is asking and what to leave out.
+pub struct Ask<'a> {
+    pub weights: &'a Weights,
+    pub related: &'a Related,
+    pub today: Date,
+    /// Candidates the asking organization dismissed.
+    pub dismissed: &'a dyn Fn(i64) -> bool,
+    /// How many matches with an organization the asking organization saved.
+    pub saved_with_org: &'a dyn Fn(i64) -> u32,
+}
+
+impl MatchIndex {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub fn profile(&self, id: i64) -> Option<&Profile> {
+        self.doc(id).map(|d| &d.profile)
+    }
+
+    fn doc(&self, id: i64) -> Option<&Doc> {
+        let (_, store) = self.docs.get(&id)?;
+        self.store.get(*store as usize)?.as_ref()
+    }
+
+    fn term_id(&mut self, t: String) -> u32 {
+        let next = self.vocabulary.len() as u32;
+        *self.vocabulary.entry(t).or_insert(next)
+    }
+
+    fn remove(&mut self, id: i64) {
+        let Some((kind_slot, store)) = self.docs.remove(&id) else { return };
+        let Some(doc) = self.store.get_mut(store as usize).and_then(Option::take) else { return };
+        let shard = &mut self.shards[kind_slot];
+        if let Some(pos) = shard.slots.iter().rposition(|s| *s == Some(id)) {
+            shard.slots[pos] = None;
+        }
+        for (t, _) in &doc.terms {
+            if let Some(df) = shard.df.get_mut(t) {
+                *df = df.saturating_sub(1);
+            }
+        }
+        shard.live -= 1;
+        shard.total_len -= f64::from(doc.len);
+        if shard.slots.len() > 2 * shard.live + 1024 {
+            self.compact(kind_slot);
+        }
+    }
+
+    /// Drops the entries of removed postings from one kind's lists.
+    fn compact(&mut self, kind_slot: usize) {
+        let shard = &mut self.shards[kind_slot];
+        let mut renumber = vec![u32::MAX; shard.slots.len()];
+        let mut slots = vec![];
+        let mut lens = vec![];
+        for (old, id) in shard.slots.iter().enumerate() {
+            if id.is_some() {
+                renumber[old] = slots.len() as u32;
+                slots.push(*id);
+                lens.push(shard.lens[old]);
+            }
+        }
+        for list in shard.postings.values_mut() {
+            list.retain_mut(|(s, _)| {
+                *s = renumber[*s as usize];
+                *s != u32::MAX
+            });
+        }
+        shard.postings.retain(|_, l| !l.is_empty());
+        for list in shard.by_domain.values_mut() {
+            list.retain_mut(|s| {
+                *s = renumber[*s as usize];
+                *s != u32::MAX
+            });
+        }
+        shard.slots = slots;
+        shard.lens = lens;
+    }
+
+    /// Removes `removals` and inserts or replaces `upserts` (profile and weighted term bag).
+    pub fn apply(&mut self, upserts: Vec<(Profile, HashMap<String, f32>)>, removals: &[i64]) {
+        for id in removals.iter().chain(upserts.iter().map(|(p, _)| &p.id)) {
+            self.remove(*id);
+        }
+        for (profile, bag) in upserts {
+            let mut terms: Vec<(u32, f32)> = bag.into_iter().map(|(t, w)| (self.term_id(t), w)).collect();
+            terms.sort_unstable_by_key(|(t, _)| *t);
+            let len: f32 = terms.iter().map(|(_, w)| w).sum();
+            let kind_slot = slot_of(profile.kind);
+            let shard = &mut self.shards[kind_slot];
+            let slot = shard.slots.len() as u32;
+            shard.slots.push(Some(profile.id));
+            shard.lens.push(len);
+            for (t, w) in &terms {
+                shard.postings.entry(*t).or_default().push((slot, *w));
+                *shard.df.entry(*t).or_insert(0) += 1;
+            }
+            for d in &profile.domains {
+                shard.by_domain.entry(d.clone()).or_default().push(slot);
+            }
+            shard.live += 1;
+            shard.total_len += f64::from(len);
+            let store = self.store.len() as u32;
+            self.docs.insert(profile.id, (kind_slot, store));
+            self.store.push(Some(Doc { profile, terms, len }));
+        }
+    }
+
+    /// BM25 of `query` against `doc` in `shard`'s statistics, and the best it could be, as 0–1.
+    fn similarity(shard: &Shard, query: &Doc, doc: &Doc) -> f32 {
+        let (mut s, mut ideal) = (0.0, 0.0);
+        for (t, qtf) in &query.terms {
+            let idf = shard.idf(*t);
+            ideal += idf * qtf;
+            let tf = doc.tf(*t);
+            if tf > 0.0 {
+                s += idf * qtf * shard.tf_part(tf, doc.len);
+            }
+        }
+        saturate(s, ideal)
+    }
+
+    /// The best `limit` postings of `target` kind for posting `source_id`, best first.
+    pub fn top(&self, source_id: i64, target: PostingKind, limit: usize, ask: &Ask<'_>) -> Vec<(i64, Scored)> {
+        let Some(source) = self.doc(source_id) else { return vec![] };
+        let source_kind = slot_of(source.profile.kind);
+        let shard = &self.shards[slot_of(target)];
+        // Text: accumulate BM25 over the query terms' lists.
+        let mut acc = vec![0.0f32; shard.slots.len()];
+        let mut touched: Vec<u32> = vec![];
+        let mut ideal = 0.0;
+        for (t, qtf) in &source.terms {
+            let Some(list) = shard.postings.get(t) else { continue };
+            let idf = shard.idf(*t);
+            ideal += idf * qtf;
+            for (slot, tf) in list {
+                let i = *slot as usize;
+                if shard.slots[i].is_none() {
+                    continue;
+                }
+                if acc[i] == 0.0 {
+                    touched.push(*slot);
+                }
+                acc[i] += idf * qtf * shard.tf_part(*tf, shard.lens[i]);
+            }
+        }
+        // Field: every posting sharing one.
+        let mut same_field = vec![false; shard.slots.len()];
+        for d in &source.profile.domains {
+            for slot in shard.by_domain.get(d).map(Vec::as_slice).unwrap_or(&[]) {
+                let i = *slot as usize;
+                if shard.slots[i].is_some() && !same_field[i] {
+                    same_field[i] = true;
+                    if acc[i] == 0.0 {
+                        touched.push(*slot);
+                    }
+                }
+            }
+        }
+        let (wt, wd) = (ask.weights.text, ask.weights.domain);
+        let pre = |slot: u32| {
+            let i = slot as usize;
+            wt * saturate(acc[i], ideal) + wd * f32::from(u8::from(same_field[i]))
+        };
+        if touched.len() > SHORTLIST {
+            touched.select_nth_unstable_by(SHORTLIST, |a, b| pre(*b).total_cmp(&pre(*a)));
+            touched.truncate(SHORTLIST);
+        }
+        let source_shard = &self.shards[source_kind];
+        let mut scored: Vec<(i64, Scored)> = touched
+            .into_iter()
+            .filter_map(|slot| {
+                let id = shard.slots[slot as usize]?;
+                let doc = self.doc(id)?;
+                let c = &doc.profile;
+                let closed = c.deadline.is_some_and(|d| d < ask.today);
+                if id == source_id || c.org_id == source.profile.org_id || closed || (ask.dismissed)(id) {
+                    return None;
+                }
+                let forward = saturate(acc[slot as usize], ideal);
+                let backward = Self::similarity(source_shard, doc, source);
+                let ctx = Context {
+                    today: ask.today,
+                    related: ask.related,
+                    text: 0.5 * (forward + backward),
+                    saved_with_org: (ask.saved_with_org)(c.org_id),
+                };
+                Some((id, score::score(&source.profile, c, ask.weights, &ctx)))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        scored.truncate(limit);
+        scored
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::score::DEFAULT_WEIGHTS;
+    use crate::matching::text::bag;
+    use time::macros::date;
+
+    fn profile(id: i64, kind: PostingKind, org: i64, domain: &str) -> Profile {
+        Profile {
+            id,
+            kind,
+            org_id: org,
+            org_tiers: vec![],
+            domains: vec![domain.into()],
+            keywords: vec![],
+            district: None,
+            pilot_zone: None,
+            type_code: "tech_problem".into(),
+            trl: Some(5),
+            amount_min: None,
+            amount_max: None,
+            negotiable: true,
+            stages: vec![],
+            invest_districts: vec![],
+            deadline: None,
+        }
+    }
+
+    fn entry(id: i64, kind: PostingKind, org: i64, domain: &str, title: &str) -> (Profile, HashMap<String, f32>) {
+        (profile(id, kind, org, domain), bag(title, "", &[], "", ""))
+    }
+
+    fn index() -> MatchIndex {
+        let mut ix = MatchIndex::new();
+        ix.apply(
+            vec![
+                entry(1, PostingKind::Demand, 10, "advanced_energy", "固态电池电解质界面稳定性攻关"),
+                entry(2, PostingKind::Capability, 20, "advanced_energy", "固态电池电解质材料研发平台"),
+                entry(3, PostingKind::Capability, 30, "quantum", "量子密钥分发城域网络"),
+                entry(4, PostingKind::Capability, 10, "advanced_energy", "固态电池中试线"),
+                entry(5, PostingKind::Capability, 40, "new_materials", "钙钛矿叠层电池封装材料"),
+            ],
+            &[],
+        );
+        ix
+    }
+
+    fn ask<'a>(dismissed: &'a dyn Fn(i64) -> bool) -> Ask<'a> {
+        Ask {
+            weights: &DEFAULT_WEIGHTS,
+            related: Related::builtin(),
+            today: date!(2026 - 11 - 29),
+            dismissed,
+            saved_with_org: &|_| 0,
+        }
+    }
+
+    #[test]
+    fn the_fitting_capability_ranks_first_and_the_own_organization_never_appears() {
+        let ix = index();
+        let top = ix.top(1, PostingKind::Capability, 10, &ask(&|_| false));
+        let ids: Vec<i64> = top.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids.first(), Some(&2), "{top:?}");
+        assert!(!ids.contains(&4), "posting 4 belongs to the demand's own organization");
+        assert!(!ids.contains(&1), "never itself");
+    }
+
+    #[test]
+    fn a_dismissed_candidate_is_gone() {
+        let ix = index();
+        let top = ix.top(1, PostingKind::Capability, 10, &ask(&|id| id == 2));
+        assert!(top.iter().all(|(id, _)| *id != 2));
+    }
+
+    #[test]
+    fn an_unpublished_posting_leaves_the_index_and_a_new_one_is_found_at_once() {
+        let mut ix = index();
+        ix.apply(vec![], &[2]);
+        assert!(ix.top(1, PostingKind::Capability, 10, &ask(&|_| false)).iter().all(|(id, _)| *id != 2));
+        assert!(ix.top(2, PostingKind::Demand, 10, &ask(&|_| false)).is_empty(), "a removed source has no matches");
+        ix.apply(vec![entry(6, PostingKind::Capability, 50, "advanced_energy", "固态电池电解质界面改性服务")], &[]);
+        let top = ix.top(1, PostingKind::Capability, 10, &ask(&|_| false));
+        assert_eq!(top.first().map(|(id, _)| *id), Some(6));
+    }
+
+    #[test]
+    fn the_reverse_direction_finds_the_demand_for_a_capability() {
+        let ix = index();
+        let top = ix.top(2, PostingKind::Demand, 10, &ask(&|_| false));
+        assert_eq!(top.first().map(|(id, _)| *id), Some(1));
+    }
+
+    #[test]
+    fn an_edit_replaces_the_old_text() {
+        let mut ix = index();
+        ix.apply(vec![entry(2, PostingKind::Capability, 20, "quantum", "量子计算云平台")], &[]);
+        let top = ix.top(1, PostingKind::Capability, 10, &ask(&|_| false));
+        let two = top.iter().find(|(id, _)| *id == 2).map(|(_, s)| s.score).unwrap_or(0);
+        let five = top.iter().find(|(id, _)| *id == 5).map(|(_, s)| s.score).unwrap_or(0);
+        assert!(two < five, "after the edit 2 is about quantum computing: {top:?}");
+        assert_eq!(ix.len(), 5);
+    }
+
+    #[test]
+    fn compaction_keeps_answers_the_same() {
+        let mut ix = index();
+        let before: Vec<i64> = ix.top(1, PostingKind::Capability, 10, &ask(&|_| false)).iter().map(|x| x.0).collect();
+        for _ in 0..1500 {
+            let again = entry(3, PostingKind::Capability, 30, "quantum", "量子密钥分发城域网络");
+            ix.apply(vec![again], &[]);
+        }
+        let after: Vec<i64> = ix.top(1, PostingKind::Capability, 10, &ask(&|_| false)).iter().map(|x| x.0).collect();
+        assert_eq!(before, after);
+        assert!(ix.shards[1].slots.len() < 1100, "old slots were dropped: {}", ix.shards[1].slots.len());
+    }
+}

@@ -1,0 +1,103 @@
+//! Postings as weighted bags of terms for BM25: jieba segmentation for Chinese, lowercased and
+//! stemmed English, generic words dropped, title and keywords counted more than the summary.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer};
+
+/// Words nearly every posting uses: they say nothing about what it is about.
+const STOPWORDS: &[&str] = &[
+    "的", "与", "和", "及", "等", "在", "对", "为", "是", "了", "并", "或", "以及", "进行", "提供", "需求", "技术",
+    "方案", "能力", "研究", "开发", "项目", "相关", "我们", "企业", "合作", "寻求", "通过", "实现", "基于", "开展",
+    "具备", "面向", "可", "能", "将", "已", "有", "其", "中", "个", "年", "万元", "the", "and", "for", "with", "of",
+    "to", "in", "a", "an", "on", "by", "is", "are", "we", "our", "technolog", "solution", "project",
+];
+
+thread_local! {
+    static ANALYZER: RefCell<TextAnalyzer> = RefCell::new(
+        TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+    );
+}
+
+fn meaningful(token: &str) -> bool {
+    let chars = token.chars().count();
+    let cjk = token.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let alnum = token.chars().any(|c| c.is_alphanumeric());
+    alnum
+        && !(cjk && chars < 2)
+        && !(!cjk && chars < 2)
+        && !token.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !STOPWORDS.contains(&token)
+}
+
+/// The meaningful terms of `text`, in order, repeats kept.
+pub fn terms(text: &str) -> Vec<String> {
+    ANALYZER.with(|a| {
+        let mut analyzer = a.borrow_mut();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = vec![];
+        while stream.advance() {
+            let t = &stream.token().text;
+            if meaningful(t) {
+                out.push(t.clone());
+            }
+        }
+        out
+    })
+}
+
+/// Field weights: a word in the title or among the keywords says more than one in the summary.
+pub const TITLE_WEIGHT: f32 = 3.0;
+pub const KEYWORD_WEIGHT: f32 = 2.0;
+pub const BODY_WEIGHT: f32 = 1.0;
+
+/// A posting's weighted term frequencies.
+pub fn bag(title_zh: &str, title_en: &str, keywords: &[String], summary_zh: &str, summary_en: &str) -> HashMap<String, f32> {
+    let mut bag = HashMap::new();
+    let mut add = |text: &str, w: f32| {
+        for t in terms(text) {
+            *bag.entry(t).or_insert(0.0) += w;
+        }
+    };
+    add(title_zh, TITLE_WEIGHT);
+    add(title_en, TITLE_WEIGHT);
+    for k in keywords {
+        add(k, KEYWORD_WEIGHT);
+    }
+    add(summary_zh, BODY_WEIGHT);
+    add(summary_en, BODY_WEIGHT);
+    bag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_is_segmented_and_generic_words_dropped() {
+        let t = terms("寻求固态电池电解质界面改性技术方案");
+        assert!(t.iter().any(|w| w == "固态"), "{t:?}");
+        assert!(t.iter().any(|w| w == "电解质"), "{t:?}");
+        assert!(!t.iter().any(|w| w == "技术" || w == "方案" || w == "寻求"), "{t:?}");
+    }
+
+    #[test]
+    fn english_is_lowercased_and_stemmed() {
+        let t = terms("Solid-state Batteries and electrolytes");
+        assert!(t.contains(&"batteri".to_string()) && t.contains(&"electrolyt".to_string()), "{t:?}");
+        assert!(!t.contains(&"and".to_string()));
+    }
+
+    #[test]
+    fn titles_and_keywords_weigh_more_than_the_summary() {
+        let b = bag("量子密钥分发", "", &["光纤".into()], "城域网络试点", "");
+        assert_eq!(b.get("量子").copied(), Some(TITLE_WEIGHT));
+        assert_eq!(b.get("光纤").copied(), Some(KEYWORD_WEIGHT));
+        assert_eq!(b.get("试点").copied(), Some(BODY_WEIGHT));
+    }
+}
