@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
-use crate::{accounts, demo, market, orgs, search, taxonomy};
+use crate::{accounts, demo, market, matching, orgs, search, taxonomy};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -36,6 +36,8 @@ pub struct AppState {
     pub search: Arc<search::SearchIndex>,
     /// What public lists keep in memory (see `market::memory`).
     pub published: Arc<market::memory::Published>,
+    /// The matching engine's index, weights and feedback (see `matching`).
+    pub matching: Arc<matching::engine::Engine>,
 }
 
 #[derive(OpenApi)]
@@ -50,6 +52,7 @@ pub struct AppState {
         (name = "scenarios", description = "Application scenario openings (场景开放)"),
         (name = "mandates", description = "Investor mandates (投资偏好)"),
         (name = "search", description = "Full-text search across all postings"),
+        (name = "matching", description = "Recommended matches with scores and reasons, feedback"),
         (name = "admin", description = "Site administration"),
         (name = "meta", description = "Health and documentation"),
     )
@@ -63,6 +66,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(orgs::router())
         .merge(market::router())
         .merge(search::router())
+        .merge(matching::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))
@@ -139,7 +143,14 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let facets = market::ops::load_facets(&db).await?;
     tracing::info!(published = facets.len(), "loaded the list facets");
     let published = Arc::new(market::memory::Published::new(facets));
-    Ok(AppState { db, config: Arc::new(config), search, published })
+    let started = std::time::Instant::now();
+    let matching = Arc::new(matching::ops::load(&db).await?);
+    tracing::info!(
+        postings = matching.index().len(),
+        ms = started.elapsed().as_millis() as u64,
+        "built the match index"
+    );
+    Ok(AppState { db, config: Arc::new(config), search, published, matching })
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.

@@ -208,7 +208,7 @@ pub async fn published_changed(state: &AppState, ids: &[i64]) -> AppResult<()> {
     let rows = store::published_facets(&mut db, Some(ids)).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.id == *id)).collect();
     state.published.update(rows, &removals, ids);
-    Ok(())
+    crate::matching::ops::sync(state, ids).await
 }
 
 /// After an organization's profile changed: its published postings show its name, so re-sync them.

@@ -1,6 +1,28 @@
 //! The matching engine: pairs each published demand with the capabilities, scenario openings and
-//! investor mandates that fit it (and back), scored with every factor visible.
+//! investor mandates that fit it (and back), scored with every factor visible and explained.
+//! `score` is the pure rule set, `text` and `index` the in-memory BM25 index, `engine` the shared
+//! state, `store` its SQL, `ops` the operations, `routes` the handlers.
 
-pub mod score;
-pub mod text;
+pub mod engine;
 pub mod index;
+pub mod ops;
+pub mod routes;
+pub mod score;
+pub mod store;
+pub mod text;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(routes::demand_matches))
+        .routes(routes!(routes::capability_matches))
+        .routes(routes!(routes::scenario_matches))
+        .routes(routes!(routes::mandate_matches))
+        .routes(routes!(routes::save))
+        .routes(routes!(routes::dismiss))
+        .routes(routes!(routes::get_weights, routes::put_weights))
+}

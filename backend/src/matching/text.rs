@@ -8,10 +8,67 @@ use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, Stemmer, TextAn
 
 /// Words nearly every posting uses: they say nothing about what it is about.
 const STOPWORDS: &[&str] = &[
-    "的", "与", "和", "及", "等", "在", "对", "为", "是", "了", "并", "或", "以及", "进行", "提供", "需求", "技术",
-    "方案", "能力", "研究", "开发", "项目", "相关", "我们", "企业", "合作", "寻求", "通过", "实现", "基于", "开展",
-    "具备", "面向", "可", "能", "将", "已", "有", "其", "中", "个", "年", "万元", "the", "and", "for", "with", "of",
-    "to", "in", "a", "an", "on", "by", "is", "are", "we", "our", "technolog", "solution", "project",
+    "的",
+    "与",
+    "和",
+    "及",
+    "等",
+    "在",
+    "对",
+    "为",
+    "是",
+    "了",
+    "并",
+    "或",
+    "以及",
+    "进行",
+    "提供",
+    "需求",
+    "技术",
+    "方案",
+    "能力",
+    "研究",
+    "开发",
+    "项目",
+    "相关",
+    "我们",
+    "企业",
+    "合作",
+    "寻求",
+    "通过",
+    "实现",
+    "基于",
+    "开展",
+    "具备",
+    "面向",
+    "可",
+    "能",
+    "将",
+    "已",
+    "有",
+    "其",
+    "中",
+    "个",
+    "年",
+    "万元",
+    "the",
+    "and",
+    "for",
+    "with",
+    "of",
+    "to",
+    "in",
+    "a",
+    "an",
+    "on",
+    "by",
+    "is",
+    "are",
+    "we",
+    "our",
+    "technolog",
+    "solution",
+    "project",
 ];
 
 thread_local! {
@@ -57,7 +114,13 @@ pub const KEYWORD_WEIGHT: f32 = 2.0;
 pub const BODY_WEIGHT: f32 = 1.0;
 
 /// A posting's weighted term frequencies.
-pub fn bag(title_zh: &str, title_en: &str, keywords: &[String], summary_zh: &str, summary_en: &str) -> HashMap<String, f32> {
+pub fn bag(
+    title_zh: &str,
+    title_en: &str,
+    keywords: &[String],
+    summary_zh: &str,
+    summary_en: &str,
+) -> HashMap<String, f32> {
     let mut bag = HashMap::new();
     let mut add = |text: &str, w: f32| {
         for t in terms(text) {

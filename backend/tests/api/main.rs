@@ -5,6 +5,7 @@ mod cli;
 mod conventions;
 mod helpers;
 mod market;
+mod matching;
 mod orgs;
 mod search;
 mod sessions;

@@ -1,0 +1,99 @@
+//! The matching engine's shared state: the index, the weights, the feedback — in memory, loaded
+//! from the database at start and kept in step with it by every write.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use shared::matching::Weights;
+
+use super::index::MatchIndex;
+use super::score::DEFAULT_WEIGHTS;
+
+/// What organizations did with their matches.
+#[derive(Debug, Default)]
+pub struct Feedback {
+    /// (organization, candidate posting) pairs.
+    dismissed: HashSet<(i64, i64)>,
+    saved: HashSet<(i64, i64)>,
+}
+
+impl Feedback {
+    pub fn record(&mut self, org: i64, candidate: i64, action: &str) {
+        self.dismissed.remove(&(org, candidate));
+        self.saved.remove(&(org, candidate));
+        match action {
+            "dismiss" => self.dismissed.insert((org, candidate)),
+            _ => self.saved.insert((org, candidate)),
+        };
+    }
+
+    pub fn dismissed(&self, org: i64, candidate: i64) -> bool {
+        self.dismissed.contains(&(org, candidate))
+    }
+
+    pub fn saved(&self, org: i64, candidate: i64) -> bool {
+        self.saved.contains(&(org, candidate))
+    }
+
+    /// How many of `org`'s saved matches belong to each candidate organization.
+    pub fn saved_by_org(&self, org: i64, index: &MatchIndex) -> HashMap<i64, u32> {
+        let mut out = HashMap::new();
+        for (o, candidate) in &self.saved {
+            if *o == org
+                && let Some(p) = index.profile(*candidate)
+            {
+                *out.entry(p.org_id).or_insert(0) += 1;
+            }
+        }
+        out
+    }
+}
+
+fn read<T>(l: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write<T>(l: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[derive(Debug)]
+pub struct Engine {
+    index: RwLock<MatchIndex>,
+    weights: RwLock<Weights>,
+    feedback: RwLock<Feedback>,
+}
+
+impl Engine {
+    pub fn new(index: MatchIndex, weights: Option<Weights>, feedback: Feedback) -> Self {
+        Engine {
+            index: RwLock::new(index),
+            weights: RwLock::new(weights.unwrap_or(DEFAULT_WEIGHTS)),
+            feedback: RwLock::new(feedback),
+        }
+    }
+
+    pub fn index(&self) -> RwLockReadGuard<'_, MatchIndex> {
+        read(&self.index)
+    }
+
+    pub fn index_mut(&self) -> RwLockWriteGuard<'_, MatchIndex> {
+        write(&self.index)
+    }
+
+    pub fn weights(&self) -> Weights {
+        *read(&self.weights)
+    }
+
+    pub fn set_weights(&self, w: Weights) {
+        *write(&self.weights) = w;
+    }
+
+    pub fn feedback(&self) -> RwLockReadGuard<'_, Feedback> {
+        read(&self.feedback)
+    }
+
+    pub fn feedback_mut(&self) -> RwLockWriteGuard<'_, Feedback> {
+        write(&self.feedback)
+    }
+}

@@ -1,0 +1,174 @@
+//! SQL for matching: the profiles and texts of published postings, feedback, the weights.
+
+use std::collections::HashMap;
+
+use shared::market::{PostingKind, PostingSpec};
+use shared::matching::Weights;
+use sqlx::SqliteConnection;
+use time::Date;
+
+use super::score::Profile;
+use super::text::bag;
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    kind: String,
+    org_id: i64,
+    type_code: String,
+    district: Option<String>,
+    pilot_zone: Option<String>,
+    trl: Option<i64>,
+    amount_min: Option<i64>,
+    amount_max: Option<i64>,
+    deadline: Option<Date>,
+    spec: String,
+    title_zh: String,
+    title_en: Option<String>,
+    summary_zh: String,
+    summary_en: Option<String>,
+}
+
+/// Pairs (key, code) of a tag table, grouped by key.
+async fn grouped(db: &mut SqliteConnection, sql: &str) -> sqlx::Result<HashMap<i64, Vec<String>>> {
+    let pairs: Vec<(i64, String)> = sqlx::query_as(sql).fetch_all(&mut *db).await?;
+    let mut map = HashMap::<i64, Vec<String>>::new();
+    for (k, v) in pairs {
+        map.entry(k).or_default().push(v);
+    }
+    Ok(map)
+}
+
+/// A published posting as the matching index takes it: its profile and its texts' raw material.
+pub struct Published {
+    pub profile: Profile,
+    pub texts: [String; 4],
+}
+
+impl Published {
+    /// The profile with its weighted term bag (segmentation happens here, off the database).
+    pub fn into_entry(self) -> (Profile, HashMap<String, f32>) {
+        let [tz, te, sz, se] = &self.texts;
+        let bag = bag(tz, te, &self.profile.keywords, sz, se);
+        (self.profile, bag)
+    }
+}
+
+/// The published postings among `only` (all published when `None`).
+pub async fn published(db: &mut SqliteConnection, only: Option<&[i64]>) -> sqlx::Result<Vec<Published>> {
+    if only.is_some_and(|ids| ids.is_empty()) {
+        return Ok(vec![]);
+    }
+    let restrict = |column: &str| match only {
+        Some(ids) => format!(" AND {column} IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")),
+        None => String::new(),
+    };
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT id, kind, org_id, type_code, district, pilot_zone, trl, amount_min, amount_max, deadline, spec,
+                title_zh, title_en, summary_zh, summary_en
+         FROM postings WHERE status = 'published'{}",
+        restrict("id")
+    ))
+    .fetch_all(&mut *db)
+    .await?;
+    let published = "SELECT p.id FROM postings p WHERE p.status = 'published'";
+    let mut domains = grouped(
+        db,
+        &format!(
+            "SELECT posting_id, code FROM posting_domains WHERE posting_id IN ({published}{}) ORDER BY posting_id, position",
+            restrict("p.id")
+        ),
+    )
+    .await?;
+    let mut keywords = grouped(
+        db,
+        &format!(
+            "SELECT posting_id, keyword FROM posting_keywords WHERE posting_id IN ({published}{}) ORDER BY posting_id, position",
+            restrict("p.id")
+        ),
+    )
+    .await?;
+    let tiers = grouped(db, "SELECT org_id, code FROM org_tiers ORDER BY org_id, position").await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let kind = PostingKind::parse(&r.kind)?;
+            let spec: Option<PostingSpec> = serde_json::from_str(&r.spec).ok();
+            let (negotiable, stages, invest_districts) = match spec {
+                Some(PostingSpec::Capability(c)) => (c.negotiable, vec![], vec![]),
+                Some(PostingSpec::Mandate(m)) => (false, m.stages, m.districts),
+                _ => (false, vec![], vec![]),
+            };
+            Some(Published {
+                profile: Profile {
+                    id: r.id,
+                    kind,
+                    org_id: r.org_id,
+                    org_tiers: tiers.get(&r.org_id).cloned().unwrap_or_default(),
+                    domains: domains.remove(&r.id).unwrap_or_default(),
+                    keywords: keywords.remove(&r.id).unwrap_or_default(),
+                    district: r.district,
+                    pilot_zone: r.pilot_zone,
+                    type_code: r.type_code,
+                    trl: r.trl.and_then(|t| u8::try_from(t).ok()),
+                    amount_min: r.amount_min.and_then(|a| u32::try_from(a).ok()),
+                    amount_max: r.amount_max.and_then(|a| u32::try_from(a).ok()),
+                    negotiable,
+                    stages,
+                    invest_districts,
+                    deadline: r.deadline,
+                },
+                texts: [r.title_zh, r.title_en.unwrap_or_default(), r.summary_zh, r.summary_en.unwrap_or_default()],
+            })
+        })
+        .collect())
+}
+
+/// Every feedback row: (organization, candidate, action).
+pub async fn feedback(db: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, i64, String)>> {
+    sqlx::query_as("SELECT org_id, candidate_id, action FROM match_feedback").fetch_all(db).await
+}
+
+pub async fn record_feedback(
+    db: &mut SqliteConnection,
+    org_id: i64,
+    source_id: i64,
+    candidate_id: i64,
+    action: &str,
+    user_id: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO match_feedback (org_id, source_id, candidate_id, action, user_id, at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (org_id, source_id, candidate_id) DO UPDATE SET action = excluded.action,
+             user_id = excluded.user_id, at = excluded.at",
+    )
+    .bind(org_id)
+    .bind(source_id)
+    .bind(candidate_id)
+    .bind(action)
+    .bind(user_id)
+    .bind(crate::db::now())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+const WEIGHTS_KEY: &str = "matching_weights";
+
+pub async fn weights(db: &mut SqliteConnection) -> sqlx::Result<Option<Weights>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT value FROM app_meta WHERE key = $1").bind(WEIGHTS_KEY).fetch_optional(db).await?;
+    Ok(row.and_then(|(v,)| serde_json::from_str(&v).ok()))
+}
+
+pub async fn set_weights(db: &mut SqliteConnection, w: &Weights) -> sqlx::Result<()> {
+    let json = serde_json::to_string(w).unwrap_or_default();
+    sqlx::query(
+        "INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(WEIGHTS_KEY)
+    .bind(json)
+    .execute(db)
+    .await?;
+    Ok(())
+}

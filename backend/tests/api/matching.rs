@@ -1,0 +1,191 @@
+//! Matching: ranked, explained matches over the API; feedback; weights; permissions.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{body, error_code};
+use crate::market::{Market, demand, market, org_of_kind};
+
+fn capability(org: i64, title: &str, domain: &str, keywords: &[&str], trl: u8) -> Value {
+    json!({"org_id": org, "kind": "capability", "title_zh": title, "summary_zh": format!("{title}，对外提供服务"),
+           "domains": [domain], "keywords": keywords, "district": "qiantang",
+           "capability_kind": "research", "trl": trl, "ip_status": "granted", "modes": ["joint_development"],
+           "price_min": 100, "price_max": 400})
+}
+
+struct Setup {
+    m: Market,
+    lab_owner: Client,
+    other_owner: Client,
+    other: i64,
+    demand: i64,
+    fitting: i64,
+    unrelated: i64,
+}
+
+/// A published demand for solid-state batteries, a fitting capability and an unrelated one.
+async fn setup() -> Setup {
+    let m = market().await;
+    let lab_owner = m.app.user("lab@example.com", "实验室").await;
+    let lab = org_of_kind(&m.app, &lab_owner, "lab", Some("research_institute"), Some(&m.admin)).await;
+    let other_owner = m.app.user("lab2@example.com", "量子所").await;
+    let other = org_of_kind(&m.app, &other_owner, "lab", Some("research_institute"), Some(&m.admin)).await;
+    let demand_id = m.draft(demand(m.org), "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", demand_id).await;
+    let fitting = posted(
+        &m,
+        &lab_owner,
+        capability(lab, "固态电池电解质界面改性平台", "advanced_energy", &["固态电池", "电解质"], 7),
+    )
+    .await;
+    let unrelated =
+        posted(&m, &other_owner, capability(other, "量子密钥分发城域网络", "quantum", &["量子通信"], 7)).await;
+    Setup { m, lab_owner, other_owner, other, demand: demand_id, fitting, unrelated }
+}
+
+/// A capability created, submitted and approved.
+async fn posted(m: &Market, client: &Client, payload: Value) -> i64 {
+    let r = client.post(m.app.url("/api/capabilities")).json(&payload).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
+    let id = body(r).await["id"].as_i64().unwrap();
+    m.publish(client, "/api/capabilities", id).await;
+    id
+}
+
+async fn matches(client: &Client, s: &Setup, query: &str) -> Value {
+    let r = client.get(s.m.app.url(&format!("/api/demands/{}/matches{query}", s.demand))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    body(r).await
+}
+
+fn ids(v: &Value) -> Vec<i64> {
+    v.as_array().unwrap().iter().map(|m| m["posting"]["id"].as_i64().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn a_published_demand_gets_the_fitting_capability_first_with_its_reasons() {
+    let s = setup().await;
+    let v = matches(&s.m.app.client(), &s, "").await;
+    assert_eq!(ids(&v).first(), Some(&s.fitting), "{v}");
+    assert!(!ids(&v).contains(&s.unrelated), "nothing in common with quantum key distribution: {v}");
+    let best = &v[0];
+    assert!(best["score"].as_u64().unwrap() > v[1]["score"].as_u64().unwrap_or(0));
+    let reasons = best["reasons"].as_array().unwrap();
+    assert!(reasons.contains(&json!({"reason": "same_field", "field": "advanced_energy"})), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r["reason"] == "shared_keywords"), "{reasons:?}");
+    assert!(reasons.contains(&json!({"reason": "same_district", "district": "qiantang"})), "{reasons:?}");
+    assert!(reasons.contains(&json!({"reason": "trl_meets", "have": 7, "need": 6})), "{reasons:?}");
+    let factors: Vec<&str> =
+        best["factors"].as_array().unwrap().iter().map(|f| f["factor"].as_str().unwrap()).collect();
+    for f in ["domain", "text", "trl", "budget", "geography", "timing", "standing", "feedback"] {
+        assert!(factors.contains(&f), "{f} in {factors:?}");
+    }
+    assert_eq!(best["id"], format!("{}-{}", s.demand, s.fitting));
+}
+
+#[tokio::test]
+async fn capabilities_see_the_demands_they_fit() {
+    let s = setup().await;
+    let r =
+        s.m.app.client().get(s.m.app.url(&format!("/api/capabilities/{}/matches", s.fitting))).send().await.unwrap();
+    assert_eq!(ids(&body(r).await), vec![s.demand]);
+    let r =
+        s.m.app
+            .client()
+            .get(s.m.app.url(&format!("/api/capabilities/{}/matches?kind=mandate", s.fitting)))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await.0, "validation_failed");
+}
+
+#[tokio::test]
+async fn matches_of_a_private_draft_are_404_for_others() {
+    let s = setup().await;
+    let draft = s.m.draft(demand(s.m.org), "/api/demands").await;
+    let url = s.m.app.url(&format!("/api/demands/{draft}/matches"));
+    assert_eq!(s.m.app.client().get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(s.lab_owner.get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    let own = s.m.owner.get(&url).send().await.unwrap();
+    assert_eq!(body(own).await, json!([]), "not published, so not matched yet");
+}
+
+#[tokio::test]
+async fn a_dismissed_match_never_comes_back_and_only_the_owner_may_dismiss() {
+    let s = setup().await;
+    let id = format!("{}-{}", s.demand, s.fitting);
+    let r = s.lab_owner.post(s.m.app.url(&format!("/api/matches/{id}/dismiss"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "the lab does not own the demand");
+    let r = s.m.app.client().post(s.m.app.url(&format!("/api/matches/{id}/dismiss"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let r = s.m.owner.post(s.m.app.url(&format!("/api/matches/{id}/dismiss"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    assert!(!ids(&matches(&s.m.owner, &s, "").await).contains(&s.fitting), "gone for the organization");
+    let r = s.m.owner.post(s.m.app.url("/api/matches/99999-1/save")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = s.m.owner.post(s.m.app.url("/api/matches/nonsense/save")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn saving_marks_the_match_and_lifts_that_organizations_other_postings() {
+    let s = setup().await;
+    let sealing =
+        posted(&s.m, &s.other_owner, capability(s.other, "电池封装阻隔膜材料", "new_materials", &["封装"], 5)).await;
+    let separator =
+        posted(&s.m, &s.other_owner, capability(s.other, "电池隔膜涂层材料", "new_materials", &["隔膜"], 5)).await;
+    let score_of = |v: &Value, id: i64| {
+        v.as_array().unwrap().iter().find(|m| m["posting"]["id"] == id).map(|m| m["score"].as_u64().unwrap())
+    };
+    let before = matches(&s.m.owner, &s, "").await;
+    let separator_before = score_of(&before, separator).expect("a related-field candidate");
+    let id = format!("{}-{}", s.demand, sealing);
+    let r = s.m.owner.post(s.m.app.url(&format!("/api/matches/{id}/save"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let after = matches(&s.m.owner, &s, "").await;
+    let saved = after.as_array().unwrap().iter().find(|m| m["posting"]["id"] == sealing).unwrap();
+    assert_eq!(saved["saved"], true);
+    let lifted = after.as_array().unwrap().iter().find(|m| m["posting"]["id"] == separator).unwrap();
+    assert!(lifted["score"].as_u64().unwrap() > separator_before, "the same organization's other posting rose");
+    assert!(lifted["reasons"].as_array().unwrap().contains(&json!({"reason": "saved_similar"})));
+    let public = matches(&s.m.app.client(), &s, "").await;
+    assert!(
+        public.as_array().unwrap().iter().all(|m| m["saved"] == false),
+        "others do not see the organization's saves"
+    );
+    assert_eq!(score_of(&public, separator), Some(separator_before), "nor its feedback");
+}
+
+#[tokio::test]
+async fn weights_are_for_site_admins_validated_and_change_the_scores() {
+    let s = setup().await;
+    let url = s.m.app.url("/api/admin/matching/weights");
+    assert_eq!(s.m.owner.get(&url).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(s.m.app.client().get(&url).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    let mut w = body(s.m.admin.get(&url).send().await.unwrap()).await;
+    assert_eq!(w["domain"], 25.0);
+    w["text"] = json!(150);
+    let r = s.m.admin.put(&url).json(&w).send().await.unwrap();
+    let (_, e) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(e["error"]["fields"]["text"].is_string());
+    let before = matches(&s.m.app.client(), &s, "").await[0]["score"].clone();
+    let only_timing = json!({"domain": 0, "text": 0, "trl": 0, "budget": 0, "stage": 0, "geography": 0,
+                             "timing": 100, "standing": 0, "feedback": 0});
+    assert_eq!(s.m.admin.put(&url).json(&only_timing).send().await.unwrap().status(), StatusCode::OK);
+    let after = matches(&s.m.app.client(), &s, "").await;
+    assert_eq!(after[0]["score"], 100, "only timing counts now, and the deadline is far: {after}");
+    assert_ne!(before, after[0]["score"]);
+    let (stored,): (String,) = sqlx::query_as("SELECT value FROM app_meta WHERE key = 'matching_weights'")
+        .fetch_one(&s.m.app.state.db)
+        .await
+        .unwrap();
+    assert!(stored.contains("\"timing\":100"), "kept in the database: {stored}");
+}
+
+#[tokio::test]
+async fn closing_a_posting_takes_it_out_of_every_match_list_at_once() {
+    let s = setup().await;
+    let r = s.lab_owner.post(s.m.app.url(&format!("/api/capabilities/{}/close", s.fitting))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(!ids(&matches(&s.m.app.client(), &s, "").await).contains(&s.fitting));
+}
