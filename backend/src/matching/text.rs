@@ -82,12 +82,9 @@ thread_local! {
 }
 
 fn meaningful(token: &str) -> bool {
-    let chars = token.chars().count();
-    let cjk = token.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let alnum = token.chars().any(|c| c.is_alphanumeric());
-    alnum
-        && !(cjk && chars < 2)
-        && !(!cjk && chars < 2)
+    // One Chinese character or one Latin letter is too ambiguous to match on.
+    token.chars().count() >= 2
+        && token.chars().any(char::is_alphanumeric)
         && !token.chars().all(|c| c.is_ascii_digit() || c == '.')
         && !STOPWORDS.contains(&token)
 }
