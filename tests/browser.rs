@@ -436,3 +436,78 @@ async fn a_lab_drafts_and_edits_a_capability_and_opens_a_scenario_through_the_fo
     assert_eq!(kinds, 2);
     b.close().await;
 }
+
+/// Inserts and publishes a posting for `org_id` straight through the store.
+async fn publish(server: &Server, org_id: i64, posting: serde_json::Value) -> i64 {
+    let mut conn = server.state.db.acquire().await.unwrap();
+    let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
+    let input: shared::market::PostingInput = serde_json::from_value(posting).unwrap();
+    let today = backend::db::now().date();
+    let draft = input.parse(&tax, today).unwrap();
+    let id = backend::market::store::insert(&mut conn, org_id, 1, &draft).await.unwrap();
+    let row = backend::market::store::row(&mut conn, id).await.unwrap().unwrap();
+    let (action, status) = (shared::market::PostingAction::Approve, shared::market::PostingStatus::Published);
+    backend::market::store::set_status(&mut conn, &row, action, status, None, None).await.unwrap();
+    drop(conn);
+    backend::market::ops::published_changed(&server.state, &[id]).await.unwrap();
+    id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
+    let server = Server::start().await;
+    let ent = user(&server, "ent@example.com", false).await;
+    let ent_org = verified_org(&server, ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    let lab = user(&server, "lab@example.com", false).await;
+    let lab_org = verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let demand = publish(&server, ent_org, serde_json::json!({
+        "kind": "demand", "title_zh": "固态电池电解质界面稳定性攻关", "summary_zh": "寻求固态电池电解质界面改性方案",
+        "domains": ["advanced_energy"], "keywords": ["固态电池", "电解质"], "district": "qiantang",
+        "deadline": "2099-01-01", "demand_type": "tech_problem", "trl": 6, "budget_min": 200, "budget_max": 500
+    }))
+    .await;
+    let capability = publish(
+        &server,
+        lab_org,
+        serde_json::json!({
+            "kind": "capability", "title_zh": "固态电解质界面改性中试平台", "summary_zh": "固态电池界面改性与中试验证",
+            "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang",
+            "capability_kind": "poc_service", "trl": 4, "ip_status": "granted", "modes": ["service"], "negotiable": true
+        }),
+    )
+    .await;
+    let b = Browser::start(1280, 1400).await;
+
+    // Anyone sees the matches of a published demand, with the reasons and what held it back.
+    b.client.goto(&server.url(&format!("/demands/{demand}"))).await.unwrap();
+    b.text_contains("[data-testid=match]", "固态电解质界面改性中试平台").await;
+    b.text_contains("[data-testid=match-reasons]", "领域一致：先进能源").await;
+    b.text_contains("[data-testid=match-reasons]", "共同关键词：固态电池").await;
+    b.text_contains("[data-testid=match-reasons]", "同属钱塘区").await;
+    b.text_contains("[data-testid=match] .held-back", "成熟度TRL4低于需求TRL6").await;
+    let score: u32 = b.el("[data-testid=match-score]").await.text().await.unwrap().trim().parse().unwrap();
+    assert!((1..=100).contains(&score));
+    assert!(
+        b.client.find(fantoccini::Locator::Css("[data-testid=match-save]")).await.is_err(),
+        "no feedback for visitors"
+    );
+    b.screenshot("demand-matches").await;
+
+    // The demand's owner saves it.
+    log_in(&b, &server, "ent@example.com", &format!("/demands/{demand}")).await;
+    b.click("[data-testid=match-save]").await;
+    b.text_contains("[data-testid=match-save]", "已收藏").await;
+    let (action,): (String,) =
+        sqlx::query_as("SELECT action FROM match_feedback WHERE source_id = $1 AND candidate_id = $2")
+            .bind(demand)
+            .bind(capability)
+            .fetch_one(&server.state.db)
+            .await
+            .unwrap();
+    assert_eq!(action, "save");
+
+    // In English the reasons follow.
+    b.click("[data-testid=lang-switch]").await;
+    b.text_contains("[data-testid=match-reasons]", "Same field: Advanced energy").await;
+    b.close().await;
+}

@@ -210,3 +210,18 @@ pub async fn moderation_queue() -> ApiResult<Vec<Posting>> {
 pub async fn moderate(req: &ModerationRequest) -> ApiResult<Vec<Posting>> {
     post("/api/admin/moderation", req).await
 }
+
+// ---- matching ----
+pub async fn matches(
+    kind: PostingKind,
+    id: i64,
+    target: Option<PostingKind>,
+    min_score: Option<u8>,
+) -> ApiResult<Vec<shared::matching::Match>> {
+    let qs = query(&[("kind", target.map(|k| k.as_str().to_owned())), ("min_score", min_score.map(|m| m.to_string()))]);
+    get(&format!("/api/{}/{id}/matches{qs}", kind.plural())).await
+}
+/// `save` or `dismiss`.
+pub async fn match_feedback(match_id: &str, action: &str) -> ApiResult<()> {
+    post(&format!("/api/matches/{match_id}/{action}"), &()).await
+}

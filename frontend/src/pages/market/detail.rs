@@ -5,6 +5,7 @@ use shared::market::{Posting, PostingKind, PostingSpec, PostingStatus};
 use shared::taxonomy::TermKind;
 use shared::{Locale, Msg};
 
+use super::matches::MatchesPanel;
 use super::{amount, type_label, ui_path};
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
@@ -22,9 +23,14 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
     let changed = Callback::new(move |_| data.refetch());
     view! {
         <section class="page">
-            {resource_view(data, move |p: Posting| view! {
-                {p.mine.then(|| view! { <OwnerPanel posting=p.clone() changed=changed/> })}
-                <PostingView posting=p/>
+            {resource_view(data, move |p: Posting| {
+                let published = p.status == PostingStatus::Published;
+                let (id, mine) = (p.id, p.mine);
+                view! {
+                    {p.mine.then(|| view! { <OwnerPanel posting=p.clone() changed=changed/> })}
+                    <PostingView posting=p/>
+                    {published.then(|| view! { <MatchesPanel kind=kind id=id mine=mine/> })}
+                }
             })}
         </section>
     }

@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod form;
 pub mod list;
+pub mod matches;
 pub mod mine;
 pub mod moderation;
 

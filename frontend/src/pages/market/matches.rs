@@ -1,0 +1,147 @@
+//! The "推荐匹配" section of a detail page: ranked matches with score bars, reasons, what held each
+//! back, the factor breakdown, and — for the posting's own organization — save and dismiss.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::Msg;
+use shared::market::PostingKind;
+use shared::matching::{Match, Reason};
+
+use super::ui_path;
+use crate::api;
+use crate::components::data::{ErrorView, resource_view};
+use crate::components::form::{FormErrors, SelectField};
+use crate::components::labels::{TaxonomyCtx, org_name, use_taxonomy};
+use crate::i18n::{locale, tr};
+
+fn reason_text(r: &Reason, tax: TaxonomyCtx) -> String {
+    let l = locale();
+    r.text(l, &|kind, code| tax.label(kind, code, l))
+}
+
+/// The kinds a posting of `kind` is matched with.
+fn targets(kind: PostingKind) -> Vec<PostingKind> {
+    match kind {
+        PostingKind::Demand => vec![PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate],
+        _ => vec![PostingKind::Demand],
+    }
+}
+
+#[component]
+pub fn MatchesPanel(kind: PostingKind, id: i64, mine: bool) -> impl IntoView {
+    let choices = targets(kind);
+    let target = RwSignal::new(choices[0]);
+    let min_score = RwSignal::new(String::new());
+    let data = LocalResource::new(move || {
+        let (t, m) = (target.get(), min_score.get().parse::<u8>().ok());
+        async move { api::matches(kind, id, Some(t), m).await }
+    });
+    let minimums = Signal::derive(|| ["50", "70", "85"].iter().map(|m| (m.to_string(), format!("≥ {m}"))).collect());
+    view! {
+        <section class="card matches" data-testid="matches">
+            <h2>{tr(Msg::MatchesTitle)}</h2>
+            <p class="muted">{tr(Msg::MatchesIntro)}</p>
+            <div class="filters">
+                <nav class="tabs" aria-label=tr(Msg::MatchesTitle)>
+                    {choices.into_iter().map(|k| view! {
+                        <button class="tab" class:active=move || target.get() == k aria-pressed=move || (target.get() == k).to_string()
+                            data-testid=format!("match-tab-{}", k.as_str())
+                            on:click=move |_| target.set(k)>{tr(k.msg())}</button>
+                    }).collect_view()}
+                </nav>
+                <SelectField label=Msg::MatchMinScore name="min_score" value=min_score options=minimums errors=FormErrors::new()/>
+            </div>
+            {resource_view(data, move |list: Vec<Match>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::MatchesEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <ol class="match-list">
+                        {list.into_iter().map(|m| view! { <MatchCard m=m mine=mine changed=Callback::new(move |_| data.refetch())/> }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
+    let tax = use_taxonomy();
+    let p = m.posting.clone();
+    let href = format!("{}/{}", ui_path(p.kind), p.id);
+    let title = {
+        let p = p.clone();
+        move || match (locale(), &p.title_en) {
+            (shared::Locale::En, Some(en)) => en.clone(),
+            _ => p.title_zh.clone(),
+        }
+    };
+    let org = move || org_name(&p.org_name_zh, p.org_name_en.as_deref(), locale());
+    let reasons = m.reasons.clone();
+    let held = m.held_back.clone();
+    let factors = m.factors.clone();
+    let score = m.score;
+    let saved = RwSignal::new(m.saved);
+    let error = RwSignal::new(None::<shared::ApiError>);
+    let id = StoredValue::new(m.id.clone());
+    let act = Action::new_local(move |action: &&'static str| {
+        let action = *action;
+        let id = id.get_value();
+        async move { api::match_feedback(&id, action).await.map(|()| action) }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok("dismiss")) => changed.run(()),
+        Some(Ok(_)) => saved.set(true),
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    view! {
+        <li class="match" data-testid="match">
+            <div class="match-head">
+                <div>
+                    <A href=href attr:class="posting-title">{title}</A>
+                    <p class="muted small">{org}</p>
+                </div>
+                <div class="score" title=tr(Msg::MatchScore)>
+                    <span class="score-number" data-testid="match-score">{score}</span>
+                    <span class="score-bar" aria-hidden="true"><span style=format!("width:{score}%")></span></span>
+                </div>
+            </div>
+            <ul class="chips reasons" data-testid="match-reasons">
+                {reasons.into_iter().map(|r| view! { <li class="chip chip-ok">{move || reason_text(&r, tax)}</li> }).collect_view()}
+            </ul>
+            {held.map(|h| view! { <p class="held-back small">{tr(Msg::MatchHeldBack)}{move || reason_text(&h, tax)}</p> })}
+            <details>
+                <summary>{tr(Msg::MatchFactors)}</summary>
+                <table class="table factors">
+                    <tbody>
+                        {factors.into_iter().map(|f| {
+                            let pct = (f.value * 100.0).round() as u32;
+                            view! {
+                                <tr>
+                                    <th scope="row">{tr(f.factor.msg())}</th>
+                                    <td><span class="score-bar"><span style=format!("width:{pct}%")></span></span></td>
+                                    <td>{pct}"%"</td>
+                                    <td class="muted">"×"{f.weight.round() as u32}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            {mine.then(|| view! {
+                <div class="actions">
+                    <button class="btn btn-small btn-secondary" data-testid="match-save" disabled=move || saved.get() || act.pending().get()
+                        on:click=move |_| { act.dispatch("save"); }>
+                        {move || if saved.get() { tr(Msg::MatchSaved)() } else { tr(Msg::MatchSave)() }}
+                    </button>
+                    <button class="btn btn-small btn-ghost" data-testid="match-dismiss" disabled=move || act.pending().get()
+                        on:click=move |_| { act.dispatch("dismiss"); }>{tr(Msg::MatchDismiss)}</button>
+                </div>
+            })}
+        </li>
+    }
+}
