@@ -459,6 +459,16 @@ catalogue! {
     ReasonDeadlineSoon => "距截止还有{days}天", "{days} days to the deadline";
     ReasonStrongStanding => "对方为重点培育企业或高水平机构", "A tiered enterprise or leading institution";
     ReasonSavedSimilar => "您曾收藏同一机构的匹配", "You saved a match with this organization before";
+    ReasonAllInField => "三方同属{field}领域", "All three work in {field}";
+    ReasonPilotReady => "成果成熟度TRL{trl}，可进入场景试点", "At TRL {trl}, ready for a pilot";
+    ReasonFundsPilotDistrict => "基金投资区域覆盖试点所在的{district}", "The fund invests in {district}, where the pilot is";
+    BundlesTitle => "三方组合推荐", "Three-sided proposals";
+    BundlesIntro => "一项成果、一个试点场景、一只基金：各自与需求匹配，彼此也相互契合。", "One capability, one pilot scenario, one fund: each fits the demand, and they fit each other.";
+    BundlesEmpty => "暂时凑不齐成果、场景与投资三方。", "Not enough capabilities, scenarios and funds to combine yet.";
+    FeedTitle => "为我推荐", "For you";
+    FeedIntro => "根据您所在组织已发布的信息，为您推荐最匹配的合作机会。", "The best opportunities for what your organizations have published.";
+    FeedEmpty => "发布需求、成果、场景或投资偏好后，这里会出现为您推荐的机会。", "Publish a demand, capability, scenario or mandate to see opportunities here.";
+    FeedFor => "对应：", "For: ";
     MatchesTitle => "推荐匹配", "Recommended matches";
     MatchesIntro => "按匹配度排序，每一项都列出得分构成与理由。", "Ranked by fit; every match shows how its score is made up and why.";
     MatchesEmpty => "暂无推荐，补充领域、关键词和详细说明可以获得更多匹配。", "No recommendations yet; fields, keywords and details bring more.";

@@ -180,6 +180,18 @@ pub enum Reason {
     },
     StrongStanding,
     SavedSimilar,
+    /// Bundles: the three share a field.
+    AllInField {
+        field: String,
+    },
+    /// Bundles: the capability is ready to be piloted (TRL 6 or more).
+    PilotReady {
+        trl: u8,
+    },
+    /// Bundles: the fund invests where the pilot takes place.
+    FundsPilotDistrict {
+        district: String,
+    },
 }
 
 fn range_text(min: Option<u32>, max: Option<u32>, l: Locale) -> String {
@@ -245,6 +257,13 @@ impl Reason {
             Reason::DeadlineSoon { days } => fill(Msg::ReasonDeadlineSoon.t(l), &[("days", &days.to_string())]),
             Reason::StrongStanding => Msg::ReasonStrongStanding.t(l).to_owned(),
             Reason::SavedSimilar => Msg::ReasonSavedSimilar.t(l).to_owned(),
+            Reason::AllInField { field } => {
+                fill(Msg::ReasonAllInField.t(l), &[("field", &label(TermKind::Domain, field))])
+            }
+            Reason::PilotReady { trl } => fill(Msg::ReasonPilotReady.t(l), &[("trl", &n(*trl))]),
+            Reason::FundsPilotDistrict { district } => {
+                fill(Msg::ReasonFundsPilotDistrict.t(l), &[("district", &label(TermKind::District, district))])
+            }
         }
     }
 }
@@ -265,6 +284,41 @@ pub struct Match {
     pub held_back: Option<Reason>,
     /// Saved by the caller's organization.
     pub saved: bool,
+}
+
+/// One line of an organization's feed: a match for one of its published postings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeedEntry {
+    pub source_kind: PostingKind,
+    pub source_title_zh: String,
+    pub source_title_en: Option<String>,
+    #[serde(rename = "match")]
+    pub m: Match,
+}
+
+/// `GET /api/feed`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct FeedQuery {
+    /// Only matches of this kind.
+    pub kind: Option<PostingKind>,
+    pub min_score: Option<u8>,
+    /// 1–100, default 30.
+    pub limit: Option<u32>,
+}
+
+/// A three-sided proposal for a demand: a lab's capability, a scenario to pilot it in, a fund to
+/// pay for it — scored on how each fits the demand and how they fit each other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Bundle {
+    pub score: u8,
+    pub capability: Match,
+    pub scenario: Match,
+    pub mandate: Match,
+    /// Why the three fit each other.
+    pub reasons: Vec<Reason>,
 }
 
 /// `GET /api/{kind}/{id}/matches`.

@@ -25,4 +25,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::save))
         .routes(routes!(routes::dismiss))
         .routes(routes!(routes::get_weights, routes::put_weights))
+        .routes(routes!(routes::feed))
+        .routes(routes!(routes::bundles))
 }

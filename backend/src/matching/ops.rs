@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 
 use shared::market::PostingKind;
-use shared::matching::{Match, MatchQuery, Weights, parse_match_id};
+use shared::matching::{Bundle, FeedEntry, FeedQuery, Match, MatchQuery, Weights, parse_match_id};
 use shared::validate::FieldError;
 
 use super::engine::{Engine, Feedback};
 use super::index::{Ask, MatchIndex};
-use super::score::Related;
+use super::score::{Related, Scored};
 use super::store;
 use crate::AppState;
 use crate::accounts::SessionUser;
@@ -62,6 +62,61 @@ fn target(kind: PostingKind, asked: Option<PostingKind>) -> AppResult<PostingKin
     }
 }
 
+/// The best `limit` postings of `target` kind for posting `source`, with the viewing organization's
+/// feedback applied when there is one.
+fn ranked(
+    state: &AppState,
+    source: i64,
+    target: PostingKind,
+    limit: usize,
+    viewer_org: Option<i64>,
+) -> Vec<(i64, Scored)> {
+    let weights = state.matching.weights();
+    let index = state.matching.index();
+    let feedback = state.matching.feedback();
+    let saved: HashMap<i64, u32> = viewer_org.map(|o| feedback.saved_by_org(o, &index)).unwrap_or_default();
+    let dismissed = |c: i64| viewer_org.is_some_and(|o| feedback.dismissed(o, c));
+    let saved_with_org = |org: i64| saved.get(&org).copied().unwrap_or(0);
+    let ask = Ask {
+        weights: &weights,
+        related: Related::builtin(),
+        today: market::today(),
+        dismissed: &dismissed,
+        saved_with_org: &saved_with_org,
+    };
+    index.top(source, target, limit, &ask)
+}
+
+/// Scored candidates of one kind as matches, with their summaries (a candidate closed meanwhile is dropped).
+async fn assemble(
+    state: &AppState,
+    db: &mut sqlx::SqliteConnection,
+    source: i64,
+    target: PostingKind,
+    top: Vec<(i64, Scored)>,
+    viewer_org: Option<i64>,
+) -> AppResult<Vec<Match>> {
+    let ids: Vec<i64> = top.iter().map(|(id, _)| *id).collect();
+    let mut summaries: HashMap<i64, _> =
+        list::published_by_ids(db, target, &ids).await?.into_iter().map(|s| (s.id, s)).collect();
+    let feedback = state.matching.feedback();
+    Ok(top
+        .into_iter()
+        .filter_map(|(cid, s)| {
+            Some(Match {
+                id: format!("{source}-{cid}"),
+                source_id: source,
+                posting: summaries.remove(&cid)?,
+                score: s.score,
+                factors: s.factors,
+                reasons: s.reasons,
+                held_back: s.held_back,
+                saved: viewer_org.is_some_and(|o| feedback.saved(o, cid)),
+            })
+        })
+        .collect())
+}
+
 /// The matches of posting `id` of `kind`, best first. Anyone who may see the posting sees its
 /// matches; its own organization's members also get their feedback applied and shown.
 pub async fn matches(
@@ -80,42 +135,111 @@ pub async fn matches(
     let mut db = state.db.acquire().await?;
     let posting = market::view(&mut db, kind, id, user).await?;
     let viewer_org = posting.mine.then_some(posting.org.id);
-    let weights = state.matching.weights();
-    let top = {
-        let index = state.matching.index();
-        let feedback = state.matching.feedback();
-        let saved: HashMap<i64, u32> = viewer_org.map(|o| feedback.saved_by_org(o, &index)).unwrap_or_default();
-        let dismissed = |c: i64| viewer_org.is_some_and(|o| feedback.dismissed(o, c));
-        let saved_with_org = |org: i64| saved.get(&org).copied().unwrap_or(0);
-        let ask = Ask {
-            weights: &weights,
-            related: Related::builtin(),
-            today: market::today(),
-            dismissed: &dismissed,
-            saved_with_org: &saved_with_org,
-        };
-        index.top(id, target, limit, &ask)
-    };
-    let top: Vec<_> = top.into_iter().filter(|(_, s)| q.min_score.is_none_or(|m| s.score >= m)).collect();
-    let ids: Vec<i64> = top.iter().map(|(id, _)| *id).collect();
-    let mut summaries: HashMap<i64, _> =
-        list::published_by_ids(&mut db, target, &ids).await?.into_iter().map(|s| (s.id, s)).collect();
-    let feedback = state.matching.feedback();
-    Ok(top
+    let top: Vec<_> = ranked(state, id, target, limit, viewer_org)
         .into_iter()
-        .filter_map(|(cid, s)| {
-            Some(Match {
-                id: format!("{id}-{cid}"),
-                source_id: id,
-                posting: summaries.remove(&cid)?,
-                score: s.score,
-                factors: s.factors,
-                reasons: s.reasons,
-                held_back: s.held_back,
-                saved: viewer_org.is_some_and(|o| feedback.saved(o, cid)),
-            })
-        })
-        .collect())
+        .filter(|(_, s)| q.min_score.is_none_or(|m| s.score >= m))
+        .collect();
+    assemble(state, &mut db, id, target, top, viewer_org).await
+}
+
+/// The caller's feed: the best matches for the published postings of every organization they
+/// belong to (the 20 most recent postings), each candidate once, best first.
+pub async fn feed(state: &AppState, user: &SessionUser, q: FeedQuery) -> AppResult<Vec<FeedEntry>> {
+    let limit = match q.limit {
+        None => 30,
+        Some(l @ 1..=100) => l as usize,
+        Some(_) => return Err(AppError::field("limit", FieldError::OutOfRange)),
+    };
+    let mut db = state.db.acquire().await?;
+    let sources = store::recent_published_of_member(&mut db, user.id, 20).await?;
+    let mut best: HashMap<i64, (i64, PostingKind, Scored, i64)> = HashMap::new();
+    for (source, kind, org) in sources.iter().map(|s| (s.id, s.kind, s.org_id)) {
+        let targets: &[PostingKind] = match kind {
+            PostingKind::Demand => &[PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate],
+            _ => &[PostingKind::Demand],
+        };
+        for t in targets.iter().filter(|t| q.kind.is_none_or(|k| k == **t)) {
+            for (cid, s) in ranked(state, source, *t, 10, Some(org)) {
+                if q.min_score.is_some_and(|m| s.score < m) {
+                    continue;
+                }
+                if best.get(&cid).is_none_or(|(_, _, b, _)| s.score > b.score) {
+                    best.insert(cid, (source, *t, s, org));
+                }
+            }
+        }
+    }
+    let mut picked: Vec<(i64, (i64, PostingKind, Scored, i64))> = best.into_iter().collect();
+    picked.sort_by(|a, b| b.1.2.score.cmp(&a.1.2.score).then(a.0.cmp(&b.0)));
+    picked.truncate(limit);
+    let mut out = vec![];
+    for (cid, (source, target, scored, org)) in picked {
+        let src = sources.iter().find(|s| s.id == source).ok_or(AppError::NotFound)?;
+        if let Some(m) = assemble(state, &mut db, source, target, vec![(cid, scored)], Some(org)).await?.pop() {
+            out.push(FeedEntry {
+                source_kind: src.kind,
+                source_title_zh: src.title_zh.clone(),
+                source_title_en: src.title_en.clone(),
+                m,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The best combinations of one capability, one scenario and one mandate for a demand: 60 % how
+/// each fits the demand, 40 % how they fit each other (shared field, pilot readiness, the fund
+/// investing where the pilot is). Built from each kind's ten best matches.
+pub async fn bundles(
+    state: &AppState,
+    user: Option<&SessionUser>,
+    id: i64,
+    limit: Option<u32>,
+) -> AppResult<Vec<Bundle>> {
+    let limit = match limit {
+        None => 5,
+        Some(l @ 1..=20) => l as usize,
+        Some(_) => return Err(AppError::field("limit", FieldError::OutOfRange)),
+    };
+    let mut db = state.db.acquire().await?;
+    let posting = market::view(&mut db, PostingKind::Demand, id, user).await?;
+    let viewer_org = posting.mine.then_some(posting.org.id);
+    let caps = ranked(state, id, PostingKind::Capability, 10, viewer_org);
+    let scens = ranked(state, id, PostingKind::Scenario, 10, viewer_org);
+    let funds = ranked(state, id, PostingKind::Mandate, 10, viewer_org);
+    let combos = {
+        let index = state.matching.index();
+        let mut combos = vec![];
+        for (c, cs) in &caps {
+            for (s, ss) in &scens {
+                for (f, fs) in &funds {
+                    let (Some(cp), Some(sp), Some(fp)) = (index.profile(*c), index.profile(*s), index.profile(*f))
+                    else {
+                        continue;
+                    };
+                    let (mutual, reasons) = super::score::coherence(cp, sp, fp, Related::builtin());
+                    let fit = (f32::from(cs.score) + f32::from(ss.score) + f32::from(fs.score)) / 3.0;
+                    let score = (0.6 * fit + 0.4 * 100.0 * mutual).round().clamp(0.0, 100.0) as u8;
+                    combos.push((score, *c, *s, *f, reasons));
+                }
+            }
+        }
+        combos.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2, a.3).cmp(&(b.1, b.2, b.3))));
+        combos.truncate(limit);
+        combos
+    };
+    let pick = |list: &[(i64, Scored)], id: i64| list.iter().find(|(c, _)| *c == id).cloned();
+    let mut out = vec![];
+    for (score, c, s, f, reasons) in combos {
+        let (Some(cm), Some(sm), Some(fm)) = (pick(&caps, c), pick(&scens, s), pick(&funds, f)) else { continue };
+        let cap = assemble(state, &mut db, id, PostingKind::Capability, vec![cm], viewer_org).await?.pop();
+        let scen = assemble(state, &mut db, id, PostingKind::Scenario, vec![sm], viewer_org).await?.pop();
+        let fund = assemble(state, &mut db, id, PostingKind::Mandate, vec![fm], viewer_org).await?.pop();
+        if let (Some(capability), Some(scenario), Some(mandate)) = (cap, scen, fund) {
+            out.push(Bundle { score, capability, scenario, mandate, reasons });
+        }
+    }
+    Ok(out)
 }
 
 /// Saves or dismisses a match for the source posting's organization (its members only).

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use shared::ApiError;
 use shared::market::PostingKind;
-use shared::matching::{Match, MatchQuery, Weights};
+use shared::matching::{Bundle, FeedEntry, FeedQuery, Match, MatchQuery, Weights};
 
 use super::ops;
 use crate::AppState;
@@ -74,4 +74,34 @@ pub async fn put_weights(
     Json(w): Json<Weights>,
 ) -> AppResult<Json<Weights>> {
     Ok(Json(ops::set_weights(&state, w).await?))
+}
+
+/// Your feed: the best matches for everything your organizations have published.
+#[utoipa::path(get, path = "/feed", tag = "matching", params(FeedQuery),
+    responses((status = 200, body = Vec<FeedEntry>), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn feed(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(q): Query<FeedQuery>,
+) -> AppResult<Json<Vec<FeedEntry>>> {
+    Ok(Json(ops::feed(&state, &current.user, q).await?))
+}
+
+/// `GET /api/demands/{id}/bundles?limit=`.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+pub struct BundleQuery {
+    /// 1–20, default 5.
+    pub limit: Option<u32>,
+}
+
+/// Three-sided proposals for a demand: capability + scenario + mandate.
+#[utoipa::path(get, path = "/demands/{id}/bundles", tag = "matching", params(("id" = i64, Path), BundleQuery),
+    responses((status = 200, body = Vec<Bundle>), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn bundles(
+    State(state): State<AppState>,
+    user: MaybeUser,
+    Path(id): Path<i64>,
+    Query(q): Query<BundleQuery>,
+) -> AppResult<Json<Vec<Bundle>>> {
+    Ok(Json(ops::bundles(&state, user.0.as_ref(), id, q.limit).await?))
 }

@@ -388,6 +388,43 @@ pub fn score(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'
     }
 }
 
+/// TRL from which a capability is ready to be piloted in a real setting.
+pub const PILOT_TRL: u8 = 6;
+
+/// How well a capability, a scenario and a mandate fit each other (0–1) and why: a shared field
+/// (or related ones), the capability's readiness for a pilot, the fund investing where the pilot is.
+pub fn coherence(cap: &Profile, scen: &Profile, fund: &Profile, related: &Related) -> (f32, Vec<Reason>) {
+    let mut reasons = vec![];
+    let pair = |a: &Profile, b: &Profile| -> f32 {
+        if a.domains.iter().any(|d| b.domains.contains(d)) {
+            1.0
+        } else {
+            a.domains.iter().flat_map(|x| b.domains.iter().map(move |y| related.credit(x, y))).fold(0.0, f32::max)
+        }
+    };
+    let field = (pair(cap, scen) + pair(cap, fund) + pair(scen, fund)) / 3.0;
+    if let Some(d) = cap.domains.iter().find(|d| scen.domains.contains(d) && fund.domains.contains(d)) {
+        reasons.push(Reason::AllInField { field: d.clone() });
+    }
+    let ready = match cap.trl {
+        Some(t) if t >= PILOT_TRL => {
+            reasons.push(Reason::PilotReady { trl: t });
+            1.0
+        }
+        Some(t) => f32::from(t) / f32::from(PILOT_TRL),
+        None => 0.5,
+    };
+    let region = match &scen.district {
+        Some(d) if fund.invest_districts.contains(d) => {
+            reasons.push(Reason::FundsPilotDistrict { district: d.clone() });
+            1.0
+        }
+        _ if fund.invest_districts.is_empty() => 0.7,
+        _ => 0.3,
+    };
+    ((field + ready + region) / 3.0, reasons)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,6 +565,30 @@ mod tests {
         assert_eq!(plausible_stages(&["unicorn".into()], Some(3)), vec!["series_c_plus", "pre_ipo"]);
         assert_eq!(plausible_stages(&[], Some(2)), vec!["seed", "angel"]);
         assert!(plausible_stages(&[], None).is_empty());
+    }
+
+    #[test]
+    fn a_coherent_bundle_shares_a_field_is_pilot_ready_and_funded_where_the_pilot_is() {
+        let cap = capability(7);
+        let scen = Profile { kind: PostingKind::Scenario, trl: None, ..profile(3, PostingKind::Scenario) };
+        let fund = Profile {
+            kind: PostingKind::Mandate,
+            invest_districts: vec!["yuhang".into()],
+            ..profile(4, PostingKind::Mandate)
+        };
+        let (good, reasons) = coherence(&cap, &scen, &fund, Related::builtin());
+        assert!((good - 1.0).abs() < 1e-6, "{good}");
+        assert_eq!(
+            reasons,
+            vec![
+                Reason::AllInField { field: "synthetic_bio".into() },
+                Reason::PilotReady { trl: 7 },
+                Reason::FundsPilotDistrict { district: "yuhang".into() }
+            ]
+        );
+        let elsewhere = Profile { invest_districts: vec!["jiande".into()], domains: vec!["quantum".into()], ..fund };
+        let (worse, _) = coherence(&capability(3), &scen, &elsewhere, Related::builtin());
+        assert!(worse < 0.6, "{worse}");
     }
 
     #[test]

@@ -172,3 +172,37 @@ pub async fn set_weights(db: &mut SqliteConnection, w: &Weights) -> sqlx::Result
     .await?;
     Ok(())
 }
+
+/// One of a user's organizations' published postings.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: i64,
+    pub kind: PostingKind,
+    pub org_id: i64,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+}
+
+/// The `limit` most recently published postings of the organizations `user_id` belongs to.
+pub async fn recent_published_of_member(
+    db: &mut SqliteConnection,
+    user_id: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<Source>> {
+    let rows: Vec<(i64, String, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT p.id, p.kind, p.org_id, p.title_zh, p.title_en FROM postings p
+         JOIN memberships m ON m.org_id = p.org_id
+         WHERE m.user_id = $1 AND p.status = 'published'
+         ORDER BY p.published_at DESC, p.id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, kind, org_id, title_zh, title_en)| {
+            Some(Source { id, kind: PostingKind::parse(&kind)?, org_id, title_zh, title_en })
+        })
+        .collect())
+}

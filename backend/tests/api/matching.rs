@@ -189,3 +189,75 @@ async fn closing_a_posting_takes_it_out_of_every_match_list_at_once() {
     assert_eq!(r.status(), StatusCode::OK);
     assert!(!ids(&matches(&s.m.app.client(), &s, "").await).contains(&s.fitting));
 }
+
+async fn post_as(m: &Market, client: &Client, path: &str, payload: Value) -> i64 {
+    let r = client.post(m.app.url(path)).json(&payload).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
+    let id = body(r).await["id"].as_i64().unwrap();
+    m.publish(client, path, id).await;
+    id
+}
+
+#[tokio::test]
+async fn the_feed_gathers_the_best_matches_of_everything_my_organizations_published() {
+    let s = setup().await;
+    let r = s.m.owner.get(s.m.app.url("/api/feed")).send().await.unwrap();
+    let feed = body(r).await;
+    let first = &feed[0];
+    assert_eq!(first["match"]["posting"]["id"], s.fitting, "{feed}");
+    assert_eq!(first["source_title_zh"], "固态电池电解质界面稳定性攻关");
+    assert_eq!(first["source_kind"], "demand");
+    let lab_feed = body(s.lab_owner.get(s.m.app.url("/api/feed")).send().await.unwrap()).await;
+    assert_eq!(lab_feed[0]["match"]["posting"]["id"], s.demand, "the lab is offered the demand: {lab_feed}");
+    let only_funds = body(s.m.owner.get(s.m.app.url("/api/feed?kind=mandate")).send().await.unwrap()).await;
+    assert_eq!(only_funds, json!([]), "no mandates published");
+    assert_eq!(s.m.app.client().get(s.m.app.url("/api/feed")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_other() {
+    let s = setup().await;
+    let scenario = post_as(
+        &s.m,
+        &s.lab_owner,
+        "/api/scenarios",
+        json!({"org_id": body(s.lab_owner.get(s.m.app.url("/api/me")).send().await.unwrap()).await["memberships"][0]["org_id"],
+               "kind": "scenario", "title_zh": "储能电站固态电池试点", "summary_zh": "开放储能电站用于固态电池示范",
+               "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang", "deadline": "2099-01-01",
+               "category": "future_factory", "site": "钱塘储能电站", "seeks": "固态电池模组", "offers": ["site"], "slots": 1}),
+    )
+    .await;
+    let vc = s.m.app.user("vc@example.com", "投资人").await;
+    let fund = org_of_kind(&s.m.app, &vc, "investor", Some("vc_pe"), Some(&s.m.admin)).await;
+    let mandate = post_as(
+        &s.m,
+        &vc,
+        "/api/mandates",
+        json!({"org_id": fund, "kind": "mandate", "title_zh": "固态电池产业链投资", "summary_zh": "关注固态电池与储能",
+               "domains": ["advanced_energy"], "keywords": ["固态电池"], "fund_type": "vc_pe", "stages": ["angel", "series_a", "series_b"],
+               "ticket_min": 100, "ticket_max": 3000, "districts": ["qiantang"]}),
+    )
+    .await;
+    let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles", s.demand))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let bundles = body(r).await;
+    let best = &bundles[0];
+    assert_eq!(
+        (&best["capability"]["posting"]["id"], &best["scenario"]["posting"]["id"], &best["mandate"]["posting"]["id"]),
+        (&json!(s.fitting), &json!(scenario), &json!(mandate)),
+        "{bundles}"
+    );
+    let reasons = best["reasons"].as_array().unwrap();
+    for r in [
+        json!({"reason": "all_in_field", "field": "advanced_energy"}),
+        json!({"reason": "pilot_ready", "trl": 7}),
+        json!({"reason": "funds_pilot_district", "district": "qiantang"}),
+    ] {
+        assert!(reasons.contains(&r), "{r} in {reasons:?}");
+    }
+    let r =
+        s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles?limit=0", s.demand))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles", s.fitting))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND, "bundles are for demands");
+}
