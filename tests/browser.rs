@@ -506,6 +506,12 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
             .unwrap();
     assert_eq!(action, "save");
 
+    // The owner's feed offers it too, for the demand it fits.
+    b.click("[data-testid=nav-feed]").await;
+    b.text_contains("[data-testid=feed]", "固态电解质界面改性中试平台").await;
+    b.text_contains("[data-testid=feed]", "固态电池电解质界面稳定性攻关").await;
+    b.client.goto(&server.url(&format!("/demands/{demand}"))).await.unwrap();
+
     // In English the reasons follow.
     b.click("[data-testid=lang-switch]").await;
     b.text_contains("[data-testid=match-reasons]", "Same field: Advanced energy").await;

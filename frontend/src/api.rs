@@ -225,3 +225,10 @@ pub async fn matches(
 pub async fn match_feedback(match_id: &str, action: &str) -> ApiResult<()> {
     post(&format!("/api/matches/{match_id}/{action}"), &()).await
 }
+pub async fn feed(kind: Option<PostingKind>, min_score: Option<u8>) -> ApiResult<Vec<shared::matching::FeedEntry>> {
+    let qs = query(&[("kind", kind.map(|k| k.as_str().to_owned())), ("min_score", min_score.map(|m| m.to_string()))]);
+    get(&format!("/api/feed{qs}")).await
+}
+pub async fn bundles(id: i64) -> ApiResult<Vec<shared::matching::Bundle>> {
+    get(&format!("/api/demands/{id}/bundles")).await
+}

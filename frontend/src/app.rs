@@ -13,6 +13,7 @@ use crate::api;
 use crate::components::labels::TaxonomyCtx;
 use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
 use crate::pages::market::detail::PostingDetail;
+use crate::pages::market::feed::Feed;
 use crate::pages::market::form::{EditPosting, NewPosting};
 use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/orgs") view=orgs::mine::MyOrgs/>
                     <Route path=path!("/invitations/:token") view=invitation::Invitation/>
                     <Route path=path!("/my/postings") view=MyPostings/>
+                    <Route path=path!("/feed") view=Feed/>
                     <Route path=path!("/admin") view=admin::Admin/>
                     <Route path=path!("/admin/moderation") view=Moderation/>
                 </Routes>
@@ -137,6 +139,7 @@ fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
     };
     view! {
         <div class="user-menu">
+            <A href="/feed" attr:class="nav-link" attr:data-testid="nav-feed">{tr(Msg::FeedTitle)}</A>
             <A href="/my/postings" attr:class="nav-link" attr:data-testid="my-postings">{tr(Msg::MyPostings)}</A>
             <A href="/my/orgs" attr:class="nav-link">{tr(Msg::NavMyOrgs)}</A>
             {is_admin.then(|| view! {

@@ -5,7 +5,7 @@ use shared::market::{Posting, PostingKind, PostingSpec, PostingStatus};
 use shared::taxonomy::TermKind;
 use shared::{Locale, Msg};
 
-use super::matches::MatchesPanel;
+use super::matches::{BundlesPanel, MatchesPanel};
 use super::{amount, type_label, ui_path};
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
@@ -30,6 +30,7 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
                     {p.mine.then(|| view! { <OwnerPanel posting=p.clone() changed=changed/> })}
                     <PostingView posting=p/>
                     {published.then(|| view! { <MatchesPanel kind=kind id=id mine=mine/> })}
+                    {(published && kind == PostingKind::Demand).then(|| view! { <BundlesPanel id=id/> })}
                 }
             })}
         </section>

@@ -67,7 +67,7 @@ pub fn MatchesPanel(kind: PostingKind, id: i64, mine: bool) -> impl IntoView {
 }
 
 #[component]
-fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
+pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
     let tax = use_taxonomy();
     let p = m.posting.clone();
     let href = format!("{}/{}", ui_path(p.kind), p.id);
@@ -143,5 +143,58 @@ fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
                 </div>
             })}
         </li>
+    }
+}
+
+/// Three-sided proposals for a demand.
+#[component]
+pub fn BundlesPanel(id: i64) -> impl IntoView {
+    let tax = use_taxonomy();
+    let data = LocalResource::new(move || api::bundles(id));
+    view! {
+        <section class="card matches" data-testid="bundles">
+            <h2>{tr(Msg::BundlesTitle)}</h2>
+            <p class="muted">{tr(Msg::BundlesIntro)}</p>
+            {resource_view(data, move |list: Vec<shared::matching::Bundle>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::BundlesEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <ol class="match-list">
+                        {list.into_iter().map(|b| {
+                            let parts = [b.capability, b.scenario, b.mandate];
+                            view! {
+                                <li class="match bundle" data-testid="bundle">
+                                    <div class="match-head">
+                                        <ul class="chips reasons">
+                                            {b.reasons.into_iter().map(|r| view! { <li class="chip chip-ok">{move || reason_text(&r, tax)}</li> }).collect_view()}
+                                        </ul>
+                                        <div class="score"><span class="score-number">{b.score}</span></div>
+                                    </div>
+                                    <div class="bundle-parts">
+                                        {parts.into_iter().map(|m| {
+                                            let p = m.posting;
+                                            let href = format!("{}/{}", ui_path(p.kind), p.id);
+                                            let title = move || match (locale(), &p.title_en) {
+                                                (shared::Locale::En, Some(en)) => en.clone(),
+                                                _ => p.title_zh.clone(),
+                                            };
+                                            view! {
+                                                <div class="bundle-part">
+                                                    <span class="badge">{tr(p.kind.msg())}</span>
+                                                    <A href=href attr:class="posting-title">{title}</A>
+                                                    <span class="muted small">{tr(Msg::MatchScore)}" "{m.score}</span>
+                                                </div>
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            })}
+        </section>
     }
 }

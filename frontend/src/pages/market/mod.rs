@@ -1,6 +1,7 @@
 //! Browsing the marketplace: a list page per kind with its filters in the URL, and detail pages.
 
 pub mod detail;
+pub mod feed;
 pub mod form;
 pub mod list;
 pub mod matches;
