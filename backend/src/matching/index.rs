@@ -16,17 +16,35 @@ const B: f32 = 0.75;
 /// postings are about the same thing); the others cannot outweigh them with the default weights.
 const SHORTLIST: usize = 400;
 
+/// Largest term or slot number a packed entry holds (24 bits).
+const MAX_NUMBER: u32 = (1 << 24) - 1;
+
+/// A term or slot number (24 bits) packed with a weighted frequency (8 bits): four bytes per entry
+/// keeps the lists of 400,000 postings in memory budget. Weighted frequencies are small integers
+/// (title 3, keyword 2, summary 1 per occurrence).
+fn pack(n: u32, tf: f32) -> u32 {
+    (n << 8) | tf.round().clamp(1.0, 255.0) as u32
+}
+
+fn number(p: u32) -> u32 {
+    p >> 8
+}
+
+fn weight(p: u32) -> f32 {
+    (p & 0xff) as f32
+}
+
 #[derive(Debug, Clone)]
 struct Doc {
     profile: Profile,
-    /// (term id, weighted frequency), sorted by term id.
-    terms: Vec<(u32, f32)>,
+    /// Packed (term id, weighted frequency), sorted by term id.
+    terms: Box<[u32]>,
     len: f32,
 }
 
 impl Doc {
     fn tf(&self, term: u32) -> f32 {
-        self.terms.binary_search_by_key(&term, |(t, _)| *t).map_or(0.0, |i| self.terms[i].1)
+        self.terms.binary_search_by_key(&term, |p| number(*p)).map_or(0.0, |i| weight(self.terms[i]))
     }
 }
 
@@ -36,7 +54,8 @@ impl Doc {
 struct Shard {
     slots: Vec<Option<i64>>,
     lens: Vec<f32>,
-    postings: HashMap<u32, Vec<(u32, f32)>>,
+    /// Term id → packed (slot, weighted frequency).
+    postings: HashMap<u32, Vec<u32>>,
     df: HashMap<u32, u32>,
     by_domain: HashMap<String, Vec<u32>>,
     live: usize,
@@ -71,6 +90,28 @@ fn slot_of(kind: PostingKind) -> usize {
 /// A BM25 sum against the best it could be, as 0–1.
 fn saturate(score: f32, ideal: f32) -> f32 {
     if ideal <= 0.0 { 0.0 } else { 1.0 - (-2.5 * score / ideal).exp() }
+}
+
+/// A posting's weighted terms: just segmented, or as stored (`term<TAB>weight` lines).
+#[derive(Debug, Clone)]
+pub enum Bag {
+    Fresh(HashMap<String, f32>),
+    Stored(String),
+}
+
+impl Bag {
+    fn for_each(&self, mut f: impl FnMut(&str, f32)) {
+        match self {
+            Bag::Fresh(map) => map.iter().for_each(|(t, w)| f(t, *w)),
+            Bag::Stored(text) => {
+                for (t, w) in text.lines().filter_map(|l| l.split_once('\t')) {
+                    if let Ok(w) = w.parse() {
+                        f(t, w);
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -114,9 +155,13 @@ impl MatchIndex {
         self.store.get(*store as usize)?.as_ref()
     }
 
-    fn term_id(&mut self, t: String) -> u32 {
+    fn term_id(&mut self, t: &str) -> u32 {
+        if let Some(id) = self.vocabulary.get(t) {
+            return *id;
+        }
         let next = self.vocabulary.len() as u32;
-        *self.vocabulary.entry(t).or_insert(next)
+        self.vocabulary.insert(t.to_owned(), next);
+        next
     }
 
     fn remove(&mut self, id: i64) {
@@ -126,8 +171,8 @@ impl MatchIndex {
         if let Some(pos) = shard.slots.iter().rposition(|s| *s == Some(id)) {
             shard.slots[pos] = None;
         }
-        for (t, _) in &doc.terms {
-            if let Some(df) = shard.df.get_mut(t) {
+        for t in doc.terms.iter().map(|p| number(*p)) {
+            if let Some(df) = shard.df.get_mut(&t) {
                 *df = df.saturating_sub(1);
             }
         }
@@ -152,9 +197,10 @@ impl MatchIndex {
             }
         }
         for list in shard.postings.values_mut() {
-            list.retain_mut(|(s, _)| {
-                *s = renumber[*s as usize];
-                *s != u32::MAX
+            list.retain_mut(|p| {
+                let to = renumber[number(*p) as usize];
+                *p = (to << 8) | (*p & 0xff);
+                to != u32::MAX
             });
         }
         shard.postings.retain(|_, l| !l.is_empty());
@@ -168,23 +214,34 @@ impl MatchIndex {
         shard.lens = lens;
     }
 
-    /// Removes `removals` and inserts or replaces `upserts` (profile and weighted term bag).
-    pub fn apply(&mut self, upserts: Vec<(Profile, HashMap<String, f32>)>, removals: &[i64]) {
+    /// Removes `removals` and inserts or replaces `upserts` (profile and weighted terms).
+    pub fn apply(&mut self, upserts: Vec<(Profile, Bag)>, removals: &[i64]) {
         for id in removals.iter().chain(upserts.iter().map(|(p, _)| &p.id)) {
             self.remove(*id);
         }
         for (profile, bag) in upserts {
-            let mut terms: Vec<(u32, f32)> = bag.into_iter().map(|(t, w)| (self.term_id(t), w)).collect();
-            terms.sort_unstable_by_key(|(t, _)| *t);
-            let len: f32 = terms.iter().map(|(_, w)| w).sum();
+            let mut terms: Vec<u32> = vec![];
+            bag.for_each(|t, w| {
+                let id = self.term_id(t);
+                if id <= MAX_NUMBER {
+                    terms.push(pack(id, w));
+                }
+            });
+            terms.sort_unstable();
+            let terms = terms.into_boxed_slice();
+            let len: f32 = terms.iter().map(|p| weight(*p)).sum();
             let kind_slot = slot_of(profile.kind);
+            let shard = &mut self.shards[kind_slot];
+            if shard.slots.len() as u32 >= MAX_NUMBER {
+                self.compact(kind_slot);
+            }
             let shard = &mut self.shards[kind_slot];
             let slot = shard.slots.len() as u32;
             shard.slots.push(Some(profile.id));
             shard.lens.push(len);
-            for (t, w) in &terms {
-                shard.postings.entry(*t).or_default().push((slot, *w));
-                *shard.df.entry(*t).or_insert(0) += 1;
+            for p in terms.iter() {
+                shard.postings.entry(number(*p)).or_default().push(pack(slot, weight(*p)));
+                *shard.df.entry(number(*p)).or_insert(0) += 1;
             }
             for d in &profile.domains {
                 shard.by_domain.entry(d.clone()).or_default().push(slot);
@@ -200,10 +257,10 @@ impl MatchIndex {
     /// BM25 of `query` against `doc` in `shard`'s statistics, and the best it could be, as 0–1.
     fn similarity(shard: &Shard, query: &Doc, doc: &Doc) -> f32 {
         let (mut s, mut ideal) = (0.0, 0.0);
-        for (t, qtf) in &query.terms {
-            let idf = shard.idf(*t);
+        for (t, qtf) in query.terms.iter().map(|p| (number(*p), weight(*p))) {
+            let idf = shard.idf(t);
             ideal += idf * qtf;
-            let tf = doc.tf(*t);
+            let tf = doc.tf(t);
             if tf > 0.0 {
                 s += idf * qtf * shard.tf_part(tf, doc.len);
             }
@@ -220,19 +277,19 @@ impl MatchIndex {
         let mut acc = vec![0.0f32; shard.slots.len()];
         let mut touched: Vec<u32> = vec![];
         let mut ideal = 0.0;
-        for (t, qtf) in &source.terms {
-            let Some(list) = shard.postings.get(t) else { continue };
-            let idf = shard.idf(*t);
+        for (t, qtf) in source.terms.iter().map(|p| (number(*p), weight(*p))) {
+            let Some(list) = shard.postings.get(&t) else { continue };
+            let idf = shard.idf(t);
             ideal += idf * qtf;
-            for (slot, tf) in list {
-                let i = *slot as usize;
+            for (slot, tf) in list.iter().map(|p| (number(*p), weight(*p))) {
+                let i = slot as usize;
                 if shard.slots[i].is_none() {
                     continue;
                 }
                 if acc[i] == 0.0 {
-                    touched.push(*slot);
+                    touched.push(slot);
                 }
-                acc[i] += idf * qtf * shard.tf_part(*tf, shard.lens[i]);
+                acc[i] += idf * qtf * shard.tf_part(tf, shard.lens[i]);
             }
         }
         // Field: every posting sharing one.
@@ -313,8 +370,8 @@ mod tests {
         }
     }
 
-    fn entry(id: i64, kind: PostingKind, org: i64, domain: &str, title: &str) -> (Profile, HashMap<String, f32>) {
-        (profile(id, kind, org, domain), bag(title, "", &[], "", ""))
+    fn entry(id: i64, kind: PostingKind, org: i64, domain: &str, title: &str) -> (Profile, Bag) {
+        (profile(id, kind, org, domain), Bag::Fresh(bag(title, "", &[], "", "")))
     }
 
     fn index() -> MatchIndex {
@@ -386,6 +443,13 @@ mod tests {
         let five = top.iter().find(|(id, _)| *id == 5).map(|(_, s)| s.score).unwrap_or(0);
         assert!(two < five, "after the edit 2 is about quantum computing: {top:?}");
         assert_eq!(ix.len(), 5);
+    }
+
+    #[test]
+    fn packed_entries_keep_the_number_and_the_weight() {
+        let p = pack(MAX_NUMBER, 3.0);
+        assert_eq!((number(p), weight(p)), (MAX_NUMBER, 3.0));
+        assert_eq!(weight(pack(7, 900.0)), 255.0, "weights saturate");
     }
 
     #[test]

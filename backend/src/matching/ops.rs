@@ -17,35 +17,55 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::market::{list, ops as market};
 
-/// Loads the engine from the database: every published posting (segmented off the async threads),
-/// the saved weights, the feedback.
+/// Loads the engine from the database: every published posting with its stored terms (postings
+/// without them are segmented now, off the async threads, and their terms stored), the saved
+/// weights, the feedback.
 pub async fn load(db: &Db) -> anyhow::Result<Engine> {
     let mut conn = db.acquire().await?;
-    let rows = store::published(&mut conn, None).await?;
+    let rows = store::published(&mut conn, None, false).await?;
     let weights = store::weights(&mut conn).await?;
     let mut feedback = Feedback::default();
     for (org, candidate, action) in store::feedback(&mut conn).await? {
         feedback.record(org, candidate, &action);
     }
     drop(conn);
-    let index = tokio::task::spawn_blocking(move || {
+    let (index, segmented) = tokio::task::spawn_blocking(move || {
         let mut index = MatchIndex::new();
-        index.apply(rows.into_iter().map(store::Published::into_entry).collect(), &[]);
-        index
+        let mut segmented = vec![];
+        let mut chunk = Vec::with_capacity(4096);
+        for row in rows {
+            let (entry, fresh) = row.into_entry(false);
+            segmented.extend(fresh);
+            chunk.push(entry);
+            if chunk.len() == 4096 {
+                index.apply(std::mem::take(&mut chunk), &[]);
+            }
+        }
+        index.apply(chunk, &[]);
+        (index, segmented)
     })
     .await?;
+    if !segmented.is_empty() {
+        let mut tx = db.begin().await?;
+        store::store_terms(&mut tx, &segmented).await?;
+        tx.commit().await?;
+        tracing::info!(postings = segmented.len(), "segmented and stored the terms of postings that had none");
+    }
     Ok(Engine::new(index, weights, feedback))
 }
 
 /// Brings the index in line with the database for these postings (published: re-indexed; others: out).
 pub async fn sync(state: &AppState, ids: &[i64]) -> AppResult<()> {
     let mut db = state.db.acquire().await?;
-    let rows = store::published(&mut db, Some(ids)).await?;
-    drop(db);
+    let rows = store::published(&mut db, Some(ids), true).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.profile.id == *id)).collect();
-    let entries = tokio::task::spawn_blocking(move || rows.into_iter().map(store::Published::into_entry).collect())
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    // Published or edited: segment again, the text may have changed.
+    let (entries, terms): (Vec<_>, Vec<_>) =
+        tokio::task::spawn_blocking(move || rows.into_iter().map(|r| r.into_entry(true)).unzip())
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
+    let terms: Vec<(i64, String)> = terms.into_iter().flatten().collect();
+    store::store_terms(&mut db, &terms).await?;
     state.matching.index_mut().apply(entries, &removals);
     Ok(())
 }

@@ -7,6 +7,7 @@ use shared::matching::Weights;
 use sqlx::SqliteConnection;
 use time::Date;
 
+use super::index::Bag;
 use super::score::Profile;
 use super::text::bag;
 
@@ -27,6 +28,7 @@ struct Row {
     title_en: Option<String>,
     summary_zh: String,
     summary_en: Option<String>,
+    terms: Option<String>,
 }
 
 /// Pairs (key, code) of a tag table, grouped by key.
@@ -39,23 +41,73 @@ async fn grouped(db: &mut SqliteConnection, sql: &str) -> sqlx::Result<HashMap<i
     Ok(map)
 }
 
-/// A published posting as the matching index takes it: its profile and its texts' raw material.
+/// A published posting as the matching index takes it: its profile, its texts, and its stored
+/// terms when they were segmented before.
 pub struct Published {
     pub profile: Profile,
     pub texts: [String; 4],
+    pub terms: Option<String>,
 }
 
+/// Weighted terms as stored: one `term<TAB>weight` line each.
+pub fn encode(bag: &HashMap<String, f32>) -> String {
+    let mut out = String::new();
+    for (t, w) in bag {
+        out.push_str(t);
+        out.push('\t');
+        out.push_str(&w.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn decode(text: &str) -> HashMap<String, f32> {
+    text.lines()
+        .filter_map(|l| {
+            let (t, w) = l.split_once('\t')?;
+            Some((t.to_owned(), w.parse().ok()?))
+        })
+        .collect()
+}
+
+/// A posting for the index, and its terms to store when they were segmented just now.
+pub type Entry = ((Profile, Bag), Option<(i64, String)>);
+
 impl Published {
-    /// The profile with its weighted term bag (segmentation happens here, off the database).
-    pub fn into_entry(self) -> (Profile, HashMap<String, f32>) {
+    /// The profile with its weighted terms: the stored ones unless `fresh`, else segmented now
+    /// (then also returned encoded, to be stored).
+    pub fn into_entry(self, fresh: bool) -> Entry {
+        if !fresh && let Some(stored) = self.terms {
+            return ((self.profile, Bag::Stored(stored)), None);
+        }
         let [tz, te, sz, se] = &self.texts;
         let bag = bag(tz, te, &self.profile.keywords, sz, se);
-        (self.profile, bag)
+        let encoded = encode(&bag);
+        let id = self.profile.id;
+        ((self.profile, Bag::Fresh(bag)), Some((id, encoded)))
     }
 }
 
-/// The published postings among `only` (all published when `None`).
-pub async fn published(db: &mut SqliteConnection, only: Option<&[i64]>) -> sqlx::Result<Vec<Published>> {
+/// Stores segmented terms, 400 rows per statement.
+pub async fn store_terms(db: &mut SqliteConnection, terms: &[(i64, String)]) -> sqlx::Result<()> {
+    for chunk in terms.chunks(400) {
+        let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new("INSERT INTO posting_terms (posting_id, terms) ");
+        qb.push_values(chunk, |mut row, (id, text)| {
+            row.push_bind(*id).push_bind(text);
+        });
+        qb.push(" ON CONFLICT (posting_id) DO UPDATE SET terms = excluded.terms");
+        qb.build().execute(&mut *db).await?;
+    }
+    Ok(())
+}
+
+/// The published postings among `only` (all published when `None`), with their texts when
+/// `resegment` or when they have no stored terms.
+pub async fn published(
+    db: &mut SqliteConnection,
+    only: Option<&[i64]>,
+    resegment: bool,
+) -> sqlx::Result<Vec<Published>> {
     if only.is_some_and(|ids| ids.is_empty()) {
         return Ok(vec![]);
     }
@@ -64,10 +116,16 @@ pub async fn published(db: &mut SqliteConnection, only: Option<&[i64]>) -> sqlx:
         None => String::new(),
     };
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT id, kind, org_id, type_code, district, pilot_zone, trl, amount_min, amount_max, deadline, spec,
-                title_zh, title_en, summary_zh, summary_en
-         FROM postings WHERE status = 'published'{}",
-        restrict("id")
+        // The texts only where they will be segmented: reading 100,000 summaries costs seconds.
+        "SELECT p.id, p.kind, p.org_id, p.type_code, p.district, p.pilot_zone, p.trl, p.amount_min, p.amount_max,
+                p.deadline, p.spec, t.terms,
+                CASE WHEN {cond} THEN p.title_zh ELSE '' END AS title_zh,
+                CASE WHEN {cond} THEN p.title_en END AS title_en,
+                CASE WHEN {cond} THEN p.summary_zh ELSE '' END AS summary_zh,
+                CASE WHEN {cond} THEN p.summary_en END AS summary_en
+         FROM postings p LEFT JOIN posting_terms t ON t.posting_id = p.id WHERE p.status = 'published'{}",
+        restrict("p.id"),
+        cond = if resegment { "1 = 1" } else { "t.terms IS NULL" }
     ))
     .fetch_all(&mut *db)
     .await?;
@@ -119,6 +177,7 @@ pub async fn published(db: &mut SqliteConnection, only: Option<&[i64]>) -> sqlx:
                     deadline: r.deadline,
                 },
                 texts: [r.title_zh, r.title_en.unwrap_or_default(), r.summary_zh, r.summary_en.unwrap_or_default()],
+                terms: r.terms,
             })
         })
         .collect())
@@ -205,4 +264,16 @@ pub async fn recent_published_of_member(
             Some(Source { id, kind: PostingKind::parse(&kind)?, org_id, title_zh, title_en })
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_terms_read_back_as_they_were() {
+        let bag = super::bag("量子密钥分发", "Quantum key distribution", &["QKD".into()], "城域网络试点", "");
+        assert_eq!(decode(&encode(&bag)), bag);
+        assert!(decode("broken line\nok\t2\n").get("ok") == Some(&2.0));
+    }
 }

@@ -261,3 +261,45 @@ async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_
     let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles", s.fitting))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND, "bundles are for demands");
 }
+
+#[tokio::test]
+async fn a_restart_rebuilds_the_same_index_from_the_stored_terms() {
+    let s = setup().await;
+    let db = &s.m.app.state.db;
+    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM posting_terms").fetch_one(db).await.unwrap();
+    assert_eq!(stored, 3, "every published posting's terms were stored when it was published");
+    let rebuilt = backend::matching::ops::load(db).await.unwrap();
+    {
+        let live = s.m.app.state.matching.index();
+        assert_eq!(rebuilt.index().len(), live.len());
+        for id in [s.demand, s.fitting, s.unrelated] {
+            assert_eq!(rebuilt.index().profile(id), live.profile(id));
+        }
+    }
+    sqlx::query("DELETE FROM posting_terms").execute(db).await.unwrap();
+    let segmented = backend::matching::ops::load(db).await.unwrap();
+    assert_eq!(segmented.index().len(), 3, "postings without stored terms are segmented at start");
+    let (again,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM posting_terms").fetch_one(db).await.unwrap();
+    assert_eq!(again, 3, "and their terms stored");
+}
+
+#[tokio::test]
+async fn an_approved_edit_is_matched_by_its_new_text_at_once() {
+    let s = setup().await;
+    assert!(!ids(&matches(&s.m.app.client(), &s, "").await).contains(&s.unrelated));
+    let edit = capability(s.other, "固态电池电解质表征服务", "quantum", &["电解质"], 7);
+    let mut edit = edit.as_object().unwrap().clone();
+    edit.remove("org_id");
+    let r =
+        s.other_owner.put(s.m.app.url(&format!("/api/capabilities/{}", s.unrelated))).json(&edit).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let r =
+        s.m.admin
+            .post(s.m.app.url("/api/admin/moderation"))
+            .json(&json!({"ids": [s.unrelated], "decision": "approve"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(ids(&matches(&s.m.app.client(), &s, "").await).contains(&s.unrelated), "matched by its new text");
+}
