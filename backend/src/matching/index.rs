@@ -4,6 +4,10 @@
 
 use std::collections::HashMap;
 
+/// Hash maps keyed by our own numbers and by terms: foldhash is several times faster than the
+/// default SipHash on these small keys and still randomly seeded.
+type FastMap<K, V> = foldhash::HashMap<K, V>;
+
 use shared::market::PostingKind;
 use shared::matching::Weights;
 use time::Date;
@@ -55,9 +59,9 @@ struct Shard {
     slots: Vec<Option<i64>>,
     lens: Vec<f32>,
     /// Term id → packed (slot, weighted frequency).
-    postings: HashMap<u32, Vec<u32>>,
-    df: HashMap<u32, u32>,
-    by_domain: HashMap<String, Vec<u32>>,
+    postings: FastMap<u32, Vec<u32>>,
+    df: FastMap<u32, u32>,
+    by_domain: FastMap<String, Vec<u32>>,
     live: usize,
     total_len: f64,
 }
@@ -116,9 +120,9 @@ impl Bag {
 
 #[derive(Debug, Default)]
 pub struct MatchIndex {
-    vocabulary: HashMap<String, u32>,
+    vocabulary: FastMap<String, u32>,
     shards: [Shard; 4],
-    docs: HashMap<i64, (usize, u32)>,
+    docs: FastMap<i64, (usize, u32)>,
     store: Vec<Option<Doc>>,
 }
 
@@ -315,7 +319,8 @@ impl MatchIndex {
             touched.truncate(SHORTLIST);
         }
         let source_shard = &self.shards[source_kind];
-        let mut scored: Vec<(i64, Scored)> = touched
+        // Rank the shortlist by the score alone, then explain only the ones returned.
+        let mut ranked: Vec<(u8, i64, &Doc, Context<'_>)> = touched
             .into_iter()
             .filter_map(|slot| {
                 let id = shard.slots[slot as usize]?;
@@ -333,8 +338,14 @@ impl MatchIndex {
                     text: 0.5 * (forward + backward),
                     saved_with_org: (ask.saved_with_org)(c.org_id),
                 };
-                Some((id, score::score(&source.profile, c, ask.weights, &ctx)))
+                Some((score::quick(&source.profile, c, ask.weights, &ctx), id, doc, ctx))
             })
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(limit);
+        let mut scored: Vec<(i64, Scored)> = ranked
+            .into_iter()
+            .map(|(_, id, doc, ctx)| (id, score::score(&source.profile, &doc.profile, ask.weights, &ctx)))
             .collect();
         scored.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
         scored.truncate(limit);

@@ -21,8 +21,10 @@ use crate::market::{list, ops as market};
 /// without them are segmented now, off the async threads, and their terms stored), the saved
 /// weights, the feedback.
 pub async fn load(db: &Db) -> anyhow::Result<Engine> {
+    let started = std::time::Instant::now();
     let mut conn = db.acquire().await?;
     let rows = store::published(&mut conn, None, false).await?;
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, rows = rows.len(), "read the published postings");
     let weights = store::weights(&mut conn).await?;
     let mut feedback = Feedback::default();
     for (org, candidate, action) in store::feedback(&mut conn).await? {

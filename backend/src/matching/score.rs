@@ -33,6 +33,37 @@ pub struct Profile {
     pub deadline: Option<Date>,
 }
 
+impl Profile {
+    /// The profile of a posting given as input (benchmarks, evaluation, tests).
+    pub fn from_input(id: i64, org_id: i64, org_tiers: Vec<String>, p: &shared::market::PostingInput) -> Profile {
+        use shared::market::PostingSpec;
+        let (type_code, trl, amount_min, amount_max) = p.spec.facets();
+        let (negotiable, stages, invest_districts) = match &p.spec {
+            PostingSpec::Capability(c) => (c.negotiable, vec![], vec![]),
+            PostingSpec::Mandate(m) => (false, m.stages.clone(), m.districts.clone()),
+            _ => (false, vec![], vec![]),
+        };
+        Profile {
+            id,
+            kind: p.spec.kind(),
+            org_id,
+            org_tiers,
+            domains: p.domains.clone(),
+            keywords: p.keywords.clone(),
+            district: p.district.clone(),
+            pilot_zone: p.pilot_zone.clone(),
+            type_code,
+            trl,
+            amount_min,
+            amount_max,
+            negotiable,
+            stages,
+            invest_districts,
+            deadline: p.deadline,
+        }
+    }
+}
+
 /// The default weights. Field and text carry half the score between them because they decide
 /// whether two postings are about the same thing at all; TRL and money decide whether a deal is
 /// feasible (a lab below the needed readiness or a budget far off the price rarely closes);
@@ -107,14 +138,29 @@ struct Part {
     holdback: Option<Reason>,
 }
 
+impl Part {
+    /// Records a reason, built only when the score is being explained.
+    fn say(&mut self, explain: bool, reason: impl FnOnce() -> Reason) {
+        if explain {
+            self.reasons.push(reason());
+        }
+    }
+
+    fn hold(&mut self, explain: bool, reason: impl FnOnce() -> Reason) {
+        if explain {
+            self.holdback = Some(reason());
+        }
+    }
+}
+
 fn part(factor: Factor, value: f32) -> Part {
     Part { factor, value: value.clamp(0.0, 1.0), reasons: vec![], holdback: None }
 }
 
-fn domain(a: &Profile, b: &Profile, related: &Related) -> Part {
+fn domain(a: &Profile, b: &Profile, related: &Related, explain: bool) -> Part {
     if let Some(f) = a.domains.iter().find(|d| b.domains.contains(d)) {
         let mut p = part(Factor::Domain, 1.0);
-        p.reasons.push(Reason::SameField { field: f.clone() });
+        p.say(explain, || Reason::SameField { field: f.clone() });
         return p;
     }
     let best = a
@@ -126,59 +172,69 @@ fn domain(a: &Profile, b: &Profile, related: &Related) -> Part {
     match best {
         Some((c, x, y)) if c > 0.0 => {
             let mut p = part(Factor::Domain, c);
-            p.reasons.push(Reason::RelatedField { field: x.clone(), other: y.clone() });
+            p.say(explain, || Reason::RelatedField { field: x.clone(), other: y.clone() });
             p
         }
         _ => part(Factor::Domain, 0.0),
     }
 }
 
-/// Keywords both postings name (case-insensitive; a keyword inside the other's counts).
+/// Whether two keywords name the same thing: equal ignoring ASCII case, or one inside the other.
+fn same_keyword(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || (a.chars().nth(1).is_some() && b.chars().nth(1).is_some() && (a.contains(b) || b.contains(a)))
+}
+
+/// Keywords both postings name.
 pub fn shared_keywords(a: &Profile, b: &Profile) -> Vec<String> {
-    let mut out = vec![];
+    let mut out: Vec<String> = vec![];
     for k in &a.keywords {
-        let kl = k.to_lowercase();
-        let hit = b.keywords.iter().any(|o| {
-            let ol = o.to_lowercase();
-            ol == kl || (kl.chars().count() >= 2 && ol.chars().count() >= 2 && (ol.contains(&kl) || kl.contains(&ol)))
-        });
-        if hit && !out.contains(k) {
+        if b.keywords.iter().any(|o| same_keyword(k, o)) && !out.contains(k) {
             out.push(k.clone());
         }
     }
     out
 }
 
-fn text(a: &Profile, b: &Profile, similarity: f32) -> Part {
-    let shared = shared_keywords(a, b);
+fn count_shared(a: &Profile, b: &Profile) -> usize {
+    a.keywords.iter().filter(|k| b.keywords.iter().any(|o| same_keyword(k, o))).count()
+}
+
+fn text(a: &Profile, b: &Profile, similarity: f32, explain: bool) -> Part {
+    let shared = count_shared(a, b);
     // Each shared keyword is strong evidence on its own: keywords are what posters chose to be found by.
-    let value = (similarity + 0.25 * shared.len() as f32).min(1.0);
+    let value = (similarity + 0.25 * shared as f32).min(1.0);
     let mut p = part(Factor::Text, value);
-    if !shared.is_empty() {
-        p.reasons.push(Reason::SharedKeywords { words: shared.into_iter().take(3).collect() });
+    if shared > 0 {
+        p.say(explain, || Reason::SharedKeywords { words: shared_keywords(a, b).into_iter().take(3).collect() });
     } else if similarity >= 0.5 {
-        p.reasons.push(Reason::SimilarText);
+        p.say(explain, || Reason::SimilarText);
     }
     p
 }
 
 /// A capability's readiness against a demand's need: meeting it is full marks, each level short
 /// costs a quarter.
-fn trl(need: u8, have: u8) -> Part {
+fn trl(need: u8, have: u8, explain: bool) -> Part {
     if have >= need {
         let mut p = part(Factor::Trl, 1.0);
-        p.reasons.push(Reason::TrlMeets { have, need });
+        p.say(explain, || Reason::TrlMeets { have, need });
         p
     } else {
         let mut p = part(Factor::Trl, 1.0 - 0.25 * f32::from(need - have));
-        p.holdback = Some(Reason::TrlBelow { have, need });
+        p.hold(explain, || Reason::TrlBelow { have, need });
         p
     }
 }
 
 /// A budget against a price (`affordable_above`: a budget above the price is fine) or a ticket range
 /// (a need above the largest ticket is only partly fundable). Apart costs the ratio of the gap.
-fn amount(need: (Option<u32>, Option<u32>), offer: (Option<u32>, Option<u32>), affordable_above: bool) -> Option<Part> {
+fn amount(
+    need: (Option<u32>, Option<u32>),
+    offer: (Option<u32>, Option<u32>),
+    affordable_above: bool,
+    explain: bool,
+) -> Option<Part> {
     let (a, b) = need;
     let (c, d) = offer;
     if (a.is_none() && b.is_none()) || (c.is_none() && d.is_none()) {
@@ -198,14 +254,14 @@ fn amount(need: (Option<u32>, Option<u32>), offer: (Option<u32>, Option<u32>), a
     let mut p = part(Factor::Budget, value);
     let facts = (a, b, c, d);
     if fits {
-        p.reasons.push(Reason::AmountFits {
+        p.say(explain, || Reason::AmountFits {
             amount_min: facts.0,
             amount_max: facts.1,
             range_min: facts.2,
             range_max: facts.3,
         });
     } else {
-        p.holdback = Some(Reason::AmountApart {
+        p.hold(explain, || Reason::AmountApart {
             amount_min: facts.0,
             amount_max: facts.1,
             range_min: facts.2,
@@ -246,7 +302,7 @@ pub fn plausible_stages(tiers: &[String], trl: Option<u8>) -> Vec<&'static str> 
     out
 }
 
-fn stage(demand: &Profile, mandate: &Profile) -> Option<Part> {
+fn stage(demand: &Profile, mandate: &Profile, explain: bool) -> Option<Part> {
     let plausible = plausible_stages(&demand.org_tiers, demand.trl);
     if plausible.is_empty() || mandate.stages.is_empty() {
         return None;
@@ -254,24 +310,24 @@ fn stage(demand: &Profile, mandate: &Profile) -> Option<Part> {
     Some(match mandate.stages.iter().find(|s| plausible.contains(&s.as_str())) {
         Some(s) => {
             let mut p = part(Factor::Stage, 1.0);
-            p.reasons.push(Reason::StageFits { stage: s.clone() });
+            p.say(explain, || Reason::StageFits { stage: s.clone() });
             p
         }
         None => {
             let mut p = part(Factor::Stage, 0.2);
-            p.holdback = Some(Reason::StageOff);
+            p.hold(explain, || Reason::StageOff);
             p
         }
     })
 }
 
-fn geography(a: &Profile, b: &Profile) -> Part {
+fn geography(a: &Profile, b: &Profile, explain: bool) -> Part {
     if b.kind == PostingKind::Mandate || a.kind == PostingKind::Mandate {
         let (other, mandate) = if b.kind == PostingKind::Mandate { (a, b) } else { (b, a) };
         return match &other.district {
             Some(d) if mandate.invest_districts.contains(d) => {
                 let mut p = part(Factor::Geography, 1.0);
-                p.reasons.push(Reason::InvestsInDistrict { district: d.clone() });
+                p.say(explain, || Reason::InvestsInDistrict { district: d.clone() });
                 p
             }
             _ if mandate.invest_districts.is_empty() => part(Factor::Geography, 0.7),
@@ -282,13 +338,13 @@ fn geography(a: &Profile, b: &Profile) -> Part {
         && x == y
     {
         let mut p = part(Factor::Geography, 1.0);
-        p.reasons.push(Reason::SamePilotZone { zone: x.clone() });
+        p.say(explain, || Reason::SamePilotZone { zone: x.clone() });
         return p;
     }
     match (&a.district, &b.district) {
         (Some(x), Some(y)) if x == y => {
             let mut p = part(Factor::Geography, 1.0);
-            p.reasons.push(Reason::SameDistrict { district: x.clone() });
+            p.say(explain, || Reason::SameDistrict { district: x.clone() });
             p
         }
         (Some(_), Some(_)) => part(Factor::Geography, 0.4),
@@ -297,67 +353,84 @@ fn geography(a: &Profile, b: &Profile) -> Part {
 }
 
 /// Time left on the nearer deadline: a month or more is full marks.
-fn timing(a: &Profile, b: &Profile, today: Date) -> Option<Part> {
+fn timing(a: &Profile, b: &Profile, today: Date, explain: bool) -> Option<Part> {
     let deadline = [a.deadline, b.deadline].into_iter().flatten().min()?;
     let days = (deadline - today).whole_days().max(0) as u32;
     let mut p = part(Factor::Timing, if days >= 30 { 1.0 } else { 0.4 + 0.6 * days as f32 / 30.0 });
     if days < 30 {
-        p.reasons.push(Reason::DeadlineSoon { days });
+        p.say(explain, || Reason::DeadlineSoon { days });
     }
     Some(p)
 }
 
-fn standing(candidate: &Profile) -> Part {
+fn standing(candidate: &Profile, explain: bool) -> Part {
     // Every published posting comes from a verified organization: that is the base.
     let value = 0.5 + 0.2 * candidate.org_tiers.len().min(3) as f32 / 1.2;
     let mut p = part(Factor::Standing, value);
     if !candidate.org_tiers.is_empty() {
-        p.reasons.push(Reason::StrongStanding);
+        p.say(explain, || Reason::StrongStanding);
     }
     p
 }
 
-fn feedback(saved_with_org: u32) -> Part {
+fn feedback(saved_with_org: u32, explain: bool) -> Part {
     // Neutral without signals; each save with the same organization closes half the remaining gap.
     let value = 0.5 + 0.5 * (1.0 - 0.5f32.powi(saved_with_org.min(8) as i32));
     let mut p = part(Factor::Feedback, value);
     if saved_with_org > 0 {
-        p.reasons.push(Reason::SavedSimilar);
+        p.say(explain, || Reason::SavedSimilar);
     }
     p
 }
 
-/// Scores `candidate` for `source` (either order of kinds; one of them is a demand).
+/// Scores `candidate` for `source` (either order of kinds; one of them is a demand), with the
+/// reasons and the factor breakdown.
 pub fn score(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_>) -> Scored {
+    evaluate(source, candidate, w, ctx, true)
+}
+
+/// The score alone (the same number [`score`] gives), without building reasons: for ranking
+/// hundreds of candidates before explaining the few shown.
+pub fn quick(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_>) -> u8 {
+    evaluate(source, candidate, w, ctx, false).score
+}
+
+fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_>, explain: bool) -> Scored {
     let (demand, other) = if source.kind == PostingKind::Demand { (source, candidate) } else { (candidate, source) };
-    let mut parts = vec![domain(source, candidate, ctx.related), text(source, candidate, ctx.text)];
+    let mut parts = vec![domain(source, candidate, ctx.related, explain), text(source, candidate, ctx.text, explain)];
     match other.kind {
         PostingKind::Capability => {
             if let (Some(need), Some(have)) = (demand.trl, other.trl) {
-                parts.push(trl(need, have));
+                parts.push(trl(need, have, explain));
             }
             if other.negotiable {
                 let mut p = part(Factor::Budget, 0.8);
-                p.reasons.push(Reason::PriceNegotiable);
+                p.say(explain, || Reason::PriceNegotiable);
                 parts.push(p);
             } else {
                 parts.extend(amount(
                     (demand.amount_min, demand.amount_max),
                     (other.amount_min, other.amount_max),
                     true,
+                    explain,
                 ));
             }
         }
         PostingKind::Mandate => {
-            parts.extend(amount((demand.amount_min, demand.amount_max), (other.amount_min, other.amount_max), false));
-            parts.extend(stage(demand, other));
+            parts.extend(amount(
+                (demand.amount_min, demand.amount_max),
+                (other.amount_min, other.amount_max),
+                false,
+                explain,
+            ));
+            parts.extend(stage(demand, other, explain));
         }
         PostingKind::Scenario | PostingKind::Demand => {}
     }
-    parts.push(geography(source, candidate));
-    parts.extend(timing(source, candidate, ctx.today));
-    parts.push(standing(candidate));
-    parts.push(feedback(ctx.saved_with_org));
+    parts.push(geography(source, candidate, explain));
+    parts.extend(timing(source, candidate, ctx.today, explain));
+    parts.push(standing(candidate, explain));
+    parts.push(feedback(ctx.saved_with_org, explain));
 
     let total_weight: f32 = parts.iter().map(|p| w.get(p.factor)).sum();
     let earned: f32 = parts.iter().map(|p| w.get(p.factor) * p.value).sum();
@@ -558,6 +631,18 @@ mod tests {
         }
         assert!(s.factors.iter().any(|f| f.factor == Factor::Trl));
         assert!(s.score <= 100);
+    }
+
+    #[test]
+    fn the_quick_score_is_the_explained_score() {
+        let demand = profile(1, PostingKind::Demand);
+        for t in 1..=9 {
+            let c = capability(t);
+            assert_eq!(
+                quick(&demand, &c, &DEFAULT_WEIGHTS, &ctx(0.4)),
+                score(&demand, &c, &DEFAULT_WEIGHTS, &ctx(0.4)).score
+            );
+        }
     }
 
     #[test]

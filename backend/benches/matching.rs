@@ -1,0 +1,183 @@
+//! Matching at scale: the demo generator writes `FM_BENCH_PER_KIND` (default 100,000) postings of
+//! each kind; the bench builds the index and measures top-20 matches for demands, bundles' three
+//! lists, one incremental update, and — side by side — the same top-20 text query with SQLite FTS5
+//! `bm25()` over the same segmented texts. Run: `cargo bench -p backend --bench matching`.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use backend::demo::generate::{Vocabulary, organizations, postings};
+use backend::matching::index::{Ask, Bag, MatchIndex};
+use backend::matching::score::{DEFAULT_WEIGHTS, Profile, Related};
+use backend::matching::text::bag;
+use criterion::{Criterion, criterion_group, criterion_main};
+use shared::market::{PostingInput, PostingKind};
+use time::macros::date;
+
+fn per_kind() -> usize {
+    std::env::var("FM_BENCH_PER_KIND").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
+}
+
+struct Corpus {
+    index: MatchIndex,
+    inputs: Vec<(i64, PostingInput)>,
+    demands: Vec<i64>,
+    fts: sqlx::SqlitePool,
+    rt: tokio::runtime::Runtime,
+}
+
+fn corpus() -> Corpus {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let tax = rt.block_on(async {
+        let pool = sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap();
+        sqlx::migrate!("./migrations").run(&pool).await.unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        backend::taxonomy::store::load(&mut conn).await.unwrap()
+    });
+    let vocab = Vocabulary::load().unwrap();
+    let orgs = organizations(&vocab, &tax, 7, 2000);
+    let want = per_kind();
+    let today = date!(2026 - 11 - 29);
+    // The generator writes 30 % demands, 30 % capabilities, 20 % scenarios, 20 % mandates.
+    let generated = postings(&vocab, &tax, &orgs, 7, today, want * 5);
+    let mut counts = [0usize; 4];
+    let mut inputs = vec![];
+    for (i, p) in generated.into_iter().enumerate() {
+        let k = match p.input.spec.kind() {
+            PostingKind::Demand => 0,
+            PostingKind::Capability => 1,
+            PostingKind::Scenario => 2,
+            PostingKind::Mandate => 3,
+        };
+        if counts[k] < want {
+            counts[k] += 1;
+            inputs.push((i as i64 + 1, p.org as i64, orgs[p.org].input.tiers.clone(), p.input));
+        }
+    }
+    eprintln!("generated {counts:?} postings per kind");
+    let started = Instant::now();
+    let entries: Vec<(Profile, Bag)> = inputs
+        .iter()
+        .map(|(id, org, tiers, p)| {
+            let b = bag(
+                &p.title_zh,
+                p.title_en.as_deref().unwrap_or(""),
+                &p.keywords,
+                &p.summary_zh,
+                p.summary_en.as_deref().unwrap_or(""),
+            );
+            (Profile::from_input(*id, *org, tiers.clone(), p), Bag::Fresh(b))
+        })
+        .collect();
+    eprintln!("segmented {} postings in {:.1} s", entries.len(), started.elapsed().as_secs_f64());
+    let stored: Vec<(Profile, Bag)> = entries
+        .iter()
+        .map(|(p, b)| match b {
+            Bag::Fresh(m) => (p.clone(), Bag::Stored(backend::matching::store::encode(m))),
+            Bag::Stored(s) => (p.clone(), Bag::Stored(s.clone())),
+        })
+        .collect();
+    let started = Instant::now();
+    let mut index = MatchIndex::new();
+    for chunk in stored.chunks(4096) {
+        index.apply(chunk.to_vec(), &[]);
+    }
+    eprintln!("full index build from stored terms: {:.2} s", started.elapsed().as_secs_f64());
+    let fts = rt.block_on(async {
+        let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect("sqlite::memory:").await.unwrap();
+        sqlx::query("CREATE VIRTUAL TABLE fts USING fts5(kind UNINDEXED, body)").execute(&pool).await.unwrap();
+        let mut tx = pool.begin().await.unwrap();
+        for (p, b) in &entries {
+            let Bag::Fresh(m) = b else { continue };
+            let body: Vec<&str> = m.iter().flat_map(|(t, w)| std::iter::repeat_n(t.as_str(), *w as usize)).collect();
+            sqlx::query("INSERT INTO fts (rowid, kind, body) VALUES ($1, $2, $3)")
+                .bind(p.id)
+                .bind(p.kind.as_str())
+                .bind(body.join(" "))
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+        }
+        tx.commit().await.unwrap();
+        pool
+    });
+    let demands: Vec<i64> = inputs
+        .iter()
+        .filter(|(_, _, _, p)| p.spec.kind() == PostingKind::Demand)
+        .map(|(id, ..)| *id)
+        .step_by(997)
+        .take(50)
+        .collect();
+    let inputs = inputs.into_iter().map(|(id, _, _, p)| (id, p)).collect();
+    Corpus { index, inputs, demands, fts, rt }
+}
+
+fn matching(c: &mut Criterion) {
+    let corpus = corpus();
+    let no = |_: i64| false;
+    let none = |_: i64| 0;
+    let ask = Ask {
+        weights: &DEFAULT_WEIGHTS,
+        related: Related::builtin(),
+        today: date!(2026 - 11 - 29),
+        dismissed: &no,
+        saved_with_org: &none,
+    };
+    let mut g = c.benchmark_group(format!("{} postings of each kind", per_kind()));
+    let mut n = 0;
+    g.bench_function("top-20 capabilities for a demand", |b| {
+        b.iter(|| {
+            n = (n + 1) % corpus.demands.len();
+            black_box(corpus.index.top(corpus.demands[n], PostingKind::Capability, 20, &ask))
+        })
+    });
+    g.bench_function("bundle inputs: top-10 of each of three kinds", |b| {
+        b.iter(|| {
+            n = (n + 1) % corpus.demands.len();
+            for k in [PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate] {
+                black_box(corpus.index.top(corpus.demands[n], k, 10, &ask));
+            }
+        })
+    });
+    // The same text query through SQLite FTS5 bm25(): the demand's terms, OR-ed.
+    let queries: Vec<String> = corpus
+        .demands
+        .iter()
+        .map(|id| {
+            let p = &corpus.inputs.iter().find(|(i, _)| i == id).unwrap().1;
+            let b = bag(&p.title_zh, p.title_en.as_deref().unwrap_or(""), &p.keywords, &p.summary_zh, "");
+            b.keys().map(|t| format!("\"{}\"", t.replace('"', ""))).collect::<Vec<_>>().join(" OR ")
+        })
+        .collect();
+    g.bench_function("FTS5 bm25 top-20 capabilities, same query", |b| {
+        b.iter(|| {
+            n = (n + 1) % queries.len();
+            corpus.rt.block_on(async {
+                let rows: Vec<(i64, f64)> = sqlx::query_as(
+                    "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH $1 AND kind = 'capability' ORDER BY bm25(fts) LIMIT 20",
+                )
+                .bind(&queries[n])
+                .fetch_all(&corpus.fts)
+                .await
+                .unwrap();
+                black_box(rows)
+            })
+        })
+    });
+    g.finish();
+
+    let mut index = corpus.index;
+    let (id, input) = corpus.inputs[corpus.inputs.len() / 2].clone();
+    let entry = (
+        Profile::from_input(id, 1, vec![], &input),
+        Bag::Fresh(bag(&input.title_zh, "", &input.keywords, &input.summary_zh, "")),
+    );
+    c.bench_function("incremental update of one posting", |b| b.iter(|| index.apply(vec![entry.clone()], &[])));
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = matching
+}
+criterion_main!(benches);
