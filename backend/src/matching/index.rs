@@ -283,6 +283,11 @@ impl MatchIndex {
         let mut ideal = 0.0;
         for (t, qtf) in source.terms.iter().map(|p| (number(*p), weight(*p))) {
             let Some(list) = shard.postings.get(&t) else { continue };
+            // A term in more than half the postings hardly tells them apart, and walking its list
+            // would cost more than all the others together.
+            if list.len() > shard.live / 2 && shard.live > 1000 {
+                continue;
+            }
             let idf = shard.idf(t);
             ideal += idf * qtf;
             for (slot, tf) in list.iter().map(|p| (number(*p), weight(*p))) {
@@ -309,14 +314,19 @@ impl MatchIndex {
                 }
             }
         }
-        let (wt, wd) = (ask.weights.text, ask.weights.domain);
-        let pre = |slot: u32| {
-            let i = slot as usize;
-            wt * saturate(acc[i], ideal) + wd * f32::from(u8::from(same_field[i]))
-        };
         if touched.len() > SHORTLIST {
-            touched.select_nth_unstable_by(SHORTLIST, |a, b| pre(*b).total_cmp(&pre(*a)));
-            touched.truncate(SHORTLIST);
+            // Each key once, with a cheap curve of the same shape as `saturate`: it only picks the shortlist.
+            let (wt, wd) = (ask.weights.text, ask.weights.domain);
+            let half = 0.4 * ideal.max(f32::MIN_POSITIVE);
+            let mut keyed: Vec<(f32, u32)> = touched
+                .iter()
+                .map(|slot| {
+                    let i = *slot as usize;
+                    (wt * acc[i] / (acc[i] + half) + wd * f32::from(u8::from(same_field[i])), *slot)
+                })
+                .collect();
+            keyed.select_nth_unstable_by(SHORTLIST, |a, b| b.0.total_cmp(&a.0));
+            touched = keyed[..SHORTLIST].iter().map(|(_, slot)| *slot).collect();
         }
         let source_shard = &self.shards[source_kind];
         // Rank the shortlist by the score alone, then explain only the ones returned.
