@@ -27,9 +27,19 @@ fn main() -> Result<()> {
             run(&root, &args)
         }
         "test" => test(&root),
+        "eval-matching" => run_cmd(cargo().args([
+            "run",
+            "--release",
+            "-p",
+            "backend",
+            "--example",
+            "eval_matching",
+            "--",
+            "tests/matching-eval",
+        ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), unit, API and browser tests"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), unit, API and browser tests\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }

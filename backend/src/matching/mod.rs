@@ -4,6 +4,7 @@
 //! state, `store` its SQL, `ops` the operations, `routes` the handlers.
 
 pub mod engine;
+pub mod eval;
 pub mod index;
 pub mod ops;
 pub mod routes;
