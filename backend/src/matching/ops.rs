@@ -22,9 +22,9 @@ use crate::market::{list, ops as market};
 /// weights, the feedback.
 pub async fn load(db: &Db) -> anyhow::Result<Engine> {
     let started = std::time::Instant::now();
-    let mut conn = db.acquire().await?;
-    let rows = store::published(&mut conn, None, false).await?;
+    let rows = store::published(db, None, false).await?;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, rows = rows.len(), "read the published postings");
+    let mut conn = db.acquire().await?;
     let weights = store::weights(&mut conn).await?;
     let mut feedback = Feedback::default();
     for (org, candidate, action) in store::feedback(&mut conn).await? {
@@ -58,8 +58,8 @@ pub async fn load(db: &Db) -> anyhow::Result<Engine> {
 
 /// Brings the index in line with the database for these postings (published: re-indexed; others: out).
 pub async fn sync(state: &AppState, ids: &[i64]) -> AppResult<()> {
+    let rows = store::published(&state.db, Some(ids), true).await?;
     let mut db = state.db.acquire().await?;
-    let rows = store::published(&mut db, Some(ids), true).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.profile.id == *id)).collect();
     // Published or edited: segment again, the text may have changed.
     let (entries, terms): (Vec<_>, Vec<_>) =
