@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use backend::demo::generate::{Vocabulary, organizations, postings};
 use backend::matching::index::{Ask, Bag, MatchIndex};
-use backend::matching::score::{DEFAULT_WEIGHTS, Profile, Related};
+use backend::matching::score::{DEFAULT_WEIGHTS, Interner, Profile, Related};
 use backend::matching::text::bag;
 use criterion::{Criterion, criterion_group, criterion_main};
 use shared::market::{PostingInput, PostingKind};
@@ -56,6 +56,7 @@ fn corpus() -> Corpus {
     }
     eprintln!("generated {counts:?} postings per kind");
     let started = Instant::now();
+    let mut codes = Interner::default();
     let entries: Vec<(Profile, Bag)> = inputs
         .iter()
         .map(|(id, org, tiers, p)| {
@@ -66,7 +67,7 @@ fn corpus() -> Corpus {
                 &p.summary_zh,
                 p.summary_en.as_deref().unwrap_or(""),
             );
-            (Profile::from_input(*id, *org, tiers.clone(), p), Bag::Fresh(b))
+            (Profile::from_input(*id, *org, tiers, p, &mut codes), Bag::Fresh(b))
         })
         .collect();
     eprintln!("segmented {} postings in {:.1} s", entries.len(), started.elapsed().as_secs_f64());
@@ -182,7 +183,7 @@ fn matching(c: &mut Criterion) {
     let mut index = corpus.index;
     let (id, input) = corpus.inputs[corpus.inputs.len() / 2].clone();
     let entry = (
-        Profile::from_input(id, 1, vec![], &input),
+        Profile::from_input(id, 1, &[], &input, &mut Interner::default()),
         Bag::Fresh(bag(&input.title_zh, "", &input.keywords, &input.summary_zh, "")),
     );
     c.bench_function("incremental update of one posting", |b| b.iter(|| index.apply(vec![entry.clone()], &[])));

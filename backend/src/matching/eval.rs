@@ -25,6 +25,10 @@ fn list(cell: &str) -> Vec<String> {
     cell.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
+fn codes(list: &[String]) -> Vec<super::score::Code> {
+    list.iter().map(|s| s.as_str().into()).collect()
+}
+
 fn num<T: std::str::FromStr>(cell: &str) -> Option<T> {
     cell.trim().parse().ok()
 }
@@ -55,17 +59,17 @@ fn read(path: &Path, demands: bool) -> Vec<Item> {
             kind,
             org_id: id,
             org_tiers: vec![],
-            domains,
-            keywords: keywords.clone(),
-            district: (!mandate && !district.is_empty()).then(|| district.to_owned()),
+            domains: codes(&domains),
+            keywords: codes(&keywords),
+            district: (!mandate && !district.is_empty()).then(|| district.into()),
             pilot_zone: None,
-            type_code,
+            type_code: type_code.into(),
             trl,
             amount_min: amin,
             amount_max: amax,
             negotiable: false,
-            stages,
-            invest_districts: if mandate { list(district) } else { vec![] },
+            stages: codes(&stages),
+            invest_districts: if mandate { codes(&list(district)) } else { vec![] },
             deadline: None,
         };
         let judgements = judged

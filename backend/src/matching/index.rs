@@ -61,7 +61,7 @@ struct Shard {
     /// Term id → packed (slot, weighted frequency).
     postings: FastMap<u32, Vec<u32>>,
     df: FastMap<u32, u32>,
-    by_domain: FastMap<String, Vec<u32>>,
+    by_domain: FastMap<super::score::Code, Vec<u32>>,
     live: usize,
     total_len: f64,
 }
@@ -392,7 +392,7 @@ mod tests {
     }
 
     fn entry(id: i64, kind: PostingKind, org: i64, domain: &str, title: &str) -> (Profile, Bag) {
-        (profile(id, kind, org, domain), Bag::Fresh(bag(title, "", &[], "", "")))
+        (profile(id, kind, org, domain), Bag::Fresh(bag(title, "", &[] as &[&str], "", "")))
     }
 
     fn index() -> MatchIndex {

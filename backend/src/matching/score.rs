@@ -8,6 +8,29 @@ use shared::market::PostingKind;
 use shared::matching::{Factor, FactorScore, Reason, Weights};
 use time::Date;
 
+/// A code or keyword shared by many profiles: 400,000 profiles hold a few thousand distinct ones, so
+/// they are interned (see [`Interner`]) instead of each profile owning copies.
+pub type Code = std::sync::Arc<str>;
+
+/// Hands out one shared copy of each distinct string.
+#[derive(Debug, Default)]
+pub struct Interner(std::collections::HashSet<Code>);
+
+impl Interner {
+    pub fn get(&mut self, s: &str) -> Code {
+        if let Some(c) = self.0.get(s) {
+            return c.clone();
+        }
+        let c: Code = Code::from(s);
+        self.0.insert(c.clone());
+        c
+    }
+
+    pub fn all(&mut self, list: &[String]) -> Vec<Code> {
+        list.iter().map(|s| self.get(s)).collect()
+    }
+}
+
 /// What matching needs to know of one published posting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
@@ -15,44 +38,50 @@ pub struct Profile {
     pub kind: PostingKind,
     pub org_id: i64,
     /// The owning organization's tier codes (enterprises) — its standing.
-    pub org_tiers: Vec<String>,
-    pub domains: Vec<String>,
-    pub keywords: Vec<String>,
-    pub district: Option<String>,
-    pub pilot_zone: Option<String>,
+    pub org_tiers: Vec<Code>,
+    pub domains: Vec<Code>,
+    pub keywords: Vec<Code>,
+    pub district: Option<Code>,
+    pub pilot_zone: Option<Code>,
     /// Demand type, capability kind, scenario category or fund type.
-    pub type_code: String,
+    pub type_code: Code,
     pub trl: Option<u8>,
     /// Budget, price or ticket range in 万元.
     pub amount_min: Option<u32>,
     pub amount_max: Option<u32>,
     pub negotiable: bool,
     /// Mandates: the stages and districts they invest in (no districts: anywhere).
-    pub stages: Vec<String>,
-    pub invest_districts: Vec<String>,
+    pub stages: Vec<Code>,
+    pub invest_districts: Vec<Code>,
     pub deadline: Option<Date>,
 }
 
 impl Profile {
     /// The profile of a posting given as input (benchmarks, evaluation, tests).
-    pub fn from_input(id: i64, org_id: i64, org_tiers: Vec<String>, p: &shared::market::PostingInput) -> Profile {
+    pub fn from_input(
+        id: i64,
+        org_id: i64,
+        org_tiers: &[String],
+        p: &shared::market::PostingInput,
+        codes: &mut Interner,
+    ) -> Profile {
         use shared::market::PostingSpec;
         let (type_code, trl, amount_min, amount_max) = p.spec.facets();
         let (negotiable, stages, invest_districts) = match &p.spec {
             PostingSpec::Capability(c) => (c.negotiable, vec![], vec![]),
-            PostingSpec::Mandate(m) => (false, m.stages.clone(), m.districts.clone()),
+            PostingSpec::Mandate(m) => (false, codes.all(&m.stages), codes.all(&m.districts)),
             _ => (false, vec![], vec![]),
         };
         Profile {
             id,
             kind: p.spec.kind(),
             org_id,
-            org_tiers,
-            domains: p.domains.clone(),
-            keywords: p.keywords.clone(),
-            district: p.district.clone(),
-            pilot_zone: p.pilot_zone.clone(),
-            type_code,
+            org_tiers: codes.all(org_tiers),
+            domains: codes.all(&p.domains),
+            keywords: codes.all(&p.keywords),
+            district: p.district.as_deref().map(|d| codes.get(d)),
+            pilot_zone: p.pilot_zone.as_deref().map(|z| codes.get(z)),
+            type_code: codes.get(&type_code),
             trl,
             amount_min,
             amount_max,
@@ -160,7 +189,7 @@ fn part(factor: Factor, value: f32) -> Part {
 fn domain(a: &Profile, b: &Profile, related: &Related, explain: bool) -> Part {
     if let Some(f) = a.domains.iter().find(|d| b.domains.contains(d)) {
         let mut p = part(Factor::Domain, 1.0);
-        p.say(explain, || Reason::SameField { field: f.clone() });
+        p.say(explain, || Reason::SameField { field: f.to_string() });
         return p;
     }
     let best = a
@@ -172,7 +201,7 @@ fn domain(a: &Profile, b: &Profile, related: &Related, explain: bool) -> Part {
     match best {
         Some((c, x, y)) if c > 0.0 => {
             let mut p = part(Factor::Domain, c);
-            p.say(explain, || Reason::RelatedField { field: x.clone(), other: y.clone() });
+            p.say(explain, || Reason::RelatedField { field: x.to_string(), other: y.to_string() });
             p
         }
         _ => part(Factor::Domain, 0.0),
@@ -189,8 +218,8 @@ fn same_keyword(a: &str, b: &str) -> bool {
 pub fn shared_keywords(a: &Profile, b: &Profile) -> Vec<String> {
     let mut out: Vec<String> = vec![];
     for k in &a.keywords {
-        if b.keywords.iter().any(|o| same_keyword(k, o)) && !out.contains(k) {
-            out.push(k.clone());
+        if b.keywords.iter().any(|o| same_keyword(k, o)) && !out.iter().any(|o| **o == **k) {
+            out.push(k.to_string());
         }
     }
     out
@@ -273,13 +302,13 @@ fn amount(
 
 /// The stages an enterprise is plausibly raising at: from its tiers when it has any, else from the
 /// readiness of what it asks for.
-pub fn plausible_stages(tiers: &[String], trl: Option<u8>) -> Vec<&'static str> {
+pub fn plausible_stages(tiers: &[Code], trl: Option<u8>) -> Vec<&'static str> {
     const LATE: [&str; 2] = ["series_c_plus", "pre_ipo"];
     const GROWTH: [&str; 3] = ["series_a", "series_b", "series_c_plus"];
     const EARLY: [&str; 3] = ["seed", "angel", "series_a"];
     let mut out: Vec<&'static str> = vec![];
     for t in tiers {
-        let stages: &[&str] = match t.as_str() {
+        let stages: &[&str] = match &**t {
             "kunpeng" | "chain_leader" | "single_champion" | "unicorn" => &LATE,
             "little_giant" | "tech_little_giant" | "tech_leader" | "high_growth" | "high_tech" => &GROWTH,
             "tech_sme" => &EARLY,
@@ -307,10 +336,10 @@ fn stage(demand: &Profile, mandate: &Profile, explain: bool) -> Option<Part> {
     if plausible.is_empty() || mandate.stages.is_empty() {
         return None;
     }
-    Some(match mandate.stages.iter().find(|s| plausible.contains(&s.as_str())) {
+    Some(match mandate.stages.iter().find(|s| plausible.contains(&&***s)) {
         Some(s) => {
             let mut p = part(Factor::Stage, 1.0);
-            p.say(explain, || Reason::StageFits { stage: s.clone() });
+            p.say(explain, || Reason::StageFits { stage: s.to_string() });
             p
         }
         None => {
@@ -327,7 +356,7 @@ fn geography(a: &Profile, b: &Profile, explain: bool) -> Part {
         return match &other.district {
             Some(d) if mandate.invest_districts.contains(d) => {
                 let mut p = part(Factor::Geography, 1.0);
-                p.say(explain, || Reason::InvestsInDistrict { district: d.clone() });
+                p.say(explain, || Reason::InvestsInDistrict { district: d.to_string() });
                 p
             }
             _ if mandate.invest_districts.is_empty() => part(Factor::Geography, 0.7),
@@ -338,13 +367,13 @@ fn geography(a: &Profile, b: &Profile, explain: bool) -> Part {
         && x == y
     {
         let mut p = part(Factor::Geography, 1.0);
-        p.say(explain, || Reason::SamePilotZone { zone: x.clone() });
+        p.say(explain, || Reason::SamePilotZone { zone: x.to_string() });
         return p;
     }
     match (&a.district, &b.district) {
         (Some(x), Some(y)) if x == y => {
             let mut p = part(Factor::Geography, 1.0);
-            p.say(explain, || Reason::SameDistrict { district: x.clone() });
+            p.say(explain, || Reason::SameDistrict { district: x.to_string() });
             p
         }
         (Some(_), Some(_)) => part(Factor::Geography, 0.4),
@@ -438,8 +467,8 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
     // Investors matter most to demands for funding and to high-growth enterprises; elsewhere a
     // mandate is a secondary suggestion.
     if other.kind == PostingKind::Mandate
-        && demand.type_code != "funding"
-        && !demand.org_tiers.iter().any(|t| t == "high_growth")
+        && &*demand.type_code != "funding"
+        && !demand.org_tiers.iter().any(|t| &**t == "high_growth")
     {
         score *= 0.85;
     }
@@ -477,7 +506,7 @@ pub fn coherence(cap: &Profile, scen: &Profile, fund: &Profile, related: &Relate
     };
     let field = (pair(cap, scen) + pair(cap, fund) + pair(scen, fund)) / 3.0;
     if let Some(d) = cap.domains.iter().find(|d| scen.domains.contains(d) && fund.domains.contains(d)) {
-        reasons.push(Reason::AllInField { field: d.clone() });
+        reasons.push(Reason::AllInField { field: d.to_string() });
     }
     let ready = match cap.trl {
         Some(t) if t >= PILOT_TRL => {
@@ -489,7 +518,7 @@ pub fn coherence(cap: &Profile, scen: &Profile, fund: &Profile, related: &Relate
     };
     let region = match &scen.district {
         Some(d) if fund.invest_districts.contains(d) => {
-            reasons.push(Reason::FundsPilotDistrict { district: d.clone() });
+            reasons.push(Reason::FundsPilotDistrict { district: d.to_string() });
             1.0
         }
         _ if fund.invest_districts.is_empty() => 0.7,

@@ -8,7 +8,7 @@ use sqlx::SqliteConnection;
 use time::Date;
 
 use super::index::Bag;
-use super::score::Profile;
+use super::score::{Interner, Profile};
 use super::text::bag;
 
 #[derive(sqlx::FromRow)]
@@ -147,6 +147,7 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
         tags(keywords_sql),
         tags("SELECT org_id, code FROM org_tiers ORDER BY org_id, position".into()),
     )?;
+    let mut codes = Interner::default();
     Ok(rows
         .into_iter()
         .filter_map(|r| {
@@ -154,7 +155,7 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
             let spec: Option<PostingSpec> = serde_json::from_str(&r.spec).ok();
             let (negotiable, stages, invest_districts) = match spec {
                 Some(PostingSpec::Capability(c)) => (c.negotiable, vec![], vec![]),
-                Some(PostingSpec::Mandate(m)) => (false, m.stages, m.districts),
+                Some(PostingSpec::Mandate(m)) => (false, codes.all(&m.stages), codes.all(&m.districts)),
                 _ => (false, vec![], vec![]),
             };
             Some(Published {
@@ -162,12 +163,12 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
                     id: r.id,
                     kind,
                     org_id: r.org_id,
-                    org_tiers: tiers.get(&r.org_id).cloned().unwrap_or_default(),
-                    domains: domains.remove(&r.id).unwrap_or_default(),
-                    keywords: keywords.remove(&r.id).unwrap_or_default(),
-                    district: r.district,
-                    pilot_zone: r.pilot_zone,
-                    type_code: r.type_code,
+                    org_tiers: codes.all(tiers.get(&r.org_id).map(Vec::as_slice).unwrap_or(&[])),
+                    domains: codes.all(&domains.remove(&r.id).unwrap_or_default()),
+                    keywords: codes.all(&keywords.remove(&r.id).unwrap_or_default()),
+                    district: r.district.as_deref().map(|d| codes.get(d)),
+                    pilot_zone: r.pilot_zone.as_deref().map(|z| codes.get(z)),
+                    type_code: codes.get(&r.type_code),
                     trl: r.trl.and_then(|t| u8::try_from(t).ok()),
                     amount_min: r.amount_min.and_then(|a| u32::try_from(a).ok()),
                     amount_max: r.amount_max.and_then(|a| u32::try_from(a).ok()),
@@ -272,7 +273,7 @@ mod tests {
 
     #[test]
     fn stored_terms_read_back_as_they_were() {
-        let bag = super::bag("量子密钥分发", "Quantum key distribution", &["QKD".into()], "城域网络试点", "");
+        let bag = super::bag("量子密钥分发", "Quantum key distribution", &["QKD"], "城域网络试点", "");
         assert_eq!(decode(&encode(&bag)), bag);
         assert!(decode("broken line\nok\t2\n").get("ok") == Some(&2.0));
     }

@@ -114,7 +114,7 @@ pub const BODY_WEIGHT: f32 = 1.0;
 pub fn bag(
     title_zh: &str,
     title_en: &str,
-    keywords: &[String],
+    keywords: &[impl AsRef<str>],
     summary_zh: &str,
     summary_en: &str,
 ) -> HashMap<String, f32> {
@@ -127,7 +127,7 @@ pub fn bag(
     add(title_zh, TITLE_WEIGHT);
     add(title_en, TITLE_WEIGHT);
     for k in keywords {
-        add(k, KEYWORD_WEIGHT);
+        add(k.as_ref(), KEYWORD_WEIGHT);
     }
     add(summary_zh, BODY_WEIGHT);
     add(summary_en, BODY_WEIGHT);
@@ -155,7 +155,7 @@ mod tests {
 
     #[test]
     fn titles_and_keywords_weigh_more_than_the_summary() {
-        let b = bag("量子密钥分发", "", &["光纤".into()], "城域网络试点", "");
+        let b = bag("量子密钥分发", "", &["光纤"], "城域网络试点", "");
         assert_eq!(b.get("量子").copied(), Some(TITLE_WEIGHT));
         assert_eq!(b.get("光纤").copied(), Some(KEYWORD_WEIGHT));
         assert_eq!(b.get("试点").copied(), Some(BODY_WEIGHT));
