@@ -3,7 +3,13 @@
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "tests/matching-eval".into());
-    let report = backend::matching::eval::evaluate(std::path::Path::new(&dir));
+    let report = match backend::matching::eval::evaluate(std::path::Path::new(&dir)) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
     print!("{report}");
     if !report.engine_wins() {
         eprintln!("the engine does not beat both baselines");

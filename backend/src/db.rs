@@ -64,9 +64,8 @@ pub async fn codes_of(
     key: &'static str,
     ids: &[i64],
 ) -> sqlx::Result<std::collections::HashMap<i64, Vec<String>>> {
-    let mut map = std::collections::HashMap::<i64, Vec<String>>::new();
     if ids.is_empty() {
-        return Ok(map);
+        return Ok(Default::default());
     }
     let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new(format!("SELECT {key}, code FROM {table} WHERE {key} IN ("));
     let mut list = qb.separated(", ");
@@ -75,8 +74,14 @@ pub async fn codes_of(
     }
     qb.push(format!(") ORDER BY {key}, position"));
     let rows: Vec<(i64, String)> = qb.build_query_as().fetch_all(db).await?;
-    for (id, code) in rows {
-        map.entry(id).or_default().push(code);
+    Ok(group(rows))
+}
+
+/// (key, value) pairs, in order, as each key's list of values.
+pub fn group(pairs: Vec<(i64, String)>) -> std::collections::HashMap<i64, Vec<String>> {
+    let mut map = std::collections::HashMap::<i64, Vec<String>>::new();
+    for (key, value) in pairs {
+        map.entry(key).or_default().push(value);
     }
-    Ok(map)
+    map
 }

@@ -309,11 +309,7 @@ pub async fn published_for_index(
     restrict(&mut qb, only);
     qb.push(" ORDER BY k.posting_id, k.position");
     let pairs: Vec<(i64, String)> = qb.build_query_as().fetch_all(&mut *db).await?;
-    let mut keywords = std::collections::HashMap::<i64, Vec<String>>::new();
-    for (id, k) in pairs {
-        keywords.entry(id).or_default().push(k);
-    }
-    Ok((rows, keywords))
+    Ok((rows, crate::db::group(pairs)))
 }
 
 /// The filterable columns of the published postings among `only` (all published when `None`).
@@ -360,11 +356,7 @@ pub async fn published_facets(
         )
         .fetch_all(&mut *db)
         .await?;
-        let mut map = std::collections::HashMap::<i64, Vec<String>>::new();
-        for (id, code) in pairs {
-            map.entry(id).or_default().push(code);
-        }
-        map
+        crate::db::group(pairs)
     };
     Ok(rows
         .into_iter()

@@ -34,12 +34,14 @@ fn num<T: std::str::FromStr>(cell: &str) -> Option<T> {
 }
 
 /// Reads one TSV file: header, then rows (demands carry one more column, the judgements).
-fn read(path: &Path, demands: bool) -> Vec<Item> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+fn read(path: &Path, demands: bool) -> Result<Vec<Item>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = vec![];
     for (n, line) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
         let c: Vec<&str> = line.split('\t').collect();
-        assert_eq!(c.len(), 11, "{}:{}: {} columns", path.display(), n + 1, c.len());
+        if c.len() != 11 {
+            return Err(format!("{}:{}: {} columns, expected 11", path.display(), n + 1, c.len()));
+        }
         let id = numeric_id(c[0]);
         let (kind, domains, district, type_code, trl, amin, amax, stages, keywords, title, summary, judged);
         if demands {
@@ -48,7 +50,7 @@ fn read(path: &Path, demands: bool) -> Vec<Item> {
                 (list(c[1]), c[2], c[3].to_owned(), num(c[4]), num(c[5]), num(c[6]));
             (stages, keywords, title, summary, judged) = (vec![], list(c[7]), c[8], c[9], c[10]);
         } else {
-            kind = PostingKind::parse(c[1]).unwrap_or_else(|| panic!("{}:{}: kind {}", path.display(), n + 1, c[1]));
+            kind = PostingKind::parse(c[1]).ok_or_else(|| format!("{}:{}: kind {}", path.display(), n + 1, c[1]))?;
             (domains, district, type_code, trl, amin, amax) =
                 (list(c[2]), c[3], String::new(), num(c[4]), num(c[5]), num(c[6]));
             (stages, keywords, title, summary, judged) = (list(c[7]), list(c[8]), c[9], c[10], "");
@@ -81,7 +83,7 @@ fn read(path: &Path, demands: bool) -> Vec<Item> {
             .collect();
         out.push(Item { terms: bag(title, "", &keywords, summary, ""), profile, judgements });
     }
-    out
+    Ok(out)
 }
 
 /// nDCG@10 (gain 2^grade − 1) and recall@20 of grade ≥ 2, for one ranked list.
@@ -184,9 +186,9 @@ impl std::fmt::Display for Report {
 }
 
 /// Evaluates the engine and both baselines on the set in `dir`.
-pub fn evaluate(dir: &Path) -> Report {
-    let candidates = read(&dir.join("candidates.tsv"), false);
-    let demands = read(&dir.join("demands.tsv"), true);
+pub fn evaluate(dir: &Path) -> Result<Report, String> {
+    let candidates = read(&dir.join("candidates.tsv"), false)?;
+    let demands = read(&dir.join("demands.tsv"), true)?;
     let mut index = MatchIndex::new();
     index.apply(
         candidates.iter().chain(&demands).map(|i| (i.profile.clone(), Bag::Fresh(i.terms.clone()))).collect(),
@@ -222,12 +224,12 @@ pub fn evaluate(dir: &Path) -> Report {
         }
     }
     let avg = |t: (f64, f64)| Quality { ndcg10: t.0 / lists.max(1) as f64, recall20: t.1 / lists.max(1) as f64 };
-    Report {
+    Ok(Report {
         demands: demands.len(),
         candidates: candidates.len(),
         lists,
         engine: avg(totals[0]),
         bm25: avg(totals[1]),
         fields: avg(totals[2]),
-    }
+    })
 }

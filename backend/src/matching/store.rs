@@ -33,12 +33,7 @@ struct Row {
 
 /// Pairs (key, code) of a tag table, grouped by key.
 async fn grouped(db: &mut SqliteConnection, sql: &str) -> sqlx::Result<HashMap<i64, Vec<String>>> {
-    let pairs: Vec<(i64, String)> = sqlx::query_as(sql).fetch_all(&mut *db).await?;
-    let mut map = HashMap::<i64, Vec<String>>::new();
-    for (k, v) in pairs {
-        map.entry(k).or_default().push(v);
-    }
-    Ok(map)
+    Ok(crate::db::group(sqlx::query_as(sql).fetch_all(&mut *db).await?))
 }
 
 /// A published posting as the matching index takes it: its profile, its texts, and its stored

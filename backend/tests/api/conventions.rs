@@ -171,6 +171,16 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/admin/moderation"),
     ("POST", "/api/admin/moderation"),
     ("GET", "/api/search"),
+    ("GET", "/api/demands/{id}/matches"),
+    ("GET", "/api/capabilities/{id}/matches"),
+    ("GET", "/api/scenarios/{id}/matches"),
+    ("GET", "/api/mandates/{id}/matches"),
+    ("GET", "/api/demands/{id}/bundles"),
+    ("GET", "/api/feed"),
+    ("POST", "/api/matches/{id}/save"),
+    ("POST", "/api/matches/{id}/dismiss"),
+    ("GET", "/api/admin/matching/weights"),
+    ("PUT", "/api/admin/matching/weights"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

@@ -72,14 +72,13 @@ impl Market {
     pub(crate) async fn publish(&self, client: &Client, path: &str, id: i64) {
         let s = client.post(self.app.url(&format!("{path}/{id}/submit"))).send().await.unwrap();
         assert_eq!(s.status(), StatusCode::OK);
-        let m = self
-            .admin
-            .post(self.app.url("/api/admin/moderation"))
-            .json(&json!({"ids": [id], "decision": "approve"}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(m.status(), StatusCode::OK);
+        assert_eq!(self.approve(id).await.status(), StatusCode::OK);
+    }
+
+    /// The site admin approves one posting (or its pending edit).
+    pub(crate) async fn approve(&self, id: i64) -> reqwest::Response {
+        let req = json!({"ids": [id], "decision": "approve"});
+        self.admin.post(self.app.url("/api/admin/moderation")).json(&req).send().await.unwrap()
     }
 
     async fn public_total(&self, path: &str) -> u64 {
@@ -100,13 +99,7 @@ async fn a_demand_goes_from_draft_through_review_to_published_and_closed() {
     assert_eq!(body(r).await["status"], "submitted");
     let queue = body(m.admin.get(m.app.url("/api/admin/moderation")).send().await.unwrap()).await;
     assert_eq!(queue.as_array().unwrap().len(), 1);
-    let r = m
-        .admin
-        .post(m.app.url("/api/admin/moderation"))
-        .json(&json!({"ids": [id], "decision": "approve"}))
-        .send()
-        .await
-        .unwrap();
+    let r = m.approve(id).await;
     assert_eq!(body(r).await[0]["status"], "published");
     assert_eq!(m.public_total("/api/demands").await, 1);
 
@@ -234,13 +227,7 @@ async fn an_edit_of_a_published_posting_is_reviewed_while_the_live_version_stays
     assert_eq!(public["title_zh"], "固态电池电解质界面稳定性攻关", "live version unchanged");
     assert!(public["pending_revision"].is_null(), "the public does not see pending edits");
 
-    let r = m
-        .admin
-        .post(m.app.url("/api/admin/moderation"))
-        .json(&json!({"ids": [id], "decision": "approve"}))
-        .send()
-        .await
-        .unwrap();
+    let r = m.approve(id).await;
     assert_eq!(r.status(), StatusCode::OK);
     let public = body(m.app.client().get(&url).send().await.unwrap()).await;
     assert_eq!(public["title_zh"], "固态电池电解质界面稳定性攻关（第二期）");
@@ -484,12 +471,7 @@ async fn public_lists_and_search_show_approved_edits_and_renamed_organizations_a
     let mut edit = demand(m.org);
     edit["title_zh"] = json!("固态电池界面改性（第二期）");
     m.owner.put(m.app.url(&format!("/api/demands/{id}"))).json(&edit).send().await.unwrap();
-    m.admin
-        .post(m.app.url("/api/admin/moderation"))
-        .json(&json!({"ids": [id], "decision": "approve"}))
-        .send()
-        .await
-        .unwrap();
+    m.approve(id).await;
     assert_eq!(first_item().await["title_zh"], "固态电池界面改性（第二期）", "the approved edit, not the cached one");
 
     let r = m

@@ -293,21 +293,14 @@ async fn an_approved_edit_is_matched_by_its_new_text_at_once() {
     let r =
         s.other_owner.put(s.m.app.url(&format!("/api/capabilities/{}", s.unrelated))).json(&edit).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let r =
-        s.m.admin
-            .post(s.m.app.url("/api/admin/moderation"))
-            .json(&json!({"ids": [s.unrelated], "decision": "approve"}))
-            .send()
-            .await
-            .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(s.m.approve(s.unrelated).await.status(), StatusCode::OK);
     assert!(ids(&matches(&s.m.app.client(), &s, "").await).contains(&s.unrelated), "matched by its new text");
 }
 
 #[test]
 fn the_engine_ranks_the_hand_judged_set_better_than_text_or_fields_alone() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/matching-eval");
-    let report = backend::matching::eval::evaluate(&dir);
+    let report = backend::matching::eval::evaluate(&dir).expect("the evaluation set reads");
     assert!(report.demands >= 50 && report.candidates >= 300, "{report}");
     assert!(report.engine_wins(), "{report}");
 }

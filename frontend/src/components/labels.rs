@@ -26,8 +26,8 @@ impl TaxonomyCtx {
     }
 }
 
-/// An organization's display name in the current language.
-pub fn org_name(name_zh: &str, name_en: Option<&str>, locale: Locale) -> String {
+/// A bilingual text (a name, a title) in `locale`: the English one when there is one, else the Chinese.
+pub fn bilingual(name_zh: &str, name_en: Option<&str>, locale: Locale) -> String {
     match (locale, name_en) {
         (Locale::En, Some(en)) if !en.is_empty() => en.to_owned(),
         _ => name_zh.to_owned(),

@@ -8,7 +8,7 @@ use shared::{Locale, Msg};
 use crate::api;
 use crate::components::data::Loading;
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
-use crate::components::labels::org_name;
+use crate::components::labels::bilingual;
 use crate::i18n::{locale, set_locale, tr, use_i18n};
 use crate::session::use_session;
 
@@ -111,7 +111,7 @@ fn AccountForms(me: Me) -> impl IntoView {
                         let href = format!("/orgs/{}", m.org_id);
                         view! {
                             <li>
-                                <A href=href>{move || org_name(&m.org_name_zh, m.org_name_en.as_deref(), locale())}</A>
+                                <A href=href>{move || bilingual(&m.org_name_zh, m.org_name_en.as_deref(), locale())}</A>
                                 " · "{tr(m.role.msg())}
                             </li>
                         }

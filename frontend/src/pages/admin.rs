@@ -11,7 +11,7 @@ use shared::taxonomy::{NewTermRequest, TermKind};
 use crate::api;
 use crate::components::data::{ErrorView, Loading, Pager, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
-use crate::components::labels::{date, org_name, use_taxonomy};
+use crate::components::labels::{bilingual, date, use_taxonomy};
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -88,7 +88,7 @@ fn OrgVerification() -> impl IntoView {
                             let district = o.district.clone();
                             view! {
                                 <tr>
-                                    <td><A href=format!("/orgs/{id}")>{move || org_name(&o.name_zh, o.name_en.as_deref(), locale())}</A></td>
+                                    <td><A href=format!("/orgs/{id}")>{move || bilingual(&o.name_zh, o.name_en.as_deref(), locale())}</A></td>
                                     <td>{tr(o.kind.msg())}</td>
                                     <td>{move || district.as_ref().map(|d| tax.label(TermKind::District, d, locale())).unwrap_or_default()}</td>
                                     <td>{date(&o.created_at)}</td>

@@ -8,7 +8,7 @@ use shared::orgs::InvitationPreview;
 
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
-use crate::components::labels::org_name;
+use crate::components::labels::bilingual;
 use crate::i18n::{locale, tr, use_i18n};
 use crate::session::use_session;
 
@@ -53,7 +53,7 @@ fn Offer(preview: InvitationPreview, token: String) -> impl IntoView {
     view! {
         <div class="card">
             <p>{tr(Msg::InviteBody)}</p>
-            <h2>{move || org_name(&org.name_zh, org.name_en.as_deref(), locale())}</h2>
+            <h2>{move || bilingual(&org.name_zh, org.name_en.as_deref(), locale())}</h2>
             <p class="muted">{preview.email.clone()}" · "{tr(preview.role.msg())}" · "{preview.invited_by.clone()}</p>
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
             {

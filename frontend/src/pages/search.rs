@@ -9,7 +9,7 @@ use shared::market::{PostingKind, SearchHit, SearchQuery, SearchResults};
 use super::market::ui_path;
 use crate::api;
 use crate::components::data::resource_view;
-use crate::components::labels::org_name;
+use crate::components::labels::bilingual;
 use crate::i18n::{locale, tr};
 
 #[component]
@@ -62,7 +62,7 @@ fn Hit(hit: SearchHit) -> impl IntoView {
     let title = if en && !hit.title_en_html.is_empty() { hit.title_en_html.clone() } else { hit.title_zh_html.clone() };
     let summary =
         if en && !hit.summary_en_html.is_empty() { hit.summary_en_html.clone() } else { hit.summary_zh_html.clone() };
-    let org = org_name(&hit.org_name_zh, hit.org_name_en.as_deref(), locale());
+    let org = bilingual(&hit.org_name_zh, hit.org_name_en.as_deref(), locale());
     view! {
         <li class="card hit">
             <span class="badge">{tr(hit.kind.msg())}</span>

@@ -9,7 +9,7 @@ use super::matches::{BundlesPanel, MatchesPanel};
 use super::{amount, type_label, ui_path};
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
-use crate::components::labels::{TaxonomyCtx, date, day, org_name, use_taxonomy};
+use crate::components::labels::{TaxonomyCtx, bilingual, date, day, use_taxonomy};
 use crate::i18n::{locale, tr};
 
 #[component]
@@ -113,12 +113,7 @@ fn PostingView(posting: Posting) -> impl IntoView {
     let tax = use_taxonomy();
     let p = StoredValue::new(posting);
     let text = move |zh: fn(&Posting) -> String, en: fn(&Posting) -> Option<String>| {
-        move || {
-            p.with_value(|p| match (locale(), en(p)) {
-                (Locale::En, Some(e)) if !e.is_empty() => e,
-                _ => zh(p),
-            })
-        }
+        move || p.with_value(|p| bilingual(&zh(p), en(p).as_deref(), locale()))
     };
     let title = text(|p| p.title_zh.clone(), |p| p.title_en.clone());
     let summary = text(|p| p.summary_zh.clone(), |p| p.summary_en.clone());
@@ -128,7 +123,7 @@ fn PostingView(posting: Posting) -> impl IntoView {
     let type_code = p.with_value(|p| p.spec.facets().0);
     let org = p.with_value(|p| p.org.clone());
     let org_href = format!("/orgs/{}", org.id);
-    let org_label = move || org_name(&org.name_zh, org.name_en.as_deref(), locale());
+    let org_label = move || bilingual(&org.name_zh, org.name_en.as_deref(), locale());
     let open_call = p.with_value(|p| matches!(&p.spec, PostingSpec::Demand(d) if d.open_call.is_some()));
     view! {
         <div class="profile-head">
@@ -176,7 +171,7 @@ fn PostingView(posting: Posting) -> impl IntoView {
                 <div class="card">
                     <h2>{tr(Msg::PostedBy)}</h2>
                     <A href=org_href attr:class="org-name">{org_label}</A>
-                    <p class="muted">{tr(kind_org_msg(p.with_value(|p| p.org.kind)))}</p>
+                    <p class="muted">{tr(p.with_value(|p| p.org.kind).msg())}</p>
                 </div>
             </div>
         </div>
@@ -253,8 +248,4 @@ fn OwnerPanel(posting: Posting, changed: Callback<()>) -> impl IntoView {
             </details>
         </aside>
     }
-}
-
-fn kind_org_msg(k: shared::orgs::OrgKind) -> Msg {
-    k.msg()
 }

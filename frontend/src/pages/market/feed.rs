@@ -10,6 +10,7 @@ use super::matches::MatchCard;
 use crate::api;
 use crate::components::data::{Loading, resource_view};
 use crate::components::form::{FormErrors, SelectField};
+use crate::components::labels::bilingual;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -51,10 +52,7 @@ fn FeedList() -> impl IntoView {
                     <ol class="match-list" data-testid="feed">
                         {list.into_iter().map(|e| {
                             let (zh, en) = (e.source_title_zh.clone(), e.source_title_en.clone());
-                            let source = move || match (locale(), &en) {
-                                (shared::Locale::En, Some(t)) => t.clone(),
-                                _ => zh.clone(),
-                            };
+                            let source = move || bilingual(&zh, en.as_deref(), locale());
                             let href = format!("{}/{}", super::ui_path(e.source_kind), e.m.source_id);
                             view! {
                                 <li class="feed-entry">

@@ -17,7 +17,7 @@ use super::{type_options, ui_path};
 use crate::api;
 use crate::components::data::{Loading, resource_view};
 use crate::components::form::{CheckboxGroup, FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
-use crate::components::labels::{day, org_name, parse_day, use_taxonomy};
+use crate::components::labels::{bilingual, day, parse_day, use_taxonomy};
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -48,7 +48,7 @@ pub fn NewPosting(kind: PostingKind) -> impl IntoView {
                 .memberships
                 .iter()
                 .filter(|m| kind.allowed_for(m.org_kind))
-                .map(|m| (m.org_id, org_name(&m.org_name_zh, m.org_name_en.as_deref(), locale()), m.verified))
+                .map(|m| (m.org_id, bilingual(&m.org_name_zh, m.org_name_en.as_deref(), locale()), m.verified))
                 .collect();
             let body = if orgs.is_empty() {
                 view! {

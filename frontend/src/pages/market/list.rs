@@ -9,7 +9,7 @@ use super::form::new_label;
 use super::{amount, type_label, type_options, ui_path};
 use crate::api;
 use crate::components::data::paged_cards;
-use crate::components::labels::{date, day, org_name, use_taxonomy};
+use crate::components::labels::{bilingual, date, day, use_taxonomy};
 use crate::i18n::{locale, tr};
 
 fn url_for(kind: PostingKind, q: &PostingQuery) -> String {
@@ -151,10 +151,7 @@ pub fn PostingCard(posting: PostingSummary) -> impl IntoView {
     let href = format!("{}/{}", ui_path(p.kind), p.id);
     let title = {
         let p = p.clone();
-        move || match (locale(), &p.title_en) {
-            (shared::Locale::En, Some(en)) => en.clone(),
-            _ => p.title_zh.clone(),
-        }
+        move || bilingual(&p.title_zh, p.title_en.as_deref(), locale())
     };
     let meta = {
         let p = p.clone();
@@ -175,7 +172,7 @@ pub fn PostingCard(posting: PostingSummary) -> impl IntoView {
     };
     let org = {
         let p = p.clone();
-        move || org_name(&p.org_name_zh, p.org_name_en.as_deref(), locale())
+        move || bilingual(&p.org_name_zh, p.org_name_en.as_deref(), locale())
     };
     let domains = p.domains.clone();
     let deadline = p.deadline.as_ref().map(day);

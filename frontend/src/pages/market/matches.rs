@@ -11,7 +11,7 @@ use super::ui_path;
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormErrors, SelectField};
-use crate::components::labels::{TaxonomyCtx, org_name, use_taxonomy};
+use crate::components::labels::{TaxonomyCtx, bilingual, use_taxonomy};
 use crate::i18n::{locale, tr};
 
 fn reason_text(r: &Reason, tax: TaxonomyCtx) -> String {
@@ -73,12 +73,9 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
     let href = format!("{}/{}", ui_path(p.kind), p.id);
     let title = {
         let p = p.clone();
-        move || match (locale(), &p.title_en) {
-            (shared::Locale::En, Some(en)) => en.clone(),
-            _ => p.title_zh.clone(),
-        }
+        move || bilingual(&p.title_zh, p.title_en.as_deref(), locale())
     };
-    let org = move || org_name(&p.org_name_zh, p.org_name_en.as_deref(), locale());
+    let org = move || bilingual(&p.org_name_zh, p.org_name_en.as_deref(), locale());
     let reasons = m.reasons.clone();
     let held = m.held_back.clone();
     let factors = m.factors.clone();
@@ -175,10 +172,7 @@ pub fn BundlesPanel(id: i64) -> impl IntoView {
                                         {parts.into_iter().map(|m| {
                                             let p = m.posting;
                                             let href = format!("{}/{}", ui_path(p.kind), p.id);
-                                            let title = move || match (locale(), &p.title_en) {
-                                                (shared::Locale::En, Some(en)) => en.clone(),
-                                                _ => p.title_zh.clone(),
-                                            };
+                                            let title = move || bilingual(&p.title_zh, p.title_en.as_deref(), locale());
                                             view! {
                                                 <div class="bundle-part">
                                                     <span class="badge">{tr(p.kind.msg())}</span>

@@ -5,15 +5,15 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
+use shared::Msg;
 use shared::i18n::fill;
 use shared::market::{Decision, ModerationRequest, Posting, PostingStatus};
-use shared::{Locale, Msg};
 
 use super::ui_path;
 use crate::api;
 use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::form::{FormError, FormErrors, TextField};
-use crate::components::labels::org_name;
+use crate::components::labels::bilingual;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -29,10 +29,6 @@ pub fn Moderation() -> impl IntoView {
         }
         (true, Some(_)) => view! { <Queue/> }.into_any(),
     }
-}
-
-fn pick(zh: &str, en: Option<&str>, l: Locale) -> String {
-    org_name(zh, en, l)
 }
 
 #[component]
@@ -115,9 +111,9 @@ fn QueueItem(posting: Posting, selected: RwSignal<BTreeSet<i64>>, approve: Callb
     let kind = posting.spec.kind();
     let is_edit = posting.status == PostingStatus::Published;
     let p = StoredValue::new(posting);
-    let title = move || p.with_value(|p| pick(&p.title_zh, p.title_en.as_deref(), locale()));
-    let summary = move || p.with_value(|p| pick(&p.summary_zh, p.summary_en.as_deref(), locale()));
-    let org = move || p.with_value(|p| org_name(&p.org.name_zh, p.org.name_en.as_deref(), locale()));
+    let title = move || p.with_value(|p| bilingual(&p.title_zh, p.title_en.as_deref(), locale()));
+    let summary = move || p.with_value(|p| bilingual(&p.summary_zh, p.summary_en.as_deref(), locale()));
+    let org = move || p.with_value(|p| bilingual(&p.org.name_zh, p.org.name_en.as_deref(), locale()));
     let revised = p.with_value(|p| p.pending_revision.as_ref().map(|r| (r.title_zh.clone(), r.summary_zh.clone())));
     let details = p.with_value(|p| p.details_zh.clone());
     view! {

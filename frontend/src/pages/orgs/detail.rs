@@ -9,7 +9,7 @@ use shared::taxonomy::TermKind;
 use super::org_id;
 use crate::api;
 use crate::components::data::resource_view;
-use crate::components::labels::{date, org_name, use_taxonomy};
+use crate::components::labels::{bilingual, date, use_taxonomy};
 use crate::i18n::{locale, tr};
 
 #[component]
@@ -26,7 +26,7 @@ pub fn OrgDetail() -> impl IntoView {
 fn Profile(org: Org) -> impl IntoView {
     let tax = use_taxonomy();
     let o = org.clone();
-    let name = move || org_name(&o.name_zh, o.name_en.as_deref(), locale());
+    let name = move || bilingual(&o.name_zh, o.name_en.as_deref(), locale());
     let (zh, en) = (org.name_zh.clone(), org.name_en.clone());
     // The name in the other language, under the main one.
     let other_name = move || match (&en, locale()) {

@@ -9,7 +9,7 @@ use shared::taxonomy::TermKind;
 
 use crate::api;
 use crate::components::data::paged_cards;
-use crate::components::labels::{org_name, use_taxonomy};
+use crate::components::labels::{bilingual, use_taxonomy};
 use crate::i18n::{locale, tr};
 
 #[component]
@@ -130,7 +130,7 @@ pub fn OrgCard(org: OrgSummary) -> impl IntoView {
     let tax = use_taxonomy();
     let href = format!("/orgs/{}", org.id);
     let o = org.clone();
-    let name = move || org_name(&o.name_zh, o.name_en.as_deref(), locale());
+    let name = move || bilingual(&o.name_zh, o.name_en.as_deref(), locale());
     let subtype = org.subtype.clone();
     let kind = org.kind;
     let meta = move || {

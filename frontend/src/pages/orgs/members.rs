@@ -10,7 +10,7 @@ use super::org_id;
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
-use crate::components::labels::{date, org_name};
+use crate::components::labels::{bilingual, date};
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -50,7 +50,7 @@ fn MembersOf(org: Org) -> impl IntoView {
             }
         });
     };
-    let name = org_name(&org.name_zh, org.name_en.as_deref(), locale());
+    let name = bilingual(&org.name_zh, org.name_en.as_deref(), locale());
     view! {
         <h1>{tr(Msg::OrgMembersTitle)}" · "<A href=format!("/orgs/{id}")>{name}</A></h1>
         {move || action_error.get().map(|e| view! { <ErrorView error=e/> })}

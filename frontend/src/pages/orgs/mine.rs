@@ -5,7 +5,7 @@ use leptos_router::components::{A, Redirect};
 use shared::Msg;
 
 use crate::components::data::Loading;
-use crate::components::labels::org_name;
+use crate::components::labels::bilingual;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -31,7 +31,7 @@ pub fn MyOrgs() -> impl IntoView {
                                 <li class="card org-card">
                                     <div class="org-card-head">
                                         <A href=format!("/orgs/{id}") attr:class="org-name">
-                                            {move || org_name(&m.org_name_zh, m.org_name_en.as_deref(), locale())}
+                                            {move || bilingual(&m.org_name_zh, m.org_name_en.as_deref(), locale())}
                                         </A>
                                         {if m.verified {
                                             view! { <span class="badge badge-ok">{tr(Msg::OrgVerified)}</span> }.into_any()
