@@ -14,6 +14,40 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use shared::market::{PostingInput, PostingKind};
 use time::macros::date;
 
+/// Counts the bytes allocated and not yet freed, to report what the index holds.
+struct Counting;
+
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged; only counts.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: the caller's contract is passed on as is.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: the caller's contract is passed on as is.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, std::sync::atomic::Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: the caller's contract is passed on as is.
+        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn live_mb() -> f64 {
+    LIVE.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e6
+}
+
 fn per_kind() -> usize {
     std::env::var("FM_BENCH_PER_KIND").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
 }
@@ -79,11 +113,13 @@ fn corpus() -> Corpus {
         })
         .collect();
     let started = Instant::now();
+    let before = live_mb();
     let mut index = MatchIndex::new();
     for chunk in stored.chunks(4096) {
         index.apply(chunk.to_vec(), &[]);
     }
     eprintln!("full index build from stored terms: {:.2} s", started.elapsed().as_secs_f64());
+    eprintln!("memory held by the index: {:.0} MB", live_mb() - before);
     let fts = rt.block_on(async {
         let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect("sqlite::memory:").await.unwrap();
         sqlx::query("CREATE VIRTUAL TABLE fts USING fts5(kind UNINDEXED, body)").execute(&pool).await.unwrap();

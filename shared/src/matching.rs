@@ -125,9 +125,13 @@ pub struct FactorScore {
 }
 
 /// Why two postings fit, or what held the match back; rendered with [`Reason::text`].
+///
+/// On the wire a reason is one flat object named by `reason` (`{"reason":"trl_below","have":4,"need":6}`);
+/// it travels through [`ReasonWire`], whose plain struct decoder is a fraction of the size of serde's
+/// internally tagged one in the browser's download.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "reason", rename_all = "snake_case")]
+#[serde(tag = "reason", rename_all = "snake_case", try_from = "ReasonWire", into = "ReasonWire")]
 pub enum Reason {
     SameField {
         field: String,
@@ -192,6 +196,153 @@ pub enum Reason {
     FundsPilotDistrict {
         district: String,
     },
+}
+
+/// Which [`Reason`] a [`ReasonWire`] carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCode {
+    SameField,
+    RelatedField,
+    SharedKeywords,
+    SimilarText,
+    TrlMeets,
+    TrlBelow,
+    AmountFits,
+    AmountApart,
+    PriceNegotiable,
+    SameDistrict,
+    SamePilotZone,
+    InvestsInDistrict,
+    StageFits,
+    StageOff,
+    DeadlineSoon,
+    StrongStanding,
+    SavedSimilar,
+    AllInField,
+    PilotReady,
+    FundsPilotDistrict,
+}
+
+/// The flat wire form of a [`Reason`]: its code and whichever details it has.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ReasonWire {
+    reason: Option<ReasonCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    other: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    words: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    have: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    need: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    trl: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount_min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount_max: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    range_min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    range_max: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    district: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    zone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days: Option<u32>,
+}
+
+impl From<Reason> for ReasonWire {
+    fn from(r: Reason) -> Self {
+        let w = ReasonWire::default();
+        let (code, w) = match r {
+            Reason::SameField { field } => (ReasonCode::SameField, ReasonWire { field: Some(field), ..w }),
+            Reason::RelatedField { field, other } => {
+                (ReasonCode::RelatedField, ReasonWire { field: Some(field), other: Some(other), ..w })
+            }
+            Reason::SharedKeywords { words } => (ReasonCode::SharedKeywords, ReasonWire { words: Some(words), ..w }),
+            Reason::SimilarText => (ReasonCode::SimilarText, w),
+            Reason::TrlMeets { have, need } => {
+                (ReasonCode::TrlMeets, ReasonWire { have: Some(have), need: Some(need), ..w })
+            }
+            Reason::TrlBelow { have, need } => {
+                (ReasonCode::TrlBelow, ReasonWire { have: Some(have), need: Some(need), ..w })
+            }
+            Reason::AmountFits { amount_min, amount_max, range_min, range_max } => {
+                (ReasonCode::AmountFits, ReasonWire { amount_min, amount_max, range_min, range_max, ..w })
+            }
+            Reason::AmountApart { amount_min, amount_max, range_min, range_max } => {
+                (ReasonCode::AmountApart, ReasonWire { amount_min, amount_max, range_min, range_max, ..w })
+            }
+            Reason::PriceNegotiable => (ReasonCode::PriceNegotiable, w),
+            Reason::SameDistrict { district } => {
+                (ReasonCode::SameDistrict, ReasonWire { district: Some(district), ..w })
+            }
+            Reason::SamePilotZone { zone } => (ReasonCode::SamePilotZone, ReasonWire { zone: Some(zone), ..w }),
+            Reason::InvestsInDistrict { district } => {
+                (ReasonCode::InvestsInDistrict, ReasonWire { district: Some(district), ..w })
+            }
+            Reason::StageFits { stage } => (ReasonCode::StageFits, ReasonWire { stage: Some(stage), ..w }),
+            Reason::StageOff => (ReasonCode::StageOff, w),
+            Reason::DeadlineSoon { days } => (ReasonCode::DeadlineSoon, ReasonWire { days: Some(days), ..w }),
+            Reason::StrongStanding => (ReasonCode::StrongStanding, w),
+            Reason::SavedSimilar => (ReasonCode::SavedSimilar, w),
+            Reason::AllInField { field } => (ReasonCode::AllInField, ReasonWire { field: Some(field), ..w }),
+            Reason::PilotReady { trl } => (ReasonCode::PilotReady, ReasonWire { trl: Some(trl), ..w }),
+            Reason::FundsPilotDistrict { district } => {
+                (ReasonCode::FundsPilotDistrict, ReasonWire { district: Some(district), ..w })
+            }
+        };
+        ReasonWire { reason: Some(code), ..w }
+    }
+}
+
+impl TryFrom<ReasonWire> for Reason {
+    type Error = &'static str;
+
+    fn try_from(w: ReasonWire) -> Result<Self, Self::Error> {
+        const MISSING: &str = "a reason is missing one of its details";
+        let s = |v: Option<String>| v.ok_or(MISSING);
+        let n = |v: Option<u8>| v.ok_or(MISSING);
+        Ok(match w.reason.ok_or("missing field `reason`")? {
+            ReasonCode::SameField => Reason::SameField { field: s(w.field)? },
+            ReasonCode::RelatedField => Reason::RelatedField { field: s(w.field)?, other: s(w.other)? },
+            ReasonCode::SharedKeywords => Reason::SharedKeywords { words: w.words.ok_or(MISSING)? },
+            ReasonCode::SimilarText => Reason::SimilarText,
+            ReasonCode::TrlMeets => Reason::TrlMeets { have: n(w.have)?, need: n(w.need)? },
+            ReasonCode::TrlBelow => Reason::TrlBelow { have: n(w.have)?, need: n(w.need)? },
+            ReasonCode::AmountFits => Reason::AmountFits {
+                amount_min: w.amount_min,
+                amount_max: w.amount_max,
+                range_min: w.range_min,
+                range_max: w.range_max,
+            },
+            ReasonCode::AmountApart => Reason::AmountApart {
+                amount_min: w.amount_min,
+                amount_max: w.amount_max,
+                range_min: w.range_min,
+                range_max: w.range_max,
+            },
+            ReasonCode::PriceNegotiable => Reason::PriceNegotiable,
+            ReasonCode::SameDistrict => Reason::SameDistrict { district: s(w.district)? },
+            ReasonCode::SamePilotZone => Reason::SamePilotZone { zone: s(w.zone)? },
+            ReasonCode::InvestsInDistrict => Reason::InvestsInDistrict { district: s(w.district)? },
+            ReasonCode::StageFits => Reason::StageFits { stage: s(w.stage)? },
+            ReasonCode::StageOff => Reason::StageOff,
+            ReasonCode::DeadlineSoon => Reason::DeadlineSoon { days: w.days.ok_or(MISSING)? },
+            ReasonCode::StrongStanding => Reason::StrongStanding,
+            ReasonCode::SavedSimilar => Reason::SavedSimilar,
+            ReasonCode::AllInField => Reason::AllInField { field: s(w.field)? },
+            ReasonCode::PilotReady => Reason::PilotReady { trl: n(w.trl)? },
+            ReasonCode::FundsPilotDistrict => Reason::FundsPilotDistrict { district: s(w.district)? },
+        })
+    }
 }
 
 fn range_text(min: Option<u32>, max: Option<u32>, l: Locale) -> String {
@@ -400,6 +551,44 @@ mod tests {
             feedback: 0.0,
         };
         assert!(zero.parse().is_err());
+    }
+
+    #[test]
+    fn reasons_travel_as_one_flat_object_named_by_reason_and_come_back_equal() {
+        let all = [
+            Reason::SameField { field: "synthetic_bio".into() },
+            Reason::RelatedField { field: "a".into(), other: "b".into() },
+            Reason::SharedKeywords { words: vec!["酶".into()] },
+            Reason::SimilarText,
+            Reason::TrlMeets { have: 7, need: 6 },
+            Reason::TrlBelow { have: 4, need: 6 },
+            Reason::AmountFits { amount_min: Some(300), amount_max: None, range_min: Some(200), range_max: Some(2000) },
+            Reason::AmountApart { amount_min: None, amount_max: Some(10), range_min: Some(200), range_max: None },
+            Reason::PriceNegotiable,
+            Reason::SameDistrict { district: "yuhang".into() },
+            Reason::SamePilotZone { zone: "z".into() },
+            Reason::InvestsInDistrict { district: "d".into() },
+            Reason::StageFits { stage: "seed".into() },
+            Reason::StageOff,
+            Reason::DeadlineSoon { days: 3 },
+            Reason::StrongStanding,
+            Reason::SavedSimilar,
+            Reason::AllInField { field: "f".into() },
+            Reason::PilotReady { trl: 7 },
+            Reason::FundsPilotDistrict { district: "d".into() },
+        ];
+        for r in all {
+            let json = serde_json::to_value(&r).unwrap();
+            assert!(json["reason"].is_string(), "{json}");
+            assert_eq!(serde_json::from_value::<Reason>(json).unwrap(), r);
+        }
+        assert_eq!(
+            serde_json::to_value(Reason::TrlBelow { have: 4, need: 6 }).unwrap(),
+            serde_json::json!({"reason": "trl_below", "have": 4, "need": 6})
+        );
+        assert!(serde_json::from_value::<Reason>(serde_json::json!({"reason": "trl_below", "have": 4})).is_err());
+        assert!(serde_json::from_value::<Reason>(serde_json::json!({"reason": "nonsense"})).is_err());
+        assert!(serde_json::from_value::<Reason>(serde_json::json!({"have": 4})).is_err());
     }
 
     #[test]

@@ -204,8 +204,7 @@ pub async fn owner_transition(
 /// a commit that may have changed what is published: published ones are (re)indexed, others dropped.
 pub async fn published_changed(state: &AppState, ids: &[i64]) -> AppResult<()> {
     crate::search::sync(&state.db, &state.search, ids).await?;
-    let mut db = state.db.acquire().await?;
-    let rows = store::published_facets(&mut db, Some(ids)).await?;
+    let rows = store::published_facets(&state.db, Some(ids)).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.id == *id)).collect();
     state.published.update(rows, &removals, ids);
     crate::matching::ops::sync(state, ids).await
@@ -221,9 +220,8 @@ pub async fn org_changed(state: &AppState, org_id: i64) -> AppResult<()> {
 
 /// The facets of every published posting, read from the database (at start).
 pub async fn load_facets(db: &crate::db::Db) -> sqlx::Result<super::facets::Facets> {
-    let mut conn = db.acquire().await?;
     let mut facets = super::facets::Facets::new();
-    facets.apply(store::published_facets(&mut conn, None).await?, &[]);
+    facets.apply(store::published_facets(db, None).await?, &[]);
     Ok(facets)
 }
 

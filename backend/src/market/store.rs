@@ -313,68 +313,50 @@ pub async fn published_for_index(
 }
 
 /// The filterable columns of the published postings among `only` (all published when `None`).
-pub async fn published_facets(
-    db: &mut SqliteConnection,
-    only: Option<&[i64]>,
-) -> sqlx::Result<Vec<super::facets::FacetRow>> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        id: i64,
-        kind: String,
-        org_id: i64,
-        type_code: String,
-        district: Option<String>,
-        pilot_zone: Option<String>,
-        trl: Option<i64>,
-        amount_min: Option<i64>,
-        amount_max: Option<i64>,
-        deadline: Option<Date>,
-        published_at: Option<OffsetDateTime>,
-    }
-    if only.is_some_and(|ids| ids.is_empty()) {
-        return Ok(vec![]);
-    }
-    let mut qb = sqlx::QueryBuilder::new(
-        "SELECT id, kind, org_id, type_code, district, pilot_zone, trl, amount_min, amount_max, deadline, published_at
-         FROM postings WHERE status = 'published'",
+pub async fn published_facets(db: &crate::db::Db, only: Option<&[i64]>) -> sqlx::Result<Vec<super::facets::FacetRow>> {
+    /// One posting as a JSON array (see [`crate::db::json_rows`]); domains `\x1f`-separated.
+    #[derive(serde::Deserialize)]
+    struct Row(
+        i64,
+        String,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<Date>,
+        #[serde(with = "time::serde::rfc3339::option")] Option<OffsetDateTime>,
     );
-    if let Some(ids) = only {
-        qb.push(" AND id IN (");
-        let mut list = qb.separated(", ");
-        for id in ids {
-            list.push_bind(*id);
-        }
-        qb.push(")");
-    }
-    let rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
-    let mut domains = if let Some(ids) = only {
-        crate::db::codes_of(db, "posting_domains", "posting_id", ids).await?
-    } else {
-        let pairs: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT d.posting_id, d.code FROM posting_domains d JOIN postings p ON p.id = d.posting_id
-             WHERE p.status = 'published' ORDER BY d.posting_id, d.position",
-        )
-        .fetch_all(&mut *db)
-        .await?;
-        crate::db::group(pairs)
-    };
+    let sql = "SELECT json_group_array(json(row)) FROM (
+           SELECT p.id, json_array(p.id, p.kind, p.org_id, p.type_code, p.district, p.pilot_zone,
+                (SELECT group_concat(code, char(31) ORDER BY position) FROM posting_domains
+                  WHERE posting_id = p.id),
+                p.trl, p.amount_min, p.amount_max, p.deadline, p.published_at) AS row
+           FROM postings p WHERE p.status = 'published' AND {ids})
+         GROUP BY id / 1000";
+    let rows: Vec<Row> = crate::db::json_rows(db, sql, only).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
+            let Row(id, kind, org_id, type_code, district, pilot_zone, domains, trl, amin, amax, deadline, published) =
+                r;
             Some(super::facets::FacetRow {
-                id: r.id,
-                kind: PostingKind::parse(&r.kind)?,
-                org_id: r.org_id,
-                type_code: r.type_code,
-                district: r.district,
-                pilot_zone: r.pilot_zone,
-                domains: domains.remove(&r.id).unwrap_or_default(),
-                trl: r.trl.and_then(|t| u8::try_from(t).ok()),
-                amount_min: r.amount_min.and_then(|a| u32::try_from(a).ok()),
-                amount_max: r.amount_max.and_then(|a| u32::try_from(a).ok()),
-                deadline: r.deadline,
+                id,
+                kind: PostingKind::parse(&kind)?,
+                org_id,
+                type_code,
+                district,
+                pilot_zone,
+                domains: domains.map(|d| d.split('\x1f').map(str::to_owned).collect()).unwrap_or_default(),
+                trl: trl.and_then(|t| u8::try_from(t).ok()),
+                amount_min: amin.and_then(|a| u32::try_from(a).ok()),
+                amount_max: amax.and_then(|a| u32::try_from(a).ok()),
+                deadline,
                 // Every published posting has its publication time; the epoch only guards bad data.
-                published_at: r.published_at.unwrap_or(OffsetDateTime::UNIX_EPOCH),
+                published_at: published.unwrap_or(OffsetDateTime::UNIX_EPOCH),
             })
         })
         .collect())

@@ -26,8 +26,8 @@ impl Interner {
         c
     }
 
-    pub fn all(&mut self, list: &[String]) -> Vec<Code> {
-        list.iter().map(|s| self.get(s)).collect()
+    pub fn all<S: AsRef<str>>(&mut self, list: &[S]) -> Vec<Code> {
+        list.iter().map(|s| self.get(s.as_ref())).collect()
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use shared::market::{PostingKind, PostingSpec};
+use shared::market::PostingKind;
 use shared::matching::Weights;
 use sqlx::SqliteConnection;
 use time::Date;
@@ -11,29 +11,32 @@ use super::index::Bag;
 use super::score::{Interner, Profile};
 use super::text::bag;
 
-#[derive(sqlx::FromRow)]
-struct Row {
-    id: i64,
-    kind: String,
-    org_id: i64,
-    type_code: String,
-    district: Option<String>,
-    pilot_zone: Option<String>,
-    trl: Option<i64>,
-    amount_min: Option<i64>,
-    amount_max: Option<i64>,
-    deadline: Option<Date>,
-    spec: String,
-    title_zh: String,
-    title_en: Option<String>,
-    summary_zh: String,
-    summary_en: Option<String>,
-    terms: Option<String>,
-}
+/// One published posting as one JSON array (see [`published`]): its lists folded into
+/// `\x1f`-separated strings, and of its spec only what scoring reads.
+#[derive(serde::Deserialize)]
+struct Row(
+    i64,                 // id
+    String,              // kind
+    i64,                 // org_id
+    String,              // type_code
+    Option<String>,      // district
+    Option<String>,      // pilot_zone
+    Option<i64>,         // trl
+    Option<i64>,         // amount_min
+    Option<i64>,         // amount_max
+    Option<Date>,        // deadline
+    Option<String>,      // domains
+    Option<String>,      // keywords
+    Option<i64>,         // negotiable
+    Option<String>,      // stages
+    Option<String>,      // invest_districts
+    Option<String>,      // stored terms
+    [Option<String>; 4], // title_zh, title_en, summary_zh, summary_en (when to be segmented)
+);
 
-/// Pairs (key, code) of a tag table, grouped by key.
-async fn grouped(db: &mut SqliteConnection, sql: &str) -> sqlx::Result<HashMap<i64, Vec<String>>> {
-    Ok(crate::db::group(sqlx::query_as(sql).fetch_all(&mut *db).await?))
+/// The parts of a `\x1f`-separated list.
+fn split(list: Option<&str>) -> Vec<&str> {
+    list.map(|l| l.split('\x1f').filter(|s| !s.is_empty()).collect()).unwrap_or_default()
 }
 
 /// A published posting as the matching index takes it: its profile, its texts, and its stored
@@ -97,83 +100,83 @@ pub async fn store_terms(db: &mut SqliteConnection, terms: &[(i64, String)]) -> 
 }
 
 /// The published postings among `only` (all published when `None`), with their texts when
-/// `resegment` or when they have no stored terms. The four queries run on four connections at
-/// once: decoding rows costs sqlx more than SQLite takes to find them.
+/// `resegment` or when they have no stored terms.
 pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool) -> sqlx::Result<Vec<Published>> {
     if only.is_some_and(|ids| ids.is_empty()) {
         return Ok(vec![]);
     }
-    let restrict = |column: &str| match only {
-        Some(ids) => format!(" AND {column} IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")),
-        None => String::new(),
-    };
-    let main_sql = format!(
-        // The texts only where they will be segmented: reading 100,000 summaries costs seconds.
-        "SELECT p.id, p.kind, p.org_id, p.type_code, p.district, p.pilot_zone, p.trl, p.amount_min, p.amount_max,
-                p.deadline, p.spec, t.terms,
-                CASE WHEN {cond} THEN p.title_zh ELSE '' END AS title_zh,
-                CASE WHEN {cond} THEN p.title_en END AS title_en,
-                CASE WHEN {cond} THEN p.summary_zh ELSE '' END AS summary_zh,
-                CASE WHEN {cond} THEN p.summary_en END AS summary_en
-         FROM postings p LEFT JOIN posting_terms t ON t.posting_id = p.id WHERE p.status = 'published'{}",
-        restrict("p.id"),
+    let sql = format!(
+        "SELECT json_group_array(json(row)) FROM (
+           SELECT p.id, json_array(p.id, p.kind, p.org_id, p.type_code, p.district, p.pilot_zone, p.trl,
+                p.amount_min, p.amount_max, p.deadline,
+                (SELECT group_concat(code, char(31) ORDER BY position) FROM posting_domains
+                  WHERE posting_id = p.id),
+                (SELECT group_concat(keyword, char(31) ORDER BY position) FROM posting_keywords
+                  WHERE posting_id = p.id),
+                CASE WHEN p.kind = 'capability' THEN json_extract(p.spec, '$.negotiable') END,
+                CASE WHEN p.kind = 'mandate' THEN (SELECT group_concat(value, char(31))
+                  FROM json_each(p.spec, '$.stages')) END,
+                CASE WHEN p.kind = 'mandate' THEN (SELECT group_concat(value, char(31))
+                  FROM json_each(p.spec, '$.districts')) END,
+                t.terms,
+                -- The texts only where they will be segmented: reading 100,000 summaries costs seconds.
+                CASE WHEN {cond} THEN json_array(p.title_zh, p.title_en, p.summary_zh, p.summary_en)
+                     ELSE json_array(NULL, NULL, NULL, NULL) END) AS row
+           FROM postings p LEFT JOIN posting_terms t ON t.posting_id = p.id
+           WHERE p.status = 'published' AND {{ids}})
+         GROUP BY id / 1000",
         cond = if resegment { "1 = 1" } else { "t.terms IS NULL" }
     );
-    let published = "SELECT p.id FROM postings p WHERE p.status = 'published'";
-    let domains_sql = format!(
-        "SELECT posting_id, code FROM posting_domains WHERE posting_id IN ({published}{}) ORDER BY posting_id, position",
-        restrict("p.id")
-    );
-    let keywords_sql = format!(
-        "SELECT posting_id, keyword FROM posting_keywords WHERE posting_id IN ({published}{}) ORDER BY posting_id, position",
-        restrict("p.id")
-    );
-    let main = async {
+    let rows: Vec<Row> = crate::db::json_rows(db, &sql, only).await?;
+    let tiers = {
         let mut conn = db.acquire().await?;
-        sqlx::query_as::<_, Row>(&main_sql).fetch_all(&mut *conn).await
+        let pairs = sqlx::query_as("SELECT org_id, code FROM org_tiers ORDER BY org_id, position");
+        crate::db::group(pairs.fetch_all(&mut *conn).await?)
     };
-    let tags = |sql: String| async move {
-        let mut conn = db.acquire().await?;
-        grouped(&mut conn, &sql).await
-    };
-    let (rows, mut domains, mut keywords, tiers) = tokio::try_join!(
-        main,
-        tags(domains_sql),
-        tags(keywords_sql),
-        tags("SELECT org_id, code FROM org_tiers ORDER BY org_id, position".into()),
-    )?;
     let mut codes = Interner::default();
     Ok(rows
         .into_iter()
         .filter_map(|r| {
-            let kind = PostingKind::parse(&r.kind)?;
-            let spec: Option<PostingSpec> = serde_json::from_str(&r.spec).ok();
-            let (negotiable, stages, invest_districts) = match spec {
-                Some(PostingSpec::Capability(c)) => (c.negotiable, vec![], vec![]),
-                Some(PostingSpec::Mandate(m)) => (false, codes.all(&m.stages), codes.all(&m.districts)),
-                _ => (false, vec![], vec![]),
-            };
+            let Row(
+                id,
+                kind,
+                org_id,
+                type_code,
+                district,
+                pilot_zone,
+                trl,
+                amin,
+                amax,
+                deadline,
+                domains,
+                keywords,
+                negotiable,
+                stages,
+                invest_districts,
+                terms,
+                [tz, te, sz, se],
+            ) = r;
             Some(Published {
                 profile: Profile {
-                    id: r.id,
-                    kind,
-                    org_id: r.org_id,
-                    org_tiers: codes.all(tiers.get(&r.org_id).map(Vec::as_slice).unwrap_or(&[])),
-                    domains: codes.all(&domains.remove(&r.id).unwrap_or_default()),
-                    keywords: codes.all(&keywords.remove(&r.id).unwrap_or_default()),
-                    district: r.district.as_deref().map(|d| codes.get(d)),
-                    pilot_zone: r.pilot_zone.as_deref().map(|z| codes.get(z)),
-                    type_code: codes.get(&r.type_code),
-                    trl: r.trl.and_then(|t| u8::try_from(t).ok()),
-                    amount_min: r.amount_min.and_then(|a| u32::try_from(a).ok()),
-                    amount_max: r.amount_max.and_then(|a| u32::try_from(a).ok()),
-                    negotiable,
-                    stages,
-                    invest_districts,
-                    deadline: r.deadline,
+                    id,
+                    kind: PostingKind::parse(&kind)?,
+                    org_id,
+                    org_tiers: codes.all(tiers.get(&org_id).map(Vec::as_slice).unwrap_or(&[])),
+                    domains: codes.all(&split(domains.as_deref())),
+                    keywords: codes.all(&split(keywords.as_deref())),
+                    district: district.as_deref().map(|d| codes.get(d)),
+                    pilot_zone: pilot_zone.as_deref().map(|z| codes.get(z)),
+                    type_code: codes.get(&type_code),
+                    trl: trl.and_then(|t| u8::try_from(t).ok()),
+                    amount_min: amin.and_then(|a| u32::try_from(a).ok()),
+                    amount_max: amax.and_then(|a| u32::try_from(a).ok()),
+                    negotiable: negotiable == Some(1),
+                    stages: codes.all(&split(stages.as_deref())),
+                    invest_districts: codes.all(&split(invest_districts.as_deref())),
+                    deadline,
                 },
-                texts: [r.title_zh, r.title_en.unwrap_or_default(), r.summary_zh, r.summary_en.unwrap_or_default()],
-                terms: r.terms,
+                texts: [tz, te, sz, se].map(Option::unwrap_or_default),
+                terms,
             })
         })
         .collect())
