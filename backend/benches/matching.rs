@@ -159,6 +159,7 @@ fn matching(c: &mut Criterion) {
         today: date!(2026 - 11 - 29),
         dismissed: &no,
         saved_with_org: &none,
+        deals_with_org: &|_| 0,
     };
     let mut g = c.benchmark_group(format!("{} postings of each kind", per_kind()));
     let mut n = 0;

@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
-use crate::{accounts, demo, market, matching, orgs, search, taxonomy};
+use crate::{accounts, demo, engage, market, matching, orgs, search, taxonomy};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -67,6 +67,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(market::router())
         .merge(search::router())
         .merge(matching::router())
+        .merge(engage::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))
@@ -178,6 +179,7 @@ pub async fn serve_on(
 ) -> std::io::Result<()> {
     tokio::spawn(expire_sessions(state.db.clone()));
     tokio::spawn(expire_postings(state.clone()));
+    tokio::spawn(expire_requests(state.clone()));
     axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown).await
 }
 
@@ -216,6 +218,21 @@ async fn expire_postings(state: AppState) {
             Ok(n) if n > 0 => tracing::info!(n, "expired postings past their deadline"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "expiring postings"),
+        }
+    }
+}
+
+/// Unanswered interest requests expire (a reminder is recorded halfway): at start and every ten minutes.
+async fn expire_requests(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        match engage::ops::expire_due(&state).await {
+            Ok((expired, reminded)) if !expired.is_empty() || !reminded.is_empty() => {
+                tracing::info!(expired = expired.len(), reminded = reminded.len(), "interest requests due")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = ?e, "expiring interest requests"),
         }
     }
 }

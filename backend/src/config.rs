@@ -55,6 +55,12 @@ pub struct Config {
     /// Do not load demo data on first start.
     #[arg(long, env = "FUTUREMATCH_NO_DEMO", global = true)]
     pub no_demo: bool,
+    /// Days an interest request waits for an answer before it expires (a reminder goes out halfway).
+    #[arg(long, env = "FUTUREMATCH_REQUEST_EXPIRY_DAYS", default_value_t = 14, global = true)]
+    pub request_expiry_days: u32,
+    /// New interest requests one organization may send per day (spam protection).
+    #[arg(long, env = "FUTUREMATCH_DAILY_REQUEST_LIMIT", default_value_t = 20, global = true)]
+    pub daily_request_limit: u32,
     /// Log filter, `tracing` EnvFilter syntax.
     #[arg(long, env = "FUTUREMATCH_LOG", default_value = "info,sqlx=warn,tower_http=info", global = true)]
     pub log: String,

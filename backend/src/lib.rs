@@ -5,6 +5,7 @@ pub mod app;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod engage;
 pub mod error;
 pub mod http;
 pub mod market;

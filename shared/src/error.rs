@@ -36,6 +36,12 @@ pub enum ErrorCode {
     NotVerified,
     WrongOrgKind,
     InvalidTransition,
+    AlreadyRequested,
+    RequestLimit,
+    Blocked,
+    RequestExpired,
+    OwnPosting,
+    FileType,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -67,6 +73,12 @@ impl ErrorCode {
             ErrorCode::NotVerified => Msg::ErrNotVerified,
             ErrorCode::WrongOrgKind => Msg::ErrWrongOrgKind,
             ErrorCode::InvalidTransition => Msg::ErrInvalidTransition,
+            ErrorCode::AlreadyRequested => Msg::ErrAlreadyRequested,
+            ErrorCode::RequestLimit => Msg::ErrRequestLimit,
+            ErrorCode::Blocked => Msg::ErrBlocked,
+            ErrorCode::RequestExpired => Msg::ErrRequestExpired,
+            ErrorCode::OwnPosting => Msg::ErrOwnPosting,
+            ErrorCode::FileType => Msg::ErrFileType,
             ErrorCode::Network => Msg::ErrNetwork,
         }
     }

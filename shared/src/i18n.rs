@@ -111,6 +111,12 @@ catalogue! {
     ErrNotVerified => "组织通过认证后才能提交发布", "Your organization must be verified before it can submit";
     ErrWrongOrgKind => "该类型的组织不能发布此类信息", "This kind of organization cannot post this";
     ErrInvalidTransition => "当前状态下不能执行此操作", "This cannot be done in the current state";
+    ErrAlreadyRequested => "你的机构已就该发布提交过对接申请", "Your organization has already sent a request about this posting";
+    ErrRequestLimit => "今日对接申请已达上限，请明天再试", "Your organization has reached today's limit of requests; try again tomorrow";
+    ErrBlocked => "对方不接受你的机构的对接申请", "This organization does not accept requests from yours";
+    ErrRequestExpired => "该申请已过期，不能再接受", "This request has expired and can no longer be accepted";
+    ErrOwnPosting => "不能向自己的机构发出对接申请", "You cannot send a request to your own organization";
+    ErrFileType => "只接受PDF或图片（PNG、JPEG、GIF、WebP）", "Only PDF files and images (PNG, JPEG, GIF, WebP) are accepted";
     ErrNetwork => "网络连接失败，请检查网络后重试", "Network error, please check your connection and retry";
 
     // ---- field validation ----
@@ -301,6 +307,24 @@ catalogue! {
     ModeJointDevelopment => "联合开发", "Joint development";
     ModeContractResearch => "委托研发", "Contract research";
     ModeService => "技术服务", "Service";
+    ProposalPilot => "场景试点", "Pilot in a scenario";
+    ProposalInvestment => "投融资", "Investment";
+    EngPending => "待回复", "Awaiting reply";
+    EngAccepted => "已接受", "Accepted";
+    EngDeclined => "已婉拒", "Declined";
+    EngExpired => "已过期", "Expired";
+    EngWithdrawn => "已撤回", "Withdrawn";
+    StageNegotiating => "洽谈中", "Negotiating";
+    StageSigned => "已签约", "Signed";
+    StageCompleted => "已结项", "Completed";
+    StageFailed => "未成", "Did not happen";
+    FailNotRelevant => "需求与能力不相关", "Not relevant";
+    FailBudget => "预算不匹配", "Budget";
+    FailTiming => "时间不合适", "Timing";
+    FailTerms => "条款未谈拢", "Terms";
+    FailOther => "其他原因", "Other";
+    SideSent => "我发出的", "Sent";
+    SideReceived => "我收到的", "Received";
     OfferSite => "场地", "Site";
     OfferData => "数据", "Data";
     OfferFunding => "资金", "Funding";
@@ -459,6 +483,8 @@ catalogue! {
     ReasonDeadlineSoon => "距截止还有{days}天", "{days} days to the deadline";
     ReasonStrongStanding => "对方为重点培育企业或高水平机构", "A tiered enterprise or leading institution";
     ReasonSavedSimilar => "您曾收藏同一机构的匹配", "You saved a match with this organization before";
+    ReasonPastDeal => "双方机构曾签约合作", "Your organizations have signed a deal before";
+    ReasonPastFailure => "与该机构的对接曾因不相关未成", "An earlier deal with this organization failed as not relevant";
     ReasonAllInField => "三方同属{field}领域", "All three work in {field}";
     ReasonPilotReady => "成果成熟度TRL{trl}，可进入场景试点", "At TRL {trl}, ready for a pilot";
     ReasonFundsPilotDistrict => "基金投资区域覆盖试点所在的{district}", "The fund invests in {district}, where the pilot is";

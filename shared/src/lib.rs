@@ -4,7 +4,34 @@
 //! types, the error body, route paths, validation rules and the i18n catalogue.
 //! `serde` only by default; the `openapi` feature (backend only) adds schema derives.
 
+/// An enum of stable snake_case codes, each with a catalogue label.
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $msg:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name { $(#[serde(rename = $code)] $variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($code => Some($name::$variant),)* _ => None }
+            }
+
+            pub fn msg(self) -> $crate::i18n::Msg {
+                match self { $($name::$variant => $crate::i18n::Msg::$msg),* }
+            }
+        }
+    };
+}
+
 pub mod accounts;
+pub mod engage;
 pub mod error;
 pub mod i18n;
 pub mod market;

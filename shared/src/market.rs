@@ -5,36 +5,9 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use crate::error::FieldErrors;
-use crate::i18n::Msg;
 use crate::orgs::{OrgKind, OrgSummary};
 use crate::taxonomy::{Taxonomy, TermKind};
 use crate::validate::{self, FieldError};
-
-/// An enum of stable snake_case codes, each with a catalogue label.
-macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $msg:ident),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        pub enum $name { $(#[serde(rename = $code)] $variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),* }
-            }
-
-            pub fn parse(s: &str) -> Option<$name> {
-                match s { $($code => Some($name::$variant),)* _ => None }
-            }
-
-            pub fn msg(self) -> Msg {
-                match self { $($name::$variant => Msg::$msg),* }
-            }
-        }
-    };
-}
 
 code_enum!(
     /// The four kinds of posting.

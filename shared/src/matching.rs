@@ -184,6 +184,10 @@ pub enum Reason {
     },
     StrongStanding,
     SavedSimilar,
+    /// Your organization signed a deal with theirs before.
+    PastDeal,
+    /// A deal with their organization failed as not relevant.
+    PastFailure,
     /// Bundles: the three share a field.
     AllInField {
         field: String,
@@ -219,6 +223,8 @@ pub enum ReasonCode {
     DeadlineSoon,
     StrongStanding,
     SavedSimilar,
+    PastDeal,
+    PastFailure,
     AllInField,
     PilotReady,
     FundsPilotDistrict,
@@ -293,6 +299,8 @@ impl From<Reason> for ReasonWire {
             Reason::DeadlineSoon { days } => (ReasonCode::DeadlineSoon, ReasonWire { days: Some(days), ..w }),
             Reason::StrongStanding => (ReasonCode::StrongStanding, w),
             Reason::SavedSimilar => (ReasonCode::SavedSimilar, w),
+            Reason::PastDeal => (ReasonCode::PastDeal, w),
+            Reason::PastFailure => (ReasonCode::PastFailure, w),
             Reason::AllInField { field } => (ReasonCode::AllInField, ReasonWire { field: Some(field), ..w }),
             Reason::PilotReady { trl } => (ReasonCode::PilotReady, ReasonWire { trl: Some(trl), ..w }),
             Reason::FundsPilotDistrict { district } => {
@@ -338,6 +346,8 @@ impl TryFrom<ReasonWire> for Reason {
             ReasonCode::DeadlineSoon => Reason::DeadlineSoon { days: w.days.ok_or(MISSING)? },
             ReasonCode::StrongStanding => Reason::StrongStanding,
             ReasonCode::SavedSimilar => Reason::SavedSimilar,
+            ReasonCode::PastDeal => Reason::PastDeal,
+            ReasonCode::PastFailure => Reason::PastFailure,
             ReasonCode::AllInField => Reason::AllInField { field: s(w.field)? },
             ReasonCode::PilotReady => Reason::PilotReady { trl: n(w.trl)? },
             ReasonCode::FundsPilotDistrict => Reason::FundsPilotDistrict { district: s(w.district)? },
@@ -408,6 +418,8 @@ impl Reason {
             Reason::DeadlineSoon { days } => fill(Msg::ReasonDeadlineSoon.t(l), &[("days", &days.to_string())]),
             Reason::StrongStanding => Msg::ReasonStrongStanding.t(l).to_owned(),
             Reason::SavedSimilar => Msg::ReasonSavedSimilar.t(l).to_owned(),
+            Reason::PastDeal => Msg::ReasonPastDeal.t(l).to_owned(),
+            Reason::PastFailure => Msg::ReasonPastFailure.t(l).to_owned(),
             Reason::AllInField { field } => {
                 fill(Msg::ReasonAllInField.t(l), &[("field", &label(TermKind::Domain, field))])
             }
@@ -573,6 +585,8 @@ mod tests {
             Reason::DeadlineSoon { days: 3 },
             Reason::StrongStanding,
             Reason::SavedSimilar,
+            Reason::PastDeal,
+            Reason::PastFailure,
             Reason::AllInField { field: "f".into() },
             Reason::PilotReady { trl: 7 },
             Reason::FundsPilotDistrict { district: "d".into() },

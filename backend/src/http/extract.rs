@@ -145,3 +145,19 @@ impl IntoResponse for RawJson {
         ([(axum::http::header::CONTENT_TYPE, "application/json")], self.0).into_response()
     }
 }
+
+/// A raw request body (uploads). Over the route's limit answers 413 in the shared error shape.
+#[derive(Debug, Clone, Default)]
+pub struct Body(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for Body {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => Ok(Body(b)),
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::PayloadTooLarge),
+            Err(e) => Err(AppError::MalformedJson(e.body_text())),
+        }
+    }
+}

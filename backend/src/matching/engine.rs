@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use shared::engage::{DealStage, FailureReason};
 use shared::matching::Weights;
 
 use super::index::MatchIndex;
@@ -15,6 +16,8 @@ pub struct Feedback {
     /// (organization, candidate posting) pairs.
     dismissed: HashSet<(i64, i64)>,
     saved: HashSet<(i64, i64)>,
+    /// (organization, other organization): what their deals taught, in both directions.
+    deals: HashMap<(i64, i64), i32>,
 }
 
 impl Feedback {
@@ -25,6 +28,27 @@ impl Feedback {
             "dismiss" => self.dismissed.insert((org, candidate)),
             _ => self.saved.insert((org, candidate)),
         };
+    }
+
+    /// A deal between two organizations reached `stage`: signing counts +2 and completing +1 more
+    /// for every pair of their postings; failing as "not relevant" counts −2, other failures nothing
+    /// (budget or timing say little about fit).
+    pub fn record_outcome(&mut self, a: i64, b: i64, stage: DealStage, failure: Option<FailureReason>) {
+        let delta = match (stage, failure) {
+            (DealStage::Signed, _) => 2,
+            (DealStage::Completed, _) => 1,
+            (DealStage::Failed, Some(FailureReason::NotRelevant)) => -2,
+            _ => 0,
+        };
+        if delta != 0 {
+            *self.deals.entry((a, b)).or_insert(0) += delta;
+            *self.deals.entry((b, a)).or_insert(0) += delta;
+        }
+    }
+
+    /// What deals between `org` and `other` taught (0 without any).
+    pub fn deals(&self, org: i64, other: i64) -> i32 {
+        self.deals.get(&(org, other)).copied().unwrap_or(0)
     }
 
     pub fn dismissed(&self, org: i64, candidate: i64) -> bool {

@@ -135,6 +135,7 @@ pub struct Ask<'a> {
     pub dismissed: &'a dyn Fn(i64) -> bool,
     /// How many matches with an organization the asking organization saved.
     pub saved_with_org: &'a dyn Fn(i64) -> u32,
+    pub deals_with_org: &'a dyn Fn(i64) -> i32,
 }
 
 impl MatchIndex {
@@ -347,6 +348,7 @@ impl MatchIndex {
                     related: ask.related,
                     text: 0.5 * (forward + backward),
                     saved_with_org: (ask.saved_with_org)(c.org_id),
+                    deals_with_org: (ask.deals_with_org)(c.org_id),
                 };
                 Some((score::quick(&source.profile, c, ask.weights, &ctx), id, doc, ctx))
             })
@@ -417,6 +419,7 @@ mod tests {
             today: date!(2026 - 11 - 29),
             dismissed,
             saved_with_org: &|_| 0,
+            deals_with_org: &|_| 0,
         }
     }
 

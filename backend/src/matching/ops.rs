@@ -30,6 +30,12 @@ pub async fn load(db: &Db) -> anyhow::Result<Engine> {
     for (org, candidate, action) in store::feedback(&mut conn).await? {
         feedback.record(org, candidate, &action);
     }
+    for (from, to, stage, failure) in crate::engage::store::outcomes(&mut conn).await? {
+        if let Some(stage) = shared::engage::DealStage::parse(&stage) {
+            let failure = failure.as_deref().and_then(shared::engage::FailureReason::parse);
+            feedback.record_outcome(from, to, stage, failure);
+        }
+    }
     drop(conn);
     let (index, segmented) = tokio::task::spawn_blocking(move || {
         let mut index = MatchIndex::new();
@@ -99,12 +105,14 @@ fn ranked(
     let saved: HashMap<i64, u32> = viewer_org.map(|o| feedback.saved_by_org(o, &index)).unwrap_or_default();
     let dismissed = |c: i64| viewer_org.is_some_and(|o| feedback.dismissed(o, c));
     let saved_with_org = |org: i64| saved.get(&org).copied().unwrap_or(0);
+    let deals_with_org = |org: i64| viewer_org.map_or(0, |o| feedback.deals(o, org));
     let ask = Ask {
         weights: &weights,
         related: Related::builtin(),
         today: market::today(),
         dismissed: &dismissed,
         saved_with_org: &saved_with_org,
+        deals_with_org: &deals_with_org,
     };
     index.top(source, target, limit, &ask)
 }

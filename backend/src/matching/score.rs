@@ -148,6 +148,9 @@ pub struct Context<'a> {
     pub text: f32,
     /// How many matches with the candidate's organization the viewer's organization saved.
     pub saved_with_org: u32,
+    /// Deal outcomes between the two organizations: signed and completed deals count up, deals
+    /// that failed as "not relevant" count down.
+    pub deals_with_org: i32,
 }
 
 /// A pair's verdict.
@@ -402,12 +405,19 @@ fn standing(candidate: &Profile, explain: bool) -> Part {
     p
 }
 
-fn feedback(saved_with_org: u32, explain: bool) -> Part {
-    // Neutral without signals; each save with the same organization closes half the remaining gap.
-    let value = 0.5 + 0.5 * (1.0 - 0.5f32.powi(saved_with_org.min(8) as i32));
+fn feedback(saved_with_org: u32, deals_with_org: i32, explain: bool) -> Part {
+    // Neutral without signals; each save or deal with the same organization closes half the gap
+    // to 1, each failure as "not relevant" halves the distance to 0.
+    let n = (saved_with_org.min(8) as i32 + deals_with_org).clamp(-8, 8);
+    let value = if n >= 0 { 0.5 + 0.5 * (1.0 - 0.5f32.powi(n)) } else { 0.5 * 0.5f32.powi(-n) };
     let mut p = part(Factor::Feedback, value);
-    if saved_with_org > 0 {
+    if deals_with_org > 0 {
+        p.say(explain, || Reason::PastDeal);
+    } else if saved_with_org > 0 {
         p.say(explain, || Reason::SavedSimilar);
+    }
+    if n < 0 {
+        p.hold(explain, || Reason::PastFailure);
     }
     p
 }
@@ -459,7 +469,7 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
     parts.push(geography(source, candidate, explain));
     parts.extend(timing(source, candidate, ctx.today, explain));
     parts.push(standing(candidate, explain));
-    parts.push(feedback(ctx.saved_with_org, explain));
+    parts.push(feedback(ctx.saved_with_org, ctx.deals_with_org, explain));
 
     let total_weight: f32 = parts.iter().map(|p| w.get(p.factor)).sum();
     let earned: f32 = parts.iter().map(|p| w.get(p.factor) * p.value).sum();
@@ -556,7 +566,7 @@ mod tests {
     }
 
     fn ctx(text: f32) -> Context<'static> {
-        Context { today: TODAY, related: Related::builtin(), text, saved_with_org: 0 }
+        Context { today: TODAY, related: Related::builtin(), text, saved_with_org: 0, deals_with_org: 0 }
     }
 
     fn capability(trl: u8) -> Profile {

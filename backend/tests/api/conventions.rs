@@ -181,6 +181,22 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/matches/{id}/dismiss"),
     ("GET", "/api/admin/matching/weights"),
     ("PUT", "/api/admin/matching/weights"),
+    ("GET", "/api/engagements"),
+    ("POST", "/api/engagements"),
+    ("GET", "/api/engagements/{id}"),
+    ("POST", "/api/engagements/{id}/accept"),
+    ("POST", "/api/engagements/{id}/decline"),
+    ("POST", "/api/engagements/{id}/withdraw"),
+    ("POST", "/api/engagements/{id}/stage"),
+    ("GET", "/api/engagements/{id}/messages"),
+    ("POST", "/api/engagements/{id}/messages"),
+    ("POST", "/api/engagements/{id}/attachments"),
+    ("GET", "/api/attachments/{id}"),
+    ("GET", "/api/orgs/{id}/blocks"),
+    ("POST", "/api/orgs/{id}/blocks"),
+    ("DELETE", "/api/orgs/{id}/blocks/{blocked}"),
+    ("POST", "/api/reports"),
+    ("GET", "/api/admin/reports"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

@@ -3,6 +3,7 @@
 mod accounts;
 mod cli;
 mod conventions;
+mod engage;
 mod helpers;
 mod market;
 mod matching;

@@ -55,7 +55,12 @@ pub(crate) struct Market {
 
 /// An app with an admin and a verified enterprise whose owner is signed in.
 pub(crate) async fn market() -> Market {
-    let app = spawn_app().await;
+    market_with(|_| {}).await
+}
+
+/// [`market`] with its own configuration.
+pub(crate) async fn market_with(configure: impl FnOnce(&mut backend::config::Config)) -> Market {
+    let app = crate::helpers::spawn_app_with(configure).await;
     let admin = app.admin().await;
     let owner = app.user("ent@example.com", "企业主").await;
     let org = org_of_kind(&app, &owner, "enterprise", None, Some(&admin)).await;

@@ -13,19 +13,24 @@ fn capability(org: i64, title: &str, domain: &str, keywords: &[&str], trl: u8) -
            "price_min": 100, "price_max": 400})
 }
 
-struct Setup {
-    m: Market,
-    lab_owner: Client,
-    other_owner: Client,
-    other: i64,
-    demand: i64,
-    fitting: i64,
-    unrelated: i64,
+pub(crate) struct Setup {
+    pub(crate) m: Market,
+    pub(crate) lab_owner: Client,
+    pub(crate) lab: i64,
+    pub(crate) other_owner: Client,
+    pub(crate) other: i64,
+    pub(crate) demand: i64,
+    pub(crate) fitting: i64,
+    pub(crate) unrelated: i64,
 }
 
 /// A published demand for solid-state batteries, a fitting capability and an unrelated one.
-async fn setup() -> Setup {
-    let m = market().await;
+pub(crate) async fn setup() -> Setup {
+    setup_with(market().await).await
+}
+
+/// [`setup`] in a given market.
+pub(crate) async fn setup_with(m: Market) -> Setup {
     let lab_owner = m.app.user("lab@example.com", "实验室").await;
     let lab = org_of_kind(&m.app, &lab_owner, "lab", Some("research_institute"), Some(&m.admin)).await;
     let other_owner = m.app.user("lab2@example.com", "量子所").await;
@@ -40,7 +45,7 @@ async fn setup() -> Setup {
     .await;
     let unrelated =
         posted(&m, &other_owner, capability(other, "量子密钥分发城域网络", "quantum", &["量子通信"], 7)).await;
-    Setup { m, lab_owner, other_owner, other, demand: demand_id, fitting, unrelated }
+    Setup { m, lab_owner, lab, other_owner, other, demand: demand_id, fitting, unrelated }
 }
 
 /// A capability created, submitted and approved.
@@ -52,7 +57,7 @@ async fn posted(m: &Market, client: &Client, payload: Value) -> i64 {
     id
 }
 
-async fn matches(client: &Client, s: &Setup, query: &str) -> Value {
+pub(crate) async fn matches(client: &Client, s: &Setup, query: &str) -> Value {
     let r = client.get(s.m.app.url(&format!("/api/demands/{}/matches{query}", s.demand))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     body(r).await

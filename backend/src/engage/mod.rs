@@ -1,0 +1,33 @@
+//! Engagement: interest requests between organizations, the conversation acceptance opens, the
+//! deal pipeline, attachments, blocks and abuse reports.
+
+pub mod ops;
+pub mod policy;
+pub mod routes;
+pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    // Uploads may be up to 10 MB (plus slack to answer an oversized one with a clear 413 of ours).
+    let uploads = OpenApiRouter::new()
+        .routes(routes!(routes::upload))
+        .layer(axum::extract::DefaultBodyLimit::max(shared::engage::ATTACHMENT_MAX + 1024));
+    OpenApiRouter::new()
+        .routes(routes!(routes::list, routes::create))
+        .routes(routes!(routes::get))
+        .routes(routes!(routes::accept))
+        .routes(routes!(routes::decline))
+        .routes(routes!(routes::withdraw))
+        .routes(routes!(routes::stage))
+        .routes(routes!(routes::messages, routes::post_message))
+        .routes(routes!(routes::download))
+        .routes(routes!(routes::blocks, routes::block))
+        .routes(routes!(routes::unblock))
+        .routes(routes!(routes::report))
+        .routes(routes!(routes::reports))
+        .merge(uploads)
+}

@@ -1,0 +1,413 @@
+//! Engagement operations: send, answer and withdraw requests, move deals on, converse, attach files,
+//! block and report — each in one transaction, permissions from [`super::policy`].
+
+use axum::http::StatusCode;
+use sha2::{Digest, Sha256};
+use shared::ErrorCode;
+use shared::engage::{
+    self, Attachment, Decline, Engagement, EngagementQuery, EngagementStatus, EngagementSummary, Message,
+    NewEngagement, NewMessage, NewReport, OrgRef, Report, StageChange,
+};
+use shared::market::PostingStatus;
+use shared::page::{Page, PageQuery};
+use shared::validate::{self, FieldError};
+use sqlx::SqliteConnection;
+use time::Duration;
+
+use super::policy::{self, Party};
+use super::store;
+use crate::AppState;
+use crate::accounts::SessionUser;
+use crate::db::now;
+use crate::error::{AppError, AppResult};
+
+fn refused(status: StatusCode, code: ErrorCode) -> AppError {
+    AppError::Refused(status, code)
+}
+
+fn invalid_transition() -> AppError {
+    refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
+}
+
+/// The engagement and the caller's relation to it; 404 for whoever may not see it.
+async fn load(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(store::Row, Party, Vec<i64>)> {
+    let row = store::row(db, id).await?.ok_or(AppError::NotFound)?;
+    let orgs = store::orgs_of(db, user.id).await?;
+    let party =
+        Party { sender: orgs.contains(&row.from_org), receiver: orgs.contains(&row.to_org), admin: user.is_admin };
+    if !party.may_see() {
+        return Err(AppError::NotFound);
+    }
+    Ok((row, party, orgs))
+}
+
+/// The caller's organization on its side of the engagement.
+fn own_org(row: &store::Row, party: Party) -> i64 {
+    if party.sender { row.from_org } else { row.to_org }
+}
+
+pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) -> AppResult<EngagementSummary> {
+    let message = req.parse()?;
+    let at = now();
+    let mut tx = state.db.begin().await?;
+    let posting = crate::market::store::row(&mut tx, req.posting_id).await?.ok_or(AppError::NotFound)?;
+    if posting.status() != PostingStatus::Published {
+        return Err(AppError::NotFound);
+    }
+    let org = crate::orgs::store::get(&mut tx, req.from_org, false, None).await?.ok_or(AppError::NotFound)?;
+    if crate::orgs::store::role_of(&mut tx, org.id, user.id).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    if !org.verified {
+        return Err(refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+    }
+    if posting.org_id == org.id {
+        return Err(refused(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::OwnPosting));
+    }
+    if let Some(source) = req.source_id {
+        let own = crate::market::store::row(&mut tx, source).await?;
+        if own.is_none_or(|p| p.org_id != org.id) {
+            return Err(AppError::field("source_id", FieldError::Invalid));
+        }
+    }
+    if store::is_blocked(&mut tx, posting.org_id, org.id).await? {
+        return Err(refused(StatusCode::FORBIDDEN, ErrorCode::Blocked));
+    }
+    let limit = i64::from(state.config.daily_request_limit);
+    if store::sent_since(&mut tx, org.id, at - Duration::days(1)).await? >= limit {
+        return Err(refused(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestLimit));
+    }
+    let new = store::NewRow {
+        from_org: org.id,
+        to_org: posting.org_id,
+        posting_id: posting.id,
+        source_id: req.source_id,
+        proposal: req.proposal,
+        message: &message,
+        user: user.id,
+        now: at,
+        expires_at: at + Duration::days(i64::from(state.config.request_expiry_days)),
+    };
+    let id = match store::insert(&mut tx, &new).await {
+        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ErrorCode::AlreadyRequested)),
+        other => other?,
+    };
+    store::record(&mut tx, id, "requested", Some(org.id), Some(user.id), None, at).await?;
+    let summary = store::summary_of(&mut tx, id, user.id, &[org.id]).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(summary)
+}
+
+pub async fn get(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {
+    let mut db = state.db.acquire().await?;
+    let (row, _, orgs) = load(&mut db, id, user).await?;
+    view(&mut db, &row, user, &orgs).await
+}
+
+async fn view(db: &mut SqliteConnection, row: &store::Row, user: &SessionUser, orgs: &[i64]) -> AppResult<Engagement> {
+    let summary = store::summary_of(db, row.id, user.id, orgs).await?.ok_or(AppError::NotFound)?;
+    let contacts = if policy::open(row.status()) { store::contacts(db, row).await? } else { vec![] };
+    Ok(Engagement {
+        summary,
+        message: row.message.clone(),
+        decline_reason: row.decline_reason.clone(),
+        contract_value: row.contract_value.and_then(|v| u32::try_from(v).ok()),
+        signed_on: row.signed_on,
+        failure: row.failure.as_deref().and_then(engage::FailureReason::parse),
+        failure_note: row.failure_note.clone(),
+        contacts,
+        history: store::events(db, row.id).await?,
+    })
+}
+
+pub async fn list(state: &AppState, user: &SessionUser, q: EngagementQuery) -> AppResult<Page<EngagementSummary>> {
+    let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
+    let mut db = state.db.acquire().await?;
+    let mine = store::orgs_of(&mut db, user.id).await?;
+    let orgs = match q.org {
+        Some(o) if mine.contains(&o) => vec![o],
+        Some(_) => return Err(AppError::Forbidden),
+        None => mine,
+    };
+    let filter = store::Filter { orgs: &orgs, side: q.side, status: q.status, stage: q.stage, user: user.id };
+    let (items, total) = store::list(&mut db, &filter, per_page, offset).await?;
+    Ok(Page { items, total, page, per_page })
+}
+
+/// Accept or decline (`decline` with its reason) a pending request, as the receiver.
+async fn answer(state: &AppState, user: &SessionUser, id: i64, decline: Option<String>) -> AppResult<Engagement> {
+    let at = now();
+    let mut tx = state.db.begin().await?;
+    let (row, party, orgs) = load(&mut tx, id, user).await?;
+    if !party.may_answer() {
+        return Err(AppError::Forbidden);
+    }
+    if row.status() != EngagementStatus::Pending {
+        return Err(invalid_transition());
+    }
+    if row.expires_at <= at {
+        store::set_status(&mut tx, id, EngagementStatus::Expired, None, at).await?;
+        store::record(&mut tx, id, "expired", None, None, None, at).await?;
+        tx.commit().await?;
+        return Err(refused(StatusCode::CONFLICT, ErrorCode::RequestExpired));
+    }
+    let (status, action) = match decline {
+        None => (EngagementStatus::Accepted, "accepted"),
+        Some(_) => (EngagementStatus::Declined, "declined"),
+    };
+    store::set_status(&mut tx, id, status, decline.as_deref(), at).await?;
+    store::record(&mut tx, id, action, Some(row.to_org), Some(user.id), decline.as_deref(), at).await?;
+    let row = store::row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let out = view(&mut tx, &row, user, &orgs).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+pub async fn accept(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {
+    answer(state, user, id, None).await
+}
+
+pub async fn decline(state: &AppState, user: &SessionUser, id: i64, d: Decline) -> AppResult<Engagement> {
+    let reason = validate::required_text(&d.reason, engage::MESSAGE_MAX).map_err(|e| AppError::field("reason", e))?;
+    answer(state, user, id, Some(reason)).await
+}
+
+pub async fn withdraw(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {
+    let at = now();
+    let mut tx = state.db.begin().await?;
+    let (row, party, orgs) = load(&mut tx, id, user).await?;
+    if !party.may_withdraw() {
+        return Err(AppError::Forbidden);
+    }
+    if row.status() != EngagementStatus::Pending {
+        return Err(invalid_transition());
+    }
+    store::set_status(&mut tx, id, EngagementStatus::Withdrawn, None, at).await?;
+    store::record(&mut tx, id, "withdrawn", Some(row.from_org), Some(user.id), None, at).await?;
+    let row = store::row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let out = view(&mut tx, &row, user, &orgs).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Moves an accepted engagement's deal on; signed, completed and failed deals teach the matching engine.
+pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageChange) -> AppResult<Engagement> {
+    let at = now();
+    let parsed = change.parse(at.date())?;
+    let mut tx = state.db.begin().await?;
+    let (row, party, orgs) = load(&mut tx, id, user).await?;
+    if !party.may_act() {
+        return Err(AppError::Forbidden);
+    }
+    let Some(from) = row.stage().filter(|_| row.status() == EngagementStatus::Accepted) else {
+        return Err(invalid_transition());
+    };
+    if !engage::stage_allowed(from, parsed.stage) {
+        return Err(invalid_transition());
+    }
+    store::set_stage(&mut tx, id, &parsed, at).await?;
+    let note = match (parsed.failure, parsed.note.as_deref()) {
+        (Some(f), Some(n)) => Some(format!("{}: {n}", f.as_str())),
+        (Some(f), None) => Some(f.as_str().to_owned()),
+        (None, n) => n.map(str::to_owned),
+    };
+    store::record(&mut tx, id, parsed.stage.as_str(), Some(own_org(&row, party)), Some(user.id), note.as_deref(), at)
+        .await?;
+    let updated = store::row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let out = view(&mut tx, &updated, user, &orgs).await?;
+    tx.commit().await?;
+    state.matching.feedback_mut().record_outcome(row.from_org, row.to_org, parsed.stage, parsed.failure);
+    Ok(out)
+}
+
+/// The conversation, for the two sides once accepted (and admins); reading marks it read.
+pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Message>> {
+    let mut db = state.db.acquire().await?;
+    let (row, _, _) = load(&mut db, id, user).await?;
+    if !policy::open(row.status()) {
+        return Err(invalid_transition());
+    }
+    let list = store::messages(&mut db, id).await?;
+    if let Some(last) = list.last() {
+        store::mark_read(&mut db, id, user.id, last.id).await?;
+    }
+    Ok(list)
+}
+
+pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewMessage) -> AppResult<Message> {
+    let body = m.parse()?;
+    let at = now();
+    let mut tx = state.db.begin().await?;
+    let (row, party, _) = load(&mut tx, id, user).await?;
+    if !party.may_act() {
+        return Err(AppError::Forbidden);
+    }
+    if !policy::open(row.status()) {
+        return Err(invalid_transition());
+    }
+    let message = store::insert_message(&mut tx, id, own_org(&row, party), user.id, &body, at).await?;
+    let linked = store::attach(&mut tx, id, user.id, message, &m.attachments).await?;
+    if linked != m.attachments.len() as u64 {
+        return Err(AppError::field("attachments", FieldError::Invalid));
+    }
+    store::mark_read(&mut tx, id, user.id, message).await?;
+    let sent = store::messages(&mut tx, id).await?.into_iter().find(|x| x.id == message).ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(sent)
+}
+
+/// Where attachments live: `<data>/attachments/<first two hex digits>/<sha256>`.
+fn file_path(state: &AppState, sha256: &str) -> std::path::PathBuf {
+    state.config.data_dir.join("attachments").join(&sha256[..2]).join(sha256)
+}
+
+/// Stores an upload for a later message: type checked by content, named by its checksum.
+pub async fn upload(state: &AppState, user: &SessionUser, id: i64, name: &str, bytes: &[u8]) -> AppResult<Attachment> {
+    if bytes.len() > engage::ATTACHMENT_MAX {
+        return Err(AppError::PayloadTooLarge);
+    }
+    let mime = engage::sniff_mime(bytes).ok_or(refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType))?;
+    let sha256 = crate::accounts::session::hex(&Sha256::digest(bytes));
+    let name = engage::clean_file_name(name);
+    {
+        let mut db = state.db.acquire().await?;
+        let (row, party, _) = load(&mut db, id, user).await?;
+        if !party.may_act() {
+            return Err(AppError::Forbidden);
+        }
+        if !policy::open(row.status()) {
+            return Err(invalid_transition());
+        }
+    }
+    let path = file_path(state, &sha256);
+    if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
+        let dir = path.parent().ok_or_else(|| AppError::Internal(anyhow::anyhow!("attachment path")))?;
+        tokio::fs::create_dir_all(dir).await.map_err(|e| AppError::Internal(e.into()))?;
+        // Write aside, then rename: a crash never leaves a truncated file under a checksum name.
+        let tmp = path.with_extension(format!("tmp{}", uuid::Uuid::new_v4().simple()));
+        tokio::fs::write(&tmp, bytes).await.map_err(|e| AppError::Internal(e.into()))?;
+        tokio::fs::rename(&tmp, &path).await.map_err(|e| AppError::Internal(e.into()))?;
+    }
+    let mut db = state.db.acquire().await?;
+    let file = store::NewFile {
+        engagement: id,
+        user: user.id,
+        name: &name,
+        mime,
+        size: bytes.len() as i64,
+        sha256: &sha256,
+        now: now(),
+    };
+    let aid = store::insert_attachment(&mut db, &file).await?;
+    Ok(Attachment { id: aid, name, mime: mime.into(), size: bytes.len() as u64, sha256 })
+}
+
+/// An attachment's bytes, for the two sides and admins; checked against its checksum.
+pub async fn download(state: &AppState, user: &SessionUser, id: i64) -> AppResult<(Attachment, Vec<u8>)> {
+    let mut db = state.db.acquire().await?;
+    let (engagement, by, file) = store::attachment(&mut db, id).await?.ok_or(AppError::NotFound)?;
+    let (_, party, _) = load(&mut db, engagement, user).await?;
+    // Not sent yet: only its uploader sees it.
+    let sent = store::messages(&mut db, engagement).await?.iter().any(|m| m.attachments.iter().any(|a| a.id == id));
+    if !sent && by != Some(user.id) && !party.admin {
+        return Err(AppError::NotFound);
+    }
+    drop(db);
+    let bytes = tokio::fs::read(file_path(state, &file.sha256)).await.map_err(|e| AppError::Internal(e.into()))?;
+    if crate::accounts::session::hex(&Sha256::digest(&bytes)) != file.sha256 {
+        return Err(AppError::Internal(anyhow::anyhow!("attachment {id} does not match its checksum")));
+    }
+    Ok((file, bytes))
+}
+
+/// The caller must be an owner or member of `org`.
+async fn member_of(db: &mut SqliteConnection, org: i64, user: &SessionUser) -> AppResult<()> {
+    if !crate::orgs::store::exists(db, org).await? {
+        return Err(AppError::NotFound);
+    }
+    match crate::orgs::store::role_of(db, org, user.id).await? {
+        Some(_) => Ok(()),
+        None => Err(AppError::Forbidden),
+    }
+}
+
+pub async fn block(state: &AppState, user: &SessionUser, org: i64, blocked: i64) -> AppResult<Vec<OrgRef>> {
+    let mut tx = state.db.begin().await?;
+    member_of(&mut tx, org, user).await?;
+    if blocked == org {
+        return Err(AppError::field("org_id", FieldError::Invalid));
+    }
+    if !crate::orgs::store::exists(&mut tx, blocked).await? {
+        return Err(AppError::field("org_id", FieldError::Invalid));
+    }
+    store::block(&mut tx, org, blocked, user.id, now()).await?;
+    let list = store::blocks(&mut tx, org).await?;
+    tx.commit().await?;
+    Ok(list)
+}
+
+pub async fn unblock(state: &AppState, user: &SessionUser, org: i64, blocked: i64) -> AppResult<()> {
+    let mut db = state.db.acquire().await?;
+    member_of(&mut db, org, user).await?;
+    if !store::unblock(&mut db, org, blocked).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn blocks(state: &AppState, user: &SessionUser, org: i64) -> AppResult<Vec<OrgRef>> {
+    let mut db = state.db.acquire().await?;
+    member_of(&mut db, org, user).await?;
+    Ok(store::blocks(&mut db, org).await?)
+}
+
+pub async fn report(state: &AppState, user: &SessionUser, r: NewReport) -> AppResult<i64> {
+    let reason = validate::required_text(&r.reason, engage::MESSAGE_MAX).map_err(|e| AppError::field("reason", e))?;
+    let mut tx = state.db.begin().await?;
+    member_of(&mut tx, r.org_id, user).await?;
+    if r.target_org == r.org_id || !crate::orgs::store::exists(&mut tx, r.target_org).await? {
+        return Err(AppError::field("target_org", FieldError::Invalid));
+    }
+    if let Some(e) = r.engagement_id {
+        let row = store::row(&mut tx, e).await?;
+        let involves = row.is_some_and(|x| {
+            [x.from_org, x.to_org].contains(&r.org_id) && [x.from_org, x.to_org].contains(&r.target_org)
+        });
+        if !involves {
+            return Err(AppError::field("engagement_id", FieldError::Invalid));
+        }
+    }
+    let new = store::NewReportRow {
+        reporter: r.org_id,
+        target: r.target_org,
+        engagement: r.engagement_id,
+        user: user.id,
+        reason: &reason,
+        now: now(),
+    };
+    let id = store::insert_report(&mut tx, &new).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn reports(state: &AppState) -> AppResult<Vec<Report>> {
+    let mut db = state.db.acquire().await?;
+    Ok(store::reports(&mut db).await?)
+}
+
+/// Expires unanswered requests; returns (expired, reminded) ids. Run at start and every ten minutes.
+pub async fn expire_due(state: &AppState) -> AppResult<(Vec<i64>, Vec<i64>)> {
+    let at = now();
+    let half = Duration::days(i64::from(state.config.request_expiry_days)) / 2;
+    let mut tx = state.db.begin().await?;
+    let expired = store::expire_due(&mut tx, at).await?;
+    for id in &expired {
+        store::record(&mut tx, *id, "expired", None, None, None, at).await?;
+    }
+    let reminded = store::remind_due(&mut tx, at + half, at).await?;
+    for id in &reminded {
+        store::record(&mut tx, *id, "reminded", None, None, None, at).await?;
+    }
+    tx.commit().await?;
+    Ok((expired, reminded))
+}

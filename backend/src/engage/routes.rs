@@ -1,0 +1,233 @@
+//! Thin handlers for engagements, conversations, attachments, blocks and reports.
+
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use shared::ApiError;
+use shared::engage::{
+    Attachment, Block, Decline, Engagement, EngagementQuery, EngagementSummary, Message, NewEngagement, NewMessage,
+    NewReport, OrgRef, Report, StageChange,
+};
+use shared::page::Page;
+
+use super::ops;
+use crate::AppState;
+use crate::accounts::{AdminUser, CurrentUser};
+use crate::error::AppResult;
+use crate::http::extract::{Body, Json, Path, Query};
+
+/// Send an interest request (对接申请) about a published posting, for one of your verified organizations.
+#[utoipa::path(post, path = "/engagements", tag = "engagements", request_body = NewEngagement,
+    responses((status = 201, body = EngagementSummary), (status = 401, body = ApiError),
+              (status = 403, description = "Not a member, not verified, or blocked", body = ApiError),
+              (status = 404, body = ApiError), (status = 409, description = "Already requested", body = ApiError),
+              (status = 422, body = ApiError), (status = 429, description = "Daily limit reached", body = ApiError)))]
+pub async fn create(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(req): Json<NewEngagement>,
+) -> AppResult<(StatusCode, Json<EngagementSummary>)> {
+    Ok((StatusCode::CREATED, Json(ops::create(&state, &current.user, req).await?)))
+}
+
+/// Your organizations' requests and deals (the pipeline), newest activity first.
+#[utoipa::path(get, path = "/engagements", tag = "engagements", params(EngagementQuery),
+    responses((status = 200, body = Page<EngagementSummary>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn list(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(q): Query<EngagementQuery>,
+) -> AppResult<Json<Page<EngagementSummary>>> {
+    Ok(Json(ops::list(&state, &current.user, q).await?))
+}
+
+/// One engagement with its history; both sides' contacts once accepted.
+#[utoipa::path(get, path = "/engagements/{id}", tag = "engagements", params(("id" = i64, Path)),
+    responses((status = 200, body = Engagement), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn get(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Engagement>> {
+    Ok(Json(ops::get(&state, &current.user, id).await?))
+}
+
+/// Accept a request (receiver): contacts are revealed and the conversation opens.
+#[utoipa::path(post, path = "/engagements/{id}/accept", tag = "engagements", params(("id" = i64, Path)),
+    responses((status = 200, body = Engagement), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, description = "Not pending, or expired", body = ApiError)))]
+pub async fn accept(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Engagement>> {
+    Ok(Json(ops::accept(&state, &current.user, id).await?))
+}
+
+/// Decline a request with a reason (receiver).
+#[utoipa::path(post, path = "/engagements/{id}/decline", tag = "engagements", params(("id" = i64, Path)),
+    request_body = Decline,
+    responses((status = 200, body = Engagement), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn decline(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(d): Json<Decline>,
+) -> AppResult<Json<Engagement>> {
+    Ok(Json(ops::decline(&state, &current.user, id, d).await?))
+}
+
+/// Withdraw a pending request (sender).
+#[utoipa::path(post, path = "/engagements/{id}/withdraw", tag = "engagements", params(("id" = i64, Path)),
+    responses((status = 200, body = Engagement), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Engagement>> {
+    Ok(Json(ops::withdraw(&state, &current.user, id).await?))
+}
+
+/// Move the deal on: negotiating → signed → completed, or failed with a reason.
+#[utoipa::path(post, path = "/engagements/{id}/stage", tag = "engagements", params(("id" = i64, Path)),
+    request_body = StageChange,
+    responses((status = 200, body = Engagement), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn stage(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(change): Json<StageChange>,
+) -> AppResult<Json<Engagement>> {
+    Ok(Json(ops::stage(&state, &current.user, id, change).await?))
+}
+
+/// The conversation (after acceptance); reading it marks it read.
+#[utoipa::path(get, path = "/engagements/{id}/messages", tag = "engagements", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Message>), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
+pub async fn messages(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Message>>> {
+    Ok(Json(ops::messages(&state, &current.user, id).await?))
+}
+
+/// Write to the other side, with attachments uploaded before.
+#[utoipa::path(post, path = "/engagements/{id}/messages", tag = "engagements", params(("id" = i64, Path)),
+    request_body = NewMessage,
+    responses((status = 201, body = Message), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn post_message(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(m): Json<NewMessage>,
+) -> AppResult<(StatusCode, Json<Message>)> {
+    Ok((StatusCode::CREATED, Json(ops::post_message(&state, &current.user, id, m).await?)))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct UploadQuery {
+    /// The file's name as the user chose it.
+    pub name: String,
+}
+
+/// Upload a PDF or image (≤ 10 MB, type checked by content) as the raw body; send it with a message.
+#[utoipa::path(post, path = "/engagements/{id}/attachments", tag = "engagements",
+    params(("id" = i64, Path), UploadQuery), request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 201, body = Attachment), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 413, body = ApiError), (status = 415, body = ApiError)))]
+pub async fn upload(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<UploadQuery>,
+    Body(bytes): Body,
+) -> AppResult<(StatusCode, Json<Attachment>)> {
+    Ok((StatusCode::CREATED, Json(ops::upload(&state, &current.user, id, &q.name, &bytes).await?)))
+}
+
+/// Download an attachment (the two sides and site admins).
+#[utoipa::path(get, path = "/attachments/{id}", tag = "engagements", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/octet-stream"), (status = 404, body = ApiError)))]
+pub async fn download(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Response> {
+    let (file, bytes) = ops::download(&state, &current.user, id).await?;
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&file.mime) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    // RFC 5987 for non-ASCII names; the plain form is a safe ASCII fallback.
+    let ascii: String = file.name.chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
+    let encoded: String = file
+        .name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    Ok(response)
+}
+
+/// Organizations yours blocked: their requests are refused.
+#[utoipa::path(get, path = "/orgs/{id}/blocks", tag = "engagements", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<OrgRef>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn blocks(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<OrgRef>>> {
+    Ok(Json(ops::blocks(&state, &current.user, id).await?))
+}
+
+/// Block an organization's requests to yours.
+#[utoipa::path(post, path = "/orgs/{id}/blocks", tag = "engagements", params(("id" = i64, Path)), request_body = Block,
+    responses((status = 200, body = Vec<OrgRef>), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn block(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<Block>,
+) -> AppResult<Json<Vec<OrgRef>>> {
+    Ok(Json(ops::block(&state, &current.user, id, b.org_id).await?))
+}
+
+/// Lift a block.
+#[utoipa::path(delete, path = "/orgs/{id}/blocks/{blocked}", tag = "engagements",
+    params(("id" = i64, Path), ("blocked" = i64, Path)),
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn unblock(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((id, blocked)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    ops::unblock(&state, &current.user, id, blocked).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Report an organization's abuse to the site admins.
+#[utoipa::path(post, path = "/reports", tag = "engagements", request_body = NewReport,
+    responses((status = 201), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn report(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(r): Json<NewReport>,
+) -> AppResult<StatusCode> {
+    ops::report(&state, &current.user, r).await?;
+    Ok(StatusCode::CREATED)
+}
+
+/// Abuse reports, open ones first (site admins).
+#[utoipa::path(get, path = "/admin/reports", tag = "admin",
+    responses((status = 200, body = Vec<Report>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn reports(State(state): State<AppState>, _admin: AdminUser) -> AppResult<Json<Vec<Report>>> {
+    Ok(Json(ops::reports(&state).await?))
+}

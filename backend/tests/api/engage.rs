@@ -1,0 +1,327 @@
+//! Engagement: interest requests, double opt-in contacts, conversations, attachments, the deal
+//! pipeline and what it teaches matching; permissions and spam protection.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{body, error_code};
+use crate::market::market_with;
+use crate::matching::{Setup, matches, setup, setup_with};
+
+/// The lab asks the demand's enterprise to cooperate.
+async fn request(s: &Setup) -> i64 {
+    let r = send(s, &s.lab_owner, s.lab, s.demand).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let v = body(r).await;
+    assert_eq!(v["status"], "pending");
+    assert_eq!(v["side"], "sent");
+    v["id"].as_i64().unwrap()
+}
+
+async fn send(s: &Setup, client: &Client, from: i64, posting: i64) -> reqwest::Response {
+    let req = json!({"from_org": from, "posting_id": posting, "source_id": null, "proposal": "joint_development",
+                     "message": "我们的界面改性平台可以解决贵方的循环寿命问题，希望洽谈联合开发。"});
+    client.post(s.m.app.url("/api/engagements")).json(&req).send().await.unwrap()
+}
+
+async fn get(s: &Setup, client: &Client, path: &str) -> reqwest::Response {
+    client.get(s.m.app.url(path)).send().await.unwrap()
+}
+
+async fn post(s: &Setup, client: &Client, path: &str, payload: Value) -> reqwest::Response {
+    client.post(s.m.app.url(path)).json(&payload).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_accepted_request_reveals_contacts_opens_a_conversation_and_is_tracked_to_a_signed_deal() {
+    let s = setup().await;
+    let id = request(&s).await;
+    let one = format!("/api/engagements/{id}");
+    let thread = format!("{one}/messages");
+
+    // Before acceptance: no contacts, no conversation.
+    let before = body(get(&s, &s.lab_owner, &one).await).await;
+    assert_eq!(before["contacts"], json!([]));
+    assert!(before["message"].as_str().unwrap().starts_with("我们的界面改性平台"));
+    error_code(get(&s, &s.lab_owner, &thread).await, StatusCode::CONFLICT).await;
+    // The receiver sees it on its side of the pipeline.
+    let received = body(get(&s, &s.m.owner, "/api/engagements?side=received").await).await;
+    assert_eq!(received["total"], 1);
+    assert_eq!(received["items"][0]["side"], "received");
+    // The sender cannot answer its own request.
+    error_code(post(&s, &s.lab_owner, &format!("{one}/accept"), json!({})).await, StatusCode::FORBIDDEN).await;
+
+    let accepted = body(post(&s, &s.m.owner, &format!("{one}/accept"), json!({})).await).await;
+    assert_eq!(accepted["status"], "accepted");
+    assert_eq!(accepted["stage"], "negotiating");
+    let contacts = accepted["contacts"].as_array().unwrap();
+    assert_eq!(contacts.len(), 2, "both sides' contacts once both agreed");
+    assert!(contacts.iter().any(|c| c["person_email"] == "lab@example.com"));
+    assert!(contacts.iter().any(|c| c["person_email"] == "ent@example.com"));
+
+    // A message from the lab is unread for the enterprise until it opens the thread.
+    let sent = post(&s, &s.lab_owner, &thread, json!({"body": "附上我们的测试报告"})).await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    let list = body(get(&s, &s.m.owner, "/api/engagements").await).await;
+    assert_eq!(list["items"][0]["unread"], 1);
+    let read = body(get(&s, &s.m.owner, &thread).await).await;
+    assert_eq!(read.as_array().unwrap().len(), 1);
+    assert_eq!(read[0]["body"], "附上我们的测试报告");
+    assert_eq!(read[0]["author"], "实验室");
+    let list = body(get(&s, &s.m.owner, "/api/engagements").await).await;
+    assert_eq!(list["items"][0]["unread"], 0);
+    assert_eq!(post(&s, &s.m.owner, &thread, json!({"body": "收到，下周面谈"})).await.status(), StatusCode::CREATED);
+    assert_eq!(body(get(&s, &s.lab_owner, "/api/engagements").await).await["items"][0]["unread"], 1);
+
+    // A third organization cannot see any of it; a site admin can read it.
+    error_code(get(&s, &s.other_owner, &one).await, StatusCode::NOT_FOUND).await;
+    error_code(get(&s, &s.other_owner, &thread).await, StatusCode::NOT_FOUND).await;
+    error_code(post(&s, &s.other_owner, &thread, json!({"body": "x"})).await, StatusCode::NOT_FOUND).await;
+    assert_eq!(get(&s, &s.m.admin, &thread).await.status(), StatusCode::OK);
+    error_code(post(&s, &s.m.admin, &thread, json!({"body": "x"})).await, StatusCode::FORBIDDEN).await;
+    assert_eq!(get(&s, &s.m.app.client(), &one).await.status(), StatusCode::UNAUTHORIZED);
+
+    // The deal pipeline: completing before signing is refused; signing then completing is recorded.
+    let stage = format!("{one}/stage");
+    error_code(post(&s, &s.m.owner, &stage, json!({"stage": "completed"})).await, StatusCode::CONFLICT).await;
+    let signed = post(&s, &s.m.owner, &stage, json!({"stage": "signed", "contract_value": 300})).await;
+    assert_eq!(signed.status(), StatusCode::OK);
+    let signed = body(signed).await;
+    assert_eq!((signed["stage"].as_str(), signed["contract_value"].as_u64()), (Some("signed"), Some(300)));
+    let done = body(post(&s, &s.lab_owner, &stage, json!({"stage": "completed"})).await).await;
+    assert_eq!(done["stage"], "completed");
+    let actions: Vec<&str> =
+        done["history"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["requested", "accepted", "signed", "completed"]);
+    assert_eq!(done["history"][2]["user_name"], "企业主", "who signed");
+    let pipeline = body(get(&s, &s.m.owner, "/api/engagements?stage=completed").await).await;
+    assert_eq!(pipeline["total"], 1);
+    assert_eq!(body(get(&s, &s.m.owner, "/api/engagements?stage=signed").await).await["total"], 0);
+}
+
+#[tokio::test]
+async fn requests_to_own_postings_from_unverified_or_blocked_organizations_and_duplicates_are_refused() {
+    let s = setup().await;
+    // Own organization's posting.
+    let (code, _) = error_code(send(&s, &s.m.owner, s.m.org, s.demand).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(code, "own_posting");
+    // Not a member of the sending organization.
+    error_code(send(&s, &s.other_owner, s.lab, s.demand).await, StatusCode::FORBIDDEN).await;
+    // An unverified organization.
+    let newcomer = s.m.app.user("new@example.com", "新人").await;
+    let unverified = s.m.app.org(&newcomer, "未认证公司").await;
+    let (code, _) = error_code(send(&s, &newcomer, unverified, s.demand).await, StatusCode::FORBIDDEN).await;
+    assert_eq!(code, "not_verified");
+    // A posting that does not exist or is not published.
+    error_code(send(&s, &s.lab_owner, s.lab, 999_999).await, StatusCode::NOT_FOUND).await;
+    // Once per posting while open.
+    request(&s).await;
+    let (code, _) = error_code(send(&s, &s.lab_owner, s.lab, s.demand).await, StatusCode::CONFLICT).await;
+    assert_eq!(code, "already_requested");
+    // Blocked: the enterprise blocks the other lab, whose request is then refused.
+    let blocks = format!("/api/orgs/{}/blocks", s.m.org);
+    error_code(post(&s, &s.other_owner, &blocks, json!({"org_id": s.other})).await, StatusCode::FORBIDDEN).await;
+    let list = body(post(&s, &s.m.owner, &blocks, json!({"org_id": s.other})).await).await;
+    assert_eq!(list[0]["id"], s.other);
+    let (code, _) = error_code(send(&s, &s.other_owner, s.other, s.demand).await, StatusCode::FORBIDDEN).await;
+    assert_eq!(code, "blocked");
+    let lift = s.m.owner.delete(s.m.app.url(&format!("{blocks}/{}", s.other))).send().await.unwrap();
+    assert_eq!(lift.status(), StatusCode::NO_CONTENT);
+    assert_eq!(send(&s, &s.other_owner, s.other, s.demand).await.status(), StatusCode::CREATED);
+    // Bad input: an empty message names the field.
+    let bad = json!({"from_org": s.lab, "posting_id": s.fitting, "proposal": "pilot", "message": "  "});
+    let (_, v) =
+        error_code(post(&s, &s.other_owner, "/api/engagements", bad).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["message"].is_string());
+    let bad = json!({"from_org": s.lab, "posting_id": s.fitting, "proposal": "bribe", "message": "hi"});
+    let (_, v) =
+        error_code(post(&s, &s.other_owner, "/api/engagements", bad).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["proposal"].is_string());
+}
+
+#[tokio::test]
+async fn an_organization_beyond_its_daily_request_limit_gets_429() {
+    let s = setup_with(market_with(|c| c.daily_request_limit = 1).await).await;
+    request(&s).await;
+    let (code, _) = error_code(send(&s, &s.lab_owner, s.lab, s.unrelated).await, StatusCode::TOO_MANY_REQUESTS).await;
+    assert_eq!(code, "request_limit");
+}
+
+#[tokio::test]
+async fn an_expired_request_cannot_be_accepted_and_unanswered_ones_expire() {
+    let s = setup().await;
+    let id = request(&s).await;
+    sqlx::query("UPDATE engagements SET expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
+        .bind(id)
+        .execute(&s.m.app.state.db)
+        .await
+        .unwrap();
+    let one = format!("/api/engagements/{id}");
+    let (code, _) =
+        error_code(post(&s, &s.m.owner, &format!("{one}/accept"), json!({})).await, StatusCode::CONFLICT).await;
+    assert_eq!(code, "request_expired");
+    assert_eq!(body(get(&s, &s.lab_owner, &one).await).await["status"], "expired");
+    assert_eq!(body(get(&s, &s.lab_owner, &one).await).await["contacts"], json!([]));
+
+    // The periodic job: a second request past its expiry expires; one halfway gets its reminder once.
+    let second = send(&s, &s.other_owner, s.other, s.demand).await;
+    let second = body(second).await["id"].as_i64().unwrap();
+    let third = request(&s).await;
+    sqlx::query("UPDATE engagements SET expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
+        .bind(second)
+        .execute(&s.m.app.state.db)
+        .await
+        .unwrap();
+    let soon =
+        (backend::db::now() + time::Duration::days(3)).format(&time::format_description::well_known::Rfc3339).unwrap();
+    sqlx::query("UPDATE engagements SET expires_at = $2 WHERE id = $1")
+        .bind(third)
+        .bind(soon)
+        .execute(&s.m.app.state.db)
+        .await
+        .unwrap();
+    let (expired, reminded) = backend::engage::ops::expire_due(&s.m.app.state).await.unwrap();
+    assert_eq!((expired, reminded), (vec![second], vec![third]));
+    let (expired, reminded) = backend::engage::ops::expire_due(&s.m.app.state).await.unwrap();
+    assert!(expired.is_empty() && reminded.is_empty(), "each only once");
+}
+
+#[tokio::test]
+async fn declining_needs_a_reason_and_a_withdrawn_request_cannot_be_accepted() {
+    let s = setup().await;
+    let id = request(&s).await;
+    let one = format!("/api/engagements/{id}");
+    let (_, v) = error_code(
+        post(&s, &s.m.owner, &format!("{one}/decline"), json!({"reason": ""})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(v["error"]["fields"]["reason"].is_string());
+    let declined = body(post(&s, &s.m.owner, &format!("{one}/decline"), json!({"reason": "方向不符"})).await).await;
+    assert_eq!(
+        (declined["status"].as_str(), declined["decline_reason"].as_str()),
+        (Some("declined"), Some("方向不符"))
+    );
+    // Declined is final for that request; a new one may be sent.
+    error_code(post(&s, &s.m.owner, &format!("{one}/accept"), json!({})).await, StatusCode::CONFLICT).await;
+    let again = request(&s).await;
+    let again = format!("/api/engagements/{again}");
+    error_code(post(&s, &s.m.owner, &format!("{again}/withdraw"), json!({})).await, StatusCode::FORBIDDEN).await;
+    assert_eq!(
+        body(post(&s, &s.lab_owner, &format!("{again}/withdraw"), json!({})).await).await["status"],
+        "withdrawn"
+    );
+    error_code(post(&s, &s.m.owner, &format!("{again}/accept"), json!({})).await, StatusCode::CONFLICT).await;
+}
+
+#[tokio::test]
+async fn attachments_are_checked_by_content_stored_with_a_checksum_and_read_only_by_the_two_sides() {
+    let s = setup().await;
+    let id = request(&s).await;
+    let upload = |client: &Client, name: &str, bytes: Vec<u8>| {
+        let url = s.m.app.url(&format!("/api/engagements/{id}/attachments?name={name}"));
+        let req = client.post(url).header("content-type", "application/octet-stream").body(bytes);
+        async move { req.send().await.unwrap() }
+    };
+    let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".to_vec();
+    // Not before acceptance.
+    error_code(upload(&s.lab_owner, "report.pdf", pdf.clone()).await, StatusCode::CONFLICT).await;
+    post(&s, &s.m.owner, &format!("/api/engagements/{id}/accept"), json!({})).await;
+    // An executable named .pdf is refused; so is anything over 10 MB.
+    let (code, _) = error_code(
+        upload(&s.lab_owner, "evil.pdf", b"MZ\x90\0\x03".to_vec()).await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+    )
+    .await;
+    assert_eq!(code, "file_type");
+    let mut big = b"%PDF-".to_vec();
+    big.resize(10 * 1024 * 1024 + 10, b'x');
+    error_code(upload(&s.lab_owner, "big.pdf", big).await, StatusCode::PAYLOAD_TOO_LARGE).await;
+    // A third organization cannot upload to the thread.
+    error_code(upload(&s.other_owner, "x.pdf", pdf.clone()).await, StatusCode::NOT_FOUND).await;
+
+    let r = upload(&s.lab_owner, "..%2F测试报告.pdf", pdf.clone()).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let file = body(r).await;
+    assert_eq!((file["mime"].as_str(), file["name"].as_str()), (Some("application/pdf"), Some("测试报告.pdf")));
+    let sha = file["sha256"].as_str().unwrap().to_owned();
+    let stored = s.m.app.state.config.data_dir.join("attachments").join(&sha[..2]).join(&sha);
+    assert_eq!(std::fs::read(&stored).unwrap(), pdf, "stored outside the database under its checksum");
+    let download = format!("/api/attachments/{}", file["id"]);
+    // Unsent: only its uploader sees it.
+    error_code(get(&s, &s.m.owner, &download).await, StatusCode::NOT_FOUND).await;
+    let msg =
+        post(&s, &s.lab_owner, &format!("/api/engagements/{id}/messages"), json!({"attachments": [file["id"]]})).await;
+    assert_eq!(msg.status(), StatusCode::CREATED);
+    assert_eq!(body(msg).await["attachments"][0]["sha256"], sha);
+    let got = get(&s, &s.m.owner, &download).await;
+    assert_eq!(got.status(), StatusCode::OK);
+    assert_eq!(got.headers()["content-type"], "application/pdf");
+    assert!(got.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    assert_eq!(got.bytes().await.unwrap().to_vec(), pdf);
+    error_code(get(&s, &s.other_owner, &download).await, StatusCode::NOT_FOUND).await;
+    // An attachment cannot be sent twice or by someone else.
+    let again =
+        post(&s, &s.m.owner, &format!("/api/engagements/{id}/messages"), json!({"attachments": [file["id"]]})).await;
+    error_code(again, StatusCode::UNPROCESSABLE_ENTITY).await;
+}
+
+#[tokio::test]
+async fn signed_deals_lift_the_partners_postings() {
+    let s = setup().await;
+    let score_of = |v: &Value, id: i64| v.as_array().unwrap().iter().find(|m| m["posting"]["id"] == id).cloned();
+    let before = matches(&s.m.owner, &s, "").await;
+    let fitting_before = score_of(&before, s.fitting).unwrap()["score"].as_u64().unwrap();
+
+    let id = request(&s).await;
+    post(&s, &s.m.owner, &format!("/api/engagements/{id}/accept"), json!({})).await;
+    let signed = post(&s, &s.m.owner, &format!("/api/engagements/{id}/stage"), json!({"stage": "signed"})).await;
+    assert_eq!(signed.status(), StatusCode::OK);
+    let after = matches(&s.m.owner, &s, "").await;
+    let lifted = score_of(&after, s.fitting).unwrap();
+    assert!(lifted["score"].as_u64().unwrap() > fitting_before, "{lifted}");
+    assert!(lifted["reasons"].as_array().unwrap().contains(&json!({"reason": "past_deal"})));
+
+    // The engine learns the same from the database after a restart.
+    let engine = backend::matching::ops::load(&s.m.app.state.db).await.unwrap();
+    assert!(engine.feedback().deals(s.m.org, s.lab) > 0);
+}
+
+#[tokio::test]
+async fn a_deal_failed_as_not_relevant_lowers_the_partners_postings() {
+    let s = setup().await;
+    let fitting = |v: Value| v.as_array().unwrap().iter().find(|m| m["posting"]["id"] == s.fitting).cloned().unwrap();
+    let before = fitting(matches(&s.m.owner, &s, "").await);
+    let id = request(&s).await;
+    post(&s, &s.m.owner, &format!("/api/engagements/{id}/accept"), json!({})).await;
+    let stage = format!("/api/engagements/{id}/stage");
+    let (_, v) =
+        error_code(post(&s, &s.m.owner, &stage, json!({"stage": "failed"})).await, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    assert!(v["error"]["fields"]["failure"].is_string(), "a failure needs its reason");
+    let failed = post(&s, &s.lab_owner, &stage, json!({"stage": "failed", "failure": "not_relevant"})).await;
+    assert_eq!(failed.status(), StatusCode::OK);
+    let after = fitting(matches(&s.m.owner, &s, "").await);
+    assert!(after["score"].as_u64().unwrap() < before["score"].as_u64().unwrap(), "{before} vs {after}");
+    assert_eq!(after["held_back"], json!({"reason": "past_failure"}));
+    // A failed deal is final.
+    error_code(post(&s, &s.m.owner, &stage, json!({"stage": "signed"})).await, StatusCode::CONFLICT).await;
+    let engine = backend::matching::ops::load(&s.m.app.state.db).await.unwrap();
+    assert!(engine.feedback().deals(s.m.org, s.lab) < 0);
+}
+
+#[tokio::test]
+async fn abuse_reports_reach_site_admins_only() {
+    let s = setup().await;
+    let id = request(&s).await;
+    let report = json!({"org_id": s.m.org, "target_org": s.lab, "engagement_id": id, "reason": "重复发送广告"});
+    error_code(post(&s, &s.other_owner, "/api/reports", report.clone()).await, StatusCode::FORBIDDEN).await;
+    assert_eq!(post(&s, &s.m.owner, "/api/reports", report).await.status(), StatusCode::CREATED);
+    let unrelated = json!({"org_id": s.m.org, "target_org": s.other, "engagement_id": id, "reason": "x"});
+    error_code(post(&s, &s.m.owner, "/api/reports", unrelated).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    error_code(get(&s, &s.m.owner, "/api/admin/reports").await, StatusCode::FORBIDDEN).await;
+    let list = body(get(&s, &s.m.admin, "/api/admin/reports").await).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["target"]["id"], s.lab);
+    assert_eq!(list[0]["reason"], "重复发送广告");
+}
