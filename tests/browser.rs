@@ -517,3 +517,69 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     b.text_contains("[data-testid=match-reasons]", "Same field: Advanced energy").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_messages() {
+    let server = Server::start().await;
+    let ent = user(&server, "ent@example.com", false).await;
+    let ent_org = verified_org(&server, ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    sqlx::query("UPDATE organizations SET contact_phone = '0571-8888 6666' WHERE id = $1")
+        .bind(ent_org)
+        .execute(&server.state.db)
+        .await
+        .unwrap();
+    let lab = user(&server, "lab@example.com", false).await;
+    verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let demand = publish(&server, ent_org, serde_json::json!({
+        "kind": "demand", "title_zh": "固态电池电解质界面稳定性攻关", "summary_zh": "寻求固态电池电解质界面改性方案",
+        "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang",
+        "deadline": "2099-01-01", "demand_type": "tech_problem", "trl": 6, "budget_min": 200, "budget_max": 500
+    }))
+    .await;
+
+    // The lab asks, from the demand's page.
+    let lab_b = Browser::start(1280, 1200).await;
+    log_in(&lab_b, &server, "lab@example.com", &format!("/demands/{demand}")).await;
+    lab_b.click("[data-testid=open-request]").await;
+    lab_b.select("#f-proposal", "joint_development").await;
+    lab_b.fill("#f-message", "我们的界面改性平台可提升循环寿命，希望联合开发。").await;
+    lab_b.click("[data-testid=send-request]").await;
+    let path = lab_b.path_matches(|p| p.starts_with("/engagements/")).await;
+    lab_b.text_contains("[data-testid=engagement-state]", "待回复").await;
+    lab_b.text_contains("[data-testid=contacts]", "对方接受申请后").await;
+
+    // The enterprise, in its own browser, finds it on its board and accepts.
+    let ent_b = Browser::start(1280, 1200).await;
+    log_in(&ent_b, &server, "ent@example.com", "/engagements").await;
+    ent_b.text_contains("[data-testid=board]", "之江电化学实验室").await;
+    ent_b.click("[data-testid=engagement-card] a").await;
+    ent_b.text_contains("[data-testid=request-message]", "希望联合开发").await;
+    ent_b.click("[data-testid=accept]").await;
+    ent_b.text_contains("[data-testid=engagement-state]", "洽谈中").await;
+    ent_b.text_contains("[data-testid=contacts]", "lab@example.com").await;
+    ent_b.fill("#f-body", "收到，欢迎下周来访。").await;
+    ent_b.click("[data-testid=send-message]").await;
+    ent_b.text_contains("[data-testid=conversation]", "欢迎下周来访").await;
+
+    // The lab sees the contacts and the reply, and answers with a PDF.
+    lab_b.client.goto(&server.url(&path)).await.unwrap();
+    lab_b.text_contains("[data-testid=contacts]", "0571-8888 6666").await;
+    lab_b.text_contains("[data-testid=conversation]", "欢迎下周来访").await;
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("测试报告.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n").unwrap();
+    lab_b.fill("#f-body", "附上测试报告。").await;
+    lab_b.el("#attachment").await.send_keys(&pdf.display().to_string()).await.unwrap();
+    lab_b.click("[data-testid=send-message]").await;
+    lab_b.text_contains("[data-testid=attachment]", "测试报告.pdf").await;
+    lab_b.screenshot("engagement-conversation").await;
+
+    // Unread for the enterprise until it opens the conversation.
+    ent_b.client.goto(&server.url("/engagements")).await.unwrap();
+    ent_b.text_contains("[data-testid=unread]", "1").await;
+    ent_b.click("[data-testid=engagement-card] a").await;
+    ent_b.text_contains("[data-testid=conversation]", "附上测试报告").await;
+    ent_b.text_contains("[data-testid=attachment]", "测试报告.pdf").await;
+    lab_b.close().await;
+    ent_b.close().await;
+}

@@ -4,6 +4,9 @@ use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::accounts::{ChangePasswordRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest};
+use shared::engage::{
+    Attachment, Decline, Engagement, EngagementSummary, Message, NewEngagement, NewMessage, Side, StageChange,
+};
 use shared::market::{ModerationRequest, NewPosting, Posting, PostingInput, PostingKind};
 use shared::orgs::{
     Invitation, InvitationPreview, InviteRequest, Member, Org, OrgInput, OrgListQuery, OrgSummary, UpdateMemberRequest,
@@ -231,4 +234,48 @@ pub async fn feed(kind: Option<PostingKind>, min_score: Option<u8>) -> ApiResult
 }
 pub async fn bundles(id: i64) -> ApiResult<Vec<shared::matching::Bundle>> {
     get(&format!("/api/demands/{id}/bundles")).await
+}
+
+// ---- engagement ----
+pub async fn create_engagement(req: &NewEngagement) -> ApiResult<EngagementSummary> {
+    post("/api/engagements", req).await
+}
+pub async fn engagements(side: Option<Side>) -> ApiResult<Page<EngagementSummary>> {
+    let qs = query(&[("side", side.map(|s| s.as_str().to_owned())), ("per_page", Some("100".into()))]);
+    get(&format!("/api/engagements{qs}")).await
+}
+pub async fn engagement(id: i64) -> ApiResult<Engagement> {
+    get(&format!("/api/engagements/{id}")).await
+}
+/// `accept` or `withdraw`.
+pub async fn engagement_action(id: i64, action: &str) -> ApiResult<Engagement> {
+    post(&format!("/api/engagements/{id}/{action}"), &()).await
+}
+pub async fn decline_engagement(id: i64, req: &Decline) -> ApiResult<Engagement> {
+    post(&format!("/api/engagements/{id}/decline"), req).await
+}
+pub async fn set_stage(id: i64, req: &StageChange) -> ApiResult<Engagement> {
+    post(&format!("/api/engagements/{id}/stage"), req).await
+}
+pub async fn messages(id: i64) -> ApiResult<Vec<Message>> {
+    get(&format!("/api/engagements/{id}/messages")).await
+}
+pub async fn send_message(id: i64, req: &NewMessage) -> ApiResult<Message> {
+    post(&format!("/api/engagements/{id}/messages"), req).await
+}
+/// Uploads a file chosen in the browser, as the raw body.
+pub async fn upload(id: i64, file: web_sys::File) -> ApiResult<Attachment> {
+    let locale = current_locale();
+    let network = |_| ApiError::localized(ErrorCode::Network, locale);
+    let path = format!("/api/engagements/{id}/attachments{}", query(&[("name", Some(file.name()))]));
+    let request = RequestBuilder::new(&path)
+        .method(Method::POST)
+        .header("Accept-Language", locale.tag())
+        .header("Content-Type", "application/octet-stream")
+        .body(file)
+        .map_err(network)?;
+    let response = request.send().await.map_err(network)?;
+    let status = response.status();
+    let text = response.text().await.map_err(network)?;
+    decode(status, &text)
 }

@@ -2,6 +2,7 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod coming;
+pub mod engage;
 pub mod home;
 pub mod invitation;
 pub mod market;

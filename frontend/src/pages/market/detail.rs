@@ -11,6 +11,7 @@ use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::labels::{TaxonomyCtx, bilingual, date, day, use_taxonomy};
 use crate::i18n::{locale, tr};
+use crate::pages::engage::RequestPanel;
 
 #[component]
 pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
@@ -25,10 +26,11 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
         <section class="page">
             {resource_view(data, move |p: Posting| {
                 let published = p.status == PostingStatus::Published;
-                let (id, mine) = (p.id, p.mine);
+                let (id, mine, owner_org) = (p.id, p.mine, p.org.id);
                 view! {
                     {p.mine.then(|| view! { <OwnerPanel posting=p.clone() changed=changed/> })}
                     <PostingView posting=p/>
+                    {(published && !mine).then(|| view! { <RequestPanel posting_id=id kind=kind owner_org=owner_org/> })}
                     {published.then(|| view! { <MatchesPanel kind=kind id=id mine=mine/> })}
                     {(published && kind == PostingKind::Demand).then(|| view! { <BundlesPanel id=id/> })}
                 }
