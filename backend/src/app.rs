@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
-use crate::{accounts, demo, engage, market, matching, orgs, search, taxonomy};
+use crate::{accounts, demo, engage, market, matching, notify, orgs, search, taxonomy};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -68,6 +68,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(search::router())
         .merge(matching::router())
         .merge(engage::router())
+        .merge(notify::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))
@@ -180,6 +181,7 @@ pub async fn serve_on(
     tokio::spawn(expire_sessions(state.db.clone()));
     tokio::spawn(expire_postings(state.clone()));
     tokio::spawn(expire_requests(state.clone()));
+    tokio::spawn(notify::ops::mailer(state.clone()));
     axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown).await
 }
 

@@ -61,6 +61,21 @@ pub struct Config {
     /// New interest requests one organization may send per day (spam protection).
     #[arg(long, env = "FUTUREMATCH_DAILY_REQUEST_LIMIT", default_value_t = 20, global = true)]
     pub daily_request_limit: u32,
+    /// The address users reach the platform at, for links in emails.
+    #[arg(long, env = "FUTUREMATCH_PUBLIC_URL", default_value = "http://127.0.0.1:8080", global = true)]
+    pub public_url: String,
+    /// SMTP relay (`host:port`) for email; without it emails stay in the outbox admins can read.
+    /// Plain SMTP to a local relay (e.g. Postfix) that handles TLS and authentication onwards.
+    #[arg(long, env = "FUTUREMATCH_SMTP_RELAY", global = true)]
+    pub smtp_relay: Option<String>,
+    /// Sender address of emails.
+    #[arg(
+        long,
+        env = "FUTUREMATCH_MAIL_FROM",
+        default_value = "FutureMatch <noreply@futurematch.local>",
+        global = true
+    )]
+    pub mail_from: String,
     /// Log filter, `tracing` EnvFilter syntax.
     #[arg(long, env = "FUTUREMATCH_LOG", default_value = "info,sqlx=warn,tower_http=info", global = true)]
     pub log: String,

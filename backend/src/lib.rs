@@ -10,6 +10,7 @@ pub mod error;
 pub mod http;
 pub mod market;
 pub mod matching;
+pub mod notify;
 pub mod orgs;
 pub mod search;
 pub mod taxonomy;

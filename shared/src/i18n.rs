@@ -143,6 +143,7 @@ catalogue! {
 
     // ---- app shell ----
     AppName => "未来产业对接平台", "FutureMatch";
+    EmailFooter => "——未来产业对接平台。可在“通知设置”中选择哪些通知发送邮件。", "— FutureMatch. Choose which notifications reach you by email under Notification settings.";
     AppTagline => "杭州未来产业合作交流平台 · 让技术需求、创新成果、应用场景与资本高效对接", "Hangzhou's future-industry exchange: technology demands, innovation, application scenarios and capital, matched";
     NavHome => "首页", "Home";
     NavDemands => "需求", "Demands";
@@ -370,6 +371,35 @@ catalogue! {
     EvWithdrawn => "撤回申请", "Withdrawn";
     EvExpired => "申请过期", "Expired";
     EvReminded => "提醒回复", "Reminder sent";
+    NoteRequestReceived => "收到对接申请", "Request received";
+    NoteRequestAccepted => "申请被接受", "Request accepted";
+    NoteRequestDeclined => "申请被婉拒", "Request declined";
+    NoteRequestReminder => "待回复提醒", "Reminder to answer";
+    NoteRequestExpired => "申请已过期", "Request expired";
+    NoteNewMessage => "新消息", "New message";
+    NoteStageChanged => "合作进展", "Deal progress";
+    NoteHighScoreMatch => "高分匹配", "High-score match";
+    NoteSavedSearchHit => "订阅搜索有新结果", "Saved search alert";
+    NoteTextRequestReceived => "{org}申请就「{title}」与你对接", "{org} asks to cooperate on “{title}”";
+    NoteTextRequestAccepted => "{org}接受了你就「{title}」的对接申请，联系方式已可见", "{org} accepted your request about “{title}”; contacts are now visible";
+    NoteTextRequestDeclined => "{org}婉拒了你就「{title}」的对接申请", "{org} declined your request about “{title}”";
+    NoteTextRequestReminder => "{org}就「{title}」的对接申请尚未回复，即将过期", "The request from {org} about “{title}” is waiting for your answer and will expire soon";
+    NoteTextRequestExpired => "你就「{title}」发给{org}的对接申请已过期", "Your request to {org} about “{title}” expired unanswered";
+    NoteTextNewMessage => "{org}就「{title}」发来新消息", "New message from {org} about “{title}”";
+    NoteTextStageChanged => "与{org}就「{title}」的合作进展：{stage}", "Your cooperation with {org} on “{title}”: {stage}";
+    NoteTextHighScoreMatch => "新发布「{title}」与你的发布匹配度{score}分", "New posting “{title}” matches yours with a score of {score}";
+    NoteTextSavedSearchHit => "新发布「{title}」符合你订阅的搜索「{q}」", "New posting “{title}” fits your saved search “{q}”";
+    NotificationsTitle => "通知", "Notifications";
+    NotificationsEmpty => "暂无通知", "No notifications";
+    NotificationsMarkAll => "全部标为已读", "Mark all as read";
+    NotificationsPrefs => "通知设置", "Notification settings";
+    NotificationsInApp => "站内", "In the app";
+    NotificationsEmail => "邮件", "Email";
+    NotificationsSaved => "已保存", "Saved";
+    SavedSearches => "订阅的搜索", "Saved searches";
+    SavedSearchesEmpty => "还没有订阅的搜索。在搜索页点击“订阅此搜索”，有新发布符合时会通知你。", "No saved searches yet. Use “Save this search” on the search page to be alerted to new postings.";
+    SaveSearch => "订阅此搜索", "Save this search";
+    SearchSaved => "已订阅，有新发布符合时会通知你", "Saved: you will be notified of new postings that fit";
     OfferSite => "场地", "Site";
     OfferData => "数据", "Data";
     OfferFunding => "资金", "Funding";

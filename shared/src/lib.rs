@@ -36,6 +36,7 @@ pub mod error;
 pub mod i18n;
 pub mod market;
 pub mod matching;
+pub mod notify;
 pub mod orgs;
 pub mod page;
 pub mod routes;

@@ -20,6 +20,16 @@ code_enum!(
 );
 
 impl PostingKind {
+    /// The web app's page for postings of this kind (`/investors` for mandates).
+    pub fn page_path(self) -> &'static str {
+        match self {
+            PostingKind::Demand => "/demands",
+            PostingKind::Capability => "/capabilities",
+            PostingKind::Scenario => "/scenarios",
+            PostingKind::Mandate => "/investors",
+        }
+    }
+
     /// The collection's path segment: `/api/demands`, `/api/capabilities`, ...
     pub fn plural(self) -> &'static str {
         match self {

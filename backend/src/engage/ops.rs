@@ -20,6 +20,31 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
+use crate::notify::ops::{self as notify, Note};
+use shared::notify::NotificationKind;
+
+/// Tells the members of one side of engagement `id` what happened: the receiving organization when
+/// `to_receiver`, else the sender; the notification names the other side and the posting.
+async fn tell(
+    db: &mut SqliteConnection,
+    state: &AppState,
+    id: i64,
+    to_receiver: bool,
+    skip: Option<i64>,
+    note: impl FnOnce(Note) -> Note,
+    kind: NotificationKind,
+) -> AppResult<()> {
+    let Some((fzh, fen, tzh, ten, title, title_en)) = store::names(db, id).await? else { return Ok(()) };
+    let row = store::row(db, id).await?.ok_or(AppError::NotFound)?;
+    let (org, (other_zh, other_en)) = if to_receiver { (row.to_org, (fzh, fen)) } else { (row.from_org, (tzh, ten)) };
+    let base = Note::new(kind, format!("/engagements/{id}")).name("org", &other_zh, other_en.as_deref()).name(
+        "title",
+        &title,
+        title_en.as_deref(),
+    );
+    notify::to_orgs(db, state, &[org], skip, note(base)).await?;
+    Ok(())
+}
 
 fn refused(status: StatusCode, code: ErrorCode) -> AppError {
     AppError::Refused(status, code)
@@ -93,6 +118,7 @@ pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) ->
         other => other?,
     };
     store::record(&mut tx, id, "requested", Some(org.id), Some(user.id), None, at).await?;
+    tell(&mut tx, state, id, true, Some(user.id), |n| n, NotificationKind::RequestReceived).await?;
     let summary = store::summary_of(&mut tx, id, user.id, &[org.id]).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(summary)
@@ -157,6 +183,8 @@ async fn answer(state: &AppState, user: &SessionUser, id: i64, decline: Option<S
     };
     store::set_status(&mut tx, id, status, decline.as_deref(), at).await?;
     store::record(&mut tx, id, action, Some(row.to_org), Some(user.id), decline.as_deref(), at).await?;
+    let kind = if decline.is_some() { NotificationKind::RequestDeclined } else { NotificationKind::RequestAccepted };
+    tell(&mut tx, state, id, false, Some(user.id), |n| n, kind).await?;
     let row = store::row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = view(&mut tx, &row, user, &orgs).await?;
     tx.commit().await?;
@@ -213,6 +241,17 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
     };
     store::record(&mut tx, id, parsed.stage.as_str(), Some(own_org(&row, party)), Some(user.id), note.as_deref(), at)
         .await?;
+    let stage_code = parsed.stage.as_str();
+    tell(
+        &mut tx,
+        state,
+        id,
+        party.sender,
+        Some(user.id),
+        |n| n.param("stage", stage_code),
+        NotificationKind::StageChanged,
+    )
+    .await?;
     let updated = store::row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = view(&mut tx, &updated, user, &orgs).await?;
     tx.commit().await?;
@@ -251,6 +290,7 @@ pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewM
         return Err(AppError::field("attachments", FieldError::Invalid));
     }
     store::mark_read(&mut tx, id, user.id, message).await?;
+    tell(&mut tx, state, id, party.sender, Some(user.id), |n| n, NotificationKind::NewMessage).await?;
     let sent = store::messages(&mut tx, id).await?.into_iter().find(|x| x.id == message).ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(sent)
@@ -403,10 +443,12 @@ pub async fn expire_due(state: &AppState) -> AppResult<(Vec<i64>, Vec<i64>)> {
     let expired = store::expire_due(&mut tx, at).await?;
     for id in &expired {
         store::record(&mut tx, *id, "expired", None, None, None, at).await?;
+        tell(&mut tx, state, *id, false, None, |n| n, NotificationKind::RequestExpired).await?;
     }
     let reminded = store::remind_due(&mut tx, at + half, at).await?;
     for id in &reminded {
         store::record(&mut tx, *id, "reminded", None, None, None, at).await?;
+        tell(&mut tx, state, *id, true, None, |n| n, NotificationKind::RequestReminder).await?;
     }
     tx.commit().await?;
     Ok((expired, reminded))

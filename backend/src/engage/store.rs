@@ -586,3 +586,17 @@ pub async fn outcomes(db: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, i64, 
     .fetch_all(db)
     .await
 }
+
+/// The two organizations' and the posting's names: (from zh, from en, to zh, to en, title zh, title en).
+pub type Names = (String, Option<String>, String, Option<String>, String, Option<String>);
+
+pub async fn names(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Names>> {
+    sqlx::query_as(
+        "SELECT f.name_zh, f.name_en, t.name_zh, t.name_en, p.title_zh, p.title_en FROM engagements e
+         JOIN organizations f ON f.id = e.from_org JOIN organizations t ON t.id = e.to_org
+         JOIN postings p ON p.id = e.posting_id WHERE e.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}

@@ -306,8 +306,12 @@ pub async fn decide(
     use shared::market::Decision;
     let reason = req.parse()?;
     let mut tx = state.db.begin().await?;
+    let mut first_publications = vec![];
     for id in &req.ids {
         let row = store::row(&mut tx, *id).await?.ok_or(AppError::NotFound)?;
+        if row.status() == PostingStatus::Submitted {
+            first_publications.push(*id);
+        }
         match (row.status(), &row.pending, req.decision) {
             (PostingStatus::Submitted, _, decision) => {
                 let (transition, action) = match decision {
@@ -351,6 +355,15 @@ pub async fn decide(
     }
     tx.commit().await?;
     published_changed(state, &req.ids).await?;
+    // First publications alert saved searches and the owners of strong matches; a failure here
+    // must not undo the decision already committed.
+    if req.decision == shared::market::Decision::Approve {
+        for id in &first_publications {
+            if let Err(e) = crate::notify::ops::posting_published(state, *id).await {
+                tracing::warn!(error = ?e, id, "alerting about a new posting");
+            }
+        }
+    }
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
     for id in &req.ids {

@@ -117,6 +117,25 @@ fn ranked(
     index.top(source, target, limit, &ask)
 }
 
+/// The candidates scoring at least `min` for a newly published posting (any kind it is matched
+/// with), best first, at most ten: whom to tell about it.
+pub fn strong_matches(state: &AppState, source: i64, min: u8) -> Vec<(i64, u8)> {
+    let Some(kind) = state.matching.index().profile(source).map(|p| p.kind) else { return vec![] };
+    let targets: &[PostingKind] = match kind {
+        PostingKind::Demand => &[PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate],
+        _ => &[PostingKind::Demand],
+    };
+    let mut out: Vec<(i64, u8)> = targets
+        .iter()
+        .flat_map(|t| ranked(state, source, *t, 10, None))
+        .filter(|(_, s)| s.score >= min)
+        .map(|(id, s)| (id, s.score))
+        .collect();
+    out.sort_by_key(|(_, score)| std::cmp::Reverse(*score));
+    out.truncate(10);
+    out
+}
+
 /// Scored candidates of one kind as matches, with their summaries (a candidate closed meanwhile is dropped).
 async fn assemble(
     state: &AppState,

@@ -184,6 +184,20 @@ impl SearchIndex {
         parser.parse_query_lenient(text).0
     }
 
+    /// Whether posting `id` fits `text` with every one of its terms (a saved search's alert).
+    pub fn fits(&self, text: &str, id: i64) -> bool {
+        let f = self.f;
+        let mut parser = QueryParser::for_index(
+            &self.index,
+            vec![f.title_zh, f.title_en, f.summary_zh, f.summary_en, f.keywords, f.org_zh, f.org_en],
+        );
+        parser.set_conjunction_by_default();
+        let text_query = parser.parse_query_lenient(text).0;
+        let id_query = TermQuery::new(Term::from_field_i64(f.id, id), IndexRecordOption::Basic);
+        let query = BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, Box::new(id_query))]);
+        self.reader.searcher().search(&query, &Count).is_ok_and(|n| n > 0)
+    }
+
     fn with_kind(&self, q: Box<dyn Query>, kind: PostingKind) -> Box<dyn Query> {
         let term = TermQuery::new(Term::from_field_text(self.f.kind, kind.as_str()), IndexRecordOption::Basic);
         Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, Box::new(term))]))

@@ -197,6 +197,16 @@ const PROMISED: &[(&str, &str)] = &[
     ("DELETE", "/api/orgs/{id}/blocks/{blocked}"),
     ("POST", "/api/reports"),
     ("GET", "/api/admin/reports"),
+    ("GET", "/api/notifications"),
+    ("GET", "/api/notifications/unread-count"),
+    ("POST", "/api/notifications/{id}/read"),
+    ("POST", "/api/notifications/read-all"),
+    ("GET", "/api/notifications/preferences"),
+    ("PUT", "/api/notifications/preferences"),
+    ("GET", "/api/saved-searches"),
+    ("POST", "/api/saved-searches"),
+    ("DELETE", "/api/saved-searches/{id}"),
+    ("GET", "/api/admin/outbox"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

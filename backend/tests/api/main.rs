@@ -7,6 +7,7 @@ mod engage;
 mod helpers;
 mod market;
 mod matching;
+mod notify;
 mod orgs;
 mod search;
 mod sessions;

@@ -18,12 +18,7 @@ use crate::components::labels::TaxonomyCtx;
 
 /// The app path of a kind's pages (`/investors` for mandates, like the navigation says).
 pub fn ui_path(kind: PostingKind) -> &'static str {
-    match kind {
-        PostingKind::Demand => "/demands",
-        PostingKind::Capability => "/capabilities",
-        PostingKind::Scenario => "/scenarios",
-        PostingKind::Mandate => "/investors",
-    }
+    kind.page_path()
 }
 
 /// The label of a posting's type code: an enum for demands and capabilities, reference data otherwise.

@@ -1,0 +1,34 @@
+//! Email over SMTP (lettre) from the outbox: each pending email is sent once, its result recorded.
+
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use super::store;
+use crate::AppState;
+use crate::db::now;
+
+/// Sends up to 50 pending emails through the relay at `host:port`; returns how many were sent.
+pub async fn send_pending(state: &AppState, relay: &str) -> anyhow::Result<usize> {
+    let (host, port) = relay.rsplit_once(':').map_or((relay, 25), |(h, p)| (h, p.parse().unwrap_or(25)));
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port).build();
+    let from = state.config.mail_from.parse()?;
+    let mut db = state.db.acquire().await?;
+    let mut sent = 0;
+    for (id, to, subject, body) in store::pending_emails(&mut db, 50).await? {
+        let result = match to.parse() {
+            Ok(to) => {
+                let message = Message::builder()
+                    .from(std::clone::Clone::clone(&from))
+                    .to(to)
+                    .subject(subject)
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(body)?;
+                transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+            }
+            Err(e) => Err(format!("bad address: {e}")),
+        };
+        sent += usize::from(result.is_ok());
+        store::email_sent(&mut db, id, result, now()).await?;
+    }
+    Ok(sent)
+}
