@@ -552,7 +552,14 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
     let ent_b = Browser::start(1280, 1200).await;
     log_in(&ent_b, &server, "ent@example.com", "/engagements").await;
     ent_b.text_contains("[data-testid=board]", "之江电化学实验室").await;
-    ent_b.click("[data-testid=engagement-card] a").await;
+    // The bell says so too, and its notification leads to the request.
+    ent_b.text_contains("[data-testid=bell-count]", "1").await;
+    ent_b.click("[data-testid=bell]").await;
+    ent_b
+        .text_contains("[data-testid=notification]", "之江电化学实验室申请就「固态电池电解质界面稳定性攻关」与你对接")
+        .await;
+    ent_b.click("[data-testid=notification] a").await;
+    assert_eq!(ent_b.path_matches(|p| p.starts_with("/engagements/")).await, path);
     ent_b.text_contains("[data-testid=request-message]", "希望联合开发").await;
     ent_b.click("[data-testid=accept]").await;
     ent_b.text_contains("[data-testid=engagement-state]", "洽谈中").await;

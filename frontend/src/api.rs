@@ -8,6 +8,7 @@ use shared::engage::{
     Attachment, Decline, Engagement, EngagementSummary, Message, NewEngagement, NewMessage, Side, StageChange,
 };
 use shared::market::{ModerationRequest, NewPosting, Posting, PostingInput, PostingKind};
+use shared::notify::{NewSavedSearch, Notification, Preference, SavedSearch, UnreadCount};
 use shared::orgs::{
     Invitation, InvitationPreview, InviteRequest, Member, Org, OrgInput, OrgListQuery, OrgSummary, UpdateMemberRequest,
 };
@@ -278,4 +279,34 @@ pub async fn upload(id: i64, file: web_sys::File) -> ApiResult<Attachment> {
     let status = response.status();
     let text = response.text().await.map_err(network)?;
     decode(status, &text)
+}
+
+// ---- notifications ----
+pub async fn notifications() -> ApiResult<Page<Notification>> {
+    get("/api/notifications?per_page=50").await
+}
+pub async fn unread_count() -> ApiResult<UnreadCount> {
+    get("/api/notifications/unread-count").await
+}
+/// One notification read, or (`None`) all of them.
+pub async fn mark_read(id: Option<i64>) -> ApiResult<UnreadCount> {
+    match id {
+        Some(id) => post(&format!("/api/notifications/{id}/read"), &()).await,
+        None => post("/api/notifications/read-all", &()).await,
+    }
+}
+pub async fn preferences() -> ApiResult<Vec<Preference>> {
+    get("/api/notifications/preferences").await
+}
+pub async fn set_preferences(prefs: &[Preference]) -> ApiResult<Vec<Preference>> {
+    put("/api/notifications/preferences", &prefs).await
+}
+pub async fn saved_searches() -> ApiResult<Vec<SavedSearch>> {
+    get("/api/saved-searches").await
+}
+pub async fn save_search(req: &NewSavedSearch) -> ApiResult<SavedSearch> {
+    post("/api/saved-searches", req).await
+}
+pub async fn delete_saved_search(id: i64) -> ApiResult<()> {
+    delete(&format!("/api/saved-searches/{id}")).await
 }

@@ -18,7 +18,7 @@ use crate::pages::market::form::{EditPosting, NewPosting};
 use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
-use crate::pages::{account, admin, auth, coming, engage, home, invitation, not_found, orgs, search};
+use crate::pages::{account, admin, auth, coming, engage, home, invitation, not_found, notifications, orgs, search};
 use crate::session::{Session, use_session};
 
 #[component]
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/postings") view=MyPostings/>
                     <Route path=path!("/feed") view=Feed/>
                     <Route path=path!("/engagements") view=engage::Board/>
+                    <Route path=path!("/notifications") view=notifications::Notifications/>
                     <Route path=path!("/engagements/:id") view=engage::Thread/>
                     <Route path=path!("/admin") view=admin::Admin/>
                     <Route path=path!("/admin/moderation") view=Moderation/>
@@ -141,6 +142,7 @@ fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
     };
     view! {
         <div class="user-menu">
+            <notifications::Bell/>
             <A href="/feed" attr:class="nav-link" attr:data-testid="nav-feed">{tr(Msg::FeedTitle)}</A>
             <A href="/engagements" attr:class="nav-link" attr:data-testid="nav-engagements">{tr(Msg::NavEngagements)}</A>
             <A href="/my/postings" attr:class="nav-link" attr:data-testid="my-postings">{tr(Msg::MyPostings)}</A>

@@ -7,5 +7,6 @@ pub mod home;
 pub mod invitation;
 pub mod market;
 pub mod not_found;
+pub mod notifications;
 pub mod orgs;
 pub mod search;

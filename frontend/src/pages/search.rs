@@ -34,9 +34,25 @@ pub fn Search() -> impl IntoView {
         let active = move || q.with(|q| q.kind == kind);
         view! { <A href=href attr:class=move || if active() { "tab active" } else { "tab" }>{label}</A> }
     };
+    let session = crate::session::use_session();
+    let save = Action::new_local(move |_: &()| {
+        let q = q.get_untracked();
+        async move { api::save_search(&shared::notify::NewSavedSearch { q: q.q, kind: q.kind, domain: None }).await }
+    });
     view! {
         <section class="page">
             <h1>{tr(Msg::SearchTitle)}</h1>
+            {move || (session.me.with(Option::is_some) && q.with(|q| !q.q.trim().is_empty())).then(|| view! {
+                <div class="actions">
+                    <button class="btn btn-secondary" data-testid="save-search" disabled=move || save.pending().get()
+                        on:click=move |_| { save.dispatch(()); }>{tr(Msg::SaveSearch)}</button>
+                    {move || match save.value().get() {
+                        Some(Ok(_)) => Some(view! { <span class="muted" data-testid="search-saved">" "{tr(Msg::SearchSaved)}</span> }.into_any()),
+                        Some(Err(e)) => Some(view! { <crate::components::data::ErrorView error=e/> }.into_any()),
+                        None => None,
+                    }}
+                </div>
+            })}
             {resource_view(data, move |r: SearchResults| {
                 let total: u64 = r.by_kind.iter().map(|k| k.count).sum();
                 view! {
