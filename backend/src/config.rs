@@ -61,6 +61,9 @@ pub struct Config {
     /// New interest requests one organization may send per day (spam protection).
     #[arg(long, env = "FUTUREMATCH_DAILY_REQUEST_LIMIT", default_value_t = 20, global = true)]
     pub daily_request_limit: u32,
+    /// Working days an open call's result stays open for objections (公示期).
+    #[arg(long, env = "FUTUREMATCH_NOTICE_WORKING_DAYS", default_value_t = shared::opencall::NOTICE_WORKING_DAYS, global = true)]
+    pub notice_working_days: u32,
     /// The address users reach the platform at, for links in emails.
     #[arg(long, env = "FUTUREMATCH_PUBLIC_URL", default_value = "http://127.0.0.1:8080", global = true)]
     pub public_url: String,

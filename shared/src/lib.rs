@@ -37,6 +37,7 @@ pub mod i18n;
 pub mod market;
 pub mod matching;
 pub mod notify;
+pub mod opencall;
 pub mod orgs;
 pub mod page;
 pub mod routes;

@@ -23,6 +23,8 @@ code_enum!(
         StageChanged = "stage_changed" => NoteStageChanged,
         HighScoreMatch = "high_score_match" => NoteHighScoreMatch,
         SavedSearchHit = "saved_search_hit" => NoteSavedSearchHit,
+        OpenCallResult = "open_call_result" => NoteOpenCallResult,
+        Objection = "objection" => NoteObjection,
     }
 );
 
@@ -39,6 +41,8 @@ impl NotificationKind {
             NotificationKind::StageChanged => Msg::NoteTextStageChanged,
             NotificationKind::HighScoreMatch => Msg::NoteTextHighScoreMatch,
             NotificationKind::SavedSearchHit => Msg::NoteTextSavedSearchHit,
+            NotificationKind::OpenCallResult => Msg::NoteTextOpenCallResult,
+            NotificationKind::Objection => Msg::NoteTextObjection,
         }
     }
 
@@ -50,6 +54,8 @@ impl NotificationKind {
                 | NotificationKind::RequestAccepted
                 | NotificationKind::RequestReminder
                 | NotificationKind::SavedSearchHit
+                | NotificationKind::OpenCallResult
+                | NotificationKind::Objection
         )
     }
 }

@@ -2,7 +2,6 @@
 //! block and report — each in one transaction, permissions from [`super::policy`].
 
 use axum::http::StatusCode;
-use sha2::{Digest, Sha256};
 use shared::ErrorCode;
 use shared::engage::{
     self, Attachment, Decline, Engagement, EngagementQuery, EngagementStatus, EngagementSummary, Message,
@@ -296,19 +295,8 @@ pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewM
     Ok(sent)
 }
 
-/// Where attachments live: `<data>/attachments/<first two hex digits>/<sha256>`.
-fn file_path(state: &AppState, sha256: &str) -> std::path::PathBuf {
-    state.config.data_dir.join("attachments").join(&sha256[..2]).join(sha256)
-}
-
 /// Stores an upload for a later message: type checked by content, named by its checksum.
 pub async fn upload(state: &AppState, user: &SessionUser, id: i64, name: &str, bytes: &[u8]) -> AppResult<Attachment> {
-    if bytes.len() > engage::ATTACHMENT_MAX {
-        return Err(AppError::PayloadTooLarge);
-    }
-    let mime = engage::sniff_mime(bytes).ok_or(refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType))?;
-    let sha256 = crate::accounts::session::hex(&Sha256::digest(bytes));
-    let name = engage::clean_file_name(name);
     {
         let mut db = state.db.acquire().await?;
         let (row, party, _) = load(&mut db, id, user).await?;
@@ -319,15 +307,8 @@ pub async fn upload(state: &AppState, user: &SessionUser, id: i64, name: &str, b
             return Err(invalid_transition());
         }
     }
-    let path = file_path(state, &sha256);
-    if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
-        let dir = path.parent().ok_or_else(|| AppError::Internal(anyhow::anyhow!("attachment path")))?;
-        tokio::fs::create_dir_all(dir).await.map_err(|e| AppError::Internal(e.into()))?;
-        // Write aside, then rename: a crash never leaves a truncated file under a checksum name.
-        let tmp = path.with_extension(format!("tmp{}", uuid::Uuid::new_v4().simple()));
-        tokio::fs::write(&tmp, bytes).await.map_err(|e| AppError::Internal(e.into()))?;
-        tokio::fs::rename(&tmp, &path).await.map_err(|e| AppError::Internal(e.into()))?;
-    }
+    let (mime, sha256) = crate::files::store(state, bytes).await?;
+    let name = engage::clean_file_name(name);
     let mut db = state.db.acquire().await?;
     let file = store::NewFile {
         engagement: id,
@@ -353,10 +334,7 @@ pub async fn download(state: &AppState, user: &SessionUser, id: i64) -> AppResul
         return Err(AppError::NotFound);
     }
     drop(db);
-    let bytes = tokio::fs::read(file_path(state, &file.sha256)).await.map_err(|e| AppError::Internal(e.into()))?;
-    if crate::accounts::session::hex(&Sha256::digest(&bytes)) != file.sha256 {
-        return Err(AppError::Internal(anyhow::anyhow!("attachment {id} does not match its checksum")));
-    }
+    let bytes = crate::files::read(state, &file.sha256).await?;
     Ok((file, bytes))
 }
 

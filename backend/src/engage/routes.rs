@@ -1,8 +1,8 @@
 //! Thin handlers for engagements, conversations, attachments, blocks and reports.
 
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use shared::ApiError;
 use shared::engage::{
     Attachment, Block, Decline, Engagement, EngagementQuery, EngagementSummary, Message, NewEngagement, NewMessage,
@@ -155,25 +155,7 @@ pub async fn upload(
     responses((status = 200, content_type = "application/octet-stream"), (status = 404, body = ApiError)))]
 pub async fn download(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Response> {
     let (file, bytes) = ops::download(&state, &current.user, id).await?;
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&file.mime) {
-        headers.insert(header::CONTENT_TYPE, v);
-    }
-    // RFC 5987 for non-ASCII names; the plain form is a safe ASCII fallback.
-    let ascii: String = file.name.chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
-    let encoded: String = file
-        .name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    Ok(response)
+    Ok(crate::files::response(&file, bytes))
 }
 
 /// Organizations yours blocked: their requests are refused.

@@ -207,6 +207,20 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/saved-searches"),
     ("DELETE", "/api/saved-searches/{id}"),
     ("GET", "/api/admin/outbox"),
+    ("GET", "/api/demands/{id}/applications"),
+    ("POST", "/api/demands/{id}/applications"),
+    ("PUT", "/api/demands/{id}/applications/{app}"),
+    ("POST", "/api/demands/{id}/applications/{app}/shortlist"),
+    ("POST", "/api/demands/{id}/applications/{app}/clarifications"),
+    ("POST", "/api/demands/{id}/applications/{app}/clarifications/{question}/answer"),
+    ("POST", "/api/demands/{id}/applications/{app}/attachments"),
+    ("GET", "/api/application-files/{id}"),
+    ("POST", "/api/demands/{id}/notice"),
+    ("GET", "/api/notices"),
+    ("GET", "/api/notices/{id}"),
+    ("POST", "/api/notices/{id}/objections"),
+    ("POST", "/api/notices/{id}/objections/{objection}/answer"),
+    ("POST", "/api/notices/{id}/decision"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

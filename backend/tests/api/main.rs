@@ -8,6 +8,7 @@ mod helpers;
 mod market;
 mod matching;
 mod notify;
+mod opencall;
 mod orgs;
 mod search;
 mod sessions;
