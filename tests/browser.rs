@@ -590,3 +590,69 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
     lab_b.close().await;
     ent_b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_answered_in_public() {
+    let server = Server::start().await;
+    let ent = user(&server, "ent@example.com", false).await;
+    let ent_org = verified_org(&server, ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    let lab = user(&server, "lab@example.com", false).await;
+    verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let demand = publish(
+        &server,
+        ent_org,
+        serde_json::json!({
+            "kind": "demand", "title_zh": "固态电池界面揭榜挂帅", "summary_zh": "面向全国揭榜固态电池界面稳定性难题",
+            "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang",
+            "deadline": "2099-01-01", "demand_type": "tech_problem", "trl": 6, "budget_min": 200, "budget_max": 500,
+            "open_call": {"reward": 500, "application_deadline": "2099-01-01"}
+        }),
+    )
+    .await;
+
+    // The lab applies from the call's page.
+    let lab_b = Browser::start(1280, 1400).await;
+    log_in(&lab_b, &server, "lab@example.com", &format!("/demands/{demand}")).await;
+    lab_b.fill("#f-solution", "原位聚合界面改性，循环1200次容量保持92%").await;
+    lab_b.fill("#f-team", "15人，含4名教授").await;
+    lab_b.fill("#f-budget", "450").await;
+    lab_b.fill("#f-timeline", "12个月完成中试").await;
+    lab_b.click("[data-testid=submit-application]").await;
+    lab_b.text_contains("[data-testid=application-status]", "已提交").await;
+
+    // After the deadline the owner selects it and publishes the result.
+    sqlx::query(
+        "UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', '2026-01-01') WHERE id = $1",
+    )
+    .bind(demand)
+    .execute(&server.state.db)
+    .await
+    .unwrap();
+    let ent_b = Browser::start(1280, 1400).await;
+    log_in(&ent_b, &server, "ent@example.com", &format!("/demands/{demand}")).await;
+    ent_b.text_contains("[data-testid=application]", "原位聚合界面改性").await;
+    ent_b.click("[data-testid=choose-winner]").await;
+    ent_b.fill("#f-rationale", "指标领先，团队具备中试经验").await;
+    ent_b.click("[data-testid=select-winners]").await;
+    let notice = ent_b.path_matches(|p| p.starts_with("/notices/")).await;
+    ent_b.text_contains("[data-testid=notice-winners]", "之江电化学实验室").await;
+    ent_b.text_contains("[data-testid=notice-status]", "公示中").await;
+
+    // Anyone signed in may object during the notice period; the owner answers in public.
+    lab_b.client.goto(&server.url(&notice)).await.unwrap();
+    lab_b.fill("#f-grounds", "请公开评审专家名单").await;
+    lab_b.click("[data-testid=file-objection]").await;
+    lab_b.text_contains("[data-testid=objections]", "请公开评审专家名单").await;
+    ent_b.client.goto(&server.url(&notice)).await.unwrap();
+    ent_b.fill("#f-objection_answer", "专家名单将随结果一并公布").await;
+    ent_b.click("[data-testid=answer-objection]").await;
+    ent_b.text_contains("[data-testid=objections]", "专家名单将随结果一并公布").await;
+    ent_b.screenshot("notice").await;
+    // The public list shows it to visitors too.
+    let visitor = Browser::start(1280, 900).await;
+    visitor.client.goto(&server.url("/notices")).await.unwrap();
+    visitor.text_contains("[data-testid=notices]", "固态电池界面揭榜挂帅").await;
+    visitor.close().await;
+    lab_b.close().await;
+    ent_b.close().await;
+}

@@ -9,6 +9,7 @@ use shared::engage::{
 };
 use shared::market::{ModerationRequest, NewPosting, Posting, PostingInput, PostingKind};
 use shared::notify::{NewSavedSearch, Notification, Preference, SavedSearch, UnreadCount};
+use shared::opencall::{Application, ApplicationInput, Notice, NoticeDecision, Selection, Text};
 use shared::orgs::{
     Invitation, InvitationPreview, InviteRequest, Member, Org, OrgInput, OrgListQuery, OrgSummary, UpdateMemberRequest,
 };
@@ -309,4 +310,43 @@ pub async fn save_search(req: &NewSavedSearch) -> ApiResult<SavedSearch> {
 }
 pub async fn delete_saved_search(id: i64) -> ApiResult<()> {
     delete(&format!("/api/saved-searches/{id}")).await
+}
+
+// ---- open calls and notices ----
+pub async fn applications(demand: i64) -> ApiResult<Vec<Application>> {
+    get(&format!("/api/demands/{demand}/applications")).await
+}
+pub async fn apply(demand: i64, input: &ApplicationInput) -> ApiResult<Application> {
+    post(&format!("/api/demands/{demand}/applications"), input).await
+}
+pub async fn revise_application(demand: i64, id: i64, input: &ApplicationInput) -> ApiResult<Application> {
+    put(&format!("/api/demands/{demand}/applications/{id}"), input).await
+}
+pub async fn shortlist(demand: i64, id: i64) -> ApiResult<Application> {
+    post(&format!("/api/demands/{demand}/applications/{id}/shortlist"), &()).await
+}
+pub async fn ask_clarification(demand: i64, id: i64, text: &str) -> ApiResult<Application> {
+    post(&format!("/api/demands/{demand}/applications/{id}/clarifications"), &Text { text: text.into() }).await
+}
+pub async fn answer_clarification(demand: i64, id: i64, question: i64, text: &str) -> ApiResult<Application> {
+    let path = format!("/api/demands/{demand}/applications/{id}/clarifications/{question}/answer");
+    post(&path, &Text { text: text.into() }).await
+}
+pub async fn select_winners(demand: i64, s: &Selection) -> ApiResult<Notice> {
+    post(&format!("/api/demands/{demand}/notice"), s).await
+}
+pub async fn notices() -> ApiResult<Page<Notice>> {
+    get("/api/notices?per_page=50").await
+}
+pub async fn notice(id: i64) -> ApiResult<Notice> {
+    get(&format!("/api/notices/{id}")).await
+}
+pub async fn object(id: i64, text: &str) -> ApiResult<Notice> {
+    post(&format!("/api/notices/{id}/objections"), &Text { text: text.into() }).await
+}
+pub async fn answer_objection(id: i64, objection: i64, text: &str) -> ApiResult<Notice> {
+    post(&format!("/api/notices/{id}/objections/{objection}/answer"), &Text { text: text.into() }).await
+}
+pub async fn decide_notice(id: i64, d: &NoticeDecision) -> ApiResult<Notice> {
+    post(&format!("/api/notices/{id}/decision"), d).await
 }

@@ -18,7 +18,9 @@ use crate::pages::market::form::{EditPosting, NewPosting};
 use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
-use crate::pages::{account, admin, auth, coming, engage, home, invitation, not_found, notifications, orgs, search};
+use crate::pages::{
+    account, admin, auth, coming, engage, home, invitation, not_found, notifications, opencall, orgs, search,
+};
 use crate::session::{Session, use_session};
 
 #[component]
@@ -71,6 +73,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/feed") view=Feed/>
                     <Route path=path!("/engagements") view=engage::Board/>
                     <Route path=path!("/notifications") view=notifications::Notifications/>
+                    <Route path=path!("/notices") view=opencall::Notices/>
+                    <Route path=path!("/notices/:id") view=opencall::NoticePage/>
                     <Route path=path!("/engagements/:id") view=engage::Thread/>
                     <Route path=path!("/admin") view=admin::Admin/>
                     <Route path=path!("/admin/moderation") view=Moderation/>
@@ -106,6 +110,7 @@ fn Header() -> impl IntoView {
                     <A href="/capabilities">{tr(Msg::NavCapabilities)}</A>
                     <A href="/scenarios">{tr(Msg::NavScenarios)}</A>
                     <A href="/investors">{tr(Msg::NavInvestors)}</A>
+                    <A href="/notices">{tr(Msg::NoticesTitle)}</A>
                     <A href="/events">{tr(Msg::NavEvents)}</A>
                     <A href="/dashboard">{tr(Msg::NavDashboard)}</A>
                     <A href="/orgs">{tr(Msg::NavOrganizations)}</A>

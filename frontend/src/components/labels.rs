@@ -51,3 +51,10 @@ pub fn parse_day(s: &str) -> Option<time::Date> {
     let day = parts.next()?.parse().ok()?;
     time::Date::from_calendar_date(year, month, day).ok()
 }
+
+/// Today in the browser's calendar (what "not in the past" and "until the deadline" mean to the user).
+pub fn today() -> time::Date {
+    let now = js_sys::Date::new_0();
+    let month = time::Month::try_from(now.get_month() as u8 + 1).unwrap_or(time::Month::January);
+    time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8).unwrap_or(time::Date::MIN)
+}

@@ -8,5 +8,6 @@ pub mod invitation;
 pub mod market;
 pub mod not_found;
 pub mod notifications;
+pub mod opencall;
 pub mod orgs;
 pub mod search;

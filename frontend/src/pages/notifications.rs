@@ -29,7 +29,9 @@ pub fn Bell() -> impl IntoView {
     }
     view! {
         <A href="/notifications" attr:class="nav-link bell" attr:data-testid="bell" attr:title=tr(Msg::NotificationsTitle)>
-            "🔔"
+            <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+                <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/>
+            </svg>
             {move || count.get().filter(|n| *n > 0).map(|n| view! { <span class="badge badge-alert" data-testid="bell-count">{n}</span> })}
         </A>
     }

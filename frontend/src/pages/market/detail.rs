@@ -12,6 +12,7 @@ use crate::components::data::{ErrorView, resource_view};
 use crate::components::labels::{TaxonomyCtx, bilingual, date, day, use_taxonomy};
 use crate::i18n::{locale, tr};
 use crate::pages::engage::RequestPanel;
+use crate::pages::opencall::OpenCallPanel;
 
 #[component]
 pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
@@ -27,9 +28,14 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
             {resource_view(data, move |p: Posting| {
                 let published = p.status == PostingStatus::Published;
                 let (id, mine, owner_org) = (p.id, p.mine, p.org.id);
+                let call = match &p.spec {
+                    PostingSpec::Demand(d) => d.open_call.clone(),
+                    _ => None,
+                };
                 view! {
                     {p.mine.then(|| view! { <OwnerPanel posting=p.clone() changed=changed/> })}
                     <PostingView posting=p/>
+                    {call.filter(|_| published).map(|c| view! { <OpenCallPanel demand=id call=c mine=mine owner_org=owner_org/> })}
                     {(published && !mine).then(|| view! { <RequestPanel posting_id=id kind=kind owner_org=owner_org/> })}
                     {published.then(|| view! { <MatchesPanel kind=kind id=id mine=mine/> })}
                     {(published && kind == PostingKind::Demand).then(|| view! { <BundlesPanel id=id/> })}

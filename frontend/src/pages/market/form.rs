@@ -467,16 +467,7 @@ fn PostingForm(kind: PostingKind, initial: Option<Posting>, orgs: Vec<(i64, Stri
     });
     let send = move |then: Then| {
         let (input, mut errs) = f.input(kind);
-        let today = {
-            let now = js_sys::Date::new_0();
-            time::Date::from_calendar_date(
-                now.get_full_year() as i32,
-                time::Month::try_from(now.get_month() as u8 + 1).unwrap_or(time::Month::January),
-                now.get_date() as u8,
-            )
-            .unwrap_or(time::Date::MIN)
-        };
-        if let Err(more) = input.parse(&tax.get(), today) {
+        if let Err(more) = input.parse(&tax.get(), crate::components::labels::today()) {
             errs.0.extend(more.0);
         }
         let org = f.org.get_untracked().parse::<i64>().unwrap_or(0);
