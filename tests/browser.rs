@@ -515,6 +515,19 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     // In English the reasons follow.
     b.click("[data-testid=lang-switch]").await;
     b.text_contains("[data-testid=match-reasons]", "Same field: Advanced energy").await;
+
+    // The path to contact: from the match straight to the request form, sent for the demand.
+    b.click("[data-testid=match-request]").await;
+    b.path_matches(|p| p == format!("/capabilities/{capability}")).await;
+    b.fill("#f-message", "Our demand fits your platform; can we talk?").await;
+    b.click("[data-testid=send-request]").await;
+    b.path_matches(|p| p.starts_with("/engagements/")).await;
+    let (source,): (Option<i64>,) = sqlx::query_as("SELECT source_id FROM engagements WHERE posting_id = $1")
+        .bind(capability)
+        .fetch_one(&server.state.db)
+        .await
+        .unwrap();
+    assert_eq!(source, Some(demand), "the request remembers the demand it came from");
     b.close().await;
 }
 

@@ -401,6 +401,10 @@ catalogue! {
     NoteObjection => "公示异议", "Objection";
     NoteTextOpenCallResult => "「{title}」揭榜结果已公示", "The result of the open call “{title}” has been published";
     NoteTextObjection => "有人对「{title}」的公示结果提出异议，请答复", "Someone objected to the result of “{title}”; please answer";
+    NotePostingApproved => "审核通过", "Approved";
+    NotePostingRejected => "审核未通过", "Not approved";
+    NoteTextPostingApproved => "你的发布「{title}」已通过审核", "Your posting “{title}” was approved";
+    NoteTextPostingRejected => "你的发布「{title}」未通过审核：{reason}", "Your posting “{title}” was not approved: {reason}";
     NoticesTitle => "公示", "Public notices";
     NoticesIntro => "揭榜挂帅的结果在公示期内接受异议；公示期满且无未答复异议后结果生效。", "Open-call results are open to objections during the notice period; they become final when it ends with every objection answered.";
     NoticesEmpty => "暂无公示", "No notices yet";

@@ -438,6 +438,8 @@ pub struct Match {
     /// `{source}-{candidate}`: what save and dismiss act on.
     pub id: String,
     pub source_id: i64,
+    /// The organization of the posting matched for (whose request a contact would be).
+    pub source_org: i64,
     pub posting: PostingSummary,
     pub score: u8,
     pub factors: Vec<FactorScore>,

@@ -25,6 +25,8 @@ code_enum!(
         SavedSearchHit = "saved_search_hit" => NoteSavedSearchHit,
         OpenCallResult = "open_call_result" => NoteOpenCallResult,
         Objection = "objection" => NoteObjection,
+        PostingApproved = "posting_approved" => NotePostingApproved,
+        PostingRejected = "posting_rejected" => NotePostingRejected,
     }
 );
 
@@ -43,6 +45,8 @@ impl NotificationKind {
             NotificationKind::SavedSearchHit => Msg::NoteTextSavedSearchHit,
             NotificationKind::OpenCallResult => Msg::NoteTextOpenCallResult,
             NotificationKind::Objection => Msg::NoteTextObjection,
+            NotificationKind::PostingApproved => Msg::NoteTextPostingApproved,
+            NotificationKind::PostingRejected => Msg::NoteTextPostingRejected,
         }
     }
 
@@ -56,6 +60,7 @@ impl NotificationKind {
                 | NotificationKind::SavedSearchHit
                 | NotificationKind::OpenCallResult
                 | NotificationKind::Objection
+                | NotificationKind::PostingRejected
         )
     }
 }
@@ -76,8 +81,9 @@ pub fn render(kind: NotificationKind, params: &BTreeMap<String, String>, l: Loca
         .and_then(|s| crate::engage::DealStage::parse(s))
         .map(|s| s.msg().t(l).to_owned())
         .unwrap_or_default();
-    let (org, title, score, q) = (get("org"), get("title"), get("score"), get("q"));
-    fill(kind.template().t(l), &[("org", &org), ("title", &title), ("score", &score), ("stage", &stage), ("q", &q)])
+    let (org, title, score, q, reason) = (get("org"), get("title"), get("score"), get("q"), get("reason"));
+    let args = [("org", &org), ("title", &title), ("score", &score), ("stage", &stage), ("q", &q), ("reason", &reason)];
+    fill(kind.template().t(l), &args.map(|(k, v)| (k, v.as_str())))
 }
 
 /// One notification.

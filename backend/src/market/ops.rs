@@ -1,11 +1,13 @@
 //! The marketplace operations, written once for all four kinds: permission checks around the
 //! shared lifecycle rules, store calls inside transactions.
 
+use crate::notify::ops::Note;
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::market::{
     NewPosting, Posting, PostingAction, PostingInput, PostingKind, PostingQuery, PostingStatus, Transition, next_status,
 };
+use shared::notify::NotificationKind;
 use shared::orgs::OrgRole;
 use shared::page::{Page, PageQuery};
 use sqlx::SqliteConnection;
@@ -352,6 +354,18 @@ pub async fn decide(
             }
             _ => return Err(invalid_transition()),
         }
+    }
+    for id in &req.ids {
+        let Some(row) = store::row(&mut tx, *id).await? else { continue };
+        let kind = match req.decision {
+            shared::market::Decision::Approve => NotificationKind::PostingApproved,
+            shared::market::Decision::Reject => NotificationKind::PostingRejected,
+        };
+        let link = row.kind().map(|k| format!("{}/{id}", k.page_path())).unwrap_or_default();
+        let note = Note::new(kind, link)
+            .name("title", &row.title_zh, row.title_en.as_deref())
+            .param("reason", reason.clone().unwrap_or_default());
+        crate::notify::ops::to_orgs(&mut tx, state, &[row.org_id], Some(admin.id), note).await?;
     }
     tx.commit().await?;
     published_changed(state, &req.ids).await?;

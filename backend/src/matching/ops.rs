@@ -149,12 +149,14 @@ async fn assemble(
     let mut summaries: HashMap<i64, _> =
         list::published_by_ids(db, target, &ids).await?.into_iter().map(|s| (s.id, s)).collect();
     let feedback = state.matching.feedback();
+    let source_org = state.matching.index().profile(source).map_or(0, |p| p.org_id);
     Ok(top
         .into_iter()
         .filter_map(|(cid, s)| {
             Some(Match {
                 id: format!("{source}-{cid}"),
                 source_id: source,
+                source_org,
                 posting: summaries.remove(&cid)?,
                 score: s.score,
                 factors: s.factors,

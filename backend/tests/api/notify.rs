@@ -217,3 +217,21 @@ async fn with_an_smtp_relay_the_outbox_is_sent_and_marked_sent() {
     let list = body(s.m.admin.get(s.m.app.url("/api/admin/outbox")).send().await.unwrap()).await;
     assert!(list.as_array().unwrap().iter().all(|e| e["sent_at"].is_string()));
 }
+
+#[tokio::test]
+async fn owners_hear_whether_their_posting_was_approved_or_rejected_and_why() {
+    let m = crate::market::market().await;
+    let id = m.draft(crate::market::demand(m.org), "/api/demands").await;
+    m.owner.post(m.app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    let reject = json!({"ids": [id], "decision": "reject", "reason": "预算区间不明确"});
+    let r = m.admin.post(m.app.url("/api/admin/moderation")).json(&reject).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let n = body(m.owner.get(m.app.url("/api/notifications")).send().await.unwrap()).await;
+    assert_eq!(n["items"][0]["kind"], "posting_rejected");
+    assert_eq!(n["items"][0]["params"]["reason"], "预算区间不明确");
+    assert_eq!(n["items"][0]["link"], format!("/demands/{id}"));
+    m.owner.post(m.app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    assert_eq!(m.approve(id).await.status(), StatusCode::OK);
+    let n = body(m.owner.get(m.app.url("/api/notifications")).send().await.unwrap()).await;
+    assert_eq!(n["items"][0]["kind"], "posting_approved");
+}

@@ -41,8 +41,12 @@ fn proposals_for(kind: PostingKind) -> Vec<Proposal> {
 #[component]
 pub fn RequestPanel(posting_id: i64, kind: PostingKind, owner_org: i64) -> impl IntoView {
     let session = use_session();
-    let open = RwSignal::new(false);
-    let from = RwSignal::new(String::new());
+    // Coming from a match (`?from=<the viewer's posting>&org=<its organization>`): the form opens
+    // with that organization as the sender and the posting as the request's source.
+    let query = leptos_router::hooks::use_query_map();
+    let source_id = query.with_untracked(|q| q.get("from")).and_then(|s| s.parse::<i64>().ok());
+    let open = RwSignal::new(source_id.is_some());
+    let from = RwSignal::new(query.with_untracked(|q| q.get("org")).unwrap_or_default());
     let proposal = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
     let errors = FormErrors::new();
@@ -78,7 +82,7 @@ pub fn RequestPanel(posting_id: i64, kind: PostingKind, owner_org: i64) -> impl 
         let req = NewEngagement {
             from_org: from.get_untracked().parse().unwrap_or(0),
             posting_id,
-            source_id: None,
+            source_id,
             proposal: Proposal::parse(&proposal.get_untracked()).unwrap_or(proposals_for(kind)[0]),
             message: message.get_untracked(),
         };
@@ -87,7 +91,7 @@ pub fn RequestPanel(posting_id: i64, kind: PostingKind, owner_org: i64) -> impl 
         }
     };
     view! {
-        <aside class="card request-panel" data-testid="request-panel">
+        <aside class="card request-panel" id="request" data-testid="request-panel">
             <h2>{tr(Msg::EngRequestTitle)}</h2>
             {move || match (session.me.with(Option::is_some), orgs.with(Vec::is_empty), open.get()) {
                 (false, _, _) => view! { <A href="/login" attr:class="btn btn-secondary">{tr(Msg::EngLoginToRequest)}</A> }.into_any(),

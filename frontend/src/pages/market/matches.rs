@@ -71,6 +71,9 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
     let tax = use_taxonomy();
     let p = m.posting.clone();
     let href = format!("{}/{}", ui_path(p.kind), p.id);
+    // The path to contact: the candidate's page with the request form, remembering which of the
+    // viewer's postings it matched.
+    let request_href = format!("{href}?from={}&org={}#request", m.source_id, m.source_org);
     let title = {
         let p = p.clone();
         move || bilingual(&p.title_zh, p.title_en.as_deref(), locale())
@@ -137,6 +140,7 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
                     </button>
                     <button class="btn btn-small btn-ghost" data-testid="match-dismiss" disabled=move || act.pending().get()
                         on:click=move |_| { act.dispatch("dismiss"); }>{tr(Msg::MatchDismiss)}</button>
+                    <A href=request_href attr:class="btn btn-small btn-primary" attr:data-testid="match-request">{tr(Msg::EngRequestTitle)}</A>
                 </div>
             })}
         </li>
