@@ -600,6 +600,15 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
     ent_b.click("[data-testid=engagement-card] a").await;
     ent_b.text_contains("[data-testid=conversation]", "附上测试报告").await;
     ent_b.text_contains("[data-testid=attachment]", "测试报告.pdf").await;
+
+    // Either side can report the other to the site admins.
+    ent_b.click("[data-testid=safety] summary").await;
+    ent_b.fill("#f-report_reason", "测试举报").await;
+    ent_b.click("[data-testid=report]").await;
+    ent_b.text_contains("[data-testid=safety]", "已提交举报").await;
+    let (reason,): (String,) =
+        sqlx::query_as("SELECT reason FROM abuse_reports").fetch_one(&server.state.db).await.unwrap();
+    assert_eq!(reason, "测试举报");
     lab_b.close().await;
     ent_b.close().await;
 }

@@ -350,3 +350,15 @@ pub async fn answer_objection(id: i64, objection: i64, text: &str) -> ApiResult<
 pub async fn decide_notice(id: i64, d: &NoticeDecision) -> ApiResult<Notice> {
     post(&format!("/api/notices/{id}/decision"), d).await
 }
+pub async fn reports() -> ApiResult<Vec<shared::engage::Report>> {
+    get("/api/admin/reports").await
+}
+pub async fn outbox() -> ApiResult<Vec<shared::notify::OutboxEmail>> {
+    get("/api/admin/outbox").await
+}
+pub async fn block(org: i64, other: i64) -> ApiResult<Vec<shared::engage::OrgRef>> {
+    post(&format!("/api/orgs/{org}/blocks"), &shared::engage::Block { org_id: other }).await
+}
+pub async fn report(req: &shared::engage::NewReport) -> ApiResult<()> {
+    post("/api/reports", req).await
+}

@@ -405,6 +405,15 @@ catalogue! {
     NotePostingRejected => "审核未通过", "Not approved";
     NoteTextPostingApproved => "你的发布「{title}」已通过审核", "Your posting “{title}” was approved";
     NoteTextPostingRejected => "你的发布「{title}」未通过审核：{reason}", "Your posting “{title}” was not approved: {reason}";
+    AdminReportsTitle => "举报", "Abuse reports";
+    AdminReportsEmpty => "暂无举报", "No reports";
+    AdminOutboxTitle => "邮件发件箱", "Email outbox";
+    AdminOutboxPending => "待发送", "Waiting";
+    EngReport => "举报该机构", "Report this organization";
+    EngBlock => "屏蔽该机构的申请", "Block requests from this organization";
+    EngReportReason => "举报理由", "Reason for the report";
+    EngReported => "已提交举报", "Report sent";
+    EngBlocked => "已屏蔽", "Blocked";
     NoticesTitle => "公示", "Public notices";
     NoticesIntro => "揭榜挂帅的结果在公示期内接受异议；公示期满且无未答复异议后结果生效。", "Open-call results are open to objections during the notice period; they become final when it ends with every objection answered.";
     NoticesEmpty => "暂无公示", "No notices yet";

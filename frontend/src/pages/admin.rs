@@ -30,10 +30,76 @@ pub fn Admin() -> impl IntoView {
                 <h1>{tr(Msg::AdminTitle)}</h1>
                 <p><A href="/admin/moderation" attr:class="btn btn-primary">{tr(Msg::ModerationTitle)}</A></p>
                 <OrgVerification/>
+                <Reports/>
+                <Outbox/>
                 <TaxonomyEditor/>
             </section>
         }
         .into_any(),
+    }
+}
+
+/// Abuse reports between organizations, open ones first, with a link to the engagement.
+#[component]
+fn Reports() -> impl IntoView {
+    let data = LocalResource::new(|| async { api::reports().await });
+    view! {
+        <section class="card" data-testid="admin-reports">
+            <h2>{tr(Msg::AdminReportsTitle)}</h2>
+            {resource_view(data, move |list: Vec<shared::engage::Report>| {
+                if list.is_empty() {
+                    return view! { <p class="muted">{tr(Msg::AdminReportsEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <table class="table">
+                        <tbody>
+                            {list.into_iter().map(|r| {
+                                let (from, to) = (r.reporter.clone(), r.target.clone());
+                                view! {
+                                    <tr>
+                                        <td><time>{date(&r.at)}</time></td>
+                                        <td>{move || bilingual(&from.name_zh, from.name_en.as_deref(), locale())}" → "
+                                            <a href=format!("/orgs/{}", to.id)>{move || bilingual(&to.name_zh, to.name_en.as_deref(), locale())}</a></td>
+                                        <td>{r.reason.clone()}</td>
+                                        <td>{r.engagement_id.map(|e| view! { <a href=format!("/engagements/{e}")>"#"{e}</a> })}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+/// Every email the platform wrote, and whether it went out.
+#[component]
+fn Outbox() -> impl IntoView {
+    let data = LocalResource::new(|| async { api::outbox().await });
+    view! {
+        <details class="card" data-testid="admin-outbox">
+            <summary>{tr(Msg::AdminOutboxTitle)}</summary>
+            {resource_view(data, move |list: Vec<shared::notify::OutboxEmail>| view! {
+                <table class="table">
+                    <tbody>
+                        {list.into_iter().map(|e| view! {
+                            <tr>
+                                <td><time>{date(&e.created_at)}</time></td>
+                                <td>{e.to_email.clone()}</td>
+                                <td><details><summary>{e.subject.clone()}</summary><pre class="mail">{e.body.clone()}</pre></details></td>
+                                <td>{match (&e.sent_at, &e.error) {
+                                    (Some(t), _) => date(t),
+                                    (None, Some(err)) => err.clone(),
+                                    (None, None) => tr(Msg::AdminOutboxPending)().to_owned(),
+                                }}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </details>
     }
 }
 

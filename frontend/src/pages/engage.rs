@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::Msg;
 use shared::engage::{
     DealStage, Decline, Engagement, EngagementStatus, EngagementSummary, FailureReason, Message, NewEngagement,
-    NewMessage, Proposal, Side, StageChange,
+    NewMessage, NewReport, Proposal, Side, StageChange,
 };
 use shared::market::PostingKind;
 use shared::page::Page;
@@ -271,6 +271,10 @@ fn EngagementView(e: Engagement, changed: Callback<()>) -> impl IntoView {
         <Contacts e=e.clone()/>
         {(accepted && s.side.is_some()).then(|| view! { <StagePanel e=e.clone() changed=changed/> })}
         {accepted.then(|| view! { <Conversation id=id can_write=s.side.is_some()/> })}
+        {s.side.map(|side| {
+            let (mine, other) = if side == Side::Sent { (s.from.id, s.to.id) } else { (s.to.id, s.from.id) };
+            view! { <Safety engagement=id mine=mine other=other/> }
+        })}
         <details class="card">
             <summary>{tr(Msg::EngHistory)}</summary>
             <ol class="history" data-testid="engagement-history">
@@ -282,6 +286,40 @@ fn EngagementView(e: Engagement, changed: Callback<()>) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+        </details>
+    }
+}
+
+/// Spam protection from either side: block the other organization's requests, report it.
+#[component]
+fn Safety(engagement: i64, mine: i64, other: i64) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let done = RwSignal::new(None::<Msg>);
+    let block = Action::new_local(move |_: &()| async move { api::block(mine, other).await.map(|_| Msg::EngBlocked) });
+    let report = Action::new_local(move |text: &String| {
+        let req = NewReport { org_id: mine, target_org: other, engagement_id: Some(engagement), reason: text.clone() };
+        async move { api::report(&req).await.map(|()| Msg::EngReported) }
+    });
+    for act in [block.value(), report.value()] {
+        Effect::new(move |_| match act.get() {
+            Some(Ok(m)) => done.set(Some(m)),
+            Some(Err(e)) => errors.server(e),
+            None => {}
+        });
+    }
+    view! {
+        <details class="card" data-testid="safety">
+            <summary>{tr(Msg::EngReport)}</summary>
+            <FormError errors=errors/>
+            {move || done.get().map(|m| view! { <p class="notice">{tr(m)}</p> })}
+            <TextField label=Msg::EngReportReason name="report_reason" value=reason errors=errors/>
+            <div class="actions">
+                <button class="btn btn-secondary" data-testid="report" on:click=move |_| { report.dispatch(reason.get_untracked()); }>
+                    {tr(Msg::EngReport)}
+                </button>" "
+                <button class="btn btn-ghost" data-testid="block" on:click=move |_| { block.dispatch(()); }>{tr(Msg::EngBlock)}</button>
+            </div>
         </details>
     }
 }
