@@ -2,6 +2,7 @@
 //! user, named organizations, and a generated platform (see `generate`) of 80 more organizations
 //! and 600 published postings. `seed-demo --scale N` adds N generated postings for benchmarks.
 
+pub mod engagement;
 pub mod generate;
 pub mod rng;
 
@@ -268,6 +269,7 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
         ids.push(accounts_store::insert_user(&mut tx, email.as_str(), &hash, u.name, u.locale, false).await?);
     }
     let tax = taxonomy_store::load(&mut tx).await?;
+    let mut org_ids = Vec::with_capacity(ORGS.len());
     for o in ORGS {
         let input = OrgInput {
             name_zh: o.name_zh.into(),
@@ -290,8 +292,10 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
         if o.verified {
             orgs_store::set_verified(&mut tx, id, Some(ids[o.owner])).await?;
         }
+        org_ids.push(id);
     }
     generated(&mut tx, &hash, &tax, GENERATED_ORGS, GENERATED_POSTINGS, 2026).await?;
+    engagement::seed(&mut tx, &tax, &org_ids, &ids).await?;
     sqlx::query("INSERT INTO app_meta (key, value) VALUES ('demo_seeded', $1)")
         .bind(crate::db::now().to_string())
         .execute(&mut *tx)

@@ -71,7 +71,8 @@ fn migrate_seed_demo_and_backup_work_from_the_command_line() {
             .unwrap()
             .0
     });
-    assert_eq!(published, 600 + 300, "the demo's 600 and the scaled 300");
+    let demo = (backend::demo::GENERATED_POSTINGS + backend::demo::engagement::POSTINGS) as i64;
+    assert_eq!(published, demo + 300, "the demo's generated and written postings, and the scaled 300");
 }
 
 #[test]
