@@ -68,8 +68,18 @@ pub async fn seed(db: &mut SqliteConnection, tax: &Taxonomy, orgs: &[i64], users
         now,
         expires_at: now + Duration::days(14),
     };
-    let pending =
-        engage::insert(db, &new(zhijiang, yunqi, call, Proposal::JointDevelopment, "我们在推理能效上有成熟方案，希望与贵司联合开发并在云栖算力中心验证。", li)).await?;
+    let pending = engage::insert(
+        db,
+        &new(
+            zhijiang,
+            yunqi,
+            call,
+            Proposal::JointDevelopment,
+            "我们在推理能效上有成熟方案，希望与贵司联合开发并在云栖算力中心验证。",
+            li,
+        ),
+    )
+    .await?;
     engage::record(db, pending, "requested", Some(zhijiang), Some(li), None, now).await?;
 
     let second = demand(db, tax, yunqi, zhang, serde_json::json!({
@@ -80,7 +90,18 @@ pub async fn seed(db: &mut SqliteConnection, tax: &Taxonomy, orgs: &[i64], users
         "budget_min": 100, "budget_max": 300
     }))
     .await?;
-    let deal = engage::insert(db, &new(synbio, yunqi, second, Proposal::ContractResearch, "中心可提供数据治理与合规评估服务，愿意承担数据集的标注质控。", li)).await?;
+    let deal = engage::insert(
+        db,
+        &new(
+            synbio,
+            yunqi,
+            second,
+            Proposal::ContractResearch,
+            "中心可提供数据治理与合规评估服务，愿意承担数据集的标注质控。",
+            li,
+        ),
+    )
+    .await?;
     engage::record(db, deal, "requested", Some(synbio), Some(li), None, now).await?;
     engage::set_status(db, deal, EngagementStatus::Accepted, None, now).await?;
     engage::record(db, deal, "accepted", Some(yunqi), Some(zhang), None, now).await?;
@@ -96,7 +117,11 @@ pub async fn seed(db: &mut SqliteConnection, tax: &Taxonomy, orgs: &[i64], users
     engage::set_stage(db, deal, &signed, now).await?;
     engage::record(db, deal, "signed", Some(yunqi), Some(zhang), None, now).await?;
 
-    let funding = engage::insert(db, &new(fund, yunqi, second, Proposal::Investment, "引导基金关注多模态数据基础设施，希望了解贵司融资计划。", wang)).await?;
+    let funding = engage::insert(
+        db,
+        &new(fund, yunqi, second, Proposal::Investment, "引导基金关注多模态数据基础设施，希望了解贵司融资计划。", wang),
+    )
+    .await?;
     engage::record(db, funding, "requested", Some(fund), Some(wang), None, now).await?;
     engage::set_status(db, funding, EngagementStatus::Accepted, None, now).await?;
     engage::record(db, funding, "accepted", Some(yunqi), Some(zhang), None, now).await?;
@@ -125,7 +150,9 @@ pub async fn seed(db: &mut SqliteConnection, tax: &Taxonomy, orgs: &[i64], users
         .execute(&mut *db)
         .await?;
     let ends = shared::opencall::add_working_days(now, shared::opencall::NOTICE_WORKING_DAYS);
-    let notice = calls::insert_notice(db, closed, "方案经园区2000架次验证，指标满足揭榜要求。", zhang, now, ends, &[winner]).await?;
+    let notice =
+        calls::insert_notice(db, closed, "方案经园区2000架次验证，指标满足揭榜要求。", zhang, now, ends, &[winner])
+            .await?;
     calls::record(db, notice, "published", Some(zhang), None, now).await?;
     Ok(())
 }
