@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
-use crate::{accounts, demo, engage, market, matching, notify, opencall, orgs, search, taxonomy};
+use crate::{accounts, demo, engage, events, market, matching, notify, opencall, orgs, search, taxonomy};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -70,6 +70,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(engage::router())
         .merge(notify::router())
         .merge(opencall::router())
+        .merge(events::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))
@@ -236,6 +237,11 @@ async fn expire_requests(state: AppState) {
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "expiring interest requests"),
+        }
+        match events::ops::expire_offers(&state).await {
+            Ok(passed) if !passed.is_empty() => tracing::info!(n = passed.len(), "waiting-list offers passed on"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = ?e, "expiring waiting-list offers"),
         }
         match opencall::ops::close_windows(&state).await {
             Ok(closed) if !closed.is_empty() => tracing::info!(n = closed.len(), "closed notice windows"),

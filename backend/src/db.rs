@@ -157,3 +157,11 @@ where
     }
     Ok(out)
 }
+
+/// A write transaction that takes SQLite's write lock at its start (`BEGIN IMMEDIATE`): checks made
+/// inside it (capacity, quotas, uniqueness) stay true until it commits, and concurrent writers wait
+/// for the lock (busy timeout) instead of failing with `SQLITE_BUSY` when a deferred transaction
+/// that read first tries to write. Every transaction that writes starts here.
+pub async fn begin_write(db: &Db) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    db.begin_with("BEGIN IMMEDIATE").await
+}

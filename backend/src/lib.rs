@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod engage;
 pub mod error;
+pub mod events;
 pub mod files;
 pub mod http;
 pub mod market;

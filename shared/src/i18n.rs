@@ -409,6 +409,17 @@ catalogue! {
     AdminReportsEmpty => "暂无举报", "No reports";
     AdminOutboxTitle => "邮件发件箱", "Email outbox";
     AdminOutboxPending => "待发送", "Waiting";
+    EventForum => "论坛", "Forum";
+    EventConference => "大会", "Conference";
+    EventExhibition => "展会", "Exhibition";
+    EventMatchmaking => "对接会", "Matchmaking meeting";
+    EventRoadshow => "路演", "Roadshow";
+    RegConfirmed => "已确认", "Confirmed";
+    RegPending => "待审核", "Awaiting approval";
+    RegWaitlisted => "候补中", "On the waiting list";
+    RegOffered => "候补转正待确认", "Seat offered";
+    RegCancelled => "已取消", "Cancelled";
+    RegRejected => "未通过", "Rejected";
     EngReport => "举报该机构", "Report this organization";
     EngBlock => "屏蔽该机构的申请", "Block requests from this organization";
     EngReportReason => "举报理由", "Reason for the report";

@@ -33,6 +33,7 @@ macro_rules! code_enum {
 pub mod accounts;
 pub mod engage;
 pub mod error;
+pub mod events;
 pub mod i18n;
 pub mod market;
 pub mod matching;

@@ -150,7 +150,7 @@ pub async fn change_password(
         return Err(AppError::field("current_password", FieldError::PasswordWrong));
     }
     let hash = password::hash(new.expose().to_owned()).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     store::set_password(&mut tx, current.user.id, &hash).await?;
     store::delete_other_sessions(&mut tx, current.user.id, &current.token_hash).await?;
     tx.commit().await?;

@@ -261,7 +261,7 @@ pub async fn create_or_promote_admin(
     email: &shared::validate::Email,
     password: &shared::validate::Password,
 ) -> anyhow::Result<bool> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let created = match credentials(&mut tx, email.as_str()).await? {
         Some((id, _)) => {
             set_admin(&mut tx, id).await?;

@@ -240,7 +240,7 @@ async fn generated(
 
 /// `seed-demo --scale N`: N more generated postings (with organizations to own them), for benchmarks.
 pub async fn seed_scale(db: &Db, postings: usize) -> anyhow::Result<()> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin_write(db).await?;
     let tax = taxonomy_store::load(&mut tx).await?;
     let password = Password::parse(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("demo password: {e:?}"))?;
     let hash = password::hash(password.expose().to_owned()).await?;
@@ -254,7 +254,7 @@ pub async fn seed_scale(db: &Db, postings: usize) -> anyhow::Result<()> {
 /// Loads the demo data unless it was loaded before (or the installation has users already).
 /// Returns true when it loaded.
 pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin_write(db).await?;
     let seeded: Option<(String,)> =
         sqlx::query_as("SELECT value FROM app_meta WHERE key = 'demo_seeded'").fetch_optional(&mut *tx).await?;
     let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut *tx).await?;

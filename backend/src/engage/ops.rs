@@ -73,7 +73,7 @@ fn own_org(row: &store::Row, party: Party) -> i64 {
 pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) -> AppResult<EngagementSummary> {
     let message = req.parse()?;
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let posting = crate::market::store::row(&mut tx, req.posting_id).await?.ok_or(AppError::NotFound)?;
     if posting.status() != PostingStatus::Published {
         return Err(AppError::NotFound);
@@ -162,7 +162,7 @@ pub async fn list(state: &AppState, user: &SessionUser, q: EngagementQuery) -> A
 /// Accept or decline (`decline` with its reason) a pending request, as the receiver.
 async fn answer(state: &AppState, user: &SessionUser, id: i64, decline: Option<String>) -> AppResult<Engagement> {
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, party, orgs) = load(&mut tx, id, user).await?;
     if !party.may_answer() {
         return Err(AppError::Forbidden);
@@ -201,7 +201,7 @@ pub async fn decline(state: &AppState, user: &SessionUser, id: i64, d: Decline) 
 
 pub async fn withdraw(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, party, orgs) = load(&mut tx, id, user).await?;
     if !party.may_withdraw() {
         return Err(AppError::Forbidden);
@@ -221,7 +221,7 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, id: i64) -> AppResul
 pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageChange) -> AppResult<Engagement> {
     let at = now();
     let parsed = change.parse(at.date())?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, party, orgs) = load(&mut tx, id, user).await?;
     if !party.may_act() {
         return Err(AppError::Forbidden);
@@ -275,7 +275,7 @@ pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResul
 pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewMessage) -> AppResult<Message> {
     let body = m.parse()?;
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, party, _) = load(&mut tx, id, user).await?;
     if !party.may_act() {
         return Err(AppError::Forbidden);
@@ -350,7 +350,7 @@ async fn member_of(db: &mut SqliteConnection, org: i64, user: &SessionUser) -> A
 }
 
 pub async fn block(state: &AppState, user: &SessionUser, org: i64, blocked: i64) -> AppResult<Vec<OrgRef>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     member_of(&mut tx, org, user).await?;
     if blocked == org {
         return Err(AppError::field("org_id", FieldError::Invalid));
@@ -381,7 +381,7 @@ pub async fn blocks(state: &AppState, user: &SessionUser, org: i64) -> AppResult
 
 pub async fn report(state: &AppState, user: &SessionUser, r: NewReport) -> AppResult<i64> {
     let reason = validate::required_text(&r.reason, engage::MESSAGE_MAX).map_err(|e| AppError::field("reason", e))?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     member_of(&mut tx, r.org_id, user).await?;
     if r.target_org == r.org_id || !crate::orgs::store::exists(&mut tx, r.target_org).await? {
         return Err(AppError::field("target_org", FieldError::Invalid));
@@ -417,7 +417,7 @@ pub async fn reports(state: &AppState) -> AppResult<Vec<Report>> {
 pub async fn expire_due(state: &AppState) -> AppResult<(Vec<i64>, Vec<i64>)> {
     let at = now();
     let half = Duration::days(i64::from(state.config.request_expiry_days)) / 2;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let expired = store::expire_due(&mut tx, at).await?;
     for id in &expired {
         store::record(&mut tx, *id, "expired", None, None, None, at).await?;

@@ -119,7 +119,7 @@ pub async fn create(state: &AppState, user: &SessionUser, kind: PostingKind, req
     if req.posting.spec.kind() != kind {
         return Err(AppError::field("kind", shared::validate::FieldError::Invalid));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let tax = taxonomy::store::load(&mut tx).await?;
     let draft = req.posting.parse(&tax, today())?;
     let org = orgs::get(&mut tx, req.org_id, false, None).await?.ok_or(AppError::NotFound)?;
@@ -143,7 +143,7 @@ pub async fn update(
     id: i64,
     input: PostingInput,
 ) -> AppResult<Posting> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let row = row_of(&mut tx, kind, id).await?;
     if role(&mut tx, row.org_id, Some(user)).await?.is_none() {
         return Err(AppError::Forbidden);
@@ -179,7 +179,7 @@ pub async fn owner_transition(
     id: i64,
     transition: Transition,
 ) -> AppResult<Posting> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let row = row_of(&mut tx, kind, id).await?;
     if role(&mut tx, row.org_id, Some(user)).await?.is_none() {
         return Err(AppError::Forbidden);
@@ -275,7 +275,7 @@ pub async fn list(
 
 /// Marks every published posting whose deadline has passed as expired. Returns how many.
 pub async fn expire_due(state: &AppState) -> AppResult<usize> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let ids = store::due_for_expiry(&mut tx, today()).await?;
     for id in &ids {
         if let Some(row) = store::row(&mut tx, *id).await? {
@@ -307,7 +307,7 @@ pub async fn decide(
 ) -> AppResult<Vec<Posting>> {
     use shared::market::Decision;
     let reason = req.parse()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let mut first_publications = vec![];
     for id in &req.ids {
         let row = store::row(&mut tx, *id).await?.ok_or(AppError::NotFound)?;

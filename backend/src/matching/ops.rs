@@ -54,7 +54,7 @@ pub async fn load(db: &Db) -> anyhow::Result<Engine> {
     })
     .await?;
     if !segmented.is_empty() {
-        let mut tx = db.begin().await?;
+        let mut tx = crate::db::begin_write(db).await?;
         store::store_terms(&mut tx, &segmented).await?;
         tx.commit().await?;
         tracing::info!(postings = segmented.len(), "segmented and stored the terms of postings that had none");
@@ -296,7 +296,7 @@ pub async fn bundles(
 /// Saves or dismisses a match for the source posting's organization (its members only).
 pub async fn feedback(state: &AppState, user: &SessionUser, match_id: &str, action: &'static str) -> AppResult<()> {
     let (source, candidate) = parse_match_id(match_id).ok_or(AppError::NotFound)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let src = crate::market::store::row(&mut tx, source).await?.ok_or(AppError::NotFound)?;
     if crate::market::store::row(&mut tx, candidate).await?.is_none() {
         return Err(AppError::NotFound);

@@ -118,7 +118,7 @@ pub async fn set_preferences(
     user: &SessionUser,
     prefs: Vec<Preference>,
 ) -> AppResult<Vec<Preference>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     for p in &prefs {
         store::set_preference(&mut tx, user.id, p).await?;
     }
@@ -139,7 +139,7 @@ pub async fn saved_searches(state: &AppState, user: &SessionUser) -> AppResult<V
 
 pub async fn save_search(state: &AppState, user: &SessionUser, req: NewSavedSearch) -> AppResult<SavedSearch> {
     let (q, domain) = req.parse()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let existing = store::saved_searches(&mut tx, Some(user.id)).await?;
     if existing.len() >= SAVED_SEARCHES_MAX {
         return Err(AppError::field("q", FieldError::TooMany));
@@ -165,7 +165,7 @@ pub async fn delete_search(state: &AppState, user: &SessionUser, id: i64) -> App
 /// of postings it matches with a high score.
 pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
     const HIGH_SCORE: u8 = 80;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let Some(p) = crate::market::store::row(&mut tx, id).await? else { return Ok(()) };
     let Some(kind) = p.kind() else { return Ok(()) };
     let (domains, _) = crate::market::store::tags(&mut tx, id).await?;

@@ -71,7 +71,7 @@ pub async fn apply(
 ) -> AppResult<Application> {
     let (solution, team, timeline) = input.parse()?;
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, call) = call_of(&mut tx, demand).await?;
     if row.status() != PostingStatus::Published {
         return Err(AppError::NotFound);
@@ -108,7 +108,7 @@ pub async fn revise(
 ) -> AppResult<Application> {
     let (solution, team, timeline) = input.parse()?;
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, call) = call_of(&mut tx, demand).await?;
     let (a, applicant, _) = application_for(&mut tx, user, &row, app).await?;
     if !applicant {
@@ -137,7 +137,7 @@ pub async fn list(state: &AppState, user: &SessionUser, demand: i64) -> AppResul
 }
 
 pub async fn shortlist(state: &AppState, user: &SessionUser, demand: i64, app: i64) -> AppResult<Application> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, _) = call_of(&mut tx, demand).await?;
     let (a, _, owner) = application_for(&mut tx, user, &row, app).await?;
     if !owner {
@@ -159,7 +159,7 @@ fn text(t: &Text, field: &str) -> AppResult<String> {
 /// The owner asks the applicant to clarify.
 pub async fn ask(state: &AppState, user: &SessionUser, demand: i64, app: i64, q: Text) -> AppResult<Application> {
     let question = text(&q, "text")?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, _) = call_of(&mut tx, demand).await?;
     let (_, _, owner) = application_for(&mut tx, user, &row, app).await?;
     if !owner {
@@ -181,7 +181,7 @@ pub async fn answer(
     a: Text,
 ) -> AppResult<Application> {
     let reply = text(&a, "text")?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, _) = call_of(&mut tx, demand).await?;
     let (_, applicant, _) = application_for(&mut tx, user, &row, app).await?;
     if !applicant {
@@ -242,7 +242,7 @@ pub async fn select(state: &AppState, user: &SessionUser, demand: i64, s: Select
         return Err(AppError::field("winners", FieldError::Required));
     }
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, call) = call_of(&mut tx, demand).await?;
     if !orgs_of(&mut tx, user).await?.contains(&row.org_id) {
         return Err(AppError::Forbidden);
@@ -318,7 +318,7 @@ pub async fn notice(state: &AppState, id: i64) -> AppResult<Notice> {
 pub async fn object(state: &AppState, user: &SessionUser, id: i64, t: Text) -> AppResult<Notice> {
     let grounds = text(&t, "text")?;
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if n.status() != NoticeStatus::Open || at >= n.window_ends {
         return Err(AppError::field("window_ends", FieldError::DateInPast));
@@ -347,7 +347,7 @@ pub async fn answer_objection(
 ) -> AppResult<Notice> {
     let reply = text(&t, "text")?;
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let (row, _) = call_of(&mut tx, n.demand_id).await?;
     if !user.is_admin && !orgs_of(&mut tx, user).await?.contains(&row.org_id) {
@@ -365,7 +365,7 @@ pub async fn answer_objection(
 /// Closes the windows that ended: final without unanswered objections, else under review.
 pub async fn close_windows(state: &AppState) -> AppResult<Vec<(i64, NoticeStatus)>> {
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let mut out = vec![];
     for (id, unanswered) in store::windows_closed(&mut tx, at).await? {
         let status = after_window(usize::try_from(unanswered).unwrap_or(usize::MAX));
@@ -381,7 +381,7 @@ pub async fn close_windows(state: &AppState) -> AppResult<Vec<(i64, NoticeStatus
 pub async fn decide(state: &AppState, admin: &SessionUser, id: i64, d: NoticeDecision) -> AppResult<Notice> {
     let note = validate::required_text(&d.note, shared::engage::MESSAGE_MAX).map_err(|e| AppError::field("note", e))?;
     let at = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if n.status() != NoticeStatus::UnderReview {
         return Err(conflict());

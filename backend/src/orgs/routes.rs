@@ -61,7 +61,7 @@ pub async fn create(
     current: CurrentUser,
     Json(input): Json<OrgInput>,
 ) -> AppResult<(StatusCode, Json<Org>)> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let tax = taxonomy::store::load(&mut tx).await?;
     let profile = input.parse(&tax, current_year())?;
     let id = store::insert(&mut tx, &profile, current.user.id).await?;
@@ -88,7 +88,7 @@ pub async fn update(
     Path(id): Path<i64>,
     Json(input): Json<OrgInput>,
 ) -> AppResult<Json<Org>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
@@ -130,7 +130,7 @@ pub async fn invite(
     Json(req): Json<InviteRequest>,
 ) -> AppResult<(StatusCode, Json<Invitation>)> {
     let email = req.parse()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
@@ -157,7 +157,7 @@ pub async fn change_role(
     Path((id, user_id)): Path<(i64, i64)>,
     Json(req): Json<UpdateMemberRequest>,
 ) -> AppResult<Json<Vec<Member>>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
@@ -181,7 +181,7 @@ pub async fn remove_member(
     current: CurrentUser,
     Path((id, user_id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_remove(current.user.id, user_id) {
         return Err(AppError::Forbidden);
     }
@@ -258,7 +258,7 @@ pub async fn accept_invitation(
     current: CurrentUser,
     Path(token): Path<String>,
 ) -> AppResult<Json<Org>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let inv =
         store::open_invitation(&mut tx, &hash_token(&token), crate::db::now()).await?.ok_or_else(invitation_invalid)?;
     if inv.email != current.user.email {

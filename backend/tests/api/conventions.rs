@@ -221,6 +221,17 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/notices/{id}/objections"),
     ("POST", "/api/notices/{id}/objections/{objection}/answer"),
     ("POST", "/api/notices/{id}/decision"),
+    ("GET", "/api/events"),
+    ("POST", "/api/events"),
+    ("GET", "/api/events/{id}"),
+    ("PUT", "/api/events/{id}"),
+    ("POST", "/api/events/{id}/ticket-types"),
+    ("GET", "/api/events/{id}/registrations"),
+    ("POST", "/api/events/{id}/registrations"),
+    ("POST", "/api/registrations/{id}/cancel"),
+    ("POST", "/api/registrations/{id}/accept-offer"),
+    ("POST", "/api/registrations/{id}/approve"),
+    ("POST", "/api/registrations/{id}/reject"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

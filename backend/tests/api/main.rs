@@ -4,6 +4,7 @@ mod accounts;
 mod cli;
 mod conventions;
 mod engage;
+mod events;
 mod helpers;
 mod market;
 mod matching;

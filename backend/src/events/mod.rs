@@ -1,0 +1,23 @@
+//! Events: forums, conferences, exhibitions, matchmaking meetings and roadshows, with ticket types,
+//! registrations that never oversell, and a waiting list that offers freed seats.
+
+pub mod ops;
+pub mod routes;
+pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(routes::list, routes::create))
+        .routes(routes!(routes::get, routes::update))
+        .routes(routes!(routes::add_ticket_type))
+        .routes(routes!(routes::registrations, routes::register))
+        .routes(routes!(routes::cancel))
+        .routes(routes!(routes::accept_offer))
+        .routes(routes!(routes::approve))
+        .routes(routes!(routes::reject))
+}

@@ -1,0 +1,148 @@
+//! Thin handlers for events, ticket types and registrations.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use shared::ApiError;
+use shared::events::{Event, EventInput, Registration, RegistrationInput, TicketType, TicketTypeInput};
+
+use super::ops;
+use crate::AppState;
+use crate::accounts::{CurrentUser, MaybeUser};
+use crate::error::AppResult;
+use crate::http::extract::{Json, Path, Query};
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct EventQuery {
+    /// Past events instead of upcoming ones.
+    #[serde(default)]
+    pub past: bool,
+}
+
+/// Upcoming (or past) events, soonest first; invitation-only ones only for their organizers.
+#[utoipa::path(get, path = "/events", tag = "events", params(EventQuery), responses((status = 200, body = Vec<Event>)))]
+pub async fn list(
+    State(state): State<AppState>,
+    user: MaybeUser,
+    Query(q): Query<EventQuery>,
+) -> AppResult<Json<Vec<Event>>> {
+    Ok(Json(ops::list(&state, user.0.as_ref(), q.past).await?))
+}
+
+/// Create an event for one of your organizer organizations.
+#[utoipa::path(post, path = "/events", tag = "events", request_body = EventInput,
+    responses((status = 201, body = Event), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn create(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(input): Json<EventInput>,
+) -> AppResult<(StatusCode, Json<Event>)> {
+    Ok((StatusCode::CREATED, Json(ops::create(&state, &current.user, input).await?)))
+}
+
+/// One event with its ticket types, free seats and waiting lists.
+#[utoipa::path(get, path = "/events/{id}", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Event), (status = 404, body = ApiError)))]
+pub async fn get(State(state): State<AppState>, user: MaybeUser, Path(id): Path<i64>) -> AppResult<Json<Event>> {
+    Ok(Json(ops::get(&state, user.0.as_ref(), id).await?))
+}
+
+/// Edit an event (its organizers); capacity never below the seats already held.
+#[utoipa::path(put, path = "/events/{id}", tag = "events", params(("id" = i64, Path)), request_body = EventInput,
+    responses((status = 200, body = Event), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn update(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<EventInput>,
+) -> AppResult<Json<Event>> {
+    Ok(Json(ops::update(&state, &current.user, id, input).await?))
+}
+
+/// Add a ticket type with its quota (its organizers).
+#[utoipa::path(post, path = "/events/{id}/ticket-types", tag = "events", params(("id" = i64, Path)),
+    request_body = TicketTypeInput,
+    responses((status = 201, body = TicketType), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn add_ticket_type(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(t): Json<TicketTypeInput>,
+) -> AppResult<(StatusCode, Json<TicketType>)> {
+    Ok((StatusCode::CREATED, Json(ops::add_ticket_type(&state, &current.user, id, t).await?)))
+}
+
+/// Registrations: every one for the organizers, your own otherwise.
+#[utoipa::path(get, path = "/events/{id}/registrations", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Registration>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn registrations(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Registration>>> {
+    Ok(Json(ops::registrations(&state, &current.user, id).await?))
+}
+
+/// Register yourself or a group: confirmed, pending approval, or on the waiting list when full.
+#[utoipa::path(post, path = "/events/{id}/registrations", tag = "events", params(("id" = i64, Path)),
+    request_body = RegistrationInput,
+    responses((status = 201, body = Registration), (status = 401, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn register(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<RegistrationInput>,
+) -> AppResult<(StatusCode, Json<Registration>)> {
+    Ok((StatusCode::CREATED, Json(ops::register(&state, &current.user, id, input).await?)))
+}
+
+/// Cancel a registration (its registrant or an organizer); the seats go to the waiting list.
+#[utoipa::path(post, path = "/registrations/{id}/cancel", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Registration>> {
+    Ok(Json(ops::cancel(&state, &current.user, id).await?))
+}
+
+/// Take an offered seat before the offer expires.
+#[utoipa::path(post, path = "/registrations/{id}/accept-offer", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn accept_offer(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Registration>> {
+    Ok(Json(ops::accept_offer(&state, &current.user, id).await?))
+}
+
+/// Approve a pending registration (organizers).
+#[utoipa::path(post, path = "/registrations/{id}/approve", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn approve(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Registration>> {
+    Ok(Json(ops::decide(&state, &current.user, id, true).await?))
+}
+
+/// Reject a pending registration (organizers); its seats go to the waiting list.
+#[utoipa::path(post, path = "/registrations/{id}/reject", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn reject(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Registration>> {
+    Ok(Json(ops::decide(&state, &current.user, id, false).await?))
+}

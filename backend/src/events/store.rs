@@ -1,0 +1,328 @@
+//! SQL for events, ticket types and registrations.
+
+use shared::events::{Event, EventInput, EventType, Registration, RegistrationStatus, TicketType, TicketTypeInput};
+use sqlx::SqliteConnection;
+use time::OffsetDateTime;
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    org_id: i64,
+    org_name_zh: String,
+    org_name_en: Option<String>,
+    title_zh: String,
+    title_en: Option<String>,
+    description_zh: String,
+    description_en: Option<String>,
+    event_type: String,
+    venue: Option<String>,
+    online_url: Option<String>,
+    starts_at: OffsetDateTime,
+    ends_at: OffsetDateTime,
+    domains: String,
+    capacity: i64,
+    invitation_only: bool,
+}
+
+const EVENT: &str = "SELECT e.id, e.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, e.title_zh, e.title_en,
+        e.description_zh, e.description_en, e.event_type, e.venue, e.online_url, e.starts_at, e.ends_at, e.domains,
+        e.capacity, e.invitation_only
+     FROM events e JOIN organizations o ON o.id = e.org_id";
+
+fn trimmed(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+pub async fn insert(db: &mut SqliteConnection, e: &EventInput, user: i64, now: OffsetDateTime) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO events (org_id, title_zh, title_en, description_zh, description_en, event_type, venue, online_url,
+                             starts_at, ends_at, domains, capacity, invitation_only, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+    )
+    .bind(e.org_id)
+    .bind(e.title_zh.trim())
+    .bind(trimmed(&e.title_en))
+    .bind(e.description_zh.trim())
+    .bind(trimmed(&e.description_en))
+    .bind(e.event_type.as_str())
+    .bind(trimmed(&e.venue))
+    .bind(trimmed(&e.online_url))
+    .bind(e.starts_at)
+    .bind(e.ends_at)
+    .bind(e.domains.join(","))
+    .bind(i64::from(e.capacity))
+    .bind(e.invitation_only)
+    .bind(user)
+    .bind(now)
+    .fetch_one(db)
+    .await?;
+    Ok(id)
+}
+
+pub async fn update(db: &mut SqliteConnection, id: i64, e: &EventInput, now: OffsetDateTime) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE events SET title_zh = $2, title_en = $3, description_zh = $4, description_en = $5, event_type = $6,
+             venue = $7, online_url = $8, starts_at = $9, ends_at = $10, domains = $11, capacity = $12,
+             invitation_only = $13, updated_at = $14
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(e.title_zh.trim())
+    .bind(trimmed(&e.title_en))
+    .bind(e.description_zh.trim())
+    .bind(trimmed(&e.description_en))
+    .bind(e.event_type.as_str())
+    .bind(trimmed(&e.venue))
+    .bind(trimmed(&e.online_url))
+    .bind(e.starts_at)
+    .bind(e.ends_at)
+    .bind(e.domains.join(","))
+    .bind(i64::from(e.capacity))
+    .bind(e.invitation_only)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The event's organizing organization and capacity.
+pub async fn head(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, u32)>> {
+    let row: Option<(i64, i64)> =
+        sqlx::query_as("SELECT org_id, capacity FROM events WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(row.map(|(org, cap)| (org, u32::try_from(cap).unwrap_or(0))))
+}
+
+/// Seats held (confirmed, pending, offered) over the whole event and per ticket type.
+pub async fn held(db: &mut SqliteConnection, event: i64) -> sqlx::Result<(u32, Vec<(i64, u32)>)> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT ticket_type_id, SUM(seats) FROM registrations
+         WHERE event_id = $1 AND status IN ('confirmed', 'pending', 'offered') GROUP BY ticket_type_id",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    let per: Vec<(i64, u32)> = rows.into_iter().map(|(t, n)| (t, u32::try_from(n).unwrap_or(0))).collect();
+    Ok((per.iter().map(|(_, n)| n).sum(), per))
+}
+
+pub async fn ticket_types(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, TicketTypeInput)>> {
+    let rows: Vec<(i64, String, Option<String>, i64, bool)> = sqlx::query_as(
+        "SELECT id, name_zh, name_en, quota, approval FROM ticket_types WHERE event_id = $1 ORDER BY id",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name_zh, name_en, quota, approval)| {
+            (id, TicketTypeInput { name_zh, name_en, quota: u32::try_from(quota).unwrap_or(0), approval })
+        })
+        .collect())
+}
+
+pub async fn insert_ticket_type(db: &mut SqliteConnection, event: i64, t: &TicketTypeInput) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO ticket_types (event_id, name_zh, name_en, quota, approval) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(event)
+    .bind(t.name_zh.trim())
+    .bind(trimmed(&t.name_en))
+    .bind(i64::from(t.quota))
+    .bind(t.approval)
+    .fetch_one(db)
+    .await?;
+    Ok(id)
+}
+
+/// Waiting-list entries per ticket type, in order: (ticket type, registration, seats).
+pub async fn waiting(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, i64, u32)>> {
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT ticket_type_id, id, seats FROM registrations WHERE event_id = $1 AND status = 'waitlisted' ORDER BY id",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|(t, id, s)| (t, id, u32::try_from(s).unwrap_or(0))).collect())
+}
+
+/// The event with its ticket types' free seats and waiting lists; `mine` as given.
+pub async fn event(db: &mut SqliteConnection, id: i64, mine: bool) -> sqlx::Result<Option<Event>> {
+    let row: Option<EventRow> =
+        sqlx::query_as(&format!("{EVENT} WHERE e.id = $1")).bind(id).fetch_optional(&mut *db).await?;
+    let Some(r) = row else { return Ok(None) };
+    Ok(Some(complete(db, r, mine).await?))
+}
+
+async fn complete(db: &mut SqliteConnection, r: EventRow, mine: bool) -> sqlx::Result<Event> {
+    let capacity = u32::try_from(r.capacity).unwrap_or(0);
+    let (overall, per) = held(db, r.id).await?;
+    let waiting = waiting(db, r.id).await?;
+    let types = ticket_types(db, r.id)
+        .await?
+        .into_iter()
+        .map(|(id, t)| {
+            let by_type = per.iter().find(|(x, _)| *x == id).map_or(0, |(_, n)| *n);
+            TicketType {
+                id,
+                free: shared::events::free_seats(t.quota, by_type, capacity, overall),
+                waiting: waiting.iter().filter(|(x, ..)| *x == id).map(|(.., s)| s).sum(),
+                name_zh: t.name_zh,
+                name_en: t.name_en,
+                quota: t.quota,
+                approval: t.approval,
+            }
+        })
+        .collect();
+    Ok(Event {
+        id: r.id,
+        org_id: r.org_id,
+        org_name_zh: r.org_name_zh,
+        org_name_en: r.org_name_en,
+        title_zh: r.title_zh,
+        title_en: r.title_en,
+        description_zh: r.description_zh,
+        description_en: r.description_en,
+        event_type: EventType::parse(&r.event_type).unwrap_or(EventType::Forum),
+        venue: r.venue,
+        online_url: r.online_url,
+        starts_at: r.starts_at,
+        ends_at: r.ends_at,
+        domains: r.domains.split(',').filter(|d| !d.is_empty()).map(str::to_owned).collect(),
+        capacity,
+        invitation_only: r.invitation_only,
+        registered: overall,
+        ticket_types: types,
+        mine,
+    })
+}
+
+/// Events, soonest first: upcoming ones (`past` false) or past ones, public ones plus those of `orgs`.
+pub async fn list(
+    db: &mut SqliteConnection,
+    now: OffsetDateTime,
+    past: bool,
+    orgs: &[i64],
+) -> sqlx::Result<Vec<Event>> {
+    let orgs_sql =
+        if orgs.is_empty() { "0".to_owned() } else { orgs.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
+    let (cond, order) = if past { ("e.ends_at < $1", "DESC") } else { ("e.ends_at >= $1", "ASC") };
+    let rows: Vec<EventRow> = sqlx::query_as(&format!(
+        "{EVENT} WHERE {cond} AND (e.invitation_only = 0 OR e.org_id IN ({orgs_sql})) ORDER BY e.starts_at {order} LIMIT 200"
+    ))
+    .bind(now)
+    .fetch_all(&mut *db)
+    .await?;
+    let mut out = vec![];
+    for r in rows {
+        let mine = orgs.contains(&r.org_id);
+        out.push(complete(db, r, mine).await?);
+    }
+    Ok(out)
+}
+
+pub struct NewRegistration<'a> {
+    pub event: i64,
+    pub ticket_type: i64,
+    pub user: i64,
+    pub people: &'a [String],
+    pub status: RegistrationStatus,
+    pub now: OffsetDateTime,
+}
+
+pub async fn insert_registration(db: &mut SqliteConnection, r: &NewRegistration<'_>) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO registrations (event_id, ticket_type_id, user_id, people, seats, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+    )
+    .bind(r.event)
+    .bind(r.ticket_type)
+    .bind(r.user)
+    .bind(r.people.join("\n"))
+    .bind(r.people.len() as i64)
+    .bind(r.status.as_str())
+    .bind(r.now)
+    .fetch_one(db)
+    .await?;
+    Ok(id)
+}
+
+#[derive(sqlx::FromRow)]
+struct RegRow {
+    id: i64,
+    event_id: i64,
+    ticket_type_id: i64,
+    user_id: i64,
+    display_name: String,
+    people: String,
+    status: String,
+    offer_expires_at: Option<OffsetDateTime>,
+    created_at: OffsetDateTime,
+}
+
+const REGISTRATION: &str = "SELECT r.id, r.event_id, r.ticket_type_id, r.user_id, u.display_name, r.people, r.status,
+        r.offer_expires_at, r.created_at
+     FROM registrations r JOIN users u ON u.id = r.user_id";
+
+fn registration(r: RegRow) -> (i64, Registration) {
+    (
+        r.user_id,
+        Registration {
+            id: r.id,
+            event_id: r.event_id,
+            ticket_type: r.ticket_type_id,
+            user_name: r.display_name,
+            people: r.people.lines().map(str::to_owned).collect(),
+            status: RegistrationStatus::parse(&r.status).unwrap_or(RegistrationStatus::Pending),
+            offer_expires_at: r.offer_expires_at,
+            created_at: r.created_at,
+        },
+    )
+}
+
+/// A registration with the user who made it.
+pub async fn registration_by_id(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, Registration)>> {
+    let row: Option<RegRow> =
+        sqlx::query_as(&format!("{REGISTRATION} WHERE r.id = $1")).bind(id).fetch_optional(db).await?;
+    Ok(row.map(registration))
+}
+
+/// An event's registrations (all, or only `user`'s), in order.
+pub async fn registrations(
+    db: &mut SqliteConnection,
+    event: i64,
+    user: Option<i64>,
+) -> sqlx::Result<Vec<Registration>> {
+    let rows: Vec<RegRow> = sqlx::query_as(&format!(
+        "{REGISTRATION} WHERE r.event_id = $1 AND ($2 IS NULL OR r.user_id = $2) ORDER BY r.id"
+    ))
+    .bind(event)
+    .bind(user)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| registration(r).1).collect())
+}
+
+pub async fn set_status(
+    db: &mut SqliteConnection,
+    id: i64,
+    status: RegistrationStatus,
+    offer_expires_at: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE registrations SET status = $2, offer_expires_at = $3, updated_at = $4 WHERE id = $1")
+        .bind(id)
+        .bind(status.as_str())
+        .bind(offer_expires_at)
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Offers past their expiry: (registration, event).
+pub async fn expired_offers(db: &mut SqliteConnection, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
+    sqlx::query_as("SELECT id, event_id FROM registrations WHERE status = 'offered' AND offer_expires_at <= $1")
+        .bind(now)
+        .fetch_all(db)
+        .await
+}

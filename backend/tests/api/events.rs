@@ -1,0 +1,219 @@
+//! Events: organizers, ticket types, registrations that never oversell, the waiting list and offers.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, body, error_code, spawn_app};
+use crate::market::org_of_kind;
+
+struct Setup {
+    app: TestApp,
+    organizer: Client,
+    org: i64,
+}
+
+async fn setup() -> Setup {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let organizer = app.user("org@example.com", "主办方").await;
+    let org = org_of_kind(&app, &organizer, "organizer", None, Some(&admin)).await;
+    Setup { app, organizer, org }
+}
+
+fn event(org: i64, capacity: u32) -> Value {
+    json!({"org_id": org, "title_zh": "2027杭州未来产业国际论坛", "description_zh": "聚焦5+X未来产业的国际论坛",
+           "event_type": "forum", "venue": "杭州国际博览中心", "starts_at": "2099-04-01T01:00:00Z",
+           "ends_at": "2099-04-01T09:00:00Z", "domains": ["gen_ai"], "capacity": capacity})
+}
+
+impl Setup {
+    /// An event of `capacity` seats with one ticket type of `quota` (approval as given): (event, ticket type).
+    async fn event(&self, capacity: u32, quota: u32, approval: bool) -> (i64, i64) {
+        let r = self.organizer.post(self.app.url("/api/events")).json(&event(self.org, capacity)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let id = body(r).await["id"].as_i64().unwrap();
+        let t = json!({"name_zh": "普通", "quota": quota, "approval": approval});
+        let r =
+            self.organizer.post(self.app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        (id, body(r).await["id"].as_i64().unwrap())
+    }
+
+    async fn register(&self, c: &Client, event: i64, ticket: i64, people: &[&str]) -> reqwest::Response {
+        let req = json!({"ticket_type": ticket, "people": people});
+        c.post(self.app.url(&format!("/api/events/{event}/registrations"))).json(&req).send().await.unwrap()
+    }
+
+    async fn status(&self, c: &Client, id: i64, action: &str) -> Value {
+        let r = c.post(self.app.url(&format!("/api/registrations/{id}/{action}"))).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{action}");
+        body(r).await
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_registrations_never_exceed_capacity_and_the_rest_wait() {
+    let s = setup().await;
+    let (event, ticket) = s.event(5, 100, false).await;
+    let mut users = vec![];
+    for i in 0..12 {
+        users.push(s.app.user(&format!("u{i}@example.com"), &format!("用户{i}")).await);
+    }
+    let mut set = tokio::task::JoinSet::new();
+    for c in users {
+        let url = s.app.url(&format!("/api/events/{event}/registrations"));
+        set.spawn(async move {
+            let r = c.post(url).json(&json!({"ticket_type": ticket, "people": ["本人"]})).send().await.unwrap();
+            (r.status(), body(r).await["status"].as_str().unwrap_or("").to_owned())
+        });
+    }
+    let mut statuses = vec![];
+    while let Some(r) = set.join_next().await {
+        let (code, status) = r.unwrap();
+        assert_eq!(code, StatusCode::CREATED);
+        statuses.push(status);
+    }
+    assert_eq!(statuses.iter().filter(|s| *s == "confirmed").count(), 5);
+    assert_eq!(statuses.iter().filter(|s| *s == "waitlisted").count(), 7);
+    let e = body(s.app.client().get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+    assert_eq!((e["registered"].as_u64(), e["ticket_types"][0]["free"].as_u64()), (Some(5), Some(0)));
+    assert_eq!(e["ticket_types"][0]["waiting"], 7);
+}
+
+#[tokio::test]
+async fn a_freed_seat_goes_to_the_first_waiting_entry_that_fits_and_an_unanswered_offer_passes_on() {
+    let s = setup().await;
+    let (event, ticket) = s.event(3, 3, false).await;
+    let [a, b, c, d, e] = [0, 1, 2, 3, 4].map(|i| i);
+    let mut clients = vec![];
+    for i in [a, b, c, d, e] {
+        clients.push(s.app.user(&format!("p{i}@example.com"), &format!("人{i}")).await);
+    }
+    let id = |v: Value| v["id"].as_i64().unwrap();
+    let ra = body(s.register(&clients[0], event, ticket, &["甲", "甲同事"]).await).await;
+    let rb = body(s.register(&clients[1], event, ticket, &["乙"]).await).await;
+    assert_eq!((ra["status"].as_str(), rb["status"].as_str()), (Some("confirmed"), Some("confirmed")));
+    let rc = body(s.register(&clients[2], event, ticket, &["丙", "丙同事"]).await).await;
+    let rd = body(s.register(&clients[3], event, ticket, &["丁"]).await).await;
+    let re = body(s.register(&clients[4], event, ticket, &["戊"]).await).await;
+    for r in [&rc, &rd, &re] {
+        assert_eq!(r["status"], "waitlisted");
+    }
+    // One seat frees: the group of two behind it cannot use it, the single after it can.
+    s.status(&clients[1], id(rb.clone()), "cancel").await;
+    let regs =
+        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+    let status_of = |rid: i64| regs.as_array().unwrap().iter().find(|r| r["id"] == rid).unwrap()["status"].clone();
+    assert_eq!(status_of(id(rc.clone())), "waitlisted");
+    assert_eq!(status_of(id(rd.clone())), "offered");
+    assert_eq!(status_of(id(re.clone())), "waitlisted");
+    // Someone else cannot take it; the offer passes on when it expires unanswered.
+    error_code(
+        clients[4]
+            .post(s.app.url(&format!("/api/registrations/{}/accept-offer", id(rd.clone()))))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    sqlx::query("UPDATE registrations SET offer_expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
+        .bind(id(rd.clone()))
+        .execute(&s.app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(backend::events::ops::expire_offers(&s.app.state).await.unwrap(), vec![id(rd.clone())]);
+    let regs =
+        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+    let status_of = |rid: i64| regs.as_array().unwrap().iter().find(|r| r["id"] == rid).unwrap()["status"].clone();
+    assert_eq!(status_of(id(rd.clone())), "cancelled");
+    assert_eq!(status_of(id(re.clone())), "offered");
+    let taken = s.status(&clients[4], id(re.clone()), "accept-offer").await;
+    assert_eq!(taken["status"], "confirmed");
+    // The group gets the seats when the first group cancels.
+    s.status(&clients[0], id(ra), "cancel").await;
+    let own =
+        body(clients[2].get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+    assert_eq!(own.as_array().unwrap().len(), 1, "registrants see their own only");
+    assert_eq!(own[0]["status"], "offered");
+}
+
+#[tokio::test]
+async fn approval_keeps_seats_pending_and_a_rejection_frees_them() {
+    let s = setup().await;
+    let (event, ticket) = s.event(1, 1, true).await;
+    let guest = s.app.user("guest@example.com", "嘉宾").await;
+    let other = s.app.user("other@example.com", "他人").await;
+    let r = body(s.register(&guest, event, ticket, &["嘉宾本人"]).await).await;
+    assert_eq!(r["status"], "pending");
+    let w = body(s.register(&other, event, ticket, &["他人"]).await).await;
+    assert_eq!(w["status"], "waitlisted", "a pending registration holds its seat");
+    error_code(
+        guest.post(s.app.url(&format!("/api/registrations/{}/approve", r["id"]))).send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let rejected = s.status(&s.organizer, r["id"].as_i64().unwrap(), "reject").await;
+    assert_eq!(rejected["status"], "rejected");
+    let mine = body(other.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+    assert_eq!(mine[0]["status"], "offered");
+    let accepted = s.status(&other, mine[0]["id"].as_i64().unwrap(), "accept-offer").await;
+    assert_eq!(accepted["status"], "pending", "the offer still needs the organizer's approval");
+    assert_eq!(s.status(&s.organizer, accepted["id"].as_i64().unwrap(), "approve").await["status"], "confirmed");
+}
+
+#[tokio::test]
+async fn only_organizer_organizations_run_events_and_bad_input_is_refused() {
+    let s = setup().await;
+    let ent_owner = s.app.user("ent@example.com", "企业").await;
+    let admin = s.app.admin().await;
+    let ent = org_of_kind(&s.app, &ent_owner, "enterprise", None, Some(&admin)).await;
+    let (code, _) = error_code(
+        ent_owner.post(s.app.url("/api/events")).json(&event(ent, 10)).send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert_eq!(code, "wrong_org_kind");
+    error_code(
+        ent_owner.post(s.app.url("/api/events")).json(&event(s.org, 10)).send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let mut bad = event(s.org, 0);
+    bad["ends_at"] = json!("2099-03-01T00:00:00Z");
+    bad["domains"] = json!(["no_such_field"]);
+    let (_, v) = error_code(
+        s.organizer.post(s.app.url("/api/events")).json(&bad).send().await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(v["error"]["fields"]["capacity"].is_string() && v["error"]["fields"]["ends_at"].is_string());
+    let (event_id, ticket) = s.event(10, 10, false).await;
+    let people: Vec<String> = (0..11).map(|i| format!("人{i}")).collect();
+    let people: Vec<&str> = people.iter().map(String::as_str).collect();
+    error_code(s.register(&ent_owner, event_id, ticket, &people).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    error_code(s.register(&ent_owner, event_id, 999_999, &["x"]).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(s.register(&ent_owner, event_id, ticket, &["企业代表"]).await.status(), StatusCode::CREATED);
+    error_code(s.register(&ent_owner, event_id, ticket, &["再来"]).await, StatusCode::CONFLICT).await;
+    // Capacity cannot drop below the seats already held; others cannot edit.
+    let mut smaller = event(s.org, 0);
+    smaller["capacity"] = json!(0);
+    error_code(
+        s.organizer.put(s.app.url(&format!("/api/events/{event_id}"))).json(&smaller).send().await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    error_code(
+        ent_owner.put(s.app.url(&format!("/api/events/{event_id}"))).json(&event(s.org, 20)).send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    // Invitation-only events are not listed for the public.
+    let mut private = event(s.org, 10);
+    private["invitation_only"] = json!(true);
+    s.organizer.post(s.app.url("/api/events")).json(&private).send().await.unwrap();
+    let public = body(s.app.client().get(s.app.url("/api/events")).send().await.unwrap()).await;
+    assert_eq!(public.as_array().unwrap().len(), 1);
+    let theirs = body(s.organizer.get(s.app.url("/api/events")).send().await.unwrap()).await;
+    assert_eq!(theirs.as_array().unwrap().len(), 2);
+}

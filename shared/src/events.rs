@@ -1,0 +1,283 @@
+//! The events contract: forums, conferences, exhibitions, matchmaking meetings and roadshows; ticket
+//! types with quotas under an overall capacity; registrations that never oversell, with a waiting
+//! list whose entries (groups too) are offered freed seats — the pure rules live here.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::error::FieldErrors;
+use crate::validate::{self, FieldError};
+
+code_enum!(
+    /// What kind of event.
+    EventType {
+        Forum = "forum" => EventForum,
+        Conference = "conference" => EventConference,
+        Exhibition = "exhibition" => EventExhibition,
+        Matchmaking = "matchmaking" => EventMatchmaking,
+        Roadshow = "roadshow" => EventRoadshow,
+    }
+);
+
+code_enum!(
+    /// A registration's state.
+    RegistrationStatus {
+        Confirmed = "confirmed" => RegConfirmed,
+        Pending = "pending" => RegPending,
+        Waitlisted = "waitlisted" => RegWaitlisted,
+        Offered = "offered" => RegOffered,
+        Cancelled = "cancelled" => RegCancelled,
+        Rejected = "rejected" => RegRejected,
+    }
+);
+
+impl RegistrationStatus {
+    /// Whether it holds seats (counted against quotas): confirmed, awaiting approval, or offered.
+    pub fn holds_seats(self) -> bool {
+        matches!(self, RegistrationStatus::Confirmed | RegistrationStatus::Pending | RegistrationStatus::Offered)
+    }
+}
+
+/// Hours a freed seat stays offered to a waiting-list entry before passing on.
+pub const OFFER_HOURS: u32 = 48;
+
+/// Largest group one registration may bring.
+pub const GROUP_MAX: usize = 10;
+
+/// Seats still free for a ticket type: the lesser of its own quota and the event's capacity left.
+pub fn free_seats(quota: u32, held_by_type: u32, capacity: u32, held_overall: u32) -> u32 {
+    quota.saturating_sub(held_by_type).min(capacity.saturating_sub(held_overall))
+}
+
+/// Where a new registration of `seats` lands: confirmed (or pending when the type needs approval)
+/// if they all fit, else on the waiting list — never partly.
+pub fn place(seats: u32, free: u32, approval: bool) -> RegistrationStatus {
+    match (seats <= free, approval) {
+        (true, false) => RegistrationStatus::Confirmed,
+        (true, true) => RegistrationStatus::Pending,
+        (false, _) => RegistrationStatus::Waitlisted,
+    }
+}
+
+/// After seats were freed: the waiting-list entries (in order, `(id, seats)`) to offer seats to,
+/// first come first served, skipping an entry too big for what is free so a smaller one behind it
+/// is not blocked (the group-aware waiting list pretix lacks).
+pub fn offers(waiting: &[(i64, u32)], mut free: u32) -> Vec<i64> {
+    let mut out = vec![];
+    for (id, seats) in waiting {
+        if *seats <= free {
+            free -= seats;
+            out.push(*id);
+        }
+    }
+    out
+}
+
+/// `POST /api/events` and `PUT /api/events/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventInput {
+    /// The organizing organization (an organizer the caller belongs to).
+    pub org_id: i64,
+    pub title_zh: String,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    pub description_zh: String,
+    #[serde(default)]
+    pub description_en: Option<String>,
+    pub event_type: EventType,
+    #[serde(default)]
+    pub venue: Option<String>,
+    #[serde(default)]
+    pub online_url: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub starts_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub ends_at: OffsetDateTime,
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// Seats over all ticket types.
+    pub capacity: u32,
+    /// Public, or only with an invitation code.
+    #[serde(default)]
+    pub invitation_only: bool,
+}
+
+impl EventInput {
+    /// Checks the shared rules; `now` refuses events that ended already.
+    pub fn check(&self, now: OffsetDateTime) -> Result<(), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        errs.check("title_zh", validate::required_text(&self.title_zh, 120));
+        errs.check("title_en", validate::optional_text(self.title_en.as_deref(), 200));
+        errs.check("description_zh", validate::required_text(&self.description_zh, 4000));
+        errs.check("description_en", validate::optional_text(self.description_en.as_deref(), 8000));
+        errs.check("venue", validate::optional_text(self.venue.as_deref(), 200));
+        errs.check("online_url", validate::optional_url(self.online_url.as_deref()));
+        if self.venue.as_deref().is_none_or(|v| v.trim().is_empty())
+            && self.online_url.as_deref().is_none_or(|v| v.trim().is_empty())
+        {
+            errs.add("venue", FieldError::Required);
+        }
+        if self.ends_at <= self.starts_at {
+            errs.add("ends_at", FieldError::DatesOutOfOrder);
+        }
+        if self.ends_at < now {
+            errs.add("ends_at", FieldError::DateInPast);
+        }
+        if self.capacity == 0 || self.capacity > 100_000 {
+            errs.add("capacity", FieldError::OutOfRange);
+        }
+        errs.check("domains", validate::code_list(&self.domains, 3));
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+}
+
+/// A ticket type (普通, 嘉宾, 展商, 媒体…) with its quota.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketTypeInput {
+    pub name_zh: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    pub quota: u32,
+    /// Registrations wait for the organizer's approval.
+    #[serde(default)]
+    pub approval: bool,
+}
+
+impl TicketTypeInput {
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        errs.check("name_zh", validate::required_text(&self.name_zh, 60));
+        errs.check("name_en", validate::optional_text(self.name_en.as_deref(), 100));
+        if self.quota == 0 || self.quota > 100_000 {
+            errs.add("quota", FieldError::OutOfRange);
+        }
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+}
+
+/// A ticket type with what is left of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketType {
+    pub id: i64,
+    pub name_zh: String,
+    pub name_en: Option<String>,
+    pub quota: u32,
+    pub approval: bool,
+    /// Seats free now (quota and overall capacity both considered).
+    pub free: u32,
+    pub waiting: u32,
+}
+
+/// An event as listed and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Event {
+    pub id: i64,
+    pub org_id: i64,
+    pub org_name_zh: String,
+    pub org_name_en: Option<String>,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+    pub description_zh: String,
+    pub description_en: Option<String>,
+    pub event_type: EventType,
+    pub venue: Option<String>,
+    pub online_url: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub starts_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub ends_at: OffsetDateTime,
+    pub domains: Vec<String>,
+    pub capacity: u32,
+    pub invitation_only: bool,
+    pub registered: u32,
+    pub ticket_types: Vec<TicketType>,
+    /// The caller organizes it.
+    pub mine: bool,
+}
+
+/// `POST /api/events/{id}/registrations`: oneself, or a group of named people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistrationInput {
+    pub ticket_type: i64,
+    /// Names of the people attending (at least one: the registrant), at most [`GROUP_MAX`].
+    pub people: Vec<String>,
+}
+
+impl RegistrationInput {
+    pub fn check(&self) -> Result<Vec<String>, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let people: Vec<String> = self.people.iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+        if people.is_empty() {
+            errs.add("people", FieldError::Required);
+        } else if people.len() > GROUP_MAX {
+            errs.add("people", FieldError::TooMany);
+        } else if people.iter().any(|p| p.chars().count() > 60) {
+            errs.add("people", FieldError::TooLong);
+        }
+        if errs.is_empty() { Ok(people) } else { Err(errs) }
+    }
+}
+
+/// A registration as its registrant and the organizers see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Registration {
+    pub id: i64,
+    pub event_id: i64,
+    pub ticket_type: i64,
+    pub user_name: String,
+    pub people: Vec<String>,
+    pub status: RegistrationStatus,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub offer_expires_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: OffsetDateTime,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_seats_are_bounded_by_the_quota_and_the_capacity_left() {
+        assert_eq!(free_seats(50, 10, 100, 95), 5, "the event is nearly full");
+        assert_eq!(free_seats(50, 48, 100, 60), 2, "the ticket type is nearly full");
+        assert_eq!(free_seats(50, 60, 100, 60), 0, "never negative");
+    }
+
+    #[test]
+    fn a_registration_beyond_capacity_goes_to_the_waiting_list_whole() {
+        assert_eq!(place(3, 3, false), RegistrationStatus::Confirmed);
+        assert_eq!(place(3, 3, true), RegistrationStatus::Pending);
+        assert_eq!(place(4, 3, false), RegistrationStatus::Waitlisted, "a group is never split");
+    }
+
+    #[test]
+    fn freed_seats_go_to_the_first_entries_that_fit_without_a_big_group_blocking_the_list() {
+        let waiting = [(1, 4), (2, 1), (3, 2), (4, 1)];
+        assert_eq!(offers(&waiting, 3), vec![2, 3], "the group of four waits; the next ones fit");
+        assert_eq!(offers(&waiting, 5), vec![1, 2]);
+        assert!(offers(&waiting, 0).is_empty());
+    }
+
+    #[test]
+    fn a_group_names_everyone_and_stays_within_the_limit() {
+        let one = RegistrationInput { ticket_type: 1, people: vec![" 张明 ".into()] };
+        assert_eq!(one.check().unwrap(), vec!["张明".to_owned()]);
+        let none = RegistrationInput { ticket_type: 1, people: vec!["  ".into()] };
+        assert_eq!(none.check().unwrap_err().get("people"), Some(FieldError::Required));
+        let many = RegistrationInput { ticket_type: 1, people: (0..11).map(|i| format!("p{i}")).collect() };
+        assert_eq!(many.check().unwrap_err().get("people"), Some(FieldError::TooMany));
+    }
+}
