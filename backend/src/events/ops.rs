@@ -79,7 +79,7 @@ pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppRe
         Some(u) => organizes(&mut db, id, u).await?.0,
         None => false,
     };
-    Ok(store::event(&mut db, id, mine).await?.ok_or(AppError::NotFound)?)
+    store::event(&mut db, id, mine).await?.ok_or(AppError::NotFound)
 }
 
 pub async fn list(state: &AppState, user: Option<&SessionUser>, past: bool) -> AppResult<Vec<Event>> {
