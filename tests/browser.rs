@@ -678,3 +678,53 @@ async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_
     lab_b.close().await;
     ent_b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_takes_the_freed_seat() {
+    let server = Server::start().await;
+    let host = user(&server, "host@example.com", false).await;
+    verified_org(&server, host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    user(&server, "a@example.com", false).await;
+    user(&server, "b@example.com", false).await;
+
+    // The organizer creates the event and a ticket type with one seat.
+    let host_b = Browser::start(1280, 1400).await;
+    log_in(&host_b, &server, "host@example.com", "/events").await;
+    host_b.click("[data-testid=new-event]").await;
+    host_b.fill("#f-title_zh", "未来产业对接会（小范围）").await;
+    host_b.fill("#f-description_zh", "一对一对接，名额有限").await;
+    host_b.fill("#f-venue", "云栖小镇国际会展中心").await;
+    host_b.set_value("#f-starts_at", "2099-05-01T09:00").await;
+    host_b.set_value("#f-ends_at", "2099-05-01T17:00").await;
+    host_b.fill("#f-capacity", "1").await;
+    host_b.click("[data-testid=create-event]").await;
+    let page = host_b.path_matches(|p| p.starts_with("/events/") && p != "/events/new").await;
+    host_b.fill("#f-name_zh", "普通").await;
+    host_b.fill("#f-quota", "1").await;
+    host_b.click("[data-testid=add-ticket-type]").await;
+    host_b.text_contains("[data-testid=ticket-types]", "普通").await;
+
+    // The first attendee gets the seat, the second waits.
+    let a = Browser::start(1280, 1200).await;
+    log_in(&a, &server, "a@example.com", &page).await;
+    a.click("[data-testid=register-submit]").await;
+    a.text_contains("[data-testid=registration-status]", "已确认").await;
+    let b = Browser::start(1280, 1200).await;
+    log_in(&b, &server, "b@example.com", &page).await;
+    b.click("[data-testid=register-submit]").await;
+    b.text_contains("[data-testid=registration-status]", "候补中").await;
+
+    // The first cancels; the seat is offered to the second, who takes it.
+    a.click("[data-testid=cancel-registration]").await;
+    a.el("[data-testid=register-submit]").await;
+    b.client.goto(&server.url(&page)).await.unwrap();
+    b.text_contains("[data-testid=registration-status]", "候补转正待确认").await;
+    b.click("[data-testid=accept-offer]").await;
+    b.text_contains("[data-testid=registration-status]", "已确认").await;
+    host_b.client.goto(&server.url(&page)).await.unwrap();
+    host_b.text_contains("[data-testid=registrations]", "已确认").await;
+    host_b.screenshot("event").await;
+    for browser in [a, b, host_b] {
+        browser.close().await;
+    }
+}

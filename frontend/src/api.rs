@@ -362,3 +362,30 @@ pub async fn block(org: i64, other: i64) -> ApiResult<Vec<shared::engage::OrgRef
 pub async fn report(req: &shared::engage::NewReport) -> ApiResult<()> {
     post("/api/reports", req).await
 }
+
+// ---- events ----
+pub async fn events(past: bool) -> ApiResult<Vec<shared::events::Event>> {
+    get(if past { "/api/events?past=true" } else { "/api/events" }).await
+}
+pub async fn event(id: i64) -> ApiResult<shared::events::Event> {
+    get(&format!("/api/events/{id}")).await
+}
+pub async fn create_event(input: &shared::events::EventInput) -> ApiResult<shared::events::Event> {
+    post("/api/events", input).await
+}
+pub async fn add_ticket_type(id: i64, t: &shared::events::TicketTypeInput) -> ApiResult<shared::events::TicketType> {
+    post(&format!("/api/events/{id}/ticket-types"), t).await
+}
+pub async fn event_registrations(id: i64) -> ApiResult<Vec<shared::events::Registration>> {
+    get(&format!("/api/events/{id}/registrations")).await
+}
+pub async fn register_for_event(
+    id: i64,
+    r: &shared::events::RegistrationInput,
+) -> ApiResult<shared::events::Registration> {
+    post(&format!("/api/events/{id}/registrations"), r).await
+}
+/// `cancel`, `accept-offer`, `approve` or `reject`.
+pub async fn registration_action(id: i64, action: &str) -> ApiResult<shared::events::Registration> {
+    post(&format!("/api/registrations/{id}/{action}"), &()).await
+}

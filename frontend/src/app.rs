@@ -19,7 +19,7 @@ use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
 use crate::pages::{
-    account, admin, auth, coming, engage, home, invitation, not_found, notifications, opencall, orgs, search,
+    account, admin, auth, coming, engage, events, home, invitation, not_found, notifications, opencall, orgs, search,
 };
 use crate::session::{Session, use_session};
 
@@ -57,7 +57,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/investors/:id") view=|| view! { <PostingDetail kind=PostingKind::Mandate/> }/>
                     <Route path=path!("/investors/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Mandate/> }/>
                     <Route path=path!("/search") view=search::Search/>
-                    <Route path=path!("/events") view=|| view! { <coming::Coming title=Msg::NavEvents body=Msg::ComingEvents/> }/>
+                    <Route path=path!("/events") view=events::Events/>
+                    <Route path=path!("/events/new") view=events::NewEvent/>
+                    <Route path=path!("/events/:id") view=events::EventPage/>
                     <Route path=path!("/dashboard") view=|| view! { <coming::Coming title=Msg::NavDashboard body=Msg::ComingDashboard/> }/>
                     <Route path=path!("/login") view=auth::Login/>
                     <Route path=path!("/register") view=auth::Register/>

@@ -197,7 +197,6 @@ catalogue! {
 
     // ---- upcoming capability pages ----
     ComingTitle => "即将上线", "Coming soon";
-    ComingEvents => "这里将发布国际未来产业论坛、大会、对接会与创新创业大赛，支持在线报名、候补、签到与评审。", "This page will list future-industry forums, conferences, matchmaking meetings and innovation competitions, with registration, waiting lists, check-in and judging.";
     ComingDashboard => "这里将展示《杭州市未来产业培育行动计划》2026 年目标的完成进度：创新联合体、企业技术中心、攻关项目、先导区与应用场景等。", "This page will track progress against the plan's 2026 targets: innovation consortia, enterprise technology centers, key technologies, pilot zones, application scenarios and more.";
 
     // ---- auth ----
@@ -420,6 +419,36 @@ catalogue! {
     RegOffered => "候补转正待确认", "Seat offered";
     RegCancelled => "已取消", "Cancelled";
     RegRejected => "未通过", "Rejected";
+    EventsTitle => "活动", "Events";
+    EventsIntro => "未来产业论坛、大会、展会、对接会与路演：在线报名，满员自动候补，空出名额按顺序递补。", "Future-industry forums, conferences, exhibitions, matchmaking meetings and roadshows: register online; when full you join the waiting list and freed seats are offered in order.";
+    EventsUpcoming => "即将举行", "Upcoming";
+    EventsPast => "往期活动", "Past events";
+    EventsEmpty => "暂无活动", "No events";
+    EventsNew => "发布活动", "New event";
+    EventType => "活动类型", "Type";
+    EventVenue => "地点", "Venue";
+    EventOnline => "线上链接", "Online link";
+    EventStarts => "开始时间", "Starts";
+    EventEnds => "结束时间", "Ends";
+    EventCapacity => "总名额", "Capacity";
+    EventInvitationOnly => "仅限邀请", "Invitation only";
+    EventSeatsFree => "剩余名额", "Seats left";
+    EventWaiting => "候补", "Waiting";
+    TicketTypes => "票种", "Ticket types";
+    TicketName => "票种名称", "Ticket type";
+    TicketQuota => "名额", "Quota";
+    TicketApproval => "需审核", "Needs approval";
+    TicketAdd => "添加票种", "Add ticket type";
+    EventRegisterTitle => "报名", "Register";
+    RegisterPeople => "参会人（每行一位，最多10位）", "Attendees (one per line, up to 10)";
+    EventRegisterSubmit => "提交报名", "Register";
+    RegisterMine => "我的报名", "My registration";
+    RegisterCancel => "取消报名", "Cancel";
+    RegisterAcceptOffer => "确认递补名额", "Take the seat";
+    RegisterOfferUntil => "请在此时间前确认", "Confirm before";
+    RegistrationsTitle => "报名名单", "Registrations";
+    Approve => "通过", "Approve";
+    Reject => "拒绝", "Reject";
     EngReport => "举报该机构", "Report this organization";
     EngBlock => "屏蔽该机构的申请", "Block requests from this organization";
     EngReportReason => "举报理由", "Reason for the report";

@@ -58,3 +58,9 @@ pub fn today() -> time::Date {
     let month = time::Month::try_from(now.get_month() as u8 + 1).unwrap_or(time::Month::January);
     time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8).unwrap_or(time::Date::MIN)
 }
+
+/// The current instant from the browser's clock (`OffsetDateTime::now_utc` has no clock on wasm32).
+pub fn now() -> time::OffsetDateTime {
+    let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
+    time::OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}

@@ -3,6 +3,7 @@ pub mod admin;
 pub mod auth;
 pub mod coming;
 pub mod engage;
+pub mod events;
 pub mod home;
 pub mod invitation;
 pub mod market;

@@ -1,0 +1,407 @@
+//! Events in the browser: the calendar (`/events`), an event's page with its ticket types, seats left,
+//! registration and the registrant's status (cancel, take an offered seat), the organizers' list of
+//! registrations with approval, and the organizer's form (`/events/new`).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::Msg;
+use shared::events::{
+    Event, EventInput, EventType, Registration, RegistrationInput, RegistrationStatus, TicketTypeInput,
+};
+use shared::orgs::OrgKind;
+
+use crate::api;
+use crate::components::data::{ErrorView, resource_view};
+use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
+use crate::components::labels::{bilingual, date};
+use crate::i18n::{locale, tr};
+use crate::session::use_session;
+
+/// An ISO date-time from a `datetime-local` input (browser time taken as China time, UTC+8).
+fn parse_local(s: &str) -> Option<time::OffsetDateTime> {
+    let (d, t) = s.split_once('T')?;
+    let date = crate::components::labels::parse_day(d)?;
+    let mut hm = t.split(':');
+    let (h, m) = (hm.next()?.parse().ok()?, hm.next()?.parse().ok()?);
+    let time = time::Time::from_hms(h, m, 0).ok()?;
+    Some(time::PrimitiveDateTime::new(date, time).assume_offset(time::UtcOffset::from_hms(8, 0, 0).ok()?))
+}
+
+#[component]
+pub fn Events() -> impl IntoView {
+    let session = use_session();
+    let past = RwSignal::new(false);
+    let data = LocalResource::new(move || {
+        let p = past.get();
+        async move { api::events(p).await }
+    });
+    let organizer = move || {
+        session.me.with(|m| m.as_ref().is_some_and(|m| m.memberships.iter().any(|o| o.org_kind == OrgKind::Organizer)))
+    };
+    view! {
+        <section class="page">
+            <h1>{tr(Msg::EventsTitle)}</h1>
+            <p class="muted">{tr(Msg::EventsIntro)}</p>
+            <nav class="tabs">
+                <button class=move || if past.get() { "tab" } else { "tab active" } on:click=move |_| past.set(false)>{tr(Msg::EventsUpcoming)}</button>
+                <button class=move || if past.get() { "tab active" } else { "tab" } on:click=move |_| past.set(true)>{tr(Msg::EventsPast)}</button>
+                {move || organizer().then(|| view! { <A href="/events/new" attr:class="btn btn-primary" attr:data-testid="new-event">{tr(Msg::EventsNew)}</A> })}
+            </nav>
+            {resource_view(data, move |list: Vec<Event>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::EventsEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="cards" data-testid="events">
+                        {list.into_iter().map(|e| {
+                            let (zh, en) = (e.title_zh.clone(), e.title_en.clone());
+                            let free: u32 = e.ticket_types.iter().map(|t| t.free).max().unwrap_or(0);
+                            view! {
+                                <li class="card">
+                                    <span class="badge">{tr(e.event_type.msg())}</span>" "
+                                    <a href=format!("/events/{}", e.id) class="posting-title">{move || bilingual(&zh, en.as_deref(), locale())}</a>
+                                    <p class="small muted">{date(&e.starts_at)}" · "{e.venue.clone().unwrap_or_default()}</p>
+                                    <p class="small">{tr(Msg::EventSeatsFree)}": "{free}" / "{e.capacity}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let data = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::event(id).await }
+    });
+    let changed = Callback::new(move |_| data.refetch());
+    view! {
+        <section class="page">
+            {resource_view(data, move |e: Event| view! { <EventView e=e changed=changed/> })}
+        </section>
+    }
+}
+
+#[component]
+fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let (zh, en) = (e.title_zh.clone(), e.title_en.clone());
+    let (dzh, den) = (e.description_zh.clone(), e.description_en.clone());
+    let id = e.id;
+    let mine = e.mine;
+    let (org_zh, org_en) = (e.org_name_zh.clone(), e.org_name_en.clone());
+    view! {
+        <header class="page-header">
+            <h1 data-testid="event-title">{move || bilingual(&zh, en.as_deref(), locale())}</h1>
+            <p class="muted">
+                <span class="badge">{tr(e.event_type.msg())}</span>" "
+                {date(&e.starts_at)}" – "{date(&e.ends_at)}" · "{e.venue.clone().unwrap_or_default()}
+                {e.online_url.clone().map(|u| view! { " · "<a href=u.clone()>{tr(Msg::EventOnline)}</a> })}
+            </p>
+            <p class="muted">{move || bilingual(&org_zh, org_en.as_deref(), locale())}</p>
+        </header>
+        <article class="card"><p class="request-message">{move || bilingual(&dzh, den.as_deref(), locale())}</p></article>
+        <section class="card" data-testid="ticket-types">
+            <h2>{tr(Msg::TicketTypes)}</h2>
+            <table class="table">
+                <tbody>
+                    {e.ticket_types.iter().map(|t| {
+                        let (zh, en) = (t.name_zh.clone(), t.name_en.clone());
+                        view! {
+                            <tr>
+                                <td>{move || bilingual(&zh, en.as_deref(), locale())}{t.approval.then(|| view! { " "<span class="badge badge-muted">{tr(Msg::TicketApproval)}</span> })}</td>
+                                <td>{tr(Msg::EventSeatsFree)}": "<span data-testid="seats-free">{t.free}</span>" / "{t.quota}</td>
+                                <td>{tr(Msg::EventWaiting)}": "{t.waiting}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {mine.then(|| view! { <AddTicketType event=id changed=changed/> })}
+        </section>
+        {move || session.me.with(Option::is_some).then(|| view! { <Register e=e.clone() changed=changed/> })}
+        {mine.then(|| view! { <Registrations event=id changed=changed/> })}
+    }
+}
+
+#[component]
+fn AddTicketType(event: i64, changed: Callback<()>) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let quota = RwSignal::new(String::new());
+    let approval = RwSignal::new(false);
+    let errors = FormErrors::new();
+    let add = Action::new_local(move |t: &TicketTypeInput| {
+        let t = t.clone();
+        async move { api::add_ticket_type(event, &t).await }
+    });
+    Effect::new(move |_| match add.value().get() {
+        Some(Ok(_)) => changed.run(()),
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        let t = TicketTypeInput {
+            name_zh: name.get_untracked(),
+            name_en: None,
+            quota: quota.get_untracked().trim().parse().unwrap_or(0),
+            approval: approval.get_untracked(),
+        };
+        if errors.check(t.check()) {
+            add.dispatch(t);
+        }
+    };
+    view! {
+        <form class="inline-form" on:submit=submit novalidate>
+            <FormError errors=errors/>
+            <TextField label=Msg::TicketName name="name_zh" value=name errors=errors/>
+            <TextField label=Msg::TicketQuota name="quota" value=quota errors=errors/>
+            <Toggle label=Msg::TicketApproval name="approval" value=approval/>
+            <button class="btn btn-secondary" type="submit" data-testid="add-ticket-type">{tr(Msg::TicketAdd)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let id = e.id;
+    let mine = LocalResource::new(move || async move { api::event_registrations(id).await });
+    let me = session.me.with_untracked(|m| m.as_ref().map(|m| (m.id, m.display_name.clone())));
+    let ticket = RwSignal::new(e.ticket_types.first().map(|t| t.id.to_string()).unwrap_or_default());
+    let people = RwSignal::new(me.clone().map(|(_, n)| n).unwrap_or_default());
+    let errors = FormErrors::new();
+    let types = Signal::derive({
+        let list: Vec<(String, String)> = e
+            .ticket_types
+            .iter()
+            .map(|t| (t.id.to_string(), bilingual(&t.name_zh, t.name_en.as_deref(), locale())))
+            .collect();
+        move || list.clone()
+    });
+    let act = Action::new_local(move |req: &RegAction| {
+        let req = req.clone();
+        async move {
+            match req {
+                RegAction::Register(r) => api::register_for_event(id, &r).await,
+                RegAction::Do(rid, action) => api::registration_action(rid, action).await,
+            }
+        }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(_)) => {
+            mine.refetch();
+            changed.run(());
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        let r = RegistrationInput {
+            ticket_type: ticket.get_untracked().parse().unwrap_or(0),
+            people: people.get_untracked().lines().map(str::to_owned).collect(),
+        };
+        if errors.check(r.check().map(|_| ())) {
+            act.dispatch(RegAction::Register(r));
+        }
+    };
+    view! {
+        <section class="card" data-testid="register">
+            <h2>{tr(Msg::EventRegisterTitle)}</h2>
+            <FormError errors=errors/>
+            {resource_view(mine, move |list: Vec<Registration>| {
+                let live = list.into_iter().find(|r| !matches!(r.status, RegistrationStatus::Cancelled | RegistrationStatus::Rejected));
+                match live {
+                    Some(r) => {
+                        let rid = r.id;
+                        view! {
+                            <p>{tr(Msg::RegisterMine)}": "<span class="badge" data-testid="registration-status">{tr(r.status.msg())}</span>" "
+                                {r.people.join("、")}</p>
+                            {r.offer_expires_at.map(|t| view! { <p class="notice">{tr(Msg::RegisterOfferUntil)}" "{date(&t)}</p> })}
+                            <div class="actions">
+                                {(r.status == RegistrationStatus::Offered).then(|| view! {
+                                    <button class="btn btn-primary" data-testid="accept-offer"
+                                        on:click=move |_| { act.dispatch(RegAction::Do(rid, "accept-offer")); }>{tr(Msg::RegisterAcceptOffer)}</button>
+                                })}
+                                <button class="btn btn-ghost" data-testid="cancel-registration"
+                                    on:click=move |_| { act.dispatch(RegAction::Do(rid, "cancel")); }>{tr(Msg::RegisterCancel)}</button>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    None => view! {
+                        <form on:submit=submit novalidate>
+                            <SelectField label=Msg::TicketName name="ticket_type" value=ticket options=types errors=errors required=true/>
+                            <TextArea label=Msg::RegisterPeople name="people" value=people errors=errors/>
+                            <button class="btn btn-primary" type="submit" data-testid="register-submit">{tr(Msg::EventRegisterSubmit)}</button>
+                        </form>
+                    }
+                    .into_any(),
+                }
+            })}
+        </section>
+    }
+}
+
+#[derive(Clone)]
+enum RegAction {
+    Register(RegistrationInput),
+    Do(i64, &'static str),
+}
+
+#[component]
+fn Registrations(event: i64, changed: Callback<()>) -> impl IntoView {
+    let data = LocalResource::new(move || async move { api::event_registrations(event).await });
+    let error = RwSignal::new(None::<shared::ApiError>);
+    let act = Action::new_local(move |(id, action): &(i64, &'static str)| {
+        let (id, action) = (*id, *action);
+        async move { api::registration_action(id, action).await }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(_)) => {
+            data.refetch();
+            changed.run(());
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    view! {
+        <section class="card" data-testid="registrations">
+            <h2>{tr(Msg::RegistrationsTitle)}</h2>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            {resource_view(data, move |list: Vec<Registration>| view! {
+                <table class="table">
+                    <tbody>
+                        {list.into_iter().map(|r| {
+                            let id = r.id;
+                            view! {
+                                <tr>
+                                    <td>{r.user_name.clone()}</td>
+                                    <td>{r.people.join("、")}</td>
+                                    <td><span class="badge">{tr(r.status.msg())}</span></td>
+                                    <td>{(r.status == RegistrationStatus::Pending).then(|| view! {
+                                        <button class="btn btn-small btn-primary" on:click=move |_| { act.dispatch((id, "approve")); }>{tr(Msg::Approve)}</button>" "
+                                        <button class="btn btn-small btn-ghost" on:click=move |_| { act.dispatch((id, "reject")); }>{tr(Msg::Reject)}</button>
+                                    })}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </section>
+    }
+}
+
+/// The organizer's form for a new event.
+#[component]
+pub fn NewEvent() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let org = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let kind = RwSignal::new(EventType::Forum.as_str().to_owned());
+    let venue = RwSignal::new(String::new());
+    let starts = RwSignal::new(String::new());
+    let ends = RwSignal::new(String::new());
+    let capacity = RwSignal::new(String::new());
+    let invitation = RwSignal::new(false);
+    let errors = FormErrors::new();
+    let orgs = Signal::derive(move || {
+        session.me.with(|m| {
+            m.as_ref()
+                .map(|m| {
+                    m.memberships
+                        .iter()
+                        .filter(|o| o.org_kind == OrgKind::Organizer)
+                        .map(|o| (o.org_id.to_string(), bilingual(&o.org_name_zh, o.org_name_en.as_deref(), locale())))
+                        .collect::<Vec<(String, String)>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // The first organizer organization, once the session is known.
+    Effect::new(move |_| {
+        if org.get_untracked().is_empty()
+            && let Some((first, _)) = orgs.get().first()
+        {
+            org.set(first.clone());
+        }
+    });
+    let kinds = Signal::derive(move || {
+        EventType::ALL.iter().map(|k| (k.as_str().to_owned(), k.msg().t(locale()).to_owned())).collect()
+    });
+    let create = Action::new_local(move |input: &EventInput| {
+        let input = input.clone();
+        async move { api::create_event(&input).await }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(e)) => navigate(&format!("/events/{}", e.id), Default::default()),
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        let (Some(starts_at), Some(ends_at)) =
+            (parse_local(&starts.get_untracked()), parse_local(&ends.get_untracked()))
+        else {
+            let mut e = shared::error::FieldErrors::new();
+            e.add("starts_at", shared::validate::FieldError::Required);
+            errors.check(Err(e));
+            return;
+        };
+        let input = EventInput {
+            org_id: org.get_untracked().parse().unwrap_or(0),
+            title_zh: title.get_untracked(),
+            title_en: None,
+            description_zh: description.get_untracked(),
+            description_en: None,
+            event_type: EventType::parse(&kind.get_untracked()).unwrap_or(EventType::Forum),
+            venue: Some(venue.get_untracked()),
+            online_url: None,
+            starts_at,
+            ends_at,
+            domains: vec![],
+            capacity: capacity.get_untracked().trim().parse().unwrap_or(0),
+            invitation_only: invitation.get_untracked(),
+        };
+        if errors.check(input.check(crate::components::labels::now())) {
+            create.dispatch(input);
+        }
+    };
+    view! {
+        <section class="page narrow">
+            <h1>{tr(Msg::EventsNew)}</h1>
+            <form on:submit=submit novalidate>
+                <FormError errors=errors/>
+                <SelectField label=Msg::EngFromOrg name="org_id" value=org options=orgs errors=errors required=true/>
+                <TextField label=Msg::TitleZh name="title_zh" value=title errors=errors/>
+                <SelectField label=Msg::EventType name="event_type" value=kind options=kinds errors=errors required=true/>
+                <TextArea label=Msg::OrgDescription name="description_zh" value=description errors=errors/>
+                <TextField label=Msg::EventVenue name="venue" value=venue errors=errors/>
+                <div class="field"><label for="f-starts_at">{tr(Msg::EventStarts)}</label>
+                    <input id="f-starts_at" type="datetime-local" prop:value=move || starts.get() on:input=move |ev| starts.set(event_target_value(&ev))/>
+                    {move || errors.of("starts_at").get().map(|m| view! { <p class="field-error">{m}</p> })}</div>
+                <div class="field"><label for="f-ends_at">{tr(Msg::EventEnds)}</label>
+                    <input id="f-ends_at" type="datetime-local" prop:value=move || ends.get() on:input=move |ev| ends.set(event_target_value(&ev))/>
+                    {move || errors.of("ends_at").get().map(|m| view! { <p class="field-error">{m}</p> })}</div>
+                <TextField label=Msg::EventCapacity name="capacity" value=capacity errors=errors/>
+                <Toggle label=Msg::EventInvitationOnly name="invitation_only" value=invitation/>
+                <button class="btn btn-primary" type="submit" data-testid="create-event">{tr(Msg::EventsNew)}</button>
+            </form>
+        </section>
+    }
+}
