@@ -449,6 +449,7 @@ catalogue! {
     RegistrationsTitle => "报名名单", "Registrations";
     Approve => "通过", "Approve";
     Reject => "拒绝", "Reject";
+    AddToCalendar => "加入日历", "Add to calendar";
     EngReport => "举报该机构", "Report this organization";
     EngBlock => "屏蔽该机构的申请", "Block requests from this organization";
     EngReportReason => "举报理由", "Reason for the report";

@@ -1,6 +1,7 @@
 //! Events: forums, conferences, exhibitions, matchmaking meetings and roadshows, with ticket types,
 //! registrations that never oversell, and a waiting list that offers freed seats.
 
+pub mod ics;
 pub mod ops;
 pub mod routes;
 pub mod store;
@@ -14,6 +15,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(routes::list, routes::create))
         .routes(routes!(routes::get, routes::update))
+        .routes(routes!(routes::calendar))
         .routes(routes!(routes::add_ticket_type))
         .routes(routes!(routes::registrations, routes::register))
         .routes(routes!(routes::cancel))

@@ -146,3 +146,24 @@ pub async fn reject(
 ) -> AppResult<Json<Registration>> {
     Ok(Json(ops::decide(&state, &current.user, id, false).await?))
 }
+
+/// The event as an iCalendar file for calendar apps.
+#[utoipa::path(get, path = "/events/{id}/calendar.ics", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/calendar"), (status = 404, body = ApiError)))]
+pub async fn calendar(
+    State(state): State<AppState>,
+    user: MaybeUser,
+    Path(id): Path<i64>,
+) -> AppResult<axum::response::Response> {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let event = ops::get(&state, user.0.as_ref(), id).await?;
+    let url = format!("{}/events/{id}", state.config.public_url.trim_end_matches('/'));
+    let mut response = super::ics::event(&event, &url, crate::db::now()).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"event-{id}.ics\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}

@@ -224,6 +224,7 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/events"),
     ("POST", "/api/events"),
     ("GET", "/api/events/{id}"),
+    ("GET", "/api/events/{id}/calendar.ics"),
     ("PUT", "/api/events/{id}"),
     ("POST", "/api/events/{id}/ticket-types"),
     ("GET", "/api/events/{id}/registrations"),

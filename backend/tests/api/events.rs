@@ -217,3 +217,20 @@ async fn only_organizer_organizations_run_events_and_bad_input_is_refused() {
     let theirs = body(s.organizer.get(s.app.url("/api/events")).send().await.unwrap()).await;
     assert_eq!(theirs.as_array().unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn an_event_downloads_as_a_calendar_file() {
+    let s = setup().await;
+    let (event, _) = s.event(10, 10, false).await;
+    let r = s.app.client().get(s.app.url(&format!("/api/events/{event}/calendar.ics"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    let text = r.text().await.unwrap();
+    assert!(text.contains("SUMMARY:2027杭州未来产业国际论坛\r\n"), "{text}");
+    assert!(text.contains("DTSTART:20990401T010000Z"));
+    error_code(
+        s.app.client().get(s.app.url("/api/events/999999/calendar.ics")).send().await.unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+}

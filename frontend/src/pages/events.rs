@@ -105,6 +105,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
                 <span class="badge">{tr(e.event_type.msg())}</span>" "
                 {date(&e.starts_at)}" – "{date(&e.ends_at)}" · "{e.venue.clone().unwrap_or_default()}
                 {e.online_url.clone().map(|u| view! { " · "<a href=u.clone()>{tr(Msg::EventOnline)}</a> })}
+                " · "<a href=format!("/api/events/{id}/calendar.ics") data-testid="ics">{tr(Msg::AddToCalendar)}</a>
             </p>
             <p class="muted">{move || bilingual(&org_zh, org_en.as_deref(), locale())}</p>
         </header>

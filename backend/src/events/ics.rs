@@ -1,0 +1,111 @@
+//! iCalendar (RFC 5545) files for events: what a calendar app imports from a download.
+
+use shared::events::Event;
+use time::OffsetDateTime;
+
+/// `20990401T010000Z`.
+fn stamp(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// Escapes a TEXT value: backslash, semicolon, comma and newlines.
+fn text(s: &str) -> String {
+    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets (never inside a UTF-8 character), continuation lines
+/// starting with a space, each ending in CRLF.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+/// One VEVENT in a VCALENDAR for `e`, linking back to `url`.
+pub fn event(e: &Event, url: &str, now: OffsetDateTime) -> String {
+    let mut out = String::new();
+    let location = e.venue.clone().or_else(|| e.online_url.clone()).unwrap_or_default();
+    let lines = [
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//FutureMatch//Events//ZH".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:event-{}@futurematch", e.id),
+        format!("DTSTAMP:{}", stamp(now)),
+        format!("DTSTART:{}", stamp(e.starts_at)),
+        format!("DTEND:{}", stamp(e.ends_at)),
+        format!("SUMMARY:{}", text(&e.title_zh)),
+        format!("DESCRIPTION:{}", text(&e.description_zh)),
+        format!("LOCATION:{}", text(&location)),
+        format!("URL:{url}"),
+        "END:VEVENT".to_owned(),
+        "END:VCALENDAR".to_owned(),
+    ];
+    for line in lines {
+        fold(&line, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn sample() -> Event {
+        Event {
+            id: 7,
+            org_id: 1,
+            org_name_zh: "促进中心".into(),
+            org_name_en: None,
+            title_zh: "未来产业论坛;第一场, 开幕".into(),
+            title_en: None,
+            description_zh: "第一行\n".to_owned() + &"很长的说明".repeat(20),
+            description_en: None,
+            event_type: shared::events::EventType::Forum,
+            venue: Some("杭州国际博览中心".into()),
+            online_url: None,
+            starts_at: datetime!(2099-04-01 09:00 +8),
+            ends_at: datetime!(2099-04-01 17:00 +8),
+            domains: vec![],
+            capacity: 100,
+            invitation_only: false,
+            registered: 0,
+            ticket_types: vec![],
+            mine: false,
+        }
+    }
+
+    #[test]
+    fn the_calendar_file_has_utc_times_escaped_text_and_folded_crlf_lines() {
+        let ics = event(&sample(), "https://fm.example/events/7", datetime!(2099-01-01 00:00 UTC));
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+        assert!(ics.contains("DTSTART:20990401T010000Z\r\n"), "China time to UTC");
+        assert!(ics.contains("DTEND:20990401T090000Z\r\n"));
+        assert!(ics.contains("SUMMARY:未来产业论坛\\;第一场\\, 开幕\r\n"), "{ics}");
+        assert!(ics.contains("DESCRIPTION:第一行\\n"));
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "folded: {line:?}");
+        }
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains(&"很长的说明".repeat(20)), "folding loses nothing");
+    }
+}
