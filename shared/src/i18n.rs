@@ -450,6 +450,12 @@ catalogue! {
     Approve => "通过", "Approve";
     Reject => "拒绝", "Reject";
     AddToCalendar => "加入日历", "Add to calendar";
+    CsvRegistration => "报名编号", "Registration";
+    CsvAttendee => "参会人", "Attendee";
+    CsvRegistrant => "报名人", "Registered by";
+    CsvStatus => "状态", "Status";
+    CsvRegisteredAt => "报名时间", "Registered at";
+    ExportCsv => "导出名单（CSV）", "Export list (CSV)";
     EngReport => "举报该机构", "Report this organization";
     EngBlock => "屏蔽该机构的申请", "Block requests from this organization";
     EngReportReason => "举报理由", "Reason for the report";

@@ -16,6 +16,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::list, routes::create))
         .routes(routes!(routes::get, routes::update))
         .routes(routes!(routes::calendar))
+        .routes(routes!(routes::registrations_csv))
         .routes(routes!(routes::add_ticket_type))
         .routes(routes!(routes::registrations, routes::register))
         .routes(routes!(routes::cancel))

@@ -167,3 +167,24 @@ pub async fn calendar(
     }
     Ok(response)
 }
+
+/// The attendee list as CSV (organizers).
+#[utoipa::path(get, path = "/events/{id}/registrations.csv", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/csv"), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn registrations_csv(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<axum::response::Response> {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let csv = ops::registrations_csv(&state, &current.user, id).await?;
+    let mut response = csv.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"event-{id}-registrations.csv\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    Ok(response)
+}

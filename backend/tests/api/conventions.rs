@@ -225,6 +225,7 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/events"),
     ("GET", "/api/events/{id}"),
     ("GET", "/api/events/{id}/calendar.ics"),
+    ("GET", "/api/events/{id}/registrations.csv"),
     ("PUT", "/api/events/{id}"),
     ("POST", "/api/events/{id}/ticket-types"),
     ("GET", "/api/events/{id}/registrations"),

@@ -234,3 +234,22 @@ async fn an_event_downloads_as_a_calendar_file() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn organizers_export_the_attendee_list_as_csv_one_row_per_person() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    s.register(&a, event, ticket, &["张三", "李四, 顾问"]).await;
+    let url = s.app.url(&format!("/api/events/{event}/registrations.csv"));
+    error_code(a.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let r = s.organizer.get(&url).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let csv = r.text().await.unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 3, "a header and one row per attendee: {csv}");
+    assert!(lines[0].starts_with("报名编号,参会人,报名人"));
+    assert!(lines[1].contains(",张三,报名人甲,普通,已确认,"));
+    assert!(lines[2].contains(",\"李四, 顾问\",报名人甲,"));
+}

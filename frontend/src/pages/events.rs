@@ -280,6 +280,7 @@ fn Registrations(event: i64, changed: Callback<()>) -> impl IntoView {
     view! {
         <section class="card" data-testid="registrations">
             <h2>{tr(Msg::RegistrationsTitle)}</h2>
+            <p><a href=format!("/api/events/{event}/registrations.csv") data-testid="export-csv">{tr(Msg::ExportCsv)}</a></p>
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
             {resource_view(data, move |list: Vec<Registration>| view! {
                 <table class="table">
