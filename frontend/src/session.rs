@@ -29,6 +29,30 @@ impl Session {
         });
     }
 
+    /// The signed-in user's organizations that `keep` accepts, as (id, name) options for a select,
+    /// following the session and the language.
+    pub fn org_options(
+        self,
+        keep: impl Fn(&shared::accounts::Membership) -> bool + Send + Sync + 'static,
+    ) -> Signal<Vec<(String, String)>> {
+        Signal::derive(move || {
+            self.me.with(|m| {
+                m.iter()
+                    .flat_map(|m| &m.memberships)
+                    .filter(|o| keep(o))
+                    .map(|o| {
+                        let name = crate::components::labels::bilingual(
+                            &o.org_name_zh,
+                            o.org_name_en.as_deref(),
+                            crate::i18n::locale(),
+                        );
+                        (o.org_id.to_string(), name)
+                    })
+                    .collect()
+            })
+        })
+    }
+
     /// Records who is signed in; their saved language wins over the browser's.
     pub fn signed_in(self, me: Option<Me>, i18n: I18n) {
         if let Some(m) = &me

@@ -51,19 +51,7 @@ pub fn RequestPanel(posting_id: i64, kind: PostingKind, owner_org: i64) -> impl 
     let message = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let navigate = use_navigate();
-    let orgs = Signal::derive(move || {
-        session.me.with(|m| {
-            m.as_ref()
-                .map(|m| {
-                    m.memberships
-                        .iter()
-                        .filter(|o| o.verified && o.org_id != owner_org)
-                        .map(|o| (o.org_id.to_string(), bilingual(&o.org_name_zh, o.org_name_en.as_deref(), locale())))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let orgs = session.org_options(move |o| o.verified && o.org_id != owner_org);
     let proposals = Signal::derive(move || {
         proposals_for(kind).into_iter().map(|p| (p.as_str().to_owned(), p.msg().t(locale()).to_owned())).collect()
     });

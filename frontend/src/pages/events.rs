@@ -321,19 +321,7 @@ pub fn NewEvent() -> impl IntoView {
     let capacity = RwSignal::new(String::new());
     let invitation = RwSignal::new(false);
     let errors = FormErrors::new();
-    let orgs = Signal::derive(move || {
-        session.me.with(|m| {
-            m.as_ref()
-                .map(|m| {
-                    m.memberships
-                        .iter()
-                        .filter(|o| o.org_kind == OrgKind::Organizer)
-                        .map(|o| (o.org_id.to_string(), bilingual(&o.org_name_zh, o.org_name_en.as_deref(), locale())))
-                        .collect::<Vec<(String, String)>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let orgs = session.org_options(|o| o.org_kind == OrgKind::Organizer);
     // The first organizer organization, once the session is known.
     Effect::new(move |_| {
         if org.get_untracked().is_empty()

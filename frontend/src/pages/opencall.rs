@@ -60,19 +60,7 @@ fn Apply(demand: i64, own: Option<Application>, open: bool, owner_org: i64, chan
     let budget = RwSignal::new(own.as_ref().map(|a| a.budget.to_string()).unwrap_or_default());
     let timeline = RwSignal::new(own.as_ref().map(|a| a.timeline.clone()).unwrap_or_default());
     let errors = FormErrors::new();
-    let orgs = Signal::derive(move || {
-        session.me.with(|m| {
-            m.as_ref()
-                .map(|m| {
-                    m.memberships
-                        .iter()
-                        .filter(|o| o.verified && o.org_id != owner_org)
-                        .map(|o| (o.org_id.to_string(), bilingual(&o.org_name_zh, o.org_name_en.as_deref(), locale())))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let orgs = session.org_options(move |o| o.verified && o.org_id != owner_org);
     if org.get_untracked().is_empty()
         && let Some((first, _)) = orgs.get_untracked().first()
     {
