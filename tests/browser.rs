@@ -109,6 +109,40 @@ async fn unknown_pages_show_the_404_page_and_deep_links_load() {
     b.close().await;
 }
 
+/// The wasm files the page has fetched so far (names only).
+async fn fetched_wasm(b: &Browser) -> Vec<String> {
+    let names = b
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm')).map(n => n.split('/').pop())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(names).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_home_page_loads_only_the_shell_and_each_area_fetches_its_module_when_first_shown() {
+    let server = Server::start().await;
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&server.url("/")).await.unwrap();
+    b.text_contains("main", "生成式人工智能").await;
+    let first = fetched_wasm(&b).await;
+    assert_eq!(first, ["frontend_bg.wasm"], "the home page needs only the main module");
+
+    b.click("a[href='/events']").await;
+    b.text_contains("main h1", "活动").await;
+    let after = fetched_wasm(&b).await;
+    assert!(after.iter().any(|n| n.starts_with("split_events_")), "{after:?}");
+    assert!(!after.iter().any(|n| n.starts_with("split_market_")), "{after:?}");
+
+    b.click("a[href='/demands']").await;
+    b.el(".filters-postings").await;
+    assert!(fetched_wasm(&b).await.iter().any(|n| n.starts_with("split_market_")));
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_owner_invites_by_link_and_the_invitee_joins_after_registering() {
     let server = Server::start().await;

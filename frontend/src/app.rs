@@ -12,16 +12,11 @@ use shared::{Locale, Msg};
 use crate::api;
 use crate::components::labels::TaxonomyCtx;
 use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
-use crate::pages::market::detail::PostingDetail;
-use crate::pages::market::feed::Feed;
-use crate::pages::market::form::{EditPosting, NewPosting};
-use crate::pages::market::list::PostingList;
-use crate::pages::market::mine::MyPostings;
-use crate::pages::market::moderation::Moderation;
-use crate::pages::{
-    account, admin, auth, coming, engage, events, home, invitation, not_found, notifications, opencall, orgs, search,
-};
+use crate::pages::{auth, coming, home, not_found, notifications};
 use crate::session::{Session, use_session};
+use crate::split::{
+    Engage, Events, Market, Notices, Orgs, account, admin, engage, events, market, notices, orgs, page,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -40,46 +35,46 @@ pub fn App() -> impl IntoView {
             <main id="main" class="container">
                 <Routes fallback=|| view! { <not_found::NotFound/> }>
                     <Route path=path!("/") view=home::Home/>
-                    <Route path=path!("/demands") view=|| view! { <PostingList kind=PostingKind::Demand title=Msg::NavDemands intro=Msg::IntroDemands/> }/>
-                    <Route path=path!("/demands/new") view=|| view! { <NewPosting kind=PostingKind::Demand/> }/>
-                    <Route path=path!("/demands/:id") view=|| view! { <PostingDetail kind=PostingKind::Demand/> }/>
-                    <Route path=path!("/demands/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Demand/> }/>
-                    <Route path=path!("/capabilities") view=|| view! { <PostingList kind=PostingKind::Capability title=Msg::NavCapabilities intro=Msg::IntroCapabilities/> }/>
-                    <Route path=path!("/capabilities/new") view=|| view! { <NewPosting kind=PostingKind::Capability/> }/>
-                    <Route path=path!("/capabilities/:id") view=|| view! { <PostingDetail kind=PostingKind::Capability/> }/>
-                    <Route path=path!("/capabilities/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Capability/> }/>
-                    <Route path=path!("/scenarios") view=|| view! { <PostingList kind=PostingKind::Scenario title=Msg::NavScenarios intro=Msg::IntroScenarios/> }/>
-                    <Route path=path!("/scenarios/new") view=|| view! { <NewPosting kind=PostingKind::Scenario/> }/>
-                    <Route path=path!("/scenarios/:id") view=|| view! { <PostingDetail kind=PostingKind::Scenario/> }/>
-                    <Route path=path!("/scenarios/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Scenario/> }/>
-                    <Route path=path!("/investors") view=|| view! { <PostingList kind=PostingKind::Mandate title=Msg::NavInvestors intro=Msg::IntroMandates/> }/>
-                    <Route path=path!("/investors/new") view=|| view! { <NewPosting kind=PostingKind::Mandate/> }/>
-                    <Route path=path!("/investors/:id") view=|| view! { <PostingDetail kind=PostingKind::Mandate/> }/>
-                    <Route path=path!("/investors/:id/edit") view=|| view! { <EditPosting kind=PostingKind::Mandate/> }/>
-                    <Route path=path!("/search") view=search::Search/>
-                    <Route path=path!("/events") view=events::Events/>
-                    <Route path=path!("/events/new") view=events::NewEvent/>
-                    <Route path=path!("/events/:id") view=events::EventPage/>
+                    <Route path=path!("/demands") view=|| page(market(Market::List(PostingKind::Demand, Msg::NavDemands, Msg::IntroDemands)))/>
+                    <Route path=path!("/demands/new") view=|| page(market(Market::New(PostingKind::Demand)))/>
+                    <Route path=path!("/demands/:id") view=|| page(market(Market::Detail(PostingKind::Demand)))/>
+                    <Route path=path!("/demands/:id/edit") view=|| page(market(Market::Edit(PostingKind::Demand)))/>
+                    <Route path=path!("/capabilities") view=|| page(market(Market::List(PostingKind::Capability, Msg::NavCapabilities, Msg::IntroCapabilities)))/>
+                    <Route path=path!("/capabilities/new") view=|| page(market(Market::New(PostingKind::Capability)))/>
+                    <Route path=path!("/capabilities/:id") view=|| page(market(Market::Detail(PostingKind::Capability)))/>
+                    <Route path=path!("/capabilities/:id/edit") view=|| page(market(Market::Edit(PostingKind::Capability)))/>
+                    <Route path=path!("/scenarios") view=|| page(market(Market::List(PostingKind::Scenario, Msg::NavScenarios, Msg::IntroScenarios)))/>
+                    <Route path=path!("/scenarios/new") view=|| page(market(Market::New(PostingKind::Scenario)))/>
+                    <Route path=path!("/scenarios/:id") view=|| page(market(Market::Detail(PostingKind::Scenario)))/>
+                    <Route path=path!("/scenarios/:id/edit") view=|| page(market(Market::Edit(PostingKind::Scenario)))/>
+                    <Route path=path!("/investors") view=|| page(market(Market::List(PostingKind::Mandate, Msg::NavInvestors, Msg::IntroMandates)))/>
+                    <Route path=path!("/investors/new") view=|| page(market(Market::New(PostingKind::Mandate)))/>
+                    <Route path=path!("/investors/:id") view=|| page(market(Market::Detail(PostingKind::Mandate)))/>
+                    <Route path=path!("/investors/:id/edit") view=|| page(market(Market::Edit(PostingKind::Mandate)))/>
+                    <Route path=path!("/search") view=|| page(market(Market::Search))/>
+                    <Route path=path!("/events") view=|| page(events(Events::List))/>
+                    <Route path=path!("/events/new") view=|| page(events(Events::New))/>
+                    <Route path=path!("/events/:id") view=|| page(events(Events::Event))/>
                     <Route path=path!("/dashboard") view=|| view! { <coming::Coming title=Msg::NavDashboard body=Msg::ComingDashboard/> }/>
                     <Route path=path!("/login") view=auth::Login/>
                     <Route path=path!("/register") view=auth::Register/>
-                    <Route path=path!("/account") view=account::Account/>
-                    <Route path=path!("/orgs") view=orgs::directory::Directory/>
-                    <Route path=path!("/orgs/new") view=orgs::form::CreateOrg/>
-                    <Route path=path!("/orgs/:id") view=orgs::detail::OrgDetail/>
-                    <Route path=path!("/orgs/:id/edit") view=orgs::form::EditOrg/>
-                    <Route path=path!("/orgs/:id/members") view=orgs::members::Members/>
-                    <Route path=path!("/my/orgs") view=orgs::mine::MyOrgs/>
-                    <Route path=path!("/invitations/:token") view=invitation::Invitation/>
-                    <Route path=path!("/my/postings") view=MyPostings/>
-                    <Route path=path!("/feed") view=Feed/>
-                    <Route path=path!("/engagements") view=engage::Board/>
-                    <Route path=path!("/notifications") view=notifications::Notifications/>
-                    <Route path=path!("/notices") view=opencall::Notices/>
-                    <Route path=path!("/notices/:id") view=opencall::NoticePage/>
-                    <Route path=path!("/engagements/:id") view=engage::Thread/>
-                    <Route path=path!("/admin") view=admin::Admin/>
-                    <Route path=path!("/admin/moderation") view=Moderation/>
+                    <Route path=path!("/account") view=|| page(account())/>
+                    <Route path=path!("/orgs") view=|| page(orgs(Orgs::Directory))/>
+                    <Route path=path!("/orgs/new") view=|| page(orgs(Orgs::Create))/>
+                    <Route path=path!("/orgs/:id") view=|| page(orgs(Orgs::Detail))/>
+                    <Route path=path!("/orgs/:id/edit") view=|| page(orgs(Orgs::Edit))/>
+                    <Route path=path!("/orgs/:id/members") view=|| page(orgs(Orgs::Members))/>
+                    <Route path=path!("/my/orgs") view=|| page(orgs(Orgs::Mine))/>
+                    <Route path=path!("/invitations/:token") view=|| page(orgs(Orgs::Invitation))/>
+                    <Route path=path!("/my/postings") view=|| page(market(Market::Mine))/>
+                    <Route path=path!("/feed") view=|| page(market(Market::Feed))/>
+                    <Route path=path!("/engagements") view=|| page(engage(Engage::Board))/>
+                    <Route path=path!("/notifications") view=|| page(engage(Engage::Notifications))/>
+                    <Route path=path!("/notices") view=|| page(notices(Notices::List))/>
+                    <Route path=path!("/notices/:id") view=|| page(notices(Notices::Notice))/>
+                    <Route path=path!("/engagements/:id") view=|| page(engage(Engage::Thread))/>
+                    <Route path=path!("/admin") view=|| page(admin())/>
+                    <Route path=path!("/admin/moderation") view=|| page(market(Market::Moderation))/>
                 </Routes>
             </main>
             <Footer/>

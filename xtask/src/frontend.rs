@@ -4,7 +4,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
@@ -23,49 +23,76 @@ pub fn build(root: &Path) -> Result<()> {
         "wasm-release",
     ]))?;
     let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/frontend.wasm");
-    let bindgen_out = root.join("target/wasm-bindgen");
-    let _ = fs::remove_dir_all(&bindgen_out);
-    fs::create_dir_all(&bindgen_out)?;
+    let pkg = root.join("target/wasm-pkg");
+    let _ = fs::remove_dir_all(&pkg);
+    fs::create_dir_all(&pkg)?;
+
+    // Split the linked binary at the `#[lazy]` pages: the main module keeps the shell (layout,
+    // home, sign-in) and every page area becomes a module fetched the first time it is shown.
+    let input = fs::read(&wasm).with_context(|| format!("reading {}", wasm.display()))?;
+    let main_wasm = pkg.join("main.wasm");
+    let split = wasm_split_cli_support::transform({
+        let mut opts = wasm_split_cli_support::Options::new(&input);
+        opts.output_dir = &pkg;
+        opts.main_out_path = &main_wasm;
+        opts.main_module = "./frontend.js";
+        opts.link_name = "./__wasm_split.js";
+        opts
+    })
+    .map_err(|e| anyhow::anyhow!("splitting the wasm: {e:?}"))?;
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
+        .input_path(&main_wasm)
         .web(true)?
         .typescript(false)
+        .keep_lld_exports(true)
         .remove_name_section(true)
         .remove_producers_section(true)
         .out_name("frontend")
-        .generate(&bindgen_out)
+        .generate(&pkg)
         .context("running wasm-bindgen")?;
-    let bg = bindgen_out.join("frontend_bg.wasm");
+    fs::remove_file(&main_wasm)?;
+    let mut modules = vec![pkg.join("frontend_bg.wasm")];
+    modules.extend(split.split_modules.iter().cloned());
     if let Some(opt) = setup::wasm_opt(root) {
-        let optimised = bindgen_out.join("frontend_opt.wasm");
-        run_cmd(
-            Command::new(opt)
-                .args([
-                    "-Oz",
-                    "--enable-bulk-memory",
-                    "--enable-nontrapping-float-to-int",
-                    "--enable-sign-ext",
-                    "--enable-mutable-globals",
-                    "--enable-reference-types",
-                    "--enable-multivalue",
-                ])
-                .arg(&bg)
-                .arg("-o")
-                .arg(&optimised),
-        )?;
-        fs::rename(&optimised, &bg)?;
+        eprintln!("xtask: wasm-opt -Oz on {} modules", modules.len());
+        // Two at a time: the machines have two cores.
+        for pair in modules.chunks(2) {
+            let children =
+                pair.iter().map(|m| Ok((m, optimise(&opt, m).spawn()?))).collect::<std::io::Result<Vec<_>>>()?;
+            for (module, child) in children {
+                let out = child.wait_with_output()?;
+                if !out.status.success() {
+                    bail!("wasm-opt failed on {}: {}", module.display(), String::from_utf8_lossy(&out.stderr));
+                }
+                fs::rename(module.with_extension("opt.wasm"), module)?;
+            }
+        }
     }
+
+    // Every file of the package in one directory named by the hash of all of them: the
+    // modules find each other by relative URLs, and the directory is cached forever.
+    let mut files: Vec<_> =
+        fs::read_dir(&pkg)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    files.sort();
+    let mut digest = Sha256::new();
+    for f in &files {
+        digest.update(f.file_name().unwrap_or_default().as_encoded_bytes());
+        digest.update(fs::read(f)?);
+    }
+    let hex: String = digest.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let pkg_name = format!("pkg-{hex}");
 
     let dist = root.join("dist");
     let _ = fs::remove_dir_all(&dist);
-    fs::create_dir_all(&dist)?;
-    let wasm_bytes = fs::read(&bg)?;
-    let wasm_name = hashed("frontend_bg", "wasm", &wasm_bytes);
-    let js_name = hashed("frontend", "js", &fs::read(bindgen_out.join("frontend.js"))?);
+    let dist_pkg = dist.join(&pkg_name);
+    fs::create_dir_all(&dist_pkg)?;
+    for f in &files {
+        let target = dist_pkg.join(f.file_name().unwrap_or_default());
+        fs::copy(f, &target)?;
+        precompress(&target)?;
+    }
     let css = stylesheet(&root.join("style"))?;
     let css_name = hashed("style", "css", css.as_bytes());
-    fs::write(dist.join(&wasm_name), &wasm_bytes)?;
-    fs::copy(bindgen_out.join("frontend.js"), dist.join(&js_name))?;
     fs::write(dist.join(&css_name), &css)?;
 
     let template = fs::read_to_string(root.join("frontend/index.html"))?;
@@ -75,26 +102,56 @@ pub fn build(root: &Path) -> Result<()> {
     let html = template.replace("<!--STYLE-->", &format!(r#"<link rel="stylesheet" href="/{css_name}">"#)).replace(
         "<!--SCRIPT-->",
         &format!(
-            r#"<link rel="preload" href="/{wasm_name}" as="fetch" type="application/wasm" crossorigin>
-  <link rel="modulepreload" href="/{js_name}">
-  <script type="module">import init from '/{js_name}'; init({{ module_or_path: '/{wasm_name}' }});</script>"#
+            r#"<link rel="preload" href="/{pkg_name}/frontend_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+  <link rel="modulepreload" href="/{pkg_name}/frontend.js">
+  <script type="module">import init from '/{pkg_name}/frontend.js'; init({{ module_or_path: '/{pkg_name}/frontend_bg.wasm' }});</script>"#
         ),
     );
     fs::write(dist.join("index.html"), html)?;
+    precompress(&dist.join(&css_name))?;
+    precompress(&dist.join("index.html"))?;
+    report(&dist_pkg)
+}
 
-    for name in [&wasm_name, &js_name, &css_name, &"index.html".to_owned()] {
-        precompress(&dist.join(name))?;
+/// wasm-opt writing `<module>.opt.wasm`, its chatter captured (shown only on failure).
+fn optimise(wasm_opt: &Path, module: &Path) -> Command {
+    let mut cmd = Command::new(wasm_opt);
+    cmd.args([
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ])
+    .arg(module)
+    .arg("-o")
+    .arg(module.with_extension("opt.wasm"))
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    cmd
+}
+
+/// Sizes: what the first page load needs (main wasm and the JS) and what the split pages add.
+fn report(pkg: &Path) -> Result<()> {
+    let gz = |name: &str| fs::metadata(pkg.join(format!("{name}.gz"))).map(|m| m.len()).unwrap_or(0);
+    let initial = gz("frontend_bg.wasm") + gz("frontend.js") + gz("__wasm_split.js");
+    let mut split_gz = 0;
+    let mut count = 0;
+    for entry in fs::read_dir(pkg)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".wasm") && name != "frontend_bg.wasm" {
+            split_gz += gz(&name);
+            count += 1;
+        }
     }
-    let gz = fs::metadata(dist.join(format!("{wasm_name}.gz")))?.len();
-    let br = fs::metadata(dist.join(format!("{wasm_name}.br")))?.len();
-    let js_gz = fs::metadata(dist.join(format!("{js_name}.gz")))?.len();
     eprintln!(
-        "xtask: dist/ written: wasm {} bytes ({:.1} KB gzip, {:.1} KB brotli), js glue {:.1} KB gzip, initial wasm+js {:.1} KB gzip",
-        wasm_bytes.len(),
-        gz as f64 / 1000.0,
-        br as f64 / 1000.0,
-        js_gz as f64 / 1000.0,
-        (gz + js_gz) as f64 / 1000.0
+        "xtask: dist/ written: initial download {:.1} KB gzip (main wasm {:.1} KB, js {:.1} KB); {count} lazily loaded modules {:.1} KB gzip in all",
+        initial as f64 / 1000.0,
+        gz("frontend_bg.wasm") as f64 / 1000.0,
+        (gz("frontend.js") + gz("__wasm_split.js")) as f64 / 1000.0,
+        split_gz as f64 / 1000.0
     );
     Ok(())
 }

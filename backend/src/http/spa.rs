@@ -24,11 +24,18 @@ async fn cache_headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// `frontend-0123456789abcdef.wasm`: a name whose last `-` part before the extension is 16 hex digits.
+/// `style-0123456789abcdef.css` (a name whose last `-` part before the extension is 16 hex
+/// digits) or any file under `/pkg-0123456789abcdef/` (the wasm package, named by the hash of
+/// all its files).
 pub fn is_hashed_asset(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or("");
-    let stem = name.split('.').next().unwrap_or("");
-    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
+    let hashed =
+        |s: &str| s.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let mut parts = path.trim_start_matches('/').split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(dir), Some(file), None) => dir.starts_with("pkg-") && hashed(dir) && !file.is_empty(),
+        (Some(name), None, _) => hashed(name.split('.').next().unwrap_or("")),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -37,8 +44,12 @@ mod tests {
 
     #[test]
     fn only_content_hashed_names_are_immutable() {
-        assert!(is_hashed_asset("/frontend-0123456789abcdef.js"));
-        assert!(is_hashed_asset("/frontend_bg-0123456789abcdef.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/pkg-0123456789abcdef/frontend_bg.wasm"));
+        assert!(is_hashed_asset("/pkg-0123456789abcdef/split_market_1155.wasm"));
+        assert!(!is_hashed_asset("/pkg-0123456789abcdef/"));
+        assert!(!is_hashed_asset("/pkg-1234/frontend.js"));
+        assert!(!is_hashed_asset("/orgs/0123456789abcdef-0123456789abcdef/x"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/orgs/12"));
         assert!(!is_hashed_asset("/app-1234.js"));

@@ -302,7 +302,8 @@ async fn the_spa_is_served_with_history_fallback_and_cache_headers() {
     let dist = app.dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), "<!doctype html><title>FutureMatch</title>").unwrap();
-    std::fs::write(dist.join("frontend-0123456789abcdef.js"), "console.log(1)").unwrap();
+    std::fs::create_dir_all(dist.join("pkg-0123456789abcdef")).unwrap();
+    std::fs::write(dist.join("pkg-0123456789abcdef/frontend.js"), "console.log(1)").unwrap();
     let c = app.client();
     for path in ["/", "/orgs/12", "/account"] {
         let r = c.get(app.url(path)).send().await.unwrap();
@@ -310,7 +311,7 @@ async fn the_spa_is_served_with_history_fallback_and_cache_headers() {
         assert_eq!(r.headers()["cache-control"], "no-cache");
         assert!(r.text().await.unwrap().contains("FutureMatch"));
     }
-    let r = c.get(app.url("/frontend-0123456789abcdef.js")).send().await.unwrap();
+    let r = c.get(app.url("/pkg-0123456789abcdef/frontend.js")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["cache-control"], "public, max-age=31536000, immutable");
 }

@@ -1,0 +1,132 @@
+//! Page areas loaded on demand. Each `#[lazy]` function below is a split point: `cargo xtask
+//! build` moves its code (and whatever only it uses) out of the main module into a file the
+//! browser fetches the first time a page of that area is shown. The first load carries only the
+//! shell: layout, home, sign-in and the shared client.
+
+use std::future::Future;
+
+use leptos::lazy;
+use leptos::prelude::*;
+use shared::Msg;
+use shared::market::PostingKind;
+
+use crate::components::data::Loading;
+use crate::pages::market::detail::PostingDetail;
+use crate::pages::market::feed::Feed;
+use crate::pages::market::form::{EditPosting, NewPosting};
+use crate::pages::market::list::PostingList;
+use crate::pages::market::mine::MyPostings;
+use crate::pages::market::moderation::Moderation;
+use crate::pages::{account, admin, engage, events, invitation, notifications, opencall, orgs, search};
+
+/// Shows the page once its module is loaded (at once after the first time).
+pub fn page(load: impl Future<Output = AnyView> + 'static) -> impl IntoView {
+    let load = send_wrapper::SendWrapper::new(load);
+    view! { <Suspense fallback=|| view! { <Loading/> }>{Suspend::new(load)}</Suspense> }
+}
+
+#[derive(Clone, Copy)]
+pub enum Market {
+    List(PostingKind, Msg, Msg),
+    New(PostingKind),
+    Detail(PostingKind),
+    Edit(PostingKind),
+    Mine,
+    Feed,
+    Moderation,
+    Search,
+}
+
+#[lazy]
+pub fn market(page: Market) -> AnyView {
+    match page {
+        Market::List(kind, title, intro) => view! { <PostingList kind title intro/> }.into_any(),
+        Market::New(kind) => view! { <NewPosting kind/> }.into_any(),
+        Market::Detail(kind) => view! { <PostingDetail kind/> }.into_any(),
+        Market::Edit(kind) => view! { <EditPosting kind/> }.into_any(),
+        Market::Mine => view! { <MyPostings/> }.into_any(),
+        Market::Feed => view! { <Feed/> }.into_any(),
+        Market::Moderation => view! { <Moderation/> }.into_any(),
+        Market::Search => view! { <search::Search/> }.into_any(),
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum Orgs {
+    Directory,
+    Create,
+    Detail,
+    Edit,
+    Members,
+    Mine,
+    Invitation,
+}
+
+#[lazy]
+pub fn orgs(page: Orgs) -> AnyView {
+    match page {
+        Orgs::Directory => view! { <orgs::directory::Directory/> }.into_any(),
+        Orgs::Create => view! { <orgs::form::CreateOrg/> }.into_any(),
+        Orgs::Detail => view! { <orgs::detail::OrgDetail/> }.into_any(),
+        Orgs::Edit => view! { <orgs::form::EditOrg/> }.into_any(),
+        Orgs::Members => view! { <orgs::members::Members/> }.into_any(),
+        Orgs::Mine => view! { <orgs::mine::MyOrgs/> }.into_any(),
+        Orgs::Invitation => view! { <invitation::Invitation/> }.into_any(),
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum Engage {
+    Board,
+    Thread,
+    Notifications,
+}
+
+#[lazy]
+pub fn engage(page: Engage) -> AnyView {
+    match page {
+        Engage::Board => view! { <engage::Board/> }.into_any(),
+        Engage::Thread => view! { <engage::Thread/> }.into_any(),
+        Engage::Notifications => view! { <notifications::Notifications/> }.into_any(),
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum Notices {
+    List,
+    Notice,
+}
+
+#[lazy]
+pub fn notices(page: Notices) -> AnyView {
+    match page {
+        Notices::List => view! { <opencall::Notices/> }.into_any(),
+        Notices::Notice => view! { <opencall::NoticePage/> }.into_any(),
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum Events {
+    List,
+    New,
+    Event,
+}
+
+#[lazy]
+pub fn events(page: Events) -> AnyView {
+    match page {
+        Events::List => view! { <events::Events/> }.into_any(),
+        Events::New => view! { <events::NewEvent/> }.into_any(),
+        Events::Event => view! { <events::EventPage/> }.into_any(),
+    }
+}
+
+#[lazy]
+pub fn account() -> AnyView {
+    view! { <account::Account/> }.into_any()
+}
+
+#[lazy]
+pub fn admin() -> AnyView {
+    view! { <admin::Admin/> }.into_any()
+}
