@@ -713,6 +713,26 @@ async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_
     ent_b.close().await;
 }
 
+/// Signs `host@example.com` in, creates an event of `seats` seats with one ticket type 普通 of as
+/// many through the forms, and returns its page path.
+async fn create_event(b: &Browser, server: &Server, title: &str, seats: u32) -> String {
+    log_in(b, server, "host@example.com", "/events").await;
+    b.click("[data-testid=new-event]").await;
+    b.fill("#f-title_zh", title).await;
+    b.fill("#f-description_zh", "一对一对接，名额有限").await;
+    b.fill("#f-venue", "云栖小镇国际会展中心").await;
+    b.set_value("#f-starts_at", "2099-05-01T09:00").await;
+    b.set_value("#f-ends_at", "2099-05-01T17:00").await;
+    b.fill("#f-capacity", &seats.to_string()).await;
+    b.click("[data-testid=create-event]").await;
+    let page = b.path_matches(|p| p.starts_with("/events/") && p != "/events/new").await;
+    b.fill("#f-name_zh", "普通").await;
+    b.fill("#f-quota", &seats.to_string()).await;
+    b.click("[data-testid=add-ticket-type]").await;
+    b.text_contains("[data-testid=ticket-types]", "普通").await;
+    page
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_takes_the_freed_seat() {
     let server = Server::start().await;
@@ -723,20 +743,7 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
 
     // The organizer creates the event and a ticket type with one seat.
     let host_b = Browser::start(1280, 1400).await;
-    log_in(&host_b, &server, "host@example.com", "/events").await;
-    host_b.click("[data-testid=new-event]").await;
-    host_b.fill("#f-title_zh", "未来产业对接会（小范围）").await;
-    host_b.fill("#f-description_zh", "一对一对接，名额有限").await;
-    host_b.fill("#f-venue", "云栖小镇国际会展中心").await;
-    host_b.set_value("#f-starts_at", "2099-05-01T09:00").await;
-    host_b.set_value("#f-ends_at", "2099-05-01T17:00").await;
-    host_b.fill("#f-capacity", "1").await;
-    host_b.click("[data-testid=create-event]").await;
-    let page = host_b.path_matches(|p| p.starts_with("/events/") && p != "/events/new").await;
-    host_b.fill("#f-name_zh", "普通").await;
-    host_b.fill("#f-quota", "1").await;
-    host_b.click("[data-testid=add-ticket-type]").await;
-    host_b.text_contains("[data-testid=ticket-types]", "普通").await;
+    let page = create_event(&host_b, &server, "未来产业对接会（小范围）", 1).await;
 
     // The first attendee gets the seat, the second waits.
     let a = Browser::start(1280, 1200).await;
@@ -759,6 +766,91 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
     host_b.text_contains("[data-testid=registrations]", "已确认").await;
     host_b.screenshot("event").await;
     for browser in [a, b, host_b] {
+        browser.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans_queued_offline() {
+    let server = Server::start().await;
+    let host = user(&server, "host@example.com", false).await;
+    verified_org(&server, host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    user(&server, "a@example.com", false).await;
+    user(&server, "door@example.com", false).await;
+
+    // The organizer opens the event and names a check-in volunteer.
+    let host_b = Browser::start(1280, 1400).await;
+    let page = create_event(&host_b, &server, "2027杭州未来产业国际论坛", 5).await;
+    host_b.fill("#f-email", "door@example.com").await;
+    host_b.click("[data-testid=add-staff]").await;
+    host_b.text_contains("[data-testid=staff]", "签到人员").await;
+
+    // An attendee registers two people and gets a ticket each, printable.
+    let a = Browser::start(1280, 1400).await;
+    log_in(&a, &server, "a@example.com", &page).await;
+    a.fill("#f-people", "张三\n李四").await;
+    a.click("[data-testid=register-submit]").await;
+    a.text_contains("[data-testid=registration-status]", "已确认").await;
+    a.text_contains("[data-testid=tickets]", "李四").await;
+    let codes = a.client.find_all(fantoccini::Locator::Css("[data-testid=ticket-code]")).await.unwrap();
+    assert_eq!(codes.len(), 2);
+    let (first, second) = (codes[0].text().await.unwrap(), codes[1].text().await.unwrap());
+    let qr_loaded = a
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.ticket-qr')].every(i => i.complete && i.naturalWidth > 0)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(qr_loaded, serde_json::json!(true), "the QR images load");
+    a.click("[data-testid=print-tickets]").await;
+    a.text_contains("[data-testid=print-page]", "李四").await;
+
+    // At the door: type the code, see who it is; a second scan warns; undo works.
+    let door = Browser::start(412, 900).await;
+    log_in(&door, &server, "door@example.com", &format!("{page}/checkin")).await;
+    door.text_contains("[data-testid=checkin-counts]", "已签到 0 / 应到 2").await;
+    door.fill("#checkin-code", &first).await;
+    door.click("[data-testid=checkin-submit]").await;
+    door.text_contains("[data-testid=checkin-outcome]", "签到成功").await;
+    door.text_contains("[data-testid=checkin-name]", "张三").await;
+    door.text_contains("[data-testid=checkin-counts]", "已签到 1 / 应到 2").await;
+    door.click("[data-testid=checkin-undo]").await;
+    door.el("[data-testid=checkin-undone]").await;
+    door.text_contains("[data-testid=checkin-counts]", "已签到 0 / 应到 2").await;
+    door.fill("#checkin-code", &first.to_lowercase()).await;
+    door.click("[data-testid=checkin-submit]").await;
+    door.text_contains("[data-testid=checkin-outcome]", "签到成功").await;
+    door.fill("#checkin-code", &first).await;
+    door.click("[data-testid=checkin-submit]").await;
+    door.text_contains("[data-testid=checkin-outcome]", "已签到过").await;
+    door.fill("#checkin-code", "R1-0-NOTATICKET").await;
+    door.click("[data-testid=checkin-submit]").await;
+    door.el("[data-testid=checkin-error]").await;
+
+    // A scan made while offline waits in the browser and is sent when the page is back; sent
+    // twice (the answer was lost), it still counts once.
+    let event_id = page.trim_start_matches("/events/");
+    let queue = format!(
+        "const d = localStorage.getItem('fm-checkin-device'); localStorage.setItem('fm-checkin-queue-{event_id}', JSON.stringify([{{code: '{second}', device: d, nonce: 'offline-1'}}]))"
+    );
+    door.client.execute(&queue, vec![]).await.unwrap();
+    door.client.refresh().await.unwrap();
+    door.text_contains("[data-testid=checkin-name]", "李四").await;
+    door.text_contains("[data-testid=checkin-counts]", "已签到 2 / 应到 2").await;
+    door.client.execute(&queue, vec![]).await.unwrap();
+    door.client.refresh().await.unwrap();
+    door.text_contains("[data-testid=checkin-outcome]", "签到成功").await;
+    door.text_contains("[data-testid=checkin-counts]", "已签到 2 / 应到 2").await;
+    let left = door
+        .client
+        .execute(&format!("return localStorage.getItem('fm-checkin-queue-{event_id}')"), vec![])
+        .await
+        .unwrap();
+    assert_eq!(left, serde_json::json!("[]"), "the queue is empty once sent");
+    door.screenshot("checkin").await;
+    for browser in [a, door, host_b] {
         browser.close().await;
     }
 }

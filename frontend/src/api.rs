@@ -389,3 +389,24 @@ pub async fn register_for_event(
 pub async fn registration_action(id: i64, action: &str) -> ApiResult<shared::events::Registration> {
     post(&format!("/api/registrations/{id}/{action}"), &()).await
 }
+pub async fn tickets(registration: i64) -> ApiResult<Vec<shared::events::Ticket>> {
+    get(&format!("/api/registrations/{registration}/tickets")).await
+}
+pub async fn checkin(event: i64, scan: &shared::events::CheckinInput) -> ApiResult<shared::events::CheckinResult> {
+    post(&format!("/api/events/{event}/checkins"), scan).await
+}
+pub async fn checkin_counts(event: i64) -> ApiResult<shared::events::CheckinCounts> {
+    get(&format!("/api/events/{event}/checkins/counts")).await
+}
+pub async fn undo_checkin(id: i64) -> ApiResult<shared::events::CheckinCounts> {
+    post(&format!("/api/checkins/{id}/undo"), &()).await
+}
+pub async fn event_staff(event: i64) -> ApiResult<Vec<shared::events::Staff>> {
+    get(&format!("/api/events/{event}/staff")).await
+}
+pub async fn put_event_staff(event: i64, s: &shared::events::StaffInput) -> ApiResult<Vec<shared::events::Staff>> {
+    post(&format!("/api/events/{event}/staff"), s).await
+}
+pub async fn remove_event_staff(event: i64, user: i64) -> ApiResult<Vec<shared::events::Staff>> {
+    delete(&format!("/api/events/{event}/staff/{user}")).await
+}

@@ -17,7 +17,7 @@ use crate::pages::market::form::{EditPosting, NewPosting};
 use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
-use crate::pages::{account, admin, engage, events, invitation, notifications, opencall, orgs, search};
+use crate::pages::{account, admin, checkin, engage, events, invitation, notifications, opencall, orgs, search};
 
 /// Shows the page once its module is loaded (at once after the first time).
 pub fn page(load: impl Future<Output = AnyView> + 'static) -> impl IntoView {
@@ -110,6 +110,8 @@ pub enum Events {
     List,
     New,
     Event,
+    Checkin,
+    Tickets,
 }
 
 #[lazy]
@@ -118,6 +120,8 @@ pub fn events(page: Events) -> AnyView {
         Events::List => view! { <events::Events/> }.into_any(),
         Events::New => view! { <events::NewEvent/> }.into_any(),
         Events::Event => view! { <events::EventPage/> }.into_any(),
+        Events::Checkin => view! { <checkin::CheckinPage/> }.into_any(),
+        Events::Tickets => view! { <checkin::PrintTickets/> }.into_any(),
     }
 }
 

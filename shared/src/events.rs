@@ -201,8 +201,11 @@ pub struct Event {
     pub invitation_only: bool,
     pub registered: u32,
     pub ticket_types: Vec<TicketType>,
-    /// The caller organizes it.
+    /// The caller organizes it (a member of the organizing organization, or a manager).
     pub mine: bool,
+    /// The caller may scan tickets at the door (organizers and check-in staff).
+    #[serde(default)]
+    pub can_check_in: bool,
 }
 
 /// `POST /api/events/{id}/registrations`: oneself, or a group of named people.
@@ -212,6 +215,9 @@ pub struct RegistrationInput {
     pub ticket_type: i64,
     /// Names of the people attending (at least one: the registrant), at most [`GROUP_MAX`].
     pub people: Vec<String>,
+    /// The registrant's organization they come for, if any (one they belong to).
+    #[serde(default)]
+    pub org_id: Option<i64>,
 }
 
 impl RegistrationInput {
@@ -237,6 +243,8 @@ pub struct Registration {
     pub event_id: i64,
     pub ticket_type: i64,
     pub user_name: String,
+    /// The organization registered for, if any.
+    pub org_name: Option<String>,
     pub people: Vec<String>,
     pub status: RegistrationStatus,
     #[serde(with = "time::serde::rfc3339::option")]
@@ -245,6 +253,154 @@ pub struct Registration {
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: OffsetDateTime,
+}
+
+code_enum!(
+    /// A co-organizer's role on one event: managers run it like its organizers; check-in staff
+    /// only scan tickets.
+    StaffRole {
+        Manager = "manager" => StaffManager,
+        Checkin = "checkin" => StaffCheckin,
+    }
+);
+
+/// `POST /api/events/{id}/staff`: a platform user, by email, with a role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffInput {
+    pub email: String,
+    pub role: StaffRole,
+}
+
+/// A co-organizer of an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Staff {
+    pub user_id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: StaffRole,
+}
+
+/// One person's ticket: the code in the QR image, also typed at the door.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Ticket {
+    pub registration_id: i64,
+    pub person: u32,
+    pub name: String,
+    pub code: String,
+    /// Checked in already (when).
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub checked_in_at: Option<OffsetDateTime>,
+}
+
+/// What a ticket code says: registration and person. The signature is checked by the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TicketRef {
+    pub registration: i64,
+    pub person: u32,
+}
+
+/// Splits a typed or scanned code `R<registration>-<person>-<signature>` (case and spaces
+/// ignored) into its parts and the signature; `None` when it is not shaped like a ticket code.
+pub fn parse_ticket_code(code: &str) -> Option<(TicketRef, String)> {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let rest = code.strip_prefix('R')?;
+    let mut parts = rest.splitn(3, '-');
+    let registration: i64 = parts.next()?.parse().ok().filter(|r| *r > 0)?;
+    let person: u32 = parts.next()?.parse().ok().filter(|p| (*p as usize) < GROUP_MAX)?;
+    let sig = parts.next()?;
+    if sig.len() != TICKET_SIG_LEN || !sig.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((TicketRef { registration, person }, sig.to_owned()))
+}
+
+/// Characters of signature in a ticket code (base32, 80 bits).
+pub const TICKET_SIG_LEN: usize = 16;
+
+/// `POST /api/events/{id}/checkins`: one scan. `device` names the scanner (random, kept in the
+/// browser) and `nonce` the scan, so a scanner that lost its connection can resend safely.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckinInput {
+    pub code: String,
+    pub device: String,
+    pub nonce: String,
+}
+
+impl CheckinInput {
+    pub fn check(&self) -> Result<(TicketRef, String), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let parsed = parse_ticket_code(&self.code);
+        if self.code.trim().is_empty() {
+            errs.add("code", FieldError::Required);
+        } else if parsed.is_none() {
+            errs.add("code", FieldError::Invalid);
+        }
+        for (field, v) in [("device", &self.device), ("nonce", &self.nonce)] {
+            if v.is_empty() || v.len() > 64 || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                errs.add(field, FieldError::Invalid);
+            }
+        }
+        match parsed {
+            Some(p) if errs.is_empty() => Ok(p),
+            _ => Err(errs),
+        }
+    }
+}
+
+code_enum!(
+    /// What a scan did.
+    CheckinOutcome {
+        CheckedIn = "checked_in" => CheckinOk,
+        Already = "already" => CheckinAlready,
+        Refused = "refused" => CheckinRefused,
+    }
+);
+
+/// The person behind a scanned ticket, as the door staff see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Attendee {
+    pub registration_id: i64,
+    pub person: u32,
+    pub name: String,
+    pub registrant: String,
+    pub org_name: Option<String>,
+    pub ticket_zh: String,
+    pub ticket_en: Option<String>,
+    pub status: RegistrationStatus,
+}
+
+/// Checked-in people against the people holding confirmed tickets.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckinCounts {
+    pub checked_in: u32,
+    pub expected: u32,
+}
+
+/// The answer to a scan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckinResult {
+    pub outcome: CheckinOutcome,
+    /// The check-in (new, or the earlier one on a second scan) — what undo takes.
+    pub checkin_id: Option<i64>,
+    /// When the person was first checked in (on a second scan).
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub first_at: Option<OffsetDateTime>,
+    pub attendee: Attendee,
+    pub counts: CheckinCounts,
+}
+
+/// Whether a registration in `status` may enter; refusals carry the status as the reason.
+pub fn may_enter(status: RegistrationStatus) -> bool {
+    status == RegistrationStatus::Confirmed
 }
 
 #[cfg(test)]
@@ -274,12 +430,53 @@ mod tests {
     }
 
     #[test]
+    fn ticket_codes_parse_whatever_the_case_and_spacing_and_odd_shapes_are_refused() {
+        let (t, sig) = parse_ticket_code(" r12-0-abcdefghijklmnop ").unwrap();
+        assert_eq!((t.registration, t.person, sig.as_str()), (12, 0, "ABCDEFGHIJKLMNOP"));
+        for bad in [
+            "",
+            "12-0-ABCDEFGHIJKLMNOP",
+            "R12-0-ABC",
+            "R0-0-ABCDEFGHIJKLMNOP",
+            "R12-10-ABCDEFGHIJKLMNOP",
+            "R12-x-ABCDEFGHIJKLMNOP",
+        ] {
+            assert!(parse_ticket_code(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_scan_needs_a_ticket_code_a_device_and_a_nonce() {
+        let scan =
+            |code: &str, device: &str| CheckinInput { code: code.into(), device: device.into(), nonce: "n1".into() };
+        assert!(scan("R1-0-ABCDEFGHIJKLMNOP", "phone-1").check().is_ok());
+        assert_eq!(scan("", "phone-1").check().unwrap_err().get("code"), Some(FieldError::Required));
+        assert_eq!(scan("hello", "phone-1").check().unwrap_err().get("code"), Some(FieldError::Invalid));
+        assert_eq!(scan("R1-0-ABCDEFGHIJKLMNOP", "a b").check().unwrap_err().get("device"), Some(FieldError::Invalid));
+    }
+
+    #[test]
+    fn only_confirmed_tickets_enter() {
+        assert!(may_enter(RegistrationStatus::Confirmed));
+        for s in [
+            RegistrationStatus::Pending,
+            RegistrationStatus::Waitlisted,
+            RegistrationStatus::Offered,
+            RegistrationStatus::Cancelled,
+            RegistrationStatus::Rejected,
+        ] {
+            assert!(!may_enter(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn a_group_names_everyone_and_stays_within_the_limit() {
-        let one = RegistrationInput { ticket_type: 1, people: vec![" 张明 ".into()] };
+        let one = RegistrationInput { ticket_type: 1, people: vec![" 张明 ".into()], org_id: None };
         assert_eq!(one.check().unwrap(), vec!["张明".to_owned()]);
-        let none = RegistrationInput { ticket_type: 1, people: vec!["  ".into()] };
+        let none = RegistrationInput { ticket_type: 1, people: vec!["  ".into()], org_id: None };
         assert_eq!(none.check().unwrap_err().get("people"), Some(FieldError::Required));
-        let many = RegistrationInput { ticket_type: 1, people: (0..11).map(|i| format!("p{i}")).collect() };
+        let many =
+            RegistrationInput { ticket_type: 1, people: (0..11).map(|i| format!("p{i}")).collect(), org_id: None };
         assert_eq!(many.check().unwrap_err().get("people"), Some(FieldError::TooMany));
     }
 }

@@ -69,14 +69,15 @@ pub fn build(root: &Path) -> Result<()> {
         }
     }
 
-    // Every file of the package in one directory named by the hash of all of them: the
-    // modules find each other by relative URLs, and the directory is cached forever.
-    let mut files: Vec<_> =
-        fs::read_dir(&pkg)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    // Every file of the package (with wasm-bindgen's `snippets/`) in one directory named by the
+    // hash of all of them: the modules find each other by relative URLs, and the directory is
+    // cached forever.
+    let mut files = vec![];
+    collect_files(&pkg, &mut files)?;
     files.sort();
     let mut digest = Sha256::new();
     for f in &files {
-        digest.update(f.file_name().unwrap_or_default().as_encoded_bytes());
+        digest.update(f.strip_prefix(&pkg)?.as_os_str().as_encoded_bytes());
         digest.update(fs::read(f)?);
     }
     let hex: String = digest.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
@@ -85,9 +86,11 @@ pub fn build(root: &Path) -> Result<()> {
     let dist = root.join("dist");
     let _ = fs::remove_dir_all(&dist);
     let dist_pkg = dist.join(&pkg_name);
-    fs::create_dir_all(&dist_pkg)?;
     for f in &files {
-        let target = dist_pkg.join(f.file_name().unwrap_or_default());
+        let target = dist_pkg.join(f.strip_prefix(&pkg)?);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
         fs::copy(f, &target)?;
         precompress(&target)?;
     }
@@ -111,6 +114,18 @@ pub fn build(root: &Path) -> Result<()> {
     precompress(&dist.join(&css_name))?;
     precompress(&dist.join("index.html"))?;
     report(&dist_pkg)
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// wasm-opt writing `<module>.opt.wasm`, its chatter captured (shown only on failure).

@@ -91,6 +91,7 @@ mod tests {
             registered: 0,
             ticket_types: vec![],
             mine: false,
+            can_check_in: false,
         }
     }
 

@@ -5,6 +5,7 @@ pub mod ics;
 pub mod ops;
 pub mod routes;
 pub mod store;
+pub mod tickets;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -23,4 +24,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::accept_offer))
         .routes(routes!(routes::approve))
         .routes(routes!(routes::reject))
+        .routes(routes!(routes::staff, routes::put_staff))
+        .routes(routes!(routes::remove_staff))
+        .routes(routes!(routes::tickets))
+        .routes(routes!(routes::ticket_qr))
+        .routes(routes!(routes::checkin))
+        .routes(routes!(routes::checkin_counts))
+        .routes(routes!(routes::undo_checkin))
 }

@@ -4,8 +4,9 @@
 
 use axum::http::StatusCode;
 use shared::events::{
-    Event, EventInput, OFFER_HOURS, Registration, RegistrationInput, RegistrationStatus, TicketType, TicketTypeInput,
-    free_seats, offers, place,
+    CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, Event, EventInput, OFFER_HOURS, Registration,
+    RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole, Ticket, TicketRef, TicketType,
+    TicketTypeInput, free_seats, may_enter, offers, place,
 };
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
@@ -14,7 +15,7 @@ use shared::{ErrorCode, Msg};
 use sqlx::SqliteConnection;
 use time::{Duration, OffsetDateTime};
 
-use super::store;
+use super::{store, tickets};
 use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::now;
@@ -24,10 +25,36 @@ fn conflict() -> AppError {
     AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
 }
 
-/// Whether `user` belongs to the organization that runs event `id` (404 when there is no such event).
-async fn organizes(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(bool, u32)> {
+/// What the caller may do on an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Access {
+    None,
+    /// Scan tickets at the door.
+    Checkin,
+    /// Run the event: a manager among the co-organizers.
+    Manage,
+    /// A member of the organizing organization: also chooses the co-organizers.
+    Own,
+}
+
+async fn access(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(Access, u32)> {
     let (org, capacity) = store::head(db, id).await?.ok_or(AppError::NotFound)?;
-    Ok((crate::orgs::store::role_of(db, org, user.id).await?.is_some(), capacity))
+    if crate::orgs::store::role_of(db, org, user.id).await?.is_some() {
+        return Ok((Access::Own, capacity));
+    }
+    let access = match store::staff_role(db, id, user.id).await? {
+        Some(StaffRole::Manager) => Access::Manage,
+        Some(StaffRole::Checkin) => Access::Checkin,
+        None => Access::None,
+    };
+    Ok((access, capacity))
+}
+
+/// Whether `user` runs event `id` (its organization's members and its managers; 404 when there is
+/// no such event).
+async fn organizes(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(bool, u32)> {
+    let (access, capacity) = access(db, id, user).await?;
+    Ok((access >= Access::Manage, capacity))
 }
 
 async fn check_input(db: &mut SqliteConnection, input: &EventInput) -> AppResult<()> {
@@ -75,11 +102,13 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventI
 
 pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<Event> {
     let mut db = state.db.acquire().await?;
-    let mine = match user {
-        Some(u) => organizes(&mut db, id, u).await?.0,
-        None => false,
+    let access = match user {
+        Some(u) => access(&mut db, id, u).await?.0,
+        None => Access::None,
     };
-    store::event(&mut db, id, mine).await?.ok_or(AppError::NotFound)
+    let mut event = store::event(&mut db, id, access >= Access::Manage).await?.ok_or(AppError::NotFound)?;
+    event.can_check_in = access >= Access::Checkin;
+    Ok(event)
 }
 
 pub async fn list(state: &AppState, user: Option<&SessionUser>, past: bool) -> AppResult<Vec<Event>> {
@@ -121,6 +150,11 @@ pub async fn register(
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
     let (_, capacity) = organizes(&mut tx, id, user).await?;
+    if let Some(org) = input.org_id
+        && crate::orgs::store::role_of(&mut tx, org, user.id).await?.is_none()
+    {
+        return Err(AppError::field("org_id", FieldError::Invalid));
+    }
     let event = store::event(&mut tx, id, false).await?.ok_or(AppError::NotFound)?;
     if event.ends_at < at {
         return Err(conflict());
@@ -140,6 +174,7 @@ pub async fn register(
         event: id,
         ticket_type: input.ticket_type,
         user: user.id,
+        org: input.org_id,
         people: &people,
         status,
         now: at,
@@ -275,6 +310,146 @@ pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
     }
     tx.commit().await?;
     Ok(expired.into_iter().map(|(id, _)| id).collect())
+}
+
+/// The co-organizers (those who run the event see them).
+pub async fn staff(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Staff>> {
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    Ok(store::staff(&mut db, id).await?)
+}
+
+/// The organizing organization's members add a platform user as manager or check-in staff.
+pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: StaffInput) -> AppResult<Vec<Staff>> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if access(&mut tx, id, user).await?.0 != Access::Own {
+        return Err(AppError::Forbidden);
+    }
+    let member =
+        store::user_by_email(&mut tx, &input.email).await?.ok_or(AppError::field("email", FieldError::Invalid))?;
+    store::put_staff(&mut tx, id, member, input.role, user.id, now()).await?;
+    let out = store::staff(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+pub async fn remove_staff(state: &AppState, user: &SessionUser, id: i64, member: i64) -> AppResult<Vec<Staff>> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if access(&mut tx, id, user).await?.0 != Access::Own {
+        return Err(AppError::Forbidden);
+    }
+    if !store::remove_staff(&mut tx, id, member).await? {
+        return Err(AppError::NotFound);
+    }
+    let out = store::staff(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The tickets of a registration, one per person, while it is confirmed (its registrant and the
+/// organizers); none otherwise.
+pub async fn tickets(state: &AppState, user: &SessionUser, registration: i64) -> AppResult<Vec<Ticket>> {
+    let mut db = state.db.acquire().await?;
+    let (reg, own, organizer) = reg_for(&mut db, registration, user).await?;
+    if !own && !organizer {
+        return Err(AppError::NotFound);
+    }
+    if reg.status != RegistrationStatus::Confirmed {
+        return Ok(vec![]);
+    }
+    let key = tickets::key(&mut db).await?;
+    let seen = store::checked_in_at(&mut db, registration).await?;
+    Ok(reg
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let person = i as u32;
+            Ticket {
+                registration_id: registration,
+                person,
+                name: name.clone(),
+                code: tickets::code(&key, TicketRef { registration, person }),
+                checked_in_at: seen.iter().find(|(p, _)| *p == person).map(|(_, at)| *at),
+            }
+        })
+        .collect())
+}
+
+/// The QR image of a ticket code as SVG, for a genuine code only.
+pub async fn ticket_qr(state: &AppState, code: &str) -> AppResult<String> {
+    let (t, sig) = shared::events::parse_ticket_code(code).ok_or(AppError::NotFound)?;
+    let mut db = state.db.acquire().await?;
+    let key = tickets::key(&mut db).await?;
+    if !tickets::verify(&key, t, &sig) {
+        return Err(AppError::NotFound);
+    }
+    let qr = qrcode::QrCode::with_error_correction_level(tickets::code(&key, t), qrcode::EcLevel::M)
+        .map_err(|_| AppError::NotFound)?;
+    Ok(qr.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+}
+
+/// One scan at the door, in one write transaction: a resent scan (same device and nonce) gets the
+/// answer of its first sending; a genuine ticket of a confirmed registration is checked in once, a
+/// second scan warns with the time of the first, anything else is refused with its status.
+pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: CheckinInput) -> AppResult<CheckinResult> {
+    let (ticket, sig) = input.check()?;
+    let at = now();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if access(&mut tx, id, user).await?.0 < Access::Checkin {
+        return Err(AppError::Forbidden);
+    }
+    let invalid = || AppError::field("code", FieldError::Invalid);
+    let key = tickets::key(&mut tx).await?;
+    if !tickets::verify(&key, ticket, &sig) {
+        return Err(invalid());
+    }
+    let attendee = match store::attendee(&mut tx, ticket).await? {
+        Some((event, a)) if event == id => a,
+        _ => return Err(invalid()),
+    };
+    let (outcome, checkin_id, first_at) = if let Some((cid, _)) =
+        store::checkin_by_scan(&mut tx, id, &input.device, &input.nonce).await?
+    {
+        (CheckinOutcome::CheckedIn, Some(cid), None)
+    } else if !may_enter(attendee.status) {
+        (CheckinOutcome::Refused, None, None)
+    } else if let Some((cid, first)) = store::live_checkin(&mut tx, ticket).await? {
+        (CheckinOutcome::Already, Some(cid), Some(first))
+    } else {
+        let new = store::NewCheckin { event: id, ticket, device: &input.device, nonce: &input.nonce, by: user.id, at };
+        (CheckinOutcome::CheckedIn, Some(store::insert_checkin(&mut tx, &new).await?), None)
+    };
+    let counts = store::checkin_counts(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(CheckinResult { outcome, checkin_id, first_at, attendee, counts })
+}
+
+/// Undoes a standing check-in (door staff of its event).
+pub async fn undo_checkin(state: &AppState, user: &SessionUser, checkin: i64) -> AppResult<CheckinCounts> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let (event, _, standing) = store::standing_checkin(&mut tx, checkin).await?.ok_or(AppError::NotFound)?;
+    if access(&mut tx, event, user).await?.0 < Access::Checkin {
+        return Err(AppError::NotFound);
+    }
+    if !standing {
+        return Err(conflict());
+    }
+    store::undo_checkin(&mut tx, checkin, user.id, now()).await?;
+    let counts = store::checkin_counts(&mut tx, event).await?;
+    tx.commit().await?;
+    Ok(counts)
+}
+
+/// Live counters for the door.
+pub async fn checkin_counts(state: &AppState, user: &SessionUser, id: i64) -> AppResult<CheckinCounts> {
+    let mut db = state.db.acquire().await?;
+    if access(&mut db, id, user).await?.0 < Access::Checkin {
+        return Err(AppError::Forbidden);
+    }
+    Ok(store::checkin_counts(&mut db, id).await?)
 }
 
 /// One CSV field: quoted when it holds a comma, quote or line break (RFC 4180); a leading `=`, `+`,

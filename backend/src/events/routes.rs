@@ -3,7 +3,10 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::ApiError;
-use shared::events::{Event, EventInput, Registration, RegistrationInput, TicketType, TicketTypeInput};
+use shared::events::{
+    CheckinCounts, CheckinInput, CheckinResult, Event, EventInput, Registration, RegistrationInput, Staff, StaffInput,
+    Ticket, TicketType, TicketTypeInput,
+};
 
 use super::ops;
 use crate::AppState;
@@ -187,4 +190,102 @@ pub async fn registrations_csv(
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     Ok(response)
+}
+
+/// The co-organizers: managers run the event, check-in staff scan tickets (those who run it).
+#[utoipa::path(get, path = "/events/{id}/staff", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Staff>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn staff(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Staff>>> {
+    Ok(Json(ops::staff(&state, &current.user, id).await?))
+}
+
+/// Add a platform user (by email) as manager or check-in staff, or change their role (members of
+/// the organizing organization).
+#[utoipa::path(post, path = "/events/{id}/staff", tag = "events", params(("id" = i64, Path)), request_body = StaffInput,
+    responses((status = 200, body = Vec<Staff>), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn put_staff(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<StaffInput>,
+) -> AppResult<Json<Vec<Staff>>> {
+    Ok(Json(ops::put_staff(&state, &current.user, id, input).await?))
+}
+
+/// Remove a co-organizer (members of the organizing organization).
+#[utoipa::path(delete, path = "/events/{id}/staff/{user_id}", tag = "events",
+    params(("id" = i64, Path), ("user_id" = i64, Path)),
+    responses((status = 200, body = Vec<Staff>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn remove_staff(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((id, user_id)): Path<(i64, i64)>,
+) -> AppResult<Json<Vec<Staff>>> {
+    Ok(Json(ops::remove_staff(&state, &current.user, id, user_id).await?))
+}
+
+/// A confirmed registration's tickets, one per person, with the code its QR image carries.
+#[utoipa::path(get, path = "/registrations/{id}/tickets", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Ticket>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn tickets(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Ticket>>> {
+    Ok(Json(ops::tickets(&state, &current.user, id).await?))
+}
+
+/// The QR image of a ticket code (SVG); 404 for a code the server did not sign.
+#[utoipa::path(get, path = "/tickets/{code}/qr.svg", tag = "events", params(("code" = String, Path)),
+    responses((status = 200, content_type = "image/svg+xml"), (status = 404, body = ApiError)))]
+pub async fn ticket_qr(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<axum::response::Response> {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let svg = ops::ticket_qr(&state, &code).await?;
+    let mut response = svg.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=86400"));
+    Ok(response)
+}
+
+/// One scan at the door: checked in, already checked in (with when), or refused with the reason.
+/// A scan resent with the same device and nonce gets its first answer and counts once.
+#[utoipa::path(post, path = "/events/{id}/checkins", tag = "events", params(("id" = i64, Path)), request_body = CheckinInput,
+    responses((status = 200, body = CheckinResult), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn checkin(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<CheckinInput>,
+) -> AppResult<Json<CheckinResult>> {
+    Ok(Json(ops::checkin(&state, &current.user, id, input).await?))
+}
+
+/// Checked-in people against confirmed tickets (door staff).
+#[utoipa::path(get, path = "/events/{id}/checkins/counts", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = CheckinCounts), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn checkin_counts(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<CheckinCounts>> {
+    Ok(Json(ops::checkin_counts(&state, &current.user, id).await?))
+}
+
+/// Undo a check-in made by mistake (door staff).
+#[utoipa::path(post, path = "/checkins/{id}/undo", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = CheckinCounts), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
+pub async fn undo_checkin(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<CheckinCounts>> {
+    Ok(Json(ops::undo_checkin(&state, &current.user, id).await?))
 }

@@ -1,6 +1,9 @@
 //! SQL for events, ticket types and registrations.
 
-use shared::events::{Event, EventInput, EventType, Registration, RegistrationStatus, TicketType, TicketTypeInput};
+use shared::events::{
+    Attendee, CheckinCounts, Event, EventInput, EventType, Registration, RegistrationStatus, Staff, StaffRole,
+    TicketRef, TicketType, TicketTypeInput,
+};
 use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
@@ -193,6 +196,7 @@ async fn complete(db: &mut SqliteConnection, r: EventRow, mine: bool) -> sqlx::R
         registered: overall,
         ticket_types: types,
         mine,
+        can_check_in: mine,
     })
 }
 
@@ -224,6 +228,7 @@ pub struct NewRegistration<'a> {
     pub event: i64,
     pub ticket_type: i64,
     pub user: i64,
+    pub org: Option<i64>,
     pub people: &'a [String],
     pub status: RegistrationStatus,
     pub now: OffsetDateTime,
@@ -231,8 +236,8 @@ pub struct NewRegistration<'a> {
 
 pub async fn insert_registration(db: &mut SqliteConnection, r: &NewRegistration<'_>) -> sqlx::Result<i64> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO registrations (event_id, ticket_type_id, user_id, people, seats, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        "INSERT INTO registrations (event_id, ticket_type_id, user_id, org_id, people, seats, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $8, $4, $5, $6, $7, $7) RETURNING id",
     )
     .bind(r.event)
     .bind(r.ticket_type)
@@ -241,6 +246,7 @@ pub async fn insert_registration(db: &mut SqliteConnection, r: &NewRegistration<
     .bind(r.people.len() as i64)
     .bind(r.status.as_str())
     .bind(r.now)
+    .bind(r.org)
     .fetch_one(db)
     .await?;
     Ok(id)
@@ -253,15 +259,17 @@ struct RegRow {
     ticket_type_id: i64,
     user_id: i64,
     display_name: String,
+    org_name: Option<String>,
     people: String,
     status: String,
     offer_expires_at: Option<OffsetDateTime>,
     created_at: OffsetDateTime,
 }
 
-const REGISTRATION: &str = "SELECT r.id, r.event_id, r.ticket_type_id, r.user_id, u.display_name, r.people, r.status,
-        r.offer_expires_at, r.created_at
-     FROM registrations r JOIN users u ON u.id = r.user_id";
+const REGISTRATION: &str =
+    "SELECT r.id, r.event_id, r.ticket_type_id, r.user_id, u.display_name, o.name_zh AS org_name,
+        r.people, r.status, r.offer_expires_at, r.created_at
+     FROM registrations r JOIN users u ON u.id = r.user_id LEFT JOIN organizations o ON o.id = r.org_id";
 
 fn registration(r: RegRow) -> (i64, Registration) {
     (
@@ -271,6 +279,7 @@ fn registration(r: RegRow) -> (i64, Registration) {
             event_id: r.event_id,
             ticket_type: r.ticket_type_id,
             user_name: r.display_name,
+            org_name: r.org_name,
             people: r.people.lines().map(str::to_owned).collect(),
             status: RegistrationStatus::parse(&r.status).unwrap_or(RegistrationStatus::Pending),
             offer_expires_at: r.offer_expires_at,
@@ -325,4 +334,208 @@ pub async fn expired_offers(db: &mut SqliteConnection, now: OffsetDateTime) -> s
         .bind(now)
         .fetch_all(db)
         .await
+}
+
+/// The caller's co-organizer role on an event, if any.
+pub async fn staff_role(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<Option<StaffRole>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT role FROM event_staff WHERE event_id = $1 AND user_id = $2")
+        .bind(event)
+        .bind(user)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.and_then(|(r,)| StaffRole::parse(&r)))
+}
+
+pub async fn staff(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Staff>> {
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT s.user_id, u.display_name, u.email, s.role FROM event_staff s JOIN users u ON u.id = s.user_id
+         WHERE s.event_id = $1 ORDER BY s.created_at, s.user_id",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(user_id, display_name, email, role)| {
+            Some(Staff { user_id, display_name, email, role: StaffRole::parse(&role)? })
+        })
+        .collect())
+}
+
+/// Adds a co-organizer or changes their role.
+pub async fn put_staff(
+    db: &mut SqliteConnection,
+    event: i64,
+    user: i64,
+    role: StaffRole,
+    by: i64,
+    now: OffsetDateTime,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO event_staff (event_id, user_id, role, added_by, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (event_id, user_id) DO UPDATE SET role = excluded.role",
+    )
+    .bind(event)
+    .bind(user)
+    .bind(role.as_str())
+    .bind(by)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn remove_staff(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<bool> {
+    let r = sqlx::query("DELETE FROM event_staff WHERE event_id = $1 AND user_id = $2")
+        .bind(event)
+        .bind(user)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected() > 0)
+}
+
+pub async fn user_by_email(db: &mut SqliteConnection, email: &str) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+#[derive(sqlx::FromRow)]
+struct AttendeeRow {
+    event_id: i64,
+    people: String,
+    display_name: String,
+    org_name: Option<String>,
+    ticket_zh: String,
+    ticket_en: Option<String>,
+    status: String,
+}
+
+/// The person a ticket names, with the event it is for; `None` for no such registration or person.
+pub async fn attendee(db: &mut SqliteConnection, t: TicketRef) -> sqlx::Result<Option<(i64, Attendee)>> {
+    let row: Option<AttendeeRow> = sqlx::query_as(
+        "SELECT r.event_id, r.people, u.display_name, o.name_zh AS org_name, t.name_zh AS ticket_zh,
+                t.name_en AS ticket_en, r.status
+         FROM registrations r JOIN users u ON u.id = r.user_id JOIN ticket_types t ON t.id = r.ticket_type_id
+         LEFT JOIN organizations o ON o.id = r.org_id
+         WHERE r.id = $1",
+    )
+    .bind(t.registration)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.and_then(|r| {
+        let name = r.people.lines().nth(t.person as usize)?.to_owned();
+        Some((
+            r.event_id,
+            Attendee {
+                registration_id: t.registration,
+                person: t.person,
+                name,
+                registrant: r.display_name,
+                org_name: r.org_name,
+                ticket_zh: r.ticket_zh,
+                ticket_en: r.ticket_en,
+                status: RegistrationStatus::parse(&r.status).unwrap_or(RegistrationStatus::Pending),
+            },
+        ))
+    }))
+}
+
+/// The check-in a device's scan made before: (check-in, when).
+pub async fn checkin_by_scan(
+    db: &mut SqliteConnection,
+    event: i64,
+    device: &str,
+    nonce: &str,
+) -> sqlx::Result<Option<(i64, OffsetDateTime)>> {
+    sqlx::query_as("SELECT id, at FROM checkins WHERE event_id = $1 AND device = $2 AND nonce = $3")
+        .bind(event)
+        .bind(device)
+        .bind(nonce)
+        .fetch_optional(db)
+        .await
+}
+
+/// The person's standing check-in, if any: (check-in, when).
+pub async fn live_checkin(db: &mut SqliteConnection, t: TicketRef) -> sqlx::Result<Option<(i64, OffsetDateTime)>> {
+    sqlx::query_as("SELECT id, at FROM checkins WHERE registration_id = $1 AND person = $2 AND undone_at IS NULL")
+        .bind(t.registration)
+        .bind(i64::from(t.person))
+        .fetch_optional(db)
+        .await
+}
+
+pub struct NewCheckin<'a> {
+    pub event: i64,
+    pub ticket: TicketRef,
+    pub device: &'a str,
+    pub nonce: &'a str,
+    pub by: i64,
+    pub at: OffsetDateTime,
+}
+
+pub async fn insert_checkin(db: &mut SqliteConnection, c: &NewCheckin<'_>) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO checkins (event_id, registration_id, person, device, nonce, by_user, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(c.event)
+    .bind(c.ticket.registration)
+    .bind(i64::from(c.ticket.person))
+    .bind(c.device)
+    .bind(c.nonce)
+    .bind(c.by)
+    .bind(c.at)
+    .fetch_one(db)
+    .await?;
+    Ok(id)
+}
+
+/// A check-in's event and the ticket it admitted, while it stands (not undone).
+pub async fn standing_checkin(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, TicketRef, bool)>> {
+    let row: Option<(i64, i64, i64, Option<OffsetDateTime>)> =
+        sqlx::query_as("SELECT event_id, registration_id, person, undone_at FROM checkins WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(|(event, registration, person, undone)| {
+        (event, TicketRef { registration, person: u32::try_from(person).unwrap_or(0) }, undone.is_none())
+    }))
+}
+
+pub async fn undo_checkin(db: &mut SqliteConnection, id: i64, by: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sqlx::query("UPDATE checkins SET undone_at = $2, undone_by = $3 WHERE id = $1 AND undone_at IS NULL")
+        .bind(id)
+        .bind(at)
+        .bind(by)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// People checked in against people holding confirmed tickets.
+pub async fn checkin_counts(db: &mut SqliteConnection, event: i64) -> sqlx::Result<CheckinCounts> {
+    let (checked_in, expected): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM checkins WHERE event_id = $1 AND undone_at IS NULL),
+                (SELECT COALESCE(SUM(seats), 0) FROM registrations WHERE event_id = $1 AND status = 'confirmed')",
+    )
+    .bind(event)
+    .fetch_one(db)
+    .await?;
+    Ok(CheckinCounts {
+        checked_in: u32::try_from(checked_in).unwrap_or(0),
+        expected: u32::try_from(expected).unwrap_or(0),
+    })
+}
+
+/// When each person of a registration was checked in (standing check-ins), by person.
+pub async fn checked_in_at(db: &mut SqliteConnection, registration: i64) -> sqlx::Result<Vec<(u32, OffsetDateTime)>> {
+    let rows: Vec<(i64, OffsetDateTime)> =
+        sqlx::query_as("SELECT person, at FROM checkins WHERE registration_id = $1 AND undone_at IS NULL")
+            .bind(registration)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|(p, at)| (u32::try_from(p).unwrap_or(0), at)).collect())
 }

@@ -253,3 +253,153 @@ async fn organizers_export_the_attendee_list_as_csv_one_row_per_person() {
     assert!(lines[1].contains(",张三,报名人甲,普通,已确认,"));
     assert!(lines[2].contains(",\"李四, 顾问\",报名人甲,"));
 }
+
+impl Setup {
+    /// The ticket codes of a registration (as its registrant sees them).
+    async fn codes(&self, c: &Client, registration: i64) -> Vec<String> {
+        let r = c.get(self.app.url(&format!("/api/registrations/{registration}/tickets"))).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        body(r).await.as_array().unwrap().iter().map(|t| t["code"].as_str().unwrap().to_owned()).collect()
+    }
+
+    async fn scan(&self, c: &Client, event: i64, code: &str, nonce: &str) -> reqwest::Response {
+        let scan = json!({"code": code, "device": "door-1", "nonce": nonce});
+        c.post(self.app.url(&format!("/api/events/{event}/checkins"))).json(&scan).send().await.unwrap()
+    }
+
+    async fn add_staff(&self, event: i64, email: &str, role: &str) -> reqwest::Response {
+        let url = self.app.url(&format!("/api/events/{event}/staff"));
+        self.organizer.post(url).json(&json!({"email": email, "role": role})).send().await.unwrap()
+    }
+}
+
+#[tokio::test]
+async fn door_staff_check_a_ticket_in_once_warn_on_a_second_scan_count_a_resent_scan_once_and_can_undo() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let reg = body(s.register(&a, event, ticket, &["张三", "李四"]).await).await["id"].as_i64().unwrap();
+    let codes = s.codes(&a, reg).await;
+    assert_eq!(codes.len(), 2, "one ticket per person");
+    assert_ne!(codes[0], codes[1]);
+    let qr = s.app.client().get(s.app.url(&format!("/api/tickets/{}/qr.svg", codes[0]))).send().await.unwrap();
+    assert_eq!(qr.status(), StatusCode::OK);
+    assert_eq!(qr.headers()["content-type"], "image/svg+xml");
+    assert!(qr.text().await.unwrap().contains("<svg"));
+
+    let door = s.app.user("door@example.com", "签到志愿者").await;
+    assert_eq!(s.add_staff(event, "DOOR@example.com", "checkin").await.status(), StatusCode::OK);
+    let first = body(s.scan(&door, event, &codes[0], "n1").await).await;
+    assert_eq!(first["outcome"], "checked_in");
+    assert_eq!(
+        (first["attendee"]["name"].as_str(), first["attendee"]["ticket_zh"].as_str()),
+        (Some("张三"), Some("普通"))
+    );
+    assert_eq!((first["counts"]["checked_in"].as_u64(), first["counts"]["expected"].as_u64()), (Some(1), Some(2)));
+
+    let again = body(s.scan(&door, event, &codes[0], "n2").await).await;
+    assert_eq!(again["outcome"], "already", "a second scan warns");
+    assert_eq!(again["checkin_id"], first["checkin_id"]);
+    assert!(again["first_at"].is_string());
+    let resent = body(s.scan(&door, event, &codes[0].to_lowercase(), "n1").await).await;
+    assert_eq!(resent["outcome"], "checked_in", "a resent scan gets its first answer");
+    assert_eq!(resent["counts"]["checked_in"], 1, "and counts once");
+
+    let undo = s.app.url(&format!("/api/checkins/{}/undo", first["checkin_id"]));
+    let r = door.post(&undo).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(body(r).await["checked_in"], 0);
+    error_code(door.post(&undo).send().await.unwrap(), StatusCode::CONFLICT).await;
+    let back = body(s.scan(&door, event, &codes[0], "n3").await).await;
+    assert_eq!(back["outcome"], "checked_in");
+    assert_ne!(back["checkin_id"], first["checkin_id"]);
+    let tickets = body(a.get(s.app.url(&format!("/api/registrations/{reg}/tickets"))).send().await.unwrap()).await;
+    assert!(tickets[0]["checked_in_at"].is_string() && tickets[1]["checked_in_at"].is_null());
+    let counts = body(door.get(s.app.url(&format!("/api/events/{event}/checkins/counts"))).send().await.unwrap()).await;
+    assert_eq!((counts["checked_in"].as_u64(), counts["expected"].as_u64()), (Some(1), Some(2)));
+}
+
+#[tokio::test]
+async fn cancelled_tickets_are_refused_with_the_reason_and_forged_or_foreign_codes_are_invalid() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    let (other, other_ticket) = s.event(10, 10, false).await;
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let reg = body(s.register(&a, event, ticket, &["张三"]).await).await["id"].as_i64().unwrap();
+    let code = s.codes(&a, reg).await.remove(0);
+    let b = s.app.user("b@example.com", "报名人乙").await;
+    let foreign = body(s.register(&b, other, other_ticket, &["王五"]).await).await["id"].as_i64().unwrap();
+    let foreign_code = s.codes(&b, foreign).await.remove(0);
+
+    s.status(&a, reg, "cancel").await;
+    assert!(s.codes(&a, reg).await.is_empty(), "a cancelled registration shows no tickets");
+    let refused = body(s.scan(&s.organizer, event, &code, "n1").await).await;
+    assert_eq!(refused["outcome"], "refused");
+    assert_eq!(refused["attendee"]["status"], "cancelled", "the reason");
+    assert!(refused["checkin_id"].is_null());
+    assert_eq!(refused["counts"]["checked_in"], 0);
+
+    let mut forged = code.clone();
+    let last = forged.pop().unwrap();
+    forged.push(if last == 'A' { 'B' } else { 'A' });
+    let (_, v) = error_code(s.scan(&s.organizer, event, &forged, "n2").await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["code"].is_string());
+    error_code(s.scan(&s.organizer, event, &foreign_code, "n3").await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    error_code(s.scan(&s.organizer, event, "R1-0-X", "n4").await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let qr = s.app.client().get(s.app.url(&format!("/api/tickets/{forged}/qr.svg"))).send().await.unwrap();
+    assert_eq!(qr.status(), StatusCode::NOT_FOUND, "no QR image for a code the server did not sign");
+}
+
+#[tokio::test]
+async fn co_organizers_have_their_roles_and_strangers_cannot_scan() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    let manager = s.app.user("m@example.com", "协办经理").await;
+    let door = s.app.user("door@example.com", "签到志愿者").await;
+    let stranger = s.app.user("x@example.com", "路人").await;
+    error_code(s.add_staff(event, "nobody@example.com", "manager").await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    s.add_staff(event, "m@example.com", "manager").await;
+    let staff = body(s.add_staff(event, "door@example.com", "checkin").await).await;
+    assert_eq!(staff.as_array().unwrap().len(), 2);
+
+    let csv = s.app.url(&format!("/api/events/{event}/registrations.csv"));
+    assert_eq!(manager.get(&csv).send().await.unwrap().status(), StatusCode::OK, "managers run the event");
+    error_code(door.get(&csv).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let e = body(door.get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+    assert_eq!((e["mine"].as_bool(), e["can_check_in"].as_bool()), (Some(false), Some(true)));
+    let e = body(stranger.get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+    assert_eq!((e["mine"].as_bool(), e["can_check_in"].as_bool()), (Some(false), Some(false)));
+
+    // Only the organizing organization chooses the co-organizers.
+    let url = s.app.url(&format!("/api/events/{event}/staff"));
+    let add = json!({"email": "x@example.com", "role": "manager"});
+    error_code(manager.post(&url).json(&add).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    error_code(door.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let reg = body(s.register(&a, event, ticket, &["张三"]).await).await["id"].as_i64().unwrap();
+    let code = s.codes(&a, reg).await.remove(0);
+    error_code(s.scan(&stranger, event, &code, "n1").await, StatusCode::FORBIDDEN).await;
+    error_code(s.scan(&a, event, &code, "n1").await, StatusCode::FORBIDDEN).await;
+    let r = stranger.get(s.app.url(&format!("/api/registrations/{reg}/tickets"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND, "nobody else sees the tickets");
+
+    let remove = s.app.url(&format!("/api/events/{event}/staff/{}", staff[1]["user_id"]));
+    let left = body(s.organizer.delete(&remove).send().await.unwrap()).await;
+    assert_eq!(left.as_array().unwrap().len(), 1);
+    error_code(s.scan(&door, event, &code, "n2").await, StatusCode::FORBIDDEN).await;
+}
+
+#[tokio::test]
+async fn a_registration_for_an_organization_needs_membership_and_shows_it() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let url = s.app.url(&format!("/api/events/{event}/registrations"));
+    let req = json!({"ticket_type": ticket, "people": ["张三"], "org_id": s.org});
+    let (_, v) = error_code(a.post(&url).json(&req).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["org_id"].is_string(), "not a member of that organization");
+    let r = s.organizer.post(&url).json(&req).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    assert!(body(r).await["org_name"].is_string());
+}

@@ -7,7 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::Msg;
 use shared::events::{
-    Event, EventInput, EventType, Registration, RegistrationInput, RegistrationStatus, TicketTypeInput,
+    Event, EventInput, EventType, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole,
+    Ticket, TicketTypeInput,
 };
 use shared::orgs::OrgKind;
 
@@ -97,6 +98,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
     let (dzh, den) = (e.description_zh.clone(), e.description_en.clone());
     let id = e.id;
     let mine = e.mine;
+    let can_check_in = e.can_check_in;
     let (org_zh, org_en) = (e.org_name_zh.clone(), e.org_name_en.clone());
     view! {
         <header class="page-header">
@@ -129,8 +131,120 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
             {mine.then(|| view! { <AddTicketType event=id changed=changed/> })}
         </section>
         {move || session.me.with(Option::is_some).then(|| view! { <Register e=e.clone() changed=changed/> })}
-        {mine.then(|| view! { <Registrations event=id changed=changed/> })}
+        {can_check_in.then(|| view! {
+            <p><A href=format!("/events/{id}/checkin") attr:class="btn btn-secondary" attr:data-testid="open-checkin">{tr(Msg::CheckinOpen)}</A></p>
+        })}
+        {mine.then(|| view! { <Registrations event=id changed=changed/> <StaffPanel event=id/> })}
     }
+}
+
+/// A confirmed registration's tickets: one QR code per person, with the code to type at the door.
+#[component]
+fn Tickets(event: i64, registration: i64) -> impl IntoView {
+    let data = LocalResource::new(move || async move { api::tickets(registration).await });
+    view! {
+        <div class="tickets" data-testid="tickets">
+            <h3>{tr(Msg::TicketsTitle)}</h3>
+            <p class="muted">{tr(Msg::TicketsHint)}" "
+                <A href=format!("/events/{event}/tickets/{registration}") attr:data-testid="print-tickets">{tr(Msg::TicketsPrint)}</A></p>
+            {resource_view(data, move |list: Vec<Ticket>| view! {
+                <ul class="ticket-list">
+                    {list.into_iter().map(|t| view! { <li><TicketCard t=t/></li> }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+}
+
+/// One person's ticket: name, QR image and code.
+#[component]
+pub fn TicketCard(t: Ticket) -> impl IntoView {
+    let alt = Signal::derive({
+        let name = t.name.clone();
+        move || tr(Msg::TicketQrAlt)().replace("{name}", &name)
+    });
+    view! {
+        <figure class="ticket" data-testid="ticket">
+            <img class="ticket-qr" src=format!("/api/tickets/{}/qr.svg", t.code) alt=alt width="160" height="160"/>
+            <figcaption>
+                <strong>{t.name.clone()}</strong>
+                <span class="muted">{tr(Msg::TicketCodeLabel)}": "<code data-testid="ticket-code">{t.code.clone()}</code></span>
+                {t.checked_in_at.map(|at| view! { <span class="badge">{tr(Msg::CheckinOk)}" "{date(&at)}</span> })}
+            </figcaption>
+        </figure>
+    }
+}
+
+/// Co-organizers: managers run the event with its organizers, check-in staff scan tickets.
+#[component]
+fn StaffPanel(event: i64) -> impl IntoView {
+    let data = LocalResource::new(move || async move { api::event_staff(event).await });
+    let email = RwSignal::new(String::new());
+    let role = RwSignal::new(StaffRole::Checkin.as_str().to_owned());
+    let errors = FormErrors::new();
+    let roles = Signal::derive(move || {
+        StaffRole::ALL.iter().map(|r| (r.as_str().to_owned(), r.msg().t(locale()).to_owned())).collect()
+    });
+    let act = Action::new_local(move |change: &StaffChange| {
+        let change = change.clone();
+        async move {
+            match change {
+                StaffChange::Put(s) => api::put_event_staff(event, &s).await,
+                StaffChange::Remove(user) => api::remove_event_staff(event, user).await,
+            }
+        }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(_)) => {
+            email.set(String::new());
+            data.refetch();
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        let role = StaffRole::parse(&role.get_untracked()).unwrap_or(StaffRole::Checkin);
+        act.dispatch(StaffChange::Put(StaffInput { email: email.get_untracked(), role }));
+    };
+    view! {
+        <section class="card" data-testid="staff">
+            <h2>{tr(Msg::StaffTitle)}</h2>
+            {resource_view(data, move |list: Vec<Staff>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::StaffEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <table class="table"><tbody>
+                        {list.into_iter().map(|s| {
+                            let user = s.user_id;
+                            view! {
+                                <tr>
+                                    <td>{s.display_name}</td>
+                                    <td>{s.email}</td>
+                                    <td><span class="badge">{tr(s.role.msg())}</span></td>
+                                    <td><button class="btn btn-small btn-ghost" on:click=move |_| { act.dispatch(StaffChange::Remove(user)); }>{tr(Msg::StaffRemove)}</button></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody></table>
+                }.into_any()
+            })}
+            <form class="inline-form" on:submit=submit novalidate>
+                <FormError errors=errors/>
+                <TextField label=Msg::StaffEmail name="email" value=email errors=errors/>
+                <SelectField label=Msg::StaffRoleLabel name="role" value=role options=roles errors=errors required=true/>
+                <button class="btn btn-secondary" type="submit" data-testid="add-staff">{tr(Msg::StaffAdd)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[derive(Clone)]
+enum StaffChange {
+    Put(StaffInput),
+    Remove(i64),
 }
 
 #[component]
@@ -180,6 +294,8 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
     let me = session.me.with_untracked(|m| m.as_ref().map(|m| (m.id, m.display_name.clone())));
     let ticket = RwSignal::new(e.ticket_types.first().map(|t| t.id.to_string()).unwrap_or_default());
     let people = RwSignal::new(me.clone().map(|(_, n)| n).unwrap_or_default());
+    let org = RwSignal::new(String::new());
+    let orgs = session.org_options(|_| true);
     let errors = FormErrors::new();
     let types = Signal::derive({
         let list: Vec<(String, String)> = e
@@ -212,6 +328,7 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
         let r = RegistrationInput {
             ticket_type: ticket.get_untracked().parse().unwrap_or(0),
             people: people.get_untracked().lines().map(str::to_owned).collect(),
+            org_id: org.get_untracked().parse().ok(),
         };
         if errors.check(r.check().map(|_| ())) {
             act.dispatch(RegAction::Register(r));
@@ -238,6 +355,7 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                                 <button class="btn btn-ghost" data-testid="cancel-registration"
                                     on:click=move |_| { act.dispatch(RegAction::Do(rid, "cancel")); }>{tr(Msg::RegisterCancel)}</button>
                             </div>
+                            {(r.status == RegistrationStatus::Confirmed).then(|| view! { <Tickets event=id registration=rid/> })}
                         }
                         .into_any()
                     }
@@ -245,6 +363,7 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                         <form on:submit=submit novalidate>
                             <SelectField label=Msg::TicketName name="ticket_type" value=ticket options=types errors=errors required=true/>
                             <TextArea label=Msg::RegisterPeople name="people" value=people errors=errors/>
+                            <SelectField label=Msg::RegisterOrg name="org_id" value=org options=orgs errors=errors/>
                             <button class="btn btn-primary" type="submit" data-testid="register-submit">{tr(Msg::EventRegisterSubmit)}</button>
                         </form>
                     }

@@ -1,6 +1,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod checkin;
 pub mod coming;
 pub mod engage;
 pub mod events;
