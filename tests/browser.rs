@@ -1,8 +1,6 @@
 //! Browser tests: headless Chromium against the real built frontend and a real server.
 
-use e2e::{Browser, Server};
-
-const PASSWORD: &str = "a-long-test-passphrase";
+use e2e::{Browser, PASSWORD, Server};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn register_reload_create_organization_switch_to_english_and_log_out() {
@@ -311,29 +309,6 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     b.close().await;
 }
 
-/// A user with `PASSWORD`; a site admin when `admin`.
-async fn user(server: &Server, email: &str, admin: bool) -> i64 {
-    let pool = &server.state.db;
-    let pw = shared::validate::Password::parse(PASSWORD).unwrap();
-    let e = shared::validate::Email::parse(email).unwrap();
-    backend::accounts::store::create_or_promote_admin(pool, &e, &pw).await.unwrap();
-    sqlx::query("UPDATE users SET is_admin = $1 WHERE email = $2").bind(admin).bind(email).execute(pool).await.unwrap();
-    let (id,): (i64,) =
-        sqlx::query_as("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
-    id
-}
-
-/// A verified organization of `kind` owned by `owner`.
-async fn verified_org(server: &Server, owner: i64, kind: shared::orgs::OrgKind, name: &str) -> i64 {
-    let mut conn = server.state.db.acquire().await.unwrap();
-    let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
-    let subtype = (kind == shared::orgs::OrgKind::Lab).then(|| "research_institute".to_owned());
-    let input = shared::orgs::OrgInput { name_zh: name.into(), subtype, ..shared::orgs::OrgInput::empty(kind) };
-    let id = backend::orgs::store::insert(&mut conn, &input.parse(&tax, 2026).unwrap(), owner).await.unwrap();
-    backend::orgs::store::set_verified(&mut conn, id, Some(owner)).await.unwrap();
-    id
-}
-
 async fn log_in(b: &Browser, server: &Server, email: &str, next: &str) {
     b.client.goto(&server.url(&format!("/login?next={next}"))).await.unwrap();
     b.fill("#f-email", email).await;
@@ -345,11 +320,11 @@ async fn log_in(b: &Browser, server: &Server, email: &str, next: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by_search() {
     let server = Server::start().await;
-    let ent = user(&server, "ent@example.com", false).await;
-    verified_org(&server, ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
-    user(&server, "admin@example.com", true).await;
-    let lab = user(&server, "lab@example.com", false).await;
-    verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let ent = server.user("ent@example.com", false).await;
+    server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    server.user("admin@example.com", true).await;
+    let lab = server.user("lab@example.com", false).await;
+    server.verified_org(lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
     let b = Browser::start(1280, 1200).await;
 
     // The enterprise fills in the form; the shared rules answer inline before anything is sent.
@@ -411,8 +386,8 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lab_drafts_and_edits_a_capability_and_opens_a_scenario_through_the_forms() {
     let server = Server::start().await;
-    let lab = user(&server, "lab@example.com", false).await;
-    verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let lab = server.user("lab@example.com", false).await;
+    server.verified_org(lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
     let b = Browser::start(1280, 1200).await;
     log_in(&b, &server, "lab@example.com", "/capabilities/new").await;
 
@@ -490,10 +465,10 @@ async fn publish(server: &Server, org_id: i64, posting: serde_json::Value) -> i6
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     let server = Server::start().await;
-    let ent = user(&server, "ent@example.com", false).await;
-    let ent_org = verified_org(&server, ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
-    let lab = user(&server, "lab@example.com", false).await;
-    let lab_org = verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let ent = server.user("ent@example.com", false).await;
+    let ent_org = server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    let lab = server.user("lab@example.com", false).await;
+    let lab_org = server.verified_org(lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
     let demand = publish(&server, ent_org, serde_json::json!({
         "kind": "demand", "title_zh": "固态电池电解质界面稳定性攻关", "summary_zh": "寻求固态电池电解质界面改性方案",
         "domains": ["advanced_energy"], "keywords": ["固态电池", "电解质"], "district": "qiantang",
@@ -568,15 +543,15 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_messages() {
     let server = Server::start().await;
-    let ent = user(&server, "ent@example.com", false).await;
-    let ent_org = verified_org(&server, ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    let ent = server.user("ent@example.com", false).await;
+    let ent_org = server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
     sqlx::query("UPDATE organizations SET contact_phone = '0571-8888 6666' WHERE id = $1")
         .bind(ent_org)
         .execute(&server.state.db)
         .await
         .unwrap();
-    let lab = user(&server, "lab@example.com", false).await;
-    verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let lab = server.user("lab@example.com", false).await;
+    server.verified_org(lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
     let demand = publish(&server, ent_org, serde_json::json!({
         "kind": "demand", "title_zh": "固态电池电解质界面稳定性攻关", "summary_zh": "寻求固态电池电解质界面改性方案",
         "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang",
@@ -650,10 +625,10 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_answered_in_public() {
     let server = Server::start().await;
-    let ent = user(&server, "ent@example.com", false).await;
-    let ent_org = verified_org(&server, ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
-    let lab = user(&server, "lab@example.com", false).await;
-    verified_org(&server, lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let ent = server.user("ent@example.com", false).await;
+    let ent_org = server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    let lab = server.user("lab@example.com", false).await;
+    server.verified_org(lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
     let demand = publish(
         &server,
         ent_org,
@@ -736,10 +711,10 @@ async fn create_event(b: &Browser, server: &Server, title: &str, seats: u32) -> 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_takes_the_freed_seat() {
     let server = Server::start().await;
-    let host = user(&server, "host@example.com", false).await;
-    verified_org(&server, host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
-    user(&server, "a@example.com", false).await;
-    user(&server, "b@example.com", false).await;
+    let host = server.user("host@example.com", false).await;
+    server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    server.user("a@example.com", false).await;
+    server.user("b@example.com", false).await;
 
     // The organizer creates the event and a ticket type with one seat.
     let host_b = Browser::start(1280, 1400).await;
@@ -773,10 +748,10 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans_queued_offline() {
     let server = Server::start().await;
-    let host = user(&server, "host@example.com", false).await;
-    verified_org(&server, host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
-    user(&server, "a@example.com", false).await;
-    user(&server, "door@example.com", false).await;
+    let host = server.user("host@example.com", false).await;
+    server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    server.user("a@example.com", false).await;
+    server.user("door@example.com", false).await;
 
     // The organizer opens the event and names a check-in volunteer.
     let host_b = Browser::start(1280, 1400).await;

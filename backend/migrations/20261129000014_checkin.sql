@@ -32,3 +32,6 @@ CREATE INDEX checkins_of ON checkins(event_id, undone_at);
 -- A registration may be made for one of the registrant's organizations (shown at the door, counted
 -- in the reports by organization kind, domain and district).
 ALTER TABLE registrations ADD COLUMN org_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL;
+
+-- Seats held and the waiting list per ticket type, read by every registration.
+CREATE INDEX registrations_by_type ON registrations(ticket_type_id, status);

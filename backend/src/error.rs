@@ -79,6 +79,7 @@ impl AppError {
             AppError::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed),
             AppError::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyRequests),
             AppError::Refused(status, code) => (*status, *code),
+            AppError::Database(e) if is_busy(e) => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy),
             AppError::Database(_) | AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
@@ -105,8 +106,9 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, _) = self.status_and_code();
+        let (status, code) = self.status_and_code();
         match &self {
+            AppError::Database(e) if code == ErrorCode::Busy => tracing::warn!(error = ?e, "busy"),
             AppError::Database(e) => tracing::error!(error = ?e, "database error"),
             AppError::Internal(e) => tracing::error!(error = ?e, "internal error"),
             other => tracing::debug!(error = %other, "request refused"),
@@ -117,6 +119,35 @@ impl IntoResponse for AppError {
         {
             response.headers_mut().insert(header::RETRY_AFTER, v);
         }
+        if code == ErrorCode::Busy {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
         response
+    }
+}
+
+/// Overload rather than failure: no connection free in time, or SQLite busy or locked (primary
+/// result codes 5 and 6, whatever the extended code).
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(d) => {
+            d.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_exhausted_pool_is_busy_with_retry_after_not_an_internal_error() {
+        let r = AppError::Database(sqlx::Error::PoolTimedOut).into_response();
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.headers()[header::RETRY_AFTER], "1");
+        let r = AppError::Database(sqlx::Error::RowNotFound).into_response();
+        assert_eq!(r.status(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

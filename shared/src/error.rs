@@ -42,6 +42,8 @@ pub enum ErrorCode {
     RequestExpired,
     OwnPosting,
     FileType,
+    /// The server is overloaded or the database is locked for now: retry shortly (503).
+    Busy,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -80,6 +82,7 @@ impl ErrorCode {
             ErrorCode::OwnPosting => Msg::ErrOwnPosting,
             ErrorCode::FileType => Msg::ErrFileType,
             ErrorCode::Network => Msg::ErrNetwork,
+            ErrorCode::Busy => Msg::ErrBusy,
         }
     }
 }

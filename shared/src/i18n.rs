@@ -102,6 +102,7 @@ catalogue! {
     ErrEmailTaken => "该邮箱已注册", "This email is already registered";
     ErrValidation => "请检查标记的字段", "Please check the highlighted fields";
     ErrTooManyRequests => "尝试次数过多，请稍后再试", "Too many attempts, please try again later";
+    ErrBusy => "系统繁忙，请稍后重试", "The server is busy; please try again in a moment";
     ErrInternal => "服务器出现问题，请稍后再试", "Something went wrong on our side, please try again later";
     ErrLastOwner => "组织至少需要保留一位所有者", "An organization must keep at least one owner";
     ErrInvitationInvalid => "邀请链接无效或已过期", "This invitation is invalid or has expired";

@@ -50,7 +50,74 @@ impl Server {
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }
+
+    /// A user with [`PASSWORD`]; a site admin when `admin`.
+    pub async fn user(&self, email: &str, admin: bool) -> i64 {
+        let pool = &self.state.db;
+        let pw = shared::validate::Password::parse(PASSWORD).unwrap();
+        let e = shared::validate::Email::parse(email).unwrap();
+        backend::accounts::store::create_or_promote_admin(pool, &e, &pw).await.unwrap();
+        sqlx::query("UPDATE users SET is_admin = $1 WHERE email = $2")
+            .bind(admin)
+            .bind(email)
+            .execute(pool)
+            .await
+            .unwrap();
+        let (id,): (i64,) =
+            sqlx::query_as("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
+        id
+    }
+
+    /// A verified organization of `kind` owned by `owner`.
+    pub async fn verified_org(&self, owner: i64, kind: shared::orgs::OrgKind, name: &str) -> i64 {
+        let mut conn = self.state.db.acquire().await.unwrap();
+        let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
+        let subtype = (kind == shared::orgs::OrgKind::Lab).then(|| "research_institute".to_owned());
+        let input = shared::orgs::OrgInput { name_zh: name.into(), subtype, ..shared::orgs::OrgInput::empty(kind) };
+        let id = backend::orgs::store::insert(&mut conn, &input.parse(&tax, 2026).unwrap(), owner).await.unwrap();
+        backend::orgs::store::set_verified(&mut conn, id, Some(owner)).await.unwrap();
+        id
+    }
+
+    /// A signed-in session for `user`: the `Cookie` header value.
+    pub async fn session_cookie(&self, user: i64) -> String {
+        let (token, hash) = backend::accounts::session::new_token();
+        let mut conn = self.state.db.acquire().await.unwrap();
+        let expires = backend::db::now() + backend::accounts::session::SESSION_TTL;
+        backend::accounts::store::insert_session(&mut conn, &hash, user, expires).await.unwrap();
+        format!("{}={token}", shared::routes::SESSION_COOKIE)
+    }
+
+    /// `n` users (no password anyone knows), each signed in: (user id, `Cookie` header value).
+    /// Written straight to the database in one transaction: hashing 2,000 passwords would take
+    /// longer than the test itself.
+    pub async fn many_users(&self, n: usize) -> Vec<(i64, String)> {
+        let mut tx = self.state.db.begin().await.unwrap();
+        let expires = backend::db::now() + backend::accounts::session::SESSION_TTL;
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let email = format!("attendee{i}@example.com");
+            let id = backend::accounts::store::insert_user(
+                &mut tx,
+                &email,
+                "!",
+                &format!("参会人{i}"),
+                shared::Locale::ZhCn,
+                false,
+            )
+            .await
+            .unwrap();
+            let (token, hash) = backend::accounts::session::new_token();
+            backend::accounts::store::insert_session(&mut tx, &hash, id, expires).await.unwrap();
+            out.push((id, format!("{}={token}", shared::routes::SESSION_COOKIE)));
+        }
+        tx.commit().await.unwrap();
+        out
+    }
 }
+
+/// The password of the users [`Server::user`] makes.
+pub const PASSWORD: &str = "a-long-test-passphrase";
 
 impl Drop for Server {
     fn drop(&mut self) {

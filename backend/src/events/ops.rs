@@ -149,27 +149,23 @@ pub async fn register(
     let people = input.check()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let (_, capacity) = organizes(&mut tx, id, user).await?;
+    let ctx = match store::registration_context(&mut tx, id, input.ticket_type).await? {
+        Some(ctx) => ctx,
+        None if store::head(&mut tx, id).await?.is_none() => return Err(AppError::NotFound),
+        None => return Err(AppError::field("ticket_type", FieldError::Invalid)),
+    };
     if let Some(org) = input.org_id
         && crate::orgs::store::role_of(&mut tx, org, user.id).await?.is_none()
     {
         return Err(AppError::field("org_id", FieldError::Invalid));
     }
-    let event = store::event(&mut tx, id, false).await?.ok_or(AppError::NotFound)?;
-    if event.ends_at < at {
+    if ctx.ends_at < at {
         return Err(conflict());
     }
-    let types = store::ticket_types(&mut tx, id).await?;
-    let (_, ticket) = types
-        .iter()
-        .find(|(t, _)| *t == input.ticket_type)
-        .ok_or(AppError::field("ticket_type", FieldError::Invalid))?;
-    let (overall, per) = store::held(&mut tx, id).await?;
-    let by_type = per.iter().find(|(t, _)| *t == input.ticket_type).map_or(0, |(_, n)| *n);
+    let seats = |n: i64| u32::try_from(n).unwrap_or(0);
+    let free = free_seats(seats(ctx.quota), seats(ctx.held_type), seats(ctx.capacity), seats(ctx.held_overall));
     // Nobody jumps the queue: with people waiting for this type, newcomers wait behind them.
-    let queue = store::waiting(&mut tx, id).await?.iter().any(|(t, ..)| *t == input.ticket_type);
-    let free = if queue { 0 } else { free_seats(ticket.quota, by_type, capacity, overall) };
-    let status = place(people.len() as u32, free, ticket.approval);
+    let status = place(people.len() as u32, if ctx.queue { 0 } else { free }, ctx.approval);
     let new = store::NewRegistration {
         event: id,
         ticket_type: input.ticket_type,
@@ -183,7 +179,7 @@ pub async fn register(
         Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ErrorCode::Conflict)),
         other => other?,
     };
-    if queue {
+    if ctx.queue && free > 0 {
         // Behind a group too big for the seats left, a smaller newcomer may fit: offer in order.
         offer_freed(&mut tx, id, at).await?;
     }

@@ -108,6 +108,41 @@ pub async fn held(db: &mut SqliteConnection, event: i64) -> sqlx::Result<(u32, V
     Ok((per.iter().map(|(_, n)| n).sum(), per))
 }
 
+/// What a new registration for a ticket type is decided on, read in one query.
+#[derive(sqlx::FromRow)]
+pub struct RegistrationContext {
+    pub ends_at: OffsetDateTime,
+    pub capacity: i64,
+    pub quota: i64,
+    pub approval: bool,
+    /// Seats held over the whole event and for this ticket type.
+    pub held_overall: i64,
+    pub held_type: i64,
+    /// Someone waits for this ticket type.
+    pub queue: bool,
+}
+
+pub async fn registration_context(
+    db: &mut SqliteConnection,
+    event: i64,
+    ticket_type: i64,
+) -> sqlx::Result<Option<RegistrationContext>> {
+    sqlx::query_as(
+        "SELECT e.ends_at, e.capacity, t.quota, t.approval,
+                (SELECT COALESCE(SUM(seats), 0) FROM registrations
+                  WHERE event_id = e.id AND status IN ('confirmed', 'pending', 'offered')) AS held_overall,
+                (SELECT COALESCE(SUM(seats), 0) FROM registrations
+                  WHERE ticket_type_id = t.id AND status IN ('confirmed', 'pending', 'offered')) AS held_type,
+                EXISTS (SELECT 1 FROM registrations WHERE ticket_type_id = t.id AND status = 'waitlisted') AS queue
+         FROM events e JOIN ticket_types t ON t.event_id = e.id
+         WHERE e.id = $1 AND t.id = $2",
+    )
+    .bind(event)
+    .bind(ticket_type)
+    .fetch_optional(db)
+    .await
+}
+
 pub async fn ticket_types(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, TicketTypeInput)>> {
     let rows: Vec<(i64, String, Option<String>, i64, bool)> = sqlx::query_as(
         "SELECT id, name_zh, name_en, quota, approval FROM ticket_types WHERE event_id = $1 ORDER BY id",
