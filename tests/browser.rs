@@ -825,6 +825,21 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
         .unwrap();
     assert_eq!(left, serde_json::json!("[]"), "the queue is empty once sent");
     door.screenshot("checkin").await;
+
+    // The organizer's figures show the check-in rate; the Excel export downloads.
+    host_b.client.goto(&server.url(&page)).await.unwrap();
+    host_b.text_contains("[data-testid=checkin-rate]", "100% (2 / 2)").await;
+    host_b.text_contains("[data-testid=figures]", "已确认").await;
+    let xlsx = host_b
+        .client
+        .execute_async(
+            "const done = arguments[0]; fetch(document.querySelector('[data-testid=export-xlsx]').href).then(r => done([r.status, r.headers.get('content-type')]))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(xlsx, serde_json::json!([200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]));
+    host_b.screenshot("event-figures").await;
     for browser in [a, door, host_b] {
         browser.close().await;
     }

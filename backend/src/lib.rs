@@ -17,6 +17,7 @@ pub mod opencall;
 pub mod orgs;
 pub mod search;
 pub mod taxonomy;
+pub mod xlsx;
 
 pub use app::{AppState, build_app, serve};
 pub use config::Config;

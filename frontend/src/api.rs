@@ -410,3 +410,6 @@ pub async fn put_event_staff(event: i64, s: &shared::events::StaffInput) -> ApiR
 pub async fn remove_event_staff(event: i64, user: i64) -> ApiResult<Vec<shared::events::Staff>> {
     delete(&format!("/api/events/{event}/staff/{user}")).await
 }
+pub async fn event_report(event: i64) -> ApiResult<shared::events::EventReport> {
+    get(&format!("/api/events/{event}/report")).await
+}

@@ -403,6 +403,53 @@ pub fn may_enter(status: RegistrationStatus) -> bool {
     status == RegistrationStatus::Confirmed
 }
 
+/// One row of a breakdown: what is counted (a status, ticket type id, organization kind, domain,
+/// district or day — empty for "none") and how many people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountRow {
+    pub key: String,
+    pub people: u32,
+}
+
+/// The organizers' figures for an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventReport {
+    /// Every registration, by status.
+    pub by_status: Vec<CountRow>,
+    /// Live registrations (neither cancelled nor rejected) by ticket type id, organization kind,
+    /// domain of the organization and its district.
+    pub by_ticket_type: Vec<CountRow>,
+    pub by_org_kind: Vec<CountRow>,
+    pub by_domain: Vec<CountRow>,
+    pub by_district: Vec<CountRow>,
+    /// People registering per day (China time), every registration counted on the day it was made.
+    pub by_day: Vec<CountRow>,
+    pub checkin: CheckinCounts,
+}
+
+impl CheckinCounts {
+    /// Checked in as a share of those expected, in percent (0 when nobody is expected).
+    pub fn rate_percent(&self) -> u32 {
+        if self.expected == 0 { 0 } else { (u64::from(self.checked_in) * 100 / u64::from(self.expected)) as u32 }
+    }
+}
+
+/// People per day in `offset`'s time (China: +8), days in order, from (when, people) pairs.
+pub fn per_day(rows: &[(OffsetDateTime, u32)], offset: time::UtcOffset) -> Vec<CountRow> {
+    let mut days: std::collections::BTreeMap<time::Date, u32> = std::collections::BTreeMap::new();
+    for (at, people) in rows {
+        *days.entry(at.to_offset(offset).date()).or_default() += people;
+    }
+    days.into_iter()
+        .map(|(d, people)| CountRow {
+            key: format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
+            people,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,6 +500,21 @@ mod tests {
         assert_eq!(scan("", "phone-1").check().unwrap_err().get("code"), Some(FieldError::Required));
         assert_eq!(scan("hello", "phone-1").check().unwrap_err().get("code"), Some(FieldError::Invalid));
         assert_eq!(scan("R1-0-ABCDEFGHIJKLMNOP", "a b").check().unwrap_err().get("device"), Some(FieldError::Invalid));
+    }
+
+    #[test]
+    fn registrations_are_counted_on_their_china_day_and_the_rate_rounds_down() {
+        use time::macros::datetime;
+        let rows = [
+            (datetime!(2026-11-28 15:59 UTC), 2),
+            (datetime!(2026-11-28 16:00 UTC), 1),
+            (datetime!(2026-11-29 03:00 UTC), 3),
+        ];
+        let days = per_day(&rows, time::UtcOffset::from_hms(8, 0, 0).unwrap());
+        let days: Vec<(&str, u32)> = days.iter().map(|r| (r.key.as_str(), r.people)).collect();
+        assert_eq!(days, [("2026-11-28", 2), ("2026-11-29", 4)], "16:00 UTC is midnight in Hangzhou");
+        assert_eq!(CheckinCounts { checked_in: 2, expected: 3 }.rate_percent(), 66);
+        assert_eq!(CheckinCounts { checked_in: 0, expected: 0 }.rate_percent(), 0);
     }
 
     #[test]

@@ -490,6 +490,14 @@ catalogue! {
     PrintButton => "打印", "Print";
     RegisterOrg => "代表单位（可选）", "On behalf of (optional)";
     TicketCodeLabel => "票码", "Code";
+    ReportTitle => "报名统计", "Figures";
+    ReportPerDay => "每日报名", "Registrations per day";
+    ReportCheckinRate => "签到率", "Check-in rate";
+    ReportSection => "分类", "Breakdown";
+    ReportItem => "项目", "Item";
+    ReportPeople => "人数", "People";
+    ReportNone => "未填写", "Not given";
+    ExportXlsx => "导出 Excel", "Export to Excel";
     EngReport => "举报该机构", "Report this organization";
     EngBlock => "屏蔽该机构的申请", "Block requests from this organization";
     EngReportReason => "举报理由", "Reason for the report";

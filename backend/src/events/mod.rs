@@ -31,4 +31,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::checkin))
         .routes(routes!(routes::checkin_counts))
         .routes(routes!(routes::undo_checkin))
+        .routes(routes!(routes::report))
+        .routes(routes!(routes::registrations_xlsx))
 }

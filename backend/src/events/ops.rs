@@ -4,9 +4,9 @@
 
 use axum::http::StatusCode;
 use shared::events::{
-    CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, Event, EventInput, OFFER_HOURS, Registration,
-    RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole, Ticket, TicketRef, TicketType,
-    TicketTypeInput, free_seats, may_enter, offers, place,
+    CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, CountRow, Event, EventInput, EventReport, OFFER_HOURS,
+    Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole, Ticket, TicketRef, TicketType,
+    TicketTypeInput, free_seats, may_enter, offers, per_day, place,
 };
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
@@ -20,6 +20,7 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
+use crate::xlsx::{Cell, Sheet};
 
 fn conflict() -> AppError {
     AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
@@ -455,16 +456,17 @@ fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
-/// The attendee list as CSV (organizers only): one row per attendee, with the registrant, ticket
-/// type and status; a UTF-8 byte-order mark so spreadsheet apps read the Chinese names.
-pub async fn registrations_csv(state: &AppState, user: &SessionUser, id: i64) -> AppResult<String> {
-    let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
-    let types = store::ticket_types(&mut db, id).await?;
+/// `YYYY-MM-DD HH:MM` in China time, for the exports.
+fn china_time(at: OffsetDateTime) -> String {
+    let t = at.to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
+}
+
+/// The attendee list, one row per person, for the organizers' exports: the header and the rows.
+async fn attendee_rows(db: &mut SqliteConnection, id: i64) -> AppResult<(Vec<String>, Vec<Vec<String>>)> {
     let l = crate::http::locale::current_locale();
-    let mut out = String::from("\u{feff}");
+    let types = store::ticket_types(db, id).await?;
+    let seen = store::checkins_of(db, id).await?;
     let header = [
         Msg::CsvRegistration,
         Msg::CsvAttendee,
@@ -472,26 +474,123 @@ pub async fn registrations_csv(state: &AppState, user: &SessionUser, id: i64) ->
         Msg::TicketName,
         Msg::CsvStatus,
         Msg::CsvRegisteredAt,
-    ];
-    out.push_str(&header.map(|m| csv_field(m.t(l))).join(","));
-    out.push_str("\r\n");
-    for r in store::registrations(&mut db, id, None).await? {
+        Msg::CheckinOrg,
+        Msg::CheckinFirstAt,
+    ]
+    .map(|m| m.t(l).to_owned())
+    .to_vec();
+    let mut rows = vec![];
+    for r in store::registrations(db, id, None).await? {
         let ticket =
             types.iter().find(|(t, _)| *t == r.ticket_type).map(|(_, t)| t.name_zh.clone()).unwrap_or_default();
-        for person in &r.people {
-            let row = [
+        for (i, person) in r.people.iter().enumerate() {
+            let checked_in = seen.iter().find(|(reg, p, _)| *reg == r.id && *p == i as u32).map(|(.., at)| *at);
+            rows.push(vec![
                 r.id.to_string(),
                 person.clone(),
                 r.user_name.clone(),
                 ticket.clone(),
                 r.status.msg().t(l).to_owned(),
-                r.created_at.to_string(),
-            ];
-            out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
+                china_time(r.created_at),
+                r.org_name.clone().unwrap_or_default(),
+                checked_in.map(china_time).unwrap_or_default(),
+            ]);
         }
     }
+    Ok((header, rows))
+}
+
+/// The attendee list as CSV (organizers only): one row per attendee, with the registrant, ticket
+/// type, status and check-in; a UTF-8 byte-order mark so spreadsheet apps read the Chinese names.
+pub async fn registrations_csv(state: &AppState, user: &SessionUser, id: i64) -> AppResult<String> {
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let (header, rows) = attendee_rows(&mut db, id).await?;
+    let mut out = String::from("\u{feff}");
+    for row in std::iter::once(&header).chain(&rows) {
+        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
     Ok(out)
+}
+
+/// The organizers' figures: by status, ticket type, organization kind, domain and district, per
+/// day, and the check-in rate.
+pub async fn report(state: &AppState, user: &SessionUser, id: i64) -> AppResult<EventReport> {
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    report_of(&mut db, id).await
+}
+
+async fn report_of(db: &mut SqliteConnection, id: i64) -> AppResult<EventReport> {
+    let china = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    Ok(EventReport {
+        by_status: store::people_by_status(db, id).await?,
+        by_ticket_type: store::people_by_ticket_type(db, id).await?,
+        by_org_kind: store::people_by_org(db, id, store::OrgColumn::Kind).await?,
+        by_domain: store::people_by_domain(db, id).await?,
+        by_district: store::people_by_org(db, id, store::OrgColumn::District).await?,
+        by_day: per_day(&store::registered_at(db, id).await?, china),
+        checkin: store::checkin_counts(db, id).await?,
+    })
+}
+
+/// The attendee list and the figures as an Excel workbook (organizers only): sheet one lists every
+/// attendee, sheet two the breakdowns with labels in the caller's language.
+pub async fn registrations_xlsx(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<u8>> {
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let l = crate::http::locale::current_locale();
+    let (header, rows) = attendee_rows(&mut db, id).await?;
+    let report = report_of(&mut db, id).await?;
+    let tax = crate::taxonomy::store::load(&mut db).await?;
+    let types = store::ticket_types(&mut db, id).await?;
+    let mut figures: Vec<Vec<Cell>> = vec![];
+    let mut section = |title: Msg, list: &[CountRow], label: &dyn Fn(&str) -> String| {
+        for row in list {
+            figures.push(vec![title.t(l).into(), label(&row.key).into(), row.people.into()]);
+        }
+    };
+    let none = Msg::ReportNone.t(l);
+    section(Msg::CsvStatus, &report.by_status, &|k| {
+        RegistrationStatus::parse(k).map_or(k.to_owned(), |s| s.msg().t(l).to_owned())
+    });
+    section(Msg::TicketName, &report.by_ticket_type, &|k| {
+        types.iter().find(|(t, _)| t.to_string() == k).map_or(k.to_owned(), |(_, t)| t.name_zh.clone())
+    });
+    section(Msg::OrgKind, &report.by_org_kind, &|k| {
+        OrgKind::parse(k).map_or(none.to_owned(), |o| o.msg().t(l).to_owned())
+    });
+    section(Msg::OrgDomains, &report.by_domain, &|k| tax.label(TermKind::Domain, k, l).to_owned());
+    section(Msg::OrgDistrict, &report.by_district, &|k| {
+        if k.is_empty() { none.to_owned() } else { tax.label(TermKind::District, k, l).to_owned() }
+    });
+    section(Msg::ReportPerDay, &report.by_day, &|k| k.to_owned());
+    let c = report.checkin;
+    figures.push(vec![
+        Msg::ReportCheckinRate.t(l).into(),
+        format!("{} / {}", c.checked_in, c.expected).into(),
+        c.rate_percent().into(),
+    ]);
+    let sheets = [
+        Sheet {
+            name: Msg::RegistrationsTitle.t(l).to_owned(),
+            header,
+            rows: rows.into_iter().map(|r| r.into_iter().map(Cell::Text).collect()).collect(),
+        },
+        Sheet {
+            name: Msg::ReportTitle.t(l).to_owned(),
+            header: [Msg::ReportSection, Msg::ReportItem, Msg::ReportPeople].map(|m| m.t(l).to_owned()).to_vec(),
+            rows: figures,
+        },
+    ];
+    crate::xlsx::workbook(&sheets).map_err(|e| AppError::Internal(anyhow::anyhow!("writing the workbook: {e}")))
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use shared::ApiError;
 use shared::events::{
-    CheckinCounts, CheckinInput, CheckinResult, Event, EventInput, Registration, RegistrationInput, Staff, StaffInput,
-    Ticket, TicketType, TicketTypeInput,
+    CheckinCounts, CheckinInput, CheckinResult, Event, EventInput, EventReport, Registration, RegistrationInput, Staff,
+    StaffInput, Ticket, TicketType, TicketTypeInput,
 };
 
 use super::ops;
@@ -288,4 +288,29 @@ pub async fn undo_checkin(
     Path(id): Path<i64>,
 ) -> AppResult<Json<CheckinCounts>> {
     Ok(Json(ops::undo_checkin(&state, &current.user, id).await?))
+}
+
+/// The organizers' figures: by status, ticket type, organization kind, domain, district and day,
+/// and the check-in rate.
+#[utoipa::path(get, path = "/events/{id}/report", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = EventReport), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn report(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<EventReport>> {
+    Ok(Json(ops::report(&state, &current.user, id).await?))
+}
+
+/// The attendee list with statuses and check-ins, and the figures, as an Excel workbook (organizers).
+#[utoipa::path(get, path = "/events/{id}/registrations.xlsx", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+              (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn registrations_xlsx(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<axum::response::Response> {
+    let bytes = ops::registrations_xlsx(&state, &current.user, id).await?;
+    Ok(crate::xlsx::response(bytes, &format!("event-{id}-registrations.xlsx")))
 }

@@ -1,8 +1,8 @@
 //! SQL for events, ticket types and registrations.
 
 use shared::events::{
-    Attendee, CheckinCounts, Event, EventInput, EventType, Registration, RegistrationStatus, Staff, StaffRole,
-    TicketRef, TicketType, TicketTypeInput,
+    Attendee, CheckinCounts, CountRow, Event, EventInput, EventType, Registration, RegistrationStatus, Staff,
+    StaffRole, TicketRef, TicketType, TicketTypeInput,
 };
 use sqlx::SqliteConnection;
 use time::OffsetDateTime;
@@ -573,4 +573,76 @@ pub async fn checked_in_at(db: &mut SqliteConnection, registration: i64) -> sqlx
             .fetch_all(db)
             .await?;
     Ok(rows.into_iter().map(|(p, at)| (u32::try_from(p).unwrap_or(0), at)).collect())
+}
+
+async fn counts(db: &mut SqliteConnection, sql: &str, event: i64) -> sqlx::Result<Vec<CountRow>> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(sql).bind(event).fetch_all(db).await?;
+    Ok(rows.into_iter().map(|(key, n)| CountRow { key, people: u32::try_from(n).unwrap_or(0) }).collect())
+}
+
+const LIVE: &str = "r.event_id = $1 AND r.status NOT IN ('cancelled', 'rejected')";
+
+/// People by status (every registration).
+pub async fn people_by_status(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<CountRow>> {
+    let sql = "SELECT status, SUM(seats) FROM registrations WHERE event_id = $1 GROUP BY status ORDER BY 2 DESC, 1";
+    counts(db, sql, event).await
+}
+
+/// People of live registrations by ticket type id.
+pub async fn people_by_ticket_type(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<CountRow>> {
+    let sql = format!(
+        "SELECT CAST(r.ticket_type_id AS TEXT), SUM(r.seats) FROM registrations r WHERE {LIVE}
+         GROUP BY r.ticket_type_id ORDER BY r.ticket_type_id"
+    );
+    counts(db, &sql, event).await
+}
+
+/// People of live registrations by the kind or district of the organization registered for
+/// (`column` is `kind` or `district`; empty key for none).
+pub async fn people_by_org(db: &mut SqliteConnection, event: i64, column: OrgColumn) -> sqlx::Result<Vec<CountRow>> {
+    let column = match column {
+        OrgColumn::Kind => "o.kind",
+        OrgColumn::District => "o.district",
+    };
+    let sql = format!(
+        "SELECT COALESCE({column}, ''), SUM(r.seats) FROM registrations r LEFT JOIN organizations o ON o.id = r.org_id
+         WHERE {LIVE} GROUP BY 1 ORDER BY 2 DESC, 1"
+    );
+    counts(db, &sql, event).await
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum OrgColumn {
+    Kind,
+    District,
+}
+
+/// People of live registrations by the domains of the organization registered for (a person of
+/// an organization in two domains counts in both).
+pub async fn people_by_domain(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<CountRow>> {
+    let sql = format!(
+        "SELECT d.code, SUM(r.seats) FROM registrations r JOIN org_domains d ON d.org_id = r.org_id
+         WHERE {LIVE} GROUP BY d.code ORDER BY 2 DESC, 1"
+    );
+    counts(db, &sql, event).await
+}
+
+/// When each registration was made and for how many people.
+pub async fn registered_at(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(OffsetDateTime, u32)>> {
+    let rows: Vec<(OffsetDateTime, i64)> =
+        sqlx::query_as("SELECT created_at, seats FROM registrations WHERE event_id = $1 ORDER BY id")
+            .bind(event)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|(at, n)| (at, u32::try_from(n).unwrap_or(0))).collect())
+}
+
+/// Standing check-ins of an event: (registration, person, when).
+pub async fn checkins_of(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, u32, OffsetDateTime)>> {
+    let rows: Vec<(i64, i64, OffsetDateTime)> =
+        sqlx::query_as("SELECT registration_id, person, at FROM checkins WHERE event_id = $1 AND undone_at IS NULL")
+            .bind(event)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|(r, p, at)| (r, u32::try_from(p).unwrap_or(0), at)).collect())
 }

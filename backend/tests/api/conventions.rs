@@ -242,6 +242,8 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/events/{id}/checkins"),
     ("GET", "/api/events/{id}/checkins/counts"),
     ("POST", "/api/checkins/{id}/undo"),
+    ("GET", "/api/events/{id}/report"),
+    ("GET", "/api/events/{id}/registrations.xlsx"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

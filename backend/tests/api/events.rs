@@ -403,3 +403,52 @@ async fn a_registration_for_an_organization_needs_membership_and_shows_it() {
     assert_eq!(r.status(), StatusCode::CREATED);
     assert!(body(r).await["org_name"].is_string());
 }
+
+/// The rows of a sheet of a workbook, every cell as text.
+fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a valid .xlsx");
+    let range = wb.worksheet_range(name).expect("the sheet");
+    range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+}
+
+#[tokio::test]
+async fn organizers_export_attendees_and_figures_as_excel_and_read_them_back() {
+    let s = setup().await;
+    let (event, ticket) = s.event(2, 2, false).await;
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let reg = body(s.register(&a, event, ticket, &["张三", "=HYPERLINK(\"x\")"]).await).await["id"].as_i64().unwrap();
+    let b = s.app.user("b@example.com", "报名人乙").await;
+    s.register(&b, event, ticket, &["王五"]).await;
+    let code = s.codes(&a, reg).await.remove(0);
+    s.scan(&s.organizer, event, &code, "n1").await;
+
+    let url = s.app.url(&format!("/api/events/{event}/registrations.xlsx"));
+    error_code(a.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let r = s.organizer.get(&url).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    let bytes = r.bytes().await.unwrap();
+
+    let list = sheet(&bytes, "报名名单");
+    assert_eq!(list[0][..5], ["报名编号", "参会人", "报名人", "票种名称", "状态"]);
+    assert_eq!(list.len(), 4, "a header and one row per person");
+    assert_eq!(list[1][1..5], ["张三", "报名人甲", "普通", "已确认"]);
+    assert!(!list[1][7].is_empty(), "张三 is checked in");
+    assert_eq!(list[2][1], "=HYPERLINK(\"x\")", "kept as text, not run as a formula");
+    assert!(list[2][7].is_empty());
+    assert_eq!(list[3][1..5], ["王五", "报名人乙", "普通", "候补中"]);
+
+    let figures = sheet(&bytes, "报名统计");
+    let find = |section: &str, item: &str| {
+        figures.iter().find(|r| r[0] == section && r[1] == item).map(|r| r[2].clone()).unwrap_or_default()
+    };
+    assert_eq!(find("状态", "已确认"), "2");
+    assert_eq!(find("状态", "候补中"), "1");
+    assert_eq!(find("签到率", "1 / 2"), "50");
+
+    let report = body(s.organizer.get(s.app.url(&format!("/api/events/{event}/report"))).send().await.unwrap()).await;
+    assert_eq!(report["checkin"]["checked_in"], 1);
+    assert_eq!(report["by_ticket_type"][0]["people"], 3, "live registrations of the ticket type");
+    assert_eq!(report["by_day"].as_array().unwrap().iter().map(|d| d["people"].as_u64().unwrap()).sum::<u64>(), 3);
+}

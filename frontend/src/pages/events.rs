@@ -7,15 +7,16 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::Msg;
 use shared::events::{
-    Event, EventInput, EventType, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole,
-    Ticket, TicketTypeInput,
+    CountRow, Event, EventInput, EventReport, EventType, Registration, RegistrationInput, RegistrationStatus, Staff,
+    StaffInput, StaffRole, Ticket, TicketTypeInput,
 };
 use shared::orgs::OrgKind;
+use shared::taxonomy::TermKind;
 
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
-use crate::components::labels::{bilingual, date};
+use crate::components::labels::{bilingual, date, use_taxonomy};
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -99,6 +100,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
     let id = e.id;
     let mine = e.mine;
     let can_check_in = e.can_check_in;
+    let figures = mine.then(|| e.clone());
     let (org_zh, org_en) = (e.org_name_zh.clone(), e.org_name_en.clone());
     view! {
         <header class="page-header">
@@ -134,7 +136,64 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
         {can_check_in.then(|| view! {
             <p><A href=format!("/events/{id}/checkin") attr:class="btn btn-secondary" attr:data-testid="open-checkin">{tr(Msg::CheckinOpen)}</A></p>
         })}
-        {mine.then(|| view! { <Registrations event=id changed=changed/> <StaffPanel event=id/> })}
+        {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! { <Figures e=e/> })} <StaffPanel event=id/> })}
+    }
+}
+
+/// The organizers' figures: check-in rate, people by status, ticket type, organization kind,
+/// domain and district, and registrations per day as bars.
+#[component]
+fn Figures(e: Event) -> impl IntoView {
+    let id = e.id;
+    let data = LocalResource::new(move || async move { api::event_report(id).await });
+    let tax = use_taxonomy();
+    let types = e.ticket_types.clone();
+    view! {
+        <section class="card" data-testid="figures">
+            <h2>{tr(Msg::ReportTitle)}</h2>
+            {resource_view(data, move |r: EventReport| {
+                let l = locale();
+                let c = r.checkin;
+                let types = types.clone();
+                let none = Msg::ReportNone.t(l);
+                let label = move |kind: TermKind, k: &str| if k.is_empty() { none.to_owned() } else { tax.label(kind, k, l) };
+                let max_day = r.by_day.iter().map(|d| d.people).max().unwrap_or(1).max(1);
+                view! {
+                    <p data-testid="checkin-rate">{tr(Msg::ReportCheckinRate)}": "{format!("{}% ({} / {})", c.rate_percent(), c.checked_in, c.expected)}</p>
+                    <div class="figure-grid">
+                        {breakdown(Msg::CsvStatus, &r.by_status, &|k| RegistrationStatus::parse(k).map_or(k.to_owned(), |s| s.msg().t(l).to_owned()))}
+                        {breakdown(Msg::TicketName, &r.by_ticket_type, &|k| types.iter().find(|t| t.id.to_string() == k).map_or(k.to_owned(), |t| bilingual(&t.name_zh, t.name_en.as_deref(), l)))}
+                        {breakdown(Msg::OrgKind, &r.by_org_kind, &|k| OrgKind::parse(k).map_or(none.to_owned(), |o| o.msg().t(l).to_owned()))}
+                        {breakdown(Msg::OrgDomains, &r.by_domain, &|k| label(TermKind::Domain, k))}
+                        {breakdown(Msg::OrgDistrict, &r.by_district, &|k| label(TermKind::District, k))}
+                    </div>
+                    <h3>{tr(Msg::ReportPerDay)}</h3>
+                    <table class="table bars" data-testid="per-day">
+                        <tbody>
+                            {r.by_day.into_iter().map(|d| {
+                                let width = format!("width: {}%", d.people * 100 / max_day);
+                                view! {
+                                    <tr><th scope="row">{d.key}</th><td><span class="bar" style=width></span>" "{d.people}</td></tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })}
+        </section>
+    }
+}
+
+/// A small table of one breakdown, labelled by `label`.
+fn breakdown(title: Msg, rows: &[CountRow], label: &dyn Fn(&str) -> String) -> impl IntoView + use<> {
+    let rows: Vec<(String, u32)> = rows.iter().map(|r| (label(&r.key), r.people)).collect();
+    view! {
+        <table class="table">
+            <caption>{tr(title)}</caption>
+            <tbody>
+                {rows.into_iter().map(|(k, n)| view! { <tr><th scope="row">{k}</th><td>{n}</td></tr> }).collect_view()}
+            </tbody>
+        </table>
     }
 }
 
@@ -399,7 +458,10 @@ fn Registrations(event: i64, changed: Callback<()>) -> impl IntoView {
     view! {
         <section class="card" data-testid="registrations">
             <h2>{tr(Msg::RegistrationsTitle)}</h2>
-            <p><a href=format!("/api/events/{event}/registrations.csv") data-testid="export-csv">{tr(Msg::ExportCsv)}</a></p>
+            <p class="actions">
+                <a href=format!("/api/events/{event}/registrations.csv") data-testid="export-csv">{tr(Msg::ExportCsv)}</a>
+                <a href=format!("/api/events/{event}/registrations.xlsx") data-testid="export-xlsx">{tr(Msg::ExportXlsx)}</a>
+            </p>
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
             {resource_view(data, move |list: Vec<Registration>| view! {
                 <table class="table">
