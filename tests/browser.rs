@@ -759,11 +759,18 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
     host_b.fill("#f-email", "door@example.com").await;
     host_b.click("[data-testid=add-staff]").await;
     host_b.text_contains("[data-testid=staff]", "签到人员").await;
+    host_b.fill("#f-label_zh", "职务").await;
+    host_b.click("input[name=required]").await;
+    host_b.click("[data-testid=add-question]").await;
+    host_b.text_contains("[data-testid=questions]", "职务").await;
 
     // An attendee registers two people and gets a ticket each, printable.
     let a = Browser::start(1280, 1400).await;
     log_in(&a, &server, "a@example.com", &page).await;
     a.fill("#f-people", "张三\n李四").await;
+    a.click("[data-testid=register-submit]").await;
+    a.text_contains("[data-testid=question]", "此项为必填项").await;
+    a.fill("[data-testid=question] input", "总工程师").await;
     a.click("[data-testid=register-submit]").await;
     a.text_contains("[data-testid=registration-status]", "已确认").await;
     a.text_contains("[data-testid=tickets]", "李四").await;
@@ -790,6 +797,7 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
     door.click("[data-testid=checkin-submit]").await;
     door.text_contains("[data-testid=checkin-outcome]", "签到成功").await;
     door.text_contains("[data-testid=checkin-name]", "张三").await;
+    door.text_contains("[data-testid=checkin-answer]", "总工程师").await;
     door.text_contains("[data-testid=checkin-counts]", "已签到 1 / 应到 2").await;
     door.click("[data-testid=checkin-undo]").await;
     door.el("[data-testid=checkin-undone]").await;

@@ -413,3 +413,15 @@ pub async fn remove_event_staff(event: i64, user: i64) -> ApiResult<Vec<shared::
 pub async fn event_report(event: i64) -> ApiResult<shared::events::EventReport> {
     get(&format!("/api/events/{event}/report")).await
 }
+pub async fn event_questions(event: i64) -> ApiResult<Vec<shared::events::Question>> {
+    get(&format!("/api/events/{event}/questions")).await
+}
+pub async fn add_event_question(
+    event: i64,
+    q: &shared::events::QuestionInput,
+) -> ApiResult<Vec<shared::events::Question>> {
+    post(&format!("/api/events/{event}/questions"), q).await
+}
+pub async fn delete_event_question(event: i64, question: i64) -> ApiResult<Vec<shared::events::Question>> {
+    delete(&format!("/api/events/{event}/questions/{question}")).await
+}

@@ -218,6 +218,9 @@ pub struct RegistrationInput {
     /// The registrant's organization they come for, if any (one they belong to).
     #[serde(default)]
     pub org_id: Option<i64>,
+    /// Answers to the event's questions for this ticket type.
+    #[serde(default)]
+    pub answers: Vec<Answer>,
 }
 
 impl RegistrationInput {
@@ -246,6 +249,9 @@ pub struct Registration {
     /// The organization registered for, if any.
     pub org_name: Option<String>,
     pub people: Vec<String>,
+    /// The answers given (to the registrant and the organizers).
+    #[serde(default)]
+    pub answers: Vec<Answer>,
     pub status: RegistrationStatus,
     #[serde(with = "time::serde::rfc3339::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
@@ -373,6 +379,9 @@ pub struct Attendee {
     pub ticket_zh: String,
     pub ticket_en: Option<String>,
     pub status: RegistrationStatus,
+    /// The registration's answers, for the door staff to see.
+    #[serde(default)]
+    pub answers: Vec<Answer>,
 }
 
 /// Checked-in people against the people holding confirmed tickets.
@@ -450,6 +459,183 @@ pub fn per_day(rows: &[(OffsetDateTime, u32)], offset: time::UtcOffset) -> Vec<C
         .collect()
 }
 
+code_enum!(
+    /// The kind of answer a registration question takes.
+    QuestionKind {
+        Text = "text" => QText,
+        LongText = "long_text" => QLongText,
+        Single = "single" => QSingle,
+        Multiple = "multiple" => QMultiple,
+        Number = "number" => QNumber,
+        Date = "date" => QDate,
+        YesNo = "yes_no" => QYesNo,
+    }
+);
+
+impl QuestionKind {
+    pub fn has_options(self) -> bool {
+        matches!(self, QuestionKind::Single | QuestionKind::Multiple)
+    }
+}
+
+/// Most questions one event asks.
+pub const QUESTIONS_MAX: usize = 30;
+
+/// `POST /api/events/{id}/questions`: a question asked at registration, in zh (and en).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuestionInput {
+    pub label_zh: String,
+    #[serde(default)]
+    pub label_en: Option<String>,
+    pub kind: QuestionKind,
+    #[serde(default)]
+    pub required: bool,
+    /// The choices of a single or multiple choice question, in zh…
+    #[serde(default)]
+    pub options_zh: Vec<String>,
+    /// …and, optionally, in en (as many, in the same order).
+    #[serde(default)]
+    pub options_en: Vec<String>,
+    /// Asked only for these ticket types; every ticket type when empty.
+    #[serde(default)]
+    pub ticket_types: Vec<i64>,
+}
+
+impl QuestionInput {
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        errs.check("label_zh", validate::required_text(&self.label_zh, 200));
+        errs.check("label_en", validate::optional_text(self.label_en.as_deref(), 300));
+        let trimmed = |v: &[String]| v.iter().map(|o| o.trim()).filter(|o| !o.is_empty()).count();
+        if self.kind.has_options() {
+            let n = trimmed(&self.options_zh);
+            if n < 2 {
+                errs.add("options_zh", FieldError::Required);
+            } else if n > 20 || n != self.options_zh.len() {
+                errs.add("options_zh", FieldError::Invalid);
+            } else if self.options_zh.iter().any(|o| o.chars().count() > 100) {
+                errs.add("options_zh", FieldError::TooLong);
+            }
+            if !self.options_en.is_empty() && self.options_en.len() != self.options_zh.len() {
+                errs.add("options_en", FieldError::Invalid);
+            }
+        } else if !self.options_zh.is_empty() || !self.options_en.is_empty() {
+            errs.add("options_zh", FieldError::Invalid);
+        }
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+}
+
+/// A registration question as the form shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Question {
+    pub id: i64,
+    pub label_zh: String,
+    pub label_en: Option<String>,
+    pub kind: QuestionKind,
+    pub required: bool,
+    pub options_zh: Vec<String>,
+    pub options_en: Vec<String>,
+    pub ticket_types: Vec<i64>,
+}
+
+impl Question {
+    /// Whether the question is asked of registrations for `ticket_type`.
+    pub fn asks(&self, ticket_type: i64) -> bool {
+        self.ticket_types.is_empty() || self.ticket_types.contains(&ticket_type)
+    }
+
+    /// A stored answer in words: choices by their labels, yes/no in `locale`.
+    pub fn answer_text(&self, value: &str, locale: crate::Locale) -> String {
+        match self.kind {
+            QuestionKind::Single | QuestionKind::Multiple => value
+                .split(',')
+                .filter_map(|i| i.parse::<usize>().ok())
+                .filter_map(|i| {
+                    let en = self.options_en.get(i).filter(|e| !e.is_empty() && locale == crate::Locale::En);
+                    en.or(self.options_zh.get(i)).cloned()
+                })
+                .collect::<Vec<_>>()
+                .join("、"),
+            QuestionKind::YesNo => match value {
+                "yes" => crate::Msg::Yes.t(locale).to_owned(),
+                "no" => crate::Msg::No.t(locale).to_owned(),
+                other => other.to_owned(),
+            },
+            _ => value.to_owned(),
+        }
+    }
+}
+
+/// One answer: the question and its value — text, a number, `YYYY-MM-DD`, `yes`/`no`, or the
+/// chosen options' positions (`0`, or `0,2` for several).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Answer {
+    pub question: i64,
+    pub value: String,
+}
+
+/// Checks the answers given for a registration of `ticket_type` against the questions: each
+/// required question asked of that type answered, every value of its kind, no answer to a question
+/// not asked. The answers to store (normalised: trimmed, choices in order) or the field errors
+/// (`answers.<question id>`).
+pub fn check_answers(questions: &[Question], ticket_type: i64, answers: &[Answer]) -> Result<Vec<Answer>, FieldErrors> {
+    let mut errs = FieldErrors::new();
+    if answers.iter().any(|a| !questions.iter().any(|q| q.id == a.question && q.asks(ticket_type))) {
+        errs.add("answers", FieldError::Invalid);
+    }
+    let mut out = vec![];
+    for q in questions.iter().filter(|q| q.asks(ticket_type)) {
+        let field = format!("answers.{}", q.id);
+        let value = answers.iter().find(|a| a.question == q.id).map_or("", |a| a.value.trim());
+        if value.is_empty() {
+            if q.required {
+                errs.add(&field, FieldError::Required);
+            }
+            continue;
+        }
+        let normalised = match q.kind {
+            QuestionKind::Text if value.chars().count() > 200 => Err(FieldError::TooLong),
+            QuestionKind::LongText if value.chars().count() > 2000 => Err(FieldError::TooLong),
+            QuestionKind::Text | QuestionKind::LongText => Ok(value.to_owned()),
+            QuestionKind::Number => {
+                value.parse::<f64>().ok().filter(|n| n.is_finite()).map(|_| value.to_owned()).ok_or(FieldError::Invalid)
+            }
+            QuestionKind::Date => {
+                let format = time::macros::format_description!("[year]-[month]-[day]");
+                time::Date::parse(value, &format).map(|_| value.to_owned()).map_err(|_| FieldError::Invalid)
+            }
+            QuestionKind::YesNo => match value {
+                "yes" | "no" => Ok(value.to_owned()),
+                _ => Err(FieldError::Invalid),
+            },
+            QuestionKind::Single | QuestionKind::Multiple => {
+                let picked: Option<Vec<usize>> = value.split(',').map(|i| i.trim().parse::<usize>().ok()).collect();
+                match picked {
+                    Some(mut p) if p.iter().all(|i| *i < q.options_zh.len()) => {
+                        p.sort_unstable();
+                        p.dedup();
+                        if q.kind == QuestionKind::Single && p.len() != 1 {
+                            Err(FieldError::Invalid)
+                        } else {
+                            Ok(p.iter().map(usize::to_string).collect::<Vec<_>>().join(","))
+                        }
+                    }
+                    _ => Err(FieldError::Invalid),
+                }
+            }
+        };
+        match normalised {
+            Ok(value) => out.push(Answer { question: q.id, value }),
+            Err(e) => errs.add(&field, e),
+        }
+    }
+    if errs.is_empty() { Ok(out) } else { Err(errs) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,6 +703,68 @@ mod tests {
         assert_eq!(CheckinCounts { checked_in: 0, expected: 0 }.rate_percent(), 0);
     }
 
+    fn question(id: i64, kind: QuestionKind, required: bool, options: &[&str], types: &[i64]) -> Question {
+        Question {
+            id,
+            label_zh: format!("问题{id}"),
+            label_en: None,
+            kind,
+            required,
+            options_zh: options.iter().map(|o| (*o).to_owned()).collect(),
+            options_en: vec![],
+            ticket_types: types.to_vec(),
+        }
+    }
+
+    fn answer(question: i64, value: &str) -> Answer {
+        Answer { question, value: value.into() }
+    }
+
+    #[test]
+    fn answers_are_checked_against_each_question_of_the_ticket_type() {
+        let qs = [
+            question(1, QuestionKind::Text, true, &[], &[]),
+            question(2, QuestionKind::Multiple, false, &["能源", "医疗", "制造"], &[]),
+            question(3, QuestionKind::Number, true, &[], &[10]),
+            question(4, QuestionKind::Date, false, &[], &[]),
+            question(5, QuestionKind::YesNo, false, &[], &[]),
+        ];
+        let ok = check_answers(&qs, 20, &[answer(1, " 张三 "), answer(2, "2,0,2"), answer(5, "yes")]).unwrap();
+        assert_eq!(ok, vec![answer(1, "张三"), answer(2, "0,2"), answer(5, "yes")], "trimmed, choices in order");
+        assert_eq!(qs[1].answer_text("0,2", crate::Locale::ZhCn), "能源、制造");
+
+        let errs = check_answers(&qs, 10, &[answer(2, "3"), answer(4, "2026-13-01")]).unwrap_err();
+        assert_eq!(errs.get("answers.1"), Some(FieldError::Required));
+        assert_eq!(errs.get("answers.3"), Some(FieldError::Required), "asked of ticket type 10");
+        assert_eq!(errs.get("answers.2"), Some(FieldError::Invalid), "no fourth option");
+        assert_eq!(errs.get("answers.4"), Some(FieldError::Invalid));
+        let errs = check_answers(&qs, 20, &[answer(1, "x"), answer(3, "5")]).unwrap_err();
+        assert_eq!(errs.get("answers"), Some(FieldError::Invalid), "question 3 is not asked of type 20");
+        let errs = check_answers(&qs, 10, &[answer(1, "x"), answer(3, "many")]).unwrap_err();
+        assert_eq!(errs.get("answers.3"), Some(FieldError::Invalid));
+    }
+
+    #[test]
+    fn a_choice_question_needs_options_and_a_text_question_none() {
+        let mut q = QuestionInput {
+            label_zh: "关注领域".into(),
+            label_en: None,
+            kind: QuestionKind::Single,
+            required: true,
+            options_zh: vec!["能源".into()],
+            options_en: vec![],
+            ticket_types: vec![],
+        };
+        assert_eq!(q.check().unwrap_err().get("options_zh"), Some(FieldError::Required));
+        q.options_zh.push("医疗".into());
+        assert!(q.check().is_ok());
+        q.options_en = vec!["Energy".into()];
+        assert_eq!(q.check().unwrap_err().get("options_en"), Some(FieldError::Invalid));
+        q.options_en.clear();
+        q.kind = QuestionKind::Text;
+        assert_eq!(q.check().unwrap_err().get("options_zh"), Some(FieldError::Invalid));
+    }
+
     #[test]
     fn only_confirmed_tickets_enter() {
         assert!(may_enter(RegistrationStatus::Confirmed));
@@ -533,12 +781,16 @@ mod tests {
 
     #[test]
     fn a_group_names_everyone_and_stays_within_the_limit() {
-        let one = RegistrationInput { ticket_type: 1, people: vec![" 张明 ".into()], org_id: None };
+        let one = RegistrationInput { ticket_type: 1, people: vec![" 张明 ".into()], org_id: None, answers: vec![] };
         assert_eq!(one.check().unwrap(), vec!["张明".to_owned()]);
-        let none = RegistrationInput { ticket_type: 1, people: vec!["  ".into()], org_id: None };
+        let none = RegistrationInput { ticket_type: 1, people: vec!["  ".into()], org_id: None, answers: vec![] };
         assert_eq!(none.check().unwrap_err().get("people"), Some(FieldError::Required));
-        let many =
-            RegistrationInput { ticket_type: 1, people: (0..11).map(|i| format!("p{i}")).collect(), org_id: None };
+        let many = RegistrationInput {
+            ticket_type: 1,
+            people: (0..11).map(|i| format!("p{i}")).collect(),
+            org_id: None,
+            answers: vec![],
+        };
         assert_eq!(many.check().unwrap_err().get("people"), Some(FieldError::TooMany));
     }
 }

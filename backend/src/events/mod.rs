@@ -33,4 +33,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::undo_checkin))
         .routes(routes!(routes::report))
         .routes(routes!(routes::registrations_xlsx))
+        .routes(routes!(routes::questions, routes::add_question))
+        .routes(routes!(routes::delete_question))
 }

@@ -5,8 +5,9 @@
 use axum::http::StatusCode;
 use shared::events::{
     CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, CountRow, Event, EventInput, EventReport, OFFER_HOURS,
-    Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole, Ticket, TicketRef, TicketType,
-    TicketTypeInput, free_seats, may_enter, offers, per_day, place,
+    QUESTIONS_MAX, Question, QuestionInput, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput,
+    StaffRole, Ticket, TicketRef, TicketType, TicketTypeInput, check_answers, free_seats, may_enter, offers, per_day,
+    place,
 };
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
@@ -163,6 +164,7 @@ pub async fn register(
     if ctx.ends_at < at {
         return Err(conflict());
     }
+    let answers = check_answers(&store::questions(&mut tx, id).await?, input.ticket_type, &input.answers)?;
     let seats = |n: i64| u32::try_from(n).unwrap_or(0);
     let free = free_seats(seats(ctx.quota), seats(ctx.held_type), seats(ctx.capacity), seats(ctx.held_overall));
     // Nobody jumps the queue: with people waiting for this type, newcomers wait behind them.
@@ -180,20 +182,68 @@ pub async fn register(
         Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ErrorCode::Conflict)),
         other => other?,
     };
+    store::insert_answers(&mut tx, rid, &answers).await?;
     if ctx.queue && free > 0 {
         // Behind a group too big for the seats left, a smaller newcomer may fit: offer in order.
         offer_freed(&mut tx, id, at).await?;
     }
-    let (_, out) = store::registration_by_id(&mut tx, rid).await?.ok_or(AppError::NotFound)?;
+    let (_, mut out) = store::registration_by_id(&mut tx, rid).await?.ok_or(AppError::NotFound)?;
+    out.answers = answers;
     tx.commit().await?;
     Ok(out)
 }
 
-/// The organizers see every registration; others their own.
+/// The organizers see every registration; others their own; each with its answers.
 pub async fn registrations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Registration>> {
     let mut db = state.db.acquire().await?;
     let (mine, _) = organizes(&mut db, id, user).await?;
-    Ok(store::registrations(&mut db, id, (!mine).then_some(user.id)).await?)
+    let mut list = store::registrations(&mut db, id, (!mine).then_some(user.id)).await?;
+    let answers = store::answers(&mut db, id, None).await?;
+    for r in &mut list {
+        r.answers = answers.iter().filter(|(reg, _)| *reg == r.id).map(|(_, a)| a.clone()).collect();
+    }
+    Ok(list)
+}
+
+/// The event's registration questions (anyone who may see the event).
+pub async fn questions(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<Vec<Question>> {
+    get(state, user, id).await?;
+    let mut db = state.db.acquire().await?;
+    Ok(store::questions(&mut db, id).await?)
+}
+
+/// Adds a registration question (those who run the event); its ticket types must be the event's.
+pub async fn add_question(state: &AppState, user: &SessionUser, id: i64, q: QuestionInput) -> AppResult<Vec<Question>> {
+    q.check()?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if !organizes(&mut tx, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let types = store::ticket_types(&mut tx, id).await?;
+    if q.ticket_types.iter().any(|t| !types.iter().any(|(x, _)| x == t)) {
+        return Err(AppError::field("ticket_types", FieldError::Invalid));
+    }
+    if store::questions(&mut tx, id).await?.len() >= QUESTIONS_MAX {
+        return Err(AppError::field("label_zh", FieldError::TooMany));
+    }
+    store::insert_question(&mut tx, id, &q).await?;
+    let out = store::questions(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Removes a question with the answers given to it (those who run the event).
+pub async fn delete_question(state: &AppState, user: &SessionUser, id: i64, question: i64) -> AppResult<Vec<Question>> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if !organizes(&mut tx, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    if !store::delete_question(&mut tx, id, question).await? {
+        return Err(AppError::NotFound);
+    }
+    let out = store::questions(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(out)
 }
 
 /// Offers the seats free now to the waiting list, per ticket type, first entry that fits first.
@@ -403,10 +453,12 @@ pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: Check
     if !tickets::verify(&key, ticket, &sig) {
         return Err(invalid());
     }
-    let attendee = match store::attendee(&mut tx, ticket).await? {
+    let mut attendee = match store::attendee(&mut tx, ticket).await? {
         Some((event, a)) if event == id => a,
         _ => return Err(invalid()),
     };
+    attendee.answers =
+        store::answers(&mut tx, id, Some(ticket.registration)).await?.into_iter().map(|(_, a)| a).collect();
     let (outcome, checkin_id, first_at) = if let Some((cid, _)) =
         store::checkin_by_scan(&mut tx, id, &input.device, &input.nonce).await?
     {
@@ -479,13 +531,30 @@ async fn attendee_rows(db: &mut SqliteConnection, id: i64) -> AppResult<(Vec<Str
     ]
     .map(|m| m.t(l).to_owned())
     .to_vec();
+    let questions = store::questions(db, id).await?;
+    let answers = store::answers(db, id, None).await?;
+    let mut header = header;
+    header.extend(questions.iter().map(|q| match l {
+        shared::Locale::En => q.label_en.clone().unwrap_or_else(|| q.label_zh.clone()),
+        shared::Locale::ZhCn => q.label_zh.clone(),
+    }));
     let mut rows = vec![];
     for r in store::registrations(db, id, None).await? {
+        let answered: Vec<String> = questions
+            .iter()
+            .map(|q| {
+                answers
+                    .iter()
+                    .find(|(reg, a)| *reg == r.id && a.question == q.id)
+                    .map(|(_, a)| q.answer_text(&a.value, l))
+                    .unwrap_or_default()
+            })
+            .collect();
         let ticket =
             types.iter().find(|(t, _)| *t == r.ticket_type).map(|(_, t)| t.name_zh.clone()).unwrap_or_default();
         for (i, person) in r.people.iter().enumerate() {
             let checked_in = seen.iter().find(|(reg, p, _)| *reg == r.id && *p == i as u32).map(|(.., at)| *at);
-            rows.push(vec![
+            let mut row = vec![
                 r.id.to_string(),
                 person.clone(),
                 r.user_name.clone(),
@@ -494,7 +563,9 @@ async fn attendee_rows(db: &mut SqliteConnection, id: i64) -> AppResult<(Vec<Str
                 china_time(r.created_at),
                 r.org_name.clone().unwrap_or_default(),
                 checked_in.map(china_time).unwrap_or_default(),
-            ]);
+            ];
+            row.extend(answered.iter().cloned());
+            rows.push(row);
         }
     }
     Ok((header, rows))

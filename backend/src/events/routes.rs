@@ -4,8 +4,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use shared::ApiError;
 use shared::events::{
-    CheckinCounts, CheckinInput, CheckinResult, Event, EventInput, EventReport, Registration, RegistrationInput, Staff,
-    StaffInput, Ticket, TicketType, TicketTypeInput,
+    CheckinCounts, CheckinInput, CheckinResult, Event, EventInput, EventReport, Question, QuestionInput, Registration,
+    RegistrationInput, Staff, StaffInput, Ticket, TicketType, TicketTypeInput,
 };
 
 use super::ops;
@@ -313,4 +313,42 @@ pub async fn registrations_xlsx(
 ) -> AppResult<axum::response::Response> {
     let bytes = ops::registrations_xlsx(&state, &current.user, id).await?;
     Ok(crate::xlsx::response(bytes, &format!("event-{id}-registrations.xlsx")))
+}
+
+/// The event's registration questions, each for every ticket type or only some.
+#[utoipa::path(get, path = "/events/{id}/questions", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Question>), (status = 404, body = ApiError)))]
+pub async fn questions(
+    State(state): State<AppState>,
+    user: MaybeUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Question>>> {
+    Ok(Json(ops::questions(&state, user.0.as_ref(), id).await?))
+}
+
+/// Add a registration question: text, long text, single or multiple choice, number, date or
+/// yes/no; required or not; in zh and en (those who run the event).
+#[utoipa::path(post, path = "/events/{id}/questions", tag = "events", params(("id" = i64, Path)),
+    request_body = QuestionInput,
+    responses((status = 201, body = Vec<Question>), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn add_question(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(q): Json<QuestionInput>,
+) -> AppResult<(StatusCode, Json<Vec<Question>>)> {
+    Ok((StatusCode::CREATED, Json(ops::add_question(&state, &current.user, id, q).await?)))
+}
+
+/// Remove a registration question and its answers (those who run the event).
+#[utoipa::path(delete, path = "/events/{id}/questions/{question}", tag = "events",
+    params(("id" = i64, Path), ("question" = i64, Path)),
+    responses((status = 200, body = Vec<Question>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn delete_question(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((id, question)): Path<(i64, i64)>,
+) -> AppResult<Json<Vec<Question>>> {
+    Ok(Json(ops::delete_question(&state, &current.user, id, question).await?))
 }

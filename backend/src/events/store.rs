@@ -1,8 +1,8 @@
 //! SQL for events, ticket types and registrations.
 
 use shared::events::{
-    Attendee, CheckinCounts, CountRow, Event, EventInput, EventType, Registration, RegistrationStatus, Staff,
-    StaffRole, TicketRef, TicketType, TicketTypeInput,
+    Answer, Attendee, CheckinCounts, CountRow, Event, EventInput, EventType, Question, QuestionInput, QuestionKind,
+    Registration, RegistrationStatus, Staff, StaffRole, TicketRef, TicketType, TicketTypeInput,
 };
 use sqlx::SqliteConnection;
 use time::OffsetDateTime;
@@ -316,6 +316,7 @@ fn registration(r: RegRow) -> (i64, Registration) {
             user_name: r.display_name,
             org_name: r.org_name,
             people: r.people.lines().map(str::to_owned).collect(),
+            answers: vec![],
             status: RegistrationStatus::parse(&r.status).unwrap_or(RegistrationStatus::Pending),
             offer_expires_at: r.offer_expires_at,
             created_at: r.created_at,
@@ -473,6 +474,7 @@ pub async fn attendee(db: &mut SqliteConnection, t: TicketRef) -> sqlx::Result<O
                 ticket_zh: r.ticket_zh,
                 ticket_en: r.ticket_en,
                 status: RegistrationStatus::parse(&r.status).unwrap_or(RegistrationStatus::Pending),
+                answers: vec![],
             },
         ))
     }))
@@ -645,4 +647,99 @@ pub async fn checkins_of(db: &mut SqliteConnection, event: i64) -> sqlx::Result<
             .fetch_all(db)
             .await?;
     Ok(rows.into_iter().map(|(r, p, at)| (r, u32::try_from(p).unwrap_or(0), at)).collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct QuestionRow {
+    id: i64,
+    label_zh: String,
+    label_en: Option<String>,
+    kind: String,
+    required: bool,
+    options_zh: String,
+    options_en: String,
+    ticket_types: String,
+}
+
+/// An event's registration questions, in the order they were added.
+pub async fn questions(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Question>> {
+    let rows: Vec<QuestionRow> = sqlx::query_as(
+        "SELECT id, label_zh, label_en, kind, required, options_zh, options_en, ticket_types
+         FROM event_questions WHERE event_id = $1 ORDER BY id",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    let lines = |s: &str| s.lines().map(str::to_owned).collect::<Vec<_>>();
+    Ok(rows
+        .into_iter()
+        .map(|r| Question {
+            id: r.id,
+            label_zh: r.label_zh,
+            label_en: r.label_en,
+            kind: QuestionKind::parse(&r.kind).unwrap_or(QuestionKind::Text),
+            required: r.required,
+            options_zh: lines(&r.options_zh),
+            options_en: lines(&r.options_en),
+            ticket_types: r.ticket_types.split(',').filter_map(|t| t.parse().ok()).collect(),
+        })
+        .collect())
+}
+
+pub async fn insert_question(db: &mut SqliteConnection, event: i64, q: &QuestionInput) -> sqlx::Result<i64> {
+    let clean = |v: &[String]| v.iter().map(|o| o.trim()).collect::<Vec<_>>().join("\n");
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO event_questions (event_id, label_zh, label_en, kind, required, options_zh, options_en, ticket_types)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(event)
+    .bind(q.label_zh.trim())
+    .bind(trimmed(&q.label_en))
+    .bind(q.kind.as_str())
+    .bind(q.required)
+    .bind(clean(&q.options_zh))
+    .bind(clean(&q.options_en))
+    .bind(q.ticket_types.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+    .fetch_one(db)
+    .await?;
+    Ok(id)
+}
+
+pub async fn delete_question(db: &mut SqliteConnection, event: i64, question: i64) -> sqlx::Result<bool> {
+    let r = sqlx::query("DELETE FROM event_questions WHERE event_id = $1 AND id = $2")
+        .bind(event)
+        .bind(question)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected() > 0)
+}
+
+pub async fn insert_answers(db: &mut SqliteConnection, registration: i64, answers: &[Answer]) -> sqlx::Result<()> {
+    for a in answers {
+        sqlx::query("INSERT INTO registration_answers (registration_id, question_id, value) VALUES ($1, $2, $3)")
+            .bind(registration)
+            .bind(a.question)
+            .bind(&a.value)
+            .execute(&mut *db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The answers of an event's registrations (or of one registration), by registration.
+pub async fn answers(
+    db: &mut SqliteConnection,
+    event: i64,
+    registration: Option<i64>,
+) -> sqlx::Result<Vec<(i64, Answer)>> {
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT a.registration_id, a.question_id, a.value FROM registration_answers a
+         JOIN registrations r ON r.id = a.registration_id
+         WHERE r.event_id = $1 AND ($2 IS NULL OR r.id = $2) ORDER BY a.registration_id, a.question_id",
+    )
+    .bind(event)
+    .bind(registration)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|(r, question, value)| (r, Answer { question, value })).collect())
 }

@@ -244,6 +244,9 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/checkins/{id}/undo"),
     ("GET", "/api/events/{id}/report"),
     ("GET", "/api/events/{id}/registrations.xlsx"),
+    ("GET", "/api/events/{id}/questions"),
+    ("POST", "/api/events/{id}/questions"),
+    ("DELETE", "/api/events/{id}/questions/{question}"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {
@@ -277,7 +280,8 @@ async fn openapi_document_lists_every_route_and_every_listed_route_is_served() {
             .replace("{user_id}", "1")
             .replace("{invitation_id}", "1")
             .replace("{token}", "t")
-            .replace("{code}", "c");
+            .replace("{code}", "c")
+            .replace("{question}", "1");
         let mut req = c.request(m.parse().unwrap(), app.url(&concrete));
         if m != "GET" && m != "DELETE" {
             req = req.json(&json!({}));

@@ -452,3 +452,51 @@ async fn organizers_export_attendees_and_figures_as_excel_and_read_them_back() {
     assert_eq!(report["by_ticket_type"][0]["people"], 3, "live registrations of the ticket type");
     assert_eq!(report["by_day"].as_array().unwrap().iter().map(|d| d["people"].as_u64().unwrap()).sum::<u64>(), 3);
 }
+
+#[tokio::test]
+async fn registration_questions_are_answered_checked_and_exported() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    let url = s.app.url(&format!("/api/events/{event}/questions"));
+    let add = |q: Value| s.organizer.post(&url).json(&q).send();
+    let (_, v) = error_code(
+        add(json!({"label_zh": "关注领域", "kind": "single", "options_zh": ["能源"]})).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(v["error"]["fields"]["options_zh"].is_string(), "a choice needs two options at least");
+    add(json!({"label_zh": "职务", "label_en": "Position", "kind": "text", "required": true})).await.unwrap();
+    add(json!({"label_zh": "关注领域", "kind": "multiple", "options_zh": ["能源", "医疗", "制造"]})).await.unwrap();
+    let r = add(json!({"label_zh": "需要翻译", "kind": "yes_no", "ticket_types": [999]})).await.unwrap();
+    error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let stranger = s.app.user("x@example.com", "路人").await;
+    let r = stranger.post(&url).json(&json!({"label_zh": "x", "kind": "text"})).send().await.unwrap();
+    error_code(r, StatusCode::FORBIDDEN).await;
+    let questions = body(s.app.client().get(&url).send().await.unwrap()).await;
+    assert_eq!(questions.as_array().unwrap().len(), 2, "anyone who sees the event sees its questions");
+    let (position, fields) = (questions[0]["id"].as_i64().unwrap(), questions[1]["id"].as_i64().unwrap());
+
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let reg_url = s.app.url(&format!("/api/events/{event}/registrations"));
+    let missing = json!({"ticket_type": ticket, "people": ["张三"], "answers": [{"question": fields, "value": "0"}]});
+    let (_, v) =
+        error_code(a.post(&reg_url).json(&missing).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"][format!("answers.{position}")].is_string(), "the required question: {v}");
+    let ok = json!({"ticket_type": ticket, "people": ["张三"],
+        "answers": [{"question": position, "value": " 总工程师 "}, {"question": fields, "value": "2,0"}]});
+    let r = a.post(&reg_url).json(&ok).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let reg = body(r).await;
+    assert_eq!(
+        reg["answers"],
+        json!([{"question": position, "value": "总工程师"}, {"question": fields, "value": "0,2"}])
+    );
+
+    let csv = s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations.csv"))).send().await.unwrap();
+    let csv = csv.text().await.unwrap();
+    assert!(csv.lines().next().unwrap().ends_with(",职务,关注领域\r") || csv.contains(",职务,关注领域\r\n"), "{csv}");
+    assert!(csv.contains(",总工程师,能源、制造"), "answers in words: {csv}");
+    let code = s.codes(&a, reg["id"].as_i64().unwrap()).await.remove(0);
+    let scan = body(s.scan(&s.organizer, event, &code, "n1").await).await;
+    assert_eq!(scan["attendee"]["answers"].as_array().unwrap().len(), 2, "the door sees the answers");
+}

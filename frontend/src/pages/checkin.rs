@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::events::{CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, Event, Ticket};
+use shared::events::{CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, Event, Question, Ticket};
 use shared::{ErrorCode, Msg};
 use wasm_bindgen::prelude::*;
 
@@ -128,6 +128,7 @@ fn Door(event: i64) -> impl IntoView {
     let scanning = RwSignal::new(false);
     let video = NodeRef::<leptos::html::Video>::new();
     let can_scan = fm_can_scan();
+    let questions = LocalResource::new(move || async move { api::event_questions(event).await });
 
     let refresh_counts = move || {
         spawn_local(async move {
@@ -260,13 +261,16 @@ fn Door(event: i64) -> impl IntoView {
                 {e.error.fields.values().map(|m| view! { <p>{m.clone()}</p> }).collect_view()}
             </div>
         })}
-        {move || result.get().map(|r| view! { <Outcome r=r undone=undone undo=Callback::new(undo)/> })}
+        {move || result.get().map(|r| {
+            let questions = questions.get().and_then(Result::ok).unwrap_or_default();
+            view! { <Outcome r=r questions=questions undone=undone undo=Callback::new(undo)/> }
+        })}
     }
 }
 
 /// The answer to a scan, coloured by outcome, with who it is and what to do.
 #[component]
-fn Outcome(r: CheckinResult, undone: RwSignal<bool>, undo: Callback<i64>) -> impl IntoView {
+fn Outcome(r: CheckinResult, questions: Vec<Question>, undone: RwSignal<bool>, undo: Callback<i64>) -> impl IntoView {
     let (class, title) = match r.outcome {
         CheckinOutcome::CheckedIn => ("checkin-result ok", Msg::CheckinOk),
         CheckinOutcome::Already => ("checkin-result warn", Msg::CheckinAlready),
@@ -284,6 +288,14 @@ fn Outcome(r: CheckinResult, undone: RwSignal<bool>, undo: Callback<i64>) -> imp
                 <dt>{tr(Msg::CsvRegistrant)}</dt><dd>{a.registrant.clone()}</dd>
                 {a.org_name.clone().map(|o| view! { <dt>{tr(Msg::CheckinOrg)}</dt><dd>{o}</dd> })}
                 {r.first_at.map(|t| view! { <dt>{tr(Msg::CheckinFirstAt)}</dt><dd>{date(&t)}</dd> })}
+                {a.answers.iter().filter_map(|ans| {
+                    let q = questions.iter().find(|q| q.id == ans.question)?;
+                    let l = locale();
+                    Some(view! {
+                        <dt>{bilingual(&q.label_zh, q.label_en.as_deref(), l)}</dt>
+                        <dd data-testid="checkin-answer">{q.answer_text(&ans.value, l)}</dd>
+                    })
+                }).collect_view()}
             </dl>
             {(r.outcome == CheckinOutcome::Refused).then(|| view! {
                 <p data-testid="checkin-reason">{move || tr(Msg::CheckinReason)().replace("{status}", tr(status.msg())())}</p>

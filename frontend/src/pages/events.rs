@@ -2,13 +2,15 @@
 //! registration and the registrant's status (cancel, take an offered seat), the organizers' list of
 //! registrations with approval, and the organizer's form (`/events/new`).
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::Msg;
 use shared::events::{
-    CountRow, Event, EventInput, EventReport, EventType, Registration, RegistrationInput, RegistrationStatus, Staff,
-    StaffInput, StaffRole, Ticket, TicketTypeInput,
+    Answer, CountRow, Event, EventInput, EventReport, EventType, Question, QuestionInput, QuestionKind, Registration,
+    RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole, Ticket, TicketTypeInput, check_answers,
 };
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
@@ -136,8 +138,183 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
         {can_check_in.then(|| view! {
             <p><A href=format!("/events/{id}/checkin") attr:class="btn btn-secondary" attr:data-testid="open-checkin">{tr(Msg::CheckinOpen)}</A></p>
         })}
-        {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! { <Figures e=e/> })} <StaffPanel event=id/> })}
+        {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! { <QuestionsPanel e=e.clone()/> <Figures e=e/> })} <StaffPanel event=id/> })}
     }
+}
+
+/// One registration question as a form field; its value is kept in `answers` under its id
+/// (choices as their positions, several joined by commas).
+#[component]
+fn QuestionField(q: Question, answers: RwSignal<BTreeMap<i64, String>>, errors: FormErrors) -> impl IntoView {
+    let qid = q.id;
+    let id = format!("f-q{qid}");
+    let key = format!("answers.{qid}");
+    let error = Signal::derive(move || errors.fields.with(|f| f.get(&key).cloned()));
+    let value = move || answers.with(|a| a.get(&qid).cloned().unwrap_or_default());
+    let set = move |v: String| {
+        answers.update(|a| {
+            a.insert(qid, v);
+        })
+    };
+    let (lzh, len) = (q.label_zh.clone(), q.label_en.clone());
+    let options: Vec<(usize, String)> =
+        (0..q.options_zh.len()).map(|i| (i, q.answer_text(&i.to_string(), locale()))).collect();
+    let input = match q.kind {
+        QuestionKind::LongText => view! {
+            <textarea id=id.clone() rows="3" prop:value=value on:input=move |ev| set(event_target_value(&ev))></textarea>
+        }.into_any(),
+        QuestionKind::Single | QuestionKind::YesNo => {
+            let options = if q.kind == QuestionKind::YesNo {
+                vec![("yes".to_owned(), tr(Msg::Yes)().to_owned()), ("no".to_owned(), tr(Msg::No)().to_owned())]
+            } else {
+                options.into_iter().map(|(i, t)| (i.to_string(), t)).collect()
+            };
+            view! {
+                <select id=id.clone() prop:value=value on:change=move |ev| set(event_target_value(&ev))>
+                    <option value="">{tr(Msg::ChooseOne)}</option>
+                    {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
+                </select>
+            }.into_any()
+        }
+        QuestionKind::Multiple => view! {
+            <div class="choices" id=id.clone()>
+                {options.into_iter().map(|(i, t)| {
+                    let mark = i.to_string();
+                    let checked = { let mark = mark.clone(); move || value().split(',').any(|v| v == mark) };
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let mut picked: Vec<String> = value().split(',').filter(|v| !v.is_empty() && *v != mark).map(str::to_owned).collect();
+                                if on {
+                                    picked.push(mark.clone());
+                                }
+                                set(picked.join(","));
+                            }/>
+                            <span>{t}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        }.into_any(),
+        kind => {
+            let input_type = match kind {
+                QuestionKind::Number => "number",
+                QuestionKind::Date => "date",
+                _ => "text",
+            };
+            view! { <input id=id.clone() type=input_type prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any()
+        }
+    };
+    view! {
+        <div class="field field-wide" class:has-error=move || error.with(Option::is_some) data-testid="question">
+            <label for=id.clone()>{move || bilingual(&lzh, len.as_deref(), locale())}{q.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            {input}
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// The organizers' registration questions: the list, and a form to add one.
+#[component]
+fn QuestionsPanel(e: Event) -> impl IntoView {
+    let event = e.id;
+    let data = LocalResource::new(move || async move { api::event_questions(event).await });
+    let label_zh = RwSignal::new(String::new());
+    let label_en = RwSignal::new(String::new());
+    let kind = RwSignal::new(QuestionKind::Text.as_str().to_owned());
+    let required = RwSignal::new(false);
+    let options_zh = RwSignal::new(String::new());
+    let options_en = RwSignal::new(String::new());
+    let ticket = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let kinds = Signal::derive(move || {
+        QuestionKind::ALL.iter().map(|k| (k.as_str().to_owned(), k.msg().t(locale()).to_owned())).collect()
+    });
+    let tickets = Signal::derive({
+        let list: Vec<(String, String)> = e
+            .ticket_types
+            .iter()
+            .map(|t| (t.id.to_string(), bilingual(&t.name_zh, t.name_en.as_deref(), locale())))
+            .collect();
+        move || list.clone()
+    });
+    let act = Action::new_local(move |change: &QuestionChange| {
+        let change = change.clone();
+        async move {
+            match change {
+                QuestionChange::Add(q) => api::add_event_question(event, &q).await.map(|_| ()),
+                QuestionChange::Remove(id) => api::delete_event_question(event, id).await.map(|_| ()),
+            }
+        }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(())) => {
+            label_zh.set(String::new());
+            label_en.set(String::new());
+            options_zh.set(String::new());
+            options_en.set(String::new());
+            data.refetch();
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let lines = |s: String| s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = QuestionInput {
+            label_zh: label_zh.get_untracked(),
+            label_en: Some(label_en.get_untracked()).filter(|s| !s.trim().is_empty()),
+            kind: QuestionKind::parse(&kind.get_untracked()).unwrap_or(QuestionKind::Text),
+            required: required.get_untracked(),
+            options_zh: lines(options_zh.get_untracked()),
+            options_en: lines(options_en.get_untracked()),
+            ticket_types: ticket.get_untracked().parse().ok().into_iter().collect(),
+        };
+        if errors.check(q.check()) {
+            act.dispatch(QuestionChange::Add(q));
+        }
+    };
+    view! {
+        <section class="card" data-testid="questions">
+            <h2>{tr(Msg::QuestionsTitle)}</h2>
+            {resource_view(data, move |list: Vec<Question>| view! {
+                <ol class="question-list">
+                    {list.into_iter().map(|q| {
+                        let id = q.id;
+                        let (zh, en) = (q.label_zh.clone(), q.label_en.clone());
+                        view! {
+                            <li>
+                                {move || bilingual(&zh, en.as_deref(), locale())}" "
+                                <span class="badge badge-muted">{tr(q.kind.msg())}</span>
+                                {q.required.then(|| view! { " "<span class="badge">{tr(Msg::QuestionRequired)}</span> })}" "
+                                <button class="btn btn-small btn-ghost" on:click=move |_| { act.dispatch(QuestionChange::Remove(id)); }>{tr(Msg::StaffRemove)}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            })}
+            <form class="inline-form" on:submit=submit novalidate>
+                <FormError errors=errors/>
+                <TextField label=Msg::QuestionLabelZh name="label_zh" value=label_zh errors=errors/>
+                <TextField label=Msg::QuestionLabelEn name="label_en" value=label_en errors=errors/>
+                <SelectField label=Msg::QuestionKindLabel name="kind" value=kind options=kinds errors=errors required=true/>
+                <SelectField label=Msg::QuestionTicketType name="ticket_types" value=ticket options=tickets errors=errors/>
+                <Toggle label=Msg::QuestionRequired name="required" value=required/>
+                {move || QuestionKind::parse(&kind.get()).is_some_and(QuestionKind::has_options).then(|| view! {
+                    <TextArea label=Msg::QuestionOptionsZh name="options_zh" value=options_zh errors=errors/>
+                    <TextArea label=Msg::QuestionOptionsEn name="options_en" value=options_en errors=errors/>
+                })}
+                <button class="btn btn-secondary" type="submit" data-testid="add-question">{tr(Msg::QuestionAdd)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[derive(Clone)]
+enum QuestionChange {
+    Add(QuestionInput),
+    Remove(i64),
 }
 
 /// The organizers' figures: check-in rate, people by status, ticket type, organization kind,
@@ -355,6 +532,13 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
     let people = RwSignal::new(me.clone().map(|(_, n)| n).unwrap_or_default());
     let org = RwSignal::new(String::new());
     let orgs = session.org_options(|_| true);
+    let questions = LocalResource::new(move || async move { api::event_questions(id).await });
+    let answers = RwSignal::new(BTreeMap::<i64, String>::new());
+    let asked = move || {
+        let ticket: i64 = ticket.get().parse().unwrap_or(0);
+        let list: Vec<Question> = questions.get().and_then(Result::ok).unwrap_or_default();
+        list.into_iter().filter(|q| q.asks(ticket)).collect::<Vec<_>>()
+    };
     let errors = FormErrors::new();
     let types = Signal::derive({
         let list: Vec<(String, String)> = e
@@ -388,8 +572,20 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
             ticket_type: ticket.get_untracked().parse().unwrap_or(0),
             people: people.get_untracked().lines().map(str::to_owned).collect(),
             org_id: org.get_untracked().parse().ok(),
+            answers: answers.with_untracked(|a| {
+                a.iter()
+                    .filter(|(_, v)| !v.trim().is_empty())
+                    .map(|(q, v)| Answer { question: *q, value: v.clone() })
+                    .collect()
+            }),
         };
-        if errors.check(r.check().map(|_| ())) {
+        let list: Vec<Question> = questions.get_untracked().and_then(Result::ok).unwrap_or_default();
+        let mut answers_asked = r.clone();
+        answers_asked.answers.retain(|a| list.iter().any(|q| q.id == a.question && q.asks(r.ticket_type)));
+        let checked =
+            r.check().map(|_| ()).and_then(|_| check_answers(&list, r.ticket_type, &answers_asked.answers).map(|_| ()));
+        let r = answers_asked;
+        if errors.check(checked) {
             act.dispatch(RegAction::Register(r));
         }
     };
@@ -423,6 +619,7 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                             <SelectField label=Msg::TicketName name="ticket_type" value=ticket options=types errors=errors required=true/>
                             <TextArea label=Msg::RegisterPeople name="people" value=people errors=errors/>
                             <SelectField label=Msg::RegisterOrg name="org_id" value=org options=orgs errors=errors/>
+                            {move || asked().into_iter().map(|q| view! { <QuestionField q=q answers=answers errors=errors/> }).collect_view()}
                             <button class="btn btn-primary" type="submit" data-testid="register-submit">{tr(Msg::EventRegisterSubmit)}</button>
                         </form>
                     }
