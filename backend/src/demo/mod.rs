@@ -3,6 +3,7 @@
 //! and 600 published postings. `seed-demo --scale N` adds N generated postings for benchmarks.
 
 pub mod engagement;
+pub mod events;
 pub mod generate;
 pub mod rng;
 
@@ -48,6 +49,9 @@ struct DemoOrg {
     size: OrgSize,
     description: &'static str,
 }
+
+/// The position in [`ORGS`] of the organizer organization that runs the demo events.
+const ORGANIZER: usize = 8;
 
 const ORGS: &[DemoOrg] = &[
     DemoOrg {
@@ -296,6 +300,7 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     }
     generated(&mut tx, &hash, &tax, GENERATED_ORGS, GENERATED_POSTINGS, 2026).await?;
     engagement::seed(&mut tx, &tax, &org_ids, &ids).await?;
+    events::seed(&mut tx, org_ids[ORGANIZER], ids[ORGS[ORGANIZER].owner]).await?;
     sqlx::query("INSERT INTO app_meta (key, value) VALUES ('demo_seeded', $1)")
         .bind(crate::db::now().to_string())
         .execute(&mut *tx)

@@ -378,6 +378,25 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
         .await
         .unwrap();
     assert_eq!(login.status(), StatusCode::OK);
+    // A living calendar: upcoming events of every type but the conference, which is past.
+    let upcoming = body(app.client().get(app.url("/api/events")).send().await.unwrap()).await;
+    let past = body(app.client().get(app.url("/api/events?past=true")).send().await.unwrap()).await;
+    let types = |v: &Value| {
+        v.as_array().unwrap().iter().map(|e| e["event_type"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    let (upcoming, past) = (types(&upcoming), types(&past));
+    for t in ["forum", "exhibition", "matchmaking", "roadshow"] {
+        assert!(upcoming.iter().any(|u| u == t), "an upcoming {t}: {upcoming:?}");
+    }
+    assert!(past.iter().any(|p| p == "conference") && past.len() >= 2, "past events: {past:?}");
+    let (waiting, checked_in, answered): (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM registrations WHERE status = 'waitlisted'),
+                (SELECT COUNT(*) FROM checkins), (SELECT COUNT(*) FROM registration_answers)",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    assert!(waiting > 0 && checked_in > 0 && answered > 0, "a waiting list, check-ins and answers");
     assert!(!backend::demo::seed_if_first_start(&app.state.db).await.unwrap(), "a second seeding does nothing");
     let again = body(app.client().get(app.url("/api/orgs")).send().await.unwrap()).await;
     assert_eq!(again["total"].as_u64().unwrap(), total);
