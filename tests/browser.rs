@@ -837,6 +837,12 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
     // The organizer's figures show the check-in rate; the Excel export downloads.
     host_b.client.goto(&server.url(&page)).await.unwrap();
     host_b.text_contains("[data-testid=checkin-rate]", "100% (2 / 2)").await;
+    // … and a message to everyone registered reaches the attendee's notifications.
+    host_b.fill("#f-text", "请于8:30前到场签到").await;
+    host_b.click("[data-testid=send-message]").await;
+    host_b.text_contains("[data-testid=message-recipients]", "已发送给 1 人").await;
+    a.client.goto(&server.url("/notifications")).await.unwrap();
+    a.text_contains("main", "请于8:30前到场签到").await;
     host_b.text_contains("[data-testid=figures]", "已确认").await;
     let xlsx = host_b
         .client

@@ -425,3 +425,12 @@ pub async fn add_event_question(
 pub async fn delete_event_question(event: i64, question: i64) -> ApiResult<Vec<shared::events::Question>> {
     delete(&format!("/api/events/{event}/questions/{question}")).await
 }
+pub async fn event_messages(event: i64) -> ApiResult<Vec<shared::events::EventMessage>> {
+    get(&format!("/api/events/{event}/messages")).await
+}
+pub async fn send_event_message(
+    event: i64,
+    m: &shared::events::EventMessageInput,
+) -> ApiResult<shared::events::EventMessage> {
+    post(&format!("/api/events/{event}/messages"), m).await
+}

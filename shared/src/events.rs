@@ -636,6 +636,56 @@ pub fn check_answers(questions: &[Question], ticket_type: i64, answers: &[Answer
     if errs.is_empty() { Ok(out) } else { Err(errs) }
 }
 
+/// `POST /api/events/{id}/messages`: a message to the registrants of some ticket types and
+/// statuses, through the notification centre and email.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventMessageInput {
+    pub text: String,
+    /// Only registrations of these ticket types; all when empty.
+    #[serde(default)]
+    pub ticket_types: Vec<i64>,
+    /// Only registrations in these statuses; when empty, every registration still in the running
+    /// (confirmed, pending, offered, waiting).
+    #[serde(default)]
+    pub statuses: Vec<RegistrationStatus>,
+}
+
+impl EventMessageInput {
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        errs.check("text", validate::required_text(&self.text, 2000));
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+
+    /// The statuses it goes to.
+    pub fn statuses(&self) -> Vec<RegistrationStatus> {
+        if self.statuses.is_empty() {
+            vec![
+                RegistrationStatus::Confirmed,
+                RegistrationStatus::Pending,
+                RegistrationStatus::Offered,
+                RegistrationStatus::Waitlisted,
+            ]
+        } else {
+            self.statuses.clone()
+        }
+    }
+}
+
+/// A message sent to registrants, as the organizers see it afterwards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventMessage {
+    pub id: i64,
+    pub text: String,
+    pub sender_name: String,
+    pub recipients: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: OffsetDateTime,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -400,6 +400,10 @@ catalogue! {
     NoteOpenCallResult => "揭榜结果", "Open call result";
     NoteObjection => "公示异议", "Objection";
     NoteTextOpenCallResult => "「{title}」揭榜结果已公示", "The result of the open call “{title}” has been published";
+    NoteSeatOffered => "候补名额", "Seat offered";
+    NoteEventMessage => "活动通知", "Event message";
+    NoteTextSeatOffered => "「{title}」有名额空出，已为你保留，请在48小时内确认", "A seat at “{title}” is free and held for you; please confirm within 48 hours";
+    NoteTextEventMessage => "「{title}」主办方通知：{message}", "From the organizers of “{title}”: {message}";
     NoteTextObjection => "有人对「{title}」的公示结果提出异议，请答复", "Someone objected to the result of “{title}”; please answer";
     NotePostingApproved => "审核通过", "Approved";
     NotePostingRejected => "审核未通过", "Not approved";
@@ -514,6 +518,13 @@ catalogue! {
     QuestionOptionsZh => "选项（中文，每行一个）", "Choices (Chinese, one per line)";
     QuestionOptionsEn => "选项（英文，每行一个，可选）", "Choices (English, one per line, optional)";
     QuestionAdd => "添加问题", "Add question";
+    MessageTitle => "通知报名者", "Message registrants";
+    MessageText => "通知内容", "Message";
+    MessageStatus => "发送给（状态，留空为全部在册）", "To (status; empty: everyone registered)";
+    MessageTicket => "票种（留空为全部）", "Ticket type (empty: all)";
+    MessageSend => "发送通知", "Send";
+    MessageSent => "已发送给 {n} 人", "Sent to {n} people";
+    MessagesEmpty => "尚未发送通知", "No messages sent yet";
     EngReport => "举报该机构", "Report this organization";
     EngBlock => "屏蔽该机构的申请", "Block requests from this organization";
     EngReportReason => "举报理由", "Reason for the report";

@@ -27,6 +27,8 @@ code_enum!(
         Objection = "objection" => NoteObjection,
         PostingApproved = "posting_approved" => NotePostingApproved,
         PostingRejected = "posting_rejected" => NotePostingRejected,
+        SeatOffered = "seat_offered" => NoteSeatOffered,
+        EventMessage = "event_message" => NoteEventMessage,
     }
 );
 
@@ -47,6 +49,8 @@ impl NotificationKind {
             NotificationKind::Objection => Msg::NoteTextObjection,
             NotificationKind::PostingApproved => Msg::NoteTextPostingApproved,
             NotificationKind::PostingRejected => Msg::NoteTextPostingRejected,
+            NotificationKind::SeatOffered => Msg::NoteTextSeatOffered,
+            NotificationKind::EventMessage => Msg::NoteTextEventMessage,
         }
     }
 
@@ -61,6 +65,8 @@ impl NotificationKind {
                 | NotificationKind::OpenCallResult
                 | NotificationKind::Objection
                 | NotificationKind::PostingRejected
+                | NotificationKind::SeatOffered
+                | NotificationKind::EventMessage
         )
     }
 }
@@ -82,7 +88,16 @@ pub fn render(kind: NotificationKind, params: &BTreeMap<String, String>, l: Loca
         .map(|s| s.msg().t(l).to_owned())
         .unwrap_or_default();
     let (org, title, score, q, reason) = (get("org"), get("title"), get("score"), get("q"), get("reason"));
-    let args = [("org", &org), ("title", &title), ("score", &score), ("stage", &stage), ("q", &q), ("reason", &reason)];
+    let message = get("message");
+    let args = [
+        ("org", &org),
+        ("title", &title),
+        ("score", &score),
+        ("stage", &stage),
+        ("q", &q),
+        ("reason", &reason),
+        ("message", &message),
+    ];
     fill(kind.template().t(l), &args.map(|(k, v)| (k, v.as_str())))
 }
 

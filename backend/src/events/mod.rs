@@ -35,4 +35,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::registrations_xlsx))
         .routes(routes!(routes::questions, routes::add_question))
         .routes(routes!(routes::delete_question))
+        .routes(routes!(routes::messages, routes::send_message))
 }

@@ -21,7 +21,10 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
+use crate::notify::ops::Note;
 use crate::xlsx::{Cell, Sheet};
+use shared::events::{EventMessage, EventMessageInput};
+use shared::notify::NotificationKind;
 
 fn conflict() -> AppError {
     AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
@@ -96,7 +99,7 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventI
         return Err(AppError::field("capacity", FieldError::OutOfRange));
     }
     store::update(&mut tx, id, &input, now()).await?;
-    offer_freed(&mut tx, id, now()).await?;
+    offer_freed(&mut tx, &state.config.public_url, id, now()).await?;
     let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)
@@ -134,7 +137,7 @@ pub async fn add_ticket_type(
         return Err(AppError::Forbidden);
     }
     let tid = store::insert_ticket_type(&mut tx, id, &t).await?;
-    offer_freed(&mut tx, id, now()).await?;
+    offer_freed(&mut tx, &state.config.public_url, id, now()).await?;
     let event = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     event.ticket_types.into_iter().find(|t| t.id == tid).ok_or(AppError::NotFound)
@@ -185,7 +188,7 @@ pub async fn register(
     store::insert_answers(&mut tx, rid, &answers).await?;
     if ctx.queue && free > 0 {
         // Behind a group too big for the seats left, a smaller newcomer may fit: offer in order.
-        offer_freed(&mut tx, id, at).await?;
+        offer_freed(&mut tx, &state.config.public_url, id, at).await?;
     }
     let (_, mut out) = store::registration_by_id(&mut tx, rid).await?.ok_or(AppError::NotFound)?;
     out.answers = answers;
@@ -247,7 +250,13 @@ pub async fn delete_question(state: &AppState, user: &SessionUser, id: i64, ques
 }
 
 /// Offers the seats free now to the waiting list, per ticket type, first entry that fits first.
-async fn offer_freed(db: &mut SqliteConnection, event: i64, at: OffsetDateTime) -> AppResult<Vec<i64>> {
+/// Each offer is told to its registrant (notification centre and email) in the same transaction.
+async fn offer_freed(
+    db: &mut SqliteConnection,
+    public_url: &str,
+    event: i64,
+    at: OffsetDateTime,
+) -> AppResult<Vec<i64>> {
     let (_, capacity) = store::head(db, event).await?.ok_or(AppError::NotFound)?;
     let mut offered = vec![];
     for (tid, t) in store::ticket_types(db, event).await? {
@@ -263,6 +272,14 @@ async fn offer_freed(db: &mut SqliteConnection, event: i64, at: OffsetDateTime) 
             let expires = at + Duration::hours(i64::from(OFFER_HOURS));
             store::set_status(db, id, RegistrationStatus::Offered, Some(expires), at).await?;
             offered.push(id);
+            let (Some(user), Some((zh, en))) = (store::registrant(db, id).await?, store::titles(db, event).await?)
+            else {
+                continue;
+            };
+            let to: Vec<_> = crate::notify::store::user(db, user).await?.into_iter().collect();
+            let note =
+                Note::new(NotificationKind::SeatOffered, format!("/events/{event}")).name("title", &zh, en.as_deref());
+            crate::notify::ops::emit(db, public_url, &to, None, &note).await?;
         }
     }
     Ok(offered)
@@ -291,7 +308,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
         return Err(conflict());
     }
     store::set_status(&mut tx, id, RegistrationStatus::Cancelled, None, at).await?;
-    offer_freed(&mut tx, reg.event_id, at).await?;
+    offer_freed(&mut tx, &state.config.public_url, reg.event_id, at).await?;
     let (_, out) = store::registration_by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)
@@ -334,7 +351,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, approve: bool
     let status = if approve { RegistrationStatus::Confirmed } else { RegistrationStatus::Rejected };
     store::set_status(&mut tx, id, status, None, at).await?;
     if !approve {
-        offer_freed(&mut tx, reg.event_id, at).await?;
+        offer_freed(&mut tx, &state.config.public_url, reg.event_id, at).await?;
     }
     let (_, out) = store::registration_by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -353,7 +370,7 @@ pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
     events.sort_unstable();
     events.dedup();
     for e in events {
-        offer_freed(&mut tx, e, at).await?;
+        offer_freed(&mut tx, &state.config.public_url, e, at).await?;
     }
     tx.commit().await?;
     Ok(expired.into_iter().map(|(id, _)| id).collect())
@@ -506,6 +523,48 @@ pub async fn checkin_counts(state: &AppState, user: &SessionUser, id: i64) -> Ap
 fn csv_field(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+}
+
+/// Sends a message to the registrants of the chosen ticket types and statuses, through the
+/// notification centre and email (those who run the event); kept for the organizers to see.
+pub async fn send_message(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    input: EventMessageInput,
+) -> AppResult<EventMessage> {
+    input.check()?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if !organizes(&mut tx, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let types = store::ticket_types(&mut tx, id).await?;
+    if input.ticket_types.iter().any(|t| !types.iter().any(|(x, _)| x == t)) {
+        return Err(AppError::field("ticket_types", FieldError::Invalid));
+    }
+    let users = store::registrants(&mut tx, id, &input.ticket_types, &input.statuses()).await?;
+    let (zh, en) = store::titles(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let mut to = vec![];
+    for u in &users {
+        to.extend(crate::notify::store::user(&mut tx, *u).await?);
+    }
+    let text = input.text.trim();
+    let note = Note::new(NotificationKind::EventMessage, format!("/events/{id}"))
+        .name("title", &zh, en.as_deref())
+        .param("message", text);
+    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, None, &note).await?;
+    let mid = store::insert_message(&mut tx, id, user.id, text, to.len() as u32, now()).await?;
+    let out = store::messages(&mut tx, id).await?.into_iter().find(|m| m.id == mid).ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<EventMessage>> {
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    Ok(store::messages(&mut db, id).await?)
 }
 
 /// `YYYY-MM-DD HH:MM` in China time, for the exports.

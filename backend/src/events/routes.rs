@@ -352,3 +352,29 @@ pub async fn delete_question(
 ) -> AppResult<Json<Vec<Question>>> {
     Ok(Json(ops::delete_question(&state, &current.user, id, question).await?))
 }
+
+/// Message the registrants of some ticket types and statuses (notification centre and email).
+#[utoipa::path(post, path = "/events/{id}/messages", tag = "events", params(("id" = i64, Path)),
+    request_body = shared::events::EventMessageInput,
+    responses((status = 201, body = shared::events::EventMessage), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn send_message(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<shared::events::EventMessageInput>,
+) -> AppResult<(StatusCode, Json<shared::events::EventMessage>)> {
+    Ok((StatusCode::CREATED, Json(ops::send_message(&state, &current.user, id, input).await?)))
+}
+
+/// The messages sent to the registrants, newest first (those who run the event).
+#[utoipa::path(get, path = "/events/{id}/messages", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<shared::events::EventMessage>), (status = 403, body = ApiError),
+              (status = 404, body = ApiError)))]
+pub async fn messages(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<shared::events::EventMessage>>> {
+    Ok(Json(ops::messages(&state, &current.user, id).await?))
+}

@@ -1,8 +1,8 @@
 //! SQL for events, ticket types and registrations.
 
 use shared::events::{
-    Answer, Attendee, CheckinCounts, CountRow, Event, EventInput, EventType, Question, QuestionInput, QuestionKind,
-    Registration, RegistrationStatus, Staff, StaffRole, TicketRef, TicketType, TicketTypeInput,
+    Answer, Attendee, CheckinCounts, CountRow, Event, EventInput, EventMessage, EventType, Question, QuestionInput,
+    QuestionKind, Registration, RegistrationStatus, Staff, StaffRole, TicketRef, TicketType, TicketTypeInput,
 };
 use sqlx::SqliteConnection;
 use time::OffsetDateTime;
@@ -742,4 +742,83 @@ pub async fn answers(
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(|(r, question, value)| (r, Answer { question, value })).collect())
+}
+
+/// The registrants (distinct users) of an event's registrations in `statuses`, of `ticket_types`
+/// (all when empty).
+pub async fn registrants(
+    db: &mut SqliteConnection,
+    event: i64,
+    ticket_types: &[i64],
+    statuses: &[RegistrationStatus],
+) -> sqlx::Result<Vec<i64>> {
+    let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT DISTINCT user_id, ticket_type_id, status FROM registrations WHERE event_id = $1 ORDER BY user_id",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    let mut users: Vec<i64> = rows
+        .into_iter()
+        .filter(|(_, t, st)| (ticket_types.is_empty() || ticket_types.contains(t)) && statuses.contains(&st.as_str()))
+        .map(|(u, ..)| u)
+        .collect();
+    users.dedup();
+    Ok(users)
+}
+
+pub async fn insert_message(
+    db: &mut SqliteConnection,
+    event: i64,
+    sender: i64,
+    text: &str,
+    recipients: u32,
+    now: OffsetDateTime,
+) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO event_messages (event_id, sender_id, text, recipients, created_at) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id",
+    )
+    .bind(event)
+    .bind(sender)
+    .bind(text)
+    .bind(i64::from(recipients))
+    .bind(now)
+    .fetch_one(db)
+    .await?;
+    Ok(id)
+}
+
+/// The messages sent to an event's registrants, newest first.
+pub async fn messages(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<EventMessage>> {
+    let rows: Vec<(i64, String, Option<String>, i64, OffsetDateTime)> = sqlx::query_as(
+        "SELECT m.id, m.text, u.display_name, m.recipients, m.created_at FROM event_messages m
+         LEFT JOIN users u ON u.id = m.sender_id WHERE m.event_id = $1 ORDER BY m.id DESC",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, text, sender, n, created_at)| EventMessage {
+            id,
+            text,
+            sender_name: sender.unwrap_or_default(),
+            recipients: u32::try_from(n).unwrap_or(0),
+            created_at,
+        })
+        .collect())
+}
+
+/// An event's titles, for notifications.
+pub async fn titles(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Option<(String, Option<String>)>> {
+    sqlx::query_as("SELECT title_zh, title_en FROM events WHERE id = $1").bind(event).fetch_optional(db).await
+}
+
+/// Who made a registration.
+pub async fn registrant(db: &mut SqliteConnection, registration: i64) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT user_id FROM registrations WHERE id = $1").bind(registration).fetch_optional(db).await?;
+    Ok(row.map(|(u,)| u))
 }

@@ -247,6 +247,8 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/events/{id}/questions"),
     ("POST", "/api/events/{id}/questions"),
     ("DELETE", "/api/events/{id}/questions/{question}"),
+    ("GET", "/api/events/{id}/messages"),
+    ("POST", "/api/events/{id}/messages"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

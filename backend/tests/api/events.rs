@@ -500,3 +500,46 @@ async fn registration_questions_are_answered_checked_and_exported() {
     let scan = body(s.scan(&s.organizer, event, &code, "n1").await).await;
     assert_eq!(scan["attendee"]["answers"].as_array().unwrap().len(), 2, "the door sees the answers");
 }
+
+/// The kinds of `c`'s notifications, newest first.
+async fn note_kinds(s: &Setup, c: &Client) -> Vec<String> {
+    let page = body(c.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
+    page["items"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn organizers_message_registrants_by_status_and_a_freed_seat_is_announced_to_its_taker() {
+    let s = setup().await;
+    let (event, ticket) = s.event(1, 1, false).await;
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let b = s.app.user("b@example.com", "报名人乙").await;
+    let reg_a = body(s.register(&a, event, ticket, &["张三"]).await).await["id"].as_i64().unwrap();
+    s.register(&b, event, ticket, &["王五"]).await;
+
+    let url = s.app.url(&format!("/api/events/{event}/messages"));
+    let only_confirmed = json!({"text": "请携带身份证件入场", "statuses": ["confirmed"]});
+    error_code(a.post(&url).json(&only_confirmed).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let (_, v) = error_code(
+        s.organizer.post(&url).json(&json!({"text": " "})).send().await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(v["error"]["fields"]["text"].is_string());
+    let r = s.organizer.post(&url).json(&only_confirmed).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    assert_eq!(body(r).await["recipients"], 1);
+    assert_eq!(note_kinds(&s, &a).await, ["event_message"]);
+    assert!(note_kinds(&s, &b).await.is_empty(), "the waiting registrant was not among the recipients");
+    let everyone = body(s.organizer.post(&url).json(&json!({"text": "议程已更新"})).send().await.unwrap()).await;
+    assert_eq!(everyone["recipients"], 2, "by default everyone still registered");
+    let sent = body(s.organizer.get(&url).send().await.unwrap()).await;
+    assert_eq!(sent.as_array().unwrap().len(), 2);
+
+    s.status(&a, reg_a, "cancel").await;
+    assert_eq!(note_kinds(&s, &b).await[0], "seat_offered", "the waiting registrant learns of the offer");
+    let (emails,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE subject LIKE '%候补名额%'")
+        .fetch_one(&s.app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(emails, 1, "and by email");
+}

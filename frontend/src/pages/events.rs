@@ -9,8 +9,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::Msg;
 use shared::events::{
-    Answer, CountRow, Event, EventInput, EventReport, EventType, Question, QuestionInput, QuestionKind, Registration,
-    RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole, Ticket, TicketTypeInput, check_answers,
+    Answer, CountRow, Event, EventInput, EventMessage, EventMessageInput, EventReport, EventType, Question,
+    QuestionInput, QuestionKind, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole,
+    Ticket, TicketTypeInput, check_answers,
 };
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
@@ -138,7 +139,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
         {can_check_in.then(|| view! {
             <p><A href=format!("/events/{id}/checkin") attr:class="btn btn-secondary" attr:data-testid="open-checkin">{tr(Msg::CheckinOpen)}</A></p>
         })}
-        {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! { <QuestionsPanel e=e.clone()/> <Figures e=e/> })} <StaffPanel event=id/> })}
+        {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! { <QuestionsPanel e=e.clone()/> <Figures e=e.clone()/> <MessagePanel e=e/> })} <StaffPanel event=id/> })}
     }
 }
 
@@ -315,6 +316,79 @@ fn QuestionsPanel(e: Event) -> impl IntoView {
 enum QuestionChange {
     Add(QuestionInput),
     Remove(i64),
+}
+
+/// Messages to the registrants of a ticket type or status, and those sent before.
+#[component]
+fn MessagePanel(e: Event) -> impl IntoView {
+    let event = e.id;
+    let data = LocalResource::new(move || async move { api::event_messages(event).await });
+    let text = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let ticket = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let statuses = Signal::derive(move || {
+        RegistrationStatus::ALL.iter().map(|s| (s.as_str().to_owned(), s.msg().t(locale()).to_owned())).collect()
+    });
+    let tickets = Signal::derive({
+        let list: Vec<(String, String)> = e
+            .ticket_types
+            .iter()
+            .map(|t| (t.id.to_string(), bilingual(&t.name_zh, t.name_en.as_deref(), locale())))
+            .collect();
+        move || list.clone()
+    });
+    let send = Action::new_local(move |m: &EventMessageInput| {
+        let m = m.clone();
+        async move { api::send_event_message(event, &m).await }
+    });
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(_)) => {
+            text.set(String::new());
+            data.refetch();
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let m = EventMessageInput {
+            text: text.get_untracked(),
+            ticket_types: ticket.get_untracked().parse().ok().into_iter().collect(),
+            statuses: RegistrationStatus::parse(&status.get_untracked()).into_iter().collect(),
+        };
+        if errors.check(m.check()) {
+            send.dispatch(m);
+        }
+    };
+    view! {
+        <section class="card" data-testid="event-messages">
+            <h2>{tr(Msg::MessageTitle)}</h2>
+            <form on:submit=submit novalidate>
+                <FormError errors=errors/>
+                <TextArea label=Msg::MessageText name="text" value=text errors=errors/>
+                <SelectField label=Msg::MessageStatus name="statuses" value=status options=statuses errors=errors/>
+                <SelectField label=Msg::MessageTicket name="message_ticket" value=ticket options=tickets errors=errors/>
+                <button class="btn btn-secondary" type="submit" data-testid="send-message">{tr(Msg::MessageSend)}</button>
+            </form>
+            {resource_view(data, move |list: Vec<EventMessage>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::MessagesEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="message-list">
+                        {list.into_iter().map(|m| view! {
+                            <li>
+                                <p class="request-message">{m.text}</p>
+                                <p class="muted">{m.sender_name}" · "{date(&m.created_at)}" · "
+                                    <span data-testid="message-recipients">{tr(Msg::MessageSent)().replace("{n}", &m.recipients.to_string())}</span></p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+        </section>
+    }
 }
 
 /// The organizers' figures: check-in rate, people by status, ticket type, organization kind,
