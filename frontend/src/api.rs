@@ -434,3 +434,12 @@ pub async fn send_event_message(
 ) -> ApiResult<shared::events::EventMessage> {
     post(&format!("/api/events/{event}/messages"), m).await
 }
+pub async fn event_invitations(event: i64) -> ApiResult<Vec<shared::events::Invitation>> {
+    get(&format!("/api/events/{event}/invitations")).await
+}
+pub async fn add_event_invitation(
+    event: i64,
+    i: &shared::events::InvitationInput,
+) -> ApiResult<Vec<shared::events::Invitation>> {
+    post(&format!("/api/events/{event}/invitations"), i).await
+}

@@ -221,6 +221,9 @@ pub struct RegistrationInput {
     /// Answers to the event's questions for this ticket type.
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// The invitation code, for an invitation-only event.
+    #[serde(default)]
+    pub invitation_code: Option<String>,
 }
 
 impl RegistrationInput {
@@ -686,6 +689,38 @@ pub struct EventMessage {
     pub created_at: OffsetDateTime,
 }
 
+/// `POST /api/events/{id}/invitations`: a code for an invitation-only event, for a group of
+/// invitees (a label says for whom), usable `max_uses` times (without limit when absent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvitationInput {
+    pub label: String,
+    #[serde(default)]
+    pub max_uses: Option<u32>,
+}
+
+impl InvitationInput {
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        errs.check("label", validate::required_text(&self.label, 100));
+        if self.max_uses.is_some_and(|m| m == 0 || m > 100_000) {
+            errs.add("max_uses", FieldError::OutOfRange);
+        }
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+}
+
+/// An invitation code and how often it was used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invitation {
+    pub id: i64,
+    pub code: String,
+    pub label: String,
+    pub max_uses: Option<u32>,
+    pub uses: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -831,15 +866,28 @@ mod tests {
 
     #[test]
     fn a_group_names_everyone_and_stays_within_the_limit() {
-        let one = RegistrationInput { ticket_type: 1, people: vec![" 张明 ".into()], org_id: None, answers: vec![] };
+        let one = RegistrationInput {
+            ticket_type: 1,
+            people: vec![" 张明 ".into()],
+            org_id: None,
+            answers: vec![],
+            invitation_code: None,
+        };
         assert_eq!(one.check().unwrap(), vec!["张明".to_owned()]);
-        let none = RegistrationInput { ticket_type: 1, people: vec!["  ".into()], org_id: None, answers: vec![] };
+        let none = RegistrationInput {
+            ticket_type: 1,
+            people: vec!["  ".into()],
+            org_id: None,
+            answers: vec![],
+            invitation_code: None,
+        };
         assert_eq!(none.check().unwrap_err().get("people"), Some(FieldError::Required));
         let many = RegistrationInput {
             ticket_type: 1,
             people: (0..11).map(|i| format!("p{i}")).collect(),
             org_id: None,
             answers: vec![],
+            invitation_code: None,
         };
         assert_eq!(many.check().unwrap_err().get("people"), Some(FieldError::TooMany));
     }

@@ -525,6 +525,14 @@ catalogue! {
     MessageSend => "发送通知", "Send";
     MessageSent => "已发送给 {n} 人", "Sent to {n} people";
     MessagesEmpty => "尚未发送通知", "No messages sent yet";
+    InvitationCode => "邀请码", "Invitation code";
+    InvitationsTitle => "邀请码", "Invitation codes";
+    InvitationLabel => "发给谁（如单位名称）", "For whom (e.g. an organization)";
+    InvitationMaxUses => "可用次数（留空不限）", "Uses allowed (empty: no limit)";
+    InvitationAdd => "生成邀请码", "Create code";
+    InvitationUses => "已用 {n} 次", "Used {n} times";
+    InvitationLink => "邀请链接", "Invitation link";
+    InvitationsEmpty => "尚未生成邀请码", "No codes yet";
     EngReport => "举报该机构", "Report this organization";
     EngBlock => "屏蔽该机构的申请", "Block requests from this organization";
     EngReportReason => "举报理由", "Reason for the report";

@@ -36,4 +36,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::questions, routes::add_question))
         .routes(routes!(routes::delete_question))
         .routes(routes!(routes::messages, routes::send_message))
+        .routes(routes!(routes::invitations, routes::add_invitation))
 }

@@ -23,7 +23,7 @@ use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::notify::ops::Note;
 use crate::xlsx::{Cell, Sheet};
-use shared::events::{EventMessage, EventMessageInput};
+use shared::events::{EventMessage, EventMessageInput, Invitation, InvitationInput};
 use shared::notify::NotificationKind;
 
 fn conflict() -> AppError {
@@ -168,6 +168,15 @@ pub async fn register(
         return Err(conflict());
     }
     let answers = check_answers(&store::questions(&mut tx, id).await?, input.ticket_type, &input.answers)?;
+    if store::invitation_only(&mut tx, id).await? {
+        match input.invitation_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            None => return Err(AppError::field("invitation_code", FieldError::Required)),
+            Some(code) if !store::use_invitation(&mut tx, id, code).await? => {
+                return Err(AppError::field("invitation_code", FieldError::Invalid));
+            }
+            Some(_) => {}
+        }
+    }
     let seats = |n: i64| u32::try_from(n).unwrap_or(0);
     let free = free_seats(seats(ctx.quota), seats(ctx.held_type), seats(ctx.capacity), seats(ctx.held_overall));
     // Nobody jumps the queue: with people waiting for this type, newcomers wait behind them.
@@ -565,6 +574,42 @@ pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResul
         return Err(AppError::Forbidden);
     }
     Ok(store::messages(&mut db, id).await?)
+}
+
+/// A fresh invitation code: 10 characters of an alphabet without look-alikes (I, O, 0, 1), from
+/// the operating system's random source.
+fn invitation_code() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut bytes = [0u8; 10];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect()
+}
+
+/// Creates an invitation code (those who run the event).
+pub async fn add_invitation(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    input: InvitationInput,
+) -> AppResult<Vec<Invitation>> {
+    input.check()?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if !organizes(&mut tx, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    store::insert_invitation(&mut tx, id, &invitation_code(), &input, user.id, now()).await?;
+    let out = store::invitations(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+pub async fn invitations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Invitation>> {
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    Ok(store::invitations(&mut db, id).await?)
 }
 
 /// `YYYY-MM-DD HH:MM` in China time, for the exports.

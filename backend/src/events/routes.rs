@@ -378,3 +378,29 @@ pub async fn messages(
 ) -> AppResult<Json<Vec<shared::events::EventMessage>>> {
     Ok(Json(ops::messages(&state, &current.user, id).await?))
 }
+
+/// The invitation codes of an event (those who run it).
+#[utoipa::path(get, path = "/events/{id}/invitations", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<shared::events::Invitation>), (status = 403, body = ApiError),
+              (status = 404, body = ApiError)))]
+pub async fn invitations(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<shared::events::Invitation>>> {
+    Ok(Json(ops::invitations(&state, &current.user, id).await?))
+}
+
+/// Create an invitation code for an invitation-only event, optionally limited in uses.
+#[utoipa::path(post, path = "/events/{id}/invitations", tag = "events", params(("id" = i64, Path)),
+    request_body = shared::events::InvitationInput,
+    responses((status = 201, body = Vec<shared::events::Invitation>), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn add_invitation(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<shared::events::InvitationInput>,
+) -> AppResult<(StatusCode, Json<Vec<shared::events::Invitation>>)> {
+    Ok((StatusCode::CREATED, Json(ops::add_invitation(&state, &current.user, id, input).await?)))
+}

@@ -1,8 +1,9 @@
 //! SQL for events, ticket types and registrations.
 
 use shared::events::{
-    Answer, Attendee, CheckinCounts, CountRow, Event, EventInput, EventMessage, EventType, Question, QuestionInput,
-    QuestionKind, Registration, RegistrationStatus, Staff, StaffRole, TicketRef, TicketType, TicketTypeInput,
+    Answer, Attendee, CheckinCounts, CountRow, Event, EventInput, EventMessage, EventType, Invitation, InvitationInput,
+    Question, QuestionInput, QuestionKind, Registration, RegistrationStatus, Staff, StaffRole, TicketRef, TicketType,
+    TicketTypeInput,
 };
 use sqlx::SqliteConnection;
 use time::OffsetDateTime;
@@ -821,4 +822,66 @@ pub async fn registrant(db: &mut SqliteConnection, registration: i64) -> sqlx::R
     let row: Option<(i64,)> =
         sqlx::query_as("SELECT user_id FROM registrations WHERE id = $1").bind(registration).fetch_optional(db).await?;
     Ok(row.map(|(u,)| u))
+}
+
+pub async fn insert_invitation(
+    db: &mut SqliteConnection,
+    event: i64,
+    code: &str,
+    i: &InvitationInput,
+    by: i64,
+    now: OffsetDateTime,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO event_invitations (event_id, code, label, max_uses, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(event)
+    .bind(code)
+    .bind(i.label.trim())
+    .bind(i.max_uses.map(i64::from))
+    .bind(by)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn invitations(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Invitation>> {
+    let rows: Vec<(i64, String, String, Option<i64>, i64)> =
+        sqlx::query_as("SELECT id, code, label, max_uses, uses FROM event_invitations WHERE event_id = $1 ORDER BY id")
+            .bind(event)
+            .fetch_all(db)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, code, label, max, uses)| Invitation {
+            id,
+            code,
+            label,
+            max_uses: max.and_then(|m| u32::try_from(m).ok()),
+            uses: u32::try_from(uses).unwrap_or(0),
+        })
+        .collect())
+}
+
+/// Takes one use of an invitation code of the event; false when there is no such code or it is
+/// used up.
+pub async fn use_invitation(db: &mut SqliteConnection, event: i64, code: &str) -> sqlx::Result<bool> {
+    let r = sqlx::query(
+        "UPDATE event_invitations SET uses = uses + 1
+         WHERE event_id = $1 AND code = $2 AND (max_uses IS NULL OR uses < max_uses)",
+    )
+    .bind(event)
+    .bind(code.trim().to_ascii_uppercase())
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Whether the event admits registrations only with an invitation code.
+pub async fn invitation_only(db: &mut SqliteConnection, event: i64) -> sqlx::Result<bool> {
+    let row: Option<(bool,)> =
+        sqlx::query_as("SELECT invitation_only FROM events WHERE id = $1").bind(event).fetch_optional(db).await?;
+    Ok(row.is_some_and(|(b,)| b))
 }

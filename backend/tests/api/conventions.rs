@@ -249,6 +249,8 @@ const PROMISED: &[(&str, &str)] = &[
     ("DELETE", "/api/events/{id}/questions/{question}"),
     ("GET", "/api/events/{id}/messages"),
     ("POST", "/api/events/{id}/messages"),
+    ("GET", "/api/events/{id}/invitations"),
+    ("POST", "/api/events/{id}/invitations"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

@@ -543,3 +543,38 @@ async fn organizers_message_registrants_by_status_and_a_freed_seat_is_announced_
         .unwrap();
     assert_eq!(emails, 1, "and by email");
 }
+
+#[tokio::test]
+async fn an_invitation_only_event_admits_registrations_with_a_code_until_it_is_used_up() {
+    let s = setup().await;
+    let mut e = event(s.org, 10);
+    e["invitation_only"] = json!(true);
+    let id =
+        body(s.organizer.post(s.app.url("/api/events")).json(&e).send().await.unwrap()).await["id"].as_i64().unwrap();
+    let t = json!({"name_zh": "嘉宾", "quota": 10});
+    let tt = s.organizer.post(s.app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+    let ticket = body(tt).await["id"].as_i64().unwrap();
+    let url = s.app.url(&format!("/api/events/{id}/invitations"));
+    let a = s.app.user("a@example.com", "受邀人甲").await;
+    error_code(a.post(&url).json(&json!({"label": "x"})).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let codes =
+        body(s.organizer.post(&url).json(&json!({"label": "之江实验室", "max_uses": 1})).send().await.unwrap()).await;
+    let code = codes[0]["code"].as_str().unwrap().to_owned();
+    assert_eq!(code.len(), 10);
+
+    let reg = |c: &Client, code: Option<&str>| {
+        let body = json!({"ticket_type": ticket, "people": ["本人"], "invitation_code": code});
+        c.post(s.app.url(&format!("/api/events/{id}/registrations"))).json(&body).send()
+    };
+    let (_, v) = error_code(reg(&a, None).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["invitation_code"].is_string(), "a code is needed");
+    error_code(reg(&a, Some("WRONGCODE9")).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(reg(&a, Some(&code.to_lowercase())).await.unwrap().status(), StatusCode::CREATED);
+    let b = s.app.user("b@example.com", "受邀人乙").await;
+    let (_, v) = error_code(reg(&b, Some(&code)).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["invitation_code"].is_string(), "used up");
+    let list = body(s.organizer.get(&url).send().await.unwrap()).await;
+    assert_eq!(list[0]["uses"], 1);
+    let public = body(s.app.client().get(s.app.url("/api/events")).send().await.unwrap()).await;
+    assert!(public.as_array().unwrap().iter().all(|e| e["id"] != id), "not listed for the public");
+}

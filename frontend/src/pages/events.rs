@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::Msg;
 use shared::events::{
-    Answer, CountRow, Event, EventInput, EventMessage, EventMessageInput, EventReport, EventType, Question,
-    QuestionInput, QuestionKind, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole,
-    Ticket, TicketTypeInput, check_answers,
+    Answer, CountRow, Event, EventInput, EventMessage, EventMessageInput, EventReport, EventType, Invitation,
+    InvitationInput, Question, QuestionInput, QuestionKind, Registration, RegistrationInput, RegistrationStatus, Staff,
+    StaffInput, StaffRole, Ticket, TicketTypeInput, check_answers,
 };
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
@@ -139,7 +139,10 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
         {can_check_in.then(|| view! {
             <p><A href=format!("/events/{id}/checkin") attr:class="btn btn-secondary" attr:data-testid="open-checkin">{tr(Msg::CheckinOpen)}</A></p>
         })}
-        {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! { <QuestionsPanel e=e.clone()/> <Figures e=e.clone()/> <MessagePanel e=e/> })} <StaffPanel event=id/> })}
+        {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! {
+            {e.invitation_only.then(|| view! { <InvitationsPanel event=e.id/> })}
+            <QuestionsPanel e=e.clone()/> <Figures e=e.clone()/> <MessagePanel e=e/>
+        })} <StaffPanel event=id/> })}
     }
 }
 
@@ -316,6 +319,72 @@ fn QuestionsPanel(e: Event) -> impl IntoView {
 enum QuestionChange {
     Add(QuestionInput),
     Remove(i64),
+}
+
+/// Invitation codes of an invitation-only event: who each is for, how often used, the link to share.
+#[component]
+fn InvitationsPanel(event: i64) -> impl IntoView {
+    let data = LocalResource::new(move || async move { api::event_invitations(event).await });
+    let label = RwSignal::new(String::new());
+    let max_uses = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let add = Action::new_local(move |i: &InvitationInput| {
+        let i = i.clone();
+        async move { api::add_event_invitation(event, &i).await }
+    });
+    Effect::new(move |_| match add.value().get() {
+        Some(Ok(_)) => {
+            label.set(String::new());
+            data.refetch();
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let i =
+            InvitationInput { label: label.get_untracked(), max_uses: max_uses.get_untracked().trim().parse().ok() };
+        if errors.check(i.check()) {
+            add.dispatch(i);
+        }
+    };
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    view! {
+        <section class="card" data-testid="invitations">
+            <h2>{tr(Msg::InvitationsTitle)}</h2>
+            {resource_view(data, move |list: Vec<Invitation>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::InvitationsEmpty)}</p> }.into_any();
+                }
+                let origin = origin.clone();
+                view! {
+                    <table class="table"><tbody>
+                        {list.into_iter().map(|i| {
+                            let link = format!("{origin}/events/{event}?code={}", i.code);
+                            let uses = match i.max_uses {
+                                Some(m) => format!("{} / {m}", i.uses),
+                                None => i.uses.to_string(),
+                            };
+                            view! {
+                                <tr>
+                                    <td>{i.label}</td>
+                                    <td><code data-testid="invitation-code">{i.code}</code></td>
+                                    <td>{uses}</td>
+                                    <td><a href=link.clone()>{tr(Msg::InvitationLink)}</a></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody></table>
+                }.into_any()
+            })}
+            <form class="inline-form" on:submit=submit novalidate>
+                <FormError errors=errors/>
+                <TextField label=Msg::InvitationLabel name="label" value=label errors=errors/>
+                <TextField label=Msg::InvitationMaxUses name="max_uses" value=max_uses errors=errors/>
+                <button class="btn btn-secondary" type="submit" data-testid="add-invitation">{tr(Msg::InvitationAdd)}</button>
+            </form>
+        </section>
+    }
 }
 
 /// Messages to the registrants of a ticket type or status, and those sent before.
@@ -606,6 +675,8 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
     let people = RwSignal::new(me.clone().map(|(_, n)| n).unwrap_or_default());
     let org = RwSignal::new(String::new());
     let orgs = session.org_options(|_| true);
+    let invitation_only = e.invitation_only;
+    let code = RwSignal::new(use_query_map().with_untracked(|q| q.get("code")).unwrap_or_default());
     let questions = LocalResource::new(move || async move { api::event_questions(id).await });
     let answers = RwSignal::new(BTreeMap::<i64, String>::new());
     let asked = move || {
@@ -646,6 +717,7 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
             ticket_type: ticket.get_untracked().parse().unwrap_or(0),
             people: people.get_untracked().lines().map(str::to_owned).collect(),
             org_id: org.get_untracked().parse().ok(),
+            invitation_code: Some(code.get_untracked()).filter(|c| !c.trim().is_empty()),
             answers: answers.with_untracked(|a| {
                 a.iter()
                     .filter(|(_, v)| !v.trim().is_empty())
@@ -693,6 +765,7 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                             <SelectField label=Msg::TicketName name="ticket_type" value=ticket options=types errors=errors required=true/>
                             <TextArea label=Msg::RegisterPeople name="people" value=people errors=errors/>
                             <SelectField label=Msg::RegisterOrg name="org_id" value=org options=orgs errors=errors/>
+                            {invitation_only.then(|| view! { <TextField label=Msg::InvitationCode name="invitation_code" value=code errors=errors required=true/> })}
                             {move || asked().into_iter().map(|q| view! { <QuestionField q=q answers=answers errors=errors/> }).collect_view()}
                             <button class="btn btn-primary" type="submit" data-testid="register-submit">{tr(Msg::EventRegisterSubmit)}</button>
                         </form>
