@@ -858,3 +858,49 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
         browser.close().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invitee_follows_the_invitation_link_and_registers_with_its_code() {
+    let server = Server::start().await;
+    let host = server.user("host@example.com", false).await;
+    server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    server.user("guest@example.com", false).await;
+
+    // The organizer opens an invitation-only event and creates a code for one guest.
+    let host_b = Browser::start(1280, 1400).await;
+    log_in(&host_b, &server, "host@example.com", "/events").await;
+    host_b.click("[data-testid=new-event]").await;
+    host_b.fill("#f-title_zh", "未来产业闭门研讨会").await;
+    host_b.fill("#f-description_zh", "仅限受邀嘉宾").await;
+    host_b.fill("#f-venue", "之江实验室").await;
+    host_b.set_value("#f-starts_at", "2099-06-01T09:00").await;
+    host_b.set_value("#f-ends_at", "2099-06-01T12:00").await;
+    host_b.fill("#f-capacity", "20").await;
+    host_b.click("input[name=invitation_only]").await;
+    host_b.click("[data-testid=create-event]").await;
+    let page = host_b.path_matches(|p| p.starts_with("/events/") && p != "/events/new").await;
+    host_b.fill("#f-name_zh", "嘉宾").await;
+    host_b.fill("#f-quota", "20").await;
+    host_b.click("[data-testid=add-ticket-type]").await;
+    host_b.text_contains("[data-testid=ticket-types]", "嘉宾").await;
+    host_b.fill("#f-label", "之江实验室").await;
+    host_b.fill("#f-max_uses", "1").await;
+    host_b.click("[data-testid=add-invitation]").await;
+    let code = host_b.text_contains("[data-testid=invitation-code]", "").await;
+    assert_eq!(code.len(), 10, "{code}");
+
+    // Without the code the registration is refused; the link fills it in.
+    let guest = Browser::start(1280, 1200).await;
+    log_in(&guest, &server, "guest@example.com", &page).await;
+    guest.fill("#f-invitation_code", "").await;
+    guest.click("[data-testid=register-submit]").await;
+    guest.text_contains("main", "此项为必填项").await;
+    guest.client.goto(&server.url(&format!("{page}?code={code}"))).await.unwrap();
+    guest.click("[data-testid=register-submit]").await;
+    guest.text_contains("[data-testid=registration-status]", "已确认").await;
+    host_b.client.refresh().await.unwrap();
+    host_b.text_contains("[data-testid=invitations]", "1 / 1").await;
+    for browser in [guest, host_b] {
+        browser.close().await;
+    }
+}
