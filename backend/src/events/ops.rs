@@ -168,7 +168,7 @@ pub async fn register(
         return Err(conflict());
     }
     let answers = check_answers(&store::questions(&mut tx, id).await?, input.ticket_type, &input.answers)?;
-    if store::invitation_only(&mut tx, id).await? {
+    if ctx.invitation_only {
         match input.invitation_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
             None => return Err(AppError::field("invitation_code", FieldError::Required)),
             Some(code) if !store::use_invitation(&mut tx, id, code).await? => {

@@ -121,6 +121,8 @@ pub struct RegistrationContext {
     pub held_type: i64,
     /// Someone waits for this ticket type.
     pub queue: bool,
+    /// Registrations need an invitation code.
+    pub invitation_only: bool,
 }
 
 pub async fn registration_context(
@@ -134,7 +136,8 @@ pub async fn registration_context(
                   WHERE event_id = e.id AND status IN ('confirmed', 'pending', 'offered')) AS held_overall,
                 (SELECT COALESCE(SUM(seats), 0) FROM registrations
                   WHERE ticket_type_id = t.id AND status IN ('confirmed', 'pending', 'offered')) AS held_type,
-                EXISTS (SELECT 1 FROM registrations WHERE ticket_type_id = t.id AND status = 'waitlisted') AS queue
+                EXISTS (SELECT 1 FROM registrations WHERE ticket_type_id = t.id AND status = 'waitlisted') AS queue,
+                e.invitation_only
          FROM events e JOIN ticket_types t ON t.event_id = e.id
          WHERE e.id = $1 AND t.id = $2",
     )
@@ -877,11 +880,4 @@ pub async fn use_invitation(db: &mut SqliteConnection, event: i64, code: &str) -
     .execute(db)
     .await?;
     Ok(r.rows_affected() == 1)
-}
-
-/// Whether the event admits registrations only with an invitation code.
-pub async fn invitation_only(db: &mut SqliteConnection, event: i64) -> sqlx::Result<bool> {
-    let row: Option<(bool,)> =
-        sqlx::query_as("SELECT invitation_only FROM events WHERE id = $1").bind(event).fetch_optional(db).await?;
-    Ok(row.is_some_and(|(b,)| b))
 }

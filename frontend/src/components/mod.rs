@@ -3,3 +3,4 @@
 pub mod data;
 pub mod form;
 pub mod labels;
+pub mod route;

@@ -10,7 +10,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::events::{CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, Event, Question, Ticket};
 use shared::{ErrorCode, Msg};
 use wasm_bindgen::prelude::*;
@@ -18,6 +17,7 @@ use wasm_bindgen::prelude::*;
 use crate::api;
 use crate::components::data::resource_view;
 use crate::components::labels::{bilingual, date};
+use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::pages::events::TicketCard;
 
@@ -97,8 +97,7 @@ fn save_queue(event: i64, queue: &[CheckinInput]) {
 
 #[component]
 pub fn CheckinPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let id = route_id("id").get_untracked();
     let event = LocalResource::new(move || async move { api::event(id).await });
     view! {
         <section class="page checkin" data-testid="checkin-page">
@@ -314,9 +313,7 @@ fn Outcome(r: CheckinResult, questions: Vec<Question>, undone: RwSignal<bool>, u
 /// A registration's tickets on their own page, laid out for printing.
 #[component]
 pub fn PrintTickets() -> impl IntoView {
-    let params = use_params_map();
-    let get = |k: &str| params.with_untracked(|p| p.get(k)).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
-    let (event, registration) = (get("id"), get("registration"));
+    let (event, registration) = (route_id("id").get_untracked(), route_id("registration").get_untracked());
     let data = LocalResource::new(move || async move {
         let e = api::event(event).await?;
         let t = api::tickets(registration).await?;

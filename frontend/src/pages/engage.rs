@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use shared::Msg;
 use shared::engage::{
     DealStage, Decline, Engagement, EngagementStatus, EngagementSummary, FailureReason, Message, NewEngagement,
@@ -18,6 +18,7 @@ use crate::api;
 use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField};
 use crate::components::labels::{bilingual, date};
+use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -195,8 +196,7 @@ fn Card(e: EngagementSummary) -> impl IntoView {
 
 #[component]
 pub fn Thread() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let id = route_id("id");
     let session = use_session();
     let data = LocalResource::new(move || {
         let id = id.get();

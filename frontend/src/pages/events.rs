@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Msg;
 use shared::events::{
     Answer, CountRow, Event, EventInput, EventMessage, EventMessageInput, EventReport, EventType, Invitation,
@@ -20,6 +20,7 @@ use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
 use crate::components::labels::{bilingual, date, use_taxonomy};
+use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -81,8 +82,7 @@ pub fn Events() -> impl IntoView {
 
 #[component]
 pub fn EventPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let id = route_id("id");
     let data = LocalResource::new(move || {
         let id = id.get();
         async move { api::event(id).await }
@@ -235,14 +235,7 @@ fn QuestionsPanel(e: Event) -> impl IntoView {
     let kinds = Signal::derive(move || {
         QuestionKind::ALL.iter().map(|k| (k.as_str().to_owned(), k.msg().t(locale()).to_owned())).collect()
     });
-    let tickets = Signal::derive({
-        let list: Vec<(String, String)> = e
-            .ticket_types
-            .iter()
-            .map(|t| (t.id.to_string(), bilingual(&t.name_zh, t.name_en.as_deref(), locale())))
-            .collect();
-        move || list.clone()
-    });
+    let tickets = ticket_options(&e);
     let act = Action::new_local(move |change: &QuestionChange| {
         let change = change.clone();
         async move {
@@ -319,6 +312,16 @@ fn QuestionsPanel(e: Event) -> impl IntoView {
 enum QuestionChange {
     Add(QuestionInput),
     Remove(i64),
+}
+
+/// The event's ticket types as choices (id, name in the current language).
+fn ticket_options(e: &Event) -> Signal<Vec<(String, String)>> {
+    let types: Vec<(i64, String, Option<String>)> =
+        e.ticket_types.iter().map(|t| (t.id, t.name_zh.clone(), t.name_en.clone())).collect();
+    Signal::derive(move || {
+        let l = locale();
+        types.iter().map(|(id, zh, en)| (id.to_string(), bilingual(zh, en.as_deref(), l))).collect()
+    })
 }
 
 /// Invitation codes of an invitation-only event: who each is for, how often used, the link to share.
@@ -399,14 +402,7 @@ fn MessagePanel(e: Event) -> impl IntoView {
     let statuses = Signal::derive(move || {
         RegistrationStatus::ALL.iter().map(|s| (s.as_str().to_owned(), s.msg().t(locale()).to_owned())).collect()
     });
-    let tickets = Signal::derive({
-        let list: Vec<(String, String)> = e
-            .ticket_types
-            .iter()
-            .map(|t| (t.id.to_string(), bilingual(&t.name_zh, t.name_en.as_deref(), locale())))
-            .collect();
-        move || list.clone()
-    });
+    let tickets = ticket_options(&e);
     let send = Action::new_local(move |m: &EventMessageInput| {
         let m = m.clone();
         async move { api::send_event_message(event, &m).await }
@@ -685,14 +681,7 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
         list.into_iter().filter(|q| q.asks(ticket)).collect::<Vec<_>>()
     };
     let errors = FormErrors::new();
-    let types = Signal::derive({
-        let list: Vec<(String, String)> = e
-            .ticket_types
-            .iter()
-            .map(|t| (t.id.to_string(), bilingual(&t.name_zh, t.name_en.as_deref(), locale())))
-            .collect();
-        move || list.clone()
-    });
+    let types = ticket_options(&e);
     let act = Action::new_local(move |req: &RegAction| {
         let req = req.clone();
         async move {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use shared::Msg;
 use shared::market::OpenCall;
 use shared::opencall::{
@@ -17,6 +17,7 @@ use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField};
 use crate::components::labels::{bilingual, date, day, today};
+use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -293,8 +294,7 @@ pub fn Notices() -> impl IntoView {
 
 #[component]
 pub fn NoticePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let id = route_id("id");
     let data = LocalResource::new(move || {
         let id = id.get();
         async move { api::notice(id).await }

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::market::{Posting, PostingKind, PostingSpec, PostingStatus};
 use shared::taxonomy::TermKind;
 use shared::{Locale, Msg};
@@ -10,14 +9,14 @@ use super::{amount, type_label, ui_path};
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::labels::{TaxonomyCtx, bilingual, date, day, use_taxonomy};
+use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::pages::engage::RequestPanel;
 use crate::pages::opencall::OpenCallPanel;
 
 #[component]
 pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let id = route_id("id");
     let data = LocalResource::new(move || {
         let id = id.get();
         async move { api::posting(kind, id).await }

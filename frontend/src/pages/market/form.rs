@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use shared::Msg;
 use shared::error::FieldErrors;
 use shared::market::{
@@ -18,6 +18,7 @@ use crate::api;
 use crate::components::data::{Loading, resource_view};
 use crate::components::form::{CheckboxGroup, FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
 use crate::components::labels::{bilingual, day, parse_day, use_taxonomy};
+use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
@@ -75,8 +76,7 @@ pub fn NewPosting(kind: PostingKind) -> impl IntoView {
 /// `/demands/{id}/edit`: the pending edit when there is one, else the posting.
 #[component]
 pub fn EditPosting(kind: PostingKind) -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let id = route_id("id");
     let data = LocalResource::new(move || {
         let id = id.get();
         async move { api::posting(kind, id).await }
