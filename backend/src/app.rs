@@ -24,7 +24,9 @@ use crate::config::Config;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
-use crate::{accounts, demo, engage, events, market, matching, notify, opencall, orgs, search, taxonomy};
+use crate::{
+    accounts, agenda, demo, engage, events, market, matching, meetings, notify, opencall, orgs, search, taxonomy,
+};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -53,6 +55,8 @@ pub struct AppState {
         (name = "mandates", description = "Investor mandates (投资偏好)"),
         (name = "search", description = "Full-text search across all postings"),
         (name = "matching", description = "Recommended matches with scores and reasons, feedback"),
+        (name = "events", description = "Events: ticket types, registrations, waiting lists, check-in, agenda"),
+        (name = "meetings", description = "Matchmaking meetings: availability, requests, the scheduler, table plans"),
         (name = "admin", description = "Site administration"),
         (name = "meta", description = "Health and documentation"),
     )
@@ -71,6 +75,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(notify::router())
         .merge(opencall::router())
         .merge(events::router())
+        .merge(agenda::router())
+        .merge(meetings::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))

@@ -1,6 +1,7 @@
 //! The FutureMatch server: one folder per capability (router, handlers, store, pure logic).
 
 pub mod accounts;
+pub mod agenda;
 pub mod app;
 pub mod config;
 pub mod db;
@@ -12,6 +13,7 @@ pub mod files;
 pub mod http;
 pub mod market;
 pub mod matching;
+pub mod meetings;
 pub mod notify;
 pub mod opencall;
 pub mod orgs;

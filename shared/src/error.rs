@@ -44,6 +44,12 @@ pub enum ErrorCode {
     FileType,
     /// The server is overloaded or the database is locked for now: retry shortly (503).
     Busy,
+    /// The session's seats are all taken.
+    SessionFull,
+    /// Only attendees with a confirmed registration may do this.
+    NotAttendee,
+    /// Only matchmaking events have meetings.
+    NotMatchmaking,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -83,6 +89,9 @@ impl ErrorCode {
             ErrorCode::FileType => Msg::ErrFileType,
             ErrorCode::Network => Msg::ErrNetwork,
             ErrorCode::Busy => Msg::ErrBusy,
+            ErrorCode::SessionFull => Msg::ErrSessionFull,
+            ErrorCode::NotAttendee => Msg::ErrNotAttendee,
+            ErrorCode::NotMatchmaking => Msg::ErrNotMatchmaking,
         }
     }
 }

@@ -305,6 +305,18 @@ pub struct Ticket {
     pub checked_in_at: Option<OffsetDateTime>,
 }
 
+/// One attendee's badge on the organizers' printable sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Badge {
+    pub name: String,
+    pub org_name: Option<String>,
+    pub ticket_zh: String,
+    pub ticket_en: Option<String>,
+    /// The ticket code, printed as a QR image for the door.
+    pub code: String,
+}
+
 /// What a ticket code says: registration and person. The signature is checked by the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TicketRef {

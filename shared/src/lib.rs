@@ -31,12 +31,14 @@ macro_rules! code_enum {
 }
 
 pub mod accounts;
+pub mod agenda;
 pub mod engage;
 pub mod error;
 pub mod events;
 pub mod i18n;
 pub mod market;
 pub mod matching;
+pub mod meetings;
 pub mod notify;
 pub mod opencall;
 pub mod orgs;

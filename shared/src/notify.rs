@@ -29,6 +29,9 @@ code_enum!(
         PostingRejected = "posting_rejected" => NotePostingRejected,
         SeatOffered = "seat_offered" => NoteSeatOffered,
         EventMessage = "event_message" => NoteEventMessage,
+        MeetingRequested = "meeting_requested" => NoteMeetingRequested,
+        MeetingAccepted = "meeting_accepted" => NoteMeetingAccepted,
+        MeetingsScheduled = "meetings_scheduled" => NoteMeetingsScheduled,
     }
 );
 
@@ -51,6 +54,9 @@ impl NotificationKind {
             NotificationKind::PostingRejected => Msg::NoteTextPostingRejected,
             NotificationKind::SeatOffered => Msg::NoteTextSeatOffered,
             NotificationKind::EventMessage => Msg::NoteTextEventMessage,
+            NotificationKind::MeetingRequested => Msg::NoteTextMeetingRequested,
+            NotificationKind::MeetingAccepted => Msg::NoteTextMeetingAccepted,
+            NotificationKind::MeetingsScheduled => Msg::NoteTextMeetingsScheduled,
         }
     }
 
@@ -67,6 +73,8 @@ impl NotificationKind {
                 | NotificationKind::PostingRejected
                 | NotificationKind::SeatOffered
                 | NotificationKind::EventMessage
+                | NotificationKind::MeetingRequested
+                | NotificationKind::MeetingsScheduled
         )
     }
 }

@@ -38,31 +38,74 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// One VEVENT in a VCALENDAR for `e`, linking back to `url`.
-pub fn event(e: &Event, url: &str, now: OffsetDateTime) -> String {
+/// One calendar entry (a VEVENT).
+pub struct Entry {
+    /// Unique and stable: a calendar app replaces the entry it imported before.
+    pub uid: String,
+    pub starts_at: OffsetDateTime,
+    pub ends_at: OffsetDateTime,
+    pub summary: String,
+    pub description: String,
+    pub location: String,
+    pub url: String,
+}
+
+/// A VCALENDAR with the entries.
+pub fn calendar(entries: &[Entry], now: OffsetDateTime) -> String {
     let mut out = String::new();
-    let location = e.venue.clone().or_else(|| e.online_url.clone()).unwrap_or_default();
-    let lines = [
+    let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
         "PRODID:-//FutureMatch//Events//ZH".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
-        "BEGIN:VEVENT".to_owned(),
-        format!("UID:event-{}@futurematch", e.id),
-        format!("DTSTAMP:{}", stamp(now)),
-        format!("DTSTART:{}", stamp(e.starts_at)),
-        format!("DTEND:{}", stamp(e.ends_at)),
-        format!("SUMMARY:{}", text(&e.title_zh)),
-        format!("DESCRIPTION:{}", text(&e.description_zh)),
-        format!("LOCATION:{}", text(&location)),
-        format!("URL:{url}"),
-        "END:VEVENT".to_owned(),
-        "END:VCALENDAR".to_owned(),
     ];
+    for e in entries {
+        lines.extend([
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{}@futurematch", e.uid),
+            format!("DTSTAMP:{}", stamp(now)),
+            format!("DTSTART:{}", stamp(e.starts_at)),
+            format!("DTEND:{}", stamp(e.ends_at)),
+            format!("SUMMARY:{}", text(&e.summary)),
+            format!("DESCRIPTION:{}", text(&e.description)),
+            format!("LOCATION:{}", text(&e.location)),
+            format!("URL:{}", e.url),
+            "END:VEVENT".to_owned(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".to_owned());
     for line in lines {
         fold(&line, &mut out);
     }
     out
+}
+
+/// The event as one entry, linking back to `url`.
+pub fn event(e: &Event, url: &str, now: OffsetDateTime) -> String {
+    let entry = Entry {
+        uid: format!("event-{}", e.id),
+        starts_at: e.starts_at,
+        ends_at: e.ends_at,
+        summary: e.title_zh.clone(),
+        description: e.description_zh.clone(),
+        location: e.venue.clone().or_else(|| e.online_url.clone()).unwrap_or_default(),
+        url: url.to_owned(),
+    };
+    calendar(&[entry], now)
+}
+
+/// An `.ics` download response.
+pub fn response(body: String, filename: &str) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
 }
 
 #[cfg(test)]

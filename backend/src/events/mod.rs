@@ -37,4 +37,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::delete_question))
         .routes(routes!(routes::messages, routes::send_message))
         .routes(routes!(routes::invitations, routes::add_invitation))
+        .routes(routes!(routes::badges))
 }

@@ -23,7 +23,7 @@ use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::notify::ops::Note;
 use crate::xlsx::{Cell, Sheet};
-use shared::events::{EventMessage, EventMessageInput, Invitation, InvitationInput};
+use shared::events::{Badge, EventMessage, EventMessageInput, Invitation, InvitationInput};
 use shared::notify::NotificationKind;
 
 fn conflict() -> AppError {
@@ -57,7 +57,7 @@ async fn access(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppRe
 
 /// Whether `user` runs event `id` (its organization's members and its managers; 404 when there is
 /// no such event).
-async fn organizes(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(bool, u32)> {
+pub(crate) async fn organizes(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(bool, u32)> {
     let (access, capacity) = access(db, id, user).await?;
     Ok((access >= Access::Manage, capacity))
 }
@@ -451,6 +451,33 @@ pub async fn tickets(state: &AppState, user: &SessionUser, registration: i64) ->
         .collect())
 }
 
+/// Every confirmed attendee's badge, by registration (those who run the event).
+pub async fn badges(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Badge>> {
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let key = tickets::key(&mut db).await?;
+    let types = store::ticket_types(&mut db, id).await?;
+    let mut out = vec![];
+    for r in store::registrations(&mut db, id, None).await? {
+        if r.status != RegistrationStatus::Confirmed {
+            continue;
+        }
+        let ticket = types.iter().find(|(t, _)| *t == r.ticket_type).map(|(_, t)| t);
+        for (i, name) in r.people.iter().enumerate() {
+            out.push(Badge {
+                name: name.clone(),
+                org_name: r.org_name.clone(),
+                ticket_zh: ticket.map(|t| t.name_zh.clone()).unwrap_or_default(),
+                ticket_en: ticket.and_then(|t| t.name_en.clone()),
+                code: tickets::code(&key, TicketRef { registration: r.id, person: i as u32 }),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The QR image of a ticket code as SVG, for a genuine code only.
 pub async fn ticket_qr(state: &AppState, code: &str) -> AppResult<String> {
     let (t, sig) = shared::events::parse_ticket_code(code).ok_or(AppError::NotFound)?;
@@ -613,7 +640,7 @@ pub async fn invitations(state: &AppState, user: &SessionUser, id: i64) -> AppRe
 }
 
 /// `YYYY-MM-DD HH:MM` in China time, for the exports.
-fn china_time(at: OffsetDateTime) -> String {
+pub(crate) fn china_time(at: OffsetDateTime) -> String {
     let t = at.to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
     format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
 }

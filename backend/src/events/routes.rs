@@ -158,17 +158,9 @@ pub async fn calendar(
     user: MaybeUser,
     Path(id): Path<i64>,
 ) -> AppResult<axum::response::Response> {
-    use axum::http::{HeaderValue, header};
-    use axum::response::IntoResponse;
     let event = ops::get(&state, user.0.as_ref(), id).await?;
     let url = format!("{}/events/{id}", state.config.public_url.trim_end_matches('/'));
-    let mut response = super::ics::event(&event, &url, crate::db::now()).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"event-{id}.ics\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(super::ics::response(super::ics::event(&event, &url, crate::db::now()), &format!("event-{id}.ics")))
 }
 
 /// The attendee list as CSV (organizers).
@@ -403,4 +395,16 @@ pub async fn add_invitation(
     Json(input): Json<shared::events::InvitationInput>,
 ) -> AppResult<(StatusCode, Json<Vec<shared::events::Invitation>>)> {
     Ok((StatusCode::CREATED, Json(ops::add_invitation(&state, &current.user, id, input).await?)))
+}
+
+/// Every confirmed attendee's badge with the ticket code for its QR image (those who run the event).
+#[utoipa::path(get, path = "/events/{id}/badges", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<shared::events::Badge>), (status = 403, body = ApiError),
+              (status = 404, body = ApiError)))]
+pub async fn badges(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<shared::events::Badge>>> {
+    Ok(Json(ops::badges(&state, &current.user, id).await?))
 }

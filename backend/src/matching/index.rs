@@ -273,6 +273,26 @@ impl MatchIndex {
         saturate(s, ideal)
     }
 
+    /// The explained score of posting `candidate` for posting `source` (a demand and what answers
+    /// it), as [`MatchIndex::top`] would rank it; `None` when either is not in the index or both
+    /// belong to one organization.
+    pub fn pair(&self, source: i64, candidate: i64, ask: &Ask<'_>) -> Option<Scored> {
+        let (s, c) = (self.doc(source)?, self.doc(candidate)?);
+        if s.profile.org_id == c.profile.org_id {
+            return None;
+        }
+        let forward = Self::similarity(&self.shards[slot_of(c.profile.kind)], s, c);
+        let backward = Self::similarity(&self.shards[slot_of(s.profile.kind)], c, s);
+        let ctx = Context {
+            today: ask.today,
+            related: ask.related,
+            text: 0.5 * (forward + backward),
+            saved_with_org: (ask.saved_with_org)(c.profile.org_id),
+            deals_with_org: (ask.deals_with_org)(c.profile.org_id),
+        };
+        Some(score::score(&s.profile, &c.profile, ask.weights, &ctx))
+    }
+
     /// The best `limit` postings of `target` kind for posting `source_id`, best first.
     pub fn top(&self, source_id: i64, target: PostingKind, limit: usize, ask: &Ask<'_>) -> Vec<(i64, Scored)> {
         let Some(source) = self.doc(source_id) else { return vec![] };

@@ -117,6 +117,42 @@ fn ranked(
     index.top(source, target, limit, &ask)
 }
 
+/// The best-fitting pair between two organizations' published postings (`(id, kind)`): a demand
+/// of one side scored against a capability, scenario or mandate of the other, as the engine scores
+/// matches. `(posting of a, posting of b, score)`; `None` when no pair is comparable.
+pub fn best_pair(state: &AppState, a: &[(i64, PostingKind)], b: &[(i64, PostingKind)]) -> Option<(i64, i64, Scored)> {
+    let weights = state.matching.weights();
+    let index = state.matching.index();
+    let none = |_: i64| false;
+    let zero = |_: i64| 0;
+    let neutral = |_: i64| 0;
+    let ask = Ask {
+        weights: &weights,
+        related: Related::builtin(),
+        today: market::today(),
+        dismissed: &none,
+        saved_with_org: &zero,
+        deals_with_org: &neutral,
+    };
+    let mut best: Option<(i64, i64, Scored)> = None;
+    for (x, xk) in a {
+        for (y, yk) in b {
+            let scored = match (xk, yk) {
+                (PostingKind::Demand, PostingKind::Demand) => None,
+                (PostingKind::Demand, _) => index.pair(*x, *y, &ask),
+                (_, PostingKind::Demand) => index.pair(*y, *x, &ask),
+                _ => None,
+            };
+            if let Some(s) = scored
+                && best.as_ref().is_none_or(|(_, _, b)| s.score > b.score)
+            {
+                best = Some((*x, *y, s));
+            }
+        }
+    }
+    best
+}
+
 /// The candidates scoring at least `min` for a newly published posting (any kind it is matched
 /// with), best first, at most ten: whom to tell about it.
 pub fn strong_matches(state: &AppState, source: i64, min: u8) -> Vec<(i64, u8)> {

@@ -251,6 +251,25 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/events/{id}/messages"),
     ("GET", "/api/events/{id}/invitations"),
     ("POST", "/api/events/{id}/invitations"),
+    ("GET", "/api/events/{id}/badges"),
+    ("GET", "/api/events/{id}/sessions"),
+    ("POST", "/api/events/{id}/sessions"),
+    ("DELETE", "/api/events/{id}/sessions/{session}"),
+    ("POST", "/api/sessions/{id}/seat"),
+    ("DELETE", "/api/sessions/{id}/seat"),
+    ("GET", "/api/sessions/{id}/calendar.ics"),
+    ("GET", "/api/events/{id}/meetings"),
+    ("PUT", "/api/events/{id}/meetings/setup"),
+    ("PUT", "/api/events/{id}/meetings/availability"),
+    ("GET", "/api/events/{id}/meetings/attendees"),
+    ("POST", "/api/events/{id}/meetings/requests"),
+    ("POST", "/api/meeting-requests/{id}/accept"),
+    ("POST", "/api/meeting-requests/{id}/decline"),
+    ("POST", "/api/meeting-requests/{id}/cancel"),
+    ("POST", "/api/events/{id}/meetings/schedule"),
+    ("GET", "/api/events/{id}/meetings/plan"),
+    ("GET", "/api/events/{id}/meetings/plan.xlsx"),
+    ("GET", "/api/events/{id}/meetings/agenda.ics"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {
@@ -285,7 +304,8 @@ async fn openapi_document_lists_every_route_and_every_listed_route_is_served() {
             .replace("{invitation_id}", "1")
             .replace("{token}", "t")
             .replace("{code}", "c")
-            .replace("{question}", "1");
+            .replace("{question}", "1")
+            .replace("{session}", "1");
         let mut req = c.request(m.parse().unwrap(), app.url(&concrete));
         if m != "GET" && m != "DELETE" {
             req = req.json(&json!({}));

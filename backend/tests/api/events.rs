@@ -405,7 +405,7 @@ async fn a_registration_for_an_organization_needs_membership_and_shows_it() {
 }
 
 /// The rows of a sheet of a workbook, every cell as text.
-fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
+pub(crate) fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
     use calamine::{Reader, Xlsx};
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a valid .xlsx");
     let range = wb.worksheet_range(name).expect("the sheet");
@@ -577,4 +577,83 @@ async fn an_invitation_only_event_admits_registrations_with_a_code_until_it_is_u
     assert_eq!(list[0]["uses"], 1);
     let public = body(s.app.client().get(s.app.url("/api/events")).send().await.unwrap()).await;
     assert!(public.as_array().unwrap().iter().all(|e| e["id"] != id), "not listed for the public");
+}
+
+#[tokio::test]
+async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees_its_seat() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    s.app.user("prof@example.com", "李教授").await;
+    let session = json!({"title_zh": "圆桌：具身智能的下一步", "room": "B2厅", "starts_at": "2099-04-01T02:00:00Z",
+                         "ends_at": "2099-04-01T03:00:00Z", "speakers": ["张院士", "prof@example.com"], "capacity": 1});
+    let sessions_url = s.app.url(&format!("/api/events/{event}/sessions"));
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    error_code(a.post(&sessions_url).json(&session).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let r = s.organizer.post(&sessions_url).json(&session).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let list = body(r).await;
+    let id = list[0]["id"].as_i64().unwrap();
+    assert_eq!(list[0]["speakers"][0]["name"], "张院士");
+    assert_eq!(list[0]["speakers"][1]["name"], "李教授", "an email links the platform user");
+    assert!(list[0]["speakers"][1]["user_id"].is_i64());
+    // Bad sessions: outside the event, a speaker email nobody has.
+    let mut outside = session.clone();
+    outside["starts_at"] = json!("2099-03-31T02:00:00Z");
+    error_code(s.organizer.post(&sessions_url).json(&outside).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY)
+        .await;
+    let mut unknown = session.clone();
+    unknown["speakers"] = json!(["nobody@example.com"]);
+    let (_, v) = error_code(
+        s.organizer.post(&sessions_url).json(&unknown).send().await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(v["error"]["fields"]["speakers"].is_string());
+
+    // Seats: attendees only, never beyond the capacity; a cancelled registration frees its seat.
+    let seat = s.app.url(&format!("/api/sessions/{id}/seat"));
+    let b = s.app.user("b@example.com", "报名人乙").await;
+    let (code, _) = error_code(a.post(&seat).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    assert_eq!(code, "not_attendee");
+    let reg_a = body(s.register(&a, event, ticket, &["张三"]).await).await["id"].as_i64().unwrap();
+    s.register(&b, event, ticket, &["王五"]).await;
+    let taken = body(a.post(&seat).send().await.unwrap()).await;
+    assert_eq!((taken[0]["taken"].as_u64(), taken[0]["joined"].as_bool()), (Some(1), Some(true)));
+    let (code, _) = error_code(b.post(&seat).send().await.unwrap(), StatusCode::CONFLICT).await;
+    assert_eq!(code, "session_full");
+    s.status(&a, reg_a, "cancel").await;
+    let now = body(b.post(&seat).send().await.unwrap()).await;
+    assert_eq!((now[0]["taken"].as_u64(), now[0]["joined"].as_bool()), (Some(1), Some(true)));
+    let ics = s.app.client().get(s.app.url(&format!("/api/sessions/{id}/calendar.ics"))).send().await.unwrap();
+    let ics = ics.text().await.unwrap();
+    assert!(ics.contains("SUMMARY:圆桌：具身智能的下一步") && ics.contains("LOCATION:B2厅"), "{ics}");
+    assert!(ics.contains("DTSTART:20990401T020000Z"));
+    // Leaving frees the seat; the organizers can remove the session.
+    let left = body(b.delete(&seat).send().await.unwrap()).await;
+    assert_eq!(left[0]["taken"], 0);
+    let r = s.organizer.delete(s.app.url(&format!("/api/events/{event}/sessions/{id}"))).send().await.unwrap();
+    assert_eq!(body(r).await.as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn the_badge_sheet_has_one_badge_per_confirmed_person_with_a_scannable_code_for_organizers_only() {
+    let s = setup().await;
+    let (event, ticket) = s.event(3, 3, false).await;
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let b = s.app.user("b@example.com", "报名人乙").await;
+    let c = s.app.user("c@example.com", "报名人丙").await;
+    s.register(&a, event, ticket, &["张三", "李四"]).await;
+    s.register(&b, event, ticket, &["王五"]).await;
+    let waiting = body(s.register(&c, event, ticket, &["赵六"]).await).await;
+    assert_eq!(waiting["status"], "waitlisted");
+    let url = s.app.url(&format!("/api/events/{event}/badges"));
+    error_code(a.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let badges = body(s.organizer.get(&url).send().await.unwrap()).await;
+    let names: Vec<&str> = badges.as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["张三", "李四", "王五"], "the waiting list has no badges");
+    assert_eq!(badges[0]["ticket_zh"], "普通");
+    // The printed code checks in at the door.
+    let scan = json!({"code": badges[2]["code"], "device": "door-1", "nonce": "n1"});
+    let r = s.organizer.post(s.app.url(&format!("/api/events/{event}/checkins"))).json(&scan).send().await.unwrap();
+    assert_eq!(body(r).await["outcome"], "checked_in");
 }

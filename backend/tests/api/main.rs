@@ -8,6 +8,7 @@ mod events;
 mod helpers;
 mod market;
 mod matching;
+mod meetings;
 mod notify;
 mod opencall;
 mod orgs;

@@ -1,0 +1,19 @@
+//! The agenda of an event: sessions with time, room, speakers and optional seat limits; attendees
+//! take seats in sessions and get each one as a calendar file.
+
+pub mod ops;
+pub mod routes;
+pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(routes::list, routes::create))
+        .routes(routes!(routes::delete))
+        .routes(routes!(routes::join, routes::leave))
+        .routes(routes!(routes::calendar))
+}

@@ -1,0 +1,81 @@
+//! Thin handlers for the agenda.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use shared::ApiError;
+use shared::agenda::{Session, SessionInput};
+
+use super::ops;
+use crate::AppState;
+use crate::accounts::{CurrentUser, MaybeUser};
+use crate::error::AppResult;
+use crate::http::extract::{Json, Path};
+
+/// The event's agenda: sessions by time with speakers and seats.
+#[utoipa::path(get, path = "/events/{id}/sessions", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Session>), (status = 404, body = ApiError)))]
+pub async fn list(
+    State(state): State<AppState>,
+    user: MaybeUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Session>>> {
+    Ok(Json(ops::list(&state, user.0.as_ref(), id).await?))
+}
+
+/// Add a session: time, room, speakers (a platform user's email links the user), seats if limited
+/// (those who run the event).
+#[utoipa::path(post, path = "/events/{id}/sessions", tag = "events", params(("id" = i64, Path)),
+    request_body = SessionInput,
+    responses((status = 201, body = Vec<Session>), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn create(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<SessionInput>,
+) -> AppResult<(StatusCode, Json<Vec<Session>>)> {
+    Ok((StatusCode::CREATED, Json(ops::create(&state, &current.user, id, input).await?)))
+}
+
+/// Remove a session (those who run the event).
+#[utoipa::path(delete, path = "/events/{id}/sessions/{session}", tag = "events",
+    params(("id" = i64, Path), ("session" = i64, Path)),
+    responses((status = 200, body = Vec<Session>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((id, session)): Path<(i64, i64)>,
+) -> AppResult<Json<Vec<Session>>> {
+    Ok(Json(ops::delete(&state, &current.user, id, session).await?))
+}
+
+/// Take a seat in a session (attendees with a confirmed registration; 409 when full).
+#[utoipa::path(post, path = "/sessions/{id}/seat", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Session>), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn join(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Session>>> {
+    Ok(Json(ops::join(&state, &current.user, id).await?))
+}
+
+/// Give up a seat in a session.
+#[utoipa::path(delete, path = "/sessions/{id}/seat", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Session>), (status = 404, body = ApiError)))]
+pub async fn leave(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Session>>> {
+    Ok(Json(ops::leave(&state, &current.user, id).await?))
+}
+
+/// One session as an iCalendar file.
+#[utoipa::path(get, path = "/sessions/{id}/calendar.ics", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/calendar"), (status = 404, body = ApiError)))]
+pub async fn calendar(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<axum::response::Response> {
+    let body = ops::calendar(&state, id).await?;
+    Ok(crate::events::ics::response(body, &format!("session-{id}.ics")))
+}

@@ -1,0 +1,185 @@
+//! SQL for sessions, speakers and session seats.
+
+use shared::agenda::{Session, SessionInput, Speaker};
+use sqlx::SqliteConnection;
+use time::OffsetDateTime;
+
+/// The event's time span and whether it exists.
+pub async fn span(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Option<(OffsetDateTime, OffsetDateTime)>> {
+    sqlx::query_as("SELECT starts_at, ends_at FROM events WHERE id = $1").bind(event).fetch_optional(db).await
+}
+
+pub async fn count(db: &mut SqliteConnection, event: i64) -> sqlx::Result<usize> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM event_sessions WHERE event_id = $1").bind(event).fetch_one(db).await?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// Inserts a session with its speakers (`(user, name)`, in order).
+pub async fn insert(
+    db: &mut SqliteConnection,
+    event: i64,
+    s: &SessionInput,
+    speakers: &[(Option<i64>, String)],
+) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO event_sessions (event_id, title_zh, title_en, room, starts_at, ends_at, capacity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(event)
+    .bind(s.title_zh.trim())
+    .bind(s.title_en.as_deref().map(str::trim).filter(|t| !t.is_empty()))
+    .bind(s.room.as_deref().map(str::trim).filter(|t| !t.is_empty()))
+    .bind(s.starts_at)
+    .bind(s.ends_at)
+    .bind(s.capacity.map(i64::from))
+    .fetch_one(&mut *db)
+    .await?;
+    for (i, (user, name)) in speakers.iter().enumerate() {
+        sqlx::query("INSERT INTO session_speakers (session_id, position, user_id, name) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(i as i64)
+            .bind(user)
+            .bind(name)
+            .execute(&mut *db)
+            .await?;
+    }
+    Ok(id)
+}
+
+pub async fn delete(db: &mut SqliteConnection, event: i64, session: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query("DELETE FROM event_sessions WHERE id = $1 AND event_id = $2")
+        .bind(session)
+        .bind(event)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// A platform user's id and display name, by email.
+pub async fn user_by_email(db: &mut SqliteConnection, email: &str) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as("SELECT id, display_name FROM users WHERE email = $1").bind(email).fetch_optional(db).await
+}
+
+/// A seat counts while its holder's registration is confirmed: a cancelled registration frees its
+/// session seats without a write of its own.
+const HELD: &str = "EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = s.event_id AND r.user_id = x.user_id
+     AND r.status = 'confirmed')";
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: i64,
+    event_id: i64,
+    title_zh: String,
+    title_en: Option<String>,
+    room: Option<String>,
+    starts_at: OffsetDateTime,
+    ends_at: OffsetDateTime,
+    capacity: Option<i64>,
+    taken: i64,
+    joined: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct SpeakerRow {
+    session_id: i64,
+    user_id: Option<i64>,
+    name: String,
+    org_name_zh: Option<String>,
+    org_name_en: Option<String>,
+}
+
+/// The event's sessions by time, seats taken and whether `viewer` holds one.
+pub async fn sessions(db: &mut SqliteConnection, event: i64, viewer: Option<i64>) -> sqlx::Result<Vec<Session>> {
+    let rows: Vec<SessionRow> = sqlx::query_as(
+        &"SELECT s.id, s.event_id, s.title_zh, s.title_en, s.room, s.starts_at, s.ends_at, s.capacity,
+                (SELECT COUNT(*) FROM session_seats x WHERE x.session_id = s.id AND {HELD}) AS taken,
+                EXISTS (SELECT 1 FROM session_seats x WHERE x.session_id = s.id AND x.user_id = $2) AS joined
+         FROM event_sessions s WHERE s.event_id = $1 ORDER BY s.starts_at, s.id"
+            .replace("{HELD}", HELD),
+    )
+    .bind(event)
+    .bind(viewer.unwrap_or(0))
+    .fetch_all(&mut *db)
+    .await?;
+    let speakers: Vec<SpeakerRow> = sqlx::query_as(
+        "SELECT k.session_id, k.user_id, COALESCE(u.display_name, k.name) AS name, o.name_zh AS org_name_zh,
+                o.name_en AS org_name_en
+         FROM session_speakers k JOIN event_sessions s ON s.id = k.session_id
+         LEFT JOIN users u ON u.id = k.user_id
+         LEFT JOIN organizations o ON o.id =
+             (SELECT m.org_id FROM memberships m WHERE m.user_id = k.user_id ORDER BY m.created_at, m.org_id LIMIT 1)
+         WHERE s.event_id = $1 ORDER BY k.session_id, k.position",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Session {
+            speakers: speakers
+                .iter()
+                .filter(|k| k.session_id == r.id)
+                .map(|k| Speaker {
+                    user_id: k.user_id,
+                    name: k.name.clone(),
+                    org_name_zh: k.org_name_zh.clone(),
+                    org_name_en: k.org_name_en.clone(),
+                })
+                .collect(),
+            id: r.id,
+            event_id: r.event_id,
+            title_zh: r.title_zh,
+            title_en: r.title_en,
+            room: r.room,
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            capacity: r.capacity.and_then(|c| u32::try_from(c).ok()),
+            taken: u32::try_from(r.taken).unwrap_or(0),
+            joined: r.joined,
+        })
+        .collect())
+}
+
+/// A session's event, capacity and seats taken.
+pub async fn seat_context(db: &mut SqliteConnection, session: i64) -> sqlx::Result<Option<(i64, Option<i64>, i64)>> {
+    sqlx::query_as(
+        &"SELECT s.event_id, s.capacity, (SELECT COUNT(*) FROM session_seats x WHERE x.session_id = s.id AND {HELD})
+         FROM event_sessions s WHERE s.id = $1"
+            .replace("{HELD}", HELD),
+    )
+    .bind(session)
+    .fetch_optional(db)
+    .await
+}
+
+/// Takes a seat; false when the user held one already.
+pub async fn take_seat(db: &mut SqliteConnection, session: i64, user: i64, now: OffsetDateTime) -> sqlx::Result<bool> {
+    let done = sqlx::query("INSERT OR IGNORE INTO session_seats (session_id, user_id, created_at) VALUES ($1, $2, $3)")
+        .bind(session)
+        .bind(user)
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+pub async fn leave_seat(db: &mut SqliteConnection, session: i64, user: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM session_seats WHERE session_id = $1 AND user_id = $2")
+        .bind(session)
+        .bind(user)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Whether the user holds a confirmed registration for the event.
+pub async fn registered(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
+            .bind(event)
+            .bind(user)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.is_some())
+}

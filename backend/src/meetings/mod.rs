@@ -1,0 +1,28 @@
+//! Matchmaking meetings (b2match-style): slots and tables, availability, meeting requests between
+//! attendees scored by the matching engine, and the scheduler placing accepted ones.
+
+pub mod ops;
+pub mod routes;
+pub mod schedule;
+pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(routes::overview))
+        .routes(routes!(routes::put_setup))
+        .routes(routes!(routes::put_availability))
+        .routes(routes!(routes::attendees))
+        .routes(routes!(routes::request))
+        .routes(routes!(routes::accept))
+        .routes(routes!(routes::decline))
+        .routes(routes!(routes::cancel))
+        .routes(routes!(routes::run_schedule))
+        .routes(routes!(routes::plan))
+        .routes(routes!(routes::plan_xlsx))
+        .routes(routes!(routes::agenda_ics))
+}
