@@ -443,3 +443,49 @@ pub async fn add_event_invitation(
 ) -> ApiResult<Vec<shared::events::Invitation>> {
     post(&format!("/api/events/{event}/invitations"), i).await
 }
+pub async fn event_badges(event: i64) -> ApiResult<Vec<shared::events::Badge>> {
+    get(&format!("/api/events/{event}/badges")).await
+}
+pub async fn sessions(event: i64) -> ApiResult<Vec<shared::agenda::Session>> {
+    get(&format!("/api/events/{event}/sessions")).await
+}
+pub async fn add_session(event: i64, s: &shared::agenda::SessionInput) -> ApiResult<Vec<shared::agenda::Session>> {
+    post(&format!("/api/events/{event}/sessions"), s).await
+}
+pub async fn delete_session(event: i64, session: i64) -> ApiResult<Vec<shared::agenda::Session>> {
+    delete(&format!("/api/events/{event}/sessions/{session}")).await
+}
+pub async fn join_session(session: i64) -> ApiResult<Vec<shared::agenda::Session>> {
+    post(&format!("/api/sessions/{session}/seat"), &()).await
+}
+pub async fn leave_session(session: i64) -> ApiResult<Vec<shared::agenda::Session>> {
+    delete(&format!("/api/sessions/{session}/seat")).await
+}
+pub async fn meetings(event: i64) -> ApiResult<shared::meetings::Overview> {
+    get(&format!("/api/events/{event}/meetings")).await
+}
+pub async fn meeting_setup(event: i64, s: &shared::meetings::SetupInput) -> ApiResult<shared::meetings::Overview> {
+    put(&format!("/api/events/{event}/meetings/setup"), s).await
+}
+pub async fn meeting_availability(event: i64, slots: Vec<i64>) -> ApiResult<shared::meetings::Overview> {
+    put(&format!("/api/events/{event}/meetings/availability"), &shared::meetings::AvailabilityInput { slots }).await
+}
+pub async fn meeting_attendees(event: i64) -> ApiResult<Vec<shared::meetings::Counterpart>> {
+    get(&format!("/api/events/{event}/meetings/attendees")).await
+}
+pub async fn meeting_request(
+    event: i64,
+    r: &shared::meetings::RequestInput,
+) -> ApiResult<shared::meetings::MeetingRequest> {
+    post(&format!("/api/events/{event}/meetings/requests"), r).await
+}
+/// `accept`, `decline` or `cancel`.
+pub async fn meeting_request_action(id: i64, action: &str) -> ApiResult<shared::meetings::MeetingRequest> {
+    post(&format!("/api/meeting-requests/{id}/{action}"), &()).await
+}
+pub async fn run_meeting_schedule(event: i64) -> ApiResult<shared::meetings::ScheduleReport> {
+    post(&format!("/api/events/{event}/meetings/schedule"), &()).await
+}
+pub async fn meeting_plan(event: i64) -> ApiResult<Vec<shared::meetings::PlannedMeeting>> {
+    get(&format!("/api/events/{event}/meetings/plan")).await
+}

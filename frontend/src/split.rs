@@ -17,7 +17,9 @@ use crate::pages::market::form::{EditPosting, NewPosting};
 use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
-use crate::pages::{account, admin, checkin, engage, events, invitation, notifications, opencall, orgs, search};
+use crate::pages::{
+    account, admin, checkin, engage, events, invitation, meetings, notifications, opencall, orgs, search,
+};
 
 /// Shows the page once its module is loaded (at once after the first time).
 pub fn page(load: impl Future<Output = AnyView> + 'static) -> impl IntoView {
@@ -112,6 +114,8 @@ pub enum Events {
     Event,
     Checkin,
     Tickets,
+    Badges,
+    Meetings,
 }
 
 #[lazy]
@@ -122,6 +126,8 @@ pub fn events(page: Events) -> AnyView {
         Events::Event => view! { <events::EventPage/> }.into_any(),
         Events::Checkin => view! { <checkin::CheckinPage/> }.into_any(),
         Events::Tickets => view! { <checkin::PrintTickets/> }.into_any(),
+        Events::Badges => view! { <checkin::BadgeSheet/> }.into_any(),
+        Events::Meetings => view! { <meetings::MeetingsPage/> }.into_any(),
     }
 }
 

@@ -135,6 +135,11 @@ pub async fn seed(db: &mut SqliteConnection, organizer: i64, host: i64) -> anyho
     .fetch_all(&mut *db)
     .await?;
     for (n, e) in EVENTS.iter().enumerate() {
+        // The matchmaking meeting has the named demo accounts among its attendees, so whoever
+        // logs in as them finds requests waiting.
+        let named = if e.event_type == EventType::Matchmaking { NAMED_ATTENDEES } else { 0 };
+        let registering: Vec<&(i64, String, Option<i64>)> =
+            people.iter().take(named).chain(people.iter().skip(n * 7 + named)).collect();
         let starts = day_at(now + Duration::days(e.starts_in_days), 9);
         let input = EventInput {
             org_id: organizer,
@@ -166,7 +171,8 @@ pub async fn seed(db: &mut SqliteConnection, organizer: i64, host: i64) -> anyho
         let questions = if n == 0 { forum_questions(db, event).await? } else { vec![] };
         let mut confirmed = 0usize;
         let mut held = 0u32;
-        for (i, (user, name, org)) in people.iter().skip(n * 7).take(e.registrants).enumerate() {
+        let mut attendees = vec![];
+        for (i, (user, name, org)) in registering.into_iter().take(e.registrants).enumerate() {
             // Mostly the first ticket type; every fifth person one of the others.
             let (ticket, approval) =
                 if i % 5 == 4 && types.len() > 1 { types[1 + i % (types.len() - 1)] } else { types[0] };
@@ -203,6 +209,7 @@ pub async fn seed(db: &mut SqliteConnection, organizer: i64, host: i64) -> anyho
                 store::insert_answers(db, rid, &answers).await?;
             }
             if status == RegistrationStatus::Confirmed {
+                attendees.push(*user);
                 confirmed += 1;
                 if confirmed <= e.checked_in {
                     let checkin = store::NewCheckin {
@@ -215,6 +222,145 @@ pub async fn seed(db: &mut SqliteConnection, organizer: i64, host: i64) -> anyho
                     };
                     store::insert_checkin(db, &checkin).await?;
                 }
+            }
+        }
+        if n == 0 {
+            forum_agenda(db, event, starts, &attendees).await?;
+        }
+        if e.event_type == EventType::Matchmaking {
+            meetings(db, event, starts, &attendees, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The enterprise, lab and investor demo accounts (the first users after the host).
+const NAMED_ATTENDEES: usize = 3;
+
+/// A session: titles, room, (day, minutes after 9:00, length in minutes), speakers, seats if limited.
+struct DemoSession(&'static str, &'static str, &'static str, (i64, i64, i64), &'static [&'static str], Option<u32>);
+
+/// The forum's agenda over its two days: an opening plenary, three parallel tracks with limited
+/// seats (partly taken by the attendees) and the scenario launch on day two.
+async fn forum_agenda(
+    db: &mut SqliteConnection,
+    event: i64,
+    starts: OffsetDateTime,
+    attendees: &[i64],
+) -> anyhow::Result<()> {
+    let sessions = [
+        DemoSession(
+            "开幕式暨主论坛：未来产业的杭州路径",
+            "Opening plenary: Hangzhou's path to future industries",
+            "主会场",
+            (0, 0, 90),
+            &["杭州市未来产业促进中心 主任", "之江实验室 首席科学家"],
+            None,
+        ),
+        DemoSession(
+            "专题论坛：生成式人工智能与算力",
+            "Track: generative AI and computing power",
+            "B1 厅",
+            (0, 105, 75),
+            &["杭州云栖智算 CTO", "浙江大学 教授"],
+            Some(120),
+        ),
+        DemoSession(
+            "专题论坛：人形机器人与具身智能",
+            "Track: humanoid robots and embodied AI",
+            "B2 厅",
+            (0, 270, 90),
+            &["杭州灵犀人形机器人 创始人"],
+            Some(20),
+        ),
+        DemoSession(
+            "专题论坛：合成生物与生物制造",
+            "Track: synthetic biology and biomanufacturing",
+            "B3 厅",
+            (0, 375, 75),
+            &["钱塘合成生物概念验证中心 主任"],
+            Some(60),
+        ),
+        DemoSession(
+            "年度典型应用场景发布会",
+            "Launch of the year's typical application scenarios",
+            "主会场",
+            (1, 0, 90),
+            &["杭州市经信局", "场景开放单位代表"],
+            None,
+        ),
+    ];
+    for (i, DemoSession(zh, en, room, (day, offset, minutes), speakers, seats)) in sessions.into_iter().enumerate() {
+        let at = starts + Duration::days(day) + Duration::minutes(offset);
+        let input = shared::agenda::SessionInput {
+            title_zh: zh.into(),
+            title_en: Some(en.into()),
+            room: Some(room.into()),
+            starts_at: at,
+            ends_at: at + Duration::minutes(minutes),
+            speakers: vec![],
+            capacity: seats,
+        };
+        let named: Vec<(Option<i64>, String)> = speakers.iter().map(|s| (None, (*s).to_owned())).collect();
+        let session = crate::agenda::store::insert(db, event, &input, &named).await?;
+        if let Some(seats) = seats {
+            // A third of the attendees took a seat in each track, up to its seats.
+            for user in attendees.iter().skip(i).step_by(3).take(seats as usize) {
+                crate::agenda::store::take_seat(db, session, *user, starts - Duration::days(3)).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The matchmaking meeting: eight 20-minute slots from 13:30 at eight tables, each attendee free
+/// in most of them, and requests between attendees — mostly accepted, some awaiting an answer
+/// (those to the first named account among them), a few declined — for the organizer to schedule.
+async fn meetings(
+    db: &mut SqliteConnection,
+    event: i64,
+    starts: OffsetDateTime,
+    attendees: &[i64],
+    now: OffsetDateTime,
+) -> anyhow::Result<()> {
+    use crate::meetings::store as meet;
+    use shared::meetings::RequestStatus;
+    let first = starts + Duration::minutes(270);
+    let slots = shared::meetings::even_slots(first, 8, 20, 5);
+    meet::replace_setup(db, event, 8, &slots).await?;
+    let ids: Vec<i64> = meet::slots(db, event).await?.into_iter().map(|s| s.id).collect();
+    for (i, user) in attendees.iter().enumerate() {
+        let free: Vec<i64> = ids
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| i < NAMED_ATTENDEES || (i + s) % 4 != 0)
+            .map(|(_, id)| *id)
+            .collect();
+        meet::set_availability(db, event, *user, &free).await?;
+    }
+    let k = attendees.len();
+    if k < 4 {
+        return Ok(());
+    }
+    const MESSAGES: [&str; 3] = [
+        "希望就联合研发进行交流。",
+        "我们有中试线资源，想了解贵方的放大需求。",
+        "对贵方的成果转化很感兴趣，约个时间聊聊？",
+    ];
+    for i in 0..k {
+        for step in [1, 3] {
+            let (from, to) = (attendees[i], attendees[(i + step) % k]);
+            let at = now - Duration::hours((k - i) as i64 + step as i64);
+            let id = meet::insert_request(db, event, from, to, MESSAGES[(i + step) % 3], at).await?;
+            let status = if to == attendees[0] || i % 5 == 0 {
+                RequestStatus::Pending
+            } else if i % 7 == 3 {
+                RequestStatus::Declined
+            } else {
+                RequestStatus::Accepted
+            };
+            if status != RequestStatus::Pending {
+                meet::set_request_status(db, id, status, at + Duration::hours(1)).await?;
             }
         }
     }

@@ -421,6 +421,31 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     .await
     .unwrap();
     assert!(waiting > 0 && checked_in > 0 && answered > 0, "a waiting list, check-ins and answers");
+    // The forum has an agenda with limited sessions partly taken; the matchmaking meeting has slots,
+    // tables, availability and requests, and the demo enterprise account has requests to answer.
+    let (sessions, seats, slots, accepted): (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM event_sessions), (SELECT COUNT(*) FROM session_seats),
+                (SELECT COUNT(*) FROM meeting_slots), (SELECT COUNT(*) FROM meeting_requests WHERE status = 'accepted')",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    assert!(sessions >= 5 && seats > 0 && slots >= 8 && accepted >= 20, "{sessions} {seats} {slots} {accepted}");
+    let enterprise = app.client();
+    let r = enterprise
+        .post(app.url("/api/auth/login"))
+        .json(&json!({"email": "enterprise@demo.futurematch.cn", "password": backend::demo::DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let events = body(app.client().get(app.url("/api/events")).send().await.unwrap()).await;
+    let meet = events.as_array().unwrap().iter().find(|e| e["event_type"] == "matchmaking").unwrap()["id"].clone();
+    let area = body(enterprise.get(app.url(&format!("/api/events/{meet}/meetings"))).send().await.unwrap()).await;
+    assert_eq!(area["attendee"], true);
+    let pending =
+        area["requests"].as_array().unwrap().iter().filter(|r| r["incoming"] == true && r["status"] == "pending");
+    assert!(pending.count() >= 1, "{area}");
     assert!(!backend::demo::seed_if_first_start(&app.state.db).await.unwrap(), "a second seeding does nothing");
     let again = body(app.client().get(app.url("/api/orgs")).send().await.unwrap()).await;
     assert_eq!(again["total"].as_u64().unwrap(), total);

@@ -64,3 +64,30 @@ pub fn now() -> time::OffsetDateTime {
     let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
     time::OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
+
+/// China time (UTC+8): the platform's events happen in Hangzhou whatever the browser's zone.
+fn china(t: &time::OffsetDateTime) -> time::OffsetDateTime {
+    t.to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC))
+}
+
+/// `HH:MM` in China time.
+pub fn clock(t: &time::OffsetDateTime) -> String {
+    let t = china(t);
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// `YYYY-MM-DDTHH:MM` in China time, the form `<input type="datetime-local">` uses.
+pub fn local_input(t: &time::OffsetDateTime) -> String {
+    let t = china(t);
+    format!("{}T{}", day(&t.date()), clock(&t))
+}
+
+/// An instant from a `datetime-local` input, read as China time.
+pub fn parse_local(s: &str) -> Option<time::OffsetDateTime> {
+    let (d, t) = s.split_once('T')?;
+    let date = parse_day(d)?;
+    let mut hm = t.split(':');
+    let (h, m) = (hm.next()?.parse().ok()?, hm.next()?.parse().ok()?);
+    let time = time::Time::from_hms(h, m, 0).ok()?;
+    Some(time::PrimitiveDateTime::new(date, time).assume_offset(time::UtcOffset::from_hms(8, 0, 0).ok()?))
+}

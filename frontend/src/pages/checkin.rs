@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use shared::events::{CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, Event, Question, Ticket};
+use shared::events::{Badge, CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, Event, Question, Ticket};
 use shared::{ErrorCode, Msg};
 use wasm_bindgen::prelude::*;
 
@@ -337,6 +337,52 @@ pub fn PrintTickets() -> impl IntoView {
                             </article>
                         }
                     }).collect_view()}
+                }
+            })}
+        </section>
+    }
+}
+
+/// The organizers' badge sheet: one badge per confirmed attendee with name, organization, ticket
+/// type and the QR code that checks them in, laid out to print and cut.
+#[component]
+pub fn BadgeSheet() -> impl IntoView {
+    let event = route_id("id").get_untracked();
+    let data = LocalResource::new(move || async move {
+        let e = api::event(event).await?;
+        let b = api::event_badges(event).await?;
+        Ok::<_, shared::ApiError>((e, b))
+    });
+    view! {
+        <section class="page print-badges" data-testid="badge-page">
+            {resource_view(data, move |(e, list): (Event, Vec<Badge>)| {
+                let (zh, en) = (e.title_zh.clone(), e.title_en.clone());
+                let title = move || bilingual(&zh, en.as_deref(), locale());
+                view! {
+                    <header class="no-print">
+                        <h1>{tr(Msg::BadgesTitle)}" · "{title.clone()}</h1>
+                        <p><button class="btn btn-primary" on:click=move |_| fm_print()>{tr(Msg::PrintButton)}</button></p>
+                    </header>
+                    {list.is_empty().then(|| view! { <p class="state">{tr(Msg::BadgesEmpty)}</p> })}
+                    <div class="badge-grid">
+                        {list.into_iter().map(|b| {
+                            let title = title.clone();
+                            let (tzh, ten) = (b.ticket_zh.clone(), b.ticket_en.clone());
+                            let alt = Signal::derive({
+                                let name = b.name.clone();
+                                move || tr(Msg::TicketQrAlt)().replace("{name}", &name)
+                            });
+                            view! {
+                                <article class="name-badge" data-testid="badge">
+                                    <p class="name-badge-event">{title}</p>
+                                    <p class="name-badge-name" data-testid="badge-name">{b.name.clone()}</p>
+                                    <p class="name-badge-org">{b.org_name.clone().unwrap_or_default()}</p>
+                                    <p class="name-badge-ticket">{move || bilingual(&tzh, ten.as_deref(), locale())}</p>
+                                    <img class="name-badge-qr" src=format!("/api/tickets/{}/qr.svg", b.code) alt=alt width="96" height="96"/>
+                                </article>
+                            }
+                        }).collect_view()}
+                    </div>
                 }
             })}
         </section>

@@ -19,20 +19,10 @@ use shared::taxonomy::TermKind;
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
-use crate::components::labels::{bilingual, date, use_taxonomy};
+use crate::components::labels::{bilingual, date, parse_local, use_taxonomy};
 use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
-
-/// An ISO date-time from a `datetime-local` input (browser time taken as China time, UTC+8).
-fn parse_local(s: &str) -> Option<time::OffsetDateTime> {
-    let (d, t) = s.split_once('T')?;
-    let date = crate::components::labels::parse_day(d)?;
-    let mut hm = t.split(':');
-    let (h, m) = (hm.next()?.parse().ok()?, hm.next()?.parse().ok()?);
-    let time = time::Time::from_hms(h, m, 0).ok()?;
-    Some(time::PrimitiveDateTime::new(date, time).assume_offset(time::UtcOffset::from_hms(8, 0, 0).ok()?))
-}
 
 #[component]
 pub fn Events() -> impl IntoView {
@@ -104,6 +94,8 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
     let mine = e.mine;
     let can_check_in = e.can_check_in;
     let figures = mine.then(|| e.clone());
+    let agenda = e.clone();
+    let matchmaking = e.event_type == EventType::Matchmaking;
     let (org_zh, org_en) = (e.org_name_zh.clone(), e.org_name_en.clone());
     view! {
         <header class="page-header">
@@ -136,9 +128,18 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
             {mine.then(|| view! { <AddTicketType event=id changed=changed/> })}
         </section>
         {move || session.me.with(Option::is_some).then(|| view! { <Register e=e.clone() changed=changed/> })}
-        {can_check_in.then(|| view! {
-            <p><A href=format!("/events/{id}/checkin") attr:class="btn btn-secondary" attr:data-testid="open-checkin">{tr(Msg::CheckinOpen)}</A></p>
-        })}
+        <crate::pages::agenda::AgendaPanel e=agenda.clone()/>
+        <p class="actions">
+            {matchmaking.then(|| view! {
+                <A href=format!("/events/{id}/meetings") attr:class="btn btn-primary" attr:data-testid="open-meetings">{tr(Msg::MeetingsOpen)}</A>" "
+            })}
+            {can_check_in.then(|| view! {
+                <A href=format!("/events/{id}/checkin") attr:class="btn btn-secondary" attr:data-testid="open-checkin">{tr(Msg::CheckinOpen)}</A>" "
+            })}
+            {mine.then(|| view! {
+                <A href=format!("/events/{id}/badges") attr:class="btn btn-secondary" attr:data-testid="open-badges">{tr(Msg::BadgesOpen)}</A>
+            })}
+        </p>
         {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! {
             {e.invitation_only.then(|| view! { <InvitationsPanel event=e.id/> })}
             <QuestionsPanel e=e.clone()/> <Figures e=e.clone()/> <MessagePanel e=e/>

@@ -1,5 +1,6 @@
 pub mod account;
 pub mod admin;
+pub mod agenda;
 pub mod auth;
 pub mod checkin;
 pub mod coming;
@@ -8,6 +9,7 @@ pub mod events;
 pub mod home;
 pub mod invitation;
 pub mod market;
+pub mod meetings;
 pub mod not_found;
 pub mod notifications;
 pub mod opencall;

@@ -14,7 +14,7 @@ use crate::components::form::{FormErrors, SelectField};
 use crate::components::labels::{TaxonomyCtx, bilingual, use_taxonomy};
 use crate::i18n::{locale, tr};
 
-fn reason_text(r: &Reason, tax: TaxonomyCtx) -> String {
+pub(crate) fn reason_text(r: &Reason, tax: TaxonomyCtx) -> String {
     let l = locale();
     r.text(l, &|kind, code| tax.label(kind, code, l))
 }

@@ -1,0 +1,184 @@
+//! The agenda on an event's page: sessions by time with room, speakers and seats; attendees reserve
+//! seats and take each reserved session into their calendar; organizers add and remove sessions.
+
+use leptos::prelude::*;
+use shared::agenda::{Session, SessionInput};
+use shared::events::Event;
+use shared::{ApiError, Msg};
+
+use crate::api;
+use crate::components::data::{ErrorView, resource_view};
+use crate::components::form::{FormError, FormErrors, TextArea, TextField};
+use crate::components::labels::{bilingual, clock, date, local_input, parse_local};
+use crate::i18n::{locale, tr};
+use crate::session::use_session;
+
+#[derive(Clone, Copy)]
+enum SeatChange {
+    Join(i64),
+    Leave(i64),
+    Remove(i64),
+}
+
+#[component]
+pub fn AgendaPanel(e: Event) -> impl IntoView {
+    let session = use_session();
+    let event = e.id;
+    let mine = e.mine;
+    let data = LocalResource::new(move || async move { api::sessions(event).await });
+    let error = RwSignal::new(None::<ApiError>);
+    let act = Action::new_local(move |c: &SeatChange| {
+        let c = *c;
+        async move {
+            match c {
+                SeatChange::Join(s) => api::join_session(s).await,
+                SeatChange::Leave(s) => api::leave_session(s).await,
+                SeatChange::Remove(s) => api::delete_session(event, s).await,
+            }
+        }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(_)) => {
+            error.set(None);
+            data.refetch();
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let logged_in = move || session.me.with(Option::is_some);
+    let row = move |s: Session| {
+        let (zh, en) = (s.title_zh.clone(), s.title_en.clone());
+        let when = format!("{} {}–{}", date(&s.starts_at), clock(&s.starts_at), clock(&s.ends_at));
+        let speakers = s
+            .speakers
+            .iter()
+            .map(|k| match &k.org_name_zh {
+                Some(org) => format!("{}（{org}）", k.name),
+                None => k.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("、");
+        let seats = s.capacity.map(|c| {
+            let free = s.free().unwrap_or(0);
+            move || {
+                tr(Msg::AgendaSeatsLeft)().replace("{free}", &free.to_string()).replace("{capacity}", &c.to_string())
+            }
+        });
+        let full = s.free() == Some(0);
+        let (id, joined) = (s.id, s.joined);
+        view! {
+            <li class="agenda-item" data-testid="session">
+                <div class="agenda-time">{when}</div>
+                <div class="agenda-body">
+                    <strong data-testid="session-title">{move || bilingual(&zh, en.as_deref(), locale())}</strong>
+                    <p class="muted small">
+                        {s.room.clone().map(|r| view! { {tr(Msg::AgendaRoom)}": "{r}" · " })}
+                        {(!speakers.is_empty()).then(|| view! { {tr(Msg::AgendaSpeakers)}": "<span data-testid="session-speakers">{speakers.clone()}</span> })}
+                    </p>
+                    <p class="small">
+                        {seats.map(|t| view! { <span data-testid="session-seats">{t}</span>" " })}
+                        {move || logged_in().then(|| if joined {
+                            view! {
+                                <span class="badge" data-testid="session-joined">{tr(Msg::AgendaJoined)}</span>" "
+                                <a href=format!("/api/sessions/{id}/calendar.ics") data-testid="session-ics">{tr(Msg::AddToCalendar)}</a>" "
+                                <button class="btn btn-ghost" on:click=move |_| { act.dispatch(SeatChange::Leave(id)); }>{tr(Msg::AgendaLeave)}</button>
+                            }.into_any()
+                        } else if full {
+                            view! { <span class="badge badge-muted">{tr(Msg::AgendaFull)}</span> }.into_any()
+                        } else {
+                            view! { <button class="btn btn-secondary" data-testid="session-join" on:click=move |_| { act.dispatch(SeatChange::Join(id)); }>{tr(Msg::AgendaJoin)}</button> }.into_any()
+                        })}
+                        {mine.then(|| view! { " "<button class="btn btn-ghost" on:click=move |_| { act.dispatch(SeatChange::Remove(id)); }>{tr(Msg::Remove)}</button> })}
+                    </p>
+                </div>
+            </li>
+        }
+    };
+    view! {
+        <section class="card" data-testid="agenda">
+            <h2>{tr(Msg::AgendaTitle)}</h2>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            {resource_view(data, move |list: Vec<Session>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::AgendaEmpty)}</p> }.into_any();
+                }
+                let limited = list.iter().any(|s| s.capacity.is_some());
+                view! {
+                    <ol class="agenda">{list.into_iter().map(row).collect_view()}</ol>
+                    {limited.then(|| view! { <p class="hint">{tr(Msg::AgendaJoinHint)}</p> })}
+                }.into_any()
+            })}
+            {mine.then(|| view! { <AddSession e=e.clone() added=Callback::new(move |_| data.refetch())/> })}
+        </section>
+    }
+}
+
+#[component]
+fn AddSession(e: Event, added: Callback<()>) -> impl IntoView {
+    let event = e.id;
+    let title = RwSignal::new(String::new());
+    let title_en = RwSignal::new(String::new());
+    let room = RwSignal::new(String::new());
+    let starts = RwSignal::new(local_input(&e.starts_at));
+    let ends = RwSignal::new(local_input(&(e.starts_at + time::Duration::hours(1))));
+    let speakers = RwSignal::new(String::new());
+    let capacity = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let add = Action::new_local(move |s: &SessionInput| {
+        let s = s.clone();
+        async move { api::add_session(event, &s).await }
+    });
+    Effect::new(move |_| match add.value().get() {
+        Some(Ok(_)) => {
+            title.set(String::new());
+            title_en.set(String::new());
+            speakers.set(String::new());
+            added.run(());
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let (event_start, event_end) = (e.starts_at, e.ends_at);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        let (Some(starts_at), Some(ends_at)) =
+            (parse_local(&starts.get_untracked()), parse_local(&ends.get_untracked()))
+        else {
+            errors.check(Err({
+                let mut f = shared::error::FieldErrors::new();
+                f.add("starts_at", shared::validate::FieldError::Invalid);
+                f
+            }));
+            return;
+        };
+        let optional = |s: String| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let s = SessionInput {
+            title_zh: title.get_untracked(),
+            title_en: optional(title_en.get_untracked()),
+            room: optional(room.get_untracked()),
+            starts_at,
+            ends_at,
+            speakers: speakers.get_untracked().lines().map(str::to_owned).collect(),
+            capacity: capacity.get_untracked().trim().parse().ok(),
+        };
+        if errors.check(s.check(event_start, event_end).map(|_| ())) {
+            add.dispatch(s);
+        }
+    };
+    view! {
+        <form on:submit=submit novalidate data-testid="add-session">
+            <h3>{tr(Msg::AgendaAdd)}</h3>
+            <FormError errors=errors/>
+            <TextField label=Msg::AgendaSessionTitle name="title_zh" value=title errors=errors required=true/>
+            <TextField label=Msg::AgendaSessionTitleEn name="title_en" value=title_en errors=errors/>
+            <TextField label=Msg::AgendaRoom name="room" value=room errors=errors/>
+            <TextField label=Msg::EventStarts name="starts_at" value=starts errors=errors input_type="datetime-local" required=true/>
+            <TextField label=Msg::EventEnds name="ends_at" value=ends errors=errors input_type="datetime-local" required=true/>
+            <TextArea label=Msg::AgendaSpeakers name="speakers" value=speakers errors=errors/>
+            <p class="hint">{tr(Msg::AgendaSpeakersHint)}</p>
+            <TextField label=Msg::AgendaCapacity name="capacity" value=capacity errors=errors hint=Msg::AgendaCapacityHint/>
+            <button class="btn btn-secondary" type="submit" data-testid="add-session-submit">{tr(Msg::AgendaAdd)}</button>
+        </form>
+    }
+}
