@@ -66,11 +66,13 @@ pub fn MeetingsPage() -> impl IntoView {
 
 #[component]
 fn Attendee(event: i64, o: Overview, changed: Callback<()>) -> impl IntoView {
+    // Saving the availability changes the slots in common with the others, not the rest of the page.
+    let saves = RwSignal::new(0u32);
     view! {
         <Agenda event=event o=o.clone()/>
-        <Availability event=event o=o.clone() changed=changed/>
+        <Availability event=event o=o.clone() saves=saves/>
         <Requests o=o.clone() changed=changed/>
-        <Counterparts event=event changed=changed/>
+        <Counterparts event=event saves=saves changed=changed/>
     }
 }
 
@@ -103,7 +105,7 @@ fn Agenda(event: i64, o: Overview) -> impl IntoView {
 }
 
 #[component]
-fn Availability(event: i64, o: Overview, changed: Callback<()>) -> impl IntoView {
+fn Availability(event: i64, o: Overview, saves: RwSignal<u32>) -> impl IntoView {
     let chosen = RwSignal::new(o.available.clone());
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
@@ -114,7 +116,7 @@ fn Availability(event: i64, o: Overview, changed: Callback<()>) -> impl IntoView
     Effect::new(move |_| match save.value().get() {
         Some(Ok(_)) => {
             saved.set(true);
-            changed.run(());
+            saves.update(|n| *n += 1);
         }
         Some(Err(e)) => error.set(Some(e)),
         None => {}
@@ -200,8 +202,11 @@ fn Requests(o: Overview, changed: Callback<()>) -> impl IntoView {
 }
 
 #[component]
-fn Counterparts(event: i64, changed: Callback<()>) -> impl IntoView {
-    let data = LocalResource::new(move || async move { api::meeting_attendees(event).await });
+fn Counterparts(event: i64, saves: RwSignal<u32>, changed: Callback<()>) -> impl IntoView {
+    let data = LocalResource::new(move || {
+        saves.track();
+        async move { api::meeting_attendees(event).await }
+    });
     view! {
         <section class="card" data-testid="meeting-attendees">
             <h2>{tr(Msg::MeetingsAttendees)}</h2>
