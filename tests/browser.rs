@@ -906,6 +906,14 @@ async fn an_invitee_follows_the_invitation_link_and_registers_with_its_code() {
     }
 }
 
+/// A valid one-pixel PNG.
+const PNG_1X1: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d,
+    0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organizer_schedules() {
     let server = Server::start().await;
@@ -932,9 +940,25 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
     )
     .await;
 
-    // The organizer creates the matchmaking event, a session with one seat, and three meeting slots.
+    // The organizer creates the matchmaking event, gives it an English title and a cover image,
+    // adds a session with one seat, and three meeting slots.
     let host_b = Browser::start(1280, 1600).await;
     let page = create_event(&host_b, &server, "固态电池供需对接会", 10, "matchmaking").await;
+    host_b.click("[data-testid=edit-event]").await;
+    host_b.path_matches(|p| p.ends_with("/edit")).await;
+    host_b.fill("#f-title_en", "Solid-state battery matchmaking").await;
+    host_b.click("[data-testid=create-event]").await;
+    host_b.path_matches(|p| p == page).await;
+    let cover = std::env::temp_dir().join(format!("fm-cover-{}.png", std::process::id()));
+    std::fs::write(&cover, PNG_1X1).unwrap();
+    host_b.el("#f-cover").await.send_keys(cover.to_str().unwrap()).await.unwrap();
+    host_b.el("[data-testid=event-cover]").await;
+    let (title_en,): (Option<String>,) =
+        sqlx::query_as("SELECT title_en FROM events WHERE title_zh = '固态电池供需对接会'")
+            .fetch_one(&server.state.db)
+            .await
+            .unwrap();
+    assert_eq!(title_en.as_deref(), Some("Solid-state battery matchmaking"));
     host_b.fill("#f-title_zh", "闭门研讨：固态电池中试").await;
     host_b.fill("#f-room", "A1 会议室").await;
     host_b.fill("#f-speakers", "ent@example.com\n王研究员").await;

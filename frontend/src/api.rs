@@ -265,13 +265,12 @@ pub async fn messages(id: i64) -> ApiResult<Vec<Message>> {
 pub async fn send_message(id: i64, req: &NewMessage) -> ApiResult<Message> {
     post(&format!("/api/engagements/{id}/messages"), req).await
 }
-/// Uploads a file chosen in the browser, as the raw body.
-pub async fn upload(id: i64, file: web_sys::File) -> ApiResult<Attachment> {
+/// Sends a file chosen in the browser as the raw body.
+async fn send_file<T: DeserializeOwned>(method: Method, path: &str, file: web_sys::File) -> ApiResult<T> {
     let locale = current_locale();
     let network = |_| ApiError::localized(ErrorCode::Network, locale);
-    let path = format!("/api/engagements/{id}/attachments{}", query(&[("name", Some(file.name()))]));
-    let request = RequestBuilder::new(&path)
-        .method(Method::POST)
+    let request = RequestBuilder::new(path)
+        .method(method)
         .header("Accept-Language", locale.tag())
         .header("Content-Type", "application/octet-stream")
         .body(file)
@@ -280,6 +279,12 @@ pub async fn upload(id: i64, file: web_sys::File) -> ApiResult<Attachment> {
     let status = response.status();
     let text = response.text().await.map_err(network)?;
     decode(status, &text)
+}
+
+/// Uploads an attachment to an engagement.
+pub async fn upload(id: i64, file: web_sys::File) -> ApiResult<Attachment> {
+    let path = format!("/api/engagements/{id}/attachments{}", query(&[("name", Some(file.name()))]));
+    send_file(Method::POST, &path, file).await
 }
 
 // ---- notifications ----
@@ -372,6 +377,15 @@ pub async fn event(id: i64) -> ApiResult<shared::events::Event> {
 }
 pub async fn create_event(input: &shared::events::EventInput) -> ApiResult<shared::events::Event> {
     post("/api/events", input).await
+}
+pub async fn update_event(id: i64, input: &shared::events::EventInput) -> ApiResult<shared::events::Event> {
+    put(&format!("/api/events/{id}"), input).await
+}
+pub async fn set_event_cover(id: i64, file: web_sys::File) -> ApiResult<shared::events::Event> {
+    send_file(Method::PUT, &format!("/api/events/{id}/cover"), file).await
+}
+pub async fn remove_event_cover(id: i64) -> ApiResult<shared::events::Event> {
+    delete(&format!("/api/events/{id}/cover")).await
 }
 pub async fn add_ticket_type(id: i64, t: &shared::events::TicketTypeInput) -> ApiResult<shared::events::TicketType> {
     post(&format!("/api/events/{id}/ticket-types"), t).await

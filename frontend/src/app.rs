@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/:id/checkin") view=|| page(events(Events::Checkin))/>
                     <Route path=path!("/events/:id/tickets/:registration") view=|| page(events(Events::Tickets))/>
                     <Route path=path!("/events/:id/badges") view=|| page(events(Events::Badges))/>
+                    <Route path=path!("/events/:id/edit") view=|| page(events(Events::Edit))/>
                     <Route path=path!("/events/:id/meetings") view=|| page(events(Events::Meetings))/>
                     <Route path=path!("/dashboard") view=|| view! { <coming::Coming title=Msg::NavDashboard body=Msg::ComingDashboard/> }/>
                     <Route path=path!("/login") view=auth::Login/>

@@ -111,6 +111,7 @@ pub fn notices(page: Notices) -> AnyView {
 pub enum Events {
     List,
     New,
+    Edit,
     Event,
     Checkin,
     Tickets,
@@ -123,6 +124,7 @@ pub fn events(page: Events) -> AnyView {
     match page {
         Events::List => view! { <events::Events/> }.into_any(),
         Events::New => view! { <events::NewEvent/> }.into_any(),
+        Events::Edit => view! { <events::EditEvent/> }.into_any(),
         Events::Event => view! { <events::EventPage/> }.into_any(),
         Events::Checkin => view! { <checkin::CheckinPage/> }.into_any(),
         Events::Tickets => view! { <checkin::PrintTickets/> }.into_any(),

@@ -50,6 +50,8 @@ pub enum ErrorCode {
     NotAttendee,
     /// Only matchmaking events have meetings.
     NotMatchmaking,
+    RegistrationNotOpen,
+    RegistrationClosed,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -92,6 +94,8 @@ impl ErrorCode {
             ErrorCode::SessionFull => Msg::ErrSessionFull,
             ErrorCode::NotAttendee => Msg::ErrNotAttendee,
             ErrorCode::NotMatchmaking => Msg::ErrNotMatchmaking,
+            ErrorCode::RegistrationNotOpen => Msg::ErrRegistrationNotOpen,
+            ErrorCode::RegistrationClosed => Msg::ErrRegistrationClosed,
         }
     }
 }

@@ -103,6 +103,13 @@ pub struct EventInput {
     /// Public, or only with an invitation code.
     #[serde(default)]
     pub invitation_only: bool,
+    /// When registration opens (none: at once) and closes (none: when the event ends).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub registration_opens_at: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub registration_closes_at: Option<OffsetDateTime>,
 }
 
 impl EventInput {
@@ -131,6 +138,13 @@ impl EventInput {
         }
         if !self.domains.is_empty() {
             errs.check("domains", validate::code_list(&self.domains, 3));
+        }
+        if self.registration_closes_at.is_some_and(|c| c > self.ends_at) {
+            errs.add("registration_closes_at", FieldError::OutOfRange);
+        } else if let (Some(o), Some(c)) = (self.registration_opens_at, self.registration_closes_at)
+            && c <= o
+        {
+            errs.add("registration_closes_at", FieldError::DatesOutOfOrder);
         }
         if errs.is_empty() { Ok(()) } else { Err(errs) }
     }
@@ -206,6 +220,47 @@ pub struct Event {
     /// The caller may scan tickets at the door (organizers and check-in staff).
     #[serde(default)]
     pub can_check_in: bool,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub registration_opens_at: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub registration_closes_at: Option<OffsetDateTime>,
+    /// The cover image's address, if it has one (changes with the image).
+    #[serde(default)]
+    pub cover_url: Option<String>,
+}
+
+/// Where registration stands at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    NotYet,
+    Open,
+    Closed,
+}
+
+impl Event {
+    /// Whether registration is open `now`: from its opening (or at once) until its closing (or the
+    /// end of the event).
+    pub fn window(&self, now: OffsetDateTime) -> Window {
+        window(self.registration_opens_at, self.registration_closes_at, self.ends_at, now)
+    }
+}
+
+/// See [`Event::window`].
+pub fn window(
+    opens: Option<OffsetDateTime>,
+    closes: Option<OffsetDateTime>,
+    ends_at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Window {
+    if opens.is_some_and(|o| now < o) {
+        Window::NotYet
+    } else if now > closes.unwrap_or(ends_at).min(ends_at) {
+        Window::Closed
+    } else {
+        Window::Open
+    }
 }
 
 /// `POST /api/events/{id}/registrations`: oneself, or a group of named people.
@@ -736,6 +791,19 @@ pub struct Invitation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn registration_is_open_from_its_opening_until_its_closing_or_the_end_of_the_event() {
+        use time::macros::datetime;
+        let (opens, closes, ends) =
+            (datetime!(2027-03-01 00:00 UTC), datetime!(2027-03-20 00:00 UTC), datetime!(2027-04-01 10:00 UTC));
+        let at = |t| window(Some(opens), Some(closes), ends, t);
+        assert_eq!(at(datetime!(2027-02-28 23:59 UTC)), Window::NotYet);
+        assert_eq!(at(datetime!(2027-03-10 00:00 UTC)), Window::Open);
+        assert_eq!(at(datetime!(2027-03-20 00:01 UTC)), Window::Closed);
+        assert_eq!(window(None, None, ends, datetime!(2027-04-01 09:00 UTC)), Window::Open);
+        assert_eq!(window(None, None, ends, datetime!(2027-04-01 10:01 UTC)), Window::Closed);
+    }
 
     #[test]
     fn free_seats_are_bounded_by_the_quota_and_the_capacity_left() {

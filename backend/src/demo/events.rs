@@ -155,6 +155,9 @@ pub async fn seed(db: &mut SqliteConnection, organizer: i64, host: i64) -> anyho
             domains: e.domains.iter().map(|d| d.to_string()).collect(),
             capacity: e.capacity,
             invitation_only: false,
+            registration_opens_at: None,
+            // Registration closes the day before (an upcoming event's stays open until then).
+            registration_closes_at: Some(starts - Duration::days(1)),
         };
         let created = if e.starts_in_days < 0 { starts - Duration::days(40) } else { now - Duration::days(10) };
         let event = store::insert(db, &input, host, created).await?;

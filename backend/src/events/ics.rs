@@ -135,6 +135,9 @@ mod tests {
             ticket_types: vec![],
             mine: false,
             can_check_in: false,
+            registration_opens_at: None,
+            registration_closes_at: None,
+            cover_url: None,
         }
     }
 

@@ -13,6 +13,10 @@ use utoipa_axum::routes;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
+    // A cover image may be up to 10 MB (plus slack to answer an oversized one with a clear 413 of ours).
+    let covers = OpenApiRouter::new()
+        .routes(routes!(routes::put_cover, routes::get_cover, routes::delete_cover))
+        .layer(axum::extract::DefaultBodyLimit::max(shared::engage::ATTACHMENT_MAX + 1024));
     OpenApiRouter::new()
         .routes(routes!(routes::list, routes::create))
         .routes(routes!(routes::get, routes::update))
@@ -38,4 +42,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::messages, routes::send_message))
         .routes(routes!(routes::invitations, routes::add_invitation))
         .routes(routes!(routes::badges))
+        .merge(covers)
 }

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use shared::events::{
     CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, CountRow, Event, EventInput, EventReport, OFFER_HOURS,
     QUESTIONS_MAX, Question, QuestionInput, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput,
-    StaffRole, Ticket, TicketRef, TicketType, TicketTypeInput, check_answers, free_seats, may_enter, offers, per_day,
-    place,
+    StaffRole, Ticket, TicketRef, TicketType, TicketTypeInput, Window, check_answers, free_seats, may_enter, offers,
+    per_day, place, window,
 };
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
@@ -164,8 +164,10 @@ pub async fn register(
     {
         return Err(AppError::field("org_id", FieldError::Invalid));
     }
-    if ctx.ends_at < at {
-        return Err(conflict());
+    match window(ctx.registration_opens_at, ctx.registration_closes_at, ctx.ends_at, at) {
+        Window::Open => {}
+        Window::NotYet => return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::RegistrationNotOpen)),
+        Window::Closed => return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::RegistrationClosed)),
     }
     let answers = check_answers(&store::questions(&mut tx, id).await?, input.ticket_type, &input.answers)?;
     if ctx.invitation_only {
@@ -449,6 +451,45 @@ pub async fn tickets(state: &AppState, user: &SessionUser, registration: i64) ->
             }
         })
         .collect())
+}
+
+/// Sets the event's cover image (an image, checked by content; those who run the event).
+pub async fn set_cover(state: &AppState, user: &SessionUser, id: i64, bytes: &[u8]) -> AppResult<Event> {
+    {
+        let mut db = state.db.acquire().await?;
+        if !organizes(&mut db, id, user).await?.0 {
+            return Err(AppError::Forbidden);
+        }
+    }
+    if shared::engage::sniff_mime(bytes).is_none_or(|m| !m.starts_with("image/")) {
+        return Err(AppError::Refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType));
+    }
+    let (mime, sha256) = crate::files::store(state, bytes).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    store::set_cover(&mut tx, id, Some((&sha256, mime))).await?;
+    let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+pub async fn remove_cover(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Event> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if !organizes(&mut tx, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    store::set_cover(&mut tx, id, None).await?;
+    let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The cover image: `(mime, bytes)`.
+pub async fn cover(state: &AppState, id: i64) -> AppResult<(String, Vec<u8>)> {
+    let (sha256, mime) = {
+        let mut db = state.db.acquire().await?;
+        store::cover(&mut db, id).await?.ok_or(AppError::NotFound)?
+    };
+    Ok((mime, crate::files::read(state, &sha256).await?))
 }
 
 /// Every confirmed attendee's badge, by registration (those who run the event).

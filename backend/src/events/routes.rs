@@ -408,3 +408,46 @@ pub async fn badges(
 ) -> AppResult<Json<Vec<shared::events::Badge>>> {
     Ok(Json(ops::badges(&state, &current.user, id).await?))
 }
+
+/// Set the cover image: a PNG, JPEG, GIF or WebP (checked by content, ≤ 10 MB) as the raw body
+/// (those who run the event).
+#[utoipa::path(put, path = "/events/{id}/cover", tag = "events", params(("id" = i64, Path)),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 200, body = Event), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 413, body = ApiError), (status = 415, body = ApiError)))]
+pub async fn put_cover(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    crate::http::extract::Body(bytes): crate::http::extract::Body,
+) -> AppResult<Json<Event>> {
+    Ok(Json(ops::set_cover(&state, &current.user, id, &bytes).await?))
+}
+
+/// The cover image (anyone; cached, its address changes with the image).
+#[utoipa::path(get, path = "/events/{id}/cover", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "image/*"), (status = 404, body = ApiError)))]
+pub async fn get_cover(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<axum::response::Response> {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let (mime, bytes) = ops::cover(&state, id).await?;
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&mime) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+    Ok(response)
+}
+
+/// Remove the cover image (those who run the event).
+#[utoipa::path(delete, path = "/events/{id}/cover", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Event), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn delete_cover(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Event>> {
+    Ok(Json(ops::remove_cover(&state, &current.user, id).await?))
+}

@@ -26,11 +26,14 @@ struct EventRow {
     domains: String,
     capacity: i64,
     invitation_only: bool,
+    registration_opens_at: Option<OffsetDateTime>,
+    registration_closes_at: Option<OffsetDateTime>,
+    cover_sha256: Option<String>,
 }
 
 const EVENT: &str = "SELECT e.id, e.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, e.title_zh, e.title_en,
         e.description_zh, e.description_en, e.event_type, e.venue, e.online_url, e.starts_at, e.ends_at, e.domains,
-        e.capacity, e.invitation_only
+        e.capacity, e.invitation_only, e.registration_opens_at, e.registration_closes_at, e.cover_sha256
      FROM events e JOIN organizations o ON o.id = e.org_id";
 
 fn trimmed(s: &Option<String>) -> Option<&str> {
@@ -40,8 +43,9 @@ fn trimmed(s: &Option<String>) -> Option<&str> {
 pub async fn insert(db: &mut SqliteConnection, e: &EventInput, user: i64, now: OffsetDateTime) -> sqlx::Result<i64> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO events (org_id, title_zh, title_en, description_zh, description_en, event_type, venue, online_url,
-                             starts_at, ends_at, domains, capacity, invitation_only, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+                             starts_at, ends_at, domains, capacity, invitation_only, created_by, created_at, updated_at,
+                             registration_opens_at, registration_closes_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17) RETURNING id",
     )
     .bind(e.org_id)
     .bind(e.title_zh.trim())
@@ -58,6 +62,8 @@ pub async fn insert(db: &mut SqliteConnection, e: &EventInput, user: i64, now: O
     .bind(e.invitation_only)
     .bind(user)
     .bind(now)
+    .bind(e.registration_opens_at)
+    .bind(e.registration_closes_at)
     .fetch_one(db)
     .await?;
     Ok(id)
@@ -67,7 +73,7 @@ pub async fn update(db: &mut SqliteConnection, id: i64, e: &EventInput, now: Off
     sqlx::query(
         "UPDATE events SET title_zh = $2, title_en = $3, description_zh = $4, description_en = $5, event_type = $6,
              venue = $7, online_url = $8, starts_at = $9, ends_at = $10, domains = $11, capacity = $12,
-             invitation_only = $13, updated_at = $14
+             invitation_only = $13, updated_at = $14, registration_opens_at = $15, registration_closes_at = $16
          WHERE id = $1",
     )
     .bind(id)
@@ -84,9 +90,29 @@ pub async fn update(db: &mut SqliteConnection, id: i64, e: &EventInput, now: Off
     .bind(i64::from(e.capacity))
     .bind(e.invitation_only)
     .bind(now)
+    .bind(e.registration_opens_at)
+    .bind(e.registration_closes_at)
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// Sets (or with `None` removes) the event's cover image: `(sha256, mime)`.
+pub async fn set_cover(db: &mut SqliteConnection, id: i64, cover: Option<(&str, &str)>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE events SET cover_sha256 = $2, cover_mime = $3 WHERE id = $1")
+        .bind(id)
+        .bind(cover.map(|c| c.0))
+        .bind(cover.map(|c| c.1))
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The cover image's `(sha256, mime)`, if the event has one.
+pub async fn cover(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(String, String)>> {
+    let row: Option<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT cover_sha256, cover_mime FROM events WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(row.and_then(|(sha, mime)| Some((sha?, mime?))))
 }
 
 /// The event's organizing organization and capacity.
@@ -113,6 +139,8 @@ pub async fn held(db: &mut SqliteConnection, event: i64) -> sqlx::Result<(u32, V
 #[derive(sqlx::FromRow)]
 pub struct RegistrationContext {
     pub ends_at: OffsetDateTime,
+    pub registration_opens_at: Option<OffsetDateTime>,
+    pub registration_closes_at: Option<OffsetDateTime>,
     pub capacity: i64,
     pub quota: i64,
     pub approval: bool,
@@ -131,7 +159,7 @@ pub async fn registration_context(
     ticket_type: i64,
 ) -> sqlx::Result<Option<RegistrationContext>> {
     sqlx::query_as(
-        "SELECT e.ends_at, e.capacity, t.quota, t.approval,
+        "SELECT e.ends_at, e.registration_opens_at, e.registration_closes_at, e.capacity, t.quota, t.approval,
                 (SELECT COALESCE(SUM(seats), 0) FROM registrations
                   WHERE event_id = e.id AND status IN ('confirmed', 'pending', 'offered')) AS held_overall,
                 (SELECT COALESCE(SUM(seats), 0) FROM registrations
@@ -236,6 +264,9 @@ async fn complete(db: &mut SqliteConnection, r: EventRow, mine: bool) -> sqlx::R
         ticket_types: types,
         mine,
         can_check_in: mine,
+        registration_opens_at: r.registration_opens_at,
+        registration_closes_at: r.registration_closes_at,
+        cover_url: r.cover_sha256.map(|sha| format!("/api/events/{}/cover?v={}", r.id, &sha[..sha.len().min(12)])),
     })
 }
 

@@ -657,3 +657,58 @@ async fn the_badge_sheet_has_one_badge_per_confirmed_person_with_a_scannable_cod
     let r = s.organizer.post(s.app.url(&format!("/api/events/{event}/checkins"))).json(&scan).send().await.unwrap();
     assert_eq!(body(r).await["outcome"], "checked_in");
 }
+
+#[tokio::test]
+async fn registration_is_refused_before_the_window_opens_and_after_it_closes() {
+    let s = setup().await;
+    let mut input = event(s.org, 10);
+    input["registration_opens_at"] = json!("2099-03-01T00:00:00Z");
+    input["registration_closes_at"] = json!("2099-04-02T00:00:00Z");
+    let r = s.organizer.post(s.app.url("/api/events")).json(&input).send().await.unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["registration_closes_at"].is_string(), "closing after the event ends: {v}");
+    input["registration_closes_at"] = json!("2099-03-15T00:00:00Z");
+    let r = s.organizer.post(s.app.url("/api/events")).json(&input).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let e = body(r).await;
+    assert_eq!(e["registration_closes_at"], "2099-03-15T00:00:00Z");
+    let id = e["id"].as_i64().unwrap();
+    let t = json!({"name_zh": "普通", "quota": 10});
+    let r = s.organizer.post(s.app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+    let ticket = body(r).await["id"].as_i64().unwrap();
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let (code, _) = error_code(s.register(&a, id, ticket, &["张三"]).await, StatusCode::CONFLICT).await;
+    assert_eq!(code, "registration_not_open");
+    // Opened (and later closed) by the organizers' edit.
+    input["registration_opens_at"] = json!("2026-01-01T00:00:00Z");
+    let r = s.organizer.put(s.app.url(&format!("/api/events/{id}"))).json(&input).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(body(s.register(&a, id, ticket, &["张三"]).await).await["status"], "confirmed");
+    input["registration_closes_at"] = json!("2026-02-01T00:00:00Z");
+    s.organizer.put(s.app.url(&format!("/api/events/{id}"))).json(&input).send().await.unwrap();
+    let b = s.app.user("b@example.com", "报名人乙").await;
+    let (code, _) = error_code(s.register(&b, id, ticket, &["王五"]).await, StatusCode::CONFLICT).await;
+    assert_eq!(code, "registration_closed");
+}
+
+#[tokio::test]
+async fn organizers_set_a_cover_image_that_anyone_sees_and_other_files_are_refused() {
+    let s = setup().await;
+    let (id, _) = s.event(10, 10, false).await;
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec();
+    let url = s.app.url(&format!("/api/events/{id}/cover"));
+    let stranger = s.app.user("x@example.com", "路人").await;
+    error_code(stranger.put(&url).body(png.clone()).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let r = s.organizer.put(&url).body(b"%PDF-1.7 not an image".to_vec()).send().await.unwrap();
+    let (code, _) = error_code(r, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+    assert_eq!(code, "file_type");
+    let e = body(s.organizer.put(&url).body(png.clone()).send().await.unwrap()).await;
+    let cover = e["cover_url"].as_str().unwrap().to_owned();
+    assert!(cover.starts_with(&format!("/api/events/{id}/cover?v=")));
+    let r = s.app.client().get(s.app.url(&cover)).send().await.unwrap();
+    assert_eq!(r.headers()["content-type"], "image/png");
+    assert_eq!(r.bytes().await.unwrap().to_vec(), png);
+    let e = body(s.organizer.delete(&url).send().await.unwrap()).await;
+    assert!(e["cover_url"].is_null());
+    error_code(s.app.client().get(&url).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+}

@@ -11,18 +11,23 @@ use shared::Msg;
 use shared::events::{
     Answer, CountRow, Event, EventInput, EventMessage, EventMessageInput, EventReport, EventType, Invitation,
     InvitationInput, Question, QuestionInput, QuestionKind, Registration, RegistrationInput, RegistrationStatus, Staff,
-    StaffInput, StaffRole, Ticket, TicketTypeInput, check_answers,
+    StaffInput, StaffRole, Ticket, TicketTypeInput, Window, check_answers,
 };
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
 
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
-use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
-use crate::components::labels::{bilingual, date, parse_local, use_taxonomy};
+use crate::components::form::{CheckboxGroup, FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
+use crate::components::labels::{bilingual, clock, date, local_input, parse_local, use_taxonomy};
 use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
+
+/// A date and time of day in China time.
+fn when(t: &time::OffsetDateTime) -> String {
+    format!("{} {}", date(t), clock(t))
+}
 
 #[component]
 pub fn Events() -> impl IntoView {
@@ -55,6 +60,7 @@ pub fn Events() -> impl IntoView {
                             let free: u32 = e.ticket_types.iter().map(|t| t.free).max().unwrap_or(0);
                             view! {
                                 <li class="card">
+                                    {e.cover_url.clone().map(|src| view! { <img class="event-thumb" src=src alt="" loading="lazy"/> })}
                                     <span class="badge">{tr(e.event_type.msg())}</span>" "
                                     <a href=format!("/events/{}", e.id) class="posting-title">{move || bilingual(&zh, en.as_deref(), locale())}</a>
                                     <p class="small muted">{date(&e.starts_at)}" · "{e.venue.clone().unwrap_or_default()}</p>
@@ -96,6 +102,8 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
     let figures = mine.then(|| e.clone());
     let agenda = e.clone();
     let matchmaking = e.event_type == EventType::Matchmaking;
+    let cover = e.cover_url.clone();
+    let has_cover = cover.is_some();
     let (org_zh, org_en) = (e.org_name_zh.clone(), e.org_name_en.clone());
     view! {
         <header class="page-header">
@@ -108,7 +116,14 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
             </p>
             <p class="muted">{move || bilingual(&org_zh, org_en.as_deref(), locale())}</p>
         </header>
+        {cover.map(|src| view! { <img class="event-cover" src=src alt=tr(Msg::EventCoverAlt) data-testid="event-cover"/> })}
         <article class="card"><p class="request-message">{move || bilingual(&dzh, den.as_deref(), locale())}</p></article>
+        {mine.then(|| view! {
+            <p class="actions">
+                <A href=format!("/events/{id}/edit") attr:class="btn btn-secondary" attr:data-testid="edit-event">{tr(Msg::Edit)}</A>
+            </p>
+            <CoverPanel event=id has_cover=has_cover changed=changed/>
+        })}
         <section class="card" data-testid="ticket-types">
             <h2>{tr(Msg::TicketTypes)}</h2>
             <table class="table">
@@ -144,6 +159,46 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
             {e.invitation_only.then(|| view! { <InvitationsPanel event=e.id/> })}
             <QuestionsPanel e=e.clone()/> <Figures e=e.clone()/> <MessagePanel e=e/>
         })} <StaffPanel event=id/> })}
+    }
+}
+
+/// The organizers' cover image upload.
+#[component]
+fn CoverPanel(event: i64, has_cover: bool, changed: Callback<()>) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let error = RwSignal::new(None::<shared::ApiError>);
+    let act = Action::new_local(move |upload: &bool| {
+        let file = file_input
+            .get_untracked()
+            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0));
+        let upload = *upload;
+        async move {
+            match (upload, file) {
+                (true, Some(file)) => api::set_event_cover(event, file).await.map(|_| ()),
+                (true, None) => Ok(()),
+                (false, _) => api::remove_event_cover(event).await.map(|_| ()),
+            }
+        }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(())) => changed.run(()),
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    view! {
+        <section class="card" data-testid="cover-panel">
+            <h2>{tr(Msg::EventCover)}</h2>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            <div class="field">
+                <input id="f-cover" type="file" accept="image/png,image/jpeg,image/gif,image/webp" node_ref=file_input
+                    on:change=move |_| { act.dispatch(true); }/>
+                <p class="hint">{tr(Msg::EventCoverHint)}</p>
+            </div>
+            {has_cover.then(|| view! { <button class="btn btn-ghost" on:click=move |_| { act.dispatch(false); }>{tr(Msg::Remove)}</button> })}
+        </section>
     }
 }
 
@@ -683,6 +738,8 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
     };
     let errors = FormErrors::new();
     let types = ticket_options(&e);
+    let window = e.window(crate::components::labels::now());
+    let (opens, closes) = (e.registration_opens_at, e.registration_closes_at);
     let act = Action::new_local(move |req: &RegAction| {
         let req = req.clone();
         async move {
@@ -750,7 +807,15 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                         }
                         .into_any()
                     }
+                    None if window != Window::Open => {
+                        let text = match (window, opens) {
+                            (Window::NotYet, Some(t)) => Signal::derive(move || tr(Msg::EventRegNotYet)().replace("{at}", &when(&t))),
+                            _ => Signal::derive(move || tr(Msg::EventRegClosed)().to_owned()),
+                        };
+                        view! { <p class="state" data-testid="registration-window">{text}</p> }.into_any()
+                    }
                     None => view! {
+                        {closes.map(|t| view! { <p class="muted small" data-testid="registration-until">{move || tr(Msg::EventRegUntil)().replace("{at}", &when(&t))}</p> })}
                         <form on:submit=submit novalidate>
                             <SelectField label=Msg::TicketName name="ticket_type" value=ticket options=types errors=errors required=true/>
                             <TextArea label=Msg::RegisterPeople name="people" value=people errors=errors/>
@@ -824,17 +889,61 @@ fn Registrations(event: i64, changed: Callback<()>) -> impl IntoView {
 /// The organizer's form for a new event.
 #[component]
 pub fn NewEvent() -> impl IntoView {
+    view! { <EventForm existing=None/> }
+}
+
+/// The organizers' form for an event they run, filled in.
+#[component]
+pub fn EditEvent() -> impl IntoView {
+    let id = route_id("id");
+    let data = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::event(id).await }
+    });
+    view! { {resource_view(data, move |e: Event| view! { <EventForm existing=Some(e)/> })} }
+}
+
+/// A date-time field (`datetime-local`, China time) whose errors show under it.
+#[component]
+fn DateTimeField(
+    label: Msg,
+    name: &'static str,
+    value: RwSignal<String>,
+    errors: FormErrors,
+    #[prop(optional)] hint: Option<Msg>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="field"><label for=id.clone()>{tr(label)}</label>
+            <input id=id type="datetime-local" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            {hint.map(|h| view! { <p class="hint">{tr(h)}</p> })}
+            {move || errors.of(name).get().map(|m| view! { <p class="field-error">{m}</p> })}</div>
+    }
+}
+
+#[component]
+fn EventForm(existing: Option<Event>) -> impl IntoView {
     let session = use_session();
+    let tax = use_taxonomy();
     let navigate = use_navigate();
-    let org = RwSignal::new(String::new());
-    let title = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
-    let kind = RwSignal::new(EventType::Forum.as_str().to_owned());
-    let venue = RwSignal::new(String::new());
-    let starts = RwSignal::new(String::new());
-    let ends = RwSignal::new(String::new());
-    let capacity = RwSignal::new(String::new());
-    let invitation = RwSignal::new(false);
+    let e = existing.clone();
+    let text = |f: fn(&Event) -> Option<String>| RwSignal::new(e.as_ref().and_then(f).unwrap_or_default());
+    let org = RwSignal::new(e.as_ref().map(|e| e.org_id.to_string()).unwrap_or_default());
+    let title = text(|e| Some(e.title_zh.clone()));
+    let title_en = text(|e| e.title_en.clone());
+    let description = text(|e| Some(e.description_zh.clone()));
+    let description_en = text(|e| e.description_en.clone());
+    let kind = RwSignal::new(e.as_ref().map_or(EventType::Forum, |e| e.event_type).as_str().to_owned());
+    let venue = text(|e| e.venue.clone());
+    let online = text(|e| e.online_url.clone());
+    let starts = text(|e| Some(local_input(&e.starts_at)));
+    let ends = text(|e| Some(local_input(&e.ends_at)));
+    let opens = text(|e| e.registration_opens_at.as_ref().map(local_input));
+    let closes = text(|e| e.registration_closes_at.as_ref().map(local_input));
+    let capacity = text(|e| Some(e.capacity.to_string()));
+    let domains = RwSignal::new(e.as_ref().map(|e| e.domains.clone()).unwrap_or_default());
+    let invitation = RwSignal::new(e.as_ref().is_some_and(|e| e.invitation_only));
+    let editing = existing.as_ref().map(|e| e.id);
     let errors = FormErrors::new();
     let orgs = session.org_options(|o| o.org_kind == OrgKind::Organizer);
     // The first organizer organization, once the session is known.
@@ -848,11 +957,20 @@ pub fn NewEvent() -> impl IntoView {
     let kinds = Signal::derive(move || {
         EventType::ALL.iter().map(|k| (k.as_str().to_owned(), k.msg().t(locale()).to_owned())).collect()
     });
-    let create = Action::new_local(move |input: &EventInput| {
-        let input = input.clone();
-        async move { api::create_event(&input).await }
+    let fields = Signal::derive(move || {
+        let l = locale();
+        tax.get().of(TermKind::Domain).map(|t| (t.code.clone(), t.label(l).to_owned())).collect::<Vec<_>>()
     });
-    Effect::new(move |_| match create.value().get() {
+    let save = Action::new_local(move |input: &EventInput| {
+        let input = input.clone();
+        async move {
+            match editing {
+                Some(id) => api::update_event(id, &input).await,
+                None => api::create_event(&input).await,
+            }
+        }
+    });
+    Effect::new(move |_| match save.value().get() {
         Some(Ok(e)) => navigate(&format!("/events/{}", e.id), Default::default()),
         Some(Err(e)) => errors.server(e),
         None => {}
@@ -868,44 +986,52 @@ pub fn NewEvent() -> impl IntoView {
             errors.check(Err(e));
             return;
         };
+        let optional = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|s| !s.is_empty());
         let input = EventInput {
             org_id: org.get_untracked().parse().unwrap_or(0),
             title_zh: title.get_untracked(),
-            title_en: None,
+            title_en: optional(title_en),
             description_zh: description.get_untracked(),
-            description_en: None,
+            description_en: optional(description_en),
             event_type: EventType::parse(&kind.get_untracked()).unwrap_or(EventType::Forum),
-            venue: Some(venue.get_untracked()),
-            online_url: None,
+            venue: optional(venue),
+            online_url: optional(online),
             starts_at,
             ends_at,
-            domains: vec![],
+            domains: domains.get_untracked(),
             capacity: capacity.get_untracked().trim().parse().unwrap_or(0),
             invitation_only: invitation.get_untracked(),
+            registration_opens_at: parse_local(&opens.get_untracked()),
+            registration_closes_at: parse_local(&closes.get_untracked()),
         };
         if errors.check(input.check(crate::components::labels::now())) {
-            create.dispatch(input);
+            save.dispatch(input);
         }
     };
+    let heading = if editing.is_some() { Msg::Edit } else { Msg::EventsNew };
     view! {
         <section class="page narrow">
-            <h1>{tr(Msg::EventsNew)}</h1>
+            <h1>{tr(heading)}</h1>
             <form on:submit=submit novalidate>
                 <FormError errors=errors/>
-                <SelectField label=Msg::EngFromOrg name="org_id" value=org options=orgs errors=errors required=true/>
+                {editing.is_none().then(|| view! {
+                    <SelectField label=Msg::EngFromOrg name="org_id" value=org options=orgs errors=errors required=true/>
+                })}
                 <TextField label=Msg::TitleZh name="title_zh" value=title errors=errors/>
+                <TextField label=Msg::TitleEn name="title_en" value=title_en errors=errors/>
                 <SelectField label=Msg::EventType name="event_type" value=kind options=kinds errors=errors required=true/>
                 <TextArea label=Msg::OrgDescription name="description_zh" value=description errors=errors/>
+                <TextArea label=Msg::EventDescriptionEn name="description_en" value=description_en errors=errors/>
                 <TextField label=Msg::EventVenue name="venue" value=venue errors=errors/>
-                <div class="field"><label for="f-starts_at">{tr(Msg::EventStarts)}</label>
-                    <input id="f-starts_at" type="datetime-local" prop:value=move || starts.get() on:input=move |ev| starts.set(event_target_value(&ev))/>
-                    {move || errors.of("starts_at").get().map(|m| view! { <p class="field-error">{m}</p> })}</div>
-                <div class="field"><label for="f-ends_at">{tr(Msg::EventEnds)}</label>
-                    <input id="f-ends_at" type="datetime-local" prop:value=move || ends.get() on:input=move |ev| ends.set(event_target_value(&ev))/>
-                    {move || errors.of("ends_at").get().map(|m| view! { <p class="field-error">{m}</p> })}</div>
+                <TextField label=Msg::EventOnline name="online_url" value=online errors=errors/>
+                <DateTimeField label=Msg::EventStarts name="starts_at" value=starts errors=errors/>
+                <DateTimeField label=Msg::EventEnds name="ends_at" value=ends errors=errors/>
+                <DateTimeField label=Msg::EventRegOpens name="registration_opens_at" value=opens errors=errors hint=Msg::EventRegWindowHint/>
+                <DateTimeField label=Msg::EventRegCloses name="registration_closes_at" value=closes errors=errors/>
+                <CheckboxGroup label=Msg::OrgDomains name="domains" value=domains options=fields errors=errors/>
                 <TextField label=Msg::EventCapacity name="capacity" value=capacity errors=errors/>
                 <Toggle label=Msg::EventInvitationOnly name="invitation_only" value=invitation/>
-                <button class="btn btn-primary" type="submit" data-testid="create-event">{tr(Msg::EventsNew)}</button>
+                <button class="btn btn-primary" type="submit" data-testid="create-event">{tr(if editing.is_some() { Msg::Save } else { Msg::EventsNew })}</button>
             </form>
         </section>
     }
