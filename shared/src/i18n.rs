@@ -418,6 +418,7 @@ catalogue! {
     NoteSeatOffered => "候补名额", "Seat offered";
     NoteEventMessage => "活动通知", "Event message";
     NoteMeetingRequested => "洽谈邀约", "Meeting request";
+    RegPromote => "移至候补首位", "Move to the front";
     NoteMeetingAccepted => "洽谈已接受", "Meeting accepted";
     NoteMeetingsScheduled => "洽谈日程", "Meeting schedule";
     NoteTextSeatOffered => "「{title}」有名额空出，已为你保留，请在48小时内确认", "A seat at “{title}” is free and held for you; please confirm within 48 hours";

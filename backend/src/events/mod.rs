@@ -28,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::accept_offer))
         .routes(routes!(routes::approve))
         .routes(routes!(routes::reject))
+        .routes(routes!(routes::promote))
         .routes(routes!(routes::staff, routes::put_staff))
         .routes(routes!(routes::remove_staff))
         .routes(routes!(routes::tickets))

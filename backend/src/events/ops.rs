@@ -369,6 +369,25 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, approve: bool
     Ok(out)
 }
 
+/// An organizer moves a waiting entry to the head of its waiting list, so the next freed seats
+/// are offered to it first (at once, when they are free now). Capacity and quotas still hold.
+pub async fn promote(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
+    let at = now();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let (reg, _, organizer) = reg_for(&mut tx, id, user).await?;
+    if !organizer {
+        return Err(AppError::Forbidden);
+    }
+    if reg.status != RegistrationStatus::Waitlisted {
+        return Err(conflict());
+    }
+    store::promote(&mut tx, id, at).await?;
+    offer_freed(&mut tx, &state.config.public_url, reg.event_id, at).await?;
+    let (_, out) = store::registration_by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(out)
+}
+
 /// Offers not taken in time pass on: the entry is cancelled and its seats offered to the next.
 pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
     let at = now();

@@ -150,6 +150,19 @@ pub async fn reject(
     Ok(Json(ops::decide(&state, &current.user, id, false).await?))
 }
 
+/// Move a waiting entry to the head of its waiting list (organizers): the next freed seats are
+/// offered to it first.
+#[utoipa::path(post, path = "/registrations/{id}/promote", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn promote(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Registration>> {
+    Ok(Json(ops::promote(&state, &current.user, id).await?))
+}
+
 /// The event as an iCalendar file for calendar apps.
 #[utoipa::path(get, path = "/events/{id}/calendar.ics", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/calendar"), (status = 404, body = ApiError)))]

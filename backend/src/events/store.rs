@@ -207,12 +207,23 @@ pub async fn insert_ticket_type(db: &mut SqliteConnection, event: i64, t: &Ticke
 /// Waiting-list entries per ticket type, in order: (ticket type, registration, seats).
 pub async fn waiting(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, i64, u32)>> {
     let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT ticket_type_id, id, seats FROM registrations WHERE event_id = $1 AND status = 'waitlisted' ORDER BY id",
+        "SELECT ticket_type_id, id, seats FROM registrations WHERE event_id = $1 AND status = 'waitlisted'
+         ORDER BY promoted_at IS NULL, promoted_at, id",
     )
     .bind(event)
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(|(t, id, s)| (t, id, u32::try_from(s).unwrap_or(0))).collect())
+}
+
+/// Moves a waiting entry to the head of its waiting list.
+pub async fn promote(db: &mut SqliteConnection, id: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sqlx::query("UPDATE registrations SET promoted_at = $2, updated_at = $2 WHERE id = $1")
+        .bind(id)
+        .bind(at)
+        .execute(db)
+        .await?;
+    Ok(())
 }
 
 /// The event with its ticket types' free seats and waiting lists; `mine` as given.

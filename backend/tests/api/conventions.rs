@@ -234,6 +234,7 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/registrations/{id}/accept-offer"),
     ("POST", "/api/registrations/{id}/approve"),
     ("POST", "/api/registrations/{id}/reject"),
+    ("POST", "/api/registrations/{id}/promote"),
     ("GET", "/api/events/{id}/staff"),
     ("POST", "/api/events/{id}/staff"),
     ("DELETE", "/api/events/{id}/staff/{user_id}"),

@@ -712,3 +712,30 @@ async fn organizers_set_a_cover_image_that_anyone_sees_and_other_files_are_refus
     assert!(e["cover_url"].is_null());
     error_code(s.app.client().get(&url).send().await.unwrap(), StatusCode::NOT_FOUND).await;
 }
+
+#[tokio::test]
+async fn an_organizer_moves_a_waiting_entry_to_the_front_and_the_next_freed_seat_goes_to_it() {
+    let s = setup().await;
+    let (event, ticket) = s.event(2, 2, false).await;
+    let mut clients = vec![];
+    for i in 0..4 {
+        clients.push(s.app.user(&format!("p{i}@example.com"), &format!("人{i}")).await);
+    }
+    let mut ids = vec![];
+    for c in &clients {
+        ids.push(body(s.register(c, event, ticket, &["本人"]).await).await["id"].as_i64().unwrap());
+    }
+    let url = |id: i64| s.app.url(&format!("/api/registrations/{id}/promote"));
+    // Only organizers (others' entries are not even visible), only waiting entries.
+    error_code(clients[2].post(url(ids[3])).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    error_code(clients[3].post(url(ids[3])).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    error_code(s.organizer.post(url(ids[0])).send().await.unwrap(), StatusCode::CONFLICT).await;
+    let moved = s.status(&s.organizer, ids[3], "promote").await;
+    assert_eq!(moved["status"], "waitlisted", "no seat is free: it waits at the front");
+    // A seat frees: the promoted entry gets the offer, not the one that registered before it.
+    s.status(&clients[0], ids[0], "cancel").await;
+    let regs =
+        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+    let status_of = |rid: i64| regs.as_array().unwrap().iter().find(|r| r["id"] == rid).unwrap()["status"].clone();
+    assert_eq!((status_of(ids[3]), status_of(ids[2])), (json!("offered"), json!("waitlisted")));
+}

@@ -875,6 +875,9 @@ fn Registrations(event: i64, changed: Callback<()>) -> impl IntoView {
                                     <td>{(r.status == RegistrationStatus::Pending).then(|| view! {
                                         <button class="btn btn-small btn-primary" on:click=move |_| { act.dispatch((id, "approve")); }>{tr(Msg::Approve)}</button>" "
                                         <button class="btn btn-small btn-ghost" on:click=move |_| { act.dispatch((id, "reject")); }>{tr(Msg::Reject)}</button>
+                                    })}
+                                    {(r.status == RegistrationStatus::Waitlisted).then(|| view! {
+                                        <button class="btn btn-small btn-secondary" data-testid="promote" on:click=move |_| { act.dispatch((id, "promote")); }>{tr(Msg::RegPromote)}</button>
                                     })}</td>
                                 </tr>
                             }
