@@ -38,8 +38,8 @@ fn compare(name: &str, p: &Problem) {
 }
 
 fn bench(c: &mut Criterion) {
-    let issue = generate(500, 3000, 12, 40, 0.8, 7);
-    let roomy = generate(500, 3000, 12, 400, 0.8, 7);
+    let issue = generate(500, 3000, 12, 40, 80, 7);
+    let roomy = generate(500, 3000, 12, 400, 80, 7);
     compare("500 attendees, 3000 requests, 12 slots, 40 tables", &issue);
     compare("500 attendees, 3000 requests, 12 slots, 400 tables", &roomy);
     let mut g = c.benchmark_group("meetings");

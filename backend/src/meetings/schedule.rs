@@ -364,43 +364,22 @@ pub fn total_score(p: &Problem, placements: &[Placement]) -> u64 {
 }
 
 /// A generated instance (benchmarks, tests): `people` attendees each available in a slot with
-/// probability `availability`, `requests` accepted requests between distinct random pairs with
-/// scores 20–95.
-pub fn generate(people: u32, requests: usize, slots: usize, tables: u32, availability: f64, seed: u64) -> Problem {
-    let mut rng = SplitMix(seed);
+/// probability `availability` percent, `requests` accepted requests between distinct random pairs
+/// with scores 20–95.
+pub fn generate(people: u32, requests: usize, slots: usize, tables: u32, availability: u32, seed: u64) -> Problem {
+    let mut rng = crate::demo::rng::Rng::new(seed);
     let available = (0..people)
-        .map(|_| (0..slots).filter(|_| rng.unit() < availability).fold(0u64, |set, s| set | (1 << s)))
+        .map(|_| (0..slots).filter(|_| rng.chance(availability)).fold(0u64, |set, s| set | (1 << s)))
         .collect();
     let mut pairs = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(requests);
     while out.len() < requests && pairs.len() < (people as usize * (people as usize - 1)) / 2 {
-        let (a, b) = (rng.below(people), rng.below(people));
+        let (a, b) = (rng.range(0, people - 1), rng.range(0, people - 1));
         if a != b && pairs.insert((a.min(b), a.max(b))) {
-            out.push(Request { a, b, score: 20 + rng.below(76) as u8 });
+            out.push(Request { a, b, score: rng.range(20, 95) as u8 });
         }
     }
     Problem { slots, tables, available, requests: out }
-}
-
-/// A small deterministic random source, so generated instances are the same on every machine.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: u32) -> u32 {
-        (self.next() % u64::from(n.max(1))) as u32
-    }
 }
 
 #[cfg(test)]
@@ -414,7 +393,7 @@ mod tests {
     #[test]
     fn no_one_is_double_booked_and_availability_and_tables_hold_on_random_instances() {
         for seed in 0..30 {
-            let p = generate(40 + seed as u32, 200, 6, 3 + (seed % 5) as u32, 0.7, seed);
+            let p = generate(40 + seed as u32, 200, 6, 3 + (seed % 5) as u32, 70, seed);
             for placements in [schedule(&p), greedy(&p)] {
                 verify(&p, &placements).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
             }
@@ -425,7 +404,7 @@ mod tests {
     fn deep_ejection_chains_on_crowded_instances_never_overfill_a_slot_or_double_book() {
         // Chains that free a table can have another meeting move into it; the move must then fail.
         for seed in 0..6 {
-            let p = generate(150, 1200, 8, 12, 0.75, seed);
+            let p = generate(150, 1200, 8, 12, 75, seed);
             for depth in [2, 3] {
                 verify(&p, &schedule_with(&p, depth)).unwrap_or_else(|e| panic!("seed {seed}, depth {depth}: {e}"));
             }
@@ -435,7 +414,7 @@ mod tests {
     #[test]
     fn the_scheduler_never_places_fewer_than_first_come_greedy() {
         for seed in 0..30 {
-            let p = generate(60, 300, 8, 12, 0.6, seed);
+            let p = generate(60, 300, 8, 12, 60, seed);
             let (ours, base) = (schedule(&p), greedy(&p));
             assert!(ours.len() >= base.len(), "seed {seed}: {} < {}", ours.len(), base.len());
         }
