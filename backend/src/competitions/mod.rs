@@ -1,0 +1,3 @@
+//! Competitions and judging (创新创业赛事): the judge assignment so far.
+
+pub mod assign;
