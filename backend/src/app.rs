@@ -25,7 +25,8 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, demo, engage, events, market, matching, meetings, notify, opencall, orgs, search, taxonomy,
+    accounts, agenda, demo, engage, events, experts, market, matching, meetings, notify, opencall, orgs, search,
+    taxonomy,
 };
 
 /// Largest accepted request body.
@@ -57,6 +58,7 @@ pub struct AppState {
         (name = "matching", description = "Recommended matches with scores and reasons, feedback"),
         (name = "events", description = "Events: ticket types, registrations, waiting lists, check-in, agenda"),
         (name = "meetings", description = "Matchmaking meetings: availability, requests, the scheduler, table plans"),
+        (name = "experts", description = "The expert pool: applications, review, search"),
         (name = "admin", description = "Site administration"),
         (name = "meta", description = "Health and documentation"),
     )
@@ -76,6 +78,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(opencall::router())
         .merge(events::router())
         .merge(agenda::router())
+        .merge(experts::router())
         .merge(meetings::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))

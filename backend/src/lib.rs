@@ -10,6 +10,7 @@ pub mod demo;
 pub mod engage;
 pub mod error;
 pub mod events;
+pub mod experts;
 pub mod files;
 pub mod http;
 pub mod market;

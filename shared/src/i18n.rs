@@ -447,6 +447,13 @@ catalogue! {
     RegCancelled => "已取消", "Cancelled";
     RegRejected => "未通过", "Rejected";
     MeetPending => "待回复", "Awaiting reply";
+    ExpertScientist => "科学家", "Scientist";
+    ExpertEntrepreneur => "企业家", "Entrepreneur";
+    ExpertInvestor => "投资人", "Investor";
+    ExpertOther => "其他", "Other";
+    ExpertPending => "待审核", "Awaiting review";
+    ExpertApproved => "已入库", "In the pool";
+    ExpertRejected => "未通过", "Not accepted";
     MeetSlot => "时段", "Slot";
     AgendaSpeakers => "嘉宾", "Speakers";
     AgendaTitle => "议程", "Agenda";

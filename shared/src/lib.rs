@@ -35,6 +35,7 @@ pub mod agenda;
 pub mod engage;
 pub mod error;
 pub mod events;
+pub mod experts;
 pub mod i18n;
 pub mod market;
 pub mod matching;

@@ -5,6 +5,7 @@ mod cli;
 mod conventions;
 mod engage;
 mod events;
+mod experts;
 mod helpers;
 mod market;
 mod matching;
