@@ -1037,3 +1037,51 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
         b.close().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expert_applies_an_admin_approves_and_an_organizer_finds_them_in_the_pool() {
+    let server = Server::start().await;
+    server.user("prof@example.com", false).await;
+    server.user("admin@example.com", true).await;
+    let host = server.user("host@example.com", false).await;
+    server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+
+    // The expert applies; an empty field is named before anything is sent.
+    let b = Browser::start(1280, 1400).await;
+    log_in(&b, &server, "prof@example.com", "/experts").await;
+    b.click("[data-testid=expert-submit]").await;
+    b.text_contains(".field-error", "必填").await;
+    b.click("input[name=domains][value=quantum]").await;
+    b.fill("#f-keywords", "量子通信、量子计算").await;
+    b.fill("#f-affiliation", "浙江大学").await;
+    b.fill("#f-title", "教授").await;
+    b.fill("#f-bio", "从事量子信息研究二十年。").await;
+    b.fill("#f-conflict_names", "之江实验室").await;
+    b.click("[data-testid=expert-submit]").await;
+    b.text_contains("[data-testid=expert-status]", "待审核").await;
+    assert!(
+        b.client.find(fantoccini::Locator::Css("[data-testid=expert-search]")).await.is_err(),
+        "only organizers search the pool"
+    );
+
+    // A site admin approves it from the console.
+    let a = Browser::start(1280, 1400).await;
+    log_in(&a, &server, "admin@example.com", "/admin").await;
+    a.text_contains("[data-testid=expert-review]", "浙江大学").await;
+    a.click("[data-testid=expert-approve]").await;
+    a.text_contains("[data-testid=expert-review]", "暂无待审核的申请").await;
+
+    // The organizer searches the pool by field.
+    let o = Browser::start(1280, 1400).await;
+    log_in(&o, &server, "host@example.com", "/experts").await;
+    o.select("#f-domain", "quantum").await;
+    o.click("[data-testid=expert-search-submit]").await;
+    o.text_contains("[data-testid=expert]", "浙江大学").await;
+    o.text_contains("[data-testid=expert]", "量子通信").await;
+    o.screenshot("expert-pool").await;
+    b.client.refresh().await.unwrap();
+    b.text_contains("[data-testid=expert-status]", "已入库").await;
+    for x in [b, a, o] {
+        x.close().await;
+    }
+}

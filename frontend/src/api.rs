@@ -503,3 +503,28 @@ pub async fn run_meeting_schedule(event: i64) -> ApiResult<shared::meetings::Sch
 pub async fn meeting_plan(event: i64) -> ApiResult<Vec<shared::meetings::PlannedMeeting>> {
     get(&format!("/api/events/{event}/meetings/plan")).await
 }
+pub async fn my_expert() -> ApiResult<shared::experts::Expert> {
+    get("/api/experts/me").await
+}
+pub async fn put_my_expert(input: &shared::experts::ExpertInput) -> ApiResult<shared::experts::Expert> {
+    put("/api/experts/me", input).await
+}
+pub async fn experts(q: &shared::experts::ExpertQuery) -> ApiResult<Vec<shared::experts::Expert>> {
+    let path = format!(
+        "/api/experts{}",
+        query(&[("q", q.q.clone()), ("domain", q.domain.clone()), ("kind", q.kind.map(|k| k.as_str().to_owned()))])
+    );
+    get(&path).await
+}
+pub async fn expert_queue() -> ApiResult<Vec<shared::experts::Expert>> {
+    get("/api/admin/experts").await
+}
+/// Approve (no reason) or reject (with the reason).
+pub async fn review_expert(id: i64, reject: Option<String>) -> ApiResult<shared::experts::Expert> {
+    match reject {
+        None => post(&format!("/api/admin/experts/{id}/approve"), &()).await,
+        Some(reason) => {
+            post(&format!("/api/admin/experts/{id}/reject"), &shared::experts::RejectExpert { reason }).await
+        }
+    }
+}

@@ -15,7 +15,7 @@ use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
 use crate::pages::{auth, coming, home, not_found, notifications};
 use crate::session::{Session, use_session};
 use crate::split::{
-    Engage, Events, Market, Notices, Orgs, account, admin, engage, events, market, notices, orgs, page,
+    Engage, Events, Market, Notices, Orgs, account, admin, engage, events, expert_pool, market, notices, orgs, page,
 };
 
 #[component]
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/investors/:id/edit") view=|| page(market(Market::Edit(PostingKind::Mandate)))/>
                     <Route path=path!("/search") view=|| page(market(Market::Search))/>
                     <Route path=path!("/events") view=|| page(events(Events::List))/>
+                    <Route path=path!("/experts") view=|| page(expert_pool())/>
                     <Route path=path!("/events/new") view=|| page(events(Events::New))/>
                     <Route path=path!("/events/:id") view=|| page(events(Events::Event))/>
                     <Route path=path!("/events/:id/checkin") view=|| page(events(Events::Checkin))/>
@@ -114,6 +115,7 @@ fn Header() -> impl IntoView {
                     <A href="/investors">{tr(Msg::NavInvestors)}</A>
                     <A href="/notices">{tr(Msg::NoticesTitle)}</A>
                     <A href="/events">{tr(Msg::NavEvents)}</A>
+                    <A href="/experts">{tr(Msg::NavExperts)}</A>
                     <A href="/dashboard">{tr(Msg::NavDashboard)}</A>
                     <A href="/orgs">{tr(Msg::NavOrganizations)}</A>
                 </nav>

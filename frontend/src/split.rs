@@ -18,7 +18,7 @@ use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
 use crate::pages::{
-    account, admin, checkin, engage, events, invitation, meetings, notifications, opencall, orgs, search,
+    account, admin, checkin, engage, events, experts, invitation, meetings, notifications, opencall, orgs, search,
 };
 
 /// Shows the page once its module is loaded (at once after the first time).
@@ -131,6 +131,11 @@ pub fn events(page: Events) -> AnyView {
         Events::Badges => view! { <checkin::BadgeSheet/> }.into_any(),
         Events::Meetings => view! { <meetings::MeetingsPage/> }.into_any(),
     }
+}
+
+#[lazy]
+pub fn expert_pool() -> AnyView {
+    view! { <experts::ExpertsPage/> }.into_any()
 }
 
 #[lazy]

@@ -30,6 +30,7 @@ pub fn Admin() -> impl IntoView {
                 <h1>{tr(Msg::AdminTitle)}</h1>
                 <p><A href="/admin/moderation" attr:class="btn btn-primary">{tr(Msg::ModerationTitle)}</A></p>
                 <OrgVerification/>
+                <crate::pages::experts::ExpertReview/>
                 <Reports/>
                 <Outbox/>
                 <TaxonomyEditor/>

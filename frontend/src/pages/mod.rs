@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod coming;
 pub mod engage;
 pub mod events;
+pub mod experts;
 pub mod home;
 pub mod invitation;
 pub mod market;
