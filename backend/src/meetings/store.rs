@@ -120,6 +120,24 @@ pub async fn attendee(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx:
     Ok(row.map(Person::from))
 }
 
+/// Everyone in the event's meeting requests, whatever became of their registration (a cancelled
+/// attendee is still named in the others' requests and in the plan).
+pub async fn involved(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Person>> {
+    let rows: Vec<PersonRow> = sqlx::query_as(
+        "SELECT u.id AS user_id, u.display_name AS name, o.id AS org_id, o.name_zh AS org_name_zh,
+                o.name_en AS org_name_en
+         FROM users u LEFT JOIN organizations o ON o.id = COALESCE(
+             (SELECT r.org_id FROM registrations r WHERE r.event_id = $1 AND r.user_id = u.id ORDER BY r.id DESC LIMIT 1),
+             (SELECT m.org_id FROM memberships m WHERE m.user_id = u.id ORDER BY m.created_at, m.org_id LIMIT 1))
+         WHERE u.id IN (SELECT from_user FROM meeting_requests WHERE event_id = $1
+                        UNION SELECT to_user FROM meeting_requests WHERE event_id = $1)",
+    )
+    .bind(event)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(Person::from).collect())
+}
+
 /// The published postings of the given organizations: `(org, posting, kind, title_zh)`.
 pub async fn postings_of(
     db: &mut SqliteConnection,
@@ -256,7 +274,7 @@ pub async fn requests_of(db: &mut SqliteConnection, event: i64, user: i64) -> sq
     .bind(user)
     .fetch_all(&mut *db)
     .await?;
-    let people = attendees(db, event).await?;
+    let people = involved(db, event).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(id, from, to, message, status, created_at)| {
@@ -376,7 +394,7 @@ struct PlanRow {
     score: i64,
 }
 
-/// The attendee `id` among `people` (a name-less stand-in for one whose registration was cancelled).
+/// The person `id` among `people` (a name-less stand-in for a deleted account).
 fn person_in(people: &[Person], id: i64) -> Person {
     people.iter().find(|p| p.user_id == id).cloned().unwrap_or(Person {
         user_id: id,
@@ -397,7 +415,7 @@ pub async fn plan(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Pla
     .bind(event)
     .fetch_all(&mut *db)
     .await?;
-    let people = attendees(db, event).await?;
+    let people = involved(db, event).await?;
     Ok(rows
         .into_iter()
         .map(|r| PlannedMeeting {

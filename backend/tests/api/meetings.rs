@@ -163,6 +163,20 @@ async fn attendees_are_ranked_by_the_engine_and_accepted_meetings_are_scheduled_
     lab.post(m.url(&format!("/api/meeting-requests/{to_lab}/cancel"))).send().await.unwrap();
     let agenda = m.get(owner, &format!("/api/events/{}/meetings", m.event)).await["agenda"].clone();
     assert_eq!(agenda.as_array().unwrap().len(), 1);
+
+    // Someone who cancels their registration leaves the schedule at the next run but keeps their
+    // name in the others' requests.
+    let own = m.get(other, &format!("/api/events/{}/registrations", m.event)).await;
+    let reg = own[0]["id"].as_i64().unwrap();
+    other.post(m.url(&format!("/api/registrations/{reg}/cancel"))).send().await.unwrap();
+    let report =
+        body(m.organizer.post(m.url(&format!("/api/events/{}/meetings/schedule", m.event))).send().await.unwrap())
+            .await;
+    assert_eq!(report["accepted"], 0);
+    let area = m.get(owner, &format!("/api/events/{}/meetings", m.event)).await;
+    assert_eq!(area["agenda"].as_array().unwrap().len(), 0);
+    let to_them = area["requests"].as_array().unwrap().iter().find(|r| r["id"] == to_other).unwrap().clone();
+    assert_eq!(to_them["to"]["name"], "量子所");
 }
 
 #[tokio::test]
