@@ -4,23 +4,12 @@
 
 use std::hint::black_box;
 
+use backend::demo::DOMAINS;
 use backend::market::facets::{FacetRow, Facets};
 use criterion::{Criterion, criterion_group, criterion_main};
 use shared::market::{PostingKind, PostingQuery, PostingSort};
 use time::macros::{date, datetime};
 
-const DOMAINS: [&str; 10] = [
-    "gen_ai",
-    "humanoid_robots",
-    "low_altitude",
-    "brain_inspired",
-    "synthetic_bio",
-    "future_networks",
-    "quantum",
-    "advanced_energy",
-    "new_materials",
-    "metaverse",
-];
 const TYPES: [&str; 5] = ["tech_problem", "joint_rnd", "tech_acquisition", "expert_consultation", "funding"];
 const DISTRICTS: [&str; 13] = [
     "shangcheng",

@@ -219,24 +219,12 @@ fn flow(p: &Problem, cap: usize) -> Option<Assignment> {
 /// each in one or two fields; about one judge in six works for some team's organization.
 pub fn generate(entries: usize, judges: usize, k: usize, seed: u64) -> Problem {
     let mut rng = crate::demo::rng::Rng::new(seed);
-    const FIELDS: [&str; 10] = [
-        "gen_ai",
-        "humanoid_robots",
-        "low_altitude",
-        "brain_inspired",
-        "synthetic_bio",
-        "future_networks",
-        "quantum",
-        "advanced_energy",
-        "new_materials",
-        "metaverse",
-    ];
     let words = |rng: &mut crate::demo::rng::Rng, field: &str, n: u32| -> Vec<String> {
         (0..n).map(|_| format!("{field}-{}", rng.range(0, 5))).collect()
     };
     let entries: Vec<Entry> = (0..entries)
         .map(|i| {
-            let domain = (*rng.pick(&FIELDS)).to_owned();
+            let domain = (*rng.pick(&crate::demo::DOMAINS)).to_owned();
             let keywords = words(&mut rng, &domain, 3);
             let members = (0..rng.range(2, 4)).map(|m| 100_000 + (i * 10 + m as usize) as i64).collect();
             Entry { domain, keywords, orgs: vec![1000 + i as i64], members }
@@ -244,7 +232,8 @@ pub fn generate(entries: usize, judges: usize, k: usize, seed: u64) -> Problem {
         .collect();
     let judges = (0..judges)
         .map(|j| {
-            let fields: Vec<String> = (0..rng.range(1, 2)).map(|_| (*rng.pick(&FIELDS)).to_owned()).collect();
+            let fields: Vec<String> =
+                (0..rng.range(1, 2)).map(|_| (*rng.pick(&crate::demo::DOMAINS)).to_owned()).collect();
             let keywords = fields.iter().flat_map(|f| words(&mut rng, f, 4)).collect();
             let mut conflicts = vec![5000 + j as i64];
             if rng.chance(17) && !entries.is_empty() {

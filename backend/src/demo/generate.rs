@@ -495,18 +495,7 @@ mod tests {
                 parent: parent.map(Into::into),
             })
         };
-        for d in [
-            "gen_ai",
-            "low_altitude",
-            "humanoid_robots",
-            "brain_inspired",
-            "synthetic_bio",
-            "metaverse",
-            "future_networks",
-            "quantum",
-            "advanced_energy",
-            "new_materials",
-        ] {
+        for d in crate::demo::DOMAINS {
             add(TermKind::Domain, d, None, None);
         }
         for d in ["d1", "d2", "d3"] {

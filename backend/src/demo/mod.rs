@@ -20,6 +20,20 @@ use crate::taxonomy::store as taxonomy_store;
 /// The password of every demo account (documented in the README; demo data only).
 pub const DEMO_PASSWORD: &str = "FutureMatch-demo-2026";
 
+/// The ten 5+X field codes the built-in taxonomy starts with (generated data, tests, benchmarks).
+pub const DOMAINS: [&str; 10] = [
+    "gen_ai",
+    "low_altitude",
+    "humanoid_robots",
+    "brain_inspired",
+    "synthetic_bio",
+    "metaverse",
+    "future_networks",
+    "quantum",
+    "advanced_energy",
+    "new_materials",
+];
+
 struct DemoUser {
     email: &'static str,
     name: &'static str,

@@ -51,6 +51,22 @@ fn label(p: &Person) -> String {
     }
 }
 
+/// A notification about the event's meetings, leading to the meeting area.
+fn note(kind: NotificationKind, event: i64, head: &EventHead) -> Note {
+    Note::new(kind, format!("/events/{event}/meetings")).name("title", &head.title_zh, head.title_en.as_deref())
+}
+
+/// Delivers `note` to one user, in the same transaction as what caused it.
+async fn tell(db: &mut SqliteConnection, state: &AppState, user: i64, note: &Note) -> AppResult<()> {
+    let to: Vec<_> = crate::notify::store::user(db, user).await?.into_iter().collect();
+    Ok(crate::notify::ops::emit(db, &state.config.public_url, &to, None, note).await?)
+}
+
+/// Request `id` as `user` sees it among their requests.
+async fn request_as_seen(db: &mut SqliteConnection, event: i64, user: i64, id: i64) -> AppResult<MeetingRequest> {
+    store::requests_of(db, event, user).await?.into_iter().find(|r| r.id == id).ok_or(AppError::NotFound)
+}
+
 pub async fn overview(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Overview> {
     let mut db = state.db.acquire().await?;
     let head = matchmaking(&mut db, event).await?;
@@ -194,16 +210,9 @@ pub async fn request(
         return Err(AppError::Conflict(ErrorCode::AlreadyRequested));
     }
     let id = store::insert_request(&mut tx, event, user.id, input.to_user, &message, now()).await?;
-    let note = Note::new(NotificationKind::MeetingRequested, format!("/events/{event}/meetings"))
-        .name("title", &head.title_zh, head.title_en.as_deref())
-        .param("org", label(&me));
-    let to: Vec<_> = crate::notify::store::user(&mut tx, input.to_user).await?.into_iter().collect();
-    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, None, &note).await?;
-    let out = store::requests_of(&mut tx, event, user.id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or(AppError::NotFound)?;
+    let note = note(NotificationKind::MeetingRequested, event, &head).param("org", label(&me));
+    tell(&mut tx, state, input.to_user, &note).await?;
+    let out = request_as_seen(&mut tx, event, user.id, id).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -223,17 +232,10 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool)
     if accept {
         let head = store::event(&mut tx, event).await?.ok_or(AppError::NotFound)?;
         let me = store::attendee(&mut tx, event, user.id).await?.ok_or_else(not_attendee)?;
-        let note = Note::new(NotificationKind::MeetingAccepted, format!("/events/{event}/meetings"))
-            .name("title", &head.title_zh, head.title_en.as_deref())
-            .param("org", label(&me));
-        let to: Vec<_> = crate::notify::store::user(&mut tx, from).await?.into_iter().collect();
-        crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, None, &note).await?;
+        let note = note(NotificationKind::MeetingAccepted, event, &head).param("org", label(&me));
+        tell(&mut tx, state, from, &note).await?;
     }
-    let out = store::requests_of(&mut tx, event, user.id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or(AppError::NotFound)?;
+    let out = request_as_seen(&mut tx, event, user.id, id).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -254,11 +256,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
         return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition));
     }
     store::set_request_status(&mut tx, id, RequestStatus::Cancelled, now()).await?;
-    let out = store::requests_of(&mut tx, event, user.id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or(AppError::NotFound)?;
+    let out = request_as_seen(&mut tx, event, user.id, id).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -320,11 +318,8 @@ pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> A
         *per_person.entry(r.b as usize).or_default() += 1;
     }
     for (i, n) in per_person {
-        let note = Note::new(NotificationKind::MeetingsScheduled, format!("/events/{event}/meetings"))
-            .name("title", &head.title_zh, head.title_en.as_deref())
-            .param("score", n.to_string());
-        let to: Vec<_> = crate::notify::store::user(&mut tx, people[i].user_id).await?.into_iter().collect();
-        crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, None, &note).await?;
+        let note = note(NotificationKind::MeetingsScheduled, event, &head).param("score", n.to_string());
+        tell(&mut tx, state, people[i].user_id, &note).await?;
     }
     tx.commit().await?;
     Ok(report)
