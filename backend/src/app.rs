@@ -25,8 +25,8 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, demo, engage, events, experts, market, matching, meetings, notify, opencall, orgs, search,
-    taxonomy,
+    accounts, agenda, competitions, demo, engage, events, experts, market, matching, meetings, notify, opencall, orgs,
+    search, taxonomy,
 };
 
 /// Largest accepted request body.
@@ -59,6 +59,7 @@ pub struct AppState {
         (name = "events", description = "Events: ticket types, registrations, waiting lists, check-in, agenda"),
         (name = "meetings", description = "Matchmaking meetings: availability, requests, the scheduler, table plans"),
         (name = "experts", description = "The expert pool: applications, review, search"),
+        (name = "competitions", description = "Competitions: set-up, teams, submissions, judging, results"),
         (name = "admin", description = "Site administration"),
         (name = "meta", description = "Health and documentation"),
     )
@@ -79,6 +80,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(events::router())
         .merge(agenda::router())
         .merge(experts::router())
+        .merge(competitions::router())
         .merge(meetings::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))

@@ -4,6 +4,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::accounts::{ChangePasswordRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest};
+use shared::competitions as comp;
 use shared::engage::{
     Attachment, Decline, Engagement, EngagementSummary, Message, NewEngagement, NewMessage, Side, StageChange,
 };
@@ -527,4 +528,74 @@ pub async fn review_expert(id: i64, reject: Option<String>) -> ApiResult<shared:
             post(&format!("/api/admin/experts/{id}/reject"), &shared::experts::RejectExpert { reason }).await
         }
     }
+}
+
+// ---- competitions and judging ----
+
+pub async fn competitions() -> ApiResult<Vec<comp::Competition>> {
+    get("/api/competitions").await
+}
+pub async fn competition(id: i64) -> ApiResult<comp::Competition> {
+    get(&format!("/api/competitions/{id}")).await
+}
+pub async fn create_competition(input: &comp::CompetitionInput) -> ApiResult<comp::Competition> {
+    post("/api/competitions", input).await
+}
+pub async fn update_competition(id: i64, input: &comp::CompetitionInput) -> ApiResult<comp::Competition> {
+    put(&format!("/api/competitions/{id}"), input).await
+}
+pub async fn teams(competition: i64) -> ApiResult<Vec<comp::Team>> {
+    get(&format!("/api/competitions/{competition}/teams")).await
+}
+pub async fn register_team(competition: i64, input: &comp::TeamInput) -> ApiResult<comp::Team> {
+    post(&format!("/api/competitions/{competition}/teams"), input).await
+}
+pub async fn submit_entry(team: i64, stage: i64, input: &comp::SubmissionInput) -> ApiResult<comp::Submission> {
+    put(&format!("/api/teams/{team}/stages/{stage}/submission"), input).await
+}
+pub async fn upload_plan(team: i64, stage: i64, file: web_sys::File) -> ApiResult<comp::Submission> {
+    let path = format!("/api/teams/{team}/stages/{stage}/plan{}", query(&[("name", Some(file.name()))]));
+    send_file(Method::POST, &path, file).await
+}
+pub async fn submission_versions(team: i64, stage: i64) -> ApiResult<Vec<comp::Submission>> {
+    get(&format!("/api/teams/{team}/stages/{stage}/submissions")).await
+}
+pub async fn set_panel(stage: i64, experts: Vec<i64>) -> ApiResult<comp::StageAssignment> {
+    put(&format!("/api/stages/{stage}/panel"), &comp::PanelInput { experts }).await
+}
+pub async fn stage_assignment(stage: i64) -> ApiResult<comp::StageAssignment> {
+    get(&format!("/api/stages/{stage}/assignment")).await
+}
+pub async fn assign_judges(stage: i64) -> ApiResult<comp::StageAssignment> {
+    post(&format!("/api/stages/{stage}/assignment"), &()).await
+}
+pub async fn set_entry_judges(stage: i64, team: i64, judges: Vec<i64>) -> ApiResult<comp::StageAssignment> {
+    put(&format!("/api/stages/{stage}/assignment/{team}"), &comp::EntryJudges { judges }).await
+}
+pub async fn release_stage(stage: i64) -> ApiResult<comp::StageAssignment> {
+    post(&format!("/api/stages/{stage}/release"), &()).await
+}
+pub async fn stage_results(stage: i64) -> ApiResult<comp::StageResults> {
+    get(&format!("/api/stages/{stage}/results")).await
+}
+pub async fn close_stage(stage: i64) -> ApiResult<comp::StageResults> {
+    post(&format!("/api/stages/{stage}/close"), &()).await
+}
+pub async fn publish_results(competition: i64, rationale: String) -> ApiResult<Notice> {
+    post(&format!("/api/competitions/{competition}/publish"), &comp::PublishResults { rationale }).await
+}
+pub async fn competition_audit(competition: i64) -> ApiResult<Vec<comp::AuditEntry>> {
+    get(&format!("/api/competitions/{competition}/audit")).await
+}
+pub async fn judging() -> ApiResult<Vec<comp::JudgingEntry>> {
+    get("/api/judging").await
+}
+pub async fn judging_entry(stage: i64, team: i64) -> ApiResult<comp::JudgingEntry> {
+    get(&format!("/api/judging/{stage}/{team}")).await
+}
+pub async fn score_entry(stage: i64, team: i64, s: &comp::ScoreInput) -> ApiResult<comp::JudgingEntry> {
+    put(&format!("/api/judging/{stage}/{team}"), s).await
+}
+pub async fn certificate(team: i64) -> ApiResult<comp::Certificate> {
+    get(&format!("/api/teams/{team}/certificate")).await
 }

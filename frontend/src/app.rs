@@ -15,7 +15,8 @@ use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
 use crate::pages::{auth, coming, home, not_found, notifications};
 use crate::session::{Session, use_session};
 use crate::split::{
-    Engage, Events, Market, Notices, Orgs, account, admin, engage, events, expert_pool, market, notices, orgs, page,
+    Contests, Engage, Events, Market, Notices, Orgs, account, admin, contests, engage, events, expert_pool, market,
+    notices, orgs, page,
 };
 
 #[component]
@@ -54,6 +55,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/search") view=|| page(market(Market::Search))/>
                     <Route path=path!("/events") view=|| page(events(Events::List))/>
                     <Route path=path!("/experts") view=|| page(expert_pool())/>
+                    <Route path=path!("/competitions") view=|| page(contests(Contests::List))/>
+                    <Route path=path!("/competitions/new") view=|| page(contests(Contests::New))/>
+                    <Route path=path!("/competitions/:id") view=|| page(contests(Contests::Detail))/>
+                    <Route path=path!("/competitions/:id/edit") view=|| page(contests(Contests::Edit))/>
+                    <Route path=path!("/judging") view=|| page(contests(Contests::Judging))/>
+                    <Route path=path!("/judging/:stage/:team") view=|| page(contests(Contests::Score))/>
+                    <Route path=path!("/certificates/:team") view=|| page(contests(Contests::Certificate))/>
                     <Route path=path!("/events/new") view=|| page(events(Events::New))/>
                     <Route path=path!("/events/:id") view=|| page(events(Events::Event))/>
                     <Route path=path!("/events/:id/checkin") view=|| page(events(Events::Checkin))/>
@@ -115,6 +123,7 @@ fn Header() -> impl IntoView {
                     <A href="/investors">{tr(Msg::NavInvestors)}</A>
                     <A href="/notices">{tr(Msg::NoticesTitle)}</A>
                     <A href="/events">{tr(Msg::NavEvents)}</A>
+                    <A href="/competitions">{tr(Msg::NavCompetitions)}</A>
                     <A href="/experts">{tr(Msg::NavExperts)}</A>
                     <A href="/dashboard">{tr(Msg::NavDashboard)}</A>
                     <A href="/orgs">{tr(Msg::NavOrganizations)}</A>
@@ -156,6 +165,7 @@ fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
             <A href="/engagements" attr:class="nav-link" attr:data-testid="nav-engagements">{tr(Msg::NavEngagements)}</A>
             <A href="/my/postings" attr:class="nav-link" attr:data-testid="my-postings">{tr(Msg::MyPostings)}</A>
             <A href="/my/orgs" attr:class="nav-link">{tr(Msg::NavMyOrgs)}</A>
+            <A href="/judging" attr:class="nav-link" attr:data-testid="nav-judging">{tr(Msg::NavJudging)}</A>
             {is_admin.then(|| view! {
                 <A href="/admin/moderation" attr:class="nav-link" attr:data-testid="nav-moderation">{tr(Msg::ModerationTitle)}</A>
                 <A href="/admin" attr:class="nav-link">{tr(Msg::NavAdmin)}</A>

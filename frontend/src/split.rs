@@ -18,7 +18,8 @@ use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
 use crate::pages::{
-    account, admin, checkin, engage, events, experts, invitation, meetings, notifications, opencall, orgs, search,
+    account, admin, checkin, competitions, engage, events, experts, invitation, judging, meetings, notifications,
+    opencall, orgs, search,
 };
 
 /// Shows the page once its module is loaded (at once after the first time).
@@ -130,6 +131,30 @@ pub fn events(page: Events) -> AnyView {
         Events::Tickets => view! { <checkin::PrintTickets/> }.into_any(),
         Events::Badges => view! { <checkin::BadgeSheet/> }.into_any(),
         Events::Meetings => view! { <meetings::MeetingsPage/> }.into_any(),
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum Contests {
+    List,
+    New,
+    Edit,
+    Detail,
+    Judging,
+    Score,
+    Certificate,
+}
+
+#[lazy]
+pub fn contests(page: Contests) -> AnyView {
+    match page {
+        Contests::List => view! { <competitions::CompetitionList/> }.into_any(),
+        Contests::New => view! { <competitions::NewCompetition/> }.into_any(),
+        Contests::Edit => view! { <competitions::EditCompetition/> }.into_any(),
+        Contests::Detail => view! { <competitions::CompetitionPage/> }.into_any(),
+        Contests::Judging => view! { <judging::JudgingList/> }.into_any(),
+        Contests::Score => view! { <judging::ScoreSheet/> }.into_any(),
+        Contests::Certificate => view! { <judging::CertificatePage/> }.into_any(),
     }
 }
 

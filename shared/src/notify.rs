@@ -32,6 +32,8 @@ code_enum!(
         MeetingRequested = "meeting_requested" => NoteMeetingRequested,
         MeetingAccepted = "meeting_accepted" => NoteMeetingAccepted,
         MeetingsScheduled = "meetings_scheduled" => NoteMeetingsScheduled,
+        JudgingAssigned = "judging_assigned" => NoteJudgingAssigned,
+        CompetitionResult = "competition_result" => NoteCompetitionResult,
     }
 );
 
@@ -57,6 +59,8 @@ impl NotificationKind {
             NotificationKind::MeetingRequested => Msg::NoteTextMeetingRequested,
             NotificationKind::MeetingAccepted => Msg::NoteTextMeetingAccepted,
             NotificationKind::MeetingsScheduled => Msg::NoteTextMeetingsScheduled,
+            NotificationKind::JudgingAssigned => Msg::NoteTextJudgingAssigned,
+            NotificationKind::CompetitionResult => Msg::NoteTextCompetitionResult,
         }
     }
 
@@ -75,6 +79,8 @@ impl NotificationKind {
                 | NotificationKind::EventMessage
                 | NotificationKind::MeetingRequested
                 | NotificationKind::MeetingsScheduled
+                | NotificationKind::JudgingAssigned
+                | NotificationKind::CompetitionResult
         )
     }
 }

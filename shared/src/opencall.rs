@@ -165,11 +165,17 @@ pub struct NoticeEvent {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notice {
     pub id: i64,
-    pub demand_id: i64,
-    pub demand_title_zh: String,
-    pub demand_title_en: Option<String>,
+    /// What is announced: an open call's result (the demand) or a competition's final results.
+    pub demand_id: Option<i64>,
+    pub competition_id: Option<i64>,
+    pub title_zh: String,
+    pub title_en: Option<String>,
     pub owner: OrgRef,
+    /// An open call's selected applicants.
     pub winners: Vec<OrgRef>,
+    /// A competition's placed teams, per track in rank order.
+    #[serde(default)]
+    pub ranking: Vec<NoticeRank>,
     pub rationale: String,
     pub reward: Option<u32>,
     pub status: NoticeStatus,
@@ -182,6 +188,19 @@ pub struct Notice {
     pub objections: Vec<Objection>,
     pub history: Vec<NoticeEvent>,
     pub decision_note: Option<String>,
+}
+
+/// A team placed in a competition's final results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoticeRank {
+    pub team_id: i64,
+    pub team_name: String,
+    pub org: Option<OrgRef>,
+    pub track_zh: String,
+    pub track_en: Option<String>,
+    pub rank: u32,
+    pub normalised: f64,
 }
 
 /// `POST /api/notices/{id}/decision` (site admins, after the window with open objections).

@@ -1,3 +1,42 @@
-//! Competitions and judging (创新创业赛事): the judge assignment so far.
+//! Competitions (创新创业赛事): set-up with tracks, stages and a rubric; teams and versioned
+//! submissions; judging with conflict-aware assignment and normalised results; public results
+//! through the notice mechanism of the open calls; certificates, exports and an audit log.
 
 pub mod assign;
+pub mod judging;
+pub mod ops;
+pub mod results;
+pub mod routes;
+pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    let uploads = OpenApiRouter::new()
+        .routes(routes!(routes::upload_plan))
+        .layer(axum::extract::DefaultBodyLimit::max(shared::competitions::PLAN_MAX + 1024));
+    OpenApiRouter::new()
+        .routes(routes!(routes::list, routes::create))
+        .routes(routes!(routes::get, routes::update))
+        .routes(routes!(routes::teams, routes::register))
+        .routes(routes!(routes::audit))
+        .routes(routes!(routes::publish))
+        .routes(routes!(routes::team))
+        .routes(routes!(routes::certificate))
+        .routes(routes!(routes::versions))
+        .routes(routes!(routes::submit))
+        .routes(routes!(routes::plan))
+        .routes(routes!(routes::panel))
+        .routes(routes!(routes::assignment, routes::assign))
+        .routes(routes!(routes::set_entry))
+        .routes(routes!(routes::release))
+        .routes(routes!(routes::results))
+        .routes(routes!(routes::close))
+        .routes(routes!(routes::workbook))
+        .routes(routes!(routes::my_entries))
+        .routes(routes!(routes::entry, routes::score))
+        .merge(uploads)
+}

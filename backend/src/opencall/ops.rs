@@ -7,8 +7,8 @@ use shared::engage::{Attachment, OrgRef, clean_file_name};
 use shared::market::{OpenCall, PostingKind, PostingSpec, PostingStatus};
 use shared::notify::NotificationKind;
 use shared::opencall::{
-    Application, ApplicationInput, ApplicationStatus, Notice, NoticeDecision, NoticeStatus, Selection, Text,
-    add_working_days, after_window, open_for_applications,
+    Application, ApplicationInput, ApplicationStatus, Notice, NoticeDecision, NoticeRank, NoticeStatus, Selection,
+    Text, add_working_days, after_window, open_for_applications,
 };
 use shared::page::{Page, PageQuery};
 use shared::validate::{self, FieldError};
@@ -276,18 +276,51 @@ pub async fn select(state: &AppState, user: &SessionUser, demand: i64, s: Select
     Ok(out)
 }
 
+/// What a notice announces: its title, the organization behind it and the result.
+struct Subject {
+    title_zh: String,
+    title_en: Option<String>,
+    owner: i64,
+    reward: Option<u32>,
+    ranking: Vec<NoticeRank>,
+}
+
+async fn subject(db: &mut SqliteConnection, n: &NoticeRow) -> AppResult<Subject> {
+    if let Some(demand) = n.demand_id {
+        let (row, call) = call_of(db, demand).await?;
+        return Ok(Subject {
+            title_zh: row.title_zh,
+            title_en: row.title_en,
+            owner: row.org_id,
+            reward: Some(call.reward),
+            ranking: vec![],
+        });
+    }
+    let id = n.competition_id.ok_or(AppError::NotFound)?;
+    let c = crate::competitions::store::competition(db, id).await?.ok_or(AppError::NotFound)?;
+    Ok(Subject {
+        title_zh: c.title_zh,
+        title_en: c.title_en,
+        owner: c.org_id,
+        reward: None,
+        ranking: crate::competitions::store::final_ranking(db, id).await?,
+    })
+}
+
 async fn assemble(db: &mut SqliteConnection, n: NoticeRow) -> AppResult<Notice> {
-    let (row, call) = call_of(db, n.demand_id).await?;
-    let owner = crate::orgs::store::summary(db, row.org_id).await?.ok_or(AppError::NotFound)?;
+    let s = subject(db, &n).await?;
+    let owner = crate::orgs::store::summary(db, s.owner).await?.ok_or(AppError::NotFound)?;
     Ok(Notice {
         id: n.id,
         demand_id: n.demand_id,
-        demand_title_zh: row.title_zh.clone(),
-        demand_title_en: row.title_en.clone(),
+        competition_id: n.competition_id,
+        title_zh: s.title_zh,
+        title_en: s.title_en,
         owner: OrgRef { id: owner.id, name_zh: owner.name_zh, name_en: owner.name_en },
         winners: store::winners(db, n.id).await?,
+        ranking: s.ranking,
         rationale: n.rationale.clone(),
-        reward: Some(call.reward),
+        reward: s.reward,
         status: n.status(),
         published_at: n.published_at,
         window_ends: n.window_ends,
@@ -325,13 +358,13 @@ pub async fn object(state: &AppState, user: &SessionUser, id: i64, t: Text) -> A
     }
     store::object(&mut tx, id, user.id, &grounds, at).await?;
     store::record(&mut tx, id, "objection", None, None, at).await?;
-    let (row, _) = call_of(&mut tx, n.demand_id).await?;
+    let subject = subject(&mut tx, &n).await?;
     let note = Note::new(NotificationKind::Objection, format!("/notices/{id}")).name(
         "title",
-        &row.title_zh,
-        row.title_en.as_deref(),
+        &subject.title_zh,
+        subject.title_en.as_deref(),
     );
-    notify::to_orgs(&mut tx, state, &[row.org_id], Some(user.id), note).await?;
+    notify::to_orgs(&mut tx, state, &[subject.owner], Some(user.id), note).await?;
     let out = assemble(&mut tx, n).await?;
     tx.commit().await?;
     Ok(out)
@@ -349,8 +382,8 @@ pub async fn answer_objection(
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let (row, _) = call_of(&mut tx, n.demand_id).await?;
-    if !user.is_admin && !orgs_of(&mut tx, user).await?.contains(&row.org_id) {
+    let owner = subject(&mut tx, &n).await?.owner;
+    if !user.is_admin && !orgs_of(&mut tx, user).await?.contains(&owner) {
         return Err(AppError::Forbidden);
     }
     if !store::answer_objection(&mut tx, id, objection, &reply, user.id, at).await? {

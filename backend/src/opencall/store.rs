@@ -243,7 +243,8 @@ pub async fn answer(
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct NoticeRow {
     pub id: i64,
-    pub demand_id: i64,
+    pub demand_id: Option<i64>,
+    pub competition_id: Option<i64>,
     pub rationale: String,
     pub status: String,
     pub published_at: OffsetDateTime,
@@ -287,9 +288,32 @@ pub async fn insert_notice(
     Ok(id)
 }
 
+/// A competition's results notice (its ranking is the final stage's results).
+pub async fn insert_competition_notice(
+    db: &mut SqliteConnection,
+    competition: i64,
+    rationale: &str,
+    user: i64,
+    now: OffsetDateTime,
+    window_ends: OffsetDateTime,
+) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO notices (competition_id, rationale, status, published_by, published_at, window_ends)
+         VALUES ($1, $2, 'open', $3, $4, $5) RETURNING id",
+    )
+    .bind(competition)
+    .bind(rationale)
+    .bind(user)
+    .bind(now)
+    .bind(window_ends)
+    .fetch_one(db)
+    .await?;
+    Ok(id)
+}
+
 pub async fn notice(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<NoticeRow>> {
     sqlx::query_as(
-        "SELECT id, demand_id, rationale, status, published_at, window_ends, decision_note FROM notices WHERE id = $1",
+        "SELECT id, demand_id, competition_id, rationale, status, published_at, window_ends, decision_note FROM notices WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -298,7 +322,7 @@ pub async fn notice(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<N
 
 pub async fn notice_of(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<Option<NoticeRow>> {
     sqlx::query_as(
-        "SELECT id, demand_id, rationale, status, published_at, window_ends, decision_note FROM notices WHERE demand_id = $1",
+        "SELECT id, demand_id, competition_id, rationale, status, published_at, window_ends, decision_note FROM notices WHERE demand_id = $1",
     )
     .bind(demand)
     .fetch_optional(db)
@@ -308,7 +332,7 @@ pub async fn notice_of(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<O
 pub async fn notices(db: &mut SqliteConnection, limit: u32, offset: u64) -> sqlx::Result<(Vec<NoticeRow>, u64)> {
     let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notices").fetch_one(&mut *db).await?;
     let rows = sqlx::query_as(
-        "SELECT id, demand_id, rationale, status, published_at, window_ends, decision_note FROM notices
+        "SELECT id, demand_id, competition_id, rationale, status, published_at, window_ends, decision_note FROM notices
          ORDER BY published_at DESC, id DESC LIMIT $1 OFFSET $2",
     )
     .bind(limit)

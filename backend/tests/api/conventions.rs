@@ -259,6 +259,31 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/admin/experts"),
     ("POST", "/api/admin/experts/{id}/approve"),
     ("POST", "/api/admin/experts/{id}/reject"),
+    ("GET", "/api/competitions"),
+    ("POST", "/api/competitions"),
+    ("GET", "/api/competitions/{id}"),
+    ("PUT", "/api/competitions/{id}"),
+    ("GET", "/api/competitions/{id}/teams"),
+    ("POST", "/api/competitions/{id}/teams"),
+    ("GET", "/api/competitions/{id}/audit"),
+    ("POST", "/api/competitions/{id}/publish"),
+    ("GET", "/api/teams/{id}"),
+    ("GET", "/api/teams/{id}/certificate"),
+    ("GET", "/api/teams/{id}/stages/{stage}/submissions"),
+    ("PUT", "/api/teams/{id}/stages/{stage}/submission"),
+    ("POST", "/api/teams/{id}/stages/{stage}/plan"),
+    ("GET", "/api/submissions/{id}/plan"),
+    ("PUT", "/api/stages/{id}/panel"),
+    ("GET", "/api/stages/{id}/assignment"),
+    ("POST", "/api/stages/{id}/assignment"),
+    ("PUT", "/api/stages/{id}/assignment/{team}"),
+    ("POST", "/api/stages/{id}/release"),
+    ("GET", "/api/stages/{id}/results"),
+    ("POST", "/api/stages/{id}/close"),
+    ("GET", "/api/stages/{id}/scores.xlsx"),
+    ("GET", "/api/judging"),
+    ("GET", "/api/judging/{stage}/{team}"),
+    ("PUT", "/api/judging/{stage}/{team}"),
     ("PUT", "/api/events/{id}/cover"),
     ("GET", "/api/events/{id}/cover"),
     ("DELETE", "/api/events/{id}/cover"),
@@ -315,7 +340,9 @@ async fn openapi_document_lists_every_route_and_every_listed_route_is_served() {
             .replace("{token}", "t")
             .replace("{code}", "c")
             .replace("{question}", "1")
-            .replace("{session}", "1");
+            .replace("{session}", "1")
+            .replace("{stage}", "1")
+            .replace("{team}", "1");
         let mut req = c.request(m.parse().unwrap(), app.url(&concrete));
         if m != "GET" && m != "DELETE" {
             req = req.json(&json!({}));

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod cli;
+mod competitions;
 mod conventions;
 mod engage;
 mod events;

@@ -224,3 +224,21 @@ pub fn Toggle(label: Msg, name: &'static str, value: RwSignal<bool>) -> impl Int
         </label>
     }
 }
+
+/// A date-time field (`datetime-local`, China time) whose errors show under it.
+#[component]
+pub fn DateTimeField(
+    label: Msg,
+    name: &'static str,
+    value: RwSignal<String>,
+    errors: FormErrors,
+    #[prop(optional)] hint: Option<Msg>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="field"><label for=id.clone()>{tr(label)}</label>
+            <input id=id type="datetime-local" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            {hint.map(|h| view! { <p class="hint">{tr(h)}</p> })}
+            {move || errors.of(name).get().map(|m| view! { <p class="field-error">{m}</p> })}</div>
+    }
+}

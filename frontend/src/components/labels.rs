@@ -76,6 +76,11 @@ pub fn clock(t: &time::OffsetDateTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
+/// A date and time of day in China time, as shown on pages.
+pub fn when(t: &time::OffsetDateTime) -> String {
+    format!("{} {}", day(&china(t).date()), clock(t))
+}
+
 /// `YYYY-MM-DDTHH:MM` in China time, the form `<input type="datetime-local">` uses.
 pub fn local_input(t: &time::OffsetDateTime) -> String {
     let t = china(t);

@@ -18,16 +18,14 @@ use shared::taxonomy::TermKind;
 
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
-use crate::components::form::{CheckboxGroup, FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
-use crate::components::labels::{bilingual, clock, date, local_input, parse_local, use_taxonomy};
+use crate::components::form::{
+    CheckboxGroup, DateTimeField, FormError, FormErrors, SelectField, TextArea, TextField, Toggle,
+};
+use crate::components::labels::{bilingual, date, local_input, parse_local, use_taxonomy, when};
 use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
-/// A date and time of day in China time.
-fn when(t: &time::OffsetDateTime) -> String {
-    format!("{} {}", date(t), clock(t))
-}
 
 #[component]
 pub fn Events() -> impl IntoView {
@@ -904,24 +902,6 @@ pub fn EditEvent() -> impl IntoView {
         async move { api::event(id).await }
     });
     view! { {resource_view(data, move |e: Event| view! { <EventForm existing=Some(e)/> })} }
-}
-
-/// A date-time field (`datetime-local`, China time) whose errors show under it.
-#[component]
-fn DateTimeField(
-    label: Msg,
-    name: &'static str,
-    value: RwSignal<String>,
-    errors: FormErrors,
-    #[prop(optional)] hint: Option<Msg>,
-) -> impl IntoView {
-    let id = format!("f-{name}");
-    view! {
-        <div class="field"><label for=id.clone()>{tr(label)}</label>
-            <input id=id type="datetime-local" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            {hint.map(|h| view! { <p class="hint">{tr(h)}</p> })}
-            {move || errors.of(name).get().map(|m| view! { <p class="field-error">{m}</p> })}</div>
-    }
 }
 
 #[component]

@@ -275,7 +275,7 @@ pub fn Notices() -> impl IntoView {
                 view! {
                     <ul class="cards" data-testid="notices">
                         {page.items.into_iter().map(|n| {
-                            let (zh, en) = (n.demand_title_zh.clone(), n.demand_title_en.clone());
+                            let (zh, en) = (n.title_zh.clone(), n.title_en.clone());
                             view! {
                                 <li class="card">
                                     <a href=format!("/notices/{}", n.id)>{move || bilingual(&zh, en.as_deref(), locale())}</a>" "
@@ -336,8 +336,16 @@ fn NoticeView(n: Notice, changed: Callback<()>) -> impl IntoView {
         Some(Err(e)) => errors.server(e),
         None => {}
     });
-    let (zh, en) = (n.demand_title_zh.clone(), n.demand_title_en.clone());
+    let (zh, en) = (n.title_zh.clone(), n.title_en.clone());
     let owner = n.owner.clone();
+    let subject = match (n.demand_id, n.competition_id) {
+        (Some(d), _) => format!("/demands/{d}"),
+        (None, Some(c)) => format!("/competitions/{c}"),
+        (None, None) => "/notices".to_owned(),
+    };
+    let ranked = !n.ranking.is_empty();
+    let final_ = n.status == NoticeStatus::Final;
+    let ranking = n.ranking.clone();
     let open = n.status == NoticeStatus::Open;
     let review = n.status == NoticeStatus::UnderReview;
     view! {
@@ -345,15 +353,38 @@ fn NoticeView(n: Notice, changed: Callback<()>) -> impl IntoView {
             <h1>{tr(Msg::NoticesTitle)}"："{move || bilingual(&zh, en.as_deref(), locale())}" "
                 <span class="badge" data-testid="notice-status">{tr(n.status.msg())}</span></h1>
             <p class="muted">{move || bilingual(&owner.name_zh, owner.name_en.as_deref(), locale())}" · "
-                <a href=format!("/demands/{}", n.demand_id)>{tr(Msg::EngAbout)}</a></p>
+                <a href=subject>{tr(Msg::EngAbout)}</a></p>
         </header>
         <article class="card">
+            {ranked.then(|| view! {
+                <table class="table" data-testid="notice-ranking">
+                    <caption>{tr(Msg::CompRanking)}</caption>
+                    <thead><tr><th>{tr(Msg::CompTrack)}</th><th>{tr(Msg::CompRank)}</th><th>{tr(Msg::CompTeam)}</th>
+                        <th>{tr(Msg::CompNormalised)}</th><th></th></tr></thead>
+                    <tbody>{ranking.into_iter().map(|r| {
+                        let (tz, te) = (r.track_zh.clone(), r.track_en.clone());
+                        view! {
+                            <tr>
+                                <td>{move || bilingual(&tz, te.as_deref(), locale())}</td>
+                                <td>{r.rank}</td>
+                                <td>{r.team_name.clone()}{r.org.map(|o| view! { <span class="muted">" · "{o.name_zh}</span> })}</td>
+                                <td>{format!("{:.2}", r.normalised)}</td>
+                                <td>{final_.then(|| view! {
+                                    <a href=format!("/certificates/{}", r.team_id) data-testid="certificate-link">{tr(Msg::CompCertificate)}</a>
+                                })}</td>
+                            </tr>
+                        }
+                    }).collect_view()}</tbody>
+                </table>
+            })}
             <dl>
-                <dt>{tr(Msg::NoticeWinners)}</dt>
-                <dd data-testid="notice-winners">{n.winners.iter().map(|w| {
-                    let w = w.clone();
-                    view! { <span class="badge badge-accent">{move || bilingual(&w.name_zh, w.name_en.as_deref(), locale())}</span>" " }
-                }).collect_view()}</dd>
+                {(!ranked).then(|| view! {
+                    <dt>{tr(Msg::NoticeWinners)}</dt>
+                    <dd data-testid="notice-winners">{n.winners.iter().map(|w| {
+                        let w = w.clone();
+                        view! { <span class="badge badge-accent">{move || bilingual(&w.name_zh, w.name_en.as_deref(), locale())}</span>" " }
+                    }).collect_view()}</dd>
+                })}
                 <dt>{tr(Msg::NoticeRationale)}</dt><dd>{n.rationale.clone()}</dd>
                 {n.reward.map(|r| view! {
                     <dt>{tr(Msg::RewardLabel)}</dt><dd>{move || super::market::amount(Some(r), Some(r), locale())}</dd>

@@ -1,0 +1,356 @@
+//! Competition set-up, teams and submissions.
+
+use axum::http::StatusCode;
+use shared::ErrorCode;
+use shared::competitions::{
+    Competition, CompetitionInput, PLAN_MAX, Stage, StageStatus, Submission, SubmissionInput, Team, TeamInput,
+};
+use shared::engage::{Attachment, OrgRef, clean_file_name};
+use shared::orgs::OrgKind;
+use shared::taxonomy::TermKind;
+use shared::validate::FieldError;
+use sqlx::SqliteConnection;
+
+use super::store::{self, CompetitionRow, StageRow, TeamRow};
+use crate::AppState;
+use crate::accounts::SessionUser;
+use crate::db::now;
+use crate::error::{AppError, AppResult};
+
+pub(super) fn conflict() -> AppError {
+    AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
+}
+
+/// Whether the caller runs the competition: a member of its organization, or a site admin.
+pub(super) async fn runs(db: &mut SqliteConnection, c: &CompetitionRow, user: Option<&SessionUser>) -> AppResult<bool> {
+    let Some(user) = user else { return Ok(false) };
+    Ok(user.is_admin || crate::orgs::store::role_of(db, c.org_id, user.id).await?.is_some())
+}
+
+/// The competition, 404 when missing; 403 unless the caller runs it.
+pub(super) async fn run_by(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<CompetitionRow> {
+    let c = store::competition(db, id).await?.ok_or(AppError::NotFound)?;
+    if !runs(db, &c, Some(user)).await? {
+        return Err(AppError::Forbidden);
+    }
+    Ok(c)
+}
+
+/// The stage and its competition, 403 unless the caller runs it.
+pub(super) async fn stage_run_by(
+    db: &mut SqliteConnection,
+    stage: i64,
+    user: &SessionUser,
+) -> AppResult<(StageRow, CompetitionRow)> {
+    let s = store::stage(db, stage).await?.ok_or(AppError::NotFound)?;
+    let c = run_by(db, s.competition_id, user).await?;
+    Ok((s, c))
+}
+
+pub(super) fn stage_view(s: &StageRow) -> Stage {
+    Stage {
+        id: s.id,
+        position: u32::try_from(s.position).unwrap_or(0),
+        name_zh: s.name_zh.clone(),
+        name_en: s.name_en.clone(),
+        deadline: s.deadline,
+        advance: u32::try_from(s.advance).unwrap_or(0),
+        fields: s.fields(),
+        status: s.status(),
+        panel: u32::try_from(s.panel).unwrap_or(0),
+        released: s.released,
+    }
+}
+
+async fn assemble(db: &mut SqliteConnection, c: CompetitionRow, user: Option<&SessionUser>) -> AppResult<Competition> {
+    let org = crate::orgs::store::summary(db, c.org_id).await?.ok_or(AppError::NotFound)?;
+    let stages = store::stages(db, c.id).await?;
+    Ok(Competition {
+        id: c.id,
+        org: OrgRef { id: org.id, name_zh: org.name_zh, name_en: org.name_en },
+        rubric: c.rubric(),
+        tracks: store::tracks(db, c.id).await?,
+        stages: stages.iter().map(stage_view).collect(),
+        judges_per_entry: u32::try_from(c.judges_per_entry).unwrap_or(1),
+        teams: store::team_count(db, c.id).await?,
+        mine: runs(db, &c, user).await?,
+        notice_id: store::notice_of(db, c.id).await?.map(|(id, _)| id),
+        title_zh: c.title_zh,
+        title_en: c.title_en,
+        description_zh: c.description_zh,
+        description_en: c.description_en,
+        eligibility_zh: c.eligibility_zh,
+        eligibility_en: c.eligibility_en,
+        created_at: c.created_at,
+    })
+}
+
+async fn check_domains(db: &mut SqliteConnection, input: &CompetitionInput) -> AppResult<()> {
+    let tax = crate::taxonomy::store::load(db).await?;
+    for t in &input.tracks {
+        tax.require(TermKind::Domain, t.domain.trim()).map_err(|e| AppError::field("tracks", e))?;
+    }
+    Ok(())
+}
+
+/// An organizer organization's member creates a competition.
+pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInput) -> AppResult<Competition> {
+    input.check(Some(now()))?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    check_domains(&mut tx, &input).await?;
+    let org = crate::orgs::store::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
+    if crate::orgs::store::role_of(&mut tx, org.id, user.id).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    if org.kind != OrgKind::Organizer {
+        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::WrongOrgKind));
+    }
+    let at = now();
+    let id = store::insert(&mut tx, &input, user.id, at).await?;
+    store::audit(&mut tx, id, Some(user.id), "created", &serde_json::json!({ "title": input.title_zh }), at).await?;
+    let c = store::competition(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let out = assemble(&mut tx, c, Some(user)).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Changes a competition. Once teams registered, its tracks, stages and rubric keep their shape
+/// (texts, deadlines and advancing counts still change); a closed stage keeps its deadline.
+pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: CompetitionInput) -> AppResult<Competition> {
+    input.check(None)?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    check_domains(&mut tx, &input).await?;
+    let c = run_by(&mut tx, id, user).await?;
+    if input.org_id != c.org_id {
+        return Err(AppError::field("org_id", FieldError::Invalid));
+    }
+    let structure = store::team_count(&mut tx, id).await? == 0;
+    if !structure {
+        let tracks = store::tracks(&mut tx, id).await?;
+        let stages = store::stages(&mut tx, id).await?;
+        let same_tracks = tracks.len() == input.tracks.len()
+            && tracks.iter().zip(&input.tracks).all(|(a, b)| a.domain == b.domain.trim());
+        let rubric = c.rubric();
+        let same_rubric = rubric.len() == input.rubric.len()
+            && rubric.iter().zip(&input.rubric).all(|(a, b)| a.weight == b.weight && a.scale == b.scale);
+        if !same_tracks || stages.len() != input.stages.len() || !same_rubric {
+            return Err(conflict());
+        }
+        if stages.iter().zip(&input.stages).any(|(s, i)| s.status() != StageStatus::Open && s.deadline != i.deadline) {
+            return Err(AppError::field("stages", FieldError::Invalid));
+        }
+    }
+    let at = now();
+    store::update(&mut tx, id, &input, structure, at).await?;
+    store::audit(&mut tx, id, Some(user.id), "edited", &serde_json::json!({ "title": input.title_zh }), at).await?;
+    let c = store::competition(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let out = assemble(&mut tx, c, Some(user)).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+pub async fn list(state: &AppState, user: Option<&SessionUser>) -> AppResult<Vec<Competition>> {
+    let mut db = state.db.acquire().await?;
+    let mut out = vec![];
+    for c in store::competitions(&mut db).await? {
+        out.push(assemble(&mut db, c, user).await?);
+    }
+    Ok(out)
+}
+
+pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<Competition> {
+    let mut db = state.db.acquire().await?;
+    let c = store::competition(&mut db, id).await?.ok_or(AppError::NotFound)?;
+    assemble(&mut db, c, user).await
+}
+
+async fn team_view(db: &mut SqliteConnection, t: TeamRow, user: &SessionUser) -> AppResult<Team> {
+    let members = store::members(db, t.id).await?;
+    let mine = members.iter().any(|m| m.email == user.email);
+    Ok(Team {
+        id: t.id,
+        competition_id: t.competition_id,
+        org: t.org(),
+        name: t.name,
+        track_id: t.track_id,
+        members,
+        reached: u32::try_from(t.reached).unwrap_or(1),
+        submissions: store::latest(db, t.id).await?,
+        mine,
+    })
+}
+
+/// A signed-in user registers a team while the first stage takes submissions.
+pub async fn register(state: &AppState, user: &SessionUser, competition: i64, input: TeamInput) -> AppResult<Team> {
+    let emails = input.check()?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let c = store::competition(&mut tx, competition).await?.ok_or(AppError::NotFound)?;
+    let first = store::stages(&mut tx, c.id).await?.into_iter().next().ok_or(AppError::NotFound)?;
+    if first.status() != StageStatus::Open || now() >= first.deadline {
+        return Err(AppError::field("deadline", FieldError::DateInPast));
+    }
+    if !store::tracks(&mut tx, c.id).await?.iter().any(|t| t.id == input.track_id) {
+        return Err(AppError::field("track_id", FieldError::Invalid));
+    }
+    if let Some(org) = input.org_id
+        && crate::orgs::store::role_of(&mut tx, org, user.id).await?.is_none()
+    {
+        return Err(AppError::field("org_id", FieldError::Invalid));
+    }
+    if !store::teams(&mut tx, c.id, Some(&user.email)).await?.is_empty() {
+        return Err(AppError::Conflict(ErrorCode::AlreadyRequested));
+    }
+    let members: Vec<&str> = emails.iter().map(|e| e.as_str()).collect();
+    let at = now();
+    let team = store::NewTeam {
+        competition: c.id,
+        track: input.track_id,
+        name: input.name.trim(),
+        org: input.org_id,
+        leader: (user.id, &user.email),
+        members: &members,
+    };
+    let id = match store::insert_team(&mut tx, &team, at).await {
+        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::field("name", FieldError::Invalid)),
+        other => other?,
+    };
+    store::audit(
+        &mut tx,
+        c.id,
+        Some(user.id),
+        "team_registered",
+        &serde_json::json!({ "team": id, "name": input.name.trim(), "track": input.track_id }),
+        at,
+    )
+    .await?;
+    let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let out = team_view(&mut tx, t, user).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The competition's teams: all of them for its organizers, one's own for anyone else.
+pub async fn teams(state: &AppState, user: &SessionUser, competition: i64) -> AppResult<Vec<Team>> {
+    let mut db = state.db.acquire().await?;
+    let c = store::competition(&mut db, competition).await?.ok_or(AppError::NotFound)?;
+    let all = runs(&mut db, &c, Some(user)).await?;
+    let rows = store::teams(&mut db, c.id, if all { None } else { Some(&user.email) }).await?;
+    let mut out = vec![];
+    for t in rows {
+        out.push(team_view(&mut db, t, user).await?);
+    }
+    Ok(out)
+}
+
+/// The team, with whether the caller is on it; 404 for anyone but its members and organizers.
+async fn team_for(db: &mut SqliteConnection, user: &SessionUser, id: i64) -> AppResult<(TeamRow, bool)> {
+    let t = store::team(db, id).await?.ok_or(AppError::NotFound)?;
+    let member = store::is_member(db, t.id, &user.email).await?;
+    if member {
+        return Ok((t, true));
+    }
+    let c = store::competition(db, t.competition_id).await?.ok_or(AppError::NotFound)?;
+    if runs(db, &c, Some(user)).await? { Ok((t, false)) } else { Err(AppError::NotFound) }
+}
+
+pub async fn team(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Team> {
+    let mut db = state.db.acquire().await?;
+    let (t, _) = team_for(&mut db, user, id).await?;
+    team_view(&mut db, t, user).await
+}
+
+/// The stage a team member may submit to now: reached, taking submissions, before its deadline
+/// (after it, 422 on `deadline`: submissions are frozen).
+async fn open_stage(db: &mut SqliteConnection, user: &SessionUser, team: i64, stage: i64) -> AppResult<StageRow> {
+    let (t, member) = team_for(db, user, team).await?;
+    if !member {
+        return Err(AppError::Forbidden);
+    }
+    let s =
+        store::stage(db, stage).await?.filter(|s| s.competition_id == t.competition_id).ok_or(AppError::NotFound)?;
+    if s.position > t.reached {
+        return Err(AppError::Forbidden);
+    }
+    if s.status() != StageStatus::Open || now() >= s.deadline {
+        return Err(AppError::field("deadline", FieldError::DateInPast));
+    }
+    Ok(s)
+}
+
+/// A new version of the team's texts for the stage (the latest plan is kept).
+pub async fn submit(
+    state: &AppState,
+    user: &SessionUser,
+    team: i64,
+    stage: i64,
+    input: SubmissionInput,
+) -> AppResult<Submission> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let s = open_stage(&mut tx, user, team, stage).await?;
+    let input = input.check(&s.fields())?;
+    let plan = store::latest_plan(&mut tx, team, stage).await?;
+    let id = store::insert_submission(&mut tx, team, stage, &input, plan.as_ref(), user.id, now()).await?;
+    let out =
+        store::versions(&mut tx, team, stage).await?.into_iter().find(|v| v.id == id).ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The business plan (a PDF of at most 20 MB, checked by content) as a new version.
+pub async fn upload_plan(
+    state: &AppState,
+    user: &SessionUser,
+    team: i64,
+    stage: i64,
+    name: &str,
+    bytes: &[u8],
+) -> AppResult<Submission> {
+    {
+        let mut db = state.db.acquire().await?;
+        open_stage(&mut db, user, team, stage).await?;
+    }
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(AppError::Refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType));
+    }
+    let (_, sha256) = crate::files::store_up_to(state, bytes, PLAN_MAX).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let s = open_stage(&mut tx, user, team, stage).await?;
+    let last = store::versions(&mut tx, team, s.id).await?.into_iter().next();
+    let texts = match last {
+        Some(v) => SubmissionInput { summary: v.summary, video_url: v.video_url, extras: v.extras },
+        None => SubmissionInput { summary: String::new(), video_url: None, extras: vec![] },
+    };
+    let plan = (clean_file_name(name), sha256, bytes.len() as i64);
+    let id = store::insert_submission(&mut tx, team, stage, &texts, Some(&plan), user.id, now()).await?;
+    let out =
+        store::versions(&mut tx, team, stage).await?.into_iter().find(|v| v.id == id).ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Every version of the team's submission to the stage (its members and organizers).
+pub async fn versions(state: &AppState, user: &SessionUser, team: i64, stage: i64) -> AppResult<Vec<Submission>> {
+    let mut db = state.db.acquire().await?;
+    team_for(&mut db, user, team).await?;
+    Ok(store::versions(&mut db, team, stage).await?)
+}
+
+/// A submission's business plan: for the team, the organizers and the entry's released judges.
+pub async fn plan(state: &AppState, user: &SessionUser, submission: i64) -> AppResult<(Attachment, Vec<u8>)> {
+    let mut db = state.db.acquire().await?;
+    let (team, stage, plan) = store::submission_plan(&mut db, submission).await?.ok_or(AppError::NotFound)?;
+    if !store::is_assigned(&mut db, stage, team, user.id).await? {
+        team_for(&mut db, user, team).await?;
+    }
+    let (name, sha256, size) = plan.ok_or(AppError::NotFound)?;
+    drop(db);
+    let bytes = crate::files::read(state, &sha256).await?;
+    let file = Attachment {
+        id: submission,
+        name,
+        mime: "application/pdf".into(),
+        size: u64::try_from(size).unwrap_or(0),
+        sha256,
+    };
+    Ok((file, bytes))
+}

@@ -1,0 +1,432 @@
+//! Competitions: set-up, teams, staged submissions, conflict-aware assignment, scoring, normalised
+//! results, the public notice, certificates, the audit log and the Excel export.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+
+use crate::events::sheet;
+use crate::helpers::{TestApp, body, error_code, spawn_app};
+use crate::market::org_of_kind;
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+fn competition(org: i64, k: u32, rubric: Value) -> Value {
+    let deadline = (time::OffsetDateTime::now_utc() + time::Duration::days(7))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    json!({
+        "org_id": org, "title_zh": "未来产业创新创业大赛", "description_zh": "面向5+X领域的创新创业项目",
+        "eligibility_zh": "在杭注册的初创企业或团队",
+        "tracks": [{"domain": "gen_ai", "name_zh": "人工智能赛道"}, {"domain": "quantum", "name_zh": "量子信息赛道"}],
+        "stages": [{"name_zh": "决赛", "deadline": deadline, "advance": 2,
+                    "fields": [{"label_zh": "融资需求", "required": true}]}],
+        "rubric": rubric, "judges_per_entry": k,
+    })
+}
+
+struct Setup {
+    app: TestApp,
+    admin: Client,
+    organizer: Client,
+    org: i64,
+}
+
+async fn setup() -> Setup {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let organizer = app.user("org@example.com", "大赛组委会").await;
+    let org = org_of_kind(&app, &organizer, "organizer", None, Some(&admin)).await;
+    Setup { app, admin, organizer, org }
+}
+
+impl Setup {
+    async fn create(&self, k: u32, rubric: Value) -> (i64, i64, Vec<i64>) {
+        let r = self.organizer.post(self.app.url("/api/competitions")).json(&competition(self.org, k, rubric)).send();
+        let c = r.await.unwrap();
+        assert_eq!(c.status(), StatusCode::CREATED);
+        let c = body(c).await;
+        let tracks = c["tracks"].as_array().unwrap().iter().map(|t| t["id"].as_i64().unwrap()).collect();
+        (c["id"].as_i64().unwrap(), c["stages"][0]["id"].as_i64().unwrap(), tracks)
+    }
+
+    /// An approved expert in `domains`; returns the client, expert id and user id.
+    async fn expert(&self, email: &str, name: &str, domains: &[&str]) -> (Client, i64, i64) {
+        let c = self.app.user(email, name).await;
+        let e = body(
+            c.put(self.app.url("/api/experts/me"))
+                .json(
+                    &json!({"kind": "scientist", "domains": domains, "keywords": ["大模型"], "affiliation": "浙江大学",
+                              "title": "教授", "bio": "长期从事相关研究"}),
+                )
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        let id = e["id"].as_i64().unwrap();
+        let r = self.admin.post(self.app.url(&format!("/api/admin/experts/{id}/approve"))).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        (c, id, e["user_id"].as_i64().unwrap())
+    }
+
+    /// A team led by a new user, with a submission; returns the leader and the team id.
+    async fn team(&self, competition: i64, stage: i64, track: i64, name: &str, org: Option<i64>) -> (Client, i64) {
+        let leader = self.app.user(&format!("{name}@example.com"), name).await;
+        self.team_of(&leader, competition, stage, track, name, org).await
+    }
+
+    async fn team_of(
+        &self,
+        leader: &Client,
+        competition: i64,
+        stage: i64,
+        track: i64,
+        name: &str,
+        org: Option<i64>,
+    ) -> (Client, i64) {
+        let r = leader
+            .post(self.app.url(&format!("/api/competitions/{competition}/teams")))
+            .json(&json!({"name": name, "track_id": track, "org_id": org, "members": ["member@example.com"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED, "registering {name}");
+        let team = body(r).await["id"].as_i64().unwrap();
+        let r = leader
+            .put(self.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")))
+            .json(&json!({"summary": format!("{name}：基于大模型的工业质检"), "extras": ["500万元"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        (leader.clone(), team)
+    }
+
+    async fn pass_deadline(&self, stage: i64) {
+        sqlx::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z' WHERE id = $1")
+            .bind(stage)
+            .execute(&self.app.state.db)
+            .await
+            .unwrap();
+    }
+}
+
+fn single_criterion() -> Value {
+    json!([{"name_zh": "综合评价", "weight": 100, "scale": 100}])
+}
+
+fn ids(v: &Value, key: &str) -> Vec<i64> {
+    v.as_array().unwrap().iter().map(|e| e[key].as_i64().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_final_notice_and_certificates() {
+    let s = setup().await;
+    let (c, stage, tracks) = s.create(1, single_criterion()).await;
+    let mut teams = vec![];
+    let mut leaders = vec![];
+    for name in ["甲队", "乙队", "丙队", "丁队"] {
+        let (leader, team) = s.team(c, stage, tracks[0], name, None).await;
+        leaders.push(leader);
+        teams.push(team);
+    }
+    let (x, y, z, w) = (teams[0], teams[1], teams[2], teams[3]);
+    let url = |p: String| s.app.url(&p);
+
+    // Submissions: a required extra field, a PDF plan (checked by content), every version kept.
+    let (_, v) = error_code(
+        leaders[0]
+            .put(url(format!("/api/teams/{x}/stages/{stage}/submission")))
+            .json(&json!({"summary": "新版本"}))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(v["error"]["fields"]["extras.0"].is_string(), "{v}");
+    let plan = url(format!("/api/teams/{x}/stages/{stage}/plan?name=商业计划书.pdf"));
+    let r = leaders[0].post(&plan).body(b"GIF89a not a pdf".to_vec()).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::UNSUPPORTED_MEDIA_TYPE).await.0, "file_type");
+    let r = leaders[0].post(&plan).body(PDF.to_vec()).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let r = leaders[0]
+        .put(url(format!("/api/teams/{x}/stages/{stage}/submission")))
+        .json(&json!({"summary": "甲队：第三版", "video_url": "https://v.example.com/x", "extras": ["800万元"]}))
+        .send()
+        .await
+        .unwrap();
+    let latest = body(r).await;
+    assert_eq!((latest["version"].as_i64(), latest["plan_name"].as_str()), (Some(3), Some("商业计划书.pdf")));
+    let versions =
+        body(leaders[0].get(url(format!("/api/teams/{x}/stages/{stage}/submissions"))).send().await.unwrap()).await;
+    assert_eq!(ids(&versions, "version"), vec![3, 2, 1]);
+    // Another team's versions are not for others to read.
+    let r = leaders[1].get(url(format!("/api/teams/{x}/stages/{stage}/submissions"))).send().await.unwrap();
+    error_code(r, StatusCode::NOT_FOUND).await;
+
+    // The panel: two approved experts. No assignment before the deadline.
+    let (judge1, e1, u1) = s.expert("j1@example.com", "宽松评委", &["gen_ai"]).await;
+    let (judge2, e2, u2) = s.expert("j2@example.com", "严格评委", &["gen_ai"]).await;
+    let r = s.organizer.put(url(format!("/api/stages/{stage}/panel"))).json(&json!({"experts": [e1, e2]})).send();
+    assert_eq!(body(r.await.unwrap()).await["panel"].as_array().unwrap().len(), 2);
+    let assign = url(format!("/api/stages/{stage}/assignment"));
+    assert_eq!(
+        error_code(s.organizer.post(&assign).send().await.unwrap(), StatusCode::CONFLICT).await.0,
+        "invalid_transition"
+    );
+
+    // After the deadline submissions are frozen.
+    s.pass_deadline(stage).await;
+    let r = leaders[0]
+        .put(url(format!("/api/teams/{x}/stages/{stage}/submission")))
+        .json(&json!({"summary": "迟到的版本", "extras": ["1"]}))
+        .send()
+        .await
+        .unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["deadline"].is_string());
+    let r = leaders[0].post(&plan).body(PDF.to_vec()).send().await.unwrap();
+    error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+
+    // Every entry gets exactly one judge; then the organizers adjust by hand before release.
+    let a = body(s.organizer.post(&assign).send().await.unwrap()).await;
+    assert_eq!(a["entries"].as_array().unwrap().len(), 4);
+    assert!(a["entries"].as_array().unwrap().iter().all(|e| e["judges"].as_array().unwrap().len() == 1));
+    for (team, judge) in [(x, u1), (y, u1), (z, u2), (w, u2)] {
+        let r =
+            s.organizer.put(url(format!("/api/stages/{stage}/assignment/{team}"))).json(&json!({"judges": [judge]}));
+        assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
+    }
+    // Not released yet: judges see nothing.
+    error_code(judge1.get(url(format!("/api/judging/{stage}/{x}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    let r = s.organizer.post(url(format!("/api/stages/{stage}/release"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let mine = body(judge1.get(url("/api/judging".into())).send().await.unwrap()).await;
+    let mut assigned = ids(&mine, "team_id");
+    assigned.sort_unstable();
+    assert_eq!(assigned, vec![x, y]);
+    // A judge cannot read or score an entry not assigned to them.
+    error_code(judge1.get(url(format!("/api/judging/{stage}/{z}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    let r = judge1.put(url(format!("/api/judging/{stage}/{z}"))).json(&json!({"values": [99]})).send().await.unwrap();
+    error_code(r, StatusCode::NOT_FOUND).await;
+    let entry = body(judge1.get(url(format!("/api/judging/{stage}/{x}"))).send().await.unwrap()).await;
+    assert_eq!(entry["submission"]["summary"], "甲队：第三版");
+    let plan_id = entry["submission"]["id"].as_i64().unwrap();
+    let r = judge1.get(url(format!("/api/submissions/{plan_id}/plan"))).send().await.unwrap();
+    assert_eq!(r.bytes().await.unwrap().as_ref(), PDF);
+    let r = judge2.get(url(format!("/api/submissions/{plan_id}/plan"))).send().await.unwrap();
+    error_code(r, StatusCode::NOT_FOUND).await;
+
+    // The hand-worked example: judge 1 is lenient, judge 2 harsh.
+    let put = |j: &Client, team: i64, v: u32| {
+        j.put(url(format!("/api/judging/{stage}/{team}")))
+            .json(&json!({"values": [v], "comments": ["评语"], "comment": "总体意见"}))
+            .send()
+    };
+    let r = put(&judge1, x, 101).await.unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["values.0"].is_string());
+    for (j, team, v) in [(&judge1, x, 95), (&judge1, y, 85), (&judge2, z, 60), (&judge2, w, 30), (&judge2, w, 40)] {
+        assert_eq!(put(j, team, v).await.unwrap().status(), StatusCode::OK);
+    }
+    let r = body(s.organizer.get(url(format!("/api/stages/{stage}/results"))).send().await.unwrap()).await;
+    assert_eq!(ids(&r["entries"], "team_id"), vec![x, z, y, w], "{r}");
+    let entries = r["entries"].as_array().unwrap();
+    let close = |v: &Value, want: f64| (v.as_f64().unwrap() - want).abs() < 0.01;
+    assert!(close(&entries[0]["normalised"], 91.506) && close(&entries[1]["normalised"], 91.506), "{r}");
+    assert!(close(&entries[2]["normalised"], 48.494) && close(&entries[3]["raw"], 40.0), "{r}");
+    assert!(close(&entries[2]["raw"], 85.0));
+    assert_eq!(
+        entries.iter().map(|e| e["advances"].as_bool().unwrap()).collect::<Vec<_>>(),
+        vec![true, true, false, false]
+    );
+
+    // Results are published only after the stage closes; scores are frozen then.
+    let publish = url(format!("/api/competitions/{c}/publish"));
+    let r = s.organizer.post(&publish).json(&json!({"rationale": "经专家评审"})).send().await.unwrap();
+    error_code(r, StatusCode::CONFLICT).await;
+    let r = s.organizer.post(url(format!("/api/stages/{stage}/close"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    error_code(put(&judge1, x, 10).await.unwrap(), StatusCode::CONFLICT).await;
+    let r =
+        s.organizer.post(&publish).json(&json!({"rationale": "经两位专家评审，按标准分排名"})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let notice = body(r).await;
+    assert_eq!(notice["competition_id"], c);
+    assert_eq!(ids(&notice["ranking"], "team_id"), vec![x, z]);
+    assert_eq!(notice["status"], "open");
+    let id = notice["id"].as_i64().unwrap();
+
+    // Certificates once the objection window closed without objections.
+    error_code(
+        s.app.client().get(url(format!("/api/teams/{x}/certificate"))).send().await.unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    sqlx::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z' WHERE id = $1")
+        .bind(id)
+        .execute(&s.app.state.db)
+        .await
+        .unwrap();
+    backend::opencall::ops::close_windows(&s.app.state).await.unwrap();
+    let cert = body(s.app.client().get(url(format!("/api/teams/{x}/certificate"))).send().await.unwrap()).await;
+    assert_eq!((cert["rank"].as_i64(), cert["team_name"].as_str()), (Some(1), Some("甲队")));
+    error_code(
+        s.app.client().get(url(format!("/api/teams/{y}/certificate"))).send().await.unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+
+    // The audit log has the score change with before and after, and every decision.
+    let log = body(s.organizer.get(url(format!("/api/competitions/{c}/audit"))).send().await.unwrap()).await;
+    let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    for a in
+        ["created", "team_registered", "panel", "assigned", "reassigned", "released", "score", "closed", "published"]
+    {
+        assert!(actions.contains(&a), "{a} missing from {actions:?}");
+    }
+    let change = log.as_array().unwrap().iter().find(|e| {
+        let d: Value = serde_json::from_str(e["detail"].as_str().unwrap()).unwrap();
+        e["action"] == "score" && d["team"] == w && d["before"] == json!([30])
+    });
+    assert!(change.is_some_and(|e| e["detail"].as_str().unwrap().contains("\"after\":[40]")), "{log}");
+
+    // Scores and ranking as Excel.
+    let r = s.organizer.get(url(format!("/api/stages/{stage}/scores.xlsx"))).send().await.unwrap();
+    let bytes = r.bytes().await.unwrap();
+    let ranking = sheet(&bytes, "排名 Ranking");
+    assert_eq!(ranking.iter().skip(1).map(|r| r[2].clone()).collect::<Vec<_>>(), ["甲队", "丙队", "乙队", "丁队"]);
+    let scores = sheet(&bytes, "评分 Scores");
+    assert_eq!(scores.len(), 5);
+    assert!(scores.iter().any(|r| r[0] == "丁队" && r[1] == "严格评委" && r[2] == "40"), "{scores:?}");
+}
+
+#[tokio::test]
+async fn judges_with_a_conflict_are_never_assigned_and_too_small_a_panel_is_a_clear_error() {
+    let s = setup().await;
+    let (c, stage, tracks) = s.create(2, single_criterion()).await;
+    // Judge A leads team 1, which enters with judge A's company.
+    let (judge_a, ea, ua) = s.expert("a@example.com", "评委甲", &["gen_ai"]).await;
+    let company = org_of_kind(&s.app, &judge_a, "enterprise", None, None).await;
+    let (_, team1) = s.team_of(&judge_a, c, stage, tracks[0], "甲队", Some(company)).await;
+    let (_, eb, ub) = s.expert("b@example.com", "评委乙", &["quantum"]).await;
+    let (_, ec, _) = s.expert("c@example.com", "评委丙", &["gen_ai"]).await;
+    let (_, team2) = s.team(c, stage, tracks[1], "乙队", None).await;
+    let (_, team3) = s.team(c, stage, tracks[0], "丙队", None).await;
+    s.pass_deadline(stage).await;
+
+    // A panel of three for k = 2: judge A may not judge team 1 (team member and same organization).
+    let panel = |experts: Value| {
+        s.organizer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({ "experts": experts })).send()
+    };
+    assert_eq!(panel(json!([ea, eb, ec])).await.unwrap().status(), StatusCode::OK);
+    let a = body(s.organizer.post(s.app.url(&format!("/api/stages/{stage}/assignment"))).send().await.unwrap()).await;
+    for e in a["entries"].as_array().unwrap() {
+        let judges: Vec<i64> = e["judges"].as_array().unwrap().iter().map(|j| j.as_i64().unwrap()).collect();
+        assert_eq!(judges.len(), 2, "{a}");
+        if e["team_id"] == team1 {
+            assert!(!judges.contains(&ua), "a conflicted judge was assigned: {a}");
+        }
+    }
+    assert_eq!(ids(&a["entries"], "team_id"), vec![team1, team2, team3]);
+    // Loads are balanced: 6 places over 3 judges.
+    assert!(a["loads"].as_array().unwrap().iter().all(|l| l[1] == 2), "{a}");
+    // By hand, a conflicted judge is refused.
+    let r = s
+        .organizer
+        .put(s.app.url(&format!("/api/stages/{stage}/assignment/{team1}")))
+        .json(&json!({"judges": [ua, ub]}))
+        .send()
+        .await
+        .unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["judges"].is_string());
+
+    // With judges A and B only, team 1 has one judge without a conflict: a clear error.
+    assert_eq!(panel(json!([ea, eb])).await.unwrap().status(), StatusCode::OK);
+    let r = s.organizer.post(s.app.url(&format!("/api/stages/{stage}/assignment"))).send().await.unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["panel"].is_string(), "{v}");
+    // Pending or unknown experts cannot sit on a panel.
+    let (code, _) = error_code(panel(json!([999_999])).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(code, "validation_failed");
+}
+
+#[tokio::test]
+async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
+    let s = setup().await;
+    // Bad input names its fields; an enterprise cannot run a competition.
+    let mut bad = competition(s.org, 3, json!([{"name_zh": "技术", "weight": 60, "scale": 10}]));
+    bad["tracks"] = json!([]);
+    let r = s.organizer.post(s.app.url("/api/competitions")).json(&bad).send().await.unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["rubric"].is_string() && v["error"]["fields"]["tracks"].is_string(), "{v}");
+    let company_owner = s.app.user("boss@example.com", "企业主").await;
+    let company = org_of_kind(&s.app, &company_owner, "enterprise", None, None).await;
+    let r = company_owner
+        .post(s.app.url("/api/competitions"))
+        .json(&competition(company, 1, single_criterion()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "wrong_org_kind");
+
+    let (c, stage, tracks) = s.create(1, single_criterion()).await;
+    let (leader, team) = s.team(c, stage, tracks[0], "甲队", None).await;
+    let (other, other_team) = s.team(c, stage, tracks[1], "乙队", None).await;
+    // One team per person and competition.
+    let r = leader
+        .post(s.app.url(&format!("/api/competitions/{c}/teams")))
+        .json(&json!({"name": "丙队", "track_id": tracks[0]}))
+        .send()
+        .await
+        .unwrap();
+    error_code(r, StatusCode::CONFLICT).await;
+    // Teams see their own; organizers all; the public sees counts.
+    let mine = body(leader.get(s.app.url(&format!("/api/competitions/{c}/teams"))).send().await.unwrap()).await;
+    assert_eq!(ids(&mine, "id"), vec![team]);
+    let all = body(s.organizer.get(s.app.url(&format!("/api/competitions/{c}/teams"))).send().await.unwrap()).await;
+    assert_eq!(ids(&all, "id"), vec![team, other_team]);
+    let public = body(s.app.client().get(s.app.url(&format!("/api/competitions/{c}"))).send().await.unwrap()).await;
+    assert_eq!((public["teams"].as_i64(), public["mine"].as_bool()), (Some(2), Some(false)));
+    error_code(other.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    let r = other
+        .put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")))
+        .json(&json!({"summary": "冒名提交", "extras": ["1"]}))
+        .send()
+        .await
+        .unwrap();
+    error_code(r, StatusCode::NOT_FOUND).await;
+    // The organizers' routes are 403 to teams.
+    for (method, path) in [
+        ("PUT", format!("/api/stages/{stage}/panel")),
+        ("GET", format!("/api/stages/{stage}/assignment")),
+        ("POST", format!("/api/stages/{stage}/assignment")),
+        ("POST", format!("/api/stages/{stage}/release")),
+        ("GET", format!("/api/stages/{stage}/results")),
+        ("POST", format!("/api/stages/{stage}/close")),
+        ("GET", format!("/api/stages/{stage}/scores.xlsx")),
+        ("GET", format!("/api/competitions/{c}/audit")),
+        ("POST", format!("/api/competitions/{c}/publish")),
+        ("PUT", format!("/api/competitions/{c}")),
+    ] {
+        let req = leader.request(method.parse().unwrap(), s.app.url(&path));
+        let req = match method {
+            "PUT" if path.ends_with("panel") => req.json(&json!({"experts": []})),
+            "PUT" => req.json(&competition(s.org, 1, single_criterion())),
+            "POST" if path.ends_with("publish") => req.json(&json!({"rationale": "x"})),
+            _ => req,
+        };
+        error_code(req.send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    }
+    // With teams registered, the shape of the competition stays; texts still change.
+    let mut changed = competition(s.org, 1, single_criterion());
+    changed["tracks"] = json!([{"domain": "gen_ai", "name_zh": "人工智能赛道"}]);
+    let r = s.organizer.put(s.app.url(&format!("/api/competitions/{c}"))).json(&changed).send().await.unwrap();
+    error_code(r, StatusCode::CONFLICT).await;
+    let mut changed = competition(s.org, 1, single_criterion());
+    changed["title_zh"] = json!("第二届未来产业创新创业大赛");
+    let r = s.organizer.put(s.app.url(&format!("/api/competitions/{c}"))).json(&changed).send().await.unwrap();
+    assert_eq!(body(r).await["title_zh"], "第二届未来产业创新创业大赛");
+}

@@ -1,0 +1,466 @@
+//! Judging in the browser: the organizers' panel on a competition page (teams, per stage the
+//! judging panel, assignment with hand adjustment, release, raw and normalised results, closing,
+//! export, publishing, the audit log), the judges' list and score sheet, and certificates.
+
+use leptos::prelude::*;
+use shared::competitions::{
+    AuditEntry, Certificate, Competition, JudgingEntry, ScoreInput, Stage, StageAssignment, StageResults, StageStatus,
+    Team, weighted_total,
+};
+use shared::experts::{Expert, ExpertQuery};
+use shared::{ApiError, Msg};
+
+use super::competitions::SubmissionView;
+use crate::api;
+use crate::components::data::{ErrorView, resource_view};
+use crate::components::form::{FormError, FormErrors, TextArea};
+use crate::components::labels::{bilingual, date, now, when};
+use crate::components::route::route_id;
+use crate::i18n::{locale, tr};
+
+/// The organizers' part of a competition page.
+#[component]
+pub fn Organizer(c: Competition, teams: Vec<Team>, changed: Callback<()>) -> impl IntoView {
+    let tracks = c.tracks.clone();
+    let track_name = move |id: i64| {
+        tracks
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| bilingual(&t.name_zh, t.name_en.as_deref(), locale()))
+            .unwrap_or_default()
+    };
+    let last_closed = c.stages.last().is_some_and(|s| s.status == StageStatus::Closed);
+    let publish = (last_closed && c.notice_id.is_none()).then(|| view! { <Publish competition=c.id changed=changed/> });
+    let k = c.judges_per_entry;
+    view! {
+        <section class="card" data-testid="organizer-panel">
+            <h2>{tr(Msg::CompOrganizer)}</h2>
+            <h3>{tr(Msg::CompTeams)}" ("{teams.len()}")"</h3>
+            <table class="table" data-testid="team-table">
+                <thead><tr><th>{tr(Msg::CompTeam)}</th><th>{tr(Msg::CompTrack)}</th><th>{tr(Msg::CompTeamOrg)}</th>
+                    <th>{tr(Msg::CompMembers)}</th><th>{tr(Msg::CompReached)}</th><th>{tr(Msg::CompSubmission)}</th></tr></thead>
+                <tbody>{teams.into_iter().map(|t| view! {
+                    <tr>
+                        <td>{t.name.clone()}</td><td>{track_name(t.track_id)}</td>
+                        <td>{t.org.clone().map(|o| o.name_zh).unwrap_or_default()}</td>
+                        <td>{t.members.iter().map(|m| m.name.clone().unwrap_or_else(|| m.email.clone())).collect::<Vec<_>>().join("、")}</td>
+                        <td>{t.reached}</td>
+                        <td>{t.submissions.iter().map(|s| format!("v{}", s.version)).collect::<Vec<_>>().join(" / ")}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+            {c.stages.clone().into_iter().map(|s| view! { <StageJudging stage=s k=k changed=changed/> }).collect_view()}
+            {publish}
+            <Audit competition=c.id/>
+        </section>
+    }
+}
+
+/// One stage's judging: panel, assignment, release, results, closing.
+#[component]
+fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
+    let id = stage.id;
+    let assignment = LocalResource::new(move || async move { api::stage_assignment(id).await });
+    let results = LocalResource::new(move || async move { api::stage_results(id).await });
+    let error = RwSignal::new(None::<ApiError>);
+    #[derive(Clone)]
+    enum Step {
+        Assign,
+        Adjust(i64, Vec<i64>),
+        Release,
+        Close,
+    }
+    let act = Action::new_local(move |step: &Step| {
+        let step = step.clone();
+        async move {
+            match step {
+                Step::Assign => api::assign_judges(id).await.map(|_| ()),
+                Step::Adjust(team, judges) => api::set_entry_judges(id, team, judges).await.map(|_| ()),
+                Step::Release => api::release_stage(id).await.map(|_| ()),
+                Step::Close => api::close_stage(id).await.map(|_| ()),
+            }
+        }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(())) => {
+            error.set(None);
+            assignment.refetch();
+            results.refetch();
+            changed.run(());
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let frozen = stage.deadline <= now();
+    let status = stage.status;
+    let (nz, ne) = (stage.name_zh.clone(), stage.name_en.clone());
+    view! {
+        <section class="stage-judging" data-testid=format!("judging-stage-{}", stage.position)>
+            <h3>{move || bilingual(&nz, ne.as_deref(), locale())}" · "<span class="badge">{tr(status.msg())}</span></h3>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            {resource_view(assignment, move |a: StageAssignment| {
+                let editable = !a.released && status == StageStatus::Open;
+                view! {
+                    {editable.then(|| view! { <PanelPicker stage=id panel=a.panel.iter().map(|j| j.expert_id).collect() saved=Callback::new(move |_| { assignment.refetch(); changed.run(()); })/> })}
+                    <AssignmentTable a=a.clone() k=k editable=editable adjust=Callback::new(move |(team, judges)| { act.dispatch(Step::Adjust(team, judges)); })/>
+                    {editable.then(|| view! {
+                        <p class="actions">
+                            <button class="btn btn-secondary" data-testid="assign-judges" disabled=!frozen
+                                on:click=move |_| { act.dispatch(Step::Assign); }>{tr(Msg::CompAssign)}</button>
+                            <button class="btn btn-primary" data-testid="release-stage" disabled=a.entries.is_empty()
+                                on:click=move |_| { act.dispatch(Step::Release); }>{tr(Msg::CompRelease)}</button>
+                        </p>
+                        {(!frozen).then(|| view! { <p class="hint">{tr(Msg::CompAssignAfterDeadline)}</p> })}
+                    })}
+                }
+            })}
+            {(status != StageStatus::Open).then(|| view! {
+                {resource_view(results, move |r: StageResults| view! { <ResultsTable r=r/> })}
+                <p class="actions">
+                    <a class="btn btn-ghost" href=format!("/api/stages/{id}/scores.xlsx") data-testid="scores-xlsx">{tr(Msg::CompExport)}</a>
+                    {(status == StageStatus::Judging).then(|| view! {
+                        <button class="btn btn-primary" data-testid="close-stage" on:click=move |_| { act.dispatch(Step::Close); }>{tr(Msg::CompClose)}</button>
+                    })}
+                </p>
+            })}
+        </section>
+    }
+}
+
+/// Chooses the stage's judges from the approved pool.
+#[component]
+fn PanelPicker(stage: i64, panel: Vec<i64>, saved: Callback<()>) -> impl IntoView {
+    let pool = LocalResource::new(|| async { api::experts(&ExpertQuery::default()).await });
+    let chosen = RwSignal::new(panel);
+    let error = RwSignal::new(None::<ApiError>);
+    let save = Action::new_local(move |ids: &Vec<i64>| {
+        let ids = ids.clone();
+        async move { api::set_panel(stage, ids).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => saved.run(()),
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    view! {
+        <details class="panel-picker" data-testid="panel-picker">
+            <summary>{tr(Msg::CompPanel)}" ("{move || chosen.with(Vec::len)}")"</summary>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            {resource_view(pool, move |experts: Vec<Expert>| view! {
+                <ul class="checklist">{experts.into_iter().map(|e| {
+                    let id = e.id;
+                    view! {
+                        <li><label><input type="checkbox" data-testid="panel-expert" prop:checked=move || chosen.with(|c| c.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|c| if on { if !c.contains(&id) { c.push(id); } } else { c.retain(|x| *x != id); });
+                            }/>
+                            " "{e.name.clone()}" · "{e.affiliation.clone()}" · "{e.keywords.join("、")}</label></li>
+                    }
+                }).collect_view()}</ul>
+            })}
+            <button class="btn btn-secondary" data-testid="save-panel" on:click=move |_| { save.dispatch(chosen.get_untracked()); }>{tr(Msg::CompPanelSave)}</button>
+        </details>
+    }
+}
+
+#[component]
+fn AssignmentTable(a: StageAssignment, k: u32, editable: bool, adjust: Callback<(i64, Vec<i64>)>) -> impl IntoView {
+    if a.entries.is_empty() {
+        return view! { <p class="muted">{tr(Msg::CompNoAssignment)}</p> }.into_any();
+    }
+    let panel = a.panel.clone();
+    let name = move |u: i64| panel.iter().find(|j| j.user_id == u).map(|j| j.name.clone()).unwrap_or_default();
+    let greedy = a.greedy_fit;
+    view! {
+        <p class="small" data-testid="assignment-fit">{tr(Msg::CompFit)}": "{a.fit}
+            {greedy.map(|g| view! { " · "{tr(Msg::CompGreedyFit)}": "{g} })}" · "{tr(Msg::CompJudgesPerEntry)}": "{k}
+            {a.released.then(|| view! { " · "<span class="badge">{tr(Msg::CompReleased)}</span> })}</p>
+        <table class="table" data-testid="assignment">
+            <thead><tr><th>{tr(Msg::CompTeam)}</th><th>{tr(Msg::CompJudges)}</th><th>{tr(Msg::CompFit)}</th></tr></thead>
+            <tbody>{a.entries.into_iter().map(|e| {
+                let team = e.team_id;
+                let names = e.judges.iter().map(|u| name(*u)).collect::<Vec<_>>().join("、");
+                let chosen = RwSignal::new(e.judges.clone());
+                let options = a.panel.clone();
+                view! {
+                    <tr>
+                        <td>{e.team_name.clone()}</td>
+                        <td>{if editable {
+                            view! {
+                                <details><summary>{names}</summary>
+                                    {options.into_iter().map(|j| {
+                                        let u = j.user_id;
+                                        view! { <label class="inline"><input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&u))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                chosen.update(|c| if on { c.push(u); } else { c.retain(|x| *x != u); });
+                                            }/>" "{j.name.clone()}</label> }
+                                    }).collect_view()}
+                                    <button class="btn btn-ghost" on:click=move |_| adjust.run((team, chosen.get_untracked()))>{tr(Msg::Save)}</button>
+                                </details>
+                            }.into_any()
+                        } else {
+                            view! { <span>{names}</span> }.into_any()
+                        }}</td>
+                        <td>{e.fit}</td>
+                    </tr>
+                }
+            }).collect_view()}</tbody>
+        </table>
+        <p class="small muted">{tr(Msg::CompLoad)}": "{a.loads.iter().map(|(u, n)| format!("{} {}", name(*u), n)).collect::<Vec<_>>().join(" · ")}</p>
+    }
+    .into_any()
+}
+
+#[component]
+fn ResultsTable(r: StageResults) -> impl IntoView {
+    view! {
+        <h4>{tr(Msg::CompResults)}" · "{r.scored}" / "{r.expected}</h4>
+        <table class="table" data-testid="results">
+            <thead><tr><th>{tr(Msg::CompRank)}</th><th>{tr(Msg::CompTeam)}</th><th>{tr(Msg::CompRaw)}</th>
+                <th>{tr(Msg::CompNormalised)}</th><th>{tr(Msg::CompScores)}</th><th>{tr(Msg::CompAdvances)}</th></tr></thead>
+            <tbody>{r.entries.into_iter().map(|e| view! {
+                <tr data-testid="result-row">
+                    <td>{e.rank}</td><td>{e.team_name.clone()}</td>
+                    <td>{format!("{:.2}", e.raw)}</td><td>{format!("{:.2}", e.normalised)}</td>
+                    <td class="small">{e.scores.iter().map(|s| format!("{} {:.1}→{:.1}", s.judge, s.raw, s.normalised)).collect::<Vec<_>>().join("；")}
+                        {(e.missing > 0).then(|| view! { " · "<span class="badge">{tr(Msg::CompMissing)}" "{e.missing}</span> })}</td>
+                    <td>{e.advances.then_some("✓")}</td>
+                </tr>
+            }).collect_view()}</tbody>
+        </table>
+        <p class="hint">{tr(Msg::CompNormNote)}" "{tr(Msg::CompTieRule)}</p>
+    }
+}
+
+#[component]
+fn Publish(competition: i64, changed: Callback<()>) -> impl IntoView {
+    let rationale = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let act = Action::new_local(move |text: &String| {
+        let text = text.clone();
+        async move { api::publish_results(competition, text).await }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(_)) => changed.run(()),
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    view! {
+        <section data-testid="publish-results">
+            <h3>{tr(Msg::CompPublish)}</h3>
+            <FormError errors=errors/>
+            <TextArea label=Msg::CompRationale name="rationale" value=rationale errors=errors/>
+            <button class="btn btn-primary" data-testid="publish-submit" on:click=move |_| { act.dispatch(rationale.get_untracked()); }>{tr(Msg::CompPublish)}</button>
+        </section>
+    }
+}
+
+#[component]
+fn Audit(competition: i64) -> impl IntoView {
+    let data = RwSignal::new(None::<Vec<AuditEntry>>);
+    let load = Action::new_local(move |_: &()| async move { api::competition_audit(competition).await });
+    Effect::new(move |_| {
+        if let Some(Ok(v)) = load.value().get() {
+            data.set(Some(v));
+        }
+    });
+    view! {
+        <details on:toggle=move |_| { if data.get_untracked().is_none() { load.dispatch(()); } } data-testid="audit-log">
+            <summary>{tr(Msg::CompAudit)}</summary>
+            <ol class="history">{move || data.get().unwrap_or_default().into_iter().map(|e| view! {
+                <li><time>{when(&e.at)}</time>" · "{e.user.clone().unwrap_or_default()}" · "<code>{e.action.clone()}</code>" "<span class="small muted">{e.detail.clone()}</span></li>
+            }).collect_view()}</ol>
+        </details>
+    }
+}
+
+// ---------- the judges' side ----------
+
+#[component]
+pub fn JudgingList() -> impl IntoView {
+    let data = LocalResource::new(|| async { api::judging().await });
+    view! {
+        <section class="page">
+            <h1>{tr(Msg::CompJudging)}</h1>
+            <p class="muted">{tr(Msg::CompJudgingIntro)}</p>
+            {resource_view(data, move |list: Vec<JudgingEntry>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::CompJudgingNone)}</p> }.into_any();
+                }
+                view! {
+                    <table class="table" data-testid="judging-list">
+                        <thead><tr><th>{tr(Msg::CompTitle)}</th><th>{tr(Msg::CompStageName)}</th><th>{tr(Msg::CompTrack)}</th>
+                            <th>{tr(Msg::CompTeam)}</th><th></th></tr></thead>
+                        <tbody>{list.into_iter().map(|e| {
+                            let (cz, ce) = (e.competition_title_zh.clone(), e.competition_title_en.clone());
+                            let (sz, se) = (e.stage_name_zh.clone(), e.stage_name_en.clone());
+                            let (tz, te) = (e.track_zh.clone(), e.track_en.clone());
+                            view! {
+                                <tr>
+                                    <td>{move || bilingual(&cz, ce.as_deref(), locale())}</td>
+                                    <td>{move || bilingual(&sz, se.as_deref(), locale())}</td>
+                                    <td>{move || bilingual(&tz, te.as_deref(), locale())}</td>
+                                    <td><a href=format!("/judging/{}/{}", e.stage_id, e.team_id) data-testid="judge-entry">{e.team_name.clone()}</a></td>
+                                    <td><span class="badge">{tr(if e.score.is_some() { Msg::CompScored } else { Msg::CompNotScored })}</span></td>
+                                </tr>
+                            }
+                        }).collect_view()}</tbody>
+                    </table>
+                }.into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn ScoreSheet() -> impl IntoView {
+    let stage = route_id("stage");
+    let team = route_id("team");
+    let data = LocalResource::new(move || {
+        let (s, t) = (stage.get(), team.get());
+        async move { api::judging_entry(s, t).await }
+    });
+    view! {
+        <section class="page narrow">
+            {resource_view(data, move |e: JudgingEntry| view! { <Sheet e=e/> })}
+        </section>
+    }
+}
+
+#[component]
+fn Sheet(e: JudgingEntry) -> impl IntoView {
+    let rubric = e.rubric.clone();
+    let existing = e.score.clone();
+    let values: Vec<RwSignal<String>> = rubric
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            RwSignal::new(existing.as_ref().and_then(|s| s.values.get(i)).map(u32::to_string).unwrap_or_default())
+        })
+        .collect();
+    let comments: Vec<RwSignal<String>> = rubric
+        .iter()
+        .enumerate()
+        .map(|(i, _)| RwSignal::new(existing.as_ref().and_then(|s| s.comments.get(i).cloned()).unwrap_or_default()))
+        .collect();
+    let overall = RwSignal::new(existing.map(|s| s.comment).unwrap_or_default());
+    let errors = FormErrors::new();
+    let saved = RwSignal::new(false);
+    let (stage, team) = (e.stage_id, e.team_id);
+    let save = Action::new_local(move |s: &ScoreInput| {
+        let s = s.clone();
+        async move { api::score_entry(stage, team, &s).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => saved.set(true),
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let read = {
+        let values = values.clone();
+        move || values.iter().map(|v| v.get().trim().parse::<u32>().unwrap_or(0)).collect::<Vec<u32>>()
+    };
+    let total = {
+        let (rubric, read) = (rubric.clone(), read.clone());
+        move || format!("{:.2}", weighted_total(&rubric, &read()))
+    };
+    let submit = {
+        let (rubric, comments, read) = (rubric.clone(), comments.clone(), read.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            errors.clear();
+            saved.set(false);
+            let input = ScoreInput {
+                values: read(),
+                comments: comments.iter().map(|c| c.get_untracked()).collect(),
+                comment: overall.get_untracked(),
+            };
+            if errors.check(input.check(&rubric).map(|_| ())) {
+                save.dispatch(input);
+            }
+        }
+    };
+    let judging = e.stage_status == StageStatus::Judging;
+    let (cz, ce) = (e.competition_title_zh.clone(), e.competition_title_en.clone());
+    let (tz, te) = (e.track_zh.clone(), e.track_en.clone());
+    view! {
+        <header class="page-header">
+            <h1 data-testid="entry-title">{e.team_name.clone()}</h1>
+            <p class="muted">{move || bilingual(&cz, ce.as_deref(), locale())}" · "{move || bilingual(&tz, te.as_deref(), locale())}</p>
+        </header>
+        {e.submission.clone().map(|s| view! { <article class="card"><SubmissionView s=s labels=e.fields.clone()/></article> })}
+        <form class="card" on:submit=submit novalidate data-testid="score-sheet">
+            <h2>{tr(Msg::CompScore)}</h2>
+            <FormError errors=errors/>
+            {rubric.iter().zip(values).zip(comments).enumerate().map(|(i, ((k, value), comment))| {
+                let (kz, ke) = (k.name_zh.clone(), k.name_en.clone());
+                let key = format!("values.{i}");
+                view! {
+                    <div class="field">
+                        <label for=format!("f-score-{i}")>{move || bilingual(&kz, ke.as_deref(), locale())}" ("{k.weight}" %, 0–"{k.scale}")"</label>
+                        <input id=format!("f-score-{i}") type="number" min="0" max=k.scale.to_string() disabled=!judging
+                            prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                        <input type="text" aria-label=tr(Msg::CompComment) placeholder=tr(Msg::CompComment) disabled=!judging
+                            prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))/>
+                        {move || errors.fields.with(|f| f.get(&key).cloned()).map(|m| view! { <p class="field-error">{m}</p> })}
+                    </div>
+                }
+            }).collect_view()}
+            <TextArea label=Msg::CompOverall name="comment" value=overall errors=errors/>
+            <p data-testid="score-total">{tr(Msg::CompTotal)}": "<strong>{total}</strong></p>
+            {move || saved.get().then(|| view! { <p class="notice" role="status" data-testid="score-saved">{tr(Msg::CompSaved)}</p> })}
+            {if judging {
+                view! { <button class="btn btn-primary" type="submit" data-testid="save-score">{tr(Msg::CompSaveScore)}</button> }.into_any()
+            } else {
+                view! { <p class="notice">{tr(Msg::CompScoringClosed)}</p> }.into_any()
+            }}
+        </form>
+        <p><a href="/judging">{tr(Msg::CompJudging)}</a></p>
+    }
+}
+
+// ---------- certificates ----------
+
+#[component]
+pub fn CertificatePage() -> impl IntoView {
+    let team = route_id("team");
+    let data = LocalResource::new(move || {
+        let t = team.get();
+        async move { api::certificate(t).await }
+    });
+    view! {
+        <section class="page">
+            {resource_view(data, move |c: Certificate| view! { <CertificateView c=c/> })}
+        </section>
+    }
+}
+
+#[component]
+fn CertificateView(c: Certificate) -> impl IntoView {
+    let (tz, te) = (c.competition_title_zh.clone(), c.competition_title_en.clone());
+    let (kz, ke) = (c.track_zh.clone(), c.track_en.clone());
+    let org = c.organizer.clone();
+    let body = move || {
+        shared::i18n::fill(
+            Msg::CertBody.t(locale()),
+            &[
+                ("team", &c.team_name),
+                ("title", &bilingual(&tz, te.as_deref(), locale())),
+                ("track", &bilingual(&kz, ke.as_deref(), locale())),
+                ("rank", &c.rank.to_string()),
+            ],
+        )
+    };
+    view! {
+        <p class="no-print"><button class="btn btn-primary" on:click=move |_| { let _ = window().print(); }>{tr(Msg::CertPrint)}</button></p>
+        <article class="certificate" data-testid="certificate">
+            <h1>{tr(Msg::CertTitle)}</h1>
+            <p class="certificate-body" data-testid="certificate-body">{body}</p>
+            <p>{tr(Msg::CertMembers)}": "{c.members.join("、")}</p>
+            <p class="certificate-sign">{move || bilingual(&org.name_zh, org.name_en.as_deref(), locale())}<br/>{date(&c.issued_at)}</p>
+            <p class="small muted"><a href=format!("/notices/{}", c.notice_id)>{tr(Msg::CompNotice)}</a></p>
+        </article>
+    }
+}
