@@ -1085,3 +1085,108 @@ async fn an_expert_applies_an_admin_approves_and_an_organizer_finds_them_in_the_
         x.close().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publishes_the_results() {
+    let server = Server::start().await;
+    let host = server.user("host@example.com", false).await;
+    server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    server.user("lead@example.com", false).await;
+    let judge = server.user("judge@example.com", false).await;
+    {
+        let mut conn = server.state.db.acquire().await.unwrap();
+        let input = shared::experts::ExpertInput {
+            kind: shared::experts::ExpertKind::Investor,
+            domains: vec!["gen_ai".into()],
+            keywords: vec!["大模型".into()],
+            affiliation: "西湖创投".into(),
+            title: "合伙人".into(),
+            bio: "专注人工智能早期投资。".into(),
+            conflict_orgs: vec![],
+            conflict_names: vec![],
+        };
+        let id = backend::experts::store::upsert(&mut conn, judge, &input, backend::db::now()).await.unwrap();
+        let approved = shared::experts::ExpertStatus::Approved;
+        backend::experts::store::review(&mut conn, id, approved, None, host, backend::db::now()).await.unwrap();
+    }
+
+    // The organizer sets the competition up: one track, one stage, the default rubric, one judge each.
+    let o = Browser::start(1280, 1800).await;
+    log_in(&o, &server, "host@example.com", "/competitions/new").await;
+    o.fill("#f-title_zh", "未来产业创新创业大赛").await;
+    o.fill("#f-description_zh", "面向5+X领域的创新创业项目。").await;
+    o.fill("#f-eligibility_zh", "在杭注册的初创企业或团队。").await;
+    o.select("[data-testid=tracks] select", "gen_ai").await;
+    o.fill("[data-testid=tracks] input[type=text]", "人工智能赛道").await;
+    o.click("[data-testid=stages] .row-fields:last-of-type button").await;
+    o.set_value("#stage-0-deadline", "2099-06-30T17:00").await;
+    o.fill("#f-judges_per_entry", "1").await;
+    o.text_contains("[data-testid=weight-sum]", "100").await;
+    o.click("[data-testid=save-competition]").await;
+    let page = o.path_matches(|p| p.starts_with("/competitions/") && !p.ends_with("/new")).await;
+    o.text_contains("[data-testid=rubric-table]", "技术创新性").await;
+
+    // A team registers and submits its summary and business plan.
+    let t = Browser::start(1280, 1600).await;
+    log_in(&t, &server, "lead@example.com", &page).await;
+    t.fill("#f-team_name", "西溪智能").await;
+    t.fill("#f-members", "partner@example.com").await;
+    t.click("[data-testid=register-team-submit]").await;
+    t.text_contains("[data-testid=my-team]", "西溪智能").await;
+    t.fill("#f-summary", "基于大模型的工业质检平台，已在三家工厂试点。").await;
+    t.click("[data-testid=save-submission]").await;
+    t.text_contains("[data-testid=submission]", "工业质检").await;
+    let pdf = std::env::temp_dir().join(format!("fm-plan-{}.pdf", std::process::id()));
+    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n").unwrap();
+    t.el("[data-testid=plan-file]").await.send_keys(pdf.to_str().unwrap()).await.unwrap();
+    t.text_contains("[data-testid=plan-link]", "fm-plan").await;
+    t.screenshot("competition-team").await;
+
+    // Submissions close; the organizer forms the panel, assigns and releases.
+    sqlx::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z'")
+        .execute(&server.state.db)
+        .await
+        .unwrap();
+    o.client.refresh().await.unwrap();
+    o.click("[data-testid=panel-picker] summary").await;
+    o.click("[data-testid=panel-expert]").await;
+    o.click("[data-testid=save-panel]").await;
+    o.text_contains("[data-testid=panel-picker] summary", "(1)").await;
+    o.click("[data-testid=assign-judges]").await;
+    o.text_contains("[data-testid=assignment]", "西溪智能").await;
+    o.click("[data-testid=release-stage]").await;
+    o.text_contains("[data-testid=assignment-fit]", "已下发").await;
+
+    // The expert judges it.
+    let j = Browser::start(1280, 1600).await;
+    log_in(&j, &server, "judge@example.com", "/judging").await;
+    j.click("[data-testid=judge-entry]").await;
+    j.text_contains("[data-testid=submission]", "工业质检").await;
+    for (i, v) in ["8", "9", "7", "8", "6"].iter().enumerate() {
+        j.fill(&format!("#f-score-{i}"), v).await;
+    }
+    j.click("[data-testid=save-score]").await;
+    j.text_contains("[data-testid=score-saved]", "评分已保存").await;
+    // 30·0.8 + 25·0.9 + 20·0.7 + 15·0.8 + 10·0.6 = 78.5
+    j.text_contains("[data-testid=score-total]", "78.50").await;
+    j.screenshot("competition-score-sheet").await;
+
+    // The organizer closes the stage and publishes the results; the certificate follows the notice.
+    o.client.refresh().await.unwrap();
+    o.text_contains("[data-testid=results]", "78.50").await;
+    o.click("[data-testid=close-stage]").await;
+    o.fill("#f-rationale", "经专家评审，按标准分排名。").await;
+    o.click("[data-testid=publish-submit]").await;
+    o.click("[data-testid=results-notice]").await;
+    o.text_contains("[data-testid=notice-ranking]", "西溪智能").await;
+    o.screenshot("competition-notice").await;
+    sqlx::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z'").execute(&server.state.db).await.unwrap();
+    backend::opencall::ops::close_windows(&server.state).await.unwrap();
+    t.client.goto(o.client.current_url().await.unwrap().as_ref()).await.unwrap();
+    t.click("[data-testid=certificate-link]").await;
+    t.text_contains("[data-testid=certificate-body]", "西溪智能").await;
+    t.screenshot("competition-certificate").await;
+    for x in [o, t, j] {
+        x.close().await;
+    }
+}

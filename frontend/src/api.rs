@@ -599,3 +599,9 @@ pub async fn score_entry(stage: i64, team: i64, s: &comp::ScoreInput) -> ApiResu
 pub async fn certificate(team: i64) -> ApiResult<comp::Certificate> {
     get(&format!("/api/teams/{team}/certificate")).await
 }
+pub async fn consultants(demand: i64) -> ApiResult<Vec<shared::experts::Consultant>> {
+    get(&format!("/api/demands/{demand}/experts")).await
+}
+pub async fn invite_consultant(demand: i64, expert: i64) -> ApiResult<()> {
+    post(&format!("/api/demands/{demand}/experts/{expert}/invite"), &()).await
+}

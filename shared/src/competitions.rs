@@ -29,6 +29,21 @@ code_enum!(
     }
 );
 
+/// A typical rubric (技术创新性 30 %, 市场前景 25 %, 团队 20 %, 商业模式 15 %, 社会效益 10 %; 10 points
+/// each): the set-up form's starting point.
+pub fn example_rubric() -> Vec<Criterion> {
+    [
+        ("技术创新性", "Technical innovation", 30),
+        ("市场前景", "Market prospects", 25),
+        ("团队", "Team", 20),
+        ("商业模式", "Business model", 15),
+        ("社会效益", "Social benefit", 10),
+    ]
+    .into_iter()
+    .map(|(zh, en, weight)| Criterion { name_zh: zh.into(), name_en: Some(en.into()), weight, scale: 10 })
+    .collect()
+}
+
 /// One criterion of the rubric: its weight (percent; all add up to 100) and its scale (0 to `scale`
 /// points).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

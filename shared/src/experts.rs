@@ -144,6 +144,24 @@ pub struct RejectExpert {
     pub reason: String,
 }
 
+/// An expert offered for a demand of type expert consultation, with why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Consultant {
+    pub expert_id: i64,
+    pub name: String,
+    pub kind: ExpertKind,
+    pub title: String,
+    pub affiliation: String,
+    pub bio: String,
+    /// 0–100: a shared field 60, each of the expert's keywords in the demand 10 (up to 40).
+    pub score: u32,
+    pub shared_domains: Vec<String>,
+    pub shared_keywords: Vec<String>,
+    /// The demand's owner invited them already.
+    pub invited: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

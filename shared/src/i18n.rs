@@ -423,6 +423,7 @@ catalogue! {
     NoteMeetingsScheduled => "洽谈日程", "Meeting schedule";
     NoteJudgingAssigned => "评审任务", "Judging assignment";
     NoteCompetitionResult => "赛事结果", "Competition results";
+    NoteConsultationInvite => "咨询邀请", "Consultation invitation";
     NoteTextSeatOffered => "「{title}」有名额空出，已为你保留，请在48小时内确认", "A seat at “{title}” is free and held for you; please confirm within 48 hours";
     NoteTextEventMessage => "「{title}」主办方通知：{message}", "From the organizers of “{title}”: {message}";
     NoteTextMeetingRequested => "{org} 邀请您在「{title}」洽谈", "{org} asks to meet you at “{title}”";
@@ -430,6 +431,7 @@ catalogue! {
     NoteTextMeetingsScheduled => "「{title}」的洽谈日程已排定：您有 {score} 场洽谈", "Your meetings at “{title}” are scheduled: {score} in all";
     NoteTextJudgingAssigned => "「{title}」有 {score} 个参赛项目等待您评审", "{score} entries of “{title}” are waiting for your scores";
     NoteTextCompetitionResult => "「{title}」的结果已公示", "The results of “{title}” have been published";
+    NoteTextConsultationInvite => "您受邀为技术需求「{title}」提供专家咨询", "You are invited to advise on the demand “{title}”";
     NoteTextObjection => "有人对「{title}」的公示结果提出异议，请答复", "Someone objected to the result of “{title}”; please answer";
     NotePostingApproved => "审核通过", "Approved";
     NotePostingRejected => "审核未通过", "Not approved";
@@ -456,6 +458,10 @@ catalogue! {
     StageClosed => "已结束", "Closed";
     ExpertScientist => "科学家", "Scientist";
     ExpertsTitle => "专家库", "Expert pool";
+    ConsultTitle => "专家咨询", "Expert consultation";
+    ConsultIntro => "专家库中与本需求领域和关键词相符的专家。邀请后专家会收到通知，可通过本需求页与您联系。", "Experts of the pool whose fields and keywords fit this demand. An invited expert is notified and can contact you from this page.";
+    ConsultInvite => "邀请咨询", "Invite to advise";
+    ConsultInvited => "已邀请", "Invited";
     NavCompetitions => "创新创业赛事", "Competitions";
     NavJudging => "我的评审", "My judging";
     CompTitle => "创新创业赛事", "Competitions";

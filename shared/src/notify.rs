@@ -34,6 +34,7 @@ code_enum!(
         MeetingsScheduled = "meetings_scheduled" => NoteMeetingsScheduled,
         JudgingAssigned = "judging_assigned" => NoteJudgingAssigned,
         CompetitionResult = "competition_result" => NoteCompetitionResult,
+        ConsultationInvite = "consultation_invite" => NoteConsultationInvite,
     }
 );
 
@@ -61,6 +62,7 @@ impl NotificationKind {
             NotificationKind::MeetingsScheduled => Msg::NoteTextMeetingsScheduled,
             NotificationKind::JudgingAssigned => Msg::NoteTextJudgingAssigned,
             NotificationKind::CompetitionResult => Msg::NoteTextCompetitionResult,
+            NotificationKind::ConsultationInvite => Msg::NoteTextConsultationInvite,
         }
     }
 
@@ -81,6 +83,7 @@ impl NotificationKind {
                 | NotificationKind::MeetingsScheduled
                 | NotificationKind::JudgingAssigned
                 | NotificationKind::CompetitionResult
+                | NotificationKind::ConsultationInvite
         )
     }
 }

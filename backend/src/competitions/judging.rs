@@ -92,32 +92,38 @@ pub async fn assign(state: &AppState, user: &SessionUser, stage: i64) -> AppResu
     if s.released || s.status() != StageStatus::Open || now() < s.deadline {
         return Err(conflict());
     }
-    let (p, teams) = problem(&mut tx, &s, &c).await?;
+    assign_in(&mut tx, &s, &c, user.id).await?;
+    let out = assignment_view(&mut tx, stage).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The assignment itself (also used by the demo data), audited.
+pub(crate) async fn assign_in(db: &mut SqliteConnection, s: &StageRow, c: &CompetitionRow, by: i64) -> AppResult<()> {
+    let (p, teams) = problem(db, s, c).await?;
     if teams.is_empty() {
         return Err(AppError::field("entries", FieldError::Required));
     }
     let a =
         assign::assign(&p).map_err(|AssignError::TooFewJudges { .. }| AppError::field("panel", FieldError::TooFew))?;
     let greedy = assign::greedy(&p).ok().map(|g| assign::total_fit(&p, &g));
-    store::clear_assignments(&mut tx, stage).await?;
+    store::clear_assignments(db, s.id).await?;
     for (e, judges) in a.iter().enumerate() {
         let users: Vec<i64> = judges.iter().map(|&j| p.judges[j].user).collect();
-        store::set_entry_judges(&mut tx, stage, teams[e], &users).await?;
+        store::set_entry_judges(db, s.id, teams[e], &users).await?;
     }
     let fit = assign::total_fit(&p, &a);
-    store::set_fit(&mut tx, stage, Some(fit), greedy).await?;
+    store::set_fit(db, s.id, Some(fit), greedy).await?;
     store::audit(
-        &mut tx,
+        db,
         c.id,
-        Some(user.id),
+        Some(by),
         "assigned",
-        &serde_json::json!({ "stage": stage, "entries": teams.len(), "fit": fit, "greedy_fit": greedy }),
+        &serde_json::json!({ "stage": s.id, "entries": teams.len(), "fit": fit, "greedy_fit": greedy }),
         now(),
     )
     .await?;
-    let out = assignment_view(&mut tx, stage).await?;
-    tx.commit().await?;
-    Ok(out)
+    Ok(())
 }
 
 /// The organizers change one entry's judges by hand before release: panel judges, no conflicts.
@@ -428,7 +434,19 @@ pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResul
     if s.status() != StageStatus::Judging {
         return Err(conflict());
     }
-    let r = compute(&mut tx, &s, &c).await?;
+    let out = close_in(&mut tx, &s, &c, user.id).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Closing itself (also used by the demo data), audited.
+pub(crate) async fn close_in(
+    db: &mut SqliteConnection,
+    s: &StageRow,
+    c: &CompetitionRow,
+    by: i64,
+) -> AppResult<StageResults> {
+    let r = compute(db, s, c).await?;
     if r.scored == 0 {
         return Err(AppError::field("scores", FieldError::Required));
     }
@@ -443,32 +461,23 @@ pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResul
             advances: e.advances,
         })
         .collect();
-    store::put_results(&mut tx, stage, &lines).await?;
-    let last = store::stages(&mut tx, c.id).await?.last().is_none_or(|l| l.id == s.id);
+    store::put_results(db, s.id, &lines).await?;
+    let last = store::stages(db, c.id).await?.last().is_none_or(|l| l.id == s.id);
     if !last {
         for e in r.entries.iter().filter(|e| e.advances) {
-            store::set_reached(&mut tx, e.team_id, s.position + 1).await?;
+            store::set_reached(db, e.team_id, s.position + 1).await?;
         }
     }
-    store::set_stage(&mut tx, stage, StageStatus::Closed, true).await?;
+    store::set_stage(db, s.id, StageStatus::Closed, true).await?;
     let ranking: Vec<serde_json::Value> = r
         .entries
         .iter()
         .map(|e| serde_json::json!({ "team": e.team_id, "rank": e.rank, "raw": e.raw, "normalised": e.normalised, "advances": e.advances }))
         .collect();
-    store::audit(
-        &mut tx,
-        c.id,
-        Some(user.id),
-        "closed",
-        &serde_json::json!({ "stage": stage, "results": ranking }),
-        now(),
-    )
-    .await?;
-    let closed = store::stage(&mut tx, stage).await?.ok_or(AppError::NotFound)?;
-    let out = compute(&mut tx, &closed, &c).await?;
-    tx.commit().await?;
-    Ok(out)
+    store::audit(db, c.id, Some(by), "closed", &serde_json::json!({ "stage": s.id, "results": ranking }), now())
+        .await?;
+    let closed = store::stage(db, s.id).await?.ok_or(AppError::NotFound)?;
+    compute(db, &closed, c).await
 }
 
 /// Publishes the final results (the last stage closed) as a public notice with an objection window.

@@ -1,7 +1,9 @@
 //! Demo data, loaded on first start and by `futurematch seed-demo`: demo accounts for each kind of
-//! user, named organizations, and a generated platform (see `generate`) of 80 more organizations
-//! and 600 published postings. `seed-demo --scale N` adds N generated postings for benchmarks.
+//! user, named organizations, a generated platform (see `generate`) of 80 more organizations and
+//! 600 published postings, events, an expert pool and competitions. `seed-demo --scale N` adds N
+//! generated postings for benchmarks.
 
+pub mod competitions;
 pub mod engagement;
 pub mod events;
 pub mod generate;
@@ -315,6 +317,9 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     generated(&mut tx, &hash, &tax, GENERATED_ORGS, GENERATED_POSTINGS, 2026).await?;
     engagement::seed(&mut tx, &tax, &org_ids, &ids).await?;
     events::seed(&mut tx, org_ids[ORGANIZER], ids[ORGS[ORGANIZER].owner]).await?;
+    // The lab demo account is an expert; the enterprise demo account leads a team with its first organization.
+    competitions::seed(&mut tx, &hash, org_ids[ORGANIZER], ids[ORGS[ORGANIZER].owner], ids[1], (ids[0], org_ids[0]))
+        .await?;
     sqlx::query("INSERT INTO app_meta (key, value) VALUES ('demo_seeded', $1)")
         .bind(crate::db::now().to_string())
         .execute(&mut *tx)

@@ -1,6 +1,7 @@
 //! The expert pool (专家库): applications, admin review, search by organizers; the judges of
 //! competitions come from it.
 
+pub mod consult;
 pub mod ops;
 pub mod routes;
 pub mod store;
@@ -17,4 +18,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::queue))
         .routes(routes!(routes::approve))
         .routes(routes!(routes::reject))
+        .routes(routes!(routes::consultants))
+        .routes(routes!(routes::invite))
 }

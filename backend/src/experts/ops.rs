@@ -1,6 +1,6 @@
 //! Expert pool operations: apply, review, search.
 
-use shared::experts::{Expert, ExpertInput, ExpertQuery, ExpertStatus, RejectExpert};
+use shared::experts::{Consultant, Expert, ExpertInput, ExpertQuery, ExpertStatus, RejectExpert};
 use shared::taxonomy::TermKind;
 use shared::validate::{self, FieldError};
 
@@ -62,4 +62,81 @@ pub async fn review(state: &AppState, admin: &SessionUser, id: i64, reject: Opti
     let out = store::by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)
+}
+
+/// The demand `id` for its owner (a member of its organization) or a site admin; 404 when it is not
+/// a demand, 403 for anyone else.
+async fn own_demand(
+    db: &mut sqlx::SqliteConnection,
+    user: &SessionUser,
+    id: i64,
+) -> AppResult<crate::market::store::PostingRow> {
+    let row = crate::market::store::row(db, id).await?.ok_or(AppError::NotFound)?;
+    if row.kind() != Some(shared::market::PostingKind::Demand) {
+        return Err(AppError::NotFound);
+    }
+    if !user.is_admin && crate::orgs::store::role_of(db, row.org_id, user.id).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// The experts of the pool who fit a demand (its owner sees them), best first, at most 12.
+pub async fn consultants(state: &AppState, user: &SessionUser, demand: i64) -> AppResult<Vec<Consultant>> {
+    let mut db = state.db.acquire().await?;
+    let row = own_demand(&mut db, user, demand).await?;
+    let (domains, keywords) = crate::market::store::tags(&mut db, demand).await?;
+    let text = format!("{} {} {}", row.title_zh, row.summary_zh, row.details_zh.as_deref().unwrap_or(""));
+    let invited = store::invited(&mut db, demand).await?;
+    let mut ranked: Vec<(u32, i64, Vec<String>, Vec<String>)> = store::approved_facts(&mut db)
+        .await?
+        .into_iter()
+        .filter(|(_, u, ..)| *u != user.id)
+        .map(|(id, _, d, k)| {
+            let d: Vec<String> = d.split(',').filter(|x| !x.is_empty()).map(str::to_owned).collect();
+            let k: Vec<String> = k.lines().filter(|x| !x.is_empty()).map(str::to_owned).collect();
+            let (score, sd, sk) = super::consult::fit(&d, &k, &domains, &keywords, &text);
+            (score, id, sd, sk)
+        })
+        .filter(|(score, ..)| *score > 0)
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out = vec![];
+    for (score, id, shared_domains, shared_keywords) in ranked.into_iter().take(12) {
+        let e = store::by_id(&mut db, id).await?.ok_or(AppError::NotFound)?;
+        out.push(Consultant {
+            expert_id: e.id,
+            name: e.name,
+            kind: e.kind,
+            title: e.title,
+            affiliation: e.affiliation,
+            bio: e.bio,
+            score,
+            shared_domains,
+            shared_keywords,
+            invited: invited.contains(&e.id),
+        });
+    }
+    Ok(out)
+}
+
+/// The demand's owner invites an approved expert to advise: the expert is notified with a link to
+/// the demand (from there they contact the owner the usual way); once per expert and demand.
+pub async fn invite(state: &AppState, user: &SessionUser, demand: i64, expert: i64) -> AppResult<()> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let row = own_demand(&mut tx, user, demand).await?;
+    let e = store::by_id(&mut tx, expert).await?.filter(|e| e.status == ExpertStatus::Approved);
+    let e = e.ok_or(AppError::NotFound)?;
+    if !store::invite(&mut tx, demand, expert, user.id, now()).await? {
+        return Err(AppError::Conflict(shared::ErrorCode::AlreadyRequested));
+    }
+    let to: Vec<_> = crate::notify::store::user(&mut tx, e.user_id).await?.into_iter().collect();
+    let note = crate::notify::ops::Note::new(
+        shared::notify::NotificationKind::ConsultationInvite,
+        format!("/demands/{demand}"),
+    )
+    .name("title", &row.title_zh, row.title_en.as_deref());
+    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, Some(user.id), &note).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use shared::ApiError;
-use shared::experts::{Expert, ExpertInput, ExpertQuery, ExpertStatus, RejectExpert};
+use shared::experts::{Consultant, Expert, ExpertInput, ExpertQuery, ExpertStatus, RejectExpert};
 
 use super::ops;
 use crate::AppState;
@@ -76,4 +76,29 @@ pub async fn reject(
     Json(r): Json<RejectExpert>,
 ) -> AppResult<Json<Expert>> {
     Ok(Json(ops::review(&state, &admin.0, id, Some(r)).await?))
+}
+
+/// Experts of the pool who fit a demand, with why (its owner; for expert-consultation demands).
+#[utoipa::path(get, path = "/demands/{id}/experts", tag = "experts", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Consultant>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError)))]
+pub async fn consultants(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Consultant>>> {
+    Ok(Json(ops::consultants(&state, &current.user, id).await?))
+}
+
+/// Invite an expert to advise on the demand (its owner); they are notified. Once per expert (409).
+#[utoipa::path(post, path = "/demands/{id}/experts/{expert}/invite", tag = "experts",
+    params(("id" = i64, Path), ("expert" = i64, Path)),
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((id, expert)): Path<(i64, i64)>,
+) -> AppResult<axum::http::StatusCode> {
+    ops::invite(&state, &current.user, id, expert).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

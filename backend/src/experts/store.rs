@@ -166,3 +166,40 @@ pub async fn is_organizer(db: &mut SqliteConnection, user: i64) -> sqlx::Result<
     .await?;
     Ok(row.is_some())
 }
+
+/// Approved experts as (expert id, user id, domains, keywords) for ranking.
+pub async fn approved_facts(db: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, i64, String, String)>> {
+    sqlx::query_as("SELECT id, user_id, domains, keywords FROM experts WHERE status = 'approved' ORDER BY id")
+        .fetch_all(db)
+        .await
+}
+
+/// The experts invited to advise on a demand.
+pub async fn invited(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT expert_id FROM consultation_invites WHERE demand_id = $1")
+        .bind(demand)
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(e,)| e).collect())
+}
+
+/// Records an invitation; false when it was sent before.
+pub async fn invite(
+    db: &mut SqliteConnection,
+    demand: i64,
+    expert: i64,
+    by: i64,
+    now: OffsetDateTime,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO consultation_invites (demand_id, expert_id, invited_by, invited_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(demand)
+    .bind(expert)
+    .bind(by)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}

@@ -259,6 +259,8 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/admin/experts"),
     ("POST", "/api/admin/experts/{id}/approve"),
     ("POST", "/api/admin/experts/{id}/reject"),
+    ("GET", "/api/demands/{id}/experts"),
+    ("POST", "/api/demands/{id}/experts/{expert}/invite"),
     ("GET", "/api/competitions"),
     ("POST", "/api/competitions"),
     ("GET", "/api/competitions/{id}"),
@@ -342,7 +344,8 @@ async fn openapi_document_lists_every_route_and_every_listed_route_is_served() {
             .replace("{question}", "1")
             .replace("{session}", "1")
             .replace("{stage}", "1")
-            .replace("{team}", "1");
+            .replace("{team}", "1")
+            .replace("{expert}", "1");
         let mut req = c.request(m.parse().unwrap(), app.url(&concrete));
         if m != "GET" && m != "DELETE" {
             req = req.json(&json!({}));
@@ -483,6 +486,28 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     let pending =
         area["requests"].as_array().unwrap().iter().filter(|r| r["incoming"] == true && r["status"] == "pending");
     assert!(pending.count() >= 1, "{area}");
+    // An expert pool of at least 40; this year's competition taking submissions for its first stage,
+    // with teams (one led by the enterprise demo account); last year's with results published and final.
+    let (approved,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM experts WHERE status = 'approved'").fetch_one(db).await.unwrap();
+    assert!(approved >= 40, "{approved} approved experts");
+    let list = body(app.client().get(app.url("/api/competitions")).send().await.unwrap()).await;
+    let list = list.as_array().unwrap();
+    let running = list.iter().find(|c| c["stages"][0]["status"] == "open").expect("a competition in its first stage");
+    assert!(running["teams"].as_u64().unwrap() >= 8 && running["tracks"].as_array().unwrap().len() >= 2, "{running}");
+    let mine =
+        body(enterprise.get(app.url(&format!("/api/competitions/{}/teams", running["id"]))).send().await.unwrap())
+            .await;
+    assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
+    assert!(!mine[0]["submissions"].as_array().unwrap().is_empty());
+    let finished = list.iter().find(|c| c["notice_id"].is_i64()).expect("a finished competition");
+    let notice =
+        body(app.client().get(app.url(&format!("/api/notices/{}", finished["notice_id"]))).send().await.unwrap()).await;
+    assert_eq!(notice["status"], "final");
+    assert_eq!(notice["ranking"].as_array().unwrap().len(), 6, "three placed in each of two tracks: {notice}");
+    let placed = notice["ranking"][0]["team_id"].clone();
+    let cert = app.client().get(app.url(&format!("/api/teams/{placed}/certificate"))).send().await.unwrap();
+    assert_eq!(cert.status(), StatusCode::OK);
     assert!(!backend::demo::seed_if_first_start(&app.state.db).await.unwrap(), "a second seeding does nothing");
     let again = body(app.client().get(app.url("/api/orgs")).send().await.unwrap()).await;
     assert_eq!(again["total"].as_u64().unwrap(), total);

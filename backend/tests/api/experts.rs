@@ -91,3 +91,51 @@ async fn an_application_with_an_unknown_field_or_organization_is_refused_naming_
     .await;
     assert!(v["error"]["fields"]["conflict_orgs"].is_string(), "{v}");
 }
+
+#[tokio::test]
+async fn a_consultation_demand_is_offered_fitting_experts_and_its_owner_invites_one() {
+    let m = crate::market::market().await;
+    let app = &m.app;
+    // Two approved experts: one in the demand's field naming its keywords, one elsewhere.
+    let mut ids = vec![];
+    for (email, domains, keywords) in [
+        ("battery@example.com", json!(["advanced_energy"]), json!(["固态电池", "电解质"])),
+        ("quantum@example.com", json!(["quantum"]), json!(["量子通信"])),
+    ] {
+        let c = app.user(email, "专家").await;
+        let mut a = application();
+        a["domains"] = domains;
+        a["keywords"] = keywords;
+        let e = body(c.put(app.url("/api/experts/me")).json(&a).send().await.unwrap()).await;
+        let id = e["id"].as_i64().unwrap();
+        m.admin.post(app.url(&format!("/api/admin/experts/{id}/approve"))).send().await.unwrap();
+        ids.push((c, id));
+    }
+    let mut d = crate::market::demand(m.org);
+    d["demand_type"] = json!("expert_consultation");
+    let demand = m.draft(d, "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", demand).await;
+
+    let list = app.url(&format!("/api/demands/{demand}/experts"));
+    let offered = body(m.owner.get(&list).send().await.unwrap()).await;
+    assert_eq!(offered.as_array().unwrap().len(), 1, "{offered}");
+    assert_eq!(offered[0]["expert_id"], ids[0].1);
+    assert_eq!(offered[0]["score"], 80);
+    assert_eq!(offered[0]["shared_keywords"], json!(["固态电池", "电解质"]));
+    // Only the demand's owner sees and invites.
+    error_code(ids[1].0.get(&list).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let invite = app.url(&format!("/api/demands/{demand}/experts/{}/invite", ids[0].1));
+    error_code(ids[1].0.post(&invite).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    assert_eq!(m.owner.post(&invite).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        error_code(m.owner.post(&invite).send().await.unwrap(), StatusCode::CONFLICT).await.0,
+        "already_requested"
+    );
+    assert_eq!(body(m.owner.get(&list).send().await.unwrap()).await[0]["invited"], true);
+    // The expert is told, with a link to the demand.
+    let notes = body(ids[0].0.get(app.url("/api/notifications")).send().await.unwrap()).await;
+    assert_eq!(notes["items"][0]["kind"], "consultation_invite", "{notes}");
+    assert_eq!(notes["items"][0]["link"], format!("/demands/{demand}"));
+    let missing = app.url(&format!("/api/demands/{demand}/experts/999999/invite"));
+    error_code(m.owner.post(&missing).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+}

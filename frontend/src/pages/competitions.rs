@@ -20,7 +20,6 @@ use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
-
 #[component]
 pub fn CompetitionList() -> impl IntoView {
     let session = use_session();
@@ -123,23 +122,17 @@ fn parse_fields(text: &str) -> Vec<ExtraField> {
         .collect()
 }
 
-/// The rubric the example uses, as a starting point.
-fn default_rubric() -> Vec<CriterionRow> {
-    [
-        ("技术创新性", "Technical innovation", 30),
-        ("市场前景", "Market prospects", 25),
-        ("团队", "Team", 20),
-        ("商业模式", "Business model", 15),
-        ("社会效益", "Social benefit", 10),
-    ]
-    .into_iter()
-    .map(|(zh, en, w)| CriterionRow {
-        name_zh: sig(zh),
-        name_en: sig(en),
-        weight: sig(w.to_string()),
-        scale: sig("10"),
-    })
-    .collect()
+/// A rubric as form rows (a new competition starts from the typical one).
+fn criterion_rows(rubric: Vec<Criterion>) -> Vec<CriterionRow> {
+    rubric
+        .into_iter()
+        .map(|k| CriterionRow {
+            name_zh: sig(k.name_zh),
+            name_en: sig(k.name_en.unwrap_or_default()),
+            weight: sig(k.weight.to_string()),
+            scale: sig(k.scale.to_string()),
+        })
+        .collect()
 }
 
 #[component]
@@ -210,19 +203,8 @@ fn CompetitionForm(existing: Option<Competition>) -> impl IntoView {
             },
         ],
     });
-    let rubric = RwSignal::new(match e {
-        Some(c) => c
-            .rubric
-            .iter()
-            .map(|k| CriterionRow {
-                name_zh: sig(k.name_zh.clone()),
-                name_en: sig(k.name_en.clone().unwrap_or_default()),
-                weight: sig(k.weight.to_string()),
-                scale: sig(k.scale.to_string()),
-            })
-            .collect(),
-        None => default_rubric(),
-    });
+    let rubric =
+        RwSignal::new(criterion_rows(e.map_or_else(shared::competitions::example_rubric, |c| c.rubric.clone())));
     let editing = existing.as_ref().map(|c| c.id);
     let errors = FormErrors::new();
     let orgs = session.org_options(|o| o.org_kind == OrgKind::Organizer);

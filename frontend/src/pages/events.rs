@@ -26,7 +26,6 @@ use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
-
 #[component]
 pub fn Events() -> impl IntoView {
     let session = use_session();

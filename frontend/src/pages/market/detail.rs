@@ -4,7 +4,7 @@ use shared::market::{Posting, PostingKind, PostingSpec, PostingStatus};
 use shared::taxonomy::TermKind;
 use shared::{Locale, Msg};
 
-use super::matches::{BundlesPanel, MatchesPanel};
+use super::matches::{BundlesPanel, ConsultantsPanel, MatchesPanel};
 use super::{amount, type_label, ui_path};
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
@@ -31,6 +31,8 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
                     PostingSpec::Demand(d) => d.open_call.clone(),
                     _ => None,
                 };
+                let consultation =
+                    matches!(&p.spec, PostingSpec::Demand(d) if d.demand_type == shared::market::DemandType::ExpertConsultation);
                 view! {
                     {p.mine.then(|| view! { <OwnerPanel posting=p.clone() changed=changed/> })}
                     <PostingView posting=p/>
@@ -38,6 +40,7 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
                     {(published && !mine).then(|| view! { <RequestPanel posting_id=id kind=kind owner_org=owner_org/> })}
                     {published.then(|| view! { <MatchesPanel kind=kind id=id mine=mine/> })}
                     {(published && kind == PostingKind::Demand).then(|| view! { <BundlesPanel id=id/> })}
+                    {(published && mine && consultation).then(|| view! { <ConsultantsPanel id=id/> })}
                 }
             })}
         </section>

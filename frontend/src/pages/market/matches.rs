@@ -196,3 +196,58 @@ pub fn BundlesPanel(id: i64) -> impl IntoView {
         </section>
     }
 }
+
+/// For the owner of an expert-consultation demand: experts of the pool who fit it, with why, and
+/// an invitation to advise.
+#[component]
+pub fn ConsultantsPanel(id: i64) -> impl IntoView {
+    let data = LocalResource::new(move || async move { api::consultants(id).await });
+    let tax = use_taxonomy();
+    let error = RwSignal::new(None::<shared::ApiError>);
+    let invite = Action::new_local(move |expert: &i64| {
+        let expert = *expert;
+        async move { api::invite_consultant(id, expert).await }
+    });
+    Effect::new(move |_| match invite.value().get() {
+        Some(Ok(())) => {
+            error.set(None);
+            data.refetch();
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    view! {
+        <section class="card" data-testid="consultants">
+            <h2>{tr(Msg::ConsultTitle)}</h2>
+            <p class="muted">{tr(Msg::ConsultIntro)}</p>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            {resource_view(data, move |list: Vec<shared::experts::Consultant>| {
+                if list.is_empty() {
+                    return view! { <p class="state">{tr(Msg::ExpertsNone)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="cards">{list.into_iter().map(|c| {
+                        let expert = c.expert_id;
+                        let domains = c.shared_domains.clone();
+                        view! {
+                            <li class="card" data-testid="consultant">
+                                <strong>{c.name.clone()}</strong>" "<span class="badge">{tr(c.kind.msg())}</span>
+                                " "<span class="badge badge-accent">{c.score}</span>
+                                <p class="small">{c.affiliation.clone()}" · "{c.title.clone()}</p>
+                                <p class="small muted">{move || domains.iter().map(|d| tax.label(shared::taxonomy::TermKind::Domain, d, locale())).collect::<Vec<_>>().join("、")}
+                                    {(!c.shared_keywords.is_empty()).then(|| format!(" · {}", c.shared_keywords.join("、")))}</p>
+                                <p class="small">{c.bio.clone()}</p>
+                                {if c.invited {
+                                    view! { <span class="badge">{tr(Msg::ConsultInvited)}</span> }.into_any()
+                                } else {
+                                    view! { <button class="btn btn-secondary" data-testid="invite-consultant"
+                                        on:click=move |_| { invite.dispatch(expert); }>{tr(Msg::ConsultInvite)}</button> }.into_any()
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}</ul>
+                }.into_any()
+            })}
+        </section>
+    }
+}
