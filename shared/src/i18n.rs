@@ -424,6 +424,8 @@ catalogue! {
     NoteJudgingAssigned => "评审任务", "Judging assignment";
     NoteCompetitionResult => "赛事结果", "Competition results";
     NoteConsultationInvite => "咨询邀请", "Consultation invitation";
+    NoteTeamJoined => "参赛团队", "Competition team";
+    NoteCompetitionStageClosed => "赛事评审结果", "Stage results";
     NoteTextSeatOffered => "「{title}」有名额空出，已为你保留，请在48小时内确认", "A seat at “{title}” is free and held for you; please confirm within 48 hours";
     NoteTextEventMessage => "「{title}」主办方通知：{message}", "From the organizers of “{title}”: {message}";
     NoteTextMeetingRequested => "{org} 邀请您在「{title}」洽谈", "{org} asks to meet you at “{title}”";
@@ -432,6 +434,8 @@ catalogue! {
     NoteTextJudgingAssigned => "「{title}」有 {score} 个参赛项目等待您评审", "{score} entries of “{title}” are waiting for your scores";
     NoteTextCompetitionResult => "「{title}」的结果已公示", "The results of “{title}” have been published";
     NoteTextConsultationInvite => "您受邀为技术需求「{title}」提供专家咨询", "You are invited to advise on the demand “{title}”";
+    NoteTextTeamJoined => "{org}将您加入了「{title}」的参赛团队", "{org} added you to a team in “{title}”";
+    NoteTextCompetitionStageClosed => "「{title}」本阶段评审已结束，请查看您团队的结果", "Judging of a stage of “{title}” has closed: see your team's result";
     NoteTextObjection => "有人对「{title}」的公示结果提出异议，请答复", "Someone objected to the result of “{title}”; please answer";
     NotePostingApproved => "审核通过", "Approved";
     NotePostingRejected => "审核未通过", "Not approved";
@@ -498,6 +502,8 @@ catalogue! {
     CompTeamOrg => "所属单位", "Organization";
     CompMembers => "团队成员", "Members";
     CompRegisterSubmit => "提交报名", "Register";
+    CompMembersHint => "每行一个邮箱；已注册的成员会收到通知，可查看团队并代表团队提交材料。", "One email per line; members with an account are notified, see the team and may submit for it.";
+    CompColleagues => "从本单位添加", "Add from your organization";
     CompMyTeam => "我的团队", "My team";
     CompReached => "所处阶段", "Stage reached";
     CompSubmission => "项目提交", "Submission";

@@ -35,6 +35,8 @@ code_enum!(
         JudgingAssigned = "judging_assigned" => NoteJudgingAssigned,
         CompetitionResult = "competition_result" => NoteCompetitionResult,
         ConsultationInvite = "consultation_invite" => NoteConsultationInvite,
+        TeamJoined = "team_joined" => NoteTeamJoined,
+        CompetitionStageClosed = "competition_stage_closed" => NoteCompetitionStageClosed,
     }
 );
 
@@ -63,6 +65,8 @@ impl NotificationKind {
             NotificationKind::JudgingAssigned => Msg::NoteTextJudgingAssigned,
             NotificationKind::CompetitionResult => Msg::NoteTextCompetitionResult,
             NotificationKind::ConsultationInvite => Msg::NoteTextConsultationInvite,
+            NotificationKind::TeamJoined => Msg::NoteTextTeamJoined,
+            NotificationKind::CompetitionStageClosed => Msg::NoteTextCompetitionStageClosed,
         }
     }
 
@@ -84,6 +88,8 @@ impl NotificationKind {
                 | NotificationKind::JudgingAssigned
                 | NotificationKind::CompetitionResult
                 | NotificationKind::ConsultationInvite
+                | NotificationKind::TeamJoined
+                | NotificationKind::CompetitionStageClosed
         )
     }
 }

@@ -435,6 +435,21 @@ pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResul
         return Err(conflict());
     }
     let out = close_in(&mut tx, &s, &c, user.id).await?;
+    // Every entrant's members learn that the stage's results are in.
+    let mut to = vec![];
+    for e in &out.entries {
+        for m in store::members(&mut tx, e.team_id).await? {
+            if let Some(u) = m.user_id {
+                to.extend(crate::notify::store::user(&mut tx, u).await?);
+            }
+        }
+    }
+    let note = Note::new(NotificationKind::CompetitionStageClosed, format!("/competitions/{}", c.id)).name(
+        "title",
+        &c.title_zh,
+        c.title_en.as_deref(),
+    );
+    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, Some(user.id), &note).await?;
     tx.commit().await?;
     Ok(out)
 }

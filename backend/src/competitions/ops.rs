@@ -6,6 +6,7 @@ use shared::competitions::{
     Competition, CompetitionInput, PLAN_MAX, Stage, StageStatus, Submission, SubmissionInput, Team, TeamInput,
 };
 use shared::engage::{Attachment, OrgRef, clean_file_name};
+use shared::notify::NotificationKind;
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
 use shared::validate::FieldError;
@@ -16,6 +17,7 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
+use crate::notify::ops::Note;
 
 pub(super) fn conflict() -> AppError {
     AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
@@ -223,6 +225,17 @@ pub async fn register(state: &AppState, user: &SessionUser, competition: i64, in
         at,
     )
     .await?;
+    // Members who are platform users are told (the others see the team once they sign up).
+    let mut to = vec![];
+    for m in store::members(&mut tx, id).await? {
+        if let Some(u) = m.user_id.filter(|u| *u != user.id) {
+            to.extend(crate::notify::store::user(&mut tx, u).await?);
+        }
+    }
+    let note = Note::new(NotificationKind::TeamJoined, format!("/competitions/{}", c.id))
+        .name("title", &c.title_zh, c.title_en.as_deref())
+        .param("org", user.display_name.clone());
+    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, Some(user.id), &note).await?;
     let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = team_view(&mut tx, t, user).await?;
     tx.commit().await?;

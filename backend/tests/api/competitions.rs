@@ -249,6 +249,8 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     let r = s.organizer.post(url(format!("/api/stages/{stage}/close"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     error_code(put(&judge1, x, 10).await.unwrap(), StatusCode::CONFLICT).await;
+    let notes = body(leaders[3].get(url("/api/notifications".into())).send().await.unwrap()).await;
+    assert_eq!(notes["items"][0]["kind"], "competition_stage_closed", "{notes}");
     let r =
         s.organizer.post(&publish).json(&json!({"rationale": "经两位专家评审，按标准分排名"})).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
@@ -420,6 +422,27 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
         };
         error_code(req.send().await.unwrap(), StatusCode::FORBIDDEN).await;
     }
+    // A member invited by email who has an account is told, sees the team and submits for it.
+    let buddy = s.app.user("buddy@example.com", "队员").await;
+    let third = s.app.user("third@example.com", "第三队长").await;
+    let r = third
+        .post(s.app.url(&format!("/api/competitions/{c}/teams")))
+        .json(&json!({"name": "丙队", "track_id": tracks[0], "members": ["Buddy@Example.com"]}))
+        .send()
+        .await
+        .unwrap();
+    let third_team = body(r).await["id"].as_i64().unwrap();
+    let notes = body(buddy.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
+    assert_eq!(notes["items"][0]["kind"], "team_joined", "{notes}");
+    let seen = body(buddy.get(s.app.url(&format!("/api/teams/{third_team}"))).send().await.unwrap()).await;
+    assert_eq!((seen["mine"].as_bool(), seen["members"].as_array().unwrap().len()), (Some(true), 2));
+    let r = buddy
+        .put(s.app.url(&format!("/api/teams/{third_team}/stages/{stage}/submission")))
+        .json(&json!({"summary": "队员提交的版本", "extras": ["100万元"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
     // With teams registered, the shape of the competition stays; texts still change.
     let mut changed = competition(s.org, 1, single_criterion());
     changed["tracks"] = json!([{"domain": "gen_ai", "name_zh": "人工智能赛道"}]);
@@ -429,4 +452,107 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
     changed["title_zh"] = json!("第二届未来产业创新创业大赛");
     let r = s.organizer.put(s.app.url(&format!("/api/competitions/{c}"))).json(&changed).send().await.unwrap();
     assert_eq!(body(r).await["title_zh"], "第二届未来产业创新创业大赛");
+}
+
+/// Random instances through the API: judges declare conflicts with organizations (by platform
+/// organization and by name) and some are on teams; the assignment never gives an entry a judge
+/// with a conflict, gives each exactly k when every entry has k conflict-free judges, and is a
+/// clear 422 when one has not.
+#[tokio::test]
+async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_when_possible() {
+    use backend::demo::rng::Rng;
+    for seed in 1..=4u64 {
+        let mut rng = Rng::new(seed);
+        let s = setup().await;
+        let (c, stage, tracks) = s.create(2, single_criterion()).await;
+        // Three companies, each entering a team led by its owner.
+        let mut companies = vec![];
+        for n in 0..3 {
+            let owner = s.app.user(&format!("owner{n}@example.com"), "企业主").await;
+            let org = org_of_kind(&s.app, &owner, "enterprise", None, None).await;
+            sqlx::query("UPDATE organizations SET name_zh = $2 WHERE id = $1")
+                .bind(org)
+                .bind(format!("企业{n}"))
+                .execute(&s.app.state.db)
+                .await
+                .unwrap();
+            companies.push((owner, org));
+        }
+        // Five judges, each declaring random conflicts by organization and by name.
+        let mut judges = vec![];
+        for j in 0..5 {
+            let client = s.app.user(&format!("judge{j}@example.com"), "评委").await;
+            let by_org: Vec<i64> = companies.iter().map(|c| c.1).filter(|_| rng.chance(25)).collect();
+            let by_name: Vec<String> = (0..3).filter(|_| rng.chance(15)).map(|n| format!("企业{n}")).collect();
+            let e = body(
+                client
+                    .put(s.app.url("/api/experts/me"))
+                    .json(&json!({"kind": "scientist", "domains": ["gen_ai"], "affiliation": "某大学", "title": "教授",
+                                  "bio": "研究", "conflict_orgs": by_org, "conflict_names": by_name}))
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await;
+            let id = e["id"].as_i64().unwrap();
+            s.admin.post(s.app.url(&format!("/api/admin/experts/{id}/approve"))).send().await.unwrap();
+            judges.push((id, e["user_id"].as_i64().unwrap(), format!("judge{j}@example.com"), by_org, by_name));
+        }
+        // Teams: the three companies' and three without an organization; some have a judge as member.
+        let mut teams = vec![];
+        for (n, (owner, org)) in companies.iter().enumerate() {
+            teams.push((owner.clone(), Some((*org, format!("企业{n}"))), format!("公司队{n}")));
+        }
+        for n in 0..3 {
+            let leader = s.app.user(&format!("lead{n}@example.com"), "队长").await;
+            teams.push((leader, None, format!("独立队{n}")));
+        }
+        let mut entries = vec![];
+        for (n, (leader, org, name)) in teams.iter().enumerate() {
+            let member = rng.chance(30).then(|| judges[rng.range(0, 4) as usize].2.clone());
+            let members: Vec<String> = member.iter().cloned().collect();
+            let r = leader
+                .post(s.app.url(&format!("/api/competitions/{c}/teams")))
+                .json(&json!({"name": name, "track_id": tracks[n % 2], "org_id": org.as_ref().map(|o| o.0), "members": members}))
+                .send()
+                .await
+                .unwrap();
+            let team = body(r).await["id"].as_i64().unwrap();
+            let r = leader
+                .put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")))
+                .json(&json!({"summary": "项目", "extras": ["1"]}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            // The judges this entry may not have, worked out here from the instance.
+            let conflicted: Vec<i64> = judges
+                .iter()
+                .filter(|(_, _, email, by_org, by_name)| {
+                    members.contains(email)
+                        || org.as_ref().is_some_and(|(id, name)| by_org.contains(id) || by_name.contains(name))
+                })
+                .map(|j| j.1)
+                .collect();
+            entries.push((team, conflicted));
+        }
+        s.pass_deadline(stage).await;
+        let panel: Vec<i64> = judges.iter().map(|j| j.0).collect();
+        let r = s.organizer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({ "experts": panel }));
+        assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
+        let r = s.organizer.post(s.app.url(&format!("/api/stages/{stage}/assignment"))).send().await.unwrap();
+        let possible = entries.iter().all(|(_, conflicted)| judges.len() - conflicted.len() >= 2);
+        if !possible {
+            let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+            assert!(v["error"]["fields"]["panel"].is_string(), "seed {seed}: {v}");
+            continue;
+        }
+        let a = body(r).await;
+        for (team, conflicted) in &entries {
+            let e = a["entries"].as_array().unwrap().iter().find(|e| e["team_id"] == *team).expect("every entry");
+            let got: Vec<i64> = e["judges"].as_array().unwrap().iter().map(|j| j.as_i64().unwrap()).collect();
+            assert_eq!(got.len(), 2, "seed {seed}: exactly k judges: {a}");
+            assert!(got.iter().all(|j| !conflicted.contains(j)), "seed {seed}: a conflicted judge on {team}: {a}");
+        }
+    }
 }

@@ -527,10 +527,48 @@ fn RegisterTeam(c: Competition, changed: Callback<()>) -> impl IntoView {
                 <TextField label=Msg::CompTeamName name="team_name" value=name errors=errors/>
                 <SelectField label=Msg::CompTrack name="track_id" value=track options=track_options errors=errors required=true/>
                 <SelectField label=Msg::CompTeamOrg name="team_org" value=org options=orgs errors=errors/>
+                <OrgColleagues org=org members=members/>
                 <TextArea label=Msg::CompMembers name="members" value=members errors=errors/>
+                <p class="hint">{tr(Msg::CompMembersHint)}</p>
                 <button class="btn btn-primary" type="submit" data-testid="register-team-submit">{tr(Msg::CompRegisterSubmit)}</button>
             </form>
         </section>
+    }
+}
+
+/// The chosen organization's members, each a click away from the members list.
+#[component]
+fn OrgColleagues(org: RwSignal<String>, members: RwSignal<String>) -> impl IntoView {
+    let session = use_session();
+    let me = move || session.me.with(|m| m.as_ref().map(|m| m.email.clone()).unwrap_or_default());
+    let data = LocalResource::new(move || {
+        let org = org.get().parse::<i64>().ok();
+        async move {
+            match org {
+                Some(id) => api::members(id).await.unwrap_or_default(),
+                None => vec![],
+            }
+        }
+    });
+    let add = move |email: String| {
+        members.update(|m| {
+            if !m.lines().any(|l| l.trim().eq_ignore_ascii_case(&email)) {
+                if !m.trim().is_empty() && !m.ends_with('\n') {
+                    m.push('\n');
+                }
+                m.push_str(&email);
+            }
+        })
+    };
+    move || {
+        let list: Vec<_> = data.get().unwrap_or_default().into_iter().filter(|c| c.email != me()).collect();
+        (!list.is_empty()).then(|| view! {
+            <p class="small" data-testid="colleagues">{tr(Msg::CompColleagues)}": "
+                {list.into_iter().map(|c| {
+                    let email = c.email.clone();
+                    view! { <button type="button" class="btn btn-ghost" on:click=move |_| add(email.clone())>"+ "{c.display_name.clone()}</button> }
+                }).collect_view()}</p>
+        })
     }
 }
 
