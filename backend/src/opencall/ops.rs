@@ -404,6 +404,7 @@ pub async fn close_windows(state: &AppState) -> AppResult<Vec<(i64, NoticeStatus
         let status = after_window(usize::try_from(unanswered).unwrap_or(usize::MAX));
         store::set_notice_status(&mut tx, id, status, None).await?;
         store::record(&mut tx, id, status.as_str(), None, None, at).await?;
+        competition_decision(&mut tx, id, None, status, None).await?;
         out.push((id, status));
     }
     tx.commit().await?;
@@ -422,8 +423,25 @@ pub async fn decide(state: &AppState, admin: &SessionUser, id: i64, d: NoticeDec
     let status = if d.uphold { NoticeStatus::Final } else { NoticeStatus::Overturned };
     store::set_notice_status(&mut tx, id, status, Some(&note)).await?;
     store::record(&mut tx, id, status.as_str(), Some(admin.id), Some(&note), at).await?;
+    competition_decision(&mut tx, id, Some(admin.id), status, Some(&note)).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = assemble(&mut tx, n).await?;
     tx.commit().await?;
     Ok(out)
+}
+
+/// A competition's results notice that changes status goes into the competition's audit log too.
+async fn competition_decision(
+    db: &mut SqliteConnection,
+    notice: i64,
+    by: Option<i64>,
+    status: NoticeStatus,
+    note: Option<&str>,
+) -> AppResult<()> {
+    let n = store::notice(db, notice).await?.ok_or(AppError::NotFound)?;
+    if let Some(competition) = n.competition_id {
+        let detail = serde_json::json!({ "notice": notice, "status": status.as_str(), "note": note });
+        crate::competitions::store::audit(db, competition, by, "notice", &detail, now()).await?;
+    }
+    Ok(())
 }

@@ -283,9 +283,18 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     // The audit log has the score change with before and after, and every decision.
     let log = body(s.organizer.get(url(format!("/api/competitions/{c}/audit"))).send().await.unwrap()).await;
     let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-    for a in
-        ["created", "team_registered", "panel", "assigned", "reassigned", "released", "score", "closed", "published"]
-    {
+    for a in [
+        "created",
+        "team_registered",
+        "panel",
+        "assigned",
+        "reassigned",
+        "released",
+        "score",
+        "closed",
+        "published",
+        "notice",
+    ] {
         assert!(actions.contains(&a), "{a} missing from {actions:?}");
     }
     let change = log.as_array().unwrap().iter().find(|e| {
