@@ -25,8 +25,8 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, competitions, demo, engage, events, experts, market, matching, meetings, notify, opencall, orgs,
-    search, taxonomy,
+    accounts, agenda, audit, competitions, demo, engage, events, experts, market, matching, meetings, notify, opencall,
+    orgs, search, taxonomy,
 };
 
 /// Largest accepted request body.
@@ -81,6 +81,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(agenda::router())
         .merge(experts::router())
         .merge(competitions::router())
+        .merge(audit::router())
         .merge(meetings::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))

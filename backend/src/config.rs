@@ -33,6 +33,17 @@ pub enum Command {
     },
     /// Write a consistent copy of the database to FILE, safe while the server runs.
     Backup { file: PathBuf },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        action: AuditCommand,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AuditCommand {
+    /// Check the audit log's hash chain; exits with status 1 when an entry was edited or removed.
+    Verify,
 }
 
 #[derive(Debug, Clone, Args)]

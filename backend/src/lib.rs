@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod agenda;
 pub mod app;
+pub mod audit;
 pub mod competitions;
 pub mod config;
 pub mod db;

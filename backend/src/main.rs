@@ -1,9 +1,9 @@
-//! `futurematch`: serve (default), migrate, create-admin, seed-demo, backup.
+//! `futurematch`: serve (default), migrate, create-admin, seed-demo, backup, audit verify.
 
 use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::Context;
-use backend::config::{Cli, Command};
+use backend::config::{AuditCommand, Cli, Command};
 use backend::{accounts, db, demo};
 use clap::Parser;
 use shared::validate::{Email, Password};
@@ -47,6 +47,20 @@ async fn main() -> anyhow::Result<()> {
             db::backup(&pool, &file).await?;
             tracing::info!("backup written to {}", file.display());
             Ok(())
+        }
+        Command::Audit { action: AuditCommand::Verify } => {
+            let pool = db::connect(&config).await?;
+            db::migrate(&pool).await?;
+            match backend::audit::verify(&pool).await? {
+                Ok(n) => {
+                    println!("audit log intact: {n} entries");
+                    Ok(())
+                }
+                Err(broken) => {
+                    println!("audit log broken: {broken:?}");
+                    std::process::exit(1);
+                }
+            }
         }
         Command::CreateAdmin { email } => {
             let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("{}", e.msg().t(shared::Locale::En)))?;

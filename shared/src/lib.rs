@@ -32,6 +32,7 @@ macro_rules! code_enum {
 
 pub mod accounts;
 pub mod agenda;
+pub mod audit;
 pub mod competitions;
 pub mod engage;
 pub mod error;

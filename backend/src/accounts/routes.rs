@@ -85,7 +85,13 @@ pub async fn login(State(state): State<AppState>, Json(req): Json<LoginRequest>)
     let ok = password::verify(stored, pass).await?;
     let mut db = state.db.acquire().await?;
     let (true, Some(user_id)) = (ok, user_id) else {
-        store::record_failure(&mut db, email.as_str(), now).await?;
+        drop(db);
+        let mut tx = crate::db::begin_write(&state.db).await?;
+        store::record_failure(&mut tx, email.as_str(), now).await?;
+        let after = serde_json::json!({ "known_account": user_id.is_some() });
+        let target = format!("email:{}", email.as_str());
+        crate::audit::record(&mut tx, None, "account.login_failed", &target, serde_json::Value::Null, after).await?;
+        tx.commit().await?;
         return Err(AppError::InvalidCredentials);
     };
     store::clear_failures(&mut db, email.as_str()).await?;
@@ -153,6 +159,10 @@ pub async fn change_password(
     let mut tx = crate::db::begin_write(&state.db).await?;
     store::set_password(&mut tx, current.user.id, &hash).await?;
     store::delete_other_sessions(&mut tx, current.user.id, &current.token_hash).await?;
+    let target = format!("user:{}", current.user.id);
+    let after = serde_json::json!({ "other_sessions": "signed out" });
+    crate::audit::record(&mut tx, Some(&current.user), "account.password", &target, serde_json::Value::Null, after)
+        .await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -262,18 +262,20 @@ pub async fn create_or_promote_admin(
     password: &shared::validate::Password,
 ) -> anyhow::Result<bool> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let created = match credentials(&mut tx, email.as_str()).await? {
+    let (id, created) = match credentials(&mut tx, email.as_str()).await? {
         Some((id, _)) => {
             set_admin(&mut tx, id).await?;
-            false
+            (id, false)
         }
         None => {
             let hash = super::password::hash(password.expose().to_owned()).await?;
             let name = email.as_str().split('@').next().unwrap_or("admin").to_owned();
-            insert_user(&mut tx, email.as_str(), &hash, &name, Locale::ZhCn, true).await?;
-            true
+            (insert_user(&mut tx, email.as_str(), &hash, &name, Locale::ZhCn, true).await?, true)
         }
     };
+    let action = if created { "admin.create" } else { "admin.promote" };
+    let after = serde_json::json!({ "email": email.as_str(), "is_admin": true });
+    crate::audit::record(&mut tx, None, action, &format!("user:{id}"), serde_json::Value::Null, after).await?;
     tx.commit().await?;
     Ok(created)
 }

@@ -56,9 +56,19 @@ pub async fn review(state: &AppState, admin: &SessionUser, id: i64, reject: Opti
     };
     let status = if reject.is_some() { ExpertStatus::Rejected } else { ExpertStatus::Approved };
     let mut tx = crate::db::begin_write(&state.db).await?;
+    let before = store::by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?.status;
     if !store::review(&mut tx, id, status, reason.as_deref(), admin.id, now()).await? {
         return Err(AppError::NotFound);
     }
+    crate::audit::record(
+        &mut tx,
+        Some(admin),
+        "expert.review",
+        &format!("expert:{id}"),
+        serde_json::json!({ "status": before.as_str() }),
+        serde_json::json!({ "status": status.as_str(), "reason": reason }),
+    )
+    .await?;
     let out = store::by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)

@@ -357,6 +357,16 @@ pub async fn decide(
     }
     for id in &req.ids {
         let Some(row) = store::row(&mut tx, *id).await? else { continue };
+        crate::audit::record(
+            &mut tx,
+            Some(admin),
+            "posting.moderate",
+            &format!("posting:{id}"),
+            serde_json::json!({ "first_publication": first_publications.contains(id) }),
+            serde_json::json!({ "decision": format!("{:?}", req.decision).to_lowercase(), "status": row.status().as_str(),
+                                "reason": reason }),
+        )
+        .await?;
         let kind = match req.decision {
             shared::market::Decision::Approve => NotificationKind::PostingApproved,
             shared::market::Decision::Reject => NotificationKind::PostingRejected,

@@ -424,6 +424,15 @@ pub async fn decide(state: &AppState, admin: &SessionUser, id: i64, d: NoticeDec
     store::set_notice_status(&mut tx, id, status, Some(&note)).await?;
     store::record(&mut tx, id, status.as_str(), Some(admin.id), Some(&note), at).await?;
     competition_decision(&mut tx, id, Some(admin.id), status, Some(&note)).await?;
+    crate::audit::record(
+        &mut tx,
+        Some(admin),
+        "notice.decide",
+        &format!("notice:{id}"),
+        serde_json::json!({ "status": NoticeStatus::UnderReview.as_str() }),
+        serde_json::json!({ "status": status.as_str(), "note": note }),
+    )
+    .await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = assemble(&mut tx, n).await?;
     tx.commit().await?;

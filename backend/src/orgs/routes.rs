@@ -291,9 +291,15 @@ pub async fn unverify(State(state): State<AppState>, admin: AdminUser, Path(id):
 }
 
 async fn set_verified(state: AppState, AdminUser(admin): AdminUser, id: i64, verified: bool) -> AppResult<Json<Org>> {
-    let mut db = state.db.acquire().await?;
-    if !store::set_verified(&mut db, id, verified.then_some(admin.id)).await? {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let before = store::get(&mut tx, id, false, None).await?.ok_or(AppError::NotFound)?.verified;
+    if !store::set_verified(&mut tx, id, verified.then_some(admin.id)).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Json(visible(&mut db, id, Some(&admin)).await?))
+    let action = if verified { "org.verify" } else { "org.unverify" };
+    let (b, a) = (serde_json::json!({ "verified": before }), serde_json::json!({ "verified": verified }));
+    crate::audit::record(&mut tx, Some(&admin), action, &format!("org:{id}"), b, a).await?;
+    let out = visible(&mut tx, id, Some(&admin)).await?;
+    tx.commit().await?;
+    Ok(Json(out))
 }

@@ -23,14 +23,18 @@ pub async fn taxonomy(State(state): State<AppState>) -> AppResult<Json<Taxonomy>
               (status = 409, description = "Code already in this list", body = ApiError), (status = 422, body = ApiError)))]
 pub async fn add_term(
     State(state): State<AppState>,
-    _admin: AdminUser,
+    AdminUser(admin): AdminUser,
     Json(req): Json<NewTermRequest>,
 ) -> AppResult<(StatusCode, Json<Term>)> {
-    let mut db = state.db.acquire().await?;
-    let existing = store::load(&mut db).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let existing = store::load(&mut tx).await?;
     let term = req.parse(&existing)?;
-    store::insert(&mut db, &term)
+    store::insert(&mut tx, &term)
         .await
         .map_err(|e| if is_unique_violation(&e) { AppError::Conflict(ErrorCode::TermExists) } else { e.into() })?;
+    let after = serde_json::to_value(&term).unwrap_or_default();
+    let target = format!("taxonomy:{}", term.code);
+    crate::audit::record(&mut tx, Some(&admin), "taxonomy.add", &target, serde_json::Value::Null, after).await?;
+    tx.commit().await?;
     Ok((StatusCode::CREATED, Json(term)))
 }

@@ -116,3 +116,32 @@ fn the_server_starts_with_no_configuration_answers_and_stops_cleanly_on_sigterm(
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[tokio::test]
+async fn audit_verify_passes_on_an_intact_log_and_fails_when_a_row_was_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| bin().arg("--data-dir").arg(dir.path()).args(args).output().unwrap();
+    let mut child = bin()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["create-admin", "--email", "root@example.com"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"a-long-admin-passphrase\n").unwrap();
+    assert!(child.wait().unwrap().success());
+    let ok = run(&["audit", "verify"]);
+    assert!(ok.status.success());
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("intact: 1 entries"), "{ok:?}");
+
+    // Someone with the database file rewrites history (past the append-only trigger).
+    let pool = backend::db::connect(&backend::Config::with_data_dir(dir.path())).await.unwrap();
+    sqlx::query("DROP TRIGGER audit_log_no_update").execute(&pool).await.unwrap();
+    sqlx::query("UPDATE audit_log SET actor = 'someone-else' WHERE id = 1").execute(&pool).await.unwrap();
+    pool.close().await;
+    let broken = run(&["audit", "verify"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&broken.stdout).contains("Altered { id: 1 }"), "{broken:?}");
+}

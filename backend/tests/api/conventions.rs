@@ -259,6 +259,8 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/admin/experts"),
     ("POST", "/api/admin/experts/{id}/approve"),
     ("POST", "/api/admin/experts/{id}/reject"),
+    ("GET", "/api/admin/audit"),
+    ("GET", "/api/admin/audit/verify"),
     ("GET", "/api/demands/{id}/experts"),
     ("POST", "/api/demands/{id}/experts/{expert}/invite"),
     ("GET", "/api/competitions"),

@@ -1,6 +1,7 @@
 //! API tests: a real server on port 0 over a fresh SQLite file per test.
 
 mod accounts;
+mod audit;
 mod cli;
 mod competitions;
 mod conventions;
