@@ -1070,6 +1070,10 @@ async fn an_expert_applies_an_admin_approves_and_an_organizer_finds_them_in_the_
     a.text_contains("[data-testid=expert-review]", "浙江大学").await;
     a.click("[data-testid=expert-approve]").await;
     a.text_contains("[data-testid=expert-review]", "暂无待审核的申请").await;
+    // The decision is in the audit log, whose hash chain holds.
+    a.client.refresh().await.unwrap();
+    a.text_contains("[data-testid=audit-entry]", "expert.review").await;
+    a.text_contains("[data-testid=audit-intact]", "哈希链完整").await;
 
     // The organizer searches the pool by field.
     let o = Browser::start(1280, 1400).await;

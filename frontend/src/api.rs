@@ -605,3 +605,10 @@ pub async fn consultants(demand: i64) -> ApiResult<Vec<shared::experts::Consulta
 pub async fn invite_consultant(demand: i64, expert: i64) -> ApiResult<()> {
     post(&format!("/api/demands/{demand}/experts/{expert}/invite"), &()).await
 }
+pub async fn audit_log(page: u32, action: &str) -> ApiResult<Page<shared::audit::AuditRecord>> {
+    let action = Some(action.to_owned()).filter(|a| !a.is_empty());
+    get(&format!("/api/admin/audit{}", query(&[("page", Some(page.to_string())), ("action", action)]))).await
+}
+pub async fn verify_audit() -> ApiResult<shared::audit::AuditVerification> {
+    get("/api/admin/audit/verify").await
+}

@@ -462,6 +462,14 @@ catalogue! {
     StageClosed => "已结束", "Closed";
     ExpertScientist => "科学家", "Scientist";
     ExpertsTitle => "专家库", "Expert pool";
+    AdminAuditTitle => "审计日志", "Audit log";
+    AdminAuditIntact => "哈希链完整，未发现篡改", "The hash chain holds: no entry was altered";
+    AdminAuditBroken => "哈希链断裂：记录被改动或删除，起始于", "The hash chain is broken: an entry was altered or removed, starting at";
+    AdminAuditAt => "时间", "When";
+    AdminAuditActor => "操作人", "Who";
+    AdminAuditAction => "操作", "Action";
+    AdminAuditTarget => "对象", "Target";
+    AdminAuditChange => "变更前 → 变更后", "Before → after";
     ConsultTitle => "专家咨询", "Expert consultation";
     ConsultIntro => "专家库中与本需求领域和关键词相符的专家。邀请后专家会收到通知，可通过本需求页与您联系。", "Experts of the pool whose fields and keywords fit this demand. An invited expert is notified and can contact you from this page.";
     ConsultInvite => "邀请咨询", "Invite to advise";

@@ -1,4 +1,5 @@
-//! The site administrator's console: verify organizations, extend reference data.
+//! The site administrator's console: verify organizations, review experts, reports, the outbox,
+//! extend reference data, read the audit log.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,6 +35,7 @@ pub fn Admin() -> impl IntoView {
                 <Reports/>
                 <Outbox/>
                 <TaxonomyEditor/>
+                <AuditLog/>
             </section>
         }
         .into_any(),
@@ -247,5 +249,62 @@ fn TaxonomyEditor() -> impl IntoView {
                 {move || added.get().map(|a| view! { " " <span class="ok" role="status">{tr(Msg::Saved)}": "{a}</span> })}
             </div>
         </form>
+    }
+}
+
+/// The audit log: every administrative and security-relevant action, newest first, filtered by
+/// kind, with whether its hash chain holds.
+#[component]
+fn AuditLog() -> impl IntoView {
+    let page = RwSignal::new(1u32);
+    let action = RwSignal::new(String::new());
+    let data = LocalResource::new(move || {
+        let (p, a) = (page.get(), action.get());
+        async move { api::audit_log(p, &a).await }
+    });
+    let check = LocalResource::new(|| async { api::verify_audit().await });
+    let kinds = Signal::derive(move || {
+        [
+            ("org.", "org.*"),
+            ("posting.", "posting.*"),
+            ("expert.", "expert.*"),
+            ("notice.", "notice.*"),
+            ("taxonomy.", "taxonomy.*"),
+            ("admin.", "admin.*"),
+            ("account.", "account.*"),
+        ]
+        .iter()
+        .map(|(v, l)| ((*v).to_owned(), (*l).to_owned()))
+        .collect::<Vec<_>>()
+    });
+    let errors = FormErrors::new();
+    Effect::new(move |_| {
+        action.track();
+        page.set(1);
+    });
+    view! {
+        <section class="card" data-testid="audit-log">
+            <h2>{tr(Msg::AdminAuditTitle)}</h2>
+            {move || check.get().map(|r| match r {
+                Ok(v) if v.ok => view! { <p class="notice" data-testid="audit-intact">{tr(Msg::AdminAuditIntact)}" ("{v.entries}")"</p> }.into_any(),
+                Ok(v) => view! { <p class="form-error" role="alert" data-testid="audit-broken">{tr(Msg::AdminAuditBroken)}" #"{v.broken_at.unwrap_or_default()}</p> }.into_any(),
+                Err(e) => view! { <ErrorView error=e/> }.into_any(),
+            })}
+            <SelectField label=Msg::AdminAuditAction name="audit_action" value=action options=kinds errors=errors/>
+            {resource_view(data, move |p: Page<shared::audit::AuditRecord>| view! {
+                <table class="table small">
+                    <thead><tr><th>"#"</th><th>{tr(Msg::AdminAuditAt)}</th><th>{tr(Msg::AdminAuditActor)}</th>
+                        <th>{tr(Msg::AdminAuditAction)}</th><th>{tr(Msg::AdminAuditTarget)}</th><th>{tr(Msg::AdminAuditChange)}</th></tr></thead>
+                    <tbody>{p.items.iter().map(|e| view! {
+                        <tr data-testid="audit-entry">
+                            <td>{e.id}</td><td>{e.at.replace('T', " ")}</td><td>{e.actor.clone()}</td>
+                            <td><code>{e.action.clone()}</code></td><td>{e.target.clone()}</td>
+                            <td><code>{e.before.clone()}</code>" → "<code>{e.after.clone()}</code></td>
+                        </tr>
+                    }).collect_view()}</tbody>
+                </table>
+                <Pager page=p on_page=Callback::new(move |n| page.set(n))/>
+            })}
+        </section>
     }
 }
