@@ -1085,6 +1085,14 @@ async fn an_expert_applies_an_admin_approves_and_an_organizer_finds_them_in_the_
     o.screenshot("expert-pool").await;
     b.client.refresh().await.unwrap();
     b.text_contains("[data-testid=expert-status]", "已入库").await;
+    // The admin disables the account from the console: its session ends at once.
+    a.fill("#f-user_q", "prof@example.com").await;
+    a.click("[data-testid=user-search]").await;
+    a.text_contains("[data-testid=admin-user]", "prof@example.com").await;
+    a.click("[data-testid=user-disable]").await;
+    a.text_contains("[data-testid=admin-user]", "已停用").await;
+    b.client.refresh().await.unwrap();
+    b.text_contains(".state", "登录后可申请加入专家库").await;
     for x in [b, a, o] {
         x.close().await;
     }

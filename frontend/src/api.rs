@@ -612,3 +612,11 @@ pub async fn audit_log(page: u32, action: &str) -> ApiResult<Page<shared::audit:
 pub async fn verify_audit() -> ApiResult<shared::audit::AuditVerification> {
     get("/api/admin/audit/verify").await
 }
+pub async fn admin_users(q: &str, page: u32) -> ApiResult<Page<shared::accounts::UserAdminView>> {
+    let q = Some(q.trim().to_owned()).filter(|q| !q.is_empty());
+    get(&format!("/api/admin/users{}", query(&[("q", q), ("page", Some(page.to_string()))]))).await
+}
+/// `action`: `disable`, `enable` or `sessions/reset`.
+pub async fn admin_user_action(id: i64, action: &str) -> ApiResult<shared::accounts::UserAdminView> {
+    post(&format!("/api/admin/users/{id}/{action}"), &()).await
+}

@@ -52,6 +52,8 @@ pub enum ErrorCode {
     NotMatchmaking,
     RegistrationNotOpen,
     RegistrationClosed,
+    /// A site admin disabled the account.
+    AccountDisabled,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -96,6 +98,7 @@ impl ErrorCode {
             ErrorCode::NotMatchmaking => Msg::ErrNotMatchmaking,
             ErrorCode::RegistrationNotOpen => Msg::ErrRegistrationNotOpen,
             ErrorCode::RegistrationClosed => Msg::ErrRegistrationClosed,
+            ErrorCode::AccountDisabled => Msg::ErrAccountDisabled,
         }
     }
 }

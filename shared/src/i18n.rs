@@ -108,6 +108,14 @@ catalogue! {
     ErrNotMatchmaking => "只有对接会活动可安排洽谈", "Only matchmaking events have meetings";
     ErrRegistrationNotOpen => "报名尚未开始", "Registration has not opened yet";
     ErrRegistrationClosed => "报名已截止", "Registration has closed";
+    ErrAccountDisabled => "该账号已被平台停用，如有疑问请联系管理员", "This account was disabled by the platform; contact the administrators";
+    AdminUsersTitle => "用户管理", "Users";
+    AdminUsersSearch => "按邮箱或姓名检索", "Search by email or name";
+    AdminUsersDisable => "停用", "Disable";
+    AdminUsersEnable => "启用", "Enable";
+    AdminUsersReset => "注销全部会话", "Sign out everywhere";
+    AdminUsersDisabled => "已停用", "Disabled";
+    AdminUsersSessions => "会话", "Sessions";
     EventRegOpens => "报名开始", "Registration opens";
     EventRegCloses => "报名截止", "Registration closes";
     EventRegWindowHint => "留空：即时开放，活动结束前均可报名", "Leave empty: open at once, until the event ends";

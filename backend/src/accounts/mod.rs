@@ -1,5 +1,7 @@
-//! Accounts: registration, login with throttling, sessions, the current user.
+//! Accounts: registration, login with throttling, sessions, the current user, and the site
+//! admins' account management.
 
+pub mod admin;
 pub mod password;
 pub mod routes;
 pub mod session;
@@ -20,4 +22,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::logout))
         .routes(routes!(routes::me, routes::update_me))
         .routes(routes!(routes::change_password))
+        .routes(routes!(admin::list))
+        .routes(routes!(admin::disable))
+        .routes(routes!(admin::enable))
+        .routes(routes!(admin::reset_sessions))
 }

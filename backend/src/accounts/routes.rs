@@ -3,9 +3,9 @@
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
-use shared::ApiError;
 use shared::accounts::{ChangePasswordRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest};
 use shared::validate::FieldError;
+use shared::{ApiError, ErrorCode};
 
 use super::session::{self, CurrentUser, SESSION_TTL, SessionUser};
 use super::{password, store, throttle};
@@ -94,6 +94,9 @@ pub async fn login(State(state): State<AppState>, Json(req): Json<LoginRequest>)
         tx.commit().await?;
         return Err(AppError::InvalidCredentials);
     };
+    if store::is_disabled(&mut db, user_id).await? {
+        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::AccountDisabled));
+    }
     store::clear_failures(&mut db, email.as_str()).await?;
     let user = store::find_user(&mut db, user_id).await?.ok_or(AppError::InvalidCredentials)?;
     drop(db);

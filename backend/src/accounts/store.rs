@@ -181,7 +181,7 @@ pub async fn session_user(
     let row: Option<Row> = sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.locale, u.is_admin, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
     )
     .bind(token_hash)
     .bind(now)
@@ -278,4 +278,78 @@ pub async fn create_or_promote_admin(
     crate::audit::record(&mut tx, None, action, &format!("user:{id}"), serde_json::Value::Null, after).await?;
     tx.commit().await?;
     Ok(created)
+}
+
+/// Whether a site admin disabled the account.
+pub async fn is_disabled(db: &mut SqliteConnection, user: i64) -> sqlx::Result<bool> {
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT disabled_at FROM users WHERE id = $1").bind(user).fetch_optional(db).await?;
+    Ok(row.is_some_and(|(d,)| d.is_some()))
+}
+
+/// Disables (with the time) or enables an account; false when there is no such user.
+pub async fn set_disabled(db: &mut SqliteConnection, user: i64, at: Option<OffsetDateTime>) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE users SET disabled_at = $2 WHERE id = $1").bind(user).bind(at).execute(db).await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Ends every session of the user; how many there were.
+pub async fn delete_sessions(db: &mut SqliteConnection, user: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(db).await?.rows_affected())
+}
+
+#[derive(sqlx::FromRow)]
+struct AdminRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    is_admin: bool,
+    disabled: bool,
+    sessions: i64,
+    orgs: i64,
+    created_at: OffsetDateTime,
+}
+
+const ADMIN_USER: &str = "SELECT u.id, u.email, u.display_name, u.is_admin, u.disabled_at IS NOT NULL AS disabled,
+        (SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id) AS sessions,
+        (SELECT COUNT(*) FROM memberships m WHERE m.user_id = u.id) AS orgs, u.created_at
+     FROM users u";
+
+fn admin_view(r: AdminRow) -> shared::accounts::UserAdminView {
+    shared::accounts::UserAdminView {
+        id: r.id,
+        email: r.email,
+        display_name: r.display_name,
+        is_admin: r.is_admin,
+        disabled: r.disabled,
+        sessions: u32::try_from(r.sessions).unwrap_or(0),
+        orgs: u32::try_from(r.orgs).unwrap_or(0),
+        created_at: r.created_at,
+    }
+}
+
+/// Users whose email or name contains `words`, newest first.
+pub async fn admin_users(
+    db: &mut SqliteConnection,
+    words: Option<&str>,
+    limit: u32,
+    offset: u64,
+) -> sqlx::Result<(Vec<shared::accounts::UserAdminView>, u64)> {
+    let like = words.map(|w| format!("%{w}%"));
+    let filter = "WHERE ($1 IS NULL OR u.email LIKE $1 OR u.display_name LIKE $1)";
+    let (total,): (i64,) =
+        sqlx::query_as(&format!("SELECT COUNT(*) FROM users u {filter}")).bind(&like).fetch_one(&mut *db).await?;
+    let rows: Vec<AdminRow> = sqlx::query_as(&format!("{ADMIN_USER} {filter} ORDER BY u.id DESC LIMIT $2 OFFSET $3"))
+        .bind(&like)
+        .bind(limit)
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(db)
+        .await?;
+    Ok((rows.into_iter().map(admin_view).collect(), u64::try_from(total).unwrap_or(0)))
+}
+
+pub async fn admin_user(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<shared::accounts::UserAdminView>> {
+    let row: Option<AdminRow> =
+        sqlx::query_as(&format!("{ADMIN_USER} WHERE u.id = $1")).bind(id).fetch_optional(db).await?;
+    Ok(row.map(admin_view))
 }

@@ -83,3 +83,55 @@ async fn only_site_admins_read_the_audit_log() {
         error_code(app.client().get(app.url(path)).send().await.unwrap(), StatusCode::UNAUTHORIZED).await;
     }
 }
+
+#[tokio::test]
+async fn an_admin_disables_an_account_which_then_cannot_sign_in_and_every_step_is_audited() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let user = app.user("someone@example.com", "张三").await;
+    let found = body(admin.get(app.url("/api/admin/users?q=张三")).send().await.unwrap()).await;
+    assert_eq!(found["total"], 1, "{found}");
+    let id = found["items"][0]["id"].as_i64().unwrap();
+    assert_eq!(found["items"][0]["sessions"], 1);
+
+    // Sign out everywhere: the session ends, the account still works.
+    let r = admin.post(app.url(&format!("/api/admin/users/{id}/sessions/reset"))).send().await.unwrap();
+    assert_eq!(body(r).await["sessions"], 0);
+    error_code(user.get(app.url("/api/me")).send().await.unwrap(), StatusCode::UNAUTHORIZED).await;
+
+    // Disabled: the right password no longer signs in.
+    let again = app.client();
+    let login = || {
+        again
+            .post(app.url("/api/auth/login"))
+            .json(&json!({"email": "someone@example.com", "password": PASSWORD}))
+            .send()
+    };
+    assert_eq!(login().await.unwrap().status(), StatusCode::OK);
+    let r = admin.post(app.url(&format!("/api/admin/users/{id}/disable"))).send().await.unwrap();
+    assert_eq!(body(r).await["disabled"], true);
+    error_code(again.get(app.url("/api/me")).send().await.unwrap(), StatusCode::UNAUTHORIZED).await;
+    assert_eq!(error_code(login().await.unwrap(), StatusCode::FORBIDDEN).await.0, "account_disabled");
+    // An admin cannot disable themselves.
+    let me = body(admin.get(app.url("/api/me")).send().await.unwrap()).await["id"].as_i64().unwrap();
+    error_code(
+        admin.post(app.url(&format!("/api/admin/users/{me}/disable"))).send().await.unwrap(),
+        StatusCode::CONFLICT,
+    )
+    .await;
+    let r = admin.post(app.url(&format!("/api/admin/users/{id}/enable"))).send().await.unwrap();
+    assert_eq!(body(r).await["disabled"], false);
+    assert_eq!(login().await.unwrap().status(), StatusCode::OK);
+
+    let log = body(admin.get(app.url("/api/admin/audit?action=user.")).send().await.unwrap()).await;
+    let actions: Vec<&str> = log["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["user.enable", "user.disable", "user.sessions_reset"]);
+    // Non-admins cannot.
+    let other = app.user("other@example.com", "李四").await;
+    error_code(other.get(app.url("/api/admin/users")).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    error_code(
+        other.post(app.url(&format!("/api/admin/users/{id}/disable"))).send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+}

@@ -1,5 +1,5 @@
 //! The site administrator's console: verify organizations, review experts, reports, the outbox,
-//! extend reference data, read the audit log.
+//! extend reference data, manage accounts, read the audit log.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,6 +35,7 @@ pub fn Admin() -> impl IntoView {
                 <Reports/>
                 <Outbox/>
                 <TaxonomyEditor/>
+                <Users/>
                 <AuditLog/>
             </section>
         }
@@ -301,6 +302,72 @@ fn AuditLog() -> impl IntoView {
                             <td><code>{e.action.clone()}</code></td><td>{e.target.clone()}</td>
                             <td><code>{e.before.clone()}</code>" → "<code>{e.after.clone()}</code></td>
                         </tr>
+                    }).collect_view()}</tbody>
+                </table>
+                <Pager page=p on_page=Callback::new(move |n| page.set(n))/>
+            })}
+        </section>
+    }
+}
+
+/// Accounts: search, disable or enable, sign out everywhere (each step audited).
+#[component]
+fn Users() -> impl IntoView {
+    let words = RwSignal::new(String::new());
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(1u32);
+    let data = LocalResource::new(move || {
+        let (q, p) = (query.get(), page.get());
+        async move { api::admin_users(&q, p).await }
+    });
+    let error = RwSignal::new(None::<shared::ApiError>);
+    let act = Action::new_local(move |(id, action): &(i64, &'static str)| {
+        let (id, action) = (*id, *action);
+        async move { api::admin_user_action(id, action).await }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(_)) => {
+            error.set(None);
+            data.refetch();
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let errors = FormErrors::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        page.set(1);
+        query.set(words.get_untracked());
+    };
+    view! {
+        <section class="card" data-testid="admin-users">
+            <h2>{tr(Msg::AdminUsersTitle)}</h2>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+            <form class="inline-form" on:submit=submit novalidate>
+                <TextField label=Msg::AdminUsersSearch name="user_q" value=words errors=errors/>
+                <button class="btn btn-secondary" type="submit" data-testid="user-search">{tr(Msg::ExpertsFind)}</button>
+            </form>
+            {resource_view(data, move |p: Page<shared::accounts::UserAdminView>| view! {
+                <table class="table small">
+                    <tbody>{p.items.iter().map(|u| {
+                        let id = u.id;
+                        let disabled = u.disabled;
+                        view! {
+                            <tr data-testid="admin-user">
+                                <td>{u.display_name.clone()}</td><td>{u.email.clone()}</td>
+                                <td>{u.is_admin.then(|| view! { <span class="badge">{tr(Msg::NavAdmin)}</span> })}
+                                    {disabled.then(|| view! { <span class="badge badge-accent">{tr(Msg::AdminUsersDisabled)}</span> })}</td>
+                                <td>{tr(Msg::AdminUsersSessions)}" "{u.sessions}</td>
+                                <td class="actions">
+                                    <button class="btn btn-ghost" data-testid="user-reset" on:click=move |_| { act.dispatch((id, "sessions/reset")); }>{tr(Msg::AdminUsersReset)}</button>
+                                    {if disabled {
+                                        view! { <button class="btn btn-secondary" data-testid="user-enable" on:click=move |_| { act.dispatch((id, "enable")); }>{tr(Msg::AdminUsersEnable)}</button> }.into_any()
+                                    } else {
+                                        view! { <button class="btn btn-ghost" data-testid="user-disable" on:click=move |_| { act.dispatch((id, "disable")); }>{tr(Msg::AdminUsersDisable)}</button> }.into_any()
+                                    }}
+                                </td>
+                            </tr>
+                        }
                     }).collect_view()}</tbody>
                 </table>
                 <Pager page=p on_page=Callback::new(move |n| page.set(n))/>
