@@ -10,20 +10,25 @@ fn bin() -> Command {
     c
 }
 
-#[tokio::test]
-async fn create_admin_reads_the_password_from_stdin_and_the_admin_can_log_in() {
-    let dir = tempfile::tempdir().unwrap();
+/// Runs `create-admin` with a good password from stdin; whether it succeeded.
+fn create_admin(dir: &std::path::Path, email: &str) -> bool {
     let mut child = bin()
-        .args(["--data-dir"])
-        .arg(dir.path())
-        .args(["create-admin", "--email", "Root@Example.com"])
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["create-admin", "--email", email])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     child.stdin.take().unwrap().write_all(b"a-long-admin-passphrase\n").unwrap();
-    assert!(child.wait().unwrap().success());
+    child.wait().unwrap().success()
+}
+
+#[tokio::test]
+async fn create_admin_reads_the_password_from_stdin_and_the_admin_can_log_in() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(create_admin(dir.path(), "Root@Example.com"));
 
     let config = backend::Config::with_data_dir(dir.path());
     let pool = backend::db::connect(&config).await.unwrap();
@@ -121,17 +126,7 @@ fn the_server_starts_with_no_configuration_answers_and_stops_cleanly_on_sigterm(
 async fn audit_verify_passes_on_an_intact_log_and_fails_when_a_row_was_edited() {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| bin().arg("--data-dir").arg(dir.path()).args(args).output().unwrap();
-    let mut child = bin()
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["create-admin", "--email", "root@example.com"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"a-long-admin-passphrase\n").unwrap();
-    assert!(child.wait().unwrap().success());
+    assert!(create_admin(dir.path(), "root@example.com"));
     let ok = run(&["audit", "verify"]);
     assert!(ok.status.success());
     assert!(String::from_utf8_lossy(&ok.stdout).contains("intact: 1 entries"), "{ok:?}");
