@@ -50,8 +50,12 @@ pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: Pane
     Ok(out)
 }
 
-/// The problem for the stage's entrants and panel, with the entrants' ids.
-async fn problem(db: &mut SqliteConnection, s: &StageRow, c: &CompetitionRow) -> AppResult<(Problem, Vec<i64>)> {
+/// The problem for the stage's entrants and panel, with the entrants (in the problem's order).
+async fn problem(
+    db: &mut SqliteConnection,
+    s: &StageRow,
+    c: &CompetitionRow,
+) -> AppResult<(Problem, Vec<store::TeamRow>)> {
     let facts = store::judge_facts(db, s.id).await?;
     let judges: Vec<Judge> = facts
         .into_iter()
@@ -65,7 +69,7 @@ async fn problem(db: &mut SqliteConnection, s: &StageRow, c: &CompetitionRow) ->
     let all_keywords: Vec<&String> = judges.iter().flat_map(|j| &j.keywords).collect();
     let tracks: HashMap<i64, String> = store::tracks(db, c.id).await?.into_iter().map(|t| (t.id, t.domain)).collect();
     let mut entries = vec![];
-    let mut ids = vec![];
+    let mut teams = vec![];
     for t in store::entrants(db, s).await? {
         let summary = store::versions(db, t.id, s.id).await?.into_iter().next().map(|v| v.summary).unwrap_or_default();
         let mut keywords: Vec<String> =
@@ -79,9 +83,9 @@ async fn problem(db: &mut SqliteConnection, s: &StageRow, c: &CompetitionRow) ->
             orgs: store::team_orgs(db, t.id).await?,
             members,
         });
-        ids.push(t.id);
+        teams.push(t);
     }
-    Ok((Problem { judges, entries, k: usize::try_from(c.judges_per_entry).unwrap_or(1) }, ids))
+    Ok((Problem { judges, entries, k: usize::try_from(c.judges_per_entry).unwrap_or(1) }, teams))
 }
 
 /// Assigns judges to every entry of the stage once its deadline passed: k judges each, never a
@@ -110,7 +114,7 @@ pub(crate) async fn assign_in(db: &mut SqliteConnection, s: &StageRow, c: &Compe
     store::clear_assignments(db, s.id).await?;
     for (e, judges) in a.iter().enumerate() {
         let users: Vec<i64> = judges.iter().map(|&j| p.judges[j].user).collect();
-        store::set_entry_judges(db, s.id, teams[e], &users).await?;
+        store::set_entry_judges(db, s.id, teams[e].id, &users).await?;
     }
     let fit = assign::total_fit(&p, &a);
     store::set_fit(db, s.id, Some(fit), greedy).await?;
@@ -140,7 +144,7 @@ pub async fn set_entry(
         return Err(conflict());
     }
     let (p, teams) = problem(&mut tx, &s, &c).await?;
-    let entry = teams.iter().position(|t| *t == team).ok_or(AppError::NotFound)?;
+    let entry = teams.iter().position(|t| t.id == team).ok_or(AppError::NotFound)?;
     let mut judges = e.judges.clone();
     judges.sort_unstable();
     judges.dedup();
@@ -160,7 +164,7 @@ pub async fn set_entry(
         .await?
         .iter()
         .filter_map(|(t, u)| {
-            let e = teams.iter().position(|x| x == t)?;
+            let e = teams.iter().position(|x| x.id == *t)?;
             let j = p.judges.iter().find(|x| x.user == *u)?;
             Some(u64::from(assign::fit(j, &p.entries[e])))
         })
@@ -186,18 +190,15 @@ async fn assignment_view(db: &mut SqliteConnection, stage: i64) -> AppResult<Sta
     let panel = store::panel(db, stage).await?;
     let (p, teams) = problem(db, &s, &c).await?;
     let pairs = store::assignments(db, stage).await?;
-    let names: HashMap<i64, (String, i64)> =
-        store::entrants(db, &s).await?.into_iter().map(|t| (t.id, (t.name, t.track_id))).collect();
     let mut entries = vec![];
-    for (e, team) in teams.iter().enumerate() {
-        let judges: Vec<i64> = pairs.iter().filter(|(t, _)| t == team).map(|(_, u)| *u).collect();
+    for (e, team) in teams.into_iter().enumerate() {
+        let judges: Vec<i64> = pairs.iter().filter(|(t, _)| *t == team.id).map(|(_, u)| *u).collect();
         let fit = judges
             .iter()
             .filter_map(|u| p.judges.iter().find(|j| j.user == *u))
             .map(|j| assign::fit(j, &p.entries[e]))
             .sum();
-        let (team_name, track_id) = names.get(team).cloned().unwrap_or_default();
-        entries.push(AssignedEntry { team_id: *team, team_name, track_id, judges, fit });
+        entries.push(AssignedEntry { team_id: team.id, team_name: team.name, track_id: team.track_id, judges, fit });
     }
     let loads = panel
         .iter()
@@ -351,17 +352,13 @@ async fn compute(db: &mut SqliteConnection, s: &StageRow, c: &CompetitionRow) ->
     let key = rubric.iter().enumerate().max_by_key(|(i, c)| (c.weight, std::cmp::Reverse(*i))).map(|(i, _)| i);
     let teams = store::entrants(db, s).await?;
     let index: HashMap<i64, usize> = teams.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
-    let stage_sheets = store::sheets(db, s.id).await?;
+    // Only the entrants' sheets, so each `Sheet` lines up with its row below.
+    let stage_sheets: Vec<_> =
+        store::sheets(db, s.id).await?.into_iter().filter(|x| index.contains_key(&x.team_id)).collect();
     let pairs = store::assignments(db, s.id).await?;
     let sheets: Vec<Sheet> = stage_sheets
         .iter()
-        .filter_map(|x| {
-            Some(Sheet {
-                judge: x.user_id,
-                entry: *index.get(&x.team_id)?,
-                total: weighted_total(&rubric, &x.values()),
-            })
-        })
+        .map(|x| Sheet { judge: x.user_id, entry: index[&x.team_id], total: weighted_total(&rubric, &x.values()) })
         .collect();
     let normalised = results::normalise(&sheets);
     let means = results::standings(teams.len(), &sheets);
