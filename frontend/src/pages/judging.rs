@@ -73,20 +73,23 @@ fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
     let act = Action::new_local(move |step: &Step| {
         let step = step.clone();
         async move {
+            // True when the stage's status changed, which the rest of the page shows.
             match step {
-                Step::Assign => api::assign_judges(id).await.map(|_| ()),
-                Step::Adjust(team, judges) => api::set_entry_judges(id, team, judges).await.map(|_| ()),
-                Step::Release => api::release_stage(id).await.map(|_| ()),
-                Step::Close => api::close_stage(id).await.map(|_| ()),
+                Step::Assign => api::assign_judges(id).await.map(|_| false),
+                Step::Adjust(team, judges) => api::set_entry_judges(id, team, judges).await.map(|_| false),
+                Step::Release => api::release_stage(id).await.map(|_| true),
+                Step::Close => api::close_stage(id).await.map(|_| true),
             }
         }
     });
     Effect::new(move |_| match act.value().get() {
-        Some(Ok(())) => {
+        Some(Ok(status_changed)) => {
             error.set(None);
             assignment.refetch();
             results.refetch();
-            changed.run(());
+            if status_changed {
+                changed.run(());
+            }
         }
         Some(Err(e)) => error.set(Some(e)),
         None => {}
@@ -101,7 +104,7 @@ fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
             {resource_view(assignment, move |a: StageAssignment| {
                 let editable = !a.released && status == StageStatus::Open;
                 view! {
-                    {editable.then(|| view! { <PanelPicker stage=id panel=a.panel.iter().map(|j| j.expert_id).collect() saved=Callback::new(move |_| { assignment.refetch(); changed.run(()); })/> })}
+                    {editable.then(|| view! { <PanelPicker stage=id panel=a.panel.iter().map(|j| j.expert_id).collect() saved=Callback::new(move |_| assignment.refetch())/> })}
                     <AssignmentTable a=a.clone() k=k editable=editable adjust=Callback::new(move |(team, judges)| { act.dispatch(Step::Adjust(team, judges)); })/>
                     {editable.then(|| view! {
                         <p class="actions">
