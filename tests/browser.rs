@@ -1202,3 +1202,71 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
         x.close().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_shows_targets_and_activity_in_chinese_and_english_and_an_admin_reports_a_figure() {
+    use fantoccini::Locator;
+    let server = Server::start().await;
+    // An admin's demand (published through the store), and a verified innovation consortium.
+    published_demand(&server).await;
+    let lab_owner = server.user("lab@example.com", false).await;
+    let lab = server.verified_org(lab_owner, shared::orgs::OrgKind::Lab, "城西科创创新联合体").await;
+    sqlx::query("UPDATE organizations SET subtype = 'innovation_consortium' WHERE id = $1")
+        .bind(lab)
+        .execute(&server.state.db)
+        .await
+        .unwrap();
+
+    let b = Browser::start(1280, 1000).await;
+    b.client.goto(&server.url("/dashboard")).await.unwrap();
+    b.text_contains("h1", "未来产业发展看板").await;
+    b.text_contains("[data-testid=target][data-code=innovation_consortia]", "1 / 10").await;
+    b.text_contains("[data-testid=target][data-code=innovation_consortia]", "平台数据").await;
+    b.text_contains("[data-testid=target][data-code=demonstration_samples]", "尚未填报").await;
+    let bar = b.el("[data-testid=target][data-code=innovation_consortia] progress").await;
+    assert_eq!(bar.attr("value").await.unwrap().as_deref(), Some("100"), "1 of 10 is 10.0 %");
+    // The funnel: an SVG chart with a name for screen readers, and the same numbers as a table.
+    let svg = b.el("[data-testid=chart-funnel] svg").await;
+    assert!(svg.attr("aria-label").await.unwrap().unwrap_or_default().contains("对接漏斗"));
+    assert_eq!(svg.attr("role").await.unwrap().as_deref(), Some("img"));
+    b.click("[data-testid=chart-funnel] [data-testid=chart-toggle]").await;
+    b.text_contains("[data-testid=funnel-table] tbody tr:first-child", "发布").await;
+    let first = b.el("[data-testid=funnel-table] tbody tr:first-child td").await.text().await.unwrap();
+    assert_eq!(first.trim(), "1", "the demand is the one posting");
+    b.text_contains("[data-testid=district-table]", "上城区").await;
+    b.screenshot("dashboard-zh").await;
+
+    // One field: the field chart keeps one bar, for that field.
+    b.select("[data-testid=dash-domain]", "advanced_energy").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while b.client.find_all(Locator::Css("[data-testid=chart-domain] rect.bar")).await.unwrap().len() != 1 {
+        assert!(std::time::Instant::now() < deadline, "the field filter never applied");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    b.click("[data-testid=chart-domain] [data-testid=chart-toggle]").await;
+    b.text_contains("[data-testid=domain-table] tbody", "先进能源").await;
+
+    // In English: headings, targets, charts and tables.
+    b.click("[data-testid=lang-switch]").await;
+    b.text_contains("h1", "Future-industry dashboard").await;
+    b.text_contains("[data-testid=target][data-code=innovation_consortia]", "Innovation consortia").await;
+    b.text_contains("[data-testid=domain-table] tbody", "Advanced energy").await;
+    b.text_contains("[data-testid=district-table]", "Shangcheng").await;
+    let svg = b.el("[data-testid=chart-weekly] svg").await;
+    assert!(svg.attr("aria-label").await.unwrap().unwrap_or_default().contains("Week by week"));
+    b.screenshot("dashboard-en").await;
+
+    // A site admin reports a figure the platform does not hold; the dashboard shows it with its source.
+    log_in(&b, &server, "ent@example.com", "/admin").await;
+    b.click("[data-testid=admin-target][data-code=demonstration_samples] [data-testid=target-edit]").await;
+    b.fill("#f-manual_value", "4").await;
+    b.fill("#f-manual_source", "市未来产业工作专班").await;
+    b.set_value("#f-manual_as_of", "2026-09-30").await;
+    b.click("[data-testid=target-save]").await;
+    b.text_contains("[data-testid=admin-target][data-code=demonstration_samples] td:nth-child(3)", "4").await;
+    b.client.goto(&server.url("/dashboard")).await.unwrap();
+    b.text_contains("[data-testid=target][data-code=demonstration_samples]", "4 / 10").await;
+    b.text_contains("[data-testid=target][data-code=demonstration_samples]", "市未来产业工作专班").await;
+    b.text_contains("[data-testid=target][data-code=demonstration_samples]", "2026-09-30").await;
+    b.close().await;
+}

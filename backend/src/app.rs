@@ -25,8 +25,8 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, audit, competitions, demo, engage, events, experts, market, matching, meetings, notify, opencall,
-    orgs, search, taxonomy,
+    accounts, agenda, audit, competitions, dashboard, demo, engage, events, experts, market, matching, meetings,
+    notify, opencall, orgs, search, taxonomy,
 };
 
 /// Largest accepted request body.
@@ -60,6 +60,7 @@ pub struct AppState {
         (name = "meetings", description = "Matchmaking meetings: availability, requests, the scheduler, table plans"),
         (name = "experts", description = "The expert pool: applications, review, search"),
         (name = "competitions", description = "Competitions: set-up, teams, submissions, judging, results"),
+        (name = "dashboard", description = "The plan dashboard: targets, activity, funnel, export"),
         (name = "admin", description = "Site administration"),
         (name = "meta", description = "Health and documentation"),
     )
@@ -82,6 +83,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(experts::router())
         .merge(competitions::router())
         .merge(audit::router())
+        .merge(dashboard::router())
         .merge(meetings::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
@@ -160,7 +162,8 @@ fn release_freed_memory() {
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let db = db::connect(&config).await?;
     db::migrate(&db).await?;
-    if !config.no_demo && demo::seed_if_first_start(&db).await? {
+    let seeded = !config.no_demo && demo::seed_if_first_start(&db).await?;
+    if seeded {
         tracing::info!("loaded the demo data (first start)");
     }
     let search = Arc::new(search::SearchIndex::open(Some(&config.data_dir.join("search-index")))?);
@@ -183,7 +186,12 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let published = Arc::new(market::memory::Published::new(facets));
     let matching = Arc::new(matching);
     release_freed_memory();
-    Ok(AppState { db, config: Arc::new(config), search, published, matching })
+    let state = AppState { db, config: Arc::new(config), search, published, matching };
+    if seeded {
+        let n = dashboard::count_matches_of_published(&state).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        tracing::info!(n, "counted the demo postings' high-score matches");
+    }
+    Ok(state)
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.

@@ -6,6 +6,7 @@ pub mod app;
 pub mod audit;
 pub mod competitions;
 pub mod config;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod engage;

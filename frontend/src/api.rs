@@ -620,3 +620,32 @@ pub async fn admin_users(q: &str, page: u32) -> ApiResult<Page<shared::accounts:
 pub async fn admin_user_action(id: i64, action: &str) -> ApiResult<shared::accounts::UserAdminView> {
     post(&format!("/api/admin/users/{id}/{action}"), &()).await
 }
+pub async fn dashboard_targets() -> ApiResult<Vec<shared::dashboard::TargetView>> {
+    get("/api/dashboard/targets").await
+}
+fn dashboard_query(q: &shared::dashboard::ActivityQuery) -> String {
+    let opt = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+    query(&[("from", opt(&q.from)), ("to", opt(&q.to)), ("domain", opt(&q.domain))])
+}
+pub async fn dashboard_activity(q: &shared::dashboard::ActivityQuery) -> ApiResult<shared::dashboard::Activity> {
+    get(&format!("/api/dashboard/activity{}", dashboard_query(q))).await
+}
+/// Where the dashboard's Excel export of this period downloads from.
+pub fn dashboard_export_url(q: &shared::dashboard::ActivityQuery) -> String {
+    format!("/api/dashboard/export.xlsx{}", dashboard_query(q))
+}
+pub async fn update_target(
+    code: &str,
+    input: &shared::dashboard::TargetInput,
+) -> ApiResult<shared::dashboard::TargetView> {
+    put(&format!("/api/admin/targets/{code}"), input).await
+}
+pub async fn matching_weights() -> ApiResult<shared::matching::Weights> {
+    get("/api/admin/matching/weights").await
+}
+pub async fn set_matching_weights(w: &shared::matching::Weights) -> ApiResult<shared::matching::Weights> {
+    put("/api/admin/matching/weights", w).await
+}
+pub async fn notices_under_review() -> ApiResult<Page<Notice>> {
+    get("/api/notices?status=under_review&per_page=50").await
+}

@@ -12,11 +12,11 @@ use shared::{Locale, Msg};
 use crate::api;
 use crate::components::labels::TaxonomyCtx;
 use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
-use crate::pages::{auth, coming, home, not_found, notifications};
+use crate::pages::{auth, home, not_found, notifications};
 use crate::session::{Session, use_session};
 use crate::split::{
     Contests, Engage, Events, Market, Notices, Orgs, account, admin, contests, engage, events, expert_pool, market,
-    notices, orgs, page,
+    notices, orgs, page, plan_dashboard,
 };
 
 #[component]
@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/:id/badges") view=|| page(events(Events::Badges))/>
                     <Route path=path!("/events/:id/edit") view=|| page(events(Events::Edit))/>
                     <Route path=path!("/events/:id/meetings") view=|| page(events(Events::Meetings))/>
-                    <Route path=path!("/dashboard") view=|| view! { <coming::Coming title=Msg::NavDashboard body=Msg::ComingDashboard/> }/>
+                    <Route path=path!("/dashboard") view=|| page(plan_dashboard())/>
                     <Route path=path!("/login") view=auth::Login/>
                     <Route path=path!("/register") view=auth::Register/>
                     <Route path=path!("/account") view=|| page(account())/>

@@ -18,8 +18,8 @@ use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
 use crate::pages::{
-    account, admin, checkin, competitions, engage, events, experts, invitation, judging, meetings, notifications,
-    opencall, orgs, search,
+    account, admin, checkin, competitions, dashboard, engage, events, experts, invitation, judging, meetings,
+    notifications, opencall, orgs, search,
 };
 
 /// Shows the page once its module is loaded (at once after the first time).
@@ -166,6 +166,11 @@ pub fn expert_pool() -> AnyView {
 #[lazy]
 pub fn account() -> AnyView {
     view! { <account::Account/> }.into_any()
+}
+
+#[lazy]
+pub fn plan_dashboard() -> AnyView {
+    view! { <dashboard::Dashboard/> }.into_any()
 }
 
 #[lazy]

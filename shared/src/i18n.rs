@@ -220,8 +220,6 @@ catalogue! {
     HomeRoleInvestor => "投资机构：发布投资偏好，发现优质项目", "Investors: publish mandates and find deals";
 
     // ---- upcoming capability pages ----
-    ComingTitle => "即将上线", "Coming soon";
-    ComingDashboard => "这里将展示《杭州市未来产业培育行动计划》2026 年目标的完成进度：创新联合体、企业技术中心、攻关项目、先导区与应用场景等。", "This page will track progress against the plan's 2026 targets: innovation consortia, enterprise technology centers, key technologies, pilot zones, application scenarios and more.";
 
     // ---- auth ----
     LoginTitle => "登录", "Log in";
@@ -1049,6 +1047,76 @@ catalogue! {
     NotFoundTitle => "页面不存在", "Page not found";
     NotFoundBody => "您访问的页面不存在或已被移除。", "The page you are looking for does not exist or was removed.";
     NotFoundHome => "返回首页", "Back to the home page";
+    MetricPostingDemand => "技术需求发布", "Demands published";
+    MetricPostingCapability => "能力发布", "Capabilities published";
+    MetricPostingScenario => "场景开放发布", "Scenarios published";
+    MetricPostingMandate => "投资意向发布", "Investment mandates published";
+    MetricMatch => "获得高分匹配", "Postings with a high-score match";
+    MetricRequest => "对接申请", "Requests sent";
+    MetricAccepted => "申请接受", "Requests accepted";
+    MetricSigned => "签约", "Deals signed";
+    MetricEvent => "活动场次", "Events";
+    MetricAttendance => "签到人次", "Attendance (check-ins)";
+    MetricCompetition => "赛事", "Competitions";
+    MetricEntry => "参赛团队", "Competition entries";
+    FunnelPosting => "发布", "Postings";
+    DashTitle => "未来产业发展看板", "Future-industry dashboard";
+    DashIntro => "对照《杭州市未来产业培育行动计划（2024—2026年）》的目标，跟踪平台上的对接、活动与赛事（强化跟踪监测）。", "Progress against the targets of Hangzhou's Future Industry Cultivation Action Plan (2024–2026), and the activity on the platform: matchmaking, events and competitions.";
+    DashTargets => "2026 年目标完成情况", "Progress towards the 2026 targets";
+    DashGoal => "目标", "Goal";
+    DashCurrent => "当前", "Current";
+    DashProgress => "完成进度", "Progress";
+    DashNotReported => "尚未填报", "Not reported yet";
+    DashSourcePlatform => "平台数据", "Platform data";
+    DashSourceManual => "人工填报", "Entered by an admin";
+    DashAsOf => "截至", "As of";
+    DashActivity => "平台活动", "Platform activity";
+    DashPeriod => "统计周期", "Period";
+    DashPeriodFrom => "起（周）", "From (week)";
+    DashPeriodTo => "止（周）", "To (week)";
+    DashAllDomains => "全部领域", "All fields";
+    DashApply => "更新", "Update";
+    DashPreset12 => "近 12 周", "Last 12 weeks";
+    DashPreset26 => "近 26 周", "Last 26 weeks";
+    DashPresetYear => "今年", "This year";
+    DashWeekly => "每周动态", "Week by week";
+    DashWeek => "周（周一）", "Week (Monday)";
+    DashFunnel => "对接漏斗：发布 → 匹配 → 申请 → 接受 → 签约", "Funnel: posting → match → request → accepted → signed";
+    DashConversion => "转化率", "Conversion";
+    DashByDomain => "按 5+X 领域", "By 5+X field";
+    DashByDistrict => "按区县", "By district";
+    DashPostingsByKind => "按类型的发布", "Postings by kind";
+    DashSignedValue => "签约金额（万元）", "Value signed (10k CNY)";
+    DashUnknown => "未注明", "Not given";
+    DashShowTable => "以表格查看", "Show as a table";
+    DashShowChart => "以图表查看", "Show as a chart";
+    DashExport => "导出 Excel", "Export to Excel";
+    DashTotal => "合计", "Total";
+    DashMetric => "指标", "Measure";
+    DashChartSeries => "{metric}：{from} 至 {to} 每周数量，最高 {max}", "{metric}: weekly counts from {from} to {to}, highest {max}";
+    DashRuleOrgs => "已认证组织", "Verified organizations";
+    DashRuleOpenCalls => "结果公示已生效的揭榜挂帅项目", "Open calls with a final result notice";
+    DashRuleScenarios => "已签约试点的开放场景", "Scenario openings with a signed pilot";
+    DashRulePilotZones => "先导区（参考数据）", "Pilot zones (reference data)";
+    DashRuleManual => "人工填报", "Entered by hand";
+    DashLevelAny => "所有级别", "All levels";
+    DashLevelNational => "国家级", "National";
+    DashLevelProvincial => "省级", "Provincial";
+    DashLevelCity => "市级", "City";
+    AdminTargetsTitle => "规划目标与数据口径", "Plan targets and how they are counted";
+    AdminTargetsIntro => "为每个目标选择计数的平台数据；平台没有的数据请人工填报数值、来源和日期。", "Choose for each target which platform data counts towards it; for figures the platform does not hold, enter the value with its source and date.";
+    AdminTargetRule => "数据口径", "Counted from";
+    AdminTargetSubtype => "机构类型", "Organization type";
+    AdminTargetTier => "企业梯队", "Enterprise tier";
+    AdminTargetLevel => "先导区级别", "Pilot-zone level";
+    AdminTargetManualValue => "填报数值", "Figure";
+    AdminTargetManualSource => "数据来源", "Source";
+    AdminTargetManualAsOf => "数据日期", "Date of the figure";
+    AdminAny => "不限", "Any";
+    AdminWeightsTitle => "匹配权重", "Matching weights";
+    AdminWeightsIntro => "各项因素在匹配得分中的权重（合计不必为 100，按比例计算）。", "How much each factor counts in a match's score (they need not add up to 100; they are used in proportion).";
+    AdminPendingNoticesTitle => "待裁定的异议", "Objections awaiting a decision";
+    AdminPendingNoticesEmpty => "没有待裁定的公示。", "No notice is waiting for a decision.";
 }
 
 /// Replaces `{name}` placeholders in a catalogue text.

@@ -34,6 +34,7 @@ pub mod accounts;
 pub mod agenda;
 pub mod audit;
 pub mod competitions;
+pub mod dashboard;
 pub mod engage;
 pub mod error;
 pub mod events;

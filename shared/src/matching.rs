@@ -99,6 +99,23 @@ impl Weights {
         }
     }
 
+    /// The same weights with `f` set to `w`.
+    pub fn with(mut self, f: Factor, w: f32) -> Weights {
+        let slot = match f {
+            Factor::Domain => &mut self.domain,
+            Factor::Text => &mut self.text,
+            Factor::Trl => &mut self.trl,
+            Factor::Budget => &mut self.budget,
+            Factor::Stage => &mut self.stage,
+            Factor::Geography => &mut self.geography,
+            Factor::Timing => &mut self.timing,
+            Factor::Standing => &mut self.standing,
+            Factor::Feedback => &mut self.feedback,
+        };
+        *slot = w;
+        self
+    }
+
     /// Each weight a finite number in 0–100, and not all zero.
     pub fn parse(&self) -> Result<Weights, FieldErrors> {
         let mut errs = FieldErrors::new();

@@ -256,3 +256,16 @@ mod tests {
         assert_eq!(ok.parse().unwrap().0, "方案");
     }
 }
+
+/// `GET /api/notices`: a page, optionally only notices in one status (e.g. `under_review`: the
+/// ones waiting for a site admin's decision).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct NoticeQuery {
+    #[serde(default)]
+    pub status: Option<NoticeStatus>,
+    #[serde(default)]
+    pub page: Option<u32>,
+    #[serde(default)]
+    pub per_page: Option<u32>,
+}

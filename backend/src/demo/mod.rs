@@ -315,6 +315,26 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
         org_ids.push(id);
     }
     generated(&mut tx, &hash, &tax, GENERATED_ORGS, GENERATED_POSTINGS, 2026).await?;
+    // The platform has been running for half a year: spread the publications over it, so the
+    // dashboard's weeks show them coming in.
+    sqlx::query(
+        "UPDATE postings SET published_at = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '-' || ((id * 7919) % 180) || ' days'),
+                created_at = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '-' || ((id * 7919) % 180) || ' days')
+         WHERE published_at IS NOT NULL",
+    )
+    .execute(&mut *tx)
+    .await?;
+    // A figure the platform does not hold, as an admin would enter it.
+    let sample = shared::dashboard::TargetUpdate {
+        goal: 10,
+        rule: shared::dashboard::TargetRule::Manual,
+        manual: Some(shared::dashboard::ManualFigure {
+            value: 4,
+            source: "市未来产业工作专班季度统计（演示数据）".into(),
+            as_of: time::macros::date!(2026 - 09 - 30),
+        }),
+    };
+    crate::dashboard::store::update_target(&mut tx, "demonstration_samples", &sample, ids[3], crate::db::now()).await?;
     engagement::seed(&mut tx, &tax, &org_ids, &ids).await?;
     events::seed(&mut tx, org_ids[ORGANIZER], ids[ORGS[ORGANIZER].owner]).await?;
     // The lab demo account is an expert; the enterprise demo account leads a team with its first organization.

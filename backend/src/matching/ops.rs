@@ -153,6 +153,9 @@ pub fn best_pair(state: &AppState, a: &[(i64, PostingKind)], b: &[(i64, PostingK
     best
 }
 
+/// The score from which a match is strong: its owners are told, and the dashboard counts it.
+pub const HIGH_SCORE: u8 = 80;
+
 /// The candidates scoring at least `min` for a newly published posting (any kind it is matched
 /// with), best first, at most ten: whom to tell about it.
 pub fn strong_matches(state: &AppState, source: i64, min: u8) -> Vec<(i64, u8)> {
@@ -350,10 +353,15 @@ pub async fn weights(state: &AppState) -> Weights {
     state.matching.weights()
 }
 
-pub async fn set_weights(state: &AppState, w: Weights) -> AppResult<Weights> {
+/// Sets the factor weights, recorded in the audit log with the weights before.
+pub async fn set_weights(state: &AppState, user: &SessionUser, w: Weights) -> AppResult<Weights> {
     let w = w.parse()?;
-    let mut db = state.db.acquire().await?;
-    store::set_weights(&mut db, &w).await?;
+    let before = state.matching.weights();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    store::set_weights(&mut tx, &w).await?;
+    let json = |w: &Weights| serde_json::to_value(w).unwrap_or_default();
+    crate::audit::record(&mut tx, Some(user), "matching.weights", "matching:weights", json(&before), json(&w)).await?;
+    tx.commit().await?;
     state.matching.set_weights(w);
     Ok(w)
 }

@@ -70,10 +70,10 @@ pub async fn get_weights(State(state): State<AppState>, _admin: AdminUser) -> Js
               (status = 422, body = ApiError)))]
 pub async fn put_weights(
     State(state): State<AppState>,
-    _admin: AdminUser,
+    admin: AdminUser,
     Json(w): Json<Weights>,
 ) -> AppResult<Json<Weights>> {
-    Ok(Json(ops::set_weights(&state, w).await?))
+    Ok(Json(ops::set_weights(&state, &admin.0, w).await?))
 }
 
 /// Your feed: the best matches for everything your organizations have published.

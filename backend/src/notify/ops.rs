@@ -164,7 +164,6 @@ pub async fn delete_search(state: &AppState, user: &SessionUser, id: i64) -> App
 /// A posting just published for the first time: alert the saved searches it fits and the owners
 /// of postings it matches with a high score.
 pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
-    const HIGH_SCORE: u8 = 80;
     let mut tx = crate::db::begin_write(&state.db).await?;
     let Some(p) = crate::market::store::row(&mut tx, id).await? else { return Ok(()) };
     let Some(kind) = p.kind() else { return Ok(()) };
@@ -182,7 +181,10 @@ pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
             emit(&mut tx, &state.config.public_url, &[r], None, &note).await?;
         }
     }
-    let strong: Vec<(i64, u8)> = crate::matching::ops::strong_matches(state, id, HIGH_SCORE);
+    let strong: Vec<(i64, u8)> = crate::matching::ops::strong_matches(state, id, crate::matching::ops::HIGH_SCORE);
+    if !strong.is_empty() {
+        crate::dashboard::store::record_matched(&mut tx, id, crate::db::now()).await?;
+    }
     for (candidate, score) in strong {
         if let Some(c) = crate::market::store::row(&mut tx, candidate).await? {
             let note = posting(NotificationKind::HighScoreMatch).param("score", score.to_string());

@@ -7,8 +7,8 @@ use shared::engage::{Attachment, OrgRef, clean_file_name};
 use shared::market::{OpenCall, PostingKind, PostingSpec, PostingStatus};
 use shared::notify::NotificationKind;
 use shared::opencall::{
-    Application, ApplicationInput, ApplicationStatus, Notice, NoticeDecision, NoticeRank, NoticeStatus, Selection,
-    Text, add_working_days, after_window, open_for_applications,
+    Application, ApplicationInput, ApplicationStatus, Notice, NoticeDecision, NoticeQuery, NoticeRank, NoticeStatus,
+    Selection, Text, add_working_days, after_window, open_for_applications,
 };
 use shared::page::{Page, PageQuery};
 use shared::validate::{self, FieldError};
@@ -330,10 +330,10 @@ async fn assemble(db: &mut SqliteConnection, n: NoticeRow) -> AppResult<Notice> 
     })
 }
 
-pub async fn notices(state: &AppState, q: PageQuery) -> AppResult<Page<Notice>> {
-    let (page, per_page, offset) = q.resolve();
+pub async fn notices(state: &AppState, q: NoticeQuery) -> AppResult<Page<Notice>> {
+    let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let mut db = state.db.acquire().await?;
-    let (rows, total) = store::notices(&mut db, per_page, offset).await?;
+    let (rows, total) = store::notices(&mut db, q.status, per_page, offset).await?;
     let mut items = vec![];
     for n in rows {
         items.push(assemble(&mut db, n).await?);

@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use shared::ApiError;
 use shared::engage::Attachment;
-use shared::opencall::{Application, ApplicationInput, Notice, NoticeDecision, Selection, Text};
-use shared::page::{Page, PageQuery};
+use shared::opencall::{Application, ApplicationInput, Notice, NoticeDecision, NoticeQuery, Selection, Text};
+use shared::page::Page;
 
 use super::ops;
 use crate::AppState;
@@ -135,9 +135,9 @@ pub async fn select(
 }
 
 /// Public notices of open-call results, newest first.
-#[utoipa::path(get, path = "/notices", tag = "open calls", params(PageQuery),
-    responses((status = 200, body = Page<Notice>)))]
-pub async fn notices(State(state): State<AppState>, Query(q): Query<PageQuery>) -> AppResult<Json<Page<Notice>>> {
+#[utoipa::path(get, path = "/notices", tag = "open calls", params(NoticeQuery),
+    responses((status = 200, body = Page<Notice>), (status = 400, body = ApiError)))]
+pub async fn notices(State(state): State<AppState>, Query(q): Query<NoticeQuery>) -> AppResult<Json<Page<Notice>>> {
     Ok(Json(ops::notices(&state, q).await?))
 }
 

@@ -329,14 +329,24 @@ pub async fn notice_of(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<O
     .await
 }
 
-pub async fn notices(db: &mut SqliteConnection, limit: u32, offset: u64) -> sqlx::Result<(Vec<NoticeRow>, u64)> {
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notices").fetch_one(&mut *db).await?;
+pub async fn notices(
+    db: &mut SqliteConnection,
+    status: Option<NoticeStatus>,
+    limit: u32,
+    offset: u64,
+) -> sqlx::Result<(Vec<NoticeRow>, u64)> {
+    let status = status.map(NoticeStatus::as_str);
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notices WHERE $1 IS NULL OR status = $1")
+        .bind(status)
+        .fetch_one(&mut *db)
+        .await?;
     let rows = sqlx::query_as(
         "SELECT id, demand_id, competition_id, rationale, status, published_at, window_ends, decision_note FROM notices
-         ORDER BY published_at DESC, id DESC LIMIT $1 OFFSET $2",
+         WHERE $3 IS NULL OR status = $3 ORDER BY published_at DESC, id DESC LIMIT $1 OFFSET $2",
     )
     .bind(limit)
     .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+    .bind(status)
     .fetch_all(db)
     .await?;
     Ok((rows, u64::try_from(total).unwrap_or(0)))

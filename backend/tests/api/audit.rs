@@ -35,6 +35,10 @@ async fn administrative_and_security_actions_are_audited_and_an_edited_row_is_de
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let weights = json!({"domain": 30, "text": 30, "trl": 10, "budget": 10, "stage": 5, "geography": 5, "timing": 5,
+                         "standing": 5, "feedback": 0});
+    let r = admin.put(app.url("/api/admin/matching/weights")).json(&weights).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
 
     let log = body(admin.get(app.url("/api/admin/audit?per_page=100")).send().await.unwrap()).await;
     let items = log["items"].as_array().unwrap();
@@ -52,6 +56,9 @@ async fn administrative_and_security_actions_are_audited_and_an_edited_row_is_de
     assert_eq!(find("account.login_failed")["target"], "email:owner@example.com");
     assert_eq!(find("account.password")["actor"], "owner@example.com");
     assert_eq!(find("admin.create")["actor"], "system");
+    let w = find("matching.weights");
+    assert_eq!(serde_json::from_str::<Value>(w["after"].as_str().unwrap()).unwrap()["feedback"], 0.0);
+    assert_ne!(w["before"], w["after"]);
     let orgs_only = body(admin.get(app.url("/api/admin/audit?action=org.")).send().await.unwrap()).await;
     assert!(orgs_only["items"].as_array().unwrap().iter().all(|e| e["action"].as_str().unwrap().starts_with("org.")));
     let check = body(admin.get(app.url("/api/admin/audit/verify")).send().await.unwrap()).await;

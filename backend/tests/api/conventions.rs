@@ -313,6 +313,10 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/events/{id}/meetings/plan"),
     ("GET", "/api/events/{id}/meetings/plan.xlsx"),
     ("GET", "/api/events/{id}/meetings/agenda.ics"),
+    ("GET", "/api/dashboard/targets"),
+    ("GET", "/api/dashboard/activity"),
+    ("GET", "/api/dashboard/export.xlsx"),
+    ("PUT", "/api/admin/targets/{code}"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {
@@ -514,6 +518,15 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     let placed = notice["ranking"][0]["team_id"].clone();
     let cert = app.client().get(app.url(&format!("/api/teams/{placed}/certificate"))).send().await.unwrap();
     assert_eq!(cert.status(), StatusCode::OK);
+    // The dashboard has half a year of publications, matches counted, and a figure entered by hand.
+    let dash = body(app.client().get(app.url("/api/dashboard/activity")).send().await.unwrap()).await;
+    let demands = dash["series"][0]["counts"].as_array().unwrap();
+    assert!(demands.iter().filter(|c| c.as_i64().unwrap() > 0).count() >= 20, "weeks with demands: {demands:?}");
+    let funnel: Vec<i64> = dash["funnel"].as_array().unwrap().iter().map(|f| f["count"].as_i64().unwrap()).collect();
+    assert!(funnel[0] >= 500 && funnel[1] > 0 && funnel[4] >= 1, "{funnel:?}");
+    let targets = body(app.client().get(app.url("/api/dashboard/targets")).send().await.unwrap()).await;
+    let samples = targets.as_array().unwrap().iter().find(|t| t["code"] == "demonstration_samples").unwrap();
+    assert_eq!((samples["current"].as_i64(), samples["as_of"].as_str()), (Some(4), Some("2026-09-30")));
     assert!(!backend::demo::seed_if_first_start(&app.state.db).await.unwrap(), "a second seeding does nothing");
     let again = body(app.client().get(app.url("/api/orgs")).send().await.unwrap()).await;
     assert_eq!(again["total"].as_u64().unwrap(), total);

@@ -317,6 +317,10 @@ async fn door_staff_check_a_ticket_in_once_warn_on_a_second_scan_count_a_resent_
     assert!(tickets[0]["checked_in_at"].is_string() && tickets[1]["checked_in_at"].is_null());
     let counts = body(door.get(s.app.url(&format!("/api/events/{event}/checkins/counts"))).send().await.unwrap()).await;
     assert_eq!((counts["checked_in"].as_u64(), counts["expected"].as_u64()), (Some(1), Some(2)));
+    // The dashboard's attendance follows: checked in, undone, checked in again is one.
+    let dash = body(s.app.client().get(s.app.url("/api/dashboard/activity")).send().await.unwrap()).await;
+    let attendance = shared::dashboard::Metric::ALL.iter().position(|m| *m == shared::dashboard::Metric::Attendance);
+    assert_eq!(dash["totals"]["counts"][attendance.unwrap()], 1);
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ mod audit;
 mod cli;
 mod competitions;
 mod conventions;
+mod dashboard;
 mod engage;
 mod events;
 mod experts;

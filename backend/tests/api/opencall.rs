@@ -226,6 +226,10 @@ async fn objections_are_answered_within_the_window_and_the_result_becomes_final(
     let actions: Vec<&str> =
         notice["history"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["published", "objection", "answered", "final"]);
+    // The plan dashboard counts the call as a key technology tackled.
+    let targets = body(c.m.app.client().get(c.url("/api/dashboard/targets")).send().await.unwrap()).await;
+    let key = targets.as_array().unwrap().iter().find(|t| t["code"] == "key_technologies").unwrap();
+    assert_eq!(key["current"], 1);
     // No objections after the window.
     let (_, v) =
         error_code(c.post(&c.public, &objections, json!({"text": "太晚了"})).await, StatusCode::UNPROCESSABLE_ENTITY)
@@ -243,6 +247,11 @@ async fn a_result_left_with_unanswered_objections_is_decided_by_a_site_admin() {
     c.end_window(id).await;
     let closed = backend::opencall::ops::close_windows(&c.m.app.state).await.unwrap();
     assert_eq!(closed, vec![(id, shared::opencall::NoticeStatus::UnderReview)]);
+    // It waits in the admins' list of notices under review; other statuses are not listed there.
+    let waiting = body(c.m.app.client().get(c.url("/api/notices?status=under_review")).send().await.unwrap()).await;
+    assert_eq!((waiting["total"].as_u64(), waiting["items"][0]["id"].as_i64()), (Some(1), Some(id)));
+    let open = body(c.m.app.client().get(c.url("/api/notices?status=open")).send().await.unwrap()).await;
+    assert_eq!(open["total"], 0);
     error_code(c.post(&c.m.owner, &decision, json!({"uphold": true, "note": "x"})).await, StatusCode::FORBIDDEN).await;
     error_code(
         c.post(&c.m.admin, &decision, json!({"uphold": false, "note": ""})).await,

@@ -1,5 +1,6 @@
-//! The site administrator's console: verify organizations, review experts, reports, the outbox,
-//! extend reference data, manage accounts, read the audit log.
+//! The site administrator's console: verify organizations, review experts, decide notices, reports,
+//! the outbox, extend reference data, plan targets, matching weights, manage accounts, read the
+//! audit log.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,9 +33,12 @@ pub fn Admin() -> impl IntoView {
                 <p><A href="/admin/moderation" attr:class="btn btn-primary">{tr(Msg::ModerationTitle)}</A></p>
                 <OrgVerification/>
                 <crate::pages::experts::ExpertReview/>
+                <crate::pages::admin_plan::PendingNotices/>
                 <Reports/>
                 <Outbox/>
                 <TaxonomyEditor/>
+                <crate::pages::admin_plan::PlanTargets/>
+                <crate::pages::admin_plan::MatchingWeights/>
                 <Users/>
                 <AuditLog/>
             </section>

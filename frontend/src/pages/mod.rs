@@ -1,10 +1,11 @@
 pub mod account;
 pub mod admin;
+pub mod admin_plan;
 pub mod agenda;
 pub mod auth;
 pub mod checkin;
-pub mod coming;
 pub mod competitions;
+pub mod dashboard;
 pub mod engage;
 pub mod events;
 pub mod experts;
