@@ -233,7 +233,7 @@ fn columns(title: String, desc: String, labels: Vec<String>, values: Vec<i64>) -
 fn rows(title: String, desc: String, items: Vec<(String, i64)>) -> AnyView {
     let max = items.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1) as f64;
     let row_h = 26.0;
-    let label_w = 190.0;
+    let label_w = 250.0;
     let height = items.len() as f64 * row_h + 8.0;
     let label = title.clone();
     view! {
