@@ -54,6 +54,8 @@ pub enum ErrorCode {
     RegistrationClosed,
     /// A site admin disabled the account.
     AccountDisabled,
+    /// A state-changing request sent from another site (cross-site request forgery).
+    CrossOrigin,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -99,6 +101,7 @@ impl ErrorCode {
             ErrorCode::RegistrationNotOpen => Msg::ErrRegistrationNotOpen,
             ErrorCode::RegistrationClosed => Msg::ErrRegistrationClosed,
             ErrorCode::AccountDisabled => Msg::ErrAccountDisabled,
+            ErrorCode::CrossOrigin => Msg::ErrCrossOrigin,
         }
     }
 }

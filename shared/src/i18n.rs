@@ -108,6 +108,7 @@ catalogue! {
     ErrNotMatchmaking => "只有对接会活动可安排洽谈", "Only matchmaking events have meetings";
     ErrRegistrationNotOpen => "报名尚未开始", "Registration has not opened yet";
     ErrRegistrationClosed => "报名已截止", "Registration has closed";
+    ErrCrossOrigin => "请求来自其他网站，已被拒绝；请直接在本平台上操作", "The request came from another site and was refused; use the platform's own pages";
     ErrAccountDisabled => "该账号已被平台停用，如有疑问请联系管理员", "This account was disabled by the platform; contact the administrators";
     AdminUsersTitle => "用户管理", "Users";
     AdminUsersSearch => "按邮箱或姓名检索", "Search by email or name";

@@ -5,6 +5,7 @@ pub mod cookie;
 pub mod docs;
 pub mod extract;
 pub mod locale;
+pub mod origin;
 pub mod spa;
 
 use crate::error::AppError;

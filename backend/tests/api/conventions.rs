@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{body, error_code, spawn_app, spawn_app_with};
+use crate::helpers::{PASSWORD, body, error_code, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn malformed_json_answers_400_in_the_error_shape() {
@@ -125,7 +125,52 @@ async fn responses_carry_security_headers() {
         assert_eq!(r.headers()["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(r.headers()["x-frame-options"], "DENY", "{path}");
         assert_eq!(r.headers()["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
+        let csp = r.headers()["content-security-policy"].to_str().unwrap();
+        for part in
+            ["script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'"]
+        {
+            assert!(csp.contains(part), "{path}: {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(r.headers().get("strict-transport-security").is_none(), "plain http: no HSTS");
     }
+    // The API docs page is static text with an inline stylesheet and no script at all.
+    let r = app.client().get(app.url("/api/docs")).send().await.unwrap();
+    assert_eq!(
+        r.headers()["content-security-policy"],
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+    );
+    // Over https, browsers are told to stay on https.
+    let secure = spawn_app_with(|c| c.public_url = "https://futurematch.example.cn".into()).await;
+    let r = secure.client().get(secure.url("/api/taxonomy")).send().await.unwrap();
+    assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
+}
+
+#[tokio::test]
+async fn state_changing_requests_from_another_site_are_refused_and_same_origin_ones_pass() {
+    let app = spawn_app().await;
+    app.user("someone@example.com", "用户").await;
+    let login = json!({"email": "someone@example.com", "password": PASSWORD});
+    let send = |origin: Option<&str>, fetch_site: Option<&str>| {
+        let mut req = app.client().post(app.url("/api/auth/login")).header("accept-language", "en").json(&login);
+        if let Some(o) = origin {
+            req = req.header("origin", o);
+        }
+        if let Some(s) = fetch_site {
+            req = req.header("sec-fetch-site", s);
+        }
+        req.send()
+    };
+    let (code, v) = error_code(send(Some("https://evil.example"), None).await.unwrap(), StatusCode::FORBIDDEN).await;
+    assert_eq!(code, "cross_origin");
+    assert!(v["error"]["message"].as_str().unwrap().contains("another site"), "{v}");
+    error_code(send(None, Some("cross-site")).await.unwrap(), StatusCode::FORBIDDEN).await;
+    let own = format!("http://{}", app.addr);
+    assert_eq!(send(Some(&own), Some("same-origin")).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(send(None, None).await.unwrap().status(), StatusCode::OK, "no browser headers: not a browser");
+    // Reads are not refused (the browser keeps their answers from the other site anyway).
+    let r = app.client().get(app.url("/api/taxonomy")).header("origin", "https://evil.example").send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
 }
 
 #[tokio::test]

@@ -81,3 +81,15 @@ pub fn Pager<T: Send + Sync + 'static>(page: Page<T>, on_page: Callback<u32>) ->
         </nav>
     }
 }
+
+/// A horizontal bar `percent` (0–100) of its box, drawn in SVG: the Content-Security-Policy allows
+/// no inline style, so widths are geometry, not CSS.
+#[component]
+pub fn Bar(percent: f64, class: &'static str) -> impl IntoView {
+    let width = percent.clamp(0.0, 100.0);
+    view! {
+        <svg class=class viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+            <rect width=width height="1"></rect>
+        </svg>
+    }
+}

@@ -17,7 +17,7 @@ use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
 
 use crate::api;
-use crate::components::data::{ErrorView, resource_view};
+use crate::components::data::{Bar, ErrorView, resource_view};
 use crate::components::form::{
     CheckboxGroup, DateTimeField, FormError, FormErrors, SelectField, TextArea, TextField, Toggle,
 };
@@ -540,9 +540,9 @@ fn Figures(e: Event) -> impl IntoView {
                     <table class="table bars" data-testid="per-day">
                         <tbody>
                             {r.by_day.into_iter().map(|d| {
-                                let width = format!("width: {}%", d.people * 100 / max_day);
+                                let share = f64::from(d.people) * 100.0 / f64::from(max_day);
                                 view! {
-                                    <tr><th scope="row">{d.key}</th><td><span class="bar" style=width></span>" "{d.people}</td></tr>
+                                    <tr><th scope="row">{d.key}</th><td><Bar percent=share class="bar"/>" "{d.people}</td></tr>
                                 }
                             }).collect_view()}
                         </tbody>

@@ -13,7 +13,7 @@ use shared::meetings::{
 use shared::{ApiError, Msg};
 
 use crate::api;
-use crate::components::data::{ErrorView, resource_view};
+use crate::components::data::{Bar, ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, TextField};
 use crate::components::labels::{bilingual, clock, date, local_input, parse_local, use_taxonomy};
 use crate::components::route::route_id;
@@ -264,7 +264,7 @@ fn CounterpartCard(event: i64, c: Counterpart, changed: Callback<()>) -> impl In
                 </div>
                 <div class="score" title=tr(Msg::MatchScore)>
                     <span class="score-number" data-testid="counterpart-score">{score}</span>
-                    <span class="score-bar" aria-hidden="true"><span style=format!("width:{score}%")></span></span>
+                    <Bar percent=f64::from(score) class="score-bar"/>
                 </div>
             </div>
             {match c.via.clone() {

@@ -9,7 +9,7 @@ use shared::matching::{Match, Reason};
 
 use super::ui_path;
 use crate::api;
-use crate::components::data::{ErrorView, resource_view};
+use crate::components::data::{Bar, ErrorView, resource_view};
 use crate::components::form::{FormErrors, SelectField};
 use crate::components::labels::{TaxonomyCtx, bilingual, use_taxonomy};
 use crate::i18n::{locale, tr};
@@ -106,7 +106,7 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
                 </div>
                 <div class="score" title=tr(Msg::MatchScore)>
                     <span class="score-number" data-testid="match-score">{score}</span>
-                    <span class="score-bar" aria-hidden="true"><span style=format!("width:{score}%")></span></span>
+                    <Bar percent=f64::from(score) class="score-bar"/>
                 </div>
             </div>
             <ul class="chips reasons" data-testid="match-reasons">
@@ -122,7 +122,7 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{tr(f.factor.msg())}</th>
-                                    <td><span class="score-bar"><span style=format!("width:{pct}%")></span></span></td>
+                                    <td><Bar percent=f64::from(pct) class="score-bar"/></td>
                                     <td>{pct}"%"</td>
                                     <td class="muted">"×"{f.weight.round() as u32}</td>
                                 </tr>
