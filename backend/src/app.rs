@@ -223,6 +223,8 @@ pub async fn serve_on(
 /// Prepares and serves on the configured address until SIGTERM or ctrl-c.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let addr = config.addr;
+    // Held until the process ends: one server per data folder, no restore under it.
+    let _lock = db::lock_data_dir(&config)?;
     let state = prepare(config).await?;
     let listener = TcpListener::bind(addr).await?;
     tracing::info!("FutureMatch listening on http://{}", listener.local_addr()?);

@@ -31,8 +31,12 @@ pub enum Command {
         #[arg(long)]
         scale: Option<usize>,
     },
-    /// Write a consistent copy of the database to FILE, safe while the server runs.
+    /// Write a consistent copy of the database to FILE, safe while the server runs; the copy is
+    /// checked with SQLite's integrity check.
     Backup { file: PathBuf },
+    /// Put the backup FILE in place of the database (the server must be stopped); the database it
+    /// replaces is kept as `futurematch.db.before-restore-<time>` in the data folder.
+    Restore { file: PathBuf },
     /// The audit log.
     Audit {
         #[command(subcommand)]

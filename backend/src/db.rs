@@ -40,7 +40,86 @@ pub async fn backup(db: &Db, file: &std::path::Path) -> anyhow::Result<()> {
         .execute(db)
         .await
         .context("writing the backup")?;
+    let copy = open_read_only(file).await?;
+    integrity_check(&copy).await.context("checking the backup")?;
+    copy.close().await;
     Ok(())
+}
+
+/// Whether SQLite finds the database sound (`PRAGMA integrity_check`).
+pub async fn integrity_check(db: &Db) -> anyhow::Result<()> {
+    let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check").fetch_all(db).await?;
+    let problems: Vec<String> = rows.into_iter().map(|(r,)| r).filter(|r| r != "ok").collect();
+    anyhow::ensure!(problems.is_empty(), "integrity check failed: {}", problems.join("; "));
+    Ok(())
+}
+
+/// Opens a database file as it is: read-only, no migrations.
+async fn open_read_only(file: &std::path::Path) -> anyhow::Result<Db> {
+    let options = SqliteConnectOptions::new().filename(file).read_only(true);
+    SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("opening {}", file.display()))
+}
+
+/// The database file of the embedded configuration (`None` for a custom database URL).
+pub fn database_file(config: &Config) -> Option<std::path::PathBuf> {
+    config.database_url.is_none().then(|| config.data_dir.join("futurematch.db"))
+}
+
+/// Holds the data folder for this process: a second server, or a restore while a server runs, is
+/// refused instead of sharing or replacing a database under a running server. Released on exit.
+pub fn lock_data_dir(config: &Config) -> anyhow::Result<Option<std::fs::File>> {
+    if config.database_url.is_some() {
+        return Ok(None);
+    }
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("creating data folder {}", config.data_dir.display()))?;
+    let path = config.data_dir.join("futurematch.lock");
+    let file = std::fs::File::create(&path).with_context(|| format!("opening {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            anyhow::bail!("{} is in use by another futurematch process; stop it first", config.data_dir.display())
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("locking {}", path.display())),
+    }
+}
+
+/// Puts the backup `file` in place of the database, after checking it: the database it replaces is
+/// kept beside it as `futurematch.db.before-restore-<time>` (with its WAL), then migrations bring
+/// the restored copy up to this version. Refused while a server holds the data folder.
+pub async fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<std::path::PathBuf> {
+    let target = database_file(config).context("restore works on the embedded database (no custom database URL)")?;
+    let _lock = lock_data_dir(config)?;
+    let backup = open_read_only(file).await?;
+    integrity_check(&backup).await.with_context(|| format!("{} is damaged", file.display()))?;
+    let (migrations,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('_sqlx_migrations', 'users', 'organizations')",
+    )
+    .fetch_one(&backup)
+    .await?;
+    anyhow::ensure!(migrations == 3, "{} is not a FutureMatch database", file.display());
+    backup.close().await;
+    let incoming = target.with_extension("db.restoring");
+    std::fs::copy(file, &incoming).with_context(|| format!("copying {}", file.display()))?;
+    let stamp = now().unix_timestamp();
+    let kept = target.with_file_name(format!("futurematch.db.before-restore-{stamp}"));
+    for suffix in ["", "-wal", "-shm"] {
+        let from = std::path::PathBuf::from(format!("{}{suffix}", target.display()));
+        if from.exists() {
+            std::fs::rename(&from, format!("{}{suffix}", kept.display()))
+                .with_context(|| format!("moving {} aside", from.display()))?;
+        }
+    }
+    std::fs::rename(&incoming, &target).context("putting the backup in place")?;
+    let db = connect(config).await?;
+    migrate(&db).await?;
+    integrity_check(&db).await?;
+    db.close().await;
+    Ok(kept)
 }
 
 /// True when the error is a unique-constraint violation (a duplicate).

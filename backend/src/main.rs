@@ -1,4 +1,4 @@
-//! `futurematch`: serve (default), migrate, create-admin, seed-demo, backup, audit verify.
+//! `futurematch`: serve (default), migrate, create-admin, seed-demo, backup, restore, audit verify.
 
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -46,6 +46,11 @@ async fn main() -> anyhow::Result<()> {
             let pool = db::connect(&config).await?;
             db::backup(&pool, &file).await?;
             tracing::info!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let kept = db::restore(&config, &file).await?;
+            tracing::info!("restored {}; the replaced database is kept as {}", file.display(), kept.display());
             Ok(())
         }
         Command::Audit { action: AuditCommand::Verify } => {

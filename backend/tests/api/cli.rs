@@ -140,3 +140,54 @@ async fn audit_verify_passes_on_an_intact_log_and_fails_when_a_row_was_edited() 
     assert_eq!(broken.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&broken.stdout).contains("Altered { id: 1 }"), "{broken:?}");
 }
+
+#[test]
+fn restore_puts_a_checked_backup_back_keeps_the_replaced_database_and_refuses_while_a_server_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| bin().arg("--data-dir").arg(dir.path()).args(args).output().unwrap();
+    assert!(create_admin(dir.path(), "first@example.com"));
+    let backup = dir.path().join("before.db");
+    assert!(run(&["backup", backup.to_str().unwrap()]).status.success());
+    assert!(create_admin(dir.path(), "second@example.com"));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let users = |file: std::path::PathBuf| -> Vec<String> {
+        rt.block_on(async {
+            let config = backend::Config {
+                database_url: Some(format!("sqlite://{}", file.display())),
+                ..backend::Config::with_data_dir(dir.path())
+            };
+            let pool = backend::db::connect(&config).await.unwrap();
+            let rows: Vec<(String,)> =
+                sqlx::query_as("SELECT email FROM users ORDER BY id").fetch_all(&pool).await.unwrap();
+            pool.close().await;
+            rows.into_iter().map(|(e,)| e).collect()
+        })
+    };
+    let db = dir.path().join("futurematch.db");
+
+    // A server holds the data folder: restore refuses and changes nothing.
+    let lock = std::fs::File::create(dir.path().join("futurematch.lock")).unwrap();
+    lock.try_lock().unwrap();
+    let refused = run(&["restore", backup.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("in use"), "{refused:?}");
+    drop(lock);
+    // Something that is not a database is refused too.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database at all").unwrap();
+    assert!(!run(&["restore", junk.to_str().unwrap()]).status.success());
+    assert_eq!(users(db.clone()), ["first@example.com", "second@example.com"]);
+
+    let restored = run(&["restore", backup.to_str().unwrap()]);
+    assert!(restored.status.success(), "{restored:?}");
+    assert_eq!(users(db), ["first@example.com"], "back to the backup");
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("futurematch.db.before-restore-") && name.ends_with(|c: char| c.is_ascii_digit())
+        })
+        .expect("the replaced database is kept");
+    assert_eq!(users(kept), ["first@example.com", "second@example.com"]);
+}

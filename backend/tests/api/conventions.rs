@@ -583,7 +583,15 @@ async fn backup_writes_a_consistent_copy_while_serving() {
     let owner = app.user("owner@example.com", "所有者").await;
     app.org(&owner, "备份测试").await;
     let file = app.dir.path().join("backup.db");
-    backend::db::backup(&app.state.db, &file).await.unwrap();
+    // Under write load: organizations are created while the copy is written; the copy passes
+    // SQLite's integrity check (backup runs it) and holds a consistent prefix of the writes.
+    let writes = async {
+        for i in 0..40 {
+            app.org(&owner, &format!("并发写入{i}")).await;
+        }
+    };
+    let (_, copied) = tokio::join!(writes, backend::db::backup(&app.state.db, &file));
+    copied.unwrap();
     assert!(backend::db::backup(&app.state.db, &file).await.is_err(), "never overwrites an existing file");
     let copy = backend::Config {
         database_url: Some(format!("sqlite://{}", file.display())),
@@ -593,4 +601,13 @@ async fn backup_writes_a_consistent_copy_while_serving() {
     let (n,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM organizations WHERE name_zh = '备份测试'").fetch_one(&pool).await.unwrap();
     assert_eq!(n, 1);
+    backend::db::integrity_check(&pool).await.unwrap();
+    // Every organization in the copy has its owner's membership: no write is half there.
+    let (orphans,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM organizations o WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = o.id)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(orphans, 0);
 }
