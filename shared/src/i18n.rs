@@ -238,6 +238,9 @@ catalogue! {
 
     // ---- account ----
     AccountTitle => "我的账户", "My account";
+    AccountMyData => "我的个人信息", "My personal data";
+    AccountMyDataIntro => "依据《个人信息保护法》，您可以下载平台保存的关于您的全部信息（JSON 格式）：账户、登录记录、所属组织、发布与对接、消息、活动报名、专家资料、参赛团队、通知和审计日志中的操作。", "Under China's Personal Information Protection Law you can download everything the platform holds about you (JSON): account, sign-ins, organizations, postings and requests, messages, event registrations, expert profile, competition teams, notifications and your actions in the audit log.";
+    AccountMyDataDownload => "下载我的数据", "Download my data";
     AccountProfile => "个人资料", "Profile";
     AccountChangePassword => "修改密码", "Change password";
     FieldCurrentPassword => "当前密码", "Current password";

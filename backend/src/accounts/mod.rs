@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod password;
+pub mod personal;
 pub mod routes;
 pub mod session;
 pub mod store;
@@ -22,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::logout))
         .routes(routes!(routes::me, routes::update_me))
         .routes(routes!(routes::change_password))
+        .routes(routes!(personal::export))
         .routes(routes!(admin::list))
         .routes(routes!(admin::disable))
         .routes(routes!(admin::enable))

@@ -242,3 +242,37 @@ async fn changing_password_needs_the_current_one_and_signs_out_other_sessions() 
         .unwrap();
     assert_eq!(login.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_user_downloads_everything_the_platform_holds_about_them_and_no_secret() {
+    let app = crate::helpers::spawn_app().await;
+    let c = app.user("me@example.com", "我自己").await;
+    let org = app.org(&c, "我的公司").await;
+    let r = c
+        .post(app.url("/api/saved-searches"))
+        .json(&serde_json::json!({"q": "固态电池", "kind": null, "domain": null}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), reqwest::StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
+    let r = c.get(app.url("/api/me/export")).send().await.unwrap();
+    assert_eq!(r.status(), reqwest::StatusCode::OK);
+    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+    let text = r.text().await.unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["account"]["email"], "me@example.com");
+    assert_eq!(v["account"]["display_name"], "我自己");
+    assert_eq!(v["memberships"][0]["org_id"], org);
+    assert_eq!(v["memberships"][0]["role"], "owner");
+    assert_eq!(v["saved_searches"][0]["q"], "固态电池");
+    assert_eq!(v["sessions"].as_array().unwrap().len(), 1);
+    assert_eq!(v["expert_profile"], serde_json::json!([]));
+    assert!(!text.contains("argon2") && !text.contains("password") && !text.contains("token"), "no secrets: {text}");
+    // Someone else's export holds none of it; a visitor has none.
+    let other = app.user("other@example.com", "别人").await;
+    let theirs = crate::helpers::body(other.get(app.url("/api/me/export")).send().await.unwrap()).await;
+    assert_eq!(theirs["memberships"], serde_json::json!([]));
+    assert_eq!(theirs["saved_searches"], serde_json::json!([]));
+    let r = app.client().get(app.url("/api/me/export")).send().await.unwrap();
+    assert_eq!(r.status(), reqwest::StatusCode::UNAUTHORIZED);
+}

@@ -358,6 +358,7 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/events/{id}/meetings/plan"),
     ("GET", "/api/events/{id}/meetings/plan.xlsx"),
     ("GET", "/api/events/{id}/meetings/agenda.ics"),
+    ("GET", "/api/me/export"),
     ("GET", "/api/dashboard/targets"),
     ("GET", "/api/dashboard/activity"),
     ("GET", "/api/dashboard/export.xlsx"),

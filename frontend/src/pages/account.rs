@@ -118,6 +118,11 @@ fn AccountForms(me: Me) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </div>
+            <div class="card">
+                <h2>{tr(Msg::AccountMyData)}</h2>
+                <p class="muted">{tr(Msg::AccountMyDataIntro)}</p>
+                <a class="btn btn-secondary" href="/api/me/export" download="" data-testid="my-data">{tr(Msg::AccountMyDataDownload)}</a>
+            </div>
         </section>
     }
 }
