@@ -5,25 +5,10 @@
 use std::hint::black_box;
 
 use backend::Config;
-use backend::demo::DOMAINS;
+use backend::demo::{DISTRICTS, DOMAINS};
 use criterion::{Criterion, criterion_group, criterion_main};
 use shared::dashboard::ActivityQuery;
 
-const DISTRICTS: [&str; 13] = [
-    "shangcheng",
-    "gongshu",
-    "xihu",
-    "binjiang",
-    "xiaoshan",
-    "yuhang",
-    "linping",
-    "qiantang",
-    "fuyang",
-    "linan",
-    "tonglu",
-    "chunan",
-    "jiande",
-];
 const METRICS: [&str; 12] = [
     "posting.demand",
     "posting.capability",

@@ -4,28 +4,13 @@
 
 use std::hint::black_box;
 
-use backend::demo::DOMAINS;
+use backend::demo::{DISTRICTS, DOMAINS};
 use backend::market::facets::{FacetRow, Facets};
 use criterion::{Criterion, criterion_group, criterion_main};
 use shared::market::{PostingKind, PostingQuery, PostingSort};
 use time::macros::{date, datetime};
 
 const TYPES: [&str; 5] = ["tech_problem", "joint_rnd", "tech_acquisition", "expert_consultation", "funding"];
-const DISTRICTS: [&str; 13] = [
-    "shangcheng",
-    "gongshu",
-    "xihu",
-    "binjiang",
-    "xiaoshan",
-    "yuhang",
-    "linping",
-    "qiantang",
-    "fuyang",
-    "linan",
-    "tonglu",
-    "chunan",
-    "jiande",
-];
 
 /// 100,000 published postings spread over kinds, fields, types, districts, TRLs, amounts and deadlines.
 fn corpus(n: i64) -> Facets {

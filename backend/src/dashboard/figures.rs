@@ -73,13 +73,9 @@ pub fn activity(
     Activity { weeks, domain: period.domain.clone(), series, by_domain, by_district, totals, funnel }
 }
 
+/// A field's or district's name; "not given" for the empty code.
 fn label(tax: &Taxonomy, kind: TermKind, code: &str, locale: Locale) -> String {
-    match tax.find(kind, code) {
-        Some(t) if locale == Locale::En => t.label_en.clone(),
-        Some(t) => t.label_zh.clone(),
-        None if code.is_empty() => Msg::DashUnknown.t(locale).to_owned(),
-        None => code.to_owned(),
-    }
+    if code.is_empty() { Msg::DashUnknown.t(locale).to_owned() } else { tax.label(kind, code, locale).to_owned() }
 }
 
 fn count(n: i64) -> X {

@@ -36,6 +36,23 @@ pub const DOMAINS: [&str; 10] = [
     "new_materials",
 ];
 
+/// Hangzhou's thirteen districts and counties, as the built-in taxonomy codes them (benchmarks).
+pub const DISTRICTS: [&str; 13] = [
+    "shangcheng",
+    "gongshu",
+    "xihu",
+    "binjiang",
+    "xiaoshan",
+    "yuhang",
+    "linping",
+    "qiantang",
+    "fuyang",
+    "linan",
+    "tonglu",
+    "chunan",
+    "jiande",
+];
+
 struct DemoUser {
     email: &'static str,
     name: &'static str,

@@ -260,10 +260,6 @@ fn short(d: &time::Date) -> String {
     format!("{:02}-{:02}", u8::from(d.month()), d.day())
 }
 
-fn metric_options() -> Vec<Metric> {
-    Metric::ALL.to_vec()
-}
-
 #[component]
 fn Weekly(a: StoredValue<Activity>) -> impl IntoView {
     let metric = RwSignal::new(Metric::PostingDemand);
@@ -313,7 +309,7 @@ fn Weekly(a: StoredValue<Activity>) -> impl IntoView {
             <label for="dash-metric">{tr(Msg::DashMetric)}</label>
             <select id="dash-metric" data-testid="dash-metric"
                 on:change=move |ev| if let Some(m) = Metric::parse(&event_target_value(&ev)) { metric.set(m) }>
-                {metric_options().into_iter().map(|m| view! {
+                {Metric::ALL.iter().copied().map(|m| view! {
                     <option value=m.as_str() selected=move || metric.get() == m>{tr(m.msg())}</option>
                 }).collect_view()}
             </select>
