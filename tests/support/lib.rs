@@ -245,7 +245,20 @@ impl Browser {
         self.el(css).await.select_by_value(value).await.unwrap();
     }
 
+    /// Clicks the element matching `css`. When the page re-renders it between finding and
+    /// clicking (a stale element), the element is found again and clicked, up to five times.
     pub async fn click(&self, css: &str) {
+        for _ in 0..4 {
+            match self.el(css).await.click().await {
+                Ok(()) => return,
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
+                {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("clicking {css}: {e:?}"),
+            }
+        }
         self.el(css).await.click().await.unwrap();
     }
 
