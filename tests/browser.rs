@@ -1270,3 +1270,47 @@ async fn the_dashboard_shows_targets_and_activity_in_chinese_and_english_and_an_
     b.text_contains("[data-testid=target][data-code=demonstration_samples]", "2026-09-30").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_deletes_their_account_and_an_admin_sets_how_long_messages_and_logs_are_kept() {
+    let server = Server::start().await;
+    let pool = &server.state.db;
+    server.user("admin@example.com", true).await;
+    let leaving = server.user("leaving@example.com", false).await;
+    let b = Browser::start(1280, 900).await;
+    log_in(&b, &server, "leaving@example.com", "/account").await;
+    // A wrong password is refused inline and nothing happens.
+    b.fill("[data-testid=delete-account] #f-password", "not-my-password").await;
+    b.click("[data-testid=delete-account-confirm]").await;
+    b.text_contains("[data-testid=delete-account]", "密码不正确").await;
+    b.fill("[data-testid=delete-account] #f-password", PASSWORD).await;
+    b.click("[data-testid=delete-account-confirm]").await;
+    b.path_matches(|p| p == "/").await;
+    b.text_contains(".header-tools", "登录").await;
+    let (email, name): (String, String) = sqlx::query_as("SELECT email, display_name FROM users WHERE id = $1")
+        .bind(leaving)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!((email.as_str(), name.as_str()), (format!("deleted-{leaving}@deleted.invalid").as_str(), ""));
+
+    // The admin console lists the account as deleted and keeps personal data as long as set.
+    log_in(&b, &server, "admin@example.com", "/admin").await;
+    b.fill("#f-user_q", "deleted-").await;
+    b.click("[data-testid=user-search]").await;
+    b.text_contains("[data-testid=admin-user]", "已注销用户").await;
+    b.fill("#f-messages_days", "10").await;
+    b.click("[data-testid=retention-save]").await;
+    b.text_contains("[data-testid=admin-retention]", "超出允许范围").await;
+    b.fill("#f-messages_days", "90").await;
+    b.fill("#f-logs_days", "180").await;
+    b.click("[data-testid=retention-save]").await;
+    b.text_contains("[data-testid=admin-retention]", "已保存").await;
+    b.click("[data-testid=retention-apply]").await;
+    b.text_contains("[data-testid=retention-report]", "已删除").await;
+    b.screenshot("admin-retention").await;
+    let (messages, logs): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT messages_days, logs_days FROM retention").fetch_one(pool).await.unwrap();
+    assert_eq!((messages, logs), (Some(90), Some(180)));
+    b.close().await;
+}

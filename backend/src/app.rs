@@ -26,7 +26,7 @@ use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
     accounts, agenda, audit, competitions, dashboard, demo, engage, events, experts, market, matching, meetings,
-    notify, opencall, orgs, search, taxonomy,
+    notify, opencall, orgs, retention, search, taxonomy,
 };
 
 /// What pages may load: only this server's own scripts (and WebAssembly compiled from them), styles,
@@ -91,6 +91,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(audit::router())
         .merge(dashboard::router())
         .merge(meetings::router())
+        .merge(retention::router())
         .merge(taxonomy::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))
@@ -175,6 +176,7 @@ fn release_freed_memory() {
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let db = db::connect(&config).await?;
     db::migrate(&db).await?;
+    let db = db::connect_capped(&config, db).await?;
     let seeded = !config.no_demo && demo::seed_if_first_start(&db).await?;
     if seeded {
         tracing::info!("loaded the demo data (first start)");
@@ -217,6 +219,7 @@ pub async fn serve_on(
     tokio::spawn(expire_postings(state.clone()));
     tokio::spawn(expire_requests(state.clone()));
     tokio::spawn(notify::ops::mailer(state.clone()));
+    tokio::spawn(retention::daily(state.clone()));
     axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown).await
 }
 

@@ -94,6 +94,10 @@ pub struct Config {
         global = true
     )]
     pub mail_from: String,
+    /// Largest size the database may grow to, in MiB (SQLite's `max_page_count`); beyond it writes
+    /// answer 507 `storage_full` while reads go on, as on a full disk. No limit when absent.
+    #[arg(long, env = "FUTUREMATCH_MAX_DB_MB", global = true)]
+    pub max_db_mb: Option<u32>,
     /// Log filter, `tracing` EnvFilter syntax.
     #[arg(long, env = "FUTUREMATCH_LOG", default_value = "info,sqlx=warn,tower_http=info", global = true)]
     pub log: String,

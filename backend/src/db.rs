@@ -12,6 +12,22 @@ use crate::config::Config;
 pub type Db = SqlitePool;
 
 pub async fn connect(config: &Config) -> anyhow::Result<Db> {
+    open(config, None).await
+}
+
+/// The serving pool: [`connect`] with the configured maximum size, once migrations have run (they
+/// must never stop half-way for want of room).
+pub async fn connect_capped(config: &Config, migrated: Db) -> anyhow::Result<Db> {
+    match config.max_db_mb {
+        None => Ok(migrated),
+        Some(mb) => {
+            migrated.close().await;
+            open(config, Some(mb)).await
+        }
+    }
+}
+
+async fn open(config: &Config, max_mb: Option<u32>) -> anyhow::Result<Db> {
     if config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("creating data folder {}", config.data_dir.display()))?;
@@ -25,6 +41,11 @@ pub async fn connect(config: &Config) -> anyhow::Result<Db> {
         .busy_timeout(Duration::from_secs(5))
         // After a checkpoint the WAL file is cut back to 64 MiB instead of keeping its largest size.
         .pragma("journal_size_limit", "67108864");
+    // SQLite's default page is 4 KiB: 256 pages to the MiB.
+    let options = match max_mb {
+        Some(mb) => options.pragma("max_page_count", (u64::from(mb) * 256).to_string()),
+        None => options,
+    };
     SqlitePoolOptions::new().max_connections(8).connect_with(options).await.context("opening the database")
 }
 

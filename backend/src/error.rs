@@ -56,6 +56,17 @@ impl From<FieldErrors> for AppError {
 }
 
 impl AppError {
+    /// A file-system failure: a full disk is the client's clear 507, anything else internal.
+    pub fn io(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                tracing::error!(error = ?e, "storage full");
+                AppError::Refused(StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull)
+            }
+            _ => AppError::Internal(e.into()),
+        }
+    }
+
     /// A validation error on one field.
     pub fn field(field: &str, error: shared::validate::FieldError) -> Self {
         let mut errs = FieldErrors::new();
@@ -80,6 +91,7 @@ impl AppError {
             AppError::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyRequests),
             AppError::Refused(status, code) => (*status, *code),
             AppError::Database(e) if is_busy(e) => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy),
+            AppError::Database(e) if is_full(e) => (StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull),
             AppError::Database(_) | AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
@@ -109,6 +121,7 @@ impl IntoResponse for AppError {
         let (status, code) = self.status_and_code();
         match &self {
             AppError::Database(e) if code == ErrorCode::Busy => tracing::warn!(error = ?e, "busy"),
+            AppError::Database(e) if code == ErrorCode::StorageFull => tracing::error!(error = ?e, "storage full"),
             AppError::Database(e) => tracing::error!(error = ?e, "database error"),
             AppError::Internal(e) => tracing::error!(error = ?e, "internal error"),
             other => tracing::debug!(error = %other, "request refused"),
@@ -123,6 +136,14 @@ impl IntoResponse for AppError {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         }
         response
+    }
+}
+
+/// The disk, or the configured maximum database size, is full (SQLite's primary result code 13).
+fn is_full(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => d.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| c & 0xff == 13),
+        _ => false,
     }
 }
 

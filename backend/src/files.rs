@@ -32,11 +32,14 @@ pub async fn store_up_to(state: &AppState, bytes: &[u8], max: usize) -> AppResul
     let file = path(state, &sha256);
     if !tokio::fs::try_exists(&file).await.unwrap_or(false) {
         let dir = file.parent().ok_or_else(|| AppError::Internal(anyhow::anyhow!("attachment path")))?;
-        tokio::fs::create_dir_all(dir).await.map_err(|e| AppError::Internal(e.into()))?;
+        tokio::fs::create_dir_all(dir).await.map_err(AppError::io)?;
         // Written aside, then renamed: a crash never leaves a truncated file under a checksum name.
         let tmp = file.with_extension(format!("tmp{}", uuid::Uuid::new_v4().simple()));
-        tokio::fs::write(&tmp, bytes).await.map_err(|e| AppError::Internal(e.into()))?;
-        tokio::fs::rename(&tmp, &file).await.map_err(|e| AppError::Internal(e.into()))?;
+        if let Err(e) = tokio::fs::write(&tmp, bytes).await {
+            let _ = tokio::fs::remove_file(&tmp).await;
+            return Err(AppError::io(e));
+        }
+        tokio::fs::rename(&tmp, &file).await.map_err(AppError::io)?;
     }
     Ok((mime, sha256))
 }

@@ -21,6 +21,7 @@ pub mod meetings;
 pub mod notify;
 pub mod opencall;
 pub mod orgs;
+pub mod retention;
 pub mod search;
 pub mod taxonomy;
 pub mod xlsx;

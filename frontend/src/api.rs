@@ -649,3 +649,15 @@ pub async fn set_matching_weights(w: &shared::matching::Weights) -> ApiResult<sh
 pub async fn notices_under_review() -> ApiResult<Page<Notice>> {
     get("/api/notices?status=under_review&per_page=50").await
 }
+pub async fn delete_me(req: &shared::accounts::DeleteAccountRequest) -> ApiResult<()> {
+    request(Method::DELETE, routes::ME, Some(req)).await
+}
+pub async fn retention() -> ApiResult<shared::privacy::Retention> {
+    get("/api/admin/retention").await
+}
+pub async fn set_retention(r: &shared::privacy::RetentionInput) -> ApiResult<shared::privacy::Retention> {
+    put("/api/admin/retention", r).await
+}
+pub async fn apply_retention() -> ApiResult<shared::privacy::RetentionReport> {
+    post("/api/admin/retention/apply", &()).await
+}

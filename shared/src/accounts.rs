@@ -105,6 +105,23 @@ impl ChangePasswordRequest {
     }
 }
 
+/// `DELETE /api/me`: the user confirms with their password.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeleteAccountRequest {
+    pub password: String,
+}
+
+impl DeleteAccountRequest {
+    pub fn parse(&self) -> Result<(), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        if self.password.is_empty() {
+            errs.add("password", validate::FieldError::Required);
+        }
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+}
+
 /// The signed-in user, with their organizations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -164,6 +181,9 @@ pub struct UserAdminView {
     pub display_name: String,
     pub is_admin: bool,
     pub disabled: bool,
+    /// The user deleted their account (it is anonymised and cannot be enabled again).
+    #[serde(default)]
+    pub deleted: bool,
     /// Live sessions.
     pub sessions: u32,
     /// Organizations they belong to.

@@ -56,6 +56,10 @@ pub enum ErrorCode {
     AccountDisabled,
     /// A state-changing request sent from another site (cross-site request forgery).
     CrossOrigin,
+    /// Deleting the account would leave an organization with members but no owner.
+    SoleOwner,
+    /// The server's disk (or its configured database size) is full: nothing was saved (507).
+    StorageFull,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -102,6 +106,8 @@ impl ErrorCode {
             ErrorCode::RegistrationClosed => Msg::ErrRegistrationClosed,
             ErrorCode::AccountDisabled => Msg::ErrAccountDisabled,
             ErrorCode::CrossOrigin => Msg::ErrCrossOrigin,
+            ErrorCode::SoleOwner => Msg::ErrSoleOwner,
+            ErrorCode::StorageFull => Msg::ErrStorageFull,
         }
     }
 }

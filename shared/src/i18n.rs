@@ -1121,6 +1121,21 @@ catalogue! {
     AdminWeightsIntro => "各项因素在匹配得分中的权重（合计不必为 100，按比例计算）。", "How much each factor counts in a match's score (they need not add up to 100; they are used in proportion).";
     AdminPendingNoticesTitle => "待裁定的异议", "Objections awaiting a decision";
     AdminPendingNoticesEmpty => "没有待裁定的公示。", "No notice is waiting for a decision.";
+    DeletedUser => "已注销用户", "Deleted user";
+    AdminUsersDeleted => "已注销", "Deleted";
+    AccountDelete => "注销账户", "Delete my account";
+    AccountDeleteIntro => "注销后无法恢复：您的姓名、邮箱、密码、登录会话、通知、收藏的检索、专家资料和报名时填写的信息将被删除；尚未举行的活动报名会被取消，名额依次让给候补者。组织发布的需求、成果与对接记录会保留，但作者显示为“已注销用户”。审计日志依法保留。如果您是某个仍有其他成员的组织的唯一所有者，请先将所有权转交他人。", "This cannot be undone: your name, email, password, sessions, notifications, saved searches, expert profile and the answers you gave when registering are deleted; registrations for events still to come are cancelled and their seats go to the waiting list. Postings and requests stay with their organizations, their author shown as a deleted user. The audit log is kept as the law requires. If you are the only owner of an organization that has other members, hand ownership to one of them first.";
+    AccountDeleteConfirm => "永久注销我的账户", "Delete my account permanently";
+    ErrStorageFull => "服务器存储空间已满，本次内容未保存；已有内容仍可正常查看，请稍后重试或联系管理员", "The server's storage is full and nothing was saved; everything already there can still be viewed. Try again later or contact the administrators";
+    ErrSoleOwner => "您是仍有其他成员的组织的唯一所有者：请先转交所有权", "You are the only owner of an organization that has other members: hand ownership to one of them first";
+    AdminRetentionTitle => "个人信息保留期限", "Retention of personal data";
+    AdminRetentionIntro => "超过期限的数据每天自动删除。消息：组织之间的对接消息和活动通知；日志：登录失败记录、已发送的邮件和已读通知（依《网络安全法》至少保留六个月）。审计日志不在此列，永久保留。留空表示一直保留。", "Data older than these limits is deleted every day. Messages: messages between organizations and event announcements; logs: failed sign-ins, sent emails and read notifications (at least six months, as the Cybersecurity Law requires). The audit log is not affected and is kept. Leave a field empty to keep the data until deleted by hand.";
+    FieldMessagesDays => "消息保留天数（30–3650）", "Keep messages for (days, 30–3650)";
+    FieldLogsDays => "日志保留天数（180–3650）", "Keep logs for (days, 180–3650)";
+    AdminRetentionApply => "立即执行", "Apply now";
+    AdminRetentionLastApplied => "上次执行", "Last applied";
+    AdminRetentionReport => "已删除：消息 {messages} 条，活动通知 {event_messages} 条，登录失败记录 {login_failures} 条，邮件 {emails} 封，通知 {notifications} 条", "Deleted: {messages} messages, {event_messages} event announcements, {login_failures} failed sign-ins, {emails} emails, {notifications} notifications";
+    AdminRetentionNever => "从未执行", "Never";
 }
 
 /// Replaces `{name}` placeholders in a catalogue text.

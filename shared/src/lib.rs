@@ -47,6 +47,7 @@ pub mod notify;
 pub mod opencall;
 pub mod orgs;
 pub mod page;
+pub mod privacy;
 pub mod routes;
 pub mod taxonomy;
 pub mod validate;

@@ -41,6 +41,10 @@ async fn change(state: &AppState, admin: &SessionUser, id: i64, change: Change) 
     }
     let mut tx = crate::db::begin_write(&state.db).await?;
     let before = store::admin_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if before.deleted && matches!(change, Change::Enable) {
+        // A deleted account stays deleted: it has no name, email or password left to use.
+        return Err(AppError::Conflict(ErrorCode::InvalidTransition));
+    }
     let action = match change {
         Change::Disable => {
             store::set_disabled(&mut tx, id, Some(crate::db::now())).await?;

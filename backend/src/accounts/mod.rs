@@ -2,6 +2,7 @@
 //! admins' account management.
 
 pub mod admin;
+pub mod erase;
 pub mod password;
 pub mod personal;
 pub mod routes;
@@ -21,7 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::register))
         .routes(routes!(routes::login))
         .routes(routes!(routes::logout))
-        .routes(routes!(routes::me, routes::update_me))
+        .routes(routes!(routes::me, routes::update_me, routes::delete_me))
         .routes(routes!(routes::change_password))
         .routes(routes!(personal::export))
         .routes(routes!(admin::list))

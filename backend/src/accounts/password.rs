@@ -31,8 +31,9 @@ pub async fn verify(stored: Option<String>, password: String) -> anyhow::Result<
     .await?
 }
 
-/// The argon2id hash of a random string nobody knows, verified against for unknown emails.
-const DUMMY_HASH: &str =
+/// The argon2id hash of a random string nobody knows, verified against for unknown emails; also
+/// the password of a deleted account, which therefore never verifies.
+pub(crate) const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$YJ1X8v5oW0cI7cFf3t2LQ0sM0l0y7pQ9m2C6R3q5Wf8";
 
 #[cfg(test)]

@@ -3,12 +3,14 @@
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
-use shared::accounts::{ChangePasswordRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest};
+use shared::accounts::{
+    ChangePasswordRequest, DeleteAccountRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest,
+};
 use shared::validate::FieldError;
 use shared::{ApiError, ErrorCode};
 
 use super::session::{self, CurrentUser, SESSION_TTL, SessionUser};
-use super::{password, store, throttle};
+use super::{erase, password, store, throttle};
 use crate::AppState;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
@@ -168,4 +170,40 @@ pub async fn change_password(
         .await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Delete one's account, confirmed with the password: personal data is erased and the account
+/// anonymised; seats at coming events go to the waiting lists; the session cookie is cleared.
+/// Refused (409 `sole_owner`) while the user is the only owner of an organization with other members.
+#[utoipa::path(delete, path = "/me", tag = "accounts", request_body = DeleteAccountRequest,
+    responses((status = 204, description = "Deleted; clears the session cookie"), (status = 401, body = ApiError),
+              (status = 409, description = "Only owner of an organization with members", body = ApiError),
+              (status = 422, description = "Password missing or wrong", body = ApiError)))]
+pub async fn delete_me(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(req): Json<DeleteAccountRequest>,
+) -> AppResult<(StatusCode, HeaderMap)> {
+    req.parse()?;
+    let mut db = state.db.acquire().await?;
+    let stored = store::password_hash(&mut db, current.user.id).await?;
+    drop(db);
+    if !password::verify(Some(stored), req.password.clone()).await? {
+        return Err(AppError::field("password", FieldError::PasswordWrong));
+    }
+    let at = crate::db::now();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if !erase::sole_owner_of(&mut tx, current.user.id).await?.is_empty() {
+        return Err(AppError::Conflict(ErrorCode::SoleOwner));
+    }
+    let released = crate::events::ops::release_all_of(&mut tx, &state.config.public_url, current.user.id, at).await?;
+    erase::erase(&mut tx, current.user.id, &current.user.email, at).await?;
+    let after = serde_json::json!({ "registrations_cancelled": released });
+    let target = format!("user:{}", current.user.id);
+    crate::audit::record(&mut tx, Some(&current.user), "account.delete", &target, serde_json::Value::Null, after)
+        .await?;
+    tx.commit().await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(SET_COOKIE, cookie::clear_session(state.config.secure_cookies));
+    Ok((StatusCode::NO_CONTENT, headers))
 }

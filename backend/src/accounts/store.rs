@@ -305,12 +305,14 @@ struct AdminRow {
     display_name: String,
     is_admin: bool,
     disabled: bool,
+    deleted: bool,
     sessions: i64,
     orgs: i64,
     created_at: OffsetDateTime,
 }
 
 const ADMIN_USER: &str = "SELECT u.id, u.email, u.display_name, u.is_admin, u.disabled_at IS NOT NULL AS disabled,
+        u.deleted_at IS NOT NULL AS deleted,
         (SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id) AS sessions,
         (SELECT COUNT(*) FROM memberships m WHERE m.user_id = u.id) AS orgs, u.created_at
      FROM users u";
@@ -322,6 +324,7 @@ fn admin_view(r: AdminRow) -> shared::accounts::UserAdminView {
         display_name: r.display_name,
         is_admin: r.is_admin,
         disabled: r.disabled,
+        deleted: r.deleted,
         sessions: u32::try_from(r.sessions).unwrap_or(0),
         orgs: u32::try_from(r.orgs).unwrap_or(0),
         created_at: r.created_at,

@@ -325,6 +325,27 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
     Ok(out)
 }
 
+/// Cancels every registration the user holds for events not yet over (their account is being
+/// deleted), offering the freed seats to each event's waiting list, inside the caller's transaction.
+pub async fn release_all_of(
+    db: &mut SqliteConnection,
+    public_url: &str,
+    user: i64,
+    at: OffsetDateTime,
+) -> AppResult<usize> {
+    let live = store::live_registrations_of(db, user, at).await?;
+    for (id, _) in &live {
+        store::set_status(db, *id, RegistrationStatus::Cancelled, None, at).await?;
+    }
+    let mut events: Vec<i64> = live.iter().map(|(_, e)| *e).collect();
+    events.sort_unstable();
+    events.dedup();
+    for event in events {
+        offer_freed(db, public_url, event, at).await?;
+    }
+    Ok(live.len())
+}
+
 /// The registrant takes an offered seat before the offer expires.
 pub async fn accept_offer(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
@@ -397,6 +418,7 @@ pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
         store::set_status(&mut tx, *id, RegistrationStatus::Cancelled, None, at).await?;
     }
     let mut events: Vec<i64> = expired.iter().map(|(_, e)| *e).collect();
+    events.sort_unstable();
     events.sort_unstable();
     events.dedup();
     for e in events {

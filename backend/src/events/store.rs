@@ -393,6 +393,22 @@ pub async fn registrations(
     Ok(rows.into_iter().map(|r| registration(r).1).collect())
 }
 
+/// The user's registrations that still hold or wait for seats at events not yet over: (id, event).
+pub async fn live_registrations_of(
+    db: &mut SqliteConnection,
+    user: i64,
+    now: OffsetDateTime,
+) -> sqlx::Result<Vec<(i64, i64)>> {
+    sqlx::query_as(
+        "SELECT r.id, r.event_id FROM registrations r JOIN events e ON e.id = r.event_id
+         WHERE r.user_id = $1 AND r.status NOT IN ('cancelled', 'rejected') AND e.ends_at > $2 ORDER BY r.id",
+    )
+    .bind(user)
+    .bind(now)
+    .fetch_all(db)
+    .await
+}
+
 pub async fn set_status(
     db: &mut SqliteConnection,
     id: i64,

@@ -276,3 +276,78 @@ async fn a_user_downloads_everything_the_platform_holds_about_them_and_no_secret
     let r = app.client().get(app.url("/api/me/export")).send().await.unwrap();
     assert_eq!(r.status(), reqwest::StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn deleting_an_account_needs_the_password_keeps_the_organizations_postings_and_frees_the_email() {
+    let m = crate::market::market().await;
+    let app = &m.app;
+    let demand = m.draft(crate::market::demand(m.org), "/api/demands").await;
+    let inv = body(
+        m.owner
+            .post(app.url(&format!("/api/orgs/{}/members", m.org)))
+            .json(&json!({"email": "m@example.com"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let member = app.user("m@example.com", "成员").await;
+    let token = inv["token"].as_str().unwrap();
+    assert_eq!(
+        member.post(app.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let owner_id = body(m.owner.get(app.url("/api/me")).send().await.unwrap()).await["id"].as_i64().unwrap();
+    let member_id = body(member.get(app.url("/api/me")).send().await.unwrap()).await["id"].as_i64().unwrap();
+
+    // Without the password, or with a wrong one, nothing happens.
+    let r = m.owner.delete(app.url("/api/me")).json(&json!({"password": ""})).send().await.unwrap();
+    let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!((code.as_str(), v["error"]["fields"]["password"].is_string()), ("validation_failed", true));
+    let r = m.owner.delete(app.url("/api/me")).json(&json!({"password": "not-my-password"})).send().await.unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["password"].is_string());
+    // The only owner of an organization with another member must hand it over first.
+    let r = m.owner.delete(app.url("/api/me")).json(&json!({"password": PASSWORD})).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "sole_owner");
+    assert_eq!(m.owner.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::OK, "still there");
+    let r = m
+        .owner
+        .put(app.url(&format!("/api/orgs/{}/members/{member_id}", m.org)))
+        .json(&json!({"role": "owner"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let r = m.owner.delete(app.url("/api/me")).json(&json!({"password": PASSWORD})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    assert!(r.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"), "the cookie is cleared");
+
+    // The session is gone, the email signs in no more and is free to register again.
+    assert_eq!(m.owner.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    let login = json!({"email": "ent@example.com", "password": PASSWORD});
+    let r = app.client().post(app.url("/api/auth/login")).json(&login).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::UNAUTHORIZED).await.0, "invalid_credentials");
+    let again = app.user("ent@example.com", "新账号").await;
+    let again_id = body(again.get(app.url("/api/me")).send().await.unwrap()).await["id"].as_i64().unwrap();
+    assert_ne!(again_id, owner_id, "a new account, not the old one");
+    assert_eq!(body(again.get(app.url("/api/me")).send().await.unwrap()).await["memberships"], json!([]));
+
+    // The organization keeps its posting and its other owner; the old account is nameless.
+    let posting = body(member.get(app.url(&format!("/api/demands/{demand}"))).send().await.unwrap()).await;
+    assert_eq!(posting["title_zh"], "固态电池电解质界面稳定性攻关");
+    let members = body(member.get(app.url(&format!("/api/orgs/{}/members", m.org))).send().await.unwrap()).await;
+    assert_eq!(members.as_array().unwrap().len(), 1);
+    let users = body(m.admin.get(app.url("/api/admin/users?q=deleted-")).send().await.unwrap()).await;
+    let gone = &users["items"][0];
+    assert_eq!((gone["id"].as_i64(), gone["deleted"].as_bool()), (Some(owner_id), Some(true)));
+    assert_eq!((gone["display_name"].as_str(), gone["disabled"].as_bool()), (Some(""), Some(true)));
+    assert_eq!(gone["email"], format!("deleted-{owner_id}@deleted.invalid"));
+    let r = m.admin.post(app.url(&format!("/api/admin/users/{owner_id}/enable"))).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "invalid_transition");
+    let log = body(m.admin.get(app.url("/api/admin/audit?action=account.delete")).send().await.unwrap()).await;
+    assert_eq!(log["items"][0]["target"], format!("user:{owner_id}"));
+    // Visitors cannot delete anything.
+    let r = app.client().delete(app.url("/api/me")).json(&json!({"password": PASSWORD})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+}

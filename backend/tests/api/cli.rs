@@ -4,14 +4,14 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn bin() -> Command {
+pub(crate) fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_futurematch"));
     c.env_remove("FUTUREMATCH_ADDR").env("FUTUREMATCH_LOG", "info").env("NO_COLOR", "1");
     c
 }
 
 /// Runs `create-admin` with a good password from stdin; whether it succeeded.
-fn create_admin(dir: &std::path::Path, email: &str) -> bool {
+pub(crate) fn create_admin(dir: &std::path::Path, email: &str) -> bool {
     let mut child = bin()
         .arg("--data-dir")
         .arg(dir)

@@ -363,6 +363,10 @@ const PROMISED: &[(&str, &str)] = &[
     ("GET", "/api/dashboard/activity"),
     ("GET", "/api/dashboard/export.xlsx"),
     ("PUT", "/api/admin/targets/{code}"),
+    ("DELETE", "/api/me"),
+    ("GET", "/api/admin/retention"),
+    ("PUT", "/api/admin/retention"),
+    ("POST", "/api/admin/retention/apply"),
 ];
 
 fn operations(doc: &Value) -> Vec<(String, String)> {

@@ -325,3 +325,80 @@ async fn abuse_reports_reach_site_admins_only() {
     assert_eq!(list[0]["target"]["id"], s.lab);
     assert_eq!(list[0]["reason"], "重复发送广告");
 }
+
+#[tokio::test]
+async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_the_rest() {
+    let s = setup().await;
+    let app = &s.m.app;
+    let id = request(&s).await;
+    let thread = format!("/api/engagements/{id}/messages");
+    assert_eq!(
+        body(post(&s, &s.m.owner, &format!("/api/engagements/{id}/accept"), json!({})).await).await["status"],
+        "accepted"
+    );
+    for text in ["去年的报价", "本周的报价"] {
+        assert_eq!(post(&s, &s.lab_owner, &thread, json!({"body": text})).await.status(), StatusCode::CREATED);
+    }
+    for _ in 0..2 {
+        let login = json!({"email": "ent@example.com", "password": "wrong-password-here"});
+        assert_eq!(
+            app.client().post(app.url("/api/auth/login")).json(&login).send().await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // Age one of each: a message, a failed sign-in, a read notification and an unread one.
+    let age = |sql: &'static str| async move { sqlx::query(sql).execute(&app.state.db).await.unwrap().rows_affected() };
+    assert_eq!(age("UPDATE messages SET at = '2025-01-01T00:00:00Z' WHERE body = '去年的报价'").await, 1);
+    assert_eq!(age("UPDATE login_failures SET failed_at = '2025-01-01T00:00:00Z' WHERE id = (SELECT MIN(id) FROM login_failures)").await, 1);
+    assert!(age("UPDATE notifications SET created_at = '2025-01-01T00:00:00Z'").await >= 2);
+    assert_eq!(
+        age("UPDATE notifications SET read_at = '2025-01-02T00:00:00Z' WHERE id = (SELECT MIN(id) FROM notifications)")
+            .await,
+        1
+    );
+    let unread_before: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+
+    let admin = &s.m.admin;
+    let r = admin
+        .put(app.url("/api/admin/retention"))
+        .json(&json!({"messages_days": 29, "logs_days": 100}))
+        .send()
+        .await
+        .unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["messages_days"].is_string() && v["error"]["fields"]["logs_days"].is_string(), "{v}");
+    // Nothing is deleted while nothing is set.
+    let none = body(admin.post(app.url("/api/admin/retention/apply")).send().await.unwrap()).await;
+    assert_eq!(none, json!({"messages": 0, "event_messages": 0, "login_failures": 0, "emails": 0, "notifications": 0}));
+    let set = admin
+        .put(app.url("/api/admin/retention"))
+        .json(&json!({"messages_days": 90, "logs_days": 180}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), StatusCode::OK);
+    let report = body(admin.post(app.url("/api/admin/retention/apply")).send().await.unwrap()).await;
+    assert_eq!((report["messages"].as_u64(), report["login_failures"].as_u64()), (Some(1), Some(1)), "{report}");
+    assert_eq!(report["notifications"], 1, "only the read one");
+
+    let left = body(get(&s, &s.m.owner, &thread).await).await;
+    let bodies: Vec<&str> = left.as_array().unwrap().iter().filter_map(|m| m["body"].as_str()).collect();
+    assert_eq!(bodies, ["本周的报价"]);
+    let failures: (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM login_failures").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(failures.0, 1);
+    let unread: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(unread, unread_before, "unread notifications are kept");
+    let settings = body(admin.get(app.url("/api/admin/retention")).send().await.unwrap()).await;
+    assert_eq!((settings["messages_days"].as_u64(), settings["logs_days"].as_u64()), (Some(90), Some(180)));
+    assert!(settings["applied_at"].is_string());
+    let log = body(admin.get(app.url("/api/admin/audit?action=retention.")).send().await.unwrap()).await;
+    let actions: Vec<&str> = log["items"].as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
+    assert!(actions.contains(&"retention.edit") && actions.contains(&"retention.apply"), "{actions:?}");
+}

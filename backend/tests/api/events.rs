@@ -743,3 +743,28 @@ async fn an_organizer_moves_a_waiting_entry_to_the_front_and_the_next_freed_seat
     let status_of = |rid: i64| regs.as_array().unwrap().iter().find(|r| r["id"] == rid).unwrap()["status"].clone();
     assert_eq!((status_of(ids[3]), status_of(ids[2])), (json!("offered"), json!("waitlisted")));
 }
+
+#[tokio::test]
+async fn a_deleted_account_gives_its_seats_to_the_waiting_list_and_its_names_are_erased() {
+    let s = setup().await;
+    let (event, ticket) = s.event(2, 2, false).await;
+    let leaving = s.app.user("leaving@example.com", "将注销").await;
+    let waiting = s.app.user("waiting@example.com", "候补者").await;
+    let mine = body(s.register(&leaving, event, ticket, &["张三", "李四"]).await).await;
+    let theirs = body(s.register(&waiting, event, ticket, &["王五"]).await).await;
+    assert_eq!((mine["status"].as_str(), theirs["status"].as_str()), (Some("confirmed"), Some("waitlisted")));
+    let r =
+        leaving.delete(s.app.url("/api/me")).json(&json!({"password": crate::helpers::PASSWORD})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let regs =
+        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+    let of = |id: &Value| regs.as_array().unwrap().iter().find(|r| r["id"] == *id).unwrap().clone();
+    let (gone, next) = (of(&mine["id"]), of(&theirs["id"]));
+    assert_eq!((gone["status"].as_str(), next["status"].as_str()), (Some("cancelled"), Some("offered")));
+    let kept = regs.to_string();
+    assert!(!kept.contains("张三") && !kept.contains("李四") && !kept.contains("将注销"), "names erased: {kept}");
+    assert!(kept.contains("王五"), "other registrants untouched");
+    // The seat offered is told to the one waiting.
+    let notes = body(waiting.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
+    assert!(notes["items"].as_array().unwrap().iter().any(|n| n["kind"] == "seat_offered"), "{notes}");
+}

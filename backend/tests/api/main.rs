@@ -9,6 +9,7 @@ mod dashboard;
 mod engage;
 mod events;
 mod experts;
+mod faults;
 mod helpers;
 mod market;
 mod matching;

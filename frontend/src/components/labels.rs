@@ -34,6 +34,11 @@ pub fn bilingual(name_zh: &str, name_en: Option<&str>, locale: Locale) -> String
     }
 }
 
+/// A person's display name; a deleted account has none and shows as "deleted user".
+pub fn person(name: &str) -> String {
+    if name.is_empty() { shared::Msg::DeletedUser.t(crate::i18n::locale()).to_owned() } else { name.to_owned() }
+}
+
 pub fn date(t: &time::OffsetDateTime) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }

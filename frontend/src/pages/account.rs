@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
-use shared::accounts::{ChangePasswordRequest, Me, UpdateMeRequest};
+use shared::accounts::{ChangePasswordRequest, DeleteAccountRequest, Me, UpdateMeRequest};
 use shared::{Locale, Msg};
 
 use crate::api;
@@ -123,6 +123,43 @@ fn AccountForms(me: Me) -> impl IntoView {
                 <p class="muted">{tr(Msg::AccountMyDataIntro)}</p>
                 <a class="btn btn-secondary" href="/api/me/export" download="" data-testid="my-data">{tr(Msg::AccountMyDataDownload)}</a>
             </div>
+            <DeleteAccount/>
         </section>
+    }
+}
+
+/// Deleting one's account, confirmed with the password; goes home signed out when done.
+#[component]
+fn DeleteAccount() -> impl IntoView {
+    let password = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let delete = Action::new_local(move |req: &DeleteAccountRequest| {
+        let req = req.clone();
+        async move { api::delete_me(&req).await }
+    });
+    Effect::new(move |_| match delete.value().get() {
+        // A full load of the home page: nothing of the account stays in this tab's memory (and the
+        // account page's "sign in first" redirect never races the navigation).
+        Some(Ok(())) => {
+            let _ = web_sys::window().map(|w| w.location().set_href("/"));
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = DeleteAccountRequest { password: password.get_untracked() };
+        if errors.check(req.parse()) {
+            delete.dispatch(req);
+        }
+    };
+    view! {
+        <form class="card form" on:submit=on_submit novalidate data-testid="delete-account">
+            <h2>{tr(Msg::AccountDelete)}</h2>
+            <p class="muted">{tr(Msg::AccountDeleteIntro)}</p>
+            <FormError errors=errors/>
+            <TextField label=Msg::FieldPassword name="password" value=password errors=errors input_type="password" autocomplete="current-password"/>
+            <button type="submit" class="btn btn-danger" data-testid="delete-account-confirm">{tr(Msg::AccountDeleteConfirm)}</button>
+        </form>
     }
 }

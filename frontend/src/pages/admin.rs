@@ -40,6 +40,7 @@ pub fn Admin() -> impl IntoView {
                 <crate::pages::admin_plan::PlanTargets/>
                 <crate::pages::admin_plan::MatchingWeights/>
                 <Users/>
+                <crate::pages::admin_plan::RetentionSettings/>
                 <AuditLog/>
             </section>
         }
@@ -356,15 +357,22 @@ fn Users() -> impl IntoView {
                     <tbody>{p.items.iter().map(|u| {
                         let id = u.id;
                         let disabled = u.disabled;
+                        let deleted = u.deleted;
                         view! {
                             <tr data-testid="admin-user">
-                                <td>{u.display_name.clone()}</td><td>{u.email.clone()}</td>
+                                <td>{crate::components::labels::person(&u.display_name)}</td><td>{u.email.clone()}</td>
                                 <td>{u.is_admin.then(|| view! { <span class="badge">{tr(Msg::NavAdmin)}</span> })}
-                                    {disabled.then(|| view! { <span class="badge badge-accent">{tr(Msg::AdminUsersDisabled)}</span> })}</td>
+                                    {if deleted {
+                                        view! { <span class="badge">{tr(Msg::AdminUsersDeleted)}</span> }.into_any()
+                                    } else {
+                                        disabled.then(|| view! { <span class="badge badge-accent">{tr(Msg::AdminUsersDisabled)}</span> }).into_any()
+                                    }}</td>
                                 <td>{tr(Msg::AdminUsersSessions)}" "{u.sessions}</td>
                                 <td class="actions">
                                     <button class="btn btn-ghost" data-testid="user-reset" on:click=move |_| { act.dispatch((id, "sessions/reset")); }>{tr(Msg::AdminUsersReset)}</button>
-                                    {if disabled {
+                                    {if deleted {
+                                        ().into_any()
+                                    } else if disabled {
                                         view! { <button class="btn btn-secondary" data-testid="user-enable" on:click=move |_| { act.dispatch((id, "enable")); }>{tr(Msg::AdminUsersEnable)}</button> }.into_any()
                                     } else {
                                         view! { <button class="btn btn-ghost" data-testid="user-disable" on:click=move |_| { act.dispatch((id, "disable")); }>{tr(Msg::AdminUsersDisable)}</button> }.into_any()

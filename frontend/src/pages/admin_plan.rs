@@ -1,5 +1,6 @@
 //! Admin console sections that steer the platform: the plan targets (how each is counted, and the
-//! figures entered by hand), the matching weights, and the result notices waiting for a decision.
+//! figures entered by hand), the matching weights, the result notices waiting for a decision, and
+//! how long personal data is kept.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,6 +9,7 @@ use shared::dashboard::{PILOT_ZONE_LEVELS, TargetInput, TargetRule, TargetView, 
 use shared::matching::{Factor, Weights};
 use shared::opencall::Notice;
 use shared::page::Page;
+use shared::privacy::{Retention, RetentionInput, RetentionReport};
 use shared::taxonomy::TermKind;
 
 use crate::api;
@@ -244,5 +246,102 @@ pub fn PendingNotices() -> impl IntoView {
                 .into_any()
             })}
         </section>
+    }
+}
+
+/// How long messages and logs are kept (empty: until deleted by hand), and "apply now".
+#[component]
+pub fn RetentionSettings() -> impl IntoView {
+    let data = LocalResource::new(|| async { api::retention().await });
+    view! {
+        <section class="card" data-testid="admin-retention">
+            <h2>{tr(Msg::AdminRetentionTitle)}</h2>
+            <p class="muted">{tr(Msg::AdminRetentionIntro)}</p>
+            {resource_view(data, |r: Retention| view! { <RetentionForm r/> })}
+        </section>
+    }
+}
+
+fn days_text(d: Option<u32>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Empty means "keep"; what is not a whole number becomes 0, which the range check refuses.
+fn days_of(text: &str) -> Option<u32> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.parse().unwrap_or(0))
+}
+
+#[component]
+fn RetentionForm(r: Retention) -> impl IntoView {
+    let messages = RwSignal::new(days_text(r.messages_days));
+    let logs = RwSignal::new(days_text(r.logs_days));
+    let applied = RwSignal::new(r.applied_at);
+    let errors = FormErrors::new();
+    let done = RwSignal::new(false);
+    let report = RwSignal::new(None::<RetentionReport>);
+    let save = Action::new_local(move |r: &RetentionInput| {
+        let r = r.clone();
+        async move { api::set_retention(&r).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => done.set(true),
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let apply = Action::new_local(|_: &()| async { api::apply_retention().await });
+    Effect::new(move |_| match apply.value().get() {
+        Some(Ok(r)) => {
+            report.set(Some(r));
+            applied.set(Some(time::OffsetDateTime::now_utc()));
+        }
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        done.set(false);
+        let input = RetentionInput {
+            messages_days: days_of(&messages.get_untracked()),
+            logs_days: days_of(&logs.get_untracked()),
+        };
+        if errors.check(input.parse().map(|_| ())) {
+            save.dispatch(input);
+        }
+    };
+    let report_text = move || {
+        report.get().map(|r| {
+            let n = |v: u64| v.to_string();
+            shared::i18n::fill(
+                Msg::AdminRetentionReport.t(locale()),
+                &[
+                    ("messages", &n(r.messages)),
+                    ("event_messages", &n(r.event_messages)),
+                    ("login_failures", &n(r.login_failures)),
+                    ("emails", &n(r.emails)),
+                    ("notifications", &n(r.notifications)),
+                ],
+            )
+        })
+    };
+    view! {
+        <form class="form form-grid" on:submit=on_submit novalidate>
+            <FormError errors=errors/>
+            <TextField label=Msg::FieldMessagesDays name="messages_days" value=messages errors=errors input_type="number"/>
+            <TextField label=Msg::FieldLogsDays name="logs_days" value=logs errors=errors input_type="number"/>
+            <div class="field-wide">
+                <button type="submit" class="btn btn-primary" data-testid="retention-save">{tr(Msg::Save)}</button>
+                " "
+                <button type="button" class="btn btn-secondary" data-testid="retention-apply" on:click=move |_| { apply.dispatch(()); }>
+                    {tr(Msg::AdminRetentionApply)}
+                </button>
+                {move || done.get().then(|| view! { " " <span class="ok" role="status">{tr(Msg::Saved)}</span> })}
+            </div>
+            <p class="muted field-wide">
+                {tr(Msg::AdminRetentionLastApplied)}": "
+                {move || applied.get().map_or_else(|| Msg::AdminRetentionNever.t(locale()).to_owned(), |t| date(&t))}
+            </p>
+            {move || report_text().map(|t| view! { <p class="ok field-wide" role="status" data-testid="retention-report">{t}</p> })}
+        </form>
     }
 }

@@ -583,7 +583,7 @@ fn MyTeam(c: Competition, t: Team, changed: Callback<()>) -> impl IntoView {
             <p class="small">{track.map(|(zh, en)| view! { {tr(Msg::CompTrack)}": "{move || bilingual(&zh, en.as_deref(), locale())} })}
                 {t.org.clone().map(|o| view! { " · "{o.name_zh} })}</p>
             <p class="small muted">{tr(Msg::CompMembers)}": "
-                {t.members.iter().map(|m| format!("{}{}", m.name.clone().unwrap_or_else(|| m.email.clone()), if m.leader { "★" } else { "" })).collect::<Vec<_>>().join("、")}</p>
+                {t.members.iter().map(|m| format!("{}{}", m.name.as_deref().map_or_else(|| m.email.clone(), crate::components::labels::person), if m.leader { "★" } else { "" })).collect::<Vec<_>>().join("、")}</p>
             {reached.into_iter().map(|s| {
                 let latest = t.submissions.iter().find(|x| x.stage_id == s.id).cloned();
                 view! { <StageSubmission team=team stage=s latest=latest changed=changed/> }
@@ -698,7 +698,7 @@ fn StageSubmission(team: i64, stage: Stage, latest: Option<Submission>, changed:
             <details on:toggle=move |_| { if versions.get_untracked().is_none() { load_versions.dispatch(()); } }>
                 <summary>{tr(Msg::CompVersions)}</summary>
                 <ol class="history">{move || versions.get().unwrap_or_default().into_iter().map(|v| view! {
-                    <li>"v"{v.version}" · "{when(&v.submitted_at)}" · "{v.submitted_by.clone()}
+                    <li>"v"{v.version}" · "{when(&v.submitted_at)}" · "{crate::components::labels::person(&v.submitted_by)}
                         {v.plan_name.clone().map(|p| view! { " · "<a href=format!("/api/submissions/{}/plan", v.id)>{p}</a> })}</li>
                 }).collect_view()}</ol>
             </details>

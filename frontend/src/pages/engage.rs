@@ -269,7 +269,7 @@ fn EngagementView(e: Engagement, changed: Callback<()>) -> impl IntoView {
                 {e.history.into_iter().map(|ev| view! {
                     <li>
                         <time>{date(&ev.at)}</time>" · "{tr(event_label(&ev.action))}
-                        {ev.user_name.map(|n| view! { " · "{n} })}
+                        {ev.user_name.map(|n| view! { " · "{crate::components::labels::person(&n)} })}
                         {ev.note.map(|n| view! { " — "{n} })}
                     </li>
                 }).collect_view()}
@@ -490,7 +490,7 @@ fn Conversation(id: i64, can_write: bool) -> impl IntoView {
                     <ol class="messages">
                         {list.into_iter().map(|m| view! {
                             <li class="message" data-testid="message">
-                                <p class="small muted">{m.author.clone()}" · "<time>{date(&m.at)}</time></p>
+                                <p class="small muted">{m.author.as_deref().map(crate::components::labels::person)}" · "<time>{date(&m.at)}</time></p>
                                 <p>{m.body.clone()}</p>
                                 {m.attachments.into_iter().map(|a| view! {
                                     <p><a href=format!("/api/attachments/{}", a.id) data-testid="attachment">{a.name.clone()}</a>

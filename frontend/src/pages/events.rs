@@ -498,7 +498,7 @@ fn MessagePanel(e: Event) -> impl IntoView {
                         {list.into_iter().map(|m| view! {
                             <li>
                                 <p class="request-message">{m.text}</p>
-                                <p class="muted">{m.sender_name}" · "{date(&m.created_at)}" · "
+                                <p class="muted">{crate::components::labels::person(&m.sender_name)}" · "{date(&m.created_at)}" · "
                                     <span data-testid="message-recipients">{tr(Msg::MessageSent)().replace("{n}", &m.recipients.to_string())}</span></p>
                             </li>
                         }).collect_view()}
@@ -866,7 +866,7 @@ fn Registrations(event: i64, changed: Callback<()>) -> impl IntoView {
                             let id = r.id;
                             view! {
                                 <tr>
-                                    <td>{r.user_name.clone()}</td>
+                                    <td>{crate::components::labels::person(&r.user_name)}</td>
                                     <td>{r.people.join("、")}</td>
                                     <td><span class="badge">{tr(r.status.msg())}</span></td>
                                     <td>{(r.status == RegistrationStatus::Pending).then(|| view! {

@@ -43,7 +43,7 @@ pub fn Organizer(c: Competition, teams: Vec<Team>, changed: Callback<()>) -> imp
                     <tr>
                         <td>{t.name.clone()}</td><td>{track_name(t.track_id)}</td>
                         <td>{t.org.clone().map(|o| o.name_zh).unwrap_or_default()}</td>
-                        <td>{t.members.iter().map(|m| m.name.clone().unwrap_or_else(|| m.email.clone())).collect::<Vec<_>>().join("、")}</td>
+                        <td>{t.members.iter().map(|m| m.name.as_deref().map_or_else(|| m.email.clone(), crate::components::labels::person)).collect::<Vec<_>>().join("、")}</td>
                         <td>{t.reached}</td>
                         <td>{t.submissions.iter().map(|s| format!("v{}", s.version)).collect::<Vec<_>>().join(" / ")}</td>
                     </tr>
@@ -227,7 +227,7 @@ fn ResultsTable(r: StageResults) -> impl IntoView {
                 <tr data-testid="result-row">
                     <td>{e.rank}</td><td>{e.team_name.clone()}</td>
                     <td>{format!("{:.2}", e.raw)}</td><td>{format!("{:.2}", e.normalised)}</td>
-                    <td class="small">{e.scores.iter().map(|s| format!("{} {:.1}→{:.1}", s.judge, s.raw, s.normalised)).collect::<Vec<_>>().join("；")}
+                    <td class="small">{e.scores.iter().map(|s| format!("{} {:.1}→{:.1}", crate::components::labels::person(&s.judge), s.raw, s.normalised)).collect::<Vec<_>>().join("；")}
                         {(e.missing > 0).then(|| view! { " · "<span class="badge">{tr(Msg::CompMissing)}" "{e.missing}</span> })}</td>
                     <td>{e.advances.then_some("✓")}</td>
                 </tr>
