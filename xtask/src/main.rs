@@ -4,6 +4,7 @@
 //! everything else it installs itself, pinned.
 
 mod frontend;
+mod load;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ fn main() -> Result<()> {
             run(&root, &args)
         }
         "test" => test(&root),
+        "load" => load::load(&root, &args),
         "eval-matching" => run_cmd(cargo().args([
             "run",
             "--release",
@@ -39,7 +41,7 @@ fn main() -> Result<()> {
         ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), unit, API and browser tests\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), unit, API and browser tests\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  load [--postings N] [--connections C] [--duration S]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30)"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }

@@ -75,6 +75,16 @@ pub fn ensure_browser() -> Result<()> {
     if !have_cjk_font() {
         missing.push("fonts-noto-cjk");
     }
+    apt_install(&missing).context("installing the browser")
+}
+
+/// wrk, the load generator of `cargo xtask load`, from Debian when missing.
+pub fn ensure_wrk() -> Result<()> {
+    if have("wrk") { Ok(()) } else { apt_install(&["wrk"]).context("installing wrk") }
+}
+
+/// Installs Debian packages (as root, else through sudo).
+fn apt_install(missing: &[&str]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
@@ -84,11 +94,7 @@ pub fn ensure_browser() -> Result<()> {
     } else if have("sudo") {
         vec!["sudo"]
     } else {
-        bail!(
-            "the browser tests need {} (apt-get install -y {}); run as root or install them",
-            missing.join(", "),
-            missing.join(" ")
-        );
+        bail!("{} needed (apt-get install -y {}); run as root or install them", missing.join(", "), missing.join(" "));
     };
     let apt = |args: &[&str]| {
         let mut v: Vec<&str> = sudo.clone();
@@ -101,5 +107,5 @@ pub fn ensure_browser() -> Result<()> {
     apt(&["update", "-q"]).context("apt-get update")?;
     let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
     args.extend(missing.iter().copied());
-    apt(&args).context("installing the browser")
+    apt(&args)
 }

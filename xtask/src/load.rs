@@ -1,0 +1,87 @@
+//! `cargo xtask load`: the read load test. A release server on a data folder seeded with the demo
+//! plus N generated postings (100,000 by default; seeded once, kept under target/), then wrk with a
+//! fixed mix of list pages, searches, posting details and matches at 64 connections.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+use crate::{cargo, run_cmd, setup};
+
+const ADDR: &str = "127.0.0.1:18090";
+
+/// The value after `--name`, parsed, else `default`.
+fn flag(args: &[String], name: &str, default: u32) -> Result<u32> {
+    match args.iter().position(|a| a == name) {
+        Some(i) => args.get(i + 1).context("a value after the flag")?.parse().with_context(|| name.to_owned()),
+        None => Ok(default),
+    }
+}
+
+fn healthy() -> bool {
+    let Ok(mut s) = std::net::TcpStream::connect(ADDR) else {
+        return false;
+    };
+    let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut out = String::new();
+    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").is_ok()
+        && s.read_to_string(&mut out).is_ok()
+        && out.starts_with("HTTP/1.1 200")
+}
+
+pub fn load(root: &Path, args: &[String]) -> Result<()> {
+    let postings = flag(args, "--postings", 100_000)?;
+    let connections = flag(args, "--connections", 64)?;
+    let seconds = flag(args, "--duration", 30)?;
+    setup::ensure_wrk()?;
+    run_cmd(cargo().args(["build", "--release", "-p", "backend", "--bin", "futurematch", "--example", "load_paths"]))?;
+    let bin = root.join("target/release/futurematch");
+    let data = root.join(format!("target/load-{postings}"));
+    if !data.join("futurematch.db").exists() {
+        let t = Instant::now();
+        run_cmd(Command::new(&bin).arg("seed-demo").arg("--data-dir").arg(&data))?;
+        let scale = postings.to_string();
+        run_cmd(Command::new(&bin).arg("seed-demo").arg("--data-dir").arg(&data).args(["--scale", &scale]))?;
+        eprintln!("xtask: seeded {postings} postings in {:.0}s", t.elapsed().as_secs_f64());
+    }
+    let paths = data.join("paths.txt");
+    run_cmd(Command::new(root.join("target/release/examples/load_paths")).arg(&data).arg(&paths))?;
+    if healthy() {
+        bail!("something already listens on {ADDR}");
+    }
+    let t = Instant::now();
+    let mut server = Command::new(&bin)
+        .arg("serve")
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["--addr", ADDR, "--no-demo", "--log", "warn"])
+        .spawn()
+        .context("starting the server")?;
+    let result = (|| {
+        while !healthy() {
+            if t.elapsed() > Duration::from_secs(600) {
+                bail!("the server did not answer /healthz");
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        eprintln!("xtask: server ready in {:.1}s", t.elapsed().as_secs_f64());
+        let wrk = |secs: u32| {
+            let mut c = Command::new("wrk");
+            c.args(["-t2", &format!("-c{connections}"), &format!("-d{secs}s"), "--latency", "-s"])
+                .arg(root.join("tests/load/mixed.lua"))
+                .arg(format!("http://{ADDR}"))
+                .arg("--")
+                .arg(&paths);
+            c
+        };
+        eprintln!("xtask: warming up (5 s)");
+        run_cmd(wrk(5).stdout(std::process::Stdio::null()))?;
+        run_cmd(&mut wrk(seconds))
+    })();
+    let _ = Command::new("kill").args(["-TERM", &server.id().to_string()]).status();
+    let _ = server.wait();
+    result
+}
