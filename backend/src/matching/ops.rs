@@ -225,10 +225,17 @@ pub async fn matches(
     let mut db = state.db.acquire().await?;
     let posting = market::view(&mut db, kind, id, user).await?;
     let viewer_org = posting.mine.then_some(posting.org.id);
-    let top: Vec<_> = ranked(state, id, target, limit, viewer_org)
-        .into_iter()
-        .filter(|(_, s)| q.min_score.is_none_or(|m| s.score >= m))
-        .collect();
+    // Ranking is milliseconds of pure computation: off the async workers, so that cheap requests
+    // are not queued behind it on a 2-core machine.
+    let (pool_state, min_score) = (state.clone(), q.min_score);
+    let top: Vec<_> = tokio::task::spawn_blocking(move || {
+        ranked(&pool_state, id, target, limit, viewer_org)
+            .into_iter()
+            .filter(|(_, s)| min_score.is_none_or(|m| s.score >= m))
+            .collect()
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?;
     assemble(state, &mut db, id, target, top, viewer_org).await
 }
 

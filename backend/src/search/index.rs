@@ -6,14 +6,18 @@ use std::sync::Mutex;
 
 use anyhow::Context;
 use shared::market::{KindCount, PostingKind, SearchHit};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{
+    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
+    doc,
+};
 
 /// Minimal HTML escaping, the same tantivy applies to snippets.
 fn escape(s: &str) -> String {
@@ -38,6 +42,9 @@ pub struct IndexDoc {
 struct Fields {
     id: Field,
     kind: Field,
+    /// The kind's position in `PostingKind::ALL`, as a fast field: counts per kind in the same
+    /// pass as the ranking.
+    kind_code: Field,
     org_zh: Field,
     org_en: Field,
     title_zh: Field,
@@ -55,6 +62,57 @@ pub struct SearchIndex {
 }
 
 const ZH: &str = "zh_jieba";
+const KIND_CODE: &str = "kind_code";
+/// The code of a posting without a known kind: counted nowhere.
+const NO_KIND: u64 = u64::MAX;
+
+fn kind_code(kind: Option<PostingKind>) -> u64 {
+    kind.and_then(|k| PostingKind::ALL.iter().position(|x| *x == k)).map_or(NO_KIND, |i| i as u64)
+}
+
+/// Counts the matching documents per kind (by `kind_code`), in one pass with any other collector.
+struct KindCounts;
+
+struct SegmentKindCounts {
+    codes: Column<u64>,
+    counts: Vec<u64>,
+}
+
+impl Collector for KindCounts {
+    type Fruit = Vec<u64>;
+    type Child = SegmentKindCounts;
+
+    fn for_segment(&self, _: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<SegmentKindCounts> {
+        Ok(SegmentKindCounts { codes: reader.fast_fields().u64(KIND_CODE)?, counts: vec![0; PostingKind::ALL.len()] })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<Vec<u64>> {
+        let mut total = vec![0; PostingKind::ALL.len()];
+        for f in fruits {
+            total.iter_mut().zip(f).for_each(|(t, n)| *t += n);
+        }
+        Ok(total)
+    }
+}
+
+impl SegmentCollector for SegmentKindCounts {
+    type Fruit = Vec<u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(slot) = self.codes.first(doc).and_then(|c| self.counts.get_mut(c as usize)) {
+            *slot += 1;
+        }
+    }
+
+    fn harvest(self) -> Vec<u64> {
+        self.counts
+    }
+}
+
 const EN: &str = "en_stem";
 
 fn schema() -> (Schema, Fields) {
@@ -71,6 +129,7 @@ fn schema() -> (Schema, Fields) {
     let f = Fields {
         id: b.add_i64_field("id", INDEXED | STORED),
         kind: b.add_text_field("kind", STRING | STORED),
+        kind_code: b.add_u64_field(KIND_CODE, FAST),
         org_zh: b.add_text_field("org_zh", text(ZH)),
         org_en: b.add_text_field("org_en", text(EN)),
         title_zh: b.add_text_field("title_zh", text(ZH)),
@@ -122,6 +181,7 @@ impl SearchIndex {
         doc!(
             self.f.id => d.id,
             self.f.kind => d.kind.map_or("", PostingKind::as_str),
+            self.f.kind_code => kind_code(d.kind),
             self.f.org_zh => d.org_name_zh.as_str(),
             self.f.org_en => d.org_name_en.as_str(),
             self.f.title_zh => d.title_zh.as_str(),
@@ -213,19 +273,26 @@ impl SearchIndex {
     ) -> anyhow::Result<(Vec<SearchHit>, u64, Vec<KindCount>)> {
         let searcher = self.reader.searcher();
         let base = self.parsed(text);
-        let by_kind = PostingKind::ALL
-            .iter()
-            .map(|k| {
-                let count = searcher.search(&self.with_kind(base.box_clone(), *k), &Count)?;
-                Ok(KindCount { kind: *k, count: count as u64 })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let query = match kind {
-            Some(k) => self.with_kind(base, k),
-            None => base,
+        let page = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
+        // Without a kind: one pass ranks and counts. With one: the counts of every kind still come
+        // from the whole query, the page from the query narrowed to the kind.
+        let (top, counts, query) = match kind {
+            None => {
+                let (top, counts) = searcher.search(&base, &(page, KindCounts))?;
+                (top, counts, base)
+            }
+            Some(k) => {
+                let counts = searcher.search(&base, &KindCounts)?;
+                let query = self.with_kind(base, k);
+                (searcher.search(&query, &page)?, counts, query)
+            }
         };
-        let (top, total) =
-            searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count))?;
+        let total = match kind {
+            None => counts.iter().sum(),
+            Some(k) => PostingKind::ALL.iter().position(|x| *x == k).map_or(0, |i| counts[i]),
+        };
+        let by_kind =
+            PostingKind::ALL.iter().zip(&counts).map(|(k, n)| KindCount { kind: *k, count: *n }).collect::<Vec<_>>();
         let snippets = |field: Field| -> anyhow::Result<SnippetGenerator> {
             let mut g = SnippetGenerator::create(&searcher, &*query, field)?;
             g.set_max_num_chars(160);
@@ -258,6 +325,6 @@ impl SearchIndex {
                 score,
             });
         }
-        Ok((hits, total as u64, by_kind))
+        Ok((hits, total, by_kind))
     }
 }
