@@ -41,7 +41,7 @@ fn main() -> Result<()> {
         ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), unit, API and browser tests\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  load [--postings N] [--connections C] [--duration S]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30)"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  load [--postings N] [--connections C] [--duration S]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30)"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }
@@ -103,6 +103,9 @@ fn test(root: &Path) -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    setup::ensure_cargo_deny()?;
+    // Advisories are left out: their database is fetched from GitHub (see deny.toml).
+    run_cmd(cargo().args(["deny", "check", "licenses", "bans", "sources"]))?;
     frontend::build(root)?;
     setup::ensure_browser()?;
     let totals = run_tests(

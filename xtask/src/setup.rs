@@ -23,6 +23,17 @@ pub fn ensure_wasm_target() -> Result<()> {
     }
 }
 
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// cargo-deny at its pinned version, installed from crates.io when missing (about 4 minutes).
+pub fn ensure_cargo_deny() -> Result<()> {
+    let out = Command::new("cargo").args(["deny", "--version"]).output();
+    if out.is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains(CARGO_DENY_VERSION)) {
+        return Ok(());
+    }
+    run_cmd(crate::cargo().args(["install", "cargo-deny", "--version", CARGO_DENY_VERSION, "--no-default-features"]))
+}
+
 /// The path of a pinned wasm-opt, installed into `target/tools` on first use; `None` when npm
 /// is not available (the build then skips optimisation and says so).
 pub fn wasm_opt(root: &Path) -> Option<PathBuf> {
