@@ -270,29 +270,3 @@ async fn targets_count_platform_data_by_the_admins_rule_and_show_manual_figures_
         .unwrap();
     error_code(r, StatusCode::FORBIDDEN).await;
 }
-
-#[tokio::test]
-async fn every_admin_route_is_403_for_other_users_and_401_for_visitors() {
-    let app = spawn_app().await;
-    let user = app.user("someone@example.com", "普通用户").await;
-    let doc = serde_json::to_value(backend::app::openapi()).unwrap();
-    let mut checked = 0;
-    for (path, item) in doc["paths"].as_object().unwrap() {
-        for (method, op) in item.as_object().unwrap() {
-            if !op["tags"].as_array().is_some_and(|t| t.iter().any(|t| t == "admin")) {
-                continue;
-            }
-            let concrete = path.replace("{id}", "1").replace("{code}", "innovation_consortia");
-            for (client, status) in [(&user, StatusCode::FORBIDDEN), (&app.client(), StatusCode::UNAUTHORIZED)] {
-                let mut req = client.request(method.to_uppercase().parse().unwrap(), app.url(&concrete));
-                if method != "get" && method != "delete" {
-                    req = req.json(&json!({}));
-                }
-                let r = req.send().await.unwrap();
-                assert_eq!(r.status(), status, "{method} {path}");
-            }
-            checked += 1;
-        }
-    }
-    assert!(checked >= 18, "only {checked} admin operations found");
-}

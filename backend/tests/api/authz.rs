@@ -1,0 +1,364 @@
+//! The authorization matrix: every operation of the OpenAPI document has an access rule here, and
+//! each role — visitor, signed-in outsider, member and owner of the organization concerned, site
+//! admin — gets what the rule says. A route added without a rule fails this suite.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, body, spawn_app};
+
+/// Who may call an operation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Rule {
+    /// Anyone, visitors included (the answer may still be 404 or 422 for the fixture used).
+    Public,
+    /// Signed-in users; visitors get 401. What they may touch inside is each capability's rule,
+    /// tested with its own fixtures (owners, organizers, judges, the two sides of a request).
+    Signed,
+    /// Members of the organization in the path; visitors 401, outsiders 403 or 404.
+    Member,
+    /// Owners of the organization in the path; members 403.
+    Owner,
+    /// Site admins; visitors 401, everyone else 403.
+    Admin,
+}
+
+use Rule::*;
+
+/// (method, path, rule, a valid body where the rule is about the organization's roles).
+const RULES: &[(&str, &str, Rule, Option<&str>)] = &[
+    ("GET", "/api/admin/audit", Admin, None),
+    ("GET", "/api/admin/audit/verify", Admin, None),
+    ("GET", "/api/admin/experts", Admin, None),
+    ("POST", "/api/admin/experts/{id}/approve", Admin, None),
+    ("POST", "/api/admin/experts/{id}/reject", Admin, None),
+    ("GET", "/api/admin/matching/weights", Admin, None),
+    ("PUT", "/api/admin/matching/weights", Admin, None),
+    ("GET", "/api/admin/moderation", Admin, None),
+    ("POST", "/api/admin/moderation", Admin, None),
+    ("POST", "/api/admin/orgs/{id}/verify", Admin, None),
+    ("DELETE", "/api/admin/orgs/{id}/verify", Admin, None),
+    ("GET", "/api/admin/outbox", Admin, None),
+    ("GET", "/api/admin/reports", Admin, None),
+    ("GET", "/api/admin/retention", Admin, None),
+    ("PUT", "/api/admin/retention", Admin, None),
+    ("POST", "/api/admin/retention/apply", Admin, None),
+    ("PUT", "/api/admin/targets/{code}", Admin, None),
+    ("POST", "/api/admin/taxonomy", Admin, None),
+    ("GET", "/api/admin/users", Admin, None),
+    ("POST", "/api/admin/users/{id}/disable", Admin, None),
+    ("POST", "/api/admin/users/{id}/enable", Admin, None),
+    ("POST", "/api/admin/users/{id}/sessions/reset", Admin, None),
+    ("GET", "/api/application-files/{id}", Signed, None),
+    ("GET", "/api/attachments/{id}", Signed, None),
+    ("POST", "/api/auth/login", Public, None),
+    ("POST", "/api/auth/logout", Public, None),
+    ("POST", "/api/auth/register", Public, None),
+    ("GET", "/api/capabilities", Public, None),
+    ("POST", "/api/capabilities", Signed, None),
+    ("GET", "/api/capabilities/{id}", Public, None),
+    ("PUT", "/api/capabilities/{id}", Signed, None),
+    ("POST", "/api/capabilities/{id}/close", Signed, None),
+    ("GET", "/api/capabilities/{id}/matches", Public, None),
+    ("POST", "/api/capabilities/{id}/submit", Signed, None),
+    ("POST", "/api/checkins/{id}/undo", Signed, None),
+    ("GET", "/api/competitions", Public, None),
+    ("POST", "/api/competitions", Signed, None),
+    ("GET", "/api/competitions/{id}", Public, None),
+    ("PUT", "/api/competitions/{id}", Signed, None),
+    ("GET", "/api/competitions/{id}/audit", Signed, None),
+    ("POST", "/api/competitions/{id}/publish", Signed, None),
+    ("GET", "/api/competitions/{id}/teams", Signed, None),
+    ("POST", "/api/competitions/{id}/teams", Signed, None),
+    ("GET", "/api/dashboard/activity", Public, None),
+    ("GET", "/api/dashboard/export.xlsx", Public, None),
+    ("GET", "/api/dashboard/targets", Public, None),
+    ("GET", "/api/demands", Public, None),
+    ("POST", "/api/demands", Signed, None),
+    ("GET", "/api/demands/{id}", Public, None),
+    ("PUT", "/api/demands/{id}", Signed, None),
+    ("GET", "/api/demands/{id}/applications", Signed, None),
+    ("POST", "/api/demands/{id}/applications", Signed, None),
+    ("PUT", "/api/demands/{id}/applications/{app}", Signed, None),
+    ("POST", "/api/demands/{id}/applications/{app}/attachments", Signed, None),
+    ("POST", "/api/demands/{id}/applications/{app}/clarifications", Signed, None),
+    ("POST", "/api/demands/{id}/applications/{app}/clarifications/{question}/answer", Signed, None),
+    ("POST", "/api/demands/{id}/applications/{app}/shortlist", Signed, None),
+    ("GET", "/api/demands/{id}/bundles", Public, None),
+    ("POST", "/api/demands/{id}/close", Signed, None),
+    ("GET", "/api/demands/{id}/experts", Signed, None),
+    ("POST", "/api/demands/{id}/experts/{expert}/invite", Signed, None),
+    ("GET", "/api/demands/{id}/matches", Public, None),
+    ("POST", "/api/demands/{id}/notice", Signed, None),
+    ("POST", "/api/demands/{id}/submit", Signed, None),
+    ("GET", "/api/docs", Public, None),
+    ("GET", "/api/engagements", Signed, None),
+    ("POST", "/api/engagements", Signed, None),
+    ("GET", "/api/engagements/{id}", Signed, None),
+    ("POST", "/api/engagements/{id}/accept", Signed, None),
+    ("POST", "/api/engagements/{id}/attachments", Signed, None),
+    ("POST", "/api/engagements/{id}/decline", Signed, None),
+    ("GET", "/api/engagements/{id}/messages", Signed, None),
+    ("POST", "/api/engagements/{id}/messages", Signed, None),
+    ("POST", "/api/engagements/{id}/stage", Signed, None),
+    ("POST", "/api/engagements/{id}/withdraw", Signed, None),
+    ("GET", "/api/events", Public, None),
+    ("POST", "/api/events", Signed, None),
+    ("GET", "/api/events/{id}", Public, None),
+    ("PUT", "/api/events/{id}", Signed, None),
+    ("GET", "/api/events/{id}/badges", Signed, None),
+    ("GET", "/api/events/{id}/calendar.ics", Public, None),
+    ("POST", "/api/events/{id}/checkins", Signed, None),
+    ("GET", "/api/events/{id}/checkins/counts", Signed, None),
+    ("GET", "/api/events/{id}/cover", Public, None),
+    ("PUT", "/api/events/{id}/cover", Signed, None),
+    ("DELETE", "/api/events/{id}/cover", Signed, None),
+    ("GET", "/api/events/{id}/invitations", Signed, None),
+    ("POST", "/api/events/{id}/invitations", Signed, None),
+    ("GET", "/api/events/{id}/meetings", Signed, None),
+    ("GET", "/api/events/{id}/meetings/agenda.ics", Signed, None),
+    ("GET", "/api/events/{id}/meetings/attendees", Signed, None),
+    ("PUT", "/api/events/{id}/meetings/availability", Signed, None),
+    ("GET", "/api/events/{id}/meetings/plan", Signed, None),
+    ("GET", "/api/events/{id}/meetings/plan.xlsx", Signed, None),
+    ("POST", "/api/events/{id}/meetings/requests", Signed, None),
+    ("POST", "/api/events/{id}/meetings/schedule", Signed, None),
+    ("PUT", "/api/events/{id}/meetings/setup", Signed, None),
+    ("GET", "/api/events/{id}/messages", Signed, None),
+    ("POST", "/api/events/{id}/messages", Signed, None),
+    ("GET", "/api/events/{id}/questions", Public, None),
+    ("POST", "/api/events/{id}/questions", Signed, None),
+    ("DELETE", "/api/events/{id}/questions/{question}", Signed, None),
+    ("GET", "/api/events/{id}/registrations", Signed, None),
+    ("POST", "/api/events/{id}/registrations", Signed, None),
+    ("GET", "/api/events/{id}/registrations.csv", Signed, None),
+    ("GET", "/api/events/{id}/registrations.xlsx", Signed, None),
+    ("GET", "/api/events/{id}/report", Signed, None),
+    ("GET", "/api/events/{id}/sessions", Public, None),
+    ("POST", "/api/events/{id}/sessions", Signed, None),
+    ("DELETE", "/api/events/{id}/sessions/{session}", Signed, None),
+    ("GET", "/api/events/{id}/staff", Signed, None),
+    ("POST", "/api/events/{id}/staff", Signed, None),
+    ("DELETE", "/api/events/{id}/staff/{user_id}", Signed, None),
+    ("POST", "/api/events/{id}/ticket-types", Signed, None),
+    // The expert pool: organizers and site admins (an outsider gets 403).
+    ("GET", "/api/experts", Signed, None),
+    ("GET", "/api/experts/me", Signed, None),
+    ("PUT", "/api/experts/me", Signed, None),
+    ("GET", "/api/feed", Signed, None),
+    ("GET", "/api/invitations/{token}", Public, None),
+    ("POST", "/api/invitations/{token}/accept", Signed, None),
+    ("GET", "/api/judging", Signed, None),
+    ("GET", "/api/judging/{stage}/{team}", Signed, None),
+    ("PUT", "/api/judging/{stage}/{team}", Signed, None),
+    ("GET", "/api/mandates", Public, None),
+    ("POST", "/api/mandates", Signed, None),
+    ("GET", "/api/mandates/{id}", Public, None),
+    ("PUT", "/api/mandates/{id}", Signed, None),
+    ("POST", "/api/mandates/{id}/close", Signed, None),
+    ("GET", "/api/mandates/{id}/matches", Public, None),
+    ("POST", "/api/mandates/{id}/submit", Signed, None),
+    ("POST", "/api/matches/{id}/dismiss", Signed, None),
+    ("POST", "/api/matches/{id}/save", Signed, None),
+    ("GET", "/api/me", Signed, None),
+    ("PUT", "/api/me", Signed, None),
+    ("DELETE", "/api/me", Signed, None),
+    ("GET", "/api/me/export", Signed, None),
+    ("POST", "/api/me/password", Signed, None),
+    ("POST", "/api/meeting-requests/{id}/accept", Signed, None),
+    ("POST", "/api/meeting-requests/{id}/cancel", Signed, None),
+    ("POST", "/api/meeting-requests/{id}/decline", Signed, None),
+    ("GET", "/api/notices", Public, None),
+    ("GET", "/api/notices/{id}", Public, None),
+    ("POST", "/api/notices/{id}/decision", Admin, None),
+    ("POST", "/api/notices/{id}/objections", Signed, None),
+    ("POST", "/api/notices/{id}/objections/{objection}/answer", Signed, None),
+    ("GET", "/api/notifications", Signed, None),
+    ("GET", "/api/notifications/preferences", Signed, None),
+    ("PUT", "/api/notifications/preferences", Signed, None),
+    ("POST", "/api/notifications/read-all", Signed, None),
+    ("GET", "/api/notifications/unread-count", Signed, None),
+    ("POST", "/api/notifications/{id}/read", Signed, None),
+    ("GET", "/api/openapi.json", Public, None),
+    ("GET", "/api/orgs", Public, None),
+    ("POST", "/api/orgs", Signed, None),
+    ("GET", "/api/orgs/{id}", Public, None),
+    ("PUT", "/api/orgs/{id}", Owner, Some(r#"{"name_zh": "权限测试组织", "kind": "enterprise"}"#)),
+    ("GET", "/api/orgs/{id}/blocks", Member, None),
+    ("POST", "/api/orgs/{id}/blocks", Member, Some(r#"{"org_id": 999999}"#)),
+    ("DELETE", "/api/orgs/{id}/blocks/{blocked}", Member, None),
+    ("GET", "/api/orgs/{id}/invitations", Owner, None),
+    ("DELETE", "/api/orgs/{id}/invitations/{invitation_id}", Owner, None),
+    ("GET", "/api/orgs/{id}/members", Member, None),
+    ("POST", "/api/orgs/{id}/members", Owner, Some(r#"{"email": "new@example.com"}"#)),
+    ("PUT", "/api/orgs/{id}/members/{user_id}", Owner, Some(r#"{"role": "member"}"#)),
+    ("DELETE", "/api/orgs/{id}/members/{user_id}", Owner, None),
+    ("POST", "/api/registrations/{id}/accept-offer", Signed, None),
+    ("POST", "/api/registrations/{id}/approve", Signed, None),
+    ("POST", "/api/registrations/{id}/cancel", Signed, None),
+    ("POST", "/api/registrations/{id}/promote", Signed, None),
+    ("POST", "/api/registrations/{id}/reject", Signed, None),
+    ("GET", "/api/registrations/{id}/tickets", Signed, None),
+    ("POST", "/api/reports", Signed, None),
+    ("GET", "/api/saved-searches", Signed, None),
+    ("POST", "/api/saved-searches", Signed, None),
+    ("DELETE", "/api/saved-searches/{id}", Signed, None),
+    ("GET", "/api/scenarios", Public, None),
+    ("POST", "/api/scenarios", Signed, None),
+    ("GET", "/api/scenarios/{id}", Public, None),
+    ("PUT", "/api/scenarios/{id}", Signed, None),
+    ("POST", "/api/scenarios/{id}/close", Signed, None),
+    ("GET", "/api/scenarios/{id}/matches", Public, None),
+    ("POST", "/api/scenarios/{id}/submit", Signed, None),
+    ("GET", "/api/search", Public, None),
+    ("GET", "/api/sessions/{id}/calendar.ics", Public, None),
+    ("POST", "/api/sessions/{id}/seat", Signed, None),
+    ("DELETE", "/api/sessions/{id}/seat", Signed, None),
+    ("GET", "/api/stages/{id}/assignment", Signed, None),
+    ("POST", "/api/stages/{id}/assignment", Signed, None),
+    ("PUT", "/api/stages/{id}/assignment/{team}", Signed, None),
+    ("POST", "/api/stages/{id}/close", Signed, None),
+    ("PUT", "/api/stages/{id}/panel", Signed, None),
+    ("POST", "/api/stages/{id}/release", Signed, None),
+    ("GET", "/api/stages/{id}/results", Signed, None),
+    ("GET", "/api/stages/{id}/scores.xlsx", Signed, None),
+    ("GET", "/api/submissions/{id}/plan", Signed, None),
+    ("GET", "/api/taxonomy", Public, None),
+    ("GET", "/api/teams/{id}", Signed, None),
+    ("GET", "/api/teams/{id}/certificate", Public, None),
+    ("POST", "/api/teams/{id}/stages/{stage}/plan", Signed, None),
+    ("PUT", "/api/teams/{id}/stages/{stage}/submission", Signed, None),
+    ("GET", "/api/teams/{id}/stages/{stage}/submissions", Signed, None),
+    ("GET", "/api/tickets/{code}/qr.svg", Public, None),
+    ("GET", "/healthz", Public, None),
+];
+
+struct Roles {
+    app: TestApp,
+    visitor: Client,
+    outsider: Client,
+    member: Client,
+    owner: Client,
+    admin: Client,
+    org: i64,
+    owner_id: i64,
+}
+
+async fn roles() -> Roles {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let owner = app.user("owner@example.com", "所有者").await;
+    let org = app.org(&owner, "权限测试组织").await;
+    let inv = body(
+        owner
+            .post(app.url(&format!("/api/orgs/{org}/members")))
+            .json(&json!({"email": "member@example.com"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let member = app.user("member@example.com", "成员").await;
+    let token = inv["token"].as_str().unwrap();
+    assert_eq!(
+        member.post(app.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let outsider = app.user("outsider@example.com", "局外人").await;
+    let owner_id = body(owner.get(app.url("/api/me")).send().await.unwrap()).await["id"].as_i64().unwrap();
+    Roles { visitor: app.client(), app, outsider, member, owner, admin, org, owner_id }
+}
+
+impl Roles {
+    /// The path with its parameters filled: the organization's own id under `/api/orgs/{id}`, its
+    /// owner for `{user_id}` (never the member: a member may leave, which would change the fixture),
+    /// elsewhere ids that do not exist.
+    fn concrete(&self, path: &str) -> String {
+        let org_route = path.starts_with("/api/orgs/{id}");
+        path.split('/')
+            .map(|segment| match segment {
+                "{id}" if org_route => self.org.to_string(),
+                "{user_id}" => self.owner_id.to_string(),
+                "{code}" => "innovation_consortia".into(),
+                "{token}" => "no-such-token".into(),
+                s if s.starts_with('{') => "999999".into(),
+                s => s.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    async fn status(&self, client: &Client, method: &str, path: &str, payload: Option<&str>) -> StatusCode {
+        let mut req = client.request(method.parse().unwrap(), self.app.url(&self.concrete(path)));
+        if let Some(p) = payload {
+            req = req.header("content-type", "application/json").body(p.to_owned());
+        } else if method != "GET" && method != "DELETE" {
+            req = req.json(&json!({}));
+        }
+        req.send().await.unwrap().status()
+    }
+}
+
+fn operations(doc: &Value) -> Vec<(String, String)> {
+    let mut ops = vec![];
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            if item.get(method).is_some() {
+                ops.push((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    ops
+}
+
+#[tokio::test]
+async fn every_route_has_an_access_rule_and_each_role_gets_what_it_says() {
+    let r = roles().await;
+    let ops = operations(&serde_json::to_value(backend::app::openapi()).unwrap());
+    let missing: Vec<_> = ops.iter().filter(|(m, p)| !RULES.iter().any(|(rm, rp, ..)| rm == m && rp == p)).collect();
+    assert!(missing.is_empty(), "operations without an access rule in tests/api/authz.rs: {missing:?}");
+    let stale: Vec<_> = RULES.iter().filter(|(m, p, ..)| !ops.iter().any(|(om, op)| om == m && op == p)).collect();
+    assert!(stale.is_empty(), "rules for operations that no longer exist: {stale:?}");
+
+    let denied = |s: StatusCode| s == StatusCode::UNAUTHORIZED || s == StatusCode::FORBIDDEN;
+    let hidden = |s: StatusCode| s == StatusCode::FORBIDDEN || s == StatusCode::NOT_FOUND;
+    let mut failures = vec![];
+    for (m, p, rule, payload) in RULES {
+        let visitor = r.status(&r.visitor, m, p, *payload).await;
+        let mut expect = |who: &str, got: StatusCode, ok: bool| {
+            if !ok {
+                failures.push(format!("{m} {p} ({rule:?}): {who} got {got}"));
+            }
+        };
+        match rule {
+            // Only the visitor calls these: a signed-in client could be signed out by one of them.
+            Public => expect("visitor", visitor, !denied(visitor)),
+            Signed => {
+                expect("visitor", visitor, visitor == StatusCode::UNAUTHORIZED);
+                let outsider = r.status(&r.outsider, m, p, *payload).await;
+                expect("outsider", outsider, outsider != StatusCode::UNAUTHORIZED);
+            }
+            Member | Owner => {
+                expect("visitor", visitor, visitor == StatusCode::UNAUTHORIZED);
+                let outsider = r.status(&r.outsider, m, p, *payload).await;
+                expect("outsider", outsider, hidden(outsider));
+                let member = r.status(&r.member, m, p, *payload).await;
+                let member_ok = if *rule == Owner { member == StatusCode::FORBIDDEN } else { !denied(member) };
+                expect("member", member, member_ok);
+                let owner = r.status(&r.owner, m, p, *payload).await;
+                expect("owner", owner, !denied(owner));
+            }
+            Admin => {
+                expect("visitor", visitor, visitor == StatusCode::UNAUTHORIZED);
+                for (who, c) in [("outsider", &r.outsider), ("member", &r.member), ("owner", &r.owner)] {
+                    let got = r.status(c, m, p, *payload).await;
+                    expect(who, got, got == StatusCode::FORBIDDEN);
+                }
+                let admin = r.status(&r.admin, m, p, *payload).await;
+                expect("admin", admin, !denied(admin));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} rules broken:\n{}", failures.len(), RULES.len(), failures.join("\n"));
+    assert!(RULES.len() > 200, "every operation is covered");
+}
