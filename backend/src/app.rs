@@ -69,7 +69,9 @@ pub struct AppState {
         (name = "dashboard", description = "The plan dashboard: targets, activity, funnel, export"),
         (name = "admin", description = "Site administration"),
         (name = "meta", description = "Health and documentation"),
-    )
+    ),
+    // Enums used only inside query parameters are not collected from the handlers.
+    components(schemas(shared::market::PostingSort))
 )]
 struct ApiDoc;
 
