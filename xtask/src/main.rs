@@ -41,7 +41,7 @@ fn main() -> Result<()> {
         ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  load [--postings N] [--connections C] [--duration S]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30)"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, fuzzing\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  load [--postings N] [--connections C] [--duration S]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30)"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }
@@ -111,8 +111,24 @@ fn test(root: &Path) -> Result<()> {
     let totals = run_tests(
         cargo().args(["test", "--workspace", "--exclude", "frontend"]).env("FUTUREMATCH_TEST_DIST", root.join("dist")),
     )?;
+    fuzz(root)?;
     eprintln!("xtask: all checks passed in {:.1}s", t.elapsed().as_secs_f64());
     println!("tests: {} passed, {} failed, {} skipped", totals.passed, totals.failed, totals.ignored);
+    Ok(())
+}
+
+/// A short run of each fuzz target of the shared parsers (`fuzz/`); any crash fails the tests. The
+/// machine's stable toolchain runs cargo-fuzz's nightly flags with `RUSTC_BOOTSTRAP=1`.
+fn fuzz(root: &Path) -> Result<()> {
+    setup::ensure_cargo_fuzz()?;
+    for target in ["query_strings", "request_bodies", "file_sniffing"] {
+        run_cmd(
+            cargo()
+                .args(["fuzz", "run", "-O", target, "--", "-max_total_time=20"])
+                .current_dir(root.join("fuzz"))
+                .env("RUSTC_BOOTSTRAP", "1"),
+        )?;
+    }
     Ok(())
 }
 

@@ -34,6 +34,17 @@ pub fn ensure_cargo_deny() -> Result<()> {
     run_cmd(crate::cargo().args(["install", "cargo-deny", "--version", CARGO_DENY_VERSION, "--no-default-features"]))
 }
 
+const CARGO_FUZZ_VERSION: &str = "0.13.1";
+
+/// cargo-fuzz at its pinned version, installed from crates.io when missing (under a minute).
+pub fn ensure_cargo_fuzz() -> Result<()> {
+    let out = Command::new("cargo").args(["fuzz", "--version"]).output();
+    if out.is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains(CARGO_FUZZ_VERSION)) {
+        return Ok(());
+    }
+    run_cmd(crate::cargo().args(["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION]))
+}
+
 /// The path of a pinned wasm-opt, installed into `target/tools` on first use; `None` when npm
 /// is not available (the build then skips optimisation and says so).
 pub fn wasm_opt(root: &Path) -> Option<PathBuf> {
