@@ -282,21 +282,7 @@ async fn deleting_an_account_needs_the_password_keeps_the_organizations_postings
     let m = crate::market::market().await;
     let app = &m.app;
     let demand = m.draft(crate::market::demand(m.org), "/api/demands").await;
-    let inv = body(
-        m.owner
-            .post(app.url(&format!("/api/orgs/{}/members", m.org)))
-            .json(&json!({"email": "m@example.com"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    let member = app.user("m@example.com", "成员").await;
-    let token = inv["token"].as_str().unwrap();
-    assert_eq!(
-        member.post(app.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap().status(),
-        StatusCode::OK
-    );
+    let member = app.member(&m.owner, m.org, "m@example.com", "成员").await;
     let owner_id = body(m.owner.get(app.url("/api/me")).send().await.unwrap()).await["id"].as_i64().unwrap();
     let member_id = body(member.get(app.url("/api/me")).send().await.unwrap()).await["id"].as_i64().unwrap();
 

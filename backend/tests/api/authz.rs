@@ -3,7 +3,7 @@
 //! admin — gets what the rule says. A route added without a rule fails this suite.
 
 use reqwest::{Client, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::helpers::{TestApp, body, spawn_app};
 
@@ -249,21 +249,7 @@ async fn roles() -> Roles {
     let admin = app.admin().await;
     let owner = app.user("owner@example.com", "所有者").await;
     let org = app.org(&owner, "权限测试组织").await;
-    let inv = body(
-        owner
-            .post(app.url(&format!("/api/orgs/{org}/members")))
-            .json(&json!({"email": "member@example.com"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    let member = app.user("member@example.com", "成员").await;
-    let token = inv["token"].as_str().unwrap();
-    assert_eq!(
-        member.post(app.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap().status(),
-        StatusCode::OK
-    );
+    let member = app.member(&owner, org, "member@example.com", "成员").await;
     let outsider = app.user("outsider@example.com", "局外人").await;
     let owner_id = body(owner.get(app.url("/api/me")).send().await.unwrap()).await["id"].as_i64().unwrap();
     Roles { visitor: app.client(), app, outsider, member, owner, admin, org, owner_id }
@@ -299,22 +285,10 @@ impl Roles {
     }
 }
 
-fn operations(doc: &Value) -> Vec<(String, String)> {
-    let mut ops = vec![];
-    for (path, item) in doc["paths"].as_object().unwrap() {
-        for method in ["get", "post", "put", "patch", "delete"] {
-            if item.get(method).is_some() {
-                ops.push((method.to_uppercase(), path.clone()));
-            }
-        }
-    }
-    ops
-}
-
 #[tokio::test]
 async fn every_route_has_an_access_rule_and_each_role_gets_what_it_says() {
     let r = roles().await;
-    let ops = operations(&serde_json::to_value(backend::app::openapi()).unwrap());
+    let ops = crate::conventions::operations(&serde_json::to_value(backend::app::openapi()).unwrap());
     let missing: Vec<_> = ops.iter().filter(|(m, p)| !RULES.iter().any(|(rm, rp, ..)| rm == m && rp == p)).collect();
     assert!(missing.is_empty(), "operations without an access rule in tests/api/authz.rs: {missing:?}");
     let stale: Vec<_> = RULES.iter().filter(|(m, p, ..)| !ops.iter().any(|(om, op)| om == m && op == p)).collect();

@@ -10,6 +10,22 @@ pub(crate) fn bin() -> Command {
     c
 }
 
+/// Starts the server command and returns it with the address it reports (`listening on …`).
+pub(crate) fn serve(cmd: &mut Command) -> (std::process::Child, String) {
+    let mut child = cmd.stdout(Stdio::piped()).spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.split("listening on ").nth(1) {
+                let _ = tx.send(url.trim().to_owned());
+            }
+        }
+    });
+    let url = rx.recv_timeout(Duration::from_secs(60)).expect("server reports its address");
+    (child, url)
+}
+
 /// Runs `create-admin` with a good password from stdin; whether it succeeded.
 pub(crate) fn create_admin(dir: &std::path::Path, email: &str) -> bool {
     let mut child = bin()
@@ -84,23 +100,8 @@ fn migrate_seed_demo_and_backup_work_from_the_command_line() {
 fn the_server_starts_with_no_configuration_answers_and_stops_cleanly_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     // Defaults everywhere but the port (0: any free one) and the working folder.
-    let mut child = bin()
-        .current_dir(dir.path())
-        .args(["--addr", "127.0.0.1:0", "--no-demo"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(url) = line.split("listening on ").nth(1) {
-                let _ = tx.send(url.trim().to_owned());
-            }
-        }
-    });
-    let url = rx.recv_timeout(Duration::from_secs(30)).expect("server reports its address");
+    let (mut child, url) =
+        serve(bin().current_dir(dir.path()).args(["--addr", "127.0.0.1:0", "--no-demo"]).stderr(Stdio::piped()));
     let addr = url.trim_start_matches("http://");
     let mut stream = std::net::TcpStream::connect(addr).unwrap();
     stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();

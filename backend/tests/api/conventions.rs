@@ -369,7 +369,8 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/admin/retention/apply"),
 ];
 
-fn operations(doc: &Value) -> Vec<(String, String)> {
+/// Every (METHOD, path) of an OpenAPI document.
+pub(crate) fn operations(doc: &Value) -> Vec<(String, String)> {
     let mut ops = vec![];
     for (path, item) in doc["paths"].as_object().unwrap() {
         for method in ["get", "post", "put", "patch", "delete"] {

@@ -1,6 +1,5 @@
 //! Faults: a server killed mid-burst, a full database, a locked database.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,24 +18,9 @@ struct Server {
 
 impl Server {
     fn start(dir: &std::path::Path) -> Server {
-        let mut child = crate::cli::bin()
-            .arg("--data-dir")
-            .arg(dir)
-            .args(["--addr", "127.0.0.1:0", "--no-demo"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(url) = line.split("listening on ").nth(1) {
-                    let _ = tx.send(url.trim().to_owned());
-                }
-            }
-        });
-        let url = rx.recv_timeout(Duration::from_secs(60)).expect("server reports its address");
+        let mut cmd = crate::cli::bin();
+        cmd.arg("--data-dir").arg(dir).args(["--addr", "127.0.0.1:0", "--no-demo"]).stderr(Stdio::null());
+        let (child, url) = crate::cli::serve(&mut cmd);
         Server { child, url }
     }
 
@@ -64,15 +48,7 @@ fn client() -> Client {
 }
 
 async fn sign_up(s: &Server, email: &str) -> Client {
-    let c = client();
-    let r = c
-        .post(s.url("/api/auth/register"))
-        .json(&json!({"email": email, "password": PASSWORD, "display_name": email}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::CREATED);
-    c
+    crate::helpers::sign_up(client(), &s.url, email, email).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -56,15 +56,18 @@ impl TestApp {
 
     /// Registers a new user and returns a client signed in as them.
     pub async fn user(&self, email: &str, name: &str) -> Client {
-        let c = self.client();
-        let r = c
-            .post(self.url("/api/auth/register"))
-            .json(&json!({"email": email, "password": PASSWORD, "display_name": name}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::CREATED, "registering {email}");
-        c
+        sign_up(self.client(), &self.url(""), email, name).await
+    }
+
+    /// A new user who joined `org` as a member through `owner`'s invitation; signed in.
+    pub async fn member(&self, owner: &Client, org: i64, email: &str, name: &str) -> Client {
+        let r = owner.post(self.url(&format!("/api/orgs/{org}/members"))).json(&json!({"email": email})).send().await;
+        let invitation = body(r.unwrap()).await;
+        let member = self.user(email, name).await;
+        let token = invitation["token"].as_str().expect("invitation token");
+        let r = member.post(self.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{email} joins organization {org}");
+        member
     }
 
     /// A signed-in site administrator, made the way `futurematch create-admin` makes one.
@@ -95,6 +98,19 @@ impl TestApp {
         assert_eq!(r.status(), StatusCode::CREATED);
         body(r).await["id"].as_i64().unwrap()
     }
+}
+
+/// Registers through `client` on the server at `base` (no trailing slash) and returns the client,
+/// now signed in.
+pub async fn sign_up(client: Client, base: &str, email: &str, name: &str) -> Client {
+    let r = client
+        .post(format!("{base}/api/auth/register"))
+        .json(&json!({"email": email, "password": PASSWORD, "display_name": name}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED, "registering {email}");
+    client
 }
 
 pub async fn body(r: Response) -> Value {
