@@ -1,5 +1,6 @@
 //! Browser tests: headless Chromium against the real built frontend and a real server.
 
+use backend::db::sql;
 use e2e::{Browser, PASSWORD, Server};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -31,7 +32,7 @@ async fn register_reload_create_organization_switch_to_english_and_log_out() {
     b.text_contains("main", "量子科技").await;
     b.screenshot("org-profile-zh").await;
     let id: i64 = path[6..].parse().unwrap();
-    let (name,): (String,) = sqlx::query_as("SELECT name_zh FROM organizations WHERE id = $1")
+    let (name,): (String,) = sql::query_as("SELECT name_zh FROM organizations WHERE id = $1")
         .bind(id)
         .fetch_one(&server.state.db)
         .await
@@ -48,7 +49,7 @@ async fn register_reload_create_organization_switch_to_english_and_log_out() {
     // Remembered for the user: after a reload it is still English.
     b.client.refresh().await.unwrap();
     b.text_contains(".site-nav", "Capabilities").await;
-    let (locale,): (String,) = sqlx::query_as("SELECT locale FROM users WHERE email = 'lin.xiao@example.com'")
+    let (locale,): (String,) = sql::query_as("SELECT locale FROM users WHERE email = 'lin.xiao@example.com'")
         .fetch_one(&server.state.db)
         .await
         .unwrap();
@@ -59,8 +60,7 @@ async fn register_reload_create_organization_switch_to_english_and_log_out() {
     b.text_contains(".header-tools", "Log in").await;
     b.client.refresh().await.unwrap();
     b.text_contains(".header-tools", "Log in").await;
-    let (sessions,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&server.state.db).await.unwrap();
+    let (sessions,): (i64,) = sql::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(sessions, 0, "logout deleted the session on the server");
     b.close().await;
 }
@@ -77,7 +77,7 @@ async fn forms_show_shared_rule_errors_before_submitting_and_server_errors_inlin
     b.click("form button[type=submit]").await;
     b.text_contains("#f-email-error", "请输入有效的邮箱地址").await;
     b.text_contains("#f-password-error", "密码至少需要 10 个字符").await;
-    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&server.state.db).await.unwrap();
+    let (users,): (i64,) = sql::query_as("SELECT COUNT(*) FROM users").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(users, 0, "nothing was sent to the server");
     b.screenshot("register-errors-phone").await;
 
@@ -183,7 +183,7 @@ async fn an_owner_invites_by_link_and_the_invitee_joins_after_registering() {
     b.path_matches(|p| p == path).await;
     b.text_contains("main", "成员管理").await; // members see the members link
 
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memberships").fetch_one(&server.state.db).await.unwrap();
+    let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM memberships").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(n, 2, "the invitee is now a member");
     b.close().await;
 }
@@ -197,7 +197,7 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
     backend::accounts::store::create_or_promote_admin(pool, &admin, &pw).await.unwrap();
     let owner = shared::validate::Email::parse("owner@example.com").unwrap();
     backend::accounts::store::create_or_promote_admin(pool, &owner, &pw).await.unwrap();
-    sqlx::query("UPDATE users SET is_admin = FALSE WHERE email = 'owner@example.com'").execute(pool).await.unwrap();
+    sql::query("UPDATE users SET is_admin = FALSE WHERE email = 'owner@example.com'").execute(pool).await.unwrap();
     let mut conn = pool.acquire().await.unwrap();
     let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
     let input = shared::orgs::OrgInput {
@@ -207,7 +207,7 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
     };
     let profile = input.parse(&tax, 2026).unwrap();
     let (owner_id,): (i64,) =
-        sqlx::query_as("SELECT id FROM users WHERE email = 'owner@example.com'").fetch_one(&mut *conn).await.unwrap();
+        sql::query_as("SELECT id FROM users WHERE email = 'owner@example.com'").fetch_one(&mut conn).await.unwrap();
     let org_id = backend::orgs::store::insert(&mut conn, &profile, owner_id).await.unwrap();
     drop(conn);
 
@@ -224,7 +224,7 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
     b.click("[data-testid=admin-orgs] button").await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
-        let (verified,): (Option<String>,) = sqlx::query_as("SELECT verified_at FROM organizations WHERE id = $1")
+        let (verified,): (Option<String>,) = sql::query_as("SELECT verified_at FROM organizations WHERE id = $1")
             .bind(org_id)
             .fetch_one(pool)
             .await
@@ -347,7 +347,7 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     b.click("[data-testid=save-and-submit]").await;
     b.text_contains("[id='f-budget_max-error']", "").await;
     b.screenshot("demand-form-errors").await;
-    let (drafts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings").fetch_one(&server.state.db).await.unwrap();
+    let (drafts,): (i64,) = sql::query_as("SELECT COUNT(*) FROM postings").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(drafts, 0, "nothing is sent while the form has errors");
     b.fill("#f-budget_min", "200").await;
     b.click("[data-testid=save-and-submit]").await;
@@ -355,7 +355,7 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     let id: i64 = path[9..].parse().unwrap();
     b.text_contains("[data-testid=posting-status]", "待审核").await;
     b.screenshot("demand-submitted").await;
-    let (status, budget_min): (String, i64) = sqlx::query_as("SELECT status, amount_min FROM postings WHERE id = $1")
+    let (status, budget_min): (String, i64) = sql::query_as("SELECT status, amount_min FROM postings WHERE id = $1")
         .bind(id)
         .fetch_one(&server.state.db)
         .await
@@ -441,7 +441,7 @@ async fn a_lab_drafts_and_edits_a_capability_and_opens_a_scenario_through_the_fo
     b.click(".tabs .tab:nth-child(3)").await;
     b.text_contains(".cards", "实验室中试线开放验证").await;
     let (kinds,): (i64,) =
-        sqlx::query_as("SELECT COUNT(DISTINCT kind) FROM postings").fetch_one(&server.state.db).await.unwrap();
+        sql::query_as("SELECT COUNT(DISTINCT kind) FROM postings").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(kinds, 2);
     b.close().await;
 }
@@ -507,7 +507,7 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     b.click("[data-testid=match-save]").await;
     b.text_contains("[data-testid=match-save]", "已收藏").await;
     let (action,): (String,) =
-        sqlx::query_as("SELECT action FROM match_feedback WHERE source_id = $1 AND candidate_id = $2")
+        sql::query_as("SELECT action FROM match_feedback WHERE source_id = $1 AND candidate_id = $2")
             .bind(demand)
             .bind(capability)
             .fetch_one(&server.state.db)
@@ -531,7 +531,7 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     b.fill("#f-message", "Our demand fits your platform; can we talk?").await;
     b.click("[data-testid=send-request]").await;
     b.path_matches(|p| p.starts_with("/engagements/")).await;
-    let (source,): (Option<i64>,) = sqlx::query_as("SELECT source_id FROM engagements WHERE posting_id = $1")
+    let (source,): (Option<i64>,) = sql::query_as("SELECT source_id FROM engagements WHERE posting_id = $1")
         .bind(capability)
         .fetch_one(&server.state.db)
         .await
@@ -545,7 +545,7 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
     let server = Server::start().await;
     let ent = server.user("ent@example.com", false).await;
     let ent_org = server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
-    sqlx::query("UPDATE organizations SET contact_phone = '0571-8888 6666' WHERE id = $1")
+    sql::query("UPDATE organizations SET contact_phone = '0571-8888 6666' WHERE id = $1")
         .bind(ent_org)
         .execute(&server.state.db)
         .await
@@ -616,7 +616,7 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
     ent_b.click("[data-testid=report]").await;
     ent_b.text_contains("[data-testid=safety]", "已提交举报").await;
     let (reason,): (String,) =
-        sqlx::query_as("SELECT reason FROM abuse_reports").fetch_one(&server.state.db).await.unwrap();
+        sql::query_as("SELECT reason FROM abuse_reports").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(reason, "测试举报");
     lab_b.close().await;
     ent_b.close().await;
@@ -652,7 +652,7 @@ async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_
     lab_b.text_contains("[data-testid=application-status]", "已提交").await;
 
     // After the deadline the owner selects it and publishes the result.
-    sqlx::query(
+    sql::query(
         "UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', '2026-01-01') WHERE id = $1",
     )
     .bind(demand)
@@ -954,7 +954,7 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
     host_b.el("#f-cover").await.send_keys(cover.to_str().unwrap()).await.unwrap();
     host_b.el("[data-testid=event-cover]").await;
     let (title_en,): (Option<String>,) =
-        sqlx::query_as("SELECT title_en FROM events WHERE title_zh = '固态电池供需对接会'")
+        sql::query_as("SELECT title_en FROM events WHERE title_zh = '固态电池供需对接会'")
             .fetch_one(&server.state.db)
             .await
             .unwrap();
@@ -1155,7 +1155,7 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     t.screenshot("competition-team").await;
 
     // Submissions close; the organizer forms the panel, assigns and releases.
-    sqlx::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z'")
+    sql::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z'")
         .execute(&server.state.db)
         .await
         .unwrap();
@@ -1192,7 +1192,7 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     o.click("[data-testid=results-notice]").await;
     o.text_contains("[data-testid=notice-ranking]", "西溪智能").await;
     o.screenshot("competition-notice").await;
-    sqlx::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z'").execute(&server.state.db).await.unwrap();
+    sql::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z'").execute(&server.state.db).await.unwrap();
     backend::opencall::ops::close_windows(&server.state).await.unwrap();
     t.client.goto(o.client.current_url().await.unwrap().as_ref()).await.unwrap();
     t.click("[data-testid=certificate-link]").await;
@@ -1211,7 +1211,7 @@ async fn the_dashboard_shows_targets_and_activity_in_chinese_and_english_and_an_
     published_demand(&server).await;
     let lab_owner = server.user("lab@example.com", false).await;
     let lab = server.verified_org(lab_owner, shared::orgs::OrgKind::Lab, "城西科创创新联合体").await;
-    sqlx::query("UPDATE organizations SET subtype = 'innovation_consortium' WHERE id = $1")
+    sql::query("UPDATE organizations SET subtype = 'innovation_consortium' WHERE id = $1")
         .bind(lab)
         .execute(&server.state.db)
         .await
@@ -1287,7 +1287,7 @@ async fn a_user_deletes_their_account_and_an_admin_sets_how_long_messages_and_lo
     b.click("[data-testid=delete-account-confirm]").await;
     b.path_matches(|p| p == "/").await;
     b.text_contains(".header-tools", "登录").await;
-    let (email, name): (String, String) = sqlx::query_as("SELECT email, display_name FROM users WHERE id = $1")
+    let (email, name): (String, String) = sql::query_as("SELECT email, display_name FROM users WHERE id = $1")
         .bind(leaving)
         .fetch_one(pool)
         .await
@@ -1310,7 +1310,7 @@ async fn a_user_deletes_their_account_and_an_admin_sets_how_long_messages_and_lo
     b.text_contains("[data-testid=retention-report]", "已删除").await;
     b.screenshot("admin-retention").await;
     let (messages, logs): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT messages_days, logs_days FROM retention").fetch_one(pool).await.unwrap();
+        sql::query_as("SELECT messages_days, logs_days FROM retention").fetch_one(pool).await.unwrap();
     assert_eq!((messages, logs), (Some(90), Some(180)));
     b.close().await;
 }

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use backend::db::sql;
 use e2e::Server;
 use serde_json::{Value, json};
 
@@ -15,7 +16,7 @@ const CANCELS: usize = 50;
 const IN_FLIGHT: usize = 256;
 
 async fn statuses(server: &Server, event: i64) -> Vec<(i64, String)> {
-    sqlx::query_as("SELECT id, status FROM registrations WHERE event_id = $1 ORDER BY id")
+    sql::query_as("SELECT id, status FROM registrations WHERE event_id = $1 ORDER BY id")
         .bind(event)
         .fetch_all(&server.state.db)
         .await
@@ -85,7 +86,7 @@ async fn a_burst_of_2000_registrations_for_300_seats_confirms_exactly_300_and_qu
     // committed, the waiting list in commit order behind them.
     let rows = statuses(&server, event).await;
     assert_eq!(rows.len(), USERS, "zero duplicates");
-    let (distinct,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT user_id) FROM registrations WHERE event_id = $1")
+    let (distinct,): (i64,) = sql::query_as("SELECT COUNT(DISTINCT user_id) FROM registrations WHERE event_id = $1")
         .bind(event)
         .fetch_one(&server.state.db)
         .await

@@ -5,6 +5,7 @@
 use std::hint::black_box;
 
 use backend::Config;
+use backend::db::sql;
 use backend::demo::{DISTRICTS, DOMAINS};
 use criterion::{Criterion, criterion_group, criterion_main};
 use shared::dashboard::ActivityQuery;
@@ -45,7 +46,7 @@ fn numbers(n: u32) -> String {
 /// 2,000 organizations, 100,000 published postings over three years, 20,000 requests (a third of
 /// them signed), then recorded events up to 1,000,000.
 async fn seed(db: &backend::db::Db) {
-    let mut tx = db.begin().await.unwrap();
+    let mut tx = backend::db::begin_write(db).await.unwrap();
     let day = |expr: &str| {
         format!(
             "strftime('%Y-%m-%dT%H:%M:%SZ', '2024-01-01', '+' || ({expr}) || ' days', '+' || (i % 86400) || ' seconds')"
@@ -83,9 +84,9 @@ async fn seed(db: &backend::db::Db) {
         ),
     ];
     for sql in &statements {
-        sqlx::query(sql).execute(&mut *tx).await.unwrap();
+        sql::query(sql).execute(&mut tx).await.unwrap();
     }
-    let (have,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM activity").fetch_one(&mut *tx).await.unwrap();
+    let (have,): (i64,) = sql::query_as("SELECT COUNT(*) FROM activity").fetch_one(&mut tx).await.unwrap();
     let rest = 1_000_000 - have as u32;
     let events = format!(
         "{} INSERT INTO activity (metric, at, week, domain, district, value)
@@ -96,9 +97,9 @@ async fn seed(db: &backend::db::Db) {
         dom = pick("i * 13", &[DOMAINS.as_slice(), &[""]].concat()),
         dis = pick("i * 17", &[DISTRICTS.as_slice(), &[""]].concat()),
     );
-    sqlx::query(&events).execute(&mut *tx).await.unwrap();
+    sql::query(&events).execute(&mut tx).await.unwrap();
     tx.commit().await.unwrap();
-    sqlx::query("ANALYZE").execute(db).await.unwrap();
+    sql::query("ANALYZE").execute(db).await.unwrap();
 }
 
 fn dashboard(c: &mut Criterion) {
@@ -112,7 +113,7 @@ fn dashboard(c: &mut Criterion) {
         seed(&db).await;
         let count = |sql: &'static str| {
             let db = db.clone();
-            async move { sqlx::query_as::<_, (i64,)>(sql).fetch_one(&db).await.unwrap().0 }
+            async move { sql::query_as::<(i64,)>(sql).fetch_one(&db).await.unwrap().0 }
         };
         eprintln!(
             "seeded {} postings, {} activity events ({} rows in the finest roll-up) in {:.1} s",

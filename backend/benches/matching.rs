@@ -65,7 +65,7 @@ fn corpus() -> Corpus {
     let tax = rt.block_on(async {
         let pool = sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap();
         sqlx::migrate!("./migrations").run(&pool).await.unwrap();
-        let mut conn = pool.acquire().await.unwrap();
+        let mut conn = backend::db::Db::Sqlite(pool).acquire().await.unwrap();
         backend::taxonomy::store::load(&mut conn).await.unwrap()
     });
     let vocab = Vocabulary::load().unwrap();

@@ -5,6 +5,7 @@
 //! `cargo run --release -p backend --example load_paths -- DATA_DIR OUT_FILE`
 
 use backend::Config;
+use backend::db::sql;
 use backend::demo::{DISTRICTS, DOMAINS};
 
 const PATHS: usize = 20_000;
@@ -50,7 +51,7 @@ async fn main() -> anyhow::Result<()> {
     for (kind, path) in
         [("demand", "demands"), ("capability", "capabilities"), ("scenario", "scenarios"), ("mandate", "mandates")]
     {
-        let rows: Vec<(i64,)> = sqlx::query_as(
+        let rows: Vec<(i64,)> = sql::query_as(
             "SELECT id FROM postings WHERE kind = $1 AND status = 'published' ORDER BY random() LIMIT 2000",
         )
         .bind(kind)

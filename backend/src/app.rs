@@ -21,6 +21,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::config::Config;
+use crate::db::sql;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
@@ -154,7 +155,7 @@ pub struct Health {
 #[utoipa::path(get, path = "/healthz", tag = "meta",
     responses((status = 200, body = Health), (status = 503, description = "Database unreachable", body = Health)))]
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    match sqlx::query("SELECT 1").execute(&state.db).await {
+    match sql::query("SELECT 1").execute(&state.db).await {
         Ok(_) => Json(Health { status: "ok" }).into_response(),
         Err(e) => {
             tracing::error!(error = ?e, "health check failed");

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use backend::db::sql;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 use tempfile::TempDir;
@@ -57,14 +58,14 @@ impl Server {
         let pw = shared::validate::Password::parse(PASSWORD).unwrap();
         let e = shared::validate::Email::parse(email).unwrap();
         backend::accounts::store::create_or_promote_admin(pool, &e, &pw).await.unwrap();
-        sqlx::query("UPDATE users SET is_admin = $1 WHERE email = $2")
+        sql::query("UPDATE users SET is_admin = $1 WHERE email = $2")
             .bind(admin)
             .bind(email)
             .execute(pool)
             .await
             .unwrap();
         let (id,): (i64,) =
-            sqlx::query_as("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
+            sql::query_as("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
         id
     }
 
@@ -92,7 +93,7 @@ impl Server {
     /// Written straight to the database in one transaction: hashing 2,000 passwords would take
     /// longer than the test itself.
     pub async fn many_users(&self, n: usize) -> Vec<(i64, String)> {
-        let mut tx = self.state.db.begin().await.unwrap();
+        let mut tx = backend::db::begin_write(&self.state.db).await.unwrap();
         let expires = backend::db::now() + backend::accounts::session::SESSION_TTL;
         let mut out = Vec::with_capacity(n);
         for i in 0..n {

@@ -3,13 +3,14 @@
 //! attendance, judging scores — keeps pointing at it, now nameless. Everything that is only about
 //! the person is deleted; seats at events still to come go back to the waiting lists.
 
-use sqlx::SqliteConnection;
+use crate::db::Conn;
+use crate::db::sql;
 use time::OffsetDateTime;
 
 /// Organizations (id, Chinese name) the user is the only owner of while others are members:
 /// deleting the account would leave them without an owner.
-pub async fn sole_owner_of(db: &mut SqliteConnection, user: i64) -> sqlx::Result<Vec<(i64, String)>> {
-    sqlx::query_as(
+pub async fn sole_owner_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    sql::query_as(
         "SELECT o.id, o.name_zh FROM memberships m JOIN organizations o ON o.id = m.org_id
          WHERE m.user_id = $1 AND m.role = 'owner'
            AND NOT EXISTS (SELECT 1 FROM memberships x WHERE x.org_id = m.org_id AND x.user_id <> $1 AND x.role = 'owner')
@@ -54,12 +55,12 @@ const ERASE: &[&str] = &[
 ];
 
 /// Erases the user's personal data and anonymises their account, inside the caller's transaction.
-pub async fn erase(db: &mut SqliteConnection, user: i64, email: &str, at: OffsetDateTime) -> sqlx::Result<()> {
+pub async fn erase(db: &mut Conn, user: i64, email: &str, at: OffsetDateTime) -> sqlx::Result<()> {
     let anonymous = anonymous_email(user);
     for sql in ERASE {
-        sqlx::query(sql).bind(user).bind(email).bind(at).bind(&anonymous).execute(&mut *db).await?;
+        sql::query(sql).bind(user).bind(email).bind(at).bind(&anonymous).execute(&mut *db).await?;
     }
-    sqlx::query(
+    sql::query(
         "UPDATE users SET email = $2, display_name = '', password_hash = $3, is_admin = FALSE,
                 disabled_at = $4, deleted_at = $4, updated_at = $4 WHERE id = $1",
     )

@@ -2,14 +2,15 @@
 //! them as one JSON document (`GET /api/me/export`). The password hash and session tokens are never
 //! part of it (they are secrets, not information about the person).
 
+use crate::db::Conn;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
-use sqlx::SqliteConnection;
 
 use super::session::CurrentUser;
 use crate::AppState;
+use crate::db::sql;
 use crate::error::AppResult;
 
 /// One section of the document: its name and the SQL that returns it as JSON text (`$1` is the
@@ -87,11 +88,11 @@ const SECTIONS: &[(&str, &str)] = &[
 ];
 
 /// Every section for `user`, as one JSON object.
-pub async fn collect(db: &mut SqliteConnection, user: i64, email: &str) -> sqlx::Result<serde_json::Value> {
+pub async fn collect(db: &mut Conn, user: i64, email: &str) -> sqlx::Result<serde_json::Value> {
     let mut out = serde_json::Map::new();
     out.insert("generated_at".into(), serde_json::Value::String(crate::db::now().to_string()));
     for (name, sql) in SECTIONS {
-        let (text,): (Option<String>,) = sqlx::query_as(sql).bind(user).bind(email).fetch_one(&mut *db).await?;
+        let (text,): (Option<String>,) = sql::query_as(sql).bind(user).bind(email).fetch_one(&mut *db).await?;
         let value = text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
         out.insert((*name).into(), value);
     }

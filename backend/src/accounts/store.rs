@@ -1,12 +1,13 @@
 //! SQL for accounts, sessions and login failures.
 
+use crate::db::Conn;
 use shared::Locale;
 use shared::accounts::Membership;
 use shared::orgs::{OrgKind, OrgRole};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 use super::session::SessionUser;
+use crate::db::sql;
 
 #[derive(Debug, sqlx::FromRow)]
 struct UserRow {
@@ -31,7 +32,7 @@ impl From<UserRow> for SessionUser {
 
 /// Inserts a user; the caller maps a unique violation to "email taken".
 pub async fn insert_user(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     email: &str,
     password_hash: &str,
     display_name: &str,
@@ -39,7 +40,7 @@ pub async fn insert_user(
     is_admin: bool,
 ) -> sqlx::Result<i64> {
     let now = crate::db::now();
-    let row: (i64,) = sqlx::query_as(
+    let row: (i64,) = sql::query_as(
         "INSERT INTO users (email, password_hash, display_name, locale, is_admin, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
     )
@@ -54,9 +55,9 @@ pub async fn insert_user(
     Ok(row.0)
 }
 
-pub async fn find_user(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<SessionUser>> {
+pub async fn find_user(db: &mut Conn, id: i64) -> sqlx::Result<Option<SessionUser>> {
     let row: Option<UserRow> =
-        sqlx::query_as("SELECT id, email, display_name, locale, is_admin FROM users WHERE id = $1")
+        sql::query_as("SELECT id, email, display_name, locale, is_admin FROM users WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?;
@@ -64,18 +65,18 @@ pub async fn find_user(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Optio
 }
 
 /// (user id, password hash) for an email.
-pub async fn credentials(db: &mut SqliteConnection, email: &str) -> sqlx::Result<Option<(i64, String)>> {
-    sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1").bind(email).fetch_optional(db).await
+pub async fn credentials(db: &mut Conn, email: &str) -> sqlx::Result<Option<(i64, String)>> {
+    sql::query_as("SELECT id, password_hash FROM users WHERE email = $1").bind(email).fetch_optional(db).await
 }
 
-pub async fn password_hash(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<String> {
+pub async fn password_hash(db: &mut Conn, user_id: i64) -> sqlx::Result<String> {
     let row: (String,) =
-        sqlx::query_as("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_one(db).await?;
+        sql::query_as("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_one(db).await?;
     Ok(row.0)
 }
 
-pub async fn set_password(db: &mut SqliteConnection, user_id: i64, password_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+pub async fn set_password(db: &mut Conn, user_id: i64, password_hash: &str) -> sqlx::Result<()> {
+    sql::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(password_hash)
         .bind(crate::db::now())
         .bind(user_id)
@@ -84,8 +85,8 @@ pub async fn set_password(db: &mut SqliteConnection, user_id: i64, password_hash
     Ok(())
 }
 
-pub async fn set_admin(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE users SET is_admin = TRUE, updated_at = $1 WHERE id = $2")
+pub async fn set_admin(db: &mut Conn, user_id: i64) -> sqlx::Result<()> {
+    sql::query("UPDATE users SET is_admin = TRUE, updated_at = $1 WHERE id = $2")
         .bind(crate::db::now())
         .bind(user_id)
         .execute(db)
@@ -94,12 +95,12 @@ pub async fn set_admin(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<
 }
 
 pub async fn update_profile(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     user_id: i64,
     display_name: Option<&str>,
     locale: Option<Locale>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "UPDATE users SET display_name = COALESCE($1, display_name), locale = COALESCE($2, locale), updated_at = $3
          WHERE id = $4",
     )
@@ -112,7 +113,7 @@ pub async fn update_profile(
     Ok(())
 }
 
-pub async fn memberships(db: &mut SqliteConnection, user_id: i64) -> sqlx::Result<Vec<Membership>> {
+pub async fn memberships(db: &mut Conn, user_id: i64) -> sqlx::Result<Vec<Membership>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         org_id: i64,
@@ -122,7 +123,7 @@ pub async fn memberships(db: &mut SqliteConnection, user_id: i64) -> sqlx::Resul
         role: String,
         verified_at: Option<OffsetDateTime>,
     }
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = sql::query_as(
         "SELECT o.id AS org_id, o.name_zh, o.name_en, o.kind, m.role, o.verified_at
          FROM memberships m JOIN organizations o ON o.id = m.org_id
          WHERE m.user_id = $1 ORDER BY m.created_at, o.id",
@@ -148,13 +149,13 @@ pub async fn memberships(db: &mut SqliteConnection, user_id: i64) -> sqlx::Resul
 // ---- sessions ----
 
 pub async fn insert_session(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     token_hash: &str,
     user_id: i64,
     expires_at: OffsetDateTime,
 ) -> sqlx::Result<()> {
     let now = crate::db::now();
-    sqlx::query(
+    sql::query(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
     )
     .bind(token_hash)
@@ -168,7 +169,7 @@ pub async fn insert_session(
 
 /// The user of a live session, with when the session was last renewed.
 pub async fn session_user(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     token_hash: &str,
     now: OffsetDateTime,
 ) -> sqlx::Result<Option<(SessionUser, OffsetDateTime)>> {
@@ -178,7 +179,7 @@ pub async fn session_user(
         user: UserRow,
         last_seen_at: OffsetDateTime,
     }
-    let row: Option<Row> = sqlx::query_as(
+    let row: Option<Row> = sql::query_as(
         "SELECT u.id, u.email, u.display_name, u.locale, u.is_admin, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
@@ -191,12 +192,12 @@ pub async fn session_user(
 }
 
 pub async fn renew_session(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     token_hash: &str,
     now: OffsetDateTime,
     expires_at: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
+    sql::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
         .bind(now)
         .bind(expires_at)
         .bind(token_hash)
@@ -205,14 +206,14 @@ pub async fn renew_session(
     Ok(())
 }
 
-pub async fn delete_session(db: &mut SqliteConnection, token_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db).await?;
+pub async fn delete_session(db: &mut Conn, token_hash: &str) -> sqlx::Result<()> {
+    sql::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db).await?;
     Ok(())
 }
 
 /// Signs a user out everywhere but the session `keep`.
-pub async fn delete_other_sessions(db: &mut SqliteConnection, user_id: i64, keep: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+pub async fn delete_other_sessions(db: &mut Conn, user_id: i64, keep: &str) -> sqlx::Result<()> {
+    sql::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
         .bind(user_id)
         .bind(keep)
         .execute(db)
@@ -220,19 +221,15 @@ pub async fn delete_other_sessions(db: &mut SqliteConnection, user_id: i64, keep
     Ok(())
 }
 
-pub async fn delete_expired_sessions(db: &mut SqliteConnection, now: OffsetDateTime) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(db).await?.rows_affected())
+pub async fn delete_expired_sessions(db: &mut Conn, now: OffsetDateTime) -> sqlx::Result<u64> {
+    Ok(sql::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(db).await?.rows_affected())
 }
 
 // ---- login failures ----
 
-pub async fn recent_failures(
-    db: &mut SqliteConnection,
-    email: &str,
-    since: OffsetDateTime,
-) -> sqlx::Result<Vec<OffsetDateTime>> {
+pub async fn recent_failures(db: &mut Conn, email: &str, since: OffsetDateTime) -> sqlx::Result<Vec<OffsetDateTime>> {
     let rows: Vec<(OffsetDateTime,)> =
-        sqlx::query_as("SELECT failed_at FROM login_failures WHERE email = $1 AND failed_at > $2")
+        sql::query_as("SELECT failed_at FROM login_failures WHERE email = $1 AND failed_at > $2")
             .bind(email)
             .bind(since)
             .fetch_all(db)
@@ -240,8 +237,8 @@ pub async fn recent_failures(
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
-pub async fn record_failure(db: &mut SqliteConnection, email: &str, at: OffsetDateTime) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO login_failures (email, failed_at) VALUES ($1, $2)")
+pub async fn record_failure(db: &mut Conn, email: &str, at: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("INSERT INTO login_failures (email, failed_at) VALUES ($1, $2)")
         .bind(email)
         .bind(at)
         .execute(db)
@@ -249,8 +246,8 @@ pub async fn record_failure(db: &mut SqliteConnection, email: &str, at: OffsetDa
     Ok(())
 }
 
-pub async fn clear_failures(db: &mut SqliteConnection, email: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1").bind(email).execute(db).await?;
+pub async fn clear_failures(db: &mut Conn, email: &str) -> sqlx::Result<()> {
+    sql::query("DELETE FROM login_failures WHERE email = $1").bind(email).execute(db).await?;
     Ok(())
 }
 
@@ -281,21 +278,21 @@ pub async fn create_or_promote_admin(
 }
 
 /// Whether a site admin disabled the account.
-pub async fn is_disabled(db: &mut SqliteConnection, user: i64) -> sqlx::Result<bool> {
+pub async fn is_disabled(db: &mut Conn, user: i64) -> sqlx::Result<bool> {
     let row: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT disabled_at FROM users WHERE id = $1").bind(user).fetch_optional(db).await?;
+        sql::query_as("SELECT disabled_at FROM users WHERE id = $1").bind(user).fetch_optional(db).await?;
     Ok(row.is_some_and(|(d,)| d.is_some()))
 }
 
 /// Disables (with the time) or enables an account; false when there is no such user.
-pub async fn set_disabled(db: &mut SqliteConnection, user: i64, at: Option<OffsetDateTime>) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE users SET disabled_at = $2 WHERE id = $1").bind(user).bind(at).execute(db).await?;
+pub async fn set_disabled(db: &mut Conn, user: i64, at: Option<OffsetDateTime>) -> sqlx::Result<bool> {
+    let done = sql::query("UPDATE users SET disabled_at = $2 WHERE id = $1").bind(user).bind(at).execute(db).await?;
     Ok(done.rows_affected() > 0)
 }
 
 /// Ends every session of the user; how many there were.
-pub async fn delete_sessions(db: &mut SqliteConnection, user: i64) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(db).await?.rows_affected())
+pub async fn delete_sessions(db: &mut Conn, user: i64) -> sqlx::Result<u64> {
+    Ok(sql::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(db).await?.rows_affected())
 }
 
 #[derive(sqlx::FromRow)]
@@ -333,7 +330,7 @@ fn admin_view(r: AdminRow) -> shared::accounts::UserAdminView {
 
 /// Users whose email or name contains `words`, newest first.
 pub async fn admin_users(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     words: Option<&str>,
     limit: u32,
     offset: u64,
@@ -341,8 +338,8 @@ pub async fn admin_users(
     let like = words.map(|w| format!("%{w}%"));
     let filter = "WHERE ($1 IS NULL OR u.email LIKE $1 OR u.display_name LIKE $1)";
     let (total,): (i64,) =
-        sqlx::query_as(&format!("SELECT COUNT(*) FROM users u {filter}")).bind(&like).fetch_one(&mut *db).await?;
-    let rows: Vec<AdminRow> = sqlx::query_as(&format!("{ADMIN_USER} {filter} ORDER BY u.id DESC LIMIT $2 OFFSET $3"))
+        sql::query_as(format!("SELECT COUNT(*) FROM users u {filter}")).bind(&like).fetch_one(&mut *db).await?;
+    let rows: Vec<AdminRow> = sql::query_as(format!("{ADMIN_USER} {filter} ORDER BY u.id DESC LIMIT $2 OFFSET $3"))
         .bind(&like)
         .bind(limit)
         .bind(i64::try_from(offset).unwrap_or(i64::MAX))
@@ -351,8 +348,8 @@ pub async fn admin_users(
     Ok((rows.into_iter().map(admin_view).collect(), u64::try_from(total).unwrap_or(0)))
 }
 
-pub async fn admin_user(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<shared::accounts::UserAdminView>> {
+pub async fn admin_user(db: &mut Conn, id: i64) -> sqlx::Result<Option<shared::accounts::UserAdminView>> {
     let row: Option<AdminRow> =
-        sqlx::query_as(&format!("{ADMIN_USER} WHERE u.id = $1")).bind(id).fetch_optional(db).await?;
+        sql::query_as(format!("{ADMIN_USER} WHERE u.id = $1")).bind(id).fetch_optional(db).await?;
     Ok(row.map(admin_view))
 }

@@ -1,28 +1,29 @@
 //! SQL for sessions, speakers and session seats.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::agenda::{Session, SessionInput, Speaker};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 /// The event's time span and whether it exists.
-pub async fn span(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Option<(OffsetDateTime, OffsetDateTime)>> {
-    sqlx::query_as("SELECT starts_at, ends_at FROM events WHERE id = $1").bind(event).fetch_optional(db).await
+pub async fn span(db: &mut Conn, event: i64) -> sqlx::Result<Option<(OffsetDateTime, OffsetDateTime)>> {
+    sql::query_as("SELECT starts_at, ends_at FROM events WHERE id = $1").bind(event).fetch_optional(db).await
 }
 
-pub async fn count(db: &mut SqliteConnection, event: i64) -> sqlx::Result<usize> {
+pub async fn count(db: &mut Conn, event: i64) -> sqlx::Result<usize> {
     let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM event_sessions WHERE event_id = $1").bind(event).fetch_one(db).await?;
+        sql::query_as("SELECT COUNT(*) FROM event_sessions WHERE event_id = $1").bind(event).fetch_one(db).await?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// Inserts a session with its speakers (`(user, name)`, in order).
 pub async fn insert(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     s: &SessionInput,
     speakers: &[(Option<i64>, String)],
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO event_sessions (event_id, title_zh, title_en, room, starts_at, ends_at, capacity)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -36,7 +37,7 @@ pub async fn insert(
     .fetch_one(&mut *db)
     .await?;
     for (i, (user, name)) in speakers.iter().enumerate() {
-        sqlx::query("INSERT INTO session_speakers (session_id, position, user_id, name) VALUES ($1, $2, $3, $4)")
+        sql::query("INSERT INTO session_speakers (session_id, position, user_id, name) VALUES ($1, $2, $3, $4)")
             .bind(id)
             .bind(i as i64)
             .bind(user)
@@ -47,8 +48,8 @@ pub async fn insert(
     Ok(id)
 }
 
-pub async fn delete(db: &mut SqliteConnection, event: i64, session: i64) -> sqlx::Result<bool> {
-    let done = sqlx::query("DELETE FROM event_sessions WHERE id = $1 AND event_id = $2")
+pub async fn delete(db: &mut Conn, event: i64, session: i64) -> sqlx::Result<bool> {
+    let done = sql::query("DELETE FROM event_sessions WHERE id = $1 AND event_id = $2")
         .bind(session)
         .bind(event)
         .execute(db)
@@ -57,8 +58,8 @@ pub async fn delete(db: &mut SqliteConnection, event: i64, session: i64) -> sqlx
 }
 
 /// A platform user's id and display name, by email.
-pub async fn user_by_email(db: &mut SqliteConnection, email: &str) -> sqlx::Result<Option<(i64, String)>> {
-    sqlx::query_as("SELECT id, display_name FROM users WHERE email = $1").bind(email).fetch_optional(db).await
+pub async fn user_by_email(db: &mut Conn, email: &str) -> sqlx::Result<Option<(i64, String)>> {
+    sql::query_as("SELECT id, display_name FROM users WHERE email = $1").bind(email).fetch_optional(db).await
 }
 
 /// A seat counts while its holder's registration is confirmed: a cancelled registration frees its
@@ -90,9 +91,9 @@ struct SpeakerRow {
 }
 
 /// The event's sessions by time, seats taken and whether `viewer` holds one.
-pub async fn sessions(db: &mut SqliteConnection, event: i64, viewer: Option<i64>) -> sqlx::Result<Vec<Session>> {
-    let rows: Vec<SessionRow> = sqlx::query_as(
-        &"SELECT s.id, s.event_id, s.title_zh, s.title_en, s.room, s.starts_at, s.ends_at, s.capacity,
+pub async fn sessions(db: &mut Conn, event: i64, viewer: Option<i64>) -> sqlx::Result<Vec<Session>> {
+    let rows: Vec<SessionRow> = sql::query_as(
+        "SELECT s.id, s.event_id, s.title_zh, s.title_en, s.room, s.starts_at, s.ends_at, s.capacity,
                 (SELECT COUNT(*) FROM session_seats x WHERE x.session_id = s.id AND {HELD}) AS taken,
                 EXISTS (SELECT 1 FROM session_seats x WHERE x.session_id = s.id AND x.user_id = $2) AS joined
          FROM event_sessions s WHERE s.event_id = $1 ORDER BY s.starts_at, s.id"
@@ -102,7 +103,7 @@ pub async fn sessions(db: &mut SqliteConnection, event: i64, viewer: Option<i64>
     .bind(viewer.unwrap_or(0))
     .fetch_all(&mut *db)
     .await?;
-    let speakers: Vec<SpeakerRow> = sqlx::query_as(
+    let speakers: Vec<SpeakerRow> = sql::query_as(
         "SELECT k.session_id, k.user_id, COALESCE(u.display_name, k.name) AS name, o.name_zh AS org_name_zh,
                 o.name_en AS org_name_en
          FROM session_speakers k JOIN event_sessions s ON s.id = k.session_id
@@ -142,9 +143,9 @@ pub async fn sessions(db: &mut SqliteConnection, event: i64, viewer: Option<i64>
 }
 
 /// A session's event, capacity and seats taken.
-pub async fn seat_context(db: &mut SqliteConnection, session: i64) -> sqlx::Result<Option<(i64, Option<i64>, i64)>> {
-    sqlx::query_as(
-        &"SELECT s.event_id, s.capacity, (SELECT COUNT(*) FROM session_seats x WHERE x.session_id = s.id AND {HELD})
+pub async fn seat_context(db: &mut Conn, session: i64) -> sqlx::Result<Option<(i64, Option<i64>, i64)>> {
+    sql::query_as(
+        "SELECT s.event_id, s.capacity, (SELECT COUNT(*) FROM session_seats x WHERE x.session_id = s.id AND {HELD})
          FROM event_sessions s WHERE s.id = $1"
             .replace("{HELD}", HELD),
     )
@@ -154,8 +155,8 @@ pub async fn seat_context(db: &mut SqliteConnection, session: i64) -> sqlx::Resu
 }
 
 /// Takes a seat; false when the user held one already.
-pub async fn take_seat(db: &mut SqliteConnection, session: i64, user: i64, now: OffsetDateTime) -> sqlx::Result<bool> {
-    let done = sqlx::query("INSERT OR IGNORE INTO session_seats (session_id, user_id, created_at) VALUES ($1, $2, $3)")
+pub async fn take_seat(db: &mut Conn, session: i64, user: i64, now: OffsetDateTime) -> sqlx::Result<bool> {
+    let done = sql::query("INSERT OR IGNORE INTO session_seats (session_id, user_id, created_at) VALUES ($1, $2, $3)")
         .bind(session)
         .bind(user)
         .bind(now)
@@ -164,8 +165,8 @@ pub async fn take_seat(db: &mut SqliteConnection, session: i64, user: i64, now: 
     Ok(done.rows_affected() > 0)
 }
 
-pub async fn leave_seat(db: &mut SqliteConnection, session: i64, user: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM session_seats WHERE session_id = $1 AND user_id = $2")
+pub async fn leave_seat(db: &mut Conn, session: i64, user: i64) -> sqlx::Result<()> {
+    sql::query("DELETE FROM session_seats WHERE session_id = $1 AND user_id = $2")
         .bind(session)
         .bind(user)
         .execute(db)
@@ -174,9 +175,9 @@ pub async fn leave_seat(db: &mut SqliteConnection, session: i64, user: i64) -> s
 }
 
 /// Whether the user holds a confirmed registration for the event.
-pub async fn registered(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<bool> {
+pub async fn registered(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bool> {
     let row: Option<(i64,)> =
-        sqlx::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
+        sql::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
             .bind(event)
             .bind(user)
             .fetch_optional(db)

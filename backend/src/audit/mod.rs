@@ -5,7 +5,7 @@ pub mod chain;
 pub mod routes;
 pub mod store;
 
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -20,7 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Records what `user` did to `target` (e.g. `org:12`), with the state before and after.
 pub async fn record(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     user: Option<&SessionUser>,
     action: &str,
     target: &str,

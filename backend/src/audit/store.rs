@@ -1,9 +1,10 @@
 //! SQL for the audit log: append (inside the caller's write transaction), read, page.
 
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 use time::OffsetDateTime;
 
 use super::chain::{self, Entry};
+use crate::db::sql;
 
 /// Who did it: a user (id and email) or the system.
 pub struct Actor<'a> {
@@ -14,7 +15,7 @@ pub struct Actor<'a> {
 /// Appends an entry chained to the last one. Call it inside a `BEGIN IMMEDIATE` transaction so
 /// appends are serial.
 pub async fn append(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     actor: &Actor<'_>,
     action: &str,
     target: &str,
@@ -23,7 +24,7 @@ pub async fn append(
     at: OffsetDateTime,
 ) -> sqlx::Result<()> {
     let last: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetch_optional(&mut *db).await?;
+        sql::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetch_optional(&mut *db).await?;
     let (last_id, prev) = last.unwrap_or((0, chain::GENESIS.to_owned()));
     let at = at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     let mut e = Entry {
@@ -39,7 +40,7 @@ pub async fn append(
         hash: String::new(),
     };
     e.hash = chain::hash(&prev, &e);
-    sqlx::query(
+    sql::query(
         "INSERT INTO audit_log (id, at, actor_id, actor, action, target, before, after, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
@@ -61,24 +62,19 @@ pub async fn append(
 const ENTRY: &str = "SELECT id, at, actor_id, actor, action, target, before, after, prev_hash, hash FROM audit_log";
 
 /// Every entry in id order (for verification).
-pub async fn all(db: &mut SqliteConnection) -> sqlx::Result<Vec<Entry>> {
-    sqlx::query_as(&format!("{ENTRY} ORDER BY id")).fetch_all(db).await
+pub async fn all(db: &mut Conn) -> sqlx::Result<Vec<Entry>> {
+    sql::query_as(format!("{ENTRY} ORDER BY id")).fetch_all(db).await
 }
 
 /// A page of entries, newest first, optionally of one action (prefix, e.g. `org.`).
-pub async fn page(
-    db: &mut SqliteConnection,
-    action: Option<&str>,
-    limit: u32,
-    offset: u64,
-) -> sqlx::Result<(Vec<Entry>, u64)> {
+pub async fn page(db: &mut Conn, action: Option<&str>, limit: u32, offset: u64) -> sqlx::Result<(Vec<Entry>, u64)> {
     let prefix = action.map(|a| format!("{a}%"));
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE ($1 IS NULL OR action LIKE $1)")
+    let (total,): (i64,) = sql::query_as("SELECT COUNT(*) FROM audit_log WHERE ($1 IS NULL OR action LIKE $1)")
         .bind(&prefix)
         .fetch_one(&mut *db)
         .await?;
     let rows =
-        sqlx::query_as(&format!("{ENTRY} WHERE ($1 IS NULL OR action LIKE $1) ORDER BY id DESC LIMIT $2 OFFSET $3"))
+        sql::query_as(format!("{ENTRY} WHERE ($1 IS NULL OR action LIKE $1) ORDER BY id DESC LIMIT $2 OFFSET $3"))
             .bind(&prefix)
             .bind(limit)
             .bind(i64::try_from(offset).unwrap_or(i64::MAX))

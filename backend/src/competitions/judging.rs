@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::db::Conn;
 use shared::competitions::{
     AssignedEntry, AuditEntry, Certificate, EntryJudges, EntryResult, JudgeScore, JudgingEntry, PanelInput,
     PublishResults, ScoreInput, StageAssignment, StageResults, StageStatus, weighted_total,
@@ -10,7 +11,6 @@ use shared::competitions::{
 use shared::notify::NotificationKind;
 use shared::opencall::{NoticeStatus, add_working_days};
 use shared::validate::{self, FieldError};
-use sqlx::SqliteConnection;
 
 use super::assign::{self, AssignError, Entry, Judge, Problem};
 use super::ops::{conflict, run_by, stage_run_by};
@@ -51,11 +51,7 @@ pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: Pane
 }
 
 /// The problem for the stage's entrants and panel, with the entrants (in the problem's order).
-async fn problem(
-    db: &mut SqliteConnection,
-    s: &StageRow,
-    c: &CompetitionRow,
-) -> AppResult<(Problem, Vec<store::TeamRow>)> {
+async fn problem(db: &mut Conn, s: &StageRow, c: &CompetitionRow) -> AppResult<(Problem, Vec<store::TeamRow>)> {
     let facts = store::judge_facts(db, s.id).await?;
     let judges: Vec<Judge> = facts
         .into_iter()
@@ -103,7 +99,7 @@ pub async fn assign(state: &AppState, user: &SessionUser, stage: i64) -> AppResu
 }
 
 /// The assignment itself (also used by the demo data), audited.
-pub(crate) async fn assign_in(db: &mut SqliteConnection, s: &StageRow, c: &CompetitionRow, by: i64) -> AppResult<()> {
+pub(crate) async fn assign_in(db: &mut Conn, s: &StageRow, c: &CompetitionRow, by: i64) -> AppResult<()> {
     let (p, teams) = problem(db, s, c).await?;
     if teams.is_empty() {
         return Err(AppError::field("entries", FieldError::Required));
@@ -184,7 +180,7 @@ pub async fn set_entry(
     Ok(out)
 }
 
-async fn assignment_view(db: &mut SqliteConnection, stage: i64) -> AppResult<StageAssignment> {
+async fn assignment_view(db: &mut Conn, stage: i64) -> AppResult<StageAssignment> {
     let s = store::stage(db, stage).await?.ok_or(AppError::NotFound)?;
     let c = store::competition(db, s.competition_id).await?.ok_or(AppError::NotFound)?;
     let panel = store::panel(db, stage).await?;
@@ -255,13 +251,7 @@ pub async fn release(state: &AppState, user: &SessionUser, stage: i64) -> AppRes
     Ok(out)
 }
 
-async fn judging_entry(
-    db: &mut SqliteConnection,
-    judge: i64,
-    stage: i64,
-    team: i64,
-    detail: bool,
-) -> AppResult<JudgingEntry> {
+async fn judging_entry(db: &mut Conn, judge: i64, stage: i64, team: i64, detail: bool) -> AppResult<JudgingEntry> {
     if !store::is_assigned(db, stage, team, judge).await? {
         return Err(AppError::NotFound);
     }
@@ -347,7 +337,7 @@ pub async fn score(
 
 /// Computes the stage's results from the sheets: raw and normalised means, ranks per track, and
 /// which entries advance (the best `advance` of each track with at least one sheet).
-async fn compute(db: &mut SqliteConnection, s: &StageRow, c: &CompetitionRow) -> AppResult<StageResults> {
+async fn compute(db: &mut Conn, s: &StageRow, c: &CompetitionRow) -> AppResult<StageResults> {
     let rubric = c.rubric();
     let key = rubric.iter().enumerate().max_by_key(|(i, c)| (c.weight, std::cmp::Reverse(*i))).map(|(i, _)| i);
     let teams = store::entrants(db, s).await?;
@@ -452,12 +442,7 @@ pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResul
 }
 
 /// Closing itself (also used by the demo data), audited.
-pub(crate) async fn close_in(
-    db: &mut SqliteConnection,
-    s: &StageRow,
-    c: &CompetitionRow,
-    by: i64,
-) -> AppResult<StageResults> {
+pub(crate) async fn close_in(db: &mut Conn, s: &StageRow, c: &CompetitionRow, by: i64) -> AppResult<StageResults> {
     let r = compute(db, s, c).await?;
     if r.scored == 0 {
         return Err(AppError::field("scores", FieldError::Required));

@@ -1,5 +1,6 @@
 //! Competition set-up, teams and submissions.
 
+use crate::db::Conn;
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::competitions::{
@@ -10,7 +11,6 @@ use shared::notify::NotificationKind;
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
 use shared::validate::FieldError;
-use sqlx::SqliteConnection;
 
 use super::store::{self, CompetitionRow, StageRow, TeamRow};
 use crate::AppState;
@@ -24,13 +24,13 @@ pub(super) fn conflict() -> AppError {
 }
 
 /// Whether the caller runs the competition: a member of its organization, or a site admin.
-pub(super) async fn runs(db: &mut SqliteConnection, c: &CompetitionRow, user: Option<&SessionUser>) -> AppResult<bool> {
+pub(super) async fn runs(db: &mut Conn, c: &CompetitionRow, user: Option<&SessionUser>) -> AppResult<bool> {
     let Some(user) = user else { return Ok(false) };
     Ok(user.is_admin || crate::orgs::store::role_of(db, c.org_id, user.id).await?.is_some())
 }
 
 /// The competition, 404 when missing; 403 unless the caller runs it.
-pub(super) async fn run_by(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<CompetitionRow> {
+pub(super) async fn run_by(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<CompetitionRow> {
     let c = store::competition(db, id).await?.ok_or(AppError::NotFound)?;
     if !runs(db, &c, Some(user)).await? {
         return Err(AppError::Forbidden);
@@ -40,7 +40,7 @@ pub(super) async fn run_by(db: &mut SqliteConnection, id: i64, user: &SessionUse
 
 /// The stage and its competition, 403 unless the caller runs it.
 pub(super) async fn stage_run_by(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     stage: i64,
     user: &SessionUser,
 ) -> AppResult<(StageRow, CompetitionRow)> {
@@ -64,7 +64,7 @@ pub(super) fn stage_view(s: &StageRow) -> Stage {
     }
 }
 
-async fn assemble(db: &mut SqliteConnection, c: CompetitionRow, user: Option<&SessionUser>) -> AppResult<Competition> {
+async fn assemble(db: &mut Conn, c: CompetitionRow, user: Option<&SessionUser>) -> AppResult<Competition> {
     let org = crate::orgs::store::summary(db, c.org_id).await?.ok_or(AppError::NotFound)?;
     let stages = store::stages(db, c.id).await?;
     Ok(Competition {
@@ -87,7 +87,7 @@ async fn assemble(db: &mut SqliteConnection, c: CompetitionRow, user: Option<&Se
     })
 }
 
-async fn check_domains(db: &mut SqliteConnection, input: &CompetitionInput) -> AppResult<()> {
+async fn check_domains(db: &mut Conn, input: &CompetitionInput) -> AppResult<()> {
     let tax = crate::taxonomy::store::load(db).await?;
     for t in &input.tracks {
         tax.require(TermKind::Domain, t.domain.trim()).map_err(|e| AppError::field("tracks", e))?;
@@ -166,7 +166,7 @@ pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppRe
     assemble(&mut db, c, user).await
 }
 
-async fn team_view(db: &mut SqliteConnection, t: TeamRow, user: &SessionUser) -> AppResult<Team> {
+async fn team_view(db: &mut Conn, t: TeamRow, user: &SessionUser) -> AppResult<Team> {
     let members = store::members(db, t.id).await?;
     let mine = members.iter().any(|m| m.email == user.email);
     Ok(Team {
@@ -256,7 +256,7 @@ pub async fn teams(state: &AppState, user: &SessionUser, competition: i64) -> Ap
 }
 
 /// The team, with whether the caller is on it; 404 for anyone but its members and organizers.
-async fn team_for(db: &mut SqliteConnection, user: &SessionUser, id: i64) -> AppResult<(TeamRow, bool)> {
+async fn team_for(db: &mut Conn, user: &SessionUser, id: i64) -> AppResult<(TeamRow, bool)> {
     let t = store::team(db, id).await?.ok_or(AppError::NotFound)?;
     let member = store::is_member(db, t.id, &user.email).await?;
     if member {
@@ -274,7 +274,7 @@ pub async fn team(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Te
 
 /// The stage a team member may submit to now: reached, taking submissions, before its deadline
 /// (after it, 422 on `deadline`: submissions are frozen).
-async fn open_stage(db: &mut SqliteConnection, user: &SessionUser, team: i64, stage: i64) -> AppResult<StageRow> {
+async fn open_stage(db: &mut Conn, user: &SessionUser, team: i64, stage: i64) -> AppResult<StageRow> {
     let (t, member) = team_for(db, user, team).await?;
     if !member {
         return Err(AppError::Forbidden);

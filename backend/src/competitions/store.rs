@@ -1,13 +1,14 @@
 //! SQL for competitions: set-up, teams, submissions, panels, assignments, score sheets, results and
 //! the audit log.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::competitions::{
     AuditEntry, CompetitionInput, Criterion, ExtraField, JudgeRef, ScoreInput, StageStatus, Submission, TeamMember,
     Track,
 };
 use shared::engage::OrgRef;
 use shared::opencall::NoticeRank;
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 fn json<T: serde::Serialize>(v: &T) -> String {
@@ -44,13 +45,8 @@ impl CompetitionRow {
 const COMPETITION: &str = "SELECT id, org_id, title_zh, title_en, description_zh, description_en, eligibility_zh,
         eligibility_en, rubric, judges_per_entry, created_at FROM competitions";
 
-pub async fn insert(
-    db: &mut SqliteConnection,
-    c: &CompetitionInput,
-    user: i64,
-    now: OffsetDateTime,
-) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn insert(db: &mut Conn, c: &CompetitionInput, user: i64, now: OffsetDateTime) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO competitions (org_id, title_zh, title_en, description_zh, description_en, eligibility_zh,
                                    eligibility_en, rubric, judges_per_entry, created_by, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
@@ -73,11 +69,11 @@ pub async fn insert(
 }
 
 /// Replaces the tracks and stages (before any team registered).
-async fn put_structure(db: &mut SqliteConnection, id: i64, c: &CompetitionInput) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM competition_tracks WHERE competition_id = $1").bind(id).execute(&mut *db).await?;
-    sqlx::query("DELETE FROM competition_stages WHERE competition_id = $1").bind(id).execute(&mut *db).await?;
+async fn put_structure(db: &mut Conn, id: i64, c: &CompetitionInput) -> sqlx::Result<()> {
+    sql::query("DELETE FROM competition_tracks WHERE competition_id = $1").bind(id).execute(&mut *db).await?;
+    sql::query("DELETE FROM competition_stages WHERE competition_id = $1").bind(id).execute(&mut *db).await?;
     for (i, t) in c.tracks.iter().enumerate() {
-        sqlx::query(
+        sql::query(
             "INSERT INTO competition_tracks (competition_id, position, domain, name_zh, name_en) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
@@ -89,7 +85,7 @@ async fn put_structure(db: &mut SqliteConnection, id: i64, c: &CompetitionInput)
         .await?;
     }
     for (i, s) in c.stages.iter().enumerate() {
-        sqlx::query(
+        sql::query(
             "INSERT INTO competition_stages (competition_id, position, name_zh, name_en, deadline, advance, fields)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
@@ -109,13 +105,13 @@ async fn put_structure(db: &mut SqliteConnection, id: i64, c: &CompetitionInput)
 /// Updates a competition. With teams registered, only texts, deadlines and advancing counts change
 /// (the caller checked that tracks, stages and rubric keep their shape).
 pub async fn update(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     id: i64,
     c: &CompetitionInput,
     structure: bool,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "UPDATE competitions SET title_zh = $2, title_en = $3, description_zh = $4, description_en = $5,
             eligibility_zh = $6, eligibility_en = $7, rubric = $8, judges_per_entry = $9, updated_at = $10 WHERE id = $1",
     )
@@ -135,7 +131,7 @@ pub async fn update(
         return put_structure(db, id, c).await;
     }
     for (i, t) in c.tracks.iter().enumerate() {
-        sqlx::query(
+        sql::query(
             "UPDATE competition_tracks SET name_zh = $3, name_en = $4 WHERE competition_id = $1 AND position = $2",
         )
         .bind(id)
@@ -146,7 +142,7 @@ pub async fn update(
         .await?;
     }
     for (i, s) in c.stages.iter().enumerate() {
-        sqlx::query(
+        sql::query(
             "UPDATE competition_stages SET name_zh = $3, name_en = $4, deadline = $5, advance = $6, fields = $7
              WHERE competition_id = $1 AND position = $2",
         )
@@ -163,13 +159,13 @@ pub async fn update(
     Ok(())
 }
 
-pub async fn competition(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<CompetitionRow>> {
-    sqlx::query_as(&format!("{COMPETITION} WHERE id = $1")).bind(id).fetch_optional(db).await
+pub async fn competition(db: &mut Conn, id: i64) -> sqlx::Result<Option<CompetitionRow>> {
+    sql::query_as(format!("{COMPETITION} WHERE id = $1")).bind(id).fetch_optional(db).await
 }
 
 /// All competitions, newest first.
-pub async fn competitions(db: &mut SqliteConnection) -> sqlx::Result<Vec<CompetitionRow>> {
-    sqlx::query_as(&format!("{COMPETITION} ORDER BY created_at DESC, id DESC LIMIT 200")).fetch_all(db).await
+pub async fn competitions(db: &mut Conn) -> sqlx::Result<Vec<CompetitionRow>> {
+    sql::query_as(format!("{COMPETITION} ORDER BY created_at DESC, id DESC LIMIT 200")).fetch_all(db).await
 }
 
 #[derive(sqlx::FromRow)]
@@ -181,8 +177,8 @@ struct TrackRow {
     teams: i64,
 }
 
-pub async fn tracks(db: &mut SqliteConnection, competition: i64) -> sqlx::Result<Vec<Track>> {
-    let rows: Vec<TrackRow> = sqlx::query_as(
+pub async fn tracks(db: &mut Conn, competition: i64) -> sqlx::Result<Vec<Track>> {
+    let rows: Vec<TrackRow> = sql::query_as(
         "SELECT t.id, t.domain, t.name_zh, t.name_en, (SELECT COUNT(*) FROM teams WHERE track_id = t.id) AS teams
          FROM competition_tracks t WHERE t.competition_id = $1 ORDER BY t.position",
     )
@@ -232,19 +228,19 @@ const STAGE: &str = "SELECT s.id, s.competition_id, s.position, s.name_zh, s.nam
         (SELECT COUNT(*) FROM stage_judges j WHERE j.stage_id = s.id) AS panel
      FROM competition_stages s";
 
-pub async fn stages(db: &mut SqliteConnection, competition: i64) -> sqlx::Result<Vec<StageRow>> {
-    sqlx::query_as(&format!("{STAGE} WHERE s.competition_id = $1 ORDER BY s.position"))
+pub async fn stages(db: &mut Conn, competition: i64) -> sqlx::Result<Vec<StageRow>> {
+    sql::query_as(format!("{STAGE} WHERE s.competition_id = $1 ORDER BY s.position"))
         .bind(competition)
         .fetch_all(db)
         .await
 }
 
-pub async fn stage(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<StageRow>> {
-    sqlx::query_as(&format!("{STAGE} WHERE s.id = $1")).bind(id).fetch_optional(db).await
+pub async fn stage(db: &mut Conn, id: i64) -> sqlx::Result<Option<StageRow>> {
+    sql::query_as(format!("{STAGE} WHERE s.id = $1")).bind(id).fetch_optional(db).await
 }
 
-pub async fn set_stage(db: &mut SqliteConnection, id: i64, status: StageStatus, released: bool) -> sqlx::Result<()> {
-    sqlx::query("UPDATE competition_stages SET status = $2, released = $3 WHERE id = $1")
+pub async fn set_stage(db: &mut Conn, id: i64, status: StageStatus, released: bool) -> sqlx::Result<()> {
+    sql::query("UPDATE competition_stages SET status = $2, released = $3 WHERE id = $1")
         .bind(id)
         .bind(status.as_str())
         .bind(released)
@@ -253,17 +249,14 @@ pub async fn set_stage(db: &mut SqliteConnection, id: i64, status: StageStatus, 
     Ok(())
 }
 
-pub async fn team_count(db: &mut SqliteConnection, competition: i64) -> sqlx::Result<u32> {
+pub async fn team_count(db: &mut Conn, competition: i64) -> sqlx::Result<u32> {
     let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM teams WHERE competition_id = $1").bind(competition).fetch_one(db).await?;
+        sql::query_as("SELECT COUNT(*) FROM teams WHERE competition_id = $1").bind(competition).fetch_one(db).await?;
     Ok(u32::try_from(n).unwrap_or(0))
 }
 
-pub async fn notice_of(db: &mut SqliteConnection, competition: i64) -> sqlx::Result<Option<(i64, String)>> {
-    sqlx::query_as("SELECT id, status FROM notices WHERE competition_id = $1")
-        .bind(competition)
-        .fetch_optional(db)
-        .await
+pub async fn notice_of(db: &mut Conn, competition: i64) -> sqlx::Result<Option<(i64, String)>> {
+    sql::query_as("SELECT id, status FROM notices WHERE competition_id = $1").bind(competition).fetch_optional(db).await
 }
 
 // ---------- teams ----------
@@ -300,9 +293,9 @@ pub struct NewTeam<'a> {
     pub members: &'a [&'a str],
 }
 
-pub async fn insert_team(db: &mut SqliteConnection, t: &NewTeam<'_>, now: OffsetDateTime) -> sqlx::Result<i64> {
+pub async fn insert_team(db: &mut Conn, t: &NewTeam<'_>, now: OffsetDateTime) -> sqlx::Result<i64> {
     let NewTeam { competition, track, name, org, leader, members } = *t;
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO teams (competition_id, track_id, name, org_id, leader_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -314,13 +307,13 @@ pub async fn insert_team(db: &mut SqliteConnection, t: &NewTeam<'_>, now: Offset
     .bind(now)
     .fetch_one(&mut *db)
     .await?;
-    sqlx::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, 1)")
+    sql::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, 1)")
         .bind(id)
         .bind(leader.1)
         .execute(&mut *db)
         .await?;
     for m in members.iter().filter(|m| **m != leader.1) {
-        sqlx::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, 0)")
+        sql::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, 0)")
             .bind(id)
             .bind(m)
             .execute(&mut *db)
@@ -329,13 +322,13 @@ pub async fn insert_team(db: &mut SqliteConnection, t: &NewTeam<'_>, now: Offset
     Ok(id)
 }
 
-pub async fn team(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<TeamRow>> {
-    sqlx::query_as(&format!("{TEAM} WHERE t.id = $1")).bind(id).fetch_optional(db).await
+pub async fn team(db: &mut Conn, id: i64) -> sqlx::Result<Option<TeamRow>> {
+    sql::query_as(format!("{TEAM} WHERE t.id = $1")).bind(id).fetch_optional(db).await
 }
 
 /// The competition's teams (all of them, or the ones `email` is on), in registration order.
-pub async fn teams(db: &mut SqliteConnection, competition: i64, email: Option<&str>) -> sqlx::Result<Vec<TeamRow>> {
-    sqlx::query_as(&format!(
+pub async fn teams(db: &mut Conn, competition: i64, email: Option<&str>) -> sqlx::Result<Vec<TeamRow>> {
+    sql::query_as(format!(
         "{TEAM} WHERE t.competition_id = $1
            AND ($2 IS NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.email = $2))
          ORDER BY t.id"
@@ -354,8 +347,8 @@ struct MemberRow {
     leader: bool,
 }
 
-pub async fn members(db: &mut SqliteConnection, team: i64) -> sqlx::Result<Vec<TeamMember>> {
-    let rows: Vec<MemberRow> = sqlx::query_as(
+pub async fn members(db: &mut Conn, team: i64) -> sqlx::Result<Vec<TeamMember>> {
+    let rows: Vec<MemberRow> = sql::query_as(
         "SELECT m.email, u.id AS user_id, u.display_name AS name, m.leader FROM team_members m
          LEFT JOIN users u ON u.email = m.email WHERE m.team_id = $1 ORDER BY m.leader DESC, m.rowid",
     )
@@ -368,8 +361,8 @@ pub async fn members(db: &mut SqliteConnection, team: i64) -> sqlx::Result<Vec<T
         .collect())
 }
 
-pub async fn is_member(db: &mut SqliteConnection, team: i64, email: &str) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM team_members WHERE team_id = $1 AND email = $2")
+pub async fn is_member(db: &mut Conn, team: i64, email: &str) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sql::query_as("SELECT 1 FROM team_members WHERE team_id = $1 AND email = $2")
         .bind(team)
         .bind(email)
         .fetch_optional(db)
@@ -378,8 +371,8 @@ pub async fn is_member(db: &mut SqliteConnection, team: i64, email: &str) -> sql
 }
 
 /// Organizations the team's members belong to (with the team's own).
-pub async fn team_orgs(db: &mut SqliteConnection, team: i64) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sqlx::query_as(
+pub async fn team_orgs(db: &mut Conn, team: i64) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sql::query_as(
         "SELECT org_id FROM teams WHERE id = $1 AND org_id IS NOT NULL
          UNION SELECT ms.org_id FROM team_members m JOIN users u ON u.email = m.email
                JOIN memberships ms ON ms.user_id = u.id WHERE m.team_id = $1",
@@ -390,8 +383,8 @@ pub async fn team_orgs(db: &mut SqliteConnection, team: i64) -> sqlx::Result<Vec
     Ok(rows.into_iter().map(|(o,)| o).collect())
 }
 
-pub async fn set_reached(db: &mut SqliteConnection, team: i64, reached: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE teams SET reached = $2 WHERE id = $1").bind(team).bind(reached).execute(db).await?;
+pub async fn set_reached(db: &mut Conn, team: i64, reached: i64) -> sqlx::Result<()> {
+    sql::query("UPDATE teams SET reached = $2 WHERE id = $1").bind(team).bind(reached).execute(db).await?;
     Ok(())
 }
 
@@ -433,9 +426,9 @@ const SUBMISSION: &str = "SELECT s.id, s.stage_id, s.version, s.summary, s.video
      FROM submissions s LEFT JOIN users u ON u.id = s.submitted_by";
 
 /// Every version of the team's submission to the stage, newest first.
-pub async fn versions(db: &mut SqliteConnection, team: i64, stage: i64) -> sqlx::Result<Vec<Submission>> {
+pub async fn versions(db: &mut Conn, team: i64, stage: i64) -> sqlx::Result<Vec<Submission>> {
     let rows: Vec<SubmissionRow> =
-        sqlx::query_as(&format!("{SUBMISSION} WHERE s.team_id = $1 AND s.stage_id = $2 ORDER BY s.version DESC"))
+        sql::query_as(format!("{SUBMISSION} WHERE s.team_id = $1 AND s.stage_id = $2 ORDER BY s.version DESC"))
             .bind(team)
             .bind(stage)
             .fetch_all(db)
@@ -444,8 +437,8 @@ pub async fn versions(db: &mut SqliteConnection, team: i64, stage: i64) -> sqlx:
 }
 
 /// The latest version of each stage's submission of the team.
-pub async fn latest(db: &mut SqliteConnection, team: i64) -> sqlx::Result<Vec<Submission>> {
-    let rows: Vec<SubmissionRow> = sqlx::query_as(&format!(
+pub async fn latest(db: &mut Conn, team: i64) -> sqlx::Result<Vec<Submission>> {
+    let rows: Vec<SubmissionRow> = sql::query_as(format!(
         "{SUBMISSION} WHERE s.team_id = $1
            AND s.version = (SELECT MAX(version) FROM submissions x WHERE x.team_id = s.team_id AND x.stage_id = s.stage_id)
          ORDER BY s.stage_id"
@@ -459,8 +452,8 @@ pub async fn latest(db: &mut SqliteConnection, team: i64) -> sqlx::Result<Vec<Su
 /// The stored plan of the latest version (name, checksum, size).
 pub type Plan = (String, String, i64);
 
-pub async fn latest_plan(db: &mut SqliteConnection, team: i64, stage: i64) -> sqlx::Result<Option<Plan>> {
-    sqlx::query_as(
+pub async fn latest_plan(db: &mut Conn, team: i64, stage: i64) -> sqlx::Result<Option<Plan>> {
+    sql::query_as(
         "SELECT plan_name, plan_sha256, plan_size FROM submissions WHERE team_id = $1 AND stage_id = $2
            AND plan_sha256 IS NOT NULL ORDER BY version DESC LIMIT 1",
     )
@@ -471,7 +464,7 @@ pub async fn latest_plan(db: &mut SqliteConnection, team: i64, stage: i64) -> sq
 }
 
 /// The submission `id`'s team, stage and plan.
-pub async fn submission_plan(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, i64, Option<Plan>)>> {
+pub async fn submission_plan(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, i64, Option<Plan>)>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         team_id: i64,
@@ -481,7 +474,7 @@ pub async fn submission_plan(db: &mut SqliteConnection, id: i64) -> sqlx::Result
         plan_size: Option<i64>,
     }
     let row: Option<Row> =
-        sqlx::query_as("SELECT team_id, stage_id, plan_name, plan_sha256, plan_size FROM submissions WHERE id = $1")
+        sql::query_as("SELECT team_id, stage_id, plan_name, plan_sha256, plan_size FROM submissions WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?;
@@ -496,7 +489,7 @@ pub async fn submission_plan(db: &mut SqliteConnection, id: i64) -> sqlx::Result
 
 /// Adds the next version.
 pub async fn insert_submission(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     team: i64,
     stage: i64,
     s: &shared::competitions::SubmissionInput,
@@ -504,7 +497,7 @@ pub async fn insert_submission(
     user: i64,
     now: OffsetDateTime,
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO submissions (team_id, stage_id, version, summary, video_url, extras, plan_name, plan_sha256,
                                   plan_size, submitted_by, submitted_at)
          VALUES ($1, $2, (SELECT COALESCE(MAX(version), 0) + 1 FROM submissions WHERE team_id = $1 AND stage_id = $2),
@@ -528,10 +521,10 @@ pub async fn insert_submission(
 
 // ---------- panels and assignments ----------
 
-pub async fn set_panel(db: &mut SqliteConnection, stage: i64, users: &[i64]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM stage_judges WHERE stage_id = $1").bind(stage).execute(&mut *db).await?;
+pub async fn set_panel(db: &mut Conn, stage: i64, users: &[i64]) -> sqlx::Result<()> {
+    sql::query("DELETE FROM stage_judges WHERE stage_id = $1").bind(stage).execute(&mut *db).await?;
     for u in users {
-        sqlx::query("INSERT INTO stage_judges (stage_id, user_id) VALUES ($1, $2)")
+        sql::query("INSERT INTO stage_judges (stage_id, user_id) VALUES ($1, $2)")
             .bind(stage)
             .bind(u)
             .execute(&mut *db)
@@ -541,10 +534,10 @@ pub async fn set_panel(db: &mut SqliteConnection, stage: i64, users: &[i64]) -> 
 }
 
 /// Approved experts by expert id: their user ids (missing ones left out).
-pub async fn approved_experts(db: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<Vec<i64>> {
+pub async fn approved_experts(db: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<i64>> {
     let mut out = vec![];
     for id in ids {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT user_id FROM experts WHERE id = $1 AND status = 'approved'")
+        let row: Option<(i64,)> = sql::query_as("SELECT user_id FROM experts WHERE id = $1 AND status = 'approved'")
             .bind(id)
             .fetch_optional(&mut *db)
             .await?;
@@ -553,8 +546,8 @@ pub async fn approved_experts(db: &mut SqliteConnection, ids: &[i64]) -> sqlx::R
     Ok(out)
 }
 
-pub async fn panel(db: &mut SqliteConnection, stage: i64) -> sqlx::Result<Vec<JudgeRef>> {
-    let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
+pub async fn panel(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<JudgeRef>> {
+    let rows: Vec<(i64, i64, String, String)> = sql::query_as(
         "SELECT j.user_id, x.id, u.display_name, x.affiliation FROM stage_judges j
          JOIN users u ON u.id = j.user_id JOIN experts x ON x.user_id = j.user_id
          WHERE j.stage_id = $1 ORDER BY u.display_name, j.user_id",
@@ -577,8 +570,8 @@ pub struct JudgeFacts {
 }
 
 /// What assignment needs to know of each panel judge.
-pub async fn judge_facts(db: &mut SqliteConnection, stage: i64) -> sqlx::Result<Vec<(JudgeFacts, Vec<i64>)>> {
-    let rows: Vec<JudgeFacts> = sqlx::query_as(
+pub async fn judge_facts(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<(JudgeFacts, Vec<i64>)>> {
+    let rows: Vec<JudgeFacts> = sql::query_as(
         "SELECT j.user_id, x.domains, x.keywords, x.conflict_names FROM stage_judges j
          JOIN experts x ON x.user_id = j.user_id WHERE j.stage_id = $1 ORDER BY j.user_id",
     )
@@ -587,7 +580,7 @@ pub async fn judge_facts(db: &mut SqliteConnection, stage: i64) -> sqlx::Result<
     .await?;
     let mut out = vec![];
     for r in rows {
-        let mut orgs: Vec<i64> = sqlx::query_as::<_, (i64,)>(
+        let mut orgs: Vec<i64> = sql::query_as::<(i64,)>(
             "SELECT org_id FROM memberships WHERE user_id = $1
              UNION SELECT c.org_id FROM expert_conflicts c JOIN experts x ON x.id = c.expert_id WHERE x.user_id = $1",
         )
@@ -599,7 +592,7 @@ pub async fn judge_facts(db: &mut SqliteConnection, stage: i64) -> sqlx::Result<
         .collect();
         for name in r.conflict_names.lines().map(str::trim).filter(|n| !n.is_empty()) {
             let named: Vec<(i64,)> =
-                sqlx::query_as("SELECT id FROM organizations WHERE name_zh = $1 OR lower(name_en) = lower($1)")
+                sql::query_as("SELECT id FROM organizations WHERE name_zh = $1 OR lower(name_en) = lower($1)")
                     .bind(name)
                     .fetch_all(&mut *db)
                     .await?;
@@ -613,8 +606,8 @@ pub async fn judge_facts(db: &mut SqliteConnection, stage: i64) -> sqlx::Result<
 }
 
 /// The teams of a stage: the ones that reached it and submitted something, in registration order.
-pub async fn entrants(db: &mut SqliteConnection, stage: &StageRow) -> sqlx::Result<Vec<TeamRow>> {
-    sqlx::query_as(&format!(
+pub async fn entrants(db: &mut Conn, stage: &StageRow) -> sqlx::Result<Vec<TeamRow>> {
+    sql::query_as(format!(
         "{TEAM} WHERE t.competition_id = $1 AND t.reached >= $2
            AND EXISTS (SELECT 1 FROM submissions s WHERE s.team_id = t.id AND s.stage_id = $3)
          ORDER BY t.id"
@@ -626,19 +619,19 @@ pub async fn entrants(db: &mut SqliteConnection, stage: &StageRow) -> sqlx::Resu
     .await
 }
 
-pub async fn clear_assignments(db: &mut SqliteConnection, stage: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM judge_assignments WHERE stage_id = $1").bind(stage).execute(db).await?;
+pub async fn clear_assignments(db: &mut Conn, stage: i64) -> sqlx::Result<()> {
+    sql::query("DELETE FROM judge_assignments WHERE stage_id = $1").bind(stage).execute(db).await?;
     Ok(())
 }
 
-pub async fn set_entry_judges(db: &mut SqliteConnection, stage: i64, team: i64, judges: &[i64]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM judge_assignments WHERE stage_id = $1 AND team_id = $2")
+pub async fn set_entry_judges(db: &mut Conn, stage: i64, team: i64, judges: &[i64]) -> sqlx::Result<()> {
+    sql::query("DELETE FROM judge_assignments WHERE stage_id = $1 AND team_id = $2")
         .bind(stage)
         .bind(team)
         .execute(&mut *db)
         .await?;
     for j in judges {
-        sqlx::query("INSERT INTO judge_assignments (stage_id, team_id, user_id) VALUES ($1, $2, $3)")
+        sql::query("INSERT INTO judge_assignments (stage_id, team_id, user_id) VALUES ($1, $2, $3)")
             .bind(stage)
             .bind(team)
             .bind(j)
@@ -648,8 +641,8 @@ pub async fn set_entry_judges(db: &mut SqliteConnection, stage: i64, team: i64, 
     Ok(())
 }
 
-pub async fn set_fit(db: &mut SqliteConnection, stage: i64, fit: Option<u64>, greedy: Option<u64>) -> sqlx::Result<()> {
-    sqlx::query("UPDATE competition_stages SET assign_fit = $2, greedy_fit = $3 WHERE id = $1")
+pub async fn set_fit(db: &mut Conn, stage: i64, fit: Option<u64>, greedy: Option<u64>) -> sqlx::Result<()> {
+    sql::query("UPDATE competition_stages SET assign_fit = $2, greedy_fit = $3 WHERE id = $1")
         .bind(stage)
         .bind(fit.and_then(|f| i64::try_from(f).ok()))
         .bind(greedy.and_then(|f| i64::try_from(f).ok()))
@@ -659,15 +652,15 @@ pub async fn set_fit(db: &mut SqliteConnection, stage: i64, fit: Option<u64>, gr
 }
 
 /// (team, judge) pairs of the stage.
-pub async fn assignments(db: &mut SqliteConnection, stage: i64) -> sqlx::Result<Vec<(i64, i64)>> {
-    sqlx::query_as("SELECT team_id, user_id FROM judge_assignments WHERE stage_id = $1 ORDER BY team_id, user_id")
+pub async fn assignments(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    sql::query_as("SELECT team_id, user_id FROM judge_assignments WHERE stage_id = $1 ORDER BY team_id, user_id")
         .bind(stage)
         .fetch_all(db)
         .await
 }
 
-pub async fn is_assigned(db: &mut SqliteConnection, stage: i64, team: i64, judge: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sqlx::query_as(
+pub async fn is_assigned(db: &mut Conn, stage: i64, team: i64, judge: i64) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sql::query_as(
         "SELECT 1 FROM judge_assignments a JOIN competition_stages s ON s.id = a.stage_id
          WHERE a.stage_id = $1 AND a.team_id = $2 AND a.user_id = $3 AND s.released = 1",
     )
@@ -680,8 +673,8 @@ pub async fn is_assigned(db: &mut SqliteConnection, stage: i64, team: i64, judge
 }
 
 /// The judge's released (stage, team) pairs, newest stage first.
-pub async fn judge_entries(db: &mut SqliteConnection, judge: i64) -> sqlx::Result<Vec<(i64, i64)>> {
-    sqlx::query_as(
+pub async fn judge_entries(db: &mut Conn, judge: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    sql::query_as(
         "SELECT a.stage_id, a.team_id FROM judge_assignments a JOIN competition_stages s ON s.id = a.stage_id
          WHERE a.user_id = $1 AND s.released = 1 ORDER BY s.deadline DESC, a.team_id",
     )
@@ -705,8 +698,8 @@ impl From<SheetRow> for ScoreInput {
     }
 }
 
-pub async fn sheet(db: &mut SqliteConnection, stage: i64, team: i64, judge: i64) -> sqlx::Result<Option<ScoreInput>> {
-    let row: Option<SheetRow> = sqlx::query_as(
+pub async fn sheet(db: &mut Conn, stage: i64, team: i64, judge: i64) -> sqlx::Result<Option<ScoreInput>> {
+    let row: Option<SheetRow> = sql::query_as(
         "SELECT vals, comments, comment FROM scores WHERE stage_id = $1 AND team_id = $2 AND user_id = $3",
     )
     .bind(stage)
@@ -718,14 +711,14 @@ pub async fn sheet(db: &mut SqliteConnection, stage: i64, team: i64, judge: i64)
 }
 
 pub async fn put_sheet(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     stage: i64,
     team: i64,
     judge: i64,
     s: &ScoreInput,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO scores (stage_id, team_id, user_id, vals, comments, comment, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (stage_id, team_id, user_id) DO UPDATE SET vals = excluded.vals, comments = excluded.comments,
@@ -763,8 +756,8 @@ impl StageSheet {
 }
 
 /// Every sheet of the stage from judges still assigned to the entry.
-pub async fn sheets(db: &mut SqliteConnection, stage: i64) -> sqlx::Result<Vec<StageSheet>> {
-    sqlx::query_as(
+pub async fn sheets(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<StageSheet>> {
+    sql::query_as(
         "SELECT s.team_id, s.user_id, u.display_name AS judge, s.vals, s.comments, s.comment FROM scores s
          JOIN users u ON u.id = s.user_id
          JOIN judge_assignments a ON a.stage_id = s.stage_id AND a.team_id = s.team_id AND a.user_id = s.user_id
@@ -785,10 +778,10 @@ pub struct ResultLine {
     pub advances: bool,
 }
 
-pub async fn put_results(db: &mut SqliteConnection, stage: i64, lines: &[ResultLine]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM stage_results WHERE stage_id = $1").bind(stage).execute(&mut *db).await?;
+pub async fn put_results(db: &mut Conn, stage: i64, lines: &[ResultLine]) -> sqlx::Result<()> {
+    sql::query("DELETE FROM stage_results WHERE stage_id = $1").bind(stage).execute(&mut *db).await?;
     for l in lines {
-        sqlx::query(
+        sql::query(
             "INSERT INTO stage_results (stage_id, team_id, rank, raw, normalised, advances) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(stage)
@@ -817,8 +810,8 @@ struct RankRow {
 }
 
 /// The placed teams of the competition's last stage, per track in rank order.
-pub async fn final_ranking(db: &mut SqliteConnection, competition: i64) -> sqlx::Result<Vec<NoticeRank>> {
-    let rows: Vec<RankRow> = sqlx::query_as(
+pub async fn final_ranking(db: &mut Conn, competition: i64) -> sqlx::Result<Vec<NoticeRank>> {
+    let rows: Vec<RankRow> = sql::query_as(
         "SELECT t.id AS team_id, t.name AS team_name, t.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en,
                 k.name_zh AS track_zh, k.name_en AS track_en, r.rank, r.normalised
          FROM stage_results r JOIN teams t ON t.id = r.team_id JOIN competition_tracks k ON k.id = t.track_id
@@ -847,14 +840,14 @@ pub async fn final_ranking(db: &mut SqliteConnection, competition: i64) -> sqlx:
 // ---------- audit ----------
 
 pub async fn audit(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     competition: i64,
     user: Option<i64>,
     action: &str,
     detail: &serde_json::Value,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO competition_audit (competition_id, user_id, action, detail, at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(competition)
@@ -867,8 +860,8 @@ pub async fn audit(
     Ok(())
 }
 
-pub async fn audit_log(db: &mut SqliteConnection, competition: i64) -> sqlx::Result<Vec<AuditEntry>> {
-    let rows: Vec<(i64, String, Option<String>, String, OffsetDateTime)> = sqlx::query_as(
+pub async fn audit_log(db: &mut Conn, competition: i64) -> sqlx::Result<Vec<AuditEntry>> {
+    let rows: Vec<(i64, String, Option<String>, String, OffsetDateTime)> = sql::query_as(
         "SELECT a.id, a.action, u.display_name, a.detail, a.at FROM competition_audit a
          LEFT JOIN users u ON u.id = a.user_id WHERE a.competition_id = $1 ORDER BY a.id DESC LIMIT 1000",
     )

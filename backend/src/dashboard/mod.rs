@@ -7,8 +7,8 @@ pub mod figures;
 pub mod routes;
 pub mod store;
 
+use crate::db::Conn;
 use shared::dashboard::{Activity, Period, TargetUpdate, TargetView};
-use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -50,7 +50,7 @@ fn view(row: &store::TargetRow, current: Option<i64>) -> TargetView {
 }
 
 /// Every target with its current value.
-pub async fn targets(db: &mut SqliteConnection) -> AppResult<Vec<TargetView>> {
+pub async fn targets(db: &mut Conn) -> AppResult<Vec<TargetView>> {
     let rows = store::targets(db).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -75,11 +75,7 @@ pub async fn update_target(state: &AppState, user: &SessionUser, code: &str, u: 
 }
 
 /// The period's activity.
-pub async fn activity(
-    db: &mut SqliteConnection,
-    period: &Period,
-    tax: &shared::taxonomy::Taxonomy,
-) -> AppResult<Activity> {
+pub async fn activity(db: &mut Conn, period: &Period, tax: &shared::taxonomy::Taxonomy) -> AppResult<Activity> {
     use store::By;
     let d = period.domain.as_deref();
     let by_week = store::rollup(db, By::Week, period.from, period.to, d).await?;

@@ -1,8 +1,9 @@
 //! SQL of the dashboard: the weekly activity roll-up (kept by triggers, see the migration) and the
 //! plan targets.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::dashboard::{ManualFigure, TargetRule, TargetUpdate};
-use sqlx::SqliteConnection;
 use time::{Date, OffsetDateTime};
 
 /// One roll-up cell summed over the other dimensions: `(metric, key, n, value)`, where key is a
@@ -19,13 +20,7 @@ pub enum By {
 
 /// The period's counts summed by `by`, for one 5+X field or all. Each case reads the roll-up
 /// whose key order is the grouping's, so SQLite aggregates as it scans, without sorting.
-pub async fn rollup(
-    db: &mut SqliteConnection,
-    by: By,
-    from: Date,
-    to: Date,
-    domain: Option<&str>,
-) -> sqlx::Result<Vec<Cell>> {
+pub async fn rollup(db: &mut Conn, by: By, from: Date, to: Date, domain: Option<&str>) -> sqlx::Result<Vec<Cell>> {
     let sql = match (by, domain.is_some()) {
         (By::Week, false) => {
             "SELECT metric, week, SUM(n), SUM(value) FROM activity_domain_weekly
@@ -52,7 +47,7 @@ pub async fn rollup(
              WHERE domain = $3 AND week BETWEEN $1 AND $2 GROUP BY metric, district"
         }
     };
-    sqlx::query_as(sql).bind(day(from)).bind(day(to)).bind(domain).fetch_all(db).await
+    sql::query_as(sql).bind(day(from)).bind(day(to)).bind(domain).fetch_all(db).await
 }
 
 fn day(d: Date) -> String {
@@ -61,8 +56,8 @@ fn day(d: Date) -> String {
 
 /// `posting` found at least one high-score match when it was published: counted once, under its
 /// first 5+X field and its district (or its organization's).
-pub async fn record_matched(db: &mut SqliteConnection, posting: i64, at: OffsetDateTime) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn record_matched(db: &mut Conn, posting: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query(
         "INSERT INTO activity (metric, at, week, domain, district, subject)
          SELECT 'match', $2, date($2, '+8 hours', '-6 days', 'weekday 1'),
                 COALESCE((SELECT d.code FROM posting_domains d WHERE d.posting_id = p.id ORDER BY d.position LIMIT 1), ''),
@@ -77,8 +72,8 @@ pub async fn record_matched(db: &mut SqliteConnection, posting: i64, at: OffsetD
 }
 
 /// Every published posting with its publication time, oldest first.
-pub async fn published(db: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, OffsetDateTime)>> {
-    sqlx::query_as("SELECT id, published_at FROM postings WHERE published_at IS NOT NULL ORDER BY published_at, id")
+pub async fn published(db: &mut Conn) -> sqlx::Result<Vec<(i64, OffsetDateTime)>> {
+    sql::query_as("SELECT id, published_at FROM postings WHERE published_at IS NOT NULL ORDER BY published_at, id")
         .fetch_all(db)
         .await
 }
@@ -110,23 +105,23 @@ impl TargetRow {
 const TARGET: &str =
     "SELECT code, label_zh, label_en, goal, rule, manual_value, manual_source, manual_as_of FROM plan_targets";
 
-pub async fn targets(db: &mut SqliteConnection) -> sqlx::Result<Vec<TargetRow>> {
-    sqlx::query_as(&format!("{TARGET} ORDER BY sort_order, code")).fetch_all(db).await
+pub async fn targets(db: &mut Conn) -> sqlx::Result<Vec<TargetRow>> {
+    sql::query_as(format!("{TARGET} ORDER BY sort_order, code")).fetch_all(db).await
 }
 
-pub async fn target(db: &mut SqliteConnection, code: &str) -> sqlx::Result<Option<TargetRow>> {
-    sqlx::query_as(&format!("{TARGET} WHERE code = $1")).bind(code).fetch_optional(db).await
+pub async fn target(db: &mut Conn, code: &str) -> sqlx::Result<Option<TargetRow>> {
+    sql::query_as(format!("{TARGET} WHERE code = $1")).bind(code).fetch_optional(db).await
 }
 
 pub async fn update_target(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     code: &str,
     u: &TargetUpdate,
     user: i64,
     at: OffsetDateTime,
 ) -> sqlx::Result<()> {
     let rule = serde_json::to_string(&u.rule).unwrap_or_else(|_| r#"{"kind":"manual"}"#.into());
-    sqlx::query(
+    sql::query(
         "UPDATE plan_targets SET goal = $2, rule = $3, manual_value = $4, manual_source = $5, manual_as_of = $6,
                 updated_by = $7, updated_at = $8 WHERE code = $1",
     )
@@ -144,11 +139,11 @@ pub async fn update_target(
 }
 
 /// The current value of a data rule; `None` for a manual one.
-pub async fn count(db: &mut SqliteConnection, rule: &TargetRule) -> sqlx::Result<Option<i64>> {
+pub async fn count(db: &mut Conn, rule: &TargetRule) -> sqlx::Result<Option<i64>> {
     let n: (i64,) = match rule {
         TargetRule::Manual => return Ok(None),
         TargetRule::Orgs { subtype, tier } => {
-            sqlx::query_as(
+            sql::query_as(
                 "SELECT COUNT(*) FROM organizations o WHERE o.verified_at IS NOT NULL
                    AND ($1 IS NULL OR o.subtype = $1)
                    AND ($2 IS NULL OR EXISTS (SELECT 1 FROM org_tiers t WHERE t.org_id = o.id AND t.code = $2))",
@@ -159,14 +154,14 @@ pub async fn count(db: &mut SqliteConnection, rule: &TargetRule) -> sqlx::Result
             .await?
         }
         TargetRule::OpenCallsWon => {
-            sqlx::query_as("SELECT COUNT(*) FROM notices WHERE status = 'final' AND demand_id IS NOT NULL")
+            sql::query_as("SELECT COUNT(*) FROM notices WHERE status = 'final' AND demand_id IS NOT NULL")
                 .fetch_one(db)
                 .await?
         }
         TargetRule::ScenariosPiloted => {
             // From the signed deals (indexed, fewer than the scenarios) to the postings they are
             // about or came from; CROSS JOIN keeps that order.
-            sqlx::query_as(
+            sql::query_as(
                 "SELECT COUNT(*) FROM (SELECT posting_id AS id FROM engagements WHERE stage IN ('signed', 'completed')
                                        UNION SELECT source_id FROM engagements WHERE stage IN ('signed', 'completed')) d
                  CROSS JOIN postings p ON p.id = d.id
@@ -176,7 +171,7 @@ pub async fn count(db: &mut SqliteConnection, rule: &TargetRule) -> sqlx::Result
             .await?
         }
         TargetRule::PilotZones { level } => {
-            sqlx::query_as("SELECT COUNT(*) FROM taxonomy_terms WHERE kind = 'pilot_zone' AND ($1 IS NULL OR grp = $1)")
+            sql::query_as("SELECT COUNT(*) FROM taxonomy_terms WHERE kind = 'pilot_zone' AND ($1 IS NULL OR grp = $1)")
                 .bind(level)
                 .fetch_one(db)
                 .await?

@@ -2,16 +2,17 @@
 //! is one of the approved), this year's competition in its first stage with teams and submissions
 //! and a panel formed, and last year's, judged in two stages with its results published and final.
 
+use crate::db::Conn;
 use shared::Locale;
 use shared::competitions::{CompetitionInput, ExtraField, ScoreInput, StageInput, StageStatus, TrackInput};
 use shared::experts::{ExpertInput, ExpertKind, ExpertStatus};
-use sqlx::SqliteConnection;
 use time::{Duration, OffsetDateTime};
 
 use super::generate::Vocabulary;
 use super::rng::Rng;
 use crate::accounts::store as accounts_store;
 use crate::competitions::{judging, store};
+use crate::db::sql;
 
 const SURNAMES: [&str; 20] = [
     "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马",
@@ -89,7 +90,7 @@ fn field_name(domain: &str) -> &'static str {
 
 /// The expert pool; returns the approved experts' (user id, domains).
 async fn experts(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     vocab: &Vocabulary,
     hash: &str,
     lab_user: i64,
@@ -165,7 +166,7 @@ struct Plan<'a> {
 }
 
 async fn create(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     org: i64,
     host: i64,
     p: &Plan<'_>,
@@ -215,7 +216,7 @@ async fn create(
 /// Teams for each track, led by `leaders` (user, email, organization) in turn; each submits to the
 /// first stage. Returns the teams' ids.
 async fn teams(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     vocab: &Vocabulary,
     rng: &mut Rng,
     c: &store::CompetitionRow,
@@ -274,7 +275,7 @@ async fn teams(
 
 /// Panel of the approved experts whose fields cover the competition's tracks (at most `n`).
 async fn panel(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     stage: i64,
     experts: &[(i64, Vec<String>)],
     domains: &[&str],
@@ -291,7 +292,7 @@ async fn panel(
 }
 
 /// Judges every released entry of the stage with a per-team quality and per-judge leniency.
-async fn judge(db: &mut SqliteConnection, rng: &mut Rng, stage: i64, at: OffsetDateTime) -> anyhow::Result<()> {
+async fn judge(db: &mut Conn, rng: &mut Rng, stage: i64, at: OffsetDateTime) -> anyhow::Result<()> {
     let pairs = store::assignments(db, stage).await?;
     let mut quality = std::collections::HashMap::new();
     let mut bias = std::collections::HashMap::new();
@@ -316,7 +317,7 @@ async fn judge(db: &mut SqliteConnection, rng: &mut Rng, stage: i64, at: OffsetD
 
 /// `organizer` is the demo organizer organization, `host` its owner, `lab_user` the lab demo account.
 pub async fn seed(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     hash: &str,
     organizer: i64,
     host: i64,
@@ -327,7 +328,7 @@ pub async fn seed(
     let vocab = Vocabulary::load()?;
     let experts = experts(db, &vocab, hash, lab_user, host, now).await?;
     // Team leaders: owners of enterprise organizations (the enterprise demo account first).
-    let mut leaders: Vec<(i64, String, i64)> = sqlx::query_as(
+    let mut leaders: Vec<(i64, String, i64)> = sql::query_as(
         "SELECT u.id, u.email, m.org_id FROM memberships m JOIN users u ON u.id = m.user_id
          JOIN organizations o ON o.id = m.org_id
          WHERE o.kind = 'enterprise' AND m.role = 'owner' AND u.id <> $1 GROUP BY u.id ORDER BY u.id LIMIT 40",
@@ -336,7 +337,7 @@ pub async fn seed(
     .fetch_all(&mut *db)
     .await?;
     let (demo_email,): (String,) =
-        sqlx::query_as("SELECT email FROM users WHERE id = $1").bind(enterprise.0).fetch_one(&mut *db).await?;
+        sql::query_as("SELECT email FROM users WHERE id = $1").bind(enterprise.0).fetch_one(&mut *db).await?;
     leaders.insert(0, (enterprise.0, demo_email, enterprise.1));
     let mut rng = Rng::new(2026);
 

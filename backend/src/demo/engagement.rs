@@ -2,12 +2,13 @@
 //! organizations in each state of the pipeline with a conversation, and a published notice, so every
 //! demo account finds something on `/engagements`, `/notices` and its notifications.
 
+use crate::db::Conn;
 use shared::engage::{DealStage, EngagementStatus, ParsedStage, Proposal};
 use shared::market::{PostingAction, PostingInput, PostingStatus};
 use shared::taxonomy::Taxonomy;
-use sqlx::SqliteConnection;
 use time::Duration;
 
+use crate::db::sql;
 use crate::engage::store as engage;
 use crate::market::store as market;
 use crate::opencall::store as calls;
@@ -16,13 +17,7 @@ use crate::opencall::store as calls;
 pub const POSTINGS: usize = 3;
 
 /// A published demand of `org` from JSON (the same shape the API takes).
-async fn demand(
-    db: &mut SqliteConnection,
-    tax: &Taxonomy,
-    org: i64,
-    user: i64,
-    json: serde_json::Value,
-) -> anyhow::Result<i64> {
+async fn demand(db: &mut Conn, tax: &Taxonomy, org: i64, user: i64, json: serde_json::Value) -> anyhow::Result<i64> {
     let input: PostingInput = serde_json::from_value(json)?;
     let draft = input.parse(tax, crate::db::now().date()).map_err(|e| anyhow::anyhow!("demo demand: {e:?}"))?;
     let id = market::insert(db, org, user, &draft).await?;
@@ -32,7 +27,7 @@ async fn demand(
 }
 
 /// `orgs` are the named organizations' ids in `ORGS` order; `users` the demo users' ids.
-pub async fn seed(db: &mut SqliteConnection, tax: &Taxonomy, orgs: &[i64], users: &[i64]) -> anyhow::Result<()> {
+pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) -> anyhow::Result<()> {
     let now = crate::db::now();
     let (yunqi, zhijiang, synbio, fund) = (orgs[0], orgs[3], orgs[4], orgs[6]);
     let (zhang, li, wang) = (users[0], users[1], users[2]);
@@ -144,7 +139,7 @@ pub async fn seed(db: &mut SqliteConnection, tax: &Taxonomy, orgs: &[i64], users
     };
     let winner = calls::insert(db, closed, zhijiang, &texts, li, now).await?;
     calls::set_status(db, winner, shared::opencall::ApplicationStatus::Selected, now).await?;
-    sqlx::query("UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', $2) WHERE id = $1")
+    sql::query("UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', $2) WHERE id = $1")
         .bind(closed)
         .bind((now - Duration::days(1)).date().to_string())
         .execute(&mut *db)

@@ -3,12 +3,13 @@
 //! matchmaking meeting with a waiting list, a roadshow, and two past events with check-ins — so a
 //! newcomer finds a living calendar.
 
+use crate::db::Conn;
 use shared::events::{
     Answer, EventInput, EventType, QuestionInput, QuestionKind, RegistrationStatus, TicketRef, TicketTypeInput,
 };
-use sqlx::SqliteConnection;
 use time::{Duration, OffsetDateTime};
 
+use crate::db::sql;
 use crate::events::store;
 
 struct DemoEvent {
@@ -124,10 +125,10 @@ const EVENTS: &[DemoEvent] = &[
 ];
 
 /// `organizer` is the demo organizer organization, `host` its owner.
-pub async fn seed(db: &mut SqliteConnection, organizer: i64, host: i64) -> anyhow::Result<()> {
+pub async fn seed(db: &mut Conn, organizer: i64, host: i64) -> anyhow::Result<()> {
     let now = crate::db::now();
     // The people who register: every user, with the first organization they belong to.
-    let people: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
+    let people: Vec<(i64, String, Option<i64>)> = sql::query_as(
         "SELECT u.id, u.display_name, (SELECT MIN(m.org_id) FROM memberships m WHERE m.user_id = u.id)
          FROM users u WHERE u.id <> $1 ORDER BY u.id LIMIT 200",
     )
@@ -245,12 +246,7 @@ struct DemoSession(&'static str, &'static str, &'static str, (i64, i64, i64), &'
 
 /// The forum's agenda over its two days: an opening plenary, three parallel tracks with limited
 /// seats (partly taken by the attendees) and the scenario launch on day two.
-async fn forum_agenda(
-    db: &mut SqliteConnection,
-    event: i64,
-    starts: OffsetDateTime,
-    attendees: &[i64],
-) -> anyhow::Result<()> {
+async fn forum_agenda(db: &mut Conn, event: i64, starts: OffsetDateTime, attendees: &[i64]) -> anyhow::Result<()> {
     let sessions = [
         DemoSession(
             "开幕式暨主论坛：未来产业的杭州路径",
@@ -320,7 +316,7 @@ async fn forum_agenda(
 /// in most of them, and requests between attendees — mostly accepted, some awaiting an answer
 /// (those to the first named account among them), a few declined — for the organizer to schedule.
 async fn meetings(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     starts: OffsetDateTime,
     attendees: &[i64],
@@ -371,7 +367,7 @@ async fn meetings(
 }
 
 /// The forum's registration questions: position (required) and fields of interest.
-async fn forum_questions(db: &mut SqliteConnection, event: i64) -> anyhow::Result<Vec<i64>> {
+async fn forum_questions(db: &mut Conn, event: i64) -> anyhow::Result<Vec<i64>> {
     let position = QuestionInput {
         label_zh: "职务".into(),
         label_en: Some("Position".into()),

@@ -15,6 +15,7 @@ use shared::validate::{Email, Password};
 
 use crate::accounts::{password, store as accounts_store};
 use crate::db::Db;
+use crate::db::sql;
 use crate::market::store as market_store;
 use crate::orgs::store as orgs_store;
 use crate::taxonomy::store as taxonomy_store;
@@ -231,7 +232,7 @@ pub const GENERATED_POSTINGS: usize = 600;
 /// Writes generated organizations (each with an owner account sharing the demo password) and
 /// published postings. Deterministic for a given seed and day.
 async fn generated(
-    db: &mut sqlx::SqliteConnection,
+    db: &mut crate::db::Conn,
     password_hash: &str,
     tax: &shared::taxonomy::Taxonomy,
     org_count: usize,
@@ -244,7 +245,7 @@ async fn generated(
     let orgs = generate::organizations(&vocab, tax, seed, org_count);
     let mut owners = Vec::with_capacity(orgs.len());
     let mut org_ids = Vec::with_capacity(orgs.len());
-    let (first,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) + 1 FROM users").fetch_one(&mut *db).await?;
+    let (first,): (i64,) = sql::query_as("SELECT COALESCE(MAX(id), 0) + 1 FROM users").fetch_one(&mut *db).await?;
     for (i, o) in orgs.iter().enumerate() {
         let email = format!("org{}@demo.futurematch.cn", first + i as i64);
         let user = accounts_store::insert_user(db, &email, password_hash, "演示账号", Locale::ZhCn, false).await?;
@@ -282,7 +283,7 @@ pub async fn seed_scale(db: &Db, postings: usize) -> anyhow::Result<()> {
     let password = Password::parse(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("demo password: {e:?}"))?;
     let hash = password::hash(password.expose().to_owned()).await?;
     let orgs = (postings / 50).clamp(GENERATED_ORGS, 5000);
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings").fetch_one(&mut *tx).await?;
+    let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM postings").fetch_one(&mut tx).await?;
     generated(&mut tx, &hash, &tax, orgs, postings, 1000 + n as u64).await?;
     tx.commit().await?;
     Ok(())
@@ -293,8 +294,8 @@ pub async fn seed_scale(db: &Db, postings: usize) -> anyhow::Result<()> {
 pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     let mut tx = crate::db::begin_write(db).await?;
     let seeded: Option<(String,)> =
-        sqlx::query_as("SELECT value FROM app_meta WHERE key = 'demo_seeded'").fetch_optional(&mut *tx).await?;
-    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut *tx).await?;
+        sql::query_as("SELECT value FROM app_meta WHERE key = 'demo_seeded'").fetch_optional(&mut tx).await?;
+    let (users,): (i64,) = sql::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut tx).await?;
     if seeded.is_some() || users > 0 {
         return Ok(false);
     }
@@ -334,12 +335,12 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     generated(&mut tx, &hash, &tax, GENERATED_ORGS, GENERATED_POSTINGS, 2026).await?;
     // The platform has been running for half a year: spread the publications over it, so the
     // dashboard's weeks show them coming in.
-    sqlx::query(
+    sql::query(
         "UPDATE postings SET published_at = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '-' || ((id * 7919) % 180) || ' days'),
                 created_at = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '-' || ((id * 7919) % 180) || ' days')
          WHERE published_at IS NOT NULL",
     )
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     // A figure the platform does not hold, as an admin would enter it.
     let sample = shared::dashboard::TargetUpdate {
@@ -357,9 +358,9 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     // The lab demo account is an expert; the enterprise demo account leads a team with its first organization.
     competitions::seed(&mut tx, &hash, org_ids[ORGANIZER], ids[ORGS[ORGANIZER].owner], ids[1], (ids[0], org_ids[0]))
         .await?;
-    sqlx::query("INSERT INTO app_meta (key, value) VALUES ('demo_seeded', $1)")
+    sql::query("INSERT INTO app_meta (key, value) VALUES ('demo_seeded', $1)")
         .bind(crate::db::now().to_string())
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     tx.commit().await?;
     Ok(true)

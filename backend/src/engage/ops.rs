@@ -1,6 +1,7 @@
 //! Engagement operations: send, answer and withdraw requests, move deals on, converse, attach files,
 //! block and report — each in one transaction, permissions from [`super::policy`].
 
+use crate::db::Conn;
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::engage::{
@@ -10,7 +11,6 @@ use shared::engage::{
 use shared::market::PostingStatus;
 use shared::page::{Page, PageQuery};
 use shared::validate::{self, FieldError};
-use sqlx::SqliteConnection;
 use time::Duration;
 
 use super::policy::{self, Party};
@@ -25,7 +25,7 @@ use shared::notify::NotificationKind;
 /// Tells the members of one side of engagement `id` what happened: the receiving organization when
 /// `to_receiver`, else the sender; the notification names the other side and the posting.
 async fn tell(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     state: &AppState,
     id: i64,
     to_receiver: bool,
@@ -54,7 +54,7 @@ fn invalid_transition() -> AppError {
 }
 
 /// The engagement and the caller's relation to it; 404 for whoever may not see it.
-async fn load(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(store::Row, Party, Vec<i64>)> {
+async fn load(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(store::Row, Party, Vec<i64>)> {
     let row = store::row(db, id).await?.ok_or(AppError::NotFound)?;
     let orgs = store::orgs_of(db, user.id).await?;
     let party =
@@ -129,7 +129,7 @@ pub async fn get(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Eng
     view(&mut db, &row, user, &orgs).await
 }
 
-async fn view(db: &mut SqliteConnection, row: &store::Row, user: &SessionUser, orgs: &[i64]) -> AppResult<Engagement> {
+async fn view(db: &mut Conn, row: &store::Row, user: &SessionUser, orgs: &[i64]) -> AppResult<Engagement> {
     let summary = store::summary_of(db, row.id, user.id, orgs).await?.ok_or(AppError::NotFound)?;
     let contacts = if policy::open(row.status()) { store::contacts(db, row).await? } else { vec![] };
     Ok(Engagement {
@@ -339,7 +339,7 @@ pub async fn download(state: &AppState, user: &SessionUser, id: i64) -> AppResul
 }
 
 /// The caller must be an owner or member of `org`.
-async fn member_of(db: &mut SqliteConnection, org: i64, user: &SessionUser) -> AppResult<()> {
+async fn member_of(db: &mut Conn, org: i64, user: &SessionUser) -> AppResult<()> {
     if !crate::orgs::store::exists(db, org).await? {
         return Err(AppError::NotFound);
     }

@@ -1,11 +1,12 @@
 //! SQL for engagements: requests, their history, conversations, attachments, blocks and reports.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::engage::{
     Attachment, Contact, DealStage, EngagementEvent, EngagementStatus, EngagementSummary, FailureReason, Message,
     OrgRef, ParsedStage, PostingRef, Proposal, Report, Side,
 };
 use shared::market::PostingKind;
-use sqlx::SqliteConnection;
 use time::{Date, OffsetDateTime};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -53,8 +54,8 @@ pub struct NewRow<'a> {
     pub expires_at: OffsetDateTime,
 }
 
-pub async fn insert(db: &mut SqliteConnection, r: &NewRow<'_>) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn insert(db: &mut Conn, r: &NewRow<'_>) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO engagements (from_org, to_org, posting_id, source_id, proposal, message, status, created_by,
                                   created_at, expires_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9, $8) RETURNING id",
@@ -73,13 +74,13 @@ pub async fn insert(db: &mut SqliteConnection, r: &NewRow<'_>) -> sqlx::Result<i
     Ok(id)
 }
 
-pub async fn row(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Row>> {
-    sqlx::query_as("SELECT * FROM engagements WHERE id = $1").bind(id).fetch_optional(db).await
+pub async fn row(db: &mut Conn, id: i64) -> sqlx::Result<Option<Row>> {
+    sql::query_as("SELECT * FROM engagements WHERE id = $1").bind(id).fetch_optional(db).await
 }
 
 /// Requests `org` sent since `since` (the daily limit).
-pub async fn sent_since(db: &mut SqliteConnection, org: i64, since: OffsetDateTime) -> sqlx::Result<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM engagements WHERE from_org = $1 AND created_at >= $2")
+pub async fn sent_since(db: &mut Conn, org: i64, since: OffsetDateTime) -> sqlx::Result<i64> {
+    let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM engagements WHERE from_org = $1 AND created_at >= $2")
         .bind(org)
         .bind(since)
         .fetch_one(db)
@@ -88,14 +89,14 @@ pub async fn sent_since(db: &mut SqliteConnection, org: i64, since: OffsetDateTi
 }
 
 pub async fn set_status(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     id: i64,
     status: EngagementStatus,
     decline_reason: Option<&str>,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
     let stage = (status == EngagementStatus::Accepted).then_some(DealStage::Negotiating.as_str());
-    sqlx::query(
+    sql::query(
         "UPDATE engagements SET status = $2, decline_reason = $3, stage = COALESCE(stage, $4),
              answered_at = CASE WHEN $2 IN ('accepted', 'declined') THEN $5 ELSE answered_at END, updated_at = $5
          WHERE id = $1",
@@ -110,8 +111,8 @@ pub async fn set_status(
     Ok(())
 }
 
-pub async fn set_stage(db: &mut SqliteConnection, id: i64, s: &ParsedStage, now: OffsetDateTime) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn set_stage(db: &mut Conn, id: i64, s: &ParsedStage, now: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query(
         "UPDATE engagements SET stage = $2, contract_value = COALESCE($3, contract_value),
              signed_on = COALESCE($4, signed_on), failure = $5, failure_note = $6, updated_at = $7
          WHERE id = $1",
@@ -129,7 +130,7 @@ pub async fn set_stage(db: &mut SqliteConnection, id: i64, s: &ParsedStage, now:
 }
 
 pub async fn record(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     id: i64,
     action: &str,
     org: Option<i64>,
@@ -137,7 +138,7 @@ pub async fn record(
     note: Option<&str>,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO engagement_events (engagement_id, action, org_id, user_id, note, at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
@@ -151,9 +152,9 @@ pub async fn record(
     Ok(())
 }
 
-pub async fn events(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Vec<EngagementEvent>> {
+pub async fn events(db: &mut Conn, id: i64) -> sqlx::Result<Vec<EngagementEvent>> {
     type EventRow = (String, Option<i64>, Option<String>, Option<String>, OffsetDateTime);
-    let rows: Vec<EventRow> = sqlx::query_as(
+    let rows: Vec<EventRow> = sql::query_as(
         "SELECT e.action, e.org_id, u.display_name, e.note, e.at FROM engagement_events e
          LEFT JOIN users u ON u.id = e.user_id WHERE e.engagement_id = $1 ORDER BY e.id",
     )
@@ -167,8 +168,8 @@ pub async fn events(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Vec<Enga
 }
 
 /// Pending requests past their expiry, and pending ones due a reminder (`remind_before` their expiry).
-pub async fn expire_due(db: &mut SqliteConnection, now: OffsetDateTime) -> sqlx::Result<Vec<i64>> {
-    let ids: Vec<(i64,)> = sqlx::query_as(
+pub async fn expire_due(db: &mut Conn, now: OffsetDateTime) -> sqlx::Result<Vec<i64>> {
+    let ids: Vec<(i64,)> = sql::query_as(
         "UPDATE engagements SET status = 'expired', updated_at = $1 WHERE status = 'pending' AND expires_at <= $1
          RETURNING id",
     )
@@ -179,12 +180,8 @@ pub async fn expire_due(db: &mut SqliteConnection, now: OffsetDateTime) -> sqlx:
 }
 
 /// Pending requests whose reminder is due (expiring before `before`, not reminded yet); marks them reminded.
-pub async fn remind_due(
-    db: &mut SqliteConnection,
-    before: OffsetDateTime,
-    now: OffsetDateTime,
-) -> sqlx::Result<Vec<i64>> {
-    let ids: Vec<(i64,)> = sqlx::query_as(
+pub async fn remind_due(db: &mut Conn, before: OffsetDateTime, now: OffsetDateTime) -> sqlx::Result<Vec<i64>> {
+    let ids: Vec<(i64,)> = sql::query_as(
         "UPDATE engagements SET reminded_at = $2
          WHERE status = 'pending' AND reminded_at IS NULL AND expires_at <= $1 RETURNING id",
     )
@@ -267,18 +264,18 @@ fn summary(r: SummaryRow, viewer_orgs: &[i64]) -> EngagementSummary {
 }
 
 pub async fn summary_of(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     id: i64,
     user: i64,
     viewer_orgs: &[i64],
 ) -> sqlx::Result<Option<EngagementSummary>> {
     let row: Option<SummaryRow> =
-        sqlx::query_as(&format!("{SUMMARY} WHERE e.id = $2")).bind(user).bind(id).fetch_optional(db).await?;
+        sql::query_as(format!("{SUMMARY} WHERE e.id = $2")).bind(user).bind(id).fetch_optional(db).await?;
     Ok(row.map(|r| summary(r, viewer_orgs)))
 }
 
 pub async fn list(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     f: &Filter<'_>,
     limit: u32,
     offset: u64,
@@ -300,9 +297,9 @@ pub async fn list(
         cond.push_str(&format!(" AND e.stage = '{}'", s.as_str()));
     }
     let (total,): (i64,) =
-        sqlx::query_as(&format!("SELECT COUNT(*) FROM engagements e{cond}")).fetch_one(&mut *db).await?;
+        sql::query_as(format!("SELECT COUNT(*) FROM engagements e{cond}")).fetch_one(&mut *db).await?;
     let rows: Vec<SummaryRow> =
-        sqlx::query_as(&format!("{SUMMARY}{cond} ORDER BY e.updated_at DESC, e.id DESC LIMIT $2 OFFSET $3"))
+        sql::query_as(format!("{SUMMARY}{cond} ORDER BY e.updated_at DESC, e.id DESC LIMIT $2 OFFSET $3"))
             .bind(f.user)
             .bind(limit)
             .bind(i64::try_from(offset).unwrap_or(i64::MAX))
@@ -313,11 +310,11 @@ pub async fn list(
 
 /// Both sides' contacts: each organization's private phone and email, and the person who sent
 /// (for the sender) or accepted (for the receiver) the request.
-pub async fn contacts(db: &mut SqliteConnection, e: &Row) -> sqlx::Result<Vec<Contact>> {
+pub async fn contacts(db: &mut Conn, e: &Row) -> sqlx::Result<Vec<Contact>> {
     let mut out = vec![];
     for (org, action) in [(e.from_org, "requested"), (e.to_org, "accepted")] {
         type ContactRow = (Option<String>, Option<String>, Option<String>, Option<String>);
-        let row: Option<ContactRow> = sqlx::query_as(
+        let row: Option<ContactRow> = sql::query_as(
             "SELECT o.contact_phone, o.contact_email,
                     (SELECT u.display_name FROM engagement_events ev JOIN users u ON u.id = ev.user_id
                       WHERE ev.engagement_id = $2 AND ev.action = $3 ORDER BY ev.id LIMIT 1),
@@ -338,14 +335,14 @@ pub async fn contacts(db: &mut SqliteConnection, e: &Row) -> sqlx::Result<Vec<Co
 }
 
 pub async fn insert_message(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     engagement: i64,
     org: i64,
     user: i64,
     body: &str,
     now: OffsetDateTime,
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO messages (engagement_id, org_id, user_id, body, at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(engagement)
@@ -355,21 +352,15 @@ pub async fn insert_message(
     .bind(now)
     .fetch_one(&mut *db)
     .await?;
-    sqlx::query("UPDATE engagements SET updated_at = $2 WHERE id = $1").bind(engagement).bind(now).execute(db).await?;
+    sql::query("UPDATE engagements SET updated_at = $2 WHERE id = $1").bind(engagement).bind(now).execute(db).await?;
     Ok(id)
 }
 
 /// Links uploaded, not yet sent attachments of `user` in `engagement` to a message; returns how many.
-pub async fn attach(
-    db: &mut SqliteConnection,
-    engagement: i64,
-    user: i64,
-    message: i64,
-    ids: &[i64],
-) -> sqlx::Result<u64> {
+pub async fn attach(db: &mut Conn, engagement: i64, user: i64, message: i64, ids: &[i64]) -> sqlx::Result<u64> {
     let mut n = 0;
     for id in ids {
-        n += sqlx::query(
+        n += sql::query(
             "UPDATE attachments SET message_id = $1
              WHERE id = $2 AND engagement_id = $3 AND uploaded_by = $4 AND message_id IS NULL",
         )
@@ -384,15 +375,15 @@ pub async fn attach(
     Ok(n)
 }
 
-pub async fn messages(db: &mut SqliteConnection, engagement: i64) -> sqlx::Result<Vec<Message>> {
-    let rows: Vec<(i64, i64, Option<String>, String, OffsetDateTime)> = sqlx::query_as(
+pub async fn messages(db: &mut Conn, engagement: i64) -> sqlx::Result<Vec<Message>> {
+    let rows: Vec<(i64, i64, Option<String>, String, OffsetDateTime)> = sql::query_as(
         "SELECT m.id, m.org_id, u.display_name, m.body, m.at FROM messages m LEFT JOIN users u ON u.id = m.user_id
          WHERE m.engagement_id = $1 ORDER BY m.id",
     )
     .bind(engagement)
     .fetch_all(&mut *db)
     .await?;
-    let files: Vec<(i64, i64, String, String, i64, String)> = sqlx::query_as(
+    let files: Vec<(i64, i64, String, String, i64, String)> = sql::query_as(
         "SELECT message_id, id, name, mime, size, sha256 FROM attachments
          WHERE engagement_id = $1 AND message_id IS NOT NULL ORDER BY id",
     )
@@ -422,8 +413,8 @@ pub async fn messages(db: &mut SqliteConnection, engagement: i64) -> sqlx::Resul
         .collect())
 }
 
-pub async fn mark_read(db: &mut SqliteConnection, engagement: i64, user: i64, last: i64) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn mark_read(db: &mut Conn, engagement: i64, user: i64, last: i64) -> sqlx::Result<()> {
+    sql::query(
         "INSERT INTO message_reads (engagement_id, user_id, last_read) VALUES ($1, $2, $3)
          ON CONFLICT (engagement_id, user_id) DO UPDATE SET last_read = MAX(last_read, excluded.last_read)",
     )
@@ -445,8 +436,8 @@ pub struct NewFile<'a> {
     pub now: OffsetDateTime,
 }
 
-pub async fn insert_attachment(db: &mut SqliteConnection, f: &NewFile<'_>) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn insert_attachment(db: &mut Conn, f: &NewFile<'_>) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO attachments (engagement_id, uploaded_by, name, mime, size, sha256, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -463,9 +454,9 @@ pub async fn insert_attachment(db: &mut SqliteConnection, f: &NewFile<'_>) -> sq
 }
 
 /// An attachment with the engagement it belongs to and its uploader.
-pub async fn attachment(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, Option<i64>, Attachment)>> {
+pub async fn attachment(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, Option<i64>, Attachment)>> {
     let row: Option<(i64, Option<i64>, String, String, i64, String)> =
-        sqlx::query_as("SELECT engagement_id, uploaded_by, name, mime, size, sha256 FROM attachments WHERE id = $1")
+        sql::query_as("SELECT engagement_id, uploaded_by, name, mime, size, sha256 FROM attachments WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?;
@@ -474,8 +465,8 @@ pub async fn attachment(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Opti
     }))
 }
 
-pub async fn is_blocked(db: &mut SqliteConnection, org: i64, blocked: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM org_blocks WHERE org_id = $1 AND blocked = $2")
+pub async fn is_blocked(db: &mut Conn, org: i64, blocked: i64) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sql::query_as("SELECT 1 FROM org_blocks WHERE org_id = $1 AND blocked = $2")
         .bind(org)
         .bind(blocked)
         .fetch_optional(db)
@@ -483,14 +474,8 @@ pub async fn is_blocked(db: &mut SqliteConnection, org: i64, blocked: i64) -> sq
     Ok(row.is_some())
 }
 
-pub async fn block(
-    db: &mut SqliteConnection,
-    org: i64,
-    blocked: i64,
-    user: i64,
-    now: OffsetDateTime,
-) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO org_blocks (org_id, blocked, user_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+pub async fn block(db: &mut Conn, org: i64, blocked: i64, user: i64, now: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("INSERT INTO org_blocks (org_id, blocked, user_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
         .bind(org)
         .bind(blocked)
         .bind(user)
@@ -500,8 +485,8 @@ pub async fn block(
     Ok(())
 }
 
-pub async fn unblock(db: &mut SqliteConnection, org: i64, blocked: i64) -> sqlx::Result<bool> {
-    let r = sqlx::query("DELETE FROM org_blocks WHERE org_id = $1 AND blocked = $2")
+pub async fn unblock(db: &mut Conn, org: i64, blocked: i64) -> sqlx::Result<bool> {
+    let r = sql::query("DELETE FROM org_blocks WHERE org_id = $1 AND blocked = $2")
         .bind(org)
         .bind(blocked)
         .execute(db)
@@ -509,8 +494,8 @@ pub async fn unblock(db: &mut SqliteConnection, org: i64, blocked: i64) -> sqlx:
     Ok(r.rows_affected() > 0)
 }
 
-pub async fn blocks(db: &mut SqliteConnection, org: i64) -> sqlx::Result<Vec<OrgRef>> {
-    let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+pub async fn blocks(db: &mut Conn, org: i64) -> sqlx::Result<Vec<OrgRef>> {
+    let rows: Vec<(i64, String, Option<String>)> = sql::query_as(
         "SELECT o.id, o.name_zh, o.name_en FROM org_blocks b JOIN organizations o ON o.id = b.blocked
          WHERE b.org_id = $1 ORDER BY b.at DESC",
     )
@@ -529,8 +514,8 @@ pub struct NewReportRow<'a> {
     pub now: OffsetDateTime,
 }
 
-pub async fn insert_report(db: &mut SqliteConnection, r: &NewReportRow<'_>) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn insert_report(db: &mut Conn, r: &NewReportRow<'_>) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO abuse_reports (reporter_org, target_org, engagement_id, user_id, reason, at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -545,10 +530,10 @@ pub async fn insert_report(db: &mut SqliteConnection, r: &NewReportRow<'_>) -> s
     Ok(id)
 }
 
-pub async fn reports(db: &mut SqliteConnection) -> sqlx::Result<Vec<Report>> {
+pub async fn reports(db: &mut Conn) -> sqlx::Result<Vec<Report>> {
     type ReportRow =
         (i64, i64, String, Option<String>, i64, String, Option<String>, Option<i64>, String, String, OffsetDateTime);
-    let rows: Vec<ReportRow> = sqlx::query_as(
+    let rows: Vec<ReportRow> = sql::query_as(
         "SELECT r.id, f.id, f.name_zh, f.name_en, t.id, t.name_zh, t.name_en, r.engagement_id, r.reason, r.status, r.at
          FROM abuse_reports r JOIN organizations f ON f.id = r.reporter_org JOIN organizations t ON t.id = r.target_org
          ORDER BY r.status = 'open' DESC, r.at DESC LIMIT 200",
@@ -570,8 +555,8 @@ pub async fn reports(db: &mut SqliteConnection) -> sqlx::Result<Vec<Report>> {
 }
 
 /// The organizations `user` belongs to.
-pub async fn orgs_of(db: &mut SqliteConnection, user: i64) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sqlx::query_as("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")
+pub async fn orgs_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sql::query_as("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")
         .bind(user)
         .fetch_all(db)
         .await?;
@@ -579,8 +564,8 @@ pub async fn orgs_of(db: &mut SqliteConnection, user: i64) -> sqlx::Result<Vec<i
 }
 
 /// Deal outcomes between organizations, for the matching engine: (org, other org, stage, failure).
-pub async fn outcomes(db: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, i64, String, Option<String>)>> {
-    sqlx::query_as(
+pub async fn outcomes(db: &mut Conn) -> sqlx::Result<Vec<(i64, i64, String, Option<String>)>> {
+    sql::query_as(
         "SELECT from_org, to_org, stage, failure FROM engagements WHERE stage IN ('signed', 'completed', 'failed')",
     )
     .fetch_all(db)
@@ -590,8 +575,8 @@ pub async fn outcomes(db: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, i64, 
 /// The two organizations' and the posting's names: (from zh, from en, to zh, to en, title zh, title en).
 pub type Names = (String, Option<String>, String, Option<String>, String, Option<String>);
 
-pub async fn names(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Names>> {
-    sqlx::query_as(
+pub async fn names(db: &mut Conn, id: i64) -> sqlx::Result<Option<Names>> {
+    sql::query_as(
         "SELECT f.name_zh, f.name_en, t.name_zh, t.name_en, p.title_zh, p.title_en FROM engagements e
          JOIN organizations f ON f.id = e.from_org JOIN organizations t ON t.id = e.to_org
          JOIN postings p ON p.id = e.posting_id WHERE e.id = $1",

@@ -2,6 +2,7 @@
 //! transaction: the quota check, the insert or update, and offering freed seats to the waiting list,
 //! so capacity is never exceeded whatever the concurrency.
 
+use crate::db::Conn;
 use axum::http::StatusCode;
 use shared::events::{
     CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, CountRow, Event, EventInput, EventReport, OFFER_HOURS,
@@ -13,7 +14,6 @@ use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
 use shared::validate::FieldError;
 use shared::{ErrorCode, Msg};
-use sqlx::SqliteConnection;
 use time::{Duration, OffsetDateTime};
 
 use super::{store, tickets};
@@ -42,7 +42,7 @@ enum Access {
     Own,
 }
 
-async fn access(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(Access, u32)> {
+async fn access(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Access, u32)> {
     let (org, capacity) = store::head(db, id).await?.ok_or(AppError::NotFound)?;
     if crate::orgs::store::role_of(db, org, user.id).await?.is_some() {
         return Ok((Access::Own, capacity));
@@ -57,12 +57,12 @@ async fn access(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppRe
 
 /// Whether `user` runs event `id` (its organization's members and its managers; 404 when there is
 /// no such event).
-pub(crate) async fn organizes(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(bool, u32)> {
+pub(crate) async fn organizes(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(bool, u32)> {
     let (access, capacity) = access(db, id, user).await?;
     Ok((access >= Access::Manage, capacity))
 }
 
-async fn check_input(db: &mut SqliteConnection, input: &EventInput) -> AppResult<()> {
+async fn check_input(db: &mut Conn, input: &EventInput) -> AppResult<()> {
     input.check(now())?;
     let tax = crate::taxonomy::store::load(db).await?;
     for d in &input.domains {
@@ -262,12 +262,7 @@ pub async fn delete_question(state: &AppState, user: &SessionUser, id: i64, ques
 
 /// Offers the seats free now to the waiting list, per ticket type, first entry that fits first.
 /// Each offer is told to its registrant (notification centre and email) in the same transaction.
-async fn offer_freed(
-    db: &mut SqliteConnection,
-    public_url: &str,
-    event: i64,
-    at: OffsetDateTime,
-) -> AppResult<Vec<i64>> {
+async fn offer_freed(db: &mut Conn, public_url: &str, event: i64, at: OffsetDateTime) -> AppResult<Vec<i64>> {
     let (_, capacity) = store::head(db, event).await?.ok_or(AppError::NotFound)?;
     let mut offered = vec![];
     for (tid, t) in store::ticket_types(db, event).await? {
@@ -297,7 +292,7 @@ async fn offer_freed(
 }
 
 /// Loads a registration with its event and whether the caller made it / organizes the event.
-async fn reg_for(db: &mut SqliteConnection, id: i64, user: &SessionUser) -> AppResult<(Registration, bool, bool)> {
+async fn reg_for(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Registration, bool, bool)> {
     let (owner, reg) = store::registration_by_id(db, id).await?.ok_or(AppError::NotFound)?;
     let (organizer, _) = organizes(db, reg.event_id, user).await?;
     let own = owner == user.id;
@@ -327,12 +322,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
 
 /// Cancels every registration the user holds for events not yet over (their account is being
 /// deleted), offering the freed seats to each event's waiting list, inside the caller's transaction.
-pub async fn release_all_of(
-    db: &mut SqliteConnection,
-    public_url: &str,
-    user: i64,
-    at: OffsetDateTime,
-) -> AppResult<usize> {
+pub async fn release_all_of(db: &mut Conn, public_url: &str, user: i64, at: OffsetDateTime) -> AppResult<usize> {
     let live = store::live_registrations_of(db, user, at).await?;
     for (id, _) in &live {
         store::set_status(db, *id, RegistrationStatus::Cancelled, None, at).await?;
@@ -728,7 +718,7 @@ pub(crate) fn china_time(at: OffsetDateTime) -> String {
 }
 
 /// The attendee list, one row per person, for the organizers' exports: the header and the rows.
-async fn attendee_rows(db: &mut SqliteConnection, id: i64) -> AppResult<(Vec<String>, Vec<Vec<String>>)> {
+async fn attendee_rows(db: &mut Conn, id: i64) -> AppResult<(Vec<String>, Vec<Vec<String>>)> {
     let l = crate::http::locale::current_locale();
     let types = store::ticket_types(db, id).await?;
     let seen = store::checkins_of(db, id).await?;
@@ -810,7 +800,7 @@ pub async fn report(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
     report_of(&mut db, id).await
 }
 
-async fn report_of(db: &mut SqliteConnection, id: i64) -> AppResult<EventReport> {
+async fn report_of(db: &mut Conn, id: i64) -> AppResult<EventReport> {
     let china = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
     Ok(EventReport {
         by_status: store::people_by_status(db, id).await?,

@@ -1,11 +1,12 @@
 //! SQL for events, ticket types and registrations.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::events::{
     Answer, Attendee, CheckinCounts, CountRow, Event, EventInput, EventMessage, EventType, Invitation, InvitationInput,
     Question, QuestionInput, QuestionKind, Registration, RegistrationStatus, Staff, StaffRole, TicketRef, TicketType,
     TicketTypeInput,
 };
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 #[derive(sqlx::FromRow)]
@@ -40,8 +41,8 @@ fn trimmed(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-pub async fn insert(db: &mut SqliteConnection, e: &EventInput, user: i64, now: OffsetDateTime) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn insert(db: &mut Conn, e: &EventInput, user: i64, now: OffsetDateTime) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO events (org_id, title_zh, title_en, description_zh, description_en, event_type, venue, online_url,
                              starts_at, ends_at, domains, capacity, invitation_only, created_by, created_at, updated_at,
                              registration_opens_at, registration_closes_at)
@@ -69,8 +70,8 @@ pub async fn insert(db: &mut SqliteConnection, e: &EventInput, user: i64, now: O
     Ok(id)
 }
 
-pub async fn update(db: &mut SqliteConnection, id: i64, e: &EventInput, now: OffsetDateTime) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn update(db: &mut Conn, id: i64, e: &EventInput, now: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query(
         "UPDATE events SET title_zh = $2, title_en = $3, description_zh = $4, description_en = $5, event_type = $6,
              venue = $7, online_url = $8, starts_at = $9, ends_at = $10, domains = $11, capacity = $12,
              invitation_only = $13, updated_at = $14, registration_opens_at = $15, registration_closes_at = $16
@@ -98,8 +99,8 @@ pub async fn update(db: &mut SqliteConnection, id: i64, e: &EventInput, now: Off
 }
 
 /// Sets (or with `None` removes) the event's cover image: `(sha256, mime)`.
-pub async fn set_cover(db: &mut SqliteConnection, id: i64, cover: Option<(&str, &str)>) -> sqlx::Result<()> {
-    sqlx::query("UPDATE events SET cover_sha256 = $2, cover_mime = $3 WHERE id = $1")
+pub async fn set_cover(db: &mut Conn, id: i64, cover: Option<(&str, &str)>) -> sqlx::Result<()> {
+    sql::query("UPDATE events SET cover_sha256 = $2, cover_mime = $3 WHERE id = $1")
         .bind(id)
         .bind(cover.map(|c| c.0))
         .bind(cover.map(|c| c.1))
@@ -109,22 +110,22 @@ pub async fn set_cover(db: &mut SqliteConnection, id: i64, cover: Option<(&str, 
 }
 
 /// The cover image's `(sha256, mime)`, if the event has one.
-pub async fn cover(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(String, String)>> {
+pub async fn cover(db: &mut Conn, id: i64) -> sqlx::Result<Option<(String, String)>> {
     let row: Option<(Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT cover_sha256, cover_mime FROM events WHERE id = $1").bind(id).fetch_optional(db).await?;
+        sql::query_as("SELECT cover_sha256, cover_mime FROM events WHERE id = $1").bind(id).fetch_optional(db).await?;
     Ok(row.and_then(|(sha, mime)| Some((sha?, mime?))))
 }
 
 /// The event's organizing organization and capacity.
-pub async fn head(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, u32)>> {
+pub async fn head(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, u32)>> {
     let row: Option<(i64, i64)> =
-        sqlx::query_as("SELECT org_id, capacity FROM events WHERE id = $1").bind(id).fetch_optional(db).await?;
+        sql::query_as("SELECT org_id, capacity FROM events WHERE id = $1").bind(id).fetch_optional(db).await?;
     Ok(row.map(|(org, cap)| (org, u32::try_from(cap).unwrap_or(0))))
 }
 
 /// Seats held (confirmed, pending, offered) over the whole event and per ticket type.
-pub async fn held(db: &mut SqliteConnection, event: i64) -> sqlx::Result<(u32, Vec<(i64, u32)>)> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
+pub async fn held(db: &mut Conn, event: i64) -> sqlx::Result<(u32, Vec<(i64, u32)>)> {
+    let rows: Vec<(i64, i64)> = sql::query_as(
         "SELECT ticket_type_id, SUM(seats) FROM registrations
          WHERE event_id = $1 AND status IN ('confirmed', 'pending', 'offered') GROUP BY ticket_type_id",
     )
@@ -154,11 +155,11 @@ pub struct RegistrationContext {
 }
 
 pub async fn registration_context(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     ticket_type: i64,
 ) -> sqlx::Result<Option<RegistrationContext>> {
-    sqlx::query_as(
+    sql::query_as(
         "SELECT e.ends_at, e.registration_opens_at, e.registration_closes_at, e.capacity, t.quota, t.approval,
                 (SELECT COALESCE(SUM(seats), 0) FROM registrations
                   WHERE event_id = e.id AND status IN ('confirmed', 'pending', 'offered')) AS held_overall,
@@ -175,13 +176,12 @@ pub async fn registration_context(
     .await
 }
 
-pub async fn ticket_types(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, TicketTypeInput)>> {
-    let rows: Vec<(i64, String, Option<String>, i64, bool)> = sqlx::query_as(
-        "SELECT id, name_zh, name_en, quota, approval FROM ticket_types WHERE event_id = $1 ORDER BY id",
-    )
-    .bind(event)
-    .fetch_all(db)
-    .await?;
+pub async fn ticket_types(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, TicketTypeInput)>> {
+    let rows: Vec<(i64, String, Option<String>, i64, bool)> =
+        sql::query_as("SELECT id, name_zh, name_en, quota, approval FROM ticket_types WHERE event_id = $1 ORDER BY id")
+            .bind(event)
+            .fetch_all(db)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|(id, name_zh, name_en, quota, approval)| {
@@ -190,8 +190,8 @@ pub async fn ticket_types(db: &mut SqliteConnection, event: i64) -> sqlx::Result
         .collect())
 }
 
-pub async fn insert_ticket_type(db: &mut SqliteConnection, event: i64, t: &TicketTypeInput) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn insert_ticket_type(db: &mut Conn, event: i64, t: &TicketTypeInput) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO ticket_types (event_id, name_zh, name_en, quota, approval) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(event)
@@ -205,8 +205,8 @@ pub async fn insert_ticket_type(db: &mut SqliteConnection, event: i64, t: &Ticke
 }
 
 /// Waiting-list entries per ticket type, in order: (ticket type, registration, seats).
-pub async fn waiting(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, i64, u32)>> {
-    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+pub async fn waiting(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, i64, u32)>> {
+    let rows: Vec<(i64, i64, i64)> = sql::query_as(
         "SELECT ticket_type_id, id, seats FROM registrations WHERE event_id = $1 AND status = 'waitlisted'
          ORDER BY promoted_at IS NULL, promoted_at, id",
     )
@@ -217,8 +217,8 @@ pub async fn waiting(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<
 }
 
 /// Moves a waiting entry to the head of its waiting list.
-pub async fn promote(db: &mut SqliteConnection, id: i64, at: OffsetDateTime) -> sqlx::Result<()> {
-    sqlx::query("UPDATE registrations SET promoted_at = $2, updated_at = $2 WHERE id = $1")
+pub async fn promote(db: &mut Conn, id: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("UPDATE registrations SET promoted_at = $2, updated_at = $2 WHERE id = $1")
         .bind(id)
         .bind(at)
         .execute(db)
@@ -227,14 +227,14 @@ pub async fn promote(db: &mut SqliteConnection, id: i64, at: OffsetDateTime) -> 
 }
 
 /// The event with its ticket types' free seats and waiting lists; `mine` as given.
-pub async fn event(db: &mut SqliteConnection, id: i64, mine: bool) -> sqlx::Result<Option<Event>> {
+pub async fn event(db: &mut Conn, id: i64, mine: bool) -> sqlx::Result<Option<Event>> {
     let row: Option<EventRow> =
-        sqlx::query_as(&format!("{EVENT} WHERE e.id = $1")).bind(id).fetch_optional(&mut *db).await?;
+        sql::query_as(format!("{EVENT} WHERE e.id = $1")).bind(id).fetch_optional(&mut *db).await?;
     let Some(r) = row else { return Ok(None) };
     Ok(Some(complete(db, r, mine).await?))
 }
 
-async fn complete(db: &mut SqliteConnection, r: EventRow, mine: bool) -> sqlx::Result<Event> {
+async fn complete(db: &mut Conn, r: EventRow, mine: bool) -> sqlx::Result<Event> {
     let capacity = u32::try_from(r.capacity).unwrap_or(0);
     let (overall, per) = held(db, r.id).await?;
     let waiting = waiting(db, r.id).await?;
@@ -282,16 +282,11 @@ async fn complete(db: &mut SqliteConnection, r: EventRow, mine: bool) -> sqlx::R
 }
 
 /// Events, soonest first: upcoming ones (`past` false) or past ones, public ones plus those of `orgs`.
-pub async fn list(
-    db: &mut SqliteConnection,
-    now: OffsetDateTime,
-    past: bool,
-    orgs: &[i64],
-) -> sqlx::Result<Vec<Event>> {
+pub async fn list(db: &mut Conn, now: OffsetDateTime, past: bool, orgs: &[i64]) -> sqlx::Result<Vec<Event>> {
     let orgs_sql =
         if orgs.is_empty() { "0".to_owned() } else { orgs.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
     let (cond, order) = if past { ("e.ends_at < $1", "DESC") } else { ("e.ends_at >= $1", "ASC") };
-    let rows: Vec<EventRow> = sqlx::query_as(&format!(
+    let rows: Vec<EventRow> = sql::query_as(format!(
         "{EVENT} WHERE {cond} AND (e.invitation_only = 0 OR e.org_id IN ({orgs_sql})) ORDER BY e.starts_at {order} LIMIT 200"
     ))
     .bind(now)
@@ -315,8 +310,8 @@ pub struct NewRegistration<'a> {
     pub now: OffsetDateTime,
 }
 
-pub async fn insert_registration(db: &mut SqliteConnection, r: &NewRegistration<'_>) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn insert_registration(db: &mut Conn, r: &NewRegistration<'_>) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO registrations (event_id, ticket_type_id, user_id, org_id, people, seats, status, created_at, updated_at)
          VALUES ($1, $2, $3, $8, $4, $5, $6, $7, $7) RETURNING id",
     )
@@ -371,35 +366,26 @@ fn registration(r: RegRow) -> (i64, Registration) {
 }
 
 /// A registration with the user who made it.
-pub async fn registration_by_id(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, Registration)>> {
+pub async fn registration_by_id(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, Registration)>> {
     let row: Option<RegRow> =
-        sqlx::query_as(&format!("{REGISTRATION} WHERE r.id = $1")).bind(id).fetch_optional(db).await?;
+        sql::query_as(format!("{REGISTRATION} WHERE r.id = $1")).bind(id).fetch_optional(db).await?;
     Ok(row.map(registration))
 }
 
 /// An event's registrations (all, or only `user`'s), in order.
-pub async fn registrations(
-    db: &mut SqliteConnection,
-    event: i64,
-    user: Option<i64>,
-) -> sqlx::Result<Vec<Registration>> {
-    let rows: Vec<RegRow> = sqlx::query_as(&format!(
-        "{REGISTRATION} WHERE r.event_id = $1 AND ($2 IS NULL OR r.user_id = $2) ORDER BY r.id"
-    ))
-    .bind(event)
-    .bind(user)
-    .fetch_all(db)
-    .await?;
+pub async fn registrations(db: &mut Conn, event: i64, user: Option<i64>) -> sqlx::Result<Vec<Registration>> {
+    let rows: Vec<RegRow> =
+        sql::query_as(format!("{REGISTRATION} WHERE r.event_id = $1 AND ($2 IS NULL OR r.user_id = $2) ORDER BY r.id"))
+            .bind(event)
+            .bind(user)
+            .fetch_all(db)
+            .await?;
     Ok(rows.into_iter().map(|r| registration(r).1).collect())
 }
 
 /// The user's registrations that still hold or wait for seats at events not yet over: (id, event).
-pub async fn live_registrations_of(
-    db: &mut SqliteConnection,
-    user: i64,
-    now: OffsetDateTime,
-) -> sqlx::Result<Vec<(i64, i64)>> {
-    sqlx::query_as(
+pub async fn live_registrations_of(db: &mut Conn, user: i64, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
+    sql::query_as(
         "SELECT r.id, r.event_id FROM registrations r JOIN events e ON e.id = r.event_id
          WHERE r.user_id = $1 AND r.status NOT IN ('cancelled', 'rejected') AND e.ends_at > $2 ORDER BY r.id",
     )
@@ -410,13 +396,13 @@ pub async fn live_registrations_of(
 }
 
 pub async fn set_status(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     id: i64,
     status: RegistrationStatus,
     offer_expires_at: Option<OffsetDateTime>,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE registrations SET status = $2, offer_expires_at = $3, updated_at = $4 WHERE id = $1")
+    sql::query("UPDATE registrations SET status = $2, offer_expires_at = $3, updated_at = $4 WHERE id = $1")
         .bind(id)
         .bind(status.as_str())
         .bind(offer_expires_at)
@@ -427,16 +413,16 @@ pub async fn set_status(
 }
 
 /// Offers past their expiry: (registration, event).
-pub async fn expired_offers(db: &mut SqliteConnection, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
-    sqlx::query_as("SELECT id, event_id FROM registrations WHERE status = 'offered' AND offer_expires_at <= $1")
+pub async fn expired_offers(db: &mut Conn, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
+    sql::query_as("SELECT id, event_id FROM registrations WHERE status = 'offered' AND offer_expires_at <= $1")
         .bind(now)
         .fetch_all(db)
         .await
 }
 
 /// The caller's co-organizer role on an event, if any.
-pub async fn staff_role(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<Option<StaffRole>> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT role FROM event_staff WHERE event_id = $1 AND user_id = $2")
+pub async fn staff_role(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Option<StaffRole>> {
+    let row: Option<(String,)> = sql::query_as("SELECT role FROM event_staff WHERE event_id = $1 AND user_id = $2")
         .bind(event)
         .bind(user)
         .fetch_optional(db)
@@ -444,8 +430,8 @@ pub async fn staff_role(db: &mut SqliteConnection, event: i64, user: i64) -> sql
     Ok(row.and_then(|(r,)| StaffRole::parse(&r)))
 }
 
-pub async fn staff(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Staff>> {
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+pub async fn staff(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Staff>> {
+    let rows: Vec<(i64, String, String, String)> = sql::query_as(
         "SELECT s.user_id, u.display_name, u.email, s.role FROM event_staff s JOIN users u ON u.id = s.user_id
          WHERE s.event_id = $1 ORDER BY s.created_at, s.user_id",
     )
@@ -462,14 +448,14 @@ pub async fn staff(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<St
 
 /// Adds a co-organizer or changes their role.
 pub async fn put_staff(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     user: i64,
     role: StaffRole,
     by: i64,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO event_staff (event_id, user_id, role, added_by, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (event_id, user_id) DO UPDATE SET role = excluded.role",
     )
@@ -483,8 +469,8 @@ pub async fn put_staff(
     Ok(())
 }
 
-pub async fn remove_staff(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<bool> {
-    let r = sqlx::query("DELETE FROM event_staff WHERE event_id = $1 AND user_id = $2")
+pub async fn remove_staff(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bool> {
+    let r = sql::query("DELETE FROM event_staff WHERE event_id = $1 AND user_id = $2")
         .bind(event)
         .bind(user)
         .execute(db)
@@ -492,8 +478,8 @@ pub async fn remove_staff(db: &mut SqliteConnection, event: i64, user: i64) -> s
     Ok(r.rows_affected() > 0)
 }
 
-pub async fn user_by_email(db: &mut SqliteConnection, email: &str) -> sqlx::Result<Option<i64>> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+pub async fn user_by_email(db: &mut Conn, email: &str) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> = sql::query_as("SELECT id FROM users WHERE email = $1")
         .bind(email.trim().to_lowercase())
         .fetch_optional(db)
         .await?;
@@ -512,8 +498,8 @@ struct AttendeeRow {
 }
 
 /// The person a ticket names, with the event it is for; `None` for no such registration or person.
-pub async fn attendee(db: &mut SqliteConnection, t: TicketRef) -> sqlx::Result<Option<(i64, Attendee)>> {
-    let row: Option<AttendeeRow> = sqlx::query_as(
+pub async fn attendee(db: &mut Conn, t: TicketRef) -> sqlx::Result<Option<(i64, Attendee)>> {
+    let row: Option<AttendeeRow> = sql::query_as(
         "SELECT r.event_id, r.people, u.display_name, o.name_zh AS org_name, t.name_zh AS ticket_zh,
                 t.name_en AS ticket_en, r.status
          FROM registrations r JOIN users u ON u.id = r.user_id JOIN ticket_types t ON t.id = r.ticket_type_id
@@ -544,12 +530,12 @@ pub async fn attendee(db: &mut SqliteConnection, t: TicketRef) -> sqlx::Result<O
 
 /// The check-in a device's scan made before: (check-in, when).
 pub async fn checkin_by_scan(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     device: &str,
     nonce: &str,
 ) -> sqlx::Result<Option<(i64, OffsetDateTime)>> {
-    sqlx::query_as("SELECT id, at FROM checkins WHERE event_id = $1 AND device = $2 AND nonce = $3")
+    sql::query_as("SELECT id, at FROM checkins WHERE event_id = $1 AND device = $2 AND nonce = $3")
         .bind(event)
         .bind(device)
         .bind(nonce)
@@ -558,8 +544,8 @@ pub async fn checkin_by_scan(
 }
 
 /// The person's standing check-in, if any: (check-in, when).
-pub async fn live_checkin(db: &mut SqliteConnection, t: TicketRef) -> sqlx::Result<Option<(i64, OffsetDateTime)>> {
-    sqlx::query_as("SELECT id, at FROM checkins WHERE registration_id = $1 AND person = $2 AND undone_at IS NULL")
+pub async fn live_checkin(db: &mut Conn, t: TicketRef) -> sqlx::Result<Option<(i64, OffsetDateTime)>> {
+    sql::query_as("SELECT id, at FROM checkins WHERE registration_id = $1 AND person = $2 AND undone_at IS NULL")
         .bind(t.registration)
         .bind(i64::from(t.person))
         .fetch_optional(db)
@@ -575,8 +561,8 @@ pub struct NewCheckin<'a> {
     pub at: OffsetDateTime,
 }
 
-pub async fn insert_checkin(db: &mut SqliteConnection, c: &NewCheckin<'_>) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn insert_checkin(db: &mut Conn, c: &NewCheckin<'_>) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO checkins (event_id, registration_id, person, device, nonce, by_user, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -593,9 +579,9 @@ pub async fn insert_checkin(db: &mut SqliteConnection, c: &NewCheckin<'_>) -> sq
 }
 
 /// A check-in's event and the ticket it admitted, while it stands (not undone).
-pub async fn standing_checkin(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, TicketRef, bool)>> {
+pub async fn standing_checkin(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, TicketRef, bool)>> {
     let row: Option<(i64, i64, i64, Option<OffsetDateTime>)> =
-        sqlx::query_as("SELECT event_id, registration_id, person, undone_at FROM checkins WHERE id = $1")
+        sql::query_as("SELECT event_id, registration_id, person, undone_at FROM checkins WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?;
@@ -604,8 +590,8 @@ pub async fn standing_checkin(db: &mut SqliteConnection, id: i64) -> sqlx::Resul
     }))
 }
 
-pub async fn undo_checkin(db: &mut SqliteConnection, id: i64, by: i64, at: OffsetDateTime) -> sqlx::Result<()> {
-    sqlx::query("UPDATE checkins SET undone_at = $2, undone_by = $3 WHERE id = $1 AND undone_at IS NULL")
+pub async fn undo_checkin(db: &mut Conn, id: i64, by: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("UPDATE checkins SET undone_at = $2, undone_by = $3 WHERE id = $1 AND undone_at IS NULL")
         .bind(id)
         .bind(at)
         .bind(by)
@@ -615,8 +601,8 @@ pub async fn undo_checkin(db: &mut SqliteConnection, id: i64, by: i64, at: Offse
 }
 
 /// People checked in against people holding confirmed tickets.
-pub async fn checkin_counts(db: &mut SqliteConnection, event: i64) -> sqlx::Result<CheckinCounts> {
-    let (checked_in, expected): (i64, i64) = sqlx::query_as(
+pub async fn checkin_counts(db: &mut Conn, event: i64) -> sqlx::Result<CheckinCounts> {
+    let (checked_in, expected): (i64, i64) = sql::query_as(
         "SELECT (SELECT COUNT(*) FROM checkins WHERE event_id = $1 AND undone_at IS NULL),
                 (SELECT COALESCE(SUM(seats), 0) FROM registrations WHERE event_id = $1 AND status = 'confirmed')",
     )
@@ -630,30 +616,30 @@ pub async fn checkin_counts(db: &mut SqliteConnection, event: i64) -> sqlx::Resu
 }
 
 /// When each person of a registration was checked in (standing check-ins), by person.
-pub async fn checked_in_at(db: &mut SqliteConnection, registration: i64) -> sqlx::Result<Vec<(u32, OffsetDateTime)>> {
+pub async fn checked_in_at(db: &mut Conn, registration: i64) -> sqlx::Result<Vec<(u32, OffsetDateTime)>> {
     let rows: Vec<(i64, OffsetDateTime)> =
-        sqlx::query_as("SELECT person, at FROM checkins WHERE registration_id = $1 AND undone_at IS NULL")
+        sql::query_as("SELECT person, at FROM checkins WHERE registration_id = $1 AND undone_at IS NULL")
             .bind(registration)
             .fetch_all(db)
             .await?;
     Ok(rows.into_iter().map(|(p, at)| (u32::try_from(p).unwrap_or(0), at)).collect())
 }
 
-async fn counts(db: &mut SqliteConnection, sql: &str, event: i64) -> sqlx::Result<Vec<CountRow>> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(sql).bind(event).fetch_all(db).await?;
+async fn counts(db: &mut Conn, sql: &str, event: i64) -> sqlx::Result<Vec<CountRow>> {
+    let rows: Vec<(String, i64)> = sql::query_as(sql).bind(event).fetch_all(db).await?;
     Ok(rows.into_iter().map(|(key, n)| CountRow { key, people: u32::try_from(n).unwrap_or(0) }).collect())
 }
 
 const LIVE: &str = "r.event_id = $1 AND r.status NOT IN ('cancelled', 'rejected')";
 
 /// People by status (every registration).
-pub async fn people_by_status(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<CountRow>> {
+pub async fn people_by_status(db: &mut Conn, event: i64) -> sqlx::Result<Vec<CountRow>> {
     let sql = "SELECT status, SUM(seats) FROM registrations WHERE event_id = $1 GROUP BY status ORDER BY 2 DESC, 1";
     counts(db, sql, event).await
 }
 
 /// People of live registrations by ticket type id.
-pub async fn people_by_ticket_type(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<CountRow>> {
+pub async fn people_by_ticket_type(db: &mut Conn, event: i64) -> sqlx::Result<Vec<CountRow>> {
     let sql = format!(
         "SELECT CAST(r.ticket_type_id AS TEXT), SUM(r.seats) FROM registrations r WHERE {LIVE}
          GROUP BY r.ticket_type_id ORDER BY r.ticket_type_id"
@@ -663,7 +649,7 @@ pub async fn people_by_ticket_type(db: &mut SqliteConnection, event: i64) -> sql
 
 /// People of live registrations by the kind or district of the organization registered for
 /// (`column` is `kind` or `district`; empty key for none).
-pub async fn people_by_org(db: &mut SqliteConnection, event: i64, column: OrgColumn) -> sqlx::Result<Vec<CountRow>> {
+pub async fn people_by_org(db: &mut Conn, event: i64, column: OrgColumn) -> sqlx::Result<Vec<CountRow>> {
     let column = match column {
         OrgColumn::Kind => "o.kind",
         OrgColumn::District => "o.district",
@@ -683,7 +669,7 @@ pub enum OrgColumn {
 
 /// People of live registrations by the domains of the organization registered for (a person of
 /// an organization in two domains counts in both).
-pub async fn people_by_domain(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<CountRow>> {
+pub async fn people_by_domain(db: &mut Conn, event: i64) -> sqlx::Result<Vec<CountRow>> {
     let sql = format!(
         "SELECT d.code, SUM(r.seats) FROM registrations r JOIN org_domains d ON d.org_id = r.org_id
          WHERE {LIVE} GROUP BY d.code ORDER BY 2 DESC, 1"
@@ -692,9 +678,9 @@ pub async fn people_by_domain(db: &mut SqliteConnection, event: i64) -> sqlx::Re
 }
 
 /// When each registration was made and for how many people.
-pub async fn registered_at(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(OffsetDateTime, u32)>> {
+pub async fn registered_at(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(OffsetDateTime, u32)>> {
     let rows: Vec<(OffsetDateTime, i64)> =
-        sqlx::query_as("SELECT created_at, seats FROM registrations WHERE event_id = $1 ORDER BY id")
+        sql::query_as("SELECT created_at, seats FROM registrations WHERE event_id = $1 ORDER BY id")
             .bind(event)
             .fetch_all(db)
             .await?;
@@ -702,9 +688,9 @@ pub async fn registered_at(db: &mut SqliteConnection, event: i64) -> sqlx::Resul
 }
 
 /// Standing check-ins of an event: (registration, person, when).
-pub async fn checkins_of(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, u32, OffsetDateTime)>> {
+pub async fn checkins_of(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, u32, OffsetDateTime)>> {
     let rows: Vec<(i64, i64, OffsetDateTime)> =
-        sqlx::query_as("SELECT registration_id, person, at FROM checkins WHERE event_id = $1 AND undone_at IS NULL")
+        sql::query_as("SELECT registration_id, person, at FROM checkins WHERE event_id = $1 AND undone_at IS NULL")
             .bind(event)
             .fetch_all(db)
             .await?;
@@ -724,8 +710,8 @@ struct QuestionRow {
 }
 
 /// An event's registration questions, in the order they were added.
-pub async fn questions(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Question>> {
-    let rows: Vec<QuestionRow> = sqlx::query_as(
+pub async fn questions(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Question>> {
+    let rows: Vec<QuestionRow> = sql::query_as(
         "SELECT id, label_zh, label_en, kind, required, options_zh, options_en, ticket_types
          FROM event_questions WHERE event_id = $1 ORDER BY id",
     )
@@ -748,9 +734,9 @@ pub async fn questions(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Ve
         .collect())
 }
 
-pub async fn insert_question(db: &mut SqliteConnection, event: i64, q: &QuestionInput) -> sqlx::Result<i64> {
+pub async fn insert_question(db: &mut Conn, event: i64, q: &QuestionInput) -> sqlx::Result<i64> {
     let clean = |v: &[String]| v.iter().map(|o| o.trim()).collect::<Vec<_>>().join("\n");
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO event_questions (event_id, label_zh, label_en, kind, required, options_zh, options_en, ticket_types)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
@@ -767,8 +753,8 @@ pub async fn insert_question(db: &mut SqliteConnection, event: i64, q: &Question
     Ok(id)
 }
 
-pub async fn delete_question(db: &mut SqliteConnection, event: i64, question: i64) -> sqlx::Result<bool> {
-    let r = sqlx::query("DELETE FROM event_questions WHERE event_id = $1 AND id = $2")
+pub async fn delete_question(db: &mut Conn, event: i64, question: i64) -> sqlx::Result<bool> {
+    let r = sql::query("DELETE FROM event_questions WHERE event_id = $1 AND id = $2")
         .bind(event)
         .bind(question)
         .execute(db)
@@ -776,9 +762,9 @@ pub async fn delete_question(db: &mut SqliteConnection, event: i64, question: i6
     Ok(r.rows_affected() > 0)
 }
 
-pub async fn insert_answers(db: &mut SqliteConnection, registration: i64, answers: &[Answer]) -> sqlx::Result<()> {
+pub async fn insert_answers(db: &mut Conn, registration: i64, answers: &[Answer]) -> sqlx::Result<()> {
     for a in answers {
-        sqlx::query("INSERT INTO registration_answers (registration_id, question_id, value) VALUES ($1, $2, $3)")
+        sql::query("INSERT INTO registration_answers (registration_id, question_id, value) VALUES ($1, $2, $3)")
             .bind(registration)
             .bind(a.question)
             .bind(&a.value)
@@ -789,12 +775,8 @@ pub async fn insert_answers(db: &mut SqliteConnection, registration: i64, answer
 }
 
 /// The answers of an event's registrations (or of one registration), by registration.
-pub async fn answers(
-    db: &mut SqliteConnection,
-    event: i64,
-    registration: Option<i64>,
-) -> sqlx::Result<Vec<(i64, Answer)>> {
-    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+pub async fn answers(db: &mut Conn, event: i64, registration: Option<i64>) -> sqlx::Result<Vec<(i64, Answer)>> {
+    let rows: Vec<(i64, i64, String)> = sql::query_as(
         "SELECT a.registration_id, a.question_id, a.value FROM registration_answers a
          JOIN registrations r ON r.id = a.registration_id
          WHERE r.event_id = $1 AND ($2 IS NULL OR r.id = $2) ORDER BY a.registration_id, a.question_id",
@@ -809,13 +791,13 @@ pub async fn answers(
 /// The registrants (distinct users) of an event's registrations in `statuses`, of `ticket_types`
 /// (all when empty).
 pub async fn registrants(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     ticket_types: &[i64],
     statuses: &[RegistrationStatus],
 ) -> sqlx::Result<Vec<i64>> {
     let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
-    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+    let rows: Vec<(i64, i64, String)> = sql::query_as(
         "SELECT DISTINCT user_id, ticket_type_id, status FROM registrations WHERE event_id = $1 ORDER BY user_id",
     )
     .bind(event)
@@ -831,14 +813,14 @@ pub async fn registrants(
 }
 
 pub async fn insert_message(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     sender: i64,
     text: &str,
     recipients: u32,
     now: OffsetDateTime,
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO event_messages (event_id, sender_id, text, recipients, created_at) VALUES ($1, $2, $3, $4, $5)
          RETURNING id",
     )
@@ -853,8 +835,8 @@ pub async fn insert_message(
 }
 
 /// The messages sent to an event's registrants, newest first.
-pub async fn messages(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<EventMessage>> {
-    let rows: Vec<(i64, String, Option<String>, i64, OffsetDateTime)> = sqlx::query_as(
+pub async fn messages(db: &mut Conn, event: i64) -> sqlx::Result<Vec<EventMessage>> {
+    let rows: Vec<(i64, String, Option<String>, i64, OffsetDateTime)> = sql::query_as(
         "SELECT m.id, m.text, u.display_name, m.recipients, m.created_at FROM event_messages m
          LEFT JOIN users u ON u.id = m.sender_id WHERE m.event_id = $1 ORDER BY m.id DESC",
     )
@@ -874,26 +856,26 @@ pub async fn messages(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec
 }
 
 /// An event's titles, for notifications.
-pub async fn titles(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Option<(String, Option<String>)>> {
-    sqlx::query_as("SELECT title_zh, title_en FROM events WHERE id = $1").bind(event).fetch_optional(db).await
+pub async fn titles(db: &mut Conn, event: i64) -> sqlx::Result<Option<(String, Option<String>)>> {
+    sql::query_as("SELECT title_zh, title_en FROM events WHERE id = $1").bind(event).fetch_optional(db).await
 }
 
 /// Who made a registration.
-pub async fn registrant(db: &mut SqliteConnection, registration: i64) -> sqlx::Result<Option<i64>> {
+pub async fn registrant(db: &mut Conn, registration: i64) -> sqlx::Result<Option<i64>> {
     let row: Option<(i64,)> =
-        sqlx::query_as("SELECT user_id FROM registrations WHERE id = $1").bind(registration).fetch_optional(db).await?;
+        sql::query_as("SELECT user_id FROM registrations WHERE id = $1").bind(registration).fetch_optional(db).await?;
     Ok(row.map(|(u,)| u))
 }
 
 pub async fn insert_invitation(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     code: &str,
     i: &InvitationInput,
     by: i64,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO event_invitations (event_id, code, label, max_uses, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -908,9 +890,9 @@ pub async fn insert_invitation(
     Ok(())
 }
 
-pub async fn invitations(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Invitation>> {
+pub async fn invitations(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Invitation>> {
     let rows: Vec<(i64, String, String, Option<i64>, i64)> =
-        sqlx::query_as("SELECT id, code, label, max_uses, uses FROM event_invitations WHERE event_id = $1 ORDER BY id")
+        sql::query_as("SELECT id, code, label, max_uses, uses FROM event_invitations WHERE event_id = $1 ORDER BY id")
             .bind(event)
             .fetch_all(db)
             .await?;
@@ -928,8 +910,8 @@ pub async fn invitations(db: &mut SqliteConnection, event: i64) -> sqlx::Result<
 
 /// Takes one use of an invitation code of the event; false when there is no such code or it is
 /// used up.
-pub async fn use_invitation(db: &mut SqliteConnection, event: i64, code: &str) -> sqlx::Result<bool> {
-    let r = sqlx::query(
+pub async fn use_invitation(db: &mut Conn, event: i64, code: &str) -> sqlx::Result<bool> {
+    let r = sql::query(
         "UPDATE event_invitations SET uses = uses + 1
          WHERE event_id = $1 AND code = $2 AND (max_uses IS NULL OR uses < max_uses)",
     )

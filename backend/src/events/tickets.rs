@@ -3,11 +3,12 @@
 //! unguessable, short enough to type at the door). The key is 32 random bytes kept in `app_meta`,
 //! generated on first use, so nothing secret lives in the repository.
 
+use crate::db::Conn;
+use crate::db::sql;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use shared::events::{TICKET_SIG_LEN, TicketRef};
-use sqlx::SqliteConnection;
 
 const KEY: &str = "ticket_key";
 const BASE32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -45,17 +46,17 @@ pub fn verify(key: &[u8], t: TicketRef, sig: &str) -> bool {
 }
 
 /// The signing key, created on first use (concurrent first uses agree on one).
-pub async fn key(db: &mut SqliteConnection) -> sqlx::Result<Vec<u8>> {
+pub async fn key(db: &mut Conn) -> sqlx::Result<Vec<u8>> {
     let mut fresh = [0u8; 32];
     OsRng.fill_bytes(&mut fresh);
     let hex: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
-    sqlx::query("INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+    sql::query("INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
         .bind(KEY)
         .bind(&hex)
         .execute(&mut *db)
         .await?;
     let (stored,): (String,) =
-        sqlx::query_as("SELECT value FROM app_meta WHERE key = $1").bind(KEY).fetch_one(db).await?;
+        sql::query_as("SELECT value FROM app_meta WHERE key = $1").bind(KEY).fetch_one(db).await?;
     Ok((0..stored.len() / 2).filter_map(|i| u8::from_str_radix(&stored[2 * i..2 * i + 2], 16).ok()).collect())
 }
 

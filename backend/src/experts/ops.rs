@@ -77,7 +77,7 @@ pub async fn review(state: &AppState, admin: &SessionUser, id: i64, reject: Opti
 /// The demand `id` for its owner (a member of its organization) or a site admin; 404 when it is not
 /// a demand, 403 for anyone else.
 async fn own_demand(
-    db: &mut sqlx::SqliteConnection,
+    db: &mut crate::db::Conn,
     user: &SessionUser,
     id: i64,
 ) -> AppResult<crate::market::store::PostingRow> {

@@ -1,12 +1,13 @@
 //! SQL for the expert pool.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::experts::{ConflictOrg, Expert, ExpertInput, ExpertKind, ExpertQuery, ExpertStatus};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 /// Creates or replaces the user's entry; a changed entry goes back to review.
-pub async fn upsert(db: &mut SqliteConnection, user: i64, e: &ExpertInput, now: OffsetDateTime) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn upsert(db: &mut Conn, user: i64, e: &ExpertInput, now: OffsetDateTime) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO experts (user_id, kind, domains, keywords, affiliation, title, bio, conflict_names, status,
                               created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $9)
@@ -27,9 +28,9 @@ pub async fn upsert(db: &mut SqliteConnection, user: i64, e: &ExpertInput, now: 
     .bind(now)
     .fetch_one(&mut *db)
     .await?;
-    sqlx::query("DELETE FROM expert_conflicts WHERE expert_id = $1").bind(id).execute(&mut *db).await?;
+    sql::query("DELETE FROM expert_conflicts WHERE expert_id = $1").bind(id).execute(&mut *db).await?;
     for org in &e.conflict_orgs {
-        sqlx::query("INSERT INTO expert_conflicts (expert_id, org_id) VALUES ($1, $2)")
+        sql::query("INSERT INTO expert_conflicts (expert_id, org_id) VALUES ($1, $2)")
             .bind(id)
             .bind(org)
             .execute(&mut *db)
@@ -39,11 +40,11 @@ pub async fn upsert(db: &mut SqliteConnection, user: i64, e: &ExpertInput, now: 
 }
 
 /// How many of `orgs` exist.
-pub async fn existing_orgs(db: &mut SqliteConnection, orgs: &[i64]) -> sqlx::Result<usize> {
+pub async fn existing_orgs(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<usize> {
     let mut n = 0;
     for org in orgs {
         let row: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM organizations WHERE id = $1").bind(org).fetch_optional(&mut *db).await?;
+            sql::query_as("SELECT id FROM organizations WHERE id = $1").bind(org).fetch_optional(&mut *db).await?;
         n += usize::from(row.is_some());
     }
     Ok(n)
@@ -74,10 +75,10 @@ fn lines(s: &str) -> Vec<String> {
     s.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
-async fn complete(db: &mut SqliteConnection, rows: Vec<ExpertRow>) -> sqlx::Result<Vec<Expert>> {
+async fn complete(db: &mut Conn, rows: Vec<ExpertRow>) -> sqlx::Result<Vec<Expert>> {
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let conflicts: Vec<(i64, String)> = sqlx::query_as(
+        let conflicts: Vec<(i64, String)> = sql::query_as(
             "SELECT o.id, o.name_zh FROM expert_conflicts c JOIN organizations o ON o.id = c.org_id
              WHERE c.expert_id = $1 ORDER BY o.id",
         )
@@ -104,22 +105,21 @@ async fn complete(db: &mut SqliteConnection, rows: Vec<ExpertRow>) -> sqlx::Resu
     Ok(out)
 }
 
-pub async fn by_user(db: &mut SqliteConnection, user: i64) -> sqlx::Result<Option<Expert>> {
+pub async fn by_user(db: &mut Conn, user: i64) -> sqlx::Result<Option<Expert>> {
     let rows: Vec<ExpertRow> =
-        sqlx::query_as(&format!("{EXPERT} WHERE x.user_id = $1")).bind(user).fetch_all(&mut *db).await?;
+        sql::query_as(format!("{EXPERT} WHERE x.user_id = $1")).bind(user).fetch_all(&mut *db).await?;
     Ok(complete(db, rows).await?.pop())
 }
 
-pub async fn by_id(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Expert>> {
-    let rows: Vec<ExpertRow> =
-        sqlx::query_as(&format!("{EXPERT} WHERE x.id = $1")).bind(id).fetch_all(&mut *db).await?;
+pub async fn by_id(db: &mut Conn, id: i64) -> sqlx::Result<Option<Expert>> {
+    let rows: Vec<ExpertRow> = sql::query_as(format!("{EXPERT} WHERE x.id = $1")).bind(id).fetch_all(&mut *db).await?;
     Ok(complete(db, rows).await?.pop())
 }
 
 /// Entries of one status matching the filters, newest first (at most 200).
-pub async fn list(db: &mut SqliteConnection, status: ExpertStatus, q: &ExpertQuery) -> sqlx::Result<Vec<Expert>> {
+pub async fn list(db: &mut Conn, status: ExpertStatus, q: &ExpertQuery) -> sqlx::Result<Vec<Expert>> {
     let words = q.q.as_deref().map(str::trim).filter(|w| !w.is_empty()).map(|w| format!("%{w}%"));
-    let rows: Vec<ExpertRow> = sqlx::query_as(&format!(
+    let rows: Vec<ExpertRow> = sql::query_as(format!(
         "{EXPERT} WHERE x.status = $1
            AND ($2 IS NULL OR u.display_name LIKE $2 OR x.affiliation LIKE $2 OR x.title LIKE $2 OR x.bio LIKE $2
                 OR x.keywords LIKE $2)
@@ -137,7 +137,7 @@ pub async fn list(db: &mut SqliteConnection, status: ExpertStatus, q: &ExpertQue
 }
 
 pub async fn review(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     id: i64,
     status: ExpertStatus,
     reason: Option<&str>,
@@ -145,7 +145,7 @@ pub async fn review(
     now: OffsetDateTime,
 ) -> sqlx::Result<bool> {
     let done =
-        sqlx::query("UPDATE experts SET status = $2, reason = $3, reviewed_by = $4, updated_at = $5 WHERE id = $1")
+        sql::query("UPDATE experts SET status = $2, reason = $3, reviewed_by = $4, updated_at = $5 WHERE id = $1")
             .bind(id)
             .bind(status.as_str())
             .bind(reason)
@@ -157,8 +157,8 @@ pub async fn review(
 }
 
 /// Whether the user belongs to an organizer organization.
-pub async fn is_organizer(db: &mut SqliteConnection, user: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sqlx::query_as(
+pub async fn is_organizer(db: &mut Conn, user: i64) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sql::query_as(
         "SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.user_id = $1 AND o.kind = 'organizer'",
     )
     .bind(user)
@@ -168,15 +168,15 @@ pub async fn is_organizer(db: &mut SqliteConnection, user: i64) -> sqlx::Result<
 }
 
 /// Approved experts as (expert id, user id, domains, keywords) for ranking.
-pub async fn approved_facts(db: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, i64, String, String)>> {
-    sqlx::query_as("SELECT id, user_id, domains, keywords FROM experts WHERE status = 'approved' ORDER BY id")
+pub async fn approved_facts(db: &mut Conn) -> sqlx::Result<Vec<(i64, i64, String, String)>> {
+    sql::query_as("SELECT id, user_id, domains, keywords FROM experts WHERE status = 'approved' ORDER BY id")
         .fetch_all(db)
         .await
 }
 
 /// The experts invited to advise on a demand.
-pub async fn invited(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sqlx::query_as("SELECT expert_id FROM consultation_invites WHERE demand_id = $1")
+pub async fn invited(db: &mut Conn, demand: i64) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sql::query_as("SELECT expert_id FROM consultation_invites WHERE demand_id = $1")
         .bind(demand)
         .fetch_all(db)
         .await?;
@@ -184,14 +184,8 @@ pub async fn invited(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<Vec
 }
 
 /// Records an invitation; false when it was sent before.
-pub async fn invite(
-    db: &mut SqliteConnection,
-    demand: i64,
-    expert: i64,
-    by: i64,
-    now: OffsetDateTime,
-) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+pub async fn invite(db: &mut Conn, demand: i64, expert: i64, by: i64, now: OffsetDateTime) -> sqlx::Result<bool> {
+    let done = sql::query(
         "INSERT INTO consultation_invites (demand_id, expert_id, invited_by, invited_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING",
     )

@@ -1,7 +1,7 @@
 //! The list machinery, written once for all four kinds: scope (who sees what), filters, sort, page.
 
+use crate::db::{Conn, sql};
 use shared::market::{PostingKind, PostingQuery, PostingSort, PostingStatus, PostingSummary};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use time::{Date, OffsetDateTime};
 
 use crate::accounts::SessionUser;
@@ -21,11 +21,7 @@ pub enum Scope {
 impl Scope {
     /// Public unless the query asks for unpublished or own postings; then the caller's organizations
     /// (all organizations for admins, unless they ask for their own).
-    pub async fn for_viewer(
-        db: &mut SqliteConnection,
-        user: Option<&SessionUser>,
-        q: &PostingQuery,
-    ) -> AppResult<Scope> {
+    pub async fn for_viewer(db: &mut Conn, user: Option<&SessionUser>, q: &PostingQuery) -> AppResult<Scope> {
         let mine = q.mine == Some(true);
         let private = mine || q.status.is_some_and(|s| s != PostingStatus::Published);
         Ok(match user {
@@ -39,7 +35,7 @@ impl Scope {
     }
 }
 
-fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, kind: PostingKind, q: &PostingQuery, scope: &Scope) {
+fn push_filters(qb: &mut sql::Builder<'_>, kind: PostingKind, q: &PostingQuery, scope: &Scope) {
     qb.push(" WHERE p.kind = ").push_bind(kind.as_str());
     match scope {
         Scope::Public => {
@@ -50,10 +46,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, kind: PostingKind, q: &Postin
         }
         Scope::Orgs(ids) => {
             qb.push(" AND p.org_id IN (");
-            let mut list = qb.separated(", ");
-            for id in ids {
-                list.push_bind(*id);
-            }
+            qb.push_list(", ", ids);
             qb.push(")");
         }
         Scope::All => {}
@@ -120,18 +113,18 @@ struct Row {
 
 /// One page and the total count, filtered by SQL (private scopes; public lists use the facets).
 pub async fn page(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     kind: PostingKind,
     q: &PostingQuery,
     scope: &Scope,
     limit: u32,
     offset: u64,
 ) -> sqlx::Result<(Vec<PostingSummary>, u64)> {
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM postings p");
+    let mut count = sql::Builder::new("SELECT COUNT(*) FROM postings p");
     push_filters(&mut count, kind, q, scope);
     let (total,): (i64,) = count.build_query_as().fetch_one(&mut *db).await?;
 
-    let mut qb = QueryBuilder::<Sqlite>::new(SELECT);
+    let mut qb = sql::Builder::new(SELECT);
     push_filters(&mut qb, kind, q, scope);
     qb.push(match q.sort.unwrap_or(PostingSort::Newest) {
         // Public lists hold published postings only, which all have published_at: the index order.
@@ -151,22 +144,15 @@ const SELECT: &str =
      FROM postings p JOIN organizations o ON o.id = p.org_id";
 
 /// The published postings with these ids, in the order given (a page chosen by the facets).
-pub async fn published_by_ids(
-    db: &mut SqliteConnection,
-    kind: PostingKind,
-    ids: &[i64],
-) -> sqlx::Result<Vec<PostingSummary>> {
+pub async fn published_by_ids(db: &mut Conn, kind: PostingKind, ids: &[i64]) -> sqlx::Result<Vec<PostingSummary>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
     // By primary key only: with `status` or `kind` in the WHERE clause SQLite prefers their index and
     // scans the kind's postings. A posting closed since the facets chose it is dropped here.
-    let mut qb = QueryBuilder::<Sqlite>::new(SELECT);
+    let mut qb = sql::Builder::new(SELECT);
     qb.push(" WHERE p.id IN (");
-    let mut list = qb.separated(", ");
-    for id in ids {
-        list.push_bind(*id);
-    }
+    qb.push_list(", ", ids);
     qb.push(")");
     let mut rows: Vec<Row> = qb.build_query_as().fetch_all(&mut *db).await?;
     rows.retain(|r| r.status == PostingStatus::Published.as_str() && r.kind == kind.as_str());
@@ -174,7 +160,7 @@ pub async fn published_by_ids(
     summaries(db, kind, rows).await
 }
 
-async fn summaries(db: &mut SqliteConnection, kind: PostingKind, rows: Vec<Row>) -> sqlx::Result<Vec<PostingSummary>> {
+async fn summaries(db: &mut Conn, kind: PostingKind, rows: Vec<Row>) -> sqlx::Result<Vec<PostingSummary>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut domains = crate::db::codes_of(db, "posting_domains", "posting_id", &ids).await?;
     Ok(rows

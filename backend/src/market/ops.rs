@@ -1,6 +1,7 @@
 //! The marketplace operations, written once for all four kinds: permission checks around the
 //! shared lifecycle rules, store calls inside transactions.
 
+use crate::db::Conn;
 use crate::notify::ops::Note;
 use axum::http::StatusCode;
 use shared::ErrorCode;
@@ -10,7 +11,6 @@ use shared::market::{
 use shared::notify::NotificationKind;
 use shared::orgs::OrgRole;
 use shared::page::{Page, PageQuery};
-use sqlx::SqliteConnection;
 
 use super::{list, store};
 use crate::AppState;
@@ -28,7 +28,7 @@ fn invalid_transition() -> AppError {
 }
 
 /// The posting's row when it exists and is of `kind`.
-async fn row_of(db: &mut SqliteConnection, kind: PostingKind, id: i64) -> AppResult<store::PostingRow> {
+async fn row_of(db: &mut Conn, kind: PostingKind, id: i64) -> AppResult<store::PostingRow> {
     match store::row(db, id).await? {
         Some(r) if r.kind() == Some(kind) => Ok(r),
         _ => Err(AppError::NotFound),
@@ -36,7 +36,7 @@ async fn row_of(db: &mut SqliteConnection, kind: PostingKind, id: i64) -> AppRes
 }
 
 /// The caller's role in the posting's organization.
-async fn role(db: &mut SqliteConnection, org_id: i64, user: Option<&SessionUser>) -> AppResult<Option<OrgRole>> {
+async fn role(db: &mut Conn, org_id: i64, user: Option<&SessionUser>) -> AppResult<Option<OrgRole>> {
     Ok(match user {
         Some(u) => orgs::role_of(db, org_id, u.id).await?,
         None => None,
@@ -44,7 +44,7 @@ async fn role(db: &mut SqliteConnection, org_id: i64, user: Option<&SessionUser>
 }
 
 /// Whether the viewer may read details: members of any verified organization, the owners, admins.
-async fn sees_details(db: &mut SqliteConnection, user: Option<&SessionUser>, mine: bool) -> AppResult<bool> {
+async fn sees_details(db: &mut Conn, user: Option<&SessionUser>, mine: bool) -> AppResult<bool> {
     let Some(u) = user else { return Ok(false) };
     if mine || u.is_admin {
         return Ok(true);
@@ -53,12 +53,7 @@ async fn sees_details(db: &mut SqliteConnection, user: Option<&SessionUser>, min
 }
 
 /// The full posting as `user` may see it; 404 for unpublished postings of others.
-pub async fn view(
-    db: &mut SqliteConnection,
-    kind: PostingKind,
-    id: i64,
-    user: Option<&SessionUser>,
-) -> AppResult<Posting> {
+pub async fn view(db: &mut Conn, kind: PostingKind, id: i64, user: Option<&SessionUser>) -> AppResult<Posting> {
     let row = row_of(db, kind, id).await?;
     let mine = role(db, row.org_id, user).await?.is_some();
     let admin = user.is_some_and(|u| u.is_admin);
@@ -70,7 +65,7 @@ pub async fn view(
 }
 
 pub async fn assemble(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     row: store::PostingRow,
     mine: bool,
     admin: bool,

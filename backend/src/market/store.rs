@@ -1,9 +1,10 @@
 //! SQL for postings: writes with their tags and events, reads, the moderation queue, expiry.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::market::{
     PostingAction, PostingDraft, PostingEvent, PostingInput, PostingKind, PostingSpec, PostingStatus,
 };
-use sqlx::SqliteConnection;
 use time::{Date, OffsetDateTime};
 
 /// A posting as stored.
@@ -47,10 +48,12 @@ impl PostingRow {
 const COLUMNS: &str = "id, kind, org_id, status, title_zh, title_en, summary_zh, summary_en, details_zh, details_en,
     district, pilot_zone, deadline, spec, pending, reject_reason, created_at, published_at";
 
-type ContentQuery<'q, O> = sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>;
-
 /// Binds $1–$15: the content columns in table order, then the time of the write.
-fn bind_content<'q, O>(q: ContentQuery<'q, O>, p: &'q PostingInput, now: OffsetDateTime) -> ContentQuery<'q, O> {
+fn bind_content<'q, O: sql::Record>(
+    q: sql::QueryAs<'q, O>,
+    p: &'q PostingInput,
+    now: OffsetDateTime,
+) -> sql::QueryAs<'q, O> {
     let (type_code, trl, amount_min, amount_max) = p.spec.facets();
     // A PostingSpec is plain data; serializing it cannot fail.
     let spec = serde_json::to_string(&p.spec).unwrap_or_else(|_| "{}".into());
@@ -72,8 +75,8 @@ fn bind_content<'q, O>(q: ContentQuery<'q, O>, p: &'q PostingInput, now: OffsetD
 }
 
 /// Inserts a draft owned by `org_id`, with its tags and a `create` event.
-pub async fn insert(db: &mut SqliteConnection, org_id: i64, actor: i64, draft: &PostingDraft) -> sqlx::Result<i64> {
-    let insert = sqlx::query_as(
+pub async fn insert(db: &mut Conn, org_id: i64, actor: i64, draft: &PostingDraft) -> sqlx::Result<i64> {
+    let insert = sql::query_as(
         "INSERT INTO postings (title_zh, title_en, summary_zh, summary_en, details_zh, details_en, district, pilot_zone,
             deadline, type_code, trl, amount_min, amount_max, spec, updated_at, created_at, kind, org_id, created_by, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18, 'draft')
@@ -91,8 +94,8 @@ pub async fn insert(db: &mut SqliteConnection, org_id: i64, actor: i64, draft: &
 }
 
 /// Overwrites the live content with `input` (drafts, rejected postings, approved edits).
-pub async fn overwrite(db: &mut SqliteConnection, id: i64, input: &PostingInput) -> sqlx::Result<()> {
-    let update = sqlx::query_as::<_, (i64,)>(
+pub async fn overwrite(db: &mut Conn, id: i64, input: &PostingInput) -> sqlx::Result<()> {
+    let update = sql::query_as::<(i64,)>(
         "UPDATE postings SET title_zh = $1, title_en = $2, summary_zh = $3, summary_en = $4, details_zh = $5,
             details_en = $6, district = $7, pilot_zone = $8, deadline = $9, type_code = $10, trl = $11,
             amount_min = $12, amount_max = $13, spec = $14, updated_at = $15
@@ -103,9 +106,9 @@ pub async fn overwrite(db: &mut SqliteConnection, id: i64, input: &PostingInput)
 }
 
 /// Keeps an edit of a published posting for review; the live version stays as it is.
-pub async fn set_pending(db: &mut SqliteConnection, id: i64, draft: Option<&PostingDraft>) -> sqlx::Result<()> {
+pub async fn set_pending(db: &mut Conn, id: i64, draft: Option<&PostingDraft>) -> sqlx::Result<()> {
     let json = draft.map(|d| serde_json::to_string(&**d).unwrap_or_else(|_| "{}".into()));
-    sqlx::query("UPDATE postings SET pending = $1, updated_at = $2 WHERE id = $3")
+    sql::query("UPDATE postings SET pending = $1, updated_at = $2 WHERE id = $3")
         .bind(json)
         .bind(crate::db::now())
         .bind(id)
@@ -114,11 +117,11 @@ pub async fn set_pending(db: &mut SqliteConnection, id: i64, draft: Option<&Post
     Ok(())
 }
 
-async fn replace_tags(db: &mut SqliteConnection, id: i64, domains: &[String], keywords: &[String]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM posting_domains WHERE posting_id = $1").bind(id).execute(&mut *db).await?;
-    sqlx::query("DELETE FROM posting_keywords WHERE posting_id = $1").bind(id).execute(&mut *db).await?;
+async fn replace_tags(db: &mut Conn, id: i64, domains: &[String], keywords: &[String]) -> sqlx::Result<()> {
+    sql::query("DELETE FROM posting_domains WHERE posting_id = $1").bind(id).execute(&mut *db).await?;
+    sql::query("DELETE FROM posting_keywords WHERE posting_id = $1").bind(id).execute(&mut *db).await?;
     for (i, code) in domains.iter().enumerate() {
-        sqlx::query("INSERT INTO posting_domains (posting_id, code, position) VALUES ($1, $2, $3)")
+        sql::query("INSERT INTO posting_domains (posting_id, code, position) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(code)
             .bind(i as i64)
@@ -126,7 +129,7 @@ async fn replace_tags(db: &mut SqliteConnection, id: i64, domains: &[String], ke
             .await?;
     }
     for (i, k) in keywords.iter().enumerate() {
-        sqlx::query("INSERT INTO posting_keywords (posting_id, keyword, position) VALUES ($1, $2, $3)")
+        sql::query("INSERT INTO posting_keywords (posting_id, keyword, position) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(k)
             .bind(i as i64)
@@ -138,7 +141,7 @@ async fn replace_tags(db: &mut SqliteConnection, id: i64, domains: &[String], ke
 
 /// Moves a posting to `to`, recording who did it and why.
 pub async fn set_status(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     row: &PostingRow,
     action: PostingAction,
     to: PostingStatus,
@@ -148,21 +151,19 @@ pub async fn set_status(
     let now = crate::db::now();
     let published_at = if to == PostingStatus::Published { Some(now) } else { row.published_at };
     let reject_reason = if to == PostingStatus::Rejected { reason } else { None };
-    sqlx::query(
-        "UPDATE postings SET status = $1, published_at = $2, reject_reason = $3, updated_at = $4 WHERE id = $5",
-    )
-    .bind(to.as_str())
-    .bind(published_at)
-    .bind(reject_reason)
-    .bind(now)
-    .bind(row.id)
-    .execute(&mut *db)
-    .await?;
+    sql::query("UPDATE postings SET status = $1, published_at = $2, reject_reason = $3, updated_at = $4 WHERE id = $5")
+        .bind(to.as_str())
+        .bind(published_at)
+        .bind(reject_reason)
+        .bind(now)
+        .bind(row.id)
+        .execute(&mut *db)
+        .await?;
     record(db, row.id, action, Some(row.status()), to, actor, reason).await
 }
 
 pub async fn record(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     id: i64,
     action: PostingAction,
     from: Option<PostingStatus>,
@@ -170,7 +171,7 @@ pub async fn record(
     actor: Option<i64>,
     reason: Option<&str>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO posting_events (posting_id, action, from_status, to_status, actor_id, reason, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -186,18 +187,18 @@ pub async fn record(
     Ok(())
 }
 
-pub async fn row(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<PostingRow>> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM postings WHERE id = $1")).bind(id).fetch_optional(db).await
+pub async fn row(db: &mut Conn, id: i64) -> sqlx::Result<Option<PostingRow>> {
+    sql::query_as(format!("SELECT {COLUMNS} FROM postings WHERE id = $1")).bind(id).fetch_optional(db).await
 }
 
 /// (domains, keywords) of a posting, in order.
-pub async fn tags(db: &mut SqliteConnection, id: i64) -> sqlx::Result<(Vec<String>, Vec<String>)> {
-    let d: Vec<(String,)> = sqlx::query_as("SELECT code FROM posting_domains WHERE posting_id = $1 ORDER BY position")
+pub async fn tags(db: &mut Conn, id: i64) -> sqlx::Result<(Vec<String>, Vec<String>)> {
+    let d: Vec<(String,)> = sql::query_as("SELECT code FROM posting_domains WHERE posting_id = $1 ORDER BY position")
         .bind(id)
         .fetch_all(&mut *db)
         .await?;
     let k: Vec<(String,)> =
-        sqlx::query_as("SELECT keyword FROM posting_keywords WHERE posting_id = $1 ORDER BY position")
+        sql::query_as("SELECT keyword FROM posting_keywords WHERE posting_id = $1 ORDER BY position")
             .bind(id)
             .fetch_all(&mut *db)
             .await?;
@@ -205,8 +206,8 @@ pub async fn tags(db: &mut SqliteConnection, id: i64) -> sqlx::Result<(Vec<Strin
 }
 
 /// Ids of postings awaiting review: submitted ones and published ones with a pending edit.
-pub async fn moderation_queue(db: &mut SqliteConnection) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sqlx::query_as(
+pub async fn moderation_queue(db: &mut Conn) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sql::query_as(
         "SELECT id FROM postings WHERE status = 'submitted' OR (status = 'published' AND pending IS NOT NULL)
          ORDER BY updated_at, id",
     )
@@ -216,9 +217,9 @@ pub async fn moderation_queue(db: &mut SqliteConnection) -> sqlx::Result<Vec<i64
 }
 
 /// Ids of published postings whose deadline has passed.
-pub async fn due_for_expiry(db: &mut SqliteConnection, today: Date) -> sqlx::Result<Vec<i64>> {
+pub async fn due_for_expiry(db: &mut Conn, today: Date) -> sqlx::Result<Vec<i64>> {
     let rows: Vec<(i64,)> =
-        sqlx::query_as("SELECT id FROM postings WHERE status = 'published' AND deadline IS NOT NULL AND deadline < $1")
+        sql::query_as("SELECT id FROM postings WHERE status = 'published' AND deadline IS NOT NULL AND deadline < $1")
             .bind(today)
             .fetch_all(db)
             .await?;
@@ -229,8 +230,8 @@ pub async fn due_for_expiry(db: &mut SqliteConnection, today: Date) -> sqlx::Res
 type EventRow = (String, String, Option<String>, Option<String>, OffsetDateTime);
 
 /// The transitions of a posting, oldest first, with the actors' display names.
-pub async fn events(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Vec<PostingEvent>> {
-    let rows: Vec<EventRow> = sqlx::query_as(
+pub async fn events(db: &mut Conn, id: i64) -> sqlx::Result<Vec<PostingEvent>> {
+    let rows: Vec<EventRow> = sql::query_as(
         "SELECT e.action, e.to_status, u.display_name, e.reason, e.at
          FROM posting_events e LEFT JOIN users u ON u.id = e.actor_id
          WHERE e.posting_id = $1 ORDER BY e.id",
@@ -253,8 +254,8 @@ pub async fn events(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Vec<Post
 }
 
 /// Tells the owner why an edit of the published version was refused.
-pub async fn set_reject_reason(db: &mut SqliteConnection, id: i64, reason: Option<&str>) -> sqlx::Result<()> {
-    sqlx::query("UPDATE postings SET reject_reason = $1, updated_at = $2 WHERE id = $3")
+pub async fn set_reject_reason(db: &mut Conn, id: i64, reason: Option<&str>) -> sqlx::Result<()> {
+    sql::query("UPDATE postings SET reject_reason = $1, updated_at = $2 WHERE id = $3")
         .bind(reason)
         .bind(crate::db::now())
         .bind(id)
@@ -278,23 +279,20 @@ pub struct IndexRow {
 
 /// What the index needs of the published postings among `only` (all published when `None`).
 pub async fn published_for_index(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     only: Option<&[i64]>,
 ) -> sqlx::Result<(Vec<IndexRow>, std::collections::HashMap<i64, Vec<String>>)> {
-    fn restrict(qb: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, only: Option<&[i64]>) {
+    fn restrict(qb: &mut sql::Builder<'_>, only: Option<&[i64]>) {
         if let Some(ids) = only {
             qb.push(" AND p.id IN (");
-            let mut list = qb.separated(", ");
-            for id in ids {
-                list.push_bind(*id);
-            }
+            qb.push_list(", ", ids);
             qb.push(")");
         }
     }
     if only.is_some_and(|ids| ids.is_empty()) {
         return Ok((vec![], Default::default()));
     }
-    let mut qb = sqlx::QueryBuilder::new(
+    let mut qb = sql::Builder::new(
         "SELECT p.id, p.kind, p.title_zh, p.title_en, p.summary_zh, p.summary_en,
                 o.name_zh AS org_name_zh, o.name_en AS org_name_en
          FROM postings p JOIN organizations o ON o.id = p.org_id
@@ -302,7 +300,7 @@ pub async fn published_for_index(
     );
     restrict(&mut qb, only);
     let rows: Vec<IndexRow> = qb.build_query_as().fetch_all(&mut *db).await?;
-    let mut qb = sqlx::QueryBuilder::new(
+    let mut qb = sql::Builder::new(
         "SELECT k.posting_id, k.keyword FROM posting_keywords k JOIN postings p ON p.id = k.posting_id
          WHERE p.status = 'published'",
     );
@@ -363,8 +361,8 @@ pub async fn published_facets(db: &crate::db::Db, only: Option<&[i64]>) -> sqlx:
 }
 
 /// The ids of an organization's published postings.
-pub async fn published_of_org(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM postings WHERE org_id = $1 AND status = 'published'")
+pub async fn published_of_org(db: &mut Conn, org_id: i64) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sql::query_as("SELECT id FROM postings WHERE org_id = $1 AND status = 'published'")
         .bind(org_id)
         .fetch_all(db)
         .await?;

@@ -178,7 +178,7 @@ pub fn strong_matches(state: &AppState, source: i64, min: u8) -> Vec<(i64, u8)> 
 /// Scored candidates of one kind as matches, with their summaries (a candidate closed meanwhile is dropped).
 async fn assemble(
     state: &AppState,
-    db: &mut sqlx::SqliteConnection,
+    db: &mut crate::db::Conn,
     source: i64,
     target: PostingKind,
     top: Vec<(i64, Scored)>,

@@ -2,14 +2,15 @@
 
 use std::collections::HashMap;
 
+use crate::db::Conn;
 use shared::market::PostingKind;
 use shared::matching::Weights;
-use sqlx::SqliteConnection;
 use time::Date;
 
 use super::index::Bag;
 use super::score::{Interner, Profile};
 use super::text::bag;
+use crate::db::sql;
 
 /// One published posting as one JSON array (see [`published`]): its lists folded into
 /// `\x1f`-separated strings, and of its spec only what scoring reads.
@@ -87,9 +88,9 @@ impl Published {
 }
 
 /// Stores segmented terms, 400 rows per statement.
-pub async fn store_terms(db: &mut SqliteConnection, terms: &[(i64, String)]) -> sqlx::Result<()> {
+pub async fn store_terms(db: &mut Conn, terms: &[(i64, String)]) -> sqlx::Result<()> {
     for chunk in terms.chunks(400) {
-        let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new("INSERT INTO posting_terms (posting_id, terms) ");
+        let mut qb = sql::Builder::new("INSERT INTO posting_terms (posting_id, terms) ");
         qb.push_values(chunk, |mut row, (id, text)| {
             row.push_bind(*id).push_bind(text);
         });
@@ -130,8 +131,8 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
     let rows: Vec<Row> = crate::db::json_rows(db, &sql, only).await?;
     let tiers = {
         let mut conn = db.acquire().await?;
-        let pairs = sqlx::query_as("SELECT org_id, code FROM org_tiers ORDER BY org_id, position");
-        crate::db::group(pairs.fetch_all(&mut *conn).await?)
+        let pairs = sql::query_as("SELECT org_id, code FROM org_tiers ORDER BY org_id, position");
+        crate::db::group(pairs.fetch_all(&mut conn).await?)
     };
     let mut codes = Interner::default();
     Ok(rows
@@ -183,19 +184,19 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
 }
 
 /// Every feedback row: (organization, candidate, action).
-pub async fn feedback(db: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, i64, String)>> {
-    sqlx::query_as("SELECT org_id, candidate_id, action FROM match_feedback").fetch_all(db).await
+pub async fn feedback(db: &mut Conn) -> sqlx::Result<Vec<(i64, i64, String)>> {
+    sql::query_as("SELECT org_id, candidate_id, action FROM match_feedback").fetch_all(db).await
 }
 
 pub async fn record_feedback(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     org_id: i64,
     source_id: i64,
     candidate_id: i64,
     action: &str,
     user_id: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO match_feedback (org_id, source_id, candidate_id, action, user_id, at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (org_id, source_id, candidate_id) DO UPDATE SET action = excluded.action,
              user_id = excluded.user_id, at = excluded.at",
@@ -213,15 +214,15 @@ pub async fn record_feedback(
 
 const WEIGHTS_KEY: &str = "matching_weights";
 
-pub async fn weights(db: &mut SqliteConnection) -> sqlx::Result<Option<Weights>> {
+pub async fn weights(db: &mut Conn) -> sqlx::Result<Option<Weights>> {
     let row: Option<(String,)> =
-        sqlx::query_as("SELECT value FROM app_meta WHERE key = $1").bind(WEIGHTS_KEY).fetch_optional(db).await?;
+        sql::query_as("SELECT value FROM app_meta WHERE key = $1").bind(WEIGHTS_KEY).fetch_optional(db).await?;
     Ok(row.and_then(|(v,)| serde_json::from_str(&v).ok()))
 }
 
-pub async fn set_weights(db: &mut SqliteConnection, w: &Weights) -> sqlx::Result<()> {
+pub async fn set_weights(db: &mut Conn, w: &Weights) -> sqlx::Result<()> {
     let json = serde_json::to_string(w).unwrap_or_default();
-    sqlx::query(
+    sql::query(
         "INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
     .bind(WEIGHTS_KEY)
@@ -242,12 +243,8 @@ pub struct Source {
 }
 
 /// The `limit` most recently published postings of the organizations `user_id` belongs to.
-pub async fn recent_published_of_member(
-    db: &mut SqliteConnection,
-    user_id: i64,
-    limit: i64,
-) -> sqlx::Result<Vec<Source>> {
-    let rows: Vec<(i64, String, i64, String, Option<String>)> = sqlx::query_as(
+pub async fn recent_published_of_member(db: &mut Conn, user_id: i64, limit: i64) -> sqlx::Result<Vec<Source>> {
+    let rows: Vec<(i64, String, i64, String, Option<String>)> = sql::query_as(
         "SELECT p.id, p.kind, p.org_id, p.title_zh, p.title_en FROM postings p
          JOIN memberships m ON m.org_id = p.org_id
          WHERE m.user_id = $1 AND p.status = 'published'

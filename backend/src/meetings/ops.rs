@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::db::Conn;
 use axum::http::StatusCode;
 use shared::events::EventType;
 use shared::i18n::fill;
@@ -14,7 +15,6 @@ use shared::meetings::{
 use shared::notify::NotificationKind;
 use shared::validate::FieldError;
 use shared::{ErrorCode, Locale, Msg};
-use sqlx::SqliteConnection;
 
 use super::schedule::{self, Problem, Request};
 use super::store::{self, EventHead};
@@ -31,7 +31,7 @@ fn not_attendee() -> AppError {
 }
 
 /// The event, which must be a matchmaking meeting.
-async fn matchmaking(db: &mut SqliteConnection, event: i64) -> AppResult<EventHead> {
+async fn matchmaking(db: &mut Conn, event: i64) -> AppResult<EventHead> {
     let head = store::event(db, event).await?.ok_or(AppError::NotFound)?;
     if EventType::parse(&head.event_type) != Some(EventType::Matchmaking) {
         return Err(AppError::Refused(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::NotMatchmaking));
@@ -39,7 +39,7 @@ async fn matchmaking(db: &mut SqliteConnection, event: i64) -> AppResult<EventHe
     Ok(head)
 }
 
-async fn organizes(db: &mut SqliteConnection, event: i64, user: &SessionUser) -> AppResult<bool> {
+async fn organizes(db: &mut Conn, event: i64, user: &SessionUser) -> AppResult<bool> {
     Ok(crate::events::ops::organizes(db, event, user).await?.0)
 }
 
@@ -57,13 +57,13 @@ fn note(kind: NotificationKind, event: i64, head: &EventHead) -> Note {
 }
 
 /// Delivers `note` to one user, in the same transaction as what caused it.
-async fn tell(db: &mut SqliteConnection, state: &AppState, user: i64, note: &Note) -> AppResult<()> {
+async fn tell(db: &mut Conn, state: &AppState, user: i64, note: &Note) -> AppResult<()> {
     let to: Vec<_> = crate::notify::store::user(db, user).await?.into_iter().collect();
     Ok(crate::notify::ops::emit(db, &state.config.public_url, &to, None, note).await?)
 }
 
 /// Request `id` as `user` sees it among their requests.
-async fn request_as_seen(db: &mut SqliteConnection, event: i64, user: i64, id: i64) -> AppResult<MeetingRequest> {
+async fn request_as_seen(db: &mut Conn, event: i64, user: i64, id: i64) -> AppResult<MeetingRequest> {
     store::requests_of(db, event, user).await?.into_iter().find(|r| r.id == id).ok_or(AppError::NotFound)
 }
 
@@ -126,10 +126,7 @@ pub async fn set_availability(
 }
 
 /// The published postings of each attendee's organization.
-async fn postings_by_org(
-    db: &mut SqliteConnection,
-    people: &[Person],
-) -> AppResult<HashMap<i64, Vec<(i64, PostingKind, String)>>> {
+async fn postings_by_org(db: &mut Conn, people: &[Person]) -> AppResult<HashMap<i64, Vec<(i64, PostingKind, String)>>> {
     let orgs: Vec<i64> = people.iter().filter_map(|p| p.org_id).collect::<HashSet<_>>().into_iter().collect();
     let mut out: HashMap<i64, Vec<(i64, PostingKind, String)>> = HashMap::new();
     for (org, id, kind, title) in store::postings_of(db, &orgs).await? {

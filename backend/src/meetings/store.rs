@@ -1,10 +1,11 @@
 //! SQL for meeting slots, availability, requests and the schedule.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::market::PostingKind;
 use shared::meetings::{
     Meeting, MeetingRequest, Person, PlannedMeeting, RequestStatus, ScheduleReport, Slot, SlotInput,
 };
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 /// What the meeting area needs of the event: type, span, titles.
@@ -18,8 +19,8 @@ pub struct EventHead {
     pub tables: i64,
 }
 
-pub async fn event(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Option<EventHead>> {
-    sqlx::query_as(
+pub async fn event(db: &mut Conn, event: i64) -> sqlx::Result<Option<EventHead>> {
+    sql::query_as(
         "SELECT event_type, starts_at, ends_at, title_zh, title_en, meeting_tables AS tables FROM events WHERE id = $1",
     )
     .bind(event)
@@ -27,9 +28,9 @@ pub async fn event(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Option
     .await
 }
 
-pub async fn slots(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Slot>> {
+pub async fn slots(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Slot>> {
     let rows: Vec<(i64, OffsetDateTime, OffsetDateTime)> =
-        sqlx::query_as("SELECT id, starts_at, ends_at FROM meeting_slots WHERE event_id = $1 ORDER BY starts_at")
+        sql::query_as("SELECT id, starts_at, ends_at FROM meeting_slots WHERE event_id = $1 ORDER BY starts_at")
             .bind(event)
             .fetch_all(db)
             .await?;
@@ -37,13 +38,8 @@ pub async fn slots(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Sl
 }
 
 /// Replaces the tables and slots; a slot with an unchanged start keeps its id and availability.
-pub async fn replace_setup(
-    db: &mut SqliteConnection,
-    event: i64,
-    tables: u32,
-    slots: &[SlotInput],
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE events SET meeting_tables = $2 WHERE id = $1")
+pub async fn replace_setup(db: &mut Conn, event: i64, tables: u32, slots: &[SlotInput]) -> sqlx::Result<()> {
+    sql::query("UPDATE events SET meeting_tables = $2 WHERE id = $1")
         .bind(event)
         .bind(i64::from(tables))
         .execute(&mut *db)
@@ -51,11 +47,11 @@ pub async fn replace_setup(
     let keep: Vec<OffsetDateTime> = slots.iter().map(|s| s.starts_at).collect();
     for old in self::slots(&mut *db, event).await? {
         if !keep.contains(&old.starts_at) {
-            sqlx::query("DELETE FROM meeting_slots WHERE id = $1").bind(old.id).execute(&mut *db).await?;
+            sql::query("DELETE FROM meeting_slots WHERE id = $1").bind(old.id).execute(&mut *db).await?;
         }
     }
     for s in slots {
-        sqlx::query(
+        sql::query(
             "INSERT INTO meeting_slots (event_id, starts_at, ends_at) VALUES ($1, $2, $3)
              ON CONFLICT (event_id, starts_at) DO UPDATE SET ends_at = excluded.ends_at",
         )
@@ -69,9 +65,9 @@ pub async fn replace_setup(
 }
 
 /// Whether the user holds a confirmed registration for the event.
-pub async fn is_attendee(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<bool> {
+pub async fn is_attendee(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bool> {
     let row: Option<(i64,)> =
-        sqlx::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
+        sql::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
             .bind(event)
             .bind(user)
             .fetch_optional(db)
@@ -109,21 +105,21 @@ impl From<PersonRow> for Person {
     }
 }
 
-pub async fn attendees(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Person>> {
-    let rows: Vec<PersonRow> = sqlx::query_as(&format!("{PEOPLE} ORDER BY u.id")).bind(event).fetch_all(db).await?;
+pub async fn attendees(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Person>> {
+    let rows: Vec<PersonRow> = sql::query_as(format!("{PEOPLE} ORDER BY u.id")).bind(event).fetch_all(db).await?;
     Ok(rows.into_iter().map(Person::from).collect())
 }
 
-pub async fn attendee(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<Option<Person>> {
+pub async fn attendee(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Option<Person>> {
     let row: Option<PersonRow> =
-        sqlx::query_as(&format!("{PEOPLE} AND u.id = $2")).bind(event).bind(user).fetch_optional(db).await?;
+        sql::query_as(format!("{PEOPLE} AND u.id = $2")).bind(event).bind(user).fetch_optional(db).await?;
     Ok(row.map(Person::from))
 }
 
 /// Everyone in the event's meeting requests, whatever became of their registration (a cancelled
 /// attendee is still named in the others' requests and in the plan).
-pub async fn involved(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Person>> {
-    let rows: Vec<PersonRow> = sqlx::query_as(
+pub async fn involved(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Person>> {
+    let rows: Vec<PersonRow> = sql::query_as(
         "SELECT u.id AS user_id, u.display_name AS name, o.id AS org_id, o.name_zh AS org_name_zh,
                 o.name_en AS org_name_en
          FROM users u LEFT JOIN organizations o ON o.id = COALESCE(
@@ -139,15 +135,12 @@ pub async fn involved(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec
 }
 
 /// The published postings of the given organizations: `(org, posting, kind, title_zh)`.
-pub async fn postings_of(
-    db: &mut SqliteConnection,
-    orgs: &[i64],
-) -> sqlx::Result<Vec<(i64, i64, PostingKind, String)>> {
+pub async fn postings_of(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<(i64, i64, PostingKind, String)>> {
     if orgs.is_empty() {
         return Ok(vec![]);
     }
     let list = orgs.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(&format!(
+    let rows: Vec<(i64, i64, String, String)> = sql::query_as(format!(
         "SELECT org_id, id, kind, title_zh FROM postings WHERE status = 'published' AND org_id IN ({list})
          ORDER BY org_id, id"
     ))
@@ -156,8 +149,8 @@ pub async fn postings_of(
     Ok(rows.into_iter().filter_map(|(o, id, k, t)| Some((o, id, PostingKind::parse(&k)?, t))).collect())
 }
 
-pub async fn availability(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sqlx::query_as(
+pub async fn availability(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sql::query_as(
         "SELECT a.slot_id FROM meeting_availability a JOIN meeting_slots s ON s.id = a.slot_id
          WHERE s.event_id = $1 AND a.user_id = $2 ORDER BY s.starts_at",
     )
@@ -169,8 +162,8 @@ pub async fn availability(db: &mut SqliteConnection, event: i64, user: i64) -> s
 }
 
 /// Every attendee's availability: `(user, slot)`.
-pub async fn availability_all(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, i64)>> {
-    sqlx::query_as(
+pub async fn availability_all(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    sql::query_as(
         "SELECT a.user_id, a.slot_id FROM meeting_availability a JOIN meeting_slots s ON s.id = a.slot_id
          WHERE s.event_id = $1",
     )
@@ -180,8 +173,8 @@ pub async fn availability_all(db: &mut SqliteConnection, event: i64) -> sqlx::Re
 }
 
 /// Sets the user's availability to `slots` (ids already checked to belong to the event).
-pub async fn set_availability(db: &mut SqliteConnection, event: i64, user: i64, slots: &[i64]) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn set_availability(db: &mut Conn, event: i64, user: i64, slots: &[i64]) -> sqlx::Result<()> {
+    sql::query(
         "DELETE FROM meeting_availability WHERE user_id = $2
          AND slot_id IN (SELECT id FROM meeting_slots WHERE event_id = $1)",
     )
@@ -190,7 +183,7 @@ pub async fn set_availability(db: &mut SqliteConnection, event: i64, user: i64, 
     .execute(&mut *db)
     .await?;
     for s in slots {
-        sqlx::query("INSERT OR IGNORE INTO meeting_availability (slot_id, user_id) VALUES ($1, $2)")
+        sql::query("INSERT OR IGNORE INTO meeting_availability (slot_id, user_id) VALUES ($1, $2)")
             .bind(s)
             .bind(user)
             .execute(&mut *db)
@@ -200,9 +193,9 @@ pub async fn set_availability(db: &mut SqliteConnection, event: i64, user: i64, 
 }
 
 /// A request's parties and state: `(event, from, to, status)`.
-pub async fn request(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, i64, i64, RequestStatus)>> {
+pub async fn request(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, i64, i64, RequestStatus)>> {
     let row: Option<(i64, i64, i64, String)> =
-        sqlx::query_as("SELECT event_id, from_user, to_user, status FROM meeting_requests WHERE id = $1")
+        sql::query_as("SELECT event_id, from_user, to_user, status FROM meeting_requests WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?;
@@ -210,8 +203,8 @@ pub async fn request(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<
 }
 
 /// The live (pending or accepted) request between two users at an event, if any.
-pub async fn live_between(db: &mut SqliteConnection, event: i64, a: i64, b: i64) -> sqlx::Result<Option<i64>> {
-    let row: Option<(i64,)> = sqlx::query_as(
+pub async fn live_between(db: &mut Conn, event: i64, a: i64, b: i64) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> = sql::query_as(
         "SELECT id FROM meeting_requests WHERE event_id = $1 AND status IN ('pending', 'accepted')
          AND min(from_user, to_user) = min($2, $3) AND max(from_user, to_user) = max($2, $3)",
     )
@@ -224,14 +217,14 @@ pub async fn live_between(db: &mut SqliteConnection, event: i64, a: i64, b: i64)
 }
 
 pub async fn insert_request(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     event: i64,
     from: i64,
     to: i64,
     message: &str,
     now: OffsetDateTime,
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO meeting_requests (event_id, from_user, to_user, message, status, created_at)
          VALUES ($1, $2, $3, $4, 'pending', $5) RETURNING id",
     )
@@ -247,26 +240,26 @@ pub async fn insert_request(
 
 /// Moves a request on; a request that is no longer accepted leaves the schedule.
 pub async fn set_request_status(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     id: i64,
     status: RequestStatus,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE meeting_requests SET status = $2, decided_at = $3 WHERE id = $1")
+    sql::query("UPDATE meeting_requests SET status = $2, decided_at = $3 WHERE id = $1")
         .bind(id)
         .bind(status.as_str())
         .bind(now)
         .execute(&mut *db)
         .await?;
     if status != RequestStatus::Accepted {
-        sqlx::query("DELETE FROM meetings WHERE request_id = $1").bind(id).execute(&mut *db).await?;
+        sql::query("DELETE FROM meetings WHERE request_id = $1").bind(id).execute(&mut *db).await?;
     }
     Ok(())
 }
 
 /// The requests to and from the user at the event, newest first.
-pub async fn requests_of(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<Vec<MeetingRequest>> {
-    let rows: Vec<(i64, i64, i64, String, String, OffsetDateTime)> = sqlx::query_as(
+pub async fn requests_of(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<MeetingRequest>> {
+    let rows: Vec<(i64, i64, i64, String, String, OffsetDateTime)> = sql::query_as(
         "SELECT id, from_user, to_user, message, status, created_at FROM meeting_requests
          WHERE event_id = $1 AND (from_user = $2 OR to_user = $2) ORDER BY id DESC",
     )
@@ -292,12 +285,8 @@ pub async fn requests_of(db: &mut SqliteConnection, event: i64, user: i64) -> sq
 }
 
 /// The latest request between the user and each other user: `(other, request, status)`.
-pub async fn latest_with(
-    db: &mut SqliteConnection,
-    event: i64,
-    user: i64,
-) -> sqlx::Result<Vec<(i64, i64, RequestStatus)>> {
-    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+pub async fn latest_with(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<(i64, i64, RequestStatus)>> {
+    let rows: Vec<(i64, i64, String)> = sql::query_as(
         "SELECT CASE WHEN from_user = $2 THEN to_user ELSE from_user END, id, status FROM meeting_requests
          WHERE event_id = $1 AND (from_user = $2 OR to_user = $2) ORDER BY id",
     )
@@ -310,8 +299,8 @@ pub async fn latest_with(
 
 /// Accepted requests between attendees who still hold a confirmed registration, in the order they
 /// were accepted: `(request, from, to)`.
-pub async fn accepted(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<(i64, i64, i64)>> {
-    sqlx::query_as(
+pub async fn accepted(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, i64, i64)>> {
+    sql::query_as(
         "SELECT q.id, q.from_user, q.to_user FROM meeting_requests q
          WHERE q.event_id = $1 AND q.status = 'accepted'
            AND EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = $1 AND r.user_id = q.from_user AND r.status = 'confirmed')
@@ -324,25 +313,23 @@ pub async fn accepted(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec
 }
 
 /// Replaces the event's schedule: `(request, slot, table, score)`.
-pub async fn replace_meetings(db: &mut SqliteConnection, event: i64, rows: &[(i64, i64, u32, u8)]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM meetings WHERE event_id = $1").bind(event).execute(&mut *db).await?;
+pub async fn replace_meetings(db: &mut Conn, event: i64, rows: &[(i64, i64, u32, u8)]) -> sqlx::Result<()> {
+    sql::query("DELETE FROM meetings WHERE event_id = $1").bind(event).execute(&mut *db).await?;
     for (request, slot, table, score) in rows {
-        sqlx::query(
-            "INSERT INTO meetings (request_id, event_id, slot_id, table_no, score) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(request)
-        .bind(event)
-        .bind(slot)
-        .bind(i64::from(*table))
-        .bind(i64::from(*score))
-        .execute(&mut *db)
-        .await?;
+        sql::query("INSERT INTO meetings (request_id, event_id, slot_id, table_no, score) VALUES ($1, $2, $3, $4, $5)")
+            .bind(request)
+            .bind(event)
+            .bind(slot)
+            .bind(i64::from(*table))
+            .bind(i64::from(*score))
+            .execute(&mut *db)
+            .await?;
     }
     Ok(())
 }
 
-pub async fn save_run(db: &mut SqliteConnection, event: i64, by: i64, r: &ScheduleReport) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn save_run(db: &mut Conn, event: i64, by: i64, r: &ScheduleReport) -> sqlx::Result<()> {
+    sql::query(
         "INSERT INTO meeting_runs (event_id, run_at, run_by, accepted, placed, score, greedy_placed, greedy_score, millis)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (event_id) DO UPDATE SET run_at = excluded.run_at, run_by = excluded.run_by,
@@ -363,8 +350,8 @@ pub async fn save_run(db: &mut SqliteConnection, event: i64, by: i64, r: &Schedu
     Ok(())
 }
 
-pub async fn last_run(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Option<ScheduleReport>> {
-    let row: Option<(OffsetDateTime, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+pub async fn last_run(db: &mut Conn, event: i64) -> sqlx::Result<Option<ScheduleReport>> {
+    let row: Option<(OffsetDateTime, i64, i64, i64, i64, i64, i64)> = sql::query_as(
         "SELECT run_at, accepted, placed, score, greedy_placed, greedy_score, millis FROM meeting_runs WHERE event_id = $1",
     )
     .bind(event)
@@ -406,8 +393,8 @@ fn person_in(people: &[Person], id: i64) -> Person {
 }
 
 /// The placed meetings of the event, by slot and table.
-pub async fn plan(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<PlannedMeeting>> {
-    let rows: Vec<PlanRow> = sqlx::query_as(
+pub async fn plan(db: &mut Conn, event: i64) -> sqlx::Result<Vec<PlannedMeeting>> {
+    let rows: Vec<PlanRow> = sql::query_as(
         "SELECT m.request_id, s.id AS slot_id, s.starts_at, s.ends_at, m.table_no, q.from_user, q.to_user, m.score
          FROM meetings m JOIN meeting_slots s ON s.id = m.slot_id JOIN meeting_requests q ON q.id = m.request_id
          WHERE m.event_id = $1 ORDER BY s.starts_at, m.table_no",
@@ -430,7 +417,7 @@ pub async fn plan(db: &mut SqliteConnection, event: i64) -> sqlx::Result<Vec<Pla
 }
 
 /// The user's placed meetings, by time.
-pub async fn agenda(db: &mut SqliteConnection, event: i64, user: i64) -> sqlx::Result<Vec<Meeting>> {
+pub async fn agenda(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<Meeting>> {
     Ok(plan(db, event)
         .await?
         .into_iter()

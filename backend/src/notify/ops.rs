@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::db::Conn;
 use shared::notify::{
     NewSavedSearch, Notification, NotificationKind, OutboxEmail, Preference, SAVED_SEARCHES_MAX, SavedSearch,
     UnreadCount, render,
@@ -11,7 +12,6 @@ use shared::notify::{
 use shared::page::{Page, PageQuery};
 use shared::validate::FieldError;
 use shared::{ErrorCode, Msg};
-use sqlx::SqliteConnection;
 
 use super::store::{self, Recipient};
 use crate::AppState;
@@ -48,7 +48,7 @@ impl Note {
 
 /// Delivers `note` to each recipient (except `skip`, the user who caused it) as their preferences say.
 pub async fn emit(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     public_url: &str,
     to: &[Recipient],
     skip: Option<i64>,
@@ -77,13 +77,7 @@ pub async fn emit(
 }
 
 /// Notifies the members of `orgs` (except `skip`).
-pub async fn to_orgs(
-    db: &mut SqliteConnection,
-    state: &AppState,
-    orgs: &[i64],
-    skip: Option<i64>,
-    note: Note,
-) -> sqlx::Result<()> {
+pub async fn to_orgs(db: &mut Conn, state: &AppState, orgs: &[i64], skip: Option<i64>, note: Note) -> sqlx::Result<()> {
     let to = store::members_of(db, orgs).await?;
     emit(db, &state.config.public_url, &to, skip, &note).await
 }

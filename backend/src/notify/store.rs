@@ -2,22 +2,23 @@
 
 use std::collections::BTreeMap;
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::Locale;
 use shared::market::PostingKind;
 use shared::notify::{Notification, NotificationKind, OutboxEmail, Preference, SavedSearch};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 /// A recipient: id, email, language.
 pub type Recipient = (i64, String, Locale);
 
 /// The members of these organizations (each once).
-pub async fn members_of(db: &mut SqliteConnection, orgs: &[i64]) -> sqlx::Result<Vec<Recipient>> {
+pub async fn members_of(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<Recipient>> {
     if orgs.is_empty() {
         return Ok(vec![]);
     }
     let list = orgs.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(&format!(
+    let rows: Vec<(i64, String, String)> = sql::query_as(format!(
         "SELECT DISTINCT u.id, u.email, u.locale FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.org_id IN ({list}) ORDER BY u.id"
     ))
@@ -26,28 +27,24 @@ pub async fn members_of(db: &mut SqliteConnection, orgs: &[i64]) -> sqlx::Result
     Ok(rows.into_iter().map(|(id, email, l)| (id, email, Locale::from_tag(&l).unwrap_or_default())).collect())
 }
 
-pub async fn user(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Recipient>> {
+pub async fn user(db: &mut Conn, id: i64) -> sqlx::Result<Option<Recipient>> {
     let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, email, locale FROM users WHERE id = $1").bind(id).fetch_optional(db).await?;
+        sql::query_as("SELECT id, email, locale FROM users WHERE id = $1").bind(id).fetch_optional(db).await?;
     Ok(row.map(|(id, email, l)| (id, email, Locale::from_tag(&l).unwrap_or_default())))
 }
 
 /// The user's choice for `kind`, if they made one: (in app, email).
-pub async fn preference(
-    db: &mut SqliteConnection,
-    user: i64,
-    kind: NotificationKind,
-) -> sqlx::Result<Option<(bool, bool)>> {
-    sqlx::query_as("SELECT in_app, email FROM notification_prefs WHERE user_id = $1 AND kind = $2")
+pub async fn preference(db: &mut Conn, user: i64, kind: NotificationKind) -> sqlx::Result<Option<(bool, bool)>> {
+    sql::query_as("SELECT in_app, email FROM notification_prefs WHERE user_id = $1 AND kind = $2")
         .bind(user)
         .bind(kind.as_str())
         .fetch_optional(db)
         .await
 }
 
-pub async fn preferences(db: &mut SqliteConnection, user: i64) -> sqlx::Result<Vec<Preference>> {
+pub async fn preferences(db: &mut Conn, user: i64) -> sqlx::Result<Vec<Preference>> {
     let rows: Vec<(String, bool, bool)> =
-        sqlx::query_as("SELECT kind, in_app, email FROM notification_prefs WHERE user_id = $1")
+        sql::query_as("SELECT kind, in_app, email FROM notification_prefs WHERE user_id = $1")
             .bind(user)
             .fetch_all(db)
             .await?;
@@ -60,8 +57,8 @@ pub async fn preferences(db: &mut SqliteConnection, user: i64) -> sqlx::Result<V
         .collect())
 }
 
-pub async fn set_preference(db: &mut SqliteConnection, user: i64, p: &Preference) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn set_preference(db: &mut Conn, user: i64, p: &Preference) -> sqlx::Result<()> {
+    sql::query(
         "INSERT INTO notification_prefs (user_id, kind, in_app, email) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, kind) DO UPDATE SET in_app = excluded.in_app, email = excluded.email",
     )
@@ -75,7 +72,7 @@ pub async fn set_preference(db: &mut SqliteConnection, user: i64, p: &Preference
 }
 
 pub async fn insert(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     user: i64,
     kind: NotificationKind,
     link: &str,
@@ -83,7 +80,7 @@ pub async fn insert(
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
     let params = serde_json::to_string(params).map_err(|e| sqlx::Error::Encode(e.into()))?;
-    sqlx::query("INSERT INTO notifications (user_id, kind, link, params, created_at) VALUES ($1, $2, $3, $4, $5)")
+    sql::query("INSERT INTO notifications (user_id, kind, link, params, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(user)
         .bind(kind.as_str())
         .bind(link)
@@ -95,14 +92,14 @@ pub async fn insert(
 }
 
 pub async fn queue_email(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     user: i64,
     to: &str,
     subject: &str,
     body: &str,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO outbox (user_id, to_email, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+    sql::query("INSERT INTO outbox (user_id, to_email, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(user)
         .bind(to)
         .bind(subject)
@@ -115,15 +112,10 @@ pub async fn queue_email(
 
 type NotificationRow = (i64, String, String, String, OffsetDateTime, Option<OffsetDateTime>);
 
-pub async fn list(
-    db: &mut SqliteConnection,
-    user: i64,
-    limit: u32,
-    offset: u64,
-) -> sqlx::Result<(Vec<Notification>, u64)> {
+pub async fn list(db: &mut Conn, user: i64, limit: u32, offset: u64) -> sqlx::Result<(Vec<Notification>, u64)> {
     let (total,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1").bind(user).fetch_one(&mut *db).await?;
-    let rows: Vec<NotificationRow> = sqlx::query_as(
+        sql::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1").bind(user).fetch_one(&mut *db).await?;
+    let rows: Vec<NotificationRow> = sql::query_as(
         "SELECT id, kind, link, params, created_at, read_at FROM notifications WHERE user_id = $1
          ORDER BY id DESC LIMIT $2 OFFSET $3",
     )
@@ -148,8 +140,8 @@ pub async fn list(
     Ok((items, u64::try_from(total).unwrap_or(0)))
 }
 
-pub async fn unread(db: &mut SqliteConnection, user: i64) -> sqlx::Result<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+pub async fn unread(db: &mut Conn, user: i64) -> sqlx::Result<i64> {
+    let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
         .bind(user)
         .fetch_one(db)
         .await?;
@@ -157,13 +149,8 @@ pub async fn unread(db: &mut SqliteConnection, user: i64) -> sqlx::Result<i64> {
 }
 
 /// Marks one (or, with `None`, every) notification of `user` read; false when there was no such one.
-pub async fn mark_read(
-    db: &mut SqliteConnection,
-    user: i64,
-    id: Option<i64>,
-    now: OffsetDateTime,
-) -> sqlx::Result<bool> {
-    let r = sqlx::query(
+pub async fn mark_read(db: &mut Conn, user: i64, id: Option<i64>, now: OffsetDateTime) -> sqlx::Result<bool> {
+    let r = sql::query(
         "UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE user_id = $1 AND ($2 IS NULL OR id = $2)",
     )
     .bind(user)
@@ -176,8 +163,8 @@ pub async fn mark_read(
 
 type OutboxRow = (i64, String, String, String, OffsetDateTime, Option<OffsetDateTime>, Option<String>);
 
-pub async fn outbox(db: &mut SqliteConnection, limit: u32) -> sqlx::Result<Vec<OutboxEmail>> {
-    let rows: Vec<OutboxRow> = sqlx::query_as(
+pub async fn outbox(db: &mut Conn, limit: u32) -> sqlx::Result<Vec<OutboxEmail>> {
+    let rows: Vec<OutboxRow> = sql::query_as(
         "SELECT id, to_email, subject, body, created_at, sent_at, error FROM outbox ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
@@ -198,8 +185,8 @@ pub async fn outbox(db: &mut SqliteConnection, limit: u32) -> sqlx::Result<Vec<O
 }
 
 /// Emails not sent yet (fewer than 5 attempts), oldest first.
-pub async fn pending_emails(db: &mut SqliteConnection, limit: u32) -> sqlx::Result<Vec<(i64, String, String, String)>> {
-    sqlx::query_as(
+pub async fn pending_emails(db: &mut Conn, limit: u32) -> sqlx::Result<Vec<(i64, String, String, String)>> {
+    sql::query_as(
         "SELECT id, to_email, subject, body FROM outbox WHERE sent_at IS NULL AND attempts < 5 ORDER BY id LIMIT $1",
     )
     .bind(limit)
@@ -207,17 +194,12 @@ pub async fn pending_emails(db: &mut SqliteConnection, limit: u32) -> sqlx::Resu
     .await
 }
 
-pub async fn email_sent(
-    db: &mut SqliteConnection,
-    id: i64,
-    result: Result<(), String>,
-    now: OffsetDateTime,
-) -> sqlx::Result<()> {
+pub async fn email_sent(db: &mut Conn, id: i64, result: Result<(), String>, now: OffsetDateTime) -> sqlx::Result<()> {
     let (sent, error) = match result {
         Ok(()) => (Some(now), None),
         Err(e) => (None, Some(e)),
     };
-    sqlx::query("UPDATE outbox SET sent_at = $2, error = $3, attempts = attempts + 1 WHERE id = $1")
+    sql::query("UPDATE outbox SET sent_at = $2, error = $3, attempts = attempts + 1 WHERE id = $1")
         .bind(id)
         .bind(sent)
         .bind(error)
@@ -226,9 +208,9 @@ pub async fn email_sent(
     Ok(())
 }
 
-pub async fn saved_searches(db: &mut SqliteConnection, user: Option<i64>) -> sqlx::Result<Vec<(i64, SavedSearch)>> {
+pub async fn saved_searches(db: &mut Conn, user: Option<i64>) -> sqlx::Result<Vec<(i64, SavedSearch)>> {
     type SearchRow = (i64, i64, String, Option<String>, Option<String>, OffsetDateTime);
-    let rows: Vec<SearchRow> = sqlx::query_as(
+    let rows: Vec<SearchRow> = sql::query_as(
         "SELECT id, user_id, q, kind, domain, created_at FROM saved_searches WHERE $1 IS NULL OR user_id = $1 ORDER BY id",
     )
     .bind(user)
@@ -243,14 +225,14 @@ pub async fn saved_searches(db: &mut SqliteConnection, user: Option<i64>) -> sql
 }
 
 pub async fn insert_saved_search(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     user: i64,
     q: &str,
     kind: Option<PostingKind>,
     domain: Option<&str>,
     now: OffsetDateTime,
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO saved_searches (user_id, q, kind, domain, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(user)
@@ -263,11 +245,8 @@ pub async fn insert_saved_search(
     Ok(id)
 }
 
-pub async fn delete_saved_search(db: &mut SqliteConnection, user: i64, id: i64) -> sqlx::Result<bool> {
-    let r = sqlx::query("DELETE FROM saved_searches WHERE id = $1 AND user_id = $2")
-        .bind(id)
-        .bind(user)
-        .execute(db)
-        .await?;
+pub async fn delete_saved_search(db: &mut Conn, user: i64, id: i64) -> sqlx::Result<bool> {
+    let r =
+        sql::query("DELETE FROM saved_searches WHERE id = $1 AND user_id = $2").bind(id).bind(user).execute(db).await?;
     Ok(r.rows_affected() > 0)
 }

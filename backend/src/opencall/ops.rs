@@ -1,6 +1,7 @@
 //! Open-call operations: apply and revise until the deadline, shortlist, clarify, select and publish
 //! the notice, file and answer objections, close windows, decide disputed results.
 
+use crate::db::Conn;
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::engage::{Attachment, OrgRef, clean_file_name};
@@ -12,7 +13,6 @@ use shared::opencall::{
 };
 use shared::page::{Page, PageQuery};
 use shared::validate::{self, FieldError};
-use sqlx::SqliteConnection;
 
 use super::store::{self, NoticeRow, Texts};
 use crate::AppState;
@@ -27,7 +27,7 @@ fn conflict() -> AppError {
 }
 
 /// The published demand `id` and its open call; 404 when it is not one.
-async fn call_of(db: &mut SqliteConnection, id: i64) -> AppResult<(PostingRow, OpenCall)> {
+async fn call_of(db: &mut Conn, id: i64) -> AppResult<(PostingRow, OpenCall)> {
     let row = crate::market::store::row(db, id).await?.ok_or(AppError::NotFound)?;
     if row.kind() != Some(PostingKind::Demand) {
         return Err(AppError::NotFound);
@@ -38,14 +38,14 @@ async fn call_of(db: &mut SqliteConnection, id: i64) -> AppResult<(PostingRow, O
     Ok((row, call))
 }
 
-async fn orgs_of(db: &mut SqliteConnection, user: &SessionUser) -> AppResult<Vec<i64>> {
+async fn orgs_of(db: &mut Conn, user: &SessionUser) -> AppResult<Vec<i64>> {
     Ok(crate::engage::store::orgs_of(db, user.id).await?)
 }
 
 /// The application `app` of demand `demand`, with whether the caller applies with it (a member of
 /// its organization) or owns the call; 404 for anyone else (admins read).
 async fn application_for(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     user: &SessionUser,
     demand: &PostingRow,
     app: i64,
@@ -285,7 +285,7 @@ struct Subject {
     ranking: Vec<NoticeRank>,
 }
 
-async fn subject(db: &mut SqliteConnection, n: &NoticeRow) -> AppResult<Subject> {
+async fn subject(db: &mut Conn, n: &NoticeRow) -> AppResult<Subject> {
     if let Some(demand) = n.demand_id {
         let (row, call) = call_of(db, demand).await?;
         return Ok(Subject {
@@ -307,7 +307,7 @@ async fn subject(db: &mut SqliteConnection, n: &NoticeRow) -> AppResult<Subject>
     })
 }
 
-async fn assemble(db: &mut SqliteConnection, n: NoticeRow) -> AppResult<Notice> {
+async fn assemble(db: &mut Conn, n: NoticeRow) -> AppResult<Notice> {
     let s = subject(db, &n).await?;
     let owner = crate::orgs::store::summary(db, s.owner).await?.ok_or(AppError::NotFound)?;
     Ok(Notice {
@@ -441,7 +441,7 @@ pub async fn decide(state: &AppState, admin: &SessionUser, id: i64, d: NoticeDec
 
 /// A competition's results notice that changes status goes into the competition's audit log too.
 async fn competition_decision(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     notice: i64,
     by: Option<i64>,
     status: NoticeStatus,

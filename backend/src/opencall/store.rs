@@ -1,8 +1,9 @@
 //! SQL for open calls: applications, their files and clarifications, notices and objections.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::engage::{Attachment, OrgRef};
 use shared::opencall::{Application, ApplicationStatus, Clarification, NoticeEvent, NoticeStatus, Objection};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 #[derive(sqlx::FromRow)]
@@ -25,15 +26,15 @@ const APPLICATION: &str = "SELECT a.id, a.demand_id, a.org_id, o.name_zh, o.name
         a.timeline, a.status, a.created_at, a.updated_at
      FROM applications a JOIN organizations o ON o.id = a.org_id";
 
-async fn complete(db: &mut SqliteConnection, r: AppRow) -> sqlx::Result<Application> {
+async fn complete(db: &mut Conn, r: AppRow) -> sqlx::Result<Application> {
     type FileRow = (i64, String, String, i64, String);
-    let files: Vec<FileRow> = sqlx::query_as(
+    let files: Vec<FileRow> = sql::query_as(
         "SELECT id, name, mime, size, sha256 FROM application_files WHERE application_id = $1 ORDER BY id",
     )
     .bind(r.id)
     .fetch_all(&mut *db)
     .await?;
-    let questions: Vec<(i64, String, Option<String>, OffsetDateTime)> = sqlx::query_as(
+    let questions: Vec<(i64, String, Option<String>, OffsetDateTime)> = sql::query_as(
         "SELECT id, question, answer, asked_at FROM clarifications WHERE application_id = $1 ORDER BY id",
     )
     .bind(r.id)
@@ -67,9 +68,9 @@ async fn complete(db: &mut SqliteConnection, r: AppRow) -> sqlx::Result<Applicat
     })
 }
 
-pub async fn application(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Application>> {
+pub async fn application(db: &mut Conn, id: i64) -> sqlx::Result<Option<Application>> {
     let row: Option<AppRow> =
-        sqlx::query_as(&format!("{APPLICATION} WHERE a.id = $1")).bind(id).fetch_optional(&mut *db).await?;
+        sql::query_as(format!("{APPLICATION} WHERE a.id = $1")).bind(id).fetch_optional(&mut *db).await?;
     match row {
         Some(r) => Ok(Some(complete(db, r).await?)),
         None => Ok(None),
@@ -77,12 +78,8 @@ pub async fn application(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Opt
 }
 
 /// A demand's applications, all of them (`orgs` = None) or those of these organizations.
-pub async fn applications(
-    db: &mut SqliteConnection,
-    demand: i64,
-    orgs: Option<&[i64]>,
-) -> sqlx::Result<Vec<Application>> {
-    let rows: Vec<AppRow> = sqlx::query_as(&format!("{APPLICATION} WHERE a.demand_id = $1 ORDER BY a.id"))
+pub async fn applications(db: &mut Conn, demand: i64, orgs: Option<&[i64]>) -> sqlx::Result<Vec<Application>> {
+    let rows: Vec<AppRow> = sql::query_as(format!("{APPLICATION} WHERE a.demand_id = $1 ORDER BY a.id"))
         .bind(demand)
         .fetch_all(&mut *db)
         .await?;
@@ -101,14 +98,14 @@ pub struct Texts<'a> {
 }
 
 pub async fn insert(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     demand: i64,
     org: i64,
     t: &Texts<'_>,
     user: i64,
     now: OffsetDateTime,
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO applications (demand_id, org_id, solution, team, budget, timeline, status, created_by, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $8) RETURNING id",
     )
@@ -125,8 +122,8 @@ pub async fn insert(
     Ok(id)
 }
 
-pub async fn revise(db: &mut SqliteConnection, id: i64, t: &Texts<'_>, now: OffsetDateTime) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn revise(db: &mut Conn, id: i64, t: &Texts<'_>, now: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query(
         "UPDATE applications SET solution = $2, team = $3, budget = $4, timeline = $5, updated_at = $6 WHERE id = $1",
     )
     .bind(id)
@@ -140,13 +137,8 @@ pub async fn revise(db: &mut SqliteConnection, id: i64, t: &Texts<'_>, now: Offs
     Ok(())
 }
 
-pub async fn set_status(
-    db: &mut SqliteConnection,
-    id: i64,
-    status: ApplicationStatus,
-    now: OffsetDateTime,
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE applications SET status = $2, updated_at = $3 WHERE id = $1")
+pub async fn set_status(db: &mut Conn, id: i64, status: ApplicationStatus, now: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("UPDATE applications SET status = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(status.as_str())
         .bind(now)
@@ -164,13 +156,13 @@ pub struct FileMeta<'a> {
 }
 
 pub async fn insert_file(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     application: i64,
     user: i64,
     f: &FileMeta<'_>,
     now: OffsetDateTime,
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO application_files (application_id, uploaded_by, name, mime, size, sha256, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -187,9 +179,9 @@ pub async fn insert_file(
 }
 
 /// A file with the application it belongs to.
-pub async fn file(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i64, Attachment)>> {
+pub async fn file(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, Attachment)>> {
     let row: Option<(i64, String, String, i64, String)> =
-        sqlx::query_as("SELECT application_id, name, mime, size, sha256 FROM application_files WHERE id = $1")
+        sql::query_as("SELECT application_id, name, mime, size, sha256 FROM application_files WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?;
@@ -198,14 +190,8 @@ pub async fn file(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<(i6
     }))
 }
 
-pub async fn ask(
-    db: &mut SqliteConnection,
-    application: i64,
-    question: &str,
-    user: i64,
-    now: OffsetDateTime,
-) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn ask(db: &mut Conn, application: i64, question: &str, user: i64, now: OffsetDateTime) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO clarifications (application_id, question, asked_by, asked_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(application)
@@ -219,14 +205,14 @@ pub async fn ask(
 
 /// Answers clarification `id` of `application`; false when there is no such open question.
 pub async fn answer(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     application: i64,
     id: i64,
     text: &str,
     user: i64,
     now: OffsetDateTime,
 ) -> sqlx::Result<bool> {
-    let r = sqlx::query(
+    let r = sql::query(
         "UPDATE clarifications SET answer = $3, answered_by = $4, answered_at = $5
          WHERE id = $1 AND application_id = $2 AND answer IS NULL",
     )
@@ -259,7 +245,7 @@ impl NoticeRow {
 }
 
 pub async fn insert_notice(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     demand: i64,
     rationale: &str,
     user: i64,
@@ -267,7 +253,7 @@ pub async fn insert_notice(
     window_ends: OffsetDateTime,
     winners: &[i64],
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO notices (demand_id, rationale, status, published_by, published_at, window_ends)
          VALUES ($1, $2, 'open', $3, $4, $5) RETURNING id",
     )
@@ -279,7 +265,7 @@ pub async fn insert_notice(
     .fetch_one(&mut *db)
     .await?;
     for w in winners {
-        sqlx::query("INSERT INTO notice_winners (notice_id, application_id) VALUES ($1, $2)")
+        sql::query("INSERT INTO notice_winners (notice_id, application_id) VALUES ($1, $2)")
             .bind(id)
             .bind(w)
             .execute(&mut *db)
@@ -290,14 +276,14 @@ pub async fn insert_notice(
 
 /// A competition's results notice (its ranking is the final stage's results).
 pub async fn insert_competition_notice(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     competition: i64,
     rationale: &str,
     user: i64,
     now: OffsetDateTime,
     window_ends: OffsetDateTime,
 ) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO notices (competition_id, rationale, status, published_by, published_at, window_ends)
          VALUES ($1, $2, 'open', $3, $4, $5) RETURNING id",
     )
@@ -311,8 +297,8 @@ pub async fn insert_competition_notice(
     Ok(id)
 }
 
-pub async fn notice(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<NoticeRow>> {
-    sqlx::query_as(
+pub async fn notice(db: &mut Conn, id: i64) -> sqlx::Result<Option<NoticeRow>> {
+    sql::query_as(
         "SELECT id, demand_id, competition_id, rationale, status, published_at, window_ends, decision_note FROM notices WHERE id = $1",
     )
     .bind(id)
@@ -320,8 +306,8 @@ pub async fn notice(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<N
     .await
 }
 
-pub async fn notice_of(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<Option<NoticeRow>> {
-    sqlx::query_as(
+pub async fn notice_of(db: &mut Conn, demand: i64) -> sqlx::Result<Option<NoticeRow>> {
+    sql::query_as(
         "SELECT id, demand_id, competition_id, rationale, status, published_at, window_ends, decision_note FROM notices WHERE demand_id = $1",
     )
     .bind(demand)
@@ -330,17 +316,17 @@ pub async fn notice_of(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<O
 }
 
 pub async fn notices(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     status: Option<NoticeStatus>,
     limit: u32,
     offset: u64,
 ) -> sqlx::Result<(Vec<NoticeRow>, u64)> {
     let status = status.map(NoticeStatus::as_str);
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notices WHERE $1 IS NULL OR status = $1")
+    let (total,): (i64,) = sql::query_as("SELECT COUNT(*) FROM notices WHERE $1 IS NULL OR status = $1")
         .bind(status)
         .fetch_one(&mut *db)
         .await?;
-    let rows = sqlx::query_as(
+    let rows = sql::query_as(
         "SELECT id, demand_id, competition_id, rationale, status, published_at, window_ends, decision_note FROM notices
          WHERE $3 IS NULL OR status = $3 ORDER BY published_at DESC, id DESC LIMIT $1 OFFSET $2",
     )
@@ -352,8 +338,8 @@ pub async fn notices(
     Ok((rows, u64::try_from(total).unwrap_or(0)))
 }
 
-pub async fn winners(db: &mut SqliteConnection, notice: i64) -> sqlx::Result<Vec<OrgRef>> {
-    let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+pub async fn winners(db: &mut Conn, notice: i64) -> sqlx::Result<Vec<OrgRef>> {
+    let rows: Vec<(i64, String, Option<String>)> = sql::query_as(
         "SELECT o.id, o.name_zh, o.name_en FROM notice_winners w JOIN applications a ON a.id = w.application_id
          JOIN organizations o ON o.id = a.org_id WHERE w.notice_id = $1 ORDER BY a.id",
     )
@@ -363,13 +349,8 @@ pub async fn winners(db: &mut SqliteConnection, notice: i64) -> sqlx::Result<Vec
     Ok(rows.into_iter().map(|(id, name_zh, name_en)| OrgRef { id, name_zh, name_en }).collect())
 }
 
-pub async fn set_notice_status(
-    db: &mut SqliteConnection,
-    id: i64,
-    status: NoticeStatus,
-    note: Option<&str>,
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE notices SET status = $2, decision_note = COALESCE($3, decision_note) WHERE id = $1")
+pub async fn set_notice_status(db: &mut Conn, id: i64, status: NoticeStatus, note: Option<&str>) -> sqlx::Result<()> {
+    sql::query("UPDATE notices SET status = $2, decision_note = COALESCE($3, decision_note) WHERE id = $1")
         .bind(id)
         .bind(status.as_str())
         .bind(note)
@@ -379,14 +360,14 @@ pub async fn set_notice_status(
 }
 
 pub async fn record(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     notice: i64,
     action: &str,
     user: Option<i64>,
     note: Option<&str>,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO notice_events (notice_id, action, user_id, note, at) VALUES ($1, $2, $3, $4, $5)")
+    sql::query("INSERT INTO notice_events (notice_id, action, user_id, note, at) VALUES ($1, $2, $3, $4, $5)")
         .bind(notice)
         .bind(action)
         .bind(user)
@@ -397,18 +378,18 @@ pub async fn record(
     Ok(())
 }
 
-pub async fn history(db: &mut SqliteConnection, notice: i64) -> sqlx::Result<Vec<NoticeEvent>> {
+pub async fn history(db: &mut Conn, notice: i64) -> sqlx::Result<Vec<NoticeEvent>> {
     let rows: Vec<(String, Option<String>, OffsetDateTime)> =
-        sqlx::query_as("SELECT action, note, at FROM notice_events WHERE notice_id = $1 ORDER BY id")
+        sql::query_as("SELECT action, note, at FROM notice_events WHERE notice_id = $1 ORDER BY id")
             .bind(notice)
             .fetch_all(db)
             .await?;
     Ok(rows.into_iter().map(|(action, note, at)| NoticeEvent { action, note, at }).collect())
 }
 
-pub async fn objections(db: &mut SqliteConnection, notice: i64) -> sqlx::Result<Vec<Objection>> {
+pub async fn objections(db: &mut Conn, notice: i64) -> sqlx::Result<Vec<Objection>> {
     type ObjectionRow = (i64, String, Option<String>, OffsetDateTime, Option<OffsetDateTime>);
-    let rows: Vec<ObjectionRow> = sqlx::query_as(
+    let rows: Vec<ObjectionRow> = sql::query_as(
         "SELECT id, grounds, answer, filed_at, answered_at FROM objections WHERE notice_id = $1 ORDER BY id",
     )
     .bind(notice)
@@ -420,14 +401,8 @@ pub async fn objections(db: &mut SqliteConnection, notice: i64) -> sqlx::Result<
         .collect())
 }
 
-pub async fn object(
-    db: &mut SqliteConnection,
-    notice: i64,
-    user: i64,
-    grounds: &str,
-    now: OffsetDateTime,
-) -> sqlx::Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
+pub async fn object(db: &mut Conn, notice: i64, user: i64, grounds: &str, now: OffsetDateTime) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO objections (notice_id, user_id, grounds, filed_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(notice)
@@ -441,14 +416,14 @@ pub async fn object(
 
 /// Answers objection `id` of `notice` once; false when there is no such unanswered objection.
 pub async fn answer_objection(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     notice: i64,
     id: i64,
     text: &str,
     user: i64,
     now: OffsetDateTime,
 ) -> sqlx::Result<bool> {
-    let r = sqlx::query(
+    let r = sql::query(
         "UPDATE objections SET answer = $3, answered_by = $4, answered_at = $5
          WHERE id = $1 AND notice_id = $2 AND answer IS NULL",
     )
@@ -463,8 +438,8 @@ pub async fn answer_objection(
 }
 
 /// Open notices whose window has closed.
-pub async fn windows_closed(db: &mut SqliteConnection, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
-    sqlx::query_as(
+pub async fn windows_closed(db: &mut Conn, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
+    sql::query_as(
         "SELECT n.id, (SELECT COUNT(*) FROM objections o WHERE o.notice_id = n.id AND o.answer IS NULL)
          FROM notices n WHERE n.status = 'open' AND n.window_ends <= $1",
     )
@@ -474,8 +449,8 @@ pub async fn windows_closed(db: &mut SqliteConnection, now: OffsetDateTime) -> s
 }
 
 /// The applying organizations of a demand (to tell them the result).
-pub async fn applicant_orgs(db: &mut SqliteConnection, demand: i64) -> sqlx::Result<Vec<i64>> {
+pub async fn applicant_orgs(db: &mut Conn, demand: i64) -> sqlx::Result<Vec<i64>> {
     let rows: Vec<(i64,)> =
-        sqlx::query_as("SELECT org_id FROM applications WHERE demand_id = $1").bind(demand).fetch_all(db).await?;
+        sql::query_as("SELECT org_id FROM applications WHERE demand_id = $1").bind(demand).fetch_all(db).await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }

@@ -1,5 +1,6 @@
 //! Thin handlers for organizations, members, invitations and verification.
 
+use crate::db::Conn;
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::orgs::{
@@ -7,7 +8,6 @@ use shared::orgs::{
 };
 use shared::page::{Page, PageQuery};
 use shared::{ApiError, ErrorCode};
-use sqlx::SqliteConnection;
 use time::Duration;
 
 use super::policy::{Standing, leaves_no_owner};
@@ -22,7 +22,7 @@ use crate::taxonomy;
 /// How long an invitation link stays valid.
 const INVITATION_TTL: Duration = Duration::days(14);
 
-async fn standing(db: &mut SqliteConnection, org_id: i64, user: Option<&SessionUser>) -> AppResult<Standing> {
+async fn standing(db: &mut Conn, org_id: i64, user: Option<&SessionUser>) -> AppResult<Standing> {
     if !store::exists(db, org_id).await? {
         return Err(AppError::NotFound);
     }
@@ -34,7 +34,7 @@ async fn standing(db: &mut SqliteConnection, org_id: i64, user: Option<&SessionU
 }
 
 /// The organization as `user` may see it.
-async fn visible(db: &mut SqliteConnection, id: i64, user: Option<&SessionUser>) -> AppResult<Org> {
+async fn visible(db: &mut Conn, id: i64, user: Option<&SessionUser>) -> AppResult<Org> {
     let s = standing(db, id, user).await?;
     store::get(db, id, s.may_see_private(), s.role).await?.ok_or(AppError::NotFound)
 }

@@ -1,9 +1,10 @@
 //! SQL for organizations, members and invitations.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::orgs::{
     Invitation, Member, Org, OrgContact, OrgKind, OrgListQuery, OrgProfile, OrgRole, OrgSize, OrgSummary,
 };
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use time::OffsetDateTime;
 
 #[derive(Debug, sqlx::FromRow)]
@@ -35,10 +36,12 @@ fn kind_of(s: &str) -> OrgKind {
     OrgKind::parse(s).unwrap_or(OrgKind::Enterprise)
 }
 
-type ProfileQuery<'q, O> = sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>;
-
 /// Binds $1–$13: the profile's columns in table order, then `updated_at`.
-fn bind_profile<'q, O>(q: ProfileQuery<'q, O>, p: &'q OrgProfile, now: OffsetDateTime) -> ProfileQuery<'q, O> {
+fn bind_profile<'q, O: sql::Record>(
+    q: sql::QueryAs<'q, O>,
+    p: &'q OrgProfile,
+    now: OffsetDateTime,
+) -> sql::QueryAs<'q, O> {
     q.bind(&p.name_zh)
         .bind(&p.name_en)
         .bind(p.kind.as_str())
@@ -55,9 +58,9 @@ fn bind_profile<'q, O>(q: ProfileQuery<'q, O>, p: &'q OrgProfile, now: OffsetDat
 }
 
 /// Inserts an organization with its tags and makes `owner` its owner, in one transaction.
-pub async fn insert(db: &mut SqliteConnection, p: &OrgProfile, owner: i64) -> sqlx::Result<i64> {
+pub async fn insert(db: &mut Conn, p: &OrgProfile, owner: i64) -> sqlx::Result<i64> {
     let now = crate::db::now();
-    let insert = sqlx::query_as(
+    let insert = sql::query_as(
         "INSERT INTO organizations (name_zh, name_en, kind, subtype, district, pilot_zone, description, website,
             founded_year, size, contact_phone, contact_email, updated_at, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13) RETURNING id",
@@ -69,8 +72,8 @@ pub async fn insert(db: &mut SqliteConnection, p: &OrgProfile, owner: i64) -> sq
 }
 
 /// Overwrites the profile and its tags; the caller holds the transaction.
-pub async fn update(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sqlx::Result<()> {
-    let update = sqlx::query_as::<_, (i64,)>(
+pub async fn update(db: &mut Conn, id: i64, p: &OrgProfile) -> sqlx::Result<()> {
+    let update = sql::query_as::<(i64,)>(
         "UPDATE organizations SET name_zh = $1, name_en = $2, kind = $3, subtype = $4, district = $5,
             pilot_zone = $6, description = $7, website = $8, founded_year = $9, size = $10,
             contact_phone = $11, contact_email = $12, updated_at = $13
@@ -80,11 +83,11 @@ pub async fn update(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sqlx:
     replace_tags(db, id, p).await
 }
 
-async fn replace_tags(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sqlx::Result<()> {
+async fn replace_tags(db: &mut Conn, id: i64, p: &OrgProfile) -> sqlx::Result<()> {
     for (table, codes) in [("org_domains", &p.domains), ("org_tiers", &p.tiers)] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE org_id = $1")).bind(id).execute(&mut *db).await?;
+        sql::query(format!("DELETE FROM {table} WHERE org_id = $1")).bind(id).execute(&mut *db).await?;
         for (position, code) in codes.iter().enumerate() {
-            sqlx::query(&format!("INSERT INTO {table} (org_id, code, position) VALUES ($1, $2, $3)"))
+            sql::query(format!("INSERT INTO {table} (org_id, code, position) VALUES ($1, $2, $3)"))
                 .bind(id)
                 .bind(code)
                 .bind(position as i64)
@@ -95,8 +98,8 @@ async fn replace_tags(db: &mut SqliteConnection, id: i64, p: &OrgProfile) -> sql
     Ok(())
 }
 
-async fn codes(db: &mut SqliteConnection, table: &str, id: i64) -> sqlx::Result<Vec<String>> {
-    let rows: Vec<(String,)> = sqlx::query_as(&format!("SELECT code FROM {table} WHERE org_id = $1 ORDER BY position"))
+async fn codes(db: &mut Conn, table: &str, id: i64) -> sqlx::Result<Vec<String>> {
+    let rows: Vec<(String,)> = sql::query_as(format!("SELECT code FROM {table} WHERE org_id = $1 ORDER BY position"))
         .bind(id)
         .fetch_all(db)
         .await?;
@@ -104,13 +107,8 @@ async fn codes(db: &mut SqliteConnection, table: &str, id: i64) -> sqlx::Result<
 }
 
 /// The full profile. `private` adds contact details; `my_role` is the caller's role.
-pub async fn get(
-    db: &mut SqliteConnection,
-    id: i64,
-    private: bool,
-    my_role: Option<OrgRole>,
-) -> sqlx::Result<Option<Org>> {
-    let row: Option<OrgRow> = sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organizations o WHERE o.id = $1"))
+pub async fn get(db: &mut Conn, id: i64, private: bool, my_role: Option<OrgRole>) -> sqlx::Result<Option<Org>> {
+    let row: Option<OrgRow> = sql::query_as(format!("SELECT {ORG_COLUMNS} FROM organizations o WHERE o.id = $1"))
         .bind(id)
         .fetch_optional(&mut *db)
         .await?;
@@ -139,13 +137,13 @@ pub async fn get(
     }))
 }
 
-pub async fn exists(db: &mut SqliteConnection, id: i64) -> sqlx::Result<bool> {
+pub async fn exists(db: &mut Conn, id: i64) -> sqlx::Result<bool> {
     let row: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM organizations WHERE id = $1").bind(id).fetch_optional(db).await?;
+        sql::query_as("SELECT id FROM organizations WHERE id = $1").bind(id).fetch_optional(db).await?;
     Ok(row.is_some())
 }
 
-fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, q: &OrgListQuery) {
+fn push_filters(qb: &mut sql::Builder<'_>, q: &OrgListQuery) {
     qb.push(" WHERE 1 = 1");
     if let Some(kind) = q.kind {
         qb.push(" AND o.kind = ").push_bind(kind.as_str());
@@ -172,17 +170,12 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, q: &OrgListQuery) {
 }
 
 /// One page of the directory and the total count.
-pub async fn list(
-    db: &mut SqliteConnection,
-    q: &OrgListQuery,
-    limit: u32,
-    offset: u64,
-) -> sqlx::Result<(Vec<OrgSummary>, u64)> {
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM organizations o");
+pub async fn list(db: &mut Conn, q: &OrgListQuery, limit: u32, offset: u64) -> sqlx::Result<(Vec<OrgSummary>, u64)> {
+    let mut count = sql::Builder::new("SELECT COUNT(*) FROM organizations o");
     push_filters(&mut count, q);
     let (total,): (i64,) = count.build_query_as().fetch_one(&mut *db).await?;
 
-    let mut qb = QueryBuilder::<Sqlite>::new(
+    let mut qb = sql::Builder::new(
         "SELECT o.id, o.name_zh, o.name_en, o.kind, o.subtype, o.district, o.verified_at, o.created_at
          FROM organizations o",
     );
@@ -214,7 +207,7 @@ pub async fn list(
     Ok((items, total as u64))
 }
 
-pub async fn summary(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<OrgSummary>> {
+pub async fn summary(db: &mut Conn, id: i64) -> sqlx::Result<Option<OrgSummary>> {
     Ok(get(db, id, false, None).await?.map(|o| OrgSummary {
         id: o.id,
         name_zh: o.name_zh,
@@ -228,23 +221,22 @@ pub async fn summary(db: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<
     }))
 }
 
-pub async fn set_verified(db: &mut SqliteConnection, id: i64, by: Option<i64>) -> sqlx::Result<bool> {
+pub async fn set_verified(db: &mut Conn, id: i64, by: Option<i64>) -> sqlx::Result<bool> {
     let at = by.map(|_| crate::db::now());
-    let done =
-        sqlx::query("UPDATE organizations SET verified_at = $1, verified_by = $2, updated_at = $3 WHERE id = $4")
-            .bind(at)
-            .bind(by)
-            .bind(crate::db::now())
-            .bind(id)
-            .execute(db)
-            .await?;
+    let done = sql::query("UPDATE organizations SET verified_at = $1, verified_by = $2, updated_at = $3 WHERE id = $4")
+        .bind(at)
+        .bind(by)
+        .bind(crate::db::now())
+        .bind(id)
+        .execute(db)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
 // ---- members ----
 
-pub async fn role_of(db: &mut SqliteConnection, org_id: i64, user_id: i64) -> sqlx::Result<Option<OrgRole>> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT role FROM memberships WHERE org_id = $1 AND user_id = $2")
+pub async fn role_of(db: &mut Conn, org_id: i64, user_id: i64) -> sqlx::Result<Option<OrgRole>> {
+    let row: Option<(String,)> = sql::query_as("SELECT role FROM memberships WHERE org_id = $1 AND user_id = $2")
         .bind(org_id)
         .bind(user_id)
         .fetch_optional(db)
@@ -252,8 +244,8 @@ pub async fn role_of(db: &mut SqliteConnection, org_id: i64, user_id: i64) -> sq
     Ok(row.and_then(|r| OrgRole::parse(&r.0)))
 }
 
-pub async fn add_member(db: &mut SqliteConnection, org_id: i64, user_id: i64, role: OrgRole) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
+pub async fn add_member(db: &mut Conn, org_id: i64, user_id: i64, role: OrgRole) -> sqlx::Result<()> {
+    sql::query("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
         .bind(org_id)
         .bind(user_id)
         .bind(role.as_str())
@@ -263,8 +255,8 @@ pub async fn add_member(db: &mut SqliteConnection, org_id: i64, user_id: i64, ro
     Ok(())
 }
 
-pub async fn members(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<Vec<Member>> {
-    let rows: Vec<(i64, String, String, String, OffsetDateTime)> = sqlx::query_as(
+pub async fn members(db: &mut Conn, org_id: i64) -> sqlx::Result<Vec<Member>> {
+    let rows: Vec<(i64, String, String, String, OffsetDateTime)> = sql::query_as(
         "SELECT u.id, u.display_name, u.email, m.role, m.created_at
          FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.org_id = $1 ORDER BY m.role DESC, m.created_at, u.id",
@@ -284,16 +276,16 @@ pub async fn members(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<Vec
         .collect())
 }
 
-pub async fn owner_count(db: &mut SqliteConnection, org_id: i64) -> sqlx::Result<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'owner'")
+pub async fn owner_count(db: &mut Conn, org_id: i64) -> sqlx::Result<i64> {
+    let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'owner'")
         .bind(org_id)
         .fetch_one(db)
         .await?;
     Ok(n)
 }
 
-pub async fn set_role(db: &mut SqliteConnection, org_id: i64, user_id: i64, role: OrgRole) -> sqlx::Result<()> {
-    sqlx::query("UPDATE memberships SET role = $1 WHERE org_id = $2 AND user_id = $3")
+pub async fn set_role(db: &mut Conn, org_id: i64, user_id: i64, role: OrgRole) -> sqlx::Result<()> {
+    sql::query("UPDATE memberships SET role = $1 WHERE org_id = $2 AND user_id = $3")
         .bind(role.as_str())
         .bind(org_id)
         .bind(user_id)
@@ -302,8 +294,8 @@ pub async fn set_role(db: &mut SqliteConnection, org_id: i64, user_id: i64, role
     Ok(())
 }
 
-pub async fn remove_member(db: &mut SqliteConnection, org_id: i64, user_id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
+pub async fn remove_member(db: &mut Conn, org_id: i64, user_id: i64) -> sqlx::Result<()> {
+    sql::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
         .bind(org_id)
         .bind(user_id)
         .execute(db)
@@ -311,8 +303,8 @@ pub async fn remove_member(db: &mut SqliteConnection, org_id: i64, user_id: i64)
     Ok(())
 }
 
-pub async fn is_member_email(db: &mut SqliteConnection, org_id: i64, email: &str) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sqlx::query_as(
+pub async fn is_member_email(db: &mut Conn, org_id: i64, email: &str) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sql::query_as(
         "SELECT u.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 AND u.email = $2",
     )
     .bind(org_id)
@@ -343,7 +335,7 @@ fn invitation(r: InvitationRow) -> Invitation {
 const INVITATION_COLUMNS: &str = "i.id, i.org_id, i.email, i.role, u.display_name, i.created_at, i.expires_at FROM invitations i LEFT JOIN users u ON u.id = i.invited_by";
 
 pub async fn insert_invitation(
-    db: &mut SqliteConnection,
+    db: &mut Conn,
     org_id: i64,
     email: &str,
     role: OrgRole,
@@ -351,7 +343,7 @@ pub async fn insert_invitation(
     invited_by: i64,
     expires_at: OffsetDateTime,
 ) -> sqlx::Result<Invitation> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO invitations (org_id, email, role, token_hash, invited_by, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -365,17 +357,13 @@ pub async fn insert_invitation(
     .fetch_one(&mut *db)
     .await?;
     let row: InvitationRow =
-        sqlx::query_as(&format!("SELECT {INVITATION_COLUMNS} WHERE i.id = $1")).bind(id).fetch_one(db).await?;
+        sql::query_as(format!("SELECT {INVITATION_COLUMNS} WHERE i.id = $1")).bind(id).fetch_one(db).await?;
     Ok(invitation(row))
 }
 
 /// Invitations neither accepted, revoked nor expired.
-pub async fn pending_invitations(
-    db: &mut SqliteConnection,
-    org_id: i64,
-    now: OffsetDateTime,
-) -> sqlx::Result<Vec<Invitation>> {
-    let rows: Vec<InvitationRow> = sqlx::query_as(&format!(
+pub async fn pending_invitations(db: &mut Conn, org_id: i64, now: OffsetDateTime) -> sqlx::Result<Vec<Invitation>> {
+    let rows: Vec<InvitationRow> = sql::query_as(format!(
         "SELECT {INVITATION_COLUMNS} WHERE i.org_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL
          AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id DESC"
     ))
@@ -387,12 +375,8 @@ pub async fn pending_invitations(
 }
 
 /// A usable invitation by its token hash.
-pub async fn open_invitation(
-    db: &mut SqliteConnection,
-    token_hash: &str,
-    now: OffsetDateTime,
-) -> sqlx::Result<Option<Invitation>> {
-    let row: Option<InvitationRow> = sqlx::query_as(&format!(
+pub async fn open_invitation(db: &mut Conn, token_hash: &str, now: OffsetDateTime) -> sqlx::Result<Option<Invitation>> {
+    let row: Option<InvitationRow> = sql::query_as(format!(
         "SELECT {INVITATION_COLUMNS} WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL
          AND i.expires_at > $2"
     ))
@@ -403,8 +387,8 @@ pub async fn open_invitation(
     Ok(row.map(invitation))
 }
 
-pub async fn mark_accepted(db: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE invitations SET accepted_at = $1 WHERE id = $2")
+pub async fn mark_accepted(db: &mut Conn, id: i64) -> sqlx::Result<()> {
+    sql::query("UPDATE invitations SET accepted_at = $1 WHERE id = $2")
         .bind(crate::db::now())
         .bind(id)
         .execute(db)
@@ -413,8 +397,8 @@ pub async fn mark_accepted(db: &mut SqliteConnection, id: i64) -> sqlx::Result<(
 }
 
 /// Revokes a pending invitation of `org_id`; false when there was none.
-pub async fn revoke_invitation(db: &mut SqliteConnection, org_id: i64, id: i64) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+pub async fn revoke_invitation(db: &mut Conn, org_id: i64, id: i64) -> sqlx::Result<bool> {
+    let done = sql::query(
         "UPDATE invitations SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL",
     )
     .bind(crate::db::now())

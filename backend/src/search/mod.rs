@@ -15,6 +15,7 @@ pub use index::{IndexDoc, SearchIndex};
 
 use crate::AppState;
 use crate::db::Db;
+use crate::db::sql;
 use crate::error::{AppError, AppResult};
 use crate::market::store as market;
 
@@ -58,7 +59,7 @@ pub async fn sync(db: &Db, search: &Arc<SearchIndex>, ids: &[i64]) -> AppResult<
 /// of documents indexed, or `None` when nothing had to be done.
 pub async fn rebuild_if_needed(db: &Db, search: &Arc<SearchIndex>) -> anyhow::Result<Option<usize>> {
     let (published,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM postings WHERE status = 'published'").fetch_one(db).await?;
+        sql::query_as("SELECT COUNT(*) FROM postings WHERE status = 'published'").fetch_one(db).await?;
     if search.num_docs() == published as u64 {
         return Ok(None);
     }

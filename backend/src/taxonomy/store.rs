@@ -1,7 +1,8 @@
 //! SQL for reference data.
 
+use crate::db::Conn;
+use crate::db::sql;
 use shared::taxonomy::{Taxonomy, Term, TermKind};
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 struct TermRow {
@@ -13,8 +14,8 @@ struct TermRow {
     parent_code: Option<String>,
 }
 
-pub async fn load(db: &mut SqliteConnection) -> sqlx::Result<Taxonomy> {
-    let rows: Vec<TermRow> = sqlx::query_as(
+pub async fn load(db: &mut Conn) -> sqlx::Result<Taxonomy> {
+    let rows: Vec<TermRow> = sql::query_as(
         "SELECT kind, code, label_zh, label_en, grp, parent_code FROM taxonomy_terms ORDER BY kind, sort_order, code",
     )
     .fetch_all(db)
@@ -36,8 +37,8 @@ pub async fn load(db: &mut SqliteConnection) -> sqlx::Result<Taxonomy> {
 }
 
 /// Appends an entry at the end of its list; a duplicate code is a unique violation.
-pub async fn insert(db: &mut SqliteConnection, term: &Term) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn insert(db: &mut Conn, term: &Term) -> sqlx::Result<()> {
+    sql::query(
         "INSERT INTO taxonomy_terms (kind, code, label_zh, label_en, grp, parent_code, sort_order, created_at)
          VALUES ($1, $2, $3, $4, $5, $6,
                  (SELECT COALESCE(MAX(sort_order), 0) + 10 FROM taxonomy_terms WHERE kind = $1), $7)",

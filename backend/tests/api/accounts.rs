@@ -3,6 +3,7 @@ use reqwest::header::{RETRY_AFTER, SET_COOKIE};
 use serde_json::json;
 
 use crate::helpers::{PASSWORD, body, error_code, spawn_app};
+use backend::db::sql;
 
 #[tokio::test]
 async fn register_signs_in_and_me_returns_the_new_user() {
@@ -38,10 +39,10 @@ async fn session_token_is_stored_only_as_its_hash() {
     let cookie = r.headers()[SET_COOKIE].to_str().unwrap();
     let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
     let stored: Vec<(String,)> =
-        sqlx::query_as("SELECT token_hash FROM sessions").fetch_all(&app.state.db).await.unwrap();
+        sql::query_as("SELECT token_hash FROM sessions").fetch_all(&app.state.db).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_ne!(stored[0].0, token);
-    let pw: (String,) = sqlx::query_as("SELECT password_hash FROM users").fetch_one(&app.state.db).await.unwrap();
+    let pw: (String,) = sql::query_as("SELECT password_hash FROM users").fetch_one(&app.state.db).await.unwrap();
     assert!(pw.0.starts_with("$argon2id$"));
 }
 

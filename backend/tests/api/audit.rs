@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, body, error_code, spawn_app};
 use crate::market::org_of_kind;
+use backend::db::sql;
 
 #[tokio::test]
 async fn administrative_and_security_actions_are_audited_and_an_edited_row_is_detected() {
@@ -66,16 +67,12 @@ async fn administrative_and_security_actions_are_audited_and_an_edited_row_is_de
 
     // Append-only: the database refuses to change or remove an entry.
     let db = &app.state.db;
-    assert!(sqlx::query("UPDATE audit_log SET actor = 'x' WHERE id = 1").execute(db).await.is_err());
-    assert!(sqlx::query("DELETE FROM audit_log WHERE id = 1").execute(db).await.is_err());
+    assert!(sql::query("UPDATE audit_log SET actor = 'x' WHERE id = 1").execute(db).await.is_err());
+    assert!(sql::query("DELETE FROM audit_log WHERE id = 1").execute(db).await.is_err());
     // Past the trigger, an edit is detected at its entry.
     let id = verify["id"].as_i64().unwrap();
-    sqlx::query("DROP TRIGGER audit_log_no_update").execute(db).await.unwrap();
-    sqlx::query("UPDATE audit_log SET after = '{\"verified\":false}' WHERE id = $1")
-        .bind(id)
-        .execute(db)
-        .await
-        .unwrap();
+    sql::query("DROP TRIGGER audit_log_no_update").execute(db).await.unwrap();
+    sql::query("UPDATE audit_log SET after = '{\"verified\":false}' WHERE id = $1").bind(id).execute(db).await.unwrap();
     let check = body(admin.get(app.url("/api/admin/audit/verify")).send().await.unwrap()).await;
     assert_eq!((check["ok"].as_bool(), check["broken_at"].as_i64()), (Some(false), Some(id)));
     assert!(backend::audit::verify(db).await.unwrap().is_err());

@@ -1,5 +1,6 @@
 //! The `futurematch` binary: subcommands and graceful shutdown, run as a real process.
 
+use backend::db::sql;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -49,7 +50,7 @@ async fn create_admin_reads_the_password_from_stdin_and_the_admin_can_log_in() {
     let config = backend::Config::with_data_dir(dir.path());
     let pool = backend::db::connect(&config).await.unwrap();
     let (email, admin): (String, bool) =
-        sqlx::query_as("SELECT email, is_admin FROM users").fetch_one(&pool).await.unwrap();
+        sql::query_as("SELECT email, is_admin FROM users").fetch_one(&pool).await.unwrap();
     assert_eq!(email, "root@example.com");
     assert!(admin);
 }
@@ -86,7 +87,7 @@ fn migrate_seed_demo_and_backup_work_from_the_command_line() {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let published: i64 = rt.block_on(async {
         let pool = backend::db::connect(&backend::Config::with_data_dir(dir.path())).await.unwrap();
-        sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM postings WHERE status = 'published'")
+        sql::query_as::<(i64,)>("SELECT COUNT(*) FROM postings WHERE status = 'published'")
             .fetch_one(&pool)
             .await
             .unwrap()
@@ -134,8 +135,8 @@ async fn audit_verify_passes_on_an_intact_log_and_fails_when_a_row_was_edited() 
 
     // Someone with the database file rewrites history (past the append-only trigger).
     let pool = backend::db::connect(&backend::Config::with_data_dir(dir.path())).await.unwrap();
-    sqlx::query("DROP TRIGGER audit_log_no_update").execute(&pool).await.unwrap();
-    sqlx::query("UPDATE audit_log SET actor = 'someone-else' WHERE id = 1").execute(&pool).await.unwrap();
+    sql::query("DROP TRIGGER audit_log_no_update").execute(&pool).await.unwrap();
+    sql::query("UPDATE audit_log SET actor = 'someone-else' WHERE id = 1").execute(&pool).await.unwrap();
     pool.close().await;
     let broken = run(&["audit", "verify"]);
     assert_eq!(broken.status.code(), Some(1));
@@ -159,7 +160,7 @@ fn restore_puts_a_checked_backup_back_keeps_the_replaced_database_and_refuses_wh
             };
             let pool = backend::db::connect(&config).await.unwrap();
             let rows: Vec<(String,)> =
-                sqlx::query_as("SELECT email FROM users ORDER BY id").fetch_all(&pool).await.unwrap();
+                sql::query_as("SELECT email FROM users ORDER BY id").fetch_all(&pool).await.unwrap();
             pool.close().await;
             rows.into_iter().map(|(e,)| e).collect()
         })

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use crate::events::sheet;
 use crate::helpers::{TestApp, body, error_code, spawn_app};
 use crate::market::org_of_kind;
+use backend::db::sql;
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
@@ -103,7 +104,7 @@ impl Setup {
     }
 
     async fn pass_deadline(&self, stage: i64) {
-        sqlx::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z' WHERE id = $1")
+        sql::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z' WHERE id = $1")
             .bind(stage)
             .execute(&self.app.state.db)
             .await
@@ -266,7 +267,7 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
         StatusCode::NOT_FOUND,
     )
     .await;
-    sqlx::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z' WHERE id = $1")
+    sql::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z' WHERE id = $1")
         .bind(id)
         .execute(&s.app.state.db)
         .await
@@ -479,7 +480,7 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
         for n in 0..3 {
             let owner = s.app.user(&format!("owner{n}@example.com"), "企业主").await;
             let org = org_of_kind(&s.app, &owner, "enterprise", None, None).await;
-            sqlx::query("UPDATE organizations SET name_zh = $2 WHERE id = $1")
+            sql::query("UPDATE organizations SET name_zh = $2 WHERE id = $1")
                 .bind(org)
                 .bind(format!("企业{n}"))
                 .execute(&s.app.state.db)

@@ -4,6 +4,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, body, error_code, spawn_app, spawn_app_with};
+use backend::db::sql;
 
 #[tokio::test]
 async fn malformed_json_answers_400_in_the_error_shape() {
@@ -483,7 +484,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     let total = orgs["total"].as_u64().unwrap();
     assert!(total >= 80, "demo organizations: {total}");
     let db = &app.state.db;
-    let (kinds, subtypes, districts): (i64, i64, i64) = sqlx::query_as(
+    let (kinds, subtypes, districts): (i64, i64, i64) = sql::query_as(
         "SELECT COUNT(DISTINCT kind), COUNT(DISTINCT subtype), COUNT(DISTINCT district) FROM organizations",
     )
     .fetch_one(db)
@@ -491,7 +492,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     .unwrap();
     assert_eq!((kinds, districts), (4, 13), "every kind of organization, in all 13 districts");
     assert_eq!(subtypes, 11, "every lab sub-type and investor type");
-    let (published, posting_kinds, domains): (i64, i64, i64) = sqlx::query_as(
+    let (published, posting_kinds, domains): (i64, i64, i64) = sql::query_as(
         "SELECT COUNT(*), COUNT(DISTINCT kind), (SELECT COUNT(DISTINCT code) FROM posting_domains)
          FROM postings WHERE status = 'published'",
     )
@@ -523,7 +524,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
         assert!(upcoming.iter().any(|u| u == t), "an upcoming {t}: {upcoming:?}");
     }
     assert!(past.iter().any(|p| p == "conference") && past.len() >= 2, "past events: {past:?}");
-    let (waiting, checked_in, answered): (i64, i64, i64) = sqlx::query_as(
+    let (waiting, checked_in, answered): (i64, i64, i64) = sql::query_as(
         "SELECT (SELECT COUNT(*) FROM registrations WHERE status = 'waitlisted'),
                 (SELECT COUNT(*) FROM checkins), (SELECT COUNT(*) FROM registration_answers)",
     )
@@ -533,7 +534,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     assert!(waiting > 0 && checked_in > 0 && answered > 0, "a waiting list, check-ins and answers");
     // The forum has an agenda with limited sessions partly taken; the matchmaking meeting has slots,
     // tables, availability and requests, and the demo enterprise account has requests to answer.
-    let (sessions, seats, slots, accepted): (i64, i64, i64, i64) = sqlx::query_as(
+    let (sessions, seats, slots, accepted): (i64, i64, i64, i64) = sql::query_as(
         "SELECT (SELECT COUNT(*) FROM event_sessions), (SELECT COUNT(*) FROM session_seats),
                 (SELECT COUNT(*) FROM meeting_slots), (SELECT COUNT(*) FROM meeting_requests WHERE status = 'accepted')",
     )
@@ -559,7 +560,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     // An expert pool of at least 40; this year's competition taking submissions for its first stage,
     // with teams (one led by the enterprise demo account); last year's with results published and final.
     let (approved,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM experts WHERE status = 'approved'").fetch_one(db).await.unwrap();
+        sql::query_as("SELECT COUNT(*) FROM experts WHERE status = 'approved'").fetch_one(db).await.unwrap();
     assert!(approved >= 40, "{approved} approved experts");
     let list = body(app.client().get(app.url("/api/competitions")).send().await.unwrap()).await;
     let list = list.as_array().unwrap();
@@ -614,11 +615,11 @@ async fn backup_writes_a_consistent_copy_while_serving() {
     };
     let pool = backend::db::connect(&copy).await.unwrap();
     let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM organizations WHERE name_zh = '备份测试'").fetch_one(&pool).await.unwrap();
+        sql::query_as("SELECT COUNT(*) FROM organizations WHERE name_zh = '备份测试'").fetch_one(&pool).await.unwrap();
     assert_eq!(n, 1);
     backend::db::integrity_check(&pool).await.unwrap();
     // Every organization in the copy has its owner's membership: no write is half there.
-    let (orphans,): (i64,) = sqlx::query_as(
+    let (orphans,): (i64,) = sql::query_as(
         "SELECT COUNT(*) FROM organizations o WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = o.id)",
     )
     .fetch_one(&pool)

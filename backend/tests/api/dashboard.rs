@@ -11,6 +11,7 @@ use shared::dashboard::Metric;
 use crate::helpers::{TestApp, body, error_code, spawn_app};
 use crate::market::{demand, org_of_kind};
 use crate::matching::setup;
+use backend::db::sql;
 
 fn slot(m: Metric) -> usize {
     Metric::ALL.iter().position(|x| *x == m).unwrap()
@@ -31,7 +32,7 @@ fn row<'a>(rows: &'a Value, code: &str) -> &'a Value {
 }
 
 async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&app.state.db).await.unwrap();
+    let (n,): (i64,) = sql::query_as(sql).fetch_one(&app.state.db).await.unwrap();
     n
 }
 
@@ -81,7 +82,7 @@ async fn dashboard_figures_equal_the_counts_taken_from_the_fixture() {
     assert_eq!(funnel, vec![published, matched, requests, accepted, signed]);
 
     // By field and by district: each published posting under its first field and its district.
-    let rows: Vec<(String, String)> = sqlx::query_as(
+    let rows: Vec<(String, String)> = sql::query_as(
         "SELECT (SELECT code FROM posting_domains d WHERE d.posting_id = p.id ORDER BY position LIMIT 1),
                 COALESCE(p.district, '') FROM postings p WHERE p.published_at IS NOT NULL",
     )

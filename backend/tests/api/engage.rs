@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use crate::helpers::{body, error_code};
 use crate::market::market_with;
 use crate::matching::{Setup, matches, setup, setup_with};
+use backend::db::sql;
 
 /// The lab asks the demand's enterprise to cooperate.
 async fn request(s: &Setup) -> i64 {
@@ -151,7 +152,7 @@ async fn an_organization_beyond_its_daily_request_limit_gets_429() {
 async fn an_expired_request_cannot_be_accepted_and_unanswered_ones_expire() {
     let s = setup().await;
     let id = request(&s).await;
-    sqlx::query("UPDATE engagements SET expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
+    sql::query("UPDATE engagements SET expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
         .bind(id)
         .execute(&s.m.app.state.db)
         .await
@@ -167,14 +168,14 @@ async fn an_expired_request_cannot_be_accepted_and_unanswered_ones_expire() {
     let second = send(&s, &s.other_owner, s.other, s.demand).await;
     let second = body(second).await["id"].as_i64().unwrap();
     let third = request(&s).await;
-    sqlx::query("UPDATE engagements SET expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
+    sql::query("UPDATE engagements SET expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
         .bind(second)
         .execute(&s.m.app.state.db)
         .await
         .unwrap();
     let soon =
         (backend::db::now() + time::Duration::days(3)).format(&time::format_description::well_known::Rfc3339).unwrap();
-    sqlx::query("UPDATE engagements SET expires_at = $2 WHERE id = $1")
+    sql::query("UPDATE engagements SET expires_at = $2 WHERE id = $1")
         .bind(third)
         .bind(soon)
         .execute(&s.m.app.state.db)
@@ -347,7 +348,7 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
         );
     }
     // Age one of each: a message, a failed sign-in, a read notification and an unread one.
-    let age = |sql: &'static str| async move { sqlx::query(sql).execute(&app.state.db).await.unwrap().rows_affected() };
+    let age = |sql: &'static str| async move { sql::query(sql).execute(&app.state.db).await.unwrap().rows_affected() };
     assert_eq!(age("UPDATE messages SET at = '2025-01-01T00:00:00Z' WHERE body = '去年的报价'").await, 1);
     assert_eq!(age("UPDATE login_failures SET failed_at = '2025-01-01T00:00:00Z' WHERE id = (SELECT MIN(id) FROM login_failures)").await, 1);
     assert!(age("UPDATE notifications SET created_at = '2025-01-01T00:00:00Z'").await >= 2);
@@ -356,7 +357,7 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
             .await,
         1
     );
-    let unread_before: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL")
+    let unread_before: (i64,) = sql::query_as("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL")
         .fetch_one(&app.state.db)
         .await
         .unwrap();
@@ -387,10 +388,9 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
     let left = body(get(&s, &s.m.owner, &thread).await).await;
     let bodies: Vec<&str> = left.as_array().unwrap().iter().filter_map(|m| m["body"].as_str()).collect();
     assert_eq!(bodies, ["本周的报价"]);
-    let failures: (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM login_failures").fetch_one(&app.state.db).await.unwrap();
+    let failures: (i64,) = sql::query_as("SELECT COUNT(*) FROM login_failures").fetch_one(&app.state.db).await.unwrap();
     assert_eq!(failures.0, 1);
-    let unread: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL")
+    let unread: (i64,) = sql::query_as("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL")
         .fetch_one(&app.state.db)
         .await
         .unwrap();

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, body, error_code, spawn_app};
 use crate::market::org_of_kind;
+use backend::db::sql;
 
 struct Setup {
     app: TestApp,
@@ -117,7 +118,7 @@ async fn a_freed_seat_goes_to_the_first_waiting_entry_that_fits_and_an_unanswere
         StatusCode::NOT_FOUND,
     )
     .await;
-    sqlx::query("UPDATE registrations SET offer_expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
+    sql::query("UPDATE registrations SET offer_expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
         .bind(id(rd.clone()))
         .execute(&s.app.state.db)
         .await
@@ -541,7 +542,7 @@ async fn organizers_message_registrants_by_status_and_a_freed_seat_is_announced_
 
     s.status(&a, reg_a, "cancel").await;
     assert_eq!(note_kinds(&s, &b).await[0], "seat_offered", "the waiting registrant learns of the offer");
-    let (emails,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE subject LIKE '%候补名额%'")
+    let (emails,): (i64,) = sql::query_as("SELECT COUNT(*) FROM outbox WHERE subject LIKE '%候补名额%'")
         .fetch_one(&s.app.state.db)
         .await
         .unwrap();

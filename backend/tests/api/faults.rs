@@ -9,6 +9,7 @@ use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, body, error_code, spawn_app_with};
+use backend::db::sql;
 
 /// The real binary serving `dir`, killed when dropped.
 struct Server {
@@ -162,9 +163,9 @@ async fn a_server_killed_during_a_burst_keeps_every_acknowledged_write_and_exact
     let db = backend::db::connect(&config).await.unwrap();
     backend::db::integrity_check(&db).await.unwrap();
     let (recipients,): (i64,) =
-        sqlx::query_as("SELECT COALESCE(SUM(recipients), 0) FROM event_messages").fetch_one(&db).await.unwrap();
+        sql::query_as("SELECT COALESCE(SUM(recipients), 0) FROM event_messages").fetch_one(&db).await.unwrap();
     let (notes,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE kind = 'event_message'").fetch_one(&db).await.unwrap();
+        sql::query_as("SELECT COUNT(*) FROM notifications WHERE kind = 'event_message'").fetch_one(&db).await.unwrap();
     assert_eq!(recipients, notes);
 }
 
@@ -192,7 +193,7 @@ async fn a_full_database_answers_507_loses_nothing_saved_and_keeps_serving_reads
     // Reads go on, and what was saved is whole: no half-written organization.
     let list = body(owner.get(app.url("/api/orgs?per_page=100")).send().await.unwrap()).await;
     assert_eq!(list["total"], created);
-    let (domains,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM org_domains").fetch_one(&app.state.db).await.unwrap();
+    let (domains,): (i64,) = sql::query_as("SELECT COUNT(*) FROM org_domains").fetch_one(&app.state.db).await.unwrap();
     assert_eq!(domains, created);
     assert_eq!(owner.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::OK);
 }

@@ -4,6 +4,7 @@ use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, body, error_code, spawn_app};
+use backend::db::sql;
 
 pub(crate) async fn org_of_kind(
     app: &TestApp,
@@ -212,7 +213,7 @@ async fn invalid_postings_answer_422_naming_each_field() {
         let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert!(v["error"]["fields"]["domains"].is_string(), "{domains}: {v}");
     }
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings").fetch_one(&m.app.state.db).await.unwrap();
+    let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM postings").fetch_one(&m.app.state.db).await.unwrap();
     assert_eq!(n, 0, "nothing was stored");
 }
 
@@ -319,7 +320,7 @@ async fn published_postings_expire_after_their_deadline() {
     let m = market().await;
     let id = m.draft(demand(m.org), "/api/demands").await;
     m.publish(&m.owner, "/api/demands", id).await;
-    sqlx::query("UPDATE postings SET deadline = '2026-01-01'").execute(&m.app.state.db).await.unwrap();
+    sql::query("UPDATE postings SET deadline = '2026-01-01'").execute(&m.app.state.db).await.unwrap();
     assert_eq!(backend::market::ops::expire_due(&m.app.state).await.unwrap(), 1);
     assert_eq!(m.public_total("/api/demands").await, 0);
     let mine = body(m.owner.get(m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap()).await;
@@ -417,7 +418,7 @@ async fn public_lists_served_from_memory_agree_with_the_sql_filters() {
     let mut db = app.state.db.acquire().await.unwrap();
     let codes = |sql: &'static str| {
         let pool = app.state.db.clone();
-        async move { sqlx::query_as::<_, (String,)>(sql).fetch_all(&pool).await.unwrap() }
+        async move { sql::query_as::<(String,)>(sql).fetch_all(&pool).await.unwrap() }
     };
     let domains = codes("SELECT DISTINCT code FROM posting_domains ORDER BY code").await;
     let districts = codes("SELECT DISTINCT district FROM postings WHERE district IS NOT NULL ORDER BY 1").await;
@@ -456,7 +457,7 @@ async fn public_lists_served_from_memory_agree_with_the_sql_filters() {
         }
     }
     assert!(compared > 100, "compared {compared} queries");
-    let (nonempty,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings WHERE status = 'published'")
+    let (nonempty,): (i64,) = sql::query_as("SELECT COUNT(*) FROM postings WHERE status = 'published'")
         .fetch_one(&app.state.db)
         .await
         .unwrap();
@@ -501,7 +502,7 @@ async fn bulk_reads_in_spans_return_every_published_posting_once() {
                  WHERE p.status = 'published' AND {ids})
                GROUP BY id / 1000";
     let expected: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, title_zh FROM postings WHERE status = 'published' ORDER BY id")
+        sql::query_as("SELECT id, title_zh FROM postings WHERE status = 'published' ORDER BY id")
             .fetch_all(db)
             .await
             .unwrap();

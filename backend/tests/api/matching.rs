@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{body, error_code};
 use crate::market::{Market, demand, market, org_of_kind};
+use backend::db::sql;
 
 fn capability(org: i64, title: &str, domain: &str, keywords: &[&str], trl: u8) -> Value {
     json!({"org_id": org, "kind": "capability", "title_zh": title, "summary_zh": format!("{title}，对外提供服务"),
@@ -180,7 +181,7 @@ async fn weights_are_for_site_admins_validated_and_change_the_scores() {
     let after = matches(&s.m.app.client(), &s, "").await;
     assert_eq!(after[0]["score"], 100, "only timing counts now, and the deadline is far: {after}");
     assert_ne!(before, after[0]["score"]);
-    let (stored,): (String,) = sqlx::query_as("SELECT value FROM app_meta WHERE key = 'matching_weights'")
+    let (stored,): (String,) = sql::query_as("SELECT value FROM app_meta WHERE key = 'matching_weights'")
         .fetch_one(&s.m.app.state.db)
         .await
         .unwrap();
@@ -271,7 +272,7 @@ async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_
 async fn a_restart_rebuilds_the_same_index_from_the_stored_terms() {
     let s = setup().await;
     let db = &s.m.app.state.db;
-    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM posting_terms").fetch_one(db).await.unwrap();
+    let (stored,): (i64,) = sql::query_as("SELECT COUNT(*) FROM posting_terms").fetch_one(db).await.unwrap();
     assert_eq!(stored, 3, "every published posting's terms were stored when it was published");
     let rebuilt = backend::matching::ops::load(db).await.unwrap();
     {
@@ -281,10 +282,10 @@ async fn a_restart_rebuilds_the_same_index_from_the_stored_terms() {
             assert_eq!(rebuilt.index().profile(id), live.profile(id));
         }
     }
-    sqlx::query("DELETE FROM posting_terms").execute(db).await.unwrap();
+    sql::query("DELETE FROM posting_terms").execute(db).await.unwrap();
     let segmented = backend::matching::ops::load(db).await.unwrap();
     assert_eq!(segmented.index().len(), 3, "postings without stored terms are segmented at start");
-    let (again,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM posting_terms").fetch_one(db).await.unwrap();
+    let (again,): (i64,) = sql::query_as("SELECT COUNT(*) FROM posting_terms").fetch_one(db).await.unwrap();
     assert_eq!(again, 3, "and their terms stored");
 }
 

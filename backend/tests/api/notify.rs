@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use crate::helpers::{body, error_code};
 use crate::market::market_with;
 use crate::matching::{Setup, matches, setup, setup_with};
+use backend::db::sql;
 
 async fn unread(s: &Setup, c: &Client) -> u64 {
     let r = c.get(s.m.app.url("/api/notifications/unread-count")).send().await.unwrap();
@@ -18,7 +19,7 @@ async fn notes(s: &Setup, c: &Client) -> Vec<Value> {
 }
 
 async fn outbox_to(s: &Setup, email: &str) -> Vec<(String, String)> {
-    sqlx::query_as("SELECT subject, body FROM outbox WHERE to_email = $1 ORDER BY id")
+    sql::query_as("SELECT subject, body FROM outbox WHERE to_email = $1 ORDER BY id")
         .bind(email)
         .fetch_all(&s.m.app.state.db)
         .await
@@ -210,7 +211,7 @@ async fn with_an_smtp_relay_the_outbox_is_sent_and_marked_sent() {
     let data = tokio::time::timeout(std::time::Duration::from_secs(10), sink).await.unwrap().unwrap();
     assert!(data.contains("To: ent@example.com"), "{data}");
     let (unsent,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").fetch_one(&s.m.app.state.db).await.unwrap();
+        sql::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").fetch_one(&s.m.app.state.db).await.unwrap();
     assert_eq!(unsent, 0);
     // Admins read the outbox; others may not.
     error_code(s.m.owner.get(s.m.app.url("/api/admin/outbox")).send().await.unwrap(), StatusCode::FORBIDDEN).await;

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{body, error_code};
 use crate::market::{Market, demand, market, org_of_kind};
+use backend::db::sql;
 
 struct Call {
     m: Market,
@@ -53,7 +54,7 @@ impl Call {
     }
 
     async fn close_applications(&self) {
-        sqlx::query(
+        sql::query(
             "UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', '2026-01-01') WHERE id = $1",
         )
         .bind(self.demand)
@@ -63,7 +64,7 @@ impl Call {
     }
 
     async fn end_window(&self, notice: i64) {
-        sqlx::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z' WHERE id = $1")
+        sql::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z' WHERE id = $1")
             .bind(notice)
             .execute(&self.m.app.state.db)
             .await

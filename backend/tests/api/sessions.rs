@@ -5,13 +5,14 @@ use reqwest::header::SET_COOKIE;
 use time::Duration;
 
 use crate::helpers::spawn_app;
+use backend::db::sql;
 
 #[tokio::test]
 async fn an_expired_session_is_refused() {
     let app = spawn_app().await;
     let c = app.user("a@example.com", "A").await;
     let past = backend::db::now() - Duration::minutes(1);
-    sqlx::query("UPDATE sessions SET expires_at = $1").bind(past).execute(&app.state.db).await.unwrap();
+    sql::query("UPDATE sessions SET expires_at = $1").bind(past).execute(&app.state.db).await.unwrap();
     assert_eq!(c.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -21,7 +22,7 @@ async fn a_session_used_after_an_hour_is_renewed_for_another_thirty_days() {
     let c = app.user("a@example.com", "A").await;
     let now = backend::db::now();
     // As if last used two hours ago and about to expire.
-    sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2")
+    sql::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2")
         .bind(now - Duration::hours(2))
         .bind(now + Duration::minutes(5))
         .execute(&app.state.db)
@@ -32,7 +33,7 @@ async fn a_session_used_after_an_hour_is_renewed_for_another_thirty_days() {
     let cookie = r.headers().get(SET_COOKIE).expect("the cookie is renewed").to_str().unwrap().to_owned();
     assert!(cookie.contains("Max-Age=2592000"), "{cookie}");
     let (expires,): (time::OffsetDateTime,) =
-        sqlx::query_as("SELECT expires_at FROM sessions").fetch_one(&app.state.db).await.unwrap();
+        sql::query_as("SELECT expires_at FROM sessions").fetch_one(&app.state.db).await.unwrap();
     assert!(expires > now + Duration::days(29), "expiry slid forward: {expires}");
 }
 
@@ -60,7 +61,7 @@ async fn an_expired_invitation_cannot_be_previewed_or_accepted() {
         .await
         .unwrap();
     let token = inv["token"].as_str().unwrap();
-    sqlx::query("UPDATE invitations SET expires_at = $1")
+    sql::query("UPDATE invitations SET expires_at = $1")
         .bind(backend::db::now() - Duration::minutes(1))
         .execute(&app.state.db)
         .await

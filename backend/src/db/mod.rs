@@ -1,15 +1,98 @@
-//! The database pool: SQLite in WAL mode with foreign keys and a busy timeout.
+//! The database: SQLite (embedded, the default: WAL mode, foreign keys, a busy timeout) or
+//! PostgreSQL (`FUTUREMATCH_DATABASE_URL=postgres://...`, for several instances). Stores take a
+//! [`Conn`] and run [`sql`] queries, which go to whichever driver the connection belongs to.
+
+pub mod sql;
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::Context;
-use sqlx::SqlitePool;
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+pub use sql::Dialect;
 
 use crate::config::Config;
 
-pub type Db = SqlitePool;
+/// The connection pool of one database or the other.
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A connection taken from the pool, or a transaction on one (rolled back when dropped without
+/// [`Conn::commit`]).
+pub enum Conn {
+    Sqlite(PoolConnection<Sqlite>),
+    SqliteTx(Transaction<'static, Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+    PostgresTx(Transaction<'static, Postgres>),
+}
+
+/// The driver's own connection underneath a [`Conn`].
+pub(crate) enum Raw<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+impl Db {
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Db::Sqlite(_) => Dialect::Sqlite,
+            Db::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    pub async fn acquire(&self) -> sqlx::Result<Conn> {
+        Ok(match self {
+            Db::Sqlite(pool) => Conn::Sqlite(pool.acquire().await?),
+            Db::Postgres(pool) => Conn::Postgres(pool.acquire().await?),
+        })
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(pool) => pool.close().await,
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+impl Conn {
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Conn::Sqlite(_) | Conn::SqliteTx(_) => Dialect::Sqlite,
+            Conn::Postgres(_) | Conn::PostgresTx(_) => Dialect::Postgres,
+        }
+    }
+
+    pub(crate) fn raw(&mut self) -> Raw<'_> {
+        match self {
+            Conn::Sqlite(c) => Raw::Sqlite(c),
+            Conn::SqliteTx(t) => Raw::Sqlite(t),
+            Conn::Postgres(c) => Raw::Postgres(c),
+            Conn::PostgresTx(t) => Raw::Postgres(t),
+        }
+    }
+
+    /// Commits a transaction ([`begin_write`]); on a plain connection there is nothing to commit.
+    pub async fn commit(self) -> sqlx::Result<()> {
+        match self {
+            Conn::SqliteTx(t) => t.commit().await,
+            Conn::PostgresTx(t) => t.commit().await,
+            Conn::Sqlite(_) | Conn::Postgres(_) => Ok(()),
+        }
+    }
+}
+
+/// Whether `url` names a PostgreSQL database.
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
 
 pub async fn connect(config: &Config) -> anyhow::Result<Db> {
     open(config, None).await
@@ -18,21 +101,32 @@ pub async fn connect(config: &Config) -> anyhow::Result<Db> {
 /// The serving pool: [`connect`] with the configured maximum size, once migrations have run (they
 /// must never stop half-way for want of room).
 pub async fn connect_capped(config: &Config, migrated: Db) -> anyhow::Result<Db> {
-    match config.max_db_mb {
-        None => Ok(migrated),
-        Some(mb) => {
+    match (config.max_db_mb, &migrated) {
+        (Some(mb), Db::Sqlite(_)) => {
             migrated.close().await;
             open(config, Some(mb)).await
         }
+        _ => Ok(migrated),
     }
 }
 
 async fn open(config: &Config, max_mb: Option<u32>) -> anyhow::Result<Db> {
+    let url = config.database_url();
+    if is_postgres_url(&url) {
+        let options = PgConnectOptions::from_str(&url).context("parsing the database URL")?;
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .context("connecting to PostgreSQL")?;
+        return Ok(Db::Postgres(pool));
+    }
     if config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("creating data folder {}", config.data_dir.display()))?;
     }
-    let options = SqliteConnectOptions::from_str(&config.database_url())
+    let options = SqliteConnectOptions::from_str(&url)
         .context("parsing the database URL")?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -46,15 +140,23 @@ async fn open(config: &Config, max_mb: Option<u32>) -> anyhow::Result<Db> {
         Some(mb) => options.pragma("max_page_count", (u64::from(mb) * 256).to_string()),
         None => options,
     };
-    SqlitePoolOptions::new().max_connections(8).connect_with(options).await.context("opening the database")
+    let pool =
+        SqlitePoolOptions::new().max_connections(8).connect_with(options).await.context("opening the database")?;
+    Ok(Db::Sqlite(pool))
 }
 
 pub async fn migrate(db: &Db) -> anyhow::Result<()> {
-    sqlx::migrate!("./migrations").run(db).await.context("applying migrations")
+    match db {
+        Db::Sqlite(pool) => sqlx::migrate!("./migrations").run(pool).await.context("applying migrations"),
+        Db::Postgres(_) => anyhow::bail!("this version does not yet run on PostgreSQL"),
+    }
 }
 
 /// A consistent online copy of the whole database (`VACUUM INTO`), safe while serving.
 pub async fn backup(db: &Db, file: &std::path::Path) -> anyhow::Result<()> {
+    let Db::Sqlite(db) = db else {
+        anyhow::bail!("backup copies the embedded SQLite database; back PostgreSQL up with pg_dump")
+    };
     anyhow::ensure!(!file.exists(), "{} already exists; choose a new file", file.display());
     sqlx::query("VACUUM INTO $1")
         .bind(file.to_string_lossy().as_ref())
@@ -62,13 +164,18 @@ pub async fn backup(db: &Db, file: &std::path::Path) -> anyhow::Result<()> {
         .await
         .context("writing the backup")?;
     let copy = open_read_only(file).await?;
-    integrity_check(&copy).await.context("checking the backup")?;
+    check_sqlite(&copy).await.context("checking the backup")?;
     copy.close().await;
     Ok(())
 }
 
 /// Whether SQLite finds the database sound (`PRAGMA integrity_check`).
 pub async fn integrity_check(db: &Db) -> anyhow::Result<()> {
+    let Db::Sqlite(db) = db else { return Ok(()) };
+    check_sqlite(db).await
+}
+
+async fn check_sqlite(db: &SqlitePool) -> anyhow::Result<()> {
     let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check").fetch_all(db).await?;
     let problems: Vec<String> = rows.into_iter().map(|(r,)| r).filter(|r| r != "ok").collect();
     anyhow::ensure!(problems.is_empty(), "integrity check failed: {}", problems.join("; "));
@@ -76,7 +183,7 @@ pub async fn integrity_check(db: &Db) -> anyhow::Result<()> {
 }
 
 /// Opens a database file as it is: read-only, no migrations.
-async fn open_read_only(file: &std::path::Path) -> anyhow::Result<Db> {
+async fn open_read_only(file: &std::path::Path) -> anyhow::Result<SqlitePool> {
     let options = SqliteConnectOptions::new().filename(file).read_only(true);
     SqlitePoolOptions::new()
         .max_connections(1)
@@ -116,7 +223,7 @@ pub async fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<
     let target = database_file(config).context("restore works on the embedded database (no custom database URL)")?;
     let _lock = lock_data_dir(config)?;
     let backup = open_read_only(file).await?;
-    integrity_check(&backup).await.with_context(|| format!("{} is damaged", file.display()))?;
+    check_sqlite(&backup).await.with_context(|| format!("{} is damaged", file.display()))?;
     let (migrations,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('_sqlx_migrations', 'users', 'organizations')",
     )
@@ -159,7 +266,7 @@ pub fn now() -> time::OffsetDateTime {
 /// The codes in a tag table (`org_domains`, `posting_domains`, ...) for several owners in one query,
 /// each owner's codes in `position` order. `table` and `key` are our own identifiers, never input.
 pub async fn codes_of(
-    db: &mut sqlx::SqliteConnection,
+    db: &mut Conn,
     table: &'static str,
     key: &'static str,
     ids: &[i64],
@@ -167,11 +274,8 @@ pub async fn codes_of(
     if ids.is_empty() {
         return Ok(Default::default());
     }
-    let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new(format!("SELECT {key}, code FROM {table} WHERE {key} IN ("));
-    let mut list = qb.separated(", ");
-    for id in ids {
-        list.push_bind(*id);
-    }
+    let mut qb = sql::Builder::new(format!("SELECT {key}, code FROM {table} WHERE {key} IN ("));
+    qb.push_list(", ", ids);
     qb.push(format!(") ORDER BY {key}, position"));
     let rows: Vec<(i64, String)> = qb.build_query_as().fetch_all(db).await?;
     Ok(group(rows))
@@ -209,12 +313,8 @@ pub async fn json_rows_in_spans<T>(db: &Db, sql: &str, only: Option<&[i64]>, spa
 where
     T: serde::de::DeserializeOwned + Send + 'static,
 {
-    async fn read<T: serde::de::DeserializeOwned>(
-        db: &mut sqlx::SqliteConnection,
-        sql: &str,
-        out: &mut Vec<T>,
-    ) -> sqlx::Result<()> {
-        let chunks: Vec<(String,)> = sqlx::query_as(sql).fetch_all(db).await?;
+    async fn read<T: serde::de::DeserializeOwned>(db: &mut Conn, query: &str, out: &mut Vec<T>) -> sqlx::Result<()> {
+        let chunks: Vec<(String,)> = sql::query_as(query).fetch_all(db).await?;
         for (json,) in chunks {
             out.extend(serde_json::from_str::<Vec<T>>(&json).map_err(|e| sqlx::Error::Decode(e.into()))?);
         }
@@ -230,7 +330,7 @@ where
         return Ok(out);
     }
     let (min, max): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT MIN(id), MAX(id) FROM postings").fetch_one(db).await?;
+        sql::query_as("SELECT MIN(id), MAX(id) FROM postings").fetch_one(db).await?;
     let (Some(min), Some(max)) = (min, max) else { return Ok(out) };
     let mut readers = tokio::task::JoinSet::new();
     for reader in 0..READERS {
@@ -239,7 +339,10 @@ where
             let mut conn = db.acquire().await?;
             // Pages through a memory map instead of a read() copy each: half the time. Only for the
             // bulk read: mapped pages would count in every connection's share of the server's RSS.
-            sqlx::query("PRAGMA mmap_size = 4294967296").execute(&mut *conn).await?;
+            let sqlite = conn.dialect() == Dialect::Sqlite;
+            if sqlite {
+                sql::query("PRAGMA mmap_size = 4294967296").execute(&mut conn).await?;
+            }
             let mut out = Vec::new();
             let mut from = min + reader * span;
             let mut result = Ok(());
@@ -248,7 +351,9 @@ where
                 result = read(&mut conn, &sql.replace("{ids}", &ids), &mut out).await;
                 from += READERS * span;
             }
-            sqlx::query("PRAGMA mmap_size = 0").execute(&mut *conn).await?;
+            if sqlite {
+                sql::query("PRAGMA mmap_size = 0").execute(&mut conn).await?;
+            }
             result.map(|()| out)
         });
     }
@@ -262,6 +367,12 @@ where
 /// inside it (capacity, quotas, uniqueness) stay true until it commits, and concurrent writers wait
 /// for the lock (busy timeout) instead of failing with `SQLITE_BUSY` when a deferred transaction
 /// that read first tries to write. Every transaction that writes starts here.
-pub async fn begin_write(db: &Db) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-    db.begin_with("BEGIN IMMEDIATE").await
+///
+/// On PostgreSQL it is an ordinary transaction: the checks lock the rows they count
+/// (`SELECT ... FOR UPDATE`, see [`lock`]).
+pub async fn begin_write(db: &Db) -> sqlx::Result<Conn> {
+    Ok(match db {
+        Db::Sqlite(pool) => Conn::SqliteTx(pool.begin_with("BEGIN IMMEDIATE").await?),
+        Db::Postgres(pool) => Conn::PostgresTx(pool.begin().await?),
+    })
 }
