@@ -64,7 +64,7 @@ fn corpus() -> Corpus {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let tax = rt.block_on(async {
         let pool = sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap();
-        sqlx::migrate!("./migrations").run(&pool).await.unwrap();
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await.unwrap();
         let mut conn = backend::db::Db::Sqlite(pool).acquire().await.unwrap();
         backend::taxonomy::store::load(&mut conn).await.unwrap()
     });

@@ -32,8 +32,6 @@ pub fn anonymous_email(user: i64) -> String {
 const ERASE: &[&str] = &[
     // What they answered when registering, and the names of the people they registered.
     "DELETE FROM registration_answers WHERE registration_id IN (SELECT id FROM registrations WHERE user_id = $1)",
-    "UPDATE registrations SET people = substr(replace(hex(zeroblob(seats)), '00', '-' || char(10)), 1, seats * 2 - 1)
-     WHERE user_id = $1",
     "DELETE FROM sessions WHERE user_id = $1",
     "DELETE FROM login_failures WHERE email = $2",
     "DELETE FROM memberships WHERE user_id = $1",
@@ -57,6 +55,17 @@ const ERASE: &[&str] = &[
 /// Erases the user's personal data and anonymises their account, inside the caller's transaction.
 pub async fn erase(db: &mut Conn, user: i64, email: &str, at: OffsetDateTime) -> sqlx::Result<()> {
     let anonymous = anonymous_email(user);
+    // The names of the people they registered: one "-" per seat, so the seats still count.
+    let seats: Vec<(i64, i64)> =
+        sql::query_as("SELECT id, seats FROM registrations WHERE user_id = $1").bind(user).fetch_all(&mut *db).await?;
+    for (id, n) in seats {
+        let people = vec!["-"; usize::try_from(n).unwrap_or(1)].join("\n");
+        sql::query("UPDATE registrations SET people = $2 WHERE id = $1")
+            .bind(id)
+            .bind(people)
+            .execute(&mut *db)
+            .await?;
+    }
     for sql in ERASE {
         sql::query(sql).bind(user).bind(email).bind(at).bind(&anonymous).execute(&mut *db).await?;
     }

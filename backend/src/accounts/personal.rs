@@ -13,13 +13,13 @@ use crate::AppState;
 use crate::db::sql;
 use crate::error::AppResult;
 
-/// One section of the document: its name and the SQL that returns it as JSON text (`$1` is the
-/// user's id, `$2` their email).
+/// One section of the document: its name and the SQL that returns it as JSON (`$1` is the user's
+/// id, `$2` their email), in SQLite's JSON functions ([`crate::db::Dialect::json`] renames them).
 const SECTIONS: &[(&str, &str)] = &[
     (
         "account",
         "SELECT json_object('id', id, 'email', email, 'display_name', display_name, 'locale', locale,
-                'is_admin', is_admin = 1, 'created_at', created_at, 'updated_at', updated_at) FROM users WHERE id = $1",
+                'is_admin', CASE WHEN is_admin THEN json('true') ELSE json('false') END, 'created_at', created_at, 'updated_at', updated_at) FROM users WHERE id = $1",
     ),
     (
         "sessions",
@@ -67,7 +67,7 @@ const SECTIONS: &[(&str, &str)] = &[
     (
         "competition_teams",
         "SELECT json_group_array(json_object('team_id', t.id, 'team', t.name, 'competition_id', t.competition_id,
-                'leader', m.leader = 1, 'registered_at', t.created_at))
+                'leader', CASE WHEN m.leader THEN json('true') ELSE json('false') END, 'registered_at', t.created_at))
          FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.email = $2",
     ),
     (
@@ -91,8 +91,10 @@ const SECTIONS: &[(&str, &str)] = &[
 pub async fn collect(db: &mut Conn, user: i64, email: &str) -> sqlx::Result<serde_json::Value> {
     let mut out = serde_json::Map::new();
     out.insert("generated_at".into(), serde_json::Value::String(crate::db::now().to_string()));
-    for (name, sql) in SECTIONS {
-        let (text,): (Option<String>,) = sql::query_as(sql).bind(user).bind(email).fetch_one(&mut *db).await?;
+    let dialect = db.dialect();
+    for (name, section) in SECTIONS {
+        let query = format!("SELECT CAST(({}) AS TEXT)", dialect.json(section));
+        let (text,): (Option<String>,) = sql::query_as(query).bind(user).bind(email).fetch_one(&mut *db).await?;
         let value = text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
         out.insert((*name).into(), value);
     }

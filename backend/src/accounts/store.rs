@@ -279,7 +279,7 @@ pub async fn create_or_promote_admin(
 
 /// Whether a site admin disabled the account.
 pub async fn is_disabled(db: &mut Conn, user: i64) -> sqlx::Result<bool> {
-    let row: Option<(Option<String>,)> =
+    let row: Option<(Option<OffsetDateTime>,)> =
         sql::query_as("SELECT disabled_at FROM users WHERE id = $1").bind(user).fetch_optional(db).await?;
     Ok(row.is_some_and(|(d,)| d.is_some()))
 }

@@ -156,12 +156,14 @@ pub async fn seat_context(db: &mut Conn, session: i64) -> sqlx::Result<Option<(i
 
 /// Takes a seat; false when the user held one already.
 pub async fn take_seat(db: &mut Conn, session: i64, user: i64, now: OffsetDateTime) -> sqlx::Result<bool> {
-    let done = sql::query("INSERT OR IGNORE INTO session_seats (session_id, user_id, created_at) VALUES ($1, $2, $3)")
-        .bind(session)
-        .bind(user)
-        .bind(now)
-        .execute(db)
-        .await?;
+    let done = sql::query(
+        "INSERT INTO session_seats (session_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(session)
+    .bind(user)
+    .bind(now)
+    .execute(db)
+    .await?;
     Ok(done.rows_affected() > 0)
 }
 
@@ -176,7 +178,7 @@ pub async fn leave_seat(db: &mut Conn, session: i64, user: i64) -> sqlx::Result<
 
 /// Whether the user holds a confirmed registration for the event.
 pub async fn registered(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> =
+    let row: Option<(i32,)> =
         sql::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
             .bind(event)
             .bind(user)

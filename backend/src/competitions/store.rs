@@ -307,13 +307,13 @@ pub async fn insert_team(db: &mut Conn, t: &NewTeam<'_>, now: OffsetDateTime) ->
     .bind(now)
     .fetch_one(&mut *db)
     .await?;
-    sql::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, 1)")
+    sql::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, TRUE)")
         .bind(id)
         .bind(leader.1)
         .execute(&mut *db)
         .await?;
     for m in members.iter().filter(|m| **m != leader.1) {
-        sql::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, 0)")
+        sql::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, FALSE)")
             .bind(id)
             .bind(m)
             .execute(&mut *db)
@@ -362,7 +362,7 @@ pub async fn members(db: &mut Conn, team: i64) -> sqlx::Result<Vec<TeamMember>> 
 }
 
 pub async fn is_member(db: &mut Conn, team: i64, email: &str) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sql::query_as("SELECT 1 FROM team_members WHERE team_id = $1 AND email = $2")
+    let row: Option<(i32,)> = sql::query_as("SELECT 1 FROM team_members WHERE team_id = $1 AND email = $2")
         .bind(team)
         .bind(email)
         .fetch_optional(db)
@@ -660,9 +660,9 @@ pub async fn assignments(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<(i64, i6
 }
 
 pub async fn is_assigned(db: &mut Conn, stage: i64, team: i64, judge: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sql::query_as(
+    let row: Option<(i32,)> = sql::query_as(
         "SELECT 1 FROM judge_assignments a JOIN competition_stages s ON s.id = a.stage_id
-         WHERE a.stage_id = $1 AND a.team_id = $2 AND a.user_id = $3 AND s.released = 1",
+         WHERE a.stage_id = $1 AND a.team_id = $2 AND a.user_id = $3 AND s.released",
     )
     .bind(stage)
     .bind(team)
@@ -676,7 +676,7 @@ pub async fn is_assigned(db: &mut Conn, stage: i64, team: i64, judge: i64) -> sq
 pub async fn judge_entries(db: &mut Conn, judge: i64) -> sqlx::Result<Vec<(i64, i64)>> {
     sql::query_as(
         "SELECT a.stage_id, a.team_id FROM judge_assignments a JOIN competition_stages s ON s.id = a.stage_id
-         WHERE a.user_id = $1 AND s.released = 1 ORDER BY s.deadline DESC, a.team_id",
+         WHERE a.user_id = $1 AND s.released ORDER BY s.deadline DESC, a.team_id",
     )
     .bind(judge)
     .fetch_all(db)
@@ -816,7 +816,7 @@ pub async fn final_ranking(db: &mut Conn, competition: i64) -> sqlx::Result<Vec<
                 k.name_zh AS track_zh, k.name_en AS track_en, r.rank, r.normalised
          FROM stage_results r JOIN teams t ON t.id = r.team_id JOIN competition_tracks k ON k.id = t.track_id
          LEFT JOIN organizations o ON o.id = t.org_id
-         WHERE r.advances = 1 AND r.stage_id =
+         WHERE r.advances AND r.stage_id =
              (SELECT id FROM competition_stages WHERE competition_id = $1 ORDER BY position DESC LIMIT 1)
          ORDER BY k.position, r.rank",
     )

@@ -23,31 +23,36 @@ pub enum By {
 pub async fn rollup(db: &mut Conn, by: By, from: Date, to: Date, domain: Option<&str>) -> sqlx::Result<Vec<Cell>> {
     let sql = match (by, domain.is_some()) {
         (By::Week, false) => {
-            "SELECT metric, week, SUM(n), SUM(value) FROM activity_domain_weekly
+            "SELECT metric, week, CAST(SUM(n) AS BIGINT), CAST(SUM(value) AS BIGINT) FROM activity_domain_weekly
              WHERE week BETWEEN $1 AND $2 GROUP BY metric, week"
         }
         (By::Week, true) => {
-            "SELECT metric, week, SUM(n), SUM(value) FROM activity_domain_weekly
+            "SELECT metric, week, CAST(SUM(n) AS BIGINT), CAST(SUM(value) AS BIGINT) FROM activity_domain_weekly
              WHERE domain = $3 AND week BETWEEN $1 AND $2 GROUP BY metric, week"
         }
         (By::Domain, false) => {
-            "SELECT metric, domain, SUM(n), SUM(value) FROM activity_domain_weekly
+            "SELECT metric, domain, CAST(SUM(n) AS BIGINT), CAST(SUM(value) AS BIGINT) FROM activity_domain_weekly
              WHERE week BETWEEN $1 AND $2 GROUP BY metric, domain"
         }
         (By::Domain, true) => {
-            "SELECT metric, domain, SUM(n), SUM(value) FROM activity_domain_weekly
+            "SELECT metric, domain, CAST(SUM(n) AS BIGINT), CAST(SUM(value) AS BIGINT) FROM activity_domain_weekly
              WHERE domain = $3 AND week BETWEEN $1 AND $2 GROUP BY metric, domain"
         }
         (By::District, false) => {
-            "SELECT metric, district, SUM(n), SUM(value) FROM activity_district_weekly
+            "SELECT metric, district, CAST(SUM(n) AS BIGINT), CAST(SUM(value) AS BIGINT) FROM activity_district_weekly
              WHERE week BETWEEN $1 AND $2 GROUP BY metric, district"
         }
         (By::District, true) => {
-            "SELECT metric, district, SUM(n), SUM(value) FROM activity_weekly
+            "SELECT metric, district, CAST(SUM(n) AS BIGINT), CAST(SUM(value) AS BIGINT) FROM activity_weekly
              WHERE domain = $3 AND week BETWEEN $1 AND $2 GROUP BY metric, district"
         }
     };
     sql::query_as(sql).bind(day(from)).bind(day(to)).bind(domain).fetch_all(db).await
+}
+
+/// The day of `at` in China time (UTC+8), as the weekly figures count it.
+fn china_day(at: OffsetDateTime) -> Date {
+    (at + time::Duration::hours(8)).to_offset(time::UtcOffset::UTC).date()
 }
 
 fn day(d: Date) -> String {
@@ -59,13 +64,14 @@ fn day(d: Date) -> String {
 pub async fn record_matched(db: &mut Conn, posting: i64, at: OffsetDateTime) -> sqlx::Result<()> {
     sql::query(
         "INSERT INTO activity (metric, at, week, domain, district, subject)
-         SELECT 'match', $2, date($2, '+8 hours', '-6 days', 'weekday 1'),
+         SELECT 'match', $2, $3,
                 COALESCE((SELECT d.code FROM posting_domains d WHERE d.posting_id = p.id ORDER BY d.position LIMIT 1), ''),
                 COALESCE(p.district, o.district, ''), p.id
          FROM postings p JOIN organizations o ON o.id = p.org_id WHERE p.id = $1",
     )
     .bind(posting)
     .bind(at)
+    .bind(day(shared::dashboard::week_of(china_day(at))))
     .execute(db)
     .await?;
     Ok(())
@@ -164,8 +170,8 @@ pub async fn count(db: &mut Conn, rule: &TargetRule) -> sqlx::Result<Option<i64>
             sql::query_as(
                 "SELECT COUNT(*) FROM (SELECT posting_id AS id FROM engagements WHERE stage IN ('signed', 'completed')
                                        UNION SELECT source_id FROM engagements WHERE stage IN ('signed', 'completed')) d
-                 CROSS JOIN postings p ON p.id = d.id
-                 WHERE p.kind = 'scenario' AND p.published_at IS NOT NULL",
+                 CROSS JOIN postings p
+                 WHERE p.id = d.id AND p.kind = 'scenario' AND p.published_at IS NOT NULL",
             )
             .fetch_one(db)
             .await?

@@ -147,8 +147,8 @@ async fn open(config: &Config, max_mb: Option<u32>) -> anyhow::Result<Db> {
 
 pub async fn migrate(db: &Db) -> anyhow::Result<()> {
     match db {
-        Db::Sqlite(pool) => sqlx::migrate!("./migrations").run(pool).await.context("applying migrations"),
-        Db::Postgres(_) => anyhow::bail!("this version does not yet run on PostgreSQL"),
+        Db::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await.context("applying migrations"),
+        Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await.context("applying migrations"),
     }
 }
 
@@ -368,11 +368,19 @@ where
 /// for the lock (busy timeout) instead of failing with `SQLITE_BUSY` when a deferred transaction
 /// that read first tries to write. Every transaction that writes starts here.
 ///
-/// On PostgreSQL it is an ordinary transaction: the checks lock the rows they count
-/// (`SELECT ... FOR UPDATE`, see [`lock`]).
+/// On PostgreSQL the same holds across every instance: the transaction first takes one
+/// transaction-scoped advisory lock, [`WRITE_LOCK`], so write transactions run one at a time as on
+/// SQLite (reads never wait for it), and the checks inside them hold until commit.
 pub async fn begin_write(db: &Db) -> sqlx::Result<Conn> {
     Ok(match db {
         Db::Sqlite(pool) => Conn::SqliteTx(pool.begin_with("BEGIN IMMEDIATE").await?),
-        Db::Postgres(pool) => Conn::PostgresTx(pool.begin().await?),
+        Db::Postgres(pool) => {
+            let mut tx = Conn::PostgresTx(pool.begin().await?);
+            sql::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut tx).await?;
+            tx
+        }
     })
 }
+
+/// The PostgreSQL advisory lock key that [`begin_write`] takes ("FMWRITE" in ASCII).
+pub const WRITE_LOCK: i64 = 0x0046_4d57_5249_5445;

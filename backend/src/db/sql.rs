@@ -31,6 +31,20 @@ impl Dialect {
     }
 }
 
+impl Dialect {
+    /// `sql` with SQLite's JSON constructors (`json_object(`, `json_array(`) renamed to
+    /// PostgreSQL's (`json_build_object(`, `json_build_array(`) on PostgreSQL. The aggregate
+    /// `json_group_array` exists on both (the PostgreSQL schema defines it), as does `json(text)`.
+    pub fn json<'a>(self, sql: &'a str) -> Cow<'a, str> {
+        match self {
+            Dialect::Sqlite => Cow::Borrowed(sql),
+            Dialect::Postgres => Cow::Owned(
+                sql.replace("json_object(", "json_build_object(").replace("json_array(", "json_build_array("),
+            ),
+        }
+    }
+}
+
 /// A row type both drivers can decode: tuples of the portable types and `#[derive(sqlx::FromRow)]`
 /// structs of them.
 pub trait Record: for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin {}
@@ -427,6 +441,16 @@ mod tests {
         let q = b.build();
         assert_eq!(q.values.len(), 6);
         assert!(matches!(q.values[1], Value::Text(Some(Cow::Borrowed("x")))));
+    }
+
+    #[test]
+    fn json_constructors_are_renamed_for_postgres_only() {
+        let sql = "SELECT json_group_array(json_object('a', json_array(1, 2)))";
+        assert_eq!(Dialect::Sqlite.json(sql), sql);
+        assert_eq!(
+            Dialect::Postgres.json(sql),
+            "SELECT json_group_array(json_build_object('a', json_build_array(1, 2)))"
+        );
     }
 
     #[test]

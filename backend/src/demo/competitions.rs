@@ -329,7 +329,7 @@ pub async fn seed(
     let experts = experts(db, &vocab, hash, lab_user, host, now).await?;
     // Team leaders: owners of enterprise organizations (the enterprise demo account first).
     let mut leaders: Vec<(i64, String, i64)> = sql::query_as(
-        "SELECT u.id, u.email, m.org_id FROM memberships m JOIN users u ON u.id = m.user_id
+        "SELECT u.id, u.email, MIN(m.org_id) FROM memberships m JOIN users u ON u.id = m.user_id
          JOIN organizations o ON o.id = m.org_id
          WHERE o.kind = 'enterprise' AND m.role = 'owner' AND u.id <> $1 GROUP BY u.id ORDER BY u.id LIMIT 40",
     )

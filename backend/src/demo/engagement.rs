@@ -139,11 +139,12 @@ pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) ->
     };
     let winner = calls::insert(db, closed, zhijiang, &texts, li, now).await?;
     calls::set_status(db, winner, shared::opencall::ApplicationStatus::Selected, now).await?;
-    sql::query("UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', $2) WHERE id = $1")
-        .bind(closed)
-        .bind((now - Duration::days(1)).date().to_string())
-        .execute(&mut *db)
-        .await?;
+    let set_deadline = db.dialect().pick(
+        "UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', $2) WHERE id = $1",
+        "UPDATE postings SET spec = jsonb_set(spec::jsonb, '{open_call,application_deadline}', to_jsonb($2::text))::text
+         WHERE id = $1",
+    );
+    sql::query(set_deadline).bind(closed).bind((now - Duration::days(1)).date().to_string()).execute(&mut *db).await?;
     let ends = shared::opencall::add_working_days(now, shared::opencall::NOTICE_WORKING_DAYS);
     let notice =
         calls::insert_notice(db, closed, "方案经园区2000架次验证，指标满足揭榜要求。", zhang, now, ends, &[winner])

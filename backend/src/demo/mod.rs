@@ -335,13 +335,15 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     generated(&mut tx, &hash, &tax, GENERATED_ORGS, GENERATED_POSTINGS, 2026).await?;
     // The platform has been running for half a year: spread the publications over it, so the
     // dashboard's weeks show them coming in.
-    sql::query(
+    let spread = tx.dialect().pick(
         "UPDATE postings SET published_at = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '-' || ((id * 7919) % 180) || ' days'),
                 created_at = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '-' || ((id * 7919) % 180) || ' days')
          WHERE published_at IS NOT NULL",
-    )
-    .execute(&mut tx)
-    .await?;
+        "UPDATE postings SET published_at = published_at - ((id * 7919) % 180) * INTERVAL '1 day',
+                created_at = published_at - ((id * 7919) % 180) * INTERVAL '1 day'
+         WHERE published_at IS NOT NULL",
+    );
+    sql::query(spread).execute(&mut tx).await?;
     // A figure the platform does not hold, as an admin would enter it.
     let sample = shared::dashboard::TargetUpdate {
         goal: 10,

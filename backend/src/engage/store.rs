@@ -228,7 +228,7 @@ struct SummaryRow {
 const SUMMARY: &str = "SELECT e.id, e.from_org, f.name_zh AS from_zh, f.name_en AS from_en, e.to_org,
         t.name_zh AS to_zh, t.name_en AS to_en, e.posting_id, p.kind, p.title_zh, p.title_en, e.proposal, e.status,
         e.stage, e.created_at, e.expires_at, e.updated_at,
-        (SELECT COUNT(*) FROM messages m WHERE m.engagement_id = e.id AND m.user_id IS NOT $1
+        (SELECT COUNT(*) FROM messages m WHERE m.engagement_id = e.id AND m.user_id IS DISTINCT FROM $1
             AND m.id > COALESCE((SELECT last_read FROM message_reads r WHERE r.engagement_id = e.id AND r.user_id = $1), 0))
             AS unread
      FROM engagements e JOIN organizations f ON f.id = e.from_org JOIN organizations t ON t.id = e.to_org
@@ -416,7 +416,7 @@ pub async fn messages(db: &mut Conn, engagement: i64) -> sqlx::Result<Vec<Messag
 pub async fn mark_read(db: &mut Conn, engagement: i64, user: i64, last: i64) -> sqlx::Result<()> {
     sql::query(
         "INSERT INTO message_reads (engagement_id, user_id, last_read) VALUES ($1, $2, $3)
-         ON CONFLICT (engagement_id, user_id) DO UPDATE SET last_read = MAX(last_read, excluded.last_read)",
+         ON CONFLICT (engagement_id, user_id) DO UPDATE SET last_read = MAX(message_reads.last_read, excluded.last_read)",
     )
     .bind(engagement)
     .bind(user)
@@ -466,7 +466,7 @@ pub async fn attachment(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, Opt
 }
 
 pub async fn is_blocked(db: &mut Conn, org: i64, blocked: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sql::query_as("SELECT 1 FROM org_blocks WHERE org_id = $1 AND blocked = $2")
+    let row: Option<(i32,)> = sql::query_as("SELECT 1 FROM org_blocks WHERE org_id = $1 AND blocked = $2")
         .bind(org)
         .bind(blocked)
         .fetch_optional(db)

@@ -126,7 +126,7 @@ pub async fn head(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, u32)>> {
 /// Seats held (confirmed, pending, offered) over the whole event and per ticket type.
 pub async fn held(db: &mut Conn, event: i64) -> sqlx::Result<(u32, Vec<(i64, u32)>)> {
     let rows: Vec<(i64, i64)> = sql::query_as(
-        "SELECT ticket_type_id, SUM(seats) FROM registrations
+        "SELECT ticket_type_id, CAST(SUM(seats) AS BIGINT) FROM registrations
          WHERE event_id = $1 AND status IN ('confirmed', 'pending', 'offered') GROUP BY ticket_type_id",
     )
     .bind(event)
@@ -161,9 +161,9 @@ pub async fn registration_context(
 ) -> sqlx::Result<Option<RegistrationContext>> {
     sql::query_as(
         "SELECT e.ends_at, e.registration_opens_at, e.registration_closes_at, e.capacity, t.quota, t.approval,
-                (SELECT COALESCE(SUM(seats), 0) FROM registrations
+                (SELECT COALESCE(CAST(SUM(seats) AS BIGINT), 0) FROM registrations
                   WHERE event_id = e.id AND status IN ('confirmed', 'pending', 'offered')) AS held_overall,
-                (SELECT COALESCE(SUM(seats), 0) FROM registrations
+                (SELECT COALESCE(CAST(SUM(seats) AS BIGINT), 0) FROM registrations
                   WHERE ticket_type_id = t.id AND status IN ('confirmed', 'pending', 'offered')) AS held_type,
                 EXISTS (SELECT 1 FROM registrations WHERE ticket_type_id = t.id AND status = 'waitlisted') AS queue,
                 e.invitation_only
@@ -287,7 +287,7 @@ pub async fn list(db: &mut Conn, now: OffsetDateTime, past: bool, orgs: &[i64]) 
         if orgs.is_empty() { "0".to_owned() } else { orgs.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
     let (cond, order) = if past { ("e.ends_at < $1", "DESC") } else { ("e.ends_at >= $1", "ASC") };
     let rows: Vec<EventRow> = sql::query_as(format!(
-        "{EVENT} WHERE {cond} AND (e.invitation_only = 0 OR e.org_id IN ({orgs_sql})) ORDER BY e.starts_at {order} LIMIT 200"
+        "{EVENT} WHERE {cond} AND (NOT e.invitation_only OR e.org_id IN ({orgs_sql})) ORDER BY e.starts_at {order} LIMIT 200"
     ))
     .bind(now)
     .fetch_all(&mut *db)
@@ -604,7 +604,7 @@ pub async fn undo_checkin(db: &mut Conn, id: i64, by: i64, at: OffsetDateTime) -
 pub async fn checkin_counts(db: &mut Conn, event: i64) -> sqlx::Result<CheckinCounts> {
     let (checked_in, expected): (i64, i64) = sql::query_as(
         "SELECT (SELECT COUNT(*) FROM checkins WHERE event_id = $1 AND undone_at IS NULL),
-                (SELECT COALESCE(SUM(seats), 0) FROM registrations WHERE event_id = $1 AND status = 'confirmed')",
+                (SELECT COALESCE(CAST(SUM(seats) AS BIGINT), 0) FROM registrations WHERE event_id = $1 AND status = 'confirmed')",
     )
     .bind(event)
     .fetch_one(db)
@@ -634,14 +634,14 @@ const LIVE: &str = "r.event_id = $1 AND r.status NOT IN ('cancelled', 'rejected'
 
 /// People by status (every registration).
 pub async fn people_by_status(db: &mut Conn, event: i64) -> sqlx::Result<Vec<CountRow>> {
-    let sql = "SELECT status, SUM(seats) FROM registrations WHERE event_id = $1 GROUP BY status ORDER BY 2 DESC, 1";
+    let sql = "SELECT status, CAST(SUM(seats) AS BIGINT) FROM registrations WHERE event_id = $1 GROUP BY status ORDER BY 2 DESC, 1";
     counts(db, sql, event).await
 }
 
 /// People of live registrations by ticket type id.
 pub async fn people_by_ticket_type(db: &mut Conn, event: i64) -> sqlx::Result<Vec<CountRow>> {
     let sql = format!(
-        "SELECT CAST(r.ticket_type_id AS TEXT), SUM(r.seats) FROM registrations r WHERE {LIVE}
+        "SELECT CAST(r.ticket_type_id AS TEXT), CAST(SUM(r.seats) AS BIGINT) FROM registrations r WHERE {LIVE}
          GROUP BY r.ticket_type_id ORDER BY r.ticket_type_id"
     );
     counts(db, &sql, event).await
@@ -655,7 +655,7 @@ pub async fn people_by_org(db: &mut Conn, event: i64, column: OrgColumn) -> sqlx
         OrgColumn::District => "o.district",
     };
     let sql = format!(
-        "SELECT COALESCE({column}, ''), SUM(r.seats) FROM registrations r LEFT JOIN organizations o ON o.id = r.org_id
+        "SELECT COALESCE({column}, ''), CAST(SUM(r.seats) AS BIGINT) FROM registrations r LEFT JOIN organizations o ON o.id = r.org_id
          WHERE {LIVE} GROUP BY 1 ORDER BY 2 DESC, 1"
     );
     counts(db, &sql, event).await
@@ -671,7 +671,7 @@ pub enum OrgColumn {
 /// an organization in two domains counts in both).
 pub async fn people_by_domain(db: &mut Conn, event: i64) -> sqlx::Result<Vec<CountRow>> {
     let sql = format!(
-        "SELECT d.code, SUM(r.seats) FROM registrations r JOIN org_domains d ON d.org_id = r.org_id
+        "SELECT d.code, CAST(SUM(r.seats) AS BIGINT) FROM registrations r JOIN org_domains d ON d.org_id = r.org_id
          WHERE {LIVE} GROUP BY d.code ORDER BY 2 DESC, 1"
     );
     counts(db, &sql, event).await

@@ -158,7 +158,7 @@ pub async fn review(
 
 /// Whether the user belongs to an organizer organization.
 pub async fn is_organizer(db: &mut Conn, user: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sql::query_as(
+    let row: Option<(i32,)> = sql::query_as(
         "SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.user_id = $1 AND o.kind = 'organizer'",
     )
     .bind(user)

@@ -328,14 +328,16 @@ pub async fn published_facets(db: &crate::db::Db, only: Option<&[i64]>) -> sqlx:
         Option<Date>,
         #[serde(with = "time::serde::rfc3339::option")] Option<OffsetDateTime>,
     );
-    let sql = "SELECT json_group_array(json(row)) FROM (
+    let sql = db.dialect().json(
+        "SELECT CAST(json_group_array(json(row)) AS TEXT) FROM (
            SELECT p.id, json_array(p.id, p.kind, p.org_id, p.type_code, p.district, p.pilot_zone,
-                (SELECT group_concat(code, char(31) ORDER BY position) FROM posting_domains
+                (SELECT string_agg(code, '\x1f' ORDER BY position) FROM posting_domains
                   WHERE posting_id = p.id),
                 p.trl, p.amount_min, p.amount_max, p.deadline, p.published_at) AS row
-           FROM postings p WHERE p.status = 'published' AND {ids})
-         GROUP BY id / 1000";
-    let rows: Vec<Row> = crate::db::json_rows(db, sql, only).await?;
+           FROM postings p WHERE p.status = 'published' AND {ids}) AS s
+         GROUP BY id / 1000",
+    );
+    let rows: Vec<Row> = crate::db::json_rows(db, &sql, only).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {

@@ -106,28 +106,40 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
     if only.is_some_and(|ids| ids.is_empty()) {
         return Ok(vec![]);
     }
+    // What scoring reads of the JSON spec: SQLite's and PostgreSQL's JSON paths differ.
+    let (negotiable, stages, districts) = db.dialect().pick(
+        (
+            "json_extract(p.spec, '$.negotiable')",
+            "(SELECT string_agg(value, '\x1f') FROM json_each(p.spec, '$.stages'))",
+            "(SELECT string_agg(value, '\x1f') FROM json_each(p.spec, '$.districts'))",
+        ),
+        (
+            "CASE WHEN (p.spec::json ->> 'negotiable')::boolean THEN 1 ELSE 0 END",
+            "(SELECT string_agg(value, '\x1f') FROM json_array_elements_text(p.spec::json -> 'stages'))",
+            "(SELECT string_agg(value, '\x1f') FROM json_array_elements_text(p.spec::json -> 'districts'))",
+        ),
+    );
     let sql = format!(
-        "SELECT json_group_array(json(row)) FROM (
+        "SELECT CAST(json_group_array(json(row)) AS TEXT) FROM (
            SELECT p.id, json_array(p.id, p.kind, p.org_id, p.type_code, p.district, p.pilot_zone, p.trl,
                 p.amount_min, p.amount_max, p.deadline,
-                (SELECT group_concat(code, char(31) ORDER BY position) FROM posting_domains
+                (SELECT string_agg(code, '\x1f' ORDER BY position) FROM posting_domains
                   WHERE posting_id = p.id),
-                (SELECT group_concat(keyword, char(31) ORDER BY position) FROM posting_keywords
+                (SELECT string_agg(keyword, '\x1f' ORDER BY position) FROM posting_keywords
                   WHERE posting_id = p.id),
-                CASE WHEN p.kind = 'capability' THEN json_extract(p.spec, '$.negotiable') END,
-                CASE WHEN p.kind = 'mandate' THEN (SELECT group_concat(value, char(31))
-                  FROM json_each(p.spec, '$.stages')) END,
-                CASE WHEN p.kind = 'mandate' THEN (SELECT group_concat(value, char(31))
-                  FROM json_each(p.spec, '$.districts')) END,
+                CASE WHEN p.kind = 'capability' THEN {negotiable} END,
+                CASE WHEN p.kind = 'mandate' THEN {stages} END,
+                CASE WHEN p.kind = 'mandate' THEN {districts} END,
                 t.terms,
                 -- The texts only where they will be segmented: reading 100,000 summaries costs seconds.
                 CASE WHEN {cond} THEN json_array(p.title_zh, p.title_en, p.summary_zh, p.summary_en)
                      ELSE json_array(NULL, NULL, NULL, NULL) END) AS row
            FROM postings p LEFT JOIN posting_terms t ON t.posting_id = p.id
-           WHERE p.status = 'published' AND {{ids}})
+           WHERE p.status = 'published' AND {{ids}}) AS s
          GROUP BY id / 1000",
         cond = if resegment { "1 = 1" } else { "t.terms IS NULL" }
     );
+    let sql = db.dialect().json(&sql);
     let rows: Vec<Row> = crate::db::json_rows(db, &sql, only).await?;
     let tiers = {
         let mut conn = db.acquire().await?;

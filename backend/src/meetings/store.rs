@@ -66,7 +66,7 @@ pub async fn replace_setup(db: &mut Conn, event: i64, tables: u32, slots: &[Slot
 
 /// Whether the user holds a confirmed registration for the event.
 pub async fn is_attendee(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> =
+    let row: Option<(i32,)> =
         sql::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
             .bind(event)
             .bind(user)
@@ -183,7 +183,7 @@ pub async fn set_availability(db: &mut Conn, event: i64, user: i64, slots: &[i64
     .execute(&mut *db)
     .await?;
     for s in slots {
-        sql::query("INSERT OR IGNORE INTO meeting_availability (slot_id, user_id) VALUES ($1, $2)")
+        sql::query("INSERT INTO meeting_availability (slot_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(s)
             .bind(user)
             .execute(&mut *db)

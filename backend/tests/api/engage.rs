@@ -173,8 +173,7 @@ async fn an_expired_request_cannot_be_accepted_and_unanswered_ones_expire() {
         .execute(&s.m.app.state.db)
         .await
         .unwrap();
-    let soon =
-        (backend::db::now() + time::Duration::days(3)).format(&time::format_description::well_known::Rfc3339).unwrap();
+    let soon = backend::db::now() + time::Duration::days(3);
     sql::query("UPDATE engagements SET expires_at = $2 WHERE id = $1")
         .bind(third)
         .bind(soon)

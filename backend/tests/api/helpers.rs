@@ -13,12 +13,22 @@ pub struct TestApp {
     pub state: backend::AppState,
     pub dir: TempDir,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    /// The PostgreSQL database made for this test, dropped with it.
+    postgres: Option<String>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
+        }
+        if let Some(url) = self.postgres.take() {
+            // Drop runs inside the test's runtime: the database goes on a thread of its own.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                rt.block_on(drop_postgres(&url));
+            })
+            .join();
         }
     }
 }
@@ -28,11 +38,17 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    if let Ok(filter) = std::env::var("FUTUREMATCH_TEST_LOG") {
+        // The servers' own log, to see what went wrong behind an answer (e.g. `error`).
+        let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let mut config = Config::with_data_dir(dir.path().join("data"));
     config.no_demo = true;
     config.dist_dir = dir.path().join("dist");
     config.log = "warn".into();
+    config.database_url = fresh_postgres().await;
+    let postgres = config.database_url.clone();
     configure(&mut config);
     let state = backend::app::prepare(config).await.expect("prepare app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -41,7 +57,31 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     tokio::spawn(backend::app::serve_on(listener, state.clone(), async move {
         let _ = rx.await;
     }));
-    TestApp { addr, state, dir, shutdown: Some(tx) }
+    TestApp { addr, state, dir, shutdown: Some(tx), postgres }
+}
+
+/// With `FUTUREMATCH_TEST_POSTGRES` set (a server URL, `postgres://user@host:port`), a new empty
+/// database on that server for one test; else `None` (the test's own SQLite file).
+pub async fn fresh_postgres() -> Option<String> {
+    let server = std::env::var("FUTUREMATCH_TEST_POSTGRES").ok()?;
+    let name = format!("fm_test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&format!("{server}/postgres"))
+        .await
+        .expect("connect to the test PostgreSQL server");
+    // FILE_COPY: a copy of the template's files, not its pages through the WAL.
+    sqlx::query(&format!("CREATE DATABASE {name} STRATEGY FILE_COPY"))
+        .execute(&mut admin)
+        .await
+        .expect("create a test database");
+    Some(format!("{server}/{name}"))
+}
+
+/// Drops a database [`fresh_postgres`] made, closing what is still connected to it.
+pub async fn drop_postgres(url: &str) {
+    let Some((server, name)) = url.rsplit_once('/') else { return };
+    if let Ok(mut admin) = <sqlx::PgConnection as sqlx::Connection>::connect(&format!("{server}/postgres")).await {
+        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await;
+    }
 }
 
 impl TestApp {

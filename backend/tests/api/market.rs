@@ -497,10 +497,12 @@ async fn public_lists_and_search_show_approved_edits_and_renamed_organizations_a
 async fn bulk_reads_in_spans_return_every_published_posting_once() {
     let app = crate::helpers::spawn_app_with(|c| c.no_demo = false).await;
     let db = &app.state.db;
-    let sql = "SELECT json_group_array(json(row)) FROM (
-                 SELECT p.id, json_array(p.id, p.title_zh) AS row FROM postings p
-                 WHERE p.status = 'published' AND {ids})
-               GROUP BY id / 1000";
+    let sql = db.dialect().json(
+        "SELECT CAST(json_group_array(json(row)) AS TEXT) FROM (
+           SELECT p.id, json_array(p.id, p.title_zh) AS row FROM postings p
+           WHERE p.status = 'published' AND {ids}) AS s
+         GROUP BY id / 1000",
+    );
     let expected: Vec<(i64, String)> =
         sql::query_as("SELECT id, title_zh FROM postings WHERE status = 'published' ORDER BY id")
             .fetch_all(db)
@@ -508,14 +510,14 @@ async fn bulk_reads_in_spans_return_every_published_posting_once() {
             .unwrap();
     assert!(expected.len() > 100, "the demo data has published postings");
     for span in [7, 64, 20_000] {
-        let mut got: Vec<(i64, String)> = backend::db::json_rows_in_spans(db, sql, None, span).await.unwrap();
+        let mut got: Vec<(i64, String)> = backend::db::json_rows_in_spans(db, &sql, None, span).await.unwrap();
         got.sort();
         assert_eq!(got, expected, "span {span}");
     }
     let some: Vec<i64> = expected.iter().map(|(id, _)| *id).step_by(10).collect();
-    let mut got: Vec<(i64, String)> = backend::db::json_rows(db, sql, Some(&some)).await.unwrap();
+    let mut got: Vec<(i64, String)> = backend::db::json_rows(db, &sql, Some(&some)).await.unwrap();
     got.sort();
     assert_eq!(got.iter().map(|(id, _)| *id).collect::<Vec<_>>(), some);
-    let none: Vec<(i64, String)> = backend::db::json_rows(db, sql, Some(&[])).await.unwrap();
+    let none: Vec<(i64, String)> = backend::db::json_rows(db, &sql, Some(&[])).await.unwrap();
     assert!(none.is_empty());
 }

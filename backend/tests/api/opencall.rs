@@ -54,13 +54,13 @@ impl Call {
     }
 
     async fn close_applications(&self) {
-        sql::query(
+        let db = &self.m.app.state.db;
+        let close = db.dialect().pick(
             "UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', '2026-01-01') WHERE id = $1",
-        )
-        .bind(self.demand)
-        .execute(&self.m.app.state.db)
-        .await
-        .unwrap();
+            "UPDATE postings SET spec = jsonb_set(spec::jsonb, '{open_call,application_deadline}', '\"2026-01-01\"')::text
+             WHERE id = $1",
+        );
+        sql::query(close).bind(self.demand).execute(&self.m.app.state.db).await.unwrap();
     }
 
     async fn end_window(&self, notice: i64) {
