@@ -26,8 +26,8 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, audit, competitions, dashboard, demo, engage, events, experts, market, matching, meetings,
-    notify, opencall, orgs, retention, search, taxonomy,
+    accounts, agenda, audit, changes, competitions, dashboard, demo, engage, events, experts, market, matching,
+    meetings, notify, opencall, orgs, retention, search, taxonomy,
 };
 
 /// What pages may load: only this server's own scripts (and WebAssembly compiled from them), styles,
@@ -48,6 +48,8 @@ pub struct AppState {
     pub published: Arc<market::memory::Published>,
     /// The matching engine's index, weights and feedback (see `matching`).
     pub matching: Arc<matching::engine::Engine>,
+    /// Where this instance is in following the others' changes (see `changes`).
+    pub changes: Arc<changes::Follower>,
 }
 
 #[derive(OpenApi)]
@@ -184,6 +186,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     if seeded {
         tracing::info!("loaded the demo data (first start)");
     }
+    let follower = Arc::new(changes::Follower::start(&db).await?);
     let search = Arc::new(search::SearchIndex::open(Some(&config.data_dir.join("search-index")))?);
     if let Some(n) = search::rebuild_if_needed(&db, &search).await? {
         tracing::info!(n, "rebuilt the search index from the database");
@@ -204,7 +207,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let published = Arc::new(market::memory::Published::new(facets));
     let matching = Arc::new(matching);
     release_freed_memory();
-    let state = AppState { db, config: Arc::new(config), search, published, matching };
+    let state = AppState { db, config: Arc::new(config), search, published, matching, changes: follower };
     if seeded {
         let n = dashboard::count_matches_of_published(&state).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
         tracing::info!(n, "counted the demo postings' high-score matches");
@@ -223,6 +226,7 @@ pub async fn serve_on(
     tokio::spawn(expire_requests(state.clone()));
     tokio::spawn(notify::ops::mailer(state.clone()));
     tokio::spawn(retention::daily(state.clone()));
+    tokio::spawn(changes::follow(state.clone()));
     axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown).await
 }
 

@@ -98,6 +98,10 @@ pub struct Config {
     /// answer 507 `storage_full` while reads go on, as on a full disk. No limit when absent.
     #[arg(long, env = "FUTUREMATCH_MAX_DB_MB", global = true)]
     pub max_db_mb: Option<u32>,
+    /// Where uploaded files are kept (default `<data>/attachments`). Several instances on one
+    /// PostgreSQL database share one: a mounted network or object-store path.
+    #[arg(long, env = "FUTUREMATCH_FILES_DIR", global = true)]
+    pub files_dir: Option<PathBuf>,
     /// Log filter, `tracing` EnvFilter syntax.
     #[arg(long, env = "FUTUREMATCH_LOG", default_value = "info,sqlx=warn,tower_http=info", global = true)]
     pub log: String,
@@ -109,6 +113,11 @@ impl Config {
         let mut c = Cli::parse_from(["futurematch"]).config;
         c.data_dir = data_dir.into();
         c
+    }
+
+    /// The folder of uploaded files.
+    pub fn files_dir(&self) -> PathBuf {
+        self.files_dir.clone().unwrap_or_else(|| self.data_dir.join("attachments"))
     }
 
     pub fn database_url(&self) -> String {

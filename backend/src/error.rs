@@ -139,21 +139,35 @@ impl IntoResponse for AppError {
     }
 }
 
-/// The disk, or the configured maximum database size, is full (SQLite's primary result code 13).
+/// SQLite's primary result code of a database error (the low byte of the extended code).
+fn sqlite_code(d: &dyn sqlx::error::DatabaseError) -> Option<i32> {
+    d.try_downcast_ref::<sqlx::sqlite::SqliteError>()?;
+    d.code().and_then(|c| c.parse::<i32>().ok()).map(|c| c & 0xff)
+}
+
+/// PostgreSQL's SQLSTATE of a database error.
+fn postgres_code(d: &dyn sqlx::error::DatabaseError) -> Option<&str> {
+    d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().map(|e| e.code())
+}
+
+/// The disk, or the configured maximum database size, is full (SQLite's primary result code 13,
+/// PostgreSQL's `disk_full`).
 fn is_full(e: &sqlx::Error) -> bool {
     match e {
-        sqlx::Error::Database(d) => d.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| c & 0xff == 13),
+        sqlx::Error::Database(d) => sqlite_code(d.as_ref()) == Some(13) || postgres_code(d.as_ref()) == Some("53100"),
         _ => false,
     }
 }
 
-/// Overload rather than failure: no connection free in time, or SQLite busy or locked (primary
-/// result codes 5 and 6, whatever the extended code).
+/// Overload rather than failure: no connection free in time; SQLite busy or locked (primary result
+/// codes 5 and 6, whatever the extended code); PostgreSQL out of connections, a lock not available,
+/// a serialization failure or a deadlock (the request can be tried again).
 fn is_busy(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::PoolTimedOut => true,
         sqlx::Error::Database(d) => {
-            d.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6))
+            matches!(sqlite_code(d.as_ref()), Some(5 | 6))
+                || matches!(postgres_code(d.as_ref()), Some("53300" | "55P03" | "40001" | "40P01"))
         }
         _ => false,
     }

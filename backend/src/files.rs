@@ -1,5 +1,6 @@
 //! Uploaded files: checked by content (PDF and images only), stored outside the database under
-//! `<data>/attachments/<first two hex digits>/<sha256>`, verified against the checksum when read.
+//! `<files>/<first two hex digits>/<sha256>` (`<files>` is `--files-dir`, by default
+//! `<data>/attachments`), verified against the checksum when read.
 
 use sha2::{Digest, Sha256};
 use shared::ErrorCode;
@@ -9,7 +10,7 @@ use crate::AppState;
 use crate::error::{AppError, AppResult};
 
 fn path(state: &AppState, sha256: &str) -> std::path::PathBuf {
-    state.config.data_dir.join("attachments").join(&sha256[..2]).join(sha256)
+    state.config.files_dir().join(&sha256[..2]).join(sha256)
 }
 
 fn checksum(bytes: &[u8]) -> String {

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod agenda;
 pub mod app;
 pub mod audit;
+pub mod changes;
 pub mod competitions;
 pub mod config;
 pub mod dashboard;

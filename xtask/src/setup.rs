@@ -105,13 +105,36 @@ pub fn ensure_wrk() -> Result<()> {
     if have("wrk") { Ok(()) } else { apt_install(&["wrk"]).context("installing wrk") }
 }
 
+/// The folder of PostgreSQL's server programs (`initdb`, `pg_ctl`, `postgres`), from Debian's
+/// `postgresql` package when missing.
+pub fn ensure_postgres() -> Result<PathBuf> {
+    let find = || -> Option<PathBuf> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
+            .filter(|bin| bin.join("postgres").exists() && bin.join("initdb").exists())
+            .collect();
+        found.sort();
+        found.pop()
+    };
+    if let Some(bin) = find() {
+        return Ok(bin);
+    }
+    apt_install(&["postgresql"]).context("installing PostgreSQL")?;
+    find().context("PostgreSQL was installed but its programs are not under /usr/lib/postgresql/*/bin")
+}
+
+/// Whether this process runs as root.
+pub fn is_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
 /// Installs Debian packages (as root, else through sudo).
 fn apt_install(missing: &[&str]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
-    let root = Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    let sudo = if root.unwrap_or(false) {
+    let sudo = if is_root() {
         vec![]
     } else if have("sudo") {
         vec!["sudo"]

@@ -382,5 +382,24 @@ pub async fn begin_write(db: &Db) -> sqlx::Result<Conn> {
     })
 }
 
+/// Takes the session-level advisory lock `key` if no other connection holds it (PostgreSQL: one
+/// instance at a time does a job, e.g. sending the outbox); on SQLite, with one instance, always
+/// true. Give it back with [`unlock`] on the same connection.
+pub async fn try_lock(conn: &mut Conn, key: i64) -> sqlx::Result<bool> {
+    if conn.dialect() == Dialect::Sqlite {
+        return Ok(true);
+    }
+    let (got,): (bool,) = sql::query_as("SELECT pg_try_advisory_lock($1)").bind(key).fetch_one(conn).await?;
+    Ok(got)
+}
+
+/// Gives back a lock [`try_lock`] took.
+pub async fn unlock(conn: &mut Conn, key: i64) -> sqlx::Result<()> {
+    if conn.dialect() == Dialect::Postgres {
+        sql::query("SELECT pg_advisory_unlock($1)").bind(key).execute(conn).await?;
+    }
+    Ok(())
+}
+
 /// The PostgreSQL advisory lock key that [`begin_write`] takes ("FMWRITE" in ASCII).
 pub const WRITE_LOCK: i64 = 0x0046_4d57_5249_5445;

@@ -255,6 +255,7 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
     let out = view(&mut tx, &updated, user, &orgs).await?;
     tx.commit().await?;
     state.matching.feedback_mut().record_outcome(row.from_org, row.to_org, parsed.stage, parsed.failure);
+    crate::changes::record(state, crate::changes::Change::Feedback, &[]).await?;
     Ok(out)
 }
 

@@ -197,9 +197,16 @@ pub async fn owner_transition(
     view(&mut db, kind, id, Some(user)).await
 }
 
-/// Brings the search index and the list facets in line with the database for these postings, after
-/// a commit that may have changed what is published: published ones are (re)indexed, others dropped.
+/// Brings the search index, the list facets and the match index in line with the database for these
+/// postings, after a commit that may have changed what is published (published ones are (re)indexed,
+/// others dropped), and tells the other instances to do the same.
 pub async fn published_changed(state: &AppState, ids: &[i64]) -> AppResult<()> {
+    sync_published(state, ids).await?;
+    crate::changes::record(state, crate::changes::Change::Postings, ids).await
+}
+
+/// This instance's part of [`published_changed`].
+pub async fn sync_published(state: &AppState, ids: &[i64]) -> AppResult<()> {
     crate::search::sync(&state.db, &state.search, ids).await?;
     let rows = store::published_facets(&state.db, Some(ids)).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.id == *id)).collect();

@@ -26,16 +26,7 @@ pub async fn load(db: &Db) -> anyhow::Result<Engine> {
     tracing::debug!(ms = started.elapsed().as_millis() as u64, rows = rows.len(), "read the published postings");
     let mut conn = db.acquire().await?;
     let weights = store::weights(&mut conn).await?;
-    let mut feedback = Feedback::default();
-    for (org, candidate, action) in store::feedback(&mut conn).await? {
-        feedback.record(org, candidate, &action);
-    }
-    for (from, to, stage, failure) in crate::engage::store::outcomes(&mut conn).await? {
-        if let Some(stage) = shared::engage::DealStage::parse(&stage) {
-            let failure = failure.as_deref().and_then(shared::engage::FailureReason::parse);
-            feedback.record_outcome(from, to, stage, failure);
-        }
-    }
+    let feedback = load_feedback(&mut conn).await?;
     drop(conn);
     let (index, segmented) = tokio::task::spawn_blocking(move || {
         let mut index = MatchIndex::new();
@@ -60,6 +51,31 @@ pub async fn load(db: &Db) -> anyhow::Result<Engine> {
         tracing::info!(postings = segmented.len(), "segmented and stored the terms of postings that had none");
     }
     Ok(Engine::new(index, weights, feedback))
+}
+
+/// The organizations' saved and dismissed matches and their deals' outcomes.
+async fn load_feedback(conn: &mut crate::db::Conn) -> sqlx::Result<Feedback> {
+    let mut feedback = Feedback::default();
+    for (org, candidate, action) in store::feedback(&mut *conn).await? {
+        feedback.record(org, candidate, &action);
+    }
+    for (from, to, stage, failure) in crate::engage::store::outcomes(conn).await? {
+        if let Some(stage) = shared::engage::DealStage::parse(&stage) {
+            let failure = failure.as_deref().and_then(shared::engage::FailureReason::parse);
+            feedback.record_outcome(from, to, stage, failure);
+        }
+    }
+    Ok(feedback)
+}
+
+/// Reads the weights and the feedback again (another instance changed them).
+pub async fn reload_settings(state: &AppState) -> AppResult<()> {
+    let mut conn = state.db.acquire().await?;
+    let weights = store::weights(&mut conn).await?;
+    let feedback = load_feedback(&mut conn).await?;
+    state.matching.set_weights(weights.unwrap_or(super::score::DEFAULT_WEIGHTS));
+    *state.matching.feedback_mut() = feedback;
+    Ok(())
 }
 
 /// Brings the index in line with the database for these postings (published: re-indexed; others: out).
@@ -353,7 +369,7 @@ pub async fn feedback(state: &AppState, user: &SessionUser, match_id: &str, acti
     store::record_feedback(&mut tx, src.org_id, source, candidate, action, user.id).await?;
     tx.commit().await?;
     state.matching.feedback_mut().record(src.org_id, candidate, action);
-    Ok(())
+    crate::changes::record(state, crate::changes::Change::Feedback, &[]).await
 }
 
 pub async fn weights(state: &AppState) -> Weights {
@@ -370,6 +386,7 @@ pub async fn set_weights(state: &AppState, user: &SessionUser, w: Weights) -> Ap
     crate::audit::record(&mut tx, Some(user), "matching.weights", "matching:weights", json(&before), json(&w)).await?;
     tx.commit().await?;
     state.matching.set_weights(w);
+    crate::changes::record(state, crate::changes::Change::Weights, &[]).await?;
     Ok(w)
 }
 

@@ -13,12 +13,29 @@ pub async fn send_pending(state: &AppState, relay: &str) -> anyhow::Result<usize
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port).build();
     let from = state.config.mail_from.parse()?;
     let mut db = state.db.acquire().await?;
+    // With several instances, one sends at a time (the others skip this round).
+    if !crate::db::try_lock(&mut db, MAILER_LOCK).await? {
+        return Ok(0);
+    }
+    let sent = send_batch(&mut db, &transport, &from).await;
+    crate::db::unlock(&mut db, MAILER_LOCK).await?;
+    sent
+}
+
+/// The advisory lock the sending instance holds ("FMMAIL" in ASCII).
+const MAILER_LOCK: i64 = 0x0000_464d_4d41_494c;
+
+async fn send_batch(
+    db: &mut crate::db::Conn,
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    from: &lettre::message::Mailbox,
+) -> anyhow::Result<usize> {
     let mut sent = 0;
-    for (id, to, subject, body) in store::pending_emails(&mut db, 50).await? {
+    for (id, to, subject, body) in store::pending_emails(&mut *db, 50).await? {
         let result = match to.parse() {
             Ok(to) => {
                 let message = Message::builder()
-                    .from(std::clone::Clone::clone(&from))
+                    .from(from.clone())
                     .to(to)
                     .subject(subject)
                     .header(ContentType::TEXT_PLAIN)
@@ -28,7 +45,7 @@ pub async fn send_pending(state: &AppState, relay: &str) -> anyhow::Result<usize
             Err(e) => Err(format!("bad address: {e}")),
         };
         sent += usize::from(result.is_ok());
-        store::email_sent(&mut db, id, result, now()).await?;
+        store::email_sent(&mut *db, id, result, now()).await?;
     }
     Ok(sent)
 }

@@ -245,7 +245,7 @@ async fn attachments_are_checked_by_content_stored_with_a_checksum_and_read_only
     let file = body(r).await;
     assert_eq!((file["mime"].as_str(), file["name"].as_str()), (Some("application/pdf"), Some("测试报告.pdf")));
     let sha = file["sha256"].as_str().unwrap().to_owned();
-    let stored = s.m.app.state.config.data_dir.join("attachments").join(&sha[..2]).join(&sha);
+    let stored = s.m.app.state.config.files_dir().join(&sha[..2]).join(&sha);
     assert_eq!(std::fs::read(&stored).unwrap(), pdf, "stored outside the database under its checksum");
     let download = format!("/api/attachments/{}", file["id"]);
     // Unsent: only its uploader sees it.

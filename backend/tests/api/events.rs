@@ -7,13 +7,13 @@ use crate::helpers::{TestApp, body, error_code, spawn_app};
 use crate::market::org_of_kind;
 use backend::db::sql;
 
-struct Setup {
-    app: TestApp,
-    organizer: Client,
+pub(crate) struct Setup {
+    pub(crate) app: TestApp,
+    pub(crate) organizer: Client,
     org: i64,
 }
 
-async fn setup() -> Setup {
+pub(crate) async fn setup() -> Setup {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let organizer = app.user("org@example.com", "主办方").await;
@@ -29,7 +29,7 @@ fn event(org: i64, capacity: u32) -> Value {
 
 impl Setup {
     /// An event of `capacity` seats with one ticket type of `quota` (approval as given): (event, ticket type).
-    async fn event(&self, capacity: u32, quota: u32, approval: bool) -> (i64, i64) {
+    pub(crate) async fn event(&self, capacity: u32, quota: u32, approval: bool) -> (i64, i64) {
         let r = self.organizer.post(self.app.url("/api/events")).json(&event(self.org, capacity)).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
         let id = body(r).await["id"].as_i64().unwrap();

@@ -48,8 +48,13 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     config.dist_dir = dir.path().join("dist");
     config.log = "warn".into();
     config.database_url = fresh_postgres().await;
-    let postgres = config.database_url.clone();
+    let mut postgres = config.database_url.clone();
     configure(&mut config);
+    if postgres.is_some() && postgres != config.database_url {
+        // The test chose its database (a second instance on the first one's): this one is unused.
+        drop_postgres(postgres.as_deref().unwrap_or_default()).await;
+        postgres = None;
+    }
     let state = backend::app::prepare(config).await.expect("prepare app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().unwrap();
@@ -82,6 +87,17 @@ pub async fn drop_postgres(url: &str) {
     if let Ok(mut admin) = <sqlx::PgConnection as sqlx::Connection>::connect(&format!("{server}/postgres")).await {
         let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await;
     }
+}
+
+/// Another instance on `app`'s database and files (its own data folder: its own search index),
+/// as a load balancer would have behind it.
+pub async fn second_instance(app: &TestApp) -> TestApp {
+    let (url, files) = (app.state.config.database_url.clone(), app.state.config.files_dir());
+    spawn_app_with(|c| {
+        c.database_url = url;
+        c.files_dir = Some(files);
+    })
+    .await
 }
 
 impl TestApp {

@@ -1,4 +1,5 @@
-//! API tests: a real server on port 0 over a fresh SQLite file per test.
+//! API tests: a real server on port 0 over a fresh SQLite file per test, or a fresh PostgreSQL
+//! database with `FUTUREMATCH_TEST_POSTGRES` set (see `helpers::fresh_postgres`).
 
 mod accounts;
 mod audit;
@@ -12,6 +13,7 @@ mod events;
 mod experts;
 mod faults;
 mod helpers;
+mod instances;
 mod market;
 mod matching;
 mod meetings;

@@ -7,7 +7,7 @@ use crate::helpers::{body, error_code};
 use crate::market::{Market, demand, market, org_of_kind};
 use backend::db::sql;
 
-fn capability(org: i64, title: &str, domain: &str, keywords: &[&str], trl: u8) -> Value {
+pub(crate) fn capability(org: i64, title: &str, domain: &str, keywords: &[&str], trl: u8) -> Value {
     json!({"org_id": org, "kind": "capability", "title_zh": title, "summary_zh": format!("{title}，对外提供服务"),
            "domains": [domain], "keywords": keywords, "district": "qiantang",
            "capability_kind": "research", "trl": trl, "ip_status": "granted", "modes": ["joint_development"],
@@ -50,7 +50,7 @@ pub(crate) async fn setup_with(m: Market) -> Setup {
 }
 
 /// A capability created, submitted and approved.
-async fn posted(m: &Market, client: &Client, payload: Value) -> i64 {
+pub(crate) async fn posted(m: &Market, client: &Client, payload: Value) -> i64 {
     let r = client.post(m.app.url("/api/capabilities")).json(&payload).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
     let id = body(r).await["id"].as_i64().unwrap();
