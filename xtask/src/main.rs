@@ -3,6 +3,7 @@
 //! Needs only rustup's Rust (plus Node's npm for wasm-opt, skipped with a warning without it);
 //! everything else it installs itself, pinned.
 
+mod api_fuzz;
 mod frontend;
 mod load;
 mod postgres;
@@ -30,6 +31,7 @@ fn main() -> Result<()> {
         }
         "test" => test(&root),
         "load" => load::load(&root, &args),
+        "api-fuzz" => api_fuzz::run(&root),
         "eval-matching" => run_cmd(cargo().args([
             "run",
             "--release",
@@ -42,7 +44,7 @@ fn main() -> Result<()> {
         ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, fuzzing\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  load [--postings N] [--connections C] [--duration S]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30)"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  load [--postings N] [--connections C] [--duration S]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30)"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }
@@ -129,6 +131,7 @@ fn test(root: &Path) -> Result<()> {
     );
     totals.passed += on_postgres.passed;
     fuzz(root)?;
+    api_fuzz::run(root)?;
     eprintln!("xtask: all checks passed in {:.1}s", t.elapsed().as_secs_f64());
     println!("tests: {} passed, {} failed, {} skipped", totals.passed, totals.failed, totals.ignored);
     Ok(())

@@ -124,6 +124,12 @@ pub fn ensure_postgres() -> Result<PathBuf> {
     find().context("PostgreSQL was installed but its programs are not under /usr/lib/postgresql/*/bin")
 }
 
+/// Python 3 with its `venv` module (for schemathesis), from Debian when missing.
+pub fn ensure_python() -> Result<()> {
+    let venv_works = Command::new("python3").args(["-c", "import venv, ensurepip"]).status().is_ok_and(|s| s.success());
+    if venv_works { Ok(()) } else { apt_install(&["python3", "python3-venv"]).context("installing Python") }
+}
+
 /// Whether this process runs as root.
 pub fn is_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")

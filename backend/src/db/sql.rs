@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 
 use sqlx::postgres::{PgArguments, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
-use sqlx::{Arguments, Postgres, Sqlite};
+use sqlx::{Arguments, Encode, Postgres, Sqlite, Type};
 use time::{Date, OffsetDateTime};
 
 use super::{Conn, Db, Raw};
@@ -168,8 +168,19 @@ impl Scalar for OffsetDateTime {}
 impl Scalar for Date {}
 impl<T: Scalar> Scalar for Option<T> {}
 
-fn sqlite_args<'q>(values: Vec<Value<'q>>) -> sqlx::Result<SqliteArguments<'q>> {
-    let mut args = SqliteArguments::default();
+/// The driver's arguments of `values`, in order.
+fn arguments<'q, A>(values: Vec<Value<'q>>) -> sqlx::Result<A>
+where
+    A: Arguments<'q>,
+    Option<i64>: Encode<'q, A::Database> + Type<A::Database>,
+    Option<f64>: Encode<'q, A::Database> + Type<A::Database>,
+    Option<bool>: Encode<'q, A::Database> + Type<A::Database>,
+    Option<Cow<'q, str>>: Encode<'q, A::Database> + Type<A::Database>,
+    Option<Vec<u8>>: Encode<'q, A::Database> + Type<A::Database>,
+    Option<OffsetDateTime>: Encode<'q, A::Database> + Type<A::Database>,
+    Option<Date>: Encode<'q, A::Database> + Type<A::Database>,
+{
+    let mut args = A::default();
     for value in values {
         match value {
             Value::Int(v) => args.add(v),
@@ -185,21 +196,12 @@ fn sqlite_args<'q>(values: Vec<Value<'q>>) -> sqlx::Result<SqliteArguments<'q>> 
     Ok(args)
 }
 
+fn sqlite_args(values: Vec<Value<'_>>) -> sqlx::Result<SqliteArguments<'_>> {
+    arguments(values)
+}
+
 fn pg_args(values: Vec<Value<'_>>) -> sqlx::Result<PgArguments> {
-    let mut args = PgArguments::default();
-    for value in values {
-        match value {
-            Value::Int(v) => args.add(v),
-            Value::Float(v) => args.add(v),
-            Value::Bool(v) => args.add(v),
-            Value::Text(v) => args.add(v.map(Cow::into_owned)),
-            Value::Bytes(v) => args.add(v.map(Cow::into_owned)),
-            Value::Time(v) => args.add(v),
-            Value::Date(v) => args.add(v),
-        }
-        .map_err(sqlx::Error::Encode)?;
-    }
-    Ok(args)
+    arguments(values)
 }
 
 /// SQL text: a literal, a `format!`ted string or a borrowed one.

@@ -27,6 +27,30 @@ fn event(org: i64, capacity: u32) -> Value {
            "ends_at": "2099-04-01T09:00:00Z", "domains": ["gen_ai"], "capacity": capacity})
 }
 
+/// Each (client, server base URL) registers one person for `event` at the same moment; the statuses
+/// they got, each answered 201.
+pub(crate) async fn register_at_once(entries: Vec<(Client, String)>, event: i64, ticket: i64) -> Vec<String> {
+    let mut set = tokio::task::JoinSet::new();
+    for (c, base) in entries {
+        set.spawn(async move {
+            let r = c
+                .post(format!("{base}/api/events/{event}/registrations"))
+                .json(&json!({"ticket_type": ticket, "people": ["本人"]}))
+                .send()
+                .await
+                .unwrap();
+            (r.status(), body(r).await["status"].as_str().unwrap_or("").to_owned())
+        });
+    }
+    let mut statuses = vec![];
+    while let Some(r) = set.join_next().await {
+        let (code, status) = r.unwrap();
+        assert_eq!(code, StatusCode::CREATED);
+        statuses.push(status);
+    }
+    statuses
+}
+
 impl Setup {
     /// An event of `capacity` seats with one ticket type of `quota` (approval as given): (event, ticket type).
     pub(crate) async fn event(&self, capacity: u32, quota: u32, approval: bool) -> (i64, i64) {
@@ -60,20 +84,7 @@ async fn concurrent_registrations_never_exceed_capacity_and_the_rest_wait() {
     for i in 0..12 {
         users.push(s.app.user(&format!("u{i}@example.com"), &format!("用户{i}")).await);
     }
-    let mut set = tokio::task::JoinSet::new();
-    for c in users {
-        let url = s.app.url(&format!("/api/events/{event}/registrations"));
-        set.spawn(async move {
-            let r = c.post(url).json(&json!({"ticket_type": ticket, "people": ["本人"]})).send().await.unwrap();
-            (r.status(), body(r).await["status"].as_str().unwrap_or("").to_owned())
-        });
-    }
-    let mut statuses = vec![];
-    while let Some(r) = set.join_next().await {
-        let (code, status) = r.unwrap();
-        assert_eq!(code, StatusCode::CREATED);
-        statuses.push(status);
-    }
+    let statuses = register_at_once(users.into_iter().map(|c| (c, s.app.url(""))).collect(), event, ticket).await;
     assert_eq!(statuses.iter().filter(|s| *s == "confirmed").count(), 5);
     assert_eq!(statuses.iter().filter(|s| *s == "waitlisted").count(), 7);
     let e = body(s.app.client().get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;

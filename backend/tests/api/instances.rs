@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::helpers::{body, second_instance};
 use crate::matching::{capability, posted};
@@ -92,27 +92,13 @@ async fn a_registration_burst_through_two_instances_never_oversells() {
     let s = crate::events::setup().await;
     let b = second_instance(&s.app).await;
     let (event, ticket) = s.event(5, 100, false).await;
-    let mut set = tokio::task::JoinSet::new();
+    let mut entries = vec![];
     for i in 0..24 {
         let c = s.app.user(&format!("u{i}@example.com"), &format!("用户{i}")).await;
         // Every other attendee goes through the second instance.
-        let url = if i % 2 == 0 { s.app.url("") } else { b.url("") };
-        set.spawn(async move {
-            let r = c
-                .post(format!("{url}/api/events/{event}/registrations"))
-                .json(&json!({"ticket_type": ticket, "people": ["本人"]}))
-                .send()
-                .await
-                .unwrap();
-            (r.status(), body(r).await["status"].as_str().unwrap_or("").to_owned())
-        });
+        entries.push((c, if i % 2 == 0 { s.app.url("") } else { b.url("") }));
     }
-    let mut statuses = vec![];
-    while let Some(r) = set.join_next().await {
-        let (code, status) = r.unwrap();
-        assert_eq!(code, StatusCode::CREATED);
-        statuses.push(status);
-    }
+    let statuses = crate::events::register_at_once(entries, event, ticket).await;
     assert_eq!(statuses.iter().filter(|s| *s == "confirmed").count(), 5, "{statuses:?}");
     assert_eq!(statuses.iter().filter(|s| *s == "waitlisted").count(), 19, "{statuses:?}");
     for app in [&s.app, &b] {

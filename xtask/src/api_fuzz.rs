@@ -1,0 +1,144 @@
+//! The property-based API fuzz: schemathesis (pinned, from PyPI, in a virtualenv under
+//! `target/tools/`) generates requests from the server's OpenAPI document — valid and invalid
+//! bodies, parameters and paths for every operation — against a real server with the demo data,
+//! signed in as the demo enterprise owner, and fails when any answer is a 5xx.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+use crate::{cargo, run_cmd};
+
+const SCHEMATHESIS: &str = "4.32.5";
+/// The time schemathesis may take for the whole run.
+const BUDGET_SECS: u32 = 150;
+
+/// `st` from a virtualenv of its own, made and filled when missing.
+fn ensure_schemathesis(root: &Path) -> Result<PathBuf> {
+    let venv = root.join(format!("target/tools/schemathesis-{SCHEMATHESIS}"));
+    let st = venv.join("bin/st");
+    if st.exists() {
+        return Ok(st);
+    }
+    crate::setup::ensure_python()?;
+    run_cmd(Command::new("python3").args(["-m", "venv"]).arg(&venv)).context("making a Python virtualenv")?;
+    run_cmd(Command::new(venv.join("bin/pip")).args(["install", "-q", &format!("schemathesis=={SCHEMATHESIS}")]))
+        .context("installing schemathesis from PyPI")?;
+    Ok(st)
+}
+
+/// One HTTP/1.1 exchange with the server: (status line and headers, body).
+fn exchange(addr: &str, request: &str) -> Result<(String, String)> {
+    let mut s = TcpStream::connect(addr)?;
+    s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    s.write_all(request.as_bytes())?;
+    let mut out = String::new();
+    s.read_to_string(&mut out)?;
+    let (head, body) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
+    Ok((head.to_owned(), body.to_owned()))
+}
+
+/// Signs in and returns the `Cookie` header value of the session.
+fn sign_in(addr: &str, email: &str, password: &str) -> Result<String> {
+    let body = format!(r#"{{"email":"{email}","password":"{password}"}}"#);
+    let request = format!(
+        "POST /api/auth/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let (head, _) = exchange(addr, &request)?;
+    anyhow::ensure!(head.starts_with("HTTP/1.1 200"), "signing in as {email}: {}", head.lines().next().unwrap_or(""));
+    head.lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("set-cookie").then(|| value.trim().split(';').next().unwrap_or("").to_owned())
+        })
+        .context("no session cookie")
+}
+
+/// Whether the run found a server error: a failed check in its JUnit report (`<failure`). An error
+/// inside schemathesis itself (`<error`, e.g. a body it cannot generate) is shown but does not fail
+/// the tests: it says nothing about the server.
+fn verdict(success: bool, junit: &str) -> Result<()> {
+    let failures = junit.matches("<failure").count();
+    if failures > 0 {
+        bail!("schemathesis found {failures} operations answering with a server error (see above)");
+    }
+    if !success {
+        eprintln!(
+            "xtask: schemathesis reported {} errors of its own (above), no server error",
+            junit.matches("<error").count()
+        );
+    }
+    Ok(())
+}
+
+pub fn run(root: &Path) -> Result<()> {
+    let st = ensure_schemathesis(root)?;
+    run_cmd(cargo().args(["build", "-p", "backend", "--bin", "futurematch"]))?;
+    let data = std::env::temp_dir().join(format!("futurematch-api-fuzz-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let addr = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0")?;
+        l.local_addr()?.to_string()
+    };
+    let mut server = Command::new(root.join("target/debug/futurematch"))
+        .arg("serve")
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("--dist-dir")
+        .arg(root.join("dist"))
+        .args(["--addr", &addr, "--log", "error"])
+        .spawn()
+        .context("starting the server")?;
+    let result = (|| {
+        let t = Instant::now();
+        while exchange(&addr, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .map_or(true, |(head, _)| !head.starts_with("HTTP/1.1 200"))
+        {
+            if t.elapsed() > Duration::from_secs(300) {
+                bail!("the server did not answer /healthz");
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let cookie = sign_in(&addr, "enterprise@demo.futurematch.cn", "FutureMatch-demo-2026")?;
+        let junit = data.join("schemathesis.xml");
+        let mut st = Command::new(&st);
+        st.arg("run")
+            .arg(format!("http://{addr}/api/openapi.json"))
+            .args(["--checks", "not_a_server_error", "--workers", "1", "--max-examples", "25"])
+            .args(["--max-time", &BUDGET_SECS.to_string(), "--seed", "2026"])
+            // Signing out would leave the rest of the run anonymous; schemathesis cannot make the
+            // PDF body of a business-plan upload (the API tests upload real ones).
+            .args(["--exclude-path", "/api/auth/logout", "--exclude-path", "/api/teams/{id}/stages/{stage}/plan"])
+            .args(["--header", &format!("Cookie: {cookie}")])
+            .args(["--report", "junit", "--report-junit-path"])
+            .arg(&junit)
+            .env("NO_COLOR", "1");
+        eprintln!("xtask: $ {st:?}");
+        let status = st.status().context("running schemathesis")?;
+        let report = std::fs::read_to_string(&junit).context("reading schemathesis' JUnit report")?;
+        verdict(status.success(), &report)
+    })();
+    let _ = Command::new("kill").args(["-TERM", &server.id().to_string()]).status();
+    let _ = server.wait();
+    let _ = std::fs::remove_dir_all(&data);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verdict;
+
+    #[test]
+    fn a_failed_check_fails_and_a_tool_error_alone_does_not() {
+        let case = |inner: &str| format!(r#"<testsuite><testcase name="GET /api/x">{inner}</testcase></testsuite>"#);
+        assert!(verdict(true, &case("")).is_ok());
+        assert!(verdict(false, &case(r#"<error message="Runtime Error"/>"#)).is_ok());
+        assert!(verdict(false, &case(r#"<failure message="Server error" type="failure"/>"#)).is_err());
+    }
+}
