@@ -29,12 +29,11 @@ impl Dialect {
             Dialect::Postgres => postgres,
         }
     }
-}
 
-impl Dialect {
     /// `sql` with SQLite's JSON constructors (`json_object(`, `json_array(`) renamed to
     /// PostgreSQL's (`json_build_object(`, `json_build_array(`) on PostgreSQL. The aggregate
-    /// `json_group_array` exists on both (the PostgreSQL schema defines it), as does `json(text)`.
+    /// `json_group_array` exists on both (the PostgreSQL schema defines it), and `json(text)` too (a
+    /// cast on PostgreSQL).
     pub fn json<'a>(self, sql: &'a str) -> Cow<'a, str> {
         match self {
             Dialect::Sqlite => Cow::Borrowed(sql),
