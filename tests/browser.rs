@@ -275,7 +275,7 @@ async fn published_demand(server: &Server) -> i64 {
     .await
     .unwrap();
     drop(conn);
-    backend::market::ops::published_changed(&server.state, &[id]).await.unwrap();
+    backend::market::ops::sync_published(&server.state, &[id]).await.unwrap();
     id
 }
 
@@ -458,7 +458,7 @@ async fn publish(server: &Server, org_id: i64, posting: serde_json::Value) -> i6
     let (action, status) = (shared::market::PostingAction::Approve, shared::market::PostingStatus::Published);
     backend::market::store::set_status(&mut conn, &row, action, status, None, None).await.unwrap();
     drop(conn);
-    backend::market::ops::published_changed(&server.state, &[id]).await.unwrap();
+    backend::market::ops::sync_published(&server.state, &[id]).await.unwrap();
     id
 }
 

@@ -92,6 +92,8 @@ impl AppError {
             AppError::Refused(status, code) => (*status, *code),
             AppError::Database(e) if is_busy(e) => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy),
             AppError::Database(e) if is_full(e) => (StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull),
+            // Two writers racing to create the same thing: the second is told it exists.
+            AppError::Database(e) if crate::db::is_unique_violation(e) => (StatusCode::CONFLICT, ErrorCode::Conflict),
             AppError::Database(_) | AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }

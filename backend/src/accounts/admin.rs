@@ -40,6 +40,7 @@ async fn change(state: &AppState, admin: &SessionUser, id: i64, change: Change) 
         return Err(AppError::Conflict(ErrorCode::InvalidTransition));
     }
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, crate::db::Row::User, &[id]).await?;
     let before = store::admin_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if before.deleted && matches!(change, Change::Enable) {
         // A deleted account stays deleted: it has no name, email or password left to use.

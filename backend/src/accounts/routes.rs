@@ -193,6 +193,9 @@ pub async fn delete_me(
     }
     let at = crate::db::now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    // Whether the user is some organization's only owner holds while its memberships are locked.
+    let orgs = crate::engage::store::orgs_of(&mut tx, current.user.id).await?;
+    crate::db::lock(&mut tx, crate::db::Row::Organization, &orgs).await?;
     if !erase::sole_owner_of(&mut tx, current.user.id).await?.is_empty() {
         return Err(AppError::Conflict(ErrorCode::SoleOwner));
     }

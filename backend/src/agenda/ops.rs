@@ -9,7 +9,7 @@ use shared::{ErrorCode, Msg};
 use super::store;
 use crate::AppState;
 use crate::accounts::SessionUser;
-use crate::db::now;
+use crate::db::{Row, now};
 use crate::error::{AppError, AppResult};
 use crate::events::ics::Entry;
 
@@ -21,6 +21,7 @@ pub async fn list(state: &AppState, user: Option<&SessionUser>, event: i64) -> A
 
 pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: SessionInput) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let (start, end) = store::span(&mut tx, event).await?.ok_or(AppError::NotFound)?;
     if !crate::events::ops::organizes(&mut tx, event, user).await?.0 {
         return Err(AppError::Forbidden);
@@ -49,6 +50,7 @@ pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: Ses
 
 pub async fn delete(state: &AppState, user: &SessionUser, event: i64, session: i64) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     store::span(&mut tx, event).await?.ok_or(AppError::NotFound)?;
     if !crate::events::ops::organizes(&mut tx, event, user).await?.0 {
         return Err(AppError::Forbidden);
@@ -64,6 +66,7 @@ pub async fn delete(state: &AppState, user: &SessionUser, event: i64, session: i
 /// Take a seat in a session: attendees with a confirmed registration, while seats are left.
 pub async fn join(state: &AppState, user: &SessionUser, session: i64) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::EventSession, &[session]).await?;
     let (event, capacity, taken) = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
     if !store::registered(&mut tx, event, user.id).await? {
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotAttendee));

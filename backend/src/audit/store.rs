@@ -12,8 +12,8 @@ pub struct Actor<'a> {
     pub name: &'a str,
 }
 
-/// Appends an entry chained to the last one. Call it inside a `BEGIN IMMEDIATE` transaction so
-/// appends are serial.
+/// Appends an entry chained to the last one, inside a write transaction: it takes
+/// [`crate::db::Key::AuditChain`] first, so appends are serial on PostgreSQL too.
 pub async fn append(
     db: &mut Conn,
     actor: &Actor<'_>,
@@ -23,6 +23,7 @@ pub async fn append(
     after: &serde_json::Value,
     at: OffsetDateTime,
 ) -> sqlx::Result<()> {
+    crate::db::lock_key(db, crate::db::Key::AuditChain).await?;
     let last: Option<(i64, String)> =
         sql::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetch_optional(&mut *db).await?;
     let (last_id, prev) = last.unwrap_or((0, chain::GENESIS.to_owned()));

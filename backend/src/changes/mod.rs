@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use crate::AppState;
-use crate::db::{Db, Dialect};
+use crate::db::{Conn, Db, Dialect, Key};
 use crate::error::AppResult;
 
 /// How often an instance looks for the others' changes.
@@ -66,15 +66,16 @@ impl Follower {
     }
 }
 
-/// Tells the other instances (PostgreSQL only) that `change` happened to `subjects`.
-pub async fn record(state: &AppState, change: Change, subjects: &[i64]) -> AppResult<()> {
-    if state.db.dialect() == Dialect::Sqlite {
+/// Tells the other instances (PostgreSQL only) that `change` happened to `subjects`, inside the
+/// write transaction `tx` that makes the change, so they learn of it exactly when it commits. Call it
+/// last before committing: it takes [`Key::Changes`], which keeps the table's ids committing in the
+/// order they are taken (a follower never passes over one still to commit).
+pub async fn record(tx: &mut Conn, state: &AppState, change: Change, subjects: &[i64]) -> sqlx::Result<()> {
+    if tx.dialect() == Dialect::Sqlite {
         return Ok(());
     }
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    store::insert(&mut tx, change.as_str(), subjects, &state.changes.origin, crate::db::now()).await?;
-    tx.commit().await?;
-    Ok(())
+    crate::db::lock_key(tx, Key::Changes).await?;
+    store::insert(tx, change.as_str(), subjects, &state.changes.origin, crate::db::now()).await
 }
 
 /// Follows the other instances' changes until the server stops (PostgreSQL only).

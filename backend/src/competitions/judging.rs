@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use shared::competitions::{
     AssignedEntry, AuditEntry, Certificate, EntryJudges, EntryResult, JudgeScore, JudgingEntry, PanelInput,
     PublishResults, ScoreInput, StageAssignment, StageResults, StageStatus, weighted_total,
@@ -26,6 +26,7 @@ use crate::xlsx::{Cell, Sheet as XSheet};
 /// Sets the stage's panel from approved experts (before the assignment is released).
 pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: PanelInput) -> AppResult<StageAssignment> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     if s.released || s.status() == StageStatus::Closed {
         return Err(conflict());
@@ -88,6 +89,7 @@ async fn problem(db: &mut Conn, s: &StageRow, c: &CompetitionRow) -> AppResult<(
 /// conflict, loads balanced, expertise fit maximised (min-cost flow); greedy's fit is kept to compare.
 pub async fn assign(state: &AppState, user: &SessionUser, stage: i64) -> AppResult<StageAssignment> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     if s.released || s.status() != StageStatus::Open || now() < s.deadline {
         return Err(conflict());
@@ -135,6 +137,7 @@ pub async fn set_entry(
     e: EntryJudges,
 ) -> AppResult<StageAssignment> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     if s.released || s.status() != StageStatus::Open {
         return Err(conflict());
@@ -220,6 +223,7 @@ pub async fn assignment(state: &AppState, user: &SessionUser, stage: i64) -> App
 /// Gives the judges their entries: the stage moves to judging and each judge is notified.
 pub async fn release(state: &AppState, user: &SessionUser, stage: i64) -> AppResult<StageAssignment> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     let pairs = store::assignments(&mut tx, stage).await?;
     if s.released || s.status() != StageStatus::Open || pairs.is_empty() {
@@ -304,6 +308,7 @@ pub async fn score(
     s: ScoreInput,
 ) -> AppResult<JudgingEntry> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     if !store::is_assigned(&mut tx, stage, team, user.id).await? {
         return Err(AppError::NotFound);
     }
@@ -417,6 +422,7 @@ pub async fn results(state: &AppState, user: &SessionUser, stage: i64) -> AppRes
 /// track go on to the next stage.
 pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResult<StageResults> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     if s.status() != StageStatus::Judging {
         return Err(conflict());
@@ -482,6 +488,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, competition: i64, p: 
     let rationale = validate::required_text(&p.rationale, shared::engage::MESSAGE_MAX)
         .map_err(|e| AppError::field("rationale", e))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Competition, &[competition]).await?;
     let c = run_by(&mut tx, competition, user).await?;
     let last = store::stages(&mut tx, c.id).await?.pop().ok_or(AppError::NotFound)?;
     if last.status() != StageStatus::Closed || store::notice_of(&mut tx, c.id).await?.is_some() {

@@ -1,6 +1,6 @@
 //! Competition set-up, teams and submissions.
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::competitions::{
@@ -121,6 +121,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInpu
 pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: CompetitionInput) -> AppResult<Competition> {
     input.check(None)?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Competition, &[id]).await?;
     check_domains(&mut tx, &input).await?;
     let c = run_by(&mut tx, id, user).await?;
     if input.org_id != c.org_id {
@@ -182,10 +183,28 @@ async fn team_view(db: &mut Conn, t: TeamRow, user: &SessionUser) -> AppResult<T
     })
 }
 
+/// Locks the competition a team is in (a write transaction about to change the team's entries).
+async fn lock_competition_of_team(tx: &mut Conn, team: i64) -> AppResult<()> {
+    if let Some(t) = store::team(tx, team).await? {
+        crate::db::lock(tx, Row::Competition, &[t.competition_id]).await?;
+    }
+    Ok(())
+}
+
+/// Locks the competition a stage belongs to (a write transaction about to change the stage's panel,
+/// assignment, scores or results).
+pub(crate) async fn lock_competition_of_stage(tx: &mut Conn, stage: i64) -> AppResult<()> {
+    if let Some(s) = store::stage(tx, stage).await? {
+        crate::db::lock(tx, Row::Competition, &[s.competition_id]).await?;
+    }
+    Ok(())
+}
+
 /// A signed-in user registers a team while the first stage takes submissions.
 pub async fn register(state: &AppState, user: &SessionUser, competition: i64, input: TeamInput) -> AppResult<Team> {
     let emails = input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Competition, &[competition]).await?;
     let c = store::competition(&mut tx, competition).await?.ok_or(AppError::NotFound)?;
     let first = store::stages(&mut tx, c.id).await?.into_iter().next().ok_or(AppError::NotFound)?;
     if first.status() != StageStatus::Open || now() >= first.deadline {
@@ -299,6 +318,7 @@ pub async fn submit(
     input: SubmissionInput,
 ) -> AppResult<Submission> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_competition_of_team(&mut tx, team).await?;
     let s = open_stage(&mut tx, user, team, stage).await?;
     let input = input.check(&s.fields())?;
     let plan = store::latest_plan(&mut tx, team, stage).await?;
@@ -327,6 +347,7 @@ pub async fn upload_plan(
     }
     let (_, sha256) = crate::files::store_up_to(state, bytes, PLAN_MAX).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_competition_of_team(&mut tx, team).await?;
     let s = open_stage(&mut tx, user, team, stage).await?;
     let last = store::versions(&mut tx, team, s.id).await?.into_iter().next();
     let texts = match last {

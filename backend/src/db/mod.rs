@@ -113,7 +113,9 @@ pub async fn connect_capped(config: &Config, migrated: Db) -> anyhow::Result<Db>
 async fn open(config: &Config, max_mb: Option<u32>) -> anyhow::Result<Db> {
     let url = config.database_url();
     if is_postgres_url(&url) {
-        let options = PgConnectOptions::from_str(&url).context("parsing the database URL")?;
+        // A row lock not granted within 5 s answers 503 busy, as SQLite's busy timeout does.
+        let options =
+            PgConnectOptions::from_str(&url).context("parsing the database URL")?.options([("lock_timeout", "5s")]);
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
@@ -363,23 +365,101 @@ where
     Ok(out)
 }
 
-/// A write transaction that takes SQLite's write lock at its start (`BEGIN IMMEDIATE`): checks made
-/// inside it (capacity, quotas, uniqueness) stay true until it commits, and concurrent writers wait
-/// for the lock (busy timeout) instead of failing with `SQLITE_BUSY` when a deferred transaction
-/// that read first tries to write. Every transaction that writes starts here.
+/// A write transaction. On SQLite it takes the database's write lock at its start (`BEGIN
+/// IMMEDIATE`): writers run one at a time, so checks made inside it (capacity, quotas, uniqueness)
+/// stay true until it commits, and concurrent writers wait for the lock (busy timeout) instead of
+/// failing with `SQLITE_BUSY` when a deferred transaction that read first tries to write. Every
+/// transaction that writes starts here.
 ///
-/// On PostgreSQL the same holds across every instance: the transaction first takes one
-/// transaction-scoped advisory lock, [`WRITE_LOCK`], so write transactions run one at a time as on
-/// SQLite (reads never wait for it), and the checks inside them hold until commit.
+/// On PostgreSQL, shared by several instances, writers run in parallel (`READ COMMITTED`): a
+/// transaction whose checks read state another writer could change meanwhile first locks the rows
+/// that state belongs to with [`lock`] (`SELECT … FOR UPDATE`), or a [`Key`] for state that belongs
+/// to no row, so the checks hold until it commits. Both are no-ops on SQLite, which holds the
+/// whole database already.
 pub async fn begin_write(db: &Db) -> sqlx::Result<Conn> {
     Ok(match db {
         Db::Sqlite(pool) => Conn::SqliteTx(pool.begin_with("BEGIN IMMEDIATE").await?),
-        Db::Postgres(pool) => {
-            let mut tx = Conn::PostgresTx(pool.begin().await?);
-            sql::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut tx).await?;
-            tx
-        }
+        Db::Postgres(pool) => Conn::PostgresTx(pool.begin().await?),
     })
+}
+
+/// The rows write transactions lock ([`lock`]) before checking what depends on them: each stands
+/// for everything inside it (an event for its ticket types, registrations, waiting list, meeting
+/// tables and sessions' agenda; a competition for its stages, teams, panels and scores; a posting
+/// for its status and the applications to its call; …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Event,
+    /// One session of an event's agenda (its seats).
+    EventSession,
+    Competition,
+    Posting,
+    Engagement,
+    Organization,
+    User,
+    Notice,
+    Expert,
+}
+
+impl Row {
+    fn table(self) -> &'static str {
+        match self {
+            Row::Event => "events",
+            Row::EventSession => "event_sessions",
+            Row::Competition => "competitions",
+            Row::Posting => "postings",
+            Row::Engagement => "engagements",
+            Row::Organization => "organizations",
+            Row::User => "users",
+            Row::Notice => "notices",
+            Row::Expert => "experts",
+        }
+    }
+}
+
+/// Locks rows `ids` of `row`'s table until the write transaction `tx` ends (PostgreSQL: `SELECT …
+/// ORDER BY id FOR UPDATE`, in id order so two transactions locking several never deadlock); ids
+/// that do not exist are skipped. On SQLite a no-op: [`begin_write`] holds the database.
+pub async fn lock(tx: &mut Conn, row: Row, ids: &[i64]) -> sqlx::Result<()> {
+    if tx.dialect() == Dialect::Sqlite || ids.is_empty() {
+        return Ok(());
+    }
+    let mut q = sql::Builder::new(format!("SELECT id FROM {} WHERE id IN (", row.table()));
+    q.push_list(", ", ids.iter().copied());
+    q.push(") ORDER BY id FOR UPDATE");
+    q.build().execute(tx).await?;
+    Ok(())
+}
+
+/// State that belongs to no row: a write transaction takes its key ([`lock_key`]) before reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// The end of the audit log's hash chain (the next entry's id and previous hash).
+    AuditChain,
+    /// The order of the `changes` table (ids commit in the order they are taken).
+    Changes,
+    /// Loading the demo data on the first start of an installation.
+    Seed,
+}
+
+impl Key {
+    /// The advisory lock's number: "FM" and a tag in ASCII.
+    fn id(self) -> i64 {
+        match self {
+            Key::AuditChain => 0x0046_4d41_5544_4954,
+            Key::Changes => 0x464d_4348_414e_4745,
+            Key::Seed => 0x0000_464d_5345_4544,
+        }
+    }
+}
+
+/// Takes `key` until the write transaction `tx` ends (PostgreSQL: a transaction-scoped advisory
+/// lock). Take keys after row locks, and [`Key::Changes`] last of all. On SQLite a no-op.
+pub async fn lock_key(tx: &mut Conn, key: Key) -> sqlx::Result<()> {
+    if tx.dialect() == Dialect::Postgres {
+        sql::query("SELECT pg_advisory_xact_lock($1)").bind(key.id()).execute(tx).await?;
+    }
+    Ok(())
 }
 
 /// Takes the session-level advisory lock `key` if no other connection holds it (PostgreSQL: one
@@ -400,6 +480,3 @@ pub async fn unlock(conn: &mut Conn, key: i64) -> sqlx::Result<()> {
     }
     Ok(())
 }
-
-/// The PostgreSQL advisory lock key that [`begin_write`] takes ("FMWRITE" in ASCII).
-pub const WRITE_LOCK: i64 = 0x0046_4d57_5249_5445;

@@ -293,6 +293,8 @@ pub async fn seed_scale(db: &Db, postings: usize) -> anyhow::Result<()> {
 /// Returns true when it loaded.
 pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     let mut tx = crate::db::begin_write(db).await?;
+    // Instances starting at once on an empty database: one loads, the others then find it loaded.
+    crate::db::lock_key(&mut tx, crate::db::Key::Seed).await?;
     let seeded: Option<(String,)> =
         sql::query_as("SELECT value FROM app_meta WHERE key = 'demo_seeded'").fetch_optional(&mut tx).await?;
     let (users,): (i64,) = sql::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut tx).await?;

@@ -1,7 +1,7 @@
 //! Engagement operations: send, answer and withdraw requests, move deals on, converse, attach files,
 //! block and report — each in one transaction, permissions from [`super::policy`].
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::engage::{
@@ -74,6 +74,8 @@ pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) ->
     let message = req.parse()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    // The daily request limit counts what the sending organization sent.
+    crate::db::lock(&mut tx, Row::Organization, &[req.from_org]).await?;
     let posting = crate::market::store::row(&mut tx, req.posting_id).await?.ok_or(AppError::NotFound)?;
     if posting.status() != PostingStatus::Published {
         return Err(AppError::NotFound);
@@ -163,6 +165,7 @@ pub async fn list(state: &AppState, user: &SessionUser, q: EngagementQuery) -> A
 async fn answer(state: &AppState, user: &SessionUser, id: i64, decline: Option<String>) -> AppResult<Engagement> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Engagement, &[id]).await?;
     let (row, party, orgs) = load(&mut tx, id, user).await?;
     if !party.may_answer() {
         return Err(AppError::Forbidden);
@@ -202,6 +205,7 @@ pub async fn decline(state: &AppState, user: &SessionUser, id: i64, d: Decline) 
 pub async fn withdraw(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Engagement, &[id]).await?;
     let (row, party, orgs) = load(&mut tx, id, user).await?;
     if !party.may_withdraw() {
         return Err(AppError::Forbidden);
@@ -222,6 +226,7 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
     let at = now();
     let parsed = change.parse(at.date())?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Engagement, &[id]).await?;
     let (row, party, orgs) = load(&mut tx, id, user).await?;
     if !party.may_act() {
         return Err(AppError::Forbidden);
@@ -253,9 +258,9 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
     .await?;
     let updated = store::row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = view(&mut tx, &updated, user, &orgs).await?;
+    crate::changes::record(&mut tx, state, crate::changes::Change::Feedback, &[]).await?;
     tx.commit().await?;
     state.matching.feedback_mut().record_outcome(row.from_org, row.to_org, parsed.stage, parsed.failure);
-    crate::changes::record(state, crate::changes::Change::Feedback, &[]).await?;
     Ok(out)
 }
 
@@ -277,6 +282,7 @@ pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewM
     let body = m.parse()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Engagement, &[id]).await?;
     let (row, party, _) = load(&mut tx, id, user).await?;
     if !party.may_act() {
         return Err(AppError::Forbidden);

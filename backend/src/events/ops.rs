@@ -1,8 +1,9 @@
-//! Event operations. Every registration change that touches seats runs in one `BEGIN IMMEDIATE`
-//! transaction: the quota check, the insert or update, and offering freed seats to the waiting list,
-//! so capacity is never exceeded whatever the concurrency.
+//! Event operations. Every registration change that touches seats runs in one write transaction
+//! that first locks the event's row (on SQLite the whole database is locked already): the quota
+//! check, the insert or update, and offering freed seats to the waiting list, so capacity is never
+//! exceeded whatever the concurrency, across instances too.
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use axum::http::StatusCode;
 use shared::events::{
     CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, CountRow, Event, EventInput, EventReport, OFFER_HOURS,
@@ -89,6 +90,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> 
 
 pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventInput) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     let (mine, _) = organizes(&mut tx, id, user).await?;
     if !mine {
         return Err(AppError::Forbidden);
@@ -133,6 +135,7 @@ pub async fn add_ticket_type(
 ) -> AppResult<TicketType> {
     t.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if !organizes(&mut tx, id, user).await?.0 {
         return Err(AppError::Forbidden);
     }
@@ -154,6 +157,7 @@ pub async fn register(
     let people = input.check()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     let ctx = match store::registration_context(&mut tx, id, input.ticket_type).await? {
         Some(ctx) => ctx,
         None if store::head(&mut tx, id).await?.is_none() => return Err(AppError::NotFound),
@@ -230,6 +234,7 @@ pub async fn questions(state: &AppState, user: Option<&SessionUser>, id: i64) ->
 pub async fn add_question(state: &AppState, user: &SessionUser, id: i64, q: QuestionInput) -> AppResult<Vec<Question>> {
     q.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if !organizes(&mut tx, id, user).await?.0 {
         return Err(AppError::Forbidden);
     }
@@ -249,6 +254,7 @@ pub async fn add_question(state: &AppState, user: &SessionUser, id: i64, q: Ques
 /// Removes a question with the answers given to it (those who run the event).
 pub async fn delete_question(state: &AppState, user: &SessionUser, id: i64, question: i64) -> AppResult<Vec<Question>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if !organizes(&mut tx, id, user).await?.0 {
         return Err(AppError::Forbidden);
     }
@@ -291,6 +297,23 @@ async fn offer_freed(db: &mut Conn, public_url: &str, event: i64, at: OffsetDate
     Ok(offered)
 }
 
+/// Locks the event of registration `id` (a write transaction about to change it; nothing when
+/// there is no such registration).
+async fn lock_event_of(tx: &mut Conn, id: i64) -> AppResult<()> {
+    if let Some(event) = store::event_of_registration(tx, id).await? {
+        crate::db::lock(tx, Row::Event, &[event]).await?;
+    }
+    Ok(())
+}
+
+/// The distinct events of `(registration, event)` pairs, in id order (to lock them).
+fn events_of(pairs: &[(i64, i64)]) -> Vec<i64> {
+    let mut events: Vec<i64> = pairs.iter().map(|(_, e)| *e).collect();
+    events.sort_unstable();
+    events.dedup();
+    events
+}
+
 /// Loads a registration with its event and whether the caller made it / organizes the event.
 async fn reg_for(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Registration, bool, bool)> {
     let (owner, reg) = store::registration_by_id(db, id).await?.ok_or(AppError::NotFound)?;
@@ -306,6 +329,7 @@ async fn reg_for(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Regis
 pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_event_of(&mut tx, id).await?;
     let (reg, own, organizer) = reg_for(&mut tx, id, user).await?;
     if !own && !organizer {
         return Err(AppError::Forbidden);
@@ -324,13 +348,12 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
 /// deleted), offering the freed seats to each event's waiting list, inside the caller's transaction.
 pub async fn release_all_of(db: &mut Conn, public_url: &str, user: i64, at: OffsetDateTime) -> AppResult<usize> {
     let live = store::live_registrations_of(db, user, at).await?;
+    crate::db::lock(db, Row::Event, &events_of(&live)).await?;
+    let live = store::live_registrations_of(db, user, at).await?;
     for (id, _) in &live {
         store::set_status(db, *id, RegistrationStatus::Cancelled, None, at).await?;
     }
-    let mut events: Vec<i64> = live.iter().map(|(_, e)| *e).collect();
-    events.sort_unstable();
-    events.dedup();
-    for event in events {
+    for event in events_of(&live) {
         offer_freed(db, public_url, event, at).await?;
     }
     Ok(live.len())
@@ -340,6 +363,7 @@ pub async fn release_all_of(db: &mut Conn, public_url: &str, user: i64, at: Offs
 pub async fn accept_offer(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_event_of(&mut tx, id).await?;
     let (reg, own, _) = reg_for(&mut tx, id, user).await?;
     if !own {
         return Err(AppError::Forbidden);
@@ -363,6 +387,7 @@ pub async fn accept_offer(state: &AppState, user: &SessionUser, id: i64) -> AppR
 pub async fn decide(state: &AppState, user: &SessionUser, id: i64, approve: bool) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_event_of(&mut tx, id).await?;
     let (reg, _, organizer) = reg_for(&mut tx, id, user).await?;
     if !organizer {
         return Err(AppError::Forbidden);
@@ -385,6 +410,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, approve: bool
 pub async fn promote(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_event_of(&mut tx, id).await?;
     let (reg, _, organizer) = reg_for(&mut tx, id, user).await?;
     if !organizer {
         return Err(AppError::Forbidden);
@@ -404,14 +430,12 @@ pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
     let expired = store::expired_offers(&mut tx, at).await?;
+    crate::db::lock(&mut tx, Row::Event, &events_of(&expired)).await?;
+    let expired = store::expired_offers(&mut tx, at).await?;
     for (id, _) in &expired {
         store::set_status(&mut tx, *id, RegistrationStatus::Cancelled, None, at).await?;
     }
-    let mut events: Vec<i64> = expired.iter().map(|(_, e)| *e).collect();
-    events.sort_unstable();
-    events.sort_unstable();
-    events.dedup();
-    for e in events {
+    for e in events_of(&expired) {
         offer_freed(&mut tx, &state.config.public_url, e, at).await?;
     }
     tx.commit().await?;
@@ -430,6 +454,7 @@ pub async fn staff(state: &AppState, user: &SessionUser, id: i64) -> AppResult<V
 /// The organizing organization's members add a platform user as manager or check-in staff.
 pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: StaffInput) -> AppResult<Vec<Staff>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if access(&mut tx, id, user).await?.0 != Access::Own {
         return Err(AppError::Forbidden);
     }
@@ -443,6 +468,7 @@ pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: Sta
 
 pub async fn remove_staff(state: &AppState, user: &SessionUser, id: i64, member: i64) -> AppResult<Vec<Staff>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if access(&mut tx, id, user).await?.0 != Access::Own {
         return Err(AppError::Forbidden);
     }
@@ -497,6 +523,7 @@ pub async fn set_cover(state: &AppState, user: &SessionUser, id: i64, bytes: &[u
     }
     let (mime, sha256) = crate::files::store(state, bytes).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     store::set_cover(&mut tx, id, Some((&sha256, mime))).await?;
     let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -505,6 +532,7 @@ pub async fn set_cover(state: &AppState, user: &SessionUser, id: i64, bytes: &[u
 
 pub async fn remove_cover(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if !organizes(&mut tx, id, user).await?.0 {
         return Err(AppError::Forbidden);
     }
@@ -570,6 +598,7 @@ pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: Check
     let (ticket, sig) = input.check()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if access(&mut tx, id, user).await?.0 < Access::Checkin {
         return Err(AppError::Forbidden);
     }
@@ -604,6 +633,8 @@ pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: Check
 /// Undoes a standing check-in (door staff of its event).
 pub async fn undo_checkin(state: &AppState, user: &SessionUser, checkin: i64) -> AppResult<CheckinCounts> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    let (event, ..) = store::standing_checkin(&mut tx, checkin).await?.ok_or(AppError::NotFound)?;
+    crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let (event, _, standing) = store::standing_checkin(&mut tx, checkin).await?.ok_or(AppError::NotFound)?;
     if access(&mut tx, event, user).await?.0 < Access::Checkin {
         return Err(AppError::NotFound);
@@ -643,6 +674,7 @@ pub async fn send_message(
 ) -> AppResult<EventMessage> {
     input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if !organizes(&mut tx, id, user).await?.0 {
         return Err(AppError::Forbidden);
     }
@@ -694,6 +726,7 @@ pub async fn add_invitation(
 ) -> AppResult<Vec<Invitation>> {
     input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if !organizes(&mut tx, id, user).await?.0 {
         return Err(AppError::Forbidden);
     }

@@ -366,6 +366,13 @@ fn registration(r: RegRow) -> (i64, Registration) {
 }
 
 /// A registration with the user who made it.
+/// The event a registration is for.
+pub async fn event_of_registration(db: &mut Conn, id: i64) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> =
+        sql::query_as("SELECT event_id FROM registrations WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(row.map(|(e,)| e))
+}
+
 pub async fn registration_by_id(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, Registration)>> {
     let row: Option<RegRow> =
         sql::query_as(format!("{REGISTRATION} WHERE r.id = $1")).bind(id).fetch_optional(db).await?;

@@ -7,7 +7,7 @@ use shared::validate::{self, FieldError};
 use super::store;
 use crate::AppState;
 use crate::accounts::SessionUser;
-use crate::db::now;
+use crate::db::{Row, now};
 use crate::error::{AppError, AppResult};
 
 /// Apply to the pool, or change one's entry (back to review).
@@ -56,6 +56,7 @@ pub async fn review(state: &AppState, admin: &SessionUser, id: i64, reject: Opti
     };
     let status = if reject.is_some() { ExpertStatus::Rejected } else { ExpertStatus::Approved };
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Expert, &[id]).await?;
     let before = store::by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?.status;
     if !store::review(&mut tx, id, status, reason.as_deref(), admin.id, now()).await? {
         return Err(AppError::NotFound);

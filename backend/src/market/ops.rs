@@ -1,7 +1,7 @@
 //! The marketplace operations, written once for all four kinds: permission checks around the
 //! shared lifecycle rules, store calls inside transactions.
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use crate::notify::ops::Note;
 use axum::http::StatusCode;
 use shared::ErrorCode;
@@ -139,6 +139,7 @@ pub async fn update(
     input: PostingInput,
 ) -> AppResult<Posting> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &[id]).await?;
     let row = row_of(&mut tx, kind, id).await?;
     if role(&mut tx, row.org_id, Some(user)).await?.is_none() {
         return Err(AppError::Forbidden);
@@ -175,6 +176,7 @@ pub async fn owner_transition(
     transition: Transition,
 ) -> AppResult<Posting> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &[id]).await?;
     let row = row_of(&mut tx, kind, id).await?;
     if role(&mut tx, row.org_id, Some(user)).await?.is_none() {
         return Err(AppError::Forbidden);
@@ -191,21 +193,25 @@ pub async fn owner_transition(
     if to == PostingStatus::Closed {
         store::set_pending(&mut tx, id, None).await?;
     }
-    tx.commit().await?;
-    published_changed(state, &[id]).await?;
+    commit_published(tx, state, &[id]).await?;
     let mut db = state.db.acquire().await?;
     view(&mut db, kind, id, Some(user)).await
 }
 
-/// Brings the search index, the list facets and the match index in line with the database for these
-/// postings, after a commit that may have changed what is published (published ones are (re)indexed,
-/// others dropped), and tells the other instances to do the same.
-pub async fn published_changed(state: &AppState, ids: &[i64]) -> AppResult<()> {
-    sync_published(state, ids).await?;
-    crate::changes::record(state, crate::changes::Change::Postings, ids).await
+/// Commits `tx`, a write transaction that may have changed what is published of these postings,
+/// telling the other instances in it; then brings this instance's search index, list facets and
+/// match index in line with the database (published ones are (re)indexed, others dropped).
+pub async fn commit_published(mut tx: Conn, state: &AppState, ids: &[i64]) -> AppResult<()> {
+    if ids.is_empty() {
+        tx.commit().await?;
+        return Ok(());
+    }
+    crate::changes::record(&mut tx, state, crate::changes::Change::Postings, ids).await?;
+    tx.commit().await?;
+    sync_published(state, ids).await
 }
 
-/// This instance's part of [`published_changed`].
+/// This instance's part of [`commit_published`] (the other instances run it when they read the change).
 pub async fn sync_published(state: &AppState, ids: &[i64]) -> AppResult<()> {
     crate::search::sync(&state.db, &state.search, ids).await?;
     let rows = store::published_facets(&state.db, Some(ids)).await?;
@@ -214,12 +220,11 @@ pub async fn sync_published(state: &AppState, ids: &[i64]) -> AppResult<()> {
     crate::matching::ops::sync(state, ids).await
 }
 
-/// After an organization's profile changed: its published postings show its name, so re-sync them.
-pub async fn org_changed(state: &AppState, org_id: i64) -> AppResult<()> {
-    let mut db = state.db.acquire().await?;
-    let ids = store::published_of_org(&mut db, org_id).await?;
-    drop(db);
-    published_changed(state, &ids).await
+/// Commits `tx`, which changed an organization's profile: its published postings show its name, so
+/// they are re-synced as in [`commit_published`].
+pub async fn commit_org_changed(mut tx: Conn, state: &AppState, org_id: i64) -> AppResult<()> {
+    let ids = store::published_of_org(&mut tx, org_id).await?;
+    commit_published(tx, state, &ids).await
 }
 
 /// The facets of every published posting, read from the database (at start).
@@ -278,14 +283,15 @@ pub async fn list(
 /// Marks every published posting whose deadline has passed as expired. Returns how many.
 pub async fn expire_due(state: &AppState) -> AppResult<usize> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    let due = store::due_for_expiry(&mut tx, today()).await?;
+    crate::db::lock(&mut tx, Row::Posting, &due).await?;
     let ids = store::due_for_expiry(&mut tx, today()).await?;
     for id in &ids {
         if let Some(row) = store::row(&mut tx, *id).await? {
             store::set_status(&mut tx, &row, PostingAction::Expire, PostingStatus::Expired, None, None).await?;
         }
     }
-    tx.commit().await?;
-    published_changed(state, &ids).await?;
+    commit_published(tx, state, &ids).await?;
     Ok(ids.len())
 }
 
@@ -310,6 +316,7 @@ pub async fn decide(
     use shared::market::Decision;
     let reason = req.parse()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &req.ids).await?;
     let mut first_publications = vec![];
     for id in &req.ids {
         let row = store::row(&mut tx, *id).await?.ok_or(AppError::NotFound)?;
@@ -379,8 +386,7 @@ pub async fn decide(
             .param("reason", reason.clone().unwrap_or_default());
         crate::notify::ops::to_orgs(&mut tx, state, &[row.org_id], Some(admin.id), note).await?;
     }
-    tx.commit().await?;
-    published_changed(state, &req.ids).await?;
+    commit_published(tx, state, &req.ids).await?;
     // First publications alert saved searches and the owners of strong matches; a failure here
     // must not undo the decision already committed.
     if req.decision == shared::market::Decision::Approve {

@@ -367,9 +367,10 @@ pub async fn feedback(state: &AppState, user: &SessionUser, match_id: &str, acti
         return Err(AppError::Forbidden);
     }
     store::record_feedback(&mut tx, src.org_id, source, candidate, action, user.id).await?;
+    crate::changes::record(&mut tx, state, crate::changes::Change::Feedback, &[]).await?;
     tx.commit().await?;
     state.matching.feedback_mut().record(src.org_id, candidate, action);
-    crate::changes::record(state, crate::changes::Change::Feedback, &[]).await
+    Ok(())
 }
 
 pub async fn weights(state: &AppState) -> Weights {
@@ -384,9 +385,9 @@ pub async fn set_weights(state: &AppState, user: &SessionUser, w: Weights) -> Ap
     store::set_weights(&mut tx, &w).await?;
     let json = |w: &Weights| serde_json::to_value(w).unwrap_or_default();
     crate::audit::record(&mut tx, Some(user), "matching.weights", "matching:weights", json(&before), json(&w)).await?;
+    crate::changes::record(&mut tx, state, crate::changes::Change::Weights, &[]).await?;
     tx.commit().await?;
     state.matching.set_weights(w);
-    crate::changes::record(state, crate::changes::Change::Weights, &[]).await?;
     Ok(w)
 }
 

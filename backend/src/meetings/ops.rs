@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use axum::http::StatusCode;
 use shared::events::EventType;
 use shared::i18n::fill;
@@ -95,6 +95,7 @@ pub async fn overview(state: &AppState, user: &SessionUser, event: i64) -> AppRe
 
 pub async fn put_setup(state: &AppState, user: &SessionUser, event: i64, input: SetupInput) -> AppResult<Overview> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let head = matchmaking(&mut tx, event).await?;
     if !organizes(&mut tx, event, user).await? {
         return Err(AppError::Forbidden);
@@ -112,6 +113,7 @@ pub async fn set_availability(
     input: AvailabilityInput,
 ) -> AppResult<Overview> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     matchmaking(&mut tx, event).await?;
     if !store::is_attendee(&mut tx, event, user.id).await? {
         return Err(not_attendee());
@@ -195,6 +197,7 @@ pub async fn request(
 ) -> AppResult<MeetingRequest> {
     let message = input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let head = matchmaking(&mut tx, event).await?;
     let me = store::attendee(&mut tx, event, user.id).await?.ok_or_else(not_attendee)?;
     if input.to_user == user.id {
@@ -214,10 +217,17 @@ pub async fn request(
     Ok(out)
 }
 
+/// A meeting request, read after locking its event (a write transaction about to change it).
+async fn locked_request(tx: &mut Conn, id: i64) -> AppResult<(i64, i64, i64, RequestStatus)> {
+    let (event, ..) = store::request(tx, id).await?.ok_or(AppError::NotFound)?;
+    crate::db::lock(tx, Row::Event, &[event]).await?;
+    store::request(tx, id).await?.ok_or(AppError::NotFound)
+}
+
 /// Accept or decline a request sent to the caller.
 pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool) -> AppResult<MeetingRequest> {
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let (event, from, to, status) = store::request(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let (event, from, to, status) = locked_request(&mut tx, id).await?;
     if to != user.id {
         return Err(if from == user.id { AppError::Forbidden } else { AppError::NotFound });
     }
@@ -240,7 +250,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool)
 /// Withdraw a request (its sender) or call off an accepted meeting (either side); it leaves the schedule.
 pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<MeetingRequest> {
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let (event, from, to, status) = store::request(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let (event, from, to, status) = locked_request(&mut tx, id).await?;
     if from != user.id && to != user.id {
         return Err(AppError::NotFound);
     }
@@ -262,6 +272,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
 /// how many meetings they have.
 pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> AppResult<ScheduleReport> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let head = matchmaking(&mut tx, event).await?;
     if !organizes(&mut tx, event, user).await? {
         return Err(AppError::Forbidden);

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use shared::notify::{
     NewSavedSearch, Notification, NotificationKind, OutboxEmail, Preference, SAVED_SEARCHES_MAX, SavedSearch,
     UnreadCount, render,
@@ -134,6 +134,7 @@ pub async fn saved_searches(state: &AppState, user: &SessionUser) -> AppResult<V
 pub async fn save_search(state: &AppState, user: &SessionUser, req: NewSavedSearch) -> AppResult<SavedSearch> {
     let (q, domain) = req.parse()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::User, &[user.id]).await?;
     let existing = store::saved_searches(&mut tx, Some(user.id)).await?;
     if existing.len() >= SAVED_SEARCHES_MAX {
         return Err(AppError::field("q", FieldError::TooMany));

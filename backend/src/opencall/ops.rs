@@ -1,7 +1,7 @@
 //! Open-call operations: apply and revise until the deadline, shortlist, clarify, select and publish
 //! the notice, file and answer objections, close windows, decide disputed results.
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::engage::{Attachment, OrgRef, clean_file_name};
@@ -72,6 +72,7 @@ pub async fn apply(
     let (solution, team, timeline) = input.parse()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &[demand]).await?;
     let (row, call) = call_of(&mut tx, demand).await?;
     if row.status() != PostingStatus::Published {
         return Err(AppError::NotFound);
@@ -109,6 +110,7 @@ pub async fn revise(
     let (solution, team, timeline) = input.parse()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &[demand]).await?;
     let (row, call) = call_of(&mut tx, demand).await?;
     let (a, applicant, _) = application_for(&mut tx, user, &row, app).await?;
     if !applicant {
@@ -138,6 +140,7 @@ pub async fn list(state: &AppState, user: &SessionUser, demand: i64) -> AppResul
 
 pub async fn shortlist(state: &AppState, user: &SessionUser, demand: i64, app: i64) -> AppResult<Application> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &[demand]).await?;
     let (row, _) = call_of(&mut tx, demand).await?;
     let (a, _, owner) = application_for(&mut tx, user, &row, app).await?;
     if !owner {
@@ -160,6 +163,7 @@ fn text(t: &Text, field: &str) -> AppResult<String> {
 pub async fn ask(state: &AppState, user: &SessionUser, demand: i64, app: i64, q: Text) -> AppResult<Application> {
     let question = text(&q, "text")?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &[demand]).await?;
     let (row, _) = call_of(&mut tx, demand).await?;
     let (_, _, owner) = application_for(&mut tx, user, &row, app).await?;
     if !owner {
@@ -182,6 +186,7 @@ pub async fn answer(
 ) -> AppResult<Application> {
     let reply = text(&a, "text")?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &[demand]).await?;
     let (row, _) = call_of(&mut tx, demand).await?;
     let (_, applicant, _) = application_for(&mut tx, user, &row, app).await?;
     if !applicant {
@@ -243,6 +248,7 @@ pub async fn select(state: &AppState, user: &SessionUser, demand: i64, s: Select
     }
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Posting, &[demand]).await?;
     let (row, call) = call_of(&mut tx, demand).await?;
     if !orgs_of(&mut tx, user).await?.contains(&row.org_id) {
         return Err(AppError::Forbidden);
@@ -352,6 +358,7 @@ pub async fn object(state: &AppState, user: &SessionUser, id: i64, t: Text) -> A
     let grounds = text(&t, "text")?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Notice, &[id]).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if n.status() != NoticeStatus::Open || at >= n.window_ends {
         return Err(AppError::field("window_ends", FieldError::DateInPast));
@@ -381,6 +388,7 @@ pub async fn answer_objection(
     let reply = text(&t, "text")?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Notice, &[id]).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let owner = subject(&mut tx, &n).await?.owner;
     if !user.is_admin && !orgs_of(&mut tx, user).await?.contains(&owner) {
@@ -399,6 +407,8 @@ pub async fn answer_objection(
 pub async fn close_windows(state: &AppState) -> AppResult<Vec<(i64, NoticeStatus)>> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    let due: Vec<i64> = store::windows_closed(&mut tx, at).await?.into_iter().map(|(id, _)| id).collect();
+    crate::db::lock(&mut tx, Row::Notice, &due).await?;
     let mut out = vec![];
     for (id, unanswered) in store::windows_closed(&mut tx, at).await? {
         let status = after_window(usize::try_from(unanswered).unwrap_or(usize::MAX));
@@ -416,6 +426,7 @@ pub async fn decide(state: &AppState, admin: &SessionUser, id: i64, d: NoticeDec
     let note = validate::required_text(&d.note, shared::engage::MESSAGE_MAX).map_err(|e| AppError::field("note", e))?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Notice, &[id]).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if n.status() != NoticeStatus::UnderReview {
         return Err(conflict());

@@ -1,6 +1,6 @@
 //! Thin handlers for organizations, members, invitations and verification.
 
-use crate::db::Conn;
+use crate::db::{Conn, Row};
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::orgs::{
@@ -89,14 +89,14 @@ pub async fn update(
     Json(input): Json<OrgInput>,
 ) -> AppResult<Json<Org>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Organization, &[id]).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
     let tax = taxonomy::store::load(&mut tx).await?;
     let profile = input.parse(&tax, current_year())?;
     store::update(&mut tx, id, &profile).await?;
-    tx.commit().await?;
-    crate::market::ops::org_changed(&state, id).await?;
+    crate::market::ops::commit_org_changed(tx, &state, id).await?;
     let mut db = state.db.acquire().await?;
     Ok(Json(visible(&mut db, id, Some(&current.user)).await?))
 }
@@ -131,6 +131,7 @@ pub async fn invite(
 ) -> AppResult<(StatusCode, Json<Invitation>)> {
     let email = req.parse()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Organization, &[id]).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
@@ -158,6 +159,7 @@ pub async fn change_role(
     Json(req): Json<UpdateMemberRequest>,
 ) -> AppResult<Json<Vec<Member>>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Organization, &[id]).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
@@ -182,6 +184,7 @@ pub async fn remove_member(
     Path((id, user_id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Organization, &[id]).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_remove(current.user.id, user_id) {
         return Err(AppError::Forbidden);
     }
@@ -261,6 +264,9 @@ pub async fn accept_invitation(
     let mut tx = crate::db::begin_write(&state.db).await?;
     let inv =
         store::open_invitation(&mut tx, &hash_token(&token), crate::db::now()).await?.ok_or_else(invitation_invalid)?;
+    crate::db::lock(&mut tx, Row::Organization, &[inv.org_id]).await?;
+    let inv =
+        store::open_invitation(&mut tx, &hash_token(&token), crate::db::now()).await?.ok_or_else(invitation_invalid)?;
     if inv.email != current.user.email {
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::InvitationEmailMismatch));
     }
@@ -292,6 +298,7 @@ pub async fn unverify(State(state): State<AppState>, admin: AdminUser, Path(id):
 
 async fn set_verified(state: AppState, AdminUser(admin): AdminUser, id: i64, verified: bool) -> AppResult<Json<Org>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Organization, &[id]).await?;
     let before = store::get(&mut tx, id, false, None).await?.ok_or(AppError::NotFound)?.verified;
     if !store::set_verified(&mut tx, id, verified.then_some(admin.id)).await? {
         return Err(AppError::NotFound);

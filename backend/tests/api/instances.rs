@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::helpers::{body, second_instance};
 use crate::matching::{capability, posted};
@@ -106,4 +106,140 @@ async fn a_registration_burst_through_two_instances_never_oversells() {
         assert_eq!((e["registered"].as_u64(), e["ticket_types"][0]["free"].as_u64()), (Some(5), Some(0)));
         assert_eq!(e["ticket_types"][0]["waiting"], 19);
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs PostgreSQL: FUTUREMATCH_TEST_POSTGRES (cargo xtask test starts one)"]
+async fn the_last_seats_of_an_agenda_session_go_to_exactly_that_many_attendees_across_two_instances() {
+    require_postgres();
+    let s = crate::events::setup().await;
+    let b = second_instance(&s.app).await;
+    let (event, ticket) = s.event(30, 30, false).await;
+    let session = json!({"title_zh": "闭门研讨：量子计算产业化", "starts_at": "2099-04-01T02:00:00Z",
+                         "ends_at": "2099-04-01T03:00:00Z", "speakers": [], "capacity": 3});
+    let r = s.organizer.post(s.app.url(&format!("/api/events/{event}/sessions"))).json(&session).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let id = body(r).await[0]["id"].as_i64().unwrap();
+    let mut entries = vec![];
+    for i in 0..12 {
+        let c = s.app.user(&format!("seat{i}@example.com"), &format!("参会人{i}")).await;
+        entries.push((c, if i % 2 == 0 { s.app.url("") } else { b.url("") }));
+    }
+    let registered = crate::events::register_at_once(entries.clone(), event, ticket).await;
+    assert!(registered.iter().all(|st| st == "confirmed"), "{registered:?}");
+
+    let mut set = tokio::task::JoinSet::new();
+    for (c, base) in entries {
+        set.spawn(async move {
+            let r = c.post(format!("{base}/api/sessions/{id}/seat")).send().await.unwrap();
+            let status = r.status();
+            (status, body(r).await)
+        });
+    }
+    let (mut seated, mut full) = (0, 0);
+    while let Some(r) = set.join_next().await {
+        let (status, v) = r.unwrap();
+        match status {
+            StatusCode::OK => seated += 1,
+            StatusCode::CONFLICT if v["error"]["code"] == "session_full" => full += 1,
+            other => panic!("unexpected answer {other}: {v}"),
+        }
+    }
+    assert_eq!((seated, full), (3, 9));
+    for app in [&s.app, &b] {
+        let list =
+            body(app.client().get(app.url(&format!("/api/events/{event}/sessions"))).send().await.unwrap()).await;
+        assert_eq!(list[0]["taken"], 3);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs PostgreSQL: FUTUREMATCH_TEST_POSTGRES (cargo xtask test starts one)"]
+async fn two_owners_demoting_each_other_at_once_through_two_instances_always_leave_one_owner() {
+    require_postgres();
+    let a_app = crate::helpers::spawn_app().await;
+    let b_app = second_instance(&a_app).await;
+    let a = a_app.user("a@example.com", "甲").await;
+    let org = a_app.org(&a, "并发所有者测试").await;
+    let b = a_app.member(&a, org, "b@example.com", "乙").await;
+    let id_of = |c: &reqwest::Client| {
+        let c = c.clone();
+        let url = a_app.url("/api/me");
+        async move { body(c.get(url).send().await.unwrap()).await["id"].as_i64().unwrap() }
+    };
+    let (a_id, b_id) = (id_of(&a).await, id_of(&b).await);
+    let role = |who: &reqwest::Client, base: String, user: i64, role: &'static str| {
+        let who = who.clone();
+        async move {
+            who.put(format!("{base}/api/orgs/{org}/members/{user}"))
+                .json(&json!({ "role": role }))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let mut owner = a_id;
+    for round in 0..5 {
+        // The owner makes the other one owner too; then each demotes the other at the same moment,
+        // through different instances.
+        let (first, other) = if owner == a_id { (&a, b_id) } else { (&b, a_id) };
+        assert_eq!(role(first, a_app.url(""), other, "owner").await.status(), StatusCode::OK);
+        let (x, y) = tokio::join!(role(&a, a_app.url(""), b_id, "member"), role(&b, b_app.url(""), a_id, "member"));
+        let mut statuses = [x.status(), y.status()];
+        statuses.sort();
+        // One goes through; the other finds itself demoted (403) or the last owner standing (409).
+        assert_eq!(statuses[0], StatusCode::OK, "round {round}");
+        assert!(matches!(statuses[1], StatusCode::FORBIDDEN | StatusCode::CONFLICT), "round {round}: {statuses:?}");
+        let members = body(a.get(a_app.url(&format!("/api/orgs/{org}/members"))).send().await.unwrap()).await;
+        let owners: Vec<i64> = members
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["role"] == "owner")
+            .map(|m| m["user_id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(owners.len(), 1, "round {round}: {members}");
+        owner = owners[0];
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs PostgreSQL: FUTUREMATCH_TEST_POSTGRES (cargo xtask test starts one)"]
+async fn a_writer_waits_for_the_lock_on_its_event_but_not_for_writers_of_another_event() {
+    use backend::db::{Row, begin_write, lock};
+    require_postgres();
+    let s = crate::events::setup().await;
+    let (one, _) = s.event(10, 10, false).await;
+    let (two, _) = s.event(10, 10, false).await;
+    let db = s.app.state.db.clone();
+    let mut holder = begin_write(&db).await.unwrap();
+    lock(&mut holder, Row::Event, &[one]).await.unwrap();
+
+    let other = tokio::spawn({
+        let db = db.clone();
+        async move {
+            let mut tx = begin_write(&db).await.unwrap();
+            lock(&mut tx, Row::Event, &[two]).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+    });
+    tokio::time::timeout(Duration::from_secs(10), other).await.expect("another event's writer does not wait").unwrap();
+
+    let (tx_done, mut done) = tokio::sync::oneshot::channel();
+    let same = tokio::spawn({
+        let db = db.clone();
+        async move {
+            let mut tx = begin_write(&db).await.unwrap();
+            lock(&mut tx, Row::Event, &[one]).await.unwrap();
+            let _ = tx_done.send(());
+            tx.commit().await.unwrap();
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(done.try_recv().is_err(), "a writer of the same event went past the lock held on it");
+    holder.commit().await.unwrap();
+    tokio::time::timeout(Duration::from_secs(10), same)
+        .await
+        .expect("the waiting writer goes on once the lock is given back")
+        .unwrap();
 }
