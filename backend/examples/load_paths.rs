@@ -46,7 +46,9 @@ async fn main() -> anyhow::Result<()> {
     let [data, out] = args.as_slice() else {
         anyhow::bail!("usage: load_paths DATA_DIR OUT_FILE");
     };
-    let db = backend::db::connect(&Config::with_data_dir(data)).await?;
+    let mut config = Config::with_data_dir(data);
+    config.database_url = std::env::var("FUTUREMATCH_DATABASE_URL").ok();
+    let db = backend::db::connect(&config).await?;
     let mut ids: Vec<(&str, i64)> = vec![];
     for (kind, path) in
         [("demand", "demands"), ("capability", "capabilities"), ("scenario", "scenarios"), ("mandate", "mandates")]

@@ -1,6 +1,7 @@
 //! `cargo xtask load`: the read load test. A release server on a data folder seeded with the demo
 //! plus N generated postings (100,000 by default; seeded once, kept under target/), then wrk with a
 //! fixed mix of list pages, searches, posting details and matches at 64 connections.
+//! `--postgres`: the same on a throwaway PostgreSQL server (seeded anew each run, then removed).
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -9,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::{cargo, run_cmd, setup};
+use crate::{cargo, postgres, run_cmd, setup};
 
 const ADDR: &str = "127.0.0.1:18090";
 
@@ -39,21 +40,35 @@ pub fn load(root: &Path, args: &[String]) -> Result<()> {
     setup::ensure_wrk()?;
     run_cmd(cargo().args(["build", "--release", "-p", "backend", "--bin", "futurematch", "--example", "load_paths"]))?;
     let bin = root.join("target/release/futurematch");
-    let data = root.join(format!("target/load-{postings}"));
-    if !data.join("futurematch.db").exists() {
+    // On PostgreSQL the database lives in a new cluster, so the data folder (the search index) is new too.
+    let server = if args.iter().any(|a| a == "--postgres") { Some(postgres::Server::start()?) } else { None };
+    let database = server.as_ref().map(|s| format!("{}/postgres", s.url()));
+    let data = root.join(format!("target/load-{}{postings}", if server.is_some() { "postgres-" } else { "" }));
+    let command = |program: &Path| {
+        let mut c = Command::new(program);
+        if let Some(url) = &database {
+            c.env("FUTUREMATCH_DATABASE_URL", url);
+        }
+        c
+    };
+    if server.is_some() {
+        let _ = std::fs::remove_dir_all(&data);
+        std::fs::create_dir_all(&data).with_context(|| format!("creating {}", data.display()))?;
+    }
+    if server.is_some() || !data.join("futurematch.db").exists() {
         let t = Instant::now();
-        run_cmd(Command::new(&bin).arg("seed-demo").arg("--data-dir").arg(&data))?;
+        run_cmd(command(&bin).arg("seed-demo").arg("--data-dir").arg(&data))?;
         let scale = postings.to_string();
-        run_cmd(Command::new(&bin).arg("seed-demo").arg("--data-dir").arg(&data).args(["--scale", &scale]))?;
+        run_cmd(command(&bin).arg("seed-demo").arg("--data-dir").arg(&data).args(["--scale", &scale]))?;
         eprintln!("xtask: seeded {postings} postings in {:.0}s", t.elapsed().as_secs_f64());
     }
     let paths = data.join("paths.txt");
-    run_cmd(Command::new(root.join("target/release/examples/load_paths")).arg(&data).arg(&paths))?;
+    run_cmd(command(&root.join("target/release/examples/load_paths")).arg(&data).arg(&paths))?;
     if healthy() {
         bail!("something already listens on {ADDR}");
     }
     let t = Instant::now();
-    let mut server = Command::new(&bin)
+    let mut serving = command(&bin)
         .arg("serve")
         .arg("--data-dir")
         .arg(&data)
@@ -81,7 +96,8 @@ pub fn load(root: &Path, args: &[String]) -> Result<()> {
         run_cmd(wrk(5).stdout(std::process::Stdio::null()))?;
         run_cmd(&mut wrk(seconds))
     })();
-    let _ = Command::new("kill").args(["-TERM", &server.id().to_string()]).status();
-    let _ = server.wait();
+    let _ = Command::new("kill").args(["-TERM", &serving.id().to_string()]).status();
+    let _ = serving.wait();
+    drop(server);
     result
 }
