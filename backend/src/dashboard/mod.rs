@@ -63,6 +63,7 @@ pub async fn targets(db: &mut Conn) -> AppResult<Vec<TargetView>> {
 /// Sets a target's goal, rule and manual figure, recorded in the audit log.
 pub async fn update_target(state: &AppState, user: &SessionUser, code: &str, u: TargetUpdate) -> AppResult<TargetView> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock_key(&mut tx, crate::db::Key::Settings).await?;
     let before = store::target(&mut tx, code).await?.ok_or(AppError::NotFound)?;
     store::update_target(&mut tx, code, &u, user.id, crate::db::now()).await?;
     let after = store::target(&mut tx, code).await?.ok_or(AppError::NotFound)?;

@@ -434,6 +434,9 @@ pub async fn lock(tx: &mut Conn, row: Row, ids: &[i64]) -> sqlx::Result<()> {
 /// State that belongs to no row: a write transaction takes its key ([`lock_key`]) before reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
+    /// The site admins' settings (the plan targets, the retention periods): an edit and the audit
+    /// entry's "before" it records.
+    Settings,
     /// The end of the audit log's hash chain (the next entry's id and previous hash).
     AuditChain,
     /// The order of the `changes` table (ids commit in the order they are taken).
@@ -446,6 +449,7 @@ impl Key {
     /// The advisory lock's number: "FM" and a tag in ASCII.
     fn id(self) -> i64 {
         match self {
+            Key::Settings => 0x0046_4d53_4554_5453,
             Key::AuditChain => 0x0046_4d41_5544_4954,
             Key::Changes => 0x464d_4348_414e_4745,
             Key::Seed => 0x0000_464d_5345_4544,
@@ -454,7 +458,8 @@ impl Key {
 }
 
 /// Takes `key` until the write transaction `tx` ends (PostgreSQL: a transaction-scoped advisory
-/// lock). Take keys after row locks, and [`Key::Changes`] last of all. On SQLite a no-op.
+/// lock). Take keys after row locks and in the order [`Key`] lists them ([`Key::Changes`] last of
+/// all), so two transactions never wait for each other's. On SQLite a no-op.
 pub async fn lock_key(tx: &mut Conn, key: Key) -> sqlx::Result<()> {
     if tx.dialect() == Dialect::Postgres {
         sql::query("SELECT pg_advisory_xact_lock($1)").bind(key.id()).execute(tx).await?;

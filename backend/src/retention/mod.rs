@@ -26,6 +26,7 @@ pub fn cutoff(days: Option<u32>, now: OffsetDateTime) -> Option<OffsetDateTime> 
 /// Changes the settings, recorded in the audit log.
 pub async fn update(state: &AppState, user: &SessionUser, input: RetentionInput) -> AppResult<Retention> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock_key(&mut tx, crate::db::Key::Settings).await?;
     let before = store::get(&mut tx).await?;
     store::set(&mut tx, &input, user.id, crate::db::now()).await?;
     let after = store::get(&mut tx).await?;
