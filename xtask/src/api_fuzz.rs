@@ -3,14 +3,13 @@
 //! bodies, parameters and paths for every operation — against a real server with the demo data,
 //! signed in as the demo enterprise owner, and fails when any answer is a 5xx.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
+use crate::serve::{Serving, exchange};
 use crate::{cargo, run_cmd};
 
 const SCHEMATHESIS: &str = "4.32.5";
@@ -29,17 +28,6 @@ fn ensure_schemathesis(root: &Path) -> Result<PathBuf> {
     run_cmd(Command::new(venv.join("bin/pip")).args(["install", "-q", &format!("schemathesis=={SCHEMATHESIS}")]))
         .context("installing schemathesis from PyPI")?;
     Ok(st)
-}
-
-/// One HTTP/1.1 exchange with the server: (status line and headers, body).
-fn exchange(addr: &str, request: &str) -> Result<(String, String)> {
-    let mut s = TcpStream::connect(addr)?;
-    s.set_read_timeout(Some(Duration::from_secs(30)))?;
-    s.write_all(request.as_bytes())?;
-    let mut out = String::new();
-    s.read_to_string(&mut out)?;
-    let (head, body) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
-    Ok((head.to_owned(), body.to_owned()))
 }
 
 /// Signs in and returns the `Cookie` header value of the session.
@@ -86,50 +74,40 @@ pub fn run(root: &Path) -> Result<()> {
         let l = std::net::TcpListener::bind("127.0.0.1:0")?;
         l.local_addr()?.to_string()
     };
-    let mut server = Command::new(root.join("target/debug/futurematch"))
-        .arg("serve")
-        .arg("--data-dir")
-        .arg(&data)
-        .arg("--dist-dir")
-        .arg(root.join("dist"))
-        .args(["--addr", &addr, "--log", "error"])
-        .spawn()
-        .context("starting the server")?;
-    let result = (|| {
-        let t = Instant::now();
-        while exchange(&addr, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-            .map_or(true, |(head, _)| !head.starts_with("HTTP/1.1 200"))
-        {
-            if t.elapsed() > Duration::from_secs(300) {
-                bail!("the server did not answer /healthz");
-            }
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        let cookie = sign_in(&addr, "enterprise@demo.futurematch.cn", "FutureMatch-demo-2026")?;
-        let junit = data.join("schemathesis.xml");
-        let mut st = Command::new(&st);
-        st.arg("run")
-            .arg(format!("http://{addr}/api/openapi.json"))
-            .args(["--checks", "not_a_server_error", "--workers", "1", "--max-examples", "25"])
-            .args(["--max-time", &BUDGET_SECS.to_string(), "--seed", "2026"])
-            // Signing out would leave the rest of the run anonymous; schemathesis cannot make the
-            // PDF body of a business-plan upload (the API tests upload real ones).
-            .args(["--exclude-path", "/api/auth/logout", "--exclude-path", "/api/teams/{id}/stages/{stage}/plan"])
-            .args(["--header", &format!("Cookie: {cookie}")])
-            .args(["--report", "junit", "--report-junit-path"])
-            .arg(&junit)
-            .env("NO_COLOR", "1")
-            // Its cache goes beside the server's data, not into the repository.
-            .current_dir(&data);
-        eprintln!("xtask: $ {st:?}");
-        let status = st.status().context("running schemathesis")?;
-        let report = std::fs::read_to_string(&junit).context("reading schemathesis' JUnit report")?;
-        verdict(status.success(), &report)
-    })();
-    let _ = Command::new("kill").args(["-TERM", &server.id().to_string()]).status();
-    let _ = server.wait();
+    let mut serve = Command::new(root.join("target/debug/futurematch"));
+    serve.arg("serve").arg("--data-dir").arg(&data).arg("--dist-dir").arg(root.join("dist"));
+    serve.args(["--addr", &addr, "--log", "error"]);
+    let result = Serving::start(&mut serve, &addr, Duration::from_secs(300)).and_then(|serving| {
+        let verdict = fuzz(&st, &addr, &data);
+        drop(serving);
+        verdict
+    });
     let _ = std::fs::remove_dir_all(&data);
     result
+}
+
+/// Runs schemathesis against the server at `addr`, signed in as the demo enterprise owner.
+fn fuzz(st: &Path, addr: &str, data: &Path) -> Result<()> {
+    let cookie = sign_in(addr, "enterprise@demo.futurematch.cn", "FutureMatch-demo-2026")?;
+    let junit = data.join("schemathesis.xml");
+    let mut st = Command::new(st);
+    st.arg("run")
+        .arg(format!("http://{addr}/api/openapi.json"))
+        .args(["--checks", "not_a_server_error", "--workers", "1", "--max-examples", "25"])
+        .args(["--max-time", &BUDGET_SECS.to_string(), "--seed", "2026"])
+        // Signing out would leave the rest of the run anonymous; schemathesis cannot make the
+        // PDF body of a business-plan upload (the API tests upload real ones).
+        .args(["--exclude-path", "/api/auth/logout", "--exclude-path", "/api/teams/{id}/stages/{stage}/plan"])
+        .args(["--header", &format!("Cookie: {cookie}")])
+        .args(["--report", "junit", "--report-junit-path"])
+        .arg(&junit)
+        .env("NO_COLOR", "1")
+        // Its cache goes beside the server's data, not into the repository.
+        .current_dir(data);
+    eprintln!("xtask: $ {st:?}");
+    let status = st.status().context("running schemathesis")?;
+    let report = std::fs::read_to_string(&junit).context("reading schemathesis' JUnit report")?;
+    verdict(status.success(), &report)
 }
 
 #[cfg(test)]

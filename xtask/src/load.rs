@@ -3,13 +3,13 @@
 //! fixed mix of list pages, searches, posting details and matches at 64 connections.
 //! `--postgres`: the same on a throwaway PostgreSQL server (seeded anew each run, then removed).
 
-use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
+use crate::serve::{self, Serving};
 use crate::{cargo, postgres, run_cmd, setup};
 
 const ADDR: &str = "127.0.0.1:18090";
@@ -20,17 +20,6 @@ fn flag(args: &[String], name: &str, default: u32) -> Result<u32> {
         Some(i) => args.get(i + 1).context("a value after the flag")?.parse().with_context(|| name.to_owned()),
         None => Ok(default),
     }
-}
-
-fn healthy() -> bool {
-    let Ok(mut s) = std::net::TcpStream::connect(ADDR) else {
-        return false;
-    };
-    let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut out = String::new();
-    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").is_ok()
-        && s.read_to_string(&mut out).is_ok()
-        && out.starts_with("HTTP/1.1 200")
 }
 
 pub fn load(root: &Path, args: &[String]) -> Result<()> {
@@ -64,40 +53,25 @@ pub fn load(root: &Path, args: &[String]) -> Result<()> {
     }
     let paths = data.join("paths.txt");
     run_cmd(command(&root.join("target/release/examples/load_paths")).arg(&data).arg(&paths))?;
-    if healthy() {
+    if serve::healthy(ADDR) {
         bail!("something already listens on {ADDR}");
     }
-    let t = Instant::now();
-    let mut serving = command(&bin)
-        .arg("serve")
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["--addr", ADDR, "--no-demo", "--log", "warn"])
-        .spawn()
-        .context("starting the server")?;
-    let result = (|| {
-        while !healthy() {
-            if t.elapsed() > Duration::from_secs(600) {
-                bail!("the server did not answer /healthz");
-            }
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        eprintln!("xtask: server ready in {:.1}s", t.elapsed().as_secs_f64());
-        let wrk = |secs: u32| {
-            let mut c = Command::new("wrk");
-            c.args(["-t2", &format!("-c{connections}"), &format!("-d{secs}s"), "--latency", "-s"])
-                .arg(root.join("tests/load/mixed.lua"))
-                .arg(format!("http://{ADDR}"))
-                .arg("--")
-                .arg(&paths);
-            c
-        };
-        eprintln!("xtask: warming up (5 s)");
-        run_cmd(wrk(5).stdout(std::process::Stdio::null()))?;
-        run_cmd(&mut wrk(seconds))
-    })();
-    let _ = Command::new("kill").args(["-TERM", &serving.id().to_string()]).status();
-    let _ = serving.wait();
+    let mut serve = command(&bin);
+    serve.arg("serve").arg("--data-dir").arg(&data).args(["--addr", ADDR, "--no-demo", "--log", "warn"]);
+    let serving = Serving::start(&mut serve, ADDR, Duration::from_secs(600))?;
+    let wrk = |secs: u32| {
+        let mut c = Command::new("wrk");
+        c.args(["-t2", &format!("-c{connections}"), &format!("-d{secs}s"), "--latency", "-s"])
+            .arg(root.join("tests/load/mixed.lua"))
+            .arg(format!("http://{ADDR}"))
+            .arg("--")
+            .arg(&paths);
+        c
+    };
+    eprintln!("xtask: warming up (5 s)");
+    let result = run_cmd(wrk(5).stdout(std::process::Stdio::null())).and_then(|()| run_cmd(&mut wrk(seconds)));
+    // The server stops before the database it uses.
+    drop(serving);
     drop(server);
     result
 }

@@ -7,6 +7,7 @@ mod api_fuzz;
 mod frontend;
 mod load;
 mod postgres;
+mod serve;
 mod setup;
 
 use std::path::{Path, PathBuf};
