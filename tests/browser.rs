@@ -21,6 +21,12 @@ async fn register_reload_create_organization_switch_to_english_and_log_out() {
     b.client.refresh().await.unwrap();
     b.text_contains("[data-testid=user-name]", "林晓").await;
 
+    // Until the emailed link is followed, a banner says so.
+    b.text_contains("[data-testid=verify-banner]", "lin.xiao@example.com").await;
+    follow_verification_link(&b, &server, "lin.xiao@example.com").await;
+    b.path_matches(|p| p == "/").await;
+    assert!(b.client.find(fantoccini::Locator::Css("[data-testid=verify-banner]")).await.is_err(), "verified");
+
     // Create an organization.
     b.client.goto(&server.url("/orgs/new")).await.unwrap();
     b.fill("#f-name_zh", "杭州星河量子科技有限公司").await;
@@ -108,6 +114,21 @@ async fn unknown_pages_show_the_404_page_and_deep_links_load() {
 }
 
 /// The wasm files the page has fetched so far (names only).
+/// Opens the verification link of the newest email to `email` (as the user would from their
+/// inbox), waits for the confirmation and follows "continue".
+async fn follow_verification_link(b: &Browser, server: &Server, email: &str) {
+    let (text,): (String,) = sql::query_as("SELECT body FROM outbox WHERE to_email = $1 ORDER BY id DESC LIMIT 1")
+        .bind(email)
+        .fetch_one(&server.state.db)
+        .await
+        .unwrap();
+    let link = text.split_whitespace().find(|w| w.contains("/verify-email?token=")).expect("a verification link");
+    let link = link.replacen(&server.state.config.site_url(), &server.url(""), 1);
+    b.client.goto(&link).await.unwrap();
+    b.text_contains("[data-testid=verify-done]", "邮箱已验证").await;
+    b.click("[data-testid=verify-continue]").await;
+}
+
 async fn fetched_wasm(b: &Browser) -> Vec<String> {
     let names = b
         .client
@@ -153,6 +174,7 @@ async fn an_owner_invites_by_link_and_the_invitee_joins_after_registering() {
     b.fill("#f-password", PASSWORD).await;
     b.click("form button[type=submit]").await;
     b.path_matches(|p| p == "/my/orgs").await;
+    follow_verification_link(&b, &server, "zhou@example.com").await;
     b.client.goto(&server.url("/orgs/new")).await.unwrap();
     b.fill("#f-name_zh", "钱塘细胞工厂有限公司").await;
     b.click("form button[type=submit]").await;
@@ -178,7 +200,15 @@ async fn an_owner_invites_by_link_and_the_invitee_joins_after_registering() {
     b.fill("#f-email", "wu@example.com").await;
     b.fill("#f-password", PASSWORD).await;
     b.click("form button[type=submit]").await;
-    b.path_matches(|p| p.starts_with("/invitations/")).await;
+    let invitation = b.path_matches(|p| p.starts_with("/invitations/")).await;
+    // Not before the address is verified: the page says why, the banner how.
+    b.click("main button.btn-primary").await;
+    b.text_contains("main [role=alert]", "请先验证邮箱").await;
+    b.text_contains("[data-testid=verify-banner]", "wu@example.com").await;
+    b.screenshot("invitation-needs-verified-email").await;
+    // The link in the email verifies the address and leads back to the invitation.
+    follow_verification_link(&b, &server, "wu@example.com").await;
+    b.path_matches(|p| p == invitation).await;
     b.click("main button.btn-primary").await;
     b.path_matches(|p| p == path).await;
     b.text_contains("main", "成员管理").await; // members see the members link
@@ -315,6 +345,44 @@ async fn log_in(b: &Browser, server: &Server, email: &str, next: &str) {
     b.fill("#f-password", PASSWORD).await;
     b.click("form button[type=submit]").await;
     b.path_matches(|p| p == next).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_never_sends_the_browser_to_another_site_whatever_next_says() {
+    let server = Server::start().await;
+    server.user("zhang@example.com", false).await;
+    let b = Browser::start(1280, 900).await;
+    for next in [
+        "/%5Cevil.example",
+        "/%09/evil.example",
+        "/%0A/evil.example",
+        "/%5C%5Cevil.example/",
+        "//evil.example",
+        "/..//evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+    ] {
+        b.client.delete_all_cookies().await.unwrap();
+        b.client.goto(&server.url(&format!("/login?next={next}"))).await.unwrap();
+        b.fill("#f-email", "zhang@example.com").await;
+        b.fill("#f-password", PASSWORD).await;
+        b.click("form button[type=submit]").await;
+        b.el("[data-testid=user-name]").await;
+        let mut url = b.client.current_url().await.unwrap();
+        for _ in 0..150 {
+            if url.path() != "/login" || url.host_str() != Some("127.0.0.1") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            url = b.client.current_url().await.unwrap();
+        }
+        assert_eq!(url.host_str(), Some("127.0.0.1"), "next={next} left the site: {url}");
+        assert_eq!(url.path(), "/", "next={next} goes home: {url}");
+    }
+    // A path of the site is where signing in returns to.
+    b.client.delete_all_cookies().await.unwrap();
+    log_in(&b, &server, "zhang@example.com", "/events").await;
+    b.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -744,6 +812,63 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
     for browser in [a, b, host_b] {
         browser.close().await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_my_registration_panel_shows_each_viewer_only_their_own_registration() {
+    use reqwest::{Method, StatusCode};
+    let server = Server::start().await;
+    let host = server.user("host@example.com", false).await;
+    let org = server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    let attendee = server.user("zhangming@example.com", false).await;
+    server.user("door@example.com", false).await;
+    server.user("admin@example.com", true).await;
+    let host_cookie = server.session_cookie(host).await;
+    let event = serde_json::json!({"org_id": org, "title_zh": "2027杭州未来产业国际论坛", "description_zh": "聚焦5+X未来产业",
+        "event_type": "forum", "venue": "杭州国际博览中心", "starts_at": "2099-04-01T01:00:00Z",
+        "ends_at": "2099-04-01T09:00:00Z", "domains": ["gen_ai"], "capacity": 50});
+    let (status, e) = server.api(&host_cookie, Method::POST, "/api/events", Some(event)).await;
+    assert_eq!(status, StatusCode::CREATED, "{e}");
+    let id = e["id"].as_i64().unwrap();
+    let ticket = serde_json::json!({"name_zh": "普通", "quota": 50, "approval": false});
+    let (_, t) = server.api(&host_cookie, Method::POST, &format!("/api/events/{id}/ticket-types"), Some(ticket)).await;
+    let staff = serde_json::json!({"email": "door@example.com", "role": "checkin"});
+    let (status, _) = server.api(&host_cookie, Method::POST, &format!("/api/events/{id}/staff"), Some(staff)).await;
+    assert_eq!(status, StatusCode::OK);
+    let reg = serde_json::json!({"ticket_type": t["id"], "people": ["张明"]});
+    let attendee_cookie = server.session_cookie(attendee).await;
+    let (status, _) =
+        server.api(&attendee_cookie, Method::POST, &format!("/api/events/{id}/registrations"), Some(reg)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let page = format!("/events/{id}");
+
+    let b = Browser::start(1280, 1200).await;
+    // A visitor sees the event, and nobody's registration.
+    b.client.goto(&server.url(&page)).await.unwrap();
+    b.text_contains("h1", "2027杭州未来产业国际论坛").await;
+    assert!(b.client.find(fantoccini::Locator::Css("[data-testid=registration-status]")).await.is_err());
+    // The attendee sees their own ticket.
+    log_in(&b, &server, "zhangming@example.com", &page).await;
+    b.text_contains("[data-testid=register]", "张明").await;
+    b.text_contains("[data-testid=registration-status]", "已确认").await;
+    // The organizer, the door volunteer and a site admin each see a registration form of their own,
+    // never 张明's ticket (the organizer finds 张明 in the list of registrations instead).
+    for email in ["host@example.com", "door@example.com", "admin@example.com"] {
+        b.client.delete_all_cookies().await.unwrap();
+        log_in(&b, &server, email, &page).await;
+        b.el("[data-testid=register-submit]").await;
+        let panel = b.el("[data-testid=register]").await.text().await.unwrap();
+        assert!(
+            !panel.contains("张明") && !panel.contains("已确认"),
+            "{email} sees someone else's registration: {panel}"
+        );
+        assert!(b.client.find(fantoccini::Locator::Css("[data-testid=cancel-registration]")).await.is_err(), "{email}");
+        if email == "host@example.com" {
+            b.text_contains("[data-testid=registrations]", "已确认").await;
+            b.screenshot("event-organizer-own-registration").await;
+        }
+    }
+    b.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -124,7 +124,7 @@ pub fn build_app(state: AppState) -> Router {
     let (root, _) = OpenApiRouter::new().routes(routes!(healthz)).split_for_parts();
     let request_id = HeaderName::from_static("x-request-id");
     // Over https (secure cookies or an https public URL) browsers are told to keep to https.
-    let https = state.config.secure_cookies || state.config.public_url.starts_with("https://");
+    let https = state.config.secure_cookies || state.config.site_url().starts_with("https://");
     let hsts = https.then(|| HeaderValue::from_static("max-age=31536000"));
     root.nest("/api", api)
         .fallback_service(http::spa::service(&state.config.dist_dir))
@@ -207,6 +207,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let published = Arc::new(market::memory::Published::new(facets));
     let matching = Arc::new(matching);
     release_freed_memory();
+    anyhow::Context::context(notify::mail::transport(&config), "the email settings")?;
     let state = AppState { db, config: Arc::new(config), search, published, matching, changes: follower };
     if seeded {
         let n = dashboard::count_matches_of_published(&state).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
@@ -227,7 +228,8 @@ pub async fn serve_on(
     tokio::spawn(notify::ops::mailer(state.clone()));
     tokio::spawn(retention::daily(state.clone()));
     tokio::spawn(changes::follow(state.clone()));
-    axum::serve(listener, build_app(state)).with_graceful_shutdown(shutdown).await
+    let app = build_app(state).into_make_service_with_connect_info::<http::client::Peer>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }
 
 /// Prepares and serves on the configured address until SIGTERM or ctrl-c.

@@ -19,8 +19,9 @@ pub enum AppError {
     InvalidQuery(String),
     #[error("unsupported media type")]
     UnsupportedMediaType,
-    #[error("payload too large")]
-    PayloadTooLarge,
+    /// A body over the route's limit (in bytes), which the message names.
+    #[error("payload over {0} bytes")]
+    PayloadTooLarge(usize),
     #[error("not authenticated")]
     Unauthenticated,
     #[error("invalid credentials")]
@@ -79,7 +80,7 @@ impl AppError {
             AppError::MalformedJson(_) => (StatusCode::BAD_REQUEST, ErrorCode::MalformedJson),
             AppError::InvalidQuery(_) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidQuery),
             AppError::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::UnsupportedMediaType),
-            AppError::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge),
+            AppError::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge),
             AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
             AppError::InvalidCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials),
             AppError::Forbidden => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
@@ -112,6 +113,10 @@ impl AppError {
                     fill(Msg::RetryAfterMinutes.t(locale), &[("minutes", &minutes)])
                 );
                 ApiError::new(code, message)
+            }
+            AppError::PayloadTooLarge(limit) => {
+                let mib = format!("{:.0}", *limit as f64 / (1024.0 * 1024.0));
+                ApiError::new(code, fill(code.msg().t(locale), &[("limit", &mib)]))
             }
             _ => ApiError::localized(code, locale),
         }

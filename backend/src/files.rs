@@ -25,7 +25,7 @@ pub async fn store(state: &AppState, bytes: &[u8]) -> AppResult<(&'static str, S
 /// [`store`] with another size limit (a competition's business plan may be 20 MB).
 pub async fn store_up_to(state: &AppState, bytes: &[u8], max: usize) -> AppResult<(&'static str, String)> {
     if bytes.len() > max {
-        return Err(AppError::PayloadTooLarge);
+        return Err(AppError::PayloadTooLarge(max));
     }
     let mime = sniff_mime(bytes)
         .ok_or(AppError::Refused(axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType))?;

@@ -109,6 +109,14 @@ pub async fn update_me(req: &UpdateMeRequest) -> ApiResult<Me> {
 pub async fn change_password(req: &ChangePasswordRequest) -> ApiResult<()> {
     post(routes::ME_PASSWORD, req).await
 }
+/// Follows an emailed verification link.
+pub async fn verify_email(token: &str) -> ApiResult<()> {
+    post(routes::AUTH_VERIFY_EMAIL, &shared::accounts::VerifyEmailRequest { token: token.to_owned() }).await
+}
+/// Sends the verification email again; its link returns to `next`.
+pub async fn resend_verification(next: Option<String>) -> ApiResult<()> {
+    post(routes::ME_VERIFICATION, &shared::accounts::ResendVerification { next }).await
+}
 
 // ---- organizations ----
 pub async fn orgs(q: &OrgListQuery) -> ApiResult<Page<OrgSummary>> {
@@ -263,6 +271,10 @@ pub async fn set_stage(id: i64, req: &StageChange) -> ApiResult<Engagement> {
 pub async fn messages(id: i64) -> ApiResult<Vec<Message>> {
     get(&format!("/api/engagements/{id}/messages")).await
 }
+/// Marks the conversation read up to the message shown last.
+pub async fn read_messages(id: i64, up_to: i64) -> ApiResult<()> {
+    post(&format!("/api/engagements/{id}/read"), &shared::engage::ReadUpTo { up_to }).await
+}
 pub async fn send_message(id: i64, req: &NewMessage) -> ApiResult<Message> {
     post(&format!("/api/engagements/{id}/messages"), req).await
 }
@@ -394,6 +406,14 @@ pub async fn add_ticket_type(id: i64, t: &shared::events::TicketTypeInput) -> Ap
 pub async fn event_registrations(id: i64) -> ApiResult<Vec<shared::events::Registration>> {
     get(&format!("/api/events/{id}/registrations")).await
 }
+/// The caller's own registrations for the event (never someone else's, also for its organizers).
+pub async fn my_event_registrations(id: i64) -> ApiResult<Vec<shared::events::Registration>> {
+    get(&format!("/api/events/{id}/registrations/mine")).await
+}
+/// Publishes a draft event.
+pub async fn publish_event(id: i64) -> ApiResult<shared::events::Event> {
+    post(&format!("/api/events/{id}/publish"), &()).await
+}
 pub async fn register_for_event(
     id: i64,
     r: &shared::events::RegistrationInput,
@@ -470,6 +490,10 @@ pub async fn add_session(event: i64, s: &shared::agenda::SessionInput) -> ApiRes
 pub async fn delete_session(event: i64, session: i64) -> ApiResult<Vec<shared::agenda::Session>> {
     delete(&format!("/api/events/{event}/sessions/{session}")).await
 }
+/// Accepts (`true`) or declines the invitation to speak in a session.
+pub async fn answer_speaker(session: i64, accept: bool) -> ApiResult<Vec<shared::agenda::Session>> {
+    post(&format!("/api/sessions/{session}/speaker/{}", if accept { "accept" } else { "decline" }), &()).await
+}
 pub async fn join_session(session: i64) -> ApiResult<Vec<shared::agenda::Session>> {
     post(&format!("/api/sessions/{session}/seat"), &()).await
 }
@@ -510,7 +534,7 @@ pub async fn my_expert() -> ApiResult<shared::experts::Expert> {
 pub async fn put_my_expert(input: &shared::experts::ExpertInput) -> ApiResult<shared::experts::Expert> {
     put("/api/experts/me", input).await
 }
-pub async fn experts(q: &shared::experts::ExpertQuery) -> ApiResult<Vec<shared::experts::Expert>> {
+pub async fn experts(q: &shared::experts::ExpertQuery) -> ApiResult<Vec<shared::experts::PoolExpert>> {
     let path = format!(
         "/api/experts{}",
         query(&[("q", q.q.clone()), ("domain", q.domain.clone()), ("kind", q.kind.map(|k| k.as_str().to_owned()))])
@@ -543,6 +567,31 @@ pub async fn create_competition(input: &comp::CompetitionInput) -> ApiResult<com
 }
 pub async fn update_competition(id: i64, input: &comp::CompetitionInput) -> ApiResult<comp::Competition> {
     put(&format!("/api/competitions/{id}"), input).await
+}
+/// Opens a draft competition to the public.
+pub async fn open_competition(id: i64) -> ApiResult<comp::Competition> {
+    post(&format!("/api/competitions/{id}/open"), &()).await
+}
+/// Joins (`true`) or declines the team the caller was invited to.
+pub async fn answer_team(team: i64, join: bool) -> ApiResult<comp::Team> {
+    post(&format!("/api/teams/{team}/{}", if join { "join" } else { "decline" }), &()).await
+}
+pub async fn leave_team(team: i64) -> ApiResult<()> {
+    post(&format!("/api/teams/{team}/leave"), &()).await
+}
+pub async fn hand_over_team(team: i64, email: String) -> ApiResult<comp::Team> {
+    post(&format!("/api/teams/{team}/leader"), &comp::TeamPerson { email }).await
+}
+pub async fn invite_team_member(team: i64, email: String) -> ApiResult<comp::Team> {
+    post(&format!("/api/teams/{team}/members"), &comp::TeamPerson { email }).await
+}
+/// The panels the caller was invited to judge.
+pub async fn panel_invitations() -> ApiResult<Vec<comp::PanelInvitation>> {
+    get("/api/judging/invitations").await
+}
+/// Accepts (`true`) or declines the invitation to a stage's panel.
+pub async fn answer_panel(stage: i64, accept: bool) -> ApiResult<Vec<comp::PanelInvitation>> {
+    post(&format!("/api/stages/{stage}/panel/{}", if accept { "accept" } else { "decline" }), &()).await
 }
 pub async fn teams(competition: i64) -> ApiResult<Vec<comp::Team>> {
     get(&format!("/api/competitions/{competition}/teams")).await

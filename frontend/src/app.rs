@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{tr(Msg::AppName)}</a>
             <Header/>
+            <auth::VerifyBanner/>
             <main id="main" class="container">
                 <Routes fallback=|| view! { <not_found::NotFound/> }>
                     <Route path=path!("/") view=home::Home/>
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard") view=|| page(plan_dashboard())/>
                     <Route path=path!("/login") view=auth::Login/>
                     <Route path=path!("/register") view=auth::Register/>
+                    <Route path=path!("/verify-email") view=auth::VerifyEmail/>
                     <Route path=path!("/account") view=|| page(account())/>
                     <Route path=path!("/orgs") view=|| page(orgs(Orgs::Directory))/>
                     <Route path=path!("/orgs/new") view=|| page(orgs(Orgs::Create))/>

@@ -15,6 +15,9 @@ pub struct RegisterRequest {
     pub display_name: String,
     #[serde(default)]
     pub locale: Option<Locale>,
+    /// The page to return to once the email is verified (a path of this site; others are ignored).
+    #[serde(default)]
+    pub next: Option<String>,
 }
 
 /// A registration that passed every rule.
@@ -24,6 +27,8 @@ pub struct NewAccount {
     pub password: Password,
     pub display_name: String,
     pub locale: Option<Locale>,
+    /// Where the verification link returns to (checked by [`crate::routes::return_path`]).
+    pub next: Option<String>,
 }
 
 impl RegisterRequest {
@@ -34,7 +39,8 @@ impl RegisterRequest {
         let display_name = errs.check("display_name", validate::display_name(&self.display_name));
         match (email, password, display_name) {
             (Some(email), Some(password), Some(display_name)) if errs.is_empty() => {
-                Ok(NewAccount { email, password, display_name, locale: self.locale })
+                let next = self.next.as_deref().and_then(crate::routes::return_path).map(str::to_owned);
+                Ok(NewAccount { email, password, display_name, locale: self.locale, next })
             }
             _ => Err(errs),
         }
@@ -131,8 +137,32 @@ pub struct Me {
     pub display_name: String,
     pub locale: Locale,
     pub is_admin: bool,
+    /// The email address was confirmed through the link sent to it. Until then the account may
+    /// browse and edit its profile, not create or join organizations, accept invitations, register
+    /// for events that require it or send requests.
+    pub email_verified: bool,
     pub memberships: Vec<Membership>,
 }
+
+/// `POST /api/auth/verify-email`: the token from the emailed link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VerifyEmailRequest {
+    pub token: String,
+}
+
+/// `POST /api/me/verification`: send the verification email again, returning afterwards to `next`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResendVerification {
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+/// How long a verification link works.
+pub const VERIFICATION_HOURS: i64 = 24;
+/// At most this many verification emails per account a day, and one a minute.
+pub const VERIFICATIONS_PER_DAY: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -157,11 +187,26 @@ mod tests {
             password: "short".into(),
             display_name: " ".into(),
             locale: None,
+            next: None,
         };
         let errs = req.parse().unwrap_err();
         assert_eq!(errs.get("email"), Some(FieldError::EmailInvalid));
         assert_eq!(errs.get("password"), Some(FieldError::PasswordTooShort));
         assert_eq!(errs.get("display_name"), Some(FieldError::Required));
+    }
+
+    #[test]
+    fn a_return_address_after_verification_is_kept_only_when_it_is_a_path_of_this_site() {
+        let mut req = RegisterRequest {
+            email: "a@b.cn".into(),
+            password: "correct-horse-battery".into(),
+            display_name: "李雷".into(),
+            locale: None,
+            next: Some("/events/3?code=X".into()),
+        };
+        assert_eq!(req.parse().unwrap().next.as_deref(), Some("/events/3?code=X"));
+        req.next = Some("/\\evil.example".into());
+        assert_eq!(req.parse().unwrap().next, None);
     }
 
     #[test]

@@ -50,9 +50,11 @@ impl SessionInput {
         event_end: OffsetDateTime,
     ) -> Result<Vec<SpeakerLine>, FieldErrors> {
         let mut errs = FieldErrors::new();
-        errs.check("title_zh", validate::required_text(&self.title_zh, 120));
-        errs.check("title_en", validate::optional_text(self.title_en.as_deref(), 200));
-        errs.check("room", validate::optional_text(self.room.as_deref(), 60));
+        errs.check("title_zh", validate::required_line(&self.title_zh, 120));
+        errs.check("title_en", validate::optional_line(self.title_en.as_deref(), 200));
+        errs.check("room", validate::optional_line(self.room.as_deref(), 60));
+        errs.check("starts_at", validate::moment_in_range(self.starts_at));
+        errs.check("ends_at", validate::moment_in_range(self.ends_at));
         if self.ends_at <= self.starts_at {
             errs.add("ends_at", FieldError::DatesOutOfOrder);
         } else if self.starts_at < event_start || self.ends_at > event_end {
@@ -67,8 +69,8 @@ impl SessionInput {
             errs.add("speakers", FieldError::TooMany);
         }
         for line in lines {
-            if line.chars().count() > 80 {
-                errs.add("speakers", FieldError::TooLong);
+            if let Err(e) = validate::required_line(line, 80) {
+                errs.add("speakers", e);
             } else if line.contains('@') {
                 match validate::Email::parse(line) {
                     Ok(e) => speakers.push(SpeakerLine::Email(e)),
@@ -87,10 +89,39 @@ impl SessionInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Speaker {
     pub user_id: Option<i64>,
+    /// The name typed, or the accepting user's; empty for an invitation not yet accepted.
     pub name: String,
     /// The linked user's first organization, if any.
     pub org_name_zh: Option<String>,
     pub org_name_en: Option<String>,
+    #[serde(default = "SpeakerStatus::named")]
+    pub status: SpeakerStatus,
+    /// The invited address: shown only to those who run the event.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+code_enum!(
+    /// A speaker typed as a name, or invited by email: linked to an account only when the person
+    /// with that address accepts. Everyone sees named and accepted speakers; only the organizers see
+    /// invitations still open or declined.
+    SpeakerStatus {
+        Named = "named" => SpeakerNamed,
+        Invited = "invited" => SpeakerInvited,
+        Accepted = "accepted" => SpeakerAccepted,
+        Declined = "declined" => SpeakerDeclined,
+    }
+);
+
+impl SpeakerStatus {
+    fn named() -> Self {
+        SpeakerStatus::Named
+    }
+
+    /// Shown to everyone.
+    pub fn public(self) -> bool {
+        matches!(self, SpeakerStatus::Named | SpeakerStatus::Accepted)
+    }
 }
 
 /// One session of the agenda as everyone sees it.
@@ -114,6 +145,9 @@ pub struct Session {
     pub taken: u32,
     /// The caller holds a seat in it.
     pub joined: bool,
+    /// The caller was invited to speak in it and has not answered yet.
+    #[serde(default)]
+    pub speaker_invitation: bool,
 }
 
 impl Session {

@@ -119,11 +119,17 @@ fn bilingual(errs: &mut FieldErrors, field: &str, zh: &str, en: Option<&str>, ma
     errs.check(&format!("{field}_en"), validate::optional_text(en, max * 2));
 }
 
+/// A one-line name in Chinese with an optional English one.
+fn names_ok(zh: &str, en: Option<&str>, max: usize) -> bool {
+    validate::required_line(zh, max).is_ok() && validate::optional_line(en, max * 2).is_ok()
+}
+
 impl CompetitionInput {
     /// Checks the shared rules; `now` refuses a first deadline already past (on creation).
     pub fn check(&self, now: Option<OffsetDateTime>) -> Result<(), FieldErrors> {
         let mut errs = FieldErrors::new();
-        bilingual(&mut errs, "title", &self.title_zh, self.title_en.as_deref(), 120);
+        errs.check("title_zh", validate::required_line(&self.title_zh, 120));
+        errs.check("title_en", validate::optional_line(self.title_en.as_deref(), 240));
         bilingual(&mut errs, "description", &self.description_zh, self.description_en.as_deref(), 4000);
         bilingual(&mut errs, "eligibility", &self.eligibility_zh, self.eligibility_en.as_deref(), 2000);
         if self.tracks.is_empty() {
@@ -132,10 +138,7 @@ impl CompetitionInput {
             errs.add("tracks", FieldError::TooMany);
         }
         for t in &self.tracks {
-            if validate::required_text(&t.name_zh, 60).is_err()
-                || validate::optional_text(t.name_en.as_deref(), 120).is_err()
-                || t.domain.trim().is_empty()
-            {
+            if !names_ok(&t.name_zh, t.name_en.as_deref(), 60) || t.domain.trim().is_empty() {
                 errs.add("tracks", FieldError::Invalid);
             }
         }
@@ -152,20 +155,14 @@ impl CompetitionInput {
         }
         for s in &self.stages {
             let bad_field = s.fields.len() > FIELDS_MAX
-                || s.fields.iter().any(|f| {
-                    validate::required_text(&f.label_zh, 60).is_err()
-                        || validate::optional_text(f.label_en.as_deref(), 120).is_err()
-                });
-            if validate::required_text(&s.name_zh, 30).is_err()
-                || validate::optional_text(s.name_en.as_deref(), 60).is_err()
-                || s.advance == 0
-                || s.advance > 1000
-                || bad_field
-            {
+                || s.fields.iter().any(|f| !names_ok(&f.label_zh, f.label_en.as_deref(), 60));
+            if !names_ok(&s.name_zh, s.name_en.as_deref(), 30) || s.advance == 0 || s.advance > 1000 || bad_field {
                 errs.add("stages", FieldError::Invalid);
             }
         }
-        if self.stages.windows(2).any(|w| w[1].deadline <= w[0].deadline) {
+        if let Some(e) = self.stages.iter().find_map(|s| validate::moment_in_range(s.deadline).err()) {
+            errs.add("stages", e);
+        } else if self.stages.windows(2).any(|w| w[1].deadline <= w[0].deadline) {
             errs.add("stages", FieldError::DatesOutOfOrder);
         }
         if let (Some(now), Some(first)) = (now, self.stages.first())
@@ -177,13 +174,11 @@ impl CompetitionInput {
             errs.add("rubric", FieldError::Required);
         } else if self.rubric.len() > CRITERIA_MAX {
             errs.add("rubric", FieldError::TooMany);
-        } else if self.rubric.iter().any(|c| {
-            validate::required_text(&c.name_zh, 30).is_err()
-                || validate::optional_text(c.name_en.as_deref(), 60).is_err()
-                || c.weight == 0
-                || c.scale == 0
-                || c.scale > 100
-        }) {
+        } else if self
+            .rubric
+            .iter()
+            .any(|c| !names_ok(&c.name_zh, c.name_en.as_deref(), 30) || c.weight == 0 || c.scale == 0 || c.scale > 100)
+        {
             errs.add("rubric", FieldError::Invalid);
         } else if self.rubric.iter().map(|c| c.weight).sum::<u32>() != 100 {
             errs.add("rubric", FieldError::OutOfRange);
@@ -246,6 +241,9 @@ pub struct Competition {
     pub mine: bool,
     /// The public notice of the final results, once published.
     pub notice_id: Option<i64>,
+    /// Public. A draft (seen only by those who run it) until a verified organization opens it.
+    #[serde(default)]
+    pub published: bool,
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: OffsetDateTime,
@@ -276,7 +274,7 @@ impl TeamInput {
     /// The members' emails, parsed and deduplicated, or what is wrong.
     pub fn check(&self) -> Result<Vec<validate::Email>, FieldErrors> {
         let mut errs = FieldErrors::new();
-        errs.check("name", validate::required_text(&self.name, 60));
+        errs.check("name", validate::required_line(&self.name, 60));
         let mut emails: Vec<validate::Email> = vec![];
         for m in self.members.iter().filter(|m| !m.trim().is_empty()) {
             match validate::Email::parse(m) {
@@ -300,6 +298,31 @@ pub struct TeamMember {
     pub user_id: Option<i64>,
     pub name: Option<String>,
     pub leader: bool,
+    /// Invited by the leader, or joined (having accepted). Only those who joined are on the team.
+    #[serde(default = "TeamMemberStatus::joined")]
+    pub status: TeamMemberStatus,
+}
+
+code_enum!(
+    /// Whether a listed member accepted the leader's invitation.
+    TeamMemberStatus {
+        Invited = "invited" => TeamInvited,
+        Joined = "joined" => TeamJoinedStatus,
+    }
+);
+
+impl TeamMemberStatus {
+    fn joined() -> Self {
+        TeamMemberStatus::Joined
+    }
+}
+
+/// `POST /api/teams/{id}/members` (invite one more) and `POST /api/teams/{id}/leader` (hand the
+/// leadership to a member who joined): a person by email.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamPerson {
+    pub email: String,
 }
 
 /// One version of a team's submission to a stage.
@@ -335,8 +358,14 @@ pub struct Team {
     pub reached: u32,
     /// The latest version of each stage's submission.
     pub submissions: Vec<Submission>,
-    /// The caller is on the team.
+    /// The caller is on the team (joined).
     pub mine: bool,
+    /// The caller was invited to the team and has not answered.
+    #[serde(default)]
+    pub invited: bool,
+    /// The caller leads the team.
+    #[serde(default)]
+    pub leading: bool,
 }
 
 /// `PUT /api/teams/{id}/stages/{stage}/submission`: a new version of the texts (the plan, if any,
@@ -392,6 +421,38 @@ pub struct JudgeRef {
     pub expert_id: i64,
     pub name: String,
     pub affiliation: String,
+    /// Invited experts judge only once they accept.
+    #[serde(default = "PanelStatus::accepted")]
+    pub status: PanelStatus,
+}
+
+code_enum!(
+    /// An expert's answer to the invitation to a stage's panel.
+    PanelStatus {
+        Invited = "invited" => PanelInvited,
+        Accepted = "accepted" => PanelAccepted,
+        Declined = "declined" => PanelDeclined,
+    }
+);
+
+impl PanelStatus {
+    fn accepted() -> Self {
+        PanelStatus::Accepted
+    }
+}
+
+/// An invitation to judge a stage, as the invited expert sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PanelInvitation {
+    pub stage_id: i64,
+    pub stage_name_zh: String,
+    pub stage_name_en: Option<String>,
+    pub competition_id: i64,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+    pub org: OrgRef,
+    pub status: PanelStatus,
 }
 
 /// An entry of a stage with its judges.

@@ -203,10 +203,14 @@ impl TargetInput {
         if let Err(e) = self.rule.check(tax) {
             errs.0.extend(e.0);
         }
-        let source = errs.check("manual_source", validate::optional_text(self.manual_source.as_deref(), 200)).flatten();
+        let source = errs.check("manual_source", validate::optional_line(self.manual_source.as_deref(), 200)).flatten();
         let as_of = match self.manual_as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(s) => match parse_date(s) {
+                Some(d) if validate::date_in_range(d).is_err() => {
+                    errs.add("manual_as_of", FieldError::DateOutOfRange);
+                    None
+                }
                 Some(d) if d > today => {
                     errs.add("manual_as_of", FieldError::OutOfRange);
                     None
@@ -281,7 +285,11 @@ impl ActivityQuery {
         let mut day = |field: &str, raw: &Option<String>| match raw.as_deref().map(str::trim).filter(|s| !s.is_empty())
         {
             None => Ok(None),
-            Some(s) => parse_date(s).map(Some).ok_or_else(|| errs.add(field, FieldError::Invalid)),
+            Some(s) => parse_date(s)
+                .ok_or(FieldError::Invalid)
+                .and_then(validate::date_in_range)
+                .map(Some)
+                .map_err(|e| errs.add(field, e)),
         };
         let to = day("to", &self.to);
         let from = day("from", &self.from);
@@ -293,10 +301,10 @@ impl ActivityQuery {
         }
         let (Ok(from), Ok(to)) = (from, to) else { return Err(errs) };
         let to = week_of(to.unwrap_or(today));
-        let from = week_of(from.unwrap_or(to - Duration::weeks(25)));
+        let from = week_of(from.unwrap_or(to.checked_sub(Duration::weeks(25)).unwrap_or(to)));
         if from > to {
             errs.add("from", FieldError::DatesOutOfOrder);
-        } else if weeks(from, to).len() > MAX_WEEKS {
+        } else if (to - from).whole_weeks() >= MAX_WEEKS as i64 {
             errs.add("from", FieldError::OutOfRange);
         }
         errs.into_result()?;
@@ -304,9 +312,9 @@ impl ActivityQuery {
     }
 }
 
-/// The Monday of `day`'s week.
+/// The Monday of `day`'s week (`day` itself in the first days of the calendar, which have none).
 pub fn week_of(day: Date) -> Date {
-    day - Duration::days(i64::from(day.weekday().number_days_from_monday()))
+    day.checked_sub(Duration::days(i64::from(day.weekday().number_days_from_monday()))).unwrap_or(day)
 }
 
 /// The Mondays from `from`'s week to `to`'s week, inclusive.
@@ -316,7 +324,10 @@ pub fn weeks(from: Date, to: Date) -> Vec<Date> {
     let last = week_of(to);
     while w <= last {
         out.push(w);
-        w += Duration::weeks(1);
+        match w.checked_add(Duration::weeks(1)) {
+            Some(next) => w = next,
+            None => break,
+        }
     }
     out
 }
@@ -433,6 +444,32 @@ mod tests {
     use super::*;
     use crate::taxonomy::test_taxonomy;
     use time::macros::date;
+
+    #[test]
+    fn periods_at_the_ends_of_the_calendar_are_refused_naming_the_field() {
+        let today = date!(2026 - 11 - 29);
+        for (from, to, field) in [
+            (None, Some("9999-12-31"), "to"),
+            (None, Some("-9999-01-01"), "to"),
+            (Some("0000-01-01"), Some("9999-12-31"), "from"),
+            (Some("1900-01-01"), Some("9999-12-31"), "from"),
+            (Some("1900-01-01"), None, "from"),
+        ] {
+            let q = ActivityQuery { from: from.map(Into::into), to: to.map(Into::into), domain: None };
+            let errs = q.parse(&tax(), today).unwrap_err();
+            assert_eq!(errs.get(field), Some(FieldError::DateOutOfRange), "{from:?}..{to:?}: {errs:?}");
+        }
+        let q = ActivityQuery { from: Some("2000-01-01".into()), to: Some("2099-12-31".into()), domain: None };
+        assert_eq!(q.parse(&tax(), today).unwrap_err().get("from"), Some(FieldError::OutOfRange), "too many weeks");
+    }
+
+    #[test]
+    fn week_arithmetic_never_leaves_the_calendar() {
+        let (first, last) = (Date::MIN, Date::MAX);
+        assert!(week_of(first) <= first);
+        assert_eq!(weeks(last, last).len(), 1);
+        assert!(weeks(first, first).len() <= 1);
+    }
 
     fn tax() -> Taxonomy {
         test_taxonomy(&[

@@ -138,7 +138,9 @@ impl StageChange {
         if self.stage == DealStage::Failed && self.failure.is_none() {
             errs.add("failure", FieldError::Required);
         }
-        if self.signed_on.is_some_and(|d| d > today) {
+        if let Some(e) = self.signed_on.and_then(|d| validate::date_in_range(d).err()) {
+            errs.add("signed_on", e);
+        } else if self.signed_on.is_some_and(|d| d > today) {
             errs.add("signed_on", FieldError::OutOfRange);
         }
         if self.contract_value.is_some_and(|v| v > 100_000_000) {
@@ -287,6 +289,14 @@ pub struct Message {
     pub at: OffsetDateTime,
 }
 
+/// `POST /api/engagements/{id}/read`: the caller has read the conversation up to this message
+/// (the last one shown). Reading the messages (a GET) never marks them read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadUpTo {
+    pub up_to: i64,
+}
+
 /// `POST /api/engagements/{id}/messages`: text, or attachments uploaded before, or both.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -365,12 +375,13 @@ pub fn sniff_mime(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// A file name safe to show and to send back in `Content-Disposition`: no paths, no control or quote
-/// characters, at most 120 characters; empty becomes "attachment".
+/// A file name safe to show and to send back in `Content-Disposition`: no paths, no control,
+/// direction-override or quote characters (`invoice\u{202e}fdp.exe` would read as `invoiceexe.pdf`),
+/// at most 120 characters; empty becomes "attachment".
 pub fn clean_file_name(raw: &str) -> String {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String =
-        base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | ';' | '\\')).take(120).collect();
+        base.chars().filter(|c| !validate::forbidden(*c, true) && !matches!(c, '"' | ';' | '\\')).take(120).collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
     if cleaned.is_empty() { "attachment".into() } else { cleaned }
 }
@@ -447,5 +458,7 @@ mod tests {
         assert_eq!(clean_file_name("a\"b;c.pdf"), "abc.pdf");
         assert_eq!(clean_file_name(""), "attachment");
         assert_eq!(clean_file_name(".hidden"), "hidden");
+        assert_eq!(clean_file_name("invoice\u{202e}fdp.exe"), "invoicefdp.exe", "no direction override");
+        assert_eq!(clean_file_name("方案\u{0}\u{2067}.pdf"), "方案.pdf");
     }
 }

@@ -60,6 +60,17 @@ pub enum ErrorCode {
     SoleOwner,
     /// The server's disk (or its configured database size) is full: nothing was saved (507).
     StorageFull,
+    /// The account's email address is not verified yet (403): the action needs it.
+    EmailNotVerified,
+    /// A verification link that is unknown, used, expired or for an address the account no longer has.
+    VerificationInvalid,
+    /// The caller already joined a team of this competition (409).
+    AlreadyInTeam,
+    /// The leader must hand the team over before leaving it (409).
+    LeaderMustHandOver,
+    /// A check-in scan resent with its device and nonce but another ticket (409): a nonce names one
+    /// scan of one ticket.
+    ScanReused,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -108,6 +119,11 @@ impl ErrorCode {
             ErrorCode::CrossOrigin => Msg::ErrCrossOrigin,
             ErrorCode::SoleOwner => Msg::ErrSoleOwner,
             ErrorCode::StorageFull => Msg::ErrStorageFull,
+            ErrorCode::ScanReused => Msg::ErrScanReused,
+            ErrorCode::AlreadyInTeam => Msg::ErrAlreadyInTeam,
+            ErrorCode::LeaderMustHandOver => Msg::ErrLeaderMustHandOver,
+            ErrorCode::EmailNotVerified => Msg::ErrEmailNotVerified,
+            ErrorCode::VerificationInvalid => Msg::ErrVerificationInvalid,
         }
     }
 }

@@ -103,6 +103,9 @@ pub struct EventInput {
     /// Public, or only with an invitation code.
     #[serde(default)]
     pub invitation_only: bool,
+    /// Registering needs a verified email address (on unless the organizer turns it off).
+    #[serde(default = "crate::validate::yes")]
+    pub verified_email_required: bool,
     /// When registration opens (none: at once) and closes (none: when the event ends).
     #[serde(default, with = "time::serde::rfc3339::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
@@ -116,11 +119,21 @@ impl EventInput {
     /// Checks the shared rules; `now` refuses events that ended already.
     pub fn check(&self, now: OffsetDateTime) -> Result<(), FieldErrors> {
         let mut errs = FieldErrors::new();
-        errs.check("title_zh", validate::required_text(&self.title_zh, 120));
-        errs.check("title_en", validate::optional_text(self.title_en.as_deref(), 200));
+        errs.check("title_zh", validate::required_line(&self.title_zh, 120));
+        errs.check("title_en", validate::optional_line(self.title_en.as_deref(), 200));
         errs.check("description_zh", validate::required_text(&self.description_zh, 4000));
         errs.check("description_en", validate::optional_text(self.description_en.as_deref(), 8000));
-        errs.check("venue", validate::optional_text(self.venue.as_deref(), 200));
+        errs.check("venue", validate::optional_line(self.venue.as_deref(), 200));
+        errs.check("starts_at", validate::moment_in_range(self.starts_at));
+        errs.check("ends_at", validate::moment_in_range(self.ends_at));
+        for (field, t) in [
+            ("registration_opens_at", self.registration_opens_at),
+            ("registration_closes_at", self.registration_closes_at),
+        ] {
+            if let Some(t) = t {
+                errs.check(field, validate::moment_in_range(t));
+            }
+        }
         errs.check("online_url", validate::optional_url(self.online_url.as_deref()));
         if self.venue.as_deref().is_none_or(|v| v.trim().is_empty())
             && self.online_url.as_deref().is_none_or(|v| v.trim().is_empty())
@@ -166,8 +179,8 @@ pub struct TicketTypeInput {
 impl TicketTypeInput {
     pub fn check(&self) -> Result<(), FieldErrors> {
         let mut errs = FieldErrors::new();
-        errs.check("name_zh", validate::required_text(&self.name_zh, 60));
-        errs.check("name_en", validate::optional_text(self.name_en.as_deref(), 100));
+        errs.check("name_zh", validate::required_line(&self.name_zh, 60));
+        errs.check("name_en", validate::optional_line(self.name_en.as_deref(), 100));
         if self.quota == 0 || self.quota > 100_000 {
             errs.add("quota", FieldError::OutOfRange);
         }
@@ -213,6 +226,9 @@ pub struct Event {
     pub domains: Vec<String>,
     pub capacity: u32,
     pub invitation_only: bool,
+    /// Registering needs a verified email address.
+    #[serde(default)]
+    pub verified_email_required: bool,
     pub registered: u32,
     pub ticket_types: Vec<TicketType>,
     /// The caller organizes it (a member of the organizing organization, or a manager).
@@ -229,6 +245,9 @@ pub struct Event {
     /// The cover image's address, if it has one (changes with the image).
     #[serde(default)]
     pub cover_url: Option<String>,
+    /// Public. A draft (seen only by those who run it) until a verified organization publishes it.
+    #[serde(default)]
+    pub published: bool,
 }
 
 /// Where registration stands at an instant.
@@ -575,8 +594,8 @@ pub struct QuestionInput {
 impl QuestionInput {
     pub fn check(&self) -> Result<(), FieldErrors> {
         let mut errs = FieldErrors::new();
-        errs.check("label_zh", validate::required_text(&self.label_zh, 200));
-        errs.check("label_en", validate::optional_text(self.label_en.as_deref(), 300));
+        errs.check("label_zh", validate::required_line(&self.label_zh, 200));
+        errs.check("label_en", validate::optional_line(self.label_en.as_deref(), 300));
         let trimmed = |v: &[String]| v.iter().map(|o| o.trim()).filter(|o| !o.is_empty()).count();
         if self.kind.has_options() {
             let n = trimmed(&self.options_zh);
@@ -769,7 +788,7 @@ pub struct InvitationInput {
 impl InvitationInput {
     pub fn check(&self) -> Result<(), FieldErrors> {
         let mut errs = FieldErrors::new();
-        errs.check("label", validate::required_text(&self.label, 100));
+        errs.check("label", validate::required_line(&self.label, 100));
         if self.max_uses.is_some_and(|m| m == 0 || m > 100_000) {
             errs.add("max_uses", FieldError::OutOfRange);
         }
@@ -861,7 +880,7 @@ mod tests {
             (datetime!(2026-11-28 16:00 UTC), 1),
             (datetime!(2026-11-29 03:00 UTC), 3),
         ];
-        let days = per_day(&rows, time::UtcOffset::from_hms(8, 0, 0).unwrap());
+        let days = per_day(&rows, crate::CHINA);
         let days: Vec<(&str, u32)> = days.iter().map(|r| (r.key.as_str(), r.people)).collect();
         assert_eq!(days, [("2026-11-28", 2), ("2026-11-29", 4)], "16:00 UTC is midnight in Hangzhou");
         assert_eq!(CheckinCounts { checked_in: 2, expected: 3 }.rate_percent(), 66);

@@ -62,8 +62,8 @@ impl ExpertInput {
         if keywords.iter().any(|k| k.chars().count() > 20) {
             errs.add("keywords", FieldError::TooLong);
         }
-        let affiliation = errs.check("affiliation", validate::required_text(&self.affiliation, 120));
-        let title = errs.check("title", validate::required_text(&self.title, 60));
+        let affiliation = errs.check("affiliation", validate::required_line(&self.affiliation, 120));
+        let title = errs.check("title", validate::required_line(&self.title, 60));
         let bio = errs.check("bio", validate::required_text(&self.bio, 1000));
         let names =
             errs.check("conflict_names", validate::code_list(&self.conflict_names, CONFLICTS_MAX)).unwrap_or_default();
@@ -124,11 +124,39 @@ pub struct Expert {
     pub updated_at: OffsetDateTime,
 }
 
+/// An expert of the approved pool as organizers search it: what choosing judges needs (fields,
+/// keywords, title, affiliation), never the declared conflicts, the bio or any contact detail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PoolExpert {
+    pub id: i64,
+    pub name: String,
+    pub kind: ExpertKind,
+    pub domains: Vec<String>,
+    pub keywords: Vec<String>,
+    pub affiliation: String,
+    pub title: String,
+}
+
+impl From<Expert> for PoolExpert {
+    fn from(e: Expert) -> Self {
+        PoolExpert {
+            id: e.id,
+            name: e.name,
+            kind: e.kind,
+            domains: e.domains,
+            keywords: e.keywords,
+            affiliation: e.affiliation,
+            title: e.title,
+        }
+    }
+}
+
 /// `GET /api/experts`: filters on the approved pool.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct ExpertQuery {
-    /// Words in the name, affiliation, title, bio or keywords.
+    /// Words in the name, affiliation, title or keywords.
     #[serde(default)]
     pub q: Option<String>,
     #[serde(default)]

@@ -53,4 +53,7 @@ pub mod taxonomy;
 pub mod validate;
 
 pub use error::{ApiError, ErrorBody, ErrorCode};
+
+/// China Standard Time (UTC+8), in which the platform's days, deadlines and weeks are counted.
+pub const CHINA: time::UtcOffset = time::macros::offset!(+8);
 pub use i18n::{Locale, Msg};

@@ -288,8 +288,10 @@ fn range(errs: &mut FieldErrors, field: &str, min: Option<u32>, max: Option<u32>
 }
 
 fn not_past(errs: &mut FieldErrors, field: &str, date: Option<Date>, today: Date) {
-    if date.is_some_and(|d| d < today) {
-        errs.add(field, FieldError::DateInPast);
+    match date {
+        Some(d) if validate::date_in_range(d).is_err() => errs.add(field, FieldError::DateOutOfRange),
+        Some(d) if d < today => errs.add(field, FieldError::DateInPast),
+        _ => {}
     }
 }
 
@@ -314,8 +316,9 @@ impl PostingInput {
     /// in the past (against `today`) and in order, TRL 1–9.
     pub fn parse(&self, tax: &Taxonomy, today: Date) -> Result<PostingDraft, FieldErrors> {
         let mut errs = FieldErrors::new();
-        let title_zh = errs.check("title_zh", validate::required_text(&self.title_zh, TITLE_MAX));
-        let title_en = text(&mut errs, "title_en", &self.title_en, TITLE_EN_MAX);
+        let title_zh = errs.check("title_zh", validate::required_line(&self.title_zh, TITLE_MAX));
+        let title_en =
+            errs.check("title_en", validate::optional_line(self.title_en.as_deref(), TITLE_EN_MAX)).flatten();
         let summary_zh = errs.check("summary_zh", validate::required_text(&self.summary_zh, SUMMARY_MAX));
         let summary_en = text(&mut errs, "summary_en", &self.summary_en, SUMMARY_MAX);
         let details_zh = text(&mut errs, "details_zh", &self.details_zh, DETAILS_MAX);
@@ -361,7 +364,9 @@ impl PostingInput {
             PostingSpec::Demand(d) => {
                 trl(&mut errs, d.trl);
                 range(&mut errs, "budget_max", d.budget_min, d.budget_max);
-                if let (Some(start), Some(deadline)) = (d.start, self.deadline)
+                if let Some(e) = d.start.and_then(|s| validate::date_in_range(s).err()) {
+                    errs.add("start", e);
+                } else if let (Some(start), Some(deadline)) = (d.start, self.deadline)
                     && start > deadline
                 {
                     errs.add("start", FieldError::DatesOutOfOrder);
@@ -405,7 +410,7 @@ impl PostingInput {
             }
             PostingSpec::Scenario(s) => {
                 errs.check("category", tax.require(TermKind::ScenarioCategory, &s.category));
-                let site = errs.check("site", validate::required_text(&s.site, 200)).unwrap_or_default();
+                let site = errs.check("site", validate::required_line(&s.site, 200)).unwrap_or_default();
                 let seeks = errs.check("seeks", validate::required_text(&s.seeks, SUMMARY_MAX)).unwrap_or_default();
                 if s.offers.is_empty() {
                     errs.add("offers", FieldError::TooFew);

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use crate::error::FieldErrors;
 use crate::matching::Reason;
-use crate::validate::FieldError;
+use crate::validate::{self, FieldError};
 
 /// Slots per event at most (availability is kept as a 64-bit set by the scheduler).
 pub const SLOTS_MAX: usize = 48;
@@ -48,6 +48,8 @@ impl SetupInput {
             errs.add("slots", FieldError::Required);
         } else if slots.len() > SLOTS_MAX {
             errs.add("slots", FieldError::TooMany);
+        } else if let Some(e) = slots.iter().find_map(|s| validate::moment_in_range(s.starts_at).err()) {
+            errs.add("slots", e);
         } else if slots.iter().any(|s| s.ends_at <= s.starts_at) {
             errs.add("slots", FieldError::DatesOutOfOrder);
         } else if slots.iter().any(|s| s.starts_at < event_start || s.ends_at > event_end) {
@@ -62,11 +64,12 @@ impl SetupInput {
 
 /// Evenly spaced slots: `count` meetings of `minutes` with `pause` minutes between, from `start`.
 pub fn even_slots(start: OffsetDateTime, count: u32, minutes: u32, pause: u32) -> Vec<SlotInput> {
-    let step = time::Duration::minutes(i64::from(minutes + pause));
-    (0..count)
-        .map(|i| {
-            let starts_at = start + step * i;
-            SlotInput { starts_at, ends_at: starts_at + time::Duration::minutes(i64::from(minutes)) }
+    let step = time::Duration::minutes(i64::from(minutes) + i64::from(pause));
+    // One more than the most a setup takes, so that too many slots are refused, not cut short.
+    (0..count.min(SLOTS_MAX as u32 + 1))
+        .map_while(|i| {
+            let starts_at = start.checked_add(step.checked_mul(i32::try_from(i).ok()?)?)?;
+            Some(SlotInput { starts_at, ends_at: starts_at.checked_add(time::Duration::minutes(i64::from(minutes)))? })
         })
         .collect()
 }

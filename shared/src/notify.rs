@@ -37,6 +37,9 @@ code_enum!(
         ConsultationInvite = "consultation_invite" => NoteConsultationInvite,
         TeamJoined = "team_joined" => NoteTeamJoined,
         CompetitionStageClosed = "competition_stage_closed" => NoteCompetitionStageClosed,
+        SpeakerInvitation = "speaker_invitation" => NoteSpeakerInvitation,
+        PanelInvitation = "panel_invitation" => NotePanelInvitation,
+        TeamInvitation = "team_invitation" => NoteTeamInvitation,
     }
 );
 
@@ -67,6 +70,9 @@ impl NotificationKind {
             NotificationKind::ConsultationInvite => Msg::NoteTextConsultationInvite,
             NotificationKind::TeamJoined => Msg::NoteTextTeamJoined,
             NotificationKind::CompetitionStageClosed => Msg::NoteTextCompetitionStageClosed,
+            NotificationKind::SpeakerInvitation => Msg::NoteTextSpeakerInvitation,
+            NotificationKind::PanelInvitation => Msg::NoteTextPanelInvitation,
+            NotificationKind::TeamInvitation => Msg::NoteTextTeamInvitation,
         }
     }
 
@@ -90,6 +96,9 @@ impl NotificationKind {
                 | NotificationKind::ConsultationInvite
                 | NotificationKind::TeamJoined
                 | NotificationKind::CompetitionStageClosed
+                | NotificationKind::SpeakerInvitation
+                | NotificationKind::PanelInvitation
+                | NotificationKind::TeamInvitation
         )
     }
 }
@@ -186,7 +195,7 @@ impl NewSavedSearch {
     /// The trimmed query (1–100 characters) and a well-formed domain code.
     pub fn parse(&self) -> Result<(String, Option<String>), FieldErrors> {
         let mut errs = FieldErrors::new();
-        let q = errs.check("q", validate::required_text(&self.q, 100));
+        let q = errs.check("q", validate::required_line(&self.q, 100));
         let domain = match self.domain.as_deref().filter(|d| !d.is_empty()) {
             Some(d) => errs.check("domain", validate::term_code(d)),
             None => None,

@@ -184,9 +184,9 @@ impl OrgInput {
     /// fits the organization's kind.
     pub fn parse(&self, tax: &Taxonomy, current_year: i32) -> Result<OrgProfile, FieldErrors> {
         let mut errs = FieldErrors::new();
-        let name_zh = errs.check("name_zh", validate::required_text(&self.name_zh, validate::ORG_NAME_MAX_CHARS));
+        let name_zh = errs.check("name_zh", validate::required_line(&self.name_zh, validate::ORG_NAME_MAX_CHARS));
         let name_en = errs
-            .check("name_en", validate::optional_text(self.name_en.as_deref(), validate::ORG_NAME_MAX_CHARS))
+            .check("name_en", validate::optional_line(self.name_en.as_deref(), validate::ORG_NAME_MAX_CHARS))
             .flatten();
         let subtype = blank_to_none(self.subtype.as_deref());
         match (self.kind.subtype_list(), &subtype) {

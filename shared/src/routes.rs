@@ -9,6 +9,8 @@ pub const AUTH_LOGIN: &str = "/api/auth/login";
 pub const AUTH_LOGOUT: &str = "/api/auth/logout";
 pub const ME: &str = "/api/me";
 pub const ME_PASSWORD: &str = "/api/me/password";
+pub const AUTH_VERIFY_EMAIL: &str = "/api/auth/verify-email";
+pub const ME_VERIFICATION: &str = "/api/me/verification";
 
 pub const ORGS: &str = "/api/orgs";
 pub const TAXONOMY: &str = "/api/taxonomy";
@@ -41,3 +43,63 @@ pub fn admin_verify_org(id: i64) -> String {
 
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "fm_session";
+
+/// Where to send someone back to after signing in (`?next=`): `raw` when it is a path on this site,
+/// else `None` (go home). Browsers read `\` as `/`, drop tabs and line breaks and resolve `..`, so
+/// `/\evil.example`, `/%09/evil.example` or `/..//evil.example` would each become the other site
+/// `//evil.example`: anything that is not plainly one path of this site is refused, not repaired.
+pub fn return_path(raw: &str) -> Option<&str> {
+    let path = raw.split(['?', '#']).next().unwrap_or("");
+    let plain = raw.starts_with('/')
+        && !raw.chars().any(|c| c.is_control() || c == '\\')
+        && !path.chars().any(char::is_whitespace)
+        && raw.trim_end() == raw
+        && !path.contains("//")
+        && !path.split('/').any(|seg| {
+            let seg = seg.to_ascii_lowercase().replace("%2e", ".");
+            seg == "." || seg == ".."
+        })
+        && !path.to_ascii_lowercase().contains("%2f%2f")
+        && !path.to_ascii_lowercase().contains("%5c");
+    plain.then_some(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_paths_of_this_site_are_return_addresses() {
+        for ok in
+            ["/", "/demands/601", "/events/3?code=A1B2#register", "/search?q=人形机器人 灵巧手", "/login?next=//x"]
+        {
+            assert_eq!(return_path(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "/\\evil.example",
+            "/\\\\evil.example/",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "//evil.example",
+            "///evil.example",
+            "/..//evil.example",
+            "/%2e%2e//evil.example",
+            "/./",
+            "/a/../../evil",
+            "/%2F%2Fevil.example",
+            "/%5Cevil.example",
+            " /events/3",
+            "/events/3 ",
+            "https://evil.example/",
+            "http:/evil.example",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+            "/\u{0}evil",
+            "/\u{3000}/evil.example",
+        ] {
+            assert_eq!(return_path(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -139,10 +139,10 @@ impl NewTermRequest {
     pub fn parse(&self, existing: &Taxonomy) -> Result<Term, FieldErrors> {
         let mut errs = FieldErrors::new();
         let code = errs.check("code", validate::term_code(&self.code));
-        let label_zh = errs.check("label_zh", validate::required_text(&self.label_zh, 60));
-        let label_en = errs.check("label_en", validate::required_text(&self.label_en, 120));
-        let group = errs.check("group", validate::optional_text(self.group.as_deref(), 40)).flatten();
-        let parent = errs.check("parent", validate::optional_text(self.parent.as_deref(), 40)).flatten();
+        let label_zh = errs.check("label_zh", validate::required_line(&self.label_zh, 60));
+        let label_en = errs.check("label_en", validate::required_line(&self.label_en, 120));
+        let group = errs.check("group", validate::optional_line(self.group.as_deref(), 40)).flatten();
+        let parent = errs.check("parent", validate::optional_line(self.parent.as_deref(), 40)).flatten();
         if let Some(p) = &parent {
             let parent_kind = match self.kind {
                 TermKind::PilotZone => Some(TermKind::District),

@@ -29,6 +29,10 @@ pub enum FieldError {
     RangeInverted,
     OutOfRange,
     DatesOutOfOrder,
+    /// Control characters (NUL, line breaks in a one-line field…) or text-direction overrides.
+    ControlChars,
+    /// A date before [`DATE_MIN`] or after [`DATE_MAX`].
+    DateOutOfRange,
 }
 
 impl FieldError {
@@ -54,6 +58,8 @@ impl FieldError {
             FieldError::RangeInverted => Msg::FieldRangeInverted,
             FieldError::OutOfRange => Msg::FieldOutOfRange,
             FieldError::DatesOutOfOrder => Msg::FieldDatesOutOfOrder,
+            FieldError::ControlChars => Msg::FieldControlChars,
+            FieldError::DateOutOfRange => Msg::FieldDateOutOfRange,
         }
     }
 }
@@ -140,34 +146,84 @@ impl Password {
     }
 }
 
-/// Trimmed, non-empty text of at most `max` characters.
-pub fn required_text(raw: &str, max: usize) -> Result<String, FieldError> {
-    let s = raw.trim();
-    if s.is_empty() {
-        Err(FieldError::Required)
-    } else if s.chars().count() > max {
-        Err(FieldError::TooLong)
-    } else {
-        Ok(s.to_owned())
+/// `true`, for serde defaults of switches that are on unless turned off.
+pub fn yes() -> bool {
+    true
+}
+
+/// Characters no text field accepts: C0 and C1 controls other than tab and line breaks, DEL,
+/// and the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that
+/// make `invoice\u{202e}fdp.exe` read as `invoiceexe.pdf`.
+pub(crate) fn forbidden(c: char, one_line: bool) -> bool {
+    match c {
+        '\t' | '\n' | '\r' => one_line,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        c => c.is_control(),
     }
 }
 
-/// Trimmed optional text: blank becomes `None`.
-pub fn optional_text(raw: Option<&str>, max: usize) -> Result<Option<String>, FieldError> {
-    match raw.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(s) if s.chars().count() > max => Err(FieldError::TooLong),
-        Some(s) => Ok(Some(s.to_owned())),
+/// `s` with neither control characters nor direction overrides (nor, when `one_line`, tabs and
+/// line breaks).
+fn clean(s: &str, one_line: bool) -> Result<(), FieldError> {
+    if s.chars().any(|c| forbidden(c, one_line)) { Err(FieldError::ControlChars) } else { Ok(()) }
+}
+
+fn bounded(raw: &str, max: usize, one_line: bool) -> Result<Option<String>, FieldError> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
     }
+    clean(s, one_line)?;
+    if s.chars().count() > max { Err(FieldError::TooLong) } else { Ok(Some(s.to_owned())) }
+}
+
+/// Trimmed, non-empty text of at most `max` characters; line breaks and tabs allowed (a
+/// description, a message), other control characters and direction overrides not.
+pub fn required_text(raw: &str, max: usize) -> Result<String, FieldError> {
+    bounded(raw, max, false)?.ok_or(FieldError::Required)
+}
+
+/// Trimmed optional multi-line text: blank becomes `None`.
+pub fn optional_text(raw: Option<&str>, max: usize) -> Result<Option<String>, FieldError> {
+    raw.map_or(Ok(None), |r| bounded(r, max, false))
+}
+
+/// A trimmed, non-empty single line (a name, a title, a label) of at most `max` characters: no
+/// control characters at all, no direction overrides.
+pub fn required_line(raw: &str, max: usize) -> Result<String, FieldError> {
+    bounded(raw, max, true)?.ok_or(FieldError::Required)
+}
+
+/// An optional single line: blank becomes `None`.
+pub fn optional_line(raw: Option<&str>, max: usize) -> Result<Option<String>, FieldError> {
+    raw.map_or(Ok(None), |r| bounded(r, max, true))
+}
+
+/// The earliest date a request may name (past figures of the dashboard, deadlines, …).
+pub const DATE_MIN: time::Date = time::macros::date!(2000 - 01 - 01);
+/// The latest date a request may name: far enough for any plan, near enough that date arithmetic
+/// on it (a week later, a few working days later) can never leave the calendar.
+pub const DATE_MAX: time::Date = time::macros::date!(2099 - 12 - 31);
+
+/// `d` when it lies within [`DATE_MIN`]..=[`DATE_MAX`].
+pub fn date_in_range(d: time::Date) -> Result<time::Date, FieldError> {
+    if (DATE_MIN..=DATE_MAX).contains(&d) { Ok(d) } else { Err(FieldError::DateOutOfRange) }
+}
+
+/// A moment whose date (in China time, where the platform's days are counted) lies within
+/// [`DATE_MIN`]..=[`DATE_MAX`].
+pub fn moment_in_range(t: time::OffsetDateTime) -> Result<time::OffsetDateTime, FieldError> {
+    let day = t.checked_to_offset(crate::CHINA).map_or(t.date(), |t| t.date());
+    date_in_range(day).map(|_| t)
 }
 
 pub fn display_name(raw: &str) -> Result<String, FieldError> {
-    required_text(raw, DISPLAY_NAME_MAX_CHARS)
+    required_line(raw, DISPLAY_NAME_MAX_CHARS)
 }
 
 /// An optional http(s) URL.
 pub fn optional_url(raw: Option<&str>) -> Result<Option<String>, FieldError> {
-    let Some(s) = optional_text(raw, URL_MAX_CHARS)? else {
+    let Some(s) = optional_line(raw, URL_MAX_CHARS)? else {
         return Ok(None);
     };
     let lower = s.to_ascii_lowercase();
@@ -180,7 +236,7 @@ pub fn optional_url(raw: Option<&str>) -> Result<Option<String>, FieldError> {
 
 /// An optional phone number: digits with the usual separators, 5–20 digits.
 pub fn optional_phone(raw: Option<&str>) -> Result<Option<String>, FieldError> {
-    let Some(s) = optional_text(raw, 30)? else {
+    let Some(s) = optional_line(raw, 30)? else {
         return Ok(None);
     };
     let digits = s.chars().filter(char::is_ascii_digit).count();
@@ -231,6 +287,52 @@ pub fn code_list(raw: &[String], max: usize) -> Result<Vec<String>, FieldError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_fields_refuse_control_characters_and_direction_overrides() {
+        for bad in [
+            "发票\u{202e}fdp.exe",
+            "a\0b",
+            "标题\n第二行",
+            "a\rBEGIN:VALARM",
+            "tab\there",
+            "\u{2066}x",
+            "del\u{7f}",
+            "c1\u{85}x",
+        ] {
+            assert_eq!(required_line(bad, 100), Err(FieldError::ControlChars), "{bad:?}");
+            assert_eq!(optional_line(Some(bad), 100), Err(FieldError::ControlChars), "{bad:?}");
+        }
+        assert_eq!(
+            required_line("  之江实验室 ", 5),
+            Ok("之江实验室".into()),
+            "trailing space is trimmed, not refused"
+        );
+        assert_eq!(required_line("Left\u{200e}mark", 20), Ok("Left\u{200e}mark".into()), "LRM is not an override");
+    }
+
+    #[test]
+    fn multi_line_fields_keep_line_breaks_and_tabs_but_refuse_other_controls() {
+        assert_eq!(required_text("第一行\r\n第二行\t完", 100), Ok("第一行\r\n第二行\t完".into()));
+        for bad in ["a\0b", "说明\u{202e}txt", "bell\u{7}"] {
+            assert_eq!(required_text(bad, 100), Err(FieldError::ControlChars), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dates_outside_2000_to_2099_are_refused() {
+        use time::macros::{date, datetime};
+        assert_eq!(date_in_range(date!(2026 - 12 - 04)), Ok(date!(2026 - 12 - 04)));
+        assert_eq!(date_in_range(DATE_MIN), Ok(DATE_MIN));
+        assert_eq!(date_in_range(DATE_MAX), Ok(DATE_MAX));
+        for bad in [date!(1999 - 12 - 31), date!(2100 - 01 - 01), date!(9999 - 12 - 31), date!(0000 - 01 - 01)] {
+            assert_eq!(date_in_range(bad), Err(FieldError::DateOutOfRange), "{bad}");
+        }
+        // 2099-12-31 16:00 UTC is already 2100 in Hangzhou.
+        assert_eq!(moment_in_range(datetime!(2099-12-31 16:00 UTC)), Err(FieldError::DateOutOfRange));
+        assert!(moment_in_range(datetime!(2099-12-31 15:59 UTC)).is_ok());
+        assert_eq!(moment_in_range(datetime!(9999-12-31 23:59:59 UTC)), Err(FieldError::DateOutOfRange));
+    }
 
     #[test]
     fn email_is_trimmed_and_lowercased() {

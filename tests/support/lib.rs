@@ -89,6 +89,24 @@ impl Server {
         format!("{}={token}", shared::routes::SESSION_COOKIE)
     }
 
+    /// Calls the API as the session in `cookie` (from [`Server::session_cookie`]): the status and
+    /// the JSON body (`null` when there is none).
+    pub async fn api(
+        &self,
+        cookie: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (reqwest::StatusCode, serde_json::Value) {
+        let mut req = reqwest::Client::new().request(method, self.url(path)).header("cookie", cookie);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let r = req.send().await.unwrap_or_else(|e| panic!("{path}: {e}"));
+        let status = r.status();
+        (status, r.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
     /// `n` users (no password anyone knows), each signed in: (user id, `Cookie` header value).
     /// Written straight to the database in one transaction: hashing 2,000 passwords would take
     /// longer than the test itself.
@@ -98,16 +116,9 @@ impl Server {
         let mut out = Vec::with_capacity(n);
         for i in 0..n {
             let email = format!("attendee{i}@example.com");
-            let id = backend::accounts::store::insert_user(
-                &mut tx,
-                &email,
-                "!",
-                &format!("参会人{i}"),
-                shared::Locale::ZhCn,
-                false,
-            )
-            .await
-            .unwrap();
+            let name = format!("参会人{i}");
+            let user = backend::accounts::store::NewUser::verified(&email, "!", &name, shared::Locale::ZhCn);
+            let id = backend::accounts::store::insert_user(&mut tx, &user).await.unwrap();
             let (token, hash) = backend::accounts::session::new_token();
             backend::accounts::store::insert_session(&mut tx, &hash, id, expires).await.unwrap();
             out.push((id, format!("{}={token}", shared::routes::SESSION_COOKIE)));

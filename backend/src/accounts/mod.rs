@@ -9,6 +9,7 @@ pub mod routes;
 pub mod session;
 pub mod store;
 pub mod throttle;
+pub mod verify;
 
 pub use session::{AdminUser, CurrentUser, MaybeUser, SessionUser};
 
@@ -22,6 +23,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::register))
         .routes(routes!(routes::login))
         .routes(routes!(routes::logout))
+        .routes(routes!(routes::verify_email))
+        .routes(routes!(routes::resend_verification))
         .routes(routes!(routes::me, routes::update_me, routes::delete_me))
         .routes(routes!(routes::change_password))
         .routes(routes!(personal::export))

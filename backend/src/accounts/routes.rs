@@ -4,16 +4,18 @@ use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use shared::accounts::{
-    ChangePasswordRequest, DeleteAccountRequest, LoginRequest, Me, RegisterRequest, UpdateMeRequest,
+    ChangePasswordRequest, DeleteAccountRequest, LoginRequest, Me, RegisterRequest, ResendVerification,
+    UpdateMeRequest, VerifyEmailRequest,
 };
 use shared::validate::FieldError;
 use shared::{ApiError, ErrorCode};
 
 use super::session::{self, CurrentUser, SESSION_TTL, SessionUser};
-use super::{erase, password, store, throttle};
+use super::{erase, password, store, throttle, verify};
 use crate::AppState;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
+use crate::http::client::ClientAddr;
 use crate::http::cookie;
 use crate::http::extract::Json;
 use crate::http::locale::current_locale;
@@ -27,6 +29,7 @@ async fn me_of(state: &AppState, user: SessionUser) -> AppResult<Me> {
         display_name: user.display_name,
         locale: user.locale,
         is_admin: user.is_admin,
+        email_verified: user.email_verified,
         memberships,
     })
 }
@@ -41,7 +44,8 @@ async fn start_session(state: &AppState, user_id: i64) -> AppResult<HeaderMap> {
     Ok(headers)
 }
 
-/// Create an account and sign in.
+/// Create an account and sign in; a link to verify the email address is sent to it (the account
+/// may browse and edit its profile until it is followed).
 #[utoipa::path(post, path = "/auth/register", tag = "accounts", request_body = RegisterRequest,
     responses(
         (status = 201, description = "Registered and signed in; sets the session cookie", body = Me),
@@ -54,56 +58,99 @@ pub async fn register(
     let account = req.parse()?;
     let hash = password::hash(account.password.expose().to_owned()).await?;
     let locale = account.locale.unwrap_or_else(current_locale);
-    let mut db = state.db.acquire().await?;
-    let id =
-        store::insert_user(&mut db, account.email.as_str(), &hash, &account.display_name, locale, false)
-            .await
-            .map_err(|e| {
-                if is_unique_violation(&e) { AppError::Conflict(shared::ErrorCode::EmailTaken) } else { e.into() }
-            })?;
-    let user = store::find_user(&mut db, id).await?.ok_or(AppError::NotFound)?;
-    drop(db);
+    let email = account.email.as_str();
+    let new = store::NewUser {
+        email,
+        password_hash: &hash,
+        display_name: &account.display_name,
+        locale,
+        is_admin: false,
+        email_verified: false,
+    };
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let id = store::insert_user(&mut tx, &new).await.map_err(|e| {
+        if is_unique_violation(&e) { AppError::Conflict(shared::ErrorCode::EmailTaken) } else { e.into() }
+    })?;
+    verify::send(&mut tx, &state, id, email, locale, account.next.as_deref()).await?;
+    let user = store::find_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
     let headers = start_session(&state, id).await?;
     Ok((StatusCode::CREATED, headers, Json(me_of(&state, user).await?)))
 }
 
-/// Sign in with email and password. Five failures for one email within 15 minutes lock it for a while.
+/// Sign in with email and password. Five failures for one email from one address within 15
+/// minutes make that address wait (others, the owner's included, are not locked out); thirty
+/// failures from one address over all emails make it wait too.
 #[utoipa::path(post, path = "/auth/login", tag = "accounts", request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in; sets the session cookie", body = Me),
         (status = 401, description = "Wrong email or password", body = ApiError),
         (status = 429, description = "Too many failures; see Retry-After", body = ApiError)))]
-pub async fn login(State(state): State<AppState>, Json(req): Json<LoginRequest>) -> AppResult<(HeaderMap, Json<Me>)> {
+pub async fn login(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    Json(req): Json<LoginRequest>,
+) -> AppResult<(HeaderMap, Json<Me>)> {
     let (email, pass) = req.parse()?;
     let now = crate::db::now();
-    let mut db = state.db.acquire().await?;
-    let failures = store::recent_failures(&mut db, email.as_str(), now - throttle::WINDOW).await?;
-    if let Some(retry_after_secs) = throttle::retry_after(&failures, now) {
+    let client = throttle::client_key(client.0);
+    // Counting the attempts and taking this one's slot is one step: however many arrive at once,
+    // no more are checked than the window allows.
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock_key(&mut tx, crate::db::Key::Login).await?;
+    let attempts = store::attempts_from(&mut tx, &client, email.as_str(), now - throttle::WINDOW).await?;
+    if let Some(retry_after_secs) = throttle::retry_after(&attempts, now) {
         return Err(AppError::TooManyRequests { retry_after_secs });
     }
-    let creds = store::credentials(&mut db, email.as_str()).await?;
-    drop(db);
+    let slot = store::reserve_attempt(&mut tx, email.as_str(), &client, now).await?;
+    let creds = store::credentials(&mut tx, email.as_str()).await?;
+    tx.commit().await?;
     let (user_id, stored) = creds.map_or((None, None), |(id, h)| (Some(id), Some(h)));
     let ok = password::verify(stored, pass).await?;
-    let mut db = state.db.acquire().await?;
     let (true, Some(user_id)) = (ok, user_id) else {
-        drop(db);
+        // The slot stays taken: it is this failure.
         let mut tx = crate::db::begin_write(&state.db).await?;
-        store::record_failure(&mut tx, email.as_str(), now).await?;
         let after = serde_json::json!({ "known_account": user_id.is_some() });
         let target = format!("email:{}", email.as_str());
         crate::audit::record(&mut tx, None, "account.login_failed", &target, serde_json::Value::Null, after).await?;
         tx.commit().await?;
         return Err(AppError::InvalidCredentials);
     };
+    let mut db = state.db.acquire().await?;
+    store::release_attempt(&mut db, slot).await?;
     if store::is_disabled(&mut db, user_id).await? {
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::AccountDisabled));
     }
-    store::clear_failures(&mut db, email.as_str()).await?;
     let user = store::find_user(&mut db, user_id).await?.ok_or(AppError::InvalidCredentials)?;
     drop(db);
     let headers = start_session(&state, user_id).await?;
     Ok((headers, Json(me_of(&state, user).await?)))
+}
+
+/// Confirm an email address with the token of the link sent to it (signed in or not).
+#[utoipa::path(post, path = "/auth/verify-email", tag = "accounts", request_body = VerifyEmailRequest,
+    responses(
+        (status = 204, description = "The address is verified"),
+        (status = 400, description = "Unknown, used or expired link", body = ApiError)))]
+pub async fn verify_email(State(state): State<AppState>, Json(req): Json<VerifyEmailRequest>) -> AppResult<StatusCode> {
+    verify::confirm(&state, &req.token).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Send the verification link again (at most once a minute and five times a day).
+#[utoipa::path(post, path = "/me/verification", tag = "accounts", request_body = ResendVerification,
+    responses(
+        (status = 204, description = "Sent"),
+        (status = 401, body = ApiError),
+        (status = 409, description = "Already verified", body = ApiError),
+        (status = 429, description = "Sent too recently or too often; see Retry-After", body = ApiError)))]
+pub async fn resend_verification(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(req): Json<ResendVerification>,
+) -> AppResult<StatusCode> {
+    verify::resend(&state, &current.user, req.next.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Sign out: the session is deleted on the server and the cookie cleared.
@@ -199,7 +246,7 @@ pub async fn delete_me(
     if !erase::sole_owner_of(&mut tx, current.user.id).await?.is_empty() {
         return Err(AppError::Conflict(ErrorCode::SoleOwner));
     }
-    let released = crate::events::ops::release_all_of(&mut tx, &state.config.public_url, current.user.id, at).await?;
+    let released = crate::events::ops::release_all_of(&mut tx, &state.config.site_url(), current.user.id, at).await?;
     erase::erase(&mut tx, current.user.id, &current.user.email, at).await?;
     let after = serde_json::json!({ "registrations_cancelled": released });
     let target = format!("user:{}", current.user.id);

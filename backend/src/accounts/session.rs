@@ -30,6 +30,21 @@ pub struct SessionUser {
     pub display_name: String,
     pub locale: Locale,
     pub is_admin: bool,
+    /// The email address was confirmed through its link (see [`SessionUser::require_verified`]).
+    pub email_verified: bool,
+}
+
+impl SessionUser {
+    /// Refuses (403 `email_not_verified`) what an account may do only once its email is verified:
+    /// create or join organizations, accept invitations, register for events that require it,
+    /// send requests.
+    pub fn require_verified(&self) -> Result<(), crate::error::AppError> {
+        if self.email_verified {
+            Ok(())
+        } else {
+            Err(crate::error::AppError::Refused(axum::http::StatusCode::FORBIDDEN, shared::ErrorCode::EmailNotVerified))
+        }
+    }
 }
 
 /// What the middleware learnt about the request's session.

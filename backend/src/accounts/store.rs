@@ -16,6 +16,7 @@ struct UserRow {
     display_name: String,
     locale: String,
     is_admin: bool,
+    email_verified: bool,
 }
 
 impl From<UserRow> for SessionUser {
@@ -26,41 +27,58 @@ impl From<UserRow> for SessionUser {
             display_name: r.display_name,
             locale: Locale::from_tag(&r.locale).unwrap_or_default(),
             is_admin: r.is_admin,
+            email_verified: r.email_verified,
         }
     }
 }
 
+/// An account to create.
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub display_name: &'a str,
+    pub locale: Locale,
+    pub is_admin: bool,
+    /// Whether the address counts as confirmed from the start: accounts made by the operator
+    /// (`create-admin`) or the demo are; self-registered ones confirm it through a link.
+    pub email_verified: bool,
+}
+
+impl<'a> NewUser<'a> {
+    /// A verified, non-admin account (the demo's, the tools').
+    pub fn verified(email: &'a str, password_hash: &'a str, display_name: &'a str, locale: Locale) -> Self {
+        NewUser { email, password_hash, display_name, locale, is_admin: false, email_verified: true }
+    }
+}
+
 /// Inserts a user; the caller maps a unique violation to "email taken".
-pub async fn insert_user(
-    db: &mut Conn,
-    email: &str,
-    password_hash: &str,
-    display_name: &str,
-    locale: Locale,
-    is_admin: bool,
-) -> sqlx::Result<i64> {
+pub async fn insert_user(db: &mut Conn, u: &NewUser<'_>) -> sqlx::Result<i64> {
     let now = crate::db::now();
     let row: (i64,) = sql::query_as(
-        "INSERT INTO users (email, password_hash, display_name, locale, is_admin, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        "INSERT INTO users (email, password_hash, display_name, locale, is_admin, created_at, updated_at,
+                            email_verified_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id",
     )
-    .bind(email)
-    .bind(password_hash)
-    .bind(display_name)
-    .bind(locale.tag())
-    .bind(is_admin)
+    .bind(u.email)
+    .bind(u.password_hash)
+    .bind(u.display_name)
+    .bind(u.locale.tag())
+    .bind(u.is_admin)
     .bind(now)
+    .bind(u.email_verified.then_some(now))
     .fetch_one(db)
     .await?;
     Ok(row.0)
 }
 
 pub async fn find_user(db: &mut Conn, id: i64) -> sqlx::Result<Option<SessionUser>> {
-    let row: Option<UserRow> =
-        sql::query_as("SELECT id, email, display_name, locale, is_admin FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(db)
-            .await?;
+    let row: Option<UserRow> = sql::query_as(
+        "SELECT id, email, display_name, locale, is_admin, email_verified_at IS NOT NULL AS email_verified
+             FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
     Ok(row.map(Into::into))
 }
 
@@ -180,7 +198,8 @@ pub async fn session_user(
         last_seen_at: OffsetDateTime,
     }
     let row: Option<Row> = sql::query_as(
-        "SELECT u.id, u.email, u.display_name, u.locale, u.is_admin, s.last_seen_at
+        "SELECT u.id, u.email, u.display_name, u.locale, u.is_admin,
+                u.email_verified_at IS NOT NULL AS email_verified, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
     )
@@ -227,27 +246,40 @@ pub async fn delete_expired_sessions(db: &mut Conn, now: OffsetDateTime) -> sqlx
 
 // ---- login failures ----
 
-pub async fn recent_failures(db: &mut Conn, email: &str, since: OffsetDateTime) -> sqlx::Result<Vec<OffsetDateTime>> {
-    let rows: Vec<(OffsetDateTime,)> =
-        sql::query_as("SELECT failed_at FROM login_failures WHERE email = $1 AND failed_at > $2")
+/// The sign-in attempts counted against `client` since `since` (failures, and attempts still being
+/// checked), marking those for `email`.
+pub async fn attempts_from(
+    db: &mut Conn,
+    client: &str,
+    email: &str,
+    since: OffsetDateTime,
+) -> sqlx::Result<Vec<super::throttle::Attempt>> {
+    let rows: Vec<(OffsetDateTime, bool)> = sql::query_as(
+        "SELECT failed_at, email = $2 FROM login_failures WHERE client = $1 AND failed_at > $3 ORDER BY failed_at",
+    )
+    .bind(client)
+    .bind(email)
+    .bind(since)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|(at, same_email)| super::throttle::Attempt { at, same_email }).collect())
+}
+
+/// Takes a slot for one attempt: it counts as a failure until [`release_attempt`] gives it back.
+pub async fn reserve_attempt(db: &mut Conn, email: &str, client: &str, at: OffsetDateTime) -> sqlx::Result<i64> {
+    let (id,): (i64,) =
+        sql::query_as("INSERT INTO login_failures (email, client, failed_at) VALUES ($1, $2, $3) RETURNING id")
             .bind(email)
-            .bind(since)
-            .fetch_all(db)
+            .bind(client)
+            .bind(at)
+            .fetch_one(db)
             .await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
+    Ok(id)
 }
 
-pub async fn record_failure(db: &mut Conn, email: &str, at: OffsetDateTime) -> sqlx::Result<()> {
-    sql::query("INSERT INTO login_failures (email, failed_at) VALUES ($1, $2)")
-        .bind(email)
-        .bind(at)
-        .execute(db)
-        .await?;
-    Ok(())
-}
-
-pub async fn clear_failures(db: &mut Conn, email: &str) -> sqlx::Result<()> {
-    sql::query("DELETE FROM login_failures WHERE email = $1").bind(email).execute(db).await?;
+/// Gives back the slot of an attempt that proved right.
+pub async fn release_attempt(db: &mut Conn, id: i64) -> sqlx::Result<()> {
+    sql::query("DELETE FROM login_failures WHERE id = $1").bind(id).execute(db).await?;
     Ok(())
 }
 
@@ -261,13 +293,16 @@ pub async fn create_or_promote_admin(
     let mut tx = crate::db::begin_write(pool).await?;
     let (id, created) = match credentials(&mut tx, email.as_str()).await? {
         Some((id, _)) => {
+            // The operator vouches for the address.
             set_admin(&mut tx, id).await?;
+            mark_verified(&mut tx, id, crate::db::now()).await?;
             (id, false)
         }
         None => {
             let hash = super::password::hash(password.expose().to_owned()).await?;
             let name = email.as_str().split('@').next().unwrap_or("admin").to_owned();
-            (insert_user(&mut tx, email.as_str(), &hash, &name, Locale::ZhCn, true).await?, true)
+            let user = NewUser { is_admin: true, ..NewUser::verified(email.as_str(), &hash, &name, Locale::ZhCn) };
+            (insert_user(&mut tx, &user).await?, true)
         }
     };
     let action = if created { "admin.create" } else { "admin.promote" };
@@ -352,4 +387,73 @@ pub async fn admin_user(db: &mut Conn, id: i64) -> sqlx::Result<Option<shared::a
     let row: Option<AdminRow> =
         sql::query_as(format!("{ADMIN_USER} WHERE u.id = $1")).bind(id).fetch_optional(db).await?;
     Ok(row.map(admin_view))
+}
+
+/// Confirms the account's email address (once; a later confirmation keeps the first time).
+pub async fn mark_verified(db: &mut Conn, user: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1")
+        .bind(user)
+        .bind(at)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// A verification link sent to `email` for `user`, by the hash of its token.
+pub async fn insert_verification(
+    db: &mut Conn,
+    token_hash: &str,
+    user: i64,
+    email: &str,
+    at: OffsetDateTime,
+    expires_at: OffsetDateTime,
+) -> sqlx::Result<()> {
+    sql::query(
+        "INSERT INTO email_verifications (token_hash, user_id, email, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(user)
+    .bind(email)
+    .bind(at)
+    .bind(expires_at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The account a live verification link is for, when the account still has the address it was
+/// sent to: the user's id.
+pub async fn verification(db: &mut Conn, token_hash: &str, now: OffsetDateTime) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> = sql::query_as(
+        "SELECT v.user_id FROM email_verifications v JOIN users u ON u.id = v.user_id
+         WHERE v.token_hash = $1 AND v.expires_at > $2 AND u.email = v.email AND u.deleted_at IS NULL",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| r.0))
+}
+
+/// When the verification emails of the last day were sent to `user`, newest first.
+pub async fn verifications_since(db: &mut Conn, user: i64, since: OffsetDateTime) -> sqlx::Result<Vec<OffsetDateTime>> {
+    let rows: Vec<(OffsetDateTime,)> = sql::query_as(
+        "SELECT created_at FROM email_verifications WHERE user_id = $1 AND created_at > $2 ORDER BY created_at DESC",
+    )
+    .bind(user)
+    .bind(since)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Voids the user's verification links once one was used (the rows stay for the daily count, expired).
+pub async fn spend_verifications(db: &mut Conn, user: i64, now: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("UPDATE email_verifications SET expires_at = $2 WHERE user_id = $1 AND expires_at > $2")
+        .bind(user)
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(())
 }

@@ -16,4 +16,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::delete))
         .routes(routes!(routes::join, routes::leave))
         .routes(routes!(routes::calendar))
+        .routes(routes!(routes::accept_speaker))
+        .routes(routes!(routes::decline_speaker))
 }

@@ -3,6 +3,7 @@
 
 use axum::http::StatusCode;
 use shared::agenda::{SESSIONS_MAX, Session, SessionInput, SpeakerLine};
+use shared::notify::NotificationKind;
 use shared::validate::FieldError;
 use shared::{ErrorCode, Msg};
 
@@ -12,13 +13,32 @@ use crate::accounts::SessionUser;
 use crate::db::{Row, now};
 use crate::error::{AppError, AppResult};
 use crate::events::ics::Entry;
+use crate::notify::ops::Note;
 
-pub async fn list(state: &AppState, user: Option<&SessionUser>, event: i64) -> AppResult<Vec<Session>> {
-    let mut db = state.db.acquire().await?;
-    store::span(&mut db, event).await?.ok_or(AppError::NotFound)?;
-    Ok(store::sessions(&mut db, event, user.map(|u| u.id)).await?)
+/// Who looks, as the agenda's queries need it.
+async fn viewer<'a>(
+    db: &mut crate::db::Conn,
+    event: i64,
+    user: Option<&'a SessionUser>,
+) -> AppResult<store::Viewer<'a>> {
+    let organizer = match user {
+        Some(u) => u.is_admin || crate::events::ops::organizes(db, event, u).await?.0,
+        None => false,
+    };
+    Ok(store::Viewer { user: user.map(|u| u.id), email: user.map(|u| u.email.as_str()), organizer })
 }
 
+/// The agenda of an event the caller may see (a draft's only for those who run it).
+pub async fn list(state: &AppState, user: Option<&SessionUser>, event: i64) -> AppResult<Vec<Session>> {
+    crate::events::ops::get(state, user, event).await?;
+    let mut db = state.db.acquire().await?;
+    let who = viewer(&mut db, event, user).await?;
+    Ok(store::sessions(&mut db, event, who).await?)
+}
+
+/// Adds a session (those who run the event). A speaker typed as an email is invited: whoever has
+/// that address is told and may accept; until then the session names nobody for it, and the
+/// organizers see only the address they typed (never whether it belongs to an account).
 pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: SessionInput) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
@@ -30,20 +50,46 @@ pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: Ses
     if store::count(&mut tx, event).await? >= SESSIONS_MAX {
         return Err(AppError::field("title_zh", FieldError::TooMany));
     }
-    let mut speakers = vec![];
-    for line in lines {
-        speakers.push(match line {
-            SpeakerLine::Name(n) => (None, n),
-            SpeakerLine::Email(e) => {
-                let (id, name) = store::user_by_email(&mut tx, e.as_str())
-                    .await?
-                    .ok_or_else(|| AppError::field("speakers", FieldError::UnknownTerm))?;
-                (Some(id), name)
-            }
-        });
-    }
+    let speakers: Vec<store::NewSpeaker> = lines
+        .into_iter()
+        .map(|line| match line {
+            SpeakerLine::Name(n) => store::NewSpeaker::Named(n),
+            SpeakerLine::Email(e) => store::NewSpeaker::Invited(e.as_str().to_owned()),
+        })
+        .collect();
     store::insert(&mut tx, event, &input, &speakers).await?;
-    let out = store::sessions(&mut tx, event, Some(user.id)).await?;
+    let head = crate::events::store::event(&mut tx, event, true).await?.ok_or(AppError::NotFound)?;
+    for s in &speakers {
+        if let store::NewSpeaker::Invited(email) = s {
+            let note = Note::new(NotificationKind::SpeakerInvitation, format!("/events/{event}"))
+                .name("title", &head.title_zh, head.title_en.as_deref())
+                .name("org", &head.org_name_zh, head.org_name_en.as_deref())
+                .param("q", input.title_zh.trim());
+            crate::notify::ops::to_address(&mut tx, &state.config.site_url(), email, Some(user.id), &note).await?;
+        }
+    }
+    let who = viewer(&mut tx, event, Some(user)).await?;
+    let out = store::sessions(&mut tx, event, who).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Accepts or declines an invitation to speak in `session` sent to the caller's (verified) address.
+pub async fn answer_speaker(
+    state: &AppState,
+    user: &SessionUser,
+    session: i64,
+    accept: bool,
+) -> AppResult<Vec<Session>> {
+    user.require_verified()?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let (event, ..) = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
+    crate::db::lock(&mut tx, Row::Event, &[event]).await?;
+    if store::answer_speaker(&mut tx, session, &user.email, user.id, &user.display_name, accept).await? == 0 {
+        return Err(AppError::NotFound);
+    }
+    let who = viewer(&mut tx, event, Some(user)).await?;
+    let out = store::sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -58,7 +104,8 @@ pub async fn delete(state: &AppState, user: &SessionUser, event: i64, session: i
     if !store::delete(&mut tx, event, session).await? {
         return Err(AppError::NotFound);
     }
-    let out = store::sessions(&mut tx, event, Some(user.id)).await?;
+    let who = viewer(&mut tx, event, Some(user)).await?;
+    let out = store::sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -71,12 +118,13 @@ pub async fn join(state: &AppState, user: &SessionUser, session: i64) -> AppResu
     if !store::registered(&mut tx, event, user.id).await? {
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotAttendee));
     }
-    let held = store::sessions(&mut tx, event, Some(user.id)).await?.iter().any(|s| s.id == session && s.joined);
+    let who = viewer(&mut tx, event, Some(user)).await?;
+    let held = store::sessions(&mut tx, event, who).await?.iter().any(|s| s.id == session && s.joined);
     if !held && capacity.is_some_and(|c| taken >= c) {
         return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::SessionFull));
     }
     store::take_seat(&mut tx, session, user.id, now()).await?;
-    let out = store::sessions(&mut tx, event, Some(user.id)).await?;
+    let out = store::sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -85,7 +133,8 @@ pub async fn leave(state: &AppState, user: &SessionUser, session: i64) -> AppRes
     let mut tx = crate::db::begin_write(&state.db).await?;
     let (event, ..) = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
     store::leave_seat(&mut tx, session, user.id).await?;
-    let out = store::sessions(&mut tx, event, Some(user.id)).await?;
+    let who = viewer(&mut tx, event, Some(user)).await?;
+    let out = store::sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -94,8 +143,9 @@ pub async fn leave(state: &AppState, user: &SessionUser, session: i64) -> AppRes
 pub async fn calendar(state: &AppState, session: i64) -> AppResult<String> {
     let mut db = state.db.acquire().await?;
     let (event, ..) = store::seat_context(&mut db, session).await?.ok_or(AppError::NotFound)?;
-    let s =
-        store::sessions(&mut db, event, None).await?.into_iter().find(|s| s.id == session).ok_or(AppError::NotFound)?;
+    let everyone = store::Viewer::default();
+    let s = store::sessions(&mut db, event, everyone).await?.into_iter().find(|s| s.id == session);
+    let s = s.ok_or(AppError::NotFound)?;
     let l = crate::http::locale::current_locale();
     let speakers = s.speakers.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join("、");
     let description =
@@ -107,7 +157,7 @@ pub async fn calendar(state: &AppState, session: i64) -> AppResult<String> {
         summary: s.title_zh.clone(),
         description,
         location: s.room.clone().unwrap_or_default(),
-        url: format!("{}/events/{event}", state.config.public_url.trim_end_matches('/')),
+        url: format!("{}/events/{event}", state.config.site_url()),
     };
     Ok(crate::events::ics::calendar(&[entry], now()))
 }

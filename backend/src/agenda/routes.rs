@@ -22,7 +22,8 @@ pub async fn list(
     Ok(Json(ops::list(&state, user.0.as_ref(), id).await?))
 }
 
-/// Add a session: time, room, speakers (a platform user's email links the user), seats if limited
+/// Add a session: time, room, speakers (an email invites whoever has it; they are linked once they
+/// accept), seats if limited
 /// (those who run the event).
 #[utoipa::path(post, path = "/events/{id}/sessions", tag = "events", params(("id" = i64, Path)),
     request_body = SessionInput,
@@ -70,6 +71,30 @@ pub async fn leave(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Vec<Session>>> {
     Ok(Json(ops::leave(&state, &current.user, id).await?))
+}
+
+/// Accept the invitation to speak in a session (sent to the caller's verified email).
+#[utoipa::path(post, path = "/sessions/{id}/speaker/accept", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Session>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, description = "No open invitation for the caller", body = ApiError)))]
+pub async fn accept_speaker(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Session>>> {
+    Ok(Json(ops::answer_speaker(&state, &current.user, id, true).await?))
+}
+
+/// Decline the invitation to speak in a session.
+#[utoipa::path(post, path = "/sessions/{id}/speaker/decline", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Session>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, description = "No open invitation for the caller", body = ApiError)))]
+pub async fn decline_speaker(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Session>>> {
+    Ok(Json(ops::answer_speaker(&state, &current.user, id, false).await?))
 }
 
 /// One session as an iCalendar file.

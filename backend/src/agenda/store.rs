@@ -2,7 +2,7 @@
 
 use crate::db::Conn;
 use crate::db::sql;
-use shared::agenda::{Session, SessionInput, Speaker};
+use shared::agenda::{Session, SessionInput, Speaker, SpeakerStatus};
 use time::OffsetDateTime;
 
 /// The event's time span and whether it exists.
@@ -16,13 +16,18 @@ pub async fn count(db: &mut Conn, event: i64) -> sqlx::Result<usize> {
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
-/// Inserts a session with its speakers (`(user, name)`, in order).
-pub async fn insert(
-    db: &mut Conn,
-    event: i64,
-    s: &SessionInput,
-    speakers: &[(Option<i64>, String)],
-) -> sqlx::Result<i64> {
+/// A speaker as the session is created with it.
+pub enum NewSpeaker {
+    /// A name only.
+    Named(String),
+    /// An invitation to an address, linked to an account only when accepted.
+    Invited(String),
+    /// An account that agreed already (the demo's).
+    Linked(i64, String),
+}
+
+/// Inserts a session with its speakers, in order.
+pub async fn insert(db: &mut Conn, event: i64, s: &SessionInput, speakers: &[NewSpeaker]) -> sqlx::Result<i64> {
     let (id,): (i64,) = sql::query_as(
         "INSERT INTO event_sessions (event_id, title_zh, title_en, room, starts_at, ends_at, capacity)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -36,14 +41,24 @@ pub async fn insert(
     .bind(s.capacity.map(i64::from))
     .fetch_one(&mut *db)
     .await?;
-    for (i, (user, name)) in speakers.iter().enumerate() {
-        sql::query("INSERT INTO session_speakers (session_id, position, user_id, name) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(i as i64)
-            .bind(user)
-            .bind(name)
-            .execute(&mut *db)
-            .await?;
+    for (i, speaker) in speakers.iter().enumerate() {
+        let (user, name, email, status) = match speaker {
+            NewSpeaker::Named(n) => (None, n.as_str(), None, SpeakerStatus::Named),
+            NewSpeaker::Invited(e) => (None, "", Some(e.as_str()), SpeakerStatus::Invited),
+            NewSpeaker::Linked(u, n) => (Some(*u), n.as_str(), None, SpeakerStatus::Accepted),
+        };
+        sql::query(
+            "INSERT INTO session_speakers (session_id, position, user_id, name, email, status)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(i as i64)
+        .bind(user)
+        .bind(name)
+        .bind(email)
+        .bind(status.as_str())
+        .execute(&mut *db)
+        .await?;
     }
     Ok(id)
 }
@@ -57,9 +72,40 @@ pub async fn delete(db: &mut Conn, event: i64, session: i64) -> sqlx::Result<boo
     Ok(done.rows_affected() > 0)
 }
 
-/// A platform user's id and display name, by email.
-pub async fn user_by_email(db: &mut Conn, email: &str) -> sqlx::Result<Option<(i64, String)>> {
-    sql::query_as("SELECT id, display_name FROM users WHERE email = $1").bind(email).fetch_optional(db).await
+/// Answers the invitations to speak in `session` sent to `email`: accepted (linked to `user`, under
+/// their name) or declined. How many there were.
+pub async fn answer_speaker(
+    db: &mut Conn,
+    session: i64,
+    email: &str,
+    user: i64,
+    name: &str,
+    accept: bool,
+) -> sqlx::Result<u64> {
+    let status = if accept { SpeakerStatus::Accepted } else { SpeakerStatus::Declined };
+    let done = sql::query(
+        "UPDATE session_speakers SET status = $4, user_id = CASE WHEN $5 THEN $3 ELSE NULL END,
+                name = CASE WHEN $5 THEN $6 ELSE name END
+         WHERE session_id = $1 AND email = $2 AND status = 'invited'",
+    )
+    .bind(session)
+    .bind(email)
+    .bind(user)
+    .bind(status.as_str())
+    .bind(accept)
+    .bind(name)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Who looks at the agenda: their account and email (for their seats and invitations), and whether
+/// they run the event (they see invitations still open, with the addresses they typed).
+#[derive(Clone, Copy, Default)]
+pub struct Viewer<'a> {
+    pub user: Option<i64>,
+    pub email: Option<&'a str>,
+    pub organizer: bool,
 }
 
 /// A seat counts while its holder's registration is confirmed: a cancelled registration frees its
@@ -88,10 +134,12 @@ struct SpeakerRow {
     name: String,
     org_name_zh: Option<String>,
     org_name_en: Option<String>,
+    status: String,
+    email: Option<String>,
 }
 
 /// The event's sessions by time, seats taken and whether `viewer` holds one.
-pub async fn sessions(db: &mut Conn, event: i64, viewer: Option<i64>) -> sqlx::Result<Vec<Session>> {
+pub async fn sessions(db: &mut Conn, event: i64, viewer: Viewer<'_>) -> sqlx::Result<Vec<Session>> {
     let rows: Vec<SessionRow> = sql::query_as(
         "SELECT s.id, s.event_id, s.title_zh, s.title_en, s.room, s.starts_at, s.ends_at, s.capacity,
                 (SELECT COUNT(*) FROM session_seats x WHERE x.session_id = s.id AND {HELD}) AS taken,
@@ -100,12 +148,12 @@ pub async fn sessions(db: &mut Conn, event: i64, viewer: Option<i64>) -> sqlx::R
             .replace("{HELD}", HELD),
     )
     .bind(event)
-    .bind(viewer.unwrap_or(0))
+    .bind(viewer.user.unwrap_or(0))
     .fetch_all(&mut *db)
     .await?;
     let speakers: Vec<SpeakerRow> = sql::query_as(
         "SELECT k.session_id, k.user_id, COALESCE(u.display_name, k.name) AS name, o.name_zh AS org_name_zh,
-                o.name_en AS org_name_en
+                o.name_en AS org_name_en, k.status, k.email
          FROM session_speakers k JOIN event_sessions s ON s.id = k.session_id
          LEFT JOIN users u ON u.id = k.user_id
          LEFT JOIN organizations o ON o.id =
@@ -115,19 +163,27 @@ pub async fn sessions(db: &mut Conn, event: i64, viewer: Option<i64>) -> sqlx::R
     .bind(event)
     .fetch_all(db)
     .await?;
+    let status = |k: &SpeakerRow| SpeakerStatus::parse(&k.status).unwrap_or(SpeakerStatus::Named);
     Ok(rows
         .into_iter()
         .map(|r| Session {
             speakers: speakers
                 .iter()
-                .filter(|k| k.session_id == r.id)
+                .filter(|k| k.session_id == r.id && (viewer.organizer || status(k).public()))
                 .map(|k| Speaker {
                     user_id: k.user_id,
                     name: k.name.clone(),
                     org_name_zh: k.org_name_zh.clone(),
                     org_name_en: k.org_name_en.clone(),
+                    status: status(k),
+                    email: k.email.clone().filter(|_| viewer.organizer),
                 })
                 .collect(),
+            speaker_invitation: viewer.email.is_some_and(|e| {
+                speakers.iter().any(|k| {
+                    k.session_id == r.id && status(k) == SpeakerStatus::Invited && k.email.as_deref() == Some(e)
+                })
+            }),
             id: r.id,
             event_id: r.event_id,
             title_zh: r.title_zh,

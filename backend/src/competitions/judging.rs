@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::db::{Conn, Row};
 use shared::competitions::{
     AssignedEntry, AuditEntry, Certificate, EntryJudges, EntryResult, JudgeScore, JudgingEntry, PanelInput,
-    PublishResults, ScoreInput, StageAssignment, StageResults, StageStatus, weighted_total,
+    PanelInvitation, PublishResults, ScoreInput, StageAssignment, StageResults, StageStatus, weighted_total,
 };
 use shared::notify::NotificationKind;
 use shared::opencall::{NoticeStatus, add_working_days};
@@ -23,7 +23,8 @@ use crate::error::{AppError, AppResult};
 use crate::notify::ops::Note;
 use crate::xlsx::{Cell, Sheet as XSheet};
 
-/// Sets the stage's panel from approved experts (before the assignment is released).
+/// Sets the stage's panel from approved experts (before the assignment is released): those newly
+/// listed are invited and told; they judge once they accept.
 pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: PanelInput) -> AppResult<StageAssignment> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     super::ops::lock_competition_of_stage(&mut tx, stage).await?;
@@ -41,12 +42,44 @@ pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: Pane
     if users.len() != ids.len() {
         return Err(AppError::field("experts", FieldError::Invalid));
     }
-    store::set_panel(&mut tx, stage, &users).await?;
+    let at = now();
+    let invited = store::set_panel(&mut tx, stage, &users, at, false).await?;
+    let org = crate::orgs::store::summary(&mut tx, c.org_id).await?.ok_or(AppError::NotFound)?;
+    let note = Note::new(NotificationKind::PanelInvitation, "/judging")
+        .name("title", &c.title_zh, c.title_en.as_deref())
+        .name("org", &org.name_zh, org.name_en.as_deref());
+    let mut to = vec![];
+    for u in invited {
+        to.extend(crate::notify::store::user(&mut tx, u).await?);
+    }
+    crate::notify::ops::emit(&mut tx, &state.config.site_url(), &to, Some(user.id), &note).await?;
     store::clear_assignments(&mut tx, stage).await?;
     store::set_fit(&mut tx, stage, None, None).await?;
     store::audit(&mut tx, c.id, Some(user.id), "panel", &serde_json::json!({ "stage": stage, "judges": users }), now())
         .await?;
     let out = assignment_view(&mut tx, stage).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The panels the caller was invited to, with their answers.
+pub async fn invitations(state: &AppState, user: &SessionUser) -> AppResult<Vec<PanelInvitation>> {
+    let mut db = state.db.acquire().await?;
+    Ok(store::panel_invitations(&mut db, user.id).await?)
+}
+
+/// The invited expert accepts (then judges) or declines the invitation to the stage's panel.
+pub async fn answer(state: &AppState, user: &SessionUser, stage: i64, accept: bool) -> AppResult<Vec<PanelInvitation>> {
+    user.require_verified()?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    super::ops::lock_competition_of_stage(&mut tx, stage).await?;
+    if !store::answer_panel(&mut tx, stage, user.id, accept, now()).await? {
+        return Err(AppError::NotFound);
+    }
+    let s = store::stage(&mut tx, stage).await?.ok_or(AppError::NotFound)?;
+    let what = if accept { "panel_accepted" } else { "panel_declined" };
+    store::audit(&mut tx, s.competition_id, Some(user.id), what, &serde_json::json!({ "stage": stage }), now()).await?;
+    let out = store::panel_invitations(&mut tx, user.id).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -73,6 +106,7 @@ async fn problem(db: &mut Conn, s: &StageRow, c: &CompetitionRow) -> AppResult<(
             all_keywords.iter().filter(|k| summary.contains(k.as_str())).map(|k| (*k).clone()).collect();
         keywords.sort();
         keywords.dedup();
+        // Anyone named on the team, invited or joined, is too close to judge it.
         let members = store::members(db, t.id).await?.into_iter().filter_map(|m| m.user_id).collect();
         entries.push(Entry {
             domain: tracks.get(&t.track_id).cloned().unwrap_or_default(),
@@ -239,7 +273,7 @@ pub async fn release(state: &AppState, user: &SessionUser, stage: i64) -> AppRes
         let note = Note::new(NotificationKind::JudgingAssigned, "/judging")
             .name("title", &c.title_zh, c.title_en.as_deref())
             .param("score", n.to_string());
-        crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, None, &note).await?;
+        crate::notify::ops::emit(&mut tx, &state.config.site_url(), &to, None, &note).await?;
     }
     store::audit(
         &mut tx,
@@ -431,7 +465,7 @@ pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResul
     // Every entrant's members learn that the stage's results are in.
     let mut to = vec![];
     for e in &out.entries {
-        for m in store::members(&mut tx, e.team_id).await? {
+        for m in store::joined_members(&mut tx, e.team_id).await? {
             if let Some(u) = m.user_id {
                 to.extend(crate::notify::store::user(&mut tx, u).await?);
             }
@@ -442,7 +476,7 @@ pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResul
         &c.title_zh,
         c.title_en.as_deref(),
     );
-    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, Some(user.id), &note).await?;
+    crate::notify::ops::emit(&mut tx, &state.config.site_url(), &to, Some(user.id), &note).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -515,13 +549,13 @@ pub async fn publish(state: &AppState, user: &SessionUser, competition: i64, p: 
     );
     let mut to = vec![];
     for t in store::teams(&mut tx, c.id, None).await? {
-        for m in store::members(&mut tx, t.id).await? {
+        for m in store::joined_members(&mut tx, t.id).await? {
             if let Some(u) = m.user_id {
                 to.extend(crate::notify::store::user(&mut tx, u).await?);
             }
         }
     }
-    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, Some(user.id), &note).await?;
+    crate::notify::ops::emit(&mut tx, &state.config.site_url(), &to, Some(user.id), &note).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -539,7 +573,7 @@ pub async fn certificate(state: &AppState, team: i64) -> AppResult<Certificate> 
     let place = place.ok_or(AppError::NotFound)?;
     let n = crate::opencall::store::notice(&mut db, notice).await?.ok_or(AppError::NotFound)?;
     let org = crate::orgs::store::summary(&mut db, c.org_id).await?.ok_or(AppError::NotFound)?;
-    let members = store::members(&mut db, team).await?.into_iter().map(|m| m.name.unwrap_or(m.email)).collect();
+    let members = store::joined_members(&mut db, team).await?.into_iter().map(|m| m.name.unwrap_or(m.email)).collect();
     Ok(Certificate {
         competition_title_zh: c.title_zh,
         competition_title_en: c.title_en,

@@ -15,21 +15,27 @@ use utoipa_axum::routes;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    let uploads = OpenApiRouter::new()
-        .routes(routes!(routes::upload_plan))
-        .layer(axum::extract::DefaultBodyLimit::max(shared::competitions::PLAN_MAX + 1024));
     OpenApiRouter::new()
         .routes(routes!(routes::list, routes::create))
         .routes(routes!(routes::get, routes::update))
         .routes(routes!(routes::teams, routes::register))
         .routes(routes!(routes::audit))
         .routes(routes!(routes::publish))
+        .routes(routes!(routes::open))
         .routes(routes!(routes::team))
+        .routes(routes!(routes::join_team))
+        .routes(routes!(routes::decline_team))
+        .routes(routes!(routes::leave_team))
+        .routes(routes!(routes::hand_over))
+        .routes(routes!(routes::invite_member))
         .routes(routes!(routes::certificate))
         .routes(routes!(routes::versions))
         .routes(routes!(routes::submit))
         .routes(routes!(routes::plan))
         .routes(routes!(routes::panel))
+        .routes(routes!(routes::panel_invitations))
+        .routes(routes!(routes::accept_panel))
+        .routes(routes!(routes::decline_panel))
         .routes(routes!(routes::assignment, routes::assign))
         .routes(routes!(routes::set_entry))
         .routes(routes!(routes::release))
@@ -38,5 +44,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::workbook))
         .routes(routes!(routes::my_entries))
         .routes(routes!(routes::entry, routes::score))
-        .merge(uploads)
+        // Its body limit is its extractor's (`http::extract::Body`), which names it in the 413.
+        .routes(routes!(routes::upload_plan))
 }

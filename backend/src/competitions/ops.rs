@@ -5,12 +5,13 @@ use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::competitions::{
     Competition, CompetitionInput, PLAN_MAX, Stage, StageStatus, Submission, SubmissionInput, Team, TeamInput,
+    TeamMemberStatus, TeamPerson,
 };
 use shared::engage::{Attachment, OrgRef, clean_file_name};
 use shared::notify::NotificationKind;
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
-use shared::validate::FieldError;
+use shared::validate::{self, FieldError};
 
 use super::store::{self, CompetitionRow, StageRow, TeamRow};
 use crate::AppState;
@@ -77,6 +78,7 @@ async fn assemble(db: &mut Conn, c: CompetitionRow, user: Option<&SessionUser>) 
         teams: store::team_count(db, c.id).await?,
         mine: runs(db, &c, user).await?,
         notice_id: store::notice_of(db, c.id).await?.map(|(id, _)| id),
+        published: c.published_at.is_some(),
         title_zh: c.title_zh,
         title_en: c.title_en,
         description_zh: c.description_zh,
@@ -108,7 +110,8 @@ pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInpu
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::WrongOrgKind));
     }
     let at = now();
-    let id = store::insert(&mut tx, &input, user.id, at).await?;
+    // A verified organization's competition is public at once; anyone else's waits as a draft.
+    let id = store::insert(&mut tx, &input, user.id, at, org.verified).await?;
     store::audit(&mut tx, id, Some(user.id), "created", &serde_json::json!({ "title": input.title_zh }), at).await?;
     let c = store::competition(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = assemble(&mut tx, c, Some(user)).await?;
@@ -152,24 +155,75 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: Compet
     Ok(out)
 }
 
+/// Public competitions, with the caller's own drafts.
 pub async fn list(state: &AppState, user: Option<&SessionUser>) -> AppResult<Vec<Competition>> {
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
     for c in store::competitions(&mut db).await? {
-        out.push(assemble(&mut db, c, user).await?);
+        if c.published_at.is_some() || runs(&mut db, &c, user).await? {
+            out.push(assemble(&mut db, c, user).await?);
+        }
     }
     Ok(out)
 }
 
+/// The competition; a draft only for those who run it (404 for anyone else).
 pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<Competition> {
     let mut db = state.db.acquire().await?;
-    let c = store::competition(&mut db, id).await?.ok_or(AppError::NotFound)?;
+    let c = visible(&mut db, id, user).await?;
     assemble(&mut db, c, user).await
+}
+
+/// The competition when the caller may see it: public, or run by them.
+async fn visible(db: &mut Conn, id: i64, user: Option<&SessionUser>) -> AppResult<CompetitionRow> {
+    let c = store::competition(db, id).await?.ok_or(AppError::NotFound)?;
+    if c.published_at.is_none() && !runs(db, &c, user).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(c)
+}
+
+/// Opens a draft competition to the public: those who run it, once their organization is verified.
+pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Competition> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Competition, &[id]).await?;
+    let c = run_by(&mut tx, id, user).await?;
+    let org = crate::orgs::store::get(&mut tx, c.org_id, false, None).await?.ok_or(AppError::NotFound)?;
+    if !org.verified {
+        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+    }
+    let at = now();
+    store::publish(&mut tx, id, at).await?;
+    store::audit(&mut tx, id, Some(user.id), "published", &serde_json::json!({}), at).await?;
+    let c = store::competition(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let out = assemble(&mut tx, c, Some(user)).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Tells the person at `email` of the invitation to the team.
+async fn invite_note(
+    tx: &mut Conn,
+    state: &AppState,
+    c: &CompetitionRow,
+    team: &str,
+    email: &str,
+    by: &SessionUser,
+) -> AppResult<()> {
+    let note = Note::new(NotificationKind::TeamInvitation, format!("/competitions/{}", c.id))
+        .name("title", &c.title_zh, c.title_en.as_deref())
+        .param("org", by.display_name.clone())
+        .param("q", team);
+    crate::notify::ops::to_address(tx, &state.config.site_url(), email, Some(by.id), &note).await?;
+    Ok(())
 }
 
 async fn team_view(db: &mut Conn, t: TeamRow, user: &SessionUser) -> AppResult<Team> {
     let members = store::members(db, t.id).await?;
-    let mine = members.iter().any(|m| m.email == user.email);
+    let me = members.iter().find(|m| m.email == user.email);
+    let mine = me.is_some_and(|m| m.status == TeamMemberStatus::Joined);
+    let invited = me.is_some_and(|m| m.status == TeamMemberStatus::Invited);
+    let leading = me.is_some_and(|m| m.leader);
     Ok(Team {
         id: t.id,
         competition_id: t.competition_id,
@@ -180,6 +234,8 @@ async fn team_view(db: &mut Conn, t: TeamRow, user: &SessionUser) -> AppResult<T
         reached: u32::try_from(t.reached).unwrap_or(1),
         submissions: store::latest(db, t.id).await?,
         mine,
+        invited,
+        leading,
     })
 }
 
@@ -202,10 +258,12 @@ pub(crate) async fn lock_competition_of_stage(tx: &mut Conn, stage: i64) -> AppR
 
 /// A signed-in user registers a team while the first stage takes submissions.
 pub async fn register(state: &AppState, user: &SessionUser, competition: i64, input: TeamInput) -> AppResult<Team> {
+    user.require_verified()?;
     let emails = input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Competition, &[competition]).await?;
-    let c = store::competition(&mut tx, competition).await?.ok_or(AppError::NotFound)?;
+    let c = store::competition(&mut tx, competition).await?.filter(|c| c.published_at.is_some());
+    let c = c.ok_or(AppError::NotFound)?;
     let first = store::stages(&mut tx, c.id).await?.into_iter().next().ok_or(AppError::NotFound)?;
     if first.status() != StageStatus::Open || now() >= first.deadline {
         return Err(AppError::field("deadline", FieldError::DateInPast));
@@ -218,8 +276,8 @@ pub async fn register(state: &AppState, user: &SessionUser, competition: i64, in
     {
         return Err(AppError::field("org_id", FieldError::Invalid));
     }
-    if !store::teams(&mut tx, c.id, Some(&user.email)).await?.is_empty() {
-        return Err(AppError::Conflict(ErrorCode::AlreadyRequested));
+    if store::joined_team(&mut tx, c.id, &user.email).await?.is_some() {
+        return Err(AppError::Conflict(ErrorCode::AlreadyInTeam));
     }
     let members: Vec<&str> = emails.iter().map(|e| e.as_str()).collect();
     let at = now();
@@ -230,6 +288,7 @@ pub async fn register(state: &AppState, user: &SessionUser, competition: i64, in
         org: input.org_id,
         leader: (user.id, &user.email),
         members: &members,
+        members_status: TeamMemberStatus::Invited,
     };
     let id = match store::insert_team(&mut tx, &team, at).await {
         Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::field("name", FieldError::Invalid)),
@@ -244,17 +303,10 @@ pub async fn register(state: &AppState, user: &SessionUser, competition: i64, in
         at,
     )
     .await?;
-    // Members who are platform users are told (the others see the team once they sign up).
-    let mut to = vec![];
-    for m in store::members(&mut tx, id).await? {
-        if let Some(u) = m.user_id.filter(|u| *u != user.id) {
-            to.extend(crate::notify::store::user(&mut tx, u).await?);
-        }
+    // Those listed are invited: they join by accepting (an address without an account is emailed).
+    for m in members.iter().filter(|m| **m != user.email) {
+        invite_note(&mut tx, state, &c, input.name.trim(), m, user).await?;
     }
-    let note = Note::new(NotificationKind::TeamJoined, format!("/competitions/{}", c.id))
-        .name("title", &c.title_zh, c.title_en.as_deref())
-        .param("org", user.display_name.clone());
-    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, Some(user.id), &note).await?;
     let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = team_view(&mut tx, t, user).await?;
     tx.commit().await?;
@@ -274,15 +326,117 @@ pub async fn teams(state: &AppState, user: &SessionUser, competition: i64) -> Ap
     Ok(out)
 }
 
-/// The team, with whether the caller is on it; 404 for anyone but its members and organizers.
+/// The team, with whether the caller is on it (joined); 404 for anyone but those listed on it
+/// (an invited person sees the team they are asked to join) and its organizers.
 async fn team_for(db: &mut Conn, user: &SessionUser, id: i64) -> AppResult<(TeamRow, bool)> {
     let t = store::team(db, id).await?.ok_or(AppError::NotFound)?;
-    let member = store::is_member(db, t.id, &user.email).await?;
-    if member {
-        return Ok((t, true));
+    match store::member_status(db, t.id, &user.email).await? {
+        Some(TeamMemberStatus::Joined) => return Ok((t, true)),
+        Some(TeamMemberStatus::Invited) => return Ok((t, false)),
+        None => {}
     }
     let c = store::competition(db, t.competition_id).await?.ok_or(AppError::NotFound)?;
     if runs(db, &c, Some(user)).await? { Ok((t, false)) } else { Err(AppError::NotFound) }
+}
+
+/// The invited caller joins the team (one team per person and competition) or declines.
+pub async fn answer_team(state: &AppState, user: &SessionUser, id: i64, join: bool) -> AppResult<Team> {
+    user.require_verified()?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_competition_of_team(&mut tx, id).await?;
+    let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if store::member_status(&mut tx, id, &user.email).await? != Some(TeamMemberStatus::Invited) {
+        return Err(AppError::NotFound);
+    }
+    let at = now();
+    if join {
+        if store::joined_team(&mut tx, t.competition_id, &user.email).await?.is_some() {
+            return Err(AppError::Conflict(ErrorCode::AlreadyInTeam));
+        }
+        store::join_team(&mut tx, id, &user.email).await?;
+    } else {
+        store::remove_member(&mut tx, id, &user.email).await?;
+    }
+    let what = if join { "team_joined" } else { "team_declined" };
+    store::audit(&mut tx, t.competition_id, Some(user.id), what, &serde_json::json!({ "team": id }), at).await?;
+    let out = team_view(&mut tx, t, user).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// A member leaves the team. The leader may not while others are on it or once it has submitted
+/// (409 `leader_must_hand_over`); a leader alone before any submission withdraws the team.
+pub async fn leave_team(state: &AppState, user: &SessionUser, id: i64) -> AppResult<()> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_competition_of_team(&mut tx, id).await?;
+    let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let members = store::joined_members(&mut tx, id).await?;
+    let me = members.iter().find(|m| m.email == user.email).ok_or(AppError::NotFound)?;
+    let at = now();
+    if me.leader {
+        let alone = members.len() == 1;
+        if !alone || !store::latest(&mut tx, id).await?.is_empty() {
+            return Err(AppError::Conflict(ErrorCode::LeaderMustHandOver));
+        }
+        store::delete_team(&mut tx, id).await?;
+        store::audit(
+            &mut tx,
+            t.competition_id,
+            Some(user.id),
+            "team_withdrawn",
+            &serde_json::json!({ "team": id }),
+            at,
+        )
+        .await?;
+    } else {
+        store::remove_member(&mut tx, id, &user.email).await?;
+        store::audit(&mut tx, t.competition_id, Some(user.id), "team_left", &serde_json::json!({ "team": id }), at)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The leader hands the team to a member who joined.
+pub async fn hand_over(state: &AppState, user: &SessionUser, id: i64, to: TeamPerson) -> AppResult<Team> {
+    let email = validate::Email::parse(&to.email).map_err(|e| AppError::field("email", e))?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_competition_of_team(&mut tx, id).await?;
+    let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let members = store::joined_members(&mut tx, id).await?;
+    if !members.iter().any(|m| m.leader && m.email == user.email) {
+        return Err(AppError::Forbidden);
+    }
+    let next = members.iter().find(|m| m.email == email.as_str() && !m.leader);
+    let next_user = next.and_then(|m| m.user_id).ok_or(AppError::field("email", FieldError::Invalid))?;
+    store::hand_over(&mut tx, id, &user.email, email.as_str(), next_user).await?;
+    let detail = serde_json::json!({ "team": id, "leader": email.as_str() });
+    store::audit(&mut tx, t.competition_id, Some(user.id), "team_leader", &detail, now()).await?;
+    let out = team_view(&mut tx, t, user).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The leader invites one more person by email (they join by accepting).
+pub async fn invite_member(state: &AppState, user: &SessionUser, id: i64, who: TeamPerson) -> AppResult<Team> {
+    let email = validate::Email::parse(&who.email).map_err(|e| AppError::field("email", e))?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_competition_of_team(&mut tx, id).await?;
+    let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let members = store::members(&mut tx, id).await?;
+    if !members.iter().any(|m| m.leader && m.email == user.email) {
+        return Err(AppError::Forbidden);
+    }
+    if members.len() > shared::competitions::MEMBERS_MAX {
+        return Err(AppError::field("email", FieldError::TooMany));
+    }
+    if store::invite_member(&mut tx, id, email.as_str(), TeamMemberStatus::Invited).await? {
+        let c = store::competition(&mut tx, t.competition_id).await?.ok_or(AppError::NotFound)?;
+        invite_note(&mut tx, state, &c, &t.name, email.as_str(), user).await?;
+    }
+    let out = team_view(&mut tx, t, user).await?;
+    tx.commit().await?;
+    Ok(out)
 }
 
 pub async fn team(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Team> {

@@ -5,8 +5,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use shared::ApiError;
 use shared::competitions::{
-    AuditEntry, Certificate, Competition, CompetitionInput, EntryJudges, JudgingEntry, PanelInput, PublishResults,
-    ScoreInput, StageAssignment, StageResults, Submission, SubmissionInput, Team, TeamInput,
+    AuditEntry, Certificate, Competition, CompetitionInput, EntryJudges, JudgingEntry, PanelInput, PanelInvitation,
+    PublishResults, ScoreInput, StageAssignment, StageResults, Submission, SubmissionInput, Team, TeamInput,
+    TeamPerson,
 };
 use shared::opencall::Notice;
 
@@ -54,6 +55,19 @@ pub async fn update(
     Json(input): Json<CompetitionInput>,
 ) -> AppResult<Json<Competition>> {
     Ok(Json(ops::update(&state, &current.user, id, input).await?))
+}
+
+/// Open a draft competition to the public (those who run it, once their organization is verified;
+/// 403 `not_verified` before).
+#[utoipa::path(post, path = "/competitions/{id}/open", tag = "competitions", params(("id" = i64, Path)),
+    responses((status = 200, body = Competition), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError)))]
+pub async fn open(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Competition>> {
+    Ok(Json(ops::publish(&state, &current.user, id).await?))
 }
 
 /// The teams: all for the organizers, one's own for anyone else.
@@ -108,7 +122,74 @@ pub async fn publish(
     Ok((StatusCode::CREATED, Json(crate::opencall::ops::notice(&state, notice).await?)))
 }
 
-/// A team (its members and the organizers; 404 for anyone else).
+/// Join the team the caller was invited to (one team per person and competition; 409
+/// `already_in_team`).
+#[utoipa::path(post, path = "/teams/{id}/join", tag = "competitions", params(("id" = i64, Path)),
+    responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, description = "No invitation for the caller", body = ApiError), (status = 409, body = ApiError)))]
+pub async fn join_team(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Team>> {
+    Ok(Json(ops::answer_team(&state, &current.user, id, true).await?))
+}
+
+/// Decline the invitation to a team.
+#[utoipa::path(post, path = "/teams/{id}/decline", tag = "competitions", params(("id" = i64, Path)),
+    responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, description = "No invitation for the caller", body = ApiError)))]
+pub async fn decline_team(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Team>> {
+    Ok(Json(ops::answer_team(&state, &current.user, id, false).await?))
+}
+
+/// Leave the team (members; the leader first hands over, 409 `leader_must_hand_over`; a leader alone
+/// before any submission withdraws the team).
+#[utoipa::path(post, path = "/teams/{id}/leave", tag = "competitions", params(("id" = i64, Path)),
+    responses((status = 204, description = "Left"), (status = 401, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn leave_team(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
+    ops::leave_team(&state, &current.user, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Hand the team to a member who joined (its leader).
+#[utoipa::path(post, path = "/teams/{id}/leader", tag = "competitions", params(("id" = i64, Path)),
+    request_body = TeamPerson,
+    responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn hand_over(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(to): Json<TeamPerson>,
+) -> AppResult<Json<Team>> {
+    Ok(Json(ops::hand_over(&state, &current.user, id, to).await?))
+}
+
+/// Invite one more person to the team by email (its leader).
+#[utoipa::path(post, path = "/teams/{id}/members", tag = "competitions", params(("id" = i64, Path)),
+    request_body = TeamPerson,
+    responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn invite_member(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(who): Json<TeamPerson>,
+) -> AppResult<Json<Team>> {
+    Ok(Json(ops::invite_member(&state, &current.user, id, who).await?))
+}
+
+/// A team (those listed on it and the organizers; 404 for anyone else).
 #[utoipa::path(get, path = "/teams/{id}", tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn team(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Json<Team>> {
@@ -159,7 +240,7 @@ pub async fn upload_plan(
     current: CurrentUser,
     Path((id, stage)): Path<(i64, i64)>,
     Query(q): Query<UploadQuery>,
-    Body(bytes): Body,
+    Body(bytes): Body<{ shared::competitions::PLAN_MAX }>,
 ) -> AppResult<(StatusCode, Json<Submission>)> {
     Ok((StatusCode::CREATED, Json(ops::upload_plan(&state, &current.user, id, stage, &q.name, &bytes).await?)))
 }
@@ -172,7 +253,42 @@ pub async fn plan(State(state): State<AppState>, current: CurrentUser, Path(id):
     Ok(crate::files::response(&file, bytes))
 }
 
-/// Set a stage's judging panel from approved experts (before release).
+/// The panels the caller (an expert) was invited to, with their answers.
+#[utoipa::path(get, path = "/judging/invitations", tag = "competitions",
+    responses((status = 200, body = Vec<PanelInvitation>), (status = 401, body = ApiError)))]
+pub async fn panel_invitations(
+    State(state): State<AppState>,
+    current: CurrentUser,
+) -> AppResult<Json<Vec<PanelInvitation>>> {
+    Ok(Json(judging::invitations(&state, &current.user).await?))
+}
+
+/// Accept the invitation to judge a stage (then entries may be assigned to you).
+#[utoipa::path(post, path = "/stages/{id}/panel/accept", tag = "competitions", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<PanelInvitation>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, description = "No open invitation", body = ApiError)))]
+pub async fn accept_panel(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<PanelInvitation>>> {
+    Ok(Json(judging::answer(&state, &current.user, id, true).await?))
+}
+
+/// Decline the invitation to judge a stage.
+#[utoipa::path(post, path = "/stages/{id}/panel/decline", tag = "competitions", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<PanelInvitation>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, description = "No open invitation", body = ApiError)))]
+pub async fn decline_panel(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<PanelInvitation>>> {
+    Ok(Json(judging::answer(&state, &current.user, id, false).await?))
+}
+
+/// Set a stage's judging panel from approved experts (before release): newly listed experts are
+/// invited, and judge once they accept.
 #[utoipa::path(put, path = "/stages/{id}/panel", tag = "competitions", params(("id" = i64, Path)),
     request_body = PanelInput,
     responses((status = 200, body = StageAssignment), (status = 403, body = ApiError), (status = 404, body = ApiError),

@@ -4,8 +4,8 @@
 use crate::db::Conn;
 use crate::db::sql;
 use shared::competitions::{
-    AuditEntry, CompetitionInput, Criterion, ExtraField, JudgeRef, ScoreInput, StageStatus, Submission, TeamMember,
-    Track,
+    AuditEntry, CompetitionInput, Criterion, ExtraField, JudgeRef, PanelStatus, ScoreInput, StageStatus, Submission,
+    TeamMember, TeamMemberStatus, Track,
 };
 use shared::engage::OrgRef;
 use shared::opencall::NoticeRank;
@@ -34,6 +34,7 @@ pub struct CompetitionRow {
     pub rubric: String,
     pub judges_per_entry: i64,
     pub created_at: OffsetDateTime,
+    pub published_at: Option<OffsetDateTime>,
 }
 
 impl CompetitionRow {
@@ -43,13 +44,21 @@ impl CompetitionRow {
 }
 
 const COMPETITION: &str = "SELECT id, org_id, title_zh, title_en, description_zh, description_en, eligibility_zh,
-        eligibility_en, rubric, judges_per_entry, created_at FROM competitions";
+        eligibility_en, rubric, judges_per_entry, created_at, published_at FROM competitions";
 
-pub async fn insert(db: &mut Conn, c: &CompetitionInput, user: i64, now: OffsetDateTime) -> sqlx::Result<i64> {
+/// Inserts a competition, public at once when `published`, else a draft.
+pub async fn insert(
+    db: &mut Conn,
+    c: &CompetitionInput,
+    user: i64,
+    now: OffsetDateTime,
+    published: bool,
+) -> sqlx::Result<i64> {
     let (id,): (i64,) = sql::query_as(
         "INSERT INTO competitions (org_id, title_zh, title_en, description_zh, description_en, eligibility_zh,
-                                   eligibility_en, rubric, judges_per_entry, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+                                   eligibility_en, rubric, judges_per_entry, created_by, created_at, updated_at,
+                                   published_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
     )
     .bind(c.org_id)
     .bind(c.title_zh.trim())
@@ -62,6 +71,7 @@ pub async fn insert(db: &mut Conn, c: &CompetitionInput, user: i64, now: OffsetD
     .bind(c.judges_per_entry)
     .bind(user)
     .bind(now)
+    .bind(published.then_some(now))
     .fetch_one(&mut *db)
     .await?;
     put_structure(db, id, c).await?;
@@ -159,6 +169,16 @@ pub async fn update(
     Ok(())
 }
 
+/// Makes a draft public (once).
+pub async fn publish(db: &mut Conn, id: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("UPDATE competitions SET published_at = COALESCE(published_at, $2) WHERE id = $1")
+        .bind(id)
+        .bind(at)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn competition(db: &mut Conn, id: i64) -> sqlx::Result<Option<CompetitionRow>> {
     sql::query_as(format!("{COMPETITION} WHERE id = $1")).bind(id).fetch_optional(db).await
 }
@@ -225,7 +245,7 @@ impl StageRow {
 
 const STAGE: &str = "SELECT s.id, s.competition_id, s.position, s.name_zh, s.name_en, s.deadline, s.advance, s.fields,
         s.status, s.released, s.assign_fit, s.greedy_fit,
-        (SELECT COUNT(*) FROM stage_judges j WHERE j.stage_id = s.id) AS panel
+        (SELECT COUNT(*) FROM stage_judges j WHERE j.stage_id = s.id AND j.status = 'accepted') AS panel
      FROM competition_stages s";
 
 pub async fn stages(db: &mut Conn, competition: i64) -> sqlx::Result<Vec<StageRow>> {
@@ -291,10 +311,12 @@ pub struct NewTeam<'a> {
     pub org: Option<i64>,
     pub leader: (i64, &'a str),
     pub members: &'a [&'a str],
+    /// What the other members start as: invited (they join by accepting), or joined (the demo's).
+    pub members_status: TeamMemberStatus,
 }
 
 pub async fn insert_team(db: &mut Conn, t: &NewTeam<'_>, now: OffsetDateTime) -> sqlx::Result<i64> {
-    let NewTeam { competition, track, name, org, leader, members } = *t;
+    let NewTeam { competition, track, name, org, leader, members, members_status } = *t;
     let (id,): (i64,) = sql::query_as(
         "INSERT INTO teams (competition_id, track_id, name, org_id, leader_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -307,19 +329,82 @@ pub async fn insert_team(db: &mut Conn, t: &NewTeam<'_>, now: OffsetDateTime) ->
     .bind(now)
     .fetch_one(&mut *db)
     .await?;
-    sql::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, TRUE)")
+    sql::query("INSERT INTO team_members (team_id, email, leader, status) VALUES ($1, $2, TRUE, 'joined')")
         .bind(id)
         .bind(leader.1)
         .execute(&mut *db)
         .await?;
     for m in members.iter().filter(|m| **m != leader.1) {
-        sql::query("INSERT INTO team_members (team_id, email, leader) VALUES ($1, $2, FALSE)")
-            .bind(id)
-            .bind(m)
-            .execute(&mut *db)
-            .await?;
+        invite_member(db, id, m, members_status).await?;
     }
     Ok(id)
+}
+
+/// Lists `email` on the team with `status` (nothing when already listed); whether it was added.
+pub async fn invite_member(db: &mut Conn, team: i64, email: &str, status: TeamMemberStatus) -> sqlx::Result<bool> {
+    let done = sql::query(
+        "INSERT INTO team_members (team_id, email, leader, status) VALUES ($1, $2, FALSE, $3)
+         ON CONFLICT (team_id, email) DO NOTHING",
+    )
+    .bind(team)
+    .bind(email)
+    .bind(status.as_str())
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The member at `email` joins (accepting the invitation); false when there was none open.
+pub async fn join_team(db: &mut Conn, team: i64, email: &str) -> sqlx::Result<bool> {
+    let done = sql::query(
+        "UPDATE team_members SET status = 'joined' WHERE team_id = $1 AND email = $2 AND status = 'invited'",
+    )
+    .bind(team)
+    .bind(email)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Takes `email` off the team (a declined invitation, a member leaving).
+pub async fn remove_member(db: &mut Conn, team: i64, email: &str) -> sqlx::Result<bool> {
+    let done = sql::query("DELETE FROM team_members WHERE team_id = $1 AND email = $2 AND NOT leader")
+        .bind(team)
+        .bind(email)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Hands the leadership from `from` to `to` (a member who joined), and the team's leader account.
+pub async fn hand_over(db: &mut Conn, team: i64, from: &str, to: &str, to_user: i64) -> sqlx::Result<()> {
+    sql::query("UPDATE team_members SET leader = (email = $3) WHERE team_id = $1 AND email IN ($2, $3)")
+        .bind(team)
+        .bind(from)
+        .bind(to)
+        .execute(&mut *db)
+        .await?;
+    sql::query("UPDATE teams SET leader_id = $2 WHERE id = $1").bind(team).bind(to_user).execute(db).await?;
+    Ok(())
+}
+
+/// Withdraws a team (its leader alone, before any submission).
+pub async fn delete_team(db: &mut Conn, team: i64) -> sqlx::Result<()> {
+    sql::query("DELETE FROM teams WHERE id = $1").bind(team).execute(db).await?;
+    Ok(())
+}
+
+/// The team of the competition that `email` joined, if any.
+pub async fn joined_team(db: &mut Conn, competition: i64, email: &str) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> = sql::query_as(
+        "SELECT t.id FROM teams t JOIN team_members m ON m.team_id = t.id
+         WHERE t.competition_id = $1 AND m.email = $2 AND m.status = 'joined'",
+    )
+    .bind(competition)
+    .bind(email)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| r.0))
 }
 
 pub async fn team(db: &mut Conn, id: i64) -> sqlx::Result<Option<TeamRow>> {
@@ -345,11 +430,13 @@ struct MemberRow {
     user_id: Option<i64>,
     name: Option<String>,
     leader: bool,
+    status: String,
 }
 
+/// Everyone listed on the team, the invited included (with their status), leader first.
 pub async fn members(db: &mut Conn, team: i64) -> sqlx::Result<Vec<TeamMember>> {
     let rows: Vec<MemberRow> = sql::query_as(
-        "SELECT m.email, u.id AS user_id, u.display_name AS name, m.leader FROM team_members m
+        "SELECT m.email, u.id AS user_id, u.display_name AS name, m.leader, m.status FROM team_members m
          LEFT JOIN users u ON u.email = m.email WHERE m.team_id = $1 ORDER BY m.leader DESC, m.rowid",
     )
     .bind(team)
@@ -357,17 +444,29 @@ pub async fn members(db: &mut Conn, team: i64) -> sqlx::Result<Vec<TeamMember>> 
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| TeamMember { email: r.email, user_id: r.user_id, name: r.name, leader: r.leader })
+        .map(|r| TeamMember {
+            email: r.email,
+            user_id: r.user_id,
+            name: r.name,
+            leader: r.leader,
+            status: TeamMemberStatus::parse(&r.status).unwrap_or(TeamMemberStatus::Invited),
+        })
         .collect())
 }
 
-pub async fn is_member(db: &mut Conn, team: i64, email: &str) -> sqlx::Result<bool> {
-    let row: Option<(i32,)> = sql::query_as("SELECT 1 FROM team_members WHERE team_id = $1 AND email = $2")
+/// Those on the team: the members who joined.
+pub async fn joined_members(db: &mut Conn, team: i64) -> sqlx::Result<Vec<TeamMember>> {
+    Ok(members(db, team).await?.into_iter().filter(|m| m.status == TeamMemberStatus::Joined).collect())
+}
+
+/// `email`'s place on the team, if listed.
+pub async fn member_status(db: &mut Conn, team: i64, email: &str) -> sqlx::Result<Option<TeamMemberStatus>> {
+    let row: Option<(String,)> = sql::query_as("SELECT status FROM team_members WHERE team_id = $1 AND email = $2")
         .bind(team)
         .bind(email)
         .fetch_optional(db)
         .await?;
-    Ok(row.is_some())
+    Ok(row.and_then(|(s,)| TeamMemberStatus::parse(&s)))
 }
 
 /// Organizations the team's members belong to (with the team's own).
@@ -375,7 +474,7 @@ pub async fn team_orgs(db: &mut Conn, team: i64) -> sqlx::Result<Vec<i64>> {
     let rows: Vec<(i64,)> = sql::query_as(
         "SELECT org_id FROM teams WHERE id = $1 AND org_id IS NOT NULL
          UNION SELECT ms.org_id FROM team_members m JOIN users u ON u.email = m.email
-               JOIN memberships ms ON ms.user_id = u.id WHERE m.team_id = $1",
+               JOIN memberships ms ON ms.user_id = u.id WHERE m.team_id = $1 AND m.status = 'joined'",
     )
     .bind(team)
     .fetch_all(db)
@@ -521,16 +620,99 @@ pub async fn insert_submission(
 
 // ---------- panels and assignments ----------
 
-pub async fn set_panel(db: &mut Conn, stage: i64, users: &[i64]) -> sqlx::Result<()> {
-    sql::query("DELETE FROM stage_judges WHERE stage_id = $1").bind(stage).execute(&mut *db).await?;
-    for u in users {
-        sql::query("INSERT INTO stage_judges (stage_id, user_id) VALUES ($1, $2)")
+/// Makes the stage's panel these users: those already on it keep their answer, those left out
+/// leave, the others are invited (or, `accepted`, put on it as having agreed: the demo's).
+/// Returns the newly invited.
+pub async fn set_panel(
+    db: &mut Conn,
+    stage: i64,
+    users: &[i64],
+    at: OffsetDateTime,
+    accepted: bool,
+) -> sqlx::Result<Vec<i64>> {
+    let current: Vec<(i64,)> =
+        sql::query_as("SELECT user_id FROM stage_judges WHERE stage_id = $1").bind(stage).fetch_all(&mut *db).await?;
+    for (u,) in current.iter().filter(|(u,)| !users.contains(u)) {
+        sql::query("DELETE FROM stage_judges WHERE stage_id = $1 AND user_id = $2")
             .bind(stage)
             .bind(u)
             .execute(&mut *db)
             .await?;
     }
-    Ok(())
+    let status = if accepted { "accepted" } else { "invited" };
+    let mut invited = vec![];
+    for u in users.iter().filter(|u| !current.iter().any(|(c,)| c == *u)) {
+        sql::query("INSERT INTO stage_judges (stage_id, user_id, status, invited_at) VALUES ($1, $2, $3, $4)")
+            .bind(stage)
+            .bind(u)
+            .bind(status)
+            .bind(at)
+            .execute(&mut *db)
+            .await?;
+        invited.push(*u);
+    }
+    Ok(invited)
+}
+
+/// The expert's answer to the invitation to the stage's panel; false when there was none open.
+pub async fn answer_panel(
+    db: &mut Conn,
+    stage: i64,
+    user: i64,
+    accept: bool,
+    at: OffsetDateTime,
+) -> sqlx::Result<bool> {
+    let done = sql::query(
+        "UPDATE stage_judges SET status = $3, answered_at = $4 WHERE stage_id = $1 AND user_id = $2 AND status = 'invited'",
+    )
+    .bind(stage)
+    .bind(user)
+    .bind(if accept { "accepted" } else { "declined" })
+    .bind(at)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[derive(sqlx::FromRow)]
+struct InvitationRow {
+    stage_id: i64,
+    stage_name_zh: String,
+    stage_name_en: Option<String>,
+    competition_id: i64,
+    title_zh: String,
+    title_en: Option<String>,
+    org_id: i64,
+    org_name_zh: String,
+    org_name_en: Option<String>,
+    status: String,
+}
+
+/// The panels the user was invited to (answered or not), newest first.
+pub async fn panel_invitations(db: &mut Conn, user: i64) -> sqlx::Result<Vec<shared::competitions::PanelInvitation>> {
+    let rows: Vec<InvitationRow> = sql::query_as(
+        "SELECT s.id AS stage_id, s.name_zh AS stage_name_zh, s.name_en AS stage_name_en, c.id AS competition_id,
+                c.title_zh, c.title_en, o.id AS org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, j.status
+         FROM stage_judges j JOIN competition_stages s ON s.id = j.stage_id
+         JOIN competitions c ON c.id = s.competition_id JOIN organizations o ON o.id = c.org_id
+         WHERE j.user_id = $1 ORDER BY j.invited_at DESC, s.id DESC",
+    )
+    .bind(user)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| shared::competitions::PanelInvitation {
+            stage_id: r.stage_id,
+            stage_name_zh: r.stage_name_zh,
+            stage_name_en: r.stage_name_en,
+            competition_id: r.competition_id,
+            title_zh: r.title_zh,
+            title_en: r.title_en,
+            org: OrgRef { id: r.org_id, name_zh: r.org_name_zh, name_en: r.org_name_en },
+            status: PanelStatus::parse(&r.status).unwrap_or(PanelStatus::Invited),
+        })
+        .collect())
 }
 
 /// Approved experts by expert id: their user ids (missing ones left out).
@@ -547,8 +729,8 @@ pub async fn approved_experts(db: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<i6
 }
 
 pub async fn panel(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<JudgeRef>> {
-    let rows: Vec<(i64, i64, String, String)> = sql::query_as(
-        "SELECT j.user_id, x.id, u.display_name, x.affiliation FROM stage_judges j
+    let rows: Vec<(i64, i64, String, String, String)> = sql::query_as(
+        "SELECT j.user_id, x.id, u.display_name, x.affiliation, j.status FROM stage_judges j
          JOIN users u ON u.id = j.user_id JOIN experts x ON x.user_id = j.user_id
          WHERE j.stage_id = $1 ORDER BY u.display_name, j.user_id",
     )
@@ -557,7 +739,13 @@ pub async fn panel(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<JudgeRef>> {
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(user_id, expert_id, name, affiliation)| JudgeRef { user_id, expert_id, name, affiliation })
+        .map(|(user_id, expert_id, name, affiliation, status)| JudgeRef {
+            user_id,
+            expert_id,
+            name,
+            affiliation,
+            status: PanelStatus::parse(&status).unwrap_or(PanelStatus::Invited),
+        })
         .collect())
 }
 
@@ -573,7 +761,7 @@ pub struct JudgeFacts {
 pub async fn judge_facts(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<(JudgeFacts, Vec<i64>)>> {
     let rows: Vec<JudgeFacts> = sql::query_as(
         "SELECT j.user_id, x.domains, x.keywords, x.conflict_names FROM stage_judges j
-         JOIN experts x ON x.user_id = j.user_id WHERE j.stage_id = $1 ORDER BY j.user_id",
+         JOIN experts x ON x.user_id = j.user_id WHERE j.stage_id = $1 AND j.status = 'accepted' ORDER BY j.user_id",
     )
     .bind(stage)
     .fetch_all(&mut *db)

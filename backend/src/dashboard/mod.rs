@@ -26,7 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Today in Hangzhou (UTC+8), the calendar the weeks follow.
 pub fn today() -> time::Date {
-    (crate::db::now() + time::Duration::hours(8)).date()
+    crate::db::now().to_offset(shared::CHINA).date()
 }
 
 fn view(row: &store::TargetRow, current: Option<i64>) -> TargetView {

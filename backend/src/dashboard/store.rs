@@ -52,7 +52,7 @@ pub async fn rollup(db: &mut Conn, by: By, from: Date, to: Date, domain: Option<
 
 /// The day of `at` in China time (UTC+8), as the weekly figures count it.
 fn china_day(at: OffsetDateTime) -> Date {
-    (at + time::Duration::hours(8)).to_offset(time::UtcOffset::UTC).date()
+    at.to_offset(shared::CHINA).date()
 }
 
 fn day(d: Date) -> String {

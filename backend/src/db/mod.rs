@@ -132,7 +132,10 @@ async fn open(config: &Config, max_mb: Option<u32>) -> anyhow::Result<Db> {
         .context("parsing the database URL")?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
+        .synchronous(match config.sqlite_synchronous {
+            crate::config::SqliteSync::Full => SqliteSynchronous::Full,
+            crate::config::SqliteSync::Normal => SqliteSynchronous::Normal,
+        })
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
         // After a checkpoint the WAL file is cut back to 64 MiB instead of keeping its largest size.
@@ -443,6 +446,9 @@ pub enum Key {
     Changes,
     /// Loading the demo data on the first start of an installation.
     Seed,
+    /// The sign-in attempts counted inside the throttle's window: an attempt counts them and takes
+    /// its slot as one step.
+    Login,
 }
 
 impl Key {
@@ -453,6 +459,7 @@ impl Key {
             Key::AuditChain => 0x0046_4d41_5544_4954,
             Key::Changes => 0x464d_4348_414e_4745,
             Key::Seed => 0x0000_464d_5345_4544,
+            Key::Login => 0x0046_4d4c_4f47_494e,
         }
     }
 }

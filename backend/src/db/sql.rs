@@ -81,7 +81,9 @@ macro_rules! value_from {
 value_from!(Int: i64 => |v| v, i32 => i64::from, u32 => i64::from, i16 => i64::from, u16 => i64::from, u8 => i64::from);
 value_from!(Float: f64 => |v| v, f32 => f64::from);
 value_from!(Bool: bool => |v| v);
-value_from!(Time: OffsetDateTime => |v| v);
+// Moments are stored in UTC: SQLite compares them as text and its date functions take only modest
+// offsets (a client's `-23:59` would make them NULL).
+value_from!(Time: OffsetDateTime => |v| v.checked_to_offset(time::UtcOffset::UTC).unwrap_or(v));
 value_from!(Date: Date => |v| v);
 
 impl<'q> From<&'q str> for Value<'q> {

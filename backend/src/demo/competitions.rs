@@ -11,6 +11,7 @@ use time::{Duration, OffsetDateTime};
 use super::generate::Vocabulary;
 use super::rng::Rng;
 use crate::accounts::store as accounts_store;
+use crate::accounts::store::NewUser;
 use crate::competitions::{judging, store};
 use crate::db::sql;
 
@@ -106,7 +107,7 @@ async fn experts(
         } else {
             let name = format!("{}{}", SURNAMES[n % SURNAMES.len()], GIVEN[(n * 7) % GIVEN.len()]);
             let email = format!("expert{n}@demo.futurematch.cn");
-            accounts_store::insert_user(db, &email, hash, &name, Locale::ZhCn, false).await?
+            accounts_store::insert_user(db, &NewUser::verified(&email, hash, &name, Locale::ZhCn)).await?
         };
         let first = super::DOMAINS[n % super::DOMAINS.len()];
         let mut domains = vec![first.to_owned()];
@@ -208,7 +209,7 @@ async fn create(
         judges_per_entry: 3,
     };
     input.check(None).map_err(|e| anyhow::anyhow!("demo competition {}: {e:?}", p.title_zh))?;
-    let id = store::insert(db, &input, host, created).await?;
+    let id = store::insert(db, &input, host, created, true).await?;
     store::audit(db, id, Some(host), "created", &serde_json::json!({ "title": p.title_zh }), created).await?;
     store::competition(db, id).await?.ok_or_else(|| anyhow::anyhow!("competition {id} vanished"))
 }
@@ -250,6 +251,7 @@ async fn teams(
                 org: Some(*org),
                 leader: (*user, email),
                 members: &[&member],
+                members_status: shared::competitions::TeamMemberStatus::Joined,
             };
             let id = store::insert_team(db, &team, at).await?;
             let other = &terms[(n * 5 + 1) % terms.len().max(1)];
@@ -287,7 +289,7 @@ async fn panel(
         .map(|(u, _)| *u)
         .take(n)
         .collect();
-    store::set_panel(db, stage, &users).await?;
+    store::set_panel(db, stage, &users, crate::db::now(), true).await?;
     Ok(())
 }
 

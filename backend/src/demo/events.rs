@@ -156,12 +156,13 @@ pub async fn seed(db: &mut Conn, organizer: i64, host: i64) -> anyhow::Result<()
             domains: e.domains.iter().map(|d| d.to_string()).collect(),
             capacity: e.capacity,
             invitation_only: false,
+            verified_email_required: true,
             registration_opens_at: None,
             // Registration closes the day before (an upcoming event's stays open until then).
             registration_closes_at: Some(starts - Duration::days(1)),
         };
         let created = if e.starts_in_days < 0 { starts - Duration::days(40) } else { now - Duration::days(10) };
-        let event = store::insert(db, &input, host, created).await?;
+        let event = store::insert(db, &input, host, created, true).await?;
         let mut types = vec![];
         for (zh, en, quota, approval) in e.tickets {
             let t = TicketTypeInput {
@@ -300,7 +301,8 @@ async fn forum_agenda(db: &mut Conn, event: i64, starts: OffsetDateTime, attende
             speakers: vec![],
             capacity: seats,
         };
-        let named: Vec<(Option<i64>, String)> = speakers.iter().map(|s| (None, (*s).to_owned())).collect();
+        let named: Vec<crate::agenda::store::NewSpeaker> =
+            speakers.iter().map(|s| crate::agenda::store::NewSpeaker::Named((*s).to_owned())).collect();
         let session = crate::agenda::store::insert(db, event, &input, &named).await?;
         if let Some(seats) = seats {
             // A third of the attendees took a seat in each track, up to its seats.
@@ -391,7 +393,7 @@ async fn forum_questions(db: &mut Conn, event: i64) -> anyhow::Result<Vec<i64>> 
 
 /// `at`'s day, `hour` o'clock China time.
 fn day_at(at: OffsetDateTime, hour: u8) -> OffsetDateTime {
-    let china = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    let china = shared::CHINA;
     let local = at.to_offset(china);
     local.replace_time(time::Time::from_hms(hour, 0, 0).unwrap_or(time::Time::MIDNIGHT)).to_offset(time::UtcOffset::UTC)
 }

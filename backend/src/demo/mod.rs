@@ -13,6 +13,7 @@ use shared::Locale;
 use shared::orgs::{OrgInput, OrgKind, OrgSize};
 use shared::validate::{Email, Password};
 
+use crate::accounts::store::NewUser;
 use crate::accounts::{password, store as accounts_store};
 use crate::db::Db;
 use crate::db::sql;
@@ -248,7 +249,8 @@ async fn generated(
     let (first,): (i64,) = sql::query_as("SELECT COALESCE(MAX(id), 0) + 1 FROM users").fetch_one(&mut *db).await?;
     for (i, o) in orgs.iter().enumerate() {
         let email = format!("org{}@demo.futurematch.cn", first + i as i64);
-        let user = accounts_store::insert_user(db, &email, password_hash, "演示账号", Locale::ZhCn, false).await?;
+        let user = accounts_store::insert_user(db, &NewUser::verified(&email, password_hash, "演示账号", Locale::ZhCn))
+            .await?;
         let profile =
             o.input.parse(tax, today.year()).map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.input.name_zh))?;
         let id = orgs_store::insert(db, &profile, user).await?;
@@ -306,7 +308,9 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
     let mut ids = Vec::with_capacity(USERS.len());
     for u in &USERS {
         let email = Email::parse(u.email).map_err(|e| anyhow::anyhow!("demo email {}: {e:?}", u.email))?;
-        ids.push(accounts_store::insert_user(&mut tx, email.as_str(), &hash, u.name, u.locale, false).await?);
+        ids.push(
+            accounts_store::insert_user(&mut tx, &NewUser::verified(email.as_str(), &hash, u.name, u.locale)).await?,
+        );
     }
     let tax = taxonomy_store::load(&mut tx).await?;
     let mut org_ids = Vec::with_capacity(ORGS.len());

@@ -12,10 +12,6 @@ use utoipa_axum::routes;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    // Uploads may be up to 10 MB (plus slack to answer an oversized one with a clear 413 of ours).
-    let uploads = OpenApiRouter::new()
-        .routes(routes!(routes::upload))
-        .layer(axum::extract::DefaultBodyLimit::max(shared::engage::ATTACHMENT_MAX + 1024));
     OpenApiRouter::new()
         .routes(routes!(routes::list, routes::create))
         .routes(routes!(routes::get))
@@ -24,10 +20,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::withdraw))
         .routes(routes!(routes::stage))
         .routes(routes!(routes::messages, routes::post_message))
+        .routes(routes!(routes::read))
         .routes(routes!(routes::download))
         .routes(routes!(routes::blocks, routes::block))
         .routes(routes!(routes::unblock))
         .routes(routes!(routes::report))
         .routes(routes!(routes::reports))
-        .merge(uploads)
+        // Its body limit is its extractor's (`http::extract::Body`), which names it in the 413.
+        .routes(routes!(routes::upload))
 }

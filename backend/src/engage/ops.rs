@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::engage::{
     self, Attachment, Decline, Engagement, EngagementQuery, EngagementStatus, EngagementSummary, Message,
-    NewEngagement, NewMessage, NewReport, OrgRef, Report, StageChange,
+    NewEngagement, NewMessage, NewReport, OrgRef, ReadUpTo, Report, StageChange,
 };
 use shared::market::PostingStatus;
 use shared::page::{Page, PageQuery};
@@ -71,6 +71,7 @@ fn own_org(row: &store::Row, party: Party) -> i64 {
 }
 
 pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) -> AppResult<EngagementSummary> {
+    user.require_verified()?;
     let message = req.parse()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -264,18 +265,30 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
     Ok(out)
 }
 
-/// The conversation, for the two sides once accepted (and admins); reading marks it read.
+/// The conversation, for the two sides once accepted (and admins). Reading changes nothing: the
+/// reader marks what they saw with [`read_up_to`].
 pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Message>> {
     let mut db = state.db.acquire().await?;
     let (row, _, _) = load(&mut db, id, user).await?;
     if !policy::open(row.status()) {
         return Err(invalid_transition());
     }
-    let list = store::messages(&mut db, id).await?;
-    if let Some(last) = list.last() {
-        store::mark_read(&mut db, id, user.id, last.id).await?;
+    Ok(store::messages(&mut db, id).await?)
+}
+
+/// Marks the conversation read up to message `up_to` (one of its own) for the caller.
+pub async fn read_up_to(state: &AppState, user: &SessionUser, id: i64, read: ReadUpTo) -> AppResult<()> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let (row, _, _) = load(&mut tx, id, user).await?;
+    if !policy::open(row.status()) {
+        return Err(invalid_transition());
     }
-    Ok(list)
+    if !store::messages(&mut tx, id).await?.iter().any(|m| m.id == read.up_to) {
+        return Err(AppError::field("up_to", FieldError::Invalid));
+    }
+    store::mark_read(&mut tx, id, user.id, read.up_to).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewMessage) -> AppResult<Message> {

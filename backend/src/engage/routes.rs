@@ -6,7 +6,7 @@ use axum::response::Response;
 use shared::ApiError;
 use shared::engage::{
     Attachment, Block, Decline, Engagement, EngagementQuery, EngagementSummary, Message, NewEngagement, NewMessage,
-    NewReport, OrgRef, Report, StageChange,
+    NewReport, OrgRef, ReadUpTo, Report, StageChange,
 };
 use shared::page::Page;
 
@@ -14,7 +14,7 @@ use super::ops;
 use crate::AppState;
 use crate::accounts::{AdminUser, CurrentUser};
 use crate::error::AppResult;
-use crate::http::extract::{Body, Json, Path, Query};
+use crate::http::extract::{Body, Json, Path, Query, Upload};
 
 /// Send an interest request (对接申请) about a published posting, for one of your verified organizations.
 #[utoipa::path(post, path = "/engagements", tag = "engagements", request_body = NewEngagement,
@@ -104,7 +104,7 @@ pub async fn stage(
     Ok(Json(ops::stage(&state, &current.user, id, change).await?))
 }
 
-/// The conversation (after acceptance); reading it marks it read.
+/// The conversation (after acceptance). Reading it changes nothing (see `POST …/read`).
 #[utoipa::path(get, path = "/engagements/{id}/messages", tag = "engagements", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Message>), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub async fn messages(
@@ -113,6 +113,21 @@ pub async fn messages(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Vec<Message>>> {
     Ok(Json(ops::messages(&state, &current.user, id).await?))
+}
+
+/// Mark the conversation read up to a message (the last one the reader was shown).
+#[utoipa::path(post, path = "/engagements/{id}/read", tag = "engagements", params(("id" = i64, Path)),
+    request_body = ReadUpTo,
+    responses((status = 204, description = "Marked read"), (status = 401, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn read(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(r): Json<ReadUpTo>,
+) -> AppResult<StatusCode> {
+    ops::read_up_to(&state, &current.user, id, r).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Write to the other side, with attachments uploaded before.
@@ -145,7 +160,7 @@ pub async fn upload(
     current: CurrentUser,
     Path(id): Path<i64>,
     Query(q): Query<UploadQuery>,
-    Body(bytes): Body,
+    Body(bytes): Upload,
 ) -> AppResult<(StatusCode, Json<Attachment>)> {
     Ok((StatusCode::CREATED, Json(ops::upload(&state, &current.user, id, &q.name, &bytes).await?)))
 }

@@ -17,9 +17,33 @@ fn stamp(t: OffsetDateTime) -> String {
     )
 }
 
-/// Escapes a TEXT value: backslash, semicolon, comma and newlines.
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped; every line
+/// break — CRLF, a lone LF or a lone CR — becomes `\n`; other control characters (which the TEXT
+/// grammar does not allow, and a lone CR would end the content line) are dropped.
 fn text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URI value: no control characters or spaces can end the line or start a property.
+fn uri(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect()
 }
 
 /// Folds a content line at 75 octets (never inside a UTF-8 character), continuation lines
@@ -62,14 +86,14 @@ pub fn calendar(entries: &[Entry], now: OffsetDateTime) -> String {
     for e in entries {
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}@futurematch", e.uid),
+            format!("UID:{}@futurematch", uri(&e.uid)),
             format!("DTSTAMP:{}", stamp(now)),
             format!("DTSTART:{}", stamp(e.starts_at)),
             format!("DTEND:{}", stamp(e.ends_at)),
             format!("SUMMARY:{}", text(&e.summary)),
             format!("DESCRIPTION:{}", text(&e.description)),
             format!("LOCATION:{}", text(&e.location)),
-            format!("URL:{}", e.url),
+            format!("URL:{}", uri(&e.url)),
             "END:VEVENT".to_owned(),
         ]);
     }
@@ -131,6 +155,8 @@ mod tests {
             domains: vec![],
             capacity: 100,
             invitation_only: false,
+            verified_email_required: true,
+            published: true,
             registered: 0,
             ticket_types: vec![],
             mine: false,
@@ -139,6 +165,63 @@ mod tests {
             registration_closes_at: None,
             cover_url: None,
         }
+    }
+
+    /// Every content line of `ics`, unfolded: (property name, value).
+    fn properties(ics: &str) -> Vec<(String, String)> {
+        assert!(!ics.replace("\r\n", "").contains(['\r', '\n']), "a bare CR or LF in {ics:?}");
+        ics.split("\r\n")
+            .fold(Vec::<String>::new(), |mut lines, l| {
+                match (l.strip_prefix(' '), lines.last_mut()) {
+                    (Some(rest), Some(last)) => last.push_str(rest),
+                    _ => lines.push(l.to_owned()),
+                }
+                lines
+            })
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                let (k, v) = l.split_once(':').unwrap_or((&l, ""));
+                (k.to_owned(), v.to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hostile_text_cannot_start_a_property_or_a_component() {
+        let mut e = sample();
+        e.title_zh = "论坛\rBEGIN:VALARM\rTRIGGER:-PT5M\rEND:VALARM".into();
+        e.description_zh = "a\r\nATTENDEE:mailto:x@evil.example\nb\u{0}c\u{b}d;,\\".into();
+        e.venue = Some("会场\r\nURL:https://evil.example".into());
+        let ics = event(&e, "https://fm.example/events/7\r\nX:1", datetime!(2099-01-01 00:00 UTC));
+        let props = properties(&ics);
+        let names: Vec<&str> = props.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "BEGIN",
+                "VERSION",
+                "PRODID",
+                "CALSCALE",
+                "BEGIN",
+                "UID",
+                "DTSTAMP",
+                "DTSTART",
+                "DTEND",
+                "SUMMARY",
+                "DESCRIPTION",
+                "LOCATION",
+                "URL",
+                "END",
+                "END"
+            ],
+            "{ics}"
+        );
+        let get = |k: &str| props.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap();
+        assert_eq!(get("SUMMARY"), "论坛\\nBEGIN:VALARM\\nTRIGGER:-PT5M\\nEND:VALARM");
+        assert_eq!(get("DESCRIPTION"), "a\\nATTENDEE:mailto:x@evil.example\\nbcd\\;\\,\\\\");
+        assert_eq!(get("LOCATION"), "会场\\nURL:https://evil.example");
+        assert_eq!(get("URL"), "https://fm.example/events/7X:1");
     }
 
     #[test]

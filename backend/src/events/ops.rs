@@ -82,7 +82,8 @@ pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> 
     if org.kind != OrgKind::Organizer {
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::WrongOrgKind));
     }
-    let id = store::insert(&mut tx, &input, user.id, now()).await?;
+    // A verified organization's event is public at once; anyone else's waits as a draft.
+    let id = store::insert(&mut tx, &input, user.id, now(), org.verified).await?;
     let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)
@@ -101,7 +102,7 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventI
         return Err(AppError::field("capacity", FieldError::OutOfRange));
     }
     store::update(&mut tx, id, &input, now()).await?;
-    offer_freed(&mut tx, &state.config.public_url, id, now()).await?;
+    offer_freed(&mut tx, &state.config.site_url(), id, now()).await?;
     let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)
@@ -114,8 +115,30 @@ pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppRe
         None => Access::None,
     };
     let mut event = store::event(&mut db, id, access >= Access::Manage).await?.ok_or(AppError::NotFound)?;
+    // A draft is seen by those who run it (and site admins), by nobody else.
+    if !event.published && access < Access::Checkin && !user.is_some_and(|u| u.is_admin) {
+        return Err(AppError::NotFound);
+    }
     event.can_check_in = access >= Access::Checkin;
     Ok(event)
+}
+
+/// Publishes a draft: those who run it, once their organization is verified.
+pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Event> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
+    if !organizes(&mut tx, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let (org, _) = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let org = crate::orgs::store::get(&mut tx, org, false, None).await?.ok_or(AppError::NotFound)?;
+    if !org.verified {
+        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+    }
+    store::publish(&mut tx, id, now()).await?;
+    let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(out)
 }
 
 pub async fn list(state: &AppState, user: Option<&SessionUser>, past: bool) -> AppResult<Vec<Event>> {
@@ -140,7 +163,7 @@ pub async fn add_ticket_type(
         return Err(AppError::Forbidden);
     }
     let tid = store::insert_ticket_type(&mut tx, id, &t).await?;
-    offer_freed(&mut tx, &state.config.public_url, id, now()).await?;
+    offer_freed(&mut tx, &state.config.site_url(), id, now()).await?;
     let event = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     event.ticket_types.into_iter().find(|t| t.id == tid).ok_or(AppError::NotFound)
@@ -163,6 +186,12 @@ pub async fn register(
         None if store::head(&mut tx, id).await?.is_none() => return Err(AppError::NotFound),
         None => return Err(AppError::field("ticket_type", FieldError::Invalid)),
     };
+    if !ctx.published {
+        return Err(AppError::NotFound);
+    }
+    if ctx.verified_email_required {
+        user.require_verified()?;
+    }
     if let Some(org) = input.org_id
         && crate::orgs::store::role_of(&mut tx, org, user.id).await?.is_none()
     {
@@ -203,7 +232,7 @@ pub async fn register(
     store::insert_answers(&mut tx, rid, &answers).await?;
     if ctx.queue && free > 0 {
         // Behind a group too big for the seats left, a smaller newcomer may fit: offer in order.
-        offer_freed(&mut tx, &state.config.public_url, id, at).await?;
+        offer_freed(&mut tx, &state.config.site_url(), id, at).await?;
     }
     let (_, mut out) = store::registration_by_id(&mut tx, rid).await?.ok_or(AppError::NotFound)?;
     out.answers = answers;
@@ -214,9 +243,22 @@ pub async fn register(
 /// The organizers see every registration; others their own; each with its answers.
 pub async fn registrations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Registration>> {
     let mut db = state.db.acquire().await?;
-    let (mine, _) = organizes(&mut db, id, user).await?;
-    let mut list = store::registrations(&mut db, id, (!mine).then_some(user.id)).await?;
-    let answers = store::answers(&mut db, id, None).await?;
+    let (runs, _) = organizes(&mut db, id, user).await?;
+    let list = store::registrations(&mut db, id, (!runs).then_some(user.id)).await?;
+    with_answers(&mut db, id, list).await
+}
+
+/// The caller's own registrations for the event, whatever their role in it: what "my
+/// registration" shows, for its organizers as for anyone else.
+pub async fn my_registrations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Registration>> {
+    get(state, Some(user), id).await?;
+    let mut db = state.db.acquire().await?;
+    let list = store::registrations(&mut db, id, Some(user.id)).await?;
+    with_answers(&mut db, id, list).await
+}
+
+async fn with_answers(db: &mut Conn, event: i64, mut list: Vec<Registration>) -> AppResult<Vec<Registration>> {
+    let answers = store::answers(db, event, None).await?;
     for r in &mut list {
         r.answers = answers.iter().filter(|(reg, _)| *reg == r.id).map(|(_, a)| a.clone()).collect();
     }
@@ -338,7 +380,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
         return Err(conflict());
     }
     store::set_status(&mut tx, id, RegistrationStatus::Cancelled, None, at).await?;
-    offer_freed(&mut tx, &state.config.public_url, reg.event_id, at).await?;
+    offer_freed(&mut tx, &state.config.site_url(), reg.event_id, at).await?;
     let (_, out) = store::registration_by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)
@@ -398,7 +440,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, approve: bool
     let status = if approve { RegistrationStatus::Confirmed } else { RegistrationStatus::Rejected };
     store::set_status(&mut tx, id, status, None, at).await?;
     if !approve {
-        offer_freed(&mut tx, &state.config.public_url, reg.event_id, at).await?;
+        offer_freed(&mut tx, &state.config.site_url(), reg.event_id, at).await?;
     }
     let (_, out) = store::registration_by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -419,7 +461,7 @@ pub async fn promote(state: &AppState, user: &SessionUser, id: i64) -> AppResult
         return Err(conflict());
     }
     store::promote(&mut tx, id, at).await?;
-    offer_freed(&mut tx, &state.config.public_url, reg.event_id, at).await?;
+    offer_freed(&mut tx, &state.config.site_url(), reg.event_id, at).await?;
     let (_, out) = store::registration_by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)
@@ -436,7 +478,7 @@ pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
         store::set_status(&mut tx, *id, RegistrationStatus::Cancelled, None, at).await?;
     }
     for e in events_of(&expired) {
-        offer_freed(&mut tx, &state.config.public_url, e, at).await?;
+        offer_freed(&mut tx, &state.config.site_url(), e, at).await?;
     }
     tx.commit().await?;
     Ok(expired.into_iter().map(|(id, _)| id).collect())
@@ -613,17 +655,28 @@ pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: Check
     };
     attendee.answers =
         store::answers(&mut tx, id, Some(ticket.registration)).await?.into_iter().map(|(_, a)| a).collect();
-    let (outcome, checkin_id, first_at) = if let Some((cid, _)) =
-        store::checkin_by_scan(&mut tx, id, &input.device, &input.nonce).await?
+    let (outcome, checkin_id, first_at) = if let Some(first) =
+        store::scan(&mut tx, id, &input.device, &input.nonce).await?
     {
-        (CheckinOutcome::CheckedIn, Some(cid), None)
-    } else if !may_enter(attendee.status) {
-        (CheckinOutcome::Refused, None, None)
-    } else if let Some((cid, first)) = store::live_checkin(&mut tx, ticket).await? {
-        (CheckinOutcome::Already, Some(cid), Some(first))
+        // A resent scan: the same answer, for the same ticket only.
+        if first.ticket != ticket {
+            return Err(AppError::Conflict(ErrorCode::ScanReused));
+        }
+        let first_at = (first.outcome == CheckinOutcome::Already).then_some(first.checkin_at).flatten();
+        (first.outcome, first.checkin, first_at)
     } else {
-        let new = store::NewCheckin { event: id, ticket, device: &input.device, nonce: &input.nonce, by: user.id, at };
-        (CheckinOutcome::CheckedIn, Some(store::insert_checkin(&mut tx, &new).await?), None)
+        let (outcome, checkin, first_at) = if !may_enter(attendee.status) {
+            (CheckinOutcome::Refused, None, None)
+        } else if let Some((cid, first)) = store::live_checkin(&mut tx, ticket).await? {
+            (CheckinOutcome::Already, Some(cid), Some(first))
+        } else {
+            let new =
+                store::NewCheckin { event: id, ticket, device: &input.device, nonce: &input.nonce, by: user.id, at };
+            (CheckinOutcome::CheckedIn, Some(store::insert_checkin(&mut tx, &new).await?), None)
+        };
+        let scan = store::Scan { ticket, outcome, checkin, checkin_at: None };
+        store::insert_scan(&mut tx, id, &input.device, &input.nonce, &scan, at).await?;
+        (outcome, checkin, first_at)
     };
     let counts = store::checkin_counts(&mut tx, id).await?;
     tx.commit().await?;
@@ -692,7 +745,7 @@ pub async fn send_message(
     let note = Note::new(NotificationKind::EventMessage, format!("/events/{id}"))
         .name("title", &zh, en.as_deref())
         .param("message", text);
-    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, None, &note).await?;
+    crate::notify::ops::emit(&mut tx, &state.config.site_url(), &to, None, &note).await?;
     let mid = store::insert_message(&mut tx, id, user.id, text, to.len() as u32, now()).await?;
     let out = store::messages(&mut tx, id).await?.into_iter().find(|m| m.id == mid).ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -746,7 +799,7 @@ pub async fn invitations(state: &AppState, user: &SessionUser, id: i64) -> AppRe
 
 /// `YYYY-MM-DD HH:MM` in China time, for the exports.
 pub(crate) fn china_time(at: OffsetDateTime) -> String {
-    let t = at.to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
+    let t = at.to_offset(shared::CHINA);
     format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
 }
 
@@ -834,7 +887,7 @@ pub async fn report(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
 }
 
 async fn report_of(db: &mut Conn, id: i64) -> AppResult<EventReport> {
-    let china = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    let china = shared::CHINA;
     Ok(EventReport {
         by_status: store::people_by_status(db, id).await?,
         by_ticket_type: store::people_by_ticket_type(db, id).await?,

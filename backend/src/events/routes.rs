@@ -63,6 +63,19 @@ pub async fn update(
     Ok(Json(ops::update(&state, &current.user, id, input).await?))
 }
 
+/// Publish a draft event (its organizers, once their organization is verified; 403 `not_verified`
+/// before).
+#[utoipa::path(post, path = "/events/{id}/publish", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Event), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError)))]
+pub async fn publish(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Event>> {
+    Ok(Json(ops::publish(&state, &current.user, id).await?))
+}
+
 /// Add a ticket type with its quota (its organizers).
 #[utoipa::path(post, path = "/events/{id}/ticket-types", tag = "events", params(("id" = i64, Path)),
     request_body = TicketTypeInput,
@@ -86,6 +99,17 @@ pub async fn registrations(
     Path(id): Path<i64>,
 ) -> AppResult<Json<Vec<Registration>>> {
     Ok(Json(ops::registrations(&state, &current.user, id).await?))
+}
+
+/// Your own registrations for the event (also for its organizers, whose list above holds everyone's).
+#[utoipa::path(get, path = "/events/{id}/registrations/mine", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Registration>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn my_registrations(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<Registration>>> {
+    Ok(Json(ops::my_registrations(&state, &current.user, id).await?))
 }
 
 /// Register yourself or a group: confirmed, pending approval, or on the waiting list when full.
@@ -172,7 +196,7 @@ pub async fn calendar(
     Path(id): Path<i64>,
 ) -> AppResult<axum::response::Response> {
     let event = ops::get(&state, user.0.as_ref(), id).await?;
-    let url = format!("{}/events/{id}", state.config.public_url.trim_end_matches('/'));
+    let url = format!("{}/events/{id}", state.config.site_url());
     Ok(super::ics::response(super::ics::event(&event, &url, crate::db::now()), &format!("event-{id}.ics")))
 }
 
@@ -432,7 +456,7 @@ pub async fn put_cover(
     State(state): State<AppState>,
     current: CurrentUser,
     Path(id): Path<i64>,
-    crate::http::extract::Body(bytes): crate::http::extract::Body,
+    crate::http::extract::Body(bytes): crate::http::extract::Upload,
 ) -> AppResult<Json<Event>> {
     Ok(Json(ops::set_cover(&state, &current.user, id, &bytes).await?))
 }

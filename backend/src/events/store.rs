@@ -3,9 +3,9 @@
 use crate::db::Conn;
 use crate::db::sql;
 use shared::events::{
-    Answer, Attendee, CheckinCounts, CountRow, Event, EventInput, EventMessage, EventType, Invitation, InvitationInput,
-    Question, QuestionInput, QuestionKind, Registration, RegistrationStatus, Staff, StaffRole, TicketRef, TicketType,
-    TicketTypeInput,
+    Answer, Attendee, CheckinCounts, CheckinOutcome, CountRow, Event, EventInput, EventMessage, EventType, Invitation,
+    InvitationInput, Question, QuestionInput, QuestionKind, Registration, RegistrationStatus, Staff, StaffRole,
+    TicketRef, TicketType, TicketTypeInput,
 };
 use time::OffsetDateTime;
 
@@ -27,26 +27,37 @@ struct EventRow {
     domains: String,
     capacity: i64,
     invitation_only: bool,
+    verified_email_required: bool,
     registration_opens_at: Option<OffsetDateTime>,
     registration_closes_at: Option<OffsetDateTime>,
     cover_sha256: Option<String>,
+    published_at: Option<OffsetDateTime>,
 }
 
 const EVENT: &str = "SELECT e.id, e.org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, e.title_zh, e.title_en,
         e.description_zh, e.description_en, e.event_type, e.venue, e.online_url, e.starts_at, e.ends_at, e.domains,
-        e.capacity, e.invitation_only, e.registration_opens_at, e.registration_closes_at, e.cover_sha256
+        e.capacity, e.invitation_only, e.verified_email_required, e.registration_opens_at, e.registration_closes_at,
+        e.cover_sha256, e.published_at
      FROM events e JOIN organizations o ON o.id = e.org_id";
 
 fn trimmed(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-pub async fn insert(db: &mut Conn, e: &EventInput, user: i64, now: OffsetDateTime) -> sqlx::Result<i64> {
+/// Inserts an event, public at once when `published`, else a draft.
+pub async fn insert(
+    db: &mut Conn,
+    e: &EventInput,
+    user: i64,
+    now: OffsetDateTime,
+    published: bool,
+) -> sqlx::Result<i64> {
     let (id,): (i64,) = sql::query_as(
         "INSERT INTO events (org_id, title_zh, title_en, description_zh, description_en, event_type, venue, online_url,
                              starts_at, ends_at, domains, capacity, invitation_only, created_by, created_at, updated_at,
-                             registration_opens_at, registration_closes_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17) RETURNING id",
+                             registration_opens_at, registration_closes_at, verified_email_required, published_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18, $19)
+         RETURNING id",
     )
     .bind(e.org_id)
     .bind(e.title_zh.trim())
@@ -65,6 +76,8 @@ pub async fn insert(db: &mut Conn, e: &EventInput, user: i64, now: OffsetDateTim
     .bind(now)
     .bind(e.registration_opens_at)
     .bind(e.registration_closes_at)
+    .bind(e.verified_email_required)
+    .bind(published.then_some(now))
     .fetch_one(db)
     .await?;
     Ok(id)
@@ -74,7 +87,8 @@ pub async fn update(db: &mut Conn, id: i64, e: &EventInput, now: OffsetDateTime)
     sql::query(
         "UPDATE events SET title_zh = $2, title_en = $3, description_zh = $4, description_en = $5, event_type = $6,
              venue = $7, online_url = $8, starts_at = $9, ends_at = $10, domains = $11, capacity = $12,
-             invitation_only = $13, updated_at = $14, registration_opens_at = $15, registration_closes_at = $16
+             invitation_only = $13, updated_at = $14, registration_opens_at = $15, registration_closes_at = $16,
+             verified_email_required = $17
          WHERE id = $1",
     )
     .bind(id)
@@ -93,6 +107,7 @@ pub async fn update(db: &mut Conn, id: i64, e: &EventInput, now: OffsetDateTime)
     .bind(now)
     .bind(e.registration_opens_at)
     .bind(e.registration_closes_at)
+    .bind(e.verified_email_required)
     .execute(db)
     .await?;
     Ok(())
@@ -117,6 +132,16 @@ pub async fn cover(db: &mut Conn, id: i64) -> sqlx::Result<Option<(String, Strin
 }
 
 /// The event's organizing organization and capacity.
+/// Makes a draft public (once; a published event keeps its first time).
+pub async fn publish(db: &mut Conn, id: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("UPDATE events SET published_at = COALESCE(published_at, $2) WHERE id = $1")
+        .bind(id)
+        .bind(at)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn head(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, u32)>> {
     let row: Option<(i64, i64)> =
         sql::query_as("SELECT org_id, capacity FROM events WHERE id = $1").bind(id).fetch_optional(db).await?;
@@ -152,6 +177,10 @@ pub struct RegistrationContext {
     pub queue: bool,
     /// Registrations need an invitation code.
     pub invitation_only: bool,
+    /// Registrants need a verified email address.
+    pub verified_email_required: bool,
+    /// The event is public (not a draft).
+    pub published: bool,
 }
 
 pub async fn registration_context(
@@ -166,7 +195,7 @@ pub async fn registration_context(
                 (SELECT COALESCE(CAST(SUM(seats) AS BIGINT), 0) FROM registrations
                   WHERE ticket_type_id = t.id AND status IN ('confirmed', 'pending', 'offered')) AS held_type,
                 EXISTS (SELECT 1 FROM registrations WHERE ticket_type_id = t.id AND status = 'waitlisted') AS queue,
-                e.invitation_only
+                e.invitation_only, e.verified_email_required, e.published_at IS NOT NULL AS published
          FROM events e JOIN ticket_types t ON t.event_id = e.id
          WHERE e.id = $1 AND t.id = $2",
     )
@@ -271,6 +300,7 @@ async fn complete(db: &mut Conn, r: EventRow, mine: bool) -> sqlx::Result<Event>
         domains: r.domains.split(',').filter(|d| !d.is_empty()).map(str::to_owned).collect(),
         capacity,
         invitation_only: r.invitation_only,
+        verified_email_required: r.verified_email_required,
         registered: overall,
         ticket_types: types,
         mine,
@@ -278,6 +308,7 @@ async fn complete(db: &mut Conn, r: EventRow, mine: bool) -> sqlx::Result<Event>
         registration_opens_at: r.registration_opens_at,
         registration_closes_at: r.registration_closes_at,
         cover_url: r.cover_sha256.map(|sha| format!("/api/events/{}/cover?v={}", r.id, &sha[..sha.len().min(12)])),
+        published: r.published_at.is_some(),
     })
 }
 
@@ -287,7 +318,8 @@ pub async fn list(db: &mut Conn, now: OffsetDateTime, past: bool, orgs: &[i64]) 
         if orgs.is_empty() { "0".to_owned() } else { orgs.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
     let (cond, order) = if past { ("e.ends_at < $1", "DESC") } else { ("e.ends_at >= $1", "ASC") };
     let rows: Vec<EventRow> = sql::query_as(format!(
-        "{EVENT} WHERE {cond} AND (NOT e.invitation_only OR e.org_id IN ({orgs_sql})) ORDER BY e.starts_at {order} LIMIT 200"
+        "{EVENT} WHERE {cond} AND ((NOT e.invitation_only AND e.published_at IS NOT NULL) OR e.org_id IN ({orgs_sql}))
+         ORDER BY e.starts_at {order} LIMIT 200"
     ))
     .bind(now)
     .fetch_all(&mut *db)
@@ -535,19 +567,68 @@ pub async fn attendee(db: &mut Conn, t: TicketRef) -> sqlx::Result<Option<(i64, 
     }))
 }
 
-/// The check-in a device's scan made before: (check-in, when).
-pub async fn checkin_by_scan(
+/// A scan as it was first answered: the ticket its nonce is bound to, the outcome, the check-in it
+/// made or found, and when that check-in was made.
+pub struct Scan {
+    pub ticket: TicketRef,
+    pub outcome: CheckinOutcome,
+    pub checkin: Option<i64>,
+    pub checkin_at: Option<OffsetDateTime>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ScanRow {
+    registration_id: i64,
+    person: i64,
+    outcome: String,
+    checkin_id: Option<i64>,
+    at: Option<OffsetDateTime>,
+}
+
+/// The first answer to a device's scan with this nonce, if it was sent before.
+pub async fn scan(db: &mut Conn, event: i64, device: &str, nonce: &str) -> sqlx::Result<Option<Scan>> {
+    let row: Option<ScanRow> = sql::query_as(
+        "SELECT s.registration_id, s.person, s.outcome, s.checkin_id, c.at
+         FROM checkin_scans s LEFT JOIN checkins c ON c.id = s.checkin_id
+         WHERE s.event_id = $1 AND s.device = $2 AND s.nonce = $3",
+    )
+    .bind(event)
+    .bind(device)
+    .bind(nonce)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| Scan {
+        ticket: TicketRef { registration: r.registration_id, person: u32::try_from(r.person).unwrap_or(0) },
+        outcome: CheckinOutcome::parse(&r.outcome).unwrap_or(CheckinOutcome::Refused),
+        checkin: r.checkin_id,
+        checkin_at: r.at,
+    }))
+}
+
+/// Records a scan's first answer, binding its nonce to its ticket.
+pub async fn insert_scan(
     db: &mut Conn,
     event: i64,
     device: &str,
     nonce: &str,
-) -> sqlx::Result<Option<(i64, OffsetDateTime)>> {
-    sql::query_as("SELECT id, at FROM checkins WHERE event_id = $1 AND device = $2 AND nonce = $3")
-        .bind(event)
-        .bind(device)
-        .bind(nonce)
-        .fetch_optional(db)
-        .await
+    scan: &Scan,
+    at: OffsetDateTime,
+) -> sqlx::Result<()> {
+    sql::query(
+        "INSERT INTO checkin_scans (event_id, device, nonce, registration_id, person, outcome, checkin_id, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(event)
+    .bind(device)
+    .bind(nonce)
+    .bind(scan.ticket.registration)
+    .bind(i64::from(scan.ticket.person))
+    .bind(scan.outcome.as_str())
+    .bind(scan.checkin)
+    .bind(at)
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// The person's standing check-in, if any: (check-in, when).

@@ -1,6 +1,6 @@
 //! Expert pool operations: apply, review, search.
 
-use shared::experts::{Consultant, Expert, ExpertInput, ExpertQuery, ExpertStatus, RejectExpert};
+use shared::experts::{Consultant, Expert, ExpertInput, ExpertQuery, ExpertStatus, PoolExpert, RejectExpert};
 use shared::taxonomy::TermKind;
 use shared::validate::{self, FieldError};
 
@@ -33,13 +33,14 @@ pub async fn me(state: &AppState, user: &SessionUser) -> AppResult<Expert> {
     store::by_user(&mut db, user.id).await?.ok_or(AppError::NotFound)
 }
 
-/// The approved pool, for organizers (members of an organizer organization) and site admins.
-pub async fn search(state: &AppState, user: &SessionUser, q: ExpertQuery) -> AppResult<Vec<Expert>> {
+/// The approved pool as choosing judges needs it, for members of verified organizer organizations
+/// and site admins.
+pub async fn search(state: &AppState, user: &SessionUser, q: ExpertQuery) -> AppResult<Vec<PoolExpert>> {
     let mut db = state.db.acquire().await?;
-    if !user.is_admin && !store::is_organizer(&mut db, user.id).await? {
+    if !user.is_admin && !store::is_verified_organizer(&mut db, user.id).await? {
         return Err(AppError::Forbidden);
     }
-    Ok(store::list(&mut db, ExpertStatus::Approved, &q).await?)
+    Ok(store::list(&mut db, ExpertStatus::Approved, &q).await?.into_iter().map(PoolExpert::from).collect())
 }
 
 /// Entries of a status for the admins' review queue.
@@ -147,7 +148,7 @@ pub async fn invite(state: &AppState, user: &SessionUser, demand: i64, expert: i
         format!("/demands/{demand}"),
     )
     .name("title", &row.title_zh, row.title_en.as_deref());
-    crate::notify::ops::emit(&mut tx, &state.config.public_url, &to, Some(user.id), &note).await?;
+    crate::notify::ops::emit(&mut tx, &state.config.site_url(), &to, Some(user.id), &note).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use shared::ApiError;
-use shared::experts::{Consultant, Expert, ExpertInput, ExpertQuery, ExpertStatus, RejectExpert};
+use shared::experts::{Consultant, Expert, ExpertInput, ExpertQuery, ExpertStatus, PoolExpert, RejectExpert};
 
 use super::ops;
 use crate::AppState;
@@ -28,14 +28,15 @@ pub async fn put_me(
     Ok(Json(ops::put_me(&state, &current.user, input).await?))
 }
 
-/// Search the approved pool by words, field and kind (organizers and site admins).
+/// Search the approved pool by words, field and kind (members of verified organizer organizations
+/// and site admins): names, fields, keywords, titles and affiliations; no conflicts or contacts.
 #[utoipa::path(get, path = "/experts", tag = "experts", params(ExpertQuery),
-    responses((status = 200, body = Vec<Expert>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 200, body = Vec<PoolExpert>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn search(
     State(state): State<AppState>,
     current: CurrentUser,
     Query(q): Query<ExpertQuery>,
-) -> AppResult<Json<Vec<Expert>>> {
+) -> AppResult<Json<Vec<PoolExpert>>> {
     Ok(Json(ops::search(&state, &current.user, q).await?))
 }
 

@@ -121,7 +121,7 @@ pub async fn list(db: &mut Conn, status: ExpertStatus, q: &ExpertQuery) -> sqlx:
     let words = q.q.as_deref().map(str::trim).filter(|w| !w.is_empty()).map(|w| format!("%{w}%"));
     let rows: Vec<ExpertRow> = sql::query_as(format!(
         "{EXPERT} WHERE x.status = $1
-           AND ($2 IS NULL OR u.display_name LIKE $2 OR x.affiliation LIKE $2 OR x.title LIKE $2 OR x.bio LIKE $2
+           AND ($2 IS NULL OR u.display_name LIKE $2 OR x.affiliation LIKE $2 OR x.title LIKE $2
                 OR x.keywords LIKE $2)
            AND ($3 IS NULL OR (',' || x.domains || ',') LIKE ('%,' || $3 || ',%'))
            AND ($4 IS NULL OR x.kind = $4)
@@ -157,9 +157,11 @@ pub async fn review(
 }
 
 /// Whether the user belongs to an organizer organization.
-pub async fn is_organizer(db: &mut Conn, user: i64) -> sqlx::Result<bool> {
+/// Whether the user belongs to a verified organizer organization.
+pub async fn is_verified_organizer(db: &mut Conn, user: i64) -> sqlx::Result<bool> {
     let row: Option<(i32,)> = sql::query_as(
-        "SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.user_id = $1 AND o.kind = 'organizer'",
+        "SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.org_id
+         WHERE m.user_id = $1 AND o.kind = 'organizer' AND o.verified_at IS NOT NULL",
     )
     .bind(user)
     .fetch_optional(db)

@@ -47,7 +47,7 @@ fn json_rejection(rejection: JsonRejection) -> AppError {
         JsonRejection::JsonSyntaxError(e) => AppError::MalformedJson(e.body_text()),
         JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType,
         JsonRejection::BytesRejection(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-            AppError::PayloadTooLarge
+            AppError::PayloadTooLarge(crate::app::BODY_LIMIT)
         }
         other => AppError::MalformedJson(other.body_text()),
     }
@@ -146,18 +146,42 @@ impl IntoResponse for RawJson {
     }
 }
 
-/// A raw request body (uploads). Over the route's limit answers 413 in the shared error shape.
+/// A raw request body (an upload) of at most `MAX` bytes; a larger one answers 413 in the shared
+/// error shape, naming this limit.
 #[derive(Debug, Clone, Default)]
-pub struct Body(pub axum::body::Bytes);
+pub struct Body<const MAX: usize>(pub axum::body::Bytes);
 
-impl<S: Send + Sync> FromRequest<S> for Body {
+impl<S: Send + Sync, const MAX: usize> FromRequest<S> for Body<MAX> {
     type Rejection = AppError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::body::Bytes::from_request(req, state).await {
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let declared = req
+            .headers()
+            .get(axum::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > MAX as u64) {
+            return Err(AppError::PayloadTooLarge(MAX));
+        }
+        match axum::body::to_bytes(req.into_body(), MAX).await {
             Ok(b) => Ok(Body(b)),
-            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::PayloadTooLarge),
-            Err(e) => Err(AppError::MalformedJson(e.body_text())),
+            Err(e) if is_length_limit(&e) => Err(AppError::PayloadTooLarge(MAX)),
+            Err(e) => Err(AppError::MalformedJson(e.to_string())),
         }
     }
 }
+
+/// Whether reading a body failed on its length limit.
+fn is_length_limit(e: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        if s.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = s.source();
+    }
+    false
+}
+
+/// An uploaded attachment, image or cover: up to [`shared::engage::ATTACHMENT_MAX`].
+pub type Upload = Body<{ shared::engage::ATTACHMENT_MAX }>;

@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every capability: extractors that answer in the error shape,
 //! the request locale, cookies, fallbacks, the SPA and the API docs.
 
+pub mod client;
 pub mod cookie;
 pub mod docs;
 pub mod extract;

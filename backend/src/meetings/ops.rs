@@ -59,7 +59,7 @@ fn note(kind: NotificationKind, event: i64, head: &EventHead) -> Note {
 /// Delivers `note` to one user, in the same transaction as what caused it.
 async fn tell(db: &mut Conn, state: &AppState, user: i64, note: &Note) -> AppResult<()> {
     let to: Vec<_> = crate::notify::store::user(db, user).await?.into_iter().collect();
-    Ok(crate::notify::ops::emit(db, &state.config.public_url, &to, None, note).await?)
+    Ok(crate::notify::ops::emit(db, &state.config.site_url(), &to, None, note).await?)
 }
 
 /// Request `id` as `user` sees it among their requests.
@@ -389,7 +389,7 @@ pub async fn agenda_ics(state: &AppState, user: &SessionUser, event: i64) -> App
         return Err(not_attendee());
     }
     let l = crate::http::locale::current_locale();
-    let url = format!("{}/events/{event}/meetings", state.config.public_url.trim_end_matches('/'));
+    let url = format!("{}/events/{event}/meetings", state.config.site_url());
     let entries: Vec<Entry> = store::agenda(&mut db, event, user.id)
         .await?
         .into_iter()

@@ -70,16 +70,32 @@ pub async fn emit(
                 note.link,
                 Msg::EmailFooter.t(*locale)
             );
-            store::queue_email(db, *user, email, &subject, &body, at).await?;
+            store::queue_email(db, Some(*user), email, &subject, &body, at).await?;
         }
     }
     Ok(())
 }
 
+/// Tells the person at an email address of an invitation: an account with that address hears of it
+/// as of any notification; an address without one gets the email (in Chinese) all the same, with
+/// the link. The caller learns nothing of which it was.
+pub async fn to_address(db: &mut Conn, site: &str, email: &str, skip: Option<i64>, note: &Note) -> sqlx::Result<()> {
+    match store::by_email(db, email).await? {
+        Some(r) => emit(db, site, &[r], skip, note).await,
+        None => {
+            let l = shared::Locale::ZhCn;
+            let subject = format!("【{}】{}", Msg::AppName.t(l), note.kind.msg().t(l));
+            let body =
+                format!("{}\n\n{site}{}\n\n{}", render(note.kind, &note.params, l), note.link, Msg::EmailFooter.t(l));
+            store::queue_email(db, None, email, &subject, &body, now()).await
+        }
+    }
+}
+
 /// Notifies the members of `orgs` (except `skip`).
 pub async fn to_orgs(db: &mut Conn, state: &AppState, orgs: &[i64], skip: Option<i64>, note: Note) -> sqlx::Result<()> {
     let to = store::members_of(db, orgs).await?;
-    emit(db, &state.config.public_url, &to, skip, &note).await
+    emit(db, &state.config.site_url(), &to, skip, &note).await
 }
 
 pub async fn list(state: &AppState, user: &SessionUser, q: PageQuery) -> AppResult<Page<Notification>> {
@@ -173,7 +189,7 @@ pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
             && state.search.fits(&crate::search::synonyms::expand(&s.q), id);
         if fits && let Some(r) = store::user(&mut tx, user).await? {
             let note = posting(NotificationKind::SavedSearchHit).param("q", s.q.clone());
-            emit(&mut tx, &state.config.public_url, &[r], None, &note).await?;
+            emit(&mut tx, &state.config.site_url(), &[r], None, &note).await?;
         }
     }
     let strong: Vec<(i64, u8)> = crate::matching::ops::strong_matches(state, id, crate::matching::ops::HIGH_SCORE);
@@ -192,12 +208,19 @@ pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
 
 /// Sends what waits in the outbox when SMTP is configured; every ten seconds.
 pub async fn mailer(state: AppState) {
-    let Some(relay) = state.config.smtp_relay.clone() else { return };
+    let transport = match super::mail::transport(&state.config) {
+        Ok(Some(t)) => t,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::error!(error = %e, "email is configured wrongly: emails stay in the outbox");
+            return;
+        }
+    };
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(10));
     loop {
         tick.tick().await;
-        if let Err(e) = super::mail::send_pending(&state, &relay).await {
-            tracing::warn!(error = ?e, "sending email");
+        if let Err(e) = super::mail::send_pending(&state, &transport).await {
+            tracing::warn!(error = %e, "sending email");
         }
     }
 }

@@ -27,6 +27,17 @@ pub async fn members_of(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<Recipie
     Ok(rows.into_iter().map(|(id, email, l)| (id, email, Locale::from_tag(&l).unwrap_or_default())).collect())
 }
 
+/// The account with this email address, if there is one (for the platform's own use: never said
+/// to the person who typed the address).
+pub async fn by_email(db: &mut Conn, email: &str) -> sqlx::Result<Option<Recipient>> {
+    let row: Option<(i64, String, String)> =
+        sql::query_as("SELECT id, email, locale FROM users WHERE email = $1 AND deleted_at IS NULL")
+            .bind(email)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(|(id, email, l)| (id, email, Locale::from_tag(&l).unwrap_or_default())))
+}
+
 pub async fn user(db: &mut Conn, id: i64) -> sqlx::Result<Option<Recipient>> {
     let row: Option<(i64, String, String)> =
         sql::query_as("SELECT id, email, locale FROM users WHERE id = $1").bind(id).fetch_optional(db).await?;
@@ -93,7 +104,7 @@ pub async fn insert(
 
 pub async fn queue_email(
     db: &mut Conn,
-    user: i64,
+    user: Option<i64>,
     to: &str,
     subject: &str,
     body: &str,

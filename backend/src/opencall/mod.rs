@@ -11,9 +11,6 @@ use utoipa_axum::routes;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    let uploads = OpenApiRouter::new()
-        .routes(routes!(routes::upload))
-        .layer(axum::extract::DefaultBodyLimit::max(shared::engage::ATTACHMENT_MAX + 1024));
     OpenApiRouter::new()
         .routes(routes!(routes::list, routes::apply))
         .routes(routes!(routes::revise))
@@ -27,5 +24,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::object))
         .routes(routes!(routes::answer_objection))
         .routes(routes!(routes::decide))
-        .merge(uploads)
+        // Its body limit is its extractor's (`http::extract::Body`), which names it in the 413.
+        .routes(routes!(routes::upload))
 }

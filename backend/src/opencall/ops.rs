@@ -69,6 +69,7 @@ pub async fn apply(
     demand: i64,
     input: ApplicationInput,
 ) -> AppResult<Application> {
+    user.require_verified()?;
     let (solution, team, timeline) = input.parse()?;
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;

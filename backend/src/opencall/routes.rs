@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::accounts::{AdminUser, CurrentUser};
 use crate::engage::routes::UploadQuery;
 use crate::error::AppResult;
-use crate::http::extract::{Body, Json, Path, Query};
+use crate::http::extract::{Body, Json, Path, Query, Upload};
 
 /// Applications to an open call: all for its owner, your own otherwise.
 #[utoipa::path(get, path = "/demands/{id}/applications", tag = "open calls", params(("id" = i64, Path)),
@@ -106,7 +106,7 @@ pub async fn upload(
     current: CurrentUser,
     Path((id, app)): Path<(i64, i64)>,
     Query(q): Query<UploadQuery>,
-    Body(bytes): Body,
+    Body(bytes): Upload,
 ) -> AppResult<(StatusCode, Json<Attachment>)> {
     Ok((StatusCode::CREATED, Json(ops::upload(&state, &current.user, id, app, &q.name, &bytes).await?)))
 }

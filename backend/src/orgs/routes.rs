@@ -61,6 +61,7 @@ pub async fn create(
     current: CurrentUser,
     Json(input): Json<OrgInput>,
 ) -> AppResult<(StatusCode, Json<Org>)> {
+    current.user.require_verified()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     let tax = taxonomy::store::load(&mut tx).await?;
     let profile = input.parse(&tax, current_year())?;
@@ -261,6 +262,7 @@ pub async fn accept_invitation(
     current: CurrentUser,
     Path(token): Path<String>,
 ) -> AppResult<Json<Org>> {
+    current.user.require_verified()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     let inv =
         store::open_invitation(&mut tx, &hash_token(&token), crate::db::now()).await?.ok_or_else(invitation_invalid)?;

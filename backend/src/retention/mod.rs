@@ -20,7 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The moment before which data kept for `days` is due.
 pub fn cutoff(days: Option<u32>, now: OffsetDateTime) -> Option<OffsetDateTime> {
-    days.map(|d| now - Duration::days(i64::from(d)))
+    days.and_then(|d| now.checked_sub(Duration::days(i64::from(d))))
 }
 
 /// Changes the settings, recorded in the audit log.

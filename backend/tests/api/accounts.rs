@@ -125,32 +125,91 @@ async fn five_failed_logins_lock_the_email_with_429_and_retry_after() {
     app.user("qian@example.com", "钱").await;
 }
 
+/// A client whose connections come from `ip` (any 127.x address reaches the test server).
+fn client_from(ip: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .local_address(ip.parse::<std::net::IpAddr>().unwrap())
+        .build()
+        .unwrap()
+}
+
+async fn login_status(app: &crate::helpers::TestApp, c: &reqwest::Client, email: &str, pw: &str) -> StatusCode {
+    c.post(app.url("/api/auth/login")).json(&json!({"email": email, "password": pw})).send().await.unwrap().status()
+}
+
 #[tokio::test]
-async fn a_successful_login_clears_earlier_failures() {
+async fn a_successful_login_gives_back_its_own_slot_but_earlier_failures_still_count() {
     let app = spawn_app().await;
     app.user("sun@example.com", "孙").await;
     let c = app.client();
     for _ in 0..4 {
-        c.post(app.url("/api/auth/login"))
-            .json(&json!({"email": "sun@example.com", "password": "wrong-password!"}))
-            .send()
-            .await
-            .unwrap();
+        assert_eq!(login_status(&app, &c, "sun@example.com", "wrong-password!").await, StatusCode::UNAUTHORIZED);
     }
-    let ok = c
-        .post(app.url("/api/auth/login"))
-        .json(&json!({"email": "sun@example.com", "password": PASSWORD}))
-        .send()
+    assert_eq!(login_status(&app, &c, "sun@example.com", PASSWORD).await, StatusCode::OK);
+    assert_eq!(login_status(&app, &c, "sun@example.com", "wrong-password!").await, StatusCode::UNAUTHORIZED);
+    // Five failures inside the window, the success in between notwithstanding: a success erasing
+    // them would let a burst check more than five wrong passwords.
+    assert_eq!(login_status(&app, &c, "sun@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_thirty_logins_checks_at_most_five_passwords() {
+    let app = spawn_app().await;
+    app.user("zhou@example.com", "周").await;
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..30 {
+        let (c, url) = (app.client(), app.url("/api/auth/login"));
+        let pw = if i == 17 { PASSWORD.to_owned() } else { format!("wrong-password-{i}") };
+        set.spawn(async move {
+            c.post(url).json(&json!({"email": "zhou@example.com", "password": pw})).send().await.unwrap().status()
+        });
+    }
+    let mut statuses = vec![];
+    while let Some(s) = set.join_next().await {
+        statuses.push(s.unwrap());
+    }
+    let count = |s: StatusCode| statuses.iter().filter(|x| **x == s).count();
+    let (wrong, right, refused) =
+        (count(StatusCode::UNAUTHORIZED), count(StatusCode::OK), count(StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(wrong + right + refused, 30, "{statuses:?}");
+    // The right one gives its slot back when it succeeds; a wrong one never does.
+    assert!(wrong <= 5, "{wrong} wrong passwords checked: {statuses:?}");
+    assert!(right <= 1 && refused >= 24, "{statuses:?}");
+    let audited: (i64,) = sql::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'account.login_failed'")
+        .fetch_one(&app.state.db)
         .await
         .unwrap();
-    assert_eq!(ok.status(), StatusCode::OK);
-    let r = c
-        .post(app.url("/api/auth/login"))
-        .json(&json!({"email": "sun@example.com", "password": "wrong-password!"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "counter was reset by the success");
+    assert_eq!(audited.0 as usize, wrong, "every checked wrong password is in the audit log, and no more");
+}
+
+#[tokio::test]
+async fn a_stranger_guessing_from_elsewhere_does_not_lock_the_owner_out() {
+    let app = spawn_app().await;
+    app.user("wu@example.com", "吴").await;
+    let stranger = client_from("127.0.0.2");
+    for _ in 0..5 {
+        assert_eq!(login_status(&app, &stranger, "wu@example.com", "wrong-password!").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(login_status(&app, &stranger, "wu@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+    let owner = client_from("127.0.0.3");
+    assert_eq!(login_status(&app, &owner, "wu@example.com", PASSWORD).await, StatusCode::OK, "the owner signs in");
+    let me = owner.get(app.url("/api/me")).send().await.unwrap();
+    assert_eq!(body(me).await["email"], "wu@example.com");
+}
+
+#[tokio::test]
+async fn one_address_failing_over_many_emails_waits_after_thirty() {
+    let app = spawn_app().await;
+    let spray = client_from("127.0.0.4");
+    for i in 0..30 {
+        let email = format!("target{}@example.com", i % 10);
+        assert_eq!(login_status(&app, &spray, &email, "guess-password!").await, StatusCode::UNAUTHORIZED, "{i}");
+    }
+    app.user("zheng@example.com", "郑").await;
+    assert_eq!(login_status(&app, &spray, "zheng@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+    let elsewhere = client_from("127.0.0.5");
+    assert_eq!(login_status(&app, &elsewhere, "zheng@example.com", PASSWORD).await, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -337,4 +396,123 @@ async fn deleting_an_account_needs_the_password_keeps_the_organizations_postings
     // Visitors cannot delete anything.
     let r = app.client().delete(app.url("/api/me")).json(&json!({"password": PASSWORD})).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_new_account_verifies_its_email_through_the_emailed_link_before_it_creates_an_organization() {
+    let app = spawn_app().await;
+    let c = crate::helpers::sign_up(app.client(), &app.url(""), "Qian.Li@Example.com", "钱立").await;
+    let me = body(c.get(app.url("/api/me")).send().await.unwrap()).await;
+    assert_eq!(me["email_verified"], false);
+    // Browsing and the profile are open; an organization is not.
+    let r = c.put(app.url("/api/me")).json(&json!({"display_name": "钱立新"})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let org = json!({"name_zh": "钱塘新材料科技", "kind": "enterprise"});
+    let r = c.post(app.url("/api/orgs")).json(&org).send().await.unwrap();
+    let (code, v) = error_code(r, StatusCode::FORBIDDEN).await;
+    assert_eq!(code, "email_not_verified");
+    assert!(v["error"]["message"].as_str().unwrap().contains("验证"), "{v}");
+
+    // The email holds a one-time link; its token is stored only as a hash.
+    let (subject, text) = app.last_email("qian.li@example.com").await;
+    assert!(subject.contains("验证"), "{subject}");
+    let token = crate::helpers::verification_token(&text).unwrap();
+    assert_eq!(token.len(), 64, "{text}");
+    let (stored,): (i64,) = sql::query_as("SELECT COUNT(*) FROM email_verifications WHERE token_hash = $1")
+        .bind(&token)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0, "the plain token is not stored");
+    // Anyone holding the link may follow it, signed in or not; it works once.
+    let r = app.client().post(app.url("/api/auth/verify-email")).json(&json!({"token": token})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let again = app.client().post(app.url("/api/auth/verify-email")).json(&json!({"token": token})).send().await;
+    assert_eq!(error_code(again.unwrap(), StatusCode::BAD_REQUEST).await.0, "verification_invalid");
+    assert_eq!(body(c.get(app.url("/api/me")).send().await.unwrap()).await["email_verified"], true);
+    assert_eq!(c.post(app.url("/api/orgs")).json(&org).send().await.unwrap().status(), StatusCode::CREATED);
+    // Already verified: nothing to resend.
+    let r = c.post(app.url("/api/me/verification")).json(&json!({})).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "conflict");
+}
+
+#[tokio::test]
+async fn verification_links_expire_and_are_resent_at_most_once_a_minute_and_five_times_a_day() {
+    let app = spawn_app().await;
+    let c = crate::helpers::sign_up(app.client(), &app.url(""), "sun@example.com", "孙").await;
+    let resend = || c.post(app.url("/api/me/verification")).json(&json!({"next": "/events/3"})).send();
+    // Right after registering: wait a minute.
+    let r = resend().await.unwrap();
+    let retry: u64 = r.headers()[RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    assert_eq!(error_code(r, StatusCode::TOO_MANY_REQUESTS).await.0, "too_many_requests");
+    let age = |minutes: i64| {
+        let at = backend::db::now() - time::Duration::minutes(minutes);
+        sql::query("UPDATE email_verifications SET created_at = $1").bind(at).execute(&app.state.db)
+    };
+    for sent in 2..=5 {
+        age(2).await.unwrap();
+        assert_eq!(resend().await.unwrap().status(), StatusCode::NO_CONTENT, "email {sent}");
+    }
+    let (_, text) = app.last_email("sun@example.com").await;
+    assert!(text.contains("&next=/events/3"), "the link returns to where the user was: {text}");
+    age(2).await.unwrap();
+    assert_eq!(resend().await.unwrap().status(), StatusCode::TOO_MANY_REQUESTS, "a sixth in a day");
+    // A link past its day no longer works; the latest still does.
+    let token = crate::helpers::verification_token(&text).unwrap();
+    sql::query("UPDATE email_verifications SET expires_at = $1")
+        .bind(backend::db::now() - time::Duration::seconds(1))
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let r = c.post(app.url("/api/auth/verify-email")).json(&json!({"token": token})).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::BAD_REQUEST).await.0, "verification_invalid");
+    assert_eq!(body(c.get(app.url("/api/me")).send().await.unwrap()).await["email_verified"], false);
+}
+
+#[tokio::test]
+async fn an_unverified_account_may_not_join_send_requests_or_register_where_the_event_asks_for_it() {
+    let s = crate::matching::setup().await;
+    let app = &s.m.app;
+    let newcomer = crate::helpers::sign_up(app.client(), &app.url(""), "new@example.com", "新人").await;
+    // An invitation to the enterprise, sent before the newcomer proved the address.
+    let r =
+        s.m.owner.post(app.url(&format!("/api/orgs/{}/members", s.m.org))).json(&json!({"email": "new@example.com"}));
+    let token = body(r.send().await.unwrap()).await["token"].as_str().unwrap().to_owned();
+    let r = newcomer.post(app.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "email_not_verified");
+    let req =
+        json!({"from_org": s.m.org, "posting_id": s.fitting, "proposal": "joint_development", "message": "希望合作"});
+    let r = newcomer.post(app.url("/api/engagements")).json(&req).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "email_not_verified");
+    // Events ask for a verified email unless their organizer turned it off.
+    let host = app.user("host@example.com", "主办方").await;
+    let org = crate::market::org_of_kind(app, &host, "organizer", None, Some(&s.m.admin)).await;
+    let mut ids = vec![];
+    for required in [true, false] {
+        let e = json!({"org_id": org, "title_zh": "对接会", "description_zh": "对接", "event_type": "forum", "venue": "杭州",
+                       "starts_at": "2099-04-01T01:00:00Z", "ends_at": "2099-04-01T09:00:00Z", "capacity": 10,
+                       "verified_email_required": required});
+        let event = body(host.post(app.url("/api/events")).json(&e).send().await.unwrap()).await;
+        assert_eq!(event["verified_email_required"], required);
+        let id = event["id"].as_i64().unwrap();
+        let t = json!({"name_zh": "普通", "quota": 10, "approval": false});
+        let r = host.post(app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+        ids.push((id, body(r).await["id"].as_i64().unwrap()));
+    }
+    let register = |(event, ticket): (i64, i64)| {
+        newcomer
+            .post(app.url(&format!("/api/events/{event}/registrations")))
+            .json(&json!({"ticket_type": ticket, "people": ["新人"]}))
+            .send()
+    };
+    assert_eq!(error_code(register(ids[0]).await.unwrap(), StatusCode::FORBIDDEN).await.0, "email_not_verified");
+    assert_eq!(register(ids[1]).await.unwrap().status(), StatusCode::CREATED);
+    // Once verified, the same invitation is accepted.
+    app.verify(&newcomer, "new@example.com").await;
+    let r = newcomer.post(app.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    // Site admins made by `create-admin` start verified.
+    let admin_me = body(s.m.admin.get(app.url("/api/me")).send().await.unwrap()).await;
+    assert_eq!(admin_me["email_verified"], true);
 }

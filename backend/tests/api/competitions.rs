@@ -103,6 +103,14 @@ impl Setup {
         (leader.clone(), team)
     }
 
+    /// Each invited judge accepts the invitation to the stage's panel.
+    async fn accept_panel(&self, stage: i64, judges: &[&Client]) {
+        for j in judges {
+            let r = j.post(self.app.url(&format!("/api/stages/{stage}/panel/accept"))).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::OK, "accepting the panel of stage {stage}");
+        }
+    }
+
     async fn pass_deadline(&self, stage: i64) {
         sql::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z' WHERE id = $1")
             .bind(stage)
@@ -170,7 +178,10 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     let (judge1, e1, u1) = s.expert("j1@example.com", "宽松评委", &["gen_ai"]).await;
     let (judge2, e2, u2) = s.expert("j2@example.com", "严格评委", &["gen_ai"]).await;
     let r = s.organizer.put(url(format!("/api/stages/{stage}/panel"))).json(&json!({"experts": [e1, e2]})).send();
-    assert_eq!(body(r.await.unwrap()).await["panel"].as_array().unwrap().len(), 2);
+    let panel = body(r.await.unwrap()).await["panel"].clone();
+    assert_eq!(panel.as_array().unwrap().len(), 2);
+    assert!(panel.as_array().unwrap().iter().all(|j| j["status"] == "invited"), "experts are asked, not put: {panel}");
+    s.accept_panel(stage, &[&judge1, &judge2]).await;
     let assign = url(format!("/api/stages/{stage}/assignment"));
     assert_eq!(
         error_code(s.organizer.post(&assign).send().await.unwrap(), StatusCode::CONFLICT).await.0,
@@ -322,8 +333,8 @@ async fn judges_with_a_conflict_are_never_assigned_and_too_small_a_panel_is_a_cl
     let (judge_a, ea, ua) = s.expert("a@example.com", "评委甲", &["gen_ai"]).await;
     let company = org_of_kind(&s.app, &judge_a, "enterprise", None, None).await;
     let (_, team1) = s.team_of(&judge_a, c, stage, tracks[0], "甲队", Some(company)).await;
-    let (_, eb, ub) = s.expert("b@example.com", "评委乙", &["quantum"]).await;
-    let (_, ec, _) = s.expert("c@example.com", "评委丙", &["gen_ai"]).await;
+    let (judge_b, eb, ub) = s.expert("b@example.com", "评委乙", &["quantum"]).await;
+    let (judge_c, ec, _) = s.expert("c@example.com", "评委丙", &["gen_ai"]).await;
     let (_, team2) = s.team(c, stage, tracks[1], "乙队", None).await;
     let (_, team3) = s.team(c, stage, tracks[0], "丙队", None).await;
     s.pass_deadline(stage).await;
@@ -333,6 +344,7 @@ async fn judges_with_a_conflict_are_never_assigned_and_too_small_a_panel_is_a_cl
         s.organizer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({ "experts": experts })).send()
     };
     assert_eq!(panel(json!([ea, eb, ec])).await.unwrap().status(), StatusCode::OK);
+    s.accept_panel(stage, &[&judge_a, &judge_b, &judge_c]).await;
     let a = body(s.organizer.post(s.app.url(&format!("/api/stages/{stage}/assignment"))).send().await.unwrap()).await;
     for e in a["entries"].as_array().unwrap() {
         let judges: Vec<i64> = e["judges"].as_array().unwrap().iter().map(|j| j.as_i64().unwrap()).collect();
@@ -432,7 +444,7 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
         };
         error_code(req.send().await.unwrap(), StatusCode::FORBIDDEN).await;
     }
-    // A member invited by email who has an account is told, sees the team and submits for it.
+    // A member invited by email who has an account is told, sees the team, joins and submits for it.
     let buddy = s.app.user("buddy@example.com", "队员").await;
     let third = s.app.user("third@example.com", "第三队长").await;
     let r = third
@@ -443,9 +455,15 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
         .unwrap();
     let third_team = body(r).await["id"].as_i64().unwrap();
     let notes = body(buddy.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
-    assert_eq!(notes["items"][0]["kind"], "team_joined", "{notes}");
+    assert_eq!(notes["items"][0]["kind"], "team_invitation", "{notes}");
     let seen = body(buddy.get(s.app.url(&format!("/api/teams/{third_team}"))).send().await.unwrap()).await;
-    assert_eq!((seen["mine"].as_bool(), seen["members"].as_array().unwrap().len()), (Some(true), 2));
+    assert_eq!((seen["mine"].as_bool(), seen["invited"].as_bool()), (Some(false), Some(true)), "{seen}");
+    assert_eq!(seen["members"][1]["status"], "invited");
+    let early = buddy.put(s.app.url(&format!("/api/teams/{third_team}/stages/{stage}/submission")));
+    let early = early.json(&json!({"summary": "未加入时提交", "extras": ["1"]})).send().await.unwrap();
+    error_code(early, StatusCode::FORBIDDEN).await;
+    let joined = body(buddy.post(s.app.url(&format!("/api/teams/{third_team}/join"))).send().await.unwrap()).await;
+    assert_eq!((joined["mine"].as_bool(), joined["members"][1]["status"].as_str()), (Some(true), Some("joined")));
     let r = buddy
         .put(s.app.url(&format!("/api/teams/{third_team}/stages/{stage}/submission")))
         .json(&json!({"summary": "队员提交的版本", "extras": ["100万元"]}))
@@ -490,6 +508,7 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
         }
         // Five judges, each declaring random conflicts by organization and by name.
         let mut judges = vec![];
+        let mut judge_clients = vec![];
         for j in 0..5 {
             let client = s.app.user(&format!("judge{j}@example.com"), "评委").await;
             let by_org: Vec<i64> = companies.iter().map(|c| c.1).filter(|_| rng.chance(25)).collect();
@@ -507,6 +526,7 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
             let id = e["id"].as_i64().unwrap();
             s.admin.post(s.app.url(&format!("/api/admin/experts/{id}/approve"))).send().await.unwrap();
             judges.push((id, e["user_id"].as_i64().unwrap(), format!("judge{j}@example.com"), by_org, by_name));
+            judge_clients.push(client);
         }
         // Teams: the three companies' and three without an organization; some have a judge as member.
         let mut teams = vec![];
@@ -550,6 +570,7 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
         let panel: Vec<i64> = judges.iter().map(|j| j.0).collect();
         let r = s.organizer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({ "experts": panel }));
         assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
+        s.accept_panel(stage, &judge_clients.iter().collect::<Vec<_>>()).await;
         let r = s.organizer.post(s.app.url(&format!("/api/stages/{stage}/assignment"))).send().await.unwrap();
         let possible = entries.iter().all(|(_, conflicted)| judges.len() - conflicted.len() >= 2);
         if !possible {
@@ -565,4 +586,141 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
             assert!(got.iter().all(|j| !conflicted.contains(j)), "seed {seed}: a conflicted judge on {team}: {a}");
         }
     }
+}
+
+#[tokio::test]
+async fn an_unverified_organizer_drafts_a_competition_nobody_sees_until_verified_and_opened() {
+    let s = setup().await;
+    let newcomer = s.app.user("new@example.com", "新主办方").await;
+    let org = org_of_kind(&s.app, &newcomer, "organizer", None, None).await;
+    let r = newcomer.post(s.app.url("/api/competitions")).json(&competition(org, 1, single_criterion())).send();
+    let draft = body(r.await.unwrap()).await;
+    assert_eq!(draft["published"], false);
+    let id = draft["id"].as_i64().unwrap();
+    let track = draft["tracks"][0]["id"].as_i64().unwrap();
+    // Only its organizers see it; nobody registers a team for it.
+    let list_url = s.app.url("/api/competitions");
+    let listed = |c: Client| {
+        let url = list_url.clone();
+        async move {
+            let list = body(c.get(url).send().await.unwrap()).await;
+            list.as_array().unwrap().iter().any(|c| c["id"] == id)
+        }
+    };
+    assert!(listed(newcomer.clone()).await);
+    assert!(!listed(s.app.client()).await && !listed(s.organizer.clone()).await);
+    error_code(
+        s.app.client().get(s.app.url(&format!("/api/competitions/{id}"))).send().await.unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let leader = s.app.user("lead@example.com", "队长").await;
+    let team = json!({"name": "抢先队", "track_id": track, "members": []});
+    let r = leader.post(s.app.url(&format!("/api/competitions/{id}/teams"))).json(&team).send().await.unwrap();
+    error_code(r, StatusCode::NOT_FOUND).await;
+    // Opening it needs a verified organization.
+    let open = s.app.url(&format!("/api/competitions/{id}/open"));
+    let (code, _) = error_code(newcomer.post(&open).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    assert_eq!(code, "not_verified");
+    s.admin.post(s.app.url(&format!("/api/admin/orgs/{org}/verify"))).send().await.unwrap();
+    error_code(leader.post(&open).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    assert_eq!(body(newcomer.post(&open).send().await.unwrap()).await["published"], true);
+    assert!(listed(s.app.client()).await);
+    let r = leader.post(s.app.url(&format!("/api/competitions/{id}/teams"))).json(&team).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn experts_judge_only_after_accepting_the_invitation_and_one_who_declines_is_never_assigned() {
+    let s = setup().await;
+    let (c, stage, tracks) = s.create(1, single_criterion()).await;
+    s.team(c, stage, tracks[0], "甲队", None).await;
+    s.team(c, stage, tracks[0], "乙队", None).await;
+    let (yes, e1, u1) = s.expert("yes@example.com", "应邀评委", &["gen_ai"]).await;
+    let (no, e2, _) = s.expert("no@example.com", "婉拒评委", &["gen_ai"]).await;
+    let r = s.organizer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({"experts": [e1, e2]}));
+    assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
+    // Each expert is told and finds the invitation.
+    let notes = body(yes.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
+    assert_eq!(notes["items"][0]["kind"], "panel_invitation", "{notes}");
+    let invitations = body(yes.get(s.app.url("/api/judging/invitations")).send().await.unwrap()).await;
+    assert_eq!(
+        (invitations[0]["stage_id"].as_i64(), invitations[0]["status"].as_str()),
+        (Some(stage), Some("invited"))
+    );
+    // Nobody has accepted yet: nobody can be assigned.
+    s.pass_deadline(stage).await;
+    let assign = s.app.url(&format!("/api/stages/{stage}/assignment"));
+    let (_, v) = error_code(s.organizer.post(&assign).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["panel"].is_string(), "{v}");
+    // One accepts, one declines; the organizers see both answers.
+    let accepted = body(yes.post(s.app.url(&format!("/api/stages/{stage}/panel/accept"))).send().await.unwrap()).await;
+    assert_eq!(accepted[0]["status"], "accepted");
+    assert_eq!(
+        no.post(s.app.url(&format!("/api/stages/{stage}/panel/decline"))).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let again = no.post(s.app.url(&format!("/api/stages/{stage}/panel/accept"))).send().await.unwrap();
+    error_code(again, StatusCode::NOT_FOUND).await;
+    let view = body(s.organizer.get(&assign).send().await.unwrap()).await;
+    let statuses: Vec<&str> = view["panel"].as_array().unwrap().iter().map(|j| j["status"].as_str().unwrap()).collect();
+    assert!(statuses.contains(&"accepted") && statuses.contains(&"declined"), "{view}");
+    let a = body(s.organizer.post(&assign).send().await.unwrap()).await;
+    for e in a["entries"].as_array().unwrap() {
+        assert_eq!(e["judges"], json!([u1]), "only the expert who accepted judges: {a}");
+    }
+    // Someone who was never invited has nothing to accept.
+    let stranger = s.app.user("x@example.com", "路人").await;
+    let r = stranger.post(s.app.url(&format!("/api/stages/{stage}/panel/accept"))).send().await.unwrap();
+    error_code(r, StatusCode::NOT_FOUND).await;
+}
+
+#[tokio::test]
+async fn team_members_join_by_accepting_may_leave_and_a_leader_hands_over_before_leaving() {
+    let s = setup().await;
+    let (c, stage, tracks) = s.create(1, single_criterion()).await;
+    let leader = s.app.user("lead@example.com", "队长").await;
+    let listed = s.app.user("listed@example.com", "被列名者").await;
+    let r = leader
+        .post(s.app.url(&format!("/api/competitions/{c}/teams")))
+        .json(&json!({"name": "甲队", "track_id": tracks[0], "members": ["listed@example.com"]}))
+        .send()
+        .await
+        .unwrap();
+    let team = body(r).await["id"].as_i64().unwrap();
+    // Being listed binds nobody: the listed person registers a team of their own.
+    let own = json!({"name": "乙队", "track_id": tracks[0], "members": []});
+    let r = listed.post(s.app.url(&format!("/api/competitions/{c}/teams"))).json(&own).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED, "an invitation does not block a team of one's own");
+    // Now in a team, they cannot join a second one; the error speaks of teams.
+    let r = listed.post(s.app.url(&format!("/api/teams/{team}/join"))).send().await.unwrap();
+    let (code, v) = error_code(r, StatusCode::CONFLICT).await;
+    assert_eq!(code, "already_in_team");
+    assert!(v["error"]["message"].as_str().unwrap().contains("队伍"), "{v}");
+    // They decline; the leader invites someone else, who joins.
+    let declined = listed.post(s.app.url(&format!("/api/teams/{team}/decline"))).send().await.unwrap();
+    assert_eq!(declined.status(), StatusCode::OK);
+    let mate = s.app.user("mate@example.com", "队员").await;
+    let r = leader.post(s.app.url(&format!("/api/teams/{team}/members"))).json(&json!({"email": "mate@example.com"}));
+    let t = body(r.send().await.unwrap()).await;
+    assert_eq!(t["members"].as_array().unwrap().len(), 2, "{t}");
+    assert_eq!(mate.post(s.app.url(&format!("/api/teams/{team}/join"))).send().await.unwrap().status(), StatusCode::OK);
+    // The leader may not leave a team with members…
+    let leave = s.app.url(&format!("/api/teams/{team}/leave"));
+    let (code, _) = error_code(leader.post(&leave).send().await.unwrap(), StatusCode::CONFLICT).await;
+    assert_eq!(code, "leader_must_hand_over");
+    // …but hands over first (only to someone who joined), then leaves.
+    let r = leader.post(s.app.url(&format!("/api/teams/{team}/leader"))).json(&json!({"email": "listed@example.com"}));
+    error_code(r.send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    let r = leader.post(s.app.url(&format!("/api/teams/{team}/leader"))).json(&json!({"email": "mate@example.com"}));
+    assert_eq!(body(r.send().await.unwrap()).await["leading"], false);
+    assert_eq!(leader.post(&leave).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+    let t = body(mate.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap()).await;
+    assert_eq!((t["leading"].as_bool(), t["members"].as_array().unwrap().len()), (Some(true), 1), "{t}");
+    error_code(leader.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    // Once it has submitted, the new leader (now alone) cannot walk away: the team stays.
+    let r = mate.put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")));
+    assert_eq!(r.json(&json!({"summary": "方案", "extras": ["1"]})).send().await.unwrap().status(), StatusCode::OK);
+    let (code, _) = error_code(mate.post(&leave).send().await.unwrap(), StatusCode::CONFLICT).await;
+    assert_eq!(code, "leader_must_hand_over", "a team that submitted stays");
 }

@@ -142,7 +142,7 @@ async fn responses_carry_security_headers() {
         "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
     );
     // Over https, browsers are told to stay on https.
-    let secure = spawn_app_with(|c| c.public_url = "https://futurematch.example.cn".into()).await;
+    let secure = spawn_app_with(|c| c.public_url = Some("https://futurematch.example.cn".into())).await;
     let r = secure.client().get(secure.url("/api/taxonomy")).send().await.unwrap();
     assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
 }
@@ -513,6 +513,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
         .await
         .unwrap();
     assert_eq!(login.status(), StatusCode::OK);
+    assert_eq!(body(login).await["email_verified"], true, "demo accounts are verified");
     // A living calendar: upcoming events of every type but the conference, which is past.
     let upcoming = body(app.client().get(app.url("/api/events")).send().await.unwrap()).await;
     let past = body(app.client().get(app.url("/api/events?past=true")).send().await.unwrap()).await;

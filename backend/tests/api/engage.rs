@@ -60,7 +60,8 @@ async fn an_accepted_request_reveals_contacts_opens_a_conversation_and_is_tracke
     assert!(contacts.iter().any(|c| c["person_email"] == "lab@example.com"));
     assert!(contacts.iter().any(|c| c["person_email"] == "ent@example.com"));
 
-    // A message from the lab is unread for the enterprise until it opens the thread.
+    // A message from the lab is unread for the enterprise until it says it read the thread: fetching
+    // the messages (a GET, which a link from another site could send) changes nothing.
     let sent = post(&s, &s.lab_owner, &thread, json!({"body": "附上我们的测试报告"})).await;
     assert_eq!(sent.status(), StatusCode::CREATED);
     let list = body(get(&s, &s.m.owner, "/api/engagements").await).await;
@@ -70,7 +71,13 @@ async fn an_accepted_request_reveals_contacts_opens_a_conversation_and_is_tracke
     assert_eq!(read[0]["body"], "附上我们的测试报告");
     assert_eq!(read[0]["author"], "实验室");
     let list = body(get(&s, &s.m.owner, "/api/engagements").await).await;
+    assert_eq!(list["items"][0]["unread"], 1, "a GET marks nothing read");
+    let marked = post(&s, &s.m.owner, &format!("{one}/read"), json!({"up_to": read[0]["id"]})).await;
+    assert_eq!(marked.status(), StatusCode::NO_CONTENT);
+    let list = body(get(&s, &s.m.owner, "/api/engagements").await).await;
     assert_eq!(list["items"][0]["unread"], 0);
+    let foreign = post(&s, &s.m.owner, &format!("{one}/read"), json!({"up_to": 999_999})).await;
+    error_code(foreign, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(post(&s, &s.m.owner, &thread, json!({"body": "收到，下周面谈"})).await.status(), StatusCode::CREATED);
     assert_eq!(body(get(&s, &s.lab_owner, "/api/engagements").await).await["items"][0]["unread"], 1);
 

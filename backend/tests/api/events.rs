@@ -248,6 +248,29 @@ async fn an_event_downloads_as_a_calendar_file() {
 }
 
 #[tokio::test]
+async fn hostile_event_text_stays_inside_its_calendar_property() {
+    let s = setup().await;
+    let mut e = event(s.org, 10);
+    e["description_zh"] = json!("议程\rBEGIN:VALARM\rTRIGGER:-PT5M\rEND:VALARM\r\nATTENDEE:mailto:x@evil.example");
+    let r = s.organizer.post(s.app.url("/api/events")).json(&e).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let id = body(r).await["id"].as_i64().unwrap();
+    let text = s.app.client().get(s.app.url(&format!("/api/events/{id}/calendar.ics"))).send().await.unwrap();
+    let text = text.text().await.unwrap();
+    assert!(!text.replace("\r\n", "").contains(['\r', '\n']), "a bare CR or LF: {text:?}");
+    let starts: Vec<&str> =
+        text.split("\r\n").filter(|l| !l.starts_with(' ')).map(|l| l.split(':').next().unwrap()).collect();
+    assert!(!starts.contains(&"TRIGGER") && !starts.contains(&"ATTENDEE"), "{text}");
+    assert_eq!(starts.iter().filter(|p| **p == "BEGIN").count(), 2, "VCALENDAR and VEVENT only: {text}");
+    // A one-line title with a line break is refused outright.
+    let mut e = event(s.org, 10);
+    e["title_zh"] = json!("论坛\rBEGIN:VALARM");
+    let r = s.organizer.post(s.app.url("/api/events")).json(&e).send().await.unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["title_zh"].is_string(), "{v}");
+}
+
+#[tokio::test]
 async fn organizers_export_the_attendee_list_as_csv_one_row_per_person() {
     let s = setup().await;
     let (event, ticket) = s.event(10, 10, false).await;
@@ -283,6 +306,34 @@ impl Setup {
         let url = self.app.url(&format!("/api/events/{event}/staff"));
         self.organizer.post(url).json(&json!({"email": email, "role": role})).send().await.unwrap()
     }
+}
+
+#[tokio::test]
+async fn a_scan_nonce_replayed_with_another_ticket_is_refused_and_checks_nobody_in() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    let a = s.app.user("a@example.com", "报名人甲").await;
+    let reg = body(s.register(&a, event, ticket, &["张三", "李四"]).await).await["id"].as_i64().unwrap();
+    let codes = s.codes(&a, reg).await;
+    let door = s.app.user("door@example.com", "签到志愿者").await;
+    assert_eq!(s.add_staff(event, "door@example.com", "checkin").await.status(), StatusCode::OK);
+
+    let first = body(s.scan(&door, event, &codes[0], "n1").await).await;
+    assert_eq!((first["outcome"].as_str(), first["attendee"]["name"].as_str()), (Some("checked_in"), Some("张三")));
+    // The same device and nonce with 李四's ticket: refused, naming the conflict, 李四 not checked in.
+    let replay = s.scan(&door, event, &codes[1], "n1").await;
+    let (code, v) = error_code(replay, StatusCode::CONFLICT).await;
+    assert_eq!(code, "scan_reused");
+    assert!(v["error"]["message"].as_str().unwrap().contains("另一张门票"), "{v}");
+    let counts = body(door.get(s.app.url(&format!("/api/events/{event}/checkins/counts"))).send().await.unwrap()).await;
+    assert_eq!(counts["checked_in"], 1, "nobody else came in: {counts}");
+    // A nonce first used on a second scan (a warning) is bound too.
+    assert_eq!(body(s.scan(&door, event, &codes[0], "n2").await).await["outcome"], "already");
+    error_code(s.scan(&door, event, &codes[1], "n2").await, StatusCode::CONFLICT).await;
+    // With a fresh nonce 李四 checks in, once.
+    let own = body(s.scan(&door, event, &codes[1], "n3").await).await;
+    assert_eq!((own["outcome"].as_str(), own["attendee"]["name"].as_str()), (Some("checked_in"), Some("李四")));
+    assert_eq!(own["counts"]["checked_in"], 2);
 }
 
 #[tokio::test]
@@ -599,7 +650,7 @@ async fn an_invitation_only_event_admits_registrations_with_a_code_until_it_is_u
 async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees_its_seat() {
     let s = setup().await;
     let (event, ticket) = s.event(10, 10, false).await;
-    s.app.user("prof@example.com", "李教授").await;
+    let prof = s.app.user("prof@example.com", "李教授").await;
     let session = json!({"title_zh": "圆桌：具身智能的下一步", "room": "B2厅", "starts_at": "2099-04-01T02:00:00Z",
                          "ends_at": "2099-04-01T03:00:00Z", "speakers": ["张院士", "prof@example.com"], "capacity": 1});
     let sessions_url = s.app.url(&format!("/api/events/{event}/sessions"));
@@ -610,21 +661,29 @@ async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees
     let list = body(r).await;
     let id = list[0]["id"].as_i64().unwrap();
     assert_eq!(list[0]["speakers"][0]["name"], "张院士");
-    assert_eq!(list[0]["speakers"][1]["name"], "李教授", "an email links the platform user");
-    assert!(list[0]["speakers"][1]["user_id"].is_i64());
-    // Bad sessions: outside the event, a speaker email nobody has.
+    // An email invites: the organizers see the address they typed, nobody is linked yet.
+    let invited = &list[0]["speakers"][1];
+    assert_eq!((invited["status"].as_str(), invited["email"].as_str()), (Some("invited"), Some("prof@example.com")));
+    assert!(invited["user_id"].is_null() && invited["name"] == "", "{invited}");
+    // Everyone else sees only the named speaker until the invitee accepts.
+    let public = body(s.app.client().get(&sessions_url).send().await.unwrap()).await;
+    assert_eq!(public[0]["speakers"].as_array().unwrap().len(), 1, "{public}");
+    let mine = body(prof.get(&sessions_url).send().await.unwrap()).await;
+    assert_eq!(mine[0]["speaker_invitation"], true);
+    let accepted =
+        body(prof.post(s.app.url(&format!("/api/sessions/{id}/speaker/accept"))).send().await.unwrap()).await;
+    assert_eq!(accepted[0]["speaker_invitation"], false);
+    let public = body(s.app.client().get(&sessions_url).send().await.unwrap()).await;
+    assert_eq!(public[0]["speakers"][1]["name"], "李教授", "linked once accepted");
+    assert!(public[0]["speakers"][1]["user_id"].is_i64() && public[0]["speakers"][1]["email"].is_null());
+    // No second answer; nobody else may answer for the invitee.
+    let again = prof.post(s.app.url(&format!("/api/sessions/{id}/speaker/decline"))).send().await.unwrap();
+    error_code(again, StatusCode::NOT_FOUND).await;
+    // Bad sessions: outside the event.
     let mut outside = session.clone();
     outside["starts_at"] = json!("2099-03-31T02:00:00Z");
     error_code(s.organizer.post(&sessions_url).json(&outside).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY)
         .await;
-    let mut unknown = session.clone();
-    unknown["speakers"] = json!(["nobody@example.com"]);
-    let (_, v) = error_code(
-        s.organizer.post(&sessions_url).json(&unknown).send().await.unwrap(),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await;
-    assert!(v["error"]["fields"]["speakers"].is_string());
 
     // Seats: attendees only, never beyond the capacity; a cancelled registration frees its seat.
     let seat = s.app.url(&format!("/api/sessions/{id}/seat"));
@@ -779,4 +838,109 @@ async fn a_deleted_account_gives_its_seats_to_the_waiting_list_and_its_names_are
     // The seat offered is told to the one waiting.
     let notes = body(waiting.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
     assert!(notes["items"].as_array().unwrap().iter().any(|n| n["kind"] == "seat_offered"), "{notes}");
+}
+
+#[tokio::test]
+async fn my_registrations_are_the_callers_own_also_for_the_organizer_who_sees_everyones() {
+    let s = setup().await;
+    let (event, ticket) = s.event(10, 10, false).await;
+    let attendee = s.app.user("zhangming@example.com", "张明").await;
+    assert_eq!(s.register(&attendee, event, ticket, &["张明"]).await.status(), StatusCode::CREATED);
+    let mine = |c: &Client| {
+        let url = s.app.url(&format!("/api/events/{event}/registrations/mine"));
+        let c = c.clone();
+        async move {
+            let r = c.get(url).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            body(r).await.as_array().unwrap().clone()
+        }
+    };
+
+    // The organizer receives every registration from the list, but none is theirs.
+    let all =
+        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    assert!(mine(&s.organizer).await.is_empty(), "the organizer has not registered");
+
+    // Once the organizer registers too, their own call answers with theirs alone.
+    assert_eq!(s.register(&s.organizer, event, ticket, &["主办方"]).await.status(), StatusCode::CREATED);
+    let own = mine(&s.organizer).await;
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0]["people"], json!(["主办方"]));
+    let theirs = mine(&attendee).await;
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0]["people"], json!(["张明"]));
+
+    // Visitors have none to see.
+    let r = s.app.client().get(s.app.url(&format!("/api/events/{event}/registrations/mine"))).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::UNAUTHORIZED).await.0, "unauthenticated");
+}
+
+#[tokio::test]
+async fn an_unverified_organizer_drafts_an_event_that_nobody_sees_or_joins_until_it_is_verified_and_published() {
+    let s = setup().await;
+    let newcomer = s.app.user("new@example.com", "新主办方").await;
+    let org = crate::market::org_of_kind(&s.app, &newcomer, "organizer", None, None).await;
+    let mut e = event(org, 10);
+    e["online_url"] = json!("https://meeting.example.com/any");
+    let draft = body(newcomer.post(s.app.url("/api/events")).json(&e).send().await.unwrap()).await;
+    assert_eq!(draft["published"], false);
+    let id = draft["id"].as_i64().unwrap();
+    let t = json!({"name_zh": "普通", "quota": 10, "approval": false});
+    let r = newcomer.post(s.app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+    let ticket = body(r).await["id"].as_i64().unwrap();
+    let list_url = s.app.url("/api/events");
+    let listed = |c: Client| {
+        let url = list_url.clone();
+        async move {
+            let list = body(c.get(url).send().await.unwrap()).await;
+            list.as_array().unwrap().iter().any(|e| e["id"] == id)
+        }
+    };
+    assert!(listed(newcomer.clone()).await, "its organizers see the draft");
+    let visitor = s.app.client();
+    assert!(!listed(visitor.clone()).await);
+    for path in
+        [format!("/api/events/{id}"), format!("/api/events/{id}/calendar.ics"), format!("/api/events/{id}/sessions")]
+    {
+        error_code(visitor.get(s.app.url(&path)).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    }
+    let a = s.app.user("a@example.com", "报名人").await;
+    error_code(s.register(&a, id, ticket, &["张三"]).await, StatusCode::NOT_FOUND).await;
+    let publish = s.app.url(&format!("/api/events/{id}/publish"));
+    assert_eq!(
+        error_code(newcomer.post(&publish).send().await.unwrap(), StatusCode::FORBIDDEN).await.0,
+        "not_verified"
+    );
+    error_code(a.post(&publish).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let admin = s.app.admin().await;
+    admin.post(s.app.url(&format!("/api/admin/orgs/{org}/verify"))).send().await.unwrap();
+    assert_eq!(body(newcomer.post(&publish).send().await.unwrap()).await["published"], true);
+    assert!(listed(visitor).await);
+    assert_eq!(s.register(&a, id, ticket, &["张三"]).await.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_speaker_email_gets_the_same_answer_whether_or_not_anyone_has_it() {
+    let s = setup().await;
+    let (event, _) = s.event(10, 10, false).await;
+    s.app.user("someone@example.com", "有账号的人").await;
+    let url = s.app.url(&format!("/api/events/{event}/sessions"));
+    let mut answers = vec![];
+    for (n, email) in ["someone@example.com", "nobody@example.com"].into_iter().enumerate() {
+        let session = json!({"title_zh": format!("分论坛{n}"), "starts_at": "2099-04-01T02:00:00Z",
+                             "ends_at": "2099-04-01T03:00:00Z", "speakers": [email]});
+        let r = s.organizer.post(&url).json(&session).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let list = body(r).await;
+        let mut speaker =
+            list.as_array().unwrap().iter().find(|x| x["title_zh"] == format!("分论坛{n}")).unwrap()["speakers"][0]
+                .clone();
+        speaker["email"] = json!("…");
+        answers.push(speaker);
+        // Both addresses are written to (an account or not: the organizer cannot tell which).
+        let (subject, _) = s.app.last_email(email).await;
+        assert!(subject.contains("演讲邀请"), "{subject}");
+    }
+    assert_eq!(answers[0], answers[1], "no lookup of identities by email");
 }

@@ -139,3 +139,30 @@ async fn a_consultation_demand_is_offered_fitting_experts_and_its_owner_invites_
     let missing = app.url(&format!("/api/demands/{demand}/experts/999999/invite"));
     error_code(m.owner.post(&missing).send().await.unwrap(), StatusCode::NOT_FOUND).await;
 }
+
+#[tokio::test]
+async fn the_pool_shows_verified_organizers_what_choosing_judges_needs_and_nothing_more() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let expert = app.user("prof@example.com", "王教授").await;
+    let applied = body(expert.put(app.url("/api/experts/me")).json(&application()).send().await.unwrap()).await;
+    let id = applied["id"].as_i64().unwrap();
+    admin.post(app.url(&format!("/api/admin/experts/{id}/approve"))).send().await.unwrap();
+    let verified = app.user("org@example.com", "主办方").await;
+    org_of_kind(&app, &verified, "organizer", None, Some(&admin)).await;
+    let newcomer = app.user("new@example.com", "新主办方").await;
+    org_of_kind(&app, &newcomer, "organizer", None, None).await;
+
+    let pool = body(verified.get(app.url("/api/experts")).send().await.unwrap()).await;
+    let card = pool[0].as_object().unwrap();
+    let mut keys: Vec<&str> = card.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["affiliation", "domains", "id", "keywords", "kind", "name", "title"], "{pool}");
+    assert_eq!(card["keywords"], json!(["量子通信", "量子计算"]));
+    // Declared conflicts and the bio are no search handle either.
+    assert_eq!(body(verified.get(app.url("/api/experts?q=之江")).send().await.unwrap()).await, json!([]));
+    assert_eq!(body(verified.get(app.url("/api/experts?q=二十年")).send().await.unwrap()).await, json!([]));
+    // An organizer organization nobody verified yet does not see the pool; nor do visitors.
+    error_code(newcomer.get(app.url("/api/experts")).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    error_code(app.client().get(app.url("/api/experts")).send().await.unwrap(), StatusCode::UNAUTHORIZED).await;
+}

@@ -48,8 +48,11 @@ fn client() -> Client {
     Client::builder().cookie_store(true).timeout(Duration::from_secs(30)).build().unwrap()
 }
 
-async fn sign_up(s: &Server, email: &str) -> Client {
-    crate::helpers::sign_up(client(), &s.url, email, email).await
+/// A new account on `s`, verified through the outbox (read by `admin`).
+async fn sign_up(s: &Server, admin: &Client, email: &str) -> Client {
+    let user = crate::helpers::sign_up(client(), &s.url, email, email).await;
+    crate::helpers::verify_through_outbox(&s.url, admin, &user, email).await;
+    user
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -61,7 +64,7 @@ async fn a_server_killed_during_a_burst_keeps_every_acknowledged_write_and_exact
     let admin = client();
     let login = json!({"email": "admin@example.com", "password": "a-long-admin-passphrase"});
     assert_eq!(admin.post(server.url("/api/auth/login")).json(&login).send().await.unwrap().status(), StatusCode::OK);
-    let organizer = sign_up(&server, "org@example.com").await;
+    let organizer = sign_up(&server, &admin, "org@example.com").await;
     let r = organizer
         .post(server.url("/api/orgs"))
         .json(&json!({"name_zh": "未来产业促进会", "kind": "organizer"}))
@@ -83,7 +86,7 @@ async fn a_server_killed_during_a_burst_keeps_every_acknowledged_write_and_exact
     let ticket = body(r).await["id"].as_i64().unwrap();
     let mut people = vec![];
     for i in 0..60 {
-        people.push(sign_up(&server, &format!("p{i}@example.com")).await);
+        people.push(sign_up(&server, &admin, &format!("p{i}@example.com")).await);
     }
 
     // The burst: everyone registers while the organizer keeps messaging the registrants (each
@@ -220,4 +223,16 @@ async fn a_locked_database_answers_503_to_writes_while_reads_go_on() {
     sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
     let r = owner.post(app.url("/api/orgs")).json(&org).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "writes resume once the lock is gone");
+}
+
+#[tokio::test]
+async fn sqlite_syncs_every_commit_by_default_and_normal_is_an_explicit_choice() {
+    use backend::config::SqliteSync;
+    let synchronous = |app: crate::helpers::TestApp| async move {
+        let (level,): (i64,) = sql::query_as("PRAGMA synchronous").fetch_one(&app.state.db).await.unwrap();
+        level
+    };
+    // 2 is FULL (an fsync per commit: an acknowledged registration survives a power loss), 1 NORMAL.
+    assert_eq!(synchronous(spawn_app_with(|_| {}).await).await, 2);
+    assert_eq!(synchronous(spawn_app_with(|c| c.sqlite_synchronous = SqliteSync::Normal).await).await, 1);
 }

@@ -110,9 +110,29 @@ impl TestApp {
         Client::builder().cookie_store(true).build().unwrap()
     }
 
-    /// Registers a new user and returns a client signed in as them.
+    /// Registers a new user, follows the verification link emailed to them, and returns a client
+    /// signed in as them.
     pub async fn user(&self, email: &str, name: &str) -> Client {
-        sign_up(self.client(), &self.url(""), email, name).await
+        let c = sign_up(self.client(), &self.url(""), email, name).await;
+        self.verify(&c, email).await;
+        c
+    }
+
+    /// The newest email in the outbox to `email`: (subject, body).
+    pub async fn last_email(&self, email: &str) -> (String, String) {
+        backend::db::sql::query_as("SELECT subject, body FROM outbox WHERE to_email = $1 ORDER BY id DESC LIMIT 1")
+            .bind(email.to_lowercase())
+            .fetch_one(&self.state.db)
+            .await
+            .unwrap_or_else(|e| panic!("no email to {email}: {e}"))
+    }
+
+    /// Follows, as `client`, the verification link of the newest email to `email`.
+    pub async fn verify(&self, client: &Client, email: &str) {
+        let (_, text) = self.last_email(email).await;
+        let token = verification_token(&text).unwrap_or_else(|| panic!("no verification link in {text}"));
+        let r = client.post(self.url("/api/auth/verify-email")).json(&json!({"token": token})).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::NO_CONTENT, "verifying {email}");
     }
 
     /// A new user who joined `org` as a member through `owner`'s invitation; signed in.
@@ -167,6 +187,26 @@ pub async fn sign_up(client: Client, base: &str, email: &str, name: &str) -> Cli
         .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "registering {email}");
     client
+}
+
+/// The token of the verification link in an email's text.
+pub fn verification_token(text: &str) -> Option<String> {
+    let rest = text.split("/verify-email?token=").nth(1)?;
+    Some(rest.chars().take_while(char::is_ascii_hexdigit).collect())
+}
+
+/// Follows the verification link emailed to `email` as `user`, reading the outbox through a site
+/// admin's API (for servers in another process).
+pub async fn verify_through_outbox(base: &str, admin: &Client, user: &Client, email: &str) {
+    let outbox: Value = admin.get(format!("{base}/api/admin/outbox")).send().await.unwrap().json().await.unwrap();
+    let text = outbox
+        .as_array()
+        .and_then(|list| list.iter().find(|m| m["to_email"] == email))
+        .and_then(|m| m["body"].as_str())
+        .unwrap_or_else(|| panic!("no email to {email} in the outbox"));
+    let token = verification_token(text).expect("a verification link");
+    let r = user.post(format!("{base}/api/auth/verify-email")).json(&json!({"token": token})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT, "verifying {email}");
 }
 
 pub async fn body(r: Response) -> Value {

@@ -72,7 +72,7 @@ pub fn now() -> time::OffsetDateTime {
 
 /// China time (UTC+8): the platform's events happen in Hangzhou whatever the browser's zone.
 fn china(t: &time::OffsetDateTime) -> time::OffsetDateTime {
-    t.to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC))
+    t.to_offset(shared::CHINA)
 }
 
 /// `HH:MM` in China time.
@@ -99,5 +99,5 @@ pub fn parse_local(s: &str) -> Option<time::OffsetDateTime> {
     let mut hm = t.split(':');
     let (h, m) = (hm.next()?.parse().ok()?, hm.next()?.parse().ok()?);
     let time = time::Time::from_hms(h, m, 0).ok()?;
-    Some(time::PrimitiveDateTime::new(date, time).assume_offset(time::UtcOffset::from_hms(8, 0, 0).ok()?))
+    Some(time::PrimitiveDateTime::new(date, time).assume_offset(shared::CHINA))
 }

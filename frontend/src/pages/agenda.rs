@@ -18,6 +18,8 @@ enum SeatChange {
     Join(i64),
     Leave(i64),
     Remove(i64),
+    /// The caller answers the invitation to speak: accept or decline.
+    Speak(i64, bool),
 }
 
 #[component]
@@ -34,6 +36,7 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
                 SeatChange::Join(s) => api::join_session(s).await,
                 SeatChange::Leave(s) => api::leave_session(s).await,
                 SeatChange::Remove(s) => api::delete_session(event, s).await,
+                SeatChange::Speak(s, accept) => api::answer_speaker(s, accept).await,
             }
         }
     });
@@ -49,15 +52,25 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
     let row = move |s: Session| {
         let (zh, en) = (s.title_zh.clone(), s.title_en.clone());
         let when = format!("{} {}–{}", date(&s.starts_at), clock(&s.starts_at), clock(&s.ends_at));
+        // Everyone sees named and accepted speakers; the organizers also the invitations they sent,
+        // by the address typed and with the answer so far.
         let speakers = s
             .speakers
             .iter()
+            .filter(|k| k.status.public())
             .map(|k| match &k.org_name_zh {
                 Some(org) => format!("{}（{org}）", k.name),
                 None => k.name.clone(),
             })
             .collect::<Vec<_>>()
             .join("、");
+        let invited: Vec<(String, shared::agenda::SpeakerStatus)> = s
+            .speakers
+            .iter()
+            .filter(|k| !k.status.public())
+            .map(|k| (k.email.clone().unwrap_or_default(), k.status))
+            .collect();
+        let asked = s.speaker_invitation;
         let seats = s.capacity.map(|c| {
             let free = s.free().unwrap_or(0);
             move || {
@@ -74,7 +87,17 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
                     <p class="muted small">
                         {s.room.clone().map(|r| view! { {tr(Msg::AgendaRoom)}": "{r}" · " })}
                         {(!speakers.is_empty()).then(|| view! { {tr(Msg::AgendaSpeakers)}": "<span data-testid="session-speakers">{speakers.clone()}</span> })}
+                        {invited.into_iter().map(|(email, status)| view! {
+                            " "<span class="badge badge-muted" data-testid="speaker-invited">{email}" · "{tr(status.msg())}</span>
+                        }).collect_view()}
                     </p>
+                    {asked.then(|| view! {
+                        <p class="notice" data-testid="speaker-invitation">
+                            {tr(Msg::SpeakerInviteTitle)}" "
+                            <button class="btn btn-primary btn-small" data-testid="speaker-accept" on:click=move |_| { act.dispatch(SeatChange::Speak(id, true)); }>{tr(Msg::SpeakerAccept)}</button>" "
+                            <button class="btn btn-ghost btn-small" on:click=move |_| { act.dispatch(SeatChange::Speak(id, false)); }>{tr(Msg::SpeakerDecline)}</button>
+                        </p>
+                    })}
                     <p class="small">
                         {seats.map(|t| view! { <span data-testid="session-seats">{t}</span>" " })}
                         {move || logged_in().then(|| if joined {

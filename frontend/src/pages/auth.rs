@@ -11,15 +11,105 @@ use crate::components::form::{FormError, FormErrors, TextField};
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
-/// Where to go after signing in: a local `?next=` path, else `fallback`.
+/// Where to go after signing in: the `?next=` address when it is a page of this site, else
+/// `fallback`.
 fn next_path(fallback: &'static str) -> impl Fn() -> String {
     let query = use_query_map();
-    move || {
-        query
-            .with_untracked(|q| q.get("next"))
-            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-            .unwrap_or_else(|| fallback.to_owned())
+    move || query.with_untracked(|q| q.get("next")).and_then(|n| same_site(&n)).unwrap_or_else(|| fallback.to_owned())
+}
+
+/// Where the verification link leads: confirms the address, then offers the way back to where the
+/// user was when they registered (`?next=`).
+#[component]
+pub fn VerifyEmail() -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
+    let next = query.with_untracked(|q| q.get("next")).and_then(|n| same_site(&n)).unwrap_or_else(|| "/".to_owned());
+    let result = LocalResource::new(move || {
+        let token = token.clone();
+        async move {
+            let done = api::verify_email(&token).await;
+            if done.is_ok() {
+                session.refresh(i18n);
+            }
+            done
+        }
+    });
+    view! {
+        <section class="page narrow" data-testid="verify-email">
+            <h1>{tr(Msg::VerifyTitle)}</h1>
+            {move || match result.get() {
+                None => view! { <p class="state">{tr(Msg::VerifyWorking)}</p> }.into_any(),
+                Some(Ok(())) => {
+                    let next = next.clone();
+                    view! {
+                        <p class="notice" role="status" data-testid="verify-done">{tr(Msg::VerifyDone)}</p>
+                        <p><A href=next attr:class="btn btn-primary" attr:data-testid="verify-continue">{tr(Msg::VerifyContinue)}</A></p>
+                    }.into_any()
+                }
+                Some(Err(e)) => view! {
+                    <crate::components::data::ErrorView error=e/>
+                    {move || session.me.with(|m| m.as_ref().is_some_and(|m| !m.email_verified)).then(|| view! { <ResendVerification/> })}
+                }.into_any(),
+            }}
+        </section>
     }
+}
+
+/// For a signed-in account whose email is not verified yet: what to do, and a button to send the
+/// link again (returning to this page).
+#[component]
+pub fn VerifyBanner() -> impl IntoView {
+    let session = use_session();
+    let unverified = move || session.me.with(|m| m.as_ref().filter(|m| !m.email_verified).map(|m| m.email.clone()));
+    let on_verify_page = move || leptos_router::hooks::use_location().pathname.get() == "/verify-email";
+    move || {
+        let email = unverified().filter(|_| !on_verify_page())?;
+        Some(view! {
+            <div class="banner" role="status" data-testid="verify-banner">
+                <div class="container">
+                    <p>{move || tr(Msg::VerifyBanner)().replace("{email}", &email)}</p>
+                    <ResendVerification/>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// "Send it again", with the outcome (sent, or how long to wait).
+#[component]
+fn ResendVerification() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let send = Action::new_local(move |next: &Option<String>| {
+        let next = next.clone();
+        async move { api::resend_verification(next).await }
+    });
+    let resend = move |_| {
+        let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+        send.dispatch(Some(here).filter(|p| p != "/verify-email" && !p.starts_with("/verify-email?")));
+    };
+    view! {
+        <p class="actions">
+            <button class="btn btn-secondary btn-small" data-testid="verify-resend" disabled=move || send.pending().get()
+                on:click=resend>{tr(Msg::VerifyResend)}</button>
+            {move || match send.value().get() {
+                Some(Ok(())) => view! { <span class="muted small" data-testid="verify-resent">{tr(Msg::VerifyResent)}</span> }.into_any(),
+                Some(Err(e)) => view! { <span class="field-error" role="alert">{e.error.message}</span> }.into_any(),
+                None => ().into_any(),
+            }}
+        </p>
+    }
+}
+
+/// `next` as a path of this site: it must pass the shared rule, and resolved against this page's
+/// origin as the browser would resolve it, it must stay on that origin.
+fn same_site(next: &str) -> Option<String> {
+    let next = shared::routes::return_path(next)?;
+    let origin = web_sys::window()?.location().origin().ok()?;
+    let url = web_sys::Url::new_with_base(next, &origin).ok()?;
+    (url.origin() == origin).then(|| format!("{}{}{}", url.pathname(), url.search(), url.hash()))
 }
 
 /// When `submit` answers, records the signed-in user and goes on to `?next=` (else `fallback`),
@@ -93,6 +183,7 @@ pub fn Register() -> impl IntoView {
             password: password.get_untracked(),
             display_name: name.get_untracked(),
             locale: Some(i18n.locale.get_untracked()),
+            next: use_query_map().with_untracked(|q| q.get("next")),
         };
         if errors.check(req.parse().map(|_| ())) {
             submit.dispatch(req);

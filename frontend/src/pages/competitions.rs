@@ -424,6 +424,7 @@ fn CompetitionView(c: Competition, changed: Callback<()>) -> impl IntoView {
             {mine.then(|| view! { <a class="btn btn-secondary" href=format!("/competitions/{}/edit", c.id)>{tr(Msg::Edit)}</a> })}
             {c.notice_id.map(|n| view! { <a class="btn btn-primary" href=format!("/notices/{n}") data-testid="results-notice">{tr(Msg::CompNotice)}</a> })}
         </header>
+        {(!c.published).then(|| view! { <Draft competition=c.id can_open=mine changed=changed/> })}
         <article class="card">
             <p class="prose">{move || bilingual(&dz, de.as_deref(), locale())}</p>
             <h2>{tr(Msg::CompEligibility)}</h2>
@@ -470,11 +471,13 @@ fn Teams(c: Competition, changed: Callback<()>) -> impl IntoView {
         {resource_view(data, move |teams: Vec<Team>| {
             let c = c.clone();
             let own: Vec<Team> = teams.iter().filter(|t| t.mine).cloned().collect();
+            let invited: Vec<Team> = teams.iter().filter(|t| t.invited).cloned().collect();
             let open = c.stages.first().is_some_and(|s| s.status == StageStatus::Open && s.deadline > now());
             view! {
+                {invited.into_iter().map(|t| view! { <TeamInvitation t=t changed=refresh/> }).collect_view()}
                 {match own.into_iter().next() {
                     Some(t) => view! { <MyTeam c=c.clone() t=t changed=refresh/> }.into_any(),
-                    None if open => view! { <RegisterTeam c=c.clone() changed=refresh/> }.into_any(),
+                    None if open && c.published => view! { <RegisterTeam c=c.clone() changed=refresh/> }.into_any(),
                     None => ().into_any(),
                 }}
                 {c.mine.then(|| view! { <super::judging::Organizer c=c.clone() teams=teams.clone() changed=refresh/> })}
@@ -582,13 +585,152 @@ fn MyTeam(c: Competition, t: Team, changed: Callback<()>) -> impl IntoView {
             <h2>{tr(Msg::CompMyTeam)}": "{t.name.clone()}</h2>
             <p class="small">{track.map(|(zh, en)| view! { {tr(Msg::CompTrack)}": "{move || bilingual(&zh, en.as_deref(), locale())} })}
                 {t.org.clone().map(|o| view! { " · "{o.name_zh} })}</p>
-            <p class="small muted">{tr(Msg::CompMembers)}": "
-                {t.members.iter().map(|m| format!("{}{}", m.name.as_deref().map_or_else(|| m.email.clone(), crate::components::labels::person), if m.leader { "★" } else { "" })).collect::<Vec<_>>().join("、")}</p>
+            <h3 class="small">{tr(Msg::CompMembers)}</h3>
+            <MemberList t=t.clone()/>
+            <TeamMembership t=t.clone() changed=changed/>
             {reached.into_iter().map(|s| {
                 let latest = t.submissions.iter().find(|x| x.stage_id == s.id).cloned();
                 view! { <StageSubmission team=team stage=s latest=latest changed=changed/> }
             }).collect_view()}
         </section>
+    }
+}
+
+/// A draft competition: said so, and for its organizers the way to open it.
+#[component]
+fn Draft(competition: i64, can_open: bool, changed: Callback<()>) -> impl IntoView {
+    let open = Action::new_local(move |_: &()| async move { api::open_competition(competition).await });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = open.value().get() {
+            changed.run(());
+        }
+    });
+    view! {
+        <div class="notice" role="status" data-testid="competition-draft">
+            <p>{tr(Msg::CompDraft)}</p>
+            {can_open.then(|| view! {
+                <p class="actions"><button class="btn btn-primary" data-testid="open-competition" disabled=move || open.pending().get()
+                    on:click=move |_| { open.dispatch(()); }>{tr(Msg::CompOpen)}</button></p>
+            })}
+            {move || match open.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
+                _ => None,
+            }}
+        </div>
+    }
+}
+
+/// A team that invited the caller: who leads it and who is on it, to join or decline.
+#[component]
+fn TeamInvitation(t: Team, changed: Callback<()>) -> impl IntoView {
+    let team = t.id;
+    let answer = Action::new_local(move |join: &bool| {
+        let join = *join;
+        async move { api::answer_team(team, join).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = answer.value().get() {
+            changed.run(());
+        }
+    });
+    view! {
+        <section class="card" data-testid="team-invitation">
+            <h2>{tr(Msg::TeamInviteText)}": "{t.name.clone()}</h2>
+            <MemberList t=t.clone()/>
+            {move || match answer.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
+                _ => None,
+            }}
+            <p class="actions">
+                <button class="btn btn-primary" data-testid="team-join" disabled=move || answer.pending().get()
+                    on:click=move |_| { answer.dispatch(true); }>{tr(Msg::TeamJoin)}</button>
+                <button class="btn btn-ghost" data-testid="team-decline" disabled=move || answer.pending().get()
+                    on:click=move |_| { answer.dispatch(false); }>{tr(Msg::TeamDeclineInvite)}</button>
+            </p>
+        </section>
+    }
+}
+
+/// The team's members, the leader starred, with whether each joined.
+#[component]
+fn MemberList(t: Team) -> impl IntoView {
+    view! {
+        <ul class="plain small" data-testid="team-members">
+            {t.members.into_iter().map(|m| {
+                let name = m.name.as_deref().map_or_else(|| m.email.clone(), crate::components::labels::person);
+                view! { <li>{name}{m.leader.then_some("★")}" "<span class="badge badge-muted">{tr(m.status.msg())}</span></li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Leaving the team (confirmed), and for its leader inviting members and handing over.
+#[component]
+fn TeamMembership(t: Team, changed: Callback<()>) -> impl IntoView {
+    #[derive(Clone)]
+    enum Step {
+        Leave,
+        Invite(String),
+        HandOver(String),
+    }
+    let team = t.id;
+    let act = Action::new_local(move |s: &Step| {
+        let s = s.clone();
+        async move {
+            match s {
+                Step::Leave => api::leave_team(team).await,
+                Step::Invite(e) => api::invite_team_member(team, e).await.map(|_| ()),
+                Step::HandOver(e) => api::hand_over_team(team, e).await.map(|_| ()),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = act.value().get() {
+            changed.run(());
+        }
+    });
+    let email = RwSignal::new(String::new());
+    let successor = RwSignal::new(String::new());
+    let joined: Vec<(String, String)> = t
+        .members
+        .iter()
+        .filter(|m| !m.leader && m.status == shared::competitions::TeamMemberStatus::Joined)
+        .map(|m| (m.email.clone(), m.name.clone().unwrap_or_else(|| m.email.clone())))
+        .collect();
+    let leave = move |_| {
+        let ok = web_sys::window().and_then(|w| w.confirm_with_message(tr(Msg::TeamLeaveConfirm)()).ok());
+        if ok == Some(true) {
+            act.dispatch(Step::Leave);
+        }
+    };
+    view! {
+        {move || match act.value().get() {
+            Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
+            _ => None,
+        }}
+        {t.leading.then(|| view! {
+            <form class="inline-form" data-testid="team-invite" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                act.dispatch(Step::Invite(email.get_untracked()));
+            }>
+                <label for="team-invite-email">{tr(Msg::TeamInviteMember)}</label>
+                <input id="team-invite-email" type="email" autocomplete="off" prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev))/>
+                <button class="btn btn-secondary btn-small" type="submit">{tr(Msg::TeamInviteMember)}</button>
+            </form>
+            {(!joined.is_empty()).then(|| view! {
+                <p class="inline-form">
+                    <label for="team-successor">{tr(Msg::TeamHandOver)}</label>
+                    <select id="team-successor" on:change=move |ev| successor.set(event_target_value(&ev))>
+                        <option value="">{tr(Msg::ChooseOne)}</option>
+                        {joined.clone().into_iter().map(|(e, n)| view! { <option value=e>{n}</option> }).collect_view()}
+                    </select>
+                    <button class="btn btn-secondary btn-small" data-testid="team-hand-over" disabled=move || successor.with(String::is_empty)
+                        on:click=move |_| { act.dispatch(Step::HandOver(successor.get_untracked())); }>{tr(Msg::TeamHandOver)}</button>
+                </p>
+            })}
+        })}
+        <p class="actions"><button class="btn btn-ghost btn-small" data-testid="team-leave" on:click=leave>{tr(Msg::TeamLeave)}</button></p>
     }
 }
 

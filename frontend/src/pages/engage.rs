@@ -444,7 +444,14 @@ fn StagePanel(e: Engagement, changed: Callback<()>) -> impl IntoView {
 
 #[component]
 fn Conversation(id: i64, can_write: bool) -> impl IntoView {
-    let data = LocalResource::new(move || async move { api::messages(id).await });
+    let data = LocalResource::new(move || async move {
+        let list = api::messages(id).await?;
+        if let Some(last) = list.last() {
+            // Shown, so read; an answer that fails only leaves it unread.
+            let _ = api::read_messages(id, last.id).await;
+        }
+        Ok(list)
+    });
     let body = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let file_input = NodeRef::<leptos::html::Input>::new();

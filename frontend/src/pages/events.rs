@@ -113,6 +113,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
             </p>
             <p class="muted">{move || bilingual(&org_zh, org_en.as_deref(), locale())}</p>
         </header>
+        {(!e.published).then(|| view! { <Draft event=id can_publish=mine changed=changed/> })}
         {cover.map(|src| view! { <img class="event-cover" src=src alt=tr(Msg::EventCoverAlt) data-testid="event-cover"/> })}
         <article class="card"><p class="request-message">{move || bilingual(&dzh, den.as_deref(), locale())}</p></article>
         {mine.then(|| view! {
@@ -714,11 +715,38 @@ fn AddTicketType(event: i64, changed: Callback<()>) -> impl IntoView {
     }
 }
 
+/// A draft event: said so, and for its organizers the way to publish it (which needs a verified
+/// organization; the refusal says so).
+#[component]
+fn Draft(event: i64, can_publish: bool, changed: Callback<()>) -> impl IntoView {
+    let publish = Action::new_local(move |_: &()| async move { api::publish_event(event).await });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = publish.value().get() {
+            changed.run(());
+        }
+    });
+    view! {
+        <div class="notice" role="status" data-testid="event-draft">
+            <p>{tr(Msg::EventDraft)}</p>
+            {can_publish.then(|| view! {
+                <p class="actions">
+                    <button class="btn btn-primary" data-testid="publish-event" disabled=move || publish.pending().get()
+                        on:click=move |_| { publish.dispatch(()); }>{tr(Msg::EventPublish)}</button>
+                </p>
+            })}
+            {move || match publish.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
+                _ => None,
+            }}
+        </div>
+    }
+}
+
 #[component]
 fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
     let session = use_session();
     let id = e.id;
-    let mine = LocalResource::new(move || async move { api::event_registrations(id).await });
+    let mine = LocalResource::new(move || async move { api::my_event_registrations(id).await });
     let me = session.me.with_untracked(|m| m.as_ref().map(|m| (m.id, m.display_name.clone())));
     let ticket = RwSignal::new(e.ticket_types.first().map(|t| t.id.to_string()).unwrap_or_default());
     let people = RwSignal::new(me.clone().map(|(_, n)| n).unwrap_or_default());
@@ -925,6 +953,7 @@ fn EventForm(existing: Option<Event>) -> impl IntoView {
     let capacity = text(|e| Some(e.capacity.to_string()));
     let domains = RwSignal::new(e.as_ref().map(|e| e.domains.clone()).unwrap_or_default());
     let invitation = RwSignal::new(e.as_ref().is_some_and(|e| e.invitation_only));
+    let verified_only = RwSignal::new(e.as_ref().is_none_or(|e| e.verified_email_required));
     let editing = existing.as_ref().map(|e| e.id);
     let errors = FormErrors::new();
     let orgs = session.org_options(|o| o.org_kind == OrgKind::Organizer);
@@ -983,6 +1012,7 @@ fn EventForm(existing: Option<Event>) -> impl IntoView {
             domains: domains.get_untracked(),
             capacity: capacity.get_untracked().trim().parse().unwrap_or(0),
             invitation_only: invitation.get_untracked(),
+            verified_email_required: verified_only.get_untracked(),
             registration_opens_at: parse_local(&opens.get_untracked()),
             registration_closes_at: parse_local(&closes.get_untracked()),
         };
@@ -1013,6 +1043,7 @@ fn EventForm(existing: Option<Event>) -> impl IntoView {
                 <CheckboxGroup label=Msg::OrgDomains name="domains" value=domains options=fields errors=errors/>
                 <TextField label=Msg::EventCapacity name="capacity" value=capacity errors=errors/>
                 <Toggle label=Msg::EventInvitationOnly name="invitation_only" value=invitation/>
+                <Toggle label=Msg::EventVerifiedOnly name="verified_email_required" value=verified_only/>
                 <button class="btn btn-primary" type="submit" data-testid="create-event">{tr(if editing.is_some() { Msg::Save } else { Msg::EventsNew })}</button>
             </form>
         </section>

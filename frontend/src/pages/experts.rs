@@ -3,7 +3,7 @@
 //! queue is a section of the admin console.
 
 use leptos::prelude::*;
-use shared::experts::{Expert, ExpertInput, ExpertKind, ExpertQuery, ExpertStatus};
+use shared::experts::{Expert, ExpertInput, ExpertKind, ExpertQuery, ExpertStatus, PoolExpert};
 use shared::taxonomy::TermKind;
 use shared::{ApiError, ErrorCode, Msg};
 
@@ -165,13 +165,13 @@ fn PoolSearch() -> impl IntoView {
                         <SelectField label=Msg::ExpertsKind name="kind_filter" value=kind options=kinds() errors=errors/>
                         <button class="btn btn-secondary" type="submit" data-testid="expert-search-submit">{tr(Msg::ExpertsFind)}</button>
                     </form>
-                    {resource_view(data, move |list: Vec<Expert>| {
+                    {resource_view(data, move |list: Vec<PoolExpert>| {
                         if list.is_empty() {
                             return view! { <p class="state">{tr(Msg::ExpertsNone)}</p> }.into_any();
                         }
                         view! {
                             <ul class="cards">
-                                {list.into_iter().map(|e| view! { <ExpertCard e=e tax=tax/> }).collect_view()}
+                                {list.into_iter().map(|e| view! { <ExpertCard e=e tax=tax bio=None/> }).collect_view()}
                             </ul>
                         }.into_any()
                     })}
@@ -181,8 +181,10 @@ fn PoolSearch() -> impl IntoView {
     }
 }
 
+/// An expert as a card: what the pool shows organizers, with the bio where the reader may see it
+/// (the admins' review).
 #[component]
-pub fn ExpertCard(e: Expert, tax: crate::components::labels::TaxonomyCtx) -> impl IntoView {
+pub fn ExpertCard(e: PoolExpert, tax: crate::components::labels::TaxonomyCtx, bio: Option<String>) -> impl IntoView {
     let domains = e.domains.clone();
     view! {
         <li class="card" data-testid="expert">
@@ -190,7 +192,7 @@ pub fn ExpertCard(e: Expert, tax: crate::components::labels::TaxonomyCtx) -> imp
             <p class="small">{e.affiliation.clone()}" · "{e.title.clone()}</p>
             <p class="small muted">{move || domains.iter().map(|d| tax.label(TermKind::Domain, d, locale())).collect::<Vec<_>>().join("、")}
                 {(!e.keywords.is_empty()).then(|| format!(" · {}", e.keywords.join("、")))}</p>
-            <p class="small">{e.bio.clone()}</p>
+            {bio.map(|b| view! { <p class="small">{b}</p> })}
         </li>
     }
 }
@@ -227,9 +229,10 @@ pub fn ExpertReview() -> impl IntoView {
                             let id = e.id;
                             let reason = RwSignal::new(String::new());
                             let names = e.conflict_names.join("、");
+                            let bio = Some(e.bio.clone());
                             view! {
                                 <div>
-                                    <ExpertCard e=e tax=tax/>
+                                    <ExpertCard e=PoolExpert::from(e) tax=tax bio=bio/>
                                     {(!names.is_empty()).then(|| view! { <p class="small muted">{tr(Msg::ExpertsConflicts)}": "{names}</p> })}
                                     <p class="actions">
                                         <button class="btn btn-primary" data-testid="expert-approve" on:click=move |_| { act.dispatch((id, None)); }>{tr(Msg::Approve)}</button>

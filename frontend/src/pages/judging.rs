@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 use shared::competitions::{
-    AuditEntry, Certificate, Competition, JudgingEntry, ScoreInput, Stage, StageAssignment, StageResults, StageStatus,
-    Team, weighted_total,
+    AuditEntry, Certificate, Competition, JudgeRef, JudgingEntry, PanelInvitation, PanelStatus, ScoreInput, Stage,
+    StageAssignment, StageResults, StageStatus, Team, weighted_total,
 };
-use shared::experts::{Expert, ExpertQuery};
+use shared::experts::{ExpertQuery, PoolExpert};
 use shared::{ApiError, Msg};
 
 use super::competitions::SubmissionView;
@@ -104,7 +104,7 @@ fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
             {resource_view(assignment, move |a: StageAssignment| {
                 let editable = !a.released && status == StageStatus::Open;
                 view! {
-                    {editable.then(|| view! { <PanelPicker stage=id panel=a.panel.iter().map(|j| j.expert_id).collect() saved=Callback::new(move |_| assignment.refetch())/> })}
+                    {editable.then(|| view! { <PanelPicker stage=id panel=a.panel.clone() saved=Callback::new(move |_| assignment.refetch())/> })}
                     <AssignmentTable a=a.clone() k=k editable=editable adjust=Callback::new(move |(team, judges)| { act.dispatch(Step::Adjust(team, judges)); })/>
                     {editable.then(|| view! {
                         <p class="actions">
@@ -130,11 +130,13 @@ fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
     }
 }
 
-/// Chooses the stage's judges from the approved pool.
+/// Chooses the stage's judges from the approved pool: those chosen are invited, and show whether
+/// they accepted.
 #[component]
-fn PanelPicker(stage: i64, panel: Vec<i64>, saved: Callback<()>) -> impl IntoView {
+fn PanelPicker(stage: i64, panel: Vec<JudgeRef>, saved: Callback<()>) -> impl IntoView {
     let pool = LocalResource::new(|| async { api::experts(&ExpertQuery::default()).await });
-    let chosen = RwSignal::new(panel);
+    let answers: Vec<(i64, PanelStatus)> = panel.iter().map(|j| (j.expert_id, j.status)).collect();
+    let chosen = RwSignal::new(panel.iter().map(|j| j.expert_id).collect::<Vec<i64>>());
     let error = RwSignal::new(None::<ApiError>);
     let save = Action::new_local(move |ids: &Vec<i64>| {
         let ids = ids.clone();
@@ -149,16 +151,19 @@ fn PanelPicker(stage: i64, panel: Vec<i64>, saved: Callback<()>) -> impl IntoVie
         <details class="panel-picker" data-testid="panel-picker">
             <summary>{tr(Msg::CompPanel)}" ("{move || chosen.with(Vec::len)}")"</summary>
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
-            {resource_view(pool, move |experts: Vec<Expert>| view! {
+            <p class="hint">{tr(Msg::CompPanelInvited)}</p>
+            {resource_view(pool, move |experts: Vec<PoolExpert>| view! {
                 <ul class="checklist">{experts.into_iter().map(|e| {
                     let id = e.id;
+                    let answer = answers.iter().find(|(x, _)| *x == id).map(|(_, s)| *s);
                     view! {
                         <li><label><input type="checkbox" data-testid="panel-expert" prop:checked=move || chosen.with(|c| c.contains(&id))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 chosen.update(|c| if on { if !c.contains(&id) { c.push(id); } } else { c.retain(|x| *x != id); });
                             }/>
-                            " "{e.name.clone()}" · "{e.affiliation.clone()}" · "{e.keywords.join("、")}</label></li>
+                            " "{e.name.clone()}" · "{e.affiliation.clone()}" · "{e.keywords.join("、")}</label>
+                            {answer.map(|s| view! { " "<span class="badge" data-testid="panel-status">{tr(s.msg())}</span> })}</li>
                     }
                 }).collect_view()}</ul>
             })}
@@ -174,6 +179,8 @@ fn AssignmentTable(a: StageAssignment, k: u32, editable: bool, adjust: Callback<
     }
     let panel = a.panel.clone();
     let name = move |u: i64| panel.iter().find(|j| j.user_id == u).map(|j| j.name.clone()).unwrap_or_default();
+    // Only experts who accepted judge.
+    let a = StageAssignment { panel: a.panel.into_iter().filter(|j| j.status == PanelStatus::Accepted).collect(), ..a };
     let greedy = a.greedy_fit;
     view! {
         <p class="small" data-testid="assignment-fit">{tr(Msg::CompFit)}": "{a.fit}
@@ -287,6 +294,7 @@ pub fn JudgingList() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{tr(Msg::CompJudging)}</h1>
+            <PanelInvitations changed=Callback::new(move |_| data.refetch())/>
             <p class="muted">{tr(Msg::CompJudgingIntro)}</p>
             {resource_view(data, move |list: Vec<JudgingEntry>| {
                 if list.is_empty() {
@@ -314,6 +322,56 @@ pub fn JudgingList() -> impl IntoView {
                 }.into_any()
             })}
         </section>
+    }
+}
+
+/// The panels the expert was invited to: accept or decline those still open.
+#[component]
+fn PanelInvitations(changed: Callback<()>) -> impl IntoView {
+    let data = LocalResource::new(|| async { api::panel_invitations().await });
+    let error = RwSignal::new(None::<ApiError>);
+    let answer = Action::new_local(move |(stage, accept): &(i64, bool)| {
+        let (stage, accept) = (*stage, *accept);
+        async move { api::answer_panel(stage, accept).await }
+    });
+    Effect::new(move |_| match answer.value().get() {
+        Some(Ok(_)) => {
+            error.set(None);
+            data.refetch();
+            changed.run(());
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    move || {
+        let list: Vec<PanelInvitation> = data.get().and_then(Result::ok).unwrap_or_default();
+        (!list.is_empty()).then(|| view! {
+            <section class="card" data-testid="panel-invitations">
+                <h2>{tr(Msg::PanelInvitationsTitle)}</h2>
+                {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+                <ul class="plain">{list.into_iter().map(|i| {
+                    let stage = i.stage_id;
+                    let text = move || {
+                        let l = locale();
+                        tr(Msg::PanelInvitationText)()
+                            .replace("{org}", &bilingual(&i.org.name_zh, i.org.name_en.as_deref(), l))
+                            .replace("{title}", &bilingual(&i.title_zh, i.title_en.as_deref(), l))
+                            .replace("{stage}", &bilingual(&i.stage_name_zh, i.stage_name_en.as_deref(), l))
+                    };
+                    view! {
+                        <li data-testid="panel-invitation">
+                            <span>{text}</span>" "<span class="badge">{tr(i.status.msg())}</span>
+                            {(i.status == PanelStatus::Invited).then(|| view! {
+                                " "<button class="btn btn-primary btn-small" data-testid="panel-accept"
+                                    on:click=move |_| { answer.dispatch((stage, true)); }>{tr(Msg::PanelAccept)}</button>
+                                " "<button class="btn btn-ghost btn-small" data-testid="panel-decline"
+                                    on:click=move |_| { answer.dispatch((stage, false)); }>{tr(Msg::PanelDecline)}</button>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}</ul>
+            </section>
+        })
     }
 }
 
