@@ -728,7 +728,7 @@ catalogue! {
     PanelInvitationText => "{org}邀请您担任「{title}」{stage}的评审专家", "{org} invites you to judge {stage} of “{title}”";
     PanelAccept => "接受", "Accept";
     PanelDecline => "婉拒", "Decline";
-    SpeakerNamed => "", "";
+    SpeakerNamed => "演讲嘉宾", "Speaker";
     SpeakerInvited => "待确认", "Awaiting reply";
     SpeakerAccepted => "已接受", "Accepted";
     SpeakerDeclined => "已婉拒", "Declined";
