@@ -1091,6 +1091,8 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
     host_b.click("[data-testid=add-session-submit]").await;
     host_b.text_contains("[data-testid=session]", "闭门研讨：固态电池中试").await;
     host_b.text_contains("[data-testid=session-speakers]", "王研究员").await;
+    // The speaker typed as an email is invited, shown to the organizers by that address.
+    host_b.text_contains("[data-testid=speaker-invited]", "ent@example.com").await;
     host_b.screenshot("event-agenda").await;
     host_b.click("[data-testid=open-meetings]").await;
     host_b.path_matches(|p| p.ends_with("/meetings")).await;
@@ -1108,6 +1110,11 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
     e.text_contains("[data-testid=registration-status]", "已确认").await;
     e.click("[data-testid=session-join]").await;
     e.text_contains("[data-testid=session-joined]", "已预约").await;
+    // Invited to speak, the enterprise's representative accepts, and is named from then on.
+    e.text_contains("[data-testid=speaker-invitation]", "您受邀在此环节演讲").await;
+    e.click("[data-testid=speaker-accept]").await;
+    e.text_contains("[data-testid=session-speakers]", "ent").await;
+    assert!(e.client.find(fantoccini::Locator::Css("[data-testid=speaker-invitation]")).await.is_err());
     e.text_contains("[data-testid=session-seats]", "剩余 0 / 1 座").await;
     let l = Browser::start(1280, 1600).await;
     log_in(&l, &server, "lab@example.com", &page).await;
@@ -1289,14 +1296,22 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     o.click("[data-testid=panel-expert]").await;
     o.click("[data-testid=save-panel]").await;
     o.text_contains("[data-testid=panel-picker] summary", "(1)").await;
+    o.text_contains("[data-testid=panel-status]", "待回复").await;
+
+    // The expert is asked, not put on the panel: they accept from their judging page.
+    let j = Browser::start(1280, 1600).await;
+    log_in(&j, &server, "judge@example.com", "/judging").await;
+    j.text_contains("[data-testid=panel-invitation]", "未来产业创新创业大赛").await;
+    j.click("[data-testid=panel-accept]").await;
+    j.text_contains("[data-testid=panel-invitation]", "已接受").await;
+    o.client.refresh().await.unwrap();
     o.click("[data-testid=assign-judges]").await;
     o.text_contains("[data-testid=assignment]", "西溪智能").await;
     o.click("[data-testid=release-stage]").await;
     o.text_contains("[data-testid=assignment-fit]", "已下发").await;
 
     // The expert judges it.
-    let j = Browser::start(1280, 1600).await;
-    log_in(&j, &server, "judge@example.com", "/judging").await;
+    j.client.refresh().await.unwrap();
     j.click("[data-testid=judge-entry]").await;
     j.text_contains("[data-testid=submission]", "工业质检").await;
     for (i, v) in ["8", "9", "7", "8", "6"].iter().enumerate() {

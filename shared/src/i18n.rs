@@ -100,8 +100,8 @@ catalogue! {
     VerifyResent => "已发送，请查收邮件（包括垃圾邮件文件夹）。", "Sent — check your inbox (and the spam folder).";
     VerifyEmailSubject => "请验证您的邮箱", "Verify your email address";
     VerifyEmailBody => "欢迎注册未来产业对接平台。请在 {hours} 小时内打开以下链接，验证这个邮箱地址：\n{link}\n\n验证后即可创建或加入组织、接受邀请、报名活动和发起对接。如果不是您本人注册，请忽略此邮件。", "Welcome to FutureMatch. Open this link within {hours} hours to verify this email address:\n{link}\n\nOnce verified you can create or join organizations, accept invitations, register for events and send requests. If you did not register, ignore this email.";
-    ErrEmailNotVerified => "请先验证邮箱：点击我们发到您邮箱的链接（可在“账号”页重新发送）", "Verify your email first: follow the link we sent you (you can resend it from your account page)";
-    ErrVerificationInvalid => "验证链接无效或已过期，请登录后在“账号”页重新发送", "This verification link is invalid or has expired; sign in and resend it from your account page";
+    ErrEmailNotVerified => "请先验证邮箱：点击我们发到您邮箱的链接（页面顶部可重新发送验证邮件）", "Verify your email first: follow the link we sent you (the bar at the top of the page sends it again)";
+    ErrVerificationInvalid => "验证链接无效或已过期：登录后可在页面顶部重新发送验证邮件", "This verification link is invalid or has expired: sign in and send it again from the bar at the top of the page";
     ErrAlreadyInTeam => "您已加入本赛事的另一支队伍：每人只能加入一支队伍", "You already joined another team in this competition: one team per person";
     ErrLeaderMustHandOver => "队长不能直接退出：请先把队长转交给一位已加入的队员（队伍已提交材料时同样适用）", "The team leader cannot just leave: first make a member who joined the leader (this also holds once the team has submitted)";
     ErrScanReused => "这个扫码编号（设备与 nonce）已用于另一张门票，未签到任何人；请重新扫码", "This scan's device and nonce were already used with another ticket; nobody was checked in — scan again";

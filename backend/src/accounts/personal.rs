@@ -19,7 +19,8 @@ const SECTIONS: &[(&str, &str)] = &[
     (
         "account",
         "SELECT json_object('id', id, 'email', email, 'display_name', display_name, 'locale', locale,
-                'is_admin', CASE WHEN is_admin THEN json('true') ELSE json('false') END, 'created_at', created_at, 'updated_at', updated_at) FROM users WHERE id = $1",
+                'is_admin', CASE WHEN is_admin THEN json('true') ELSE json('false') END, 'created_at', created_at,
+                'updated_at', updated_at, 'email_verified_at', email_verified_at) FROM users WHERE id = $1",
     ),
     (
         "sessions",
@@ -28,7 +29,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ),
     (
         "failed_logins",
-        "SELECT json_group_array(failed_at) FROM login_failures WHERE email = $2",
+        "SELECT json_group_array(json_object('at', failed_at, 'from', client)) FROM login_failures WHERE email = $2",
     ),
     (
         "memberships",
