@@ -125,6 +125,7 @@ async fn follow_verification_link(b: &Browser, server: &Server, email: &str) {
     let link = text.split_whitespace().find(|w| w.contains("/verify-email?token=")).expect("a verification link");
     let link = link.replacen(&server.state.config.site_url(), &server.url(""), 1);
     b.client.goto(&link).await.unwrap();
+    b.click("[data-testid=verify-confirm]").await;
     b.text_contains("[data-testid=verify-done]", "邮箱已验证").await;
     b.click("[data-testid=verify-continue]").await;
 }

@@ -310,6 +310,8 @@ impl RegistrationInput {
             errs.add("people", FieldError::TooMany);
         } else if people.iter().any(|p| p.chars().count() > 60) {
             errs.add("people", FieldError::TooLong);
+        } else if let Err(e) = validate::lines_clean(&people) {
+            errs.add("people", e);
         }
         if errs.is_empty() { Ok(people) } else { Err(errs) }
     }
@@ -605,6 +607,11 @@ impl QuestionInput {
                 errs.add("options_zh", FieldError::Invalid);
             } else if self.options_zh.iter().any(|o| o.chars().count() > 100) {
                 errs.add("options_zh", FieldError::TooLong);
+            } else if let Err(e) = validate::lines_clean(&self.options_zh) {
+                errs.add("options_zh", e);
+            }
+            if let Err(e) = validate::lines_clean(&self.options_en) {
+                errs.add("options_en", e);
             }
             if !self.options_en.is_empty() && self.options_en.len() != self.options_zh.len() {
                 errs.add("options_en", FieldError::Invalid);
@@ -687,9 +694,8 @@ pub fn check_answers(questions: &[Question], ticket_type: i64, answers: &[Answer
             continue;
         }
         let normalised = match q.kind {
-            QuestionKind::Text if value.chars().count() > 200 => Err(FieldError::TooLong),
-            QuestionKind::LongText if value.chars().count() > 2000 => Err(FieldError::TooLong),
-            QuestionKind::Text | QuestionKind::LongText => Ok(value.to_owned()),
+            QuestionKind::Text => validate::required_line(value, 200),
+            QuestionKind::LongText => validate::required_text(value, 2000),
             QuestionKind::Number => {
                 value.parse::<f64>().ok().filter(|n| n.is_finite()).map(|_| value.to_owned()).ok_or(FieldError::Invalid)
             }

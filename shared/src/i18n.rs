@@ -92,7 +92,8 @@ catalogue! {
     ErrInvalidQuery => "查询参数有误", "The query string is invalid";
     ErrUnsupportedMediaType => "请求须为 JSON 格式（Content-Type: application/json）", "The request must be JSON (Content-Type: application/json)";
     VerifyTitle => "验证邮箱", "Verify your email";
-    VerifyWorking => "正在验证…", "Verifying…";
+    VerifyAsk => "确认这是您的邮箱，完成验证。", "Confirm that this email address is yours to finish verifying it.";
+    VerifyConfirm => "确认验证", "Confirm";
     VerifyDone => "邮箱已验证。现在可以创建或加入组织、报名活动和发起对接了。", "Your email is verified. You can now create or join organizations, register for events and send requests.";
     VerifyContinue => "继续", "Continue";
     VerifyBanner => "请验证邮箱：我们已向 {email} 发送了验证链接。验证后才能创建或加入组织、接受邀请、报名活动和发起对接。", "Please verify your email: we sent a link to {email}. Until then you cannot create or join organizations, accept invitations, register for events or send requests.";

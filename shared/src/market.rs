@@ -395,6 +395,8 @@ impl PostingInput {
                     c.patents.iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
                 if patents.len() > 20 || patents.iter().any(|p| p.chars().count() > 40) {
                     errs.add("patents", FieldError::TooMany);
+                } else if let Err(e) = validate::lines_clean(&patents) {
+                    errs.add("patents", e);
                 }
                 let mut modes = c.modes.clone();
                 modes.dedup();
@@ -420,6 +422,11 @@ impl PostingInput {
                 }
                 if self.deadline.is_none() {
                     errs.add("deadline", FieldError::Required);
+                }
+                for (field, d) in [("pilot_start", s.pilot_start), ("pilot_end", s.pilot_end)] {
+                    if let Some(e) = d.and_then(|d| validate::date_in_range(d).err()) {
+                        errs.add(field, e);
+                    }
                 }
                 if let (Some(a), Some(b)) = (s.pilot_start, s.pilot_end)
                     && a > b

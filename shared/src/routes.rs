@@ -51,6 +51,7 @@ pub const SESSION_COOKIE: &str = "fm_session";
 pub fn return_path(raw: &str) -> Option<&str> {
     let path = raw.split(['?', '#']).next().unwrap_or("");
     let plain = raw.starts_with('/')
+        && raw.len() <= 2048
         && !raw.chars().any(|c| c.is_control() || c == '\\')
         && !path.chars().any(char::is_whitespace)
         && raw.trim_end() == raw
@@ -98,6 +99,7 @@ mod tests {
             "",
             "/\u{0}evil",
             "/\u{3000}/evil.example",
+            &format!("/{}", "a".repeat(3000)),
         ] {
             assert_eq!(return_path(bad), None, "{bad:?}");
         }

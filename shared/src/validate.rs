@@ -146,6 +146,11 @@ impl Password {
     }
 }
 
+/// Refuses control characters and direction overrides in every line of `lines` (names in a list).
+pub fn lines_clean(lines: &[String]) -> Result<(), FieldError> {
+    lines.iter().try_for_each(|l| clean(l.trim(), true))
+}
+
 /// `true`, for serde defaults of switches that are on unless turned off.
 pub fn yes() -> bool {
     true
@@ -277,6 +282,7 @@ pub fn code_list(raw: &[String], max: usize) -> Result<Vec<String>, FieldError> 
     let mut out: Vec<String> = Vec::new();
     for c in raw {
         let c = c.trim();
+        clean(c, true)?;
         if !c.is_empty() && !out.iter().any(|o| o == c) {
             out.push(c.to_owned());
         }

@@ -18,3 +18,9 @@ UPDATE session_speakers SET status = 'accepted' WHERE user_id IS NOT NULL;
 CREATE INDEX session_speakers_email ON session_speakers(email, status);
 
 ALTER TABLE team_members ADD COLUMN status TEXT NOT NULL DEFAULT 'joined' CHECK (status IN ('invited', 'joined'));
+
+CREATE TABLE invitation_sends (
+    sender_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    at        TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX invitation_sends_of ON invitation_sends(sender_id, at);

@@ -24,3 +24,11 @@ CREATE INDEX session_speakers_email ON session_speakers(email, status);
 
 -- Team members join by accepting the leader's invitation; those already listed had joined.
 ALTER TABLE team_members ADD COLUMN status TEXT NOT NULL DEFAULT 'joined' CHECK (status IN ('invited', 'joined'));
+
+-- Invitations by email (speakers, team members) a user sent: at most so many a day, so the
+-- platform's mail is nobody's relay.
+CREATE TABLE invitation_sends (
+    sender_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    at        TEXT NOT NULL
+);
+CREATE INDEX invitation_sends_of ON invitation_sends(sender_id, at);

@@ -68,6 +68,13 @@ pub async fn register(
         email_verified: false,
     };
     let mut tx = crate::db::begin_write(&state.db).await?;
+    // An account that never proved the address before its link expired does not hold it: whoever
+    // registers it now (and proves it) takes it, the old one is erased.
+    let cutoff = crate::db::now() - time::Duration::hours(shared::accounts::VERIFICATION_HOURS);
+    if let Some(stale) = store::stale_unverified(&mut tx, email, cutoff).await? {
+        crate::db::lock(&mut tx, crate::db::Row::User, &[stale]).await?;
+        erase::erase(&mut tx, stale, email, crate::db::now()).await?;
+    }
     let id = store::insert_user(&mut tx, &new).await.map_err(|e| {
         if is_unique_violation(&e) { AppError::Conflict(shared::ErrorCode::EmailTaken) } else { e.into() }
     })?;

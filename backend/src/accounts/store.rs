@@ -457,3 +457,15 @@ pub async fn spend_verifications(db: &mut Conn, user: i64, now: OffsetDateTime) 
         .await?;
     Ok(())
 }
+
+/// The account with this address that never verified it and was made before `before`, if any.
+pub async fn stale_unverified(db: &mut Conn, email: &str, before: OffsetDateTime) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> = sql::query_as(
+        "SELECT id FROM users WHERE email = $1 AND email_verified_at IS NULL AND created_at < $2 AND deleted_at IS NULL",
+    )
+    .bind(email)
+    .bind(before)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| r.0))
+}

@@ -65,7 +65,7 @@ pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: Ses
                 .name("title", &head.title_zh, head.title_en.as_deref())
                 .name("org", &head.org_name_zh, head.org_name_en.as_deref())
                 .param("q", input.title_zh.trim());
-            crate::notify::ops::to_address(&mut tx, &state.config.site_url(), email, Some(user.id), &note).await?;
+            crate::notify::ops::to_address(&mut tx, &state.config.site_url(), email, user, &note).await?;
         }
     }
     let who = viewer(&mut tx, event, Some(user)).await?;
@@ -140,9 +140,10 @@ pub async fn leave(state: &AppState, user: &SessionUser, session: i64) -> AppRes
 }
 
 /// One session as a calendar entry (anyone who may see the event).
-pub async fn calendar(state: &AppState, session: i64) -> AppResult<String> {
+pub async fn calendar(state: &AppState, user: Option<&SessionUser>, session: i64) -> AppResult<String> {
     let mut db = state.db.acquire().await?;
     let (event, ..) = store::seat_context(&mut db, session).await?.ok_or(AppError::NotFound)?;
+    crate::events::ops::get(state, user, event).await?;
     let everyone = store::Viewer::default();
     let s = store::sessions(&mut db, event, everyone).await?.into_iter().find(|s| s.id == session);
     let s = s.ok_or(AppError::NotFound)?;

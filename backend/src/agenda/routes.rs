@@ -100,7 +100,11 @@ pub async fn decline_speaker(
 /// One session as an iCalendar file.
 #[utoipa::path(get, path = "/sessions/{id}/calendar.ics", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/calendar"), (status = 404, body = ApiError)))]
-pub async fn calendar(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<axum::response::Response> {
-    let body = ops::calendar(&state, id).await?;
+pub async fn calendar(
+    State(state): State<AppState>,
+    user: MaybeUser,
+    Path(id): Path<i64>,
+) -> AppResult<axum::response::Response> {
+    let body = ops::calendar(&state, user.0.as_ref(), id).await?;
     Ok(crate::events::ics::response(body, &format!("session-{id}.ics")))
 }

@@ -99,6 +99,19 @@ pub async fn answer_speaker(
     Ok(done.rows_affected())
 }
 
+/// Whether `email` was invited to speak at the event (answered or not).
+pub async fn invited_to(db: &mut Conn, event: i64, email: &str) -> sqlx::Result<bool> {
+    let row: Option<(i32,)> = sql::query_as(
+        "SELECT 1 FROM session_speakers k JOIN event_sessions s ON s.id = k.session_id
+         WHERE s.event_id = $1 AND k.email = $2 LIMIT 1",
+    )
+    .bind(event)
+    .bind(email)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.is_some())
+}
+
 /// Who looks at the agenda: their account and email (for their seats and invitations), and whether
 /// they run the event (they see invitations still open, with the addresses they typed).
 #[derive(Clone, Copy, Default)]

@@ -32,6 +32,11 @@ pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: Pane
     if s.released || s.status() == StageStatus::Closed {
         return Err(conflict());
     }
+    // Choosing from the expert pool is for verified organizations (as searching it is).
+    let verified = crate::orgs::store::get(&mut tx, c.org_id, false, None).await?.is_some_and(|o| o.verified);
+    if !verified && !user.is_admin {
+        return Err(AppError::Refused(axum::http::StatusCode::FORBIDDEN, shared::ErrorCode::NotVerified));
+    }
     let mut ids = p.experts.clone();
     ids.sort_unstable();
     ids.dedup();
@@ -106,8 +111,9 @@ async fn problem(db: &mut Conn, s: &StageRow, c: &CompetitionRow) -> AppResult<(
             all_keywords.iter().filter(|k| summary.contains(k.as_str())).map(|k| (*k).clone()).collect();
         keywords.sort();
         keywords.dedup();
-        // Anyone named on the team, invited or joined, is too close to judge it.
-        let members = store::members(db, t.id).await?.into_iter().filter_map(|m| m.user_id).collect();
+        // Those on the team (who joined: membership is frozen at the first deadline, before any
+        // assignment) may not judge it.
+        let members = store::joined_members(db, t.id).await?.into_iter().filter_map(|m| m.user_id).collect();
         entries.push(Entry {
             domain: tracks.get(&t.track_id).cloned().unwrap_or_default(),
             keywords,

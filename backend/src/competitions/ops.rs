@@ -214,7 +214,7 @@ async fn invite_note(
         .name("title", &c.title_zh, c.title_en.as_deref())
         .param("org", by.display_name.clone())
         .param("q", team);
-    crate::notify::ops::to_address(tx, &state.config.site_url(), email, Some(by.id), &note).await?;
+    crate::notify::ops::to_address(tx, &state.config.site_url(), email, by, &note).await?;
     Ok(())
 }
 
@@ -224,6 +224,8 @@ async fn team_view(db: &mut Conn, t: TeamRow, user: &SessionUser) -> AppResult<T
     let mine = me.is_some_and(|m| m.status == TeamMemberStatus::Joined);
     let invited = me.is_some_and(|m| m.status == TeamMemberStatus::Invited);
     let leading = me.is_some_and(|m| m.leader);
+    // Someone only asked to join sees who is on the team, not what it submitted.
+    let submissions = if invited { vec![] } else { store::latest(db, t.id).await? };
     Ok(Team {
         id: t.id,
         competition_id: t.competition_id,
@@ -232,7 +234,7 @@ async fn team_view(db: &mut Conn, t: TeamRow, user: &SessionUser) -> AppResult<T
         track_id: t.track_id,
         members,
         reached: u32::try_from(t.reached).unwrap_or(1),
-        submissions: store::latest(db, t.id).await?,
+        submissions,
         mine,
         invited,
         leading,
@@ -326,17 +328,38 @@ pub async fn teams(state: &AppState, user: &SessionUser, competition: i64) -> Ap
     Ok(out)
 }
 
-/// The team, with whether the caller is on it (joined); 404 for anyone but those listed on it
-/// (an invited person sees the team they are asked to join) and its organizers.
-async fn team_for(db: &mut Conn, user: &SessionUser, id: i64) -> AppResult<(TeamRow, bool)> {
+/// How the caller stands to a team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TeamAccess {
+    /// On it: sees everything and submits.
+    Joined,
+    /// Asked to join: sees who leads it and who is on it, not what it submitted.
+    Invited,
+    /// Runs the competition.
+    Organizer,
+}
+
+/// The team and how the caller stands to it; 404 for anyone but those listed on it and its
+/// organizers.
+async fn team_for(db: &mut Conn, user: &SessionUser, id: i64) -> AppResult<(TeamRow, TeamAccess)> {
     let t = store::team(db, id).await?.ok_or(AppError::NotFound)?;
     match store::member_status(db, t.id, &user.email).await? {
-        Some(TeamMemberStatus::Joined) => return Ok((t, true)),
-        Some(TeamMemberStatus::Invited) => return Ok((t, false)),
+        Some(TeamMemberStatus::Joined) => return Ok((t, TeamAccess::Joined)),
+        Some(TeamMemberStatus::Invited) => return Ok((t, TeamAccess::Invited)),
         None => {}
     }
     let c = store::competition(db, t.competition_id).await?.ok_or(AppError::NotFound)?;
-    if runs(db, &c, Some(user)).await? { Ok((t, false)) } else { Err(AppError::NotFound) }
+    if runs(db, &c, Some(user)).await? { Ok((t, TeamAccess::Organizer)) } else { Err(AppError::NotFound) }
+}
+
+/// Teams are made until the first stage's deadline: after it nobody joins, is invited or leaves
+/// (judges are assigned knowing who is on each team).
+async fn membership_open(db: &mut Conn, t: &TeamRow) -> AppResult<()> {
+    let first = store::stages(db, t.competition_id).await?.into_iter().next().ok_or(AppError::NotFound)?;
+    if first.status() != StageStatus::Open || now() >= first.deadline {
+        return Err(AppError::field("deadline", FieldError::DateInPast));
+    }
+    Ok(())
 }
 
 /// The invited caller joins the team (one team per person and competition) or declines.
@@ -345,6 +368,9 @@ pub async fn answer_team(state: &AppState, user: &SessionUser, id: i64, join: bo
     let mut tx = crate::db::begin_write(&state.db).await?;
     lock_competition_of_team(&mut tx, id).await?;
     let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if join {
+        membership_open(&mut tx, &t).await?;
+    }
     if store::member_status(&mut tx, id, &user.email).await? != Some(TeamMemberStatus::Invited) {
         return Err(AppError::NotFound);
     }
@@ -372,6 +398,7 @@ pub async fn leave_team(state: &AppState, user: &SessionUser, id: i64) -> AppRes
     let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let members = store::joined_members(&mut tx, id).await?;
     let me = members.iter().find(|m| m.email == user.email).ok_or(AppError::NotFound)?;
+    membership_open(&mut tx, &t).await?;
     let at = now();
     if me.leader {
         let alone = members.len() == 1;
@@ -427,6 +454,7 @@ pub async fn invite_member(state: &AppState, user: &SessionUser, id: i64, who: T
     if !members.iter().any(|m| m.leader && m.email == user.email) {
         return Err(AppError::Forbidden);
     }
+    membership_open(&mut tx, &t).await?;
     if members.len() > shared::competitions::MEMBERS_MAX {
         return Err(AppError::field("email", FieldError::TooMany));
     }
@@ -448,10 +476,11 @@ pub async fn team(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Te
 /// The stage a team member may submit to now: reached, taking submissions, before its deadline
 /// (after it, 422 on `deadline`: submissions are frozen).
 async fn open_stage(db: &mut Conn, user: &SessionUser, team: i64, stage: i64) -> AppResult<StageRow> {
-    let (t, member) = team_for(db, user, team).await?;
-    if !member {
+    let (t, access) = team_for(db, user, team).await?;
+    if access != TeamAccess::Joined {
         return Err(AppError::Forbidden);
     }
+    user.require_verified()?;
     let s =
         store::stage(db, stage).await?.filter(|s| s.competition_id == t.competition_id).ok_or(AppError::NotFound)?;
     if s.position > t.reached {
@@ -519,7 +548,9 @@ pub async fn upload_plan(
 /// Every version of the team's submission to the stage (its members and organizers).
 pub async fn versions(state: &AppState, user: &SessionUser, team: i64, stage: i64) -> AppResult<Vec<Submission>> {
     let mut db = state.db.acquire().await?;
-    team_for(&mut db, user, team).await?;
+    if team_for(&mut db, user, team).await?.1 == TeamAccess::Invited {
+        return Err(AppError::Forbidden);
+    }
     Ok(store::versions(&mut db, team, stage).await?)
 }
 
@@ -527,8 +558,10 @@ pub async fn versions(state: &AppState, user: &SessionUser, team: i64, stage: i6
 pub async fn plan(state: &AppState, user: &SessionUser, submission: i64) -> AppResult<(Attachment, Vec<u8>)> {
     let mut db = state.db.acquire().await?;
     let (team, stage, plan) = store::submission_plan(&mut db, submission).await?.ok_or(AppError::NotFound)?;
-    if !store::is_assigned(&mut db, stage, team, user.id).await? {
-        team_for(&mut db, user, team).await?;
+    if !store::is_assigned(&mut db, stage, team, user.id).await?
+        && team_for(&mut db, user, team).await?.1 == TeamAccess::Invited
+    {
+        return Err(AppError::Forbidden);
     }
     let (name, sha256, size) = plan.ok_or(AppError::NotFound)?;
     drop(db);

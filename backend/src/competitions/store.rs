@@ -433,11 +433,14 @@ struct MemberRow {
     status: String,
 }
 
-/// Everyone listed on the team, the invited included (with their status), leader first.
+/// Everyone listed on the team, the invited included (with their status), leader first. An
+/// invited address shows no account or name: listing an email tells nobody whose it is.
 pub async fn members(db: &mut Conn, team: i64) -> sqlx::Result<Vec<TeamMember>> {
     let rows: Vec<MemberRow> = sql::query_as(
-        "SELECT m.email, u.id AS user_id, u.display_name AS name, m.leader, m.status FROM team_members m
-         LEFT JOIN users u ON u.email = m.email WHERE m.team_id = $1 ORDER BY m.leader DESC, m.rowid",
+        "SELECT m.email, u.id AS user_id, CASE WHEN m.status = 'joined' THEN u.display_name END AS name, m.leader,
+                m.status
+         FROM team_members m LEFT JOIN users u ON u.email = m.email AND m.status = 'joined'
+         WHERE m.team_id = $1 ORDER BY m.leader DESC, m.rowid",
     )
     .bind(team)
     .fetch_all(db)
@@ -695,7 +698,7 @@ pub async fn panel_invitations(db: &mut Conn, user: i64) -> sqlx::Result<Vec<sha
                 c.title_zh, c.title_en, o.id AS org_id, o.name_zh AS org_name_zh, o.name_en AS org_name_en, j.status
          FROM stage_judges j JOIN competition_stages s ON s.id = j.stage_id
          JOIN competitions c ON c.id = s.competition_id JOIN organizations o ON o.id = c.org_id
-         WHERE j.user_id = $1 ORDER BY j.invited_at DESC, s.id DESC",
+         WHERE j.user_id = $1 ORDER BY j.invited_at IS NULL, j.invited_at DESC, s.id DESC",
     )
     .bind(user)
     .fetch_all(db)

@@ -115,9 +115,15 @@ pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppRe
         None => Access::None,
     };
     let mut event = store::event(&mut db, id, access >= Access::Manage).await?.ok_or(AppError::NotFound)?;
-    // A draft is seen by those who run it (and site admins), by nobody else.
+    // A draft is seen by those who run it, site admins and those invited to speak at it.
     if !event.published && access < Access::Checkin && !user.is_some_and(|u| u.is_admin) {
-        return Err(AppError::NotFound);
+        let invited = match user {
+            Some(u) if u.email_verified => crate::agenda::store::invited_to(&mut db, id, &u.email).await?,
+            _ => false,
+        };
+        if !invited {
+            return Err(AppError::NotFound);
+        }
     }
     event.can_check_in = access >= Access::Checkin;
     Ok(event)
@@ -500,6 +506,12 @@ pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: Sta
     if access(&mut tx, id, user).await?.0 != Access::Own {
         return Err(AppError::Forbidden);
     }
+    // Naming staff finds an account by its email: only verified organizations may, so that a new,
+    // unvetted one cannot use it to learn who is on the platform.
+    let (org, _) = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !crate::orgs::store::get(&mut tx, org, false, None).await?.is_some_and(|o| o.verified) {
+        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+    }
     let member =
         store::user_by_email(&mut tx, &input.email).await?.ok_or(AppError::field("email", FieldError::Invalid))?;
     store::put_staff(&mut tx, id, member, input.role, user.id, now()).await?;
@@ -585,7 +597,9 @@ pub async fn remove_cover(state: &AppState, user: &SessionUser, id: i64) -> AppR
 }
 
 /// The cover image: `(mime, bytes)`.
-pub async fn cover(state: &AppState, id: i64) -> AppResult<(String, Vec<u8>)> {
+/// The cover image of an event the caller may see.
+pub async fn cover(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<(String, Vec<u8>)> {
+    get(state, user, id).await?;
     let (sha256, mime) = {
         let mut db = state.db.acquire().await?;
         store::cover(&mut db, id).await?.ok_or(AppError::NotFound)?

@@ -464,10 +464,14 @@ pub async fn put_cover(
 /// The cover image (anyone; cached, its address changes with the image).
 #[utoipa::path(get, path = "/events/{id}/cover", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, content_type = "image/*"), (status = 404, body = ApiError)))]
-pub async fn get_cover(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<axum::response::Response> {
+pub async fn get_cover(
+    State(state): State<AppState>,
+    user: MaybeUser,
+    Path(id): Path<i64>,
+) -> AppResult<axum::response::Response> {
     use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse;
-    let (mime, bytes) = ops::cover(&state, id).await?;
+    let (mime, bytes) = ops::cover(&state, user.0.as_ref(), id).await?;
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&mime) {

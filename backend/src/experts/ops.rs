@@ -90,6 +90,10 @@ async fn own_demand(
     if !user.is_admin && crate::orgs::store::role_of(db, row.org_id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
+    // Who is in the pool is for verified organizations only.
+    if !user.is_admin && !crate::orgs::store::get(db, row.org_id, false, None).await?.is_some_and(|o| o.verified) {
+        return Err(AppError::Refused(axum::http::StatusCode::FORBIDDEN, shared::ErrorCode::NotVerified));
+    }
     Ok(row)
 }
 

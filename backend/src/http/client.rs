@@ -26,9 +26,11 @@ impl Connected<IncomingStream<'_, TcpListener>> for Peer {
     }
 }
 
-/// The connection's two ends, when the server recorded them.
+/// The connection's two ends, when the server recorded them (IPv4 clients of a dual-stack
+/// listener as plain IPv4).
 pub fn peer(parts: &axum::http::Extensions) -> Option<Peer> {
-    parts.get::<ConnectInfo<Peer>>().map(|c| c.0)
+    let canonical = |a: SocketAddr| SocketAddr::new(a.ip().to_canonical(), a.port());
+    parts.get::<ConnectInfo<Peer>>().map(|c| Peer { remote: canonical(c.0.remote), local: c.0.local.map(canonical) })
 }
 
 /// The client's address: the connection's peer, or behind a trusted proxy (`--trust-proxy`) the
@@ -57,7 +59,9 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
-        let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        // The proxy's entry is the last of the last header line (a proxy may add a line of its own
+        // after a client's forged one).
+        let forwarded = parts.headers.get_all("x-forwarded-for").iter().next_back().and_then(|v| v.to_str().ok());
         let remote = peer(&parts.extensions).map(|p| p.remote.ip());
         Ok(ClientAddr(client_addr(remote, forwarded, state.config.trust_proxy)))
     }

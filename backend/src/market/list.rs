@@ -82,11 +82,14 @@ fn push_filters(qb: &mut sql::Builder<'_>, kind: PostingKind, q: &PostingQuery, 
     if let Some(o) = q.org_id {
         qb.push(" AND p.org_id = ").push_bind(o);
     }
+    // Deadlines lie within the dates a request may name: a filter beyond them is the same filter at
+    // their edge (and a year like -9999 never reaches a database that has no such date).
+    let within = |d: time::Date| d.clamp(shared::validate::DATE_MIN, shared::validate::DATE_MAX);
     if let Some(d) = q.deadline_from {
-        qb.push(" AND p.deadline >= ").push_bind(d);
+        qb.push(" AND p.deadline >= ").push_bind(within(d));
     }
     if let Some(d) = q.deadline_to {
-        qb.push(" AND p.deadline <= ").push_bind(d);
+        qb.push(" AND p.deadline <= ").push_bind(within(d));
     }
 }
 

@@ -195,6 +195,7 @@ pub async fn request(
     event: i64,
     input: RequestInput,
 ) -> AppResult<MeetingRequest> {
+    user.require_verified()?;
     let message = input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;

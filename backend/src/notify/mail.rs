@@ -32,6 +32,12 @@ pub fn transport(config: &Config) -> anyhow::Result<Option<AsyncSmtpTransport<To
         SmtpSecurity::Tls => (Tls::Wrapper(tls()?), 465),
         SmtpSecurity::None => (Tls::None, 25),
     };
+    if config.smtp_username.is_some() && config.smtp_security == SmtpSecurity::None {
+        anyhow::bail!("--smtp-username with --smtp-security none would send the password in the clear");
+    }
+    if config.smtp_username.is_some() != config.smtp_password.is_some() {
+        anyhow::bail!("--smtp-username and --smtp-password go together");
+    }
     let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
         .port(config.smtp_port.unwrap_or(default_port))
         .tls(security);

@@ -76,20 +76,34 @@ pub async fn emit(
     Ok(())
 }
 
-/// Tells the person at an email address of an invitation: an account with that address hears of it
-/// as of any notification; an address without one gets the email (in Chinese) all the same, with
-/// the link. The caller learns nothing of which it was.
-pub async fn to_address(db: &mut Conn, site: &str, email: &str, skip: Option<i64>, note: &Note) -> sqlx::Result<()> {
+/// Invitations by email one user may send a day.
+pub const INVITATIONS_PER_DAY: usize = 50;
+
+/// Tells the person at an email address of an invitation from `sender`: an account with that
+/// address hears of it as of any notification; an address without one gets the email (in Chinese)
+/// all the same, with the link. The sender learns nothing of which it was, and sends at most
+/// [`INVITATIONS_PER_DAY`] a day (429 beyond).
+pub async fn to_address(db: &mut Conn, site: &str, email: &str, sender: &SessionUser, note: &Note) -> AppResult<()> {
+    let at = now();
+    let sent = store::invitations_sent_since(db, sender.id, at - time::Duration::days(1)).await?;
+    if sent.len() >= INVITATIONS_PER_DAY {
+        let oldest = sent[sent.len() - INVITATIONS_PER_DAY];
+        let retry_after_secs = (oldest + time::Duration::days(1) - at).whole_seconds().max(1) as u64;
+        return Err(AppError::TooManyRequests { retry_after_secs });
+    }
+    store::record_invitation(db, sender.id, at).await?;
+    let skip = Some(sender.id);
     match store::by_email(db, email).await? {
-        Some(r) => emit(db, site, &[r], skip, note).await,
+        Some(r) => emit(db, site, &[r], skip, note).await?,
         None => {
             let l = shared::Locale::ZhCn;
             let subject = format!("【{}】{}", Msg::AppName.t(l), note.kind.msg().t(l));
             let body =
                 format!("{}\n\n{site}{}\n\n{}", render(note.kind, &note.params, l), note.link, Msg::EmailFooter.t(l));
-            store::queue_email(db, None, email, &subject, &body, now()).await
+            store::queue_email(db, None, email, &subject, &body, at).await?;
         }
     }
+    Ok(())
 }
 
 /// Notifies the members of `orgs` (except `skip`).

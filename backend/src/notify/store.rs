@@ -261,3 +261,27 @@ pub async fn delete_saved_search(db: &mut Conn, user: i64, id: i64) -> sqlx::Res
         sql::query("DELETE FROM saved_searches WHERE id = $1 AND user_id = $2").bind(id).bind(user).execute(db).await?;
     Ok(r.rows_affected() > 0)
 }
+
+/// When `sender`'s invitations by email since `since` went out, oldest first.
+pub async fn invitations_sent_since(
+    db: &mut Conn,
+    sender: i64,
+    since: OffsetDateTime,
+) -> sqlx::Result<Vec<OffsetDateTime>> {
+    let rows: Vec<(OffsetDateTime,)> =
+        sql::query_as("SELECT at FROM invitation_sends WHERE sender_id = $1 AND at > $2 ORDER BY at")
+            .bind(sender)
+            .bind(since)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+pub async fn record_invitation(db: &mut Conn, sender: i64, at: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query("INSERT INTO invitation_sends (sender_id, at) VALUES ($1, $2)")
+        .bind(sender)
+        .bind(at)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -437,6 +437,26 @@ async fn a_new_account_verifies_its_email_through_the_emailed_link_before_it_cre
 }
 
 #[tokio::test]
+async fn an_address_held_by_an_account_that_never_verified_it_is_freed_once_its_link_expired() {
+    let app = spawn_app().await;
+    // Someone registers another person's address and never proves it.
+    let squatter = crate::helpers::sign_up(app.client(), &app.url(""), "owner@example.com", "冒名者").await;
+    let again = app.client().post(app.url("/api/auth/register"));
+    let again = again.json(&json!({"email": "owner@example.com", "password": PASSWORD, "display_name": "本人"}));
+    assert_eq!(error_code(again.send().await.unwrap(), StatusCode::CONFLICT).await.0, "email_taken", "within the day");
+    sql::query("UPDATE users SET created_at = $1 WHERE email = 'owner@example.com'")
+        .bind(backend::db::now() - time::Duration::hours(25))
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    // A day on, the owner registers the address and proves it; the squatter's account is gone.
+    let owner = app.user("owner@example.com", "本人").await;
+    let me = body(owner.get(app.url("/api/me")).send().await.unwrap()).await;
+    assert_eq!((me["display_name"].as_str(), me["email_verified"].as_bool()), (Some("本人"), Some(true)));
+    error_code(squatter.get(app.url("/api/me")).send().await.unwrap(), StatusCode::UNAUTHORIZED).await;
+}
+
+#[tokio::test]
 async fn verification_links_expire_and_are_resent_at_most_once_a_minute_and_five_times_a_day() {
     let app = spawn_app().await;
     let c = crate::helpers::sign_up(app.client(), &app.url(""), "sun@example.com", "孙").await;

@@ -539,8 +539,8 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
         }
         let mut entries = vec![];
         for (n, (leader, org, name)) in teams.iter().enumerate() {
-            let member = rng.chance(30).then(|| judges[rng.range(0, 4) as usize].2.clone());
-            let members: Vec<String> = member.iter().cloned().collect();
+            let member = rng.chance(30).then(|| rng.range(0, 4) as usize);
+            let mut members: Vec<String> = member.iter().map(|j| judges[*j].2.clone()).collect();
             let r = leader
                 .post(s.app.url(&format!("/api/competitions/{c}/teams")))
                 .json(&json!({"name": name, "track_id": tracks[n % 2], "org_id": org.as_ref().map(|o| o.0), "members": members}))
@@ -548,6 +548,13 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
                 .await
                 .unwrap();
             let team = body(r).await["id"].as_i64().unwrap();
+            // A judge listed on a team is on it once they join (one team each: a second join is refused).
+            if let Some(j) = member {
+                let joined = judge_clients[j].post(s.app.url(&format!("/api/teams/{team}/join"))).send().await.unwrap();
+                if joined.status() != StatusCode::OK {
+                    members.clear();
+                }
+            }
             let r = leader
                 .put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")))
                 .json(&json!({"summary": "项目", "extras": ["1"]}))
@@ -618,6 +625,11 @@ async fn an_unverified_organizer_drafts_a_competition_nobody_sees_until_verified
     let team = json!({"name": "抢先队", "track_id": track, "members": []});
     let r = leader.post(s.app.url(&format!("/api/competitions/{id}/teams"))).json(&team).send().await.unwrap();
     error_code(r, StatusCode::NOT_FOUND).await;
+    // Nor does it choose judges from the pool before it is verified.
+    let stage = draft["stages"][0]["id"].as_i64().unwrap();
+    let (_, expert, _) = s.expert("prof@example.com", "王教授", &["gen_ai"]).await;
+    let r = newcomer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({"experts": [expert]}));
+    assert_eq!(error_code(r.send().await.unwrap(), StatusCode::FORBIDDEN).await.0, "not_verified");
     // Opening it needs a verified organization.
     let open = s.app.url(&format!("/api/competitions/{id}/open"));
     let (code, _) = error_code(newcomer.post(&open).send().await.unwrap(), StatusCode::FORBIDDEN).await;
@@ -687,7 +699,12 @@ async fn team_members_join_by_accepting_may_leave_and_a_leader_hands_over_before
         .send()
         .await
         .unwrap();
-    let team = body(r).await["id"].as_i64().unwrap();
+    let created = body(r).await;
+    let team = created["id"].as_i64().unwrap();
+    // The leader sees the address listed, not whose it is.
+    let invited = &created["members"][1];
+    assert_eq!((invited["status"].as_str(), invited["email"].as_str()), (Some("invited"), Some("listed@example.com")));
+    assert!(invited["name"].is_null() && invited["user_id"].is_null(), "{created}");
     // Being listed binds nobody: the listed person registers a team of their own.
     let own = json!({"name": "乙队", "track_id": tracks[0], "members": []});
     let r = listed.post(s.app.url(&format!("/api/competitions/{c}/teams"))).json(&own).send().await.unwrap();
@@ -697,6 +714,18 @@ async fn team_members_join_by_accepting_may_leave_and_a_leader_hands_over_before
     let (code, v) = error_code(r, StatusCode::CONFLICT).await;
     assert_eq!(code, "already_in_team");
     assert!(v["error"]["message"].as_str().unwrap().contains("队伍"), "{v}");
+    // Asked to join, they see who is on the team, not what it submitted.
+    let r = leader.put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")));
+    assert_eq!(r.json(&json!({"summary": "保密方案", "extras": ["1"]})).send().await.unwrap().status(), StatusCode::OK);
+    let seen = body(listed.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap()).await;
+    assert_eq!(
+        (seen["invited"].as_bool(), seen["submissions"].as_array().map(Vec::len)),
+        (Some(true), Some(0)),
+        "{seen}"
+    );
+    let versions =
+        listed.get(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submissions"))).send().await.unwrap();
+    error_code(versions, StatusCode::FORBIDDEN).await;
     // They decline; the leader invites someone else, who joins.
     let declined = listed.post(s.app.url(&format!("/api/teams/{team}/decline"))).send().await.unwrap();
     assert_eq!(declined.status(), StatusCode::OK);
@@ -719,8 +748,16 @@ async fn team_members_join_by_accepting_may_leave_and_a_leader_hands_over_before
     assert_eq!((t["leading"].as_bool(), t["members"].as_array().unwrap().len()), (Some(true), 1), "{t}");
     error_code(leader.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
     // Once it has submitted, the new leader (now alone) cannot walk away: the team stays.
-    let r = mate.put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")));
-    assert_eq!(r.json(&json!({"summary": "方案", "extras": ["1"]})).send().await.unwrap().status(), StatusCode::OK);
     let (code, _) = error_code(mate.post(&leave).send().await.unwrap(), StatusCode::CONFLICT).await;
     assert_eq!(code, "leader_must_hand_over", "a team that submitted stays");
+    // After the first deadline the teams are what they are: nobody is invited, joins or leaves.
+    let late = s.app.user("late@example.com", "迟到者").await;
+    let r = mate.post(s.app.url(&format!("/api/teams/{team}/members"))).json(&json!({"email": "late@example.com"}));
+    assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
+    s.pass_deadline(stage).await;
+    let r = late.post(s.app.url(&format!("/api/teams/{team}/join"))).send().await.unwrap();
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["deadline"].is_string(), "{v}");
+    let r = mate.post(s.app.url(&format!("/api/teams/{team}/members"))).json(&json!({"email": "x@example.com"}));
+    error_code(r.send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
 }

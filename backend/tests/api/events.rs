@@ -871,6 +871,10 @@ async fn my_registrations_are_the_callers_own_also_for_the_organizer_who_sees_ev
     assert_eq!(theirs.len(), 1);
     assert_eq!(theirs[0]["people"], json!(["张明"]));
 
+    // Names with control characters or direction overrides are refused.
+    let r = s.register(&attendee, event, ticket, &["张明\u{202e}"]).await;
+    let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(v["error"]["fields"]["people"].is_string(), "{v}");
     // Visitors have none to see.
     let r = s.app.client().get(s.app.url(&format!("/api/events/{event}/registrations/mine"))).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::UNAUTHORIZED).await.0, "unauthenticated");
@@ -907,6 +911,11 @@ async fn an_unverified_organizer_drafts_an_event_that_nobody_sees_or_joins_until
     }
     let a = s.app.user("a@example.com", "报名人").await;
     error_code(s.register(&a, id, ticket, &["张三"]).await, StatusCode::NOT_FOUND).await;
+    // Naming staff finds accounts by email: not for an organization nobody has verified.
+    let staff = newcomer
+        .post(s.app.url(&format!("/api/events/{id}/staff")))
+        .json(&json!({"email": "a@example.com", "role": "checkin"}));
+    assert_eq!(error_code(staff.send().await.unwrap(), StatusCode::FORBIDDEN).await.0, "not_verified");
     let publish = s.app.url(&format!("/api/events/{id}/publish"));
     assert_eq!(
         error_code(newcomer.post(&publish).send().await.unwrap(), StatusCode::FORBIDDEN).await.0,

@@ -27,7 +27,8 @@ pub fn VerifyEmail() -> impl IntoView {
     let query = use_query_map();
     let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
     let next = query.with_untracked(|q| q.get("next")).and_then(|n| same_site(&n)).unwrap_or_else(|| "/".to_owned());
-    let result = LocalResource::new(move || {
+    // Confirmed by the person's click, never on load: mail scanners open links too.
+    let confirm = Action::new_local(move |_: &()| {
         let token = token.clone();
         async move {
             let done = api::verify_email(&token).await;
@@ -40,8 +41,12 @@ pub fn VerifyEmail() -> impl IntoView {
     view! {
         <section class="page narrow" data-testid="verify-email">
             <h1>{tr(Msg::VerifyTitle)}</h1>
-            {move || match result.get() {
-                None => view! { <p class="state">{tr(Msg::VerifyWorking)}</p> }.into_any(),
+            {move || match confirm.value().get() {
+                None => view! {
+                    <p>{tr(Msg::VerifyAsk)}</p>
+                    <p><button class="btn btn-primary" data-testid="verify-confirm" disabled=move || confirm.pending().get()
+                        on:click=move |_| { confirm.dispatch(()); }>{tr(Msg::VerifyConfirm)}</button></p>
+                }.into_any(),
                 Some(Ok(())) => {
                     let next = next.clone();
                     view! {
