@@ -873,6 +873,45 @@ async fn the_my_registration_panel_shows_each_viewer_only_their_own_registration
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unverified_organizer_keeps_an_event_as_a_draft_until_verified_then_publishes_it() {
+    let server = Server::start().await;
+    let host = server.user("host@example.com", false).await;
+    let org = server.verified_org(host, shared::orgs::OrgKind::Organizer, "新成立的论坛主办方").await;
+    let mut conn = server.state.db.acquire().await.unwrap();
+    backend::orgs::store::set_verified(&mut conn, org, None).await.unwrap();
+    drop(conn);
+
+    let b = Browser::start(1280, 1400).await;
+    let page = create_event(&b, &server, "尚未认证的论坛", 20, "forum").await;
+    b.text_contains("[data-testid=event-draft]", "草稿").await;
+    // Publishing needs a verified organization: the refusal says so, the event stays a draft.
+    b.click("[data-testid=event-draft-publish]").await;
+    b.text_contains("[data-testid=event-draft] [role=alert]", "认证").await;
+    b.screenshot("event-draft-refused").await;
+    let v = Browser::start(1280, 900).await;
+    v.client.goto(&server.url(&page)).await.unwrap();
+    v.text_contains("main", "未找到").await;
+    // Once verified, one click makes it public.
+    let mut conn = server.state.db.acquire().await.unwrap();
+    backend::orgs::store::set_verified(&mut conn, org, Some(host)).await.unwrap();
+    drop(conn);
+    b.click("[data-testid=event-draft-publish]").await;
+    b.text_contains("[data-testid=ticket-types]", "普通").await;
+    for _ in 0..50 {
+        if b.client.find(fantoccini::Locator::Css("[data-testid=event-draft]")).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(b.client.find(fantoccini::Locator::Css("[data-testid=event-draft]")).await.is_err(), "published");
+    v.client.goto(&server.url(&page)).await.unwrap();
+    v.text_contains("[data-testid=event-title]", "尚未认证的论坛").await;
+    for x in [b, v] {
+        x.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans_queued_offline() {
     let server = Server::start().await;
     let host = server.user("host@example.com", false).await;

@@ -424,17 +424,31 @@ pub async fn leave_team(state: &AppState, user: &SessionUser, id: i64) -> AppRes
     Ok(())
 }
 
+/// The team `id` with everyone listed on it, in a write transaction that locked its competition,
+/// when the caller leads it (403 otherwise): what the leader's actions start from.
+async fn led_by(
+    tx: &mut Conn,
+    user: &SessionUser,
+    id: i64,
+) -> AppResult<(TeamRow, Vec<shared::competitions::TeamMember>)> {
+    lock_competition_of_team(tx, id).await?;
+    let t = store::team(tx, id).await?.ok_or(AppError::NotFound)?;
+    let members = store::members(tx, id).await?;
+    if !members.iter().any(|m| m.leader && m.email == user.email) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((t, members))
+}
+
 /// The leader hands the team to a member who joined.
 pub async fn hand_over(state: &AppState, user: &SessionUser, id: i64, to: TeamPerson) -> AppResult<Team> {
     let email = validate::Email::parse(&to.email).map_err(|e| AppError::field("email", e))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
-    lock_competition_of_team(&mut tx, id).await?;
-    let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let members = store::joined_members(&mut tx, id).await?;
-    if !members.iter().any(|m| m.leader && m.email == user.email) {
-        return Err(AppError::Forbidden);
-    }
-    let next = members.iter().find(|m| m.email == email.as_str() && !m.leader);
+    let (t, members) = led_by(&mut tx, user, id).await?;
+    let next = members
+        .iter()
+        .filter(|m| m.status == TeamMemberStatus::Joined)
+        .find(|m| m.email == email.as_str() && !m.leader);
     let next_user = next.and_then(|m| m.user_id).ok_or(AppError::field("email", FieldError::Invalid))?;
     store::hand_over(&mut tx, id, &user.email, email.as_str(), next_user).await?;
     let detail = serde_json::json!({ "team": id, "leader": email.as_str() });
@@ -448,12 +462,7 @@ pub async fn hand_over(state: &AppState, user: &SessionUser, id: i64, to: TeamPe
 pub async fn invite_member(state: &AppState, user: &SessionUser, id: i64, who: TeamPerson) -> AppResult<Team> {
     let email = validate::Email::parse(&who.email).map_err(|e| AppError::field("email", e))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
-    lock_competition_of_team(&mut tx, id).await?;
-    let t = store::team(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let members = store::members(&mut tx, id).await?;
-    if !members.iter().any(|m| m.leader && m.email == user.email) {
-        return Err(AppError::Forbidden);
-    }
+    let (t, members) = led_by(&mut tx, user, id).await?;
     membership_open(&mut tx, &t).await?;
     if members.len() > shared::competitions::MEMBERS_MAX {
         return Err(AppError::field("email", FieldError::TooMany));

@@ -93,3 +93,30 @@ pub fn Bar(percent: f64, class: &'static str) -> impl IntoView {
         </svg>
     }
 }
+
+/// A draft (an event, a competition): what it means, and for those who run it the button that
+/// publishes it; the refusal (an organization not yet verified) shows under it.
+#[component]
+pub fn DraftNotice(
+    text: shared::Msg,
+    button: shared::Msg,
+    testid: &'static str,
+    can_publish: bool,
+    publish: Action<(), Result<(), ApiError>>,
+) -> impl IntoView {
+    view! {
+        <div class="notice" role="status" data-testid=testid>
+            <p>{tr(text)}</p>
+            {can_publish.then(|| view! {
+                <p class="actions">
+                    <button class="btn btn-primary" data-testid=format!("{testid}-publish") disabled=move || publish.pending().get()
+                        on:click=move |_| { publish.dispatch(()); }>{tr(button)}</button>
+                </p>
+            })}
+            {move || match publish.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
+                _ => None,
+            }}
+        </div>
+    }
+}

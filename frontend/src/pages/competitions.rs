@@ -599,24 +599,15 @@ fn MyTeam(c: Competition, t: Team, changed: Callback<()>) -> impl IntoView {
 /// A draft competition: said so, and for its organizers the way to open it.
 #[component]
 fn Draft(competition: i64, can_open: bool, changed: Callback<()>) -> impl IntoView {
-    let open = Action::new_local(move |_: &()| async move { api::open_competition(competition).await });
+    let open = Action::new_local(move |_: &()| async move { api::open_competition(competition).await.map(|_| ()) });
     Effect::new(move |_| {
-        if let Some(Ok(_)) = open.value().get() {
+        if let Some(Ok(())) = open.value().get() {
             changed.run(());
         }
     });
     view! {
-        <div class="notice" role="status" data-testid="competition-draft">
-            <p>{tr(Msg::CompDraft)}</p>
-            {can_open.then(|| view! {
-                <p class="actions"><button class="btn btn-primary" data-testid="open-competition" disabled=move || open.pending().get()
-                    on:click=move |_| { open.dispatch(()); }>{tr(Msg::CompOpen)}</button></p>
-            })}
-            {move || match open.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
-                _ => None,
-            }}
-        </div>
+        <crate::components::data::DraftNotice text=Msg::CompDraft button=Msg::CompOpen testid="competition-draft"
+            can_publish=can_open publish=open/>
     }
 }
 

@@ -715,30 +715,18 @@ fn AddTicketType(event: i64, changed: Callback<()>) -> impl IntoView {
     }
 }
 
-/// A draft event: said so, and for its organizers the way to publish it (which needs a verified
-/// organization; the refusal says so).
+/// A draft event: said so, and for its organizers the way to publish it.
 #[component]
 fn Draft(event: i64, can_publish: bool, changed: Callback<()>) -> impl IntoView {
-    let publish = Action::new_local(move |_: &()| async move { api::publish_event(event).await });
+    let publish = Action::new_local(move |_: &()| async move { api::publish_event(event).await.map(|_| ()) });
     Effect::new(move |_| {
-        if let Some(Ok(_)) = publish.value().get() {
+        if let Some(Ok(())) = publish.value().get() {
             changed.run(());
         }
     });
     view! {
-        <div class="notice" role="status" data-testid="event-draft">
-            <p>{tr(Msg::EventDraft)}</p>
-            {can_publish.then(|| view! {
-                <p class="actions">
-                    <button class="btn btn-primary" data-testid="publish-event" disabled=move || publish.pending().get()
-                        on:click=move |_| { publish.dispatch(()); }>{tr(Msg::EventPublish)}</button>
-                </p>
-            })}
-            {move || match publish.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
-                _ => None,
-            }}
-        </div>
+        <crate::components::data::DraftNotice text=Msg::EventDraft button=Msg::EventPublish testid="event-draft"
+            can_publish=can_publish publish=publish/>
     }
 }
 
