@@ -56,7 +56,9 @@ async fn a_body_over_one_mebibyte_answers_413() {
         .send()
         .await
         .unwrap();
-    assert_eq!(error_code(r, StatusCode::PAYLOAD_TOO_LARGE).await.0, "payload_too_large");
+    let (code, v) = error_code(r, StatusCode::PAYLOAD_TOO_LARGE).await;
+    assert_eq!(code, "payload_too_large");
+    assert!(v["error"]["message"].as_str().unwrap().contains("1 MiB"), "{v}");
 }
 
 #[tokio::test]

@@ -243,7 +243,8 @@ async fn attachments_are_checked_by_content_stored_with_a_checksum_and_read_only
     assert_eq!(code, "file_type");
     let mut big = b"%PDF-".to_vec();
     big.resize(10 * 1024 * 1024 + 10, b'x');
-    error_code(upload(&s.lab_owner, "big.pdf", big).await, StatusCode::PAYLOAD_TOO_LARGE).await;
+    let (_, v) = error_code(upload(&s.lab_owner, "big.pdf", big).await, StatusCode::PAYLOAD_TOO_LARGE).await;
+    assert!(v["error"]["message"].as_str().unwrap().contains("10 MiB"), "the route's own limit: {v}");
     // A third organization cannot upload to the thread.
     error_code(upload(&s.other_owner, "x.pdf", pdf.clone()).await, StatusCode::NOT_FOUND).await;
 
