@@ -822,7 +822,7 @@ async fn the_my_registration_panel_shows_each_viewer_only_their_own_registration
     let host = server.user("host@example.com", false).await;
     let org = server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
     let attendee = server.user("zhangming@example.com", false).await;
-    server.user("door@example.com", false).await;
+    let door = server.user("door@example.com", false).await;
     server.user("admin@example.com", true).await;
     let host_cookie = server.session_cookie(host).await;
     let event = serde_json::json!({"org_id": org, "title_zh": "2027杭州未来产业国际论坛", "description_zh": "聚焦5+X未来产业",
@@ -835,6 +835,9 @@ async fn the_my_registration_panel_shows_each_viewer_only_their_own_registration
     let (_, t) = server.api(&host_cookie, Method::POST, &format!("/api/events/{id}/ticket-types"), Some(ticket)).await;
     let staff = serde_json::json!({"email": "door@example.com", "role": "checkin"});
     let (status, _) = server.api(&host_cookie, Method::POST, &format!("/api/events/{id}/staff"), Some(staff)).await;
+    assert_eq!(status, StatusCode::OK);
+    let door_cookie = server.session_cookie(door).await;
+    let (status, _) = server.api(&door_cookie, Method::POST, &format!("/api/events/{id}/staff/accept"), None).await;
     assert_eq!(status, StatusCode::OK);
     let reg = serde_json::json!({"ticket_type": t["id"], "people": ["张明"]});
     let attendee_cookie = server.session_cookie(attendee).await;
@@ -955,9 +958,14 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
     a.click("[data-testid=print-tickets]").await;
     a.text_contains("[data-testid=print-page]", "李四").await;
 
-    // At the door: type the code, see who it is; a second scan warns; undo works.
+    // The volunteer accepts the role from the event's page; at the door: type the code, see who it
+    // is; a second scan warns; undo works.
     let door = Browser::start(412, 900).await;
-    log_in(&door, &server, "door@example.com", &format!("{page}/checkin")).await;
+    log_in(&door, &server, "door@example.com", &page).await;
+    door.text_contains("[data-testid=staff-invitation]", "签到人员").await;
+    door.click("[data-testid=staff-accept]").await;
+    door.el("[data-testid=open-checkin]").await;
+    door.client.goto(&server.url(&format!("{page}/checkin"))).await.unwrap();
     door.text_contains("[data-testid=checkin-counts]", "已签到 0 / 应到 2").await;
     door.fill("#checkin-code", &first).await;
     door.click("[data-testid=checkin-submit]").await;

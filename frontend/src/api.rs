@@ -445,6 +445,14 @@ pub async fn put_event_staff(event: i64, s: &shared::events::StaffInput) -> ApiR
 pub async fn remove_event_staff(event: i64, user: i64) -> ApiResult<Vec<shared::events::Staff>> {
     delete(&format!("/api/events/{event}/staff/{user}")).await
 }
+/// Withdraws an invitation to the staff not answered yet.
+pub async fn withdraw_staff_invitation(event: i64, email: &str) -> ApiResult<Vec<shared::events::Staff>> {
+    delete(&format!("/api/events/{event}/staff-invitations{}", query(&[("email", Some(email.to_owned()))]))).await
+}
+/// Accepts (`true`) or declines the invitation to the event's staff.
+pub async fn answer_staff(event: i64, accept: bool) -> ApiResult<shared::events::Event> {
+    post(&format!("/api/events/{event}/staff/{}", if accept { "accept" } else { "decline" }), &()).await
+}
 pub async fn event_report(event: i64) -> ApiResult<shared::events::EventReport> {
     get(&format!("/api/events/{event}/report")).await
 }

@@ -248,6 +248,9 @@ pub struct Event {
     /// Public. A draft (seen only by those who run it) until a verified organization publishes it.
     #[serde(default)]
     pub published: bool,
+    /// The role the caller is invited to take on the event's staff, while they have not answered.
+    #[serde(default)]
+    pub staff_invitation: Option<StaffRole>,
 }
 
 /// Where registration stands at an instant.
@@ -361,10 +364,14 @@ pub struct StaffInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Staff {
-    pub user_id: i64,
+    /// The account, once the invitation is accepted.
+    pub user_id: Option<i64>,
+    /// Empty while invited.
     pub display_name: String,
     pub email: String,
     pub role: StaffRole,
+    /// Invited (not staff yet) or accepted.
+    pub accepted: bool,
 }
 
 /// One person's ticket: the code in the QR image, also typed at the door.

@@ -455,6 +455,10 @@ catalogue! {
     NoteSpeakerInvitation => "演讲邀请", "Invitation to speak";
     NotePanelInvitation => "评审邀请", "Invitation to judge";
     NoteTeamInvitation => "组队邀请", "Invitation to a team";
+    NoteStaffInvitation => "活动工作人员邀请", "Invitation to an event's staff";
+    NoteTextStaffInvitation => "{org}邀请您担任「{title}」的工作人员，请确认是否接受", "{org} invites you to the staff of “{title}”: please accept or decline";
+    StaffInviteText => "您受邀担任本活动的工作人员：", "You are invited to this event's staff as:";
+    StaffInvited => "待确认", "Invited";
     NoteCompetitionStageClosed => "赛事评审结果", "Stage results";
     NoteTextSeatOffered => "「{title}」有名额空出，已为你保留，请在48小时内确认", "A seat at “{title}” is free and held for you; please confirm within 48 hours";
     NoteTextEventMessage => "「{title}」主办方通知：{message}", "From the organizers of “{title}”: {message}";

@@ -40,6 +40,7 @@ code_enum!(
         SpeakerInvitation = "speaker_invitation" => NoteSpeakerInvitation,
         PanelInvitation = "panel_invitation" => NotePanelInvitation,
         TeamInvitation = "team_invitation" => NoteTeamInvitation,
+        StaffInvitation = "staff_invitation" => NoteStaffInvitation,
     }
 );
 
@@ -73,6 +74,7 @@ impl NotificationKind {
             NotificationKind::SpeakerInvitation => Msg::NoteTextSpeakerInvitation,
             NotificationKind::PanelInvitation => Msg::NoteTextPanelInvitation,
             NotificationKind::TeamInvitation => Msg::NoteTextTeamInvitation,
+            NotificationKind::StaffInvitation => Msg::NoteTextStaffInvitation,
         }
     }
 
@@ -99,6 +101,7 @@ impl NotificationKind {
                 | NotificationKind::SpeakerInvitation
                 | NotificationKind::PanelInvitation
                 | NotificationKind::TeamInvitation
+                | NotificationKind::StaffInvitation
         )
     }
 }

@@ -24,3 +24,13 @@ CREATE TABLE invitation_sends (
     at        TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX invitation_sends_of ON invitation_sends(sender_id, at);
+
+CREATE TABLE staff_invitations (
+    event_id   BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    email      TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('manager', 'checkin')),
+    invited_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (event_id, email)
+);
+CREATE INDEX staff_invitations_email ON staff_invitations(email);

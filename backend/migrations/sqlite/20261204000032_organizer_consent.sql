@@ -32,3 +32,15 @@ CREATE TABLE invitation_sends (
     at        TEXT NOT NULL
 );
 CREATE INDEX invitation_sends_of ON invitation_sends(sender_id, at);
+
+-- Event staff are invited by email and become staff when the person with that address accepts:
+-- naming staff tells the organizers nothing about who has an account.
+CREATE TABLE staff_invitations (
+    event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    email      TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('manager', 'checkin')),
+    invited_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (event_id, email)
+);
+CREATE INDEX staff_invitations_email ON staff_invitations(email);

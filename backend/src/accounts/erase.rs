@@ -51,6 +51,7 @@ const ERASE: &[&str] = &[
     "UPDATE meeting_requests SET message = '' WHERE from_user = $1",
     "UPDATE team_members SET email = $4 WHERE email = $2",
     "DELETE FROM email_verifications WHERE user_id = $1",
+    "DELETE FROM staff_invitations WHERE email = $2",
     // Invitations to speak still open end with the address; accepted ones keep the (now nameless) link.
     "UPDATE session_speakers SET status = 'declined', email = NULL WHERE email = $2 AND status = 'invited'",
     "UPDATE session_speakers SET email = NULL WHERE email = $2",

@@ -157,6 +157,7 @@ mod tests {
             invitation_only: false,
             verified_email_required: true,
             published: true,
+            staff_invitation: None,
             registered: 0,
             ticket_types: vec![],
             mine: false,

@@ -145,6 +145,9 @@ const RULES: &[(&str, &str, Rule, Option<&str>)] = &[
     ("GET", "/api/events/{id}/staff", Signed, None),
     ("POST", "/api/events/{id}/staff", Signed, None),
     ("DELETE", "/api/events/{id}/staff/{user_id}", Signed, None),
+    ("POST", "/api/events/{id}/staff/accept", Signed, None),
+    ("POST", "/api/events/{id}/staff/decline", Signed, None),
+    ("DELETE", "/api/events/{id}/staff-invitations", Signed, None),
     ("POST", "/api/events/{id}/ticket-types", Signed, None),
     // The expert pool: organizers and site admins (an outsider gets 403).
     ("GET", "/api/experts", Signed, None),

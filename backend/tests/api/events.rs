@@ -306,6 +306,13 @@ impl Setup {
         let url = self.app.url(&format!("/api/events/{event}/staff"));
         self.organizer.post(url).json(&json!({"email": email, "role": role})).send().await.unwrap()
     }
+
+    /// Invites `who` (signed in as `client`) to the staff and has them accept.
+    async fn staff(&self, event: i64, client: &Client, who: &str, role: &str) {
+        assert_eq!(self.add_staff(event, who, role).await.status(), StatusCode::OK);
+        let r = client.post(self.app.url(&format!("/api/events/{event}/staff/accept"))).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{who} accepts the staff role");
+    }
 }
 
 #[tokio::test]
@@ -316,7 +323,7 @@ async fn a_scan_nonce_replayed_with_another_ticket_is_refused_and_checks_nobody_
     let reg = body(s.register(&a, event, ticket, &["张三", "李四"]).await).await["id"].as_i64().unwrap();
     let codes = s.codes(&a, reg).await;
     let door = s.app.user("door@example.com", "签到志愿者").await;
-    assert_eq!(s.add_staff(event, "door@example.com", "checkin").await.status(), StatusCode::OK);
+    s.staff(event, &door, "door@example.com", "checkin").await;
 
     let first = body(s.scan(&door, event, &codes[0], "n1").await).await;
     assert_eq!((first["outcome"].as_str(), first["attendee"]["name"].as_str()), (Some("checked_in"), Some("张三")));
@@ -351,7 +358,7 @@ async fn door_staff_check_a_ticket_in_once_warn_on_a_second_scan_count_a_resent_
     assert!(qr.text().await.unwrap().contains("<svg"));
 
     let door = s.app.user("door@example.com", "签到志愿者").await;
-    assert_eq!(s.add_staff(event, "DOOR@example.com", "checkin").await.status(), StatusCode::OK);
+    s.staff(event, &door, "DOOR@example.com", "checkin").await;
     let first = body(s.scan(&door, event, &codes[0], "n1").await).await;
     assert_eq!(first["outcome"], "checked_in");
     assert_eq!(
@@ -424,12 +431,30 @@ async fn co_organizers_have_their_roles_and_strangers_cannot_scan() {
     let manager = s.app.user("m@example.com", "协办经理").await;
     let door = s.app.user("door@example.com", "签到志愿者").await;
     let stranger = s.app.user("x@example.com", "路人").await;
-    error_code(s.add_staff(event, "nobody@example.com", "manager").await, StatusCode::UNPROCESSABLE_ENTITY).await;
-    s.add_staff(event, "m@example.com", "manager").await;
-    let staff = body(s.add_staff(event, "door@example.com", "checkin").await).await;
-    assert_eq!(staff.as_array().unwrap().len(), 2);
-
+    // Naming someone invites them: the answer is the same with or without an account, and nobody
+    // is on the staff before accepting.
+    let unknown = body(s.add_staff(event, "nobody@example.com", "manager").await).await;
+    let known = body(s.add_staff(event, "m@example.com", "manager").await).await;
+    let entry =
+        |list: &Value, email: &str| list.as_array().unwrap().iter().find(|x| x["email"] == email).unwrap().clone();
+    let (mut a, mut b) = (entry(&unknown, "nobody@example.com"), entry(&known, "m@example.com"));
+    a["email"] = json!("…");
+    b["email"] = json!("…");
+    assert_eq!(a, b, "no lookup of identities by email");
+    assert_eq!((b["accepted"].as_bool(), b["user_id"].is_null()), (Some(false), true));
     let csv = s.app.url(&format!("/api/events/{event}/registrations.csv"));
+    error_code(manager.get(&csv).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let e = body(manager.get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+    assert_eq!(e["staff_invitation"], "manager", "{e}");
+    let r = stranger.post(s.app.url(&format!("/api/events/{event}/staff/accept"))).send().await.unwrap();
+    error_code(r, StatusCode::NOT_FOUND).await;
+    manager.post(s.app.url(&format!("/api/events/{event}/staff/accept"))).send().await.unwrap();
+    s.staff(event, &door, "door@example.com", "checkin").await;
+    let withdrawn = s.app.url(&format!("/api/events/{event}/staff-invitations?email=nobody@example.com"));
+    let staff = body(s.organizer.delete(&withdrawn).send().await.unwrap()).await;
+    assert_eq!(staff.as_array().unwrap().len(), 2, "{staff}");
+    assert!(staff.as_array().unwrap().iter().all(|x| x["accepted"] == true));
+
     assert_eq!(manager.get(&csv).send().await.unwrap().status(), StatusCode::OK, "managers run the event");
     error_code(door.get(&csv).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let e = body(door.get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
@@ -451,7 +476,7 @@ async fn co_organizers_have_their_roles_and_strangers_cannot_scan() {
     let r = stranger.get(s.app.url(&format!("/api/registrations/{reg}/tickets"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND, "nobody else sees the tickets");
 
-    let remove = s.app.url(&format!("/api/events/{event}/staff/{}", staff[1]["user_id"]));
+    let remove = s.app.url(&format!("/api/events/{event}/staff/{}", entry(&staff, "door@example.com")["user_id"]));
     let left = body(s.organizer.delete(&remove).send().await.unwrap()).await;
     assert_eq!(left.as_array().unwrap().len(), 1);
     error_code(s.scan(&door, event, &code, "n2").await, StatusCode::FORBIDDEN).await;

@@ -114,6 +114,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
             <p class="muted">{move || bilingual(&org_zh, org_en.as_deref(), locale())}</p>
         </header>
         {(!e.published).then(|| view! { <Draft event=id can_publish=mine changed=changed/> })}
+        {e.staff_invitation.map(|role| view! { <StaffInvitation event=id role=role changed=changed/> })}
         {cover.map(|src| view! { <img class="event-cover" src=src alt=tr(Msg::EventCoverAlt) data-testid="event-cover"/> })}
         <article class="card"><p class="request-message">{move || bilingual(&dzh, den.as_deref(), locale())}</p></article>
         {mine.then(|| view! {
@@ -620,6 +621,7 @@ fn StaffPanel(event: i64) -> impl IntoView {
             match change {
                 StaffChange::Put(s) => api::put_event_staff(event, &s).await,
                 StaffChange::Remove(user) => api::remove_event_staff(event, user).await,
+                StaffChange::Withdraw(email) => api::withdraw_staff_invitation(event, &email).await,
             }
         }
     });
@@ -647,13 +649,18 @@ fn StaffPanel(event: i64) -> impl IntoView {
                 view! {
                     <table class="table"><tbody>
                         {list.into_iter().map(|s| {
-                            let user = s.user_id;
+                            // Invited people are shown by the address typed until they accept.
+                            let change = match s.user_id {
+                                Some(user) => StaffChange::Remove(user),
+                                None => StaffChange::Withdraw(s.email.clone()),
+                            };
                             view! {
                                 <tr>
                                     <td>{s.display_name}</td>
                                     <td>{s.email}</td>
-                                    <td><span class="badge">{tr(s.role.msg())}</span></td>
-                                    <td><button class="btn btn-small btn-ghost" on:click=move |_| { act.dispatch(StaffChange::Remove(user)); }>{tr(Msg::StaffRemove)}</button></td>
+                                    <td><span class="badge">{tr(s.role.msg())}</span>
+                                        {(!s.accepted).then(|| view! { " "<span class="badge badge-muted" data-testid="staff-invited">{tr(Msg::StaffInvited)}</span> })}</td>
+                                    <td><button class="btn btn-small btn-ghost" on:click=move |_| { act.dispatch(change.clone()); }>{tr(Msg::StaffRemove)}</button></td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -674,6 +681,37 @@ fn StaffPanel(event: i64) -> impl IntoView {
 enum StaffChange {
     Put(StaffInput),
     Remove(i64),
+    /// An invitation not answered yet, by its address.
+    Withdraw(String),
+}
+
+/// The caller's invitation to the event's staff: the role offered, accept or decline.
+#[component]
+fn StaffInvitation(event: i64, role: StaffRole, changed: Callback<()>) -> impl IntoView {
+    let answer = Action::new_local(move |accept: &bool| {
+        let accept = *accept;
+        async move { api::answer_staff(event, accept).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = answer.value().get() {
+            changed.run(());
+        }
+    });
+    view! {
+        <div class="notice" role="status" data-testid="staff-invitation">
+            <p>{tr(Msg::StaffInviteText)}" "<span class="badge">{tr(role.msg())}</span></p>
+            {move || match answer.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
+                _ => None,
+            }}
+            <p class="actions">
+                <button class="btn btn-primary" data-testid="staff-accept" disabled=move || answer.pending().get()
+                    on:click=move |_| { answer.dispatch(true); }>{tr(Msg::SpeakerAccept)}</button>
+                <button class="btn btn-ghost" disabled=move || answer.pending().get()
+                    on:click=move |_| { answer.dispatch(false); }>{tr(Msg::SpeakerDecline)}</button>
+            </p>
+        </div>
+    }
 }
 
 #[component]
