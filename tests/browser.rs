@@ -1284,6 +1284,7 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     let host = server.user("host@example.com", false).await;
     server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
     server.user("lead@example.com", false).await;
+    server.user("partner@example.com", false).await;
     let judge = server.user("judge@example.com", false).await;
     {
         let mut conn = server.state.db.acquire().await.unwrap();
@@ -1333,6 +1334,15 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     t.el("[data-testid=plan-file]").await.send_keys(pdf.to_str().unwrap()).await.unwrap();
     t.text_contains("[data-testid=plan-link]", "fm-plan").await;
     t.screenshot("competition-team").await;
+    // The partner listed on the team is asked, joins, and is on it from then on.
+    let p = Browser::start(390, 1200).await;
+    log_in(&p, &server, "partner@example.com", &page).await;
+    p.text_contains("[data-testid=team-invitation]", "西溪智能").await;
+    p.screenshot("competition-team-invitation-phone").await;
+    p.click("[data-testid=team-accept]").await;
+    p.text_contains("[data-testid=my-team]", "西溪智能").await;
+    p.text_contains("[data-testid=team-members]", "已加入").await;
+    p.close().await;
 
     // Submissions close; the organizer forms the panel, assigns and releases.
     sql::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z'")

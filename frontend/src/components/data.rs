@@ -120,3 +120,32 @@ pub fn DraftNotice(
         </div>
     }
 }
+
+/// The answer to an invitation (a team, an event's staff): accept or decline, with the refusal
+/// shown above the buttons; `answered` runs once an answer went through.
+#[component]
+pub fn AcceptDecline(
+    answer: Action<bool, Result<(), ApiError>>,
+    accept: shared::Msg,
+    decline: shared::Msg,
+    testid: &'static str,
+    answered: Callback<()>,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(Ok(())) = answer.value().get() {
+            answered.run(());
+        }
+    });
+    view! {
+        {move || match answer.value().get() {
+            Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
+            _ => None,
+        }}
+        <p class="actions">
+            <button class="btn btn-primary" data-testid=format!("{testid}-accept") disabled=move || answer.pending().get()
+                on:click=move |_| { answer.dispatch(true); }>{tr(accept)}</button>
+            <button class="btn btn-ghost" data-testid=format!("{testid}-decline") disabled=move || answer.pending().get()
+                on:click=move |_| { answer.dispatch(false); }>{tr(decline)}</button>
+        </p>
+    }
+}

@@ -617,27 +617,14 @@ fn TeamInvitation(t: Team, changed: Callback<()>) -> impl IntoView {
     let team = t.id;
     let answer = Action::new_local(move |join: &bool| {
         let join = *join;
-        async move { api::answer_team(team, join).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = answer.value().get() {
-            changed.run(());
-        }
+        async move { api::answer_team(team, join).await.map(|_| ()) }
     });
     view! {
         <section class="card" data-testid="team-invitation">
             <h2>{tr(Msg::TeamInviteText)}": "{t.name.clone()}</h2>
             <MemberList t=t.clone()/>
-            {move || match answer.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
-                _ => None,
-            }}
-            <p class="actions">
-                <button class="btn btn-primary" data-testid="team-join" disabled=move || answer.pending().get()
-                    on:click=move |_| { answer.dispatch(true); }>{tr(Msg::TeamJoin)}</button>
-                <button class="btn btn-ghost" data-testid="team-decline" disabled=move || answer.pending().get()
-                    on:click=move |_| { answer.dispatch(false); }>{tr(Msg::TeamDeclineInvite)}</button>
-            </p>
+            <crate::components::data::AcceptDecline answer=answer accept=Msg::TeamJoin decline=Msg::TeamDeclineInvite
+                testid="team" answered=changed/>
         </section>
     }
 }

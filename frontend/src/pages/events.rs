@@ -690,26 +690,13 @@ enum StaffChange {
 fn StaffInvitation(event: i64, role: StaffRole, changed: Callback<()>) -> impl IntoView {
     let answer = Action::new_local(move |accept: &bool| {
         let accept = *accept;
-        async move { api::answer_staff(event, accept).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = answer.value().get() {
-            changed.run(());
-        }
+        async move { api::answer_staff(event, accept).await.map(|_| ()) }
     });
     view! {
         <div class="notice" role="status" data-testid="staff-invitation">
             <p>{tr(Msg::StaffInviteText)}" "<span class="badge">{tr(role.msg())}</span></p>
-            {move || match answer.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorView error=e/> }),
-                _ => None,
-            }}
-            <p class="actions">
-                <button class="btn btn-primary" data-testid="staff-accept" disabled=move || answer.pending().get()
-                    on:click=move |_| { answer.dispatch(true); }>{tr(Msg::SpeakerAccept)}</button>
-                <button class="btn btn-ghost" disabled=move || answer.pending().get()
-                    on:click=move |_| { answer.dispatch(false); }>{tr(Msg::SpeakerDecline)}</button>
-            </p>
+            <crate::components::data::AcceptDecline answer=answer accept=Msg::SpeakerAccept decline=Msg::SpeakerDecline
+                testid="staff" answered=changed/>
         </div>
     }
 }
