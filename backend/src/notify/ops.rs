@@ -200,7 +200,7 @@ pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
         let fits = s.kind.is_none_or(|k| k == kind)
             && s.domain.as_ref().is_none_or(|d| domains.contains(d))
             && !owners.iter().any(|(u, ..)| *u == user)
-            && state.search.fits(&crate::search::synonyms::expand(&s.q), id);
+            && state.search.fits(&s.q, id);
         if fits && let Some(r) = store::user(&mut tx, user).await? {
             let note = posting(NotificationKind::SavedSearchHit).param("q", s.q.clone());
             emit(&mut tx, &state.config.site_url(), &[r], None, &note).await?;

@@ -8,27 +8,18 @@ use anyhow::Context;
 use shared::market::{KindCount, PostingKind, SearchHit};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
+use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+
+use super::query::{self, Analyzers, Parsed, Phrase, Unit, Word};
+use super::{highlight, synonyms};
 use tantivy::{
     DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
     doc,
 };
-
-/// The search box is words and phrases, not the parser's field syntax: `s:*` would ask for a
-/// field that does not exist and fail the search (found by `fuzz/`, target `search_queries`).
-fn plain(text: &str) -> String {
-    text.replace(':', " ")
-}
-
-/// Minimal HTML escaping, the same tantivy applies to snippets.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#x27;")
-}
 
 /// What the index holds for one published posting.
 #[derive(Debug, Clone, Default)]
@@ -61,7 +52,6 @@ struct Fields {
 }
 
 pub struct SearchIndex {
-    index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     f: Fields,
@@ -147,14 +137,28 @@ fn schema() -> (Schema, Fields) {
     (b.build(), f)
 }
 
-fn register_tokenizers(index: &Index) {
-    // Jieba in search mode also emits the sub-words of long compounds, so 固态电池 finds 固态电池电解质;
-    // lowercasing lets Latin terms inside Chinese text (eVTOL, AIGC) match either case.
-    let zh = TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
+/// The analyzers documents and queries are cut with. Jieba in search mode also emits the sub-words
+/// of long compounds, so 固态电池 finds 固态电池电解质; lowercasing lets Latin terms inside Chinese text
+/// (eVTOL, AIGC) match either case. A query's words come from jieba's plain cut.
+pub fn analyzers() -> Analyzers {
+    let jieba = |search: bool| {
+        TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::with_search_mode(search))
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build()
+    };
+    let en = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
         .build();
-    index.tokenizers().register(ZH, zh);
+    Analyzers { search: jieba(true), cut: jieba(false), en }
+}
+
+fn register_tokenizers(index: &Index) {
+    let a = analyzers();
+    index.tokenizers().register(ZH, a.search);
+    index.tokenizers().register(EN, a.en);
 }
 
 impl SearchIndex {
@@ -180,7 +184,7 @@ impl SearchIndex {
         register_tokenizers(&index);
         let writer = index.writer_with_num_threads(1, 50_000_000)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), f })
+        Ok(SearchIndex { reader, writer: Mutex::new(writer), f })
     }
 
     fn document(&self, d: &IndexDoc) -> TantivyDocument {
@@ -237,30 +241,118 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    fn parsed(&self, text: &str) -> Box<dyn Query> {
-        let f = self.f;
-        let mut parser = QueryParser::for_index(
-            &self.index,
-            vec![f.title_zh, f.title_en, f.summary_zh, f.summary_en, f.keywords, f.org_zh, f.org_en],
-        );
-        parser.set_field_boost(f.title_zh, 3.0);
-        parser.set_field_boost(f.title_en, 3.0);
-        parser.set_field_boost(f.keywords, 2.0);
-        // Lenient: punctuation or unbalanced quotes in user input never make a search fail.
-        parser.parse_query_lenient(&plain(text)).0
+    fn term(&self, field: Field, text: &str, boost: f32) -> Box<dyn Query> {
+        let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+        boosted(Box::new(q), boost)
     }
 
-    /// Whether posting `id` fits `text` with every one of its terms (a saved search's alert).
-    pub fn fits(&self, text: &str, id: i64) -> bool {
+    /// A word found in any field: Chinese fields by its jieba forms (its dictionary parts worth
+    /// less), English ones by its stems (and, for long Latin words, with a typo or two).
+    fn word(&self, w: &Word) -> Box<dyn Query> {
         let f = self.f;
-        let mut parser = QueryParser::for_index(
-            &self.index,
-            vec![f.title_zh, f.title_en, f.summary_zh, f.summary_en, f.keywords, f.org_zh, f.org_en],
-        );
-        parser.set_conjunction_by_default();
-        let text_query = parser.parse_query_lenient(&plain(text)).0;
-        let id_query = TermQuery::new(Term::from_field_i64(f.id, id), IndexRecordOption::Basic);
-        let query = BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, Box::new(id_query))]);
+        let zh = [(f.title_zh, 3.0), (f.keywords, 2.0), (f.summary_zh, 1.0), (f.org_zh, 0.5)];
+        let en = [(f.title_en, 3.0), (f.summary_en, 1.0), (f.org_en, 0.5)];
+        let mut any: Vec<(Occur, Box<dyn Query>)> = vec![];
+        for (field, boost) in zh {
+            any.push((Occur::Should, self.term(field, &w.text, boost)));
+            for sub in &w.subs {
+                any.push((Occur::Should, self.term(field, sub, boost * 0.3)));
+            }
+        }
+        for (field, boost) in en {
+            for stem in &w.stems {
+                any.push((Occur::Should, self.term(field, stem, boost)));
+            }
+        }
+        if w.fuzzy {
+            let distance = query::typo_distance(w.text.chars().count());
+            let typo = |field: Field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
+                let q = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
+                (Occur::Should, boosted(Box::new(q), boost))
+            };
+            for stem in &w.stems {
+                any.push(typo(f.title_en, stem, 0.6));
+                any.push(typo(f.summary_en, stem, 0.3));
+            }
+            any.push(typo(f.keywords, &w.text, 0.4));
+        }
+        Box::new(BooleanQuery::new(any))
+    }
+
+    /// All of `words` (one word needs no conjunction).
+    fn all_of(&self, words: &[Word]) -> Box<dyn Query> {
+        match words {
+            [one] => self.word(one),
+            _ => Box::new(BooleanQuery::new(words.iter().map(|w| (Occur::Must, self.word(w))).collect())),
+        }
+    }
+
+    fn unit(&self, u: &Unit) -> Box<dyn Query> {
+        if u.alts.is_empty() {
+            return self.all_of(&u.parts);
+        }
+        let mut any = vec![(Occur::Should, self.all_of(&u.parts))];
+        any.extend(u.alts.iter().map(|alt| (Occur::Should, boosted(self.all_of(alt), 0.8))));
+        Box::new(BooleanQuery::new(any))
+    }
+
+    fn phrase(&self, p: &Phrase) -> Box<dyn Query> {
+        let f = self.f;
+        let on = |field: Field, terms: &[(usize, String)]| -> Box<dyn Query> {
+            match terms {
+                [(_, one)] => self.term(field, one, 1.0),
+                _ => {
+                    let base = terms[0].0;
+                    let terms = terms.iter().map(|(at, t)| (at - base, Term::from_field_text(field, t))).collect();
+                    Box::new(PhraseQuery::new_with_offset(terms))
+                }
+            }
+        };
+        let mut any: Vec<(Occur, Box<dyn Query>)> = [f.title_zh, f.summary_zh, f.keywords, f.org_zh]
+            .into_iter()
+            .map(|fd| (Occur::Should, on(fd, &p.zh)))
+            .collect();
+        if !p.en.is_empty() {
+            any.extend([f.title_en, f.summary_en, f.org_en].into_iter().map(|fd| (Occur::Should, on(fd, &p.en))));
+        }
+        Box::new(BooleanQuery::new(any))
+    }
+
+    /// The query for `p`: quoted phrases required, at least `minimum` of the units, and a boost for
+    /// words that stand together as typed.
+    fn query(&self, p: &Parsed, minimum: usize) -> Box<dyn Query> {
+        let f = self.f;
+        let units: Vec<(Occur, Box<dyn Query>)> = p.units.iter().map(|u| (Occur::Should, self.unit(u))).collect();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            p.phrases.iter().map(|ph| (Occur::Must, self.phrase(ph))).collect();
+        if !units.is_empty() {
+            let occur = if clauses.is_empty() { Occur::Must } else { Occur::Should };
+            let minimum = minimum.clamp(1, units.len());
+            clauses.push((occur, Box::new(BooleanQuery::with_minimum_required_clauses(units, minimum))));
+        }
+        for (a, b) in &p.adjacent {
+            for (field, boost) in [(f.title_zh, 2.0), (f.summary_zh, 1.0)] {
+                let terms =
+                    vec![(0, Term::from_field_text(field, a)), (a.chars().count(), Term::from_field_text(field, b))];
+                clauses.push((Occur::Should, boosted(Box::new(PhraseQuery::new_with_offset(terms)), boost)));
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn parse(&self, text: &str) -> Parsed {
+        query::parse(&mut analyzers(), text, synonyms::groups())
+    }
+
+    /// Whether posting `id` fits `text` with every one of its words (a saved search's alert).
+    pub fn fits(&self, text: &str, id: i64) -> bool {
+        let p = self.parse(text);
+        if p.is_empty() {
+            return false;
+        }
+        let id_query = TermQuery::new(Term::from_field_i64(self.f.id, id), IndexRecordOption::Basic);
+        let query =
+            BooleanQuery::new(vec![(Occur::Must, self.query(&p, p.units.len())), (Occur::Must, Box::new(id_query))]);
         self.reader.searcher().search(&query, &Count).is_ok_and(|n| n > 0)
     }
 
@@ -269,7 +361,9 @@ impl SearchIndex {
         Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, Box::new(term))]))
     }
 
-    /// One page of hits for `text` (already expanded with synonyms), the total, and counts per kind.
+    /// One page of hits for `text`, the total, and counts per kind. A query none of whose hits hold
+    /// enough of its words answers with the postings that hold any of them (ranked the same way)
+    /// rather than with nothing.
     pub fn search(
         &self,
         text: &str,
@@ -277,20 +371,36 @@ impl SearchIndex {
         limit: usize,
         offset: usize,
     ) -> anyhow::Result<(Vec<SearchHit>, u64, Vec<KindCount>)> {
+        let p = self.parse(text);
+        if p.is_empty() {
+            return Ok((vec![], 0, vec![]));
+        }
+        let strict = query::minimum_match(p.units.len());
+        let found = self.run(&p, strict, kind, limit, offset)?;
+        if found.2.iter().all(|c| c.count == 0) && strict > 1 {
+            return self.run(&p, 1, kind, limit, offset);
+        }
+        Ok(found)
+    }
+
+    fn run(
+        &self,
+        p: &Parsed,
+        minimum: usize,
+        kind: Option<PostingKind>,
+        limit: usize,
+        offset: usize,
+    ) -> anyhow::Result<(Vec<SearchHit>, u64, Vec<KindCount>)> {
         let searcher = self.reader.searcher();
-        let base = self.parsed(text);
+        let base = self.query(p, minimum);
         let page = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
         // Without a kind: one pass ranks and counts. With one: the counts of every kind still come
         // from the whole query, the page from the query narrowed to the kind.
-        let (top, counts, query) = match kind {
-            None => {
-                let (top, counts) = searcher.search(&base, &(page, KindCounts))?;
-                (top, counts, base)
-            }
+        let (top, counts) = match kind {
+            None => searcher.search(&base, &(page, KindCounts))?,
             Some(k) => {
                 let counts = searcher.search(&base, &KindCounts)?;
-                let query = self.with_kind(base, k);
-                (searcher.search(&query, &page)?, counts, query)
+                (searcher.search(&self.with_kind(base, k), &page)?, counts)
             }
         };
         let total = match kind {
@@ -299,38 +409,72 @@ impl SearchIndex {
         };
         let by_kind =
             PostingKind::ALL.iter().zip(&counts).map(|(k, n)| KindCount { kind: *k, count: *n }).collect::<Vec<_>>();
-        let snippets = |field: Field| -> anyhow::Result<SnippetGenerator> {
-            let mut g = SnippetGenerator::create(&searcher, &*query, field)?;
-            g.set_max_num_chars(160);
-            Ok(g)
-        };
-        let (gt_zh, gt_en, gs_zh, gs_en) = (
-            snippets(self.f.title_zh)?,
-            snippets(self.f.title_en)?,
-            snippets(self.f.summary_zh)?,
-            snippets(self.f.summary_en)?,
-        );
+        let marks = Marks::of(p);
+        let mut a = analyzers();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let d: TantivyDocument = searcher.doc(address)?;
             let text_of = |field: Field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_owned();
-            let html = |g: &SnippetGenerator, field: Field| {
-                let s = g.snippet_from_doc(&d);
-                if s.is_empty() { escape(&text_of(field)) } else { s.to_html() }
-            };
             let org_en = text_of(self.f.org_en);
             hits.push(SearchHit {
                 id: d.get_first(self.f.id).and_then(|v| v.as_i64()).unwrap_or_default(),
                 kind: PostingKind::parse(&text_of(self.f.kind)).unwrap_or(PostingKind::Demand),
                 org_name_zh: text_of(self.f.org_zh),
                 org_name_en: (!org_en.is_empty()).then_some(org_en),
-                title_zh_html: html(&gt_zh, self.f.title_zh),
-                title_en_html: html(&gt_en, self.f.title_en),
-                summary_zh_html: html(&gs_zh, self.f.summary_zh),
-                summary_en_html: html(&gs_en, self.f.summary_en),
+                title_zh_html: marks.zh(&mut a, &text_of(self.f.title_zh)),
+                title_en_html: marks.en(&mut a, &text_of(self.f.title_en)),
+                summary_zh_html: marks.zh(&mut a, &text_of(self.f.summary_zh)),
+                summary_en_html: marks.en(&mut a, &text_of(self.f.summary_en)),
                 score,
             });
         }
         Ok((hits, total, by_kind))
+    }
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON { q } else { Box::new(BoostQuery::new(q, boost)) }
+}
+
+/// What to highlight in a hit: the tokens of its text that are forms of the query's words.
+struct Marks {
+    zh: Vec<String>,
+    en: Vec<(String, bool)>,
+}
+
+/// The most characters of a summary shown in a hit.
+const SNIPPET_CHARS: usize = 160;
+
+impl Marks {
+    fn of(p: &Parsed) -> Marks {
+        Marks { zh: p.zh_terms(), en: p.en_terms() }
+    }
+
+    fn zh(&self, a: &mut Analyzers, text: &str) -> String {
+        let mut hits = vec![];
+        let mut stream = a.search.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            if self.zh.binary_search(&t.text).is_ok() {
+                hits.push(t.offset_from..t.offset_to);
+            }
+        }
+        highlight::snippet(text, hits, SNIPPET_CHARS)
+    }
+
+    fn en(&self, a: &mut Analyzers, text: &str) -> String {
+        let mut hits = vec![];
+        let mut stream = a.en.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            let hit = self.en.iter().any(|(stem, fuzzy)| {
+                *stem == t.text
+                    || (*fuzzy && query::near(stem, &t.text, query::typo_distance(stem.chars().count()).into()))
+            });
+            if hit {
+                hits.push(t.offset_from..t.offset_to);
+            }
+        }
+        highlight::snippet(text, hits, SNIPPET_CHARS)
     }
 }

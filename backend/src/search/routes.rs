@@ -3,7 +3,6 @@ use shared::ApiError;
 use shared::market::{SearchQuery, SearchResults};
 use shared::page::PageQuery;
 
-use super::synonyms;
 use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Json, Query};
@@ -18,14 +17,12 @@ pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>)
     if text.trim().is_empty() {
         return Ok(Json(SearchResults { hits: vec![], total: 0, page, per_page, by_kind: vec![] }));
     }
-    let expanded = synonyms::expand(&text);
     let index = state.search.clone();
     let kind = q.kind;
-    let (hits, total, by_kind) = tokio::task::spawn_blocking(move || {
-        index.search(&expanded, kind, per_page as usize, offset.min(10_000) as usize)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?
-    .map_err(AppError::Internal)?;
+    let (hits, total, by_kind) =
+        tokio::task::spawn_blocking(move || index.search(&text, kind, per_page as usize, offset.min(10_000) as usize))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?
+            .map_err(AppError::Internal)?;
     Ok(Json(SearchResults { hits, total, page, per_page, by_kind }))
 }

@@ -137,3 +137,128 @@ async fn the_index_is_rebuilt_from_the_database_when_they_disagree() {
         "in line: nothing to do"
     );
 }
+
+/// Publishes one more demand with these texts; answers its id.
+async fn publish(m: &Market, title_zh: &str, title_en: &str, summary_zh: &str) -> i64 {
+    let mut d = demand(m.org);
+    d["title_zh"] = json!(title_zh);
+    d["title_en"] = json!(title_en);
+    d["summary_zh"] = json!(summary_zh);
+    let id = m.draft(d, "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", id).await;
+    id
+}
+
+fn ids_of(r: &Value) -> Vec<i64> {
+    r["hits"].as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn unspaced_chinese_finds_postings_whatever_their_spacing() {
+    let (m, ids) = corpus().await;
+    let spaced =
+        publish(&m, "人形 机器人 灵巧手 研发", "Dexterous hands", "面向 人形 机器人 的 灵巧手 关节 模组").await;
+    for (q, want) in [("低空无人机航线", ids[3]), ("固态电池电解质界面", ids[0]), ("人形机器人灵巧手", spaced)]
+    {
+        let r = search(&m, q).await;
+        assert_eq!(r["hits"][0]["id"], want, "{q}: {r}");
+    }
+}
+
+#[tokio::test]
+async fn words_standing_together_as_typed_rank_above_the_same_words_apart() {
+    let (m, _) = corpus().await;
+    let apart =
+        publish(&m, "配送中心仓储管理系统", "Warehouse", "城市物流园区的仓储调度与末端配送优化，物流成本分析").await;
+    let together = publish(&m, "社区物流配送车辆调度", "Delivery", "城市社区物流配送的车辆路径与调度").await;
+    let r = search(&m, "物流配送").await;
+    let found = ids_of(&r);
+    let (a, t) = (found.iter().position(|i| *i == apart), found.iter().position(|i| *i == together));
+    assert!(t.is_some() && a.is_some() && t < a, "{r}");
+}
+
+#[tokio::test]
+async fn quoted_text_must_stand_as_typed() {
+    let (m, ids) = corpus().await;
+    let r = search(&m, "\"电池效率\"").await;
+    assert_eq!(ids_of(&r), [ids[1]], "{r}");
+    let r = search(&m, "\"效率电池\"").await;
+    assert_eq!(r["total"], 0, "no posting has 效率电池 as written: {r}");
+    let r = search(&m, "“叠层电池”效率").await;
+    assert_eq!(ids_of(&r), [ids[1]], "{r}");
+}
+
+#[tokio::test]
+async fn a_pasted_sentence_finds_its_posting_first_without_returning_everything() {
+    let (m, ids) = corpus().await;
+    let q = "我们公司想找一家能解决固态电池电解质界面稳定性问题、提升循环寿命的研究团队，有没有推荐？";
+    let r = search(&m, q).await;
+    assert_eq!(r["hits"][0]["id"], ids[0], "{r}");
+    assert!(r["total"].as_u64().unwrap() < 4, "a sentence is not a match for everything: {r}");
+}
+
+#[tokio::test]
+async fn english_typos_of_a_letter_or_two_still_find_the_posting() {
+    let (m, ids) = corpus().await;
+    for q in ["perovskit tandem", "perovksite", "electrolite interface"] {
+        let r = search(&m, q).await;
+        let want = if q.starts_with("elec") { ids[0] } else { ids[1] };
+        assert_eq!(r["hits"][0]["id"], want, "{q}: {r}");
+        assert!(r["hits"][0]["title_en_html"].as_str().unwrap().contains("<b>"), "{q}: {r}");
+    }
+}
+
+#[tokio::test]
+async fn a_synonym_adds_postings_and_never_displaces_the_typed_word() {
+    let (m, ids) = corpus().await;
+    let english_only = publish(&m, "低空巡检飞行器", "UAV power-line inspection", "电力线路巡检").await;
+    let r = search(&m, "无人机").await;
+    let found = ids_of(&r);
+    assert_eq!(found.first(), Some(&ids[3]), "the posting that says 无人机 comes first: {r}");
+    assert!(found.contains(&english_only), "UAV = 无人机 adds the English-titled one: {r}");
+    let r = search(&m, "果园无人机航线").await;
+    assert_eq!(r["hits"][0]["id"], ids[3], "{r}");
+}
+
+#[tokio::test]
+async fn highlights_cover_whole_words_where_dictionary_parts_overlap() {
+    let (m, _) = corpus().await;
+    let id = publish(&m, "机器人零部件精密加工", "Robot parts", "高精度零部件<加工>与检测，面向人形机器人关节").await;
+    // This query answered 500: tantivy's snippet builder underflowed on overlapping jieba offsets.
+    let r = search(&m, "人形 机器人 零部件 A轮 融资").await;
+    let hit = r["hits"].as_array().unwrap().iter().find(|h| h["id"] == id).expect("found");
+    let summary = hit["summary_zh_html"].as_str().unwrap();
+    assert!(summary.contains("<b>零部件</b>") && summary.contains("&lt;加工&gt;"), "{summary}");
+}
+
+#[tokio::test]
+async fn no_query_ever_answers_an_error() {
+    let (m, _) = corpus().await;
+    publish(&m, "机器人零部件精密加工", "Robot parts", "高精度零部件加工，面向人形机器人关节，A轮融资 4.5kW/L -30℃")
+        .await;
+    // A fixed-seed sweep of random queries from words, parts of words, symbols and quotes.
+    let pieces: Vec<&str> = "人形 机器人 零部件 A轮 融资 固态 电池 电解质 界面 无人机 UAV aigc 4.5kW/L -30℃ \" “ ” 「 」 : * ^ ( ) [ ] - + 零 部 件 机 ， 。 😀 &lt; <b> \\ ' OR AND quantm perovskit"
+        .split(' ')
+        .collect();
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    for _ in 0..250 {
+        let q: String = (0..1 + next(7))
+            .map(|_| format!("{}{}", pieces[next(pieces.len())], if next(2) == 0 { " " } else { "" }))
+            .collect();
+        let r = m.app.client().get(m.app.url("/api/search")).query(&[("q", &q)]).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{q}");
+        let r: Value = body(r).await;
+        for h in r["hits"].as_array().unwrap() {
+            for field in ["title_zh_html", "summary_zh_html", "title_en_html", "summary_en_html"] {
+                let html = h[field].as_str().unwrap().replace("<b>", "").replace("</b>", "");
+                assert!(!html.contains('<'), "{q}: {field} leaks markup: {html}");
+            }
+        }
+    }
+}
