@@ -44,9 +44,20 @@ fn main() -> Result<()> {
             "--",
             "tests/matching-eval",
         ])),
+        "eval-search" => run_cmd(cargo().args([
+            "run",
+            "--release",
+            "-p",
+            "backend",
+            "--example",
+            "eval_search",
+            "--",
+            "tests/search-eval",
+            "tests/matching-eval",
+        ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend         build only the frontend into dist/ (what the browser tests serve)\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend         build only the frontend into dist/ (what the browser tests serve)\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }

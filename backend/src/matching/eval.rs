@@ -87,7 +87,7 @@ fn read(path: &Path, demands: bool) -> Result<Vec<Item>, String> {
 }
 
 /// nDCG@10 (gain 2^grade − 1) and recall@20 of grade ≥ 2, for one ranked list.
-fn measure(ranked: &[i64], judged: &HashMap<i64, u8>) -> (f64, f64) {
+pub fn measure(ranked: &[i64], judged: &HashMap<i64, u8>) -> (f64, f64) {
     let gain = |g: u8| f64::from((1u32 << g) - 1);
     let dcg: f64 = ranked
         .iter()

@@ -8,7 +8,9 @@ use anyhow::Context;
 use shared::market::{KindCount, PostingKind, SearchHit};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
@@ -58,6 +60,10 @@ pub struct SearchIndex {
 }
 
 const ZH: &str = "zh_jieba";
+/// Fewer hits than this holding enough of the query's words, and postings holding any of them count.
+const RELAX_BELOW: u64 = 10;
+/// What the other matching fields of a word add to its best one.
+const TIE: f32 = 0.1;
 const KIND_CODE: &str = "kind_code";
 /// The code of a posting without a known kind: counted nowhere.
 const NO_KIND: u64 = u64::MAX;
@@ -252,23 +258,25 @@ impl SearchIndex {
         let f = self.f;
         let zh = [(f.title_zh, 3.0), (f.keywords, 2.0), (f.summary_zh, 1.0), (f.org_zh, 0.5)];
         let en = [(f.title_en, 3.0), (f.summary_en, 1.0), (f.org_en, 0.5)];
-        let mut any: Vec<(Occur, Box<dyn Query>)> = vec![];
+        // Per field, the word and (worth less) its dictionary parts; across fields, the best one
+        // counts and the others a little: a posting repeating a word in every field does not
+        // outrank one that says it once where it matters.
+        let mut any: Vec<Box<dyn Query>> = vec![];
         for (field, boost) in zh {
-            any.push((Occur::Should, self.term(field, &w.text, boost)));
-            for sub in &w.subs {
-                any.push((Occur::Should, self.term(field, sub, boost * 0.3)));
-            }
+            let mut forms = vec![(Occur::Should, self.term(field, &w.text, boost))];
+            forms.extend(w.subs.iter().map(|sub| (Occur::Should, self.term(field, sub, boost * 0.3))));
+            any.push(Box::new(BooleanQuery::new(forms)));
         }
         for (field, boost) in en {
             for stem in &w.stems {
-                any.push((Occur::Should, self.term(field, stem, boost)));
+                any.push(self.term(field, stem, boost));
             }
         }
         if w.fuzzy {
             let distance = query::typo_distance(w.text.chars().count());
-            let typo = |field: Field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
+            let typo = |field: Field, text: &str, boost: f32| -> Box<dyn Query> {
                 let q = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
-                (Occur::Should, boosted(Box::new(q), boost))
+                boosted(Box::new(q), boost)
             };
             for stem in &w.stems {
                 any.push(typo(f.title_en, stem, 0.6));
@@ -276,24 +284,28 @@ impl SearchIndex {
             }
             any.push(typo(f.keywords, &w.text, 0.4));
         }
-        Box::new(BooleanQuery::new(any))
+        Box::new(DisjunctionMaxQuery::with_tie_breaker(any, TIE))
     }
 
     /// All of `words` (one word needs no conjunction).
-    fn all_of(&self, words: &[Word]) -> Box<dyn Query> {
+    /// All of `words` (any of them when `relaxed`).
+    fn all_of(&self, words: &[Word], relaxed: bool) -> Box<dyn Query> {
+        let occur = if relaxed { Occur::Should } else { Occur::Must };
         match words {
             [one] => self.word(one),
-            _ => Box::new(BooleanQuery::new(words.iter().map(|w| (Occur::Must, self.word(w))).collect())),
+            _ => Box::new(BooleanQuery::new(words.iter().map(|w| (occur, self.word(w))).collect())),
         }
     }
 
-    fn unit(&self, u: &Unit) -> Box<dyn Query> {
+    fn unit(&self, u: &Unit, relaxed: bool) -> Box<dyn Query> {
         if u.alts.is_empty() {
-            return self.all_of(&u.parts);
+            return self.all_of(&u.parts, relaxed);
         }
-        let mut any = vec![(Occur::Should, self.all_of(&u.parts))];
-        any.extend(u.alts.iter().map(|alt| (Occur::Should, boosted(self.all_of(alt), 0.8))));
-        Box::new(BooleanQuery::new(any))
+        // The typed words or a synonym, whichever matches best: a posting saying both (often in two
+        // languages) is not worth more than one saying it once.
+        let mut any = vec![self.all_of(&u.parts, relaxed)];
+        any.extend(u.alts.iter().map(|alt| boosted(self.all_of(alt, false), 0.8)));
+        Box::new(DisjunctionMaxQuery::new(any))
     }
 
     fn phrase(&self, p: &Phrase) -> Box<dyn Query> {
@@ -320,15 +332,29 @@ impl SearchIndex {
 
     /// The query for `p`: quoted phrases required, at least `minimum` of the units, and a boost for
     /// words that stand together as typed.
-    fn query(&self, p: &Parsed, minimum: usize) -> Box<dyn Query> {
+    fn query(&self, p: &Parsed, need: Need) -> Box<dyn Query> {
         let f = self.f;
-        let units: Vec<(Occur, Box<dyn Query>)> = p.units.iter().map(|u| (Occur::Should, self.unit(u))).collect();
+        let (minimum, relaxed) = match need {
+            Need::All => (p.units.len(), false),
+            Need::Most => (query::minimum_match(p.units.len()), false),
+            Need::Any => (1, true),
+        };
+        let units: Vec<(Occur, Box<dyn Query>)> =
+            p.units.iter().map(|u| (Occur::Should, self.unit(u, relaxed))).collect();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             p.phrases.iter().map(|ph| (Occur::Must, self.phrase(ph))).collect();
         if !units.is_empty() {
             let occur = if clauses.is_empty() { Occur::Must } else { Occur::Should };
             let minimum = minimum.clamp(1, units.len());
             clauses.push((occur, Box::new(BooleanQuery::with_minimum_required_clauses(units, minimum))));
+        }
+        for (_, w) in &p.intents {
+            clauses.push((Occur::Should, boosted(self.word(w), 0.5)));
+        }
+        if p.units.is_empty() && p.phrases.is_empty() {
+            // Only words naming a kind: they are the subject.
+            let any = p.intents.iter().map(|(_, w)| (Occur::Should, self.word(w))).collect();
+            return Box::new(BooleanQuery::new(any));
         }
         for (a, b) in &p.adjacent {
             for (field, boost) in [(f.title_zh, 2.0), (f.summary_zh, 1.0)] {
@@ -337,11 +363,51 @@ impl SearchIndex {
                 clauses.push((Occur::Should, boosted(Box::new(PhraseQuery::new_with_offset(terms)), boost)));
             }
         }
-        Box::new(BooleanQuery::new(clauses))
+        let base: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        // The kinds the query names double the score of their postings.
+        match p.kinds().first() {
+            None => base,
+            Some(kind) => {
+                let kind = self.with_kind(base.box_clone(), *kind);
+                Box::new(BooleanQuery::new(vec![(Occur::Must, base), (Occur::Should, kind)]))
+            }
+        }
     }
 
     fn parse(&self, text: &str) -> Parsed {
         query::parse(&mut analyzers(), text, synonyms::groups())
+    }
+
+    /// The search as it was before queries were analysed here: tantivy's query parser (an unspaced
+    /// Chinese string is one exact phrase) over the text with its synonyms appended. For the
+    /// evaluation's baseline only.
+    #[doc(hidden)]
+    pub fn parser_baseline(&self, text: &str, limit: usize) -> Vec<i64> {
+        let f = self.f;
+        let lower = text.to_lowercase();
+        let mut expanded = text.replace(':', " ");
+        for group in synonyms::groups() {
+            if group.iter().any(|p| lower.contains(p.as_str())) {
+                group.iter().filter(|p| !lower.contains(&**p)).for_each(|p| {
+                    expanded.push(' ');
+                    expanded.push_str(p);
+                });
+            }
+        }
+        let searcher = self.reader.searcher();
+        let mut parser = tantivy::query::QueryParser::for_index(
+            searcher.index(),
+            vec![f.title_zh, f.title_en, f.summary_zh, f.summary_en, f.keywords, f.org_zh, f.org_en],
+        );
+        parser.set_field_boost(f.title_zh, 3.0);
+        parser.set_field_boost(f.title_en, 3.0);
+        parser.set_field_boost(f.keywords, 2.0);
+        let query = parser.parse_query_lenient(&expanded).0;
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()).unwrap_or_default();
+        top.into_iter()
+            .filter_map(|(_, a)| searcher.doc::<TantivyDocument>(a).ok())
+            .filter_map(|d| d.get_first(f.id).and_then(|v| v.as_i64()))
+            .collect()
     }
 
     /// Whether posting `id` fits `text` with every one of its words (a saved search's alert).
@@ -352,7 +418,7 @@ impl SearchIndex {
         }
         let id_query = TermQuery::new(Term::from_field_i64(self.f.id, id), IndexRecordOption::Basic);
         let query =
-            BooleanQuery::new(vec![(Occur::Must, self.query(&p, p.units.len())), (Occur::Must, Box::new(id_query))]);
+            BooleanQuery::new(vec![(Occur::Must, self.query(&p, Need::All)), (Occur::Must, Box::new(id_query))]);
         self.reader.searcher().search(&query, &Count).is_ok_and(|n| n > 0)
     }
 
@@ -361,9 +427,9 @@ impl SearchIndex {
         Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, Box::new(term))]))
     }
 
-    /// One page of hits for `text`, the total, and counts per kind. A query none of whose hits hold
-    /// enough of its words answers with the postings that hold any of them (ranked the same way)
-    /// rather than with nothing.
+    /// One page of hits for `text`, the total, and counts per kind. A query that fewer than a page of
+    /// postings hold enough of answers with the postings that hold any of its words (those holding
+    /// more of them first) rather than with next to nothing.
     pub fn search(
         &self,
         text: &str,
@@ -375,10 +441,11 @@ impl SearchIndex {
         if p.is_empty() {
             return Ok((vec![], 0, vec![]));
         }
-        let strict = query::minimum_match(p.units.len());
-        let found = self.run(&p, strict, kind, limit, offset)?;
-        if found.2.iter().all(|c| c.count == 0) && strict > 1 {
-            return self.run(&p, 1, kind, limit, offset);
+        let found = self.run(&p, Need::Most, kind, limit, offset)?;
+        let all: u64 = found.2.iter().map(|c| c.count).sum();
+        let words = p.units.iter().map(|u| u.parts.len()).sum::<usize>();
+        if all < RELAX_BELOW && words > 1 {
+            return self.run(&p, Need::Any, kind, limit, offset);
         }
         Ok(found)
     }
@@ -386,13 +453,13 @@ impl SearchIndex {
     fn run(
         &self,
         p: &Parsed,
-        minimum: usize,
+        need: Need,
         kind: Option<PostingKind>,
         limit: usize,
         offset: usize,
     ) -> anyhow::Result<(Vec<SearchHit>, u64, Vec<KindCount>)> {
         let searcher = self.reader.searcher();
-        let base = self.query(p, minimum);
+        let base = self.query(p, need);
         let page = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
         // Without a kind: one pass ranks and counts. With one: the counts of every kind still come
         // from the whole query, the page from the query narrowed to the kind.
@@ -430,6 +497,17 @@ impl SearchIndex {
         }
         Ok((hits, total, by_kind))
     }
+}
+
+/// How many of a query's words a posting must hold.
+#[derive(Clone, Copy)]
+enum Need {
+    /// Every one (a saved search's alert).
+    All,
+    /// Enough of them (see `query::minimum_match`).
+    Most,
+    /// Any one.
+    Any,
 }
 
 fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {

@@ -2,6 +2,7 @@
 //! index is rebuilt from it at start when they disagree, and every write that changes what is
 //! published calls [`sync`] before answering, so a published posting is searchable at once.
 
+pub mod eval;
 pub mod highlight;
 pub mod index;
 pub mod query;

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use shared::market::PostingKind;
 use tantivy::tokenizer::TextAnalyzer;
 
 /// One word of the query. `subs` are the shorter dictionary words inside it (人形机器人 → 人形, 机器人),
@@ -39,6 +40,9 @@ pub struct Parsed {
     /// Quoted text, each one a phrase every hit must hold: Chinese words with their character offsets,
     /// and the English fields' stems with theirs.
     pub phrases: Vec<Phrase>,
+    /// Words that say which kind of posting is sought (投资, 融资, 基金 → investors; 试点, 场景 →
+    /// scenarios): they favour that kind and may match, but a posting need not hold them.
+    pub intents: Vec<(PostingKind, Word)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -49,14 +53,25 @@ pub struct Phrase {
 
 impl Parsed {
     pub fn is_empty(&self) -> bool {
-        self.units.is_empty() && self.phrases.is_empty()
+        self.units.is_empty() && self.phrases.is_empty() && self.intents.is_empty()
+    }
+
+    /// The kinds the query asks for, strongest first, without repeats.
+    pub fn kinds(&self) -> Vec<PostingKind> {
+        let mut out: Vec<PostingKind> = vec![];
+        for (k, _) in &self.intents {
+            if !out.contains(k) {
+                out.push(*k);
+            }
+        }
+        out
     }
 
     /// Every form a hit's text may show for this query (for highlighting).
     pub fn zh_terms(&self) -> Vec<String> {
         let mut out = vec![];
         let words = self.units.iter().flat_map(|u| u.parts.iter().chain(u.alts.iter().flatten()));
-        for w in words {
+        for w in words.chain(self.intents.iter().map(|(_, w)| w)) {
             out.push(w.text.clone());
             out.extend(w.subs.iter().cloned());
         }
@@ -201,7 +216,57 @@ const STOP_ZH: &[&str] = &[
     "及其",
     "对于",
     "针对",
+    "轮",
+    "拿",
+    "做",
+    "想要",
+    "打算",
+    "准备",
+    "了解",
+    "咨询",
+    "一下",
+    "合作",
+    "合作方",
+    "团队",
+    "有限公司",
 ];
+
+/// Words that name the kind of posting sought rather than its subject.
+const INTENTS: &[(&str, PostingKind)] = &[
+    ("投资", PostingKind::Mandate),
+    ("融资", PostingKind::Mandate),
+    ("基金", PostingKind::Mandate),
+    ("投资人", PostingKind::Mandate),
+    ("投资机构", PostingKind::Mandate),
+    ("风投", PostingKind::Mandate),
+    ("创投", PostingKind::Mandate),
+    ("资本", PostingKind::Mandate),
+    ("天使", PostingKind::Mandate),
+    ("天使轮", PostingKind::Mandate),
+    ("种子轮", PostingKind::Mandate),
+    ("募资", PostingKind::Mandate),
+    ("投资方", PostingKind::Mandate),
+    ("invest", PostingKind::Mandate),
+    ("investor", PostingKind::Mandate),
+    ("investment", PostingKind::Mandate),
+    ("fund", PostingKind::Mandate),
+    ("funding", PostingKind::Mandate),
+    ("angel", PostingKind::Mandate),
+    ("vc", PostingKind::Mandate),
+    ("试点", PostingKind::Scenario),
+    ("场景", PostingKind::Scenario),
+    ("应用场景", PostingKind::Scenario),
+    ("场景开放", PostingKind::Scenario),
+    ("示范", PostingKind::Scenario),
+    ("pilot", PostingKind::Scenario),
+    ("scenario", PostingKind::Scenario),
+    ("揭榜", PostingKind::Demand),
+    ("揭榜挂帅", PostingKind::Demand),
+];
+
+fn intent(word: &str) -> Option<PostingKind> {
+    INTENTS.iter().find(|(w, _)| *w == word).map(|(_, k)| *k)
+}
 
 const STOP_EN: &[&str] = &[
     "a", "an", "the", "of", "for", "in", "on", "and", "or", "to", "with", "by", "is", "are", "be", "at", "as", "from",
@@ -210,7 +275,7 @@ const STOP_EN: &[&str] = &[
 ];
 
 fn is_stop(word: &str) -> bool {
-    STOP_ZH.contains(&word) || STOP_EN.contains(&word)
+    STOP_ZH.contains(&word) || STOP_EN.contains(&word) || (word.len() == 1 && word.is_ascii())
 }
 
 /// Whether a token carries meaning: not only spaces and punctuation (℃ and other symbols count).
@@ -309,8 +374,16 @@ pub fn parse(a: &mut Analyzers, text: &str, groups: &[Vec<String>]) -> Parsed {
     let (free, quoted) = split_quotes(&text.replace(':', " "));
     let lower = free.to_lowercase();
     let mut words = words(a, &lower);
-    if words.iter().any(|(_, w)| !is_stop(&w.text)) {
+    let mut intents = vec![];
+    if words.iter().any(|(_, w)| !is_stop(&w.text) && intent(&w.text).is_none()) {
         words.retain(|(_, w)| !is_stop(&w.text));
+        words.retain(|(_, w)| match intent(&w.text) {
+            Some(kind) => {
+                intents.push((kind, w.clone()));
+                false
+            }
+            None => true,
+        });
     }
     let adjacent = words
         .windows(2)
@@ -326,7 +399,7 @@ pub fn parse(a: &mut Analyzers, text: &str, groups: &[Vec<String>]) -> Parsed {
             let span = at..at + len;
             let alts: Vec<Vec<Word>> = group
                 .iter()
-                .filter(|p| p.chars().count() != len || chars[span.clone()].iter().collect::<String>() != **p)
+                .filter(|p| occurrences(&chars[span.clone()], p).first() != Some(&(0, len)))
                 .map(|p| crate::search::query::words(a, p).into_iter().map(|(_, w)| w).collect::<Vec<_>>())
                 .filter(|w| !w.is_empty())
                 .collect();
@@ -371,24 +444,57 @@ pub fn parse(a: &mut Analyzers, text: &str, groups: &[Vec<String>]) -> Parsed {
         })
         .filter(|p| !p.zh.is_empty())
         .collect();
-    Parsed { units: units.into_iter().map(|(_, u)| u).collect(), adjacent, phrases }
+    Parsed { units: units.into_iter().map(|(_, u)| u).collect(), adjacent, phrases, intents }
 }
 
-/// Where `phrase` occurs in `chars` (character start, length). Latin phrases match whole words only
-/// (AR must not match carbon).
+/// A Latin word as synonyms compare it: lowercase, singular (batteries → battery, drones → drone).
+fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_owned()
+    } else {
+        w
+    }
+}
+
+/// The Latin words of `chars` (runs of letters and digits) with their character ranges.
+fn latin_words(chars: &[char]) -> Vec<(Range<usize>, String)> {
+    let mut out = vec![];
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_alphanumeric() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            out.push((start..i, singular(&chars[start..i].iter().collect::<String>())));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Where `phrase` occurs in `chars` (character start, length). A Chinese phrase anywhere; a Latin one
+/// as whole words (AR must not match carbon), hyphens and spaces alike, plurals as singulars.
 fn occurrences(chars: &[char], phrase: &str) -> Vec<(usize, usize)> {
     let p: Vec<char> = phrase.chars().collect();
     if p.is_empty() || p.len() > chars.len() {
         return vec![];
     }
-    let latin = |c: char| c.is_ascii_alphanumeric();
-    (0..=chars.len() - p.len())
-        .filter(|&i| chars[i..i + p.len()] == p[..])
-        .filter(|&i| {
-            !phrase.is_ascii()
-                || ((i == 0 || !latin(chars[i - 1])) && chars.get(i + p.len()).is_none_or(|c| !latin(*c)))
-        })
-        .map(|i| (i, p.len()))
+    if !phrase.is_ascii() {
+        return (0..=chars.len() - p.len()).filter(|&i| chars[i..i + p.len()] == p[..]).map(|i| (i, p.len())).collect();
+    }
+    let want: Vec<String> = latin_words(&p).into_iter().map(|(_, w)| w).collect();
+    let have = latin_words(chars);
+    if want.is_empty() || want.len() > have.len() {
+        return vec![];
+    }
+    (0..=have.len() - want.len())
+        .filter(|&i| have[i..i + want.len()].iter().map(|(_, w)| w).eq(want.iter()))
+        .map(|i| (have[i].0.start, have[i + want.len() - 1].0.end - have[i].0.start))
         .collect()
 }
 
@@ -489,6 +595,16 @@ mod tests {
     }
 
     #[test]
+    fn an_english_name_finds_the_chinese_one_with_plurals_and_hyphens() {
+        for q in ["solid-state batteries", "Solid state battery"] {
+            let p = parsed(q, "固态电池 = solid state battery");
+            assert_eq!(p.units.len(), 1, "{q}: {:?}", texts(&p));
+            let alt: String = p.units[0].alts[0].iter().map(|w| w.text.as_str()).collect();
+            assert_eq!(alt, "固态电池", "{q}");
+        }
+    }
+
+    #[test]
     fn quoted_text_is_a_phrase_in_either_quote_style() {
         let p = parsed("“固态电池”电解质 \"solid state\"", "");
         assert_eq!(p.phrases.len(), 2);
@@ -503,6 +619,17 @@ mod tests {
         let p = parsed("4.5kW/L -30℃", "");
         let all = texts(&p).join(" ");
         assert!(all.contains("30") && all.contains('℃') && all.contains("kw"), "{all}");
+    }
+
+    #[test]
+    fn words_naming_a_kind_favour_it_without_being_required() {
+        let p = parsed("人形机器人A轮融资", "");
+        assert_eq!(texts(&p), ["人形", "机器人"]);
+        assert_eq!(p.kinds(), [PostingKind::Mandate]);
+        let p = parsed("茶园植保试点", "");
+        assert_eq!(p.kinds(), [PostingKind::Scenario]);
+        let p = parsed("投资", "");
+        assert_eq!((texts(&p), p.kinds()), (vec!["投资".to_owned()], vec![]), "alone, it is the subject");
     }
 
     #[test]
