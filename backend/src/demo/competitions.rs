@@ -119,9 +119,10 @@ async fn experts(
         }
         let mut keywords: Vec<String> = vec![];
         for d in &domains {
-            if let Some(terms) = vocab.terms.get(d) {
+            let terms = vocab.terms(d);
+            if !terms.is_empty() {
                 for _ in 0..2 {
-                    let t = rng.pick(terms).0.clone();
+                    let t = rng.pick(&terms).0.clone();
                     if !keywords.contains(&t) {
                         keywords.push(t);
                     }
@@ -230,7 +231,7 @@ async fn teams(
     let mut out = vec![];
     let mut next = 0;
     for t in &tracks {
-        let terms = vocab.terms.get(&t.domain).cloned().unwrap_or_default();
+        let terms = vocab.terms(&t.domain);
         let mut used: Vec<usize> = vec![];
         for n in 0..per_track {
             let Some((user, email, org)) = leaders.get(next) else { break };

@@ -15,21 +15,55 @@ use super::rng::Rng;
 
 type Pair = (String, String);
 
+/// One specific technology of a field: what postings about it are written from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Topic {
+    pub zh: String,
+    pub en: String,
+    pub keywords: Vec<String>,
+    /// A target or achieved figure (室温离子电导率达到10mS/cm).
+    pub spec: String,
+    /// Where it is applied (高镍固态电池).
+    #[serde(rename = "use")]
+    pub used_in: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PersonNames {
+    pub surnames: Vec<String>,
+    pub given: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct Vocabulary {
-    pub terms: std::collections::BTreeMap<String, Vec<Pair>>,
+    pub topics: std::collections::BTreeMap<String, Vec<Topic>>,
     pub brands: Vec<Pair>,
+    /// Per field, the word an enterprise of it puts in its name (量子, 新能源…).
+    pub enterprise_stems: std::collections::BTreeMap<String, Vec<Pair>>,
     pub enterprise_suffixes: Vec<Pair>,
     pub lab_patterns: std::collections::BTreeMap<String, Vec<Pair>>,
     pub investor_patterns: std::collections::BTreeMap<String, Vec<Pair>>,
     pub organizer_names: Vec<Pair>,
     /// Scenario categories where each domain's technology is plausibly piloted.
     pub scenario_categories: std::collections::BTreeMap<String, Vec<String>>,
+    /// Per scenario category, the sites that open scenarios (with `{district}`).
+    pub scenario_sites: std::collections::BTreeMap<String, Vec<String>>,
+    pub person_names: PersonNames,
 }
 
 impl Vocabulary {
     pub fn load() -> Result<Vocabulary, serde_json::Error> {
         serde_json::from_str(include_str!("data/vocabulary.json"))
+    }
+
+    /// The names (Chinese, English) of a field's technologies.
+    pub fn terms(&self, domain: &str) -> Vec<Pair> {
+        self.topics.get(domain).map_or_else(Vec::new, |t| t.iter().map(|t| (t.zh.clone(), t.en.clone())).collect())
+    }
+
+    /// A person's name: a surname and a given name from the lists.
+    pub fn person_name(&self, rng: &mut Rng) -> String {
+        format!("{}{}", rng.pick(&self.person_names.surnames), rng.pick(&self.person_names.given))
     }
 }
 
@@ -72,9 +106,8 @@ impl Ctx<'_> {
         (t.map_or(code.into(), |t| t.label_zh.clone()), t.map_or(code.into(), |t| t.label_en.clone()))
     }
 
-    fn term(&mut self, domain: &str) -> Pair {
-        let terms = &self.vocab.terms[domain];
-        self.rng.pick(terms).clone()
+    fn topic(&mut self, domain: &str) -> Topic {
+        self.rng.pick(&self.vocab.topics[domain]).clone()
     }
 
     fn days_ahead(&mut self, lo: u32, hi: u32) -> Date {
@@ -92,7 +125,7 @@ impl Ctx<'_> {
 pub fn organizations(vocab: &Vocabulary, tax: &Taxonomy, seed: u64, count: usize) -> Vec<GenOrg> {
     let mut c = Ctx { vocab, tax, rng: Rng::new(seed), today: Date::MIN };
     let districts = c.codes(TermKind::District);
-    let domains: Vec<String> = vocab.terms.keys().cloned().collect();
+    let domains: Vec<String> = vocab.topics.keys().cloned().collect();
     let tiers = c.codes(TermKind::EnterpriseTier);
     let lab_types = c.codes(TermKind::LabSubtype);
     let investor_types = c.codes(TermKind::InvestorType);
@@ -111,49 +144,69 @@ pub fn organizations(vocab: &Vocabulary, tax: &Taxonomy, seed: u64, count: usize
         let district = districts[i % districts.len()].clone();
         let (district_zh, district_en) = c.label(TermKind::District, &district);
         let district_short = district_zh.trim_end_matches(['区', '县', '市']).to_owned();
-        let brand = c.rng.pick(&vocab.brands).clone();
         let domain = domains[(i * 7 + i / domains.len()) % domains.len()].clone();
         let (domain_zh, domain_en) = c.label(TermKind::Domain, &domain);
-        let vars = [
-            ("brand", brand.0.as_str()),
-            ("brand_en", brand.1.as_str()),
-            ("district", district_short.as_str()),
-            ("district_en", district_en.as_str()),
-            ("domain", domain_zh.as_str()),
-            ("domain_en", domain_en.as_str()),
-        ];
-        let (subtype, (name_zh, name_en)) = match kind {
-            OrgKind::Enterprise => {
-                let suffix = c.rng.pick(&vocab.enterprise_suffixes).clone();
-                (
-                    None,
-                    (
-                        format!("杭州{}{}{}", brand.0, domain_zh, suffix.0),
-                        format!("Hangzhou {} {} {}", brand.1, domain_en, suffix.1),
-                    ),
-                )
-            }
-            OrgKind::Lab => {
-                let sub = lab_types[i % lab_types.len()].clone();
-                let pattern = c.rng.pick(&vocab.lab_patterns[&sub]).clone();
-                (Some(sub), (fill(&pattern.0, &vars), fill(&pattern.1, &vars)))
-            }
-            OrgKind::Investor => {
-                let sub = investor_types[i % investor_types.len()].clone();
-                let pattern = c.rng.pick(&vocab.investor_patterns[&sub]).clone();
-                (Some(sub), (fill(&pattern.0, &vars), fill(&pattern.1, &vars)))
-            }
-            OrgKind::Organizer => {
-                let pattern = c.rng.pick(&vocab.organizer_names).clone();
-                (None, (fill(&pattern.0, &vars), fill(&pattern.1, &vars)))
-            }
+        let subtype = match kind {
+            OrgKind::Lab => Some(lab_types[i % lab_types.len()].clone()),
+            OrgKind::Investor => Some(investor_types[i % investor_types.len()].clone()),
+            _ => None,
         };
-        // Names are made unique with a branch suffix when a pattern repeats.
-        let taken = out.iter().filter(|o: &&GenOrg| o.input.name_zh.starts_with(&name_zh)).count();
-        let (name_zh, name_en) = if taken == 0 {
-            (name_zh, name_en)
-        } else {
-            (format!("{name_zh}（{}）", taken + 1), format!("{name_en} ({})", taken + 1))
+        // A name nobody else has: another brand (then another pattern) until it is free.
+        let taken = |name: &str| out.iter().any(|o: &GenOrg| o.input.name_zh == name);
+        let mut attempt = 0;
+        let (name_zh, name_en) = loop {
+            let brand = c.rng.pick(&vocab.brands).clone();
+            let vars = [
+                ("brand", brand.0.as_str()),
+                ("brand_en", brand.1.as_str()),
+                ("district", district_short.as_str()),
+                ("district_en", district_en.as_str()),
+                ("domain", domain_zh.as_str()),
+                ("domain_en", domain_en.as_str()),
+            ];
+            let name = match kind {
+                OrgKind::Enterprise => {
+                    let stem = c.rng.pick(&vocab.enterprise_stems[&domain]).clone();
+                    // 脑科技 takes 有限公司 rather than 科技有限公司: no word twice in a row.
+                    let fitting: Vec<&Pair> = vocab
+                        .enterprise_suffixes
+                        .iter()
+                        .filter(|s| !stem.0.ends_with(&s.0.chars().take(2).collect::<String>()))
+                        .collect();
+                    let suffix = if fitting.is_empty() {
+                        ("有限公司".to_owned(), "Co., Ltd.".to_owned())
+                    } else {
+                        (*c.rng.pick(&fitting)).clone()
+                    };
+                    (
+                        format!("杭州{}{}{}", brand.0, stem.0, suffix.0),
+                        format!("Hangzhou {} {} {}", brand.1, stem.1, suffix.1),
+                    )
+                }
+                OrgKind::Lab | OrgKind::Investor => {
+                    let patterns = match kind {
+                        OrgKind::Lab => &vocab.lab_patterns,
+                        _ => &vocab.investor_patterns,
+                    };
+                    let pattern = c.rng.pick(&patterns[subtype.as_deref().unwrap_or_default()]).clone();
+                    (fill(&pattern.0, &vars), fill(&pattern.1, &vars))
+                }
+                OrgKind::Organizer => {
+                    let pattern = c.rng.pick(&vocab.organizer_names).clone();
+                    (fill(&pattern.0, &vars), fill(&pattern.1, &vars))
+                }
+            };
+            attempt += 1;
+            if !taken(&name.0) {
+                break name;
+            }
+            if attempt > 50 {
+                // Patterns without a brand can run out: a branch in the district, as real ones name it.
+                let branch = (format!("{}（{district_short}）", name.0), format!("{} ({district_en})", name.1));
+                if !taken(&branch.0) {
+                    break branch;
+                }
+            }
         };
         let mut org_domains = vec![domain.clone()];
         if c.rng.chance(50) {
@@ -176,19 +229,26 @@ pub fn organizations(vocab: &Vocabulary, tax: &Taxonomy, seed: u64, count: usize
         };
         let pilot_zone =
             zones.iter().find(|(_, parent)| parent.as_deref() == Some(district.as_str())).map(|z| z.0.clone());
-        let term = c.term(&domain);
+        let topic = c.topic(&domain);
+        let years = c.rng.range(3, 15);
         let description = match kind {
             OrgKind::Enterprise => format!(
-                "扎根{district_zh}的{domain_zh}企业，主营{}相关产品与解决方案，正在寻找技术合作伙伴与应用场景。",
-                term.0
+                "扎根{district_zh}，主营{}相关产品，客户覆盖{}等领域；已有{years}年研发积累，正在寻找技术合作伙伴与试点场景。",
+                topic.zh, topic.used_in
             ),
-            OrgKind::Lab => {
-                format!("聚焦{domain_zh}前沿研究，在{}方向拥有稳定的研究团队、中试平台与成果转化经验。", term.0)
-            }
-            OrgKind::Investor => {
-                format!("长期关注{domain_zh}赛道，重点布局{}等方向的早中期项目，可联动政府引导基金协同投资。", term.0)
-            }
-            OrgKind::Organizer => format!("面向{domain_zh}等未来产业举办供需对接会、论坛与创新创业大赛。"),
+            OrgKind::Lab => format!(
+                "研究团队在{}方向深耕{years}年，已实现{}，拥有中试平台并承担多项省部级项目。",
+                topic.zh, topic.spec
+            ),
+            OrgKind::Investor => format!(
+                "长期关注{domain_zh}赛道，已投资{}等方向的企业{}家，可联动政府引导基金协同投资。",
+                topic.zh,
+                c.rng.range(6, 40)
+            ),
+            OrgKind::Organizer => format!(
+                "面向{domain_zh}等未来产业举办供需对接会、论坛与创新创业大赛，年均活动{}场。",
+                c.rng.range(12, 60)
+            ),
         };
         let size = *c.rng.pick(&OrgSize::ALL);
         out.push(GenOrg {
@@ -225,7 +285,7 @@ pub fn postings(
     count: usize,
 ) -> Vec<GenPosting> {
     let mut c = Ctx { vocab, tax, rng: Rng::new(seed ^ 0x5EED), today };
-    let domains: Vec<String> = vocab.terms.keys().cloned().collect();
+    let domains: Vec<String> = vocab.topics.keys().cloned().collect();
     let by_kind = |k: OrgKind| -> Vec<usize> {
         orgs.iter().enumerate().filter(|(_, o)| o.verified && o.input.kind == k).map(|(i, _)| i).collect()
     };
@@ -239,21 +299,20 @@ pub fn postings(
         // The kind follows i % 10 and the domain shifts every ten postings, so every hundred postings
         // hold every kind in every domain.
         let domain = domains[(i + i / 10) % domains.len()].clone();
-        let (domain_zh, domain_en) = c.label(TermKind::Domain, &domain);
-        let term = c.term(&domain);
-        let mut other = c.term(&domain);
-        while other.0 == term.0 {
-            other = c.term(&domain);
+        let (_, domain_en) = c.label(TermKind::Domain, &domain);
+        let topic = c.topic(&domain);
+        let mut other = c.topic(&domain);
+        while other.zh == topic.zh {
+            other = c.topic(&domain);
         }
-        let keywords = vec![term.0.clone(), other.0.clone()];
         let (org, input) = match i % 10 {
             0..=2 => {
                 let org = *c.rng.pick(&enterprises);
-                (org, demand(&mut c, &domain, &domain_zh, &term, keywords))
+                (org, demand(&mut c, &domain, &topic))
             }
             3..=5 => {
                 let org = *c.rng.pick(&labs);
-                (org, capability(&mut c, &domain, &domain_zh, &term, &other, keywords))
+                (org, capability(&mut c, &domain, &topic, &other))
             }
             6 | 7 => {
                 let org = *c.rng.pick(&anyone);
@@ -263,11 +322,12 @@ pub fn postings(
                     .cloned()
                     .collect();
                 let category = c.rng.pick(if fitting.is_empty() { &categories } else { &fitting }).clone();
-                (org, scenario(&mut c, &domain, &category, &term, keywords))
+                let district = orgs[org].input.district.clone().unwrap_or_default();
+                (org, scenario(&mut c, &domain, &category, &district, &topic))
             }
             _ => {
                 let org = *c.rng.pick(&investors);
-                (org, mandate(&mut c, &domain, (&domain_zh, &domain_en), &term, &other, &stages, keywords, &orgs[org]))
+                (org, mandate(&mut c, &domain, &domain_en, (&topic, &other), &stages, &orgs[org]))
             }
         };
         let district = orgs[org].input.district.clone();
@@ -309,15 +369,18 @@ fn base(
     }
 }
 
-fn demand(c: &mut Ctx, domain: &str, domain_zh: &str, term: &Pair, keywords: Vec<String>) -> PostingInput {
+/// Problems a demand states, in the owner's words.
+const PAINS: [&str; 6] = [
+    "目前依赖进口，供货周期长达半年",
+    "现有方案良率不到80%，成本居高不下",
+    "小试结果不错，但放大后性能波动明显",
+    "现有工艺能耗偏高，难以满足新的能效要求",
+    "缺少第三方验证数据，客户导入迟迟推进不了",
+    "内部团队人手有限，关键算法和工艺没有突破",
+];
+
+fn demand(c: &mut Ctx, domain: &str, t: &Topic) -> PostingInput {
     let demand_type = *c.rng.pick(DemandType::ALL);
-    let (suffix_zh, suffix_en) = match demand_type {
-        DemandType::TechProblem => ("技术攻关", "technical challenge"),
-        DemandType::JointRnd => ("联合研发", "joint R&D"),
-        DemandType::TechAcquisition => ("成果引进", "technology acquisition"),
-        DemandType::ExpertConsultation => ("专家咨询", "expert consultation"),
-        DemandType::Funding => ("项目融资", "project funding"),
-    };
     let trl = c.rng.range(3, 8) as u8;
     let budget_min = c.amount(50, 800);
     let budget_max = budget_min + c.amount(100, 1500);
@@ -327,20 +390,39 @@ fn demand(c: &mut Ctx, domain: &str, domain_zh: &str, term: &Pair, keywords: Vec
         .rng
         .chance(15)
         .then(|| OpenCall { reward: c.amount(100, 2000), application_deadline: c.today + Duration::days(30) });
-    let summary = format!(
-        "我司在{domain_zh}领域开展{}相关业务，现面向高校院所与科技企业征集{}解决方案，要求技术成熟度达到TRL{trl}，预计周期{months}个月。",
-        term.0, term.0
-    );
+    let pain = *c.rng.pick(&PAINS);
+    let (title, title_en) = match demand_type {
+        DemandType::TechProblem => (
+            format!("{}{}", t.zh, c.rng.pick(&["关键技术攻关", "性能瓶颈攻关", "可靠性提升"])),
+            format!("{}: technical challenge", t.en),
+        ),
+        DemandType::JointRnd => (format!("联合开发{}", t.zh), format!("Joint development of {}", t.en.to_lowercase())),
+        DemandType::TechAcquisition => {
+            (format!("引进成熟的{}技术", t.zh), format!("Seeking a proven {} technology", t.en.to_lowercase()))
+        }
+        DemandType::ExpertConsultation => {
+            (format!("{}方案论证咨询", t.zh), format!("Expert review: {}", t.en.to_lowercase()))
+        }
+        DemandType::Funding => (format!("{}项目寻求融资", t.zh), format!("{}: raising funds", t.en)),
+    };
+    let summary = match c.rng.range(0, 3) {
+        0 => format!(
+            "我们的{}业务需要{}，{pain}。希望与高校院所或企业合作，{months}个月内做到{}。",
+            t.used_in, t.zh, t.spec
+        ),
+        1 => format!("公司正在推进{}，{pain}。目标是{}，预算可按里程碑支付。", t.used_in, t.spec),
+        _ => format!("围绕{}寻找合作方：{pain}，需要在{months}个月内实现{}，并完成小批量验证。", t.zh, t.spec),
+    };
     let details = format!(
-        "技术指标：{}核心性能较现有方案提升30%以上，具备中试或小批量验证条件；交付内容包括技术方案、样机或软件系统及测试报告。",
-        term.0
+        "验收指标：{}；交付技术方案、样机或软件及第三方测试报告。现场可提供测试条件，技术成熟度要求TRL{trl}以上。",
+        t.spec
     );
     base(
-        (format!("{}{suffix_zh}", term.0), format!("{}: {suffix_en}", term.1)),
+        (title, title_en),
         summary,
         details,
         domain,
-        keywords,
+        t.keywords.clone(),
         Some(deadline),
         PostingSpec::Demand(DemandSpec {
             demand_type,
@@ -348,27 +430,22 @@ fn demand(c: &mut Ctx, domain: &str, domain_zh: &str, term: &Pair, keywords: Vec
             budget_min: Some(budget_min),
             budget_max: Some(budget_max),
             start: Some(c.today + Duration::days(30)),
-            expected_outcome: Some(format!("形成可落地的{}方案并完成验证", term.0)),
-            indicators: Some("关键指标达到合同约定值，并通过第三方检测".into()),
+            expected_outcome: Some(format!("在{}中完成验证：{}", t.used_in, t.spec)),
+            indicators: Some(t.spec.clone()),
             open_call,
         }),
     )
 }
 
-fn capability(
-    c: &mut Ctx,
-    domain: &str,
-    domain_zh: &str,
-    term: &Pair,
-    other: &Pair,
-    keywords: Vec<String>,
-) -> PostingInput {
+fn capability(c: &mut Ctx, domain: &str, t: &Topic, other: &Topic) -> PostingInput {
     let capability_kind = *c.rng.pick(CapabilityKind::ALL);
-    let (suffix_zh, suffix_en) = match capability_kind {
-        CapabilityKind::Research => ("研发能力", "research capability"),
-        CapabilityKind::Transferable => ("成果转化", "transferable result"),
-        CapabilityKind::PocService => ("概念验证服务", "proof-of-concept service"),
-        CapabilityKind::Facility => ("测试验证平台", "test facility"),
+    let (title, title_en) = match capability_kind {
+        CapabilityKind::Research => (t.zh.clone(), t.en.clone()),
+        CapabilityKind::Transferable => (format!("{}成果许可转让", t.zh), format!("{}: licensable result", t.en)),
+        CapabilityKind::PocService => {
+            (format!("{}概念验证与样机试制", t.zh), format!("{}: proof of concept and prototyping", t.en))
+        }
+        CapabilityKind::Facility => (format!("{}测试验证平台", t.zh), format!("{}: test facility", t.en)),
     };
     let ip_status = *c.rng.pick(IpStatus::ALL);
     let patents = if ip_status == IpStatus::NoIp {
@@ -387,15 +464,18 @@ fn capability(
     let price_min = c.amount(20, 500);
     let price_max = price_min + c.amount(50, 1000);
     let trl = c.rng.range(3, 9) as u8;
+    let years = c.rng.range(3, 15);
+    let summary = match c.rng.range(0, 3) {
+        0 => format!("已实现{}，可用于{}。团队在该方向积累{years}年，技术成熟度TRL{trl}。", t.spec, t.used_in),
+        1 => format!("面向{}提供{}方案：{}，并可结合{}做联合开发。", t.used_in, t.zh, t.spec, other.zh),
+        _ => format!("实验室{years}年来专注{}，关键指标：{}；欢迎{}方向的企业来访测试。", t.zh, t.spec, t.used_in),
+    };
     base(
-        (format!("{}{suffix_zh}", term.0), format!("{}: {suffix_en}", term.1)),
-        format!(
-            "团队长期从事{domain_zh}方向的{}研究，兼顾{}，已完成实验室验证，技术成熟度TRL{trl}，可面向企业开展合作。",
-            term.0, other.0
-        ),
-        format!("已服务多家{domain_zh}领域企业，具备从方案设计、样机研制到中试放大的完整能力。"),
+        (title, title_en),
+        summary,
+        format!("可提供从方案设计、样机研制到中试放大的服务，已与{}领域企业完成多个合作项目。", t.used_in),
         domain,
-        keywords,
+        t.keywords.clone(),
         None,
         PostingSpec::Capability(CapabilitySpec {
             capability_kind,
@@ -403,8 +483,8 @@ fn capability(
             ip_status,
             patents,
             modes,
-            team: Some("首席科学家领衔，博士8人、工程师15人".into()),
-            cases: Some(format!("与{}相关的产业化项目3项", term.0)),
+            team: Some(format!("首席科学家领衔，博士{}人、工程师{}人", c.rng.range(3, 12), c.rng.range(5, 30))),
+            cases: Some(format!("{}相关产业化项目{}项", t.used_in, c.rng.range(1, 6))),
             price_min: (!negotiable).then_some(price_min),
             price_max: (!negotiable).then_some(price_max),
             negotiable,
@@ -412,58 +492,70 @@ fn capability(
     )
 }
 
-fn scenario(c: &mut Ctx, domain: &str, category: &str, term: &Pair, keywords: Vec<String>) -> PostingInput {
-    let (cat_zh, cat_en) = c.label(TermKind::ScenarioCategory, category);
+fn scenario(c: &mut Ctx, domain: &str, category: &str, district: &str, t: &Topic) -> PostingInput {
+    let (_, cat_en) = c.label(TermKind::ScenarioCategory, category);
+    let (district_zh, _) = c.label(TermKind::District, district);
+    let pattern = c.rng.pick(&c.vocab.scenario_sites[category]).clone();
+    let site = fill(&pattern, &[("district", &district_zh)]);
     let mut offers = vec![*c.rng.pick(ScenarioOffer::ALL)];
     let second = *c.rng.pick(ScenarioOffer::ALL);
     if !offers.contains(&second) {
         offers.push(second);
     }
     let start = c.days_ahead(60, 200);
+    let slots = c.rng.range(1, 5);
+    let summary = match c.rng.range(0, 2) {
+        0 => format!("{site}开放真实环境试点{}，要求{}；试点期约6个月，表现好的方案可在全区推广。", t.zh, t.spec),
+        _ => format!("我们计划在{site}引入{}，希望合作方能做到{}，试点成功后优先采购。", t.zh, t.spec),
+    };
     base(
-        (format!("{cat_zh}{}应用场景开放", term.0), format!("{cat_en}: open scenario for {}", term.1)),
-        format!("面向{cat_zh}开放真实应用场景，征集{}解决方案开展试点，验证成功后可在全市推广。", term.0),
-        format!("提供试点场地与运行数据，试点周期约6个月，要求方案具备{}的工程化部署能力。", term.0),
+        (format!("{site}{}试点", t.zh), format!("{cat_en} pilot: {}", t.en.to_lowercase())),
+        summary,
+        format!("提供试点场地、运行数据与对接人员，可同时接纳{slots}家单位试点。"),
         domain,
-        keywords,
+        t.keywords.clone(),
         Some(c.days_ahead(30, 180)),
         PostingSpec::Scenario(ScenarioSpec {
             category: category.to_owned(),
-            site: format!("{cat_zh}示范点"),
-            seeks: format!("{}相关技术与产品", term.0),
+            site,
+            seeks: format!("{}，{}", t.zh, t.spec),
             offers,
             pilot_start: Some(start),
             pilot_end: Some(start + Duration::days(180)),
-            slots: c.rng.range(1, 5),
+            slots,
         }),
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 fn mandate(
     c: &mut Ctx,
     domain: &str,
-    (domain_zh, domain_en): (&str, &str),
-    term: &Pair,
-    other: &Pair,
+    domain_en: &str,
+    (t, other): (&Topic, &Topic),
     stages: &[String],
-    keywords: Vec<String>,
     org: &GenOrg,
 ) -> PostingInput {
     let first = c.rng.range(0, stages.len() as u32 - 2) as usize;
     let chosen: Vec<String> = stages[first..first + 2].to_vec();
     let (stage_zh, _) = c.label(TermKind::InvestmentStage, &chosen[0]);
+    let (stage2_zh, _) = c.label(TermKind::InvestmentStage, &chosen[1]);
     let ticket_min = c.amount(200, 2000);
     let ticket_max = ticket_min + c.amount(500, 5000);
+    let title = match c.rng.range(0, 3) {
+        0 => format!("寻找{}与{}方向的{stage_zh}项目", t.zh, other.zh),
+        1 => format!("{}、{}早中期投资", t.zh, other.zh),
+        _ => format!("关注{}：{}等方向投资", t.used_in, t.zh),
+    };
+    let summary = format!(
+        "重点看{}（{}）与{}，偏好{stage_zh}至{stage2_zh}、已有样机或首批客户的团队，单笔{ticket_min}–{ticket_max}万元，可对接{}等应用方。",
+        t.zh, t.spec, other.zh, t.used_in
+    );
     base(
-        (format!("{domain_zh}领域{stage_zh}投资"), format!("{domain_en}: early-stage investment")),
-        format!(
-            "重点关注{}、{}等方向，单笔投资{ticket_min}–{ticket_max}万元，可提供产业资源对接与后续轮次支持。",
-            term.0, other.0
-        ),
-        "投资决策周期约2个月，优先支持已有样机或首批客户的团队。".into(),
+        (title, format!("{domain_en}: investing in {} and {}", t.en.to_lowercase(), other.en.to_lowercase())),
+        summary,
+        "投资决策周期约2个月，投后可提供产业资源对接与后续轮次支持。".into(),
         domain,
-        keywords,
+        vec![t.keywords[0].clone(), other.keywords[0].clone()],
         None,
         PostingSpec::Mandate(MandateSpec {
             fund_type: org.input.subtype.clone().unwrap_or_else(|| "vc_pe".into()),
@@ -472,18 +564,18 @@ fn mandate(
             ticket_max: Some(ticket_max),
             districts: org.input.district.clone().into_iter().collect(),
             fund_size: Some(c.amount(10_000, 500_000)),
-            portfolio: Some(format!("已投资{domain_zh}领域企业{}家", c.rng.range(5, 40))),
+            portfolio: Some(format!("已投{}、{}相关企业{}家", t.zh, other.zh, c.rng.range(5, 40))),
         }),
     )
 }
 
 #[cfg(test)]
-mod tests {
+mod tests_support {
     use super::*;
     use shared::taxonomy::Term;
     use time::macros::date;
 
-    fn tax() -> Taxonomy {
+    pub fn tax() -> Taxonomy {
         let mut terms = vec![];
         let mut add = |kind, code: &str, group: Option<&str>, parent: Option<&str>| {
             terms.push(Term {
@@ -536,7 +628,13 @@ mod tests {
         Taxonomy { terms }
     }
 
-    const TODAY: Date = date!(2026 - 11 - 29);
+    pub const TODAY: Date = date!(2026 - 11 - 29);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::*;
+    use super::*;
 
     #[test]
     fn generation_is_deterministic() {
@@ -578,5 +676,37 @@ mod tests {
         assert_eq!(pairs.len(), 4 * 10, "each of the four kinds in each of the ten fields");
         let cross = ps.iter().filter(|p| p.input.domains.len() > 1).count();
         assert!((60..=240).contains(&cross), "some postings span two fields: {cross}");
+    }
+}
+
+#[cfg(test)]
+mod reads_like_real {
+    use super::tests_support::*;
+    use super::*;
+
+    #[test]
+    fn generated_names_and_postings_read_like_real_ones() {
+        let v = Vocabulary::load().unwrap();
+        let t = tax();
+        let orgs = organizations(&v, &t, 2026, 80);
+        for o in &orgs {
+            let name: Vec<char> = o.input.name_zh.chars().collect();
+            let doubled = name.windows(4).any(|w| w[0] == w[2] && w[1] == w[3]);
+            assert!(!doubled, "a word twice in a row: {}", o.input.name_zh);
+            let numbered = name.windows(2).any(|w| w[0] == '（' && w[1].is_ascii_digit());
+            assert!(!numbered, "a number instead of a name: {}", o.input.name_zh);
+        }
+        let ps = postings(&v, &t, &orgs, 2026, TODAY, 600);
+        let distinct =
+            |f: &dyn Fn(&GenPosting) -> &str| ps.iter().map(f).collect::<std::collections::HashSet<_>>().len();
+        assert!(distinct(&|p| &p.input.title_zh) >= 450, "titles vary: {}", distinct(&|p| &p.input.title_zh));
+        assert!(distinct(&|p| &p.input.summary_zh) >= 550, "summaries vary: {}", distinct(&|p| &p.input.summary_zh));
+        for p in &ps {
+            assert!(
+                !p.input.title_zh.contains("领域"),
+                "a title names a technology, not a field: {}",
+                p.input.title_zh
+            );
+        }
     }
 }

@@ -247,10 +247,12 @@ async fn generated(
     let mut owners = Vec::with_capacity(orgs.len());
     let mut org_ids = Vec::with_capacity(orgs.len());
     let (first,): (i64,) = sql::query_as("SELECT COALESCE(MAX(id), 0) + 1 FROM users").fetch_one(&mut *db).await?;
+    let mut names = rng::Rng::new(seed ^ 0x4E41_4D45);
     for (i, o) in orgs.iter().enumerate() {
         let email = format!("org{}@demo.futurematch.cn", first + i as i64);
-        let user = accounts_store::insert_user(db, &NewUser::verified(&email, password_hash, "演示账号", Locale::ZhCn))
-            .await?;
+        let name = vocab.person_name(&mut names);
+        let user =
+            accounts_store::insert_user(db, &NewUser::verified(&email, password_hash, &name, Locale::ZhCn)).await?;
         let profile =
             o.input.parse(tax, today.year()).map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.input.name_zh))?;
         let id = orgs_store::insert(db, &profile, user).await?;

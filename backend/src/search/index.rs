@@ -439,7 +439,8 @@ impl SearchIndex {
     ) -> anyhow::Result<(Vec<SearchHit>, u64, Vec<KindCount>)> {
         let p = self.parse(text);
         if p.is_empty() {
-            return Ok((vec![], 0, vec![]));
+            let none = PostingKind::ALL.iter().map(|k| KindCount { kind: *k, count: 0 }).collect();
+            return Ok((vec![], 0, none));
         }
         let found = self.run(&p, Need::Most, kind, limit, offset)?;
         let all: u64 = found.2.iter().map(|c| c.count).sum();
