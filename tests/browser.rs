@@ -340,6 +340,53 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     b.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitor_on_a_phone_narrows_a_list_with_its_keyword_box_and_a_filter_and_searches_unspaced() {
+    let server = Server::start().await;
+    published_demand(&server).await;
+    let owner = server.user("drones@example.com", false).await;
+    let org = server.verified_org(owner, shared::orgs::OrgKind::Enterprise, "云栖低空科技有限公司").await;
+    publish(
+        &server,
+        org,
+        serde_json::json!({"kind": "demand", "title_zh": "社区无人机外卖配送航线规划", "summary_zh": "需要城市低空物流配送的航线与调度系统",
+            "domains": ["low_altitude"], "keywords": ["无人机"], "deadline": "2099-01-01", "demand_type": "joint_rnd", "trl": 5}),
+    )
+    .await;
+    let b = Browser::start(360, 800).await;
+    b.client.goto(&server.url("/demands")).await.unwrap();
+    b.text_contains(".cards", "固态电池电解质界面稳定性攻关").await;
+    // Typed as people type: no spaces between the Chinese words.
+    b.fill("[data-testid=keyword]", "无人机物流配送\n").await;
+    b.text_contains("main", "共 1 条").await;
+    let cards = b.text_contains(".cards", "社区无人机外卖配送航线规划").await;
+    assert!(!cards.contains("固态电池"), "only what the words found: {cards}");
+    let url = b.client.current_url().await.unwrap();
+    assert!(url.query().unwrap_or("").contains("q="), "the words are in the URL: {url}");
+    b.screenshot("keyword-demands-360").await;
+    // The keyword combines with a filter: another type leaves nothing, and says what to do.
+    b.select("#f-type", "tech_problem").await;
+    b.text_contains("main", "暂无符合条件的信息").await;
+    b.select("#f-type", "joint_rnd").await;
+    b.text_contains(".cards", "社区无人机外卖配送航线规划").await;
+    // Clearing the box lists everything again.
+    b.fill("[data-testid=keyword]", "\n").await;
+    b.text_contains(".cards", "社区无人机外卖配送航线规划").await;
+    b.client.goto(&server.url("/demands")).await.unwrap();
+    b.text_contains(".cards", "固态电池电解质界面稳定性攻关").await;
+    // The header's search answers unspaced Chinese too (it used to be one exact phrase: nothing).
+    b.client.goto(&server.url("/search?q=固态电池电解质界面")).await.unwrap();
+    b.text_contains(".hits", "固态电池电解质界面稳定性攻关").await;
+    // Each hit shows its facts; a field filter that leaves nothing says what dropping it finds.
+    b.text_contains("[data-testid=hit-facts]", "TRL 6").await;
+    b.select("#s-domain", "low_altitude").await;
+    b.text_contains("[data-testid=search-none]", "去掉领域和区县筛选，可找到 1 条结果").await;
+    b.screenshot("search-nothing-found-360").await;
+    b.click("[data-testid=drop-filters]").await;
+    b.text_contains(".hits", "固态电池电解质界面稳定性攻关").await;
+    b.close().await;
+}
+
 async fn log_in(b: &Browser, server: &Server, email: &str, next: &str) {
     b.client.goto(&server.url(&format!("/login?next={next}"))).await.unwrap();
     b.fill("#f-email", email).await;

@@ -70,7 +70,7 @@ fn lists(c: &mut Criterion) {
     ];
     for (name, q) in cases {
         let offset = (q.page.unwrap_or(1) as usize - 1) * 20;
-        g.bench_function(name, |b| b.iter(|| black_box(f.page(PostingKind::Demand, black_box(&q), 20, offset))));
+        g.bench_function(name, |b| b.iter(|| black_box(f.page(PostingKind::Demand, black_box(&q), None, 20, offset))));
     }
     g.finish();
 

@@ -183,6 +183,7 @@ pub async fn postings(
 ) -> ApiResult<Page<shared::market::PostingSummary>> {
     let n = |v: Option<u32>| v.map(|v| v.to_string());
     let qs = query(&[
+        ("q", q.q.clone()),
         ("domain", q.domain.clone()),
         ("type", q.type_code.clone()),
         ("district", q.district.clone()),
@@ -204,6 +205,8 @@ pub async fn search(q: &shared::market::SearchQuery) -> ApiResult<shared::market
     let qs = query(&[
         ("q", Some(q.q.clone())),
         ("kind", q.kind.map(|k| k.as_str().to_owned())),
+        ("domain", q.domain.clone()),
+        ("district", q.district.clone()),
         ("page", q.page.map(|p| p.to_string())),
     ]);
     get(&format!("/api/search{qs}")).await
@@ -382,8 +385,11 @@ pub async fn report(req: &shared::engage::NewReport) -> ApiResult<()> {
 }
 
 // ---- events ----
-pub async fn events(past: bool) -> ApiResult<Vec<shared::events::Event>> {
-    get(if past { "/api/events?past=true" } else { "/api/events" }).await
+pub async fn events(past: bool, q: Option<&str>) -> ApiResult<Vec<shared::events::Event>> {
+    let words = q.map(|q| format!("q={}", js_sys::encode_uri_component(q)));
+    let params: Vec<String> = [past.then(|| "past=true".to_owned()), words].into_iter().flatten().collect();
+    get(&format!("/api/events{}", if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) }))
+        .await
 }
 pub async fn event(id: i64) -> ApiResult<shared::events::Event> {
     get(&format!("/api/events/{id}")).await
@@ -564,8 +570,11 @@ pub async fn review_expert(id: i64, reject: Option<String>) -> ApiResult<shared:
 
 // ---- competitions and judging ----
 
-pub async fn competitions() -> ApiResult<Vec<comp::Competition>> {
-    get("/api/competitions").await
+pub async fn competitions(q: Option<&str>) -> ApiResult<Vec<comp::Competition>> {
+    match q {
+        Some(q) => get(&format!("/api/competitions?q={}", js_sys::encode_uri_component(q))).await,
+        None => get("/api/competitions").await,
+    }
 }
 pub async fn competition(id: i64) -> ApiResult<comp::Competition> {
     get(&format!("/api/competitions/{id}")).await

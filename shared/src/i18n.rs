@@ -892,6 +892,7 @@ catalogue! {
     OfferData => "数据", "Data";
     OfferFunding => "资金", "Funding";
     OfferUsers => "用户", "Users";
+    SortRelevance => "最相关", "Most relevant";
     SortNewest => "最新发布", "Newest";
     SortDeadline => "截止日期", "Deadline";
     PostDemand => "发布技术需求", "Post a demand";
@@ -971,6 +972,9 @@ catalogue! {
     SearchPlaceholder => "搜索需求、成果、场景、投资…", "Search demands, capabilities, scenarios, investors…";
     SearchTitle => "搜索结果", "Search results";
     SearchNone => "没有找到相关内容，换个关键词试试", "Nothing found; try other words";
+    SearchTry => "试试：", "Try:";
+    SearchWithoutFilters => "去掉领域和区县筛选，可找到 {n} 条结果", "Without the field and district filters: {n} results";
+    SearchTips => "提示：用更短或更常见的词（如「无人机」而非完整句子），中英文都可以。", "Tip: use shorter or more common words; Chinese and English both work.";
     SearchAll => "全部", "All";
     PostingsEmpty => "暂无符合条件的信息", "Nothing matches these filters";
     FilterType => "类型", "Type";
@@ -978,6 +982,12 @@ catalogue! {
     FilterAmountMin => "金额下限（万元）", "Amount from (10k CNY)";
     FilterAmountMax => "金额上限（万元）", "Amount up to (10k CNY)";
     FilterSort => "排序", "Sort";
+    FilterKeyword => "搜索", "Search";
+    KeywordPlaceholder => "技术、产品或机构，如 固态电池", "Technology, product or organization";
+    EventsKeywordPlaceholder => "活动名称、主题或地点，如 机器人论坛", "Event, topic or venue";
+    CompKeywordPlaceholder => "大赛名称或赛道，如 低空经济", "Competition or track";
+    KeywordNothingFound => "没有找到相关结果。可以换个说法、少用几个词，或清除搜索查看全部。", "Nothing found. Try other or fewer words, or clear the search to see everything.";
+    KeywordClear => "清除搜索", "Clear the search";
     FilterApply => "筛选", "Filter";
     FilterReset => "清除筛选", "Clear filters";
     AmountRange => "{min}–{max} 万元", "CNY {min}–{max} ×10k";

@@ -623,6 +623,7 @@ pub struct PostingSummary {
 }
 
 code_enum!(PostingSort {
+    Relevance = "relevance" => SortRelevance,
     Newest = "newest" => SortNewest,
     Deadline = "deadline" => SortDeadline,
 });
@@ -631,6 +632,8 @@ code_enum!(PostingSort {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct PostingQuery {
+    /// Words to look for (as in search); with them the default order is relevance.
+    pub q: Option<String>,
     pub domain: Option<String>,
     /// Demand type, capability kind, scenario category or fund type code.
     #[serde(rename = "type")]
@@ -663,6 +666,10 @@ pub struct SearchQuery {
     /// Chinese and/or English text; abbreviations such as AIGC or eVTOL also find their full forms.
     pub q: String,
     pub kind: Option<PostingKind>,
+    /// Only postings in this field (a domain code).
+    pub domain: Option<String>,
+    /// Only postings of this district (a district code).
+    pub district: Option<String>,
     pub page: Option<u32>,
     pub per_page: Option<u32>,
 }
@@ -680,6 +687,17 @@ pub struct SearchHit {
     pub summary_zh_html: String,
     pub summary_en_html: String,
     pub score: f32,
+    /// The posting's key facts, as on its list card.
+    #[serde(default)]
+    pub type_code: String,
+    #[serde(default)]
+    pub domains: Vec<String>,
+    pub district: Option<String>,
+    pub trl: Option<u8>,
+    pub amount_min: Option<u32>,
+    pub amount_max: Option<u32>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub deadline: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -698,6 +716,11 @@ pub struct SearchResults {
     pub page: u32,
     pub per_page: u32,
     pub by_kind: Vec<KindCount>,
+    /// When nothing was found: words from the postings that look like the query's.
+    #[serde(default)]
+    pub suggestions: Vec<String>,
+    /// When nothing was found with the field or district filter: how many without it.
+    pub without_filters: Option<u64>,
 }
 
 code_enum!(Decision {

@@ -156,7 +156,7 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: Compet
 }
 
 /// Public competitions, with the caller's own drafts.
-pub async fn list(state: &AppState, user: Option<&SessionUser>) -> AppResult<Vec<Competition>> {
+pub async fn list(state: &AppState, user: Option<&SessionUser>, q: Option<&str>) -> AppResult<Vec<Competition>> {
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
     for c in store::competitions(&mut db).await? {
@@ -164,7 +164,16 @@ pub async fn list(state: &AppState, user: Option<&SessionUser>) -> AppResult<Vec
             out.push(assemble(&mut db, c, user).await?);
         }
     }
-    Ok(out)
+    Ok(crate::search::keyword::filter(out, q, |c| {
+        vec![
+            (c.title_zh.as_str(), 3.0),
+            (c.title_en.as_deref().unwrap_or_default(), 3.0),
+            (c.description_zh.as_str(), 1.0),
+            (c.description_en.as_deref().unwrap_or_default(), 1.0),
+            (c.eligibility_zh.as_str(), 0.5),
+            (c.org.name_zh.as_str(), 0.5),
+        ]
+    }))
 }
 
 /// The competition; a draft only for those who run it (404 for anyone else).

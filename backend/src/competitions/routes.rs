@@ -18,11 +18,21 @@ use crate::engage::routes::UploadQuery;
 use crate::error::AppResult;
 use crate::http::extract::{Body, Json, Path, Query};
 
-/// Every competition, newest first.
-#[utoipa::path(get, path = "/competitions", tag = "competitions",
-    responses((status = 200, body = Vec<Competition>)))]
-pub async fn list(State(state): State<AppState>, user: MaybeUser) -> AppResult<Json<Vec<Competition>>> {
-    Ok(Json(ops::list(&state, user.0.as_ref()).await?))
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct CompetitionQuery {
+    /// Words to look for in titles, descriptions, eligibility and organizers; the best fits first.
+    pub q: Option<String>,
+}
+
+/// Every competition, newest first (with `q`, the best fits first).
+#[utoipa::path(get, path = "/competitions", tag = "competitions", params(CompetitionQuery),
+    responses((status = 200, body = Vec<Competition>), (status = 400, body = ApiError)))]
+pub async fn list(
+    State(state): State<AppState>,
+    user: MaybeUser,
+    Query(q): Query<CompetitionQuery>,
+) -> AppResult<Json<Vec<Competition>>> {
+    Ok(Json(ops::list(&state, user.0.as_ref(), q.q.as_deref()).await?))
 }
 
 /// Create a competition (members of an organizer organization).

@@ -286,6 +286,11 @@ impl Done {
     }
 }
 
+/// A `LIKE … ESCAPE '\'` pattern matching `text` anywhere, its wildcards taken literally.
+pub fn like_pattern(text: &str) -> String {
+    format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
 pub fn query<'q>(sql: impl Sql<'q>) -> Query<'q> {
     Query { sql: sql.into_sql(), values: Vec::new() }
 }

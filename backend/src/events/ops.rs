@@ -152,13 +152,23 @@ pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult
     Ok(out)
 }
 
-pub async fn list(state: &AppState, user: Option<&SessionUser>, past: bool) -> AppResult<Vec<Event>> {
+pub async fn list(state: &AppState, user: Option<&SessionUser>, past: bool, q: Option<&str>) -> AppResult<Vec<Event>> {
     let mut db = state.db.acquire().await?;
     let orgs = match user {
         Some(u) => crate::engage::store::orgs_of(&mut db, u.id).await?,
         None => vec![],
     };
-    Ok(store::list(&mut db, now(), past, &orgs).await?)
+    let events = store::list(&mut db, now(), past, &orgs).await?;
+    Ok(crate::search::keyword::filter(events, q, |e| {
+        vec![
+            (e.title_zh.as_str(), 3.0),
+            (e.title_en.as_deref().unwrap_or_default(), 3.0),
+            (e.description_zh.as_str(), 1.0),
+            (e.description_en.as_deref().unwrap_or_default(), 1.0),
+            (e.venue.as_deref().unwrap_or_default(), 0.5),
+            (e.org_name_zh.as_str(), 0.5),
+        ]
+    }))
 }
 
 pub async fn add_ticket_type(

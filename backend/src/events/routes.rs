@@ -19,6 +19,8 @@ pub struct EventQuery {
     /// Past events instead of upcoming ones.
     #[serde(default)]
     pub past: bool,
+    /// Words to look for in titles, descriptions, venues and organizers; the best fits first.
+    pub q: Option<String>,
 }
 
 /// Upcoming (or past) events, soonest first; invitation-only ones only for their organizers.
@@ -28,7 +30,7 @@ pub async fn list(
     user: MaybeUser,
     Query(q): Query<EventQuery>,
 ) -> AppResult<Json<Vec<Event>>> {
-    Ok(Json(ops::list(&state, user.0.as_ref(), q.past).await?))
+    Ok(Json(ops::list(&state, user.0.as_ref(), q.past, q.q.as_deref()).await?))
 }
 
 /// Create an event for one of your organizer organizations.

@@ -26,6 +26,18 @@ pub struct FacetRow {
     pub published_at: OffsetDateTime,
 }
 
+/// The facts a search hit shows of a posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    pub type_code: String,
+    pub district: Option<String>,
+    pub domains: Vec<String>,
+    pub trl: Option<u8>,
+    pub amount_min: Option<u32>,
+    pub amount_max: Option<u32>,
+    pub deadline: Option<Date>,
+}
+
 /// A code interned as a small number; 0 means "none".
 type Code = u16;
 
@@ -102,6 +114,8 @@ impl Filter {
 #[derive(Debug, Default)]
 pub struct Facets {
     codes: HashMap<String, Code>,
+    /// The codes by number (`names[c - 1]` is code `c`).
+    names: Vec<String>,
     kinds: [Vec<Entry>; 4],
     kind_of: HashMap<i64, PostingKind>,
 }
@@ -135,6 +149,7 @@ impl Facets {
         // Reference codes number in the hundreds; u16 leaves room for tens of thousands.
         let next = Code::try_from(self.codes.len() + 1).unwrap_or(Code::MAX);
         self.codes.insert(code.to_owned(), next);
+        self.names.push(code.to_owned());
         next
     }
 
@@ -143,6 +158,39 @@ impl Facets {
             None => Ok(None),
             Some(c) => self.codes.get(c).map(|c| Some(*c)).ok_or(()),
         }
+    }
+
+    fn name(&self, c: Code) -> Option<String> {
+        (c > 0).then(|| self.names.get(usize::from(c) - 1).cloned()).flatten()
+    }
+
+    /// What a search hit shows of published posting `id`.
+    pub fn facts(&self, id: i64) -> Option<Facts> {
+        let kind = self.kind_of.get(&id)?;
+        let e = self.kinds[slot(*kind)].iter().find(|e| e.id == id)?;
+        Some(Facts {
+            type_code: self.name(e.type_code).unwrap_or_default(),
+            district: self.name(e.district),
+            domains: e.domains.iter().filter_map(|d| self.name(*d)).collect(),
+            trl: e.trl,
+            amount_min: e.amount_min,
+            amount_max: e.amount_max,
+            deadline: e.deadline,
+        })
+    }
+
+    /// The published postings of every kind in `domain` and `district`; `None` when neither is
+    /// asked for (no restriction), empty when a code is unknown.
+    pub fn ids_in(&self, domain: &Option<String>, district: &Option<String>) -> Option<Vec<i64>> {
+        let (Ok(domain), Ok(district)) = (self.lookup(domain), self.lookup(district)) else {
+            return Some(vec![]);
+        };
+        if domain.is_none() && district.is_none() {
+            return None;
+        }
+        let fits =
+            |e: &&Entry| domain.is_none_or(|d| e.domains.contains(&d)) && district.is_none_or(|d| e.district == d);
+        Some(self.kinds.iter().flatten().filter(fits).map(|e| e.id).collect())
     }
 
     /// Removes `removals` and inserts or replaces `upserts`.
@@ -189,7 +237,15 @@ impl Facets {
     }
 
     /// The ids of one page of published postings of `kind` matching `q`, in its sort order, and the total.
-    pub fn page(&self, kind: PostingKind, q: &PostingQuery, limit: usize, offset: usize) -> (Vec<i64>, u64) {
+    /// `among`: only these postings (those a keyword found, most relevant first), by default in that order.
+    pub fn page(
+        &self,
+        kind: PostingKind,
+        q: &PostingQuery,
+        among: Option<&[i64]>,
+        limit: usize,
+        offset: usize,
+    ) -> (Vec<i64>, u64) {
         let (Ok(domain), Ok(type_code), Ok(district), Ok(pilot_zone)) =
             (self.lookup(&q.domain), self.lookup(&q.type_code), self.lookup(&q.district), self.lookup(&q.pilot_zone))
         else {
@@ -209,12 +265,27 @@ impl Facets {
             deadline_to: q.deadline_to,
         };
         let all = &self.kinds[slot(kind)];
-        if f.is_empty() && q.sort.unwrap_or(PostingSort::Newest) == PostingSort::Newest {
+        let sort = match (q.sort, among) {
+            (Some(PostingSort::Relevance) | None, Some(_)) => PostingSort::Relevance,
+            (Some(PostingSort::Relevance) | None, None) => PostingSort::Newest,
+            (Some(s), _) => s,
+        };
+        let rank: Option<HashMap<i64, usize>> =
+            among.map(|ids| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect());
+        if f.is_empty() && sort == PostingSort::Newest && rank.is_none() {
             let ids = all.iter().skip(offset).take(limit).map(|e| e.id).collect();
             return (ids, all.len() as u64);
         }
-        let matching = all.iter().filter(|e| f.matches(e));
-        match q.sort.unwrap_or(PostingSort::Newest) {
+        let matching = all.iter().filter(|e| f.matches(e) && rank.as_ref().is_none_or(|r| r.contains_key(&e.id)));
+        match sort {
+            PostingSort::Relevance => {
+                let mut found: Vec<(usize, i64)> = matching
+                    .map(|e| (rank.as_ref().and_then(|r| r.get(&e.id)).copied().unwrap_or(usize::MAX), e.id))
+                    .collect();
+                found.sort_unstable();
+                let total = found.len() as u64;
+                (found.into_iter().skip(offset).take(limit).map(|(_, id)| id).collect(), total)
+            }
             PostingSort::Newest => {
                 let mut total = 0u64;
                 let mut ids = Vec::with_capacity(limit);
@@ -267,9 +338,9 @@ mod tests {
         let mut f = Facets::new();
         f.apply((1..=5).map(|i| row(i, PostingKind::Demand, i as u8)).collect(), &[]);
         f.apply(vec![row(9, PostingKind::Capability, 9)], &[]);
-        assert_eq!(f.page(PostingKind::Demand, &q(), 2, 0), (vec![5, 4], 5));
-        assert_eq!(f.page(PostingKind::Demand, &q(), 2, 4), (vec![1], 5));
-        assert_eq!(f.page(PostingKind::Capability, &q(), 20, 0), (vec![9], 1));
+        assert_eq!(f.page(PostingKind::Demand, &q(), None, 2, 0), (vec![5, 4], 5));
+        assert_eq!(f.page(PostingKind::Demand, &q(), None, 2, 4), (vec![1], 5));
+        assert_eq!(f.page(PostingKind::Capability, &q(), None, 20, 0), (vec![9], 1));
     }
 
     #[test]
@@ -281,9 +352,9 @@ mod tests {
         f.apply(vec![edited], &[2]);
         assert_eq!(f.len(), 1);
         let joint = PostingQuery { type_code: Some("joint_rnd".into()), ..q() };
-        assert_eq!(f.page(PostingKind::Demand, &joint, 20, 0), (vec![1], 1));
+        assert_eq!(f.page(PostingKind::Demand, &joint, None, 20, 0), (vec![1], 1));
         let problem = PostingQuery { type_code: Some("tech_problem".into()), ..q() };
-        assert_eq!(f.page(PostingKind::Demand, &problem, 20, 0), (vec![], 0));
+        assert_eq!(f.page(PostingKind::Demand, &problem, None, 20, 0), (vec![], 0));
     }
 
     #[test]
@@ -294,7 +365,7 @@ mod tests {
         open.amount_max = None;
         open.deadline = None;
         f.apply(vec![row(1, PostingKind::Demand, 1), open], &[]);
-        let page = |query: PostingQuery| f.page(PostingKind::Demand, &query, 20, 0).0;
+        let page = |query: PostingQuery| f.page(PostingKind::Demand, &query, None, 20, 0).0;
         assert_eq!(page(PostingQuery { trl_min: Some(5), ..q() }), vec![1], "no TRL fails a TRL bound");
         assert_eq!(page(PostingQuery { amount_min: Some(1000), ..q() }), vec![2], "an open top overlaps");
         assert_eq!(page(PostingQuery { amount_max: Some(50), ..q() }), Vec::<i64>::new(), "both start at 100");
@@ -313,7 +384,7 @@ mod tests {
         none.deadline = None;
         f.apply(vec![later, none, row(3, PostingKind::Demand, 3)], &[]);
         let by_deadline = PostingQuery { sort: Some(PostingSort::Deadline), ..q() };
-        assert_eq!(f.page(PostingKind::Demand, &by_deadline, 20, 0), (vec![3, 1, 2], 3));
+        assert_eq!(f.page(PostingKind::Demand, &by_deadline, None, 20, 0), (vec![3, 1, 2], 3));
     }
 
     #[test]
@@ -325,6 +396,36 @@ mod tests {
         for r in rows {
             single.apply(vec![r], &[]);
         }
-        assert_eq!(bulk.page(PostingKind::Demand, &q(), 100, 0), single.page(PostingKind::Demand, &q(), 100, 0));
+        assert_eq!(
+            bulk.page(PostingKind::Demand, &q(), None, 100, 0),
+            single.page(PostingKind::Demand, &q(), None, 100, 0)
+        );
+    }
+
+    #[test]
+    fn a_keyword_keeps_its_postings_in_relevance_order_and_combines_with_filters() {
+        let mut f = Facets::new();
+        f.apply((1..=5).map(|i| row(i, PostingKind::Demand, i as u8)).collect(), &[]);
+        let found = [4, 2, 9, 5];
+        assert_eq!(f.page(PostingKind::Demand, &q(), Some(&found), 20, 0), (vec![4, 2, 5], 3), "9 is not a demand");
+        let newest = PostingQuery { sort: Some(PostingSort::Newest), ..q() };
+        assert_eq!(f.page(PostingKind::Demand, &newest, Some(&found), 20, 0), (vec![5, 4, 2], 3));
+        let elsewhere = PostingQuery { district: Some("xihu".into()), ..q() };
+        assert_eq!(f.page(PostingKind::Demand, &elsewhere, Some(&found), 20, 0), (vec![], 0));
+        assert_eq!(f.page(PostingKind::Demand, &q(), Some(&[]), 20, 0), (vec![], 0), "nothing found, nothing listed");
+    }
+
+    #[test]
+    fn facts_and_the_postings_of_a_field_or_district_answer_from_memory() {
+        let mut f = Facets::new();
+        f.apply((1..=3).map(|i| row(i, PostingKind::Demand, i as u8)).collect(), &[]);
+        let facts = f.facts(2).expect("published");
+        assert_eq!((facts.type_code.as_str(), facts.district.as_deref()), ("tech_problem", Some("binjiang")));
+        assert_eq!(f.facts(99), None);
+        assert_eq!(f.ids_in(&None, &None), None, "no restriction");
+        let mut ids = f.ids_in(&None, &Some("binjiang".into())).unwrap();
+        ids.sort_unstable();
+        assert_eq!(ids, [1, 2, 3]);
+        assert_eq!(f.ids_in(&Some("no_such_field".into()), &None), Some(vec![]));
     }
 }

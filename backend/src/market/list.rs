@@ -82,6 +82,13 @@ fn push_filters(qb: &mut sql::Builder<'_>, kind: PostingKind, q: &PostingQuery, 
     if let Some(o) = q.org_id {
         qb.push(" AND p.org_id = ").push_bind(o);
     }
+    if let Some(words) = text(&q.q) {
+        // Drafts are not in the search index: the caller's own postings match the text as written.
+        let pattern = sql::like_pattern(&words);
+        qb.push(" AND (p.title_zh LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        qb.push(" OR LOWER(COALESCE(p.title_en, '')) LIKE LOWER(").push_bind(pattern.clone()).push(") ESCAPE '\\'");
+        qb.push(" OR p.summary_zh LIKE ").push_bind(pattern).push(" ESCAPE '\\')");
+    }
     // Deadlines lie within the dates a request may name: a filter beyond them is the same filter at
     // their edge (and a year like -9999 never reaches a database that has no such date).
     let within = |d: time::Date| d.clamp(shared::validate::DATE_MIN, shared::validate::DATE_MAX);
@@ -131,8 +138,14 @@ pub async fn page(
     push_filters(&mut qb, kind, q, scope);
     qb.push(match q.sort.unwrap_or(PostingSort::Newest) {
         // Public lists hold published postings only, which all have published_at: the index order.
-        PostingSort::Newest if *scope == Scope::Public => " ORDER BY p.published_at DESC, p.id DESC",
-        PostingSort::Newest => " ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC",
+        // Relevance comes from the search index, which holds published postings only; here (the
+        // caller's own postings in any state) the newest first.
+        PostingSort::Newest | PostingSort::Relevance if *scope == Scope::Public => {
+            " ORDER BY p.published_at DESC, p.id DESC"
+        }
+        PostingSort::Newest | PostingSort::Relevance => {
+            " ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC"
+        }
         PostingSort::Deadline => " ORDER BY p.deadline IS NULL, p.deadline, p.id",
     });
     qb.push(" LIMIT ").push_bind(limit as i64).push(" OFFSET ").push_bind(offset as i64);

@@ -234,6 +234,9 @@ pub async fn load_facets(db: &crate::db::Db) -> sqlx::Result<super::facets::Face
     Ok(facets)
 }
 
+/// The most postings a list's keyword box narrows to (the list's filters then apply to them).
+const KEYWORD_CAP: usize = 5_000;
+
 /// One page of postings of `kind` as `user` may see them, serialized as a `Page<PostingSummary>`.
 /// Public pages are chosen by the facets and assembled from rendered summaries; only the summaries
 /// not rendered yet are read from the database.
@@ -250,7 +253,20 @@ pub async fn list(
         let (items, total) = list::page(&mut db, kind, &q, &scope, per_page, offset).await?;
         return serde_json::to_string(&Page { items, total, page, per_page }).map_err(|e| AppError::Internal(e.into()));
     }
-    let (ids, total) = state.published.facets().page(kind, &q, per_page as usize, offset as usize);
+    let words =
+        q.q.as_deref().map(str::trim).filter(|w| !w.is_empty()).map(|w| w.chars().take(200).collect::<String>());
+    let found = match words {
+        None => None,
+        Some(text) => {
+            let index = state.search.clone();
+            let found = tokio::task::spawn_blocking(move || index.ranked(&text, kind, KEYWORD_CAP))
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?
+                .map_err(AppError::Internal)?;
+            Some(found)
+        }
+    };
+    let (ids, total) = state.published.facets().page(kind, &q, found.as_deref(), per_page as usize, offset as usize);
     let mut items: Vec<Option<std::sync::Arc<str>>> = {
         let rendered = state.published.rendered();
         ids.iter().map(|id| rendered.get(*id)).collect()

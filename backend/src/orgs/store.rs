@@ -160,7 +160,7 @@ fn push_filters(qb: &mut sql::Builder<'_>, q: &OrgListQuery) {
             .push(")");
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = sql::like_pattern(text);
         qb.push(" AND (o.name_zh LIKE ")
             .push_bind(pattern.clone())
             .push(" ESCAPE '\\' OR LOWER(COALESCE(o.name_en, '')) LIKE LOWER(")

@@ -1,6 +1,7 @@
 //! The full-text index: tantivy with jieba segmentation for Chinese and stemming for English,
 //! BM25 ranking, highlighted snippets. Pure index code: it never touches the database.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -9,7 +10,7 @@ use shared::market::{KindCount, PostingKind, SearchHit};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
@@ -437,18 +438,91 @@ impl SearchIndex {
         limit: usize,
         offset: usize,
     ) -> anyhow::Result<(Vec<SearchHit>, u64, Vec<KindCount>)> {
+        self.search_among(text, kind, None, limit, offset)
+    }
+
+    /// [`search`](Self::search) among the postings `among` only (those of a field or district).
+    pub fn search_among(
+        &self,
+        text: &str,
+        kind: Option<PostingKind>,
+        among: Option<&[i64]>,
+        limit: usize,
+        offset: usize,
+    ) -> anyhow::Result<(Vec<SearchHit>, u64, Vec<KindCount>)> {
         let p = self.parse(text);
-        if p.is_empty() {
+        let limit = limit.max(1);
+        if p.is_empty() || among.is_some_and(<[i64]>::is_empty) {
             let none = PostingKind::ALL.iter().map(|k| KindCount { kind: *k, count: 0 }).collect();
             return Ok((vec![], 0, none));
         }
-        let found = self.run(&p, Need::Most, kind, limit, offset)?;
+        let found = self.run(&p, Need::Most, kind, among, limit, offset)?;
         let all: u64 = found.2.iter().map(|c| c.count).sum();
         let words = p.units.iter().map(|u| u.parts.len()).sum::<usize>();
         if all < RELAX_BELOW && words > 1 {
-            return self.run(&p, Need::Any, kind, limit, offset);
+            return self.run(&p, Need::Any, kind, among, limit, offset);
         }
         Ok(found)
+    }
+
+    /// Words of the postings' keywords that look like `text` (sharing most of its characters, or a
+    /// Latin word within two letters), the most used first: what to try when nothing was found.
+    pub fn suggest(&self, text: &str, n: usize) -> Vec<String> {
+        let wanted: Vec<char> = text.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+        if wanted.is_empty() {
+            return vec![];
+        }
+        let latin: String = wanted.iter().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let searcher = self.reader.searcher();
+        let mut scored: HashMap<String, (usize, u32)> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.f.keywords) else { continue };
+            let Ok(mut terms) = inverted.terms().stream() else { continue };
+            while terms.advance() {
+                let Ok(word) = std::str::from_utf8(terms.key()) else { continue };
+                if word.chars().count() < 2 {
+                    continue;
+                }
+                let shared = word.chars().filter(|c| wanted.contains(c)).count();
+                let close = if word.is_ascii() {
+                    latin.len() >= 4 && query::near(&latin, word, 2)
+                } else {
+                    shared * 2 >= word.chars().count().max(2) && shared >= 2
+                };
+                if close {
+                    let e = scored.entry(word.to_owned()).or_default();
+                    e.0 = shared;
+                    e.1 += terms.value().doc_freq;
+                }
+            }
+        }
+        let mut out: Vec<(String, (usize, u32))> = scored.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(w, _)| w).filter(|w| *w != text.to_lowercase()).take(n).collect()
+    }
+
+    /// The published postings of `kind` that fit `text`, most relevant first (at most `cap`): what a
+    /// list page's keyword box narrows the list to.
+    pub fn ranked(&self, text: &str, kind: PostingKind, cap: usize) -> anyhow::Result<Vec<i64>> {
+        let p = self.parse(text);
+        if p.is_empty() {
+            return Ok(vec![]);
+        }
+        let searcher = self.reader.searcher();
+        let top = |need: Need| -> anyhow::Result<Vec<(Score, tantivy::DocAddress)>> {
+            let q = self.with_kind(self.query(&p, need), kind);
+            Ok(searcher.search(&q, &TopDocs::with_limit(cap.max(1)).order_by_score())?)
+        };
+        let mut found = top(Need::Most)?;
+        if (found.len() as u64) < RELAX_BELOW && p.units.iter().map(|u| u.parts.len()).sum::<usize>() > 1 {
+            found = top(Need::Any)?;
+        }
+        let mut ids = Vec::with_capacity(found.len());
+        for (_, address) in found {
+            let d: TantivyDocument = searcher.doc(address)?;
+            ids.extend(d.get_first(self.f.id).and_then(|v| v.as_i64()));
+        }
+        Ok(ids)
     }
 
     fn run(
@@ -456,11 +530,18 @@ impl SearchIndex {
         p: &Parsed,
         need: Need,
         kind: Option<PostingKind>,
+        among: Option<&[i64]>,
         limit: usize,
         offset: usize,
     ) -> anyhow::Result<(Vec<SearchHit>, u64, Vec<KindCount>)> {
         let searcher = self.reader.searcher();
-        let base = self.query(p, need);
+        let base = match among {
+            None => self.query(p, need),
+            Some(ids) => {
+                let ids = TermSetQuery::new(ids.iter().map(|id| Term::from_field_i64(self.f.id, *id)));
+                Box::new(BooleanQuery::new(vec![(Occur::Must, self.query(p, need)), (Occur::Must, Box::new(ids))]))
+            }
+        };
         let page = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
         // Without a kind: one pass ranks and counts. With one: the counts of every kind still come
         // from the whole query, the page from the query narrowed to the kind.
@@ -494,6 +575,13 @@ impl SearchIndex {
                 summary_zh_html: marks.zh(&mut a, &text_of(self.f.summary_zh)),
                 summary_en_html: marks.en(&mut a, &text_of(self.f.summary_en)),
                 score,
+                type_code: String::new(),
+                domains: vec![],
+                district: None,
+                trl: None,
+                amount_min: None,
+                amount_max: None,
+                deadline: None,
             });
         }
         Ok((hits, total, by_kind))

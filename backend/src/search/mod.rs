@@ -5,6 +5,7 @@
 pub mod eval;
 pub mod highlight;
 pub mod index;
+pub mod keyword;
 pub mod query;
 pub mod routes;
 pub mod synonyms;

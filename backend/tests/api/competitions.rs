@@ -761,3 +761,30 @@ async fn team_members_join_by_accepting_may_leave_and_a_leader_hands_over_before
     let r = mate.post(s.app.url(&format!("/api/teams/{team}/members"))).json(&json!({"email": "x@example.com"}));
     error_code(r.send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
 }
+
+#[tokio::test]
+async fn the_competition_list_keyword_finds_by_title_and_description() {
+    let s = setup().await;
+    let mut ids = vec![];
+    for (title, about) in
+        [("低空经济应用创新大赛", "无人机物流与eVTOL应用"), ("生物制造创业挑战赛", "合成生物与细胞工厂")]
+    {
+        let mut c = competition(s.org, 1, json!([{"name_zh": "综合评价", "weight": 100, "scale": 100}]));
+        c["title_zh"] = json!(title);
+        c["description_zh"] = json!(about);
+        let r = s.organizer.post(s.app.url("/api/competitions")).json(&c).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED, "{}", body(r).await);
+        ids.push(body(r).await["id"].as_i64().unwrap());
+    }
+    let found = |q: &'static str| {
+        let (c, url) = (s.organizer.clone(), s.app.url("/api/competitions"));
+        async move {
+            let r = c.get(url).query(&[("q", q)]).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            body(r).await.as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(found("低空大赛").await, [ids[0]]);
+    assert_eq!(found("细胞工厂").await, [ids[1]], "found by its description");
+    assert_eq!(found("drone").await, [ids[0]], "English finds the Chinese text");
+}

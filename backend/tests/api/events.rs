@@ -978,3 +978,34 @@ async fn a_speaker_email_gets_the_same_answer_whether_or_not_anyone_has_it() {
     }
     assert_eq!(answers[0], answers[1], "no lookup of identities by email");
 }
+
+#[tokio::test]
+async fn the_event_list_keyword_finds_events_by_unspaced_words_best_fit_first() {
+    let s = setup().await;
+    let mut ids = vec![];
+    for (title, venue) in [
+        ("2027人形机器人产业发展论坛", "杭州国际博览中心"),
+        ("低空经济供需对接会", "萧山机场"),
+        ("机器人灵巧手沙龙", "滨江"),
+    ] {
+        let mut e = event(s.org, 50);
+        e["title_zh"] = json!(title);
+        e["venue"] = json!(venue);
+        e["description_zh"] = json!("面向未来产业的交流活动");
+        let r = s.organizer.post(s.app.url("/api/events")).json(&e).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        ids.push(body(r).await["id"].as_i64().unwrap());
+    }
+    let found = |q: &'static str| {
+        let (c, url) = (s.organizer.clone(), s.app.url("/api/events"));
+        async move {
+            let r = c.get(url).query(&[("q", q)]).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            body(r).await.as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(found("人形机器人论坛").await, [ids[0]]);
+    assert_eq!(found("机器人").await, [ids[0], ids[2]]);
+    assert_eq!(found("UAV萧山").await, [ids[1]], "a synonym and a venue");
+    assert!(found("量子计算").await.is_empty());
+}

@@ -450,7 +450,7 @@ async fn public_lists_served_from_memory_agree_with_the_sql_filters() {
             let (page_no, per_page) = (q.page.unwrap_or(1), 10u32);
             let offset = u64::from((page_no - 1) * per_page);
             let (sql, sql_total) = page(&mut db, *kind, q, &Scope::Public, per_page, offset).await.unwrap();
-            let (ids, total) = app.state.published.facets().page(*kind, q, per_page as usize, offset as usize);
+            let (ids, total) = app.state.published.facets().page(*kind, q, None, per_page as usize, offset as usize);
             let sql_ids: Vec<i64> = sql.iter().map(|p| p.id).collect();
             assert_eq!((ids, total), (sql_ids, sql_total), "{kind:?} {q:?}");
             compared += 1;

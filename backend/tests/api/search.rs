@@ -277,3 +277,79 @@ async fn the_engine_beats_every_baseline_on_the_hand_judged_queries_among_distra
     assert!(report.queries >= 150 && report.postings > report.judged + 500, "{report}");
     assert!(report.engine_wins(), "{report}");
 }
+
+async fn list(m: &Market, path: &str) -> Vec<i64> {
+    let r = m.app.client().get(m.app.url(path)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "{path}");
+    let v: Value = body(r).await;
+    v["items"].as_array().unwrap().iter().map(|p| p["id"].as_i64().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn a_list_keyword_narrows_the_list_combines_with_filters_and_sorts_by_relevance() {
+    let (m, ids) = corpus().await;
+    let mut d = demand(m.org);
+    d["title_zh"] = json!("电池回收");
+    d["summary_zh"] = json!("退役电池拆解，固态与液态电池都可处理");
+    d["domains"] = json!(["new_materials"]);
+    let apart = m.draft(d, "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", apart).await;
+    // Unspaced, and matching two postings: the one about it first.
+    let found = list(&m, "/api/demands?q=固态电池电解质").await;
+    assert_eq!(found.first(), Some(&ids[0]), "{found:?}");
+    assert!(!found.contains(&ids[2]) && !found.contains(&ids[3]), "{found:?}");
+    // With a filter: the keyword's postings of that field only.
+    let energy = list(&m, "/api/demands?q=电池&domain=advanced_energy").await;
+    assert!(energy.contains(&ids[0]) && energy.contains(&ids[1]) && !energy.contains(&apart), "{energy:?}");
+    // Another order on request; nothing found lists nothing.
+    let newest = list(&m, "/api/demands?q=电池&sort=newest").await;
+    assert_eq!(newest.first(), Some(&apart), "{newest:?}");
+    assert!(list(&m, "/api/demands?q=量子纠缠").await.is_empty());
+    assert!(list(&m, "/api/capabilities?q=固态电池").await.is_empty(), "the keyword keeps to the list's kind");
+}
+
+#[tokio::test]
+async fn the_owner_finds_their_own_drafts_by_keyword() {
+    let (m, _) = corpus().await;
+    let mut d = demand(m.org);
+    d["title_zh"] = json!("量子重力仪野外标定草稿");
+    let draft = m.draft(d, "/api/demands").await;
+    let r = m.owner.get(m.app.url("/api/demands?mine=true&q=重力仪")).send().await.unwrap();
+    let v: Value = body(r).await;
+    let found: Vec<i64> = v["items"].as_array().unwrap().iter().map(|p| p["id"].as_i64().unwrap()).collect();
+    assert_eq!(found, [draft], "{v}");
+    let r = m.owner.get(m.app.url("/api/demands?mine=true&q=100%25_")).send().await.unwrap();
+    assert_eq!(body(r).await["total"], 0, "wildcards are taken literally");
+}
+
+#[tokio::test]
+async fn hits_carry_their_key_facts_and_narrow_to_a_field_or_district() {
+    let (m, ids) = corpus().await;
+    let r = search(&m, "固态电池").await;
+    let hit = &r["hits"][0];
+    assert_eq!(hit["id"], ids[0]);
+    assert_eq!(hit["domains"], json!(["advanced_energy"]), "{hit}");
+    assert!(hit["type_code"].as_str().is_some_and(|t| !t.is_empty()) && hit["deadline"].is_string(), "{hit}");
+    let url = m.app.url("/api/search");
+    let get = |params: Vec<(&'static str, &'static str)>| {
+        let (c, url) = (m.app.client(), url.clone());
+        async move { body(c.get(url).query(&params).send().await.unwrap()).await }
+    };
+    let energy = get(vec![("q", "电池"), ("domain", "advanced_energy")]).await;
+    assert_eq!(energy["total"], 2, "{energy}");
+    let elsewhere = get(vec![("q", "电池"), ("domain", "gen_ai")]).await;
+    assert_eq!((elsewhere["total"].as_u64(), elsewhere["without_filters"].as_u64()), (Some(0), Some(2)), "{elsewhere}");
+    let unknown = get(vec![("q", "电池"), ("district", "atlantis")]).await;
+    assert_eq!(unknown["total"], 0, "an unknown district holds nothing: {unknown}");
+}
+
+#[tokio::test]
+async fn nothing_found_suggests_words_the_postings_use() {
+    let (m, _) = corpus().await;
+    let r = search(&m, "钙钛旷").await;
+    assert_eq!(r["total"], 0, "{r}");
+    let suggestions: Vec<&str> = r["suggestions"].as_array().unwrap().iter().filter_map(|s| s.as_str()).collect();
+    assert!(suggestions.contains(&"钙钛矿"), "a typo suggests the word the postings use: {r}");
+    let r = search(&m, "perovskte").await;
+    assert!(r["total"].as_u64().unwrap() > 0, "English typos are tolerated outright: {r}");
+}

@@ -149,3 +149,30 @@ pub fn AcceptDecline(
         </p>
     }
 }
+
+/// A list page's words, read from the URL's `q`, and the callback that puts new ones there (the
+/// page's other query parameters are the list's own state and stay as they are).
+pub fn keyword_in_url(path: &'static str) -> (Signal<Option<String>>, Callback<Option<String>>) {
+    let query = leptos_router::hooks::use_query_map();
+    let navigate = StoredValue::new(leptos_router::hooks::use_navigate());
+    let words = Signal::derive(move || query.with(|q| q.get("q")).filter(|w| !w.trim().is_empty()));
+    let search = Callback::new(move |words: Option<String>| {
+        let url = match words {
+            Some(w) => format!("{path}?q={}", js_sys::encode_uri_component(&w)),
+            None => path.to_owned(),
+        };
+        navigate.with_value(|n| n(&url, Default::default()));
+    });
+    (words, search)
+}
+
+/// What a keyword that found nothing says: try other words, or clear it.
+#[component]
+pub fn NothingFound(clear: &'static str) -> impl IntoView {
+    view! {
+        <div class="state" data-testid="nothing-found">
+            <p>{tr(Msg::KeywordNothingFound)}</p>
+            <a href=clear class="btn btn-ghost">{tr(Msg::KeywordClear)}</a>
+        </div>
+    }
+}

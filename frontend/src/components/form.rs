@@ -242,3 +242,37 @@ pub fn DateTimeField(
             {move || errors.of(name).get().map(|m| view! { <p class="field-error">{m}</p> })}</div>
     }
 }
+
+/// A list page's keyword box: searches when submitted (Enter or the button), clears when emptied.
+/// The words go into the page's URL with its filters, so a result is shareable.
+#[component]
+pub fn KeywordBox(
+    /// The words in the URL now.
+    current: Signal<Option<String>>,
+    on_search: Callback<Option<String>>,
+    #[prop(default = Msg::KeywordPlaceholder)] placeholder: Msg,
+) -> impl IntoView {
+    let text = RwSignal::new(current.get_untracked().unwrap_or_default());
+    // Back and forward change the URL: the box follows.
+    Effect::new(move |_| text.set(current.get().unwrap_or_default()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = text.get_untracked().trim().to_owned();
+        on_search.run((!words.is_empty()).then_some(words));
+    };
+    view! {
+        <form class="keyword-box" role="search" on:submit=submit>
+            <label class="sr-only" for="f-q">{tr(Msg::FilterKeyword)}</label>
+            <input id="f-q" type="search" data-testid="keyword" placeholder=move || tr(placeholder)
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:search=move |ev: leptos::ev::Event| {
+                    // The field's own clear button.
+                    if event_target_value(&ev).is_empty() && current.get_untracked().is_some() {
+                        on_search.run(None);
+                    }
+                }/>
+            <button type="submit" class="btn btn-secondary">{move || tr(Msg::FilterKeyword)}</button>
+        </form>
+    }
+}

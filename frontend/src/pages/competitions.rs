@@ -14,7 +14,8 @@ use shared::taxonomy::TermKind;
 
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
-use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField};
+use crate::components::data::{NothingFound, keyword_in_url};
+use crate::components::form::{FormError, FormErrors, KeywordBox, SelectField, TextArea, TextField};
 use crate::components::labels::{bilingual, local_input, now, parse_local, use_taxonomy, when};
 use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
@@ -23,7 +24,11 @@ use crate::session::use_session;
 #[component]
 pub fn CompetitionList() -> impl IntoView {
     let session = use_session();
-    let data = LocalResource::new(|| async { api::competitions().await });
+    let (words, search) = keyword_in_url("/competitions");
+    let data = LocalResource::new(move || {
+        let q = words.get();
+        async move { api::competitions(q.as_deref()).await }
+    });
     let organizer = move || {
         session.me.with(|m| m.as_ref().is_some_and(|m| m.memberships.iter().any(|o| o.org_kind == OrgKind::Organizer)))
     };
@@ -34,9 +39,13 @@ pub fn CompetitionList() -> impl IntoView {
                 {move || organizer().then(|| view! { <a class="btn btn-primary" href="/competitions/new">{tr(Msg::CompNew)}</a> })}
             </header>
             <p class="muted">{tr(Msg::CompIntro)}</p>
+            <KeywordBox current=words on_search=search placeholder=Msg::CompKeywordPlaceholder/>
             {resource_view(data, move |list: Vec<Competition>| {
                 if list.is_empty() {
-                    return view! { <p class="state">{tr(Msg::CompNone)}</p> }.into_any();
+                    return match words.get_untracked() {
+                        Some(_) => view! { <NothingFound clear="/competitions"/> }.into_any(),
+                        None => view! { <p class="state">{tr(Msg::CompNone)}</p> }.into_any(),
+                    };
                 }
                 view! {
                     <ul class="cards" data-testid="competitions">

@@ -18,8 +18,9 @@ use shared::taxonomy::TermKind;
 
 use crate::api;
 use crate::components::data::{Bar, ErrorView, resource_view};
+use crate::components::data::{NothingFound, keyword_in_url};
 use crate::components::form::{
-    CheckboxGroup, DateTimeField, FormError, FormErrors, SelectField, TextArea, TextField, Toggle,
+    CheckboxGroup, DateTimeField, FormError, FormErrors, KeywordBox, SelectField, TextArea, TextField, Toggle,
 };
 use crate::components::labels::{bilingual, date, local_input, parse_local, use_taxonomy, when};
 use crate::components::route::route_id;
@@ -30,9 +31,10 @@ use crate::session::use_session;
 pub fn Events() -> impl IntoView {
     let session = use_session();
     let past = RwSignal::new(false);
+    let (words, search) = keyword_in_url("/events");
     let data = LocalResource::new(move || {
-        let p = past.get();
-        async move { api::events(p).await }
+        let (p, q) = (past.get(), words.get());
+        async move { api::events(p, q.as_deref()).await }
     });
     let organizer = move || {
         session.me.with(|m| m.as_ref().is_some_and(|m| m.memberships.iter().any(|o| o.org_kind == OrgKind::Organizer)))
@@ -41,6 +43,7 @@ pub fn Events() -> impl IntoView {
         <section class="page">
             <h1>{tr(Msg::EventsTitle)}</h1>
             <p class="muted">{tr(Msg::EventsIntro)}</p>
+            <KeywordBox current=words on_search=search placeholder=Msg::EventsKeywordPlaceholder/>
             <nav class="tabs">
                 <button class=move || if past.get() { "tab" } else { "tab active" } on:click=move |_| past.set(false)>{tr(Msg::EventsUpcoming)}</button>
                 <button class=move || if past.get() { "tab active" } else { "tab" } on:click=move |_| past.set(true)>{tr(Msg::EventsPast)}</button>
@@ -48,7 +51,10 @@ pub fn Events() -> impl IntoView {
             </nav>
             {resource_view(data, move |list: Vec<Event>| {
                 if list.is_empty() {
-                    return view! { <p class="state">{tr(Msg::EventsEmpty)}</p> }.into_any();
+                    return match words.get_untracked() {
+                        Some(_) => view! { <NothingFound clear="/events"/> }.into_any(),
+                        None => view! { <p class="state">{tr(Msg::EventsEmpty)}</p> }.into_any(),
+                    };
                 }
                 view! {
                     <ul class="cards" data-testid="events">

@@ -9,11 +9,13 @@ use super::form::new_label;
 use super::{amount, type_label, type_options, ui_path};
 use crate::api;
 use crate::components::data::paged_cards;
+use crate::components::form::KeywordBox;
 use crate::components::labels::{bilingual, date, day, use_taxonomy};
 use crate::i18n::{locale, tr};
 
 fn url_for(kind: PostingKind, q: &PostingQuery) -> String {
     let pairs = [
+        ("q", q.q.clone()),
         ("domain", q.domain.clone()),
         ("type", q.type_code.clone()),
         ("district", q.district.clone()),
@@ -38,6 +40,7 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
     let navigate = StoredValue::new(use_navigate());
     let filter = Memo::new(move |_| {
         query.with(|q| PostingQuery {
+            q: q.get("q").filter(|w| !w.trim().is_empty()),
             domain: q.get("domain"),
             type_code: q.get("type"),
             district: q.get("district"),
@@ -122,7 +125,13 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
                 })}
             </div>
             <p class="muted">{tr(intro)}</p>
-            <div class="filters filters-postings" role="search">
+            <KeywordBox current=Signal::derive(move || filter.with(|f| f.q.clone())) on_search=Callback::new(move |words: Option<String>| {
+                let mut f = filter.get_untracked();
+                f.q = words;
+                f.page = None;
+                go(f);
+            })/>
+            <div class="filters filters-postings">
                 {select("f-domain", Msg::OrgDomains, terms(TermKind::Domain), Signal::derive(move || filter.with(|f| f.domain.clone())), |f, v| f.domain = v)}
                 {select("f-type", Msg::FilterType, types, Signal::derive(move || filter.with(|f| f.type_code.clone())), |f, v| f.type_code = v)}
                 {select("f-district", Msg::OrgDistrict, terms(TermKind::District), Signal::derive(move || filter.with(|f| f.district.clone())), |f, v| f.district = v)}
