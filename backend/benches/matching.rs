@@ -152,14 +152,12 @@ fn corpus() -> Corpus {
 fn matching(c: &mut Criterion) {
     let corpus = corpus();
     let no = |_: i64| false;
-    let none = |_: i64| 0;
     let ask = Ask {
         weights: &DEFAULT_WEIGHTS,
         related: Related::builtin(),
         today: date!(2026 - 11 - 29),
         dismissed: &no,
-        saved_with_org: &none,
-        deals_with_org: &|_| 0,
+        between: &|_, _| (0, 0),
     };
     let mut g = c.benchmark_group(format!("{} postings of each kind", per_kind()));
     let mut n = 0;

@@ -59,15 +59,18 @@ impl Feedback {
         self.saved.contains(&(org, candidate))
     }
 
-    /// How many of `org`'s saved matches belong to each candidate organization.
-    pub fn saved_by_org(&self, org: i64, index: &MatchIndex) -> HashMap<i64, u32> {
+    /// For each other organization, how many matches between it and `org` either side saved (`org`
+    /// saving one of its postings, or it saving one of `org`'s): the same count from both sides.
+    pub fn saved_between(&self, org: i64, index: &MatchIndex) -> HashMap<i64, u32> {
         let mut out = HashMap::new();
-        for (o, candidate) in &self.saved {
-            if *o == org
-                && let Some(p) = index.profile(*candidate)
-            {
-                *out.entry(p.org_id).or_insert(0) += 1;
-            }
+        for (saver, candidate) in &self.saved {
+            let Some(owner) = index.profile(*candidate).map(|p| p.org_id) else { continue };
+            let other = match (*saver == org, owner == org) {
+                (true, false) => owner,
+                (false, true) => *saver,
+                _ => continue,
+            };
+            *out.entry(other).or_insert(0) += 1;
         }
         out
     }

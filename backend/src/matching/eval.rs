@@ -195,14 +195,12 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
         &[],
     );
     let no = |_: i64| false;
-    let zero = |_: i64| 0;
     let ask = Ask {
         weights: &DEFAULT_WEIGHTS,
         related: Related::builtin(),
         today: time::macros::date!(2026 - 11 - 29),
         dismissed: &no,
-        saved_with_org: &zero,
-        deals_with_org: &|_| 0,
+        between: &|_, _| (0, 0),
     };
     let kind_of: HashMap<i64, PostingKind> = candidates.iter().map(|c| (c.profile.id, c.profile.kind)).collect();
     let mut totals = [(0.0, 0.0); 3];

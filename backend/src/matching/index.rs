@@ -131,11 +131,11 @@ pub struct Ask<'a> {
     pub weights: &'a Weights,
     pub related: &'a Related,
     pub today: Date,
-    /// Candidates the asking organization dismissed.
+    /// Candidates the asking organization dismissed (hidden from it; scores are not affected).
     pub dismissed: &'a dyn Fn(i64) -> bool,
-    /// How many matches with an organization the asking organization saved.
-    pub saved_with_org: &'a dyn Fn(i64) -> u32,
-    pub deals_with_org: &'a dyn Fn(i64) -> i32,
+    /// What two organizations did about each other: matches either saved of the other's postings,
+    /// and what their deals taught. Symmetric, so that a pair scores the same whichever side asks.
+    pub between: &'a dyn Fn(i64, i64) -> (u32, i32),
 }
 
 impl MatchIndex {
@@ -281,22 +281,29 @@ impl MatchIndex {
         if s.profile.org_id == c.profile.org_id {
             return None;
         }
-        let forward = Self::similarity(&self.shards[slot_of(c.profile.kind)], s, c);
-        let backward = Self::similarity(&self.shards[slot_of(s.profile.kind)], c, s);
-        let ctx = Context {
+        Some(score::score(&s.profile, &c.profile, ask.weights, &self.context(s, c, ask)))
+    }
+
+    /// What scores a pair besides the profiles: their texts compared both ways, each in its own
+    /// kind's statistics, and what their organizations did about each other — the same whichever of
+    /// the two is `source`.
+    fn context<'a>(&self, source: &Doc, candidate: &Doc, ask: &Ask<'a>) -> Context<'a> {
+        let forward = Self::similarity(&self.shards[slot_of(candidate.profile.kind)], source, candidate);
+        let backward = Self::similarity(&self.shards[slot_of(source.profile.kind)], candidate, source);
+        let (saved, deals) = (ask.between)(source.profile.org_id, candidate.profile.org_id);
+        Context {
             today: ask.today,
             related: ask.related,
             text: 0.5 * (forward + backward),
-            saved_with_org: (ask.saved_with_org)(c.profile.org_id),
-            deals_with_org: (ask.deals_with_org)(c.profile.org_id),
-        };
-        Some(score::score(&s.profile, &c.profile, ask.weights, &ctx))
+            saved_with_org: saved,
+            deals_with_org: deals,
+        }
     }
 
-    /// The best `limit` postings of `target` kind for posting `source_id`, best first.
+    /// The best `limit` postings of `target` kind for posting `source_id`, best first. Each one's
+    /// score is [`MatchIndex::pair`]'s: the accumulated text score only picks the shortlist.
     pub fn top(&self, source_id: i64, target: PostingKind, limit: usize, ask: &Ask<'_>) -> Vec<(i64, Scored)> {
         let Some(source) = self.doc(source_id) else { return vec![] };
-        let source_kind = slot_of(source.profile.kind);
         let shard = &self.shards[slot_of(target)];
         // Text: accumulate BM25 over the query terms' lists.
         let mut acc = vec![0.0f32; shard.slots.len()];
@@ -349,7 +356,6 @@ impl MatchIndex {
             keyed.select_nth_unstable_by(SHORTLIST, |a, b| b.0.total_cmp(&a.0));
             touched = keyed[..SHORTLIST].iter().map(|(_, slot)| *slot).collect();
         }
-        let source_shard = &self.shards[source_kind];
         // Rank the shortlist by the score alone, then explain only the ones returned.
         let mut ranked: Vec<(u8, i64, &Doc, Context<'_>)> = touched
             .into_iter()
@@ -361,15 +367,7 @@ impl MatchIndex {
                 if id == source_id || c.org_id == source.profile.org_id || closed || (ask.dismissed)(id) {
                     return None;
                 }
-                let forward = saturate(acc[slot as usize], ideal);
-                let backward = Self::similarity(source_shard, doc, source);
-                let ctx = Context {
-                    today: ask.today,
-                    related: ask.related,
-                    text: 0.5 * (forward + backward),
-                    saved_with_org: (ask.saved_with_org)(c.org_id),
-                    deals_with_org: (ask.deals_with_org)(c.org_id),
-                };
+                let ctx = self.context(source, doc, ask);
                 Some((score::quick(&source.profile, c, ask.weights, &ctx), id, doc, ctx))
             })
             .collect();
@@ -438,8 +436,7 @@ mod tests {
             related: Related::builtin(),
             today: date!(2026 - 11 - 29),
             dismissed,
-            saved_with_org: &|_| 0,
-            deals_with_org: &|_| 0,
+            between: &|_, _| (0, 0),
         }
     }
 
@@ -507,5 +504,60 @@ mod tests {
         let after: Vec<i64> = ix.top(1, PostingKind::Capability, 10, &ask(&|_| false)).iter().map(|x| x.0).collect();
         assert_eq!(before, after);
         assert!(ix.shards[1].slots.len() < 1100, "old slots were dropped: {}", ix.shards[1].slots.len());
+    }
+
+    #[test]
+    fn a_pair_scores_the_same_whichever_side_asks() {
+        // A fixed-seed sweep: random postings of every kind over a shared vocabulary, random
+        // organizations, fields and feedback; every pair's score and reasons from both sides.
+        let words = [
+            "固态电池",
+            "电解质",
+            "界面",
+            "钙钛矿",
+            "无人机",
+            "物流",
+            "量子",
+            "密钥",
+            "大模型",
+            "推理",
+            "中试",
+            "检测",
+        ];
+        let domains = ["advanced_energy", "low_altitude", "quantum", "gen_ai"];
+        let kinds = [PostingKind::Demand, PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut ix = MatchIndex::new();
+        let mut entries = vec![];
+        for id in 1..=60 {
+            let kind = kinds[if id % 3 == 0 { 0 } else { next(4) }];
+            let title: String = (0..1 + next(4)).map(|_| words[next(words.len())]).collect();
+            let mut p = profile(id, kind, 100 + next(12) as i64, domains[next(domains.len())]);
+            p.trl = Some(2 + next(7) as u8);
+            entries.push((p, Bag::Fresh(bag(&title, "", &[words[next(words.len())]], &title, ""))));
+        }
+        ix.apply(entries, &[]);
+        let between = |a: i64, b: i64| (((a * b) % 3) as u32, ((a + b) % 5) as i32 - 2);
+        let ask = Ask { between: &between, ..ask(&|_| false) };
+        let mut compared = 0;
+        for demand in (1..=60).filter(|id| ix.profile(*id).is_some_and(|p| p.kind == PostingKind::Demand)) {
+            for kind in [PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate] {
+                for (candidate, from_demand) in ix.top(demand, kind, 100, &ask) {
+                    let from_candidate = ix.top(candidate, PostingKind::Demand, 100, &ask);
+                    let (_, back) = from_candidate.iter().find(|(id, _)| *id == demand).expect("found both ways");
+                    assert_eq!(from_demand.score, back.score, "{demand} ↔ {candidate}");
+                    assert_eq!(from_demand.reasons, back.reasons, "{demand} ↔ {candidate}");
+                    assert_eq!(ix.pair(demand, candidate, &ask).map(|s| s.score), Some(from_demand.score));
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 100, "{compared} pairs compared");
     }
 }

@@ -106,8 +106,9 @@ fn target(kind: PostingKind, asked: Option<PostingKind>) -> AppResult<PostingKin
     }
 }
 
-/// The best `limit` postings of `target` kind for posting `source`, with the viewing organization's
-/// feedback applied when there is one.
+/// The best `limit` postings of `target` kind for posting `source`, without those the viewing
+/// organization dismissed. A pair scores the same for both its organizations (what they did about
+/// each other counts from either side); anyone else sees it without that feedback.
 fn ranked(
     state: &AppState,
     source: i64,
@@ -118,17 +119,24 @@ fn ranked(
     let weights = state.matching.weights();
     let index = state.matching.index();
     let feedback = state.matching.feedback();
-    let saved: HashMap<i64, u32> = viewer_org.map(|o| feedback.saved_by_org(o, &index)).unwrap_or_default();
+    let source_org = index.profile(source).map(|p| p.org_id);
+    let saved: HashMap<i64, u32> = source_org.map(|o| feedback.saved_between(o, &index)).unwrap_or_default();
     let dismissed = |c: i64| viewer_org.is_some_and(|o| feedback.dismissed(o, c));
-    let saved_with_org = |org: i64| saved.get(&org).copied().unwrap_or(0);
-    let deals_with_org = |org: i64| viewer_org.map_or(0, |o| feedback.deals(o, org));
+    // Feedback is the two organizations' business: it counts when one of them is looking (and then
+    // the same for both), never for a third party.
+    let between = |a: i64, b: i64| {
+        if viewer_org != Some(a) && viewer_org != Some(b) {
+            return (0, 0);
+        }
+        let other = if Some(a) == source_org { b } else { a };
+        (saved.get(&other).copied().unwrap_or(0), feedback.deals(a, b))
+    };
     let ask = Ask {
         weights: &weights,
         related: Related::builtin(),
         today: market::today(),
         dismissed: &dismissed,
-        saved_with_org: &saved_with_org,
-        deals_with_org: &deals_with_org,
+        between: &between,
     };
     index.top(source, target, limit, &ask)
 }
@@ -140,15 +148,13 @@ pub fn best_pair(state: &AppState, a: &[(i64, PostingKind)], b: &[(i64, PostingK
     let weights = state.matching.weights();
     let index = state.matching.index();
     let none = |_: i64| false;
-    let zero = |_: i64| 0;
-    let neutral = |_: i64| 0;
+    let neutral = |_: i64, _: i64| (0, 0);
     let ask = Ask {
         weights: &weights,
         related: Related::builtin(),
         today: market::today(),
         dismissed: &none,
-        saved_with_org: &zero,
-        deals_with_org: &neutral,
+        between: &neutral,
     };
     let mut best: Option<(i64, i64, Scored)> = None;
     for (x, xk) in a {

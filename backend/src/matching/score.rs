@@ -395,11 +395,13 @@ fn timing(a: &Profile, b: &Profile, today: Date, explain: bool) -> Option<Part> 
     Some(p)
 }
 
-fn standing(candidate: &Profile, explain: bool) -> Part {
-    // Every published posting comes from a verified organization: that is the base.
-    let value = 0.5 + 0.2 * candidate.org_tiers.len().min(3) as f32 / 1.2;
+fn standing(a: &Profile, b: &Profile, explain: bool) -> Part {
+    // Every published posting comes from a verified organization: that is the base; the recognised
+    // tiers of either side (专精特新, 独角兽…) add to it.
+    let tiers = a.org_tiers.len() + b.org_tiers.len();
+    let value = 0.5 + 0.2 * tiers.min(3) as f32 / 1.2;
     let mut p = part(Factor::Standing, value);
-    if !candidate.org_tiers.is_empty() {
+    if tiers > 0 {
         p.say(explain, || Reason::StrongStanding);
     }
     p
@@ -436,7 +438,8 @@ pub fn quick(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'
 
 fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_>, explain: bool) -> Scored {
     let (demand, other) = if source.kind == PostingKind::Demand { (source, candidate) } else { (candidate, source) };
-    let mut parts = vec![domain(source, candidate, ctx.related, explain), text(source, candidate, ctx.text, explain)];
+    // Always from the demand's side: one score and one set of reasons whichever side asks.
+    let mut parts = vec![domain(demand, other, ctx.related, explain), text(demand, other, ctx.text, explain)];
     match other.kind {
         PostingKind::Capability => {
             if let (Some(need), Some(have)) = (demand.trl, other.trl) {
@@ -466,9 +469,9 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
         }
         PostingKind::Scenario | PostingKind::Demand => {}
     }
-    parts.push(geography(source, candidate, explain));
-    parts.extend(timing(source, candidate, ctx.today, explain));
-    parts.push(standing(candidate, explain));
+    parts.push(geography(demand, other, explain));
+    parts.extend(timing(demand, other, ctx.today, explain));
+    parts.push(standing(demand, other, explain));
     parts.push(feedback(ctx.saved_with_org, ctx.deals_with_org, explain));
 
     let total_weight: f32 = parts.iter().map(|p| w.get(p.factor)).sum();

@@ -160,6 +160,11 @@ async fn saving_marks_the_match_and_lifts_that_organizations_other_postings() {
         "others do not see the organization's saves"
     );
     assert_eq!(score_of(&public, separator), Some(separator_before), "nor its feedback");
+    // The other side of the pair sees the same score and reasons from its own posting.
+    let r = s.other_owner.get(s.m.app.url(&format!("/api/capabilities/{separator}/matches"))).send().await.unwrap();
+    let theirs = body(r).await;
+    let mine = theirs.as_array().unwrap().iter().find(|m| m["posting"]["id"] == s.demand).expect("the demand");
+    assert_eq!((&mine["score"], &mine["reasons"]), (&lifted["score"], &lifted["reasons"]), "{theirs}");
 }
 
 #[tokio::test]
