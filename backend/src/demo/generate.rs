@@ -201,8 +201,13 @@ pub fn organizations(vocab: &Vocabulary, tax: &Taxonomy, seed: u64, count: usize
                 break name;
             }
             if attempt > 50 {
-                // Patterns without a brand can run out: a branch in the district, as real ones name it.
-                let branch = (format!("{}（{district_short}）", name.0), format!("{} ({district_en})", name.1));
+                // Patterns without a brand can run out (a district has one guidance fund): a branch
+                // named after a brand, as real ones are; at benchmark scale, a number at last.
+                let branch = if attempt > 100 {
+                    (format!("{}（{}）", name.0, attempt - 99), format!("{} ({})", name.1, attempt - 99))
+                } else {
+                    (format!("{}{}分部", name.0, brand.0), format!("{} {} Branch", name.1, brand.1))
+                };
                 if !taken(&branch.0) {
                     break branch;
                 }
@@ -708,5 +713,19 @@ mod reads_like_real {
                 p.input.title_zh
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod at_scale {
+    use super::tests_support::*;
+    use super::*;
+
+    #[test]
+    fn thousands_of_organizations_get_unique_names_in_finite_time() {
+        let v = Vocabulary::load().unwrap();
+        let orgs = organizations(&v, &tax(), 7, 2000);
+        let names: std::collections::HashSet<&str> = orgs.iter().map(|o| o.input.name_zh.as_str()).collect();
+        assert_eq!(names.len(), 2000);
     }
 }
