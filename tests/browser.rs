@@ -612,6 +612,13 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     b.text_contains("[data-testid=match] .held-back", "成熟度TRL4低于需求TRL6").await;
     let score: u32 = b.el("[data-testid=match-score]").await.text().await.unwrap().trim().parse().unwrap();
     assert!((1..=100).contains(&score));
+    // The breakdown reads as points that add up to the score, with a legend and each factor in words.
+    b.click("[data-testid=match-factors] summary").await;
+    let breakdown = b.text_contains("[data-testid=match-factors]", "相加即为匹配度").await;
+    let points: u32 =
+        breakdown.lines().filter_map(|l| l.split(" / ").next()?.split_whitespace().last()?.parse::<u32>().ok()).sum();
+    assert_eq!(points, score, "the factors' points add up to the score shown: {breakdown}");
+    assert!(breakdown.contains("完全符合") && !breakdown.contains('×'), "{breakdown}");
     assert!(
         b.client.find(fantoccini::Locator::Css("[data-testid=match-save]")).await.is_err(),
         "no feedback for visitors"

@@ -1074,6 +1074,12 @@ catalogue! {
     MatchScore => "匹配度", "Fit";
     MatchHeldBack => "主要不足：", "Held back by: ";
     MatchFactors => "得分构成", "Score breakdown";
+    MatchFactorsLegend => "每项“得分 / 满分”相加即为匹配度（满分 100）；条形表示该项符合的程度，满分随管理员设定的权重而定。", "Each factor's points out of its maximum add up to the match score (out of 100); the bar shows how well the factor is met, and the maximums follow the weights the administrators set.";
+    MatchPointsOf => "{points} / {max} 分", "{points} of {max}";
+    FitFull => "完全符合", "fully met";
+    FitMostly => "基本符合", "mostly met";
+    FitPartly => "部分符合", "partly met";
+    FitHardly => "基本不符", "hardly met";
     MatchSave => "收藏", "Save";
     MatchSaved => "已收藏", "Saved";
     MatchDismiss => "不感兴趣", "Not interested";

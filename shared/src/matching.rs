@@ -141,6 +141,58 @@ pub struct FactorScore {
     pub weight: f32,
 }
 
+/// One factor as a reader sees it: the points it brought and the most it could bring.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FactorPoints {
+    pub factor: Factor,
+    pub points: u32,
+    pub max: u32,
+    /// How well the pair meets it, in words.
+    pub fit: Msg,
+}
+
+/// How well a factor's value (0–1) is met, in words.
+pub fn fit_words(value: f32) -> Msg {
+    match value {
+        v if v >= 0.9 => Msg::FitFull,
+        v if v >= 0.6 => Msg::FitMostly,
+        v if v >= 0.3 => Msg::FitPartly,
+        _ => Msg::FitHardly,
+    }
+}
+
+/// The factors in points that add up to `score` exactly (each factor's share of the weighted sum,
+/// scaled to the score shown — which already holds any adjustment — and rounded by largest
+/// remainder), with each factor's maximum in the same scale.
+pub fn points(factors: &[FactorScore], score: u8) -> Vec<FactorPoints> {
+    let total_weight: f32 = factors.iter().map(|f| f.weight.max(0.0)).sum();
+    if total_weight <= 0.0 {
+        return vec![];
+    }
+    let raw: Vec<f32> =
+        factors.iter().map(|f| 100.0 * f.weight.max(0.0) * f.value.clamp(0.0, 1.0) / total_weight).collect();
+    let earned: f32 = raw.iter().sum();
+    let scale = if earned > 0.0 { f32::from(score) / earned } else { 0.0 };
+    let exact: Vec<f32> = raw.iter().map(|r| r * scale).collect();
+    let mut whole: Vec<u32> = exact.iter().map(|e| e.floor() as u32).collect();
+    let short = u32::from(score).saturating_sub(whole.iter().sum::<u32>());
+    let mut by_remainder: Vec<usize> = (0..exact.len()).collect();
+    by_remainder.sort_by(|a, b| (exact[*b] - exact[*b].floor()).total_cmp(&(exact[*a] - exact[*a].floor())));
+    for i in by_remainder.into_iter().take(short as usize) {
+        whole[i] += 1;
+    }
+    factors
+        .iter()
+        .zip(whole)
+        .map(|(f, points)| FactorPoints {
+            factor: f.factor,
+            points,
+            max: (100.0 * f.weight.max(0.0) / total_weight).round() as u32,
+            fit: fit_words(f.value),
+        })
+        .collect()
+}
+
 /// Why two postings fit, or what held the match back; rendered with [`Reason::text`].
 ///
 /// On the wire a reason is one flat object named by `reason` (`{"reason":"trl_below","have":4,"need":6}`);
@@ -629,5 +681,35 @@ mod tests {
         assert_eq!(parse_match_id("12-345"), Some((12, 345)));
         assert_eq!(parse_match_id("12"), None);
         assert_eq!(parse_match_id("a-1"), None);
+    }
+
+    #[test]
+    fn the_points_shown_add_up_to_the_score_shown() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for _ in 0..2000 {
+            let factors: Vec<FactorScore> = Factor::ALL
+                .iter()
+                .take(1 + next(Factor::ALL.len() as u64) as usize)
+                .map(|f| FactorScore { factor: *f, value: next(101) as f32 / 100.0, weight: next(40) as f32 })
+                .collect();
+            let score = next(101) as u8;
+            let shown = points(&factors, score);
+            if factors.iter().any(|f| f.weight > 0.0 && f.value > 0.0) {
+                assert_eq!(shown.iter().map(|p| p.points).sum::<u32>(), u32::from(score), "{factors:?} {score}");
+            }
+        }
+        let two = [
+            FactorScore { factor: Factor::Domain, value: 1.0, weight: 30.0 },
+            FactorScore { factor: Factor::Text, value: 0.5, weight: 20.0 },
+        ];
+        let shown = points(&two, 80);
+        assert_eq!((shown[0].points, shown[0].max, shown[1].points, shown[1].max), (60, 60, 20, 40));
+        assert_eq!((shown[0].fit, shown[1].fit), (Msg::FitFull, Msg::FitPartly));
     }
 }

@@ -113,18 +113,23 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
                 {reasons.into_iter().map(|r| view! { <li class="chip chip-ok">{move || reason_text(&r, tax)}</li> }).collect_view()}
             </ul>
             {held.map(|h| view! { <p class="held-back small">{tr(Msg::MatchHeldBack)}{move || reason_text(&h, tax)}</p> })}
-            <details>
+            <details data-testid="match-factors">
                 <summary>{tr(Msg::MatchFactors)}</summary>
+                <p class="small muted">{tr(Msg::MatchFactorsLegend)}</p>
                 <table class="table factors">
                     <tbody>
-                        {factors.into_iter().map(|f| {
-                            let pct = (f.value * 100.0).round() as u32;
+                        {shared::matching::points(&factors, score).into_iter().map(|f| {
+                            let value = factors.iter().find(|x| x.factor == f.factor).map_or(0.0, |x| x.value);
+                            let pct = (value * 100.0).round() as u32;
+                            let points = move || {
+                                shared::i18n::fill(tr(Msg::MatchPointsOf)(), &[("points", &f.points.to_string()), ("max", &f.max.to_string())])
+                            };
                             view! {
                                 <tr>
                                     <th scope="row">{tr(f.factor.msg())}</th>
                                     <td><Bar percent=f64::from(pct) class="score-bar"/></td>
-                                    <td>{pct}"%"</td>
-                                    <td class="muted">"×"{f.weight.round() as u32}</td>
+                                    <td>{tr(f.fit)}</td>
+                                    <td class="num">{points}</td>
                                 </tr>
                             }
                         }).collect_view()}
