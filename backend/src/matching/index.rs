@@ -526,13 +526,8 @@ mod tests {
         ];
         let domains = ["advanced_energy", "low_altitude", "quantum", "gen_ai"];
         let kinds = [PostingKind::Demand, PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate];
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut rng = crate::demo::rng::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         let mut ix = MatchIndex::new();
         let mut entries = vec![];
         for id in 1..=60 {
