@@ -9,7 +9,7 @@ use std::time::Instant;
 use backend::demo::generate::{Vocabulary, organizations, postings};
 use backend::matching::index::{Ask, Bag, MatchIndex};
 use backend::matching::score::{DEFAULT_WEIGHTS, Interner, Profile, Related};
-use backend::matching::text::bag;
+use backend::matching::text::{bag, rest_of};
 use criterion::{Criterion, criterion_group, criterion_main};
 use shared::market::{PostingInput, PostingKind};
 use time::macros::date;
@@ -100,6 +100,7 @@ fn corpus() -> Corpus {
                 &p.keywords,
                 &p.summary_zh,
                 p.summary_en.as_deref().unwrap_or(""),
+                &rest_of(p),
             );
             (Profile::from_input(*id, *org, tiers, p, &mut codes), Bag::Fresh(b))
         })
@@ -181,7 +182,7 @@ fn matching(c: &mut Criterion) {
         .iter()
         .map(|id| {
             let p = &corpus.inputs.iter().find(|(i, _)| i == id).unwrap().1;
-            let b = bag(&p.title_zh, p.title_en.as_deref().unwrap_or(""), &p.keywords, &p.summary_zh, "");
+            let b = bag(&p.title_zh, p.title_en.as_deref().unwrap_or(""), &p.keywords, &p.summary_zh, "", &rest_of(p));
             b.keys().map(|t| format!("\"{}\"", t.replace('"', ""))).collect::<Vec<_>>().join(" OR ")
         })
         .collect();
@@ -219,7 +220,7 @@ fn matching(c: &mut Criterion) {
     let (id, input) = corpus.inputs[corpus.inputs.len() / 2].clone();
     let entry = (
         Profile::from_input(id, 1, &[], &input, &mut Interner::default()),
-        Bag::Fresh(bag(&input.title_zh, "", &input.keywords, &input.summary_zh, "")),
+        Bag::Fresh(bag(&input.title_zh, "", &input.keywords, &input.summary_zh, "", &rest_of(&input))),
     );
     c.bench_function("incremental update of one posting", |b| b.iter(|| index.apply(vec![entry.clone()], &[])));
 }

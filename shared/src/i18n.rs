@@ -913,6 +913,11 @@ catalogue! {
     KeywordsHint => "用逗号或顿号分隔，最多 10 个", "Separate with commas; up to 10";
     TrlHint => "1（基本原理）至 9（实际应用验证）", "1 (basic principles) to 9 (proven in operation)";
     BudgetMin => "预算下限（万元）", "Budget from (10k CNY)";
+    AmountSoughtLabel => "拟融资金额（万元）", "Amount raised (10k CNY)";
+    RoundLabel => "融资轮次", "Round";
+    RoundHint => "不确定轮次可不填：匹配会按企业资质与技术成熟度推断，并在推荐理由中说明。", "Not sure of the round? Leave it empty: matching infers it from your company's tiers and TRL and says so in its reasons.";
+    RoundNotSaid => "未填写（按企业情况推断）", "Not given (inferred from the company)";
+    MandateDomains => "投资领域（可多选）", "Fields invested in (any number)";
     BudgetMax => "预算上限（万元）", "Budget up to (10k CNY)";
     OpenCallToggle => "作为揭榜挂帅任务发布", "Publish as an open call with a reward";
     RewardField => "榜单奖励（万元）", "Reward (10k CNY)";
@@ -1053,6 +1058,8 @@ catalogue! {
     ReasonInvestsInDistrict => "投资区域覆盖{district}", "Invests in {district}";
     ReasonStageFits => "投资阶段匹配：{stage}", "Stage fits: {stage}";
     ReasonStageOff => "投资阶段与企业发展阶段不符", "The stage does not fit the enterprise";
+    ReasonRoundInferred => "未填写融资轮次，按企业情况推断为{stage}，在该基金投资阶段内", "No round given; inferred as {stage}, a stage this fund invests in";
+    ReasonFundsCompanyStage => "非融资需求：企业所处阶段（推断为{stage}）与领域符合该基金的投资方向", "Not a funding demand: the company's stage (inferred as {stage}) and field are what this fund invests in";
     ReasonDeadlineSoon => "距截止还有{days}天", "{days} days to the deadline";
     ReasonStrongStanding => "对方为重点培育企业或高水平机构", "A tiered enterprise or leading institution";
     ReasonSavedSimilar => "您曾收藏同一机构的匹配", "You saved a match with this organization before";

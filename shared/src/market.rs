@@ -130,6 +130,13 @@ pub struct DemandSpec {
     pub indicators: Option<String>,
     #[serde(default)]
     pub open_call: Option<OpenCall>,
+    /// Funding demands (required there, dropped elsewhere): the amount raised in this round, 万元.
+    #[serde(default)]
+    pub amount_sought: Option<u32>,
+    /// Funding demands: the round raised (an `investment_stage` code). When absent, matching infers
+    /// it from the organization's tiers or the TRL and says so.
+    #[serde(default)]
+    pub round: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -219,6 +226,10 @@ impl PostingSpec {
     /// The columns every kind is filtered by: (type code, TRL, amount range in 万元).
     pub fn facets(&self) -> (String, Option<u8>, Option<u32>, Option<u32>) {
         match self {
+            // A funding demand's money is what it raises, not a service budget.
+            PostingSpec::Demand(d) if d.demand_type == DemandType::Funding && d.amount_sought.is_some() => {
+                (d.demand_type.as_str().into(), Some(d.trl), d.amount_sought, d.amount_sought)
+            }
             PostingSpec::Demand(d) => (d.demand_type.as_str().into(), Some(d.trl), d.budget_min, d.budget_max),
             PostingSpec::Capability(c) => (c.capability_kind.as_str().into(), Some(c.trl), c.price_min, c.price_max),
             PostingSpec::Scenario(s) => (s.category.clone(), None, None, None),
@@ -232,6 +243,8 @@ pub const TITLE_EN_MAX: usize = 160;
 pub const SUMMARY_MAX: usize = 500;
 pub const DETAILS_MAX: usize = 10_000;
 pub const MAX_POSTING_DOMAINS: usize = 3;
+/// A fund may name every field it invests in.
+pub const MAX_MANDATE_DOMAINS: usize = 20;
 pub const MAX_KEYWORDS: usize = 10;
 pub const KEYWORD_MAX: usize = 20;
 
@@ -251,7 +264,7 @@ pub struct PostingInput {
     pub details_zh: Option<String>,
     #[serde(default)]
     pub details_en: Option<String>,
-    /// 1–3 codes of the 5+X domains.
+    /// 1–3 codes of the 5+X domains (a mandate: every field the fund invests in).
     pub domains: Vec<String>,
     #[serde(default)]
     pub keywords: Vec<String>,
@@ -324,7 +337,9 @@ impl PostingInput {
         let details_zh = text(&mut errs, "details_zh", &self.details_zh, DETAILS_MAX);
         let details_en = text(&mut errs, "details_en", &self.details_en, DETAILS_MAX);
 
-        let domains = validate::code_list(&self.domains, MAX_POSTING_DOMAINS);
+        let max_domains =
+            if self.spec.kind() == PostingKind::Mandate { MAX_MANDATE_DOMAINS } else { MAX_POSTING_DOMAINS };
+        let domains = validate::code_list(&self.domains, max_domains);
         let domains = match domains {
             Ok(d) if d.is_empty() => {
                 errs.add("domains", FieldError::TooFew);
@@ -377,9 +392,23 @@ impl PostingInput {
                     }
                     not_past(&mut errs, "open_call.application_deadline", Some(call.application_deadline), today);
                 }
+                let funding = d.demand_type == DemandType::Funding;
+                let round = d.round.clone().filter(|r| funding && !r.trim().is_empty());
+                if funding {
+                    match d.amount_sought {
+                        None => errs.add("amount_sought", FieldError::Required),
+                        Some(0) => errs.add("amount_sought", FieldError::OutOfRange),
+                        Some(_) => {}
+                    }
+                    if let Some(r) = &round {
+                        errs.check("round", tax.require(TermKind::InvestmentStage, r));
+                    }
+                }
                 PostingSpec::Demand(DemandSpec {
                     expected_outcome: text(&mut errs, "expected_outcome", &d.expected_outcome, DETAILS_MAX),
                     indicators: text(&mut errs, "indicators", &d.indicators, DETAILS_MAX),
+                    amount_sought: d.amount_sought.filter(|_| funding),
+                    round,
                     ..d.clone()
                 })
             }
@@ -797,8 +826,65 @@ mod tests {
                 expected_outcome: None,
                 indicators: None,
                 open_call: None,
+                amount_sought: None,
+                round: None,
             }),
         }
+    }
+
+    fn set_demand(p: &mut PostingInput, f: impl FnOnce(&mut DemandSpec)) {
+        if let PostingSpec::Demand(s) = &mut p.spec {
+            f(s);
+        }
+    }
+
+    #[test]
+    fn a_funding_demand_must_say_what_it_raises_and_may_name_a_known_round() {
+        let mut d = demand();
+        set_demand(&mut d, |s| s.demand_type = DemandType::Funding);
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("amount_sought"), Some(FieldError::Required));
+        set_demand(&mut d, |s| {
+            s.amount_sought = Some(3000);
+            s.round = Some("series_x".into());
+        });
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("round"), Some(FieldError::UnknownTerm));
+        set_demand(&mut d, |s| s.round = Some("series_a".into()));
+        let parsed = d.parse(&tax(), TODAY).unwrap();
+        let (_, _, min, max) = parsed.spec.facets();
+        assert_eq!((min, max), (Some(3000), Some(3000)), "the money is the raise");
+    }
+
+    #[test]
+    fn funding_fields_are_dropped_from_demands_that_do_not_raise_money() {
+        let mut d = demand();
+        set_demand(&mut d, |s| {
+            s.amount_sought = Some(3000);
+            s.round = Some("series_a".into());
+        });
+        let parsed = d.parse(&tax(), TODAY).unwrap();
+        let PostingSpec::Demand(s) = &parsed.spec else { panic!() };
+        assert_eq!((s.amount_sought, s.round.as_deref()), (None, None));
+        assert_eq!(parsed.spec.facets().2, Some(200), "the budget stays the money");
+    }
+
+    #[test]
+    fn a_fund_may_name_every_field_it_invests_in_and_other_postings_three() {
+        let all = ["gen_ai", "quantum", "advanced_energy", "new_materials"].map(String::from).to_vec();
+        let mut m = demand();
+        m.domains = all.clone();
+        m.spec = PostingSpec::Mandate(MandateSpec {
+            fund_type: "vc_pe".into(),
+            stages: vec!["series_a".into()],
+            ticket_min: None,
+            ticket_max: None,
+            districts: vec![],
+            fund_size: None,
+            portfolio: None,
+        });
+        assert_eq!(m.parse(&tax(), TODAY).unwrap().domains, all);
+        let mut d = demand();
+        d.domains = all;
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("domains"), Some(FieldError::TooMany));
     }
 
     #[test]

@@ -248,6 +248,14 @@ pub enum Reason {
         stage: String,
     },
     StageOff,
+    /// A funding demand that names no round: the round inferred (from tiers or TRL) is one the fund invests in.
+    RoundInferred {
+        stage: String,
+    },
+    /// Not a funding demand: the company, at the stage inferred, is what the fund invests in.
+    FundsCompanyStage {
+        stage: String,
+    },
     DeadlineSoon {
         days: u32,
     },
@@ -289,6 +297,8 @@ pub enum ReasonCode {
     InvestsInDistrict,
     StageFits,
     StageOff,
+    RoundInferred,
+    FundsCompanyStage,
     DeadlineSoon,
     StrongStanding,
     SavedSimilar,
@@ -365,6 +375,10 @@ impl From<Reason> for ReasonWire {
             }
             Reason::StageFits { stage } => (ReasonCode::StageFits, ReasonWire { stage: Some(stage), ..w }),
             Reason::StageOff => (ReasonCode::StageOff, w),
+            Reason::RoundInferred { stage } => (ReasonCode::RoundInferred, ReasonWire { stage: Some(stage), ..w }),
+            Reason::FundsCompanyStage { stage } => {
+                (ReasonCode::FundsCompanyStage, ReasonWire { stage: Some(stage), ..w })
+            }
             Reason::DeadlineSoon { days } => (ReasonCode::DeadlineSoon, ReasonWire { days: Some(days), ..w }),
             Reason::StrongStanding => (ReasonCode::StrongStanding, w),
             Reason::SavedSimilar => (ReasonCode::SavedSimilar, w),
@@ -412,6 +426,8 @@ impl TryFrom<ReasonWire> for Reason {
             ReasonCode::InvestsInDistrict => Reason::InvestsInDistrict { district: s(w.district)? },
             ReasonCode::StageFits => Reason::StageFits { stage: s(w.stage)? },
             ReasonCode::StageOff => Reason::StageOff,
+            ReasonCode::RoundInferred => Reason::RoundInferred { stage: s(w.stage)? },
+            ReasonCode::FundsCompanyStage => Reason::FundsCompanyStage { stage: s(w.stage)? },
             ReasonCode::DeadlineSoon => Reason::DeadlineSoon { days: w.days.ok_or(MISSING)? },
             ReasonCode::StrongStanding => Reason::StrongStanding,
             ReasonCode::SavedSimilar => Reason::SavedSimilar,
@@ -484,6 +500,12 @@ impl Reason {
                 fill(Msg::ReasonStageFits.t(l), &[("stage", &label(TermKind::InvestmentStage, stage))])
             }
             Reason::StageOff => Msg::ReasonStageOff.t(l).to_owned(),
+            Reason::RoundInferred { stage } => {
+                fill(Msg::ReasonRoundInferred.t(l), &[("stage", &label(TermKind::InvestmentStage, stage))])
+            }
+            Reason::FundsCompanyStage { stage } => {
+                fill(Msg::ReasonFundsCompanyStage.t(l), &[("stage", &label(TermKind::InvestmentStage, stage))])
+            }
             Reason::DeadlineSoon { days } => fill(Msg::ReasonDeadlineSoon.t(l), &[("days", &days.to_string())]),
             Reason::StrongStanding => Msg::ReasonStrongStanding.t(l).to_owned(),
             Reason::SavedSimilar => Msg::ReasonSavedSimilar.t(l).to_owned(),

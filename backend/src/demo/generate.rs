@@ -148,7 +148,7 @@ pub fn organizations(vocab: &Vocabulary, tax: &Taxonomy, seed: u64, count: usize
         let (domain_zh, domain_en) = c.label(TermKind::Domain, &domain);
         let subtype = match kind {
             OrgKind::Lab => Some(lab_types[i % lab_types.len()].clone()),
-            OrgKind::Investor => Some(investor_types[i % investor_types.len()].clone()),
+            OrgKind::Investor => Some(investor_types[(i / 8) % investor_types.len()].clone()),
             _ => None,
         };
         // A name nobody else has: another brand (then another pattern) until it is free.
@@ -410,6 +410,27 @@ fn demand(c: &mut Ctx, domain: &str, t: &Topic) -> PostingInput {
         }
         DemandType::Funding => (format!("{}项目寻求融资", t.zh), format!("{}: raising funds", t.en)),
     };
+    // A funding demand says what it raises; one in four leaves the round for investors to judge.
+    let funding = demand_type == DemandType::Funding;
+    let amount_sought = funding.then(|| c.amount(300, 20000));
+    let known = c.codes(TermKind::InvestmentStage);
+    let rounds: Vec<&str> = match trl {
+        1..=4 => vec!["seed", "angel"],
+        5..=6 => vec!["angel", "series_a"],
+        _ => vec!["series_a", "series_b", "series_c_plus"],
+    }
+    .into_iter()
+    .filter(|r| known.iter().any(|k| k == r))
+    .collect();
+    let round = (funding && !rounds.is_empty()).then(|| (*c.rng.pick(&rounds)).to_owned());
+    let round = round.filter(|_| c.rng.chance(75));
+    let (title, title_en) = match (&round, amount_sought) {
+        (Some(r), Some(amount)) => {
+            let (r_zh, r_en) = c.label(TermKind::InvestmentStage, r);
+            (format!("{}项目{r_zh}融资{amount}万元", t.zh), format!("{}: {r_en} round of {amount} wan yuan", t.en))
+        }
+        _ => (title, title_en),
+    };
     let summary = match c.rng.range(0, 3) {
         0 => format!(
             "我们的{}业务需要{}，{pain}。希望与高校院所或企业合作，{months}个月内做到{}。",
@@ -438,6 +459,8 @@ fn demand(c: &mut Ctx, domain: &str, t: &Topic) -> PostingInput {
             expected_outcome: Some(format!("在{}中完成验证：{}", t.used_in, t.spec)),
             indicators: Some(t.spec.clone()),
             open_call,
+            amount_sought,
+            round,
         }),
     )
 }
@@ -540,8 +563,20 @@ fn mandate(
     stages: &[String],
     org: &GenOrg,
 ) -> PostingInput {
-    let first = c.rng.range(0, stages.len() as u32 - 2) as usize;
-    let chosen: Vec<String> = stages[first..first + 2].to_vec();
+    // Angels and VCs fund the early rounds, PE funds the late ones; the others anywhere.
+    let fund_type = org.input.subtype.clone().unwrap_or_else(|| "vc".into());
+    let fitting: Vec<String> = {
+        let allowed: &[&str] = match fund_type.as_str() {
+            "angel" => &["seed", "angel", "series_a"],
+            "vc" => &["seed", "angel", "series_a", "series_b"],
+            "pe" => &["series_b", "series_c_plus", "pre_ipo"],
+            _ => &[],
+        };
+        let own: Vec<String> = stages.iter().filter(|s| allowed.contains(&s.as_str())).cloned().collect();
+        if own.len() >= 2 { own } else { stages.to_vec() }
+    };
+    let first = c.rng.range(0, fitting.len() as u32 - 2) as usize;
+    let chosen: Vec<String> = fitting[first..first + 2].to_vec();
     let (stage_zh, _) = c.label(TermKind::InvestmentStage, &chosen[0]);
     let (stage2_zh, _) = c.label(TermKind::InvestmentStage, &chosen[1]);
     let ticket_min = c.amount(200, 2000);
@@ -563,7 +598,7 @@ fn mandate(
         vec![t.keywords[0].clone(), other.keywords[0].clone()],
         None,
         PostingSpec::Mandate(MandateSpec {
-            fund_type: org.input.subtype.clone().unwrap_or_else(|| "vc_pe".into()),
+            fund_type,
             stages: chosen,
             ticket_min: Some(ticket_min),
             ticket_max: Some(ticket_max),
@@ -610,7 +645,7 @@ mod tests_support {
         ] {
             add(TermKind::LabSubtype, l, None, None);
         }
-        for i in ["guidance_fund", "industry_fund", "vc_pe", "angel", "corporate_vc"] {
+        for i in ["guidance_fund", "industry_fund", "vc", "pe", "angel", "corporate_vc"] {
             add(TermKind::InvestorType, i, None, None);
         }
         for s in ["seed", "angel", "series_a"] {

@@ -200,7 +200,7 @@ const ORGS: &[DemoOrg] = &[
         name_zh: "钱江源创投",
         name_en: "Qianjiang Source Ventures",
         kind: OrgKind::Investor,
-        subtype: Some("vc_pe"),
+        subtype: Some("vc"),
         tiers: &[],
         domains: &["advanced_energy", "new_materials"],
         district: "binjiang",

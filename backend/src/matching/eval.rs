@@ -73,6 +73,7 @@ fn read(path: &Path, demands: bool) -> Result<Vec<Item>, String> {
             stages: codes(&stages),
             invest_districts: if mandate { codes(&list(district)) } else { vec![] },
             deadline: None,
+            published: None,
         };
         let judgements = judged
             .split_whitespace()
@@ -81,7 +82,7 @@ fn read(path: &Path, demands: bool) -> Result<Vec<Item>, String> {
                 Some((numeric_id(c), g.parse().ok()?))
             })
             .collect();
-        out.push(Item { terms: bag(title, "", &keywords, summary, ""), profile, judgements });
+        out.push(Item { terms: bag(title, "", &keywords, summary, "", ""), profile, judgements });
     }
     Ok(out)
 }

@@ -371,16 +371,19 @@ impl MatchIndex {
                 Some((score::quick(&source.profile, c, ask.weights, &ctx), id, doc, ctx))
             })
             .collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Equal scores: the fresher posting first, then the fuller one (the id only keeps it stable).
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| tie(&a.2.profile, &b.2.profile)));
         ranked.truncate(limit);
-        let mut scored: Vec<(i64, Scored)> = ranked
+        ranked
             .into_iter()
             .map(|(_, id, doc, ctx)| (id, score::score(&source.profile, &doc.profile, ask.weights, &ctx)))
-            .collect();
-        scored.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
-        scored.truncate(limit);
-        scored
+            .collect()
     }
+}
+
+/// The order of two candidates of equal score: newer publication, then more facts given, then id.
+fn tie(a: &Profile, b: &Profile) -> std::cmp::Ordering {
+    b.published.cmp(&a.published).then(b.completeness().cmp(&a.completeness())).then(a.id.cmp(&b.id))
 }
 
 #[cfg(test)]
@@ -407,12 +410,13 @@ mod tests {
             negotiable: true,
             stages: vec![],
             invest_districts: vec![],
+            published: None,
             deadline: None,
         }
     }
 
     fn entry(id: i64, kind: PostingKind, org: i64, domain: &str, title: &str) -> (Profile, Bag) {
-        (profile(id, kind, org, domain), Bag::Fresh(bag(title, "", &[] as &[&str], "", "")))
+        (profile(id, kind, org, domain), Bag::Fresh(bag(title, "", &[] as &[&str], "", "", "")))
     }
 
     fn index() -> MatchIndex {
@@ -448,6 +452,32 @@ mod tests {
         assert_eq!(ids.first(), Some(&2), "{top:?}");
         assert!(!ids.contains(&4), "posting 4 belongs to the demand's own organization");
         assert!(!ids.contains(&1), "never itself");
+    }
+
+    #[test]
+    fn equal_scores_put_the_fresher_then_the_fuller_posting_first() {
+        let mut ix = index();
+        let twin = |id: i64, org: i64, published: Option<Date>, keywords: &[&str]| {
+            let mut p = profile(id, PostingKind::Capability, org, "quantum");
+            p.published = published;
+            p.keywords = keywords.iter().map(|k| (*k).into()).collect();
+            // The keywords differ in facts given, not in text: the bags are the same.
+            (p, Bag::Fresh(bag("光量子芯片封装", "", &[] as &[&str], "", "", "")))
+        };
+        ix.apply(
+            vec![
+                entry(7, PostingKind::Demand, 70, "quantum", "光量子芯片封装"),
+                twin(8, 80, Some(date!(2026 - 10 - 01)), &["封装"]),
+                twin(9, 90, Some(date!(2026 - 11 - 20)), &[]),
+                twin(10, 100, Some(date!(2026 - 11 - 20)), &["封装"]),
+            ],
+            &[],
+        );
+        let top = ix.top(7, PostingKind::Capability, 10, &ask(&|_| false));
+        let scores: Vec<u8> = top.iter().take(3).map(|(_, s)| s.score).collect();
+        assert!(scores.windows(2).all(|w| w[0] == w[1]), "the twins score the same: {top:?}");
+        let ids: Vec<i64> = top.iter().take(3).map(|(id, _)| *id).collect();
+        assert_eq!(ids, vec![10, 9, 8], "newest first; of the two newest, the one with keywords");
     }
 
     #[test]
@@ -535,7 +565,7 @@ mod tests {
             let title: String = (0..1 + next(4)).map(|_| words[next(words.len())]).collect();
             let mut p = profile(id, kind, 100 + next(12) as i64, domains[next(domains.len())]);
             p.trl = Some(2 + next(7) as u8);
-            entries.push((p, Bag::Fresh(bag(&title, "", &[words[next(words.len())]], &title, ""))));
+            entries.push((p, Bag::Fresh(bag(&title, "", &[words[next(words.len())]], &title, "", ""))));
         }
         ix.apply(entries, &[]);
         let between = |a: i64, b: i64| (((a * b) % 3) as u32, ((a + b) % 5) as i32 - 2);

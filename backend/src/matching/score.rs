@@ -50,10 +50,31 @@ pub struct Profile {
     pub amount_min: Option<u32>,
     pub amount_max: Option<u32>,
     pub negotiable: bool,
-    /// Mandates: the stages and districts they invest in (no districts: anywhere).
+    /// Mandates: the stages they invest in; a funding demand: the round it raises (empty when it
+    /// does not say). Mandates: the districts they invest in (none: anywhere).
     pub stages: Vec<Code>,
     pub invest_districts: Vec<Code>,
     pub deadline: Option<Date>,
+    /// When it was published: among equal scores the fresher posting comes first.
+    pub published: Option<Date>,
+}
+
+impl Profile {
+    /// How many of the optional facts a poster gave (keywords, district, TRL, money, deadline,
+    /// stages): among equal scores and equal freshness the fuller posting comes first.
+    pub fn completeness(&self) -> u8 {
+        [
+            !self.keywords.is_empty(),
+            self.district.is_some() || !self.invest_districts.is_empty(),
+            self.trl.is_some(),
+            self.amount_min.is_some() || self.amount_max.is_some() || self.negotiable,
+            self.deadline.is_some(),
+            !self.stages.is_empty(),
+        ]
+        .into_iter()
+        .map(u8::from)
+        .sum()
+    }
 }
 
 impl Profile {
@@ -70,7 +91,8 @@ impl Profile {
         let (negotiable, stages, invest_districts) = match &p.spec {
             PostingSpec::Capability(c) => (c.negotiable, vec![], vec![]),
             PostingSpec::Mandate(m) => (false, codes.all(&m.stages), codes.all(&m.districts)),
-            _ => (false, vec![], vec![]),
+            PostingSpec::Demand(d) => (false, d.round.iter().map(|r| codes.get(r)).collect(), vec![]),
+            PostingSpec::Scenario(_) => (false, vec![], vec![]),
         };
         Profile {
             id,
@@ -89,6 +111,7 @@ impl Profile {
             stages,
             invest_districts,
             deadline: p.deadline,
+            published: None,
         }
     }
 }
@@ -189,9 +212,18 @@ fn part(factor: Factor, value: f32) -> Part {
     Part { factor, value: value.clamp(0.0, 1.0), reasons: vec![], holdback: None }
 }
 
+/// A fund naming many fields is a generalist: a shared field says less than with a focused one.
+fn breadth(domains: usize) -> f32 {
+    match domains {
+        0..=3 => 1.0,
+        4..=6 => 0.9,
+        _ => 0.8,
+    }
+}
+
 fn domain(a: &Profile, b: &Profile, related: &Related, explain: bool) -> Part {
     if let Some(f) = a.domains.iter().find(|d| b.domains.contains(d)) {
-        let mut p = part(Factor::Domain, 1.0);
+        let mut p = part(Factor::Domain, breadth(b.domains.len()));
         p.say(explain, || Reason::SameField { field: f.to_string() });
         return p;
     }
@@ -334,23 +366,51 @@ pub fn plausible_stages(tiers: &[Code], trl: Option<u8>) -> Vec<&'static str> {
     out
 }
 
+/// Financing rounds in order: a fund one round off may still follow on or lead early.
+const ROUNDS: [&str; 6] = ["seed", "angel", "series_a", "series_b", "series_c_plus", "pre_ipo"];
+
+/// Where the stage a fund would see comes from.
+#[derive(Clone, Copy, PartialEq)]
+enum StageSource {
+    /// The funding demand names its round.
+    Stated,
+    /// A funding demand without a round: inferred from tiers or TRL.
+    Inferred,
+    /// Not a funding demand: what a fund would fund is the company at its stage.
+    Company,
+}
+
 fn stage(demand: &Profile, mandate: &Profile, explain: bool) -> Option<Part> {
-    let plausible = plausible_stages(&demand.org_tiers, demand.trl);
-    if plausible.is_empty() || mandate.stages.is_empty() {
+    let funding = &*demand.type_code == "funding";
+    let (wanted, source): (Vec<&str>, StageSource) = match demand.stages.first() {
+        Some(r) if funding => (vec![&**r], StageSource::Stated),
+        _ => (
+            plausible_stages(&demand.org_tiers, demand.trl),
+            if funding { StageSource::Inferred } else { StageSource::Company },
+        ),
+    };
+    if wanted.is_empty() || mandate.stages.is_empty() {
         return None;
     }
-    Some(match mandate.stages.iter().find(|s| plausible.contains(&&***s)) {
-        Some(s) => {
-            let mut p = part(Factor::Stage, 1.0);
-            p.say(explain, || Reason::StageFits { stage: s.to_string() });
-            p
-        }
-        None => {
-            let mut p = part(Factor::Stage, 0.2);
-            p.hold(explain, || Reason::StageOff);
-            p
-        }
-    })
+    if let Some(s) = mandate.stages.iter().find(|s| wanted.contains(&&***s)) {
+        let mut p = part(Factor::Stage, 1.0);
+        let stage = s.to_string();
+        p.say(explain, move || match source {
+            StageSource::Stated => Reason::StageFits { stage },
+            StageSource::Inferred => Reason::RoundInferred { stage },
+            StageSource::Company => Reason::FundsCompanyStage { stage },
+        });
+        return Some(p);
+    }
+    let position = |s: &str| ROUNDS.iter().position(|r| *r == s);
+    let gap = wanted
+        .iter()
+        .filter_map(|w| position(w))
+        .flat_map(|w| mandate.stages.iter().filter_map(|s| position(s)).map(move |m| w.abs_diff(m)))
+        .min();
+    let mut p = part(Factor::Stage, if gap == Some(1) { 0.6 } else { 0.2 });
+    p.hold(explain, || Reason::StageOff);
+    Some(p)
 }
 
 fn geography(a: &Profile, b: &Profile, explain: bool) -> Part {
@@ -459,12 +519,16 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
             }
         }
         PostingKind::Mandate => {
-            parts.extend(amount(
-                (demand.amount_min, demand.amount_max),
-                (other.amount_min, other.amount_max),
-                false,
-                explain,
-            ));
+            // A ticket is compared with what a funding demand raises; a service budget is no
+            // investment, so other demands are ranked on the company's stage and field alone.
+            if &*demand.type_code == "funding" {
+                parts.extend(amount(
+                    (demand.amount_min, demand.amount_max),
+                    (other.amount_min, other.amount_max),
+                    false,
+                    explain,
+                ));
+            }
             parts.extend(stage(demand, other, explain));
         }
         PostingKind::Scenario | PostingKind::Demand => {}
@@ -565,6 +629,7 @@ mod tests {
             stages: vec![],
             invest_districts: vec![],
             deadline: Some(date!(2027 - 06 - 30)),
+            published: None,
         }
     }
 
@@ -640,10 +705,82 @@ mod tests {
             range_min: Some(200),
             range_max: Some(2000)
         }));
-        assert!(fits.reasons.contains(&Reason::StageFits { stage: "angel".into() }));
+        assert!(fits.reasons.contains(&Reason::RoundInferred { stage: "angel".into() }));
         let far = score(&demand, &mandate(5000, 20000), &DEFAULT_WEIGHTS, &ctx(0.2));
         assert!(matches!(far.held_back, Some(Reason::AmountApart { .. })));
         assert!(far.score < fits.score);
+    }
+
+    fn fund(stages: &[&str], ticket: (u32, u32)) -> Profile {
+        Profile {
+            kind: PostingKind::Mandate,
+            stages: stages.iter().map(|s| Code::from(*s)).collect(),
+            amount_min: Some(ticket.0),
+            amount_max: Some(ticket.1),
+            trl: None,
+            ..profile(3, PostingKind::Mandate)
+        }
+    }
+
+    fn raising(round: Option<&str>, amount: u32, trl: u8) -> Profile {
+        Profile {
+            type_code: "funding".into(),
+            stages: round.iter().map(|r| Code::from(*r)).collect(),
+            amount_min: Some(amount),
+            amount_max: Some(amount),
+            trl: Some(trl),
+            ..profile(1, PostingKind::Demand)
+        }
+    }
+
+    #[test]
+    fn a_stated_round_outranks_what_the_trl_would_suggest_and_one_round_off_is_partly_right() {
+        // TRL 8 suggests late rounds, but the company says it raises its Series A.
+        let demand = raising(Some("series_a"), 3000, 8);
+        let s = |f: &Profile| score(&demand, f, &DEFAULT_WEIGHTS, &ctx(0.3));
+        let exact = s(&fund(&["series_a"], (1000, 5000)));
+        let next = s(&fund(&["series_b"], (1000, 5000)));
+        let late = s(&fund(&["pre_ipo"], (1000, 5000)));
+        assert!(exact.reasons.contains(&Reason::StageFits { stage: "series_a".into() }));
+        assert!(exact.score > next.score && next.score > late.score, "{} {} {}", exact.score, next.score, late.score);
+        assert_eq!(late.held_back, Some(Reason::StageOff));
+    }
+
+    #[test]
+    fn a_round_left_unsaid_is_inferred_from_readiness_and_the_reason_says_so() {
+        let s = score(&raising(None, 300, 2), &fund(&["seed", "angel"], (100, 500)), &DEFAULT_WEIGHTS, &ctx(0.3));
+        assert!(s.reasons.contains(&Reason::RoundInferred { stage: "seed".into() }), "{:?}", s.reasons);
+    }
+
+    #[test]
+    fn the_ticket_is_compared_with_the_amount_raised() {
+        let demand = raising(Some("series_a"), 5000, 6);
+        let s = |f: &Profile| score(&demand, f, &DEFAULT_WEIGHTS, &ctx(0.3));
+        let fits = s(&fund(&["series_a"], (2000, 8000)));
+        let small = s(&fund(&["series_a"], (50, 300)));
+        assert!(fits.score > small.score);
+        assert!(matches!(small.held_back, Some(Reason::AmountApart { .. })));
+    }
+
+    #[test]
+    fn a_demand_not_raising_money_meets_funds_on_the_companys_stage_without_its_budget() {
+        let demand = Profile { org_tiers: vec!["tech_sme".into()], ..profile(1, PostingKind::Demand) };
+        let s = score(&demand, &fund(&["angel"], (5000, 9000)), &DEFAULT_WEIGHTS, &ctx(0.3));
+        assert!(s.reasons.contains(&Reason::FundsCompanyStage { stage: "angel".into() }), "{:?}", s.reasons);
+        assert!(!s.factors.iter().any(|f| f.factor == Factor::Budget), "a service budget is no investment");
+    }
+
+    #[test]
+    fn a_fund_naming_every_field_fits_less_squarely_than_a_focused_one() {
+        let demand = raising(Some("series_a"), 3000, 6);
+        let focused = fund(&["series_a"], (1000, 5000));
+        let mut everywhere = focused.clone();
+        everywhere.domains =
+            ["synthetic_bio", "gen_ai", "quantum", "metaverse", "low_altitude", "new_materials", "advanced_energy"]
+                .map(Code::from)
+                .to_vec();
+        let s = |f: &Profile| score(&demand, f, &DEFAULT_WEIGHTS, &ctx(0.3)).score;
+        assert!(s(&focused) > s(&everywhere));
     }
 
     #[test]

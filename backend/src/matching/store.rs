@@ -31,9 +31,15 @@ struct Row(
     Option<i64>,         // negotiable
     Option<String>,      // stages
     Option<String>,      // invest_districts
+    Option<String>,      // published_at (RFC 3339; its date is read)
     Option<String>,      // stored terms
-    [Option<String>; 4], // title_zh, title_en, summary_zh, summary_en (when to be segmented)
+    [Option<String>; 5], // title_zh, title_en, summary_zh, summary_en, the rest (when to be segmented)
 );
+
+/// The date of an RFC 3339 timestamp (or of a bare date).
+fn day_of(stamp: &str) -> Option<Date> {
+    Date::parse(stamp.get(..10)?, time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
 
 /// The parts of a `\x1f`-separated list.
 fn split(list: Option<&str>) -> Vec<&str> {
@@ -44,7 +50,7 @@ fn split(list: Option<&str>) -> Vec<&str> {
 /// terms when they were segmented before.
 pub struct Published {
     pub profile: Profile,
-    pub texts: [String; 4],
+    pub texts: [String; 5],
     pub terms: Option<String>,
 }
 
@@ -79,8 +85,8 @@ impl Published {
         if !fresh && let Some(stored) = self.terms {
             return ((self.profile, Bag::Stored(stored)), None);
         }
-        let [tz, te, sz, se] = &self.texts;
-        let bag = bag(tz, te, &self.profile.keywords, sz, se);
+        let [tz, te, sz, se, more] = &self.texts;
+        let bag = bag(tz, te, &self.profile.keywords, sz, se, more);
         let encoded = encode(&bag);
         let id = self.profile.id;
         ((self.profile, Bag::Fresh(bag)), Some((id, encoded)))
@@ -107,16 +113,32 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
         return Ok(vec![]);
     }
     // What scoring reads of the JSON spec: SQLite's and PostgreSQL's JSON paths differ.
-    let (negotiable, stages, districts) = db.dialect().pick(
+    // The rest of the text: details, and the kind's own texts in the spec.
+    let spec_text = |field: &str| {
+        db.dialect().pick(format!("json_extract(p.spec, '$.{field}')"), format!("(p.spec::json ->> '{field}')"))
+    };
+    let more = format!(
+        "concat_ws(' ', p.details_zh, p.details_en, {}, {}, {}, {}, {})",
+        spec_text("seeks"),
+        spec_text("portfolio"),
+        spec_text("cases"),
+        spec_text("expected_outcome"),
+        spec_text("indicators")
+    );
+    let (negotiable, stages, districts, round, published) = db.dialect().pick(
         (
             "json_extract(p.spec, '$.negotiable')",
             "(SELECT string_agg(value, '\x1f') FROM json_each(p.spec, '$.stages'))",
             "(SELECT string_agg(value, '\x1f') FROM json_each(p.spec, '$.districts'))",
+            "json_extract(p.spec, '$.round')",
+            "p.published_at",
         ),
         (
             "CASE WHEN (p.spec::json ->> 'negotiable')::boolean THEN 1 ELSE 0 END",
             "(SELECT string_agg(value, '\x1f') FROM json_array_elements_text(p.spec::json -> 'stages'))",
             "(SELECT string_agg(value, '\x1f') FROM json_array_elements_text(p.spec::json -> 'districts'))",
+            "(p.spec::json ->> 'round')",
+            "to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
         ),
     );
     let sql = format!(
@@ -128,12 +150,13 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
                 (SELECT string_agg(keyword, '\x1f' ORDER BY position) FROM posting_keywords
                   WHERE posting_id = p.id),
                 CASE WHEN p.kind = 'capability' THEN {negotiable} END,
-                CASE WHEN p.kind = 'mandate' THEN {stages} END,
+                CASE WHEN p.kind = 'mandate' THEN {stages} WHEN p.kind = 'demand' THEN {round} END,
                 CASE WHEN p.kind = 'mandate' THEN {districts} END,
+                {published},
                 t.terms,
                 -- The texts only where they will be segmented: reading 100,000 summaries costs seconds.
-                CASE WHEN {cond} THEN json_array(p.title_zh, p.title_en, p.summary_zh, p.summary_en)
-                     ELSE json_array(NULL, NULL, NULL, NULL) END) AS row
+                CASE WHEN {cond} THEN json_array(p.title_zh, p.title_en, p.summary_zh, p.summary_en, {more})
+                     ELSE json_array(NULL, NULL, NULL, NULL, NULL) END) AS row
            FROM postings p LEFT JOIN posting_terms t ON t.posting_id = p.id
            WHERE p.status = 'published' AND {{ids}}) AS s
          GROUP BY id / 1000",
@@ -166,8 +189,9 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
                 negotiable,
                 stages,
                 invest_districts,
+                published,
                 terms,
-                [tz, te, sz, se],
+                [tz, te, sz, se, more],
             ) = r;
             Some(Published {
                 profile: Profile {
@@ -187,8 +211,9 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
                     stages: codes.all(&split(stages.as_deref())),
                     invest_districts: codes.all(&split(invest_districts.as_deref())),
                     deadline,
+                    published: published.as_deref().and_then(day_of),
                 },
-                texts: [tz, te, sz, se].map(Option::unwrap_or_default),
+                texts: [tz, te, sz, se, more].map(Option::unwrap_or_default),
                 terms,
             })
         })
@@ -280,7 +305,7 @@ mod tests {
 
     #[test]
     fn stored_terms_read_back_as_they_were() {
-        let bag = super::bag("量子密钥分发", "Quantum key distribution", &["QKD"], "城域网络试点", "");
+        let bag = super::bag("量子密钥分发", "Quantum key distribution", &["QKD"], "城域网络试点", "", "");
         assert_eq!(decode(&encode(&bag)), bag);
         assert!(decode("broken line\nok\t2\n").get("ok") == Some(&2.0));
     }

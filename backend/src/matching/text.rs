@@ -109,6 +109,22 @@ pub fn terms(text: &str) -> Vec<String> {
 pub const TITLE_WEIGHT: f32 = 3.0;
 pub const KEYWORD_WEIGHT: f32 = 2.0;
 pub const BODY_WEIGHT: f32 = 1.0;
+/// Details and the kind's own texts (what a scenario seeks, a fund's portfolio, a lab's cases, a
+/// demand's expected outcome): read, but long, so each word counts half.
+pub const MORE_WEIGHT: f32 = 0.5;
+
+/// The rest of a posting's text as the store reads it: the details, then the kind's own texts
+/// (what a scenario seeks, a fund's portfolio, a lab's cases, a demand's outcome and indicators).
+pub fn rest_of(p: &shared::market::PostingInput) -> String {
+    use shared::market::PostingSpec;
+    let spec: [Option<&str>; 5] = match &p.spec {
+        PostingSpec::Scenario(s) => [Some(s.seeks.as_str()), None, None, None, None],
+        PostingSpec::Mandate(m) => [None, m.portfolio.as_deref(), None, None, None],
+        PostingSpec::Capability(c) => [None, None, c.cases.as_deref(), None, None],
+        PostingSpec::Demand(d) => [None, None, None, d.expected_outcome.as_deref(), d.indicators.as_deref()],
+    };
+    [p.details_zh.as_deref(), p.details_en.as_deref()].into_iter().chain(spec).flatten().collect::<Vec<_>>().join(" ")
+}
 
 /// A posting's weighted term frequencies.
 pub fn bag(
@@ -117,6 +133,7 @@ pub fn bag(
     keywords: &[impl AsRef<str>],
     summary_zh: &str,
     summary_en: &str,
+    more: &str,
 ) -> HashMap<String, f32> {
     let mut bag = HashMap::new();
     let mut add = |text: &str, w: f32| {
@@ -131,6 +148,7 @@ pub fn bag(
     }
     add(summary_zh, BODY_WEIGHT);
     add(summary_en, BODY_WEIGHT);
+    add(more, MORE_WEIGHT);
     bag
 }
 
@@ -155,9 +173,10 @@ mod tests {
 
     #[test]
     fn titles_and_keywords_weigh_more_than_the_summary() {
-        let b = bag("量子密钥分发", "", &["光纤"], "城域网络试点", "");
+        let b = bag("量子密钥分发", "", &["光纤"], "城域网络试点", "", "已在政务外网部署");
         assert_eq!(b.get("量子").copied(), Some(TITLE_WEIGHT));
         assert_eq!(b.get("光纤").copied(), Some(KEYWORD_WEIGHT));
         assert_eq!(b.get("试点").copied(), Some(BODY_WEIGHT));
+        assert_eq!(b.get("部署").copied(), Some(MORE_WEIGHT), "details are read too");
     }
 }

@@ -493,7 +493,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     .await
     .unwrap();
     assert_eq!((kinds, districts), (4, 13), "every kind of organization, in all 13 districts");
-    assert_eq!(subtypes, 11, "every lab sub-type and investor type");
+    assert_eq!(subtypes, 12, "every lab sub-type and investor type (VC and PE apart)");
     let (published, posting_kinds, domains): (i64, i64, i64) = sql::query_as(
         "SELECT COUNT(*), COUNT(DISTINCT kind), (SELECT COUNT(DISTINCT code) FROM posting_domains)
          FROM postings WHERE status = 'published'",

@@ -372,7 +372,7 @@ async fn capabilities_scenarios_and_mandates_go_through_the_same_lifecycle() {
     let lab_owner = m.app.user("lab@example.com", "实验室").await;
     let lab = org_of_kind(&m.app, &lab_owner, "lab", Some("poc_center"), Some(&m.admin)).await;
     let inv_owner = m.app.user("vc@example.com", "投资人").await;
-    let fund = org_of_kind(&m.app, &inv_owner, "investor", Some("vc_pe"), Some(&m.admin)).await;
+    let fund = org_of_kind(&m.app, &inv_owner, "investor", Some("vc"), Some(&m.admin)).await;
     let cases = [
         (
             &lab_owner,
@@ -390,7 +390,7 @@ async fn capabilities_scenarios_and_mandates_go_through_the_same_lifecycle() {
             &inv_owner,
             "/api/mandates",
             json!({"org_id": fund, "kind": "mandate", "title_zh": "先进能源早期投资", "summary_zh": "关注固态电池", "domains": ["advanced_energy"],
-            "fund_type": "vc_pe", "stages": ["angel", "series_a"], "ticket_min": 500, "ticket_max": 3000, "districts": ["qiantang"]}),
+            "fund_type": "vc", "stages": ["angel", "series_a"], "ticket_min": 500, "ticket_max": 3000, "districts": ["qiantang"]}),
         ),
     ];
     for (client, path, payload) in cases {

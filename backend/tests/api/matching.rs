@@ -239,13 +239,13 @@ async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_
     )
     .await;
     let vc = s.m.app.user("vc@example.com", "投资人").await;
-    let fund = org_of_kind(&s.m.app, &vc, "investor", Some("vc_pe"), Some(&s.m.admin)).await;
+    let fund = org_of_kind(&s.m.app, &vc, "investor", Some("vc"), Some(&s.m.admin)).await;
     let mandate = post_as(
         &s.m,
         &vc,
         "/api/mandates",
         json!({"org_id": fund, "kind": "mandate", "title_zh": "固态电池产业链投资", "summary_zh": "关注固态电池与储能",
-               "domains": ["advanced_energy"], "keywords": ["固态电池"], "fund_type": "vc_pe", "stages": ["angel", "series_a", "series_b"],
+               "domains": ["advanced_energy"], "keywords": ["固态电池"], "fund_type": "vc", "stages": ["angel", "series_a", "series_b"],
                "ticket_min": 100, "ticket_max": 3000, "districts": ["qiantang"]}),
     )
     .await;
@@ -314,4 +314,56 @@ fn the_engine_ranks_the_hand_judged_set_better_than_text_or_fields_alone() {
     let report = backend::matching::eval::evaluate(&dir).expect("the evaluation set reads");
     assert!(report.demands >= 50 && report.candidates >= 300, "{report}");
     assert!(report.engine_wins(), "{report}");
+}
+
+/// A published mandate of a new fund; `stages`, the ticket and the fields vary.
+async fn fund(s: &Setup, email: &str, fund_type: &str, stages: &[&str], ticket: (u32, u32), domains: &[&str]) -> i64 {
+    let owner = s.m.app.user(email, "投资人").await;
+    let org = org_of_kind(&s.m.app, &owner, "investor", Some(fund_type), Some(&s.m.admin)).await;
+    post_as(
+        &s.m,
+        &owner,
+        "/api/mandates",
+        json!({"org_id": org, "kind": "mandate", "title_zh": "固态电池与储能产业链投资", "summary_zh": "投资固态电池、储能电池材料与装备",
+               "domains": domains, "keywords": ["固态电池"], "fund_type": fund_type, "stages": stages,
+               "ticket_min": ticket.0, "ticket_max": ticket.1}),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_funding_demand_says_what_it_raises_and_meets_the_fund_of_that_round_and_ticket_first() {
+    let s = setup().await;
+    let mut raise = demand(s.m.org);
+    raise["demand_type"] = json!("funding");
+    raise["title_zh"] = json!("固态电池电解质项目A轮融资");
+    let r = s.m.owner.post(s.m.app.url("/api/demands")).json(&raise).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(r).await["error"]["fields"]["amount_sought"].is_string(), "a raise without an amount is refused");
+    raise["amount_sought"] = json!(3000);
+    raise["round"] = json!("series_a");
+    let id = s.m.draft(raise, "/api/demands").await;
+    s.m.publish(&s.m.owner, "/api/demands", id).await;
+    let stored = body(s.m.owner.get(s.m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap()).await;
+    assert_eq!((&stored["amount_sought"], &stored["round"]), (&json!(3000), &json!("series_a")));
+
+    let late = fund(&s, "pe@example.com", "pe", &["pre_ipo"], (20000, 80000), &["advanced_energy"]).await;
+    let every_field =
+        ["advanced_energy", "new_materials", "gen_ai", "quantum", "low_altitude", "humanoid_robots", "synthetic_bio"];
+    let round_a = fund(&s, "vc@example.com", "vc", &["series_a"], (1000, 5000), &every_field).await;
+    let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{id}/matches?kind=mandate"))).send().await.unwrap();
+    let list = body(r).await;
+    assert_eq!(ids(&list), vec![round_a, late], "{list}");
+    let reasons = list[0]["reasons"].as_array().unwrap();
+    assert!(reasons.contains(&json!({"reason": "stage_fits", "stage": "series_a"})), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r["reason"] == "amount_fits" && r["amount_min"] == 3000), "{reasons:?}");
+    let held = &list[1]["held_back"]["reason"];
+    assert!(held == "amount_apart" || held == "stage_off", "a Pre-IPO fund of 2亿 tickets is held back: {}", list[1]);
+    let fund_posting =
+        body(s.m.app.client().get(s.m.app.url(&format!("/api/mandates/{round_a}"))).send().await.unwrap()).await;
+    assert_eq!(
+        fund_posting["domains"].as_array().unwrap().len(),
+        every_field.len(),
+        "a fund keeps every field it names"
+    );
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::market::{Posting, PostingKind, PostingSpec, PostingStatus};
+use shared::market::{DemandType, Posting, PostingKind, PostingSpec, PostingStatus};
 use shared::taxonomy::TermKind;
 use shared::{Locale, Msg};
 
@@ -54,7 +54,14 @@ fn spec_rows(p: &Posting, tax: TaxonomyCtx, l: Locale) -> Vec<(Msg, String)> {
     match &p.spec {
         PostingSpec::Demand(d) => {
             rows.push((Msg::TrlLabel, format!("TRL {}", d.trl)));
-            rows.push((Msg::BudgetLabel, amount(d.budget_min, d.budget_max, l).unwrap_or_else(none)));
+            if d.demand_type == DemandType::Funding {
+                let sought = d.amount_sought;
+                rows.push((Msg::AmountSoughtLabel, amount(sought, sought, l).unwrap_or_else(none)));
+                let round = d.round.as_deref().map(|r| tax.get().label(TermKind::InvestmentStage, r, l).to_owned());
+                rows.push((Msg::RoundLabel, round.unwrap_or_else(|| Msg::RoundNotSaid.t(l).to_owned())));
+            } else {
+                rows.push((Msg::BudgetLabel, amount(d.budget_min, d.budget_max, l).unwrap_or_else(none)));
+            }
             if let Some(s) = &d.start {
                 rows.push((Msg::StartLabel, day(s)));
             }

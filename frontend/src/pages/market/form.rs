@@ -115,6 +115,9 @@ struct Fields {
     indicators: RwSignal<String>,
     open_call: RwSignal<bool>,
     reward: RwSignal<String>,
+    /// Funding demands: the amount raised and the round.
+    amount_sought: RwSignal<String>,
+    round: RwSignal<String>,
     call_deadline: RwSignal<String>,
     ip_status: RwSignal<String>,
     patents: RwSignal<String>,
@@ -186,6 +189,8 @@ impl Fields {
                 expected_outcome: None,
                 indicators: None,
                 open_call: None,
+                amount_sought: None,
+                round: None,
             }),
         };
         let i = input.unwrap_or(&blank);
@@ -211,6 +216,8 @@ impl Fields {
             indicators: RwSignal::new(String::new()),
             open_call: RwSignal::new(false),
             reward: RwSignal::new(String::new()),
+            amount_sought: RwSignal::new(String::new()),
+            round: RwSignal::new(String::new()),
             call_deadline: RwSignal::new(String::new()),
             ip_status: RwSignal::new(String::new()),
             patents: RwSignal::new(String::new()),
@@ -242,6 +249,8 @@ impl Fields {
                 f.start.set(d(x.start).get_untracked());
                 f.outcome.set(x.expected_outcome.clone().unwrap_or_default());
                 f.indicators.set(x.indicators.clone().unwrap_or_default());
+                f.amount_sought.set(n(x.amount_sought).get_untracked());
+                f.round.set(x.round.clone().unwrap_or_default());
                 if let Some(call) = &x.open_call {
                     f.open_call.set(true);
                     f.reward.set(call.reward.to_string());
@@ -292,6 +301,7 @@ impl Fields {
         let names = amount_names(kind);
         let (amount_min, amount_max) = (num(names.0, self.amount_min), num(names.1, self.amount_max));
         let fund_size = num("fund_size", self.fund_size);
+        let amount_sought = num("amount_sought", self.amount_sought);
         let reward = num("open_call.reward", self.reward);
         let slots = num("slots", self.slots);
         let trl_text = opt(self.trl);
@@ -337,6 +347,8 @@ impl Fields {
                     expected_outcome: opt(self.outcome),
                     indicators: opt(self.indicators),
                     open_call,
+                    amount_sought,
+                    round: opt(self.round),
                 })
             }
             PostingKind::Capability => {
@@ -508,6 +520,11 @@ fn PostingForm(kind: PostingKind, initial: Option<Posting>, orgs: Vec<(i64, Stri
             <TextField label=Msg::StartLabel name="start" value=f.start errors=errors input_type="date"/>
             <TextArea label=Msg::ExpectedOutcome name="expected_outcome" value=f.outcome errors=errors/>
             <TextArea label=Msg::Indicators name="indicators" value=f.indicators errors=errors/>
+            {move || (f.type_code.get() == DemandType::Funding.as_str()).then(|| view! {
+                <TextField label=Msg::AmountSoughtLabel name="amount_sought" value=f.amount_sought errors=errors input_type="number" required=true/>
+                <SelectField label=Msg::RoundLabel name="round" value=f.round options=terms(TermKind::InvestmentStage) errors=errors/>
+                <p class="hint field-wide">{tr(Msg::RoundHint)}</p>
+            })}
             <Toggle label=Msg::OpenCallToggle name="open_call" value=f.open_call/>
             {move || f.open_call.get().then(|| view! {
                 <TextField label=Msg::RewardField name="open_call.reward" value=f.reward errors=errors input_type="number" required=true/>
@@ -548,6 +565,7 @@ fn PostingForm(kind: PostingKind, initial: Option<Posting>, orgs: Vec<(i64, Stri
         }
         .into_any(),
     };
+    let domains_label = if kind == PostingKind::Mandate { Msg::MandateDomains } else { Msg::PostingDomains };
     let deadline_label = if kind == PostingKind::Scenario { Msg::ScenarioDeadline } else { Msg::DeadlineLabel };
     view! {
         <form class="card form form-grid" data-testid="posting-form" on:submit=on_submit novalidate>
@@ -564,7 +582,7 @@ fn PostingForm(kind: PostingKind, initial: Option<Posting>, orgs: Vec<(i64, Stri
             <TextArea label=Msg::DetailsEn name="details_en" value=f.details_en errors=errors/>
             <SelectField label=type_field.1 name=type_field.0 value=f.type_code options=types errors=errors required=true/>
             <TextField label=deadline_label name="deadline" value=f.deadline errors=errors input_type="date" required={kind == PostingKind::Scenario}/>
-            <CheckboxGroup label=Msg::PostingDomains name="domains" value=f.domains options=terms(TermKind::Domain) errors=errors/>
+            <CheckboxGroup label=domains_label name="domains" value=f.domains options=terms(TermKind::Domain) errors=errors/>
             <TextField label=Msg::KeywordsLabel name="keywords" value=f.keywords errors=errors hint=Msg::KeywordsHint/>
             <SelectField label=Msg::OrgDistrict name="district" value=f.district options=terms(TermKind::District) errors=errors/>
             <SelectField label=Msg::OrgPilotZone name="pilot_zone" value=f.pilot_zone options=terms(TermKind::PilotZone) errors=errors/>
