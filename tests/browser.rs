@@ -579,6 +579,111 @@ async fn publish(server: &Server, org_id: i64, posting: serde_json::Value) -> i6
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_founder_posts_what_the_company_raises_and_asks_the_three_parties_of_a_bundle_in_one_step() {
+    let server = Server::start().await;
+    let ent = server.user("ent@example.com", false).await;
+    server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    let lab = server.user("lab@example.com", false).await;
+    let lab_org = server.verified_org(lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    let park = server.user("park@example.com", false).await;
+    let park_org = server.verified_org(park, shared::orgs::OrgKind::Enterprise, "临平储能产业园").await;
+    let vc = server.user("vc@example.com", false).await;
+    let vc_org = server.verified_org(vc, shared::orgs::OrgKind::Investor, "湖畔新能源创投").await;
+    publish(
+        &server,
+        lab_org,
+        serde_json::json!({
+            "kind": "capability", "title_zh": "固态电解质界面改性中试平台", "summary_zh": "固态电池界面改性与中试验证",
+            "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang",
+            "capability_kind": "poc_service", "trl": 7, "ip_status": "granted", "modes": ["service"], "negotiable": true
+        }),
+    )
+    .await;
+    publish(&server, park_org, serde_json::json!({
+        "kind": "scenario", "title_zh": "园区储能站固态电池示范", "summary_zh": "开放园区储能站试点固态电池模组",
+        "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang", "deadline": "2099-01-01",
+        "category": "future_factory", "site": "临平园区储能站", "seeks": "固态电池模组", "offers": ["site"], "slots": 1
+    }))
+    .await;
+    publish(
+        &server,
+        vc_org,
+        serde_json::json!({
+            "kind": "mandate", "title_zh": "固态电池与储能早期投资", "summary_zh": "投资固态电池材料与储能系统",
+            "domains": ["advanced_energy"], "keywords": ["固态电池"], "fund_type": "vc", "stages": ["series_a"],
+            "ticket_min": 1000, "ticket_max": 5000, "districts": ["qiantang"]
+        }),
+    )
+    .await;
+    let b = Browser::start(1280, 1400).await;
+
+    // A funding demand asks for the amount raised; the round may be left to matching.
+    log_in(&b, &server, "ent@example.com", "/demands/new").await;
+    b.fill("#f-title_zh", "固态电池模组A轮融资").await;
+    b.fill("#f-summary_zh", "固态电池模组已通过车规测试，A轮融资用于建设中试线").await;
+    b.select("#f-demand_type", "funding").await;
+    b.click("input[name=domains][value=advanced_energy]").await;
+    b.fill("#f-keywords", "固态电池").await;
+    b.select("#f-district", "qiantang").await;
+    b.fill("#f-trl", "6").await;
+    b.click("[data-testid=save-and-submit]").await;
+    b.text_contains("#f-amount_sought-error", "").await;
+    b.fill("#f-amount_sought", "3000").await;
+    b.select("#f-round", "series_a").await;
+    b.click("[data-testid=save-and-submit]").await;
+    let path = b.path_matches(|p| p.starts_with("/demands/") && p[9..].parse::<i64>().is_ok()).await;
+    let demand: i64 = path[9..].parse().unwrap();
+    let (amount, spec): (Option<i64>, String) = sql::query_as("SELECT amount_min, spec FROM postings WHERE id = $1")
+        .bind(demand)
+        .fetch_one(&server.state.db)
+        .await
+        .unwrap();
+    assert_eq!(amount, Some(3000), "the amount raised is the demand's money");
+    assert!(spec.contains("\"round\":\"series_a\""), "{spec}");
+    {
+        let mut conn = server.state.db.acquire().await.unwrap();
+        let row = backend::market::store::row(&mut conn, demand).await.unwrap().unwrap();
+        let (action, status) = (shared::market::PostingAction::Approve, shared::market::PostingStatus::Published);
+        backend::market::store::set_status(&mut conn, &row, action, status, None, None).await.unwrap();
+    }
+    backend::market::ops::sync_published(&server.state, &[demand]).await.unwrap();
+
+    // Its page shows the raise, and a bundle naming each party's organization.
+    b.client.goto(&server.url(&path)).await.unwrap();
+    b.text_contains("[data-testid=posting-facts]", "A轮").await;
+    b.text_contains("[data-testid=bundle]", "之江电化学实验室").await;
+    b.text_contains("[data-testid=bundle]", "临平储能产业园").await;
+    b.text_contains("[data-testid=bundle]", "湖畔新能源创投").await;
+
+    // One step to ask all three: the lab's cooperation mode is chosen, not assumed.
+    b.click("[data-testid=bundle-request]").await;
+    b.fill(
+        "[data-testid=bundle-request-form] #f-message",
+        "我们的固态电池模组需要中试、试点和A轮资金，想与三方一起推进",
+    )
+    .await;
+    b.click("[data-testid=send-bundle-request]").await;
+    b.text_contains("#f-capability_proposal-error", "").await;
+    b.select("#f-capability_proposal", "joint_development").await;
+    b.click("[data-testid=send-bundle-request]").await;
+    b.text_contains("[data-testid=bundle-request-done]", "已向3方发送对接请求").await;
+    b.screenshot("bundle-request").await;
+    let sent: Vec<(i64, String, Option<i64>)> =
+        sql::query_as("SELECT to_org, proposal, source_id FROM engagements ORDER BY to_org")
+            .fetch_all(&server.state.db)
+            .await
+            .unwrap();
+    let mut expected = vec![
+        (lab_org, "joint_development".to_owned(), Some(demand)),
+        (park_org, "pilot".to_owned(), Some(demand)),
+        (vc_org, "investment".to_owned(), Some(demand)),
+    ];
+    expected.sort();
+    assert_eq!(sent, expected);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     let server = Server::start().await;
     let ent = server.user("ent@example.com", false).await;

@@ -254,6 +254,9 @@ pub async fn bundles(id: i64) -> ApiResult<Vec<shared::matching::Bundle>> {
 pub async fn create_engagement(req: &NewEngagement) -> ApiResult<EngagementSummary> {
     post("/api/engagements", req).await
 }
+pub async fn request_bundle(req: &shared::engage::BundleRequest) -> ApiResult<shared::engage::BundleRequestResult> {
+    post("/api/engagements/bundle", req).await
+}
 pub async fn engagements(side: Option<Side>) -> ApiResult<Page<EngagementSummary>> {
     let qs = query(&[("side", side.map(|s| s.as_str().to_owned())), ("per_page", Some("100".into()))]);
     get(&format!("/api/engagements{qs}")).await

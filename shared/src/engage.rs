@@ -95,6 +95,55 @@ impl NewEngagement {
     }
 }
 
+/// `POST /api/engagements/bundle`: the demand's owner asks every party of a bundle at once — the lab
+/// for its capability (with the proposal chosen), the scenario's owner for a pilot, the fund for an
+/// investment — with one message, on behalf of the demand's organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BundleRequest {
+    /// The demand the bundle was proposed for.
+    pub demand_id: i64,
+    pub capability_id: i64,
+    pub scenario_id: i64,
+    pub mandate_id: i64,
+    /// What the lab is asked for: licence, transfer, joint development, contract research or a service.
+    pub capability_proposal: Proposal,
+    pub message: String,
+}
+
+impl BundleRequest {
+    /// The message, trimmed and required; the lab's proposal one a lab can answer.
+    pub fn parse(&self) -> Result<String, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let message = errs.check("message", validate::required_text(&self.message, MESSAGE_MAX));
+        if matches!(self.capability_proposal, Proposal::Pilot | Proposal::Investment) {
+            errs.add("capability_proposal", FieldError::Invalid);
+        }
+        match message {
+            Some(m) if errs.is_empty() => Ok(m),
+            _ => Err(errs),
+        }
+    }
+
+    /// The three requests: (posting, proposal).
+    pub fn parts(&self) -> [(&'static str, i64, Proposal); 3] {
+        [
+            ("capability_id", self.capability_id, self.capability_proposal),
+            ("scenario_id", self.scenario_id, Proposal::Pilot),
+            ("mandate_id", self.mandate_id, Proposal::Investment),
+        ]
+    }
+}
+
+/// What `POST /api/engagements/bundle` did: the requests sent, and the parties already asked (an
+/// open request of the organization for that posting exists), left as they were.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BundleRequestResult {
+    pub sent: Vec<EngagementSummary>,
+    pub already: Vec<i64>,
+}
+
 /// `POST /api/engagements/{id}/decline`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1071,6 +1071,13 @@ catalogue! {
     BundlesTitle => "三方组合推荐", "Three-sided proposals";
     BundlesIntro => "一项成果、一个试点场景、一只基金：各自与需求匹配，彼此也相互契合。", "One capability, one pilot scenario, one fund: each fits the demand, and they fit each other.";
     BundlesEmpty => "暂时凑不齐成果、场景与投资三方。", "Not enough capabilities, scenarios and funds to combine yet.";
+    BundleRequestOpen => "一键向三方发起对接", "Ask all three at once";
+    BundleRequestIntro => "同一条留言分别发给三方：成果方按下面选择的合作方式，场景方为试点申请，投资方为融资对接。此前已发过请求的一方不会重复发送。", "One message goes to each party: the lab with the cooperation mode chosen below, the scenario's owner as a pilot request, the fund as an investment request. A party already asked is not asked again.";
+    BundleCapabilityProposal => "向成果方提出的合作方式", "What you ask the lab for";
+    BundleRequestSend => "发送给三方", "Send to all three";
+    BundleRequestSent => "已向{n}方发送对接请求。", "Requests sent to {n} parties.";
+    BundleRequestAlready => "{n}方此前已收到你的请求，未重复发送。", "{n} already had your request and were not asked again.";
+    BundleRequestBoard => "查看对接进展", "See your requests";
     FeedTitle => "为我推荐", "For you";
     FeedIntro => "根据您所在组织已发布的信息，为您推荐最匹配的合作机会。", "The best opportunities for what your organizations have published.";
     FeedEmpty => "发布需求、成果、场景或投资偏好后，这里会出现为您推荐的机会。", "Publish a demand, capability, scenario or mandate to see opportunities here.";

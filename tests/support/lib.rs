@@ -73,7 +73,11 @@ impl Server {
     pub async fn verified_org(&self, owner: i64, kind: shared::orgs::OrgKind, name: &str) -> i64 {
         let mut conn = self.state.db.acquire().await.unwrap();
         let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
-        let subtype = (kind == shared::orgs::OrgKind::Lab).then(|| "research_institute".to_owned());
+        let subtype = match kind {
+            shared::orgs::OrgKind::Lab => Some("research_institute".to_owned()),
+            shared::orgs::OrgKind::Investor => Some("vc".to_owned()),
+            _ => None,
+        };
         let input = shared::orgs::OrgInput { name_zh: name.into(), subtype, ..shared::orgs::OrgInput::empty(kind) };
         let id = backend::orgs::store::insert(&mut conn, &input.parse(&tax, 2026).unwrap(), owner).await.unwrap();
         backend::orgs::store::set_verified(&mut conn, id, Some(owner)).await.unwrap();

@@ -14,6 +14,7 @@ use crate::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(routes::list, routes::create))
+        .routes(routes!(routes::bundle))
         .routes(routes!(routes::get))
         .routes(routes!(routes::accept))
         .routes(routes!(routes::decline))

@@ -77,12 +77,43 @@ pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) ->
     let mut tx = crate::db::begin_write(&state.db).await?;
     // The daily request limit counts what the sending organization sent.
     crate::db::lock(&mut tx, Row::Organization, &[req.from_org]).await?;
-    let posting = crate::market::store::row(&mut tx, req.posting_id).await?.ok_or(AppError::NotFound)?;
+    let one = Outgoing {
+        from_org: req.from_org,
+        posting_id: req.posting_id,
+        source_id: req.source_id,
+        proposal: req.proposal,
+    };
+    let id = send(&mut tx, state, user, &one, &message, at).await?;
+    let summary = store::summary_of(&mut tx, id, user.id, &[req.from_org]).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(summary)
+}
+
+/// One request to send.
+struct Outgoing {
+    from_org: i64,
+    posting_id: i64,
+    source_id: Option<i64>,
+    proposal: engage::Proposal,
+}
+
+/// Sends one request inside `tx` (the sending organization locked): every rule — a published
+/// posting, a verified member of the sender, not its own, not blocked, under the daily limit, not
+/// already open — then the record and the receivers' notification.
+async fn send(
+    tx: &mut Conn,
+    state: &AppState,
+    user: &SessionUser,
+    req: &Outgoing,
+    message: &str,
+    at: time::OffsetDateTime,
+) -> AppResult<i64> {
+    let posting = crate::market::store::row(tx, req.posting_id).await?.ok_or(AppError::NotFound)?;
     if posting.status() != PostingStatus::Published {
         return Err(AppError::NotFound);
     }
-    let org = crate::orgs::store::get(&mut tx, req.from_org, false, None).await?.ok_or(AppError::NotFound)?;
-    if crate::orgs::store::role_of(&mut tx, org.id, user.id).await?.is_none() {
+    let org = crate::orgs::store::get(tx, req.from_org, false, None).await?.ok_or(AppError::NotFound)?;
+    if crate::orgs::store::role_of(tx, org.id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     if !org.verified {
@@ -92,17 +123,20 @@ pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) ->
         return Err(refused(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::OwnPosting));
     }
     if let Some(source) = req.source_id {
-        let own = crate::market::store::row(&mut tx, source).await?;
+        let own = crate::market::store::row(tx, source).await?;
         if own.is_none_or(|p| p.org_id != org.id) {
             return Err(AppError::field("source_id", FieldError::Invalid));
         }
     }
-    if store::is_blocked(&mut tx, posting.org_id, org.id).await? {
+    if store::is_blocked(tx, posting.org_id, org.id).await? {
         return Err(refused(StatusCode::FORBIDDEN, ErrorCode::Blocked));
     }
     let limit = i64::from(state.config.daily_request_limit);
-    if store::sent_since(&mut tx, org.id, at - Duration::days(1)).await? >= limit {
+    if store::sent_since(tx, org.id, at - Duration::days(1)).await? >= limit {
         return Err(refused(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestLimit));
+    }
+    if store::open_exists(tx, org.id, posting.id).await? {
+        return Err(AppError::Conflict(ErrorCode::AlreadyRequested));
     }
     let new = store::NewRow {
         from_org: org.id,
@@ -110,20 +144,65 @@ pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) ->
         posting_id: posting.id,
         source_id: req.source_id,
         proposal: req.proposal,
-        message: &message,
+        message,
         user: user.id,
         now: at,
         expires_at: at + Duration::days(i64::from(state.config.request_expiry_days)),
     };
-    let id = match store::insert(&mut tx, &new).await {
+    let id = match store::insert(tx, &new).await {
         Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ErrorCode::AlreadyRequested)),
         other => other?,
     };
-    store::record(&mut tx, id, "requested", Some(org.id), Some(user.id), None, at).await?;
-    tell(&mut tx, state, id, true, Some(user.id), |n| n, NotificationKind::RequestReceived).await?;
-    let summary = store::summary_of(&mut tx, id, user.id, &[org.id]).await?.ok_or(AppError::NotFound)?;
+    store::record(tx, id, "requested", Some(org.id), Some(user.id), None, at).await?;
+    tell(tx, state, id, true, Some(user.id), |n| n, NotificationKind::RequestReceived).await?;
+    Ok(id)
+}
+
+/// The demand's owner asks the three parties of a bundle at once, all in one transaction: each
+/// part must be of its kind; a party already asked (an open request exists) is left as it is and
+/// reported; any other refusal sends nothing.
+pub async fn request_bundle(
+    state: &AppState,
+    user: &SessionUser,
+    req: engage::BundleRequest,
+) -> AppResult<engage::BundleRequestResult> {
+    use shared::market::PostingKind;
+    user.require_verified()?;
+    let message = req.parse()?;
+    let at = now();
+    let mut db = state.db.acquire().await?;
+    let demand = crate::market::store::row(&mut db, req.demand_id).await?;
+    let demand = demand.filter(|d| d.kind() == Some(PostingKind::Demand)).ok_or(AppError::NotFound)?;
+    drop(db);
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Organization, &[demand.org_id]).await?;
+    if crate::orgs::store::role_of(&mut tx, demand.org_id, user.id).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let kinds = [PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate];
+    let mut wrong = shared::error::FieldErrors::new();
+    for ((field, id, _), kind) in req.parts().into_iter().zip(kinds) {
+        let row = crate::market::store::row(&mut tx, id).await?;
+        if row.is_none_or(|r| r.kind() != Some(kind)) {
+            wrong.add(field, FieldError::Invalid);
+        }
+    }
+    wrong.into_result()?;
+    let (mut sent, mut already) = (vec![], vec![]);
+    for (_, posting_id, proposal) in req.parts() {
+        if store::open_exists(&mut tx, demand.org_id, posting_id).await? {
+            already.push(posting_id);
+            continue;
+        }
+        let one = Outgoing { from_org: demand.org_id, posting_id, source_id: Some(demand.id), proposal };
+        sent.push(send(&mut tx, state, user, &one, &message, at).await?);
+    }
+    let mut summaries = vec![];
+    for id in sent {
+        summaries.push(store::summary_of(&mut tx, id, user.id, &[demand.org_id]).await?.ok_or(AppError::NotFound)?);
+    }
     tx.commit().await?;
-    Ok(summary)
+    Ok(engage::BundleRequestResult { sent: summaries, already })
 }
 
 pub async fn get(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {

@@ -30,6 +30,21 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(ops::create(&state, &current.user, req).await?)))
 }
 
+/// Ask the lab, the scenario's owner and the fund of a bundle at once, for the demand's organization.
+#[utoipa::path(post, path = "/engagements/bundle", tag = "engagements", request_body = shared::engage::BundleRequest,
+    responses((status = 201, description = "Requests sent; parties already asked are listed in `already`", body = shared::engage::BundleRequestResult),
+              (status = 401, body = ApiError),
+              (status = 403, description = "Not a member of the demand's organization, not verified, or blocked", body = ApiError),
+              (status = 404, description = "No such demand, or a party's posting is not published", body = ApiError),
+              (status = 422, body = ApiError), (status = 429, description = "Daily limit reached", body = ApiError)))]
+pub async fn bundle(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(req): Json<shared::engage::BundleRequest>,
+) -> AppResult<(StatusCode, Json<shared::engage::BundleRequestResult>)> {
+    Ok((StatusCode::CREATED, Json(ops::request_bundle(&state, &current.user, req).await?)))
+}
+
 /// Your organizations' requests and deals (the pipeline), newest activity first.
 #[utoipa::path(get, path = "/engagements", tag = "engagements", params(EngagementQuery),
     responses((status = 200, body = Page<EngagementSummary>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]

@@ -78,6 +78,18 @@ pub async fn row(db: &mut Conn, id: i64) -> sqlx::Result<Option<Row>> {
     sql::query_as("SELECT * FROM engagements WHERE id = $1").bind(id).fetch_optional(db).await
 }
 
+/// Whether `org` has an open (pending or accepted) request about `posting`.
+pub async fn open_exists(db: &mut Conn, org: i64, posting: i64) -> sqlx::Result<bool> {
+    let found: Option<(i64,)> = sql::query_as(
+        "SELECT id FROM engagements WHERE from_org = $1 AND posting_id = $2 AND status IN ('pending', 'accepted')",
+    )
+    .bind(org)
+    .bind(posting)
+    .fetch_optional(db)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// Requests `org` sent since `since` (the daily limit).
 pub async fn sent_since(db: &mut Conn, org: i64, since: OffsetDateTime) -> sqlx::Result<i64> {
     let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM engagements WHERE from_org = $1 AND created_at >= $2")

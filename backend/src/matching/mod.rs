@@ -3,6 +3,7 @@
 //! `score` is the pure rule set, `text` and `index` the in-memory BM25 index, `engine` the shared
 //! state, `store` its SQL, `ops` the operations, `routes` the handlers.
 
+pub mod bundle;
 pub mod engine;
 pub mod eval;
 pub mod index;

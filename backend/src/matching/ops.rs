@@ -339,17 +339,17 @@ pub async fn bundles(
                     let (mutual, reasons) = super::score::coherence(cp, sp, fp, Related::builtin());
                     let fit = (f32::from(cs.score) + f32::from(ss.score) + f32::from(fs.score)) / 3.0;
                     let score = (0.6 * fit + 0.4 * 100.0 * mutual).round().clamp(0.0, 100.0) as u8;
-                    combos.push((score, *c, *s, *f, reasons));
+                    let parts = [(*c, cp.org_id), (*s, sp.org_id), (*f, fp.org_id)];
+                    combos.push(super::bundle::Combo { score, parts, reasons });
                 }
             }
         }
-        combos.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2, a.3).cmp(&(b.1, b.2, b.3))));
-        combos.truncate(limit);
-        combos
+        // Each bundle shown adds a party the others do not have.
+        super::bundle::choose(combos, limit)
     };
     let pick = |list: &[(i64, Scored)], id: i64| list.iter().find(|(c, _)| *c == id).cloned();
     let mut out = vec![];
-    for (score, c, s, f, reasons) in combos {
+    for super::bundle::Combo { score, parts: [(c, _), (s, _), (f, _)], reasons } in combos {
         let (Some(cm), Some(sm), Some(fm)) = (pick(&caps, c), pick(&scens, s), pick(&funds, f)) else { continue };
         let cap = assemble(state, &mut db, id, PostingKind::Capability, vec![cm], viewer_org).await?.pop();
         let scen = assemble(state, &mut db, id, PostingKind::Scenario, vec![sm], viewer_org).await?.pop();

@@ -96,6 +96,7 @@ const RULES: &[(&str, &str, Rule, Option<&str>)] = &[
     ("GET", "/api/docs", Public, None),
     ("GET", "/api/engagements", Signed, None),
     ("POST", "/api/engagements", Signed, None),
+    ("POST", "/api/engagements/bundle", Signed, None),
     ("GET", "/api/engagements/{id}", Signed, None),
     ("POST", "/api/engagements/{id}/accept", Signed, None),
     ("POST", "/api/engagements/{id}/attachments", Signed, None),

@@ -308,12 +308,14 @@ async fn an_approved_edit_is_matched_by_its_new_text_at_once() {
     assert!(ids(&matches(&s.m.app.client(), &s, "").await).contains(&s.unrelated), "matched by its new text");
 }
 
-#[test]
-fn the_engine_ranks_the_hand_judged_set_better_than_text_or_fields_alone() {
+#[tokio::test]
+async fn the_engine_ranks_the_hand_judged_set_better_than_text_or_fields_alone_with_and_without_distractors() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/matching-eval");
-    let report = backend::matching::eval::evaluate(&dir).expect("the evaluation set reads");
-    assert!(report.demands >= 50 && report.candidates >= 300, "{report}");
-    assert!(report.engine_wins(), "{report}");
+    let scratch = tempfile::tempdir().unwrap();
+    let report = backend::matching::eval::evaluate(&dir, scratch.path()).await.expect("the evaluation set reads");
+    assert!(report.demands >= 50 && report.candidates >= 300 && report.distractors >= 500, "{report}");
+    assert!(report.judged.engine_wins(), "judged candidates alone: {report}");
+    assert!(report.mixed.engine_wins(), "with the demo postings mixed in: {report}");
 }
 
 /// A published mandate of a new fund; `stages`, the ticket and the fields vary.
@@ -365,5 +367,71 @@ async fn a_funding_demand_says_what_it_raises_and_meets_the_fund_of_that_round_a
         fund_posting["domains"].as_array().unwrap().len(),
         every_field.len(),
         "a fund keeps every field it names"
+    );
+}
+
+#[tokio::test]
+async fn the_demands_owner_asks_every_party_of_a_bundle_in_one_step_and_each_bundle_adds_a_new_party() {
+    let s = setup().await;
+    let lab_org =
+        body(s.lab_owner.get(s.m.app.url("/api/me")).send().await.unwrap()).await["memberships"][0]["org_id"].clone();
+    let scenario = |title: &str, site: &str| {
+        json!({"org_id": lab_org, "kind": "scenario", "title_zh": title, "summary_zh": "开放储能电站用于固态电池示范",
+               "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang", "deadline": "2099-01-01",
+               "category": "future_factory", "site": site, "seeks": "固态电池模组", "offers": ["site"], "slots": 1})
+    };
+    let first_site =
+        post_as(&s.m, &s.lab_owner, "/api/scenarios", scenario("储能电站固态电池试点", "钱塘储能电站")).await;
+    let second_site = post_as(&s.m, &s.other_owner, "/api/scenarios", {
+        let mut v = scenario("园区储能固态电池示范", "临平园区储能站");
+        v["org_id"] = json!(s.other);
+        v
+    })
+    .await;
+    let fund_a = fund(&s, "vc1@example.com", "vc", &["series_a"], (100, 3000), &["advanced_energy"]).await;
+    let fund_b = fund(&s, "vc2@example.com", "vc", &["series_a", "series_b"], (100, 3000), &["advanced_energy"]).await;
+    let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles", s.demand))).send().await.unwrap();
+    let bundles = body(r).await;
+    let list = bundles.as_array().unwrap();
+    assert!(list.len() >= 2, "{bundles}");
+    let parts =
+        |b: &Value| [&b["scenario"]["posting"]["id"], &b["mandate"]["posting"]["id"]].map(|v| v.as_i64().unwrap());
+    let (one, two) = (parts(&list[0]), parts(&list[1]));
+    assert!(one[0] != two[0] || one[1] != two[1], "the second bundle brings a new party: {bundles}");
+    assert!([first_site, second_site].contains(&one[0]) && [fund_a, fund_b].contains(&one[1]));
+
+    let ask = json!({"demand_id": s.demand, "capability_id": s.fitting, "scenario_id": one[0], "mandate_id": one[1],
+                     "capability_proposal": "joint_development", "message": "我们想一起推进固态电池试点，请联系"});
+    let url = s.m.app.url("/api/engagements/bundle");
+    assert_eq!(s.m.app.client().post(&url).json(&ask).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    let r = s.lab_owner.post(&url).json(&ask).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "only the demand's organization asks for it");
+    let mut wrong = ask.clone();
+    wrong["scenario_id"] = json!(s.unrelated);
+    wrong["capability_proposal"] = json!("investment");
+    let r = s.m.owner.post(&url).json(&wrong).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let errs = body(r).await;
+    assert!(errs["error"]["fields"]["capability_proposal"].is_string(), "{errs}");
+    wrong["capability_proposal"] = json!("license");
+    let r = s.m.owner.post(&url).json(&wrong).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(r).await["error"]["fields"]["scenario_id"].is_string(), "a capability is no scenario");
+
+    let r = s.m.owner.post(&url).json(&ask).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let done = body(r).await;
+    let sent = done["sent"].as_array().unwrap();
+    let asked: Vec<i64> = sent.iter().map(|e| e["posting"]["id"].as_i64().unwrap()).collect();
+    assert_eq!(asked, vec![s.fitting, one[0], one[1]], "{done}");
+    let proposals: Vec<&str> = sent.iter().map(|e| e["proposal"].as_str().unwrap()).collect();
+    assert_eq!(proposals, vec!["joint_development", "pilot", "investment"]);
+    let r = s.m.owner.post(&url).json(&ask).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let again = body(r).await;
+    assert_eq!(
+        (again["sent"].as_array().unwrap().len(), again["already"].as_array().unwrap().len()),
+        (0, 3),
+        "{again}"
     );
 }

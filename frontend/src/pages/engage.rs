@@ -23,7 +23,7 @@ use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
 /// The proposals that make sense towards a posting of `kind`.
-fn proposals_for(kind: PostingKind) -> Vec<Proposal> {
+pub(crate) fn proposals_for(kind: PostingKind) -> Vec<Proposal> {
     match kind {
         PostingKind::Scenario => vec![Proposal::Pilot, Proposal::JointDevelopment, Proposal::Service],
         PostingKind::Mandate => vec![Proposal::Investment],

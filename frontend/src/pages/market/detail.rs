@@ -39,7 +39,7 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
                     {call.filter(|_| published).map(|c| view! { <OpenCallPanel demand=id call=c mine=mine owner_org=owner_org/> })}
                     {(published && !mine).then(|| view! { <RequestPanel posting_id=id kind=kind owner_org=owner_org/> })}
                     {published.then(|| view! { <MatchesPanel kind=kind id=id mine=mine/> })}
-                    {(published && kind == PostingKind::Demand).then(|| view! { <BundlesPanel id=id/> })}
+                    {(published && kind == PostingKind::Demand).then(|| view! { <BundlesPanel id=id mine=mine/> })}
                     {(published && mine && consultation).then(|| view! { <ConsultantsPanel id=id/> })}
                 }
             })}
@@ -177,7 +177,7 @@ fn PostingView(posting: Posting) -> impl IntoView {
                 </ul>
             </div>
             <div>
-                <dl class="card kvs">
+                <dl class="card kvs" data-testid="posting-facts">
                     {move || p.with_value(|pv| spec_rows(pv, tax, locale())).into_iter().map(|(label, value)| view! {
                         <div class="kv"><dt>{tr(label)}</dt><dd>{value}</dd></div>
                     }).collect_view()}

@@ -10,7 +10,7 @@ use shared::matching::{Match, Reason};
 use super::ui_path;
 use crate::api;
 use crate::components::data::{Bar, ErrorView, resource_view};
-use crate::components::form::{FormErrors, SelectField};
+use crate::components::form::{FormError, FormErrors, SelectField, TextArea};
 use crate::components::labels::{TaxonomyCtx, bilingual, use_taxonomy};
 use crate::i18n::{locale, tr};
 
@@ -154,7 +154,7 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
 
 /// Three-sided proposals for a demand.
 #[component]
-pub fn BundlesPanel(id: i64) -> impl IntoView {
+pub fn BundlesPanel(id: i64, mine: bool) -> impl IntoView {
     let tax = use_taxonomy();
     let data = LocalResource::new(move || api::bundles(id));
     view! {
@@ -168,6 +168,7 @@ pub fn BundlesPanel(id: i64) -> impl IntoView {
                 view! {
                     <ol class="match-list">
                         {list.into_iter().map(|b| {
+                            let ids = (b.capability.posting.id, b.scenario.posting.id, b.mandate.posting.id);
                             let parts = [b.capability, b.scenario, b.mandate];
                             view! {
                                 <li class="match bundle" data-testid="bundle">
@@ -182,15 +183,18 @@ pub fn BundlesPanel(id: i64) -> impl IntoView {
                                             let p = m.posting;
                                             let href = format!("{}/{}", ui_path(p.kind), p.id);
                                             let title = move || bilingual(&p.title_zh, p.title_en.as_deref(), locale());
+                                            let org = move || bilingual(&p.org_name_zh, p.org_name_en.as_deref(), locale());
                                             view! {
                                                 <div class="bundle-part">
                                                     <span class="badge">{tr(p.kind.msg())}</span>
                                                     <A href=href attr:class="posting-title">{title}</A>
+                                                    <span class="small" data-testid="bundle-org">{org}</span>
                                                     <span class="muted small">{tr(Msg::MatchScore)}" "{m.score}</span>
                                                 </div>
                                             }
                                         }).collect_view()}
                                     </div>
+                                    {mine.then(|| view! { <BundleRequestForm demand=id parts=ids/> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -199,6 +203,87 @@ pub fn BundlesPanel(id: i64) -> impl IntoView {
                 .into_any()
             })}
         </section>
+    }
+}
+
+/// For the demand's owner: one message to the lab, the scenario's owner and the fund of a bundle.
+#[component]
+fn BundleRequestForm(demand: i64, parts: (i64, i64, i64)) -> impl IntoView {
+    use shared::engage::{BundleRequest, BundleRequestResult, Proposal};
+    let open = RwSignal::new(false);
+    let proposal = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let proposals = Signal::derive(move || {
+        crate::pages::engage::proposals_for(PostingKind::Capability)
+            .into_iter()
+            .map(|p| (p.as_str().to_owned(), p.msg().t(locale()).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let send = Action::new_local(move |req: &BundleRequest| {
+        let req = req.clone();
+        async move { api::request_bundle(&req).await }
+    });
+    let done = RwSignal::new(None::<BundleRequestResult>);
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(r)) => done.set(Some(r)),
+        Some(Err(e)) => errors.server(e),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        let chosen = Proposal::parse(&proposal.get_untracked());
+        let req = BundleRequest {
+            demand_id: demand,
+            capability_id: parts.0,
+            scenario_id: parts.1,
+            mandate_id: parts.2,
+            capability_proposal: chosen.unwrap_or(Proposal::Pilot),
+            message: message.get_untracked(),
+        };
+        let mut errs = req.parse().err().unwrap_or_default();
+        if chosen.is_none() {
+            errs.add("capability_proposal", shared::validate::FieldError::Required);
+        }
+        if errors.check(errs.into_result()) {
+            send.dispatch(req);
+        }
+    };
+    move || {
+        match (done.get(), open.get()) {
+        (Some(r), _) => {
+            let sent = shared::i18n::fill(Msg::BundleRequestSent.t(locale()), &[("n", &r.sent.len().to_string())]);
+            let already = (!r.already.is_empty()).then(|| {
+                shared::i18n::fill(Msg::BundleRequestAlready.t(locale()), &[("n", &r.already.len().to_string())])
+            });
+            view! {
+                <div class="notice" role="status" data-testid="bundle-request-done">
+                    <p>{sent}</p>
+                    {already.map(|a| view! { <p class="muted">{a}</p> })}
+                    <A href="/engagements">{tr(Msg::BundleRequestBoard)}</A>
+                </div>
+            }
+            .into_any()
+        }
+        (None, false) => view! {
+            <button class="btn btn-secondary" data-testid="bundle-request" on:click=move |_| open.set(true)>
+                {tr(Msg::BundleRequestOpen)}
+            </button>
+        }
+        .into_any(),
+        (None, true) => view! {
+            <form class="form bundle-request" on:submit=submit novalidate data-testid="bundle-request-form">
+                <p class="muted">{tr(Msg::BundleRequestIntro)}</p>
+                <FormError errors=errors/>
+                <SelectField label=Msg::BundleCapabilityProposal name="capability_proposal" value=proposal options=proposals errors=errors required=true/>
+                <TextArea label=Msg::EngMessage name="message" value=message errors=errors/>
+                <button class="btn btn-primary" type="submit" data-testid="send-bundle-request"
+                    disabled=move || send.pending().get()>{tr(Msg::BundleRequestSend)}</button>
+            </form>
+        }
+        .into_any(),
+    }
     }
 }
 
