@@ -5,9 +5,8 @@
 #[tokio::main]
 async fn main() {
     let search = std::env::args().nth(1).unwrap_or_else(|| "tests/search-eval".into());
-    let matching = std::env::args().nth(2).unwrap_or_else(|| "tests/matching-eval".into());
     let scratch = std::env::temp_dir().join(format!("futurematch-eval-search-{}", std::process::id()));
-    let result = backend::search::eval::evaluate(search.as_ref(), matching.as_ref(), &scratch).await;
+    let result = backend::search::eval::evaluate(search.as_ref(), &scratch).await;
     let _ = std::fs::remove_dir_all(&scratch);
     let report = match result {
         Ok(r) => r,

@@ -53,7 +53,6 @@ fn main() -> Result<()> {
             "eval_search",
             "--",
             "tests/search-eval",
-            "tests/matching-eval",
         ])),
         _ => {
             eprintln!(

@@ -43,12 +43,13 @@ fn read(path: &Path) -> Result<Vec<Vec<String>>, String> {
         .collect())
 }
 
-/// The judged postings: the matching set's candidates and demands (Chinese only) and this set's own
-/// postings (Chinese and English).
-fn judged_postings(search_dir: &Path, matching_dir: &Path) -> Result<Vec<IndexDoc>, String> {
+/// The judged postings: the matching set's candidates and demands as they were when the queries
+/// were judged (Chinese only; a copy, so that the matching set may grow and change its wording
+/// without touching these judgements) and this set's own postings (Chinese and English).
+fn judged_postings(search_dir: &Path) -> Result<Vec<IndexDoc>, String> {
     let mut out = vec![];
-    for (file, demands) in [("candidates.tsv", false), ("demands.tsv", true)] {
-        for c in read(&matching_dir.join(file))? {
+    for (file, demands) in [("matching-candidates.tsv", false), ("matching-demands.tsv", true)] {
+        for c in read(&search_dir.join(file))? {
             let (kind, keywords, title, summary) = if demands {
                 (Some(PostingKind::Demand), &c[7], &c[8], &c[9])
             } else {
@@ -304,9 +305,9 @@ fn figures(results: &[(Vec<i64>, &Query)], classes: &[(&'static str, usize)]) ->
 }
 
 /// Evaluates the engine and the baselines on the queries in `search_dir` over the postings of
-/// `search_dir` and `matching_dir` plus the demo's (loaded into a fresh database in `scratch`).
-pub async fn evaluate(search_dir: &Path, matching_dir: &Path, scratch: &Path) -> Result<Report, String> {
-    let judged = judged_postings(search_dir, matching_dir)?;
+/// `search_dir` plus the demo's (loaded into a fresh database in `scratch`).
+pub async fn evaluate(search_dir: &Path, scratch: &Path) -> Result<Report, String> {
+    let judged = judged_postings(search_dir)?;
     let known: Vec<i64> = judged.iter().map(|d| d.id).collect();
     let queries = queries(search_dir, &known)?;
     let demo = demo_postings(scratch).await.map_err(|e| format!("demo data: {e:#}"))?;
@@ -327,19 +328,30 @@ pub async fn evaluate(search_dir: &Path, matching_dir: &Path, scratch: &Path) ->
     let corpus: Vec<IndexDoc> = demo.into_iter().chain(judged).collect();
     let index = SearchIndex::open(None).map_err(|e| e.to_string())?;
     index.rebuild(corpus.iter().cloned()).map_err(|e| e.to_string())?;
-    let mut trigram = Fts::new(&corpus, None, false).await.map_err(|e| format!("FTS5 trigram: {e:#}"))?;
     let mut one_row =
         Fts::new(&corpus, Some(analyzers().search), false).await.map_err(|e| format!("FTS5 jieba: {e:#}"))?;
+    if let Ok(q) = std::env::var("EVAL_QUERY") {
+        // Debugging one query (or several, `|`-separated): the engine's and the best baseline's top ten.
+        for q in q.split('|') {
+            let judged = queries.iter().find(|x| x.text == q).map(|x| x.judged.clone()).unwrap_or_default();
+            let line = |id: &i64| {
+                let d = corpus.iter().find(|d| d.id == *id);
+                let grade = judged.get(id).map_or("-".into(), |g| g.to_string());
+                format!("{grade} {id:>7} {}", d.map_or("?".into(), |d| d.title_zh.clone()))
+            };
+            let (hits, total, _) = index.search(q, None, 10, 0).map_err(|e| e.to_string())?;
+            eprintln!("\n{q} — engine ({total}):");
+            hits.iter().for_each(|h| eprintln!("  {:.2} {}", h.score, line(&h.id)));
+            eprintln!("FTS5 jieba, one row:");
+            one_row.search(q).await.iter().take(10).for_each(|id| eprintln!("       {}", line(id)));
+            let missed: Vec<String> = judged.keys().filter(|id| !hits.iter().any(|h| h.id == **id)).map(line).collect();
+            eprintln!("judged, not in the engine's ten: {missed:?}");
+        }
+        return Err("EVAL_QUERY: no figures".into());
+    }
+    let mut trigram = Fts::new(&corpus, None, false).await.map_err(|e| format!("FTS5 trigram: {e:#}"))?;
     let mut per_field =
         Fts::new(&corpus, Some(analyzers().search), true).await.map_err(|e| format!("FTS5 jieba: {e:#}"))?;
-    if let Ok(q) = std::env::var("EVAL_QUERY") {
-        let title = |id: &i64| corpus.iter().find(|d| d.id == *id).map_or("?".into(), |d| d.title_zh.clone());
-        let (hits, total, _) = index.search(&q, None, 10, 0).map_err(|e| e.to_string())?;
-        eprintln!("engine ({total}):");
-        hits.iter().for_each(|h| eprintln!("  {:>7} {:.2} {}", h.id, h.score, title(&h.id)));
-        eprintln!("FTS5 jieba, one row:");
-        one_row.search(&q).await.iter().take(10).for_each(|id| eprintln!("  {id:>7} {}", title(id)));
-    }
     let mut runs: Vec<Vec<Vec<i64>>> = vec![vec![]; METHODS.len()];
     for q in &queries {
         let engine = index.search(&q.text, None, 20, 0).map_err(|e| format!("{}: {e}", q.text))?;

@@ -299,13 +299,26 @@ impl SearchIndex {
     }
 
     fn unit(&self, u: &Unit, relaxed: bool) -> Box<dyn Query> {
+        const SCATTERED: f32 = 0.5;
         if u.alts.is_empty() {
             return self.all_of(&u.parts, relaxed);
         }
         // The typed words or a synonym, whichever matches best: a posting saying both (often in two
         // languages) is not worth more than one saying it once.
         let mut any = vec![self.all_of(&u.parts, relaxed)];
-        any.extend(u.alts.iter().map(|alt| boosted(self.all_of(alt, false), 0.8)));
+        for (alt, phrase) in u.alts.iter().zip(&u.alt_phrases) {
+            let words = self.all_of(alt, false);
+            // A synonym of several words counts fully where they stand together, less scattered.
+            let together: Box<dyn Query> = if alt.len() > 1 && !phrase.zh.is_empty() {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, boosted(words, SCATTERED)),
+                    (Occur::Should, self.phrase(phrase)),
+                ]))
+            } else {
+                words
+            };
+            any.push(boosted(together, 0.8));
+        }
         Box::new(DisjunctionMaxQuery::new(any))
     }
 

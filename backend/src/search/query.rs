@@ -29,6 +29,9 @@ pub struct Word {
 pub struct Unit {
     pub parts: Vec<Word>,
     pub alts: Vec<Vec<Word>>,
+    /// Each alternative's words as they stand together: a synonym of several words (大语言模型,
+    /// large language model) counts only where they do, not scattered over a posting.
+    pub alt_phrases: Vec<Phrase>,
 }
 
 /// A query, analysed.
@@ -393,15 +396,24 @@ pub fn parse(a: &mut Analyzers, text: &str, groups: &[Vec<String>]) -> Parsed {
     // Each synonym found in the text joins the words it covers into one unit with alternatives.
     let chars: Vec<char> = lower.chars().collect();
     let mut units: Vec<(Range<usize>, Unit)> =
-        words.into_iter().map(|(r, w)| (r, Unit { parts: vec![w], alts: vec![] })).collect();
+        words.into_iter().map(|(r, w)| (r, Unit { parts: vec![w], alts: vec![], alt_phrases: vec![] })).collect();
     for group in groups {
         for (at, len) in group.iter().flat_map(|p| occurrences(&chars, p)) {
             let span = at..at + len;
-            let alts: Vec<Vec<Word>> = group
+            let alts: Vec<(Vec<Word>, Phrase)> = group
                 .iter()
                 .filter(|p| occurrences(&chars[span.clone()], p).first() != Some(&(0, len)))
-                .map(|p| crate::search::query::words(a, p).into_iter().map(|(_, w)| w).collect::<Vec<_>>())
-                .filter(|w| !w.is_empty())
+                .map(|p| {
+                    let found = crate::search::query::words(a, p);
+                    let zh: Vec<(usize, String)> = found.iter().map(|(r, w)| (r.start, w.text.clone())).collect();
+                    let en: Vec<(usize, String)> = if found.iter().all(|(_, w)| !w.stems.is_empty()) {
+                        found.iter().enumerate().map(|(i, (_, w))| (i, w.stems[0].clone())).collect()
+                    } else {
+                        vec![]
+                    };
+                    (found.into_iter().map(|(_, w)| w).collect::<Vec<_>>(), Phrase { zh, en })
+                })
+                .filter(|(w, _)| !w.is_empty())
                 .collect();
             let inside: Vec<usize> = units
                 .iter()
@@ -410,17 +422,19 @@ pub fn parse(a: &mut Analyzers, text: &str, groups: &[Vec<String>]) -> Parsed {
                 .map(|(i, _)| i)
                 .collect();
             let Some(&first) = inside.first() else { continue };
-            let mut merged = Unit { parts: vec![], alts: vec![] };
+            let mut merged = Unit { parts: vec![], alts: vec![], alt_phrases: vec![] };
             let mut range = units[first].0.clone();
             for &i in inside.iter().rev() {
                 let (r, u) = units.remove(i);
                 range = range.start.min(r.start)..range.end.max(r.end);
                 merged.parts.splice(0..0, u.parts);
                 merged.alts.extend(u.alts);
+                merged.alt_phrases.extend(u.alt_phrases);
             }
-            for alt in alts {
+            for (alt, phrase) in alts {
                 if !merged.alts.contains(&alt) && alt != merged.parts {
                     merged.alts.push(alt);
+                    merged.alt_phrases.push(phrase);
                 }
             }
             units.insert(first, (range, merged));

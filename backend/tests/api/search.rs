@@ -262,13 +262,9 @@ async fn no_query_ever_answers_an_error() {
 async fn the_engine_beats_every_baseline_on_the_hand_judged_queries_among_distractors() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let scratch = tempfile::tempdir().unwrap();
-    let report = backend::search::eval::evaluate(
-        &root.join("tests/search-eval"),
-        &root.join("tests/matching-eval"),
-        scratch.path(),
-    )
-    .await
-    .expect("the evaluation set reads");
+    let report = backend::search::eval::evaluate(&root.join("tests/search-eval"), scratch.path())
+        .await
+        .expect("the evaluation set reads");
     assert!(report.queries >= 150 && report.postings > report.judged + 500, "{report}");
     assert!(report.engine_wins(), "{report}");
 }
