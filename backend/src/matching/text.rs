@@ -112,8 +112,6 @@ pub const BODY_WEIGHT: f32 = 1.0;
 /// Details and the kind's own texts (what a scenario seeks, a fund's portfolio, a lab's cases, a
 /// demand's expected outcome): read, but long, so each word counts half.
 pub const MORE_WEIGHT: f32 = 0.5;
-/// The share a character pair of a long Chinese word gets of the word's weight.
-pub const PAIR_WEIGHT: f32 = 0.3;
 
 /// The rest of a posting's text as the store reads it: the details, then the kind's own texts
 /// (what a scenario seeks, a fund's portfolio, a lab's cases, a demand's outcome and indicators).
@@ -140,17 +138,6 @@ pub fn bag(
     let mut bag = HashMap::new();
     let mut add = |text: &str, w: f32| {
         for t in terms(text) {
-            // A long Chinese word also counts, faintly, by its character pairs: 碳纤维 meets 碳纤,
-            // 纳米抗体 meets 抗体 — the same thing in other words.
-            let chars: Vec<char> = t.chars().collect();
-            if chars.len() >= 3 && chars.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
-                for pair in chars.windows(2) {
-                    let pair: String = pair.iter().collect();
-                    if !STOPWORDS.contains(&pair.as_str()) {
-                        *bag.entry(pair).or_insert(0.0) += PAIR_WEIGHT * w;
-                    }
-                }
-            }
             *bag.entry(t).or_insert(0.0) += w;
         }
     };
