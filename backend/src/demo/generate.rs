@@ -412,7 +412,6 @@ fn demand(c: &mut Ctx, domain: &str, t: &Topic) -> PostingInput {
     };
     // A funding demand says what it raises; one in four leaves the round for investors to judge.
     let funding = demand_type == DemandType::Funding;
-    let amount_sought = funding.then(|| c.amount(300, 20000));
     let known = c.codes(TermKind::InvestmentStage);
     let rounds: Vec<&str> = match trl {
         1..=4 => vec!["seed", "angel"],
@@ -424,6 +423,21 @@ fn demand(c: &mut Ctx, domain: &str, t: &Topic) -> PostingInput {
     .collect();
     let round = (funding && !rounds.is_empty()).then(|| (*c.rng.pick(&rounds)).to_owned());
     let round = round.filter(|_| c.rng.chance(75));
+    // What a round of that stage raises in Hangzhou (万元): a seed round is hundreds, a C round tens of 千万.
+    let amount_sought = funding.then(|| {
+        let stage = round.as_deref().unwrap_or(match trl {
+            1..=4 => "angel",
+            5..=6 => "series_a",
+            _ => "series_b",
+        });
+        match stage {
+            "seed" => c.amount(100, 800),
+            "angel" => c.amount(300, 2000),
+            "series_a" => c.amount(1000, 8000),
+            "series_b" => c.amount(3000, 20000),
+            _ => c.amount(10000, 50000),
+        }
+    });
     let (title, title_en) = match (&round, amount_sought) {
         (Some(r), Some(amount)) => {
             let (r_zh, r_en) = c.label(TermKind::InvestmentStage, r);
@@ -579,8 +593,15 @@ fn mandate(
     let chosen: Vec<String> = fitting[first..first + 2].to_vec();
     let (stage_zh, _) = c.label(TermKind::InvestmentStage, &chosen[0]);
     let (stage2_zh, _) = c.label(TermKind::InvestmentStage, &chosen[1]);
-    let ticket_min = c.amount(200, 2000);
-    let ticket_max = ticket_min + c.amount(500, 5000);
+    // Tickets as such funds write them (万元): angels hundreds, VCs a few 千万, PE funds up to 亿s.
+    let ((lo, hi), (more_lo, more_hi)) = match fund_type.as_str() {
+        "angel" => ((50, 500), (100, 1000)),
+        "vc" => ((300, 2000), (1000, 6000)),
+        "pe" => ((2000, 10000), (5000, 40000)),
+        _ => ((500, 3000), (2000, 15000)),
+    };
+    let ticket_min = c.amount(lo, hi);
+    let ticket_max = ticket_min + c.amount(more_lo, more_hi);
     let title = match c.rng.range(0, 3) {
         0 => format!("寻找{}与{}方向的{stage_zh}项目", t.zh, other.zh),
         1 => format!("{}、{}早中期投资", t.zh, other.zh),
