@@ -538,8 +538,11 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
     parts.push(standing(demand, other, explain));
     parts.push(feedback(ctx.saved_with_org, ctx.deals_with_org, explain));
 
-    let total_weight: f32 = parts.iter().map(|p| w.get(p.factor)).sum();
-    let earned: f32 = parts.iter().map(|p| w.get(p.factor) * p.value).sum();
+    // For a company raising money, a fund's round and ticket are what decide: they count double.
+    let raising = other.kind == PostingKind::Mandate && &*demand.type_code == "funding";
+    let weight = |f: Factor| w.get(f) * if raising && matches!(f, Factor::Stage | Factor::Budget) { 2.0 } else { 1.0 };
+    let total_weight: f32 = parts.iter().map(|p| weight(p.factor)).sum();
+    let earned: f32 = parts.iter().map(|p| weight(p.factor) * p.value).sum();
     let mut score = if total_weight > 0.0 { 100.0 * earned / total_weight } else { 0.0 };
     // Investors matter most to demands for funding and to high-growth enterprises; elsewhere a
     // mandate is a secondary suggestion.
@@ -552,15 +555,15 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
     let held_back = parts
         .iter()
         .filter(|p| p.holdback.is_some())
-        .max_by(|a, b| (w.get(a.factor) * (1.0 - a.value)).total_cmp(&(w.get(b.factor) * (1.0 - b.value))))
+        .max_by(|a, b| (weight(a.factor) * (1.0 - a.value)).total_cmp(&(weight(b.factor) * (1.0 - b.value))))
         .and_then(|p| p.holdback.clone());
     let mut ranked: Vec<&Part> = parts.iter().filter(|p| !p.reasons.is_empty()).collect();
-    ranked.sort_by(|a, b| (w.get(b.factor) * b.value).total_cmp(&(w.get(a.factor) * a.value)));
+    ranked.sort_by(|a, b| (weight(b.factor) * b.value).total_cmp(&(weight(a.factor) * a.value)));
     Scored {
         score: score.round().clamp(0.0, 100.0) as u8,
         factors: parts
             .iter()
-            .map(|p| FactorScore { factor: p.factor, value: p.value, weight: w.get(p.factor) })
+            .map(|p| FactorScore { factor: p.factor, value: p.value, weight: weight(p.factor) })
             .collect(),
         reasons: ranked.into_iter().flat_map(|p| p.reasons.clone()).collect(),
         held_back,
@@ -744,6 +747,22 @@ mod tests {
         assert!(exact.reasons.contains(&Reason::StageFits { stage: "series_a".into() }));
         assert!(exact.score > next.score && next.score > late.score, "{} {} {}", exact.score, next.score, late.score);
         assert_eq!(late.held_back, Some(Reason::StageOff));
+    }
+
+    #[test]
+    fn for_a_raise_the_round_and_the_ticket_count_double_and_the_breakdown_says_so() {
+        let s =
+            score(&raising(Some("series_a"), 3000, 6), &fund(&["series_a"], (1000, 5000)), &DEFAULT_WEIGHTS, &ctx(0.3));
+        let weight = |f: Factor| s.factors.iter().find(|x| x.factor == f).map(|x| x.weight);
+        assert_eq!(weight(Factor::Stage), Some(2.0 * DEFAULT_WEIGHTS.stage));
+        assert_eq!(weight(Factor::Budget), Some(2.0 * DEFAULT_WEIGHTS.budget));
+        assert_eq!(weight(Factor::Domain), Some(DEFAULT_WEIGHTS.domain));
+        let other =
+            score(&profile(1, PostingKind::Demand), &fund(&["series_a"], (1000, 5000)), &DEFAULT_WEIGHTS, &ctx(0.3));
+        assert_eq!(
+            other.factors.iter().find(|x| x.factor == Factor::Stage).map(|x| x.weight),
+            Some(DEFAULT_WEIGHTS.stage)
+        );
     }
 
     #[test]
