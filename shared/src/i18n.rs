@@ -913,7 +913,7 @@ catalogue! {
     KeywordsHint => "用逗号或顿号分隔，最多 10 个", "Separate with commas; up to 10";
     TrlHint => "1（基本原理）至 9（实际应用验证）", "1 (basic principles) to 9 (proven in operation)";
     BudgetMin => "预算下限（万元）", "Budget from (10k CNY)";
-    AmountSoughtLabel => "拟融资金额（万元）", "Amount raised (10k CNY)";
+    AmountSoughtLabel => "拟融资金额（万元）", "Amount sought (10k CNY)";
     RoundLabel => "融资轮次", "Round";
     RoundHint => "不确定轮次可不填：匹配会按企业资质与技术成熟度推断，并在推荐理由中说明。", "Not sure of the round? Leave it empty: matching infers it from your company's tiers and TRL and says so in its reasons.";
     RoundNotSaid => "未填写（按企业情况推断）", "Not given (inferred from the company)";
@@ -996,6 +996,7 @@ catalogue! {
     FilterApply => "筛选", "Filter";
     FilterReset => "清除筛选", "Clear filters";
     AmountRange => "{min}–{max} 万元", "CNY {min}–{max} ×10k";
+    AmountExact => "{n} 万元", "CNY {n} ×10k";
     AmountFrom => "{min} 万元起", "From CNY {min} ×10k";
     AmountUpTo => "最高 {max} 万元", "Up to CNY {max} ×10k";
     Negotiable => "面议", "Negotiable";
@@ -1050,14 +1051,14 @@ catalogue! {
     ReasonSimilarText => "需求与能力描述高度相关", "The descriptions closely match";
     ReasonTrlMeets => "成熟度TRL{have}达到需求TRL{need}", "Readiness TRL {have} meets the required TRL {need}";
     ReasonTrlBelow => "成熟度TRL{have}低于需求TRL{need}", "Readiness TRL {have} is below the required TRL {need}";
-    ReasonAmountFits => "预算{amount}万元在对方区间{range}万元内", "Budget of {amount} (10k CNY) fits the range {range}";
-    ReasonAmountApart => "预算{amount}万元与对方区间{range}万元不符", "Budget of {amount} (10k CNY) is outside the range {range}";
+    ReasonAmountFits => "金额{amount}万元在对方的{range}万元区间内", "The amount, {amount} (10k CNY), is within their range of {range}";
+    ReasonAmountApart => "金额{amount}万元不在对方的{range}万元区间内", "The amount, {amount} (10k CNY), is outside their range of {range}";
     ReasonPriceNegotiable => "价格面议", "Price negotiable";
     ReasonSameDistrict => "同属{district}", "Both in {district}";
     ReasonSamePilotZone => "同在{zone}", "Both in {zone}";
     ReasonInvestsInDistrict => "投资区域覆盖{district}", "Invests in {district}";
     ReasonStageFits => "投资阶段匹配：{stage}", "Stage fits: {stage}";
-    ReasonStageOff => "投资阶段与企业发展阶段不符", "The stage does not fit the enterprise";
+    ReasonStageOff => "融资轮次不在该基金的投资阶段内", "The round is not one this fund invests in";
     ReasonRoundInferred => "未填写融资轮次，按企业情况推断为{stage}，在该基金投资阶段内", "No round given; inferred as {stage}, a stage this fund invests in";
     ReasonFundsCompanyStage => "非融资需求：企业所处阶段（推断为{stage}）与领域符合该基金的投资方向", "Not a funding demand: the company's stage (inferred as {stage}) and field are what this fund invests in";
     ReasonDeadlineSoon => "距截止还有{days}天", "{days} days to the deadline";

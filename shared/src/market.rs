@@ -243,6 +243,8 @@ pub const TITLE_EN_MAX: usize = 160;
 pub const SUMMARY_MAX: usize = 500;
 pub const DETAILS_MAX: usize = 10_000;
 pub const MAX_POSTING_DOMAINS: usize = 3;
+/// The most a funding demand may say it raises (万元): 1000亿.
+pub const AMOUNT_SOUGHT_MAX: u32 = 10_000_000;
 /// A fund may name every field it invests in.
 pub const MAX_MANDATE_DOMAINS: usize = 20;
 pub const MAX_KEYWORDS: usize = 10;
@@ -398,6 +400,7 @@ impl PostingInput {
                     match d.amount_sought {
                         None => errs.add("amount_sought", FieldError::Required),
                         Some(0) => errs.add("amount_sought", FieldError::OutOfRange),
+                        Some(a) if a > AMOUNT_SOUGHT_MAX => errs.add("amount_sought", FieldError::OutOfRange),
                         Some(_) => {}
                     }
                     if let Some(r) = &round {
@@ -843,6 +846,8 @@ mod tests {
         let mut d = demand();
         set_demand(&mut d, |s| s.demand_type = DemandType::Funding);
         assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("amount_sought"), Some(FieldError::Required));
+        set_demand(&mut d, |s| s.amount_sought = Some(AMOUNT_SOUGHT_MAX + 1));
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("amount_sought"), Some(FieldError::OutOfRange));
         set_demand(&mut d, |s| {
             s.amount_sought = Some(3000);
             s.round = Some("series_x".into());

@@ -178,18 +178,25 @@ pub fn points(factors: &[FactorScore], score: u8) -> Vec<FactorPoints> {
     let short = u32::from(score).saturating_sub(whole.iter().sum::<u32>());
     let mut by_remainder: Vec<usize> = (0..exact.len()).collect();
     by_remainder.sort_by(|a, b| (exact[*b] - exact[*b].floor()).total_cmp(&(exact[*a] - exact[*a].floor())));
-    for i in by_remainder.into_iter().take(short as usize) {
-        whole[i] += 1;
+    for i in by_remainder.iter().take(short as usize) {
+        whole[*i] += 1;
+    }
+    // No factor shows more than its maximum: a point rounding pushed over goes to the factor with
+    // the most room left.
+    let max: Vec<u32> = factors.iter().map(|f| (100.0 * f.weight.max(0.0) / total_weight).round() as u32).collect();
+    for i in 0..whole.len() {
+        while whole[i] > max[i] {
+            let room = (0..whole.len()).filter(|j| whole[*j] < max[*j]).max_by_key(|j| max[*j] - whole[*j]);
+            let Some(j) = room else { break };
+            whole[i] -= 1;
+            whole[j] += 1;
+        }
     }
     factors
         .iter()
         .zip(whole)
-        .map(|(f, points)| FactorPoints {
-            factor: f.factor,
-            points,
-            max: (100.0 * f.weight.max(0.0) / total_weight).round() as u32,
-            fit: fit_words(f.value),
-        })
+        .zip(max)
+        .map(|((f, points), max)| FactorPoints { factor: f.factor, points, max, fit: fit_words(f.value) })
         .collect()
 }
 
@@ -622,7 +629,7 @@ mod tests {
             range_min: Some(200),
             range_max: Some(2000),
         };
-        assert_eq!(fits.text(zh, &label), "预算300万元在对方区间200–2000万元内");
+        assert_eq!(fits.text(zh, &label), "金额300万元在对方的200–2000万元区间内");
         assert_eq!(Reason::SameDistrict { district: "yuhang".into() }.text(zh, &label), "同属余杭区");
         assert_eq!(Reason::TrlBelow { have: 4, need: 6 }.text(zh, &label), "成熟度TRL4低于需求TRL6");
         assert!(Reason::TrlBelow { have: 4, need: 6 }.text(Locale::En, &label).contains("TRL 4"));
@@ -724,6 +731,21 @@ mod tests {
             let shown = points(&factors, score);
             if factors.iter().any(|f| f.weight > 0.0 && f.value > 0.0) {
                 assert_eq!(shown.iter().map(|p| p.points).sum::<u32>(), u32::from(score), "{factors:?} {score}");
+            }
+        }
+        // Scores as the engine makes them (the weighted mean, maybe times 0.85): no factor shows more
+        // than its maximum, however the rounding falls.
+        for _ in 0..2000 {
+            let factors: Vec<FactorScore> = Factor::ALL
+                .iter()
+                .take(2 + next(Factor::ALL.len() as u64 - 1) as usize)
+                .map(|f| FactorScore { factor: *f, value: next(101) as f32 / 100.0, weight: 1.0 + next(40) as f32 })
+                .collect();
+            let total: f32 = factors.iter().map(|f| f.weight).sum();
+            let mean: f32 = factors.iter().map(|f| 100.0 * f.weight * f.value).sum::<f32>() / total;
+            let score = (mean * if next(2) == 0 { 1.0 } else { 0.85 }).round() as u8;
+            for p in points(&factors, score) {
+                assert!(p.points <= p.max, "{p:?} of {factors:?} for {score}");
             }
         }
         let two = [

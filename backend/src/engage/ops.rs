@@ -172,7 +172,10 @@ pub async fn request_bundle(
     let at = now();
     let mut db = state.db.acquire().await?;
     let demand = crate::market::store::row(&mut db, req.demand_id).await?;
-    let demand = demand.filter(|d| d.kind() == Some(PostingKind::Demand)).ok_or(AppError::NotFound)?;
+    // Bundles are proposed for published demands only.
+    let demand = demand
+        .filter(|d| d.kind() == Some(PostingKind::Demand) && d.status() == PostingStatus::Published)
+        .ok_or(AppError::NotFound)?;
     drop(db);
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Organization, &[demand.org_id]).await?;

@@ -336,6 +336,10 @@ pub async fn bundles(
                     else {
                         continue;
                     };
+                    // Three parties: one organization playing two parts is no three-sided proposal.
+                    if cp.org_id == sp.org_id || cp.org_id == fp.org_id || sp.org_id == fp.org_id {
+                        continue;
+                    }
                     let (mutual, reasons) = super::score::coherence(cp, sp, fp, Related::builtin());
                     let fit = (f32::from(cs.score) + f32::from(ss.score) + f32::from(fs.score)) / 3.0;
                     let score = (0.6 * fit + 0.4 * 100.0 * mutual).round().clamp(0.0, 100.0) as u8;

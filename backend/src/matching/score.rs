@@ -335,35 +335,26 @@ fn amount(
     Some(p)
 }
 
-/// The stages an enterprise is plausibly raising at: from its tiers when it has any, else from the
-/// readiness of what it asks for.
-pub fn plausible_stages(tiers: &[Code], trl: Option<u8>) -> Vec<&'static str> {
-    const LATE: [&str; 2] = ["series_c_plus", "pre_ipo"];
-    const GROWTH: [&str; 3] = ["series_a", "series_b", "series_c_plus"];
-    const EARLY: [&str; 3] = ["seed", "angel", "series_a"];
-    let mut out: Vec<&'static str> = vec![];
-    for t in tiers {
-        let stages: &[&str] = match &**t {
-            "kunpeng" | "chain_leader" | "single_champion" | "unicorn" => &LATE,
-            "little_giant" | "tech_little_giant" | "tech_leader" | "high_growth" | "high_tech" => &GROWTH,
-            "tech_sme" => &EARLY,
-            _ => &[],
-        };
-        for s in stages {
-            if !out.contains(s) {
-                out.push(s);
-            }
-        }
-    }
-    if out.is_empty() {
-        out = match trl {
-            Some(1..=3) => vec!["seed", "angel"],
-            Some(4..=6) => vec!["angel", "series_a", "series_b"],
-            Some(_) => vec!["series_b", "series_c_plus", "pre_ipo"],
-            None => vec![],
-        };
-    }
-    out
+/// The one round an enterprise most plausibly raises: from its tiers when it has any (the latest
+/// they suggest), else from the readiness of what it asks for.
+pub fn inferred_round(tiers: &[Code], trl: Option<u8>) -> Option<&'static str> {
+    let from_tiers = tiers
+        .iter()
+        .filter_map(|t| match &**t {
+            "kunpeng" | "chain_leader" | "single_champion" | "unicorn" => Some("series_c_plus"),
+            "little_giant" | "tech_little_giant" | "tech_leader" | "high_growth" | "high_tech" => Some("series_b"),
+            "tech_sme" => Some("series_a"),
+            _ => None,
+        })
+        .max_by_key(|r| ROUNDS.iter().position(|x| x == r));
+    from_tiers.or(match trl {
+        Some(1..=3) => Some("seed"),
+        Some(4 | 5) => Some("angel"),
+        Some(6) => Some("series_a"),
+        Some(7) => Some("series_b"),
+        Some(_) => Some("series_c_plus"),
+        None => None,
+    })
 }
 
 /// Financing rounds in order: a fund one round off may still follow on or lead early.
@@ -382,34 +373,37 @@ enum StageSource {
 
 fn stage(demand: &Profile, mandate: &Profile, explain: bool) -> Option<Part> {
     let funding = &*demand.type_code == "funding";
-    let (wanted, source): (Vec<&str>, StageSource) = match demand.stages.first() {
-        Some(r) if funding => (vec![&**r], StageSource::Stated),
+    let (wanted, source) = match demand.stages.first() {
+        Some(r) if funding => (Some(&**r), StageSource::Stated),
         _ => (
-            plausible_stages(&demand.org_tiers, demand.trl),
+            inferred_round(&demand.org_tiers, demand.trl),
             if funding { StageSource::Inferred } else { StageSource::Company },
         ),
     };
-    if wanted.is_empty() || mandate.stages.is_empty() {
+    let wanted = wanted?;
+    if mandate.stages.is_empty() {
         return None;
     }
-    if let Some(s) = mandate.stages.iter().find(|s| wanted.contains(&&***s)) {
-        let mut p = part(Factor::Stage, 1.0);
-        let stage = s.to_string();
+    let position = |s: &str| ROUNDS.iter().position(|r| *r == s);
+    let gap =
+        position(wanted).and_then(|w| mandate.stages.iter().filter_map(|s| position(s)).map(|m| w.abs_diff(m)).min());
+    // The reason names the round looked at, the same for every fund.
+    let stage = wanted.to_owned();
+    let mut p = match gap {
+        Some(0) => part(Factor::Stage, 1.0),
+        // One round off: a fund may lead a little early or follow on.
+        Some(1) => part(Factor::Stage, 0.6),
+        _ => part(Factor::Stage, 0.2),
+    };
+    if gap == Some(0) {
         p.say(explain, move || match source {
             StageSource::Stated => Reason::StageFits { stage },
             StageSource::Inferred => Reason::RoundInferred { stage },
             StageSource::Company => Reason::FundsCompanyStage { stage },
         });
-        return Some(p);
+    } else {
+        p.hold(explain, || Reason::StageOff);
     }
-    let position = |s: &str| ROUNDS.iter().position(|r| *r == s);
-    let gap = wanted
-        .iter()
-        .filter_map(|w| position(w))
-        .flat_map(|w| mandate.stages.iter().filter_map(|s| position(s)).map(move |m| w.abs_diff(m)))
-        .min();
-    let mut p = part(Factor::Stage, if gap == Some(1) { 0.6 } else { 0.2 });
-    p.hold(explain, || Reason::StageOff);
     Some(p)
 }
 
@@ -505,7 +499,9 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
             if let (Some(need), Some(have)) = (demand.trl, other.trl) {
                 parts.push(trl(need, have, explain));
             }
-            if other.negotiable {
+            if &*demand.type_code == "funding" {
+                // Money raised is not a price to pay: a funding demand is not compared with prices.
+            } else if other.negotiable {
                 let mut p = part(Factor::Budget, 0.8);
                 p.say(explain, || Reason::PriceNegotiable);
                 parts.push(p);
@@ -708,7 +704,7 @@ mod tests {
             range_min: Some(200),
             range_max: Some(2000)
         }));
-        assert!(fits.reasons.contains(&Reason::RoundInferred { stage: "angel".into() }));
+        assert!(fits.reasons.contains(&Reason::RoundInferred { stage: "series_a".into() }));
         let far = score(&demand, &mandate(5000, 20000), &DEFAULT_WEIGHTS, &ctx(0.2));
         assert!(matches!(far.held_back, Some(Reason::AmountApart { .. })));
         assert!(far.score < fits.score);
@@ -784,8 +780,8 @@ mod tests {
     #[test]
     fn a_demand_not_raising_money_meets_funds_on_the_companys_stage_without_its_budget() {
         let demand = Profile { org_tiers: vec!["tech_sme".into()], ..profile(1, PostingKind::Demand) };
-        let s = score(&demand, &fund(&["angel"], (5000, 9000)), &DEFAULT_WEIGHTS, &ctx(0.3));
-        assert!(s.reasons.contains(&Reason::FundsCompanyStage { stage: "angel".into() }), "{:?}", s.reasons);
+        let s = score(&demand, &fund(&["series_a"], (5000, 9000)), &DEFAULT_WEIGHTS, &ctx(0.3));
+        assert!(s.reasons.contains(&Reason::FundsCompanyStage { stage: "series_a".into() }), "{:?}", s.reasons);
         assert!(!s.factors.iter().any(|f| f.factor == Factor::Budget), "a service budget is no investment");
     }
 
@@ -844,10 +840,33 @@ mod tests {
     }
 
     #[test]
-    fn enterprises_stages_come_from_tiers_else_from_readiness() {
-        assert_eq!(plausible_stages(&["unicorn".into()], Some(3)), vec!["series_c_plus", "pre_ipo"]);
-        assert_eq!(plausible_stages(&[], Some(2)), vec!["seed", "angel"]);
-        assert!(plausible_stages(&[], None).is_empty());
+    fn an_enterprises_round_comes_from_its_tiers_else_from_readiness() {
+        assert_eq!(inferred_round(&["tech_sme".into(), "unicorn".into()], Some(3)), Some("series_c_plus"));
+        assert_eq!(inferred_round(&[], Some(2)), Some("seed"));
+        assert_eq!(inferred_round(&[], Some(6)), Some("series_a"));
+        assert_eq!(inferred_round(&[], None), None);
+    }
+
+    #[test]
+    fn an_inferred_round_is_the_same_for_every_fund() {
+        let demand = raising(None, 3000, 6);
+        let named = |stages: &[&str]| {
+            score(&demand, &fund(stages, (1000, 5000)), &DEFAULT_WEIGHTS, &ctx(0.3)).reasons.into_iter().find_map(|r| {
+                match r {
+                    Reason::RoundInferred { stage } => Some(stage),
+                    _ => None,
+                }
+            })
+        };
+        assert_eq!(named(&["series_a", "series_b"]), Some("series_a".into()));
+        assert_eq!(named(&["angel", "series_a"]), Some("series_a".into()));
+        assert_eq!(named(&["series_c_plus"]), None, "two rounds off: no fit to name");
+    }
+
+    #[test]
+    fn a_raise_is_never_compared_with_a_labs_price() {
+        let s = score(&raising(Some("series_a"), 5000, 6), &capability(7), &DEFAULT_WEIGHTS, &ctx(0.3));
+        assert!(!s.factors.iter().any(|f| f.factor == Factor::Budget), "{s:?}");
     }
 
     #[test]

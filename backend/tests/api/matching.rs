@@ -228,11 +228,12 @@ async fn the_feed_gathers_the_best_matches_of_everything_my_organizations_publis
 #[tokio::test]
 async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_other() {
     let s = setup().await;
+    // The scenario's owner is a third organization: one playing two parts makes no three-sided proposal.
     let scenario = post_as(
         &s.m,
-        &s.lab_owner,
+        &s.other_owner,
         "/api/scenarios",
-        json!({"org_id": body(s.lab_owner.get(s.m.app.url("/api/me")).send().await.unwrap()).await["memberships"][0]["org_id"],
+        json!({"org_id": s.other,
                "kind": "scenario", "title_zh": "储能电站固态电池试点", "summary_zh": "开放储能电站用于固态电池示范",
                "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang", "deadline": "2099-01-01",
                "category": "future_factory", "site": "钱塘储能电站", "seeks": "固态电池模组", "offers": ["site"], "slots": 1}),
@@ -417,6 +418,12 @@ async fn the_demands_owner_asks_every_party_of_a_bundle_in_one_step_and_each_bun
     let r = s.m.owner.post(&url).json(&wrong).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(r).await["error"]["fields"]["scenario_id"].is_string(), "a capability is no scenario");
+
+    let draft = s.m.draft(demand(s.m.org), "/api/demands").await;
+    let mut early = ask.clone();
+    early["demand_id"] = json!(draft);
+    let r = s.m.owner.post(&url).json(&early).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND, "a draft has no bundles to ask for");
 
     let r = s.m.owner.post(&url).json(&ask).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);

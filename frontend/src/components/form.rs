@@ -85,6 +85,10 @@ pub fn TextField(
     #[prop(default = "off")] autocomplete: &'static str,
 ) -> impl IntoView {
     let (id, err_id, error) = field_ids(name, errors);
+    // Numbers are typed into a text box with the numeric keypad: a browser's number box reads
+    // "12." or "-" as empty while typing, and writing that back scrambled what the user typed
+    // (12.5 became 512); the form's own parsing says what is wrong instead.
+    let (input_type, inputmode) = if input_type == "number" { ("text", Some("numeric")) } else { (input_type, None) };
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
             <FieldLabel id=id.clone() label=label required=required/>
@@ -92,6 +96,7 @@ pub fn TextField(
                 id=id.clone()
                 name=name
                 type=input_type
+                inputmode=inputmode
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=move || error.with(Option::is_some).to_string()

@@ -338,17 +338,20 @@ impl Fields {
                 } else {
                     None
                 };
+                let funding = demand_type == Some(DemandType::Funding);
+                // Only what the form shows for the type chosen is sent.
+                let other = |v| if funding { None } else { v };
                 PostingSpec::Demand(DemandSpec {
                     demand_type: demand_type.unwrap_or(DemandType::TechProblem),
                     trl,
-                    budget_min: amount_min,
-                    budget_max: amount_max,
-                    start,
-                    expected_outcome: opt(self.outcome),
-                    indicators: opt(self.indicators),
-                    open_call,
-                    amount_sought,
-                    round: opt(self.round),
+                    budget_min: other(amount_min),
+                    budget_max: other(amount_max),
+                    start: if funding { None } else { start },
+                    expected_outcome: if funding { None } else { opt(self.outcome) },
+                    indicators: if funding { None } else { opt(self.indicators) },
+                    open_call: if funding { None } else { open_call },
+                    amount_sought: if funding { amount_sought } else { None },
+                    round: if funding { opt(self.round) } else { None },
                 })
             }
             PostingKind::Capability => {
@@ -515,21 +518,30 @@ fn PostingForm(kind: PostingKind, initial: Option<Posting>, orgs: Vec<(i64, Stri
     let kind_fields = match kind {
         PostingKind::Demand => view! {
             <TextField label=Msg::TrlLabel name="trl" value=f.trl errors=errors input_type="number" hint=Msg::TrlHint required=true/>
-            <TextField label=min_label name=min_name value=f.amount_min errors=errors input_type="number"/>
-            <TextField label=max_label name=max_name value=f.amount_max errors=errors input_type="number"/>
-            <TextField label=Msg::StartLabel name="start" value=f.start errors=errors input_type="date"/>
-            <TextArea label=Msg::ExpectedOutcome name="expected_outcome" value=f.outcome errors=errors/>
-            <TextArea label=Msg::Indicators name="indicators" value=f.indicators errors=errors/>
-            {move || (f.type_code.get() == DemandType::Funding.as_str()).then(|| view! {
-                <TextField label=Msg::AmountSoughtLabel name="amount_sought" value=f.amount_sought errors=errors input_type="number" required=true/>
-                <SelectField label=Msg::RoundLabel name="round" value=f.round options=terms(TermKind::InvestmentStage) errors=errors/>
-                <p class="hint field-wide">{tr(Msg::RoundHint)}</p>
-            })}
-            <Toggle label=Msg::OpenCallToggle name="open_call" value=f.open_call/>
-            {move || f.open_call.get().then(|| view! {
-                <TextField label=Msg::RewardField name="open_call.reward" value=f.reward errors=errors input_type="number" required=true/>
-                <TextField label=Msg::ApplicationDeadline name="open_call.application_deadline" value=f.call_deadline errors=errors input_type="date" required=true/>
-            })}
+            // A raise asks for its amount and round; a budget, a start, outcomes and an open call
+            // belong to the other demands.
+            {move || if f.type_code.get() == DemandType::Funding.as_str() {
+                view! {
+                    <TextField label=Msg::AmountSoughtLabel name="amount_sought" value=f.amount_sought errors=errors input_type="number" required=true/>
+                    <SelectField label=Msg::RoundLabel name="round" value=f.round options=terms(TermKind::InvestmentStage) errors=errors/>
+                    <p class="hint field-wide">{tr(Msg::RoundHint)}</p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <TextField label=min_label name=min_name value=f.amount_min errors=errors input_type="number"/>
+                    <TextField label=max_label name=max_name value=f.amount_max errors=errors input_type="number"/>
+                    <TextField label=Msg::StartLabel name="start" value=f.start errors=errors input_type="date"/>
+                    <TextArea label=Msg::ExpectedOutcome name="expected_outcome" value=f.outcome errors=errors/>
+                    <TextArea label=Msg::Indicators name="indicators" value=f.indicators errors=errors/>
+                    <Toggle label=Msg::OpenCallToggle name="open_call" value=f.open_call/>
+                    {move || f.open_call.get().then(|| view! {
+                        <TextField label=Msg::RewardField name="open_call.reward" value=f.reward errors=errors input_type="number" required=true/>
+                        <TextField label=Msg::ApplicationDeadline name="open_call.application_deadline" value=f.call_deadline errors=errors input_type="date" required=true/>
+                    })}
+                }
+                .into_any()
+            }}
         }
         .into_any(),
         PostingKind::Capability => view! {
