@@ -176,6 +176,7 @@ catalogue! {
     FieldInvalid => "格式不正确", "This value is not valid";
     FieldDateInPast => "日期不能早于今天", "The date cannot be in the past";
     FieldRangeInverted => "下限不能高于上限", "The minimum cannot exceed the maximum";
+    FieldFundBelowTicket => "基金规模不能小于单笔投资金额", "A fund cannot be smaller than the tickets it writes";
     FieldOutOfRange => "数值超出允许范围", "The value is out of the allowed range";
     FieldDatesOutOfOrder => "开始日期不能晚于结束日期", "The start cannot be after the end";
     FieldControlChars => "不能包含控制字符、换行或文字方向控制符", "Must not contain control characters, line breaks or text-direction overrides";

@@ -475,6 +475,15 @@ impl PostingInput {
                 codes_in(&mut errs, "stages", tax, TermKind::InvestmentStage, &m.stages);
                 codes_in(&mut errs, "districts", tax, TermKind::District, &m.districts);
                 range(&mut errs, "ticket_max", m.ticket_min, m.ticket_max);
+                if m.ticket_max == Some(0) {
+                    errs.add("ticket_max", FieldError::OutOfRange);
+                }
+                // A fund is at least as large as the largest ticket it writes.
+                match (m.fund_size, m.ticket_max.or(m.ticket_min)) {
+                    (Some(0), _) => errs.add("fund_size", FieldError::OutOfRange),
+                    (Some(size), Some(ticket)) if size < ticket => errs.add("fund_size", FieldError::FundBelowTicket),
+                    _ => {}
+                }
                 PostingSpec::Mandate(MandateSpec {
                     portfolio: text(&mut errs, "portfolio", &m.portfolio, DETAILS_MAX),
                     ..m.clone()
@@ -979,6 +988,20 @@ mod tests {
         let errs = m.parse(&tax(), TODAY).unwrap_err();
         assert_eq!(errs.get("stages"), Some(FieldError::UnknownTerm));
         assert_eq!(errs.get("ticket_max"), Some(FieldError::RangeInverted));
+        if let PostingSpec::Mandate(spec) = &mut m.spec {
+            spec.stages = vec!["series_a".into()];
+            spec.ticket_min = Some(500);
+            spec.fund_size = Some(800);
+        }
+        assert_eq!(m.parse(&tax(), TODAY).unwrap_err().get("fund_size"), Some(FieldError::FundBelowTicket));
+        if let PostingSpec::Mandate(spec) = &mut m.spec {
+            spec.fund_size = Some(0);
+        }
+        assert_eq!(m.parse(&tax(), TODAY).unwrap_err().get("fund_size"), Some(FieldError::OutOfRange));
+        if let PostingSpec::Mandate(spec) = &mut m.spec {
+            (spec.ticket_min, spec.ticket_max, spec.fund_size) = (None, Some(0), None);
+        }
+        assert_eq!(m.parse(&tax(), TODAY).unwrap_err().get("ticket_max"), Some(FieldError::OutOfRange));
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub enum FieldError {
     ControlChars,
     /// A date before [`DATE_MIN`] or after [`DATE_MAX`].
     DateOutOfRange,
+    /// A fund smaller than the largest ticket it writes.
+    FundBelowTicket,
 }
 
 impl FieldError {
@@ -60,6 +62,7 @@ impl FieldError {
             FieldError::DatesOutOfOrder => Msg::FieldDatesOutOfOrder,
             FieldError::ControlChars => Msg::FieldControlChars,
             FieldError::DateOutOfRange => Msg::FieldDateOutOfRange,
+            FieldError::FundBelowTicket => Msg::FieldFundBelowTicket,
         }
     }
 }

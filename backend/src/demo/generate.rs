@@ -121,6 +121,17 @@ impl Ctx<'_> {
     }
 }
 
+/// Each word with a capital first letter (AI and other all-capital words kept).
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Organizations: every district gets enterprises; labs, investors and organizers of every sub-type.
 pub fn organizations(vocab: &Vocabulary, tax: &Taxonomy, seed: u64, count: usize) -> Vec<GenOrg> {
     let mut c = Ctx { vocab, tax, rng: Rng::new(seed), today: Date::MIN };
@@ -146,6 +157,8 @@ pub fn organizations(vocab: &Vocabulary, tax: &Taxonomy, seed: u64, count: usize
         let district_short = district_zh.trim_end_matches(['区', '县', '市']).to_owned();
         let domain = domains[(i * 7 + i / domains.len()) % domains.len()].clone();
         let (domain_zh, domain_en) = c.label(TermKind::Domain, &domain);
+        // In a name every word is capitalised: "Advanced Energy Industry Fund", not "Advanced energy".
+        let domain_en = title_case(&domain_en);
         let subtype = match kind {
             OrgKind::Lab => Some(lab_types[i % lab_types.len()].clone()),
             OrgKind::Investor => Some(investor_types[(i / 8) % investor_types.len()].clone()),
@@ -624,7 +637,8 @@ fn mandate(
             ticket_min: Some(ticket_min),
             ticket_max: Some(ticket_max),
             districts: org.input.district.clone().into_iter().collect(),
-            fund_size: Some(c.amount(10_000, 500_000)),
+            // Funds are many times their largest ticket.
+            fund_size: Some(c.amount(10_000, 500_000).max(ticket_max * 10)),
             portfolio: Some(format!("已投{}、{}相关企业{}家", t.zh, other.zh, c.rng.range(5, 40))),
         }),
     )
@@ -756,6 +770,12 @@ mod reads_like_real {
             assert!(!doubled, "a word twice in a row: {}", o.input.name_zh);
             let numbered = name.windows(2).any(|w| w[0] == '（' && w[1].is_ascii_digit());
             assert!(!numbered, "a number instead of a name: {}", o.input.name_zh);
+            let en = o.input.name_en.as_deref().unwrap_or_default();
+            let lower = en
+                .split(' ')
+                .filter(|w| !["of", "and", "for", "&"].contains(w) && !w.contains(|c: char| c.is_ascii_digit()))
+                .find(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
+            assert_eq!(lower, None, "every word of an English name capitalised: {en}");
         }
         let ps = postings(&v, &t, &orgs, 2026, TODAY, 600);
         let distinct =
