@@ -135,6 +135,8 @@ async fn send(
     if store::sent_since(tx, org.id, at - Duration::days(1)).await? >= limit {
         return Err(refused(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestLimit));
     }
+    // Checked before inserting: a unique violation would end a PostgreSQL transaction, and a
+    // bundle's other requests go on in it.
     if store::open_exists(tx, org.id, posting.id).await? {
         return Err(AppError::Conflict(ErrorCode::AlreadyRequested));
     }
@@ -193,12 +195,12 @@ pub async fn request_bundle(
     wrong.into_result()?;
     let (mut sent, mut already) = (vec![], vec![]);
     for (_, posting_id, proposal) in req.parts() {
-        if store::open_exists(&mut tx, demand.org_id, posting_id).await? {
-            already.push(posting_id);
-            continue;
-        }
         let one = Outgoing { from_org: demand.org_id, posting_id, source_id: Some(demand.id), proposal };
-        sent.push(send(&mut tx, state, user, &one, &message, at).await?);
+        // `send` finds an open request before inserting, so the transaction goes on.
+        match send(&mut tx, state, user, &one, &message, at).await {
+            Err(AppError::Conflict(ErrorCode::AlreadyRequested)) => already.push(posting_id),
+            other => sent.push(other?),
+        }
     }
     let mut summaries = vec![];
     for id in sent {

@@ -340,12 +340,11 @@ impl Fields {
                 };
                 let funding = demand_type == Some(DemandType::Funding);
                 // Only what the form shows for the type chosen is sent.
-                let other = |v| if funding { None } else { v };
                 PostingSpec::Demand(DemandSpec {
                     demand_type: demand_type.unwrap_or(DemandType::TechProblem),
                     trl,
-                    budget_min: other(amount_min),
-                    budget_max: other(amount_max),
+                    budget_min: if funding { None } else { amount_min },
+                    budget_max: if funding { None } else { amount_max },
                     start: if funding { None } else { start },
                     expected_outcome: if funding { None } else { opt(self.outcome) },
                     indicators: if funding { None } else { opt(self.indicators) },
