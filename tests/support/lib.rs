@@ -240,7 +240,22 @@ impl Browser {
         }
     }
 
+    /// Types `text` into the field matching `css`, replacing what it held. When the page
+    /// re-renders the field meanwhile (a stale element), it is found again and filled anew.
     pub async fn fill(&self, css: &str, text: &str) {
+        for _ in 0..4 {
+            let e = self.el(css).await;
+            match e.clear().await {
+                Ok(()) => {}
+                Err(e) if stale(&e) => continue,
+                Err(e) => panic!("clearing {css}: {e:?}"),
+            }
+            match e.send_keys(text).await {
+                Ok(()) => return,
+                Err(e) if stale(&e) => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => panic!("typing into {css}: {e:?}"),
+            }
+        }
         let e = self.el(css).await;
         e.clear().await.unwrap();
         e.send_keys(text).await.unwrap();
@@ -267,11 +282,7 @@ impl Browser {
         for _ in 0..4 {
             match self.el(css).await.click().await {
                 Ok(()) => return,
-                Err(fantoccini::error::CmdError::Standard(e))
-                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
-                {
-                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-                }
+                Err(e) if stale(&e) => tokio::time::sleep(Duration::from_millis(100)).await,
                 Err(e) => panic!("clicking {css}: {e:?}"),
             }
         }
@@ -292,6 +303,11 @@ impl Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// The element was re-rendered between finding and using it.
+fn stale(e: &fantoccini::error::CmdError) -> bool {
+    matches!(e, fantoccini::error::CmdError::Standard(w) if w.error == fantoccini::error::ErrorStatus::StaleElementReference)
 }
 
 impl Drop for Browser {

@@ -17,6 +17,8 @@ pub const KINDS: [PostingKind; 3] = [PostingKind::Capability, PostingKind::Scena
 
 struct Item {
     profile: Profile,
+    /// The Chinese title (demo postings: checked against the pooled judgements).
+    title: String,
     terms: HashMap<String, f32>,
     judgements: HashMap<i64, u8>,
 }
@@ -90,7 +92,12 @@ fn read(path: &Path, demands: bool) -> Result<Vec<Item>, String> {
                 Some((numeric_id(c), g.parse().ok()?))
             })
             .collect();
-        out.push(Item { terms: bag(title, "", &keywords, summary, "", ""), profile, judgements });
+        out.push(Item {
+            terms: bag(title, "", &keywords, summary, "", ""),
+            title: title.to_owned(),
+            profile,
+            judgements,
+        });
     }
     Ok(out)
 }
@@ -189,6 +196,8 @@ pub struct Report {
     pub funding_demands: usize,
     pub candidates: usize,
     pub distractors: usize,
+    /// Demo postings judged for a demand (the pool of every method's top ranks; see the README).
+    pub pooled: usize,
     /// Demands whose best (grade 3) candidates share at most one word of the demand's title and
     /// keywords: matched on meaning rather than on the words typed.
     pub different_words: usize,
@@ -237,11 +246,11 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(
             f,
-            "{} demands ({} funding; {} whose best matches use different words), {} judged candidates, {} demo postings as distractors",
-            self.demands, self.funding_demands, self.different_words, self.candidates, self.distractors
+            "{} demands ({} funding; {} whose best matches use different words), {} judged candidates, {} demo postings as distractors ({} demand–posting pairs of them judged from the methods' pooled top ranks)",
+            self.demands, self.funding_demands, self.different_words, self.candidates, self.distractors, self.pooled
         )?;
         table(f, "judged candidates alone", &self.judged)?;
-        table(f, "with the demo postings mixed in (unjudged = not relevant)", &self.mixed)?;
+        table(f, "with the demo postings mixed in (pooled judgements; unjudged = not relevant)", &self.mixed)?;
         writeln!(
             f,
             "\nbudget with distractors (nDCG@10 ≥ {BUDGET_ALL} overall, ≥ {BUDGET_KIND} per kind): {}",
@@ -260,11 +269,50 @@ async fn demo_items(data_dir: &Path) -> anyhow::Result<Vec<Item>> {
     db.close().await;
     Ok(rows
         .into_iter()
-        .filter_map(|r| match r.into_entry(true).0 {
-            (profile, Bag::Fresh(terms)) => Some(Item { profile, terms, judgements: HashMap::new() }),
-            (_, Bag::Stored(_)) => None,
+        .filter_map(|r| {
+            let title = r.texts[0].clone();
+            match r.into_entry(true).0 {
+                (profile, Bag::Fresh(terms)) => Some(Item { profile, title, terms, judgements: HashMap::new() }),
+                (_, Bag::Stored(_)) => None,
+            }
         })
         .collect())
+}
+
+/// Adds the pooled judgements of demo postings (`demo-judgements.tsv`: demand, posting id, grade,
+/// the posting's title as judged) to the demands. A demo posting whose title changed since it was
+/// judged is an error: the demo generator changed and the pool must be judged again.
+fn add_demo_judgements(path: &Path, demands: &mut [Item], demo: &[Item]) -> Result<usize, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let titles: HashMap<i64, &str> = demo.iter().map(|d| (d.profile.id, d.title.as_str())).collect();
+    let mut n = 0;
+    for (line, row) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
+        let at = || format!("{}:{}", path.display(), line + 1);
+        let c: Vec<&str> = row.split('\t').collect();
+        let [demand, posting, grade, title] = c[..] else {
+            return Err(format!("{}: {} columns, expected 4", at(), c.len()));
+        };
+        let id: i64 = posting.parse().map_err(|_| format!("{}: posting {posting}", at()))?;
+        let grade: u8 = grade.parse().ok().filter(|g| *g <= 3).ok_or_else(|| format!("{}: grade {grade}", at()))?;
+        match titles.get(&id) {
+            Some(t) if *t == title => {}
+            other => {
+                return Err(format!(
+                    "{}: demo posting {id} is now {other:?}, judged as {title:?}: the demo changed, judge its pool again (see the README)",
+                    at()
+                ));
+            }
+        }
+        let d = demands
+            .iter_mut()
+            .find(|d| d.profile.id == numeric_id(demand))
+            .ok_or_else(|| format!("{}: unknown demand {demand}", at()))?;
+        if d.judgements.insert(id, grade).is_some() {
+            return Err(format!("{}: {demand} judges {id} twice", at()));
+        }
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// The demand's title and keyword terms shared with its best candidates, at most.
@@ -326,7 +374,33 @@ fn measure_corpus(demands: &[Item], pool: &[&Item], others: &[&Item]) -> Table {
                 let (n, _) = measure(&engine, &judged);
                 eprintln!("{n:.2} d{} {} → {}", d.profile.id % 100_000, kind.as_str(), shown.join(" "));
             }
-            for (i, ranked) in [engine, bm25(&d.terms, &of_kind), fields(&d.profile, &of_kind)].iter().enumerate() {
+            if let Ok(want) = std::env::var("EVAL_EXPLAIN")
+                && want == format!("d{:02}:{}", d.profile.id % 100_000, kind.as_str())
+                && !others.is_empty()
+            {
+                let mut show: Vec<i64> = engine.iter().take(10).copied().collect();
+                let more: Vec<i64> =
+                    judged.iter().filter(|(id, g)| **g >= 2 && !show.contains(id)).map(|(id, _)| *id).collect();
+                show.extend(more);
+                for id in show {
+                    if let Some(s) = index.pair(d.profile.id, id, &ask) {
+                        let parts: Vec<String> =
+                            s.factors.iter().map(|f| format!("{:?}={:.2}×{}", f.factor, f.value, f.weight)).collect();
+                        eprintln!(
+                            "{:>3} {:>7} g{} {}",
+                            s.score,
+                            id % 100_000,
+                            judged.get(&id).unwrap_or(&0),
+                            parts.join(" ")
+                        );
+                    }
+                }
+            }
+            let rankings = [engine, bm25(&d.terms, &of_kind), fields(&d.profile, &of_kind)];
+            if let Some(pool_file) = std::env::var_os("EVAL_POOL").filter(|_| !others.is_empty()) {
+                pool_out(&pool_file, d.profile.id, *kind, &rankings, &judged);
+            }
+            for (i, ranked) in rankings.iter().enumerate() {
                 let q = measure(ranked, &judged);
                 add((k, false), i, q);
                 if funding_list {
@@ -353,12 +427,34 @@ fn measure_corpus(demands: &[Item], pool: &[&Item], others: &[&Item]) -> Table {
     Table { lists, all, by_kind, funding: avg((2, true)) }
 }
 
+/// Appends to `file` the unjudged postings a method put high in one list (engine top 20, BM25 top
+/// 10, field overlap top 5): the pool an outside judge grades (see the README).
+fn pool_out(
+    file: &std::ffi::OsStr,
+    demand: i64,
+    kind: PostingKind,
+    rankings: &[Vec<i64>; 3],
+    judged: &HashMap<i64, u8>,
+) {
+    use std::io::Write;
+    let mut seen = std::collections::BTreeSet::<i64>::new();
+    for (ranked, depth) in rankings.iter().zip([20, 10, 5]) {
+        seen.extend(ranked.iter().take(depth).filter(|id| **id < 1_000_000 && !judged.contains_key(id)));
+    }
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(file) {
+        for id in seen {
+            let _ = writeln!(f, "d{:02}\t{}\t{id}", demand % 100_000, kind.as_str());
+        }
+    }
+}
+
 /// Evaluates the engine and both baselines on the set in `dir`, alone and among the demo's
 /// postings (loaded into a fresh database in `scratch`).
 pub async fn evaluate(dir: &Path, scratch: &Path) -> Result<Report, String> {
     let candidates = read(&dir.join("candidates.tsv"), false)?;
-    let demands = read(&dir.join("demands.tsv"), true)?;
+    let mut demands = read(&dir.join("demands.tsv"), true)?;
     let demo = demo_items(scratch).await.map_err(|e| format!("demo data: {e:#}"))?;
+    let pooled = add_demo_judgements(&dir.join("demo-judgements.tsv"), &mut demands, &demo)?;
     let judged_pool: Vec<&Item> = candidates.iter().collect();
     let (demo_demands, demo_rest): (Vec<&Item>, Vec<&Item>) =
         demo.iter().partition(|d| d.profile.kind == PostingKind::Demand);
@@ -377,6 +473,7 @@ pub async fn evaluate(dir: &Path, scratch: &Path) -> Result<Report, String> {
         funding_demands: demands.iter().filter(|d| &*d.profile.type_code == "funding").count(),
         candidates: candidates.len(),
         distractors: demo.len(),
+        pooled,
         different_words,
         judged: measure_corpus(&demands, &judged_pool, &[]),
         // The demo's demands stay in the index: they shape its statistics as on the platform.

@@ -11,6 +11,7 @@ use super::engine::{Engine, Feedback};
 use super::index::{Ask, MatchIndex};
 use super::score::{Related, Scored};
 use super::store;
+use super::text;
 use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::Db;
@@ -18,12 +19,15 @@ use crate::error::{AppError, AppResult};
 use crate::market::{list, ops as market};
 
 /// Loads the engine from the database: every published posting with its stored terms (postings
-/// without them are segmented now, off the async threads, and their terms stored), the saved
-/// weights, the feedback.
+/// without them, and all of them when the text analysis changed since they were stored, are
+/// segmented now, off the async threads, and their terms stored), the saved weights, the feedback.
 pub async fn load(db: &Db) -> anyhow::Result<Engine> {
     let started = std::time::Instant::now();
-    let rows = store::published(db, None, false).await?;
-    tracing::debug!(ms = started.elapsed().as_millis() as u64, rows = rows.len(), "read the published postings");
+    let mut conn = db.acquire().await?;
+    let stale = store::terms_version(&mut conn).await?.as_deref() != Some(text::ANALYSIS_VERSION);
+    drop(conn);
+    let rows = store::published(db, None, stale).await?;
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, rows = rows.len(), stale, "read the published postings");
     let mut conn = db.acquire().await?;
     let weights = store::weights(&mut conn).await?;
     let feedback = load_feedback(&mut conn).await?;
@@ -33,7 +37,7 @@ pub async fn load(db: &Db) -> anyhow::Result<Engine> {
         let mut segmented = vec![];
         let mut chunk = Vec::with_capacity(4096);
         for row in rows {
-            let (entry, fresh) = row.into_entry(false);
+            let (entry, fresh) = row.into_entry(stale);
             segmented.extend(fresh);
             chunk.push(entry);
             if chunk.len() == 4096 {
@@ -44,11 +48,15 @@ pub async fn load(db: &Db) -> anyhow::Result<Engine> {
         (index, segmented)
     })
     .await?;
-    if !segmented.is_empty() {
+    if !segmented.is_empty() || stale {
         let mut tx = crate::db::begin_write(db).await?;
         store::store_terms(&mut tx, &segmented).await?;
+        store::set_terms_version(&mut tx, text::ANALYSIS_VERSION).await?;
         tx.commit().await?;
-        tracing::info!(postings = segmented.len(), "segmented and stored the terms of postings that had none");
+        tracing::info!(
+            postings = segmented.len(),
+            "segmented and stored the terms of postings that had none or older ones"
+        );
     }
     Ok(Engine::new(index, weights, feedback))
 }

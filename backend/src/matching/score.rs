@@ -535,8 +535,15 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
     parts.push(feedback(ctx.saved_with_org, ctx.deals_with_org, explain));
 
     // For a company raising money, a fund's round and ticket are what decide: they count double.
+    // A fund's thesis is the most specific thing it says (its field is one of ten): its text
+    // counts half as much again.
     let raising = other.kind == PostingKind::Mandate && &*demand.type_code == "funding";
-    let weight = |f: Factor| w.get(f) * if raising && matches!(f, Factor::Stage | Factor::Budget) { 2.0 } else { 1.0 };
+    let fund = other.kind == PostingKind::Mandate;
+    let weight = |f: Factor| {
+        w.get(f)
+            * if raising && matches!(f, Factor::Stage | Factor::Budget) { 2.0 } else { 1.0 }
+            * if fund && f == Factor::Text { FUND_TEXT } else { 1.0 }
+    };
     let total_weight: f32 = parts.iter().map(|p| weight(p.factor)).sum();
     let earned: f32 = parts.iter().map(|p| weight(p.factor) * p.value).sum();
     let mut score = if total_weight > 0.0 { 100.0 * earned / total_weight } else { 0.0 };
@@ -565,6 +572,9 @@ fn evaluate(source: &Profile, candidate: &Profile, w: &Weights, ctx: &Context<'_
         held_back,
     }
 }
+
+/// How much more a fund's text counts than the admin's text weight (see [`score`]).
+pub const FUND_TEXT: f32 = 1.5;
 
 /// TRL from which a capability is ready to be piloted in a real setting.
 pub const PILOT_TRL: u8 = 6;
@@ -746,13 +756,17 @@ mod tests {
     }
 
     #[test]
-    fn for_a_raise_the_round_and_the_ticket_count_double_and_the_breakdown_says_so() {
+    fn for_a_raise_the_round_and_the_ticket_count_double_a_funds_text_half_again_and_the_breakdown_says_so() {
         let s =
             score(&raising(Some("series_a"), 3000, 6), &fund(&["series_a"], (1000, 5000)), &DEFAULT_WEIGHTS, &ctx(0.3));
         let weight = |f: Factor| s.factors.iter().find(|x| x.factor == f).map(|x| x.weight);
         assert_eq!(weight(Factor::Stage), Some(2.0 * DEFAULT_WEIGHTS.stage));
         assert_eq!(weight(Factor::Budget), Some(2.0 * DEFAULT_WEIGHTS.budget));
         assert_eq!(weight(Factor::Domain), Some(DEFAULT_WEIGHTS.domain));
+        assert_eq!(weight(Factor::Text), Some(FUND_TEXT * DEFAULT_WEIGHTS.text));
+        let lab =
+            score(&profile(1, PostingKind::Demand), &profile(2, PostingKind::Capability), &DEFAULT_WEIGHTS, &ctx(0.3));
+        assert_eq!(lab.factors.iter().find(|x| x.factor == Factor::Text).map(|x| x.weight), Some(DEFAULT_WEIGHTS.text));
         let other =
             score(&profile(1, PostingKind::Demand), &fund(&["series_a"], (1000, 5000)), &DEFAULT_WEIGHTS, &ctx(0.3));
         assert_eq!(

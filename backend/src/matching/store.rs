@@ -250,6 +250,26 @@ pub async fn record_feedback(
 }
 
 const WEIGHTS_KEY: &str = "matching_weights";
+const TERMS_KEY: &str = "matching_terms_version";
+
+/// The version of the text analysis the stored terms were made with (see
+/// [`super::text::ANALYSIS_VERSION`]); `None` before the first.
+pub async fn terms_version(db: &mut Conn) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> =
+        sql::query_as("SELECT value FROM app_meta WHERE key = $1").bind(TERMS_KEY).fetch_optional(db).await?;
+    Ok(row.map(|(v,)| v))
+}
+
+pub async fn set_terms_version(db: &mut Conn, version: &str) -> sqlx::Result<()> {
+    sql::query(
+        "INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(TERMS_KEY)
+    .bind(version)
+    .execute(db)
+    .await?;
+    Ok(())
+}
 
 pub async fn weights(db: &mut Conn) -> sqlx::Result<Option<Weights>> {
     let row: Option<(String,)> =

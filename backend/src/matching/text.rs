@@ -105,6 +105,45 @@ pub fn terms(text: &str) -> Vec<String> {
     })
 }
 
+/// One term per group of equivalent names (`search/data/synonyms.txt`: 液流电池 = 全钒液流电池 =
+/// flow battery, 大模型 = LLM …) named in `text`: postings naming one thing in different words
+/// share it. Latin names match whole words only (`agent` is not in `management`).
+pub fn concepts(text: &str) -> Vec<String> {
+    struct Names {
+        finder: aho_corasick::AhoCorasick,
+        /// Per pattern: its group, and whether it is Latin (matched as a whole word).
+        of: Vec<(usize, bool)>,
+    }
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let groups = crate::search::synonyms::groups();
+        let all: Vec<(&str, usize)> =
+            groups.iter().enumerate().flat_map(|(g, names)| names.iter().map(move |n| (n.as_str(), g))).collect();
+        Names {
+            finder: aho_corasick::AhoCorasick::new(all.iter().map(|(n, _)| n)).expect("the synonym names build"),
+            of: all.iter().map(|(n, g)| (*g, n.is_ascii())).collect(),
+        }
+    });
+    let lower = text.to_lowercase();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut found: Vec<usize> = names
+        .finder
+        .find_overlapping_iter(&lower)
+        .filter(|m| {
+            let (_, ascii) = names.of[m.pattern().as_usize()];
+            !ascii || (!latin(lower[..m.start()].chars().next_back()) && !latin(lower[m.end()..].chars().next()))
+        })
+        .map(|m| names.of[m.pattern().as_usize()].0)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(|g| format!("≡{g}")).collect()
+}
+
+/// The version of the analysis below: stored terms made with another are made again at start.
+/// Change it with anything that changes a posting's bag (words, weights, stopwords, concepts).
+pub const ANALYSIS_VERSION: &str = "2026-12-05 concepts";
+
 /// Field weights: a word in the title or among the keywords says more than one in the summary.
 pub const TITLE_WEIGHT: f32 = 3.0;
 pub const KEYWORD_WEIGHT: f32 = 2.0;
@@ -140,6 +179,9 @@ pub fn bag(
         for t in terms(text) {
             *bag.entry(t).or_insert(0.0) += w;
         }
+        for c in concepts(text) {
+            *bag.entry(c).or_insert(0.0) += w;
+        }
     };
     add(title_zh, TITLE_WEIGHT);
     add(title_en, TITLE_WEIGHT);
@@ -169,6 +211,15 @@ mod tests {
         let t = terms("Solid-state Batteries and electrolytes");
         assert!(t.contains(&"batteri".to_string()) && t.contains(&"electrolyt".to_string()), "{t:?}");
         assert!(!t.contains(&"and".to_string()));
+    }
+
+    #[test]
+    fn different_names_of_one_thing_share_a_concept_and_latin_names_match_whole_words() {
+        let flow = concepts("全钒液流电池电堆优化");
+        assert!(!flow.is_empty());
+        assert_eq!(concepts("vanadium flow battery stacks"), flow, "the English name is the same concept");
+        assert!(concepts("项目管理 management").is_empty(), "{:?}", concepts("management"));
+        assert!(concepts("钢结构焊接").is_empty());
     }
 
     #[test]

@@ -275,7 +275,7 @@ async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_
 }
 
 #[tokio::test]
-async fn a_restart_rebuilds_the_same_index_from_the_stored_terms() {
+async fn a_restart_rebuilds_the_same_index_from_the_stored_terms_and_remakes_terms_of_an_older_analysis() {
     let s = setup().await;
     let db = &s.m.app.state.db;
     let (stored,): (i64,) = sql::query_as("SELECT COUNT(*) FROM posting_terms").fetch_one(db).await.unwrap();
@@ -293,6 +293,17 @@ async fn a_restart_rebuilds_the_same_index_from_the_stored_terms() {
     assert_eq!(segmented.index().len(), 3, "postings without stored terms are segmented at start");
     let (again,): (i64,) = sql::query_as("SELECT COUNT(*) FROM posting_terms").fetch_one(db).await.unwrap();
     assert_eq!(again, 3, "and their terms stored");
+
+    // Terms stored by an older text analysis are made again, once.
+    sql::query("UPDATE posting_terms SET terms = 'stale\t1\n'").execute(db).await.unwrap();
+    sql::query("UPDATE app_meta SET value = 'older' WHERE key = 'matching_terms_version'").execute(db).await.unwrap();
+    backend::matching::ops::load(db).await.unwrap();
+    let (stale,): (i64,) =
+        sql::query_as("SELECT COUNT(*) FROM posting_terms WHERE terms LIKE 'stale%'").fetch_one(db).await.unwrap();
+    assert_eq!(stale, 0, "every posting is segmented again with the current analysis");
+    let (version,): (String,) =
+        sql::query_as("SELECT value FROM app_meta WHERE key = 'matching_terms_version'").fetch_one(db).await.unwrap();
+    assert_eq!(version, backend::matching::text::ANALYSIS_VERSION);
 }
 
 #[tokio::test]
@@ -314,7 +325,8 @@ async fn the_engine_ranks_the_hand_judged_set_better_than_text_or_fields_alone_w
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/matching-eval");
     let scratch = tempfile::tempdir().unwrap();
     let report = backend::matching::eval::evaluate(&dir, scratch.path()).await.expect("the evaluation set reads");
-    assert!(report.demands >= 50 && report.candidates >= 300 && report.distractors >= 500, "{report}");
+    assert!(report.demands >= 80 && report.candidates >= 300 && report.distractors >= 500, "{report}");
+    assert!(report.pooled >= 2000, "the pooled judgements of demo postings are read: {report}");
     assert!(report.judged.engine_wins(), "judged candidates alone: {report}");
     assert!(report.mixed.engine_wins(), "with the demo postings mixed in: {report}");
 }

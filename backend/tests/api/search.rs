@@ -266,6 +266,7 @@ async fn the_engine_beats_every_baseline_on_the_hand_judged_queries_among_distra
         .await
         .expect("the evaluation set reads");
     assert!(report.queries >= 150 && report.postings > report.judged + 500, "{report}");
+    assert!(report.pooled >= 2000, "the pooled judgements of demo postings are read: {report}");
     assert!(report.engine_wins(), "{report}");
 }
 
