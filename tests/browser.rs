@@ -36,7 +36,7 @@ async fn register_reload_create_organization_switch_to_english_and_log_out() {
     let path = b.path_matches(|p| p.starts_with("/orgs/") && p[6..].parse::<i64>().is_ok()).await;
     b.text_contains("[data-testid=org-name]", "杭州星河量子科技有限公司").await;
     b.text_contains("main", "量子科技").await;
-    b.screenshot("org-profile-zh").await;
+    b.look_at("org-profile-zh").await;
     let id: i64 = path[6..].parse().unwrap();
     let (name,): (String,) = sql::query_as("SELECT name_zh FROM organizations WHERE id = $1")
         .bind(id)
@@ -51,7 +51,7 @@ async fn register_reload_create_organization_switch_to_english_and_log_out() {
     b.text_contains(".site-nav", "Demands").await;
     b.text_contains("[data-testid=org-name]", "Hangzhou Xinghe Quantum").await;
     b.text_contains("main", "Quantum technology").await;
-    b.screenshot("org-profile-en").await;
+    b.look_at("org-profile-en").await;
     // Remembered for the user: after a reload it is still English.
     b.client.refresh().await.unwrap();
     b.text_contains(".site-nav", "Capabilities").await;
@@ -85,7 +85,7 @@ async fn forms_show_shared_rule_errors_before_submitting_and_server_errors_inlin
     b.text_contains("#f-password-error", "密码至少需要 10 个字符").await;
     let (users,): (i64,) = sql::query_as("SELECT COUNT(*) FROM users").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(users, 0, "nothing was sent to the server");
-    b.screenshot("register-errors-phone").await;
+    b.look_at("register-errors-phone").await;
 
     // A server-side refusal (duplicate email) shows inline too.
     let pool = &server.state.db;
@@ -109,7 +109,7 @@ async fn unknown_pages_show_the_404_page_and_deep_links_load() {
     b.text_contains("main", "2026").await;
     b.client.goto(&server.url("/")).await.unwrap();
     b.text_contains("main", "生成式人工智能").await;
-    b.screenshot("home-zh").await;
+    b.look_at("home-zh").await;
     b.close().await;
 }
 
@@ -206,7 +206,7 @@ async fn an_owner_invites_by_link_and_the_invitee_joins_after_registering() {
     b.click("main button.btn-primary").await;
     b.text_contains("main [role=alert]", "请先验证邮箱").await;
     b.text_contains("[data-testid=verify-banner]", "wu@example.com").await;
-    b.screenshot("invitation-needs-verified-email").await;
+    b.look_at("invitation-needs-verified-email").await;
     // The link in the email verifies the address and leads back to the invitation.
     follow_verification_link(&b, &server, "wu@example.com").await;
     b.path_matches(|p| p == invitation).await;
@@ -249,7 +249,7 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
     b.click("form button[type=submit]").await;
     b.path_matches(|p| p == "/admin").await;
     b.text_contains("[data-testid=admin-orgs]", "临平新材料研究院").await;
-    b.screenshot("admin-console").await;
+    b.look_at("admin-console").await;
     let next = b.el(".pager button:last-child").await.text().await.unwrap();
     assert_eq!(next.trim(), "下一页", "the pager renders its label, nothing else");
     b.click("[data-testid=admin-orgs] button").await;
@@ -310,6 +310,36 @@ async fn published_demand(server: &Server) -> i64 {
     id
 }
 
+/// The document's title and meta description, once the title is `title` (or after 10 s).
+async fn head(b: &Browser, title: &str) -> (String, String) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let v = b
+            .client
+            .execute("return [document.title, document.querySelector('meta[name=description]').content]", vec![])
+            .await
+            .unwrap();
+        let found: (String, String) = serde_json::from_value(v).unwrap();
+        if found.0 == title || std::time::Instant::now() > deadline {
+            return found;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// The requests of this page load that answered 400 or more (Chromium reports each response's status).
+async fn failed_requests(b: &Browser) -> Vec<String> {
+    let v = b
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400).map(e => e.responseStatus + ' ' + e.name)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(v).unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_search() {
     let server = Server::start().await;
@@ -319,6 +349,13 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     b.client.goto(&server.url("/demands")).await.unwrap();
     b.text_contains(".cards", "固态电池电解质界面稳定性攻关").await;
     b.text_contains(".cards", "200–500 万元").await;
+    let list = "需求 · 未来产业对接平台";
+    assert_eq!(head(&b, list).await, (list.to_owned(), shared::Msg::IntroDemands.t(shared::Locale::ZhCn).to_owned()));
+    assert_eq!(
+        failed_requests(&b).await,
+        Vec::<String>::new(),
+        "a visitor's page asks nothing that fails (not even who is signed in)"
+    );
     // Filters live in the URL: a shared link shows the same filtered list.
     b.client.goto(&server.url("/demands?type=joint_rnd")).await.unwrap();
     b.text_contains("main", "暂无符合条件的信息").await;
@@ -327,7 +364,10 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     b.path_matches(|p| p == format!("/demands/{id}")).await;
     b.text_contains("[data-testid=posting-title]", "固态电池电解质界面稳定性攻关").await;
     b.text_contains("main", "详细信息仅对已认证组织的成员开放").await;
-    b.screenshot("demand-detail").await;
+    let title = "固态电池电解质界面稳定性攻关 · 未来产业对接平台";
+    let named = (title.to_owned(), "寻求固态电池电解质界面改性方案".to_owned());
+    assert_eq!(head(&b, title).await, named, "the page is named after the demand");
+    b.look_at("demand-detail").await;
 
     // The header's search box finds it, with the match highlighted.
     b.fill("[data-testid=global-search]", "固态电池\n").await;
@@ -336,7 +376,7 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     assert!(!hit.is_empty());
     let bold = b.el(".hits b").await.text().await.unwrap();
     assert!(!bold.is_empty() && "固态电池".contains(bold.as_str()), "a part of the query is highlighted: {bold}");
-    b.screenshot("search-results").await;
+    b.look_at("search-results").await;
     b.close().await;
 }
 
@@ -363,7 +403,7 @@ async fn a_visitor_on_a_phone_narrows_a_list_with_its_keyword_box_and_a_filter_a
     assert!(!cards.contains("固态电池"), "only what the words found: {cards}");
     let url = b.client.current_url().await.unwrap();
     assert!(url.query().unwrap_or("").contains("q="), "the words are in the URL: {url}");
-    b.screenshot("keyword-demands-360").await;
+    b.look_at("keyword-demands-360").await;
     // The keyword combines with a filter: another type leaves nothing, and says what to do.
     b.select("#f-type", "tech_problem").await;
     b.text_contains("main", "暂无符合条件的信息").await;
@@ -381,7 +421,7 @@ async fn a_visitor_on_a_phone_narrows_a_list_with_its_keyword_box_and_a_filter_a
     b.text_contains("[data-testid=hit-facts]", "TRL 6").await;
     b.select("#s-domain", "low_altitude").await;
     b.text_contains("[data-testid=search-none]", "去掉领域和区县筛选，可找到 1 条结果").await;
-    b.screenshot("search-nothing-found-360").await;
+    b.look_at("search-nothing-found-360").await;
     b.click("[data-testid=drop-filters]").await;
     b.text_contains(".hits", "固态电池电解质界面稳定性攻关").await;
     b.close().await;
@@ -462,7 +502,7 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     b.fill("#f-budget_max", "500").await;
     b.click("[data-testid=save-and-submit]").await;
     b.text_contains("[id='f-budget_max-error']", "").await;
-    b.screenshot("demand-form-errors").await;
+    b.look_at("demand-form-errors").await;
     let (drafts,): (i64,) = sql::query_as("SELECT COUNT(*) FROM postings").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(drafts, 0, "nothing is sent while the form has errors");
     b.fill("#f-budget_min", "200").await;
@@ -470,7 +510,7 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     let path = b.path_matches(|p| p.starts_with("/demands/") && p[9..].parse::<i64>().is_ok()).await;
     let id: i64 = path[9..].parse().unwrap();
     b.text_contains("[data-testid=posting-status]", "待审核").await;
-    b.screenshot("demand-submitted").await;
+    b.look_at("demand-submitted").await;
     let (status, budget_min): (String, i64) = sql::query_as("SELECT status, amount_min FROM postings WHERE id = $1")
         .bind(id)
         .fetch_one(&server.state.db)
@@ -482,7 +522,7 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     // The admin approves it from the moderation queue.
     log_in(&b, &server, "admin@example.com", "/admin/moderation").await;
     b.text_contains("[data-testid=moderation-queue]", "固态电池电解质界面稳定性攻关").await;
-    b.screenshot("moderation-queue").await;
+    b.look_at("moderation-queue").await;
     b.click("[data-testid=moderation-item] [data-testid=approve-one]").await;
     b.text_contains("[data-testid=moderation-empty]", "暂无待审核").await;
     b.click("[data-testid=logout]").await;
@@ -667,7 +707,7 @@ async fn a_founder_posts_what_the_company_raises_and_asks_the_three_parties_of_a
     b.select("#f-capability_proposal", "joint_development").await;
     b.click("[data-testid=send-bundle-request]").await;
     b.text_contains("[data-testid=bundle-request-done]", "已向3方发送对接请求").await;
-    b.screenshot("bundle-request").await;
+    b.look_at("bundle-request").await;
     let sent: Vec<(i64, String, Option<i64>)> =
         sql::query_as("SELECT to_org, proposal, source_id FROM engagements ORDER BY to_org")
             .fetch_all(&server.state.db)
@@ -728,7 +768,7 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
         b.client.find(fantoccini::Locator::Css("[data-testid=match-save]")).await.is_err(),
         "no feedback for visitors"
     );
-    b.screenshot("demand-matches").await;
+    b.look_at("demand-matches").await;
 
     // The demand's owner saves it.
     log_in(&b, &server, "ent@example.com", &format!("/demands/{demand}")).await;
@@ -829,7 +869,7 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
     lab_b.el("#attachment").await.send_keys(&pdf.display().to_string()).await.unwrap();
     lab_b.click("[data-testid=send-message]").await;
     lab_b.text_contains("[data-testid=attachment]", "测试报告.pdf").await;
-    lab_b.screenshot("engagement-conversation").await;
+    lab_b.look_at("engagement-conversation").await;
 
     // Unread for the enterprise until it opens the conversation.
     ent_b.client.goto(&server.url("/engagements")).await.unwrap();
@@ -906,7 +946,7 @@ async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_
     ent_b.fill("#f-objection_answer", "专家名单将随结果一并公布").await;
     ent_b.click("[data-testid=answer-objection]").await;
     ent_b.text_contains("[data-testid=objections]", "专家名单将随结果一并公布").await;
-    ent_b.screenshot("notice").await;
+    ent_b.look_at("notice").await;
     // The public list shows it to visitors too.
     let visitor = Browser::start(1280, 900).await;
     visitor.client.goto(&server.url("/notices")).await.unwrap();
@@ -968,7 +1008,7 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
     b.text_contains("[data-testid=registration-status]", "已确认").await;
     host_b.client.goto(&server.url(&page)).await.unwrap();
     host_b.text_contains("[data-testid=registrations]", "已确认").await;
-    host_b.screenshot("event").await;
+    host_b.look_at("event").await;
     for browser in [a, b, host_b] {
         browser.close().await;
     }
@@ -1028,7 +1068,7 @@ async fn the_my_registration_panel_shows_each_viewer_only_their_own_registration
         assert!(b.client.find(fantoccini::Locator::Css("[data-testid=cancel-registration]")).await.is_err(), "{email}");
         if email == "host@example.com" {
             b.text_contains("[data-testid=registrations]", "已确认").await;
-            b.screenshot("event-organizer-own-registration").await;
+            b.look_at("event-organizer-own-registration").await;
         }
     }
     b.close().await;
@@ -1049,7 +1089,7 @@ async fn an_unverified_organizer_keeps_an_event_as_a_draft_until_verified_then_p
     // Publishing needs a verified organization: the refusal says so, the event stays a draft.
     b.click("[data-testid=event-draft-publish]").await;
     b.text_contains("[data-testid=event-draft] [role=alert]", "认证").await;
-    b.screenshot("event-draft-refused").await;
+    b.look_at("event-draft-refused").await;
     let v = Browser::start(1280, 900).await;
     v.client.goto(&server.url(&page)).await.unwrap();
     v.text_contains("main", "未找到").await;
@@ -1165,7 +1205,7 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
         .await
         .unwrap();
     assert_eq!(left, serde_json::json!("[]"), "the queue is empty once sent");
-    door.screenshot("checkin").await;
+    door.look_at("checkin").await;
 
     // The organizer's figures show the check-in rate; the Excel export downloads.
     host_b.client.goto(&server.url(&page)).await.unwrap();
@@ -1186,7 +1226,7 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
         .await
         .unwrap();
     assert_eq!(xlsx, serde_json::json!([200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]));
-    host_b.screenshot("event-figures").await;
+    host_b.look_at("event-figures").await;
     for browser in [a, door, host_b] {
         browser.close().await;
     }
@@ -1300,7 +1340,7 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
     host_b.text_contains("[data-testid=session-speakers]", "王研究员").await;
     // The speaker typed as an email is invited, shown to the organizers by that address.
     host_b.text_contains("[data-testid=speaker-invited]", "ent@example.com").await;
-    host_b.screenshot("event-agenda").await;
+    host_b.look_at("event-agenda").await;
     host_b.click("[data-testid=open-meetings]").await;
     host_b.path_matches(|p| p.ends_with("/meetings")).await;
     host_b.fill("#f-tables", "2").await;
@@ -1363,7 +1403,7 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
     e.text_contains("[data-testid=agenda-meeting]", "13:25–13:45").await;
     e.text_contains("[data-testid=agenda-table]", "1").await;
     e.el("[data-testid=agenda-ics]").await;
-    e.screenshot("meeting-area").await;
+    e.look_at("meeting-area").await;
 
     // The badge sheet: one badge per confirmed attendee.
     host_b.client.goto(&server.url(&page)).await.unwrap();
@@ -1371,7 +1411,7 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
     host_b.text_contains("[data-testid=badge-page]", "钱塘储能科技有限公司").await;
     let badges = host_b.client.find_all(fantoccini::Locator::Css("[data-testid=badge]")).await.unwrap();
     assert_eq!(badges.len(), 2);
-    host_b.screenshot("badge-sheet").await;
+    host_b.look_at("badge-sheet").await;
     for b in [host_b, e, l] {
         b.close().await;
     }
@@ -1421,7 +1461,7 @@ async fn an_expert_applies_an_admin_approves_and_an_organizer_finds_them_in_the_
     o.click("[data-testid=expert-search-submit]").await;
     o.text_contains("[data-testid=expert]", "浙江大学").await;
     o.text_contains("[data-testid=expert]", "量子通信").await;
-    o.screenshot("expert-pool").await;
+    o.look_at("expert-pool").await;
     b.client.refresh().await.unwrap();
     b.text_contains("[data-testid=expert-status]", "已入库").await;
     // The admin disables the account from the console: its session ends at once.
@@ -1492,12 +1532,12 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n").unwrap();
     t.el("[data-testid=plan-file]").await.send_keys(pdf.to_str().unwrap()).await.unwrap();
     t.text_contains("[data-testid=plan-link]", "fm-plan").await;
-    t.screenshot("competition-team").await;
+    t.look_at("competition-team").await;
     // The partner listed on the team is asked, joins, and is on it from then on.
     let p = Browser::start(390, 1200).await;
     log_in(&p, &server, "partner@example.com", &page).await;
     p.text_contains("[data-testid=team-invitation]", "西溪智能").await;
-    p.screenshot("competition-team-invitation-phone").await;
+    p.look_at("competition-team-invitation-phone").await;
     p.click("[data-testid=team-accept]").await;
     p.text_contains("[data-testid=my-team]", "西溪智能").await;
     p.text_contains("[data-testid=team-members]", "已加入").await;
@@ -1538,7 +1578,7 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     j.text_contains("[data-testid=score-saved]", "评分已保存").await;
     // 30·0.8 + 25·0.9 + 20·0.7 + 15·0.8 + 10·0.6 = 78.5
     j.text_contains("[data-testid=score-total]", "78.50").await;
-    j.screenshot("competition-score-sheet").await;
+    j.look_at("competition-score-sheet").await;
 
     // The organizer closes the stage and publishes the results; the certificate follows the notice.
     o.client.refresh().await.unwrap();
@@ -1548,13 +1588,13 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     o.click("[data-testid=publish-submit]").await;
     o.click("[data-testid=results-notice]").await;
     o.text_contains("[data-testid=notice-ranking]", "西溪智能").await;
-    o.screenshot("competition-notice").await;
+    o.look_at("competition-notice").await;
     sql::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z'").execute(&server.state.db).await.unwrap();
     backend::opencall::ops::close_windows(&server.state).await.unwrap();
     t.client.goto(o.client.current_url().await.unwrap().as_ref()).await.unwrap();
     t.click("[data-testid=certificate-link]").await;
     t.text_contains("[data-testid=certificate-body]", "西溪智能").await;
-    t.screenshot("competition-certificate").await;
+    t.look_at("competition-certificate").await;
     for x in [o, t, j] {
         x.close().await;
     }
@@ -1591,7 +1631,7 @@ async fn the_dashboard_shows_targets_and_activity_in_chinese_and_english_and_an_
     let first = b.el("[data-testid=funnel-table] tbody tr:first-child td").await.text().await.unwrap();
     assert_eq!(first.trim(), "1", "the demand is the one posting");
     b.text_contains("[data-testid=district-table]", "上城区").await;
-    b.screenshot("dashboard-zh").await;
+    b.look_at("dashboard-zh").await;
 
     // One field: the field chart keeps one bar, for that field.
     b.select("[data-testid=dash-domain]", "advanced_energy").await;
@@ -1611,7 +1651,7 @@ async fn the_dashboard_shows_targets_and_activity_in_chinese_and_english_and_an_
     b.text_contains("[data-testid=district-table]", "Shangcheng").await;
     let svg = b.el("[data-testid=chart-weekly] svg").await;
     assert!(svg.attr("aria-label").await.unwrap().unwrap_or_default().contains("Week by week"));
-    b.screenshot("dashboard-en").await;
+    b.look_at("dashboard-en").await;
 
     // A site admin reports a figure the platform does not hold; the dashboard shows it with its source.
     log_in(&b, &server, "ent@example.com", "/admin").await;
@@ -1665,7 +1705,7 @@ async fn a_user_deletes_their_account_and_an_admin_sets_how_long_messages_and_lo
     b.text_contains("[data-testid=admin-retention]", "已保存").await;
     b.click("[data-testid=retention-apply]").await;
     b.text_contains("[data-testid=retention-report]", "已删除").await;
-    b.screenshot("admin-retention").await;
+    b.look_at("admin-retention").await;
     let (messages, logs): (Option<i64>, Option<i64>) =
         sql::query_as("SELECT messages_days, logs_days FROM retention").fetch_one(pool).await.unwrap();
     assert_eq!((messages, logs), (Some(90), Some(180)));

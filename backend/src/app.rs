@@ -27,7 +27,7 @@ use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
     accounts, agenda, audit, changes, competitions, dashboard, demo, engage, events, experts, market, matching,
-    meetings, notify, opencall, orgs, retention, search, taxonomy,
+    meetings, notify, opencall, orgs, retention, search, seo, taxonomy,
 };
 
 /// What pages may load: only this server's own scripts (and WebAssembly compiled from them), styles,
@@ -127,6 +127,7 @@ pub fn build_app(state: AppState) -> Router {
     let https = state.config.secure_cookies || state.config.site_url().starts_with("https://");
     let hsts = https.then(|| HeaderValue::from_static("max-age=31536000"));
     root.nest("/api", api)
+        .merge(seo::router())
         .fallback_service(http::spa::service(&state.config.dist_dir))
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))

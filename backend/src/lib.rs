@@ -24,6 +24,7 @@ pub mod opencall;
 pub mod orgs;
 pub mod retention;
 pub mod search;
+pub mod seo;
 pub mod taxonomy;
 pub mod xlsx;
 

@@ -100,8 +100,9 @@ pub async fn login(req: &LoginRequest) -> ApiResult<Me> {
 pub async fn logout() -> ApiResult<()> {
     post(routes::AUTH_LOGOUT, &()).await
 }
-pub async fn me() -> ApiResult<Me> {
-    get(routes::ME).await
+/// Who is browsing (`None` for a visitor, without an error status in the console).
+pub async fn session_user() -> ApiResult<Option<Me>> {
+    get::<shared::accounts::SessionState>(routes::AUTH_SESSION).await.map(|s| s.user)
 }
 pub async fn update_me(req: &UpdateMeRequest) -> ApiResult<Me> {
     put(routes::ME, req).await

@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <RouteHead/>
             <a class="skip-link" href="#main">{tr(Msg::AppName)}</a>
             <Header/>
             <auth::VerifyBanner/>
@@ -96,6 +97,12 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </Router>
     }
+}
+
+/// Keeps the document's title and description in step with the page (inside the router).
+#[component]
+fn RouteHead() -> impl IntoView {
+    crate::head::follow_route();
 }
 
 #[component]

@@ -23,7 +23,7 @@ impl Session {
     /// Re-reads the current user from the server.
     pub fn refresh(self, i18n: I18n) {
         spawn_local(async move {
-            let me = api::me().await.ok();
+            let me = api::session_user().await.ok().flatten();
             self.signed_in(me, i18n);
             self.loaded.set(true);
         });

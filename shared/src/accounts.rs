@@ -128,6 +128,13 @@ impl DeleteAccountRequest {
     }
 }
 
+/// Who is browsing: the signed-in user, or nobody (`user: null`) — not an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionState {
+    pub user: Option<Me>,
+}
+
 /// The signed-in user, with their organizations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -289,6 +289,30 @@ impl Browser {
         self.el(css).await.click().await.unwrap();
     }
 
+    /// Looks at the page as it is now: axe-core's accessibility rules must find no serious or
+    /// critical violation, and a PNG screenshot is saved under `target/screenshots/` for people.
+    pub async fn look_at(&self, name: &str) {
+        self.accessible(name).await;
+        self.screenshot(name).await;
+    }
+
+    /// Runs axe-core (npm, pinned; `cargo xtask test` installs it and names it in
+    /// `FUTUREMATCH_TEST_AXE`) on the page and fails on any serious or critical violation.
+    pub async fn accessible(&self, name: &str) {
+        let Some(axe) = axe_source() else {
+            eprintln!("warning: no axe-core (run `cargo xtask test`): {name} not checked for accessibility");
+            return;
+        };
+        let script = format!(
+            "{axe}\nreturn axe.run(document, {{resultTypes: ['violations']}}).then(r => r.violations\
+             .filter(v => v.impact === 'serious' || v.impact === 'critical')\
+             .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')));"
+        );
+        let found = self.client.execute(&script, vec![]).await.unwrap_or_else(|e| panic!("axe-core on {name}: {e:?}"));
+        let violations: Vec<String> = serde_json::from_value(found).unwrap_or_default();
+        assert!(violations.is_empty(), "accessibility of {name}:\n  {}", violations.join("\n  "));
+    }
+
     /// Saves a PNG screenshot under `target/screenshots/` (for people to look at; not asserted on).
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
@@ -303,6 +327,20 @@ impl Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// The pinned axe-core script: `$FUTUREMATCH_TEST_AXE`, else where `cargo xtask test` puts it.
+fn axe_source() -> Option<&'static str> {
+    static SOURCE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    SOURCE
+        .get_or_init(|| {
+            let path = std::env::var_os("FUTUREMATCH_TEST_AXE").map(PathBuf::from).unwrap_or_else(|| {
+                PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                    .join("../target/tools/axe-core/node_modules/axe-core/axe.min.js")
+            });
+            std::fs::read_to_string(path).ok()
+        })
+        .as_deref()
 }
 
 /// The element was re-rendered between finding and using it.

@@ -5,6 +5,7 @@
 
 mod api_fuzz;
 mod frontend;
+mod lighthouse;
 mod load;
 mod postgres;
 mod serve;
@@ -33,6 +34,7 @@ fn main() -> Result<()> {
         }
         "test" => test(&root),
         "load" => load::load(&root, &args),
+        "lighthouse" => lighthouse::task(&root, &args),
         "api-fuzz" => api_fuzz::run(&root),
         "eval-matching" => run_cmd(cargo().args([
             "run",
@@ -56,7 +58,7 @@ fn main() -> Result<()> {
         ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend         build only the frontend into dist/ (what the browser tests serve)\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend         build only the frontend into dist/ (what the browser tests serve)\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing, Lighthouse (accessibility, best practices, SEO)\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  lighthouse [--runs N] [--debug]\n                   Lighthouse, mobile and desktop, on the main pages of a release server with the demo data (median of N runs, default 3)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }
@@ -123,8 +125,12 @@ fn test(root: &Path) -> Result<()> {
     run_cmd(cargo().args(["deny", "check", "licenses", "bans", "sources"]))?;
     frontend::build(root)?;
     setup::ensure_browser()?;
+    let axe = setup::axe(root)?;
     let mut totals = run_tests(
-        cargo().args(["test", "--workspace", "--exclude", "frontend"]).env("FUTUREMATCH_TEST_DIST", root.join("dist")),
+        cargo()
+            .args(["test", "--workspace", "--exclude", "frontend"])
+            .env("FUTUREMATCH_TEST_DIST", root.join("dist"))
+            .env("FUTUREMATCH_TEST_AXE", axe),
     )?;
     // The API tests again on PostgreSQL, with the ones that need it (several instances on one
     // database). Left out there: the fault tests, which are about SQLite's own file (full, locked,
@@ -144,6 +150,7 @@ fn test(root: &Path) -> Result<()> {
     totals.passed += on_postgres.passed;
     fuzz(root)?;
     api_fuzz::run(root)?;
+    lighthouse::report(root)?;
     eprintln!("xtask: all checks passed in {:.1}s", t.elapsed().as_secs_f64());
     println!("tests: {} passed, {} failed, {} skipped", totals.passed, totals.failed, totals.ignored);
     Ok(())

@@ -73,6 +73,38 @@ pub fn wasm_opt(root: &Path) -> Option<PathBuf> {
     }
 }
 
+/// axe-core from npm, pinned: the browser tests run its rules on every page they look at.
+pub const AXE_VERSION: &str = "4.10.2";
+
+/// The path of the pinned `axe.min.js`, installed into `target/tools/axe-core` when missing.
+pub fn axe(root: &Path) -> Result<PathBuf> {
+    let dir = root.join("target/tools/axe-core");
+    let file = dir.join("node_modules/axe-core/axe.min.js");
+    let version = dir.join("node_modules/axe-core/package.json");
+    let pinned =
+        std::fs::read_to_string(&version).is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_VERSION}\"")));
+    if file.exists() && pinned {
+        return Ok(file);
+    }
+    std::fs::create_dir_all(&dir)?;
+    run_cmd(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "-E", "--prefix"])
+            .arg(&dir)
+            .arg(format!("axe-core@{AXE_VERSION}")),
+    )
+    .context("installing axe-core from npm")?;
+    Ok(file)
+}
+
+/// Debian's Chromium binary (the browser tests and Lighthouse drive it).
+pub fn chromium() -> &'static str {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .unwrap_or("/usr/bin/chromium")
+}
+
 fn have(cmd: &str) -> bool {
     Command::new("sh")
         .args(["-c", &format!("command -v {cmd}")])

@@ -25,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::logout))
         .routes(routes!(routes::verify_email))
         .routes(routes!(routes::resend_verification))
+        .routes(routes!(routes::session_state))
         .routes(routes!(routes::me, routes::update_me, routes::delete_me))
         .routes(routes!(routes::change_password))
         .routes(routes!(personal::export))

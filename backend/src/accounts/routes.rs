@@ -4,13 +4,13 @@ use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use shared::accounts::{
-    ChangePasswordRequest, DeleteAccountRequest, LoginRequest, Me, RegisterRequest, ResendVerification,
+    ChangePasswordRequest, DeleteAccountRequest, LoginRequest, Me, RegisterRequest, ResendVerification, SessionState,
     UpdateMeRequest, VerifyEmailRequest,
 };
 use shared::validate::FieldError;
 use shared::{ApiError, ErrorCode};
 
-use super::session::{self, CurrentUser, SESSION_TTL, SessionUser};
+use super::session::{self, CurrentUser, MaybeUser, SESSION_TTL, SessionUser};
 use super::{erase, password, store, throttle, verify};
 use crate::AppState;
 use crate::db::is_unique_violation;
@@ -174,6 +174,17 @@ pub async fn logout(
     let mut headers = HeaderMap::new();
     headers.insert(SET_COOKIE, cookie::clear_session(state.config.secure_cookies));
     Ok((StatusCode::NO_CONTENT, headers))
+}
+
+/// Who is browsing: the signed-in user with their organizations and roles, or `user: null` for a
+/// visitor (a page asks this on every load; being signed out is not an error).
+#[utoipa::path(get, path = "/auth/session", tag = "accounts", responses((status = 200, body = SessionState)))]
+pub async fn session_state(State(state): State<AppState>, user: MaybeUser) -> AppResult<Json<SessionState>> {
+    let user = match user.0 {
+        Some(u) => Some(me_of(&state, u).await?),
+        None => None,
+    };
+    Ok(Json(SessionState { user }))
 }
 
 /// The signed-in user with their organizations and roles.

@@ -54,6 +54,7 @@ const RULES: &[(&str, &str, Rule, Option<&str>)] = &[
     ("POST", "/api/auth/login", Public, None),
     ("POST", "/api/auth/logout", Public, None),
     ("POST", "/api/auth/register", Public, None),
+    ("GET", "/api/auth/session", Public, None),
     ("POST", "/api/auth/verify-email", Public, None),
     ("GET", "/api/capabilities", Public, None),
     ("POST", "/api/capabilities", Signed, None),

@@ -23,5 +23,6 @@ mod notify;
 mod opencall;
 mod orgs;
 mod search;
+mod seo;
 mod sessions;
 mod taxonomy;

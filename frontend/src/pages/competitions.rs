@@ -414,6 +414,7 @@ pub fn CompetitionPage() -> impl IntoView {
 
 #[component]
 fn CompetitionView(c: Competition, changed: Callback<()>) -> impl IntoView {
+    crate::head::name_page((&c.title_zh, c.title_en.as_deref()), (&c.description_zh, c.description_en.as_deref()));
     let session = use_session();
     let tax = use_taxonomy();
     let (zh, en) = (c.title_zh.clone(), c.title_en.clone());

@@ -284,7 +284,7 @@ fn Weekly(a: StoredValue<Activity>) -> impl IntoView {
         a.with_value(|a| {
             let a = a.clone();
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=tr(Msg::DashWeekly)>
                     <table class="table numbers" data-testid="weekly-table">
                         <thead><tr>
                             <th scope="col">{tr(Msg::DashWeek)}</th>
@@ -367,7 +367,8 @@ fn breakdown_table(rows: Vec<Breakdown>, totals: Breakdown, kind: TermKind, test
         }
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region"
+            aria-label=tr(if kind == TermKind::District { Msg::DashByDistrict } else { Msg::DashByDomain })>
             <table class="table numbers" data-testid=testid>
                 <thead><tr>
                     <th scope="col">{tr(if kind == TermKind::District { Msg::DashByDistrict } else { Msg::DashByDomain })}</th>

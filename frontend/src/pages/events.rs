@@ -96,6 +96,7 @@ pub fn EventPage() -> impl IntoView {
 
 #[component]
 fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
+    crate::head::name_page((&e.title_zh, e.title_en.as_deref()), (&e.description_zh, e.description_en.as_deref()));
     let session = use_session();
     let (zh, en) = (e.title_zh.clone(), e.title_en.clone());
     let (dzh, den) = (e.description_zh.clone(), e.description_en.clone());
@@ -198,6 +199,7 @@ fn CoverPanel(event: i64, has_cover: bool, changed: Callback<()>) -> impl IntoVi
             <h2>{tr(Msg::EventCover)}</h2>
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
             <div class="field">
+                <label class="sr-only" for="f-cover">{tr(Msg::EventCover)}</label>
                 <input id="f-cover" type="file" accept="image/png,image/jpeg,image/gif,image/webp" node_ref=file_input
                     on:change=move |_| { act.dispatch(true); }/>
                 <p class="hint">{tr(Msg::EventCoverHint)}</p>

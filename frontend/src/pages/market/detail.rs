@@ -25,6 +25,7 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
     view! {
         <section class="page">
             {resource_view(data, move |p: Posting| {
+                crate::head::name_page((&p.title_zh, p.title_en.as_deref()), (&p.summary_zh, p.summary_en.as_deref()));
                 let published = p.status == PostingStatus::Published;
                 let (id, mine, owner_org) = (p.id, p.mine, p.org.id);
                 let call = match &p.spec {
