@@ -327,6 +327,24 @@ async fn head(b: &Browser, title: &str) -> (String, String) {
     }
 }
 
+/// The layout shift of this page load so far (the sum of Chromium's `layout-shift` entries not
+/// caused by input): how far visible content moved while the page filled in.
+async fn layout_shift(b: &Browser) -> f64 {
+    let v = b
+        .client
+        .execute(
+            "return new Promise(done => { \
+               const o = new PerformanceObserver(list => { o.disconnect(); \
+                 done(list.getEntries().filter(e => !e.hadRecentInput).reduce((s, e) => s + e.value, 0)); }); \
+               o.observe({type: 'layout-shift', buffered: true}); \
+               setTimeout(() => { o.disconnect(); done(0); }, 1000); })",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_f64().unwrap_or(0.0)
+}
+
 /// The requests of this page load that answered 400 or more (Chromium reports each response's status).
 async fn failed_requests(b: &Browser) -> Vec<String> {
     let v = b
@@ -356,9 +374,23 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
         Vec::<String>::new(),
         "a visitor's page asks nothing that fails (not even who is signed in)"
     );
+    let shift = layout_shift(&b).await;
+    assert!(shift < 0.05, "nothing moves when the list arrives: cumulative layout shift {shift}");
     // Filters live in the URL: a shared link shows the same filtered list.
     b.client.goto(&server.url("/demands?type=joint_rnd")).await.unwrap();
     b.text_contains("main", "暂无符合条件的信息").await;
+    // Even a short page keeps the footer below the fold, so it cannot jump when content arrives.
+    let below: bool = serde_json::from_value(
+        b.client
+            .execute(
+                "return document.querySelector('footer').getBoundingClientRect().top >= window.innerHeight",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(below, "the footer starts below the fold");
     b.client.goto(&server.url("/demands?type=tech_problem")).await.unwrap();
     b.click(".cards a.posting-title").await;
     b.path_matches(|p| p == format!("/demands/{id}")).await;

@@ -277,12 +277,22 @@ impl Browser {
     }
 
     /// Clicks the element matching `css`. When the page re-renders it between finding and
-    /// clicking (a stale element), the element is found again and clicked, up to five times.
+    /// clicking (a stale element), the element is found again; when something lies over it (the
+    /// sticky header over an element scrolled to the top), it is scrolled to the middle of the
+    /// screen, as a person would; up to five times.
     pub async fn click(&self, css: &str) {
         for _ in 0..4 {
-            match self.el(css).await.click().await {
+            let e = self.el(css).await;
+            match e.click().await {
                 Ok(()) => return,
                 Err(e) if stale(&e) => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(fantoccini::error::CmdError::Standard(w))
+                    if w.error == fantoccini::error::ErrorStatus::ElementClickIntercepted =>
+                {
+                    let arg = serde_json::to_value(&e).unwrap();
+                    let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg]).await;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
                 Err(e) => panic!("clicking {css}: {e:?}"),
             }
         }
