@@ -131,15 +131,8 @@ async fn follow_verification_link(b: &Browser, server: &Server, email: &str) {
 }
 
 async fn fetched_wasm(b: &Browser) -> Vec<String> {
-    let names = b
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm')).map(n => n.split('/').pop())",
-            vec![],
-        )
+    b.js("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm')).map(n => n.split('/').pop())")
         .await
-        .unwrap();
-    serde_json::from_value(names).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -314,12 +307,8 @@ async fn published_demand(server: &Server) -> i64 {
 async fn head(b: &Browser, title: &str) -> (String, String) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
-        let v = b
-            .client
-            .execute("return [document.title, document.querySelector('meta[name=description]').content]", vec![])
-            .await
-            .unwrap();
-        let found: (String, String) = serde_json::from_value(v).unwrap();
+        let found: (String, String) =
+            b.js("return [document.title, document.querySelector('meta[name=description]').content]").await;
         if found.0 == title || std::time::Instant::now() > deadline {
             return found;
         }
@@ -330,32 +319,18 @@ async fn head(b: &Browser, title: &str) -> (String, String) {
 /// The layout shift of this page load so far (the sum of Chromium's `layout-shift` entries not
 /// caused by input): how far visible content moved while the page filled in.
 async fn layout_shift(b: &Browser) -> f64 {
-    let v = b
-        .client
-        .execute(
-            "return new Promise(done => { \
-               const o = new PerformanceObserver(list => { o.disconnect(); \
-                 done(list.getEntries().filter(e => !e.hadRecentInput).reduce((s, e) => s + e.value, 0)); }); \
-               o.observe({type: 'layout-shift', buffered: true}); \
-               setTimeout(() => { o.disconnect(); done(0); }, 1000); })",
-            vec![],
-        )
+    b.js("return new Promise(done => { \
+            const o = new PerformanceObserver(list => { o.disconnect(); \
+              done(list.getEntries().filter(e => !e.hadRecentInput).reduce((s, e) => s + e.value, 0)); }); \
+            o.observe({type: 'layout-shift', buffered: true}); \
+            setTimeout(() => { o.disconnect(); done(0); }, 1000); })")
         .await
-        .unwrap();
-    v.as_f64().unwrap_or(0.0)
 }
 
 /// The requests of this page load that answered 400 or more (Chromium reports each response's status).
 async fn failed_requests(b: &Browser) -> Vec<String> {
-    let v = b
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400).map(e => e.responseStatus + ' ' + e.name)",
-            vec![],
-        )
+    b.js("return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400).map(e => e.responseStatus + ' ' + e.name)")
         .await
-        .unwrap();
-    serde_json::from_value(v).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -380,16 +355,8 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     b.client.goto(&server.url("/demands?type=joint_rnd")).await.unwrap();
     b.text_contains("main", "暂无符合条件的信息").await;
     // Even a short page keeps the footer below the fold, so it cannot jump when content arrives.
-    let below: bool = serde_json::from_value(
-        b.client
-            .execute(
-                "return document.querySelector('footer').getBoundingClientRect().top >= window.innerHeight",
-                vec![],
-            )
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let below: bool =
+        b.js("return document.querySelector('footer').getBoundingClientRect().top >= window.innerHeight").await;
     assert!(below, "the footer starts below the fold");
     b.client.goto(&server.url("/demands?type=tech_problem")).await.unwrap();
     b.click(".cards a.posting-title").await;

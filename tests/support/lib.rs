@@ -240,6 +240,12 @@ impl Browser {
         }
     }
 
+    /// The value of a script run in the page (a promise it returns is awaited).
+    pub async fn js<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
+        let v = self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e:?}"));
+        serde_json::from_value(v).unwrap_or_else(|e| panic!("{script}: {e}"))
+    }
+
     /// Types `text` into the field matching `css`, replacing what it held. When the page
     /// re-renders the field meanwhile (a stale element), it is found again and filled anew.
     pub async fn fill(&self, css: &str, text: &str) {

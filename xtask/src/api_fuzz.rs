@@ -5,12 +5,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
-use crate::serve::{Serving, exchange};
-use crate::{cargo, run_cmd};
+use crate::run_cmd;
+use crate::serve::{DemoServer, exchange};
 
 const SCHEMATHESIS: &str = "4.32.5";
 /// The time schemathesis may take for the whole run.
@@ -67,23 +66,8 @@ fn verdict(success: bool, junit: &str) -> Result<()> {
 
 pub fn run(root: &Path) -> Result<()> {
     let st = ensure_schemathesis(root)?;
-    run_cmd(cargo().args(["build", "-p", "backend", "--bin", "futurematch"]))?;
-    let data = std::env::temp_dir().join(format!("futurematch-api-fuzz-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
-    let addr = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0")?;
-        l.local_addr()?.to_string()
-    };
-    let mut serve = Command::new(root.join("target/debug/futurematch"));
-    serve.arg("serve").arg("--data-dir").arg(&data).arg("--dist-dir").arg(root.join("dist"));
-    serve.args(["--addr", &addr, "--log", "error"]);
-    let result = Serving::start(&mut serve, &addr, Duration::from_secs(300)).and_then(|serving| {
-        let verdict = fuzz(&st, &addr, &data);
-        drop(serving);
-        verdict
-    });
-    let _ = std::fs::remove_dir_all(&data);
-    result
+    let server = DemoServer::start(root, false, "api-fuzz")?;
+    fuzz(&st, &server.addr, &server.data)
 }
 
 /// Runs schemathesis against the server at `addr`, signed in as the demo enterprise owner.

@@ -7,31 +7,18 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
-use crate::serve::{Serving, exchange};
-use crate::{cargo, run_cmd};
+use crate::run_cmd;
+use crate::serve::{DemoServer, exchange};
 
 const LIGHTHOUSE: &str = "12.2.3";
 
 /// `lighthouse` from npm under `target/tools/`, installed when missing.
 fn ensure_lighthouse(root: &Path) -> Result<PathBuf> {
     let dir = root.join(format!("target/tools/lighthouse-{LIGHTHOUSE}"));
-    let bin = dir.join("node_modules/.bin/lighthouse");
-    if bin.exists() {
-        return Ok(bin);
-    }
-    std::fs::create_dir_all(&dir)?;
-    run_cmd(
-        Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--silent", "-E", "--prefix"])
-            .arg(&dir)
-            .arg(format!("lighthouse@{LIGHTHOUSE}")),
-    )
-    .context("installing lighthouse from npm")?;
-    Ok(bin)
+    crate::setup::npm_tool(&dir, "lighthouse", LIGHTHOUSE, "node_modules/.bin/lighthouse")
 }
 
 /// One Lighthouse run's figures.
@@ -113,24 +100,10 @@ fn pages(addr: &str) -> Result<Vec<(String, String)>> {
 pub fn run(root: &Path, release: bool, runs: usize, mobile_only: bool) -> Result<Vec<(String, &'static str, Figures)>> {
     let lighthouse = ensure_lighthouse(root)?;
     let profile = if release { "release" } else { "debug" };
-    let mut build = cargo();
-    build.args(["build", "-p", "backend", "--bin", "futurematch"]);
-    if release {
-        build.arg("--release");
-    }
-    run_cmd(&mut build)?;
-    let data = std::env::temp_dir().join(format!("futurematch-lighthouse-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
-    let addr = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0")?;
-        l.local_addr()?.to_string()
-    };
-    let mut serve = Command::new(root.join(format!("target/{profile}/futurematch")));
-    serve.arg("serve").arg("--data-dir").arg(&data).arg("--dist-dir").arg(root.join("dist"));
-    serve.args(["--addr", &addr, "--log", "error"]);
     let out = root.join("target/lighthouse");
     std::fs::create_dir_all(&out)?;
-    let serving = Serving::start(&mut serve, &addr, Duration::from_secs(300))?;
+    let server = DemoServer::start(root, release, "lighthouse")?;
+    let addr = server.addr.clone();
     let presets: &[&'static str] = if mobile_only { &["mobile"] } else { &["mobile", "desktop"] };
     let mut rows = vec![];
     let result = (|| -> Result<()> {
@@ -157,8 +130,7 @@ pub fn run(root: &Path, release: bool, runs: usize, mobile_only: bool) -> Result
         }
         Ok(())
     })();
-    drop(serving);
-    let _ = std::fs::remove_dir_all(&data);
+    drop(server);
     result?;
     print_table(&rows, runs, profile);
     Ok(rows)

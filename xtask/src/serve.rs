@@ -1,8 +1,9 @@
-//! A server process a task starts (the load test, the API fuzz): ready once `/healthz` answers,
-//! stopped with SIGTERM when dropped.
+//! A server process a task starts (the load test, the API fuzz, Lighthouse): ready once
+//! `/healthz` answers, stopped with SIGTERM when dropped.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
@@ -49,5 +50,42 @@ impl Drop for Serving {
     fn drop(&mut self) {
         let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
         let _ = self.0.wait();
+    }
+}
+
+/// The server built from this checkout on a fresh data folder (the demo data loaded on start), on
+/// a free port; stopped and its data folder removed when dropped.
+pub struct DemoServer {
+    serving: Option<Serving>,
+    pub addr: String,
+    pub data: PathBuf,
+}
+
+impl DemoServer {
+    /// Builds `futurematch` (in release when `release`) and starts it serving `dist/`; `name`
+    /// tells the data folders of several tasks apart.
+    pub fn start(root: &Path, release: bool, name: &str) -> Result<DemoServer> {
+        let mut build = crate::cargo();
+        build.args(["build", "-p", "backend", "--bin", "futurematch"]);
+        if release {
+            build.arg("--release");
+        }
+        crate::run_cmd(&mut build)?;
+        let data = std::env::temp_dir().join(format!("futurematch-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&data);
+        let addr = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.to_string();
+        let profile = if release { "release" } else { "debug" };
+        let mut serve = Command::new(root.join(format!("target/{profile}/futurematch")));
+        serve.arg("serve").arg("--data-dir").arg(&data).arg("--dist-dir").arg(root.join("dist"));
+        serve.args(["--addr", &addr, "--log", "error"]);
+        let serving = Serving::start(&mut serve, &addr, Duration::from_secs(300))?;
+        Ok(DemoServer { serving: Some(serving), addr, data })
+    }
+}
+
+impl Drop for DemoServer {
+    fn drop(&mut self) {
+        drop(self.serving.take());
+        let _ = std::fs::remove_dir_all(&self.data);
     }
 }

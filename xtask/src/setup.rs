@@ -49,23 +49,14 @@ pub fn ensure_cargo_fuzz() -> Result<()> {
 /// is not available (the build then skips optimisation and says so).
 pub fn wasm_opt(root: &Path) -> Option<PathBuf> {
     let dir = root.join("target/tools/binaryen").join(BINARYEN_VERSION);
-    let bin = dir.join("node_modules/.bin/wasm-opt");
-    if bin.exists() {
-        return Some(bin);
-    }
-    if Command::new("npm").arg("--version").stdout(Stdio::null()).status().is_err() {
+    if !dir.join("node_modules/.bin/wasm-opt").exists()
+        && Command::new("npm").arg("--version").stdout(Stdio::null()).status().is_err()
+    {
         eprintln!("xtask: warning: npm not found, skipping wasm-opt");
         return None;
     }
-    let _ = std::fs::create_dir_all(&dir);
-    let installed = run_cmd(
-        Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
-            .arg(&dir)
-            .arg(format!("binaryen@{BINARYEN_VERSION}")),
-    );
-    match installed {
-        Ok(()) if bin.exists() => Some(bin),
+    match npm_tool(&dir, "binaryen", BINARYEN_VERSION, "node_modules/.bin/wasm-opt") {
+        Ok(bin) if bin.exists() => Some(bin),
         _ => {
             eprintln!("xtask: warning: could not install binaryen@{BINARYEN_VERSION} from npm, skipping wasm-opt");
             None
@@ -78,23 +69,27 @@ pub const AXE_VERSION: &str = "4.10.2";
 
 /// The path of the pinned `axe.min.js`, installed into `target/tools/axe-core` when missing.
 pub fn axe(root: &Path) -> Result<PathBuf> {
-    let dir = root.join("target/tools/axe-core");
-    let file = dir.join("node_modules/axe-core/axe.min.js");
-    let version = dir.join("node_modules/axe-core/package.json");
-    let pinned =
-        std::fs::read_to_string(&version).is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_VERSION}\"")));
-    if file.exists() && pinned {
-        return Ok(file);
+    npm_tool(&root.join("target/tools/axe-core"), "axe-core", AXE_VERSION, "node_modules/axe-core/axe.min.js")
+}
+
+/// `file` (relative to `dir`) of npm `package` at exactly `version`, installed into `dir` when
+/// missing or at another version.
+pub fn npm_tool(dir: &Path, package: &str, version: &str, file: &str) -> Result<PathBuf> {
+    let path = dir.join(file);
+    let manifest = dir.join(format!("node_modules/{package}/package.json"));
+    let pinned = std::fs::read_to_string(&manifest).is_ok_and(|p| p.contains(&format!("\"version\": \"{version}\"")));
+    if path.exists() && pinned {
+        return Ok(path);
     }
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(dir)?;
     run_cmd(
         Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--silent", "-E", "--prefix"])
-            .arg(&dir)
-            .arg(format!("axe-core@{AXE_VERSION}")),
+            .arg(dir)
+            .arg(format!("{package}@{version}")),
     )
-    .context("installing axe-core from npm")?;
-    Ok(file)
+    .with_context(|| format!("installing {package}@{version} from npm"))?;
+    Ok(path)
 }
 
 /// Debian's Chromium binary (the browser tests and Lighthouse drive it).

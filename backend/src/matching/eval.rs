@@ -279,40 +279,54 @@ async fn demo_items(data_dir: &Path) -> anyhow::Result<Vec<Item>> {
         .collect())
 }
 
-/// Adds the pooled judgements of demo postings (`demo-judgements.tsv`: demand, posting id, grade,
-/// the posting's title as judged) to the demands. A demo posting whose title changed since it was
-/// judged is an error: the demo generator changed and the pool must be judged again.
-fn add_demo_judgements(path: &Path, demands: &mut [Item], demo: &[Item]) -> Result<usize, String> {
+/// One judgement of a pooled demo posting: where it was read (`file:line`), what it judges for (a
+/// demand or a query), the posting, the grade.
+pub struct Pooled {
+    pub at: String,
+    pub key: String,
+    pub posting: i64,
+    pub grade: u8,
+}
+
+/// Reads a pooled-judgements file (`key posting grade title` after a header line; see the
+/// READMEs of the two sets). A posting whose title in `titles` is not the one judged is an error:
+/// the demo generator changed and the pool must be judged again.
+pub fn pooled_judgements(path: &Path, titles: &HashMap<i64, &str>) -> Result<Vec<Pooled>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let titles: HashMap<i64, &str> = demo.iter().map(|d| (d.profile.id, d.title.as_str())).collect();
-    let mut n = 0;
+    let mut out = vec![];
     for (line, row) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
-        let at = || format!("{}:{}", path.display(), line + 1);
+        let at = format!("{}:{}", path.display(), line + 1);
         let c: Vec<&str> = row.split('\t').collect();
-        let [demand, posting, grade, title] = c[..] else {
-            return Err(format!("{}: {} columns, expected 4", at(), c.len()));
+        let [key, posting, grade, title] = c[..] else {
+            return Err(format!("{at}: {} columns, expected 4", c.len()));
         };
-        let id: i64 = posting.parse().map_err(|_| format!("{}: posting {posting}", at()))?;
-        let grade: u8 = grade.parse().ok().filter(|g| *g <= 3).ok_or_else(|| format!("{}: grade {grade}", at()))?;
-        match titles.get(&id) {
-            Some(t) if *t == title => {}
-            other => {
-                return Err(format!(
-                    "{}: demo posting {id} is now {other:?}, judged as {title:?}: the demo changed, judge its pool again (see the README)",
-                    at()
-                ));
-            }
+        let posting: i64 = posting.parse().map_err(|_| format!("{at}: posting {posting}"))?;
+        let grade: u8 = grade.parse().ok().filter(|g| *g <= 3).ok_or_else(|| format!("{at}: grade {grade}"))?;
+        if titles.get(&posting) != Some(&title) {
+            return Err(format!(
+                "{at}: demo posting {posting} is now {:?}, judged as {title:?}: the demo changed, judge its pool again (see the README)",
+                titles.get(&posting)
+            ));
         }
+        out.push(Pooled { at, key: key.to_owned(), posting, grade });
+    }
+    Ok(out)
+}
+
+/// Adds the pooled judgements of demo postings (`demo-judgements.tsv`) to the demands.
+fn add_demo_judgements(path: &Path, demands: &mut [Item], demo: &[Item]) -> Result<usize, String> {
+    let titles: HashMap<i64, &str> = demo.iter().map(|d| (d.profile.id, d.title.as_str())).collect();
+    let pooled = pooled_judgements(path, &titles)?;
+    for p in &pooled {
         let d = demands
             .iter_mut()
-            .find(|d| d.profile.id == numeric_id(demand))
-            .ok_or_else(|| format!("{}: unknown demand {demand}", at()))?;
-        if d.judgements.insert(id, grade).is_some() {
-            return Err(format!("{}: {demand} judges {id} twice", at()));
+            .find(|d| d.profile.id == numeric_id(&p.key))
+            .ok_or_else(|| format!("{}: unknown demand {}", p.at, p.key))?;
+        if d.judgements.insert(p.posting, p.grade).is_some() {
+            return Err(format!("{}: {} judges {} twice", p.at, p.key, p.posting));
         }
-        n += 1;
     }
-    Ok(n)
+    Ok(pooled.len())
 }
 
 /// The demand's title and keyword terms shared with its best candidates, at most.

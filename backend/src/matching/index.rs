@@ -134,7 +134,7 @@ fn saturate(score: f32, ideal: f32) -> f32 {
 
 /// A (term, field) pair as one key.
 fn field_key(term: u32, field: usize) -> u64 {
-    (u64::from(term) << 8) | field as u64
+    (u64::from(term) << 32) | field as u64
 }
 
 /// How much a word of the asking posting weighs, saturating in its weighted frequency (BM25's

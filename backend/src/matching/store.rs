@@ -252,41 +252,40 @@ pub async fn record_feedback(
 const WEIGHTS_KEY: &str = "matching_weights";
 const TERMS_KEY: &str = "matching_terms_version";
 
-/// The version of the text analysis the stored terms were made with (see
-/// [`super::text::ANALYSIS_VERSION`]); `None` before the first.
-pub async fn terms_version(db: &mut Conn) -> sqlx::Result<Option<String>> {
+/// A value kept in `app_meta`.
+async fn meta(db: &mut Conn, key: &str) -> sqlx::Result<Option<String>> {
     let row: Option<(String,)> =
-        sql::query_as("SELECT value FROM app_meta WHERE key = $1").bind(TERMS_KEY).fetch_optional(db).await?;
+        sql::query_as("SELECT value FROM app_meta WHERE key = $1").bind(key).fetch_optional(db).await?;
     Ok(row.map(|(v,)| v))
 }
 
-pub async fn set_terms_version(db: &mut Conn, version: &str) -> sqlx::Result<()> {
+async fn set_meta(db: &mut Conn, key: &str, value: &str) -> sqlx::Result<()> {
     sql::query(
         "INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
-    .bind(TERMS_KEY)
-    .bind(version)
+    .bind(key)
+    .bind(value)
     .execute(db)
     .await?;
     Ok(())
 }
 
 pub async fn weights(db: &mut Conn) -> sqlx::Result<Option<Weights>> {
-    let row: Option<(String,)> =
-        sql::query_as("SELECT value FROM app_meta WHERE key = $1").bind(WEIGHTS_KEY).fetch_optional(db).await?;
-    Ok(row.and_then(|(v,)| serde_json::from_str(&v).ok()))
+    Ok(meta(db, WEIGHTS_KEY).await?.and_then(|v| serde_json::from_str(&v).ok()))
 }
 
 pub async fn set_weights(db: &mut Conn, w: &Weights) -> sqlx::Result<()> {
-    let json = serde_json::to_string(w).unwrap_or_default();
-    sql::query(
-        "INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .bind(WEIGHTS_KEY)
-    .bind(json)
-    .execute(db)
-    .await?;
-    Ok(())
+    set_meta(db, WEIGHTS_KEY, &serde_json::to_string(w).unwrap_or_default()).await
+}
+
+/// The version of the text analysis the stored terms were made with (see
+/// [`super::text::ANALYSIS_VERSION`]); `None` before the first.
+pub async fn terms_version(db: &mut Conn) -> sqlx::Result<Option<String>> {
+    meta(db, TERMS_KEY).await
+}
+
+pub async fn set_terms_version(db: &mut Conn, version: &str) -> sqlx::Result<()> {
+    set_meta(db, TERMS_KEY, version).await
 }
 
 /// One of a user's organizations' published postings.

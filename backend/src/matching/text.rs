@@ -110,7 +110,8 @@ pub fn terms(text: &str) -> Vec<String> {
 /// share it. Latin names match whole words only (`agent` is not in `management`).
 pub fn concepts(text: &str) -> Vec<String> {
     struct Names {
-        finder: aho_corasick::AhoCorasick,
+        /// `None` only if the list could not be compiled (then no concepts, never a failure).
+        finder: Option<aho_corasick::AhoCorasick>,
         /// Per pattern: its group, and whether it is Latin (matched as a whole word).
         of: Vec<(usize, bool)>,
     }
@@ -120,14 +121,14 @@ pub fn concepts(text: &str) -> Vec<String> {
         let all: Vec<(&str, usize)> =
             groups.iter().enumerate().flat_map(|(g, names)| names.iter().map(move |n| (n.as_str(), g))).collect();
         Names {
-            finder: aho_corasick::AhoCorasick::new(all.iter().map(|(n, _)| n)).expect("the synonym names build"),
+            finder: aho_corasick::AhoCorasick::new(all.iter().map(|(n, _)| n)).ok(),
             of: all.iter().map(|(n, g)| (*g, n.is_ascii())).collect(),
         }
     });
+    let Some(finder) = &names.finder else { return vec![] };
     let lower = text.to_lowercase();
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    let mut found: Vec<usize> = names
-        .finder
+    let mut found: Vec<usize> = finder
         .find_overlapping_iter(&lower)
         .filter(|m| {
             let (_, ascii) = names.of[m.pattern().as_usize()];

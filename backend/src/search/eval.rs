@@ -116,32 +116,18 @@ fn queries(dir: &Path, known: &[i64]) -> Result<Vec<Query>, String> {
     Ok(out)
 }
 
-/// Adds the pooled judgements of demo postings (`demo-judgements.tsv`: query, posting id, grade,
-/// the posting's title as judged). A demo posting whose title changed since it was judged is an
-/// error: the demo generator changed and the pool must be judged again (see the README).
+/// Adds the pooled judgements of demo postings (`demo-judgements.tsv`) to the queries.
 fn add_demo_judgements(path: &Path, queries: &mut [Query], demo: &[IndexDoc]) -> Result<usize, String> {
     let titles: HashMap<i64, &str> = demo.iter().map(|d| (d.id, d.title_zh.as_str())).collect();
-    let mut n = 0;
-    for (line, c) in read(path)?.into_iter().enumerate() {
-        let at = format!("{}:{}", path.display(), line + 2);
-        let [query, posting, grade, title] = &c[..] else {
-            return Err(format!("{at}: {} columns, expected 4", c.len()));
-        };
-        let id: i64 = posting.parse().map_err(|_| format!("{at}: posting {posting}"))?;
-        let grade: u8 = grade.parse().ok().filter(|g| *g <= 3).ok_or_else(|| format!("{at}: grade {grade}"))?;
-        if titles.get(&id) != Some(&title.as_str()) {
-            return Err(format!(
-                "{at}: demo posting {id} is now {:?}, judged as {title:?}: the demo changed, judge its pool again",
-                titles.get(&id)
-            ));
+    let pooled = crate::matching::eval::pooled_judgements(path, &titles)?;
+    for p in &pooled {
+        let q =
+            queries.iter_mut().find(|q| q.text == p.key).ok_or_else(|| format!("{}: unknown query {}", p.at, p.key))?;
+        if q.judged.insert(p.posting, p.grade).is_some() {
+            return Err(format!("{}: {} judges {} twice", p.at, p.key, p.posting));
         }
-        let q = queries.iter_mut().find(|q| &q.text == query).ok_or_else(|| format!("{at}: unknown query {query}"))?;
-        if q.judged.insert(id, grade).is_some() {
-            return Err(format!("{at}: {query} judges {id} twice"));
-        }
-        n += 1;
     }
-    Ok(n)
+    Ok(pooled.len())
 }
 
 /// The way a query is typed, for the report's breakdown.
