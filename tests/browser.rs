@@ -62,6 +62,7 @@ async fn register_reload_create_organization_switch_to_english_and_log_out() {
     assert_eq!(locale, "en");
 
     // Log out: the header offers login again, and a reload does not bring the session back.
+    b.click("[data-testid=user-name]").await;
     b.click("[data-testid=logout]").await;
     b.text_contains(".header-tools", "Log in").await;
     b.client.refresh().await.unwrap();
@@ -180,6 +181,7 @@ async fn an_owner_invites_by_link_and_the_invitee_joins_after_registering() {
     b.click("form button[type=submit]").await;
     let link = b.text_contains("[data-testid=invite-link]", "/invitations/").await;
     b.text_contains("main", "wu@example.com").await; // now among the pending invitations
+    b.click("[data-testid=user-name]").await;
     b.click("[data-testid=logout]").await;
     b.text_contains(".header-tools", "登录").await;
 
@@ -516,6 +518,7 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
         .await
         .unwrap();
     assert_eq!((status.as_str(), budget_min), ("submitted", 200));
+    b.click("[data-testid=user-name]").await;
     b.click("[data-testid=logout]").await;
 
     // The admin approves it from the moderation queue.
@@ -524,6 +527,7 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     b.look_at("moderation-queue").await;
     b.click("[data-testid=moderation-item] [data-testid=approve-one]").await;
     b.text_contains("[data-testid=moderation-empty]", "暂无待审核").await;
+    b.click("[data-testid=user-name]").await;
     b.click("[data-testid=logout]").await;
 
     // A lab member finds it through the header's search box and, being verified, reads the details.
@@ -589,6 +593,7 @@ async fn a_lab_drafts_and_edits_a_capability_and_opens_a_scenario_through_the_fo
     b.text_contains("[data-testid=posting-status]", "待审核").await;
 
     // My postings lists both, in their states.
+    b.click("[data-testid=user-name]").await;
     b.click("[data-testid=my-postings]").await;
     b.click(".tabs .tab:nth-child(2)").await;
     b.text_contains(".cards", "固态电解质界面原位表征平台").await;
@@ -783,6 +788,7 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     assert_eq!(action, "save");
 
     // The owner's feed offers it too, for the demand it fits.
+    b.click("[data-testid=user-name]").await;
     b.click("[data-testid=nav-feed]").await;
     b.text_contains("[data-testid=feed]", "固态电解质界面改性中试平台").await;
     b.text_contains("[data-testid=feed]", "固态电池电解质界面稳定性攻关").await;
@@ -1632,6 +1638,28 @@ async fn the_dashboard_shows_targets_and_activity_in_chinese_and_english_and_an_
     b.text_contains("[data-testid=district-table]", "上城区").await;
     b.look_at("dashboard-zh").await;
 
+    // On a phone: the tables of figures keep their headings (and scroll sideways), chart text
+    // reads at 11 px or more, a district's name is not broken inside a word.
+    let phone = Browser::start(360, 800).await;
+    phone.client.goto(&server.url("/dashboard")).await.unwrap();
+    phone.text_contains("[data-testid=district-table]", "上城区").await;
+    assert!(phone.el("[data-testid=district-table] thead th:nth-child(2)").await.is_displayed().await.unwrap());
+    let smallest: f64 = phone
+        .js("let min = 99; for (const t of document.querySelectorAll('.svg-chart text')) { \
+             const svg = t.closest('svg'); const box = svg.getBoundingClientRect(); \
+             if (!box.width || !t.getBoundingClientRect().width) continue; \
+             const size = parseFloat(getComputedStyle(t).fontSize) * box.width / svg.viewBox.baseVal.width; \
+             min = Math.min(min, size); } return min;")
+        .await;
+    assert!(smallest >= 11.0, "chart text as small as {smallest:.1} px");
+    let lines: f64 = phone
+        .js("const th = [...document.querySelectorAll('[data-testid=district-table] tbody th')].find(t => t.textContent.includes('上城区')); \
+             return th.getBoundingClientRect().height / parseFloat(getComputedStyle(th).lineHeight || 20);")
+        .await;
+    assert!(lines < 2.0, "上城区 wraps over {lines:.1} lines");
+    phone.look_at("dashboard-360").await;
+    phone.close().await;
+
     // One field: the field chart keeps one bar, for that field.
     b.select("[data-testid=dash-domain]", "advanced_energy").await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
@@ -1708,5 +1736,63 @@ async fn a_user_deletes_their_account_and_an_admin_sets_how_long_messages_and_lo
     let (messages, logs): (Option<i64>, Option<i64>) =
         sql::query_as("SELECT messages_days, logs_days FROM retention").fetch_one(pool).await.unwrap();
     assert_eq!((messages, logs), (Some(90), Some(180)));
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_front_door_on_a_phone_shows_figures_lists_and_what_needs_the_person_under_a_56_px_header() {
+    let server = Server::start().await;
+    let ent = server.user("ent@example.com", false).await;
+    let org = server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    publish(
+        &server,
+        org,
+        serde_json::json!({
+            "kind": "demand", "title_zh": "揭榜挂帅：钠离子电池低温性能", "summary_zh": "征集零下二十度容量保持方案",
+            "details_zh": "零下20摄氏度容量保持率80%以上", "domains": ["advanced_energy"], "keywords": ["钠离子电池"],
+            "deadline": "2099-01-01", "demand_type": "tech_problem", "trl": 5, "budget_min": 100, "budget_max": 300,
+            "open_call": {"reward": 300, "application_deadline": "2098-12-31"}
+        }),
+    )
+    .await;
+    let header_height = "return document.querySelector('.site-header').getBoundingClientRect().height";
+    let b = Browser::start(360, 780).await;
+    b.client.goto(&server.url("/")).await.unwrap();
+    // A visitor: the way in, the live figures and the call, each a link.
+    b.text_contains(".hero", "立即注册").await;
+    b.text_contains(".figures li:first-child", "1").await;
+    b.text_contains(".home-lists", "揭榜挂帅：钠离子电池低温性能").await;
+    b.text_contains(".home-lists", "榜额：300 万元").await;
+    let height: f64 = b.js(header_height).await;
+    assert!(height <= 56.0, "the phone header is {height} px");
+    b.look_at("home-360-visitor").await;
+    // The sections are behind the menu button.
+    assert!(!b.el(".site-nav").await.is_displayed().await.unwrap(), "the menu starts closed");
+    b.click(".menu-toggle").await;
+    b.text_contains(".site-nav", "成果与能力").await;
+    b.look_at("menu-360-visitor").await;
+    b.click(".menu-toggle").await;
+
+    // Signed in: what needs them and what their organization can start, no 立即注册.
+    log_in(&b, &server, "ent@example.com", "/").await;
+    b.text_contains(".desk", "发布技术需求").await;
+    b.text_contains(".todo", "暂时没有需要您处理的事项").await;
+    assert!(
+        b.client.find_all(fantoccini::Locator::Css(".hero")).await.unwrap().is_empty(),
+        "no sign-up call to a member"
+    );
+    let height: f64 = b.js(header_height).await;
+    assert!(height <= 56.0, "the signed-in phone header is {height} px");
+    b.look_at("home-360-member").await;
+    // The search button opens the search box, ready to type.
+    b.click(".search-toggle").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while b.js::<String>("return document.activeElement.id").await != "global-search" {
+        assert!(std::time::Instant::now() < deadline, "the search box never took the focus");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    b.fill("[data-testid=global-search]", "钠离子\n").await;
+    b.path_matches(|p| p == "/search").await;
+    b.text_contains("main", "揭榜挂帅：钠离子电池低温性能").await;
     b.close().await;
 }

@@ -26,7 +26,7 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, audit, changes, competitions, dashboard, demo, engage, events, experts, market, matching,
+    accounts, agenda, audit, changes, competitions, dashboard, demo, engage, events, experts, home, market, matching,
     meetings, notify, opencall, orgs, retention, search, seo, taxonomy,
 };
 
@@ -95,6 +95,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(competitions::router())
         .merge(audit::router())
         .merge(dashboard::router())
+        .merge(home::router())
         .merge(meetings::router())
         .merge(retention::router())
         .merge(taxonomy::router())
@@ -128,7 +129,7 @@ pub fn build_app(state: AppState) -> Router {
     let hsts = https.then(|| HeaderValue::from_static("max-age=31536000"));
     root.nest("/api", api)
         .merge(seo::router())
-        .fallback_service(http::spa::service(&state.config.dist_dir))
+        .fallback_service(http::spa::service(&state))
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())

@@ -15,6 +15,7 @@ pub mod error;
 pub mod events;
 pub mod experts;
 pub mod files;
+pub mod home;
 pub mod http;
 pub mod market;
 pub mod matching;

@@ -170,6 +170,9 @@ pub async fn set_verified(id: i64, verified: bool) -> ApiResult<Org> {
 }
 
 // ---- reference data ----
+pub async fn home() -> ApiResult<shared::home::FrontDoor> {
+    get(routes::HOME).await
+}
 pub async fn taxonomy() -> ApiResult<Taxonomy> {
     get(routes::TAXONOMY).await
 }

@@ -27,7 +27,12 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     session.refresh(i18n);
-    provide_context(TaxonomyCtx(LocalResource::new(api::taxonomy)));
+    provide_context(TaxonomyCtx(LocalResource::new(|| async {
+        match crate::boot::taxonomy() {
+            Some(t) => Ok(t),
+            None => api::taxonomy().await,
+        }
+    })));
 
     view! {
         <Router>
@@ -110,38 +115,48 @@ fn Header() -> impl IntoView {
     let session = use_session();
     let menu_open = RwSignal::new(false);
     let close = move |_| menu_open.set(false);
+    // On a phone the search box is in the menu: the search button opens it there.
+    let open_search = move |_| {
+        menu_open.set(true);
+        request_animation_frame(|| {
+            if let Some(input) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("global-search"))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = input.focus();
+            }
+        });
+    };
     view! {
-        <header class="site-header">
+        <header class="site-header" class:menu-open=move || menu_open.get()>
             <div class="container header-row">
                 <A href="/" attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"未"</span>
                     <span class="brand-name">{tr(Msg::AppName)}</span>
                 </A>
-                <button
-                    class="btn btn-ghost menu-toggle"
-                    aria-expanded=move || menu_open.get().to_string()
-                    aria-controls="site-nav"
-                    on:click=move |_| menu_open.update(|o| *o = !*o)
-                >
-                    {tr(Msg::NavMenu)}
-                </button>
-                <nav id="site-nav" class="site-nav" class:open=move || menu_open.get() on:click=close>
-                    <A href="/demands">{tr(Msg::NavDemands)}</A>
-                    <A href="/capabilities">{tr(Msg::NavCapabilities)}</A>
-                    <A href="/scenarios">{tr(Msg::NavScenarios)}</A>
-                    <A href="/investors">{tr(Msg::NavInvestors)}</A>
-                    <A href="/notices">{tr(Msg::NoticesTitle)}</A>
-                    <A href="/events">{tr(Msg::NavEvents)}</A>
-                    <A href="/competitions">{tr(Msg::NavCompetitions)}</A>
-                    <A href="/experts">{tr(Msg::NavExperts)}</A>
-                    <A href="/dashboard">{tr(Msg::NavDashboard)}</A>
-                    <A href="/orgs">{tr(Msg::NavOrganizations)}</A>
+                <nav id="site-nav" class="site-nav" aria-label=tr(Msg::NavMenu)>
+                    <A href="/demands" on:click=close>{tr(Msg::NavDemands)}</A>
+                    <A href="/capabilities" on:click=close>{tr(Msg::NavCapabilities)}</A>
+                    <A href="/scenarios" on:click=close>{tr(Msg::NavScenarios)}</A>
+                    <A href="/investors" on:click=close>{tr(Msg::NavInvestors)}</A>
+                    <A href="/events" on:click=close>{tr(Msg::NavEvents)}</A>
+                    <A href="/competitions" on:click=close>{tr(Msg::NavCompetitions)}</A>
+                    <Dropdown label=Signal::derive(move || tr(Msg::NavMore)().to_owned()) id="more-links" testid="nav-more"
+                        on_pick=Callback::new(move |_| menu_open.set(false))>
+                        <A href="/dashboard" attr:class="nav-link">{tr(Msg::NavDashboard)}</A>
+                        <A href="/notices" attr:class="nav-link">{tr(Msg::NoticesTitle)}</A>
+                        <A href="/experts" attr:class="nav-link">{tr(Msg::NavExperts)}</A>
+                        <A href="/orgs" attr:class="nav-link">{tr(Msg::NavOrganizations)}</A>
+                    </Dropdown>
                 </nav>
-                <div class="header-tools">
-                    <SearchBox/>
+                <div id="header-tools" class="header-tools">
+                    <SearchBox on_search=Callback::new(move |_| menu_open.set(false))/>
                     <LanguageSwitch/>
                     {move || match session.me.get() {
-                        Some(me) => view! { <UserMenu name=me.display_name is_admin=me.is_admin/> }.into_any(),
+                        Some(me) => view! {
+                            <UserMenu name=me.display_name is_admin=me.is_admin on_pick=Callback::new(move |_| menu_open.set(false))/>
+                        }.into_any(),
                         None if session.loaded.get() => view! {
                             <A href="/login" attr:class="btn btn-ghost">{tr(Msg::NavLogin)}</A>
                             <A href="/register" attr:class="btn btn-primary">{tr(Msg::NavRegister)}</A>
@@ -149,13 +164,34 @@ fn Header() -> impl IntoView {
                         None => ().into_any(),
                     }}
                 </div>
+                <div class="header-quick">
+                    {move || session.me.with(Option::is_some).then(|| view! { <notifications::Bell/> })}
+                    <button class="btn btn-ghost icon-btn search-toggle" aria-controls="header-tools" on:click=open_search>
+                        <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                            <path fill="currentColor" d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10z"/>
+                        </svg>
+                        <span class="sr-only">{tr(Msg::NavSearch)}</span>
+                    </button>
+                    <button
+                        class="btn btn-ghost icon-btn menu-toggle"
+                        aria-expanded=move || menu_open.get().to_string()
+                        aria-controls="site-nav header-tools"
+                        on:click=move |_| menu_open.update(|o| *o = !*o)
+                    >
+                        <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                            <path fill="currentColor" d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z"/>
+                        </svg>
+                        <span class="sr-only">{tr(Msg::NavMenu)}</span>
+                    </button>
+                </div>
             </div>
         </header>
     }
 }
 
+/// The signed-in person's places and sign-out, under their name.
 #[component]
-fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
+fn UserMenu(name: String, is_admin: bool, on_pick: Callback<()>) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let navigate = use_navigate();
@@ -168,8 +204,7 @@ fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
         });
     };
     view! {
-        <div class="user-menu">
-            <notifications::Bell/>
+        <Dropdown label=Signal::stored(name) id="account-links" testid="user-name" on_pick>
             <A href="/feed" attr:class="nav-link" attr:data-testid="nav-feed">{tr(Msg::FeedTitle)}</A>
             <A href="/engagements" attr:class="nav-link" attr:data-testid="nav-engagements">{tr(Msg::NavEngagements)}</A>
             <A href="/my/postings" attr:class="nav-link" attr:data-testid="my-postings">{tr(Msg::MyPostings)}</A>
@@ -179,21 +214,73 @@ fn UserMenu(name: String, is_admin: bool) -> impl IntoView {
                 <A href="/admin/moderation" attr:class="nav-link" attr:data-testid="nav-moderation">{tr(Msg::ModerationTitle)}</A>
                 <A href="/admin" attr:class="nav-link">{tr(Msg::NavAdmin)}</A>
             })}
-            <A href="/account" attr:class="nav-link user-name" attr:data-testid="user-name">{name}</A>
+            <A href="/account" attr:class="nav-link">{tr(Msg::AccountTitle)}</A>
             <button class="btn btn-ghost" data-testid="logout" on:click=logout>{tr(Msg::NavLogout)}</button>
+        </Dropdown>
+    }
+}
+
+/// A button that opens a list of links below it on a desktop; on narrower screens (inside the
+/// menu) the links show at once and the button is hidden. Choosing a link, Escape, or focus
+/// leaving it (a click elsewhere, Tab past the end) closes it.
+#[component]
+fn Dropdown(
+    label: Signal<String>,
+    id: &'static str,
+    testid: &'static str,
+    on_pick: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let picked = move |_| {
+        open.set(false);
+        on_pick.run(());
+    };
+    let focus_out = move |ev: leptos::ev::FocusEvent| {
+        let node =
+            |t: Option<web_sys::EventTarget>| t.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+        let inside = match (node(ev.current_target()), node(ev.related_target())) {
+            (Some(container), Some(target)) => container.contains(Some(&target)),
+            _ => false,
+        };
+        if !inside {
+            open.set(false);
+        }
+    };
+    let escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    };
+    view! {
+        <div class="dropdown" class:open=move || open.get() on:focusout=focus_out on:keydown=escape>
+            <button
+                class="btn btn-ghost dropdown-toggle"
+                data-testid=testid
+                aria-expanded=move || open.get().to_string()
+                aria-controls=id
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="dropdown-label">{label}</span>
+                <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+                    <path fill="currentColor" d="M7 10l5 5 5-5z"/>
+                </svg>
+            </button>
+            <div id=id class="dropdown-links" on:click=picked>{children()}</div>
         </div>
     }
 }
 
 /// The global search box: goes to `/search?q=`.
 #[component]
-fn SearchBox() -> impl IntoView {
+fn SearchBox(on_search: Callback<()>) -> impl IntoView {
     let navigate = use_navigate();
     let text = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let q = text.get_untracked();
         if !q.trim().is_empty() {
+            on_search.run(());
             navigate(&format!("/search?q={}", js_sys::encode_uri_component(q.trim())), Default::default());
         }
     };

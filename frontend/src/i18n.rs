@@ -17,7 +17,8 @@ impl I18n {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// The browser's local storage, when it allows it.
+pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 

@@ -2,6 +2,7 @@
 
 mod api;
 mod app;
+mod boot;
 mod components;
 mod head;
 mod i18n;

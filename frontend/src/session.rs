@@ -20,10 +20,13 @@ impl Session {
         Session { me: RwSignal::new(None), loaded: RwSignal::new(false) }
     }
 
-    /// Re-reads the current user from the server.
+    /// Re-reads the current user from the server (at start, from the page the server sent).
     pub fn refresh(self, i18n: I18n) {
         spawn_local(async move {
-            let me = api::session_user().await.ok().flatten();
+            let me = match crate::boot::session() {
+                Some(state) => state.user,
+                None => api::session_user().await.ok().flatten(),
+            };
             self.signed_in(me, i18n);
             self.loaded.set(true);
         });

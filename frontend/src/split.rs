@@ -40,17 +40,38 @@ pub enum Market {
     Search,
 }
 
+/// The market is three modules: what a visitor browses (lists, search, feed), a posting's page,
+/// and what owners and moderators use (forms, their postings, moderation). Areas as in
+/// `shared::areas`.
+pub async fn market(page: Market) -> AnyView {
+    match page {
+        Market::List(..) | Market::Search | Market::Feed => market_browse(page).await,
+        Market::Detail(kind) => posting(kind).await,
+        Market::New(_) | Market::Edit(_) | Market::Mine | Market::Moderation => market_manage(page).await,
+    }
+}
+
 #[lazy]
-pub fn market(page: Market) -> AnyView {
+fn market_browse(page: Market) -> AnyView {
     match page {
         Market::List(kind, title, intro) => view! { <PostingList kind title intro/> }.into_any(),
+        Market::Feed => view! { <Feed/> }.into_any(),
+        _ => view! { <search::Search/> }.into_any(),
+    }
+}
+
+#[lazy]
+fn posting(kind: PostingKind) -> AnyView {
+    view! { <PostingDetail kind/> }.into_any()
+}
+
+#[lazy]
+fn market_manage(page: Market) -> AnyView {
+    match page {
         Market::New(kind) => view! { <NewPosting kind/> }.into_any(),
-        Market::Detail(kind) => view! { <PostingDetail kind/> }.into_any(),
         Market::Edit(kind) => view! { <EditPosting kind/> }.into_any(),
         Market::Mine => view! { <MyPostings/> }.into_any(),
-        Market::Feed => view! { <Feed/> }.into_any(),
-        Market::Moderation => view! { <Moderation/> }.into_any(),
-        Market::Search => view! { <search::Search/> }.into_any(),
+        _ => view! { <Moderation/> }.into_any(),
     }
 }
 
@@ -120,17 +141,35 @@ pub enum Events {
     Meetings,
 }
 
-#[lazy]
-pub fn events(page: Events) -> AnyView {
+/// Events are three modules: the list, an event's page (with registration), and the organizer's
+/// tools.
+pub async fn events(page: Events) -> AnyView {
     match page {
-        Events::List => view! { <events::Events/> }.into_any(),
+        Events::List => events_browse().await,
+        Events::Event => event_page().await,
+        _ => events_manage(page).await,
+    }
+}
+
+#[lazy]
+fn events_browse() -> AnyView {
+    view! { <events::Events/> }.into_any()
+}
+
+#[lazy]
+fn event_page() -> AnyView {
+    view! { <events::EventPage/> }.into_any()
+}
+
+#[lazy]
+fn events_manage(page: Events) -> AnyView {
+    match page {
         Events::New => view! { <events::NewEvent/> }.into_any(),
         Events::Edit => view! { <events::EditEvent/> }.into_any(),
-        Events::Event => view! { <events::EventPage/> }.into_any(),
         Events::Checkin => view! { <checkin::CheckinPage/> }.into_any(),
         Events::Tickets => view! { <checkin::PrintTickets/> }.into_any(),
         Events::Badges => view! { <checkin::BadgeSheet/> }.into_any(),
-        Events::Meetings => view! { <meetings::MeetingsPage/> }.into_any(),
+        _ => view! { <meetings::MeetingsPage/> }.into_any(),
     }
 }
 

@@ -203,6 +203,8 @@ catalogue! {
     NavAdmin => "管理后台", "Admin";
     NavOrganizations => "组织名录", "Organizations";
     NavMenu => "菜单", "Menu";
+    NavSearch => "搜索", "Search";
+    NavMore => "更多", "More";
     LanguageSwitch => "切换语言", "Switch language";
     Loading => "加载中…", "Loading…";
     Retry => "重试", "Retry";
@@ -237,6 +239,29 @@ catalogue! {
     HomeRoleLab => "实验室与科研院所：发布成果、能力与概念验证服务", "Labs and institutes: publish achievements, capabilities and proof-of-concept services";
     HomeRoleScenario => "场景方：开放未来工厂、未来医院等应用场景", "Scenario owners: open future factories, hospitals and other pilot sites";
     HomeRoleInvestor => "投资机构：发布投资偏好，发现优质项目", "Investors: publish mandates and find deals";
+    HomeFiguresTitle => "平台实时数据", "Live on the platform";
+    HomeFigDeals => "今年签约", "Deals signed this year";
+    HomeNewestDemands => "最新技术需求", "Newest demands";
+    HomeOpenCalls => "揭榜挂帅 · 即将截止", "Open calls closing soon";
+    HomeCallCloses => "{date} 截止揭榜", "Applications close on {date}";
+    HomeCallReward => "榜额：{amount}", "Reward: {amount}";
+    HomeUpcomingEvents => "近期活动", "Upcoming events";
+    HomeCompetitions => "进行中的赛事", "Competitions under way";
+    HomeStageDeadline => "本阶段 {date} 截止", "This stage closes on {date}";
+    HomeSeeAll => "查看全部", "See all";
+    HomeNothingYet => "暂无内容。", "Nothing here yet.";
+    HomeWelcome => "{name}，您好", "Hello, {name}";
+    HomeTodoTitle => "需要您处理", "Needs you";
+    HomeTodoRequests => "{n} 个合作请求待您回复", "Requests waiting for your answer: {n}";
+    HomeTodoMessages => "{n} 条未读消息", "Unread messages: {n}";
+    HomeTodoNotifications => "{n} 条未读通知", "Unread notifications: {n}";
+    HomeTodoMatches => "{n} 个新的高分匹配（80 分以上）", "New strong matches (80 or more): {n}";
+    HomeTodoJudging => "{n} 个参赛项目待您评审", "Entries waiting for your scores: {n}";
+    HomeTodoEvents => "您的组织有 {n} 场活动即将举行", "Upcoming events your organizations run: {n}";
+    HomeTodoNone => "暂时没有需要您处理的事项。", "Nothing needs you right now.";
+    HomeActionsTitle => "快速开始", "Get going";
+    HomeNoOrg => "加入或创建一个组织后，即可发布技术需求、成果、场景与投资偏好并申请对接。", "Join or create an organization to post demands, capabilities, scenarios and mandates and to request cooperation.";
+    HomeNoOrgJoin => "您的单位已在平台上？请其管理员在成员页向您发出邀请。", "Is your organization already here? Ask its administrator to invite you from its members page.";
 
     // ---- upcoming capability pages ----
 

@@ -32,6 +32,7 @@ macro_rules! code_enum {
 
 pub mod accounts;
 pub mod agenda;
+pub mod areas;
 pub mod audit;
 pub mod competitions;
 pub mod dashboard;
@@ -39,6 +40,7 @@ pub mod engage;
 pub mod error;
 pub mod events;
 pub mod experts;
+pub mod home;
 pub mod i18n;
 pub mod market;
 pub mod matching;

@@ -9,6 +9,7 @@ pub const AUTH_LOGIN: &str = "/api/auth/login";
 pub const AUTH_LOGOUT: &str = "/api/auth/logout";
 pub const ME: &str = "/api/me";
 pub const AUTH_SESSION: &str = "/api/auth/session";
+pub const HOME: &str = "/api/home";
 pub const ME_PASSWORD: &str = "/api/me/password";
 pub const AUTH_VERIFY_EMAIL: &str = "/api/auth/verify-email";
 pub const ME_VERIFICATION: &str = "/api/me/verification";

@@ -186,6 +186,12 @@ impl Browser {
                 "prefs": { "intl.accept_languages": "zh-CN,zh" }
             }
         });
+        // Chromium keeps a window at least 500 px wide: a phone's width is emulated instead.
+        let mut caps = caps;
+        if width < 500 {
+            caps["goog:chromeOptions"]["mobileEmulation"] =
+                json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0 } });
+        }
         let caps = match caps {
             serde_json::Value::Object(m) => m,
             _ => unreachable!(),

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 
-use crate::{cargo, run_cmd, setup};
+use crate::{cargo, chunks, run_cmd, setup};
 
 pub fn build(root: &Path) -> Result<()> {
     setup::ensure_wasm_target()?;
@@ -31,12 +31,33 @@ pub fn build(root: &Path) -> Result<()> {
     // home, sign-in) and every page area becomes a module fetched the first time it is shown.
     let input = fs::read(&wasm).with_context(|| format!("reading {}", wasm.display()))?;
     let main_wasm = pkg.join("main.wasm");
+    // The code areas share is grouped into a few files (see chunks.rs), not one per set of areas.
+    let grouping = |offered: &[wasm_split_cli_support::SharedChunk]| {
+        let chunks: Vec<_> =
+            offered.iter().map(|c| chunks::Chunk { needed_by: &c.needed_by, bytes: c.code_bytes }).collect();
+        let groups = chunks::group(&chunks);
+        let per_area = chunks::files_per_area(&chunks, &groups);
+        let summary: Vec<String> = per_area.iter().map(|(area, n)| format!("{area} {n}")).collect();
+        eprintln!(
+            "xtask: {} shared chunks grouped into {} files; files per area: {}",
+            chunks.len(),
+            {
+                let mut g = groups.clone();
+                g.sort();
+                g.dedup();
+                g.len()
+            },
+            summary.join(", ")
+        );
+        groups
+    };
     let split = wasm_split_cli_support::transform({
         let mut opts = wasm_split_cli_support::Options::new(&input);
         opts.output_dir = &pkg;
         opts.main_out_path = &main_wasm;
         opts.main_module = "./frontend.js";
         opts.link_name = "./__wasm_split.js";
+        opts.group_chunks = Some(&grouping);
         opts
     })
     .map_err(|e| anyhow::anyhow!("splitting the wasm: {e:?}"))?;
@@ -109,18 +130,43 @@ pub fn build(root: &Path) -> Result<()> {
     let boot_name = hashed("boot", "js", boot.as_bytes());
     fs::write(dist.join(&boot_name), &boot)?;
     precompress(&dist.join(&boot_name))?;
+    // Every script the page imports is named up front, so none waits for the one importing it.
+    let modules: String = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "js"))
+        .map(|f| {
+            format!(
+                "\n  <link rel=\"modulepreload\" href=\"/{pkg_name}/{}\">",
+                f.strip_prefix(&pkg).unwrap_or(f).display()
+            )
+        })
+        .collect();
     let html = template.replace("<!--STYLE-->", &format!(r#"<link rel="stylesheet" href="/{css_name}">"#)).replace(
         "<!--SCRIPT-->",
         &format!(
-            r#"<link rel="preload" href="/{pkg_name}/frontend_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-  <link rel="modulepreload" href="/{pkg_name}/frontend.js">
+            r#"<link rel="preload" href="/{pkg_name}/frontend_bg.wasm" as="fetch" type="application/wasm" crossorigin>{modules}
   <script type="module" src="/{boot_name}"></script>"#
         ),
     );
     fs::write(dist.join("index.html"), html)?;
+    fs::write(dist.join("preload.json"), preload_manifest(&pkg_name, &split.prefetch_map)?)?;
     precompress(&dist.join(&css_name))?;
     precompress(&dist.join("index.html"))?;
     report(&dist_pkg)
+}
+
+/// `dist/preload.json`: for each page area, the files its pages load (the area's module and the
+/// shared files it needs), which the server names as preload hints in the page it serves for a
+/// path of that area, so they download with the shell rather than after it.
+fn preload_manifest(pkg_name: &str, prefetch: &std::collections::HashMap<String, Vec<String>>) -> Result<String> {
+    let mut areas = serde_json::Map::new();
+    for (module, files) in prefetch {
+        let area = chunks::area(module);
+        let mut paths: Vec<String> = files.iter().map(|f| format!("/{pkg_name}/{f}.wasm")).collect();
+        paths.sort();
+        areas.insert(area.to_owned(), paths.into());
+    }
+    Ok(serde_json::to_string_pretty(&areas)?)
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {

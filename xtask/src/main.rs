@@ -4,6 +4,7 @@
 //! everything else it installs itself, pinned.
 
 mod api_fuzz;
+mod chunks;
 mod frontend;
 mod lighthouse;
 mod load;
@@ -58,7 +59,7 @@ fn main() -> Result<()> {
         ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend         build only the frontend into dist/ (what the browser tests serve)\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing, Lighthouse (accessibility, best practices, SEO)\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  lighthouse [--runs N] [--debug]\n                   Lighthouse, mobile and desktop, on the main pages of a release server with the demo data (median of N runs, default 3)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend         build only the frontend into dist/ (what the browser tests serve)\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing, Lighthouse (accessibility, best practices, SEO)\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  lighthouse [--runs N] [--debug] [--no-build]\n                   Lighthouse, mobile and desktop, on the main pages of a release server with the demo data (median of N runs, default 3)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }

@@ -10,7 +10,7 @@ use shared::accounts::{
 use shared::validate::FieldError;
 use shared::{ApiError, ErrorCode};
 
-use super::session::{self, CurrentUser, MaybeUser, SESSION_TTL, SessionUser};
+use super::session::{self, CurrentUser, MaybeUser, SESSION_TTL};
 use super::{erase, password, store, throttle, verify};
 use crate::AppState;
 use crate::db::is_unique_violation;
@@ -19,20 +19,6 @@ use crate::http::client::ClientAddr;
 use crate::http::cookie;
 use crate::http::extract::Json;
 use crate::http::locale::current_locale;
-
-async fn me_of(state: &AppState, user: SessionUser) -> AppResult<Me> {
-    let mut db = state.db.acquire().await?;
-    let memberships = store::memberships(&mut db, user.id).await?;
-    Ok(Me {
-        id: user.id,
-        email: user.email,
-        display_name: user.display_name,
-        locale: user.locale,
-        is_admin: user.is_admin,
-        email_verified: user.email_verified,
-        memberships,
-    })
-}
 
 /// Starts a session for `user_id` and returns the `Set-Cookie` header for it.
 async fn start_session(state: &AppState, user_id: i64) -> AppResult<HeaderMap> {
@@ -82,7 +68,7 @@ pub async fn register(
     let user = store::find_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     let headers = start_session(&state, id).await?;
-    Ok((StatusCode::CREATED, headers, Json(me_of(&state, user).await?)))
+    Ok((StatusCode::CREATED, headers, Json(session::me_of(&state, user).await?)))
 }
 
 /// Sign in with email and password. Five failures for one email from one address within 15
@@ -131,7 +117,7 @@ pub async fn login(
     let user = store::find_user(&mut db, user_id).await?.ok_or(AppError::InvalidCredentials)?;
     drop(db);
     let headers = start_session(&state, user_id).await?;
-    Ok((headers, Json(me_of(&state, user).await?)))
+    Ok((headers, Json(session::me_of(&state, user).await?)))
 }
 
 /// Confirm an email address with the token of the link sent to it (signed in or not).
@@ -181,7 +167,7 @@ pub async fn logout(
 #[utoipa::path(get, path = "/auth/session", tag = "accounts", responses((status = 200, body = SessionState)))]
 pub async fn session_state(State(state): State<AppState>, user: MaybeUser) -> AppResult<Json<SessionState>> {
     let user = match user.0 {
-        Some(u) => Some(me_of(&state, u).await?),
+        Some(u) => Some(session::me_of(&state, u).await?),
         None => None,
     };
     Ok(Json(SessionState { user }))
@@ -191,7 +177,7 @@ pub async fn session_state(State(state): State<AppState>, user: MaybeUser) -> Ap
 #[utoipa::path(get, path = "/me", tag = "accounts",
     responses((status = 200, body = Me), (status = 401, description = "Not signed in", body = ApiError)))]
 pub async fn me(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<Me>> {
-    Ok(Json(me_of(&state, current.user).await?))
+    Ok(Json(session::me_of(&state, current.user).await?))
 }
 
 /// Change the display name or the interface language.
@@ -207,7 +193,7 @@ pub async fn update_me(
     store::update_profile(&mut db, current.user.id, name.as_deref(), locale).await?;
     let user = store::find_user(&mut db, current.user.id).await?.ok_or(AppError::Unauthenticated)?;
     drop(db);
-    Ok(Json(me_of(&state, user).await?))
+    Ok(Json(session::me_of(&state, user).await?))
 }
 
 /// Change the password; every other session of the user is signed out.

@@ -144,6 +144,21 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
+/// The signed-in user with their organizations and roles, as `/api/me` answers.
+pub async fn me_of(state: &AppState, user: SessionUser) -> crate::error::AppResult<shared::accounts::Me> {
+    let mut db = state.db.acquire().await?;
+    let memberships = super::store::memberships(&mut db, user.id).await?;
+    Ok(shared::accounts::Me {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        locale: user.locale,
+        is_admin: user.is_admin,
+        email_verified: user.email_verified,
+        memberships,
+    })
+}
+
 /// The signed-in user, if any.
 #[derive(Debug, Clone)]
 pub struct MaybeUser(pub Option<SessionUser>);

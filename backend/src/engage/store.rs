@@ -597,3 +597,17 @@ pub async fn names(db: &mut Conn, id: i64) -> sqlx::Result<Option<Names>> {
     .fetch_optional(db)
     .await
 }
+
+/// Deals signed (signed or completed) on or after `from`: by their signing day, or, when it was
+/// not given, by the moment the deal reached that stage.
+pub async fn deals_signed_since(db: &mut Conn, from: Date, from_instant: OffsetDateTime) -> sqlx::Result<i64> {
+    let (n,): (i64,) = sql::query_as(
+        "SELECT COUNT(*) FROM engagements WHERE stage IN ('signed', 'completed')
+           AND (signed_on >= $1 OR (signed_on IS NULL AND updated_at >= $2))",
+    )
+    .bind(from)
+    .bind(from_instant)
+    .fetch_one(db)
+    .await?;
+    Ok(n)
+}

@@ -1,26 +1,98 @@
 //! Serves the built frontend from `dist/`: precompressed files, long cache on content-hashed
-//! assets, `no-cache` on everything else, and `index.html` for any other GET (history routing).
+//! assets, `no-cache` on everything else, and the page shell (`index.html`) for any other GET
+//! (history routing), naming the files of the path's page area as preload hints and carrying
+//! what every page asks for first (the reference lists, who is signed in).
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::PathBuf;
 
 use axum::Router;
-use axum::extract::Request;
-use axum::http::{HeaderValue, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
-use tower_http::services::{ServeDir, ServeFile};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use shared::home::{PAGE_BOOT_ID, PageBoot};
+use tower_http::services::ServeDir;
 
-pub fn service(dist: &Path) -> Router {
-    let index = ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip();
-    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(index);
+use crate::AppState;
+use crate::accounts::MaybeUser;
+use crate::error::AppResult;
+
+pub fn service(state: &AppState) -> Router {
+    let dist = &state.config.dist_dir;
+    let shell = Router::new()
+        .fallback(get(page))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::accounts::session::middleware))
+        .with_state(state.clone());
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(shell);
     Router::new().fallback_service(files).layer(middleware::from_fn(cache_headers))
+}
+
+/// The shell for `uri`'s page. Read per request (two small files the OS keeps cached), so a
+/// rebuilt frontend is served at once. It holds the caller's session: private, never cached.
+async fn page(State(state): State<AppState>, user: MaybeUser, uri: Uri) -> Response {
+    let dist: &PathBuf = &state.config.dist_dir;
+    let Ok(index) = tokio::fs::read_to_string(dist.join("index.html")).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let manifest = tokio::fs::read(dist.join("preload.json")).await.unwrap_or_default();
+    let areas: HashMap<String, Vec<String>> = serde_json::from_slice(&manifest).unwrap_or_default();
+    let files = shared::areas::of(uri.path()).and_then(|area| areas.get(area)).map(Vec::as_slice).unwrap_or_default();
+    // Without it the app asks for the same two answers itself: a failure here costs a request.
+    let boot = boot(&state, user).await.ok().and_then(|b| serde_json::to_string(&b).ok());
+    let html = with_boot(&with_preloads(&index, files), boot.as_deref());
+    ([(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"))], Html(html)).into_response()
+}
+
+async fn boot(state: &AppState, user: MaybeUser) -> AppResult<PageBoot> {
+    let taxonomy = {
+        let mut db = state.db.acquire().await?;
+        crate::taxonomy::store::load(&mut db).await?
+    };
+    let user = match user.0 {
+        Some(u) => Some(crate::accounts::session::me_of(state, u).await?),
+        None => None,
+    };
+    Ok(PageBoot { taxonomy, session: shared::accounts::SessionState { user } })
+}
+
+/// The shell with the boot data as a JSON block (not a script: nothing runs, the CSP allows it)
+/// before `</body>`. `<` is escaped so no text in it can close the element.
+pub fn with_boot(index: &str, json: Option<&str>) -> String {
+    let (Some(json), Some(at)) = (json, index.rfind("</body>")) else { return index.to_owned() };
+    let json = json.replace('<', "\\u003c");
+    format!("{}<script type=\"application/json\" id=\"{PAGE_BOOT_ID}\">{json}</script>\n{}", &index[..at], &index[at..])
+}
+
+/// The shell with a preload hint per file before `</head>`: the page's modules download in
+/// parallel with the main one instead of after it has started. `as="fetch"` with `crossorigin`
+/// is how the loader fetches them, so the browser reuses the preloaded response.
+pub fn with_preloads(index: &str, files: &[String]) -> String {
+    let hints: String = files
+        .iter()
+        .filter(|f| f.starts_with('/') && !f.contains(['"', '<', '>']))
+        .map(|f| format!("  <link rel=\"preload\" href=\"{f}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"))
+        .collect();
+    match index.find("</head>") {
+        Some(at) => format!("{}{hints}{}", &index[..at], &index[at..]),
+        None => index.to_owned(),
+    }
 }
 
 async fn cache_headers(req: Request, next: Next) -> Response {
     let immutable = is_hashed_asset(req.uri().path());
     let mut res = next.run(req).await;
-    let value = if immutable && res.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    if immutable && res.status().is_success() {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    } else if !res.headers().contains_key(header::CACHE_CONTROL) {
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
     res
 }
 
@@ -53,5 +125,29 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/orgs/12"));
         assert!(!is_hashed_asset("/app-1234.js"));
+    }
+
+    #[test]
+    fn preload_hints_go_into_the_head_and_nothing_else_changes() {
+        let index = "<html><head><title>t</title>\n</head><body></body></html>";
+        let files = ["/pkg-1/split_market_1.wasm".to_owned(), "/pkg-1/chunk_2.wasm".to_owned()];
+        let page = with_preloads(index, &files);
+        let head = &page[..page.find("</head>").unwrap()];
+        assert!(head.contains(
+            r#"<link rel="preload" href="/pkg-1/split_market_1.wasm" as="fetch" type="application/wasm" crossorigin>"#
+        ));
+        assert!(head.contains(r#"href="/pkg-1/chunk_2.wasm""#));
+        assert_eq!(with_preloads(index, &[]), index);
+        assert_eq!(with_preloads(index, &["x\"><script>".to_owned()]), index, "a bad manifest cannot inject markup");
+    }
+
+    #[test]
+    fn boot_data_cannot_close_its_element() {
+        let index = "<html><head></head><body><main></main></body></html>";
+        let page = with_boot(index, Some(r#"{"name":"</script><script>alert(1)</script>"}"#));
+        assert_eq!(page.matches("</script>").count(), 1, "{page}");
+        assert!(page.contains(r#"<script type="application/json" id="fm-boot">{"name":"\u003c/script>"#));
+        assert!(page.ends_with("</body></html>"));
+        assert_eq!(with_boot(index, None), index);
     }
 }

@@ -240,6 +240,7 @@ const RULES: &[(&str, &str, Rule, Option<&str>)] = &[
     ("GET", "/api/stages/{id}/scores.xlsx", Signed, None),
     ("GET", "/api/submissions/{id}/plan", Signed, None),
     ("GET", "/api/taxonomy", Public, None),
+    ("GET", "/api/home", Public, None),
     ("GET", "/api/teams/{id}", Signed, None),
     ("POST", "/api/teams/{id}/decline", Signed, None),
     ("POST", "/api/teams/{id}/join", Signed, None),

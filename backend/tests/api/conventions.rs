@@ -463,7 +463,7 @@ async fn the_spa_is_served_with_history_fallback_and_cache_headers() {
     for path in ["/", "/orgs/12", "/account"] {
         let r = c.get(app.url(path)).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{path}");
-        assert_eq!(r.headers()["cache-control"], "no-cache");
+        assert_eq!(r.headers()["cache-control"], "private, no-cache", "revalidated, and never kept by a shared cache");
         assert!(r.text().await.unwrap().contains("FutureMatch"));
     }
     let r = c.get(app.url("/pkg-0123456789abcdef/frontend.js")).send().await.unwrap();

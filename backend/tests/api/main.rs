@@ -14,6 +14,7 @@ mod events;
 mod experts;
 mod faults;
 mod helpers;
+mod home;
 mod instances;
 mod mail;
 mod market;

@@ -18,6 +18,7 @@ use crate::api;
 use crate::components::data::resource_view;
 use crate::components::labels::{bilingual, date};
 use crate::components::route::route_id;
+use crate::i18n::storage;
 use crate::i18n::{locale, tr};
 use crate::pages::events::TicketCard;
 
@@ -52,10 +53,6 @@ extern "C" {
     fn fm_scan(video: &web_sys::HtmlVideoElement) -> js_sys::Promise;
     fn fm_stop_scan(video: &web_sys::HtmlVideoElement);
     fn fm_print();
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn random_id(prefix: &str) -> String {

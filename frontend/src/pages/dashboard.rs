@@ -182,31 +182,39 @@ fn ChartFigure(
     }
 }
 
-const W: f64 = 720.0;
 const H: f64 = 260.0;
 const LEFT: f64 = 52.0;
 const BOTTOM: f64 = 36.0;
 const TOP: f64 = 12.0;
 
+/// The drawing's width in its own units. A chart is scaled to the width of the page, so on a
+/// phone it is drawn narrower: its 12-unit text then still reads at about 12 px, not 5.
+fn chart_width() -> f64 {
+    let viewport = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(1024.0);
+    if viewport < 600.0 { 280.0 } else { 720.0 }
+}
+
 /// Vertical bars with a labelled y axis; `labels` under the bars (thinned to fit).
 fn columns(title: String, desc: String, labels: Vec<String>, values: Vec<i64>) -> AnyView {
+    let width = chart_width();
+    let narrow = width < 720.0;
     let max = values.iter().copied().max().unwrap_or(0);
     let ticks = ticks(max);
     let top = *ticks.last().unwrap_or(&1) as f64;
     let plot_h = H - BOTTOM - TOP;
     let y = move |v: f64| TOP + plot_h - v / top * plot_h;
     let n = values.len().max(1) as f64;
-    let slot = (W - LEFT - 8.0) / n;
-    let every = (values.len() / 8).max(1);
+    let slot = (width - LEFT - 8.0) / n;
+    let every = (values.len() / if narrow { 4 } else { 8 }).max(1);
     let label = title.clone();
     view! {
-        <svg class="svg-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
+        <svg class="svg-chart" viewBox=format!("0 0 {width} {H}") role="img" aria-label=label>
             <title>{title}</title>
             <desc>{desc}</desc>
             {ticks.iter().map(|t| {
                 let ty = y(*t as f64);
                 view! {
-                    <line class="grid" x1=LEFT x2=W - 8.0 y1=ty y2=ty></line>
+                    <line class="grid" x1=LEFT x2=width - 8.0 y1=ty y2=ty></line>
                     <text class="axis" x=LEFT - 6.0 y=ty + 4.0 text-anchor="end">{t.to_string()}</text>
                 }
             }).collect_view()}
@@ -223,7 +231,7 @@ fn columns(title: String, desc: String, labels: Vec<String>, values: Vec<i64>) -
                 <text class="axis" x=LEFT + (i as f64 + 0.5) * slot y=H - BOTTOM + 16.0 text-anchor="middle">{l.clone()}</text>
             }).collect_view()}
             <line class="axis-line" x1=LEFT x2=LEFT y1=TOP y2=TOP + plot_h></line>
-            <line class="axis-line" x1=LEFT x2=W - 8.0 y1=TOP + plot_h y2=TOP + plot_h></line>
+            <line class="axis-line" x1=LEFT x2=width - 8.0 y1=TOP + plot_h y2=TOP + plot_h></line>
         </svg>
     }
     .into_any()
@@ -232,23 +240,25 @@ fn columns(title: String, desc: String, labels: Vec<String>, values: Vec<i64>) -
 /// Horizontal bars, one row per label, the value written at the bar's end.
 fn rows(title: String, desc: String, items: Vec<(String, i64)>) -> AnyView {
     let max = items.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1) as f64;
+    let width = chart_width();
     let row_h = 26.0;
-    let label_w = 250.0;
+    let label_w = if width < 720.0 { 120.0 } else { 250.0 };
+    let value_w = if width < 720.0 { 40.0 } else { 70.0 };
     let height = items.len() as f64 * row_h + 8.0;
     let label = title.clone();
     view! {
-        <svg class="svg-chart" viewBox=format!("0 0 {W} {height}") role="img" aria-label=label>
+        <svg class="svg-chart" viewBox=format!("0 0 {width} {height}") role="img" aria-label=label>
             <title>{title}</title>
             <desc>{desc}</desc>
             {items.into_iter().enumerate().map(|(i, (label, v))| {
                 let y0 = 4.0 + i as f64 * row_h;
-                let w = (W - label_w - 70.0) * v as f64 / max;
+                let bar = (width - label_w - value_w) * v as f64 / max;
                 view! {
                     <text class="axis" x=label_w - 8.0 y=y0 + row_h * 0.62 text-anchor="end">{label.clone()}</text>
-                    <rect class="bar" x=label_w y=y0 + 4.0 width=w.max(0.0) height=row_h - 8.0>
+                    <rect class="bar" x=label_w y=y0 + 4.0 width=bar.max(0.0) height=row_h - 8.0>
                         <title>{format!("{label}: {v}")}</title>
                     </rect>
-                    <text class="value" x=label_w + w + 6.0 y=y0 + row_h * 0.62>{v.to_string()}</text>
+                    <text class="value" x=label_w + bar + 6.0 y=y0 + row_h * 0.62>{v.to_string()}</text>
                 }
             }).collect_view()}
         </svg>

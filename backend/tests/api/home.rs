@@ -1,0 +1,93 @@
+//! The front door (`GET /api/home`) and the page shell the server sends for any path: preload
+//! hints for the path's page area and the boot data (reference lists, who is signed in).
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::body;
+use crate::market::demand;
+use crate::matching::setup;
+
+#[tokio::test]
+async fn the_front_door_shows_live_figures_newest_demands_and_open_calls_closing_soon_to_a_visitor() {
+    let s = setup().await;
+    let m = &s.m;
+    // An open call (揭榜挂帅) that closes soon, one that closes later, and one that is only a draft.
+    let mut call = demand(m.org);
+    call["title_zh"] = json!("揭榜挂帅：钠离子电池低温性能");
+    call["open_call"] = json!({"reward": 300, "application_deadline": "2098-01-10"});
+    let soon = m.draft(call.clone(), "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", soon).await;
+    call["title_zh"] = json!("揭榜挂帅：固态电池量产工艺");
+    call["open_call"] = json!({"reward": 800, "application_deadline": "2098-06-30"});
+    let later = m.draft(call.clone(), "/api/demands").await;
+    m.publish(&m.owner, "/api/demands", later).await;
+    let draft = m.draft(call, "/api/demands").await;
+
+    let r = m.app.client().get(m.app.url("/api/home")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let home: Value = body(r).await;
+    assert_eq!(home["figures"]["demands"], 3, "the set-up's demand and the two calls: {home}");
+    assert_eq!(home["figures"]["capabilities"], 2);
+    assert_eq!(home["figures"]["deals_this_year"], 0);
+    let newest: Vec<i64> =
+        home["newest_demands"].as_array().unwrap().iter().map(|d| d["id"].as_i64().unwrap()).collect();
+    assert_eq!(newest[0], later, "newest first: {newest:?}");
+    assert!(!newest.contains(&draft), "drafts are not public");
+    let calls: Vec<i64> = home["open_calls"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert_eq!(calls, vec![soon, later], "the soonest deadline first; plain demands and drafts are not calls");
+    assert_eq!(home["open_calls"][0]["reward"], 300);
+    assert!(home["todo"].is_null(), "a visitor has no to-do list");
+}
+
+#[tokio::test]
+async fn a_signed_in_person_sees_the_requests_waiting_for_their_organization() {
+    let s = setup().await;
+    let m = &s.m;
+    let mine: Value = body(m.owner.get(m.app.url("/api/home")).send().await.unwrap()).await;
+    assert_eq!(mine["todo"]["requests_waiting"], 0);
+    let req = json!({"from_org": s.lab, "posting_id": s.demand, "source_id": null, "proposal": "joint_development",
+                     "message": "我们的界面改性平台可以解决贵方的循环寿命问题，希望洽谈联合开发。"});
+    let r = s.lab_owner.post(m.app.url("/api/engagements")).json(&req).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let mine: Value = body(m.owner.get(m.app.url("/api/home")).send().await.unwrap()).await;
+    assert_eq!(mine["todo"]["requests_waiting"], 1, "{mine}");
+    let theirs: Value = body(s.lab_owner.get(m.app.url("/api/home")).send().await.unwrap()).await;
+    assert_eq!(theirs["todo"]["requests_waiting"], 0, "a request sent is not one waiting for the sender");
+}
+
+#[tokio::test]
+async fn the_page_shell_carries_the_reference_lists_and_who_is_signed_in() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<html><head><title>t</title></head><body></body></html>").unwrap();
+    std::fs::write(
+        dist.path().join("preload.json"),
+        r#"{"posting": ["/pkg-1/split_posting_1.wasm", "/pkg-1/chunk_2.wasm"], "events_browse": ["/pkg-1/split_events_browse_3.wasm"]}"#,
+    )
+    .unwrap();
+    let app = crate::helpers::spawn_app_with(|c| c.dist_dir = dist.path().to_path_buf()).await;
+    let visitor = app.client().get(app.url("/demands/42")).send().await.unwrap();
+    assert_eq!(visitor.status(), StatusCode::OK);
+    assert_eq!(visitor.headers()["cache-control"], "private, no-cache", "it holds the caller's session");
+    let html = visitor.text().await.unwrap();
+    assert!(html.contains(r#"<link rel="preload" href="/pkg-1/split_posting_1.wasm" as="fetch""#), "{html}");
+    assert!(html.contains(r#"href="/pkg-1/chunk_2.wasm""#));
+    assert!(!html.contains("events_browse"), "only the path's own area");
+    let boot = html
+        .split(r#"<script type="application/json" id="fm-boot">"#)
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
+    let boot: Value = serde_json::from_str(boot).unwrap();
+    assert!(boot["taxonomy"]["terms"].as_array().is_some_and(|t| !t.is_empty()), "{boot}");
+    assert!(boot["session"]["user"].is_null());
+    let home = app.client().get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(!home.contains(r#"rel="preload""#), "the home page is in the shell: nothing to preload");
+
+    let owner = app.user("shell@example.com", "壳").await;
+    let html = owner.get(app.url("/events")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("split_events_browse_3.wasm"));
+    assert!(html.contains(r#""display_name":"壳""#), "the signed-in person is in the page: {html}");
+}
