@@ -15,8 +15,8 @@ use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
 use crate::pages::{auth, home, not_found, notifications};
 use crate::session::{Session, use_session};
 use crate::split::{
-    Contests, Engage, Events, Market, Notices, Orgs, account, admin, contests, engage, events, expert_pool, market,
-    notices, orgs, page, plan_dashboard,
+    Auth, Contests, Engage, Events, Market, Notices, Orgs, account, admin, contests, engage, events, expert_pool,
+    market, notices, orgs, page, plan_dashboard, sign_in,
 };
 
 #[component]
@@ -77,9 +77,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/:id/edit") view=|| page(events(Events::Edit))/>
                     <Route path=path!("/events/:id/meetings") view=|| page(events(Events::Meetings))/>
                     <Route path=path!("/dashboard") view=|| page(plan_dashboard())/>
-                    <Route path=path!("/login") view=auth::Login/>
-                    <Route path=path!("/register") view=auth::Register/>
-                    <Route path=path!("/verify-email") view=auth::VerifyEmail/>
+                    <Route path=path!("/login") view=|| page(sign_in(Auth::Login))/>
+                    <Route path=path!("/register") view=|| page(sign_in(Auth::Register))/>
+                    <Route path=path!("/verify-email") view=|| page(sign_in(Auth::VerifyEmail))/>
                     <Route path=path!("/account") view=|| page(account())/>
                     <Route path=path!("/orgs") view=|| page(orgs(Orgs::Directory))/>
                     <Route path=path!("/orgs/new") view=|| page(orgs(Orgs::Create))/>

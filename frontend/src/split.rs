@@ -1,7 +1,7 @@
 //! Page areas loaded on demand. Each `#[lazy]` function below is a split point: `cargo xtask
 //! build` moves its code (and whatever only it uses) out of the main module into a file the
 //! browser fetches the first time a page of that area is shown. The first load carries only the
-//! shell: layout, home, sign-in and the shared client.
+//! shell: layout, home and the shared client.
 
 use std::future::Future;
 
@@ -18,7 +18,7 @@ use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
 use crate::pages::{
-    account, admin, checkin, competitions, dashboard, engage, events, experts, invitation, judging, meetings,
+    account, admin, auth, checkin, competitions, dashboard, engage, events, experts, invitation, judging, meetings,
     notifications, opencall, orgs, search,
 };
 
@@ -194,6 +194,23 @@ pub fn contests(page: Contests) -> AnyView {
         Contests::Judging => view! { <judging::JudgingList/> }.into_any(),
         Contests::Score => view! { <judging::ScoreSheet/> }.into_any(),
         Contests::Certificate => view! { <judging::CertificatePage/> }.into_any(),
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum Auth {
+    Login,
+    Register,
+    VerifyEmail,
+}
+
+/// Signing in, registering, confirming an email: once per visit at most, so not in the shell.
+#[lazy]
+pub fn sign_in(page: Auth) -> AnyView {
+    match page {
+        Auth::Login => view! { <auth::Login/> }.into_any(),
+        Auth::Register => view! { <auth::Register/> }.into_any(),
+        Auth::VerifyEmail => view! { <auth::VerifyEmail/> }.into_any(),
     }
 }
 

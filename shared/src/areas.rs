@@ -3,8 +3,8 @@
 //! here). The server reads the same table to put the area's files into the page it serves for a
 //! path, as preload hints, so they download with the shell instead of one round trip after it.
 
-/// The area whose module draws the page at `path`; `None` for the pages in the shell itself
-/// (home, sign-in, registration) and for unknown paths.
+/// The area whose module draws the page at `path`; `None` for the page in the shell itself (home)
+/// and for unknown paths.
 pub fn of(path: &str) -> Option<&'static str> {
     let mut parts = path.trim_start_matches('/').split('/');
     let first = parts.next().unwrap_or("");
@@ -28,6 +28,7 @@ pub fn of(path: &str) -> Option<&'static str> {
         ("engagements" | "notifications", _) => "engage",
         ("notices", _) => "notices",
         ("admin", _) => "admin",
+        ("login" | "register" | "verify-email", _) => "sign_in",
         _ => return None,
     })
 }
@@ -56,11 +57,13 @@ mod tests {
         assert_eq!(of("/certificates/9"), Some("contests"));
         assert_eq!(of("/dashboard"), Some("plan_dashboard"));
         assert_eq!(of("/notifications"), Some("engage"));
+        assert_eq!(of("/login"), Some("sign_in"));
+        assert_eq!(of("/verify-email"), Some("sign_in"));
     }
 
     #[test]
     fn shell_pages_and_unknown_paths_have_no_area() {
-        for path in ["/", "", "/login", "/register", "/verify-email", "/nope", "/my"] {
+        for path in ["/", "", "/nope", "/my"] {
             assert_eq!(of(path), None, "{path}");
         }
     }
