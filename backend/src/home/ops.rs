@@ -5,7 +5,7 @@ use shared::home::{FrontDoor, HOME_LIST_LEN, HappeningCard, OpenCallCard, STRONG
 use shared::market::{PostingKind, PostingQuery, PostingSort, PostingSpec, PostingSummary};
 use shared::matching::FeedQuery;
 use shared::page::Page;
-use time::{Date, Month, OffsetDateTime, Time};
+use time::{Date, Month, Time};
 
 use crate::AppState;
 use crate::accounts::SessionUser;
@@ -38,15 +38,15 @@ pub async fn front_door(state: &AppState, user: Option<&SessionUser>) -> AppResu
     let calls = crate::market::store::published_open_calls(&mut db).await?;
     drop(db);
     let open_calls = closing_soon(
-        calls.into_iter().filter_map(|(id, title_zh, title_en, org_name_zh, org_name_en, spec)| {
-            let PostingSpec::Demand(d) = serde_json::from_str(&spec).ok()? else { return None };
+        calls.into_iter().filter_map(|row| {
+            let PostingSpec::Demand(d) = serde_json::from_str(&row.spec).ok()? else { return None };
             let call = d.open_call?;
             Some(OpenCallCard {
-                id,
-                title_zh,
-                title_en,
-                org_name_zh,
-                org_name_en,
+                id: row.id,
+                title_zh: row.title_zh,
+                title_en: row.title_en,
+                org_name_zh: row.org_name_zh,
+                org_name_en: row.org_name_en,
                 reward: call.reward,
                 application_deadline: call.application_deadline,
             })
@@ -54,8 +54,11 @@ pub async fn front_door(state: &AppState, user: Option<&SessionUser>) -> AppResu
         today,
     );
 
-    let events: Vec<HappeningCard> = crate::events::ops::list(state, user, false, None)
-        .await?
+    let upcoming = crate::events::ops::list(state, user, false, None).await?;
+    let now = crate::db::now();
+    // Asked once: the to-do list counts the caller's own among the same upcoming events.
+    let events_running = upcoming.iter().filter(|e| e.mine && e.ends_at > now).count() as u32;
+    let events: Vec<HappeningCard> = upcoming
         .into_iter()
         .filter(|e| e.published && !e.invitation_only)
         .take(HOME_LIST_LEN)
@@ -86,7 +89,7 @@ pub async fn front_door(state: &AppState, user: Option<&SessionUser>) -> AppResu
         .take(HOME_LIST_LEN)
         .collect();
     let todo = match user {
-        Some(u) => Some(todo(state, u).await?),
+        Some(u) => Some(todo(state, u, events_running).await?),
         None => None,
     };
     Ok(FrontDoor { figures, newest_demands: newest_demands.items, open_calls, events, competitions, todo })
@@ -100,7 +103,8 @@ pub fn closing_soon(calls: impl Iterator<Item = OpenCallCard>, today: Date) -> V
     open
 }
 
-async fn todo(state: &AppState, user: &SessionUser) -> AppResult<ToDo> {
+/// What needs the caller; `events_running` is counted from the event list the page already has.
+async fn todo(state: &AppState, user: &SessionUser, events_running: u32) -> AppResult<ToDo> {
     let waiting = crate::engage::ops::list(
         state,
         user,
@@ -126,19 +130,13 @@ async fn todo(state: &AppState, user: &SessionUser) -> AppResult<ToDo> {
         .iter()
         .filter(|e| e.stage_status == shared::competitions::StageStatus::Judging && e.score.is_none())
         .count();
-    let now = OffsetDateTime::now_utc();
-    let events_running = crate::events::ops::list(state, Some(user), false, None)
-        .await?
-        .iter()
-        .filter(|e| e.mine && e.ends_at > now)
-        .count();
     Ok(ToDo {
         requests_waiting: waiting.total as u32,
         unread_messages: conversations.items.iter().map(|c| c.unread).sum(),
         unread_notifications,
         strong_matches: strong.into_iter().map(|f| f.m.id).collect(),
         judging_due: judging_due as u32,
-        events_running: events_running as u32,
+        events_running,
     })
 }
 

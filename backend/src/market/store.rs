@@ -371,13 +371,21 @@ pub async fn published_of_org(db: &mut Conn, org_id: i64) -> sqlx::Result<Vec<i6
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
-/// Published demands that are open calls (揭榜挂帅): `(id, title_zh, title_en, org name zh, org
-/// name en, spec)`. The call's terms live in the spec; the caller reads them.
-pub async fn published_open_calls(
-    db: &mut Conn,
-) -> sqlx::Result<Vec<(i64, String, Option<String>, String, Option<String>, String)>> {
+/// A published demand that is an open call (揭榜挂帅), with its organization's names. The call's
+/// terms live in the spec.
+#[derive(Debug, sqlx::FromRow)]
+pub struct OpenCallRow {
+    pub id: i64,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+    pub org_name_zh: String,
+    pub org_name_en: Option<String>,
+    pub spec: String,
+}
+
+pub async fn published_open_calls(db: &mut Conn) -> sqlx::Result<Vec<OpenCallRow>> {
     sql::query_as(
-        "SELECT p.id, p.title_zh, p.title_en, o.name_zh, o.name_en, p.spec
+        "SELECT p.id, p.title_zh, p.title_en, o.name_zh AS org_name_zh, o.name_en AS org_name_en, p.spec
          FROM postings p JOIN organizations o ON o.id = p.org_id
          WHERE p.kind = 'demand' AND p.status = 'published' AND p.spec LIKE '%\"open_call\":{%'",
     )

@@ -75,7 +75,7 @@ fn Desk(me: RwSignal<Option<Me>>, todo: Signal<Option<ToDo>>) -> impl IntoView {
     };
     let actions = move || {
         let kinds = kinds();
-        let mut out: Vec<(Msg, &'static str)> = vec![];
+        let mut out: Vec<(Msg, String)> = vec![];
         for (kind, msg) in [
             (PostingKind::Demand, Msg::PostDemand),
             (PostingKind::Capability, Msg::PostCapability),
@@ -83,12 +83,12 @@ fn Desk(me: RwSignal<Option<Me>>, todo: Signal<Option<ToDo>>) -> impl IntoView {
             (PostingKind::Mandate, Msg::PostMandate),
         ] {
             if OrgKind::ALL.iter().any(|o| kinds.contains(o.as_str()) && kind.allowed_for(*o)) {
-                out.push((msg, new_path(kind)));
+                out.push((msg, format!("{}/new", kind.page_path())));
             }
         }
         if kinds.contains(OrgKind::Organizer.as_str()) {
-            out.push((Msg::EventsNew, "/events/new"));
-            out.push((Msg::CompNew, "/competitions/new"));
+            out.push((Msg::EventsNew, "/events/new".into()));
+            out.push((Msg::CompNew, "/competitions/new".into()));
         }
         out
     };
@@ -121,15 +121,6 @@ fn Desk(me: RwSignal<Option<Me>>, todo: Signal<Option<ToDo>>) -> impl IntoView {
                 </div>
             </div>
         </section>
-    }
-}
-
-fn new_path(kind: PostingKind) -> &'static str {
-    match kind {
-        PostingKind::Demand => "/demands/new",
-        PostingKind::Capability => "/capabilities/new",
-        PostingKind::Scenario => "/scenarios/new",
-        PostingKind::Mandate => "/investors/new",
     }
 }
 

@@ -582,8 +582,10 @@ fn group_shared_chunks(
     contents: HashMap<SplitModuleIdentifier, OutputModuleInfo>,
     group: crate::GroupChunks<'_>,
 ) -> Result<HashMap<SplitModuleIdentifier, OutputModuleInfo>> {
-    let (chunks, others): (Vec<_>, Vec<_>) =
+    let (mut chunks, others): (Vec<_>, Vec<_>) =
         contents.into_iter().partition(|(id, _)| matches!(id, SplitModuleIdentifier::Chunk(_)));
+    // In a stable order (the map's is not), so the same input groups the same way every build.
+    chunks.sort_by(|a, b| a.0.cmp(&b.0));
     let mut grouped: HashMap<_, _> = others.into_iter().collect();
     let imported = module.imported_funcs.len();
     let offered: Vec<crate::SharedChunk> = chunks
