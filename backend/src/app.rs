@@ -195,9 +195,10 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     }
     let started = std::time::Instant::now();
     let facets = async {
-        let facets = market::ops::load_facets(&db).await?;
-        tracing::info!(published = facets.len(), ms = started.elapsed().as_millis() as u64, "loaded the list facets");
-        anyhow::Ok(facets)
+        let published = market::ops::load_published(&db).await?;
+        let (n, ms) = (published.facets().len(), started.elapsed().as_millis() as u64);
+        tracing::info!(published = n, ms, "loaded the list facets and open calls");
+        anyhow::Ok(published)
     };
     let matching = async {
         let matching = matching::ops::load(&db).await?;
@@ -205,8 +206,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         tracing::info!(postings, ms, "built the match index");
         anyhow::Ok(matching)
     };
-    let (facets, matching) = tokio::try_join!(facets, matching)?;
-    let published = Arc::new(market::memory::Published::new(facets));
+    let (published, matching) = tokio::try_join!(facets, matching)?;
+    let published = Arc::new(published);
     let matching = Arc::new(matching);
     release_freed_memory();
     anyhow::Context::context(notify::mail::transport(&config), "the email settings")?;

@@ -77,9 +77,14 @@ macro_rules! catalogue {
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
+            /// The text in `locale`: an index into one table per language (in the browser a
+            /// table is a fraction of the code a `match` over every key compiles to).
             pub fn t(self, locale: Locale) -> &'static str {
-                match (self, locale) {
-                    $((Msg::$key, Locale::ZhCn) => $zh, (Msg::$key, Locale::En) => $en,)*
+                static ZH: &[&str] = &[$($zh),*];
+                static EN: &[&str] = &[$($en),*];
+                match locale {
+                    Locale::ZhCn => ZH[self as usize],
+                    Locale::En => EN[self as usize],
                 }
             }
         }

@@ -5,14 +5,48 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 
 use crate::{cargo, chunks, run_cmd, setup};
 
-pub fn build(root: &Path) -> Result<()> {
+/// How the frontend is built.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// What is served: size-optimised, whole-program LTO, wasm-opt, best compression.
+    Release,
+    /// The edit-reload loop (`cargo xtask frontend --dev`): incremental, no LTO, no wasm-opt, quick
+    /// compression. Same split and same files as a release build, several times larger.
+    Dev,
+}
+
+impl Flavour {
+    pub fn from_args(args: &[String]) -> Result<Flavour> {
+        match args {
+            [] => Ok(Flavour::Release),
+            [flag] if flag == "--dev" => Ok(Flavour::Dev),
+            _ => bail!("usage: cargo xtask frontend [--dev]"),
+        }
+    }
+
+    fn profile(self) -> &'static str {
+        match self {
+            Flavour::Release => "wasm-release",
+            Flavour::Dev => "wasm-dev",
+        }
+    }
+}
+
+pub fn build(root: &Path, flavour: Flavour) -> Result<()> {
     setup::ensure_wasm_target()?;
+    let started = Instant::now();
+    let phase = |name: &str, since: &mut Instant| {
+        eprintln!("xtask: {name} {:.1}s", since.elapsed().as_secs_f64());
+        *since = Instant::now();
+    };
+    let mut since = Instant::now();
     run_cmd(cargo().args([
         "build",
         "-p",
@@ -20,9 +54,13 @@ pub fn build(root: &Path) -> Result<()> {
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
-        "wasm-release",
+        flavour.profile(),
     ]))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/frontend.wasm");
+    phase("cargo build (wasm32)", &mut since);
+    let wasm = root.join(format!("target/wasm32-unknown-unknown/{}/frontend.wasm", flavour.profile()));
+    // `FUTUREMATCH_WASM_NAMES=1` keeps function names in every module, for size analysis
+    // (`twiggy top dist/pkg-*/frontend_bg.wasm`); the modules are then larger than served.
+    let keep_names = std::env::var_os("FUTUREMATCH_WASM_NAMES").is_some();
     let pkg = root.join("target/wasm-pkg");
     let _ = fs::remove_dir_all(&pkg);
     fs::create_dir_all(&pkg)?;
@@ -61,25 +99,29 @@ pub fn build(root: &Path) -> Result<()> {
         opts
     })
     .map_err(|e| anyhow::anyhow!("splitting the wasm: {e:?}"))?;
+    phase("split", &mut since);
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&main_wasm)
         .web(true)?
         .typescript(false)
         .keep_lld_exports(true)
-        .remove_name_section(true)
+        .remove_name_section(!keep_names)
         .remove_producers_section(true)
         .out_name("frontend")
         .generate(&pkg)
         .context("running wasm-bindgen")?;
     fs::remove_file(&main_wasm)?;
+    phase("wasm-bindgen", &mut since);
     let mut modules = vec![pkg.join("frontend_bg.wasm")];
     modules.extend(split.split_modules.iter().cloned());
-    if let Some(opt) = setup::wasm_opt(root) {
+    if let Some(opt) = setup::wasm_opt(root).filter(|_| flavour == Flavour::Release) {
         eprintln!("xtask: wasm-opt -Oz on {} modules", modules.len());
         // Two at a time: the machines have two cores.
         for pair in modules.chunks(2) {
-            let children =
-                pair.iter().map(|m| Ok((m, optimise(&opt, m).spawn()?))).collect::<std::io::Result<Vec<_>>>()?;
+            let children = pair
+                .iter()
+                .map(|m| Ok((m, optimise(&opt, m, keep_names).spawn()?)))
+                .collect::<std::io::Result<Vec<_>>>()?;
             for (module, child) in children {
                 let out = child.wait_with_output()?;
                 if !out.status.success() {
@@ -88,7 +130,12 @@ pub fn build(root: &Path) -> Result<()> {
                 fs::rename(module.with_extension("opt.wasm"), module)?;
             }
         }
+        phase("wasm-opt", &mut since);
     }
+    let quality = match flavour {
+        Flavour::Release => Quality::Best,
+        Flavour::Dev => Quality::Quick,
+    };
 
     // Every file of the package (with wasm-bindgen's `snippets/`) in one directory named by the
     // hash of all of them: the modules find each other by relative URLs, and the directory is
@@ -113,7 +160,6 @@ pub fn build(root: &Path) -> Result<()> {
             fs::create_dir_all(dir)?;
         }
         fs::copy(f, &target)?;
-        precompress(&target)?;
     }
     let css = stylesheet(&root.join("style"))?;
     let css_name = hashed("style", "css", css.as_bytes());
@@ -129,7 +175,6 @@ pub fn build(root: &Path) -> Result<()> {
     );
     let boot_name = hashed("boot", "js", boot.as_bytes());
     fs::write(dist.join(&boot_name), &boot)?;
-    precompress(&dist.join(&boot_name))?;
     // Every script the page imports is named up front, so none waits for the one importing it.
     let modules: String = files
         .iter()
@@ -150,9 +195,13 @@ pub fn build(root: &Path) -> Result<()> {
     );
     fs::write(dist.join("index.html"), html)?;
     fs::write(dist.join("preload.json"), preload_manifest(&pkg_name, &split.prefetch_map)?)?;
-    precompress(&dist.join(&css_name))?;
-    precompress(&dist.join("index.html"))?;
-    report(&dist_pkg)
+    let mut compress: Vec<_> = files.iter().map(|f| Ok(dist_pkg.join(f.strip_prefix(&pkg)?))).collect::<Result<_>>()?;
+    compress.extend([dist.join(&boot_name), dist.join(&css_name), dist.join("index.html")]);
+    precompress_all(compress, quality)?;
+    phase("assets and compression", &mut since);
+    report(&dist_pkg)?;
+    eprintln!("xtask: frontend built in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
 }
 
 /// `dist/preload.json`: for each page area, the files its pages load (the area's module and the
@@ -182,8 +231,11 @@ fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
 }
 
 /// wasm-opt writing `<module>.opt.wasm`, its chatter captured (shown only on failure).
-fn optimise(wasm_opt: &Path, module: &Path) -> Command {
+fn optimise(wasm_opt: &Path, module: &Path, keep_names: bool) -> Command {
     let mut cmd = Command::new(wasm_opt);
+    if keep_names {
+        cmd.arg("--debuginfo");
+    }
     cmd.args([
         "-Oz",
         "--enable-bulk-memory",
@@ -248,14 +300,44 @@ fn stylesheet(dir: &Path) -> Result<String> {
     Ok(out)
 }
 
-fn precompress(path: &Path) -> Result<()> {
+#[derive(Clone, Copy)]
+enum Quality {
+    Best,
+    Quick,
+}
+
+/// Precompresses the files on two threads (the machines have two cores), largest first.
+fn precompress_all(mut paths: Vec<std::path::PathBuf>, quality: Quality) -> Result<()> {
+    paths.sort_by_key(|p| std::cmp::Reverse(fs::metadata(p).map(|m| m.len()).unwrap_or(0)));
+    let queue = std::sync::Mutex::new(paths.into_iter());
+    let next = || queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).next();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    while let Some(path) = next() {
+                        precompress(&path, quality)?;
+                    }
+                    anyhow::Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().map_err(|_| anyhow::anyhow!("a compression thread panicked"))?)
+    })
+}
+
+fn precompress(path: &Path, quality: Quality) -> Result<()> {
+    let (gzip_level, brotli_level) = match quality {
+        Quality::Best => (flate2::Compression::best(), 11),
+        Quality::Quick => (flate2::Compression::fast(), 4),
+    };
     let bytes = fs::read(path)?;
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), gzip_level);
     gz.write_all(&bytes)?;
     fs::write(path.with_extension(format!("{}.gz", ext(path))), gz.finish()?)?;
     let mut br = Vec::new();
     {
-        let mut w = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
+        let mut w = brotli::CompressorWriter::new(&mut br, 4096, brotli_level, 22);
         w.write_all(&bytes)?;
     }
     fs::write(path.with_extension(format!("{}.br", ext(path))), br)?;

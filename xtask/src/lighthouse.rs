@@ -205,7 +205,7 @@ pub fn task(root: &Path, args: &[String]) -> Result<()> {
         }
     }
     if build {
-        crate::frontend::build(root)?;
+        crate::frontend::build(root, crate::frontend::Flavour::Release)?;
     }
     run(root, release, runs.max(1), false).map(|_| ())
 }

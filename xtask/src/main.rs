@@ -28,7 +28,7 @@ fn main() -> Result<()> {
     std::env::set_current_dir(&root)?;
     match task.as_str() {
         "build" => build(&root).map(|_| ()),
-        "frontend" => frontend::build(&root),
+        "frontend" => frontend::build(&root, frontend::Flavour::from_args(&args)?),
         "run" => {
             build(&root)?;
             run(&root, &args)
@@ -59,7 +59,7 @@ fn main() -> Result<()> {
         ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend         build only the frontend into dist/ (what the browser tests serve)\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing, Lighthouse (accessibility, best practices, SEO)\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  lighthouse [--runs N] [--debug] [--no-build]\n                   Lighthouse, mobile and desktop, on the main pages of a release server with the demo data (median of N runs, default 3)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend [--dev] build only the frontend into dist/ (what the browser tests serve);\n                   --dev: the edit-reload loop, incremental and unoptimised\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing, Lighthouse (accessibility, best practices, SEO)\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  lighthouse [--runs N] [--debug] [--no-build]\n                   Lighthouse, mobile and desktop, on the main pages of a release server with the demo data (median of N runs, default 3)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }
@@ -85,10 +85,22 @@ pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
+/// The frontend and the server at once: each spends long single-threaded stretches (the wasm's
+/// whole-program optimisation, wasm-opt, compression; the server's last crates and link) that the
+/// other fills on a two-core machine. They build in separate target subfolders, so the two cargo
+/// runs do not wait on each other's lock.
 fn build(root: &Path) -> Result<()> {
     let t = Instant::now();
-    frontend::build(root)?;
-    run_cmd(cargo().args(["build", "--release", "-p", "backend", "--bin", "futurematch"]))?;
+    let mut server = cargo();
+    server.args(["build", "--release", "-p", "backend", "--bin", "futurematch"]);
+    eprintln!("xtask: $ {server:?} (alongside the frontend)");
+    let mut server = server.spawn().context("starting the server's build")?;
+    let frontend = frontend::build(root, frontend::Flavour::Release);
+    let status = server.wait()?;
+    frontend?;
+    if !status.success() {
+        bail!("building the server failed with {status}");
+    }
     eprintln!("xtask: build done in {:.1}s", t.elapsed().as_secs_f64());
     Ok(())
 }
@@ -124,7 +136,7 @@ fn test(root: &Path) -> Result<()> {
     setup::ensure_cargo_deny()?;
     // Advisories are left out: their database is fetched from GitHub (see deny.toml).
     run_cmd(cargo().args(["deny", "check", "licenses", "bans", "sources"]))?;
-    frontend::build(root)?;
+    frontend::build(root, frontend::Flavour::Release)?;
     setup::ensure_browser()?;
     let axe = setup::axe(root)?;
     let mut totals = run_tests(

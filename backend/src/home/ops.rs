@@ -2,7 +2,7 @@
 
 use shared::engage::{EngagementQuery, EngagementStatus, Side};
 use shared::home::{FrontDoor, HOME_LIST_LEN, HappeningCard, OpenCallCard, STRONG_MATCH, ToDo};
-use shared::market::{PostingKind, PostingQuery, PostingSort, PostingSpec, PostingSummary};
+use shared::market::{PostingKind, PostingQuery, PostingSort, PostingSummary};
 use shared::matching::FeedQuery;
 use shared::page::Page;
 use time::{Date, Month, Time};
@@ -35,24 +35,8 @@ pub async fn front_door(state: &AppState, user: Option<&SessionUser>) -> AppResu
     let year_start_instant = year_start.with_time(Time::MIDNIGHT).assume_offset(shared::CHINA);
     figures.deals_this_year =
         crate::engage::store::deals_signed_since(&mut db, year_start, year_start_instant).await?.max(0) as u64;
-    let calls = crate::market::store::published_open_calls(&mut db).await?;
     drop(db);
-    let open_calls = closing_soon(
-        calls.into_iter().filter_map(|row| {
-            let PostingSpec::Demand(d) = serde_json::from_str(&row.spec).ok()? else { return None };
-            let call = d.open_call?;
-            Some(OpenCallCard {
-                id: row.id,
-                title_zh: row.title_zh,
-                title_en: row.title_en,
-                org_name_zh: row.org_name_zh,
-                org_name_en: row.org_name_en,
-                reward: call.reward,
-                application_deadline: call.application_deadline,
-            })
-        }),
-        today,
-    );
+    let open_calls = closing_soon(state.published.open_calls().into_iter(), today);
 
     let upcoming = crate::events::ops::list(state, user, false, None).await?;
     let now = crate::db::now();

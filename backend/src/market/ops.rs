@@ -5,8 +5,10 @@ use crate::db::{Conn, Row};
 use crate::notify::ops::Note;
 use axum::http::StatusCode;
 use shared::ErrorCode;
+use shared::home::OpenCallCard;
 use shared::market::{
-    NewPosting, Posting, PostingAction, PostingInput, PostingKind, PostingQuery, PostingStatus, Transition, next_status,
+    NewPosting, Posting, PostingAction, PostingInput, PostingKind, PostingQuery, PostingSpec, PostingStatus,
+    Transition, next_status,
 };
 use shared::notify::NotificationKind;
 use shared::orgs::OrgRole;
@@ -216,7 +218,8 @@ pub async fn sync_published(state: &AppState, ids: &[i64]) -> AppResult<()> {
     crate::search::sync(&state.db, &state.search, ids).await?;
     let rows = store::published_facets(&state.db, Some(ids)).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.id == *id)).collect();
-    state.published.update(rows, &removals, ids);
+    let calls = open_calls(store::published_open_calls(&state.db, Some(ids)).await?);
+    state.published.update(rows, &removals, ids, calls);
     crate::matching::ops::sync(state, ids).await
 }
 
@@ -227,11 +230,32 @@ pub async fn commit_org_changed(mut tx: Conn, state: &AppState, org_id: i64) -> 
     commit_published(tx, state, &ids).await
 }
 
-/// The facets of every published posting, read from the database (at start).
-pub async fn load_facets(db: &crate::db::Db) -> sqlx::Result<super::facets::Facets> {
+/// What the public lists and the home page keep in memory, read from the database (at start): the
+/// facets of every published posting and the published open calls.
+pub async fn load_published(db: &crate::db::Db) -> sqlx::Result<super::memory::Published> {
     let mut facets = super::facets::Facets::new();
     facets.apply(store::published_facets(db, None).await?, &[]);
-    Ok(facets)
+    let calls = open_calls(store::published_open_calls(db, None).await?);
+    Ok(super::memory::Published::new(facets, calls))
+}
+
+/// The open calls of these rows: demands whose spec carries a call's terms.
+fn open_calls(rows: Vec<store::OpenCallRow>) -> Vec<OpenCallCard> {
+    rows.into_iter()
+        .filter_map(|store::OpenCallRow(id, title_zh, title_en, org_name_zh, org_name_en, spec)| {
+            let PostingSpec::Demand(d) = serde_json::from_str(&spec).ok()? else { return None };
+            let call = d.open_call?;
+            Some(OpenCallCard {
+                id,
+                title_zh,
+                title_en,
+                org_name_zh,
+                org_name_en,
+                reward: call.reward,
+                application_deadline: call.application_deadline,
+            })
+        })
+        .collect()
 }
 
 /// The most postings a list's keyword box narrows to (the list's filters then apply to them).

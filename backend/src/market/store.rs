@@ -373,22 +373,17 @@ pub async fn published_of_org(db: &mut Conn, org_id: i64) -> sqlx::Result<Vec<i6
 
 /// A published demand that is an open call (揭榜挂帅), with its organization's names. The call's
 /// terms live in the spec.
-#[derive(Debug, sqlx::FromRow)]
-pub struct OpenCallRow {
-    pub id: i64,
-    pub title_zh: String,
-    pub title_en: Option<String>,
-    pub org_name_zh: String,
-    pub org_name_en: Option<String>,
-    pub spec: String,
-}
+#[derive(Debug, serde::Deserialize)]
+pub struct OpenCallRow(pub i64, pub String, pub Option<String>, pub String, pub Option<String>, pub String);
 
-pub async fn published_open_calls(db: &mut Conn) -> sqlx::Result<Vec<OpenCallRow>> {
-    sql::query_as(
-        "SELECT p.id, p.title_zh, p.title_en, o.name_zh AS org_name_zh, o.name_en AS org_name_en, p.spec
-         FROM postings p JOIN organizations o ON o.id = p.org_id
-         WHERE p.kind = 'demand' AND p.status = 'published' AND p.spec LIKE '%\"open_call\":{%'",
-    )
-    .fetch_all(&mut *db)
-    .await
+/// The published open calls (of `only`, or all of them): the home page keeps them in memory.
+pub async fn published_open_calls(db: &crate::db::Db, only: Option<&[i64]>) -> sqlx::Result<Vec<OpenCallRow>> {
+    let sql = db.dialect().json(
+        "SELECT CAST(json_group_array(json(row)) AS TEXT) FROM (
+           SELECT p.id, json_array(p.id, p.title_zh, p.title_en, o.name_zh, o.name_en, p.spec) AS row
+           FROM postings p JOIN organizations o ON o.id = p.org_id
+           WHERE p.kind = 'demand' AND p.status = 'published' AND p.spec LIKE '%\"open_call\":{%' AND {ids}) AS s
+         GROUP BY id / 1000",
+    );
+    crate::db::json_rows(db, &sql, only).await
 }

@@ -38,6 +38,13 @@ async fn the_front_door_shows_live_figures_newest_demands_and_open_calls_closing
     assert_eq!(calls, vec![soon, later], "the soonest deadline first; plain demands and drafts are not calls");
     assert_eq!(home["open_calls"][0]["reward"], 300);
     assert!(home["todo"].is_null(), "a visitor has no to-do list");
+
+    // The calls are kept in memory: closing one takes it off the front door at once.
+    let closed = m.owner.post(m.app.url(&format!("/api/demands/{soon}/close"))).send().await.unwrap();
+    assert_eq!(closed.status(), StatusCode::OK);
+    let home: Value = body(m.app.client().get(m.app.url("/api/home")).send().await.unwrap()).await;
+    let calls: Vec<i64> = home["open_calls"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert_eq!(calls, vec![later], "a closed call is no longer open");
 }
 
 #[tokio::test]
