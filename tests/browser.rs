@@ -727,21 +727,26 @@ async fn a_founder_posts_what_the_company_raises_and_asks_the_three_parties_of_a
     b.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
-    let server = Server::start().await;
+/// An enterprise's published demand (固态电池电解质界面稳定性攻关…) and a lab's published capability
+/// that fits it (固态电解质界面改性中试平台): (demand, capability). Owners: ent@ and lab@example.com.
+async fn demand_and_fitting_capability(server: &Server) -> (i64, i64) {
     let ent = server.user("ent@example.com", false).await;
     let ent_org = server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
     let lab = server.user("lab@example.com", false).await;
     let lab_org = server.verified_org(lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
-    let demand = publish(&server, ent_org, serde_json::json!({
-        "kind": "demand", "title_zh": "固态电池电解质界面稳定性攻关", "summary_zh": "寻求固态电池电解质界面改性方案",
-        "domains": ["advanced_energy"], "keywords": ["固态电池", "电解质"], "district": "qiantang",
-        "deadline": "2099-01-01", "demand_type": "tech_problem", "trl": 6, "budget_min": 200, "budget_max": 500
-    }))
+    let demand = publish(
+        server,
+        ent_org,
+        serde_json::json!({
+            "kind": "demand", "title_zh": "固态电池电解质界面稳定性攻关与中试验证",
+            "summary_zh": "寻求固态电池电解质界面改性方案，要求零下二十度循环一千次容量保持率不低于百分之八十",
+            "domains": ["advanced_energy"], "keywords": ["固态电池", "电解质"], "district": "qiantang",
+            "deadline": "2099-01-01", "demand_type": "tech_problem", "trl": 6, "budget_min": 200, "budget_max": 500
+        }),
+    )
     .await;
     let capability = publish(
-        &server,
+        server,
         lab_org,
         serde_json::json!({
             "kind": "capability", "title_zh": "固态电解质界面改性中试平台", "summary_zh": "固态电池界面改性与中试验证",
@@ -750,6 +755,13 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
         }),
     )
     .await;
+    (demand, capability)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
+    let server = Server::start().await;
+    let (demand, capability) = demand_and_fitting_capability(&server).await;
     let b = Browser::start(1280, 1400).await;
 
     // Anyone sees the matches of a published demand, with the reasons and what held it back.
@@ -1794,5 +1806,121 @@ async fn the_front_door_on_a_phone_shows_figures_lists_and_what_needs_the_person
     b.fill("[data-testid=global-search]", "钠离子\n").await;
     b.path_matches(|p| p == "/search").await;
     b.text_contains("main", "揭榜挂帅：钠离子电池低温性能").await;
+    b.close().await;
+}
+
+/// The widest element's right edge, for "nothing scrolls sideways" on a phone.
+async fn page_width(b: &Browser) -> f64 {
+    b.js("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demand_with_its_matches_reads_on_a_360_px_phone_without_sideways_scrolling() {
+    let server = Server::start().await;
+    let (demand, _) = demand_and_fitting_capability(&server).await;
+    let b = Browser::start(360, 780).await;
+    b.client.goto(&server.url(&format!("/demands/{demand}"))).await.unwrap();
+    b.text_contains("h1", "固态电池电解质界面稳定性攻关").await;
+    b.text_contains("[data-testid=match]", "固态电解质界面改性中试平台").await;
+    b.text_contains("[data-testid=match-reasons]", "领域一致：先进能源").await;
+    let width = page_width(&b).await;
+    assert!(width <= 360.0, "the demand's page is {width} px wide on a 360 px phone");
+    // The score and the way to act on a match stay on screen, not pushed off its right edge.
+    for css in ["[data-testid=match-score]", "[data-testid=match] h3, [data-testid=match] a"] {
+        let right: f64 = b.js(&format!("return document.querySelector({:?}).getBoundingClientRect().right", css)).await;
+        assert!(right <= 360.0, "{css} ends at {right} px");
+    }
+    b.look_at("demand-matches-360").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attendee_registers_for_an_event_on_a_360_px_phone() {
+    use reqwest::{Method, StatusCode};
+    let server = Server::start().await;
+    let host = server.user("host@example.com", false).await;
+    let org = server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    server.user("zhangming@example.com", false).await;
+    let host_cookie = server.session_cookie(host).await;
+    let event = serde_json::json!({"org_id": org, "title_zh": "2027杭州未来产业国际论坛暨具身智能与低空经济专场对接会",
+        "description_zh": "聚焦5+X未来产业", "event_type": "forum", "venue": "杭州国际博览中心B馆二层多功能厅",
+        "starts_at": "2099-04-01T01:00:00Z", "ends_at": "2099-04-01T09:00:00Z", "domains": ["gen_ai"], "capacity": 50});
+    let (status, e) = server.api(&host_cookie, Method::POST, "/api/events", Some(event)).await;
+    assert_eq!(status, StatusCode::CREATED, "{e}");
+    let id = e["id"].as_i64().unwrap();
+    let ticket = serde_json::json!({"name_zh": "普通观众", "quota": 50, "approval": false});
+    let (status, _) =
+        server.api(&host_cookie, Method::POST, &format!("/api/events/{id}/ticket-types"), Some(ticket)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let page = format!("/events/{id}");
+
+    let b = Browser::start(360, 780).await;
+    log_in(&b, &server, "zhangming@example.com", &page).await;
+    b.text_contains("h1", "2027杭州未来产业国际论坛").await;
+    b.text_contains("[data-testid=register]", "普通观众").await;
+    let width = page_width(&b).await;
+    assert!(width <= 360.0, "the event page is {width} px wide on a 360 px phone");
+    let button: (f64, f64) = b
+        .js("const r = document.querySelector('[data-testid=register-submit]').getBoundingClientRect(); return [r.right, r.height]")
+        .await;
+    assert!(button.0 <= 360.0 && button.1 >= 40.0, "the register button is {button:?} (right edge, height)");
+    b.look_at("event-register-360").await;
+    b.click("[data-testid=register-submit]").await;
+    b.text_contains("[data-testid=registration-status]", "已确认").await;
+    let width = page_width(&b).await;
+    assert!(width <= 360.0, "with the ticket shown the page is {width} px wide");
+    b.look_at("event-registered-360").await;
+    b.close().await;
+}
+
+/// The API paths the page has fetched so far (resource timing), without the origin.
+async fn fetched_api(b: &Browser) -> Vec<String> {
+    b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname + new URL(e.name).search).filter(p => p.startsWith('/api/'))")
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_opened_from_outside_draws_from_the_answers_it_came_with_and_asks_again_after_navigating() {
+    let server = Server::start().await;
+    let (demand, capability) = demand_and_fitting_capability(&server).await;
+    let b = Browser::start(1280, 1000).await;
+    // The front door, for a visitor: its figures and lists came with the page.
+    b.client.goto(&server.url("/")).await.unwrap();
+    b.text_contains(".home-lists", "固态电池电解质界面稳定性攻关").await;
+    let asked = fetched_api(&b).await;
+    assert!(asked.is_empty(), "the front door's data came with the page: {asked:?}");
+    b.client.goto(&server.url(&format!("/demands/{demand}"))).await.unwrap();
+    b.text_contains("h1", "固态电池电解质界面稳定性攻关").await;
+    b.text_contains("[data-testid=match]", "固态电解质界面改性中试平台").await;
+    b.text_contains("[data-testid=match-reasons]", "领域一致：先进能源").await;
+    let asked = fetched_api(&b).await;
+    assert!(
+        asked.is_empty(),
+        "the posting, its matches, bundles, the session and the lists came with the page: {asked:?}"
+    );
+
+    // A page reached inside the app asks for its data.
+    b.client.goto(&server.url(&format!("/demands/{demand}"))).await.unwrap();
+    b.text_contains("[data-testid=match]", "固态电解质界面改性中试平台").await;
+    b.click("[data-testid=match] a").await;
+    b.path_matches(|p| p == format!("/capabilities/{capability}")).await;
+    b.text_contains("h1", "固态电解质界面改性中试平台").await;
+    let asked = fetched_api(&b).await;
+    assert!(asked.contains(&format!("/api/capabilities/{capability}")), "{asked:?}");
+    assert!(!asked.iter().any(|p| p.starts_with(&format!("/api/demands/{demand}"))), "{asked:?}");
+
+    // Signed in, the page says so from the start and the owner's tools come with it.
+    log_in(&b, &server, "ent@example.com", &format!("/demands/{demand}")).await;
+    b.client.goto(&server.url(&format!("/demands/{demand}"))).await.unwrap();
+    b.el("[data-testid=owner-panel]").await;
+    b.el("[data-testid=user-name]").await;
+    let asked = fetched_api(&b).await;
+    assert!(!asked.iter().any(|p| p == "/api/auth/session" || p == &format!("/api/demands/{demand}")), "{asked:?}");
+    // And the front door with the person's to-dos.
+    b.client.goto(&server.url("/")).await.unwrap();
+    b.el(".desk").await;
+    b.text_contains(".home-lists", "固态电池电解质界面稳定性攻关").await;
+    let asked = fetched_api(&b).await;
+    assert!(!asked.iter().any(|p| p == "/api/home" || p == "/api/auth/session"), "{asked:?}");
     b.close().await;
 }

@@ -123,13 +123,14 @@ pub fn build_app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), http::origin::middleware))
         .layer(middleware::from_fn_with_state(state.clone(), accounts::session::middleware));
     let (root, _) = OpenApiRouter::new().routes(routes!(healthz)).split_for_parts();
+    let inner = http::spa::Api(Router::new().nest("/api", api.clone()).with_state(state.clone()));
     let request_id = HeaderName::from_static("x-request-id");
     // Over https (secure cookies or an https public URL) browsers are told to keep to https.
     let https = state.config.secure_cookies || state.config.site_url().starts_with("https://");
     let hsts = https.then(|| HeaderValue::from_static("max-age=31536000"));
     root.nest("/api", api)
         .merge(seo::router())
-        .fallback_service(http::spa::service(&state))
+        .fallback_service(http::spa::service(&state, inner))
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())

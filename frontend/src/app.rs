@@ -27,12 +27,7 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     session.refresh(i18n);
-    provide_context(TaxonomyCtx(LocalResource::new(|| async {
-        match crate::boot::taxonomy() {
-            Some(t) => Ok(t),
-            None => api::taxonomy().await,
-        }
-    })));
+    provide_context(TaxonomyCtx(LocalResource::new(api::taxonomy)));
 
     view! {
         <Router>

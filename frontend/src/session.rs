@@ -23,10 +23,7 @@ impl Session {
     /// Re-reads the current user from the server (at start, from the page the server sent).
     pub fn refresh(self, i18n: I18n) {
         spawn_local(async move {
-            let me = match crate::boot::session() {
-                Some(state) => state.user,
-                None => api::session_user().await.ok().flatten(),
-            };
+            let me = api::session_user().await.ok().flatten();
             self.signed_in(me, i18n);
             self.loaded.set(true);
         });

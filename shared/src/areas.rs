@@ -2,6 +2,11 @@
 //! of the area is shown (`frontend/src/split.rs`, one `#[lazy]` function per area, named as
 //! here). The server reads the same table to put the area's files into the page it serves for a
 //! path, as preload hints, so they download with the shell instead of one round trip after it.
+//! [`first_data`] names the API answers a page asks for first; the server puts them into the
+//! page too.
+
+use crate::market::{LIST_PER_PAGE, PostingKind, PostingQuery, SearchQuery};
+use crate::routes;
 
 /// The area whose module draws the page at `path`; `None` for the page in the shell itself (home)
 /// and for unknown paths.
@@ -33,9 +38,84 @@ pub fn of(path: &str) -> Option<&'static str> {
     })
 }
 
+/// The API paths the page at `path?query` asks for as it first draws, spelled as the frontend
+/// spells them (`routes`): who is signed in, the reference lists, and the page's own data for
+/// the pages people arrive at from outside (home, lists without filters, a posting with its
+/// matches, events, an event, the dashboard, a search for words). The server answers them in the
+/// page it sends; the frontend takes each answer once instead of asking. A page not named here
+/// asks for its data as usual.
+pub fn first_data(path: &str, query: &str) -> Vec<String> {
+    let mut paths = vec![routes::AUTH_SESSION.to_owned(), routes::TAXONOMY.to_owned()];
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let kind = |segment: &str| PostingKind::ALL.iter().copied().find(|k| k.page_path()[1..] == *segment);
+    match segments.as_slice() {
+        [""] => paths.push(routes::HOME.to_owned()),
+        [list] if query.is_empty() && kind(list).is_some() => {
+            let q = PostingQuery { per_page: Some(LIST_PER_PAGE), ..Default::default() };
+            paths.extend(kind(list).map(|k| routes::postings(k, &q)));
+        }
+        [list, id] => {
+            if let (Some(kind), Ok(id)) = (kind(list), id.parse::<i64>()) {
+                paths.push(routes::posting(kind, id));
+                let target = crate::matching::targets(kind).first().copied();
+                paths.push(routes::posting_matches(kind, id, target, None));
+                if kind == PostingKind::Demand {
+                    paths.push(routes::bundles(id));
+                }
+            } else if let ("events", Ok(id)) = (*list, id.parse::<i64>()) {
+                paths.push(routes::event(id));
+                paths.push(routes::event_sessions(id));
+            }
+        }
+        ["events"] if query.is_empty() => paths.push(routes::events(false, None)),
+        ["dashboard"] => {
+            paths.push(routes::DASHBOARD_TARGETS.to_owned());
+            paths.push(routes::dashboard_activity(&Default::default()));
+        }
+        ["search"] => {
+            // Only `?q=words`: other filters are read by the page in ways not repeated here.
+            let words = query.strip_prefix("q=").filter(|w| !w.contains(['&', '+'])).and_then(routes::decode_component);
+            if let Some(q) = words.filter(|w| !w.is_empty()) {
+                paths.push(routes::search(&SearchQuery { q, ..Default::default() }));
+            }
+        }
+        _ => {}
+    }
+    paths
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_asks_first_for_the_session_the_lists_and_its_own_data() {
+        let first = |p: &str, q: &str| first_data(p, q)[2..].to_vec();
+        assert_eq!(first_data("/nope", ""), vec!["/api/auth/session", "/api/taxonomy"]);
+        assert_eq!(first("/", ""), vec!["/api/home"]);
+        assert_eq!(first("/demands", ""), vec!["/api/demands?per_page=20"]);
+        assert_eq!(first("/investors", ""), vec!["/api/mandates?per_page=20"]);
+        assert!(first("/demands", "domain=gen_ai").is_empty(), "filtered lists ask for themselves");
+        assert_eq!(
+            first("/demands/601", ""),
+            vec!["/api/demands/601", "/api/demands/601/matches?kind=capability", "/api/demands/601/bundles"]
+        );
+        assert_eq!(
+            first("/capabilities/7", ""),
+            vec!["/api/capabilities/7", "/api/capabilities/7/matches?kind=demand"]
+        );
+        assert!(first("/demands/new", "").is_empty());
+        assert_eq!(first("/events", ""), vec!["/api/events"]);
+        assert_eq!(first("/events/3", ""), vec!["/api/events/3", "/api/events/3/sessions"]);
+        assert!(first("/events/new", "").is_empty());
+        assert_eq!(first("/dashboard", ""), vec!["/api/dashboard/targets", "/api/dashboard/activity"]);
+        assert_eq!(
+            first("/search", "q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0"),
+            vec!["/api/search?q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0"]
+        );
+        assert!(first("/search", "q=a+b").is_empty() && first("/search", "q=x&kind=demand").is_empty());
+        assert!(first("/search", "q=%E5").is_empty());
+    }
 
     #[test]
     fn every_page_path_names_the_area_that_draws_it() {

@@ -88,12 +88,18 @@ pub const HOME_LIST_LEN: usize = 4;
 pub const STRONG_MATCH: u8 = 80;
 
 /// What the server writes into the page it serves (`<script type="application/json"
-/// id="fm-boot">`), so the app starts without asking for it: the reference lists and who is
-/// signed in, as `/api/taxonomy` and `/api/auth/session` answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// id="fm-boot">`), so the app starts without asking for it: the answers to the API paths the
+/// page asks for first (`areas::first_data`), as the API gave them to the same caller.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PageBoot {
-    pub taxonomy: crate::taxonomy::Taxonomy,
-    pub session: crate::accounts::SessionState,
+    pub answers: Vec<BootAnswer>,
+}
+
+/// One `GET` the page would make, answered 200: its path and the response body (JSON text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BootAnswer {
+    pub path: String,
+    pub body: String,
 }
 
 /// The id of the element holding the [`PageBoot`].

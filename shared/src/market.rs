@@ -238,6 +238,9 @@ impl PostingSpec {
     }
 }
 
+/// Postings per page of a public list.
+pub const LIST_PER_PAGE: u32 = 20;
+
 pub const TITLE_MAX: usize = 80;
 pub const TITLE_EN_MAX: usize = 160;
 pub const SUMMARY_MAX: usize = 500;

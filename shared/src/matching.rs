@@ -9,6 +9,14 @@ use crate::market::{PostingKind, PostingSummary};
 use crate::taxonomy::TermKind;
 use crate::validate::FieldError;
 
+/// The kinds of postings a posting of `kind` is matched with, the first shown first.
+pub fn targets(kind: PostingKind) -> &'static [PostingKind] {
+    match kind {
+        PostingKind::Demand => &[PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate],
+        _ => &[PostingKind::Demand],
+    }
+}
+
 /// The factors a match score is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

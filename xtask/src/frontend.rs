@@ -74,10 +74,19 @@ pub fn build(root: &Path, flavour: Flavour) -> Result<()> {
         let chunks: Vec<_> =
             offered.iter().map(|c| chunks::Chunk { needed_by: &c.needed_by, bytes: c.code_bytes }).collect();
         let groups = chunks::group(&chunks);
+        // What was offered, for studying other groupings (`target/split-chunks.json`).
+        let offered: Vec<_> = offered
+            .iter()
+            .map(|c| serde_json::json!({"needed_by": c.needed_by.iter().map(|m| chunks::area(m)).collect::<Vec<_>>(), "bytes": c.code_bytes}))
+            .collect();
+        let _ = fs::write(root.join("target/split-chunks.json"), serde_json::Value::from(offered).to_string());
         let per_area = chunks::files_per_area(&chunks, &groups);
-        let summary: Vec<String> = per_area.iter().map(|(area, n)| format!("{area} {n}")).collect();
+        let summary: Vec<String> = per_area
+            .iter()
+            .map(|a| format!("{} {} ({} of {} KB used)", a.area, a.files, a.needed / 1000, a.fetched / 1000))
+            .collect();
         eprintln!(
-            "xtask: {} shared chunks grouped into {} files; files per area: {}",
+            "xtask: {} shared chunks grouped into {} files; shared files per area: {}",
             chunks.len(),
             {
                 let mut g = groups.clone();
@@ -111,6 +120,16 @@ pub fn build(root: &Path, flavour: Flavour) -> Result<()> {
         .generate(&pkg)
         .context("running wasm-bindgen")?;
     fs::remove_file(&main_wasm)?;
+    // The page's one script is wasm-bindgen's module with the start-up call appended (the
+    // Content-Security-Policy allows no inline script; a start-up file of its own would be one
+    // more request on every page). The split modules import the same module: it runs once.
+    let js = pkg.join("frontend.js");
+    let mut glue = fs::read_to_string(&js)?;
+    if !glue.contains("__wbg_init as default") {
+        bail!("wasm-bindgen's module no longer exports __wbg_init as its default: update the start-up call");
+    }
+    glue.push_str("\n__wbg_init({ module_or_path: new URL('frontend_bg.wasm', import.meta.url) });\n");
+    fs::write(&js, glue)?;
     phase("wasm-bindgen", &mut since);
     let mut modules = vec![pkg.join("frontend_bg.wasm")];
     modules.extend(split.split_modules.iter().cloned());
@@ -169,12 +188,6 @@ pub fn build(root: &Path, flavour: Flavour) -> Result<()> {
     if !template.contains("<!--STYLE-->") || !template.contains("<!--SCRIPT-->") {
         bail!("frontend/index.html needs the <!--STYLE--> and <!--SCRIPT--> markers");
     }
-    // The start-up script is a file of its own: the Content-Security-Policy allows no inline script.
-    let boot = format!(
-        "import init from '/{pkg_name}/frontend.js';\ninit({{ module_or_path: '/{pkg_name}/frontend_bg.wasm' }});\n"
-    );
-    let boot_name = hashed("boot", "js", boot.as_bytes());
-    fs::write(dist.join(&boot_name), &boot)?;
     // Every script the page imports is named up front, so none waits for the one importing it.
     let modules: String = files
         .iter()
@@ -190,13 +203,13 @@ pub fn build(root: &Path, flavour: Flavour) -> Result<()> {
         "<!--SCRIPT-->",
         &format!(
             r#"<link rel="preload" href="/{pkg_name}/frontend_bg.wasm" as="fetch" type="application/wasm" crossorigin>{modules}
-  <script type="module" src="/{boot_name}"></script>"#
+  <script type="module" src="/{pkg_name}/frontend.js"></script>"#
         ),
     );
     fs::write(dist.join("index.html"), html)?;
     fs::write(dist.join("preload.json"), preload_manifest(&pkg_name, &split.prefetch_map)?)?;
     let mut compress: Vec<_> = files.iter().map(|f| Ok(dist_pkg.join(f.strip_prefix(&pkg)?))).collect::<Result<_>>()?;
-    compress.extend([dist.join(&boot_name), dist.join(&css_name), dist.join("index.html")]);
+    compress.extend([dist.join(&css_name), dist.join("index.html")]);
     precompress_all(compress, quality)?;
     phase("assets and compression", &mut since);
     report(&dist_pkg)?;

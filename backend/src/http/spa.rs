@@ -1,28 +1,38 @@
 //! Serves the built frontend from `dist/`: precompressed files, long cache on content-hashed
 //! assets, `no-cache` on everything else, and the page shell (`index.html`) for any other GET
 //! (history routing), naming the files of the path's page area as preload hints and carrying
-//! what every page asks for first (the reference lists, who is signed in).
+//! the API's answers to what the page asks for first (`shared::areas::first_data`: who is signed
+//! in, the reference lists, the page's own data), so its content draws as soon as its code runs.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use axum::Router;
+use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use shared::home::{PAGE_BOOT_ID, PageBoot};
+use axum::{Extension, Router};
+use shared::home::{BootAnswer, PAGE_BOOT_ID, PageBoot};
+use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
 use crate::AppState;
-use crate::accounts::MaybeUser;
-use crate::error::AppResult;
 
-pub fn service(state: &AppState) -> Router {
+/// The API as the outside calls it (under `/api`, with its middleware), for answering a page's
+/// first requests inside the server.
+#[derive(Clone)]
+pub struct Api(pub Router);
+
+/// The most of one answer carried in a page: a bigger one is left for the page to ask for.
+const MOST_ANSWER_BYTES: usize = 256 * 1024;
+
+pub fn service(state: &AppState, api: Api) -> Router {
     let dist = &state.config.dist_dir;
     let shell = Router::new()
         .fallback(get(page))
+        .layer(Extension(api))
         .layer(middleware::from_fn_with_state(state.clone(), crate::accounts::session::middleware))
         .with_state(state.clone());
     let files = ServeDir::new(dist)
@@ -34,31 +44,51 @@ pub fn service(state: &AppState) -> Router {
 }
 
 /// The shell for `uri`'s page. Read per request (two small files the OS keeps cached), so a
-/// rebuilt frontend is served at once. It holds the caller's session: private, never cached.
-async fn page(State(state): State<AppState>, user: MaybeUser, uri: Uri) -> Response {
+/// rebuilt frontend is served at once. It holds the caller's data: private, never cached.
+async fn page(State(state): State<AppState>, Extension(api): Extension<Api>, req: Request) -> Response {
+    let (req, _) = req.into_parts();
     let dist: &PathBuf = &state.config.dist_dir;
     let Ok(index) = tokio::fs::read_to_string(dist.join("index.html")).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let uri: &Uri = &req.uri;
     let manifest = tokio::fs::read(dist.join("preload.json")).await.unwrap_or_default();
     let areas: HashMap<String, Vec<String>> = serde_json::from_slice(&manifest).unwrap_or_default();
     let files = shared::areas::of(uri.path()).and_then(|area| areas.get(area)).map(Vec::as_slice).unwrap_or_default();
-    // Without it the app asks for the same two answers itself: a failure here costs a request.
-    let boot = boot(&state, user).await.ok().and_then(|b| serde_json::to_string(&b).ok());
+    let boot = first_answers(&api, &req).await;
+    let boot = serde_json::to_string(&boot).ok();
     let html = with_boot(&with_preloads(&index, files), boot.as_deref());
     ([(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"))], Html(html)).into_response()
 }
 
-async fn boot(state: &AppState, user: MaybeUser) -> AppResult<PageBoot> {
-    let taxonomy = {
-        let mut db = state.db.acquire().await?;
-        crate::taxonomy::store::load(&mut db).await?
-    };
-    let user = match user.0 {
-        Some(u) => Some(crate::accounts::session::me_of(state, u).await?),
-        None => None,
-    };
-    Ok(PageBoot { taxonomy, session: shared::accounts::SessionState { user } })
+/// The API's answers to the page's first requests, asked as the caller (their cookie, language,
+/// address); only `200 OK` answers are carried, the others the page asks for itself.
+async fn first_answers(api: &Api, page: &axum::http::request::Parts) -> PageBoot {
+    let mut asks = tokio::task::JoinSet::new();
+    for path in shared::areas::first_data(page.uri.path(), page.uri.query().unwrap_or("")) {
+        let mut req = Request::builder().method(Method::GET).uri(&path);
+        for name in [header::COOKIE, header::ACCEPT_LANGUAGE, header::HOST] {
+            for value in page.headers.get_all(&name) {
+                req = req.header(&name, value);
+            }
+        }
+        let Ok(mut req) = req.body(Body::empty()) else { continue };
+        if let Some(peer) = page.extensions.get::<axum::extract::ConnectInfo<super::client::Peer>>() {
+            req.extensions_mut().insert(*peer);
+        }
+        let api = api.0.clone();
+        asks.spawn(async move {
+            let res = api.oneshot(req).await.ok()?;
+            if res.status() != StatusCode::OK {
+                return None;
+            }
+            let bytes = axum::body::to_bytes(res.into_body(), MOST_ANSWER_BYTES).await.ok()?;
+            Some(BootAnswer { path, body: String::from_utf8(bytes.to_vec()).ok()? })
+        });
+    }
+    let mut answers: Vec<BootAnswer> = asks.join_all().await.into_iter().flatten().collect();
+    answers.sort_by(|a, b| a.path.cmp(&b.path));
+    PageBoot { answers }
 }
 
 /// The shell with the boot data as a JSON block (not a script: nothing runs, the CSP allows it)

@@ -63,8 +63,26 @@ async fn a_signed_in_person_sees_the_requests_waiting_for_their_organization() {
     assert_eq!(theirs["todo"]["requests_waiting"], 0, "a request sent is not one waiting for the sender");
 }
 
+/// The boot data of a served page: each carried answer by its path.
+fn answers(html: &str) -> std::collections::BTreeMap<String, Value> {
+    let boot = html
+        .split(r#"<script type="application/json" id="fm-boot">"#)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no boot data in {html}"))
+        .split("</script>")
+        .next()
+        .unwrap();
+    let boot: Value = serde_json::from_str(boot).unwrap();
+    boot["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["path"].as_str().unwrap().to_owned(), serde_json::from_str(a["body"].as_str().unwrap()).unwrap()))
+        .collect()
+}
+
 #[tokio::test]
-async fn the_page_shell_carries_the_reference_lists_and_who_is_signed_in() {
+async fn the_page_shell_carries_its_area_and_the_answers_to_what_every_page_asks_first() {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<html><head><title>t</title></head><body></body></html>").unwrap();
     std::fs::write(
@@ -80,21 +98,43 @@ async fn the_page_shell_carries_the_reference_lists_and_who_is_signed_in() {
     assert!(html.contains(r#"<link rel="preload" href="/pkg-1/split_posting_1.wasm" as="fetch""#), "{html}");
     assert!(html.contains(r#"href="/pkg-1/chunk_2.wasm""#));
     assert!(!html.contains("events_browse"), "only the path's own area");
-    let boot = html
-        .split(r#"<script type="application/json" id="fm-boot">"#)
-        .nth(1)
-        .unwrap()
-        .split("</script>")
-        .next()
-        .unwrap();
-    let boot: Value = serde_json::from_str(boot).unwrap();
-    assert!(boot["taxonomy"]["terms"].as_array().is_some_and(|t| !t.is_empty()), "{boot}");
-    assert!(boot["session"]["user"].is_null());
+    let boot = answers(&html);
+    assert!(boot["/api/taxonomy"]["terms"].as_array().is_some_and(|t| !t.is_empty()), "{boot:?}");
+    assert!(boot["/api/auth/session"]["user"].is_null());
+    assert!(!boot.contains_key("/api/demands/42"), "a 404 is not carried: the page asks and shows it");
     let home = app.client().get(app.url("/")).send().await.unwrap().text().await.unwrap();
     assert!(!home.contains(r#"rel="preload""#), "the home page is in the shell: nothing to preload");
+    assert!(answers(&home)["/api/home"]["figures"].is_object(), "the front door's data is in the page");
 
     let owner = app.user("shell@example.com", "壳").await;
     let html = owner.get(app.url("/events")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("split_events_browse_3.wasm"));
-    assert!(html.contains(r#""display_name":"壳""#), "the signed-in person is in the page: {html}");
+    let boot = answers(&html);
+    assert_eq!(boot["/api/auth/session"]["user"]["display_name"], "壳", "the signed-in person is in the page");
+    assert!(boot["/api/events"].is_array());
+}
+
+#[tokio::test]
+async fn a_postings_page_carries_the_posting_its_matches_and_bundles_as_the_caller_would_see_them() {
+    let s = setup().await;
+    let m = &s.m;
+    std::fs::create_dir_all(&m.app.state.config.dist_dir).unwrap();
+    std::fs::write(m.app.state.config.dist_dir.join("index.html"), "<html><head></head><body></body></html>").unwrap();
+    let page = |client: reqwest::Client, path: String| async move {
+        answers(&client.get(path).send().await.unwrap().text().await.unwrap())
+    };
+    let demand = s.demand;
+    let boot = page(m.app.client(), m.app.url(&format!("/demands/{demand}"))).await;
+    assert_eq!(boot[&format!("/api/demands/{demand}")]["id"], demand);
+    assert_eq!(boot[&format!("/api/demands/{demand}")]["mine"], false);
+    let matches = boot[&format!("/api/demands/{demand}/matches?kind=capability")].as_array().unwrap().clone();
+    assert_eq!(matches[0]["posting"]["id"], s.fitting, "the best match first: {matches:?}");
+    assert!(boot[&format!("/api/demands/{demand}/bundles")].is_array());
+    // Its owner's page says it is theirs: the answers are asked as the caller.
+    let boot = page(m.owner.clone(), m.app.url(&format!("/demands/{demand}"))).await;
+    assert_eq!(boot[&format!("/api/demands/{demand}")]["mine"], true);
+    // A search for words carries its results.
+    let boot = page(m.app.client(), m.app.url("/search?q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0")).await;
+    let hits = &boot["/api/search?q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0"];
+    assert!(hits.is_object(), "{boot:?}");
 }

@@ -23,12 +23,14 @@ use crate::session::use_session;
 #[component]
 pub fn Home() -> impl IntoView {
     let session = use_session();
-    // Asked again when someone signs in or out: the to-do part is theirs.
+    // Who is asking, once the session is known (`None` before): asked again only when someone
+    // signs in or out, since the to-do part is theirs.
+    let who = Memo::new(move |_| session.loaded.get().then(|| session.me.with(|m| m.as_ref().map(|m| m.id))));
     let data = LocalResource::new(move || {
-        let _ = session.me.with(|m| m.as_ref().map(|m| m.id));
-        api::home()
+        let known = who.get().is_some();
+        async move { if known { api::home().await.map(Some) } else { Ok(None) } }
     });
-    let door = move || data.get().and_then(Result::ok);
+    let door = move || data.get().and_then(Result::ok).flatten();
     view! {
         <Show
             when=move || session.me.with(Option::is_some)

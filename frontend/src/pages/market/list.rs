@@ -13,24 +13,10 @@ use crate::components::form::KeywordBox;
 use crate::components::labels::{bilingual, date, day, use_taxonomy};
 use crate::i18n::{locale, tr};
 
+/// The list page's address for these filters (the first page and the page size left implied).
 fn url_for(kind: PostingKind, q: &PostingQuery) -> String {
-    let pairs = [
-        ("q", q.q.clone()),
-        ("domain", q.domain.clone()),
-        ("type", q.type_code.clone()),
-        ("district", q.district.clone()),
-        ("pilot_zone", q.pilot_zone.clone()),
-        ("trl_min", q.trl_min.map(|v| v.to_string())),
-        ("amount_min", q.amount_min.map(|v| v.to_string())),
-        ("amount_max", q.amount_max.map(|v| v.to_string())),
-        ("sort", q.sort.map(|s| s.as_str().to_owned())),
-        ("page", q.page.filter(|p| *p > 1).map(|p| p.to_string())),
-    ];
-    let parts: Vec<String> = pairs
-        .into_iter()
-        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", js_sys::encode_uri_component(&v))))
-        .collect();
-    if parts.is_empty() { ui_path(kind).to_owned() } else { format!("{}?{}", ui_path(kind), parts.join("&")) }
+    let shown = PostingQuery { page: q.page.filter(|p| *p > 1), per_page: None, ..q.clone() };
+    format!("{}{}", ui_path(kind), shared::routes::query(&shared::routes::posting_filters(&shown)))
 }
 
 /// The list page of one kind. Every filter is in the URL: shareable, and the back button works.
@@ -50,7 +36,7 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
             amount_max: q.get("amount_max").and_then(|v| v.parse().ok()),
             sort: q.get("sort").as_deref().and_then(PostingSort::parse),
             page: q.get("page").and_then(|v| v.parse().ok()),
-            per_page: Some(20),
+            per_page: Some(shared::market::LIST_PER_PAGE),
             ..Default::default()
         })
     });

@@ -20,16 +20,10 @@ pub(crate) fn reason_text(r: &Reason, tax: TaxonomyCtx) -> String {
 }
 
 /// The kinds a posting of `kind` is matched with.
-fn targets(kind: PostingKind) -> Vec<PostingKind> {
-    match kind {
-        PostingKind::Demand => vec![PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate],
-        _ => vec![PostingKind::Demand],
-    }
-}
 
 #[component]
 pub fn MatchesPanel(kind: PostingKind, id: i64, mine: bool) -> impl IntoView {
-    let choices = targets(kind);
+    let choices = shared::matching::targets(kind);
     let target = RwSignal::new(choices[0]);
     let min_score = RwSignal::new(String::new());
     let data = LocalResource::new(move || {
@@ -43,7 +37,7 @@ pub fn MatchesPanel(kind: PostingKind, id: i64, mine: bool) -> impl IntoView {
             <p class="muted">{tr(Msg::MatchesIntro)}</p>
             <div class="filters">
                 <nav class="tabs" aria-label=tr(Msg::MatchesTitle)>
-                    {choices.into_iter().map(|k| view! {
+                    {choices.iter().copied().map(|k| view! {
                         <button class="tab" class:active=move || target.get() == k aria-pressed=move || (target.get() == k).to_string()
                             data-testid=format!("match-tab-{}", k.as_str())
                             on:click=move |_| target.set(k)>{tr(k.msg())}</button>
