@@ -33,6 +33,8 @@ pub fn service(state: &AppState, api: Api) -> Router {
     let shell = Router::new()
         .fallback(get(page))
         .layer(Extension(api))
+        // The answers inside are asked through the API's own session layer; this one renews the
+        // session cookie on the page itself (the inner answers' headers are not passed on).
         .layer(middleware::from_fn_with_state(state.clone(), crate::accounts::session::middleware))
         .with_state(state.clone());
     let files = ServeDir::new(dist)
