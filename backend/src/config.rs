@@ -37,6 +37,9 @@ pub enum Command {
     /// Put the backup FILE in place of the database (the server must be stopped); the database it
     /// replaces is kept as `futurematch.db.before-restore-<time>` in the data folder.
     Restore { file: PathBuf },
+    /// Print the API's OpenAPI document (as `/api/openapi.json` serves it), e.g. to update the
+    /// committed `api/openapi.json` after an intended change.
+    Openapi,
     /// The audit log.
     Audit {
         #[command(subcommand)]

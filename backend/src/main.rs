@@ -1,4 +1,4 @@
-//! `futurematch`: serve (default), migrate, create-admin, seed-demo, backup, restore, audit verify.
+//! `futurematch`: serve (default), migrate, create-admin, seed-demo, openapi, backup, restore, audit verify.
 
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -35,11 +35,16 @@ async fn main() -> anyhow::Result<()> {
         Command::SeedDemo { scale: None } => {
             let pool = db::connect(&config).await?;
             db::migrate(&pool).await?;
-            if demo::seed_if_first_start(&pool).await? {
-                tracing::info!("demo data loaded");
-            } else {
-                tracing::info!("demo data was already loaded; nothing to do");
+            match demo::seed(&pool, false).await? {
+                demo::Seeding::Loaded => tracing::info!("demo data loaded"),
+                demo::Seeding::AlreadyLoaded => tracing::info!("the demo data is loaded already; nothing to do"),
+                demo::Seeding::InUse => unreachable!("asked outright, an installation in use is no reason"),
+                demo::Seeding::Refused(why) => anyhow::bail!("the demo data was not loaded: {why}"),
             }
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", serde_json::to_string_pretty(&*backend::http::contract::DOCUMENT)?);
             Ok(())
         }
         Command::Backup { file } => {

@@ -371,8 +371,8 @@ pub async fn report(req: &shared::engage::NewReport) -> ApiResult<()> {
 }
 
 // ---- events ----
-pub async fn events(past: bool, q: Option<&str>) -> ApiResult<Vec<shared::events::Event>> {
-    get(&routes::events(past, q)).await
+pub async fn events(past: bool, q: Option<&str>, page: u32) -> ApiResult<Page<shared::events::Event>> {
+    get(&routes::events(past, q, page)).await
 }
 pub async fn event(id: i64) -> ApiResult<shared::events::Event> {
     get(&routes::event(id)).await
@@ -553,11 +553,8 @@ pub async fn review_expert(id: i64, reject: Option<String>) -> ApiResult<shared:
 
 // ---- competitions and judging ----
 
-pub async fn competitions(q: Option<&str>) -> ApiResult<Vec<comp::Competition>> {
-    match q {
-        Some(q) => get(&format!("/api/competitions?q={}", js_sys::encode_uri_component(q))).await,
-        None => get("/api/competitions").await,
-    }
+pub async fn competitions(q: Option<&str>, page: u32) -> ApiResult<Page<comp::Competition>> {
+    get(&routes::competitions(q, page)).await
 }
 pub async fn competition(id: i64) -> ApiResult<comp::Competition> {
     get(&format!("/api/competitions/{id}")).await

@@ -248,6 +248,7 @@ pub struct UserAdminView {
 /// `GET /api/admin/users`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct UserQuery {
     /// Words in the email or name.
     #[serde(default)]

@@ -67,7 +67,7 @@ pub fn first_data(path: &str, query: &str) -> Vec<String> {
                 paths.push(routes::event_sessions(id));
             }
         }
-        ["events"] if query.is_empty() => paths.push(routes::events(false, None)),
+        ["events"] if query.is_empty() => paths.push(routes::events(false, None, 1)),
         ["dashboard"] => {
             paths.push(routes::DASHBOARD_TARGETS.to_owned());
             paths.push(routes::dashboard_activity(&Default::default()));

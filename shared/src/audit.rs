@@ -26,6 +26,7 @@ pub struct AuditRecord {
 /// `GET /api/admin/audit`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AuditQuery {
     /// Actions starting with this (e.g. `org.`).
     #[serde(default)]

@@ -201,7 +201,7 @@ impl TargetInput {
             errs.add("goal", FieldError::OutOfRange);
         }
         if let Err(e) = self.rule.check(tax) {
-            errs.0.extend(e.0);
+            errs.extend(e);
         }
         let source = errs.check("manual_source", validate::optional_line(self.manual_source.as_deref(), 200)).flatten();
         let as_of = match self.manual_as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -256,6 +256,7 @@ impl TargetInput {
 /// first and last day) and an optional 5+X field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ActivityQuery {
     /// YYYY-MM-DD: the period starts with the week of this day (default: 25 weeks before `to`).
     #[serde(default)]

@@ -300,6 +300,7 @@ pub struct Engagement {
 /// `GET /api/engagements` filters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct EngagementQuery {
     /// One of the caller's organizations (default: all of them).
     pub org: Option<i64>,

@@ -71,6 +71,8 @@ pub enum ErrorCode {
     /// A check-in scan resent with its device and nonce but another ticket (409): a nonce names one
     /// scan of one ticket.
     ScanReused,
+    /// Matches are asked of a posting that is not published (a draft, under review, closed) (409).
+    NotPublished,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -120,6 +122,7 @@ impl ErrorCode {
             ErrorCode::SoleOwner => Msg::ErrSoleOwner,
             ErrorCode::StorageFull => Msg::ErrStorageFull,
             ErrorCode::ScanReused => Msg::ErrScanReused,
+            ErrorCode::NotPublished => Msg::ErrNotPublished,
             ErrorCode::AlreadyInTeam => Msg::ErrAlreadyInTeam,
             ErrorCode::LeaderMustHandOver => Msg::ErrLeaderMustHandOver,
             ErrorCode::EmailNotVerified => Msg::ErrEmailNotVerified,
@@ -176,7 +179,11 @@ impl std::fmt::Display for ApiError {
 
 /// Field errors collected while parsing a request, in field order.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct FieldErrors(pub Vec<(String, FieldError)>);
+pub struct FieldErrors {
+    items: Vec<(String, FieldError)>,
+    /// The values a field refused as [`FieldError::NotOneOf`] takes, named in its message.
+    allowed: Vec<(String, Vec<String>)>,
+}
 
 impl FieldErrors {
     pub fn new() -> Self {
@@ -184,7 +191,20 @@ impl FieldErrors {
     }
 
     pub fn add(&mut self, field: impl Into<String>, error: FieldError) {
-        self.0.push((field.into(), error));
+        self.items.push((field.into(), error));
+    }
+
+    /// A value outside `allowed`: the message lists them.
+    pub fn not_one_of(&mut self, field: impl Into<String>, allowed: Vec<String>) {
+        let field = field.into();
+        self.allowed.push((field.clone(), allowed));
+        self.add(field, FieldError::NotOneOf);
+    }
+
+    /// Takes every error of `other`, after this one's.
+    pub fn extend(&mut self, other: FieldErrors) {
+        self.items.extend(other.items);
+        self.allowed.extend(other.allowed);
     }
 
     /// Records the error of a parse result, returning the value when it parsed.
@@ -199,11 +219,20 @@ impl FieldErrors {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// (field, error) in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, FieldError)> {
+        self.items.iter().map(|(f, e)| (f.as_str(), *e))
     }
 
     pub fn get(&self, field: &str) -> Option<FieldError> {
-        self.0.iter().find(|(f, _)| f == field).map(|(_, e)| *e)
+        self.items.iter().find(|(f, _)| f == field).map(|(_, e)| *e)
     }
 
     /// `Ok(())` when nothing was recorded.
@@ -211,10 +240,20 @@ impl FieldErrors {
         if self.is_empty() { Ok(()) } else { Err(self) }
     }
 
+    /// One message per field (its first error), in `locale`.
     pub fn localized(&self, locale: Locale) -> BTreeMap<String, String> {
         let mut map = BTreeMap::new();
-        for (field, error) in &self.0 {
-            map.entry(field.clone()).or_insert_with(|| error.msg().t(locale).to_owned());
+        for (field, error) in &self.items {
+            map.entry(field.clone()).or_insert_with(|| {
+                let text = error.msg().t(locale);
+                match self.allowed.iter().find(|(f, _)| f == field) {
+                    Some((_, values)) if *error == FieldError::NotOneOf => {
+                        let sep = if locale == Locale::ZhCn { "、" } else { ", " };
+                        text.replace("{values}", &values.join(sep))
+                    }
+                    _ => text.to_owned(),
+                }
+            });
         }
         map
     }

@@ -155,6 +155,7 @@ impl From<Expert> for PoolExpert {
 /// `GET /api/experts`: filters on the approved pool.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ExpertQuery {
     /// Words in the name, affiliation, title or keywords.
     #[serde(default)]

@@ -111,6 +111,7 @@ catalogue! {
     ErrAlreadyInTeam => "您已加入本赛事的另一支队伍：每人只能加入一支队伍", "You already joined another team in this competition: one team per person";
     ErrLeaderMustHandOver => "队长不能直接退出：请先把队长转交给一位已加入的队员（队伍已提交材料时同样适用）", "The team leader cannot just leave: first make a member who joined the leader (this also holds once the team has submitted)";
     ErrScanReused => "这个扫码编号（设备与 nonce）已用于另一张门票，未签到任何人；请重新扫码", "This scan's device and nonce were already used with another ticket; nobody was checked in — scan again";
+    ErrNotPublished => "这条发布尚未公开（草稿、待审核或已关闭）：公开发布后才有推荐匹配", "This posting is not published (a draft, awaiting review or closed): it gets matches once it is published";
     ErrPayloadTooLarge => "请求内容过大（上限 {limit} MiB）", "The request body is too large (limit {limit} MiB)";
     ErrUnauthenticated => "请先登录", "Please log in first";
     ErrInvalidCredentials => "邮箱或密码不正确", "Wrong email or password";
@@ -183,6 +184,14 @@ catalogue! {
     FieldRangeInverted => "下限不能高于上限", "The minimum cannot exceed the maximum";
     FieldFundBelowTicket => "基金规模不能小于单笔投资金额", "A fund cannot be smaller than the tickets it writes";
     FieldOutOfRange => "数值超出允许范围", "The value is out of the allowed range";
+    FieldNotOneOf => "不是可选的值。可选值：{values}", "Not one of the allowed values: {values}";
+    FieldUnknownField => "没有这个字段：请删除它或检查拼写", "Unknown field: remove it or check its spelling";
+    FieldExpectedInteger => "应为整数", "Must be a whole number";
+    FieldExpectedNumber => "应为数字", "Must be a number";
+    FieldExpectedText => "应为文本", "Must be text (a string)";
+    FieldExpectedBoolean => "应为 true 或 false", "Must be true or false";
+    FieldExpectedList => "应为列表（数组）", "Must be a list (an array)";
+    FieldExpectedObject => "应为对象", "Must be an object";
     FieldDatesOutOfOrder => "开始日期不能晚于结束日期", "The start cannot be after the end";
     FieldControlChars => "不能包含控制字符、换行或文字方向控制符", "Must not contain control characters, line breaks or text-direction overrides";
     FieldDateOutOfRange => "日期须在 2000-01-01 至 2099-12-31 之间", "Dates must be between 2000-01-01 and 2099-12-31";

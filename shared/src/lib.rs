@@ -6,7 +6,7 @@
 
 /// An enum of stable snake_case codes, each with a catalogue label.
 macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $msg:ident),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:tt => $msg:ident),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -118,8 +118,10 @@ pub struct DemandSpec {
     pub trl: u8,
     /// Budget range in 万元.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 100_000_000))]
     pub budget_min: Option<u32>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 100_000_000))]
     pub budget_max: Option<u32>,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
@@ -154,8 +156,10 @@ pub struct CapabilitySpec {
     pub cases: Option<String>,
     /// Price range in 万元; none with `negotiable`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 100_000_000))]
     pub price_min: Option<u32>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 100_000_000))]
     pub price_max: Option<u32>,
     #[serde(default)]
     pub negotiable: bool,
@@ -189,14 +193,17 @@ pub struct MandateSpec {
     pub stages: Vec<String>,
     /// Ticket size range in 万元.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 100_000_000))]
     pub ticket_min: Option<u32>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 100_000_000))]
     pub ticket_max: Option<u32>,
     /// District codes it invests in; empty means anywhere.
     #[serde(default)]
     pub districts: Vec<String>,
     /// Fund size in 万元.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 100_000_000))]
     pub fund_size: Option<u32>,
     #[serde(default)]
     pub portfolio: Option<String>,
@@ -248,6 +255,8 @@ pub const DETAILS_MAX: usize = 10_000;
 pub const MAX_POSTING_DOMAINS: usize = 3;
 /// The most a funding demand may say it raises (万元): 1000亿.
 pub const AMOUNT_SOUGHT_MAX: u32 = 10_000_000;
+/// The largest budget, price, ticket or fund a posting may name (万元): 1万亿.
+pub const AMOUNT_MAX: u32 = 100_000_000;
 /// A fund may name every field it invests in.
 pub const MAX_MANDATE_DOMAINS: usize = 20;
 pub const MAX_KEYWORDS: usize = 10;
@@ -297,8 +306,15 @@ impl std::ops::Deref for PostingDraft {
     }
 }
 
+/// An amount range (万元) named by its `_max` field: each end at most [`AMOUNT_MAX`], the low end
+/// not above the high one.
 fn range(errs: &mut FieldErrors, field: &str, min: Option<u32>, max: Option<u32>) {
-    if let (Some(a), Some(b)) = (min, max)
+    let low = field.replace("_max", "_min");
+    if min.is_some_and(|a| a > AMOUNT_MAX) {
+        errs.add(low, FieldError::OutOfRange);
+    } else if max.is_some_and(|b| b > AMOUNT_MAX) {
+        errs.add(field, FieldError::OutOfRange);
+    } else if let (Some(a), Some(b)) = (min, max)
         && a > b
     {
         errs.add(field, FieldError::RangeInverted);
@@ -484,6 +500,7 @@ impl PostingInput {
                 // A fund is at least as large as the largest ticket it writes.
                 match (m.fund_size, m.ticket_max.or(m.ticket_min)) {
                     (Some(0), _) => errs.add("fund_size", FieldError::OutOfRange),
+                    (Some(size), _) if size > AMOUNT_MAX => errs.add("fund_size", FieldError::OutOfRange),
                     (Some(size), Some(ticket)) if size < ticket => errs.add("fund_size", FieldError::FundBelowTicket),
                     _ => {}
                 }
@@ -675,6 +692,7 @@ code_enum!(PostingSort {
 /// Filters every posting list takes; one machinery for all four kinds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PostingQuery {
     /// Words to look for (as in search); with them the default order is relevance.
     pub q: Option<String>,
@@ -706,6 +724,7 @@ pub struct PostingQuery {
 /// `GET /api/search`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct SearchQuery {
     /// Chinese and/or English text; abbreviations such as AIGC or eVTOL also find their full forms.
     pub q: String,
@@ -751,11 +770,12 @@ pub struct KindCount {
     pub count: u64,
 }
 
-/// Ranked hits (BM25) of one page, the total, and how many hits each kind has.
+/// Ranked hits (BM25) of one page as `items`, the total, and how many hits each kind has: the
+/// list shape of every list, with the counts beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchResults {
-    pub hits: Vec<SearchHit>,
+    pub items: Vec<SearchHit>,
     pub total: u64,
     pub page: u32,
     pub per_page: u32,
@@ -909,6 +929,17 @@ mod tests {
         let d = demand().parse(&tax(), TODAY).unwrap();
         assert_eq!(d.title_zh, "固态电池电解质界面稳定性攻关");
         assert_eq!(d.keywords, vec!["固态电池".to_string(), "电解质".to_string()]);
+    }
+
+    #[test]
+    fn an_amount_beyond_a_trillion_yuan_is_out_of_range_on_its_own_field() {
+        let mut d = demand();
+        set_demand(&mut d, |s| s.budget_min = Some(AMOUNT_MAX + 1));
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("budget_min"), Some(FieldError::OutOfRange));
+        set_demand(&mut d, |s| (s.budget_min, s.budget_max) = (Some(1), Some(u32::MAX)));
+        assert_eq!(d.parse(&tax(), TODAY).unwrap_err().get("budget_max"), Some(FieldError::OutOfRange));
+        set_demand(&mut d, |s| (s.budget_min, s.budget_max) = (Some(1), Some(AMOUNT_MAX)));
+        assert!(d.parse(&tax(), TODAY).is_ok());
     }
 
     #[test]

@@ -571,6 +571,7 @@ pub struct FeedEntry {
 /// `GET /api/feed`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct FeedQuery {
     /// Only matches of this kind.
     pub kind: Option<PostingKind>,
@@ -595,6 +596,7 @@ pub struct Bundle {
 /// `GET /api/{kind}/{id}/matches`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct MatchQuery {
     /// What to match with; for demands `capability`, `scenario` or `mandate` (default capability),
     /// for the other kinds always `demand`.

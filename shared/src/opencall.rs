@@ -261,6 +261,7 @@ mod tests {
 /// ones waiting for a site admin's decision).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct NoticeQuery {
     #[serde(default)]
     pub status: Option<NoticeStatus>,

@@ -345,6 +345,7 @@ pub struct OrgSummary {
 /// `GET /api/orgs` filters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct OrgListQuery {
     pub kind: Option<OrgKind>,
     /// Matches the Chinese or English name.

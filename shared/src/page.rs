@@ -16,6 +16,14 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// The page `q` asks for of a list held whole (already filtered and ordered).
+    pub fn window(all: Vec<T>, q: PageQuery) -> Page<T> {
+        let (page, per_page, offset) = q.resolve();
+        let total = all.len() as u64;
+        let items = all.into_iter().skip(offset as usize).take(per_page as usize).collect();
+        Page { items, total, page, per_page }
+    }
+
     pub fn pages(&self) -> u32 {
         if self.per_page == 0 { 1 } else { (self.total.div_ceil(self.per_page as u64) as u32).max(1) }
     }
@@ -24,6 +32,7 @@ impl<T> Page<T> {
 /// `?page=&per_page=` as sent; `resolve()` clamps it to a valid window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PageQuery {
     /// 1-based page number.
     pub page: Option<u32>,
@@ -49,6 +58,15 @@ mod tests {
         assert_eq!(PageQuery { page: None, per_page: None }.resolve(), (1, 20, 0));
         assert_eq!(PageQuery { page: Some(0), per_page: Some(1000) }.resolve(), (1, 100, 0));
         assert_eq!(PageQuery { page: Some(3), per_page: Some(10) }.resolve(), (3, 10, 20));
+    }
+
+    #[test]
+    fn a_window_holds_the_asked_page_and_the_whole_total() {
+        let w = Page::window((1..=45).collect::<Vec<u32>>(), PageQuery { page: Some(3), per_page: Some(20) });
+        assert_eq!((w.items, w.total, w.page, w.per_page), (vec![41, 42, 43, 44, 45], 45, 3, 20));
+        let beyond = Page::window(vec![1, 2], PageQuery { page: Some(9), per_page: None });
+        assert!(beyond.items.is_empty());
+        assert_eq!(beyond.total, 2);
     }
 
     #[test]

@@ -142,9 +142,22 @@ pub fn search(q: &SearchQuery) -> String {
     format!("/api/search{qs}")
 }
 
-/// Upcoming events (or past ones), narrowed by words.
-pub fn events(past: bool, words: Option<&str>) -> String {
-    format!("/api/events{}", query(&[("past", past.then(|| "true".to_owned())), ("q", words.map(str::to_owned))]))
+/// Upcoming events (or past ones), narrowed by words; `page` from 1 (the first is not named).
+pub fn events(past: bool, words: Option<&str>, page: u32) -> String {
+    let qs = query(&[
+        ("past", past.then(|| "true".to_owned())),
+        ("q", words.map(str::to_owned)),
+        ("page", (page > 1).then(|| page.to_string())),
+    ]);
+    format!("/api/events{qs}")
+}
+
+/// Competitions, narrowed by words; `page` from 1 (the first is not named).
+pub fn competitions(words: Option<&str>, page: u32) -> String {
+    format!(
+        "/api/competitions{}",
+        query(&[("q", words.map(str::to_owned)), ("page", (page > 1).then(|| page.to_string()))])
+    )
 }
 
 pub fn event(id: i64) -> String {
@@ -224,8 +237,10 @@ mod tests {
         );
         let q = PostingQuery { pilot_zone: Some("xiaoshan".into()), per_page: Some(20), ..Default::default() };
         assert_eq!(postings(PostingKind::Mandate, &q), "/api/mandates?pilot_zone=xiaoshan&per_page=20");
-        assert_eq!(events(false, None), "/api/events");
-        assert_eq!(events(true, Some("论坛")), "/api/events?past=true&q=%E8%AE%BA%E5%9D%9B");
+        assert_eq!(events(false, None, 1), "/api/events");
+        assert_eq!(events(true, Some("论坛"), 1), "/api/events?past=true&q=%E8%AE%BA%E5%9D%9B");
+        assert_eq!(events(false, None, 2), "/api/events?page=2");
+        assert_eq!(competitions(Some("AI"), 3), "/api/competitions?q=AI&page=3");
         assert_eq!(dashboard_activity(&ActivityQuery::default()), "/api/dashboard/activity");
     }
 

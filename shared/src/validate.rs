@@ -35,6 +35,16 @@ pub enum FieldError {
     DateOutOfRange,
     /// A fund smaller than the largest ticket it writes.
     FundBelowTicket,
+    /// A code outside the values the field takes (they are listed with the message).
+    NotOneOf,
+    /// A field the request does not have (a misspelling, or a field of another kind).
+    UnknownField,
+    ExpectedInteger,
+    ExpectedNumber,
+    ExpectedText,
+    ExpectedBoolean,
+    ExpectedList,
+    ExpectedObject,
 }
 
 impl FieldError {
@@ -63,6 +73,14 @@ impl FieldError {
             FieldError::ControlChars => Msg::FieldControlChars,
             FieldError::DateOutOfRange => Msg::FieldDateOutOfRange,
             FieldError::FundBelowTicket => Msg::FieldFundBelowTicket,
+            FieldError::NotOneOf => Msg::FieldNotOneOf,
+            FieldError::UnknownField => Msg::FieldUnknownField,
+            FieldError::ExpectedInteger => Msg::FieldExpectedInteger,
+            FieldError::ExpectedNumber => Msg::FieldExpectedNumber,
+            FieldError::ExpectedText => Msg::FieldExpectedText,
+            FieldError::ExpectedBoolean => Msg::FieldExpectedBoolean,
+            FieldError::ExpectedList => Msg::FieldExpectedList,
+            FieldError::ExpectedObject => Msg::FieldExpectedObject,
         }
     }
 }

@@ -15,18 +15,38 @@ const SCHEMATHESIS: &str = "4.32.5";
 /// The time schemathesis may take for the whole run.
 const BUDGET_SECS: u32 = 150;
 
-/// `st` from a virtualenv of its own, made and filled when missing.
-fn ensure_schemathesis(root: &Path) -> Result<PathBuf> {
-    let venv = root.join(format!("target/tools/schemathesis-{SCHEMATHESIS}"));
-    let st = venv.join("bin/st");
-    if st.exists() {
-        return Ok(st);
+const SPEC_VALIDATOR: &str = "0.9.0";
+
+/// A Python tool's command from a virtualenv of its own under `target/tools/`, made and filled
+/// from PyPI (the pinned version) when missing.
+fn ensure_python_tool(root: &Path, package: &str, version: &str, command: &str) -> Result<PathBuf> {
+    let venv = root.join(format!("target/tools/{package}-{version}"));
+    let bin = venv.join("bin").join(command);
+    if bin.exists() {
+        return Ok(bin);
     }
     crate::setup::ensure_python()?;
     run_cmd(Command::new("python3").args(["-m", "venv"]).arg(&venv)).context("making a Python virtualenv")?;
-    run_cmd(Command::new(venv.join("bin/pip")).args(["install", "-q", &format!("schemathesis=={SCHEMATHESIS}")]))
-        .context("installing schemathesis from PyPI")?;
-    Ok(st)
+    run_cmd(Command::new(venv.join("bin/pip")).args(["install", "-q", &format!("{package}=={version}")]))
+        .with_context(|| format!("installing {package} from PyPI"))?;
+    Ok(bin)
+}
+
+fn ensure_schemathesis(root: &Path) -> Result<PathBuf> {
+    ensure_python_tool(root, "schemathesis", SCHEMATHESIS, "st")
+}
+
+/// `openapi-spec-validator` (written elsewhere, pinned) on the document the server serves.
+fn validate_document(root: &Path, addr: &str, data: &Path) -> Result<()> {
+    let validator = ensure_python_tool(root, "openapi-spec-validator", SPEC_VALIDATOR, "openapi-spec-validator")?;
+    let request = format!("GET /api/openapi.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let (head, body) = exchange(addr, &request)?;
+    anyhow::ensure!(head.starts_with("HTTP/1.1 200"), "GET /api/openapi.json: {}", head.lines().next().unwrap_or(""));
+    let file = data.join("openapi.json");
+    std::fs::write(&file, body)?;
+    run_cmd(Command::new(validator).arg(&file)).context("the served OpenAPI document is not valid")?;
+    eprintln!("xtask: openapi-spec-validator {SPEC_VALIDATOR}: the served document is valid");
+    Ok(())
 }
 
 /// Signs in and returns the `Cookie` header value of the session.
@@ -67,6 +87,7 @@ fn verdict(success: bool, junit: &str) -> Result<()> {
 pub fn run(root: &Path) -> Result<()> {
     let st = ensure_schemathesis(root)?;
     let server = DemoServer::start(root, false, "api-fuzz")?;
+    validate_document(root, &server.addr, &server.data)?;
     fuzz(&st, &server.addr, &server.data)
 }
 

@@ -10,6 +10,7 @@ use shared::competitions::{
     TeamPerson,
 };
 use shared::opencall::Notice;
+use shared::page::{Page, PageQuery};
 
 use super::{judging, ops};
 use crate::AppState;
@@ -19,20 +20,26 @@ use crate::error::AppResult;
 use crate::http::extract::{Body, Json, Path, Query};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CompetitionQuery {
     /// Words to look for in titles, descriptions, eligibility and organizers; the best fits first.
     pub q: Option<String>,
+    /// 1-based page number.
+    pub page: Option<u32>,
+    /// Items per page, 1–100 (default 20).
+    pub per_page: Option<u32>,
 }
 
 /// Every competition, newest first (with `q`, the best fits first).
 #[utoipa::path(get, path = "/competitions", tag = "competitions", params(CompetitionQuery),
-    responses((status = 200, body = Vec<Competition>), (status = 400, body = ApiError)))]
+    responses((status = 200, body = Page<Competition>), (status = 422, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
     user: MaybeUser,
     Query(q): Query<CompetitionQuery>,
-) -> AppResult<Json<Vec<Competition>>> {
-    Ok(Json(ops::list(&state, user.0.as_ref(), q.q.as_deref()).await?))
+) -> AppResult<Json<Page<Competition>>> {
+    let all = ops::list(&state, user.0.as_ref(), q.q.as_deref()).await?;
+    Ok(Json(Page::window(all, PageQuery { page: q.page, per_page: q.per_page })))
 }
 
 /// Create a competition (members of an organizer organization).
@@ -242,7 +249,8 @@ pub async fn submit(
 /// Upload the business plan, a PDF of at most 20 MB (raw body), as a new version.
 #[utoipa::path(post, path = "/teams/{id}/stages/{stage}/plan", tag = "competitions",
     params(("id" = i64, Path), ("stage" = i64, Path), UploadQuery),
-    request_body(content = Vec<u8>, content_type = "application/pdf"),
+    request_body(content = Vec<u8>, content_type = "application/pdf",
+        description = "The business plan's bytes: a PDF (checked by content), at most 20 MiB; `name` gives its file name"),
     responses((status = 201, body = Submission), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 413, body = ApiError), (status = 415, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn upload_plan(

@@ -293,17 +293,52 @@ pub async fn seed_scale(db: &Db, postings: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Loads the demo data unless it was loaded before (or the installation has users already).
-/// Returns true when it loaded.
+/// What a request to load the demo did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seeding {
+    Loaded,
+    /// The demo was loaded before (the `demo_seeded` mark).
+    AlreadyLoaded,
+    /// On start-up only: the installation is in use (organizations, or users besides site admins).
+    InUse,
+    /// It cannot load without clashing with what is there; nothing was written. Says why.
+    Refused(String),
+}
+
+/// Loads the demo data on a first start: unless it was loaded before or the installation is in
+/// use (site admins created before the first start do not count). Returns true when it loaded.
 pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
+    Ok(seed(db, true).await? == Seeding::Loaded)
+}
+
+/// Loads the demo data unless it is there; `first_start_only` also leaves an installation in use
+/// alone. All or nothing: one transaction.
+pub async fn seed(db: &Db, first_start_only: bool) -> anyhow::Result<Seeding> {
     let mut tx = crate::db::begin_write(db).await?;
     // Instances starting at once on an empty database: one loads, the others then find it loaded.
     crate::db::lock_key(&mut tx, crate::db::Key::Seed).await?;
     let seeded: Option<(String,)> =
         sql::query_as("SELECT value FROM app_meta WHERE key = 'demo_seeded'").fetch_optional(&mut tx).await?;
-    let (users,): (i64,) = sql::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut tx).await?;
-    if seeded.is_some() || users > 0 {
-        return Ok(false);
+    if seeded.is_some() {
+        return Ok(Seeding::AlreadyLoaded);
+    }
+    let (in_use,): (i64,) = sql::query_as(
+        "SELECT (SELECT COUNT(*) FROM organizations) + (SELECT COUNT(*) FROM users WHERE is_admin = FALSE)",
+    )
+    .fetch_one(&mut tx)
+    .await?;
+    if first_start_only && in_use > 0 {
+        return Ok(Seeding::InUse);
+    }
+    for u in &USERS {
+        let taken: Option<(i64,)> =
+            sql::query_as("SELECT id FROM users WHERE email = $1").bind(u.email).fetch_optional(&mut tx).await?;
+        if taken.is_some() {
+            return Ok(Seeding::Refused(format!(
+                "an account with the demo's address {} exists already; the demo needs its own accounts",
+                u.email
+            )));
+        }
     }
     let password = Password::parse(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("demo password: {e:?}"))?;
     let hash = password::hash(password.expose().to_owned()).await?;
@@ -373,5 +408,5 @@ pub async fn seed_if_first_start(db: &Db) -> anyhow::Result<bool> {
         .execute(&mut tx)
         .await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Seeding::Loaded)
 }

@@ -160,6 +160,7 @@ pub async fn post_message(
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// The file's name as the user chose it.
     pub name: String,
@@ -167,7 +168,8 @@ pub struct UploadQuery {
 
 /// Upload a PDF or image (≤ 10 MB, type checked by content) as the raw body; send it with a message.
 #[utoipa::path(post, path = "/engagements/{id}/attachments", tag = "engagements",
-    params(("id" = i64, Path), UploadQuery), request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    params(("id" = i64, Path), UploadQuery), request_body(content = Vec<u8>, content_type = "application/octet-stream",
+        description = "The file's bytes: a PDF, PNG, JPEG, GIF or WebP (checked by content), at most 10 MiB; `name` gives its file name"),
     responses((status = 201, body = Attachment), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 413, body = ApiError), (status = 415, body = ApiError)))]
 pub async fn upload(

@@ -8,6 +8,8 @@ use shared::events::{
     RegistrationInput, Staff, StaffInput, Ticket, TicketType, TicketTypeInput,
 };
 
+use shared::page::{Page, PageQuery};
+
 use super::ops;
 use crate::AppState;
 use crate::accounts::{CurrentUser, MaybeUser};
@@ -15,22 +17,28 @@ use crate::error::AppResult;
 use crate::http::extract::{Json, Path, Query};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EventQuery {
     /// Past events instead of upcoming ones.
     #[serde(default)]
     pub past: bool,
     /// Words to look for in titles, descriptions, venues and organizers; the best fits first.
     pub q: Option<String>,
+    /// 1-based page number.
+    pub page: Option<u32>,
+    /// Items per page, 1–100 (default 20).
+    pub per_page: Option<u32>,
 }
 
 /// Upcoming (or past) events, soonest first; invitation-only ones only for their organizers.
-#[utoipa::path(get, path = "/events", tag = "events", params(EventQuery), responses((status = 200, body = Vec<Event>)))]
+#[utoipa::path(get, path = "/events", tag = "events", params(EventQuery), responses((status = 200, body = Page<Event>)))]
 pub async fn list(
     State(state): State<AppState>,
     user: MaybeUser,
     Query(q): Query<EventQuery>,
-) -> AppResult<Json<Vec<Event>>> {
-    Ok(Json(ops::list(&state, user.0.as_ref(), q.past, q.q.as_deref()).await?))
+) -> AppResult<Json<Page<Event>>> {
+    let all = ops::list(&state, user.0.as_ref(), q.past, q.q.as_deref()).await?;
+    Ok(Json(Page::window(all, PageQuery { page: q.page, per_page: q.per_page })))
 }
 
 /// Create an event for one of your organizer organizations.
@@ -263,6 +271,7 @@ pub async fn remove_staff(
 
 /// Which invitation to the staff to withdraw.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StaffInvitationQuery {
     /// The invited address.
     pub email: String,
@@ -496,7 +505,8 @@ pub async fn badges(
 /// Set the cover image: a PNG, JPEG, GIF or WebP (checked by content, ≤ 10 MB) as the raw body
 /// (those who run the event).
 #[utoipa::path(put, path = "/events/{id}/cover", tag = "events", params(("id" = i64, Path)),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream",
+        description = "The image's bytes: PNG, JPEG, GIF or WebP (checked by content), at most 10 MiB"),
     responses((status = 200, body = Event), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 413, body = ApiError), (status = 415, body = ApiError)))]
 pub async fn put_cover(

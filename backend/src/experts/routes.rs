@@ -41,6 +41,7 @@ pub async fn search(
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     /// pending (the default), approved or rejected.
     #[serde(default)]

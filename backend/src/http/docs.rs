@@ -11,8 +11,10 @@ use utoipa::openapi::{OpenApi, RefOr};
 
 #[utoipa::path(get, path = "/openapi.json", tag = "meta",
     responses((status = 200, description = "This OpenAPI 3.1 document", content_type = "application/json")))]
-pub async fn openapi_json(Extension(doc): Extension<Arc<OpenApi>>) -> axum::Json<OpenApi> {
-    axum::Json((*doc).clone())
+pub async fn openapi_json() -> crate::http::extract::RawJson {
+    static TEXT: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| serde_json::to_string(&*crate::http::contract::DOCUMENT).unwrap_or_default());
+    crate::http::extract::RawJson(TEXT.clone())
 }
 
 #[utoipa::path(get, path = "/docs", tag = "meta",

@@ -1,6 +1,9 @@
 //! `Json`, `Path` and `Query` extractors whose rejections answer in the shared error shape.
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -10,40 +13,87 @@ use shared::error::FieldErrors;
 use shared::validate::FieldError;
 
 use crate::error::AppError;
+use crate::http::contract;
 
-/// A JSON body. Malformed JSON answers 400, a wrong shape 422 naming the field,
-/// a missing content type 415 and an oversized body 413.
+/// A JSON body, held to the OpenAPI document: malformed JSON answers 400, a missing content
+/// type 415, an oversized body 413, and a body of the wrong shape 422 naming every field with a
+/// problem at once (see [`contract`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
 
 impl<T, S> FromRequest<S> for Json<T>
 where
-    T: DeserializeOwned,
+    T: DeserializeOwned + utoipa::PartialSchema,
     S: Send + Sync,
 {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(v)) => Ok(Json(v)),
-            Err(rejection) => Err(json_rejection(rejection)),
+        let value = match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(v)) => v,
+            Err(rejection) => return Err(json_rejection(rejection)),
+        };
+        let errs = contract::CONTRACT.check_body(&value, &body_schema::<T>());
+        if !errs.is_empty() {
+            return Err(AppError::Validation(errs));
         }
+        serde_path_to_error::deserialize(value).map(Json).map_err(|e| {
+            let field = e.path().to_string();
+            let error = if e.inner().to_string().starts_with("missing field") {
+                FieldError::Required
+            } else {
+                FieldError::Invalid
+            };
+            match (field.as_str(), field_of_data_error(&e.inner().to_string())) {
+                (".", Some((f, err))) => AppError::Validation(one(f, err)),
+                (".", None) => AppError::MalformedJson(e.inner().to_string()),
+                _ => AppError::Validation(one(field.split('[').next().unwrap_or(&field).to_owned(), error)),
+            }
+        })
     }
+}
+
+fn one(field: String, error: FieldError) -> FieldErrors {
+    let mut errs = FieldErrors::new();
+    errs.add(field, error);
+    errs
+}
+
+/// Per type (by name), what the contract checks it with.
+type PerType<T> = LazyLock<Mutex<HashMap<&'static str, Arc<T>>>>;
+
+/// The normalized schema of a body type, made once per type.
+fn body_schema<T: utoipa::PartialSchema>() -> Arc<serde_json::Value> {
+    static CACHE: PerType<serde_json::Value> = LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(std::any::type_name::<T>())
+        .or_insert_with(|| {
+            let mut schema = serde_json::to_value(T::schema()).unwrap_or_default();
+            contract::normalize(&mut schema);
+            Arc::new(schema)
+        })
+        .clone()
+}
+
+/// The normalized query parameters of a query type, made once per type.
+fn query_params<T: utoipa::IntoParams>() -> Arc<Vec<serde_json::Value>> {
+    static CACHE: PerType<Vec<serde_json::Value>> = LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(std::any::type_name::<T>())
+        .or_insert_with(|| {
+            let params = T::into_params(|| Some(utoipa::openapi::path::ParameterIn::Query));
+            let mut value = serde_json::to_value(params).unwrap_or_default();
+            contract::normalize(&mut value);
+            Arc::new(value.as_array().cloned().unwrap_or_default())
+        })
+        .clone()
 }
 
 fn json_rejection(rejection: JsonRejection) -> AppError {
     match rejection {
-        JsonRejection::JsonDataError(e) => {
-            let text = e.body_text();
-            match field_of_data_error(&text) {
-                Some((field, error)) => {
-                    let mut errs = FieldErrors::new();
-                    errs.add(field, error);
-                    AppError::Validation(errs)
-                }
-                None => AppError::MalformedJson(text),
-            }
-        }
+        JsonRejection::JsonDataError(e) => AppError::MalformedJson(e.body_text()),
         JsonRejection::JsonSyntaxError(e) => AppError::MalformedJson(e.body_text()),
         JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType,
         JsonRejection::BytesRejection(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
@@ -93,23 +143,28 @@ where
     }
 }
 
-/// Query string. Unparseable values answer 400 `invalid_query`.
+/// Query string, held to the operation's documented parameters like a body: unknown names,
+/// missing required ones and values outside a parameter's type, values or range answer 422 naming
+/// each; a string that is not `application/x-www-form-urlencoded` answers 400 `invalid_query`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Query<T>(pub T);
 
 impl<T, S> FromRequestParts<S> for Query<T>
 where
-    T: DeserializeOwned,
+    T: DeserializeOwned + utoipa::IntoParams,
     S: Send + Sync,
 {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
-            Ok(axum::extract::Query(v)) => Ok(Query(v)),
-            Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(AppError::InvalidQuery(e.body_text())),
-            Err(other) => Err(AppError::InvalidQuery(other.body_text())),
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts.uri.query().unwrap_or_default();
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(raw).map_err(|e| AppError::InvalidQuery(e.to_string()))?;
+        let errs = contract::CONTRACT.check_query(&pairs, &query_params::<T>());
+        if !errs.is_empty() {
+            return Err(AppError::Validation(errs));
         }
+        serde_urlencoded::from_str(raw).map(Query).map_err(|e| AppError::InvalidQuery(e.to_string()))
     }
 }
 

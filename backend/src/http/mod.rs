@@ -2,6 +2,7 @@
 //! the request locale, cookies, fallbacks, the SPA and the API docs.
 
 pub mod client;
+pub mod contract;
 pub mod cookie;
 pub mod docs;
 pub mod extract;

@@ -237,6 +237,15 @@ async fn assemble(
         .collect())
 }
 
+/// Only published postings are matched: anything else is told so (409 `not_published`) rather
+/// than answered with an empty list.
+fn published(posting: &shared::market::Posting) -> AppResult<()> {
+    match posting.status {
+        shared::market::PostingStatus::Published => Ok(()),
+        _ => Err(AppError::Conflict(shared::ErrorCode::NotPublished)),
+    }
+}
+
 /// The matches of posting `id` of `kind`, best first. Anyone who may see the posting sees its
 /// matches; its own organization's members also get their feedback applied and shown.
 pub async fn matches(
@@ -254,6 +263,7 @@ pub async fn matches(
     };
     let mut db = state.db.acquire().await?;
     let posting = market::view(&mut db, kind, id, user).await?;
+    published(&posting)?;
     let viewer_org = posting.mine.then_some(posting.org.id);
     // Ranking is milliseconds of pure computation: off the async workers, so that cheap requests
     // are not queued behind it on a 2-core machine.
@@ -330,6 +340,7 @@ pub async fn bundles(
     };
     let mut db = state.db.acquire().await?;
     let posting = market::view(&mut db, PostingKind::Demand, id, user).await?;
+    published(&posting)?;
     let viewer_org = posting.mine.then_some(posting.org.id);
     let caps = ranked(state, id, PostingKind::Capability, 10, viewer_org);
     let scens = ranked(state, id, PostingKind::Scenario, 10, viewer_org);

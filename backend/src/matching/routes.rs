@@ -89,6 +89,7 @@ pub async fn feed(
 
 /// `GET /api/demands/{id}/bundles?limit=`.
 #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct BundleQuery {
     /// 1–20, default 5.
     pub limit: Option<u32>,

@@ -98,7 +98,8 @@ pub async fn answer(
 /// Attach a PDF or image (≤ 10 MB) to your application until the deadline; the raw body.
 #[utoipa::path(post, path = "/demands/{id}/applications/{app}/attachments", tag = "open calls",
     params(("id" = i64, Path), ("app" = i64, Path), UploadQuery),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream",
+        description = "The file's bytes: a PDF, PNG, JPEG, GIF or WebP (checked by content), at most 10 MiB; `name` gives its file name"),
     responses((status = 201, body = Attachment), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 413, body = ApiError), (status = 415, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn upload(

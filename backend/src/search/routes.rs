@@ -17,7 +17,7 @@ pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>)
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let text: String = q.q.chars().take(200).collect();
     let empty = SearchResults {
-        hits: vec![],
+        items: vec![],
         total: 0,
         page,
         per_page,
@@ -34,7 +34,7 @@ pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>)
     let found = tokio::task::spawn_blocking(move || -> anyhow::Result<SearchResults> {
         let offset = offset.min(10_000) as usize;
         let (hits, total, by_kind) = index.search_among(&text, kind, among.as_deref(), per_page as usize, offset)?;
-        let mut results = SearchResults { hits, total, by_kind, ..empty };
+        let mut results = SearchResults { items: hits, total, by_kind, ..empty };
         if total == 0 {
             if among.is_some() {
                 results.without_filters = Some(index.search(&text, kind, 1, 0)?.1);
@@ -51,7 +51,7 @@ pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>)
     .map_err(AppError::Internal)?;
     let facets = state.published.facets();
     let mut results = found;
-    for hit in &mut results.hits {
+    for hit in &mut results.items {
         if let Some(f) = facets.facts(hit.id) {
             hit.type_code = f.type_code;
             hit.domains = f.domains;

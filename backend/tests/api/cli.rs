@@ -193,3 +193,45 @@ fn restore_puts_a_checked_backup_back_keeps_the_replaced_database_and_refuses_wh
         .expect("the replaced database is kept");
     assert_eq!(users(kept), ["first@example.com", "second@example.com"]);
 }
+
+#[test]
+fn seed_demo_loads_the_demo_beside_an_admin_and_says_why_when_a_demo_address_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| bin().arg("--data-dir").arg(dir.path()).args(args).output().unwrap();
+    assert!(create_admin(dir.path(), "root@example.com"));
+    let out = run(&["seed-demo"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("demo data loaded"));
+    let again = run(&["seed-demo"]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("loaded already"));
+
+    // A folder where someone took a demo address: refused, naming it, nothing written.
+    let other = tempfile::tempdir().unwrap();
+    assert!(create_admin(other.path(), "lab@demo.futurematch.cn"));
+    let out = bin().arg("--data-dir").arg(other.path()).arg("seed-demo").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lab@demo.futurematch.cn"), "{out:?}");
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let users: i64 = rt.block_on(async {
+        let pool = backend::db::connect(&backend::Config::with_data_dir(other.path())).await.unwrap();
+        sql::query_as::<(i64,)>("SELECT COUNT(*) FROM users").fetch_one(&pool).await.unwrap().0
+    });
+    assert_eq!(users, 1, "nothing of the demo was written");
+}
+
+#[test]
+fn the_first_start_loads_the_demo_even_when_an_admin_was_created_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(create_admin(dir.path(), "root@example.com"));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(async {
+        let pool = backend::db::connect(&backend::Config::with_data_dir(dir.path())).await.unwrap();
+        assert!(
+            backend::demo::seed_if_first_start(&pool).await.unwrap(),
+            "an admin alone is not an installation in use"
+        );
+        sql::query("DELETE FROM app_meta WHERE key = 'demo_seeded'").execute(&pool).await.unwrap();
+        assert!(!backend::demo::seed_if_first_start(&pool).await.unwrap(), "organizations exist: in use");
+    });
+}

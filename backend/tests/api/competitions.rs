@@ -611,7 +611,7 @@ async fn an_unverified_organizer_drafts_a_competition_nobody_sees_until_verified
         let url = list_url.clone();
         async move {
             let list = body(c.get(url).send().await.unwrap()).await;
-            list.as_array().unwrap().iter().any(|c| c["id"] == id)
+            list["items"].as_array().unwrap().iter().any(|c| c["id"] == id)
         }
     };
     assert!(listed(newcomer.clone()).await);
@@ -781,7 +781,7 @@ async fn the_competition_list_keyword_finds_by_title_and_description() {
         async move {
             let r = c.get(url).query(&[("q", q)]).send().await.unwrap();
             assert_eq!(r.status(), StatusCode::OK);
-            body(r).await.as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect::<Vec<_>>()
+            body(r).await["items"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect::<Vec<_>>()
         }
     };
     assert_eq!(found("低空大赛").await, [ids[0]]);

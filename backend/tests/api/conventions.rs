@@ -71,7 +71,11 @@ async fn unknown_api_routes_answer_404_and_wrong_methods_405_in_the_error_shape(
     let r = app.client().get(app.url("/api/orgs/not-a-number")).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::NOT_FOUND).await.0, "not_found");
     let r = app.client().get(app.url("/api/orgs?page=-1")).send().await.unwrap();
-    assert_eq!(error_code(r, StatusCode::BAD_REQUEST).await.0, "invalid_query");
+    let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!((code.as_str(), v["error"]["fields"]["page"].is_string()), ("validation_failed", true), "{v}");
+    let r = app.client().get(app.url("/api/orgs?page=1&page=2")).send().await.unwrap();
+    let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!((code.as_str(), v["error"]["fields"]["page"].is_string()), ("validation_failed", true), "{v}");
 }
 
 #[tokio::test]
@@ -520,7 +524,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     let upcoming = body(app.client().get(app.url("/api/events")).send().await.unwrap()).await;
     let past = body(app.client().get(app.url("/api/events?past=true")).send().await.unwrap()).await;
     let types = |v: &Value| {
-        v.as_array().unwrap().iter().map(|e| e["event_type"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        v["items"].as_array().unwrap().iter().map(|e| e["event_type"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
     };
     let (upcoming, past) = (types(&upcoming), types(&past));
     for t in ["forum", "exhibition", "matchmaking", "roadshow"] {
@@ -554,7 +558,8 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let events = body(app.client().get(app.url("/api/events")).send().await.unwrap()).await;
-    let meet = events.as_array().unwrap().iter().find(|e| e["event_type"] == "matchmaking").unwrap()["id"].clone();
+    let meet =
+        events["items"].as_array().unwrap().iter().find(|e| e["event_type"] == "matchmaking").unwrap()["id"].clone();
     let area = body(enterprise.get(app.url(&format!("/api/events/{meet}/meetings"))).send().await.unwrap()).await;
     assert_eq!(area["attendee"], true);
     let pending =
@@ -566,7 +571,7 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
         sql::query_as("SELECT COUNT(*) FROM experts WHERE status = 'approved'").fetch_one(db).await.unwrap();
     assert!(approved >= 40, "{approved} approved experts");
     let list = body(app.client().get(app.url("/api/competitions")).send().await.unwrap()).await;
-    let list = list.as_array().unwrap();
+    let list = list["items"].as_array().unwrap();
     let running = list.iter().find(|c| c["stages"][0]["status"] == "open").expect("a competition in its first stage");
     assert!(running["teams"].as_u64().unwrap() >= 8 && running["tracks"].as_array().unwrap().len() >= 2, "{running}");
     let mine =

@@ -225,9 +225,9 @@ async fn only_organizer_organizations_run_events_and_bad_input_is_refused() {
     private["invitation_only"] = json!(true);
     s.organizer.post(s.app.url("/api/events")).json(&private).send().await.unwrap();
     let public = body(s.app.client().get(s.app.url("/api/events")).send().await.unwrap()).await;
-    assert_eq!(public.as_array().unwrap().len(), 1);
+    assert_eq!(public["items"].as_array().unwrap().len(), 1);
     let theirs = body(s.organizer.get(s.app.url("/api/events")).send().await.unwrap()).await;
-    assert_eq!(theirs.as_array().unwrap().len(), 2);
+    assert_eq!(theirs["items"].as_array().unwrap().len(), 2);
 }
 
 #[tokio::test]
@@ -668,7 +668,7 @@ async fn an_invitation_only_event_admits_registrations_with_a_code_until_it_is_u
     let list = body(s.organizer.get(&url).send().await.unwrap()).await;
     assert_eq!(list[0]["uses"], 1);
     let public = body(s.app.client().get(s.app.url("/api/events")).send().await.unwrap()).await;
-    assert!(public.as_array().unwrap().iter().all(|e| e["id"] != id), "not listed for the public");
+    assert!(public["items"].as_array().unwrap().iter().all(|e| e["id"] != id), "not listed for the public");
 }
 
 #[tokio::test]
@@ -923,7 +923,7 @@ async fn an_unverified_organizer_drafts_an_event_that_nobody_sees_or_joins_until
         let url = list_url.clone();
         async move {
             let list = body(c.get(url).send().await.unwrap()).await;
-            list.as_array().unwrap().iter().any(|e| e["id"] == id)
+            list["items"].as_array().unwrap().iter().any(|e| e["id"] == id)
         }
     };
     assert!(listed(newcomer.clone()).await, "its organizers see the draft");
@@ -1001,7 +1001,7 @@ async fn the_event_list_keyword_finds_events_by_unspaced_words_best_fit_first() 
         async move {
             let r = c.get(url).query(&[("q", q)]).send().await.unwrap();
             assert_eq!(r.status(), StatusCode::OK);
-            body(r).await.as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect::<Vec<_>>()
+            body(r).await["items"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect::<Vec<_>>()
         }
     };
     assert_eq!(found("人形机器人论坛").await, [ids[0]]);

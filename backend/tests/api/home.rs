@@ -111,7 +111,7 @@ async fn the_page_shell_carries_its_area_and_the_answers_to_what_every_page_asks
     assert!(html.contains("split_events_browse_3.wasm"));
     let boot = answers(&html);
     assert_eq!(boot["/api/auth/session"]["user"]["display_name"], "壳", "the signed-in person is in the page");
-    assert!(boot["/api/events"].is_array());
+    assert!(boot["/api/events"]["items"].is_array());
 }
 
 #[tokio::test]

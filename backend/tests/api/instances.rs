@@ -60,7 +60,7 @@ async fn a_posting_published_through_one_instance_is_searched_listed_and_matched
     let visitor = b.client();
     let searched = within("the search hit", || async {
         let r = visitor.get(b.url("/api/search")).query(&[("q", "原位表征")]).send().await.unwrap();
-        has(&body(r).await["hits"], new)
+        has(&body(r).await["items"], new)
     })
     .await;
     let listed = within("the list entry", || async {
@@ -80,7 +80,7 @@ async fn a_posting_published_through_one_instance_is_searched_listed_and_matched
     within("the closing", || async {
         let hits = body(on_a.get(a.url("/api/search")).query(&[("q", "原位表征")]).send().await.unwrap()).await;
         let m = body(on_a.get(a.url(&format!("/api/demands/{}/matches", s.demand))).send().await.unwrap()).await;
-        !has(&hits["hits"], new) && !has(&m, new)
+        !has(&hits["items"], new) && !has(&m, new)
     })
     .await;
 }

@@ -6,6 +6,7 @@ mod audit;
 mod authz;
 mod cli;
 mod competitions;
+mod contract;
 mod conventions;
 mod dashboard;
 mod dates;

@@ -28,6 +28,13 @@ pub(crate) async fn org_of_kind(
     id
 }
 
+/// A posting's body for `PUT /api/{kind}/{id}`: as created, without the organization (an edit
+/// cannot move a posting).
+pub(crate) fn edit_of(mut posting: Value) -> Value {
+    posting.as_object_mut().expect("a posting body").remove("org_id");
+    posting
+}
+
 pub(crate) fn demand(org_id: i64) -> Value {
     json!({
         "org_id": org_id,
@@ -165,7 +172,7 @@ async fn another_organizations_posting_cannot_be_edited_submitted_or_closed() {
     let m = market().await;
     let id = m.draft(demand(m.org), "/api/demands").await;
     let other = m.app.user("other@example.com", "别人").await;
-    let r = other.put(m.app.url(&format!("/api/demands/{id}"))).json(&demand(m.org)).send().await.unwrap();
+    let r = other.put(m.app.url(&format!("/api/demands/{id}"))).json(&edit_of(demand(m.org))).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "forbidden");
     for action in ["submit", "close"] {
         let r = other.post(m.app.url(&format!("/api/demands/{id}/{action}"))).send().await.unwrap();
@@ -223,7 +230,7 @@ async fn an_edit_of_a_published_posting_is_reviewed_while_the_live_version_stays
     let id = m.draft(demand(m.org), "/api/demands").await;
     m.publish(&m.owner, "/api/demands", id).await;
     let url = m.app.url(&format!("/api/demands/{id}"));
-    let mut edit = demand(m.org);
+    let mut edit = edit_of(demand(m.org));
     edit["title_zh"] = json!("固态电池电解质界面稳定性攻关（第二期）");
     let r = m.owner.put(&url).json(&edit).send().await.unwrap();
     let mine = body(r).await;
@@ -474,9 +481,10 @@ async fn public_lists_and_search_show_approved_edits_and_renamed_organizations_a
     };
     assert_eq!(first_item().await["title_zh"], "固态电池电解质界面稳定性攻关", "seen once: now kept rendered");
 
-    let mut edit = demand(m.org);
+    let mut edit = edit_of(demand(m.org));
     edit["title_zh"] = json!("固态电池界面改性（第二期）");
-    m.owner.put(m.app.url(&format!("/api/demands/{id}"))).json(&edit).send().await.unwrap();
+    let r = m.owner.put(m.app.url(&format!("/api/demands/{id}"))).json(&edit).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
     m.approve(id).await;
     assert_eq!(first_item().await["title_zh"], "固态电池界面改性（第二期）", "the approved edit, not the cached one");
 
@@ -490,7 +498,7 @@ async fn public_lists_and_search_show_approved_edits_and_renamed_organizations_a
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(first_item().await["org_name_zh"], "钱塘新能源科技有限公司");
     let found = body(m.app.client().get(m.app.url("/api/search?q=钱塘新能源")).send().await.unwrap()).await;
-    assert_eq!(found["hits"][0]["id"], id, "search knows the new name too: {found}");
+    assert_eq!(found["items"][0]["id"], id, "search knows the new name too: {found}");
 }
 
 #[tokio::test]

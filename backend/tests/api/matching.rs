@@ -113,7 +113,7 @@ async fn matches_of_a_private_draft_are_404_for_others() {
     assert_eq!(s.m.app.client().get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     assert_eq!(s.lab_owner.get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     let own = s.m.owner.get(&url).send().await.unwrap();
-    assert_eq!(body(own).await, json!([]), "not published, so not matched yet");
+    assert_eq!(error_code(own, StatusCode::CONFLICT).await.0, "not_published", "the owner is told why there are none");
 }
 
 #[tokio::test]

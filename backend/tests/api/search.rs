@@ -64,26 +64,26 @@ async fn search(m: &Market, q: &str) -> Value {
 async fn a_chinese_query_finds_the_matching_posting_first() {
     let (m, ids) = corpus().await;
     let r = search(&m, "固态电池").await;
-    assert_eq!(r["hits"][0]["id"], ids[0], "{r}");
-    assert!(r["hits"][0]["title_zh_html"].as_str().unwrap().contains("<b>"), "matched terms are highlighted: {r}");
+    assert_eq!(r["items"][0]["id"], ids[0], "{r}");
+    assert!(r["items"][0]["title_zh_html"].as_str().unwrap().contains("<b>"), "matched terms are highlighted: {r}");
 }
 
 #[tokio::test]
 async fn an_english_query_finds_the_same_posting_first() {
     let (m, ids) = corpus().await;
     let r = search(&m, "solid-state batteries").await;
-    assert_eq!(r["hits"][0]["id"], ids[0], "stemming matches batteries to battery: {r}");
+    assert_eq!(r["items"][0]["id"], ids[0], "stemming matches batteries to battery: {r}");
     let r = search(&m, "drone route").await;
-    assert_eq!(r["hits"][0]["id"], ids[3]);
+    assert_eq!(r["items"][0]["id"], ids[3]);
 }
 
 #[tokio::test]
 async fn abbreviations_find_their_full_forms() {
     let (m, ids) = corpus().await;
     let r = search(&m, "AIGC").await;
-    assert_eq!(r["hits"][0]["id"], ids[2], "AIGC = 生成式人工智能: {r}");
+    assert_eq!(r["items"][0]["id"], ids[2], "AIGC = 生成式人工智能: {r}");
     let r = search(&m, "UAV").await;
-    assert_eq!(r["hits"][0]["id"], ids[3], "UAV = 无人机: {r}");
+    assert_eq!(r["items"][0]["id"], ids[3], "UAV = 无人机: {r}");
 }
 
 #[tokio::test]
@@ -102,7 +102,7 @@ async fn closing_a_posting_removes_it_from_search_and_drafts_never_appear() {
     let (m, ids) = corpus().await;
     m.owner.post(m.app.url(&format!("/api/demands/{}/close", ids[0]))).send().await.unwrap();
     let r = search(&m, "固态电池").await;
-    assert!(r["hits"].as_array().unwrap().iter().all(|h| h["id"] != ids[0]), "{r}");
+    assert!(r["items"].as_array().unwrap().iter().all(|h| h["id"] != ids[0]), "{r}");
     let mut d = demand(m.org);
     d["title_zh"] = json!("量子密钥分发草稿");
     m.draft(d, "/api/demands").await;
@@ -119,7 +119,7 @@ async fn odd_queries_answer_empty_results_not_errors() {
         .chain(field_syntax)
     {
         let r = search(&m, q).await;
-        assert!(r["hits"].is_array(), "{q}: {r}");
+        assert!(r["items"].is_array(), "{q}: {r}");
     }
 }
 
@@ -150,7 +150,7 @@ async fn publish(m: &Market, title_zh: &str, title_en: &str, summary_zh: &str) -
 }
 
 fn ids_of(r: &Value) -> Vec<i64> {
-    r["hits"].as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()).collect()
+    r["items"].as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()).collect()
 }
 
 #[tokio::test]
@@ -161,7 +161,7 @@ async fn unspaced_chinese_finds_postings_whatever_their_spacing() {
     for (q, want) in [("低空无人机航线", ids[3]), ("固态电池电解质界面", ids[0]), ("人形机器人灵巧手", spaced)]
     {
         let r = search(&m, q).await;
-        assert_eq!(r["hits"][0]["id"], want, "{q}: {r}");
+        assert_eq!(r["items"][0]["id"], want, "{q}: {r}");
     }
 }
 
@@ -193,7 +193,7 @@ async fn a_pasted_sentence_finds_its_posting_first_without_returning_everything(
     let (m, ids) = corpus().await;
     let q = "我们公司想找一家能解决固态电池电解质界面稳定性问题、提升循环寿命的研究团队，有没有推荐？";
     let r = search(&m, q).await;
-    assert_eq!(r["hits"][0]["id"], ids[0], "{r}");
+    assert_eq!(r["items"][0]["id"], ids[0], "{r}");
     assert!(r["total"].as_u64().unwrap() < 4, "a sentence is not a match for everything: {r}");
 }
 
@@ -203,8 +203,8 @@ async fn english_typos_of_a_letter_or_two_still_find_the_posting() {
     for q in ["perovskit tandem", "perovksite", "electrolite interface"] {
         let r = search(&m, q).await;
         let want = if q.starts_with("elec") { ids[0] } else { ids[1] };
-        assert_eq!(r["hits"][0]["id"], want, "{q}: {r}");
-        assert!(r["hits"][0]["title_en_html"].as_str().unwrap().contains("<b>"), "{q}: {r}");
+        assert_eq!(r["items"][0]["id"], want, "{q}: {r}");
+        assert!(r["items"][0]["title_en_html"].as_str().unwrap().contains("<b>"), "{q}: {r}");
     }
 }
 
@@ -217,7 +217,7 @@ async fn a_synonym_adds_postings_and_never_displaces_the_typed_word() {
     assert_eq!(found.first(), Some(&ids[3]), "the posting that says 无人机 comes first: {r}");
     assert!(found.contains(&english_only), "UAV = 无人机 adds the English-titled one: {r}");
     let r = search(&m, "果园无人机航线").await;
-    assert_eq!(r["hits"][0]["id"], ids[3], "{r}");
+    assert_eq!(r["items"][0]["id"], ids[3], "{r}");
 }
 
 #[tokio::test]
@@ -226,7 +226,7 @@ async fn highlights_cover_whole_words_where_dictionary_parts_overlap() {
     let id = publish(&m, "机器人零部件精密加工", "Robot parts", "高精度零部件<加工>与检测，面向人形机器人关节").await;
     // This query answered 500: tantivy's snippet builder underflowed on overlapping jieba offsets.
     let r = search(&m, "人形 机器人 零部件 A轮 融资").await;
-    let hit = r["hits"].as_array().unwrap().iter().find(|h| h["id"] == id).expect("found");
+    let hit = r["items"].as_array().unwrap().iter().find(|h| h["id"] == id).expect("found");
     let summary = hit["summary_zh_html"].as_str().unwrap();
     assert!(summary.contains("<b>零部件</b>") && summary.contains("&lt;加工&gt;"), "{summary}");
 }
@@ -249,7 +249,7 @@ async fn no_query_ever_answers_an_error() {
         let r = m.app.client().get(m.app.url("/api/search")).query(&[("q", &q)]).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{q}");
         let r: Value = body(r).await;
-        for h in r["hits"].as_array().unwrap() {
+        for h in r["items"].as_array().unwrap() {
             for field in ["title_zh_html", "summary_zh_html", "title_en_html", "summary_en_html"] {
                 let html = h[field].as_str().unwrap().replace("<b>", "").replace("</b>", "");
                 assert!(!html.contains('<'), "{q}: {field} leaks markup: {html}");
@@ -318,7 +318,7 @@ async fn the_owner_finds_their_own_drafts_by_keyword() {
 async fn hits_carry_their_key_facts_and_narrow_to_a_field_or_district() {
     let (m, ids) = corpus().await;
     let r = search(&m, "固态电池").await;
-    let hit = &r["hits"][0];
+    let hit = &r["items"][0];
     assert_eq!(hit["id"], ids[0]);
     assert_eq!(hit["domains"], json!(["advanced_energy"]), "{hit}");
     assert!(hit["type_code"].as_str().is_some_and(|t| !t.is_empty()) && hit["deadline"].is_string(), "{hit}");

@@ -10,10 +10,11 @@ use shared::competitions::{
     Team, TeamInput, TrackInput,
 };
 use shared::orgs::OrgKind;
+use shared::page::Page;
 use shared::taxonomy::TermKind;
 
 use crate::api;
-use crate::components::data::{ErrorView, resource_view};
+use crate::components::data::{ErrorView, Pager, resource_view};
 use crate::components::data::{NothingFound, keyword_in_url};
 use crate::components::form::{FormError, FormErrors, KeywordBox, SelectField, TextArea, TextField};
 use crate::components::labels::{bilingual, local_input, now, parse_local, use_taxonomy, when};
@@ -25,9 +26,14 @@ use crate::session::use_session;
 pub fn CompetitionList() -> impl IntoView {
     let session = use_session();
     let (words, search) = keyword_in_url("/competitions");
+    let page = RwSignal::new(1u32);
+    Effect::new(move |_| {
+        words.track();
+        page.set(1);
+    });
     let data = LocalResource::new(move || {
-        let q = words.get();
-        async move { api::competitions(q.as_deref()).await }
+        let (q, n) = (words.get(), page.get());
+        async move { api::competitions(q.as_deref(), n).await }
     });
     let organizer = move || {
         session.me.with(|m| m.as_ref().is_some_and(|m| m.memberships.iter().any(|o| o.org_kind == OrgKind::Organizer)))
@@ -40,7 +46,9 @@ pub fn CompetitionList() -> impl IntoView {
             </header>
             <p class="muted">{tr(Msg::CompIntro)}</p>
             <KeywordBox current=words on_search=search placeholder=Msg::CompKeywordPlaceholder/>
-            {resource_view(data, move |list: Vec<Competition>| {
+            {resource_view(data, move |found: Page<Competition>| {
+                let pager = (found.pages() > 1).then(|| view! { <Pager page=found.clone() on_page=Callback::new(move |n| page.set(n))/> });
+                let list = found.items;
                 if list.is_empty() {
                     return match words.get_untracked() {
                         Some(_) => view! { <NothingFound clear="/competitions"/> }.into_any(),
@@ -51,6 +59,7 @@ pub fn CompetitionList() -> impl IntoView {
                     <ul class="cards" data-testid="competitions">
                         {list.into_iter().map(|c| view! { <CompetitionCard c=c/> }).collect_view()}
                     </ul>
+                    {pager}
                 }.into_any()
             })}
         </section>

@@ -14,10 +14,11 @@ use shared::events::{
     StaffInput, StaffRole, Ticket, TicketTypeInput, Window, check_answers,
 };
 use shared::orgs::OrgKind;
+use shared::page::Page;
 use shared::taxonomy::TermKind;
 
 use crate::api;
-use crate::components::data::{Bar, ErrorView, resource_view};
+use crate::components::data::{Bar, ErrorView, Pager, resource_view};
 use crate::components::data::{NothingFound, keyword_in_url};
 use crate::components::form::{
     CheckboxGroup, DateTimeField, FormError, FormErrors, KeywordBox, SelectField, TextArea, TextField, Toggle,
@@ -32,9 +33,16 @@ pub fn Events() -> impl IntoView {
     let session = use_session();
     let past = RwSignal::new(false);
     let (words, search) = keyword_in_url("/events");
+    let page = RwSignal::new(1u32);
+    // Another tab or other words start again at the first page.
+    Effect::new(move |_| {
+        past.track();
+        words.track();
+        page.set(1);
+    });
     let data = LocalResource::new(move || {
-        let (p, q) = (past.get(), words.get());
-        async move { api::events(p, q.as_deref()).await }
+        let (p, q, n) = (past.get(), words.get(), page.get());
+        async move { api::events(p, q.as_deref(), n).await }
     });
     let organizer = move || {
         session.me.with(|m| m.as_ref().is_some_and(|m| m.memberships.iter().any(|o| o.org_kind == OrgKind::Organizer)))
@@ -49,7 +57,9 @@ pub fn Events() -> impl IntoView {
                 <button class=move || if past.get() { "tab active" } else { "tab" } on:click=move |_| past.set(true)>{tr(Msg::EventsPast)}</button>
                 {move || organizer().then(|| view! { <A href="/events/new" attr:class="btn btn-primary" attr:data-testid="new-event">{tr(Msg::EventsNew)}</A> })}
             </nav>
-            {resource_view(data, move |list: Vec<Event>| {
+            {resource_view(data, move |found: Page<Event>| {
+                let pager = (found.pages() > 1).then(|| view! { <Pager page=found.clone() on_page=Callback::new(move |n| page.set(n))/> });
+                let list = found.items;
                 if list.is_empty() {
                     return match words.get_untracked() {
                         Some(_) => view! { <NothingFound clear="/events"/> }.into_any(),
@@ -72,6 +82,7 @@ pub fn Events() -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
+                    {pager}
                 }
                 .into_any()
             })}

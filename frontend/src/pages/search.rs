@@ -87,7 +87,7 @@ pub fn Search() -> impl IntoView {
             </div>
             {resource_view(data, move |r: SearchResults| {
                 let total: u64 = r.by_kind.iter().map(|k| k.count).sum();
-                let nothing = r.hits.is_empty() && q.with_untracked(|q| !q.q.trim().is_empty());
+                let nothing = r.items.is_empty() && q.with_untracked(|q| !q.q.trim().is_empty());
                 view! {
                     <nav class="tabs" aria-label=tr(Msg::FilterType)>
                         {tab(None, format!("{} ({total})", Msg::SearchAll.t(locale())))}
@@ -95,7 +95,7 @@ pub fn Search() -> impl IntoView {
                     </nav>
                     {nothing.then(|| view! { <NothingFound suggestions=r.suggestions.clone() without_filters=r.without_filters query=q.get_untracked()/> })}
                     <ul class="hits">
-                        {r.hits.into_iter().map(|h| view! { <Hit hit=h/> }).collect_view()}
+                        {r.items.into_iter().map(|h| view! { <Hit hit=h/> }).collect_view()}
                     </ul>
                 }
             })}

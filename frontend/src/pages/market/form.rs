@@ -482,7 +482,7 @@ fn PostingForm(kind: PostingKind, initial: Option<Posting>, orgs: Vec<(i64, Stri
     let send = move |then: Then| {
         let (input, mut errs) = f.input(kind);
         if let Err(more) = input.parse(&tax.get(), crate::components::labels::today()) {
-            errs.0.extend(more.0);
+            errs.extend(more);
         }
         let org = f.org.get_untracked().parse::<i64>().unwrap_or(0);
         if id.is_none() && org == 0 {
