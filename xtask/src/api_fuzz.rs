@@ -1,4 +1,6 @@
-//! The property-based API fuzz: schemathesis (pinned, from PyPI, in a virtualenv under
+//! The API checked from outside, with tools written elsewhere: `openapi-spec-validator` on the
+//! served document, the generated-client journey (`api_client.rs`), and the property-based fuzz:
+//! schemathesis (pinned, from PyPI, in a virtualenv under
 //! `target/tools/`) generates requests from the server's OpenAPI document — valid and invalid
 //! bodies, parameters and paths for every operation — against a real server with the demo data,
 //! signed in as the demo enterprise owner, and fails when any answer is a 5xx.
@@ -19,7 +21,7 @@ const SPEC_VALIDATOR: &str = "0.9.0";
 
 /// A Python tool's command from a virtualenv of its own under `target/tools/`, made and filled
 /// from PyPI (the pinned version) when missing.
-fn ensure_python_tool(root: &Path, package: &str, version: &str, command: &str) -> Result<PathBuf> {
+pub fn ensure_python_tool(root: &Path, package: &str, version: &str, command: &str) -> Result<PathBuf> {
     let venv = root.join(format!("target/tools/{package}-{version}"));
     let bin = venv.join("bin").join(command);
     if bin.exists() {
@@ -84,10 +86,16 @@ fn verdict(success: bool, junit: &str) -> Result<()> {
     Ok(())
 }
 
+/// The site admin the generated-client journey signs in as (made with `create-admin`).
+const ADMIN: (&str, &str) = ("admin@api-journey.test", "an-admin-passphrase-for-the-journey");
+
+/// The API as a contract, on one demo server: the document is valid, a client generated from it
+/// walks a journey, and schema-driven fuzzing finds no server error.
 pub fn run(root: &Path) -> Result<()> {
     let st = ensure_schemathesis(root)?;
-    let server = DemoServer::start(root, false, "api-fuzz")?;
+    let server = DemoServer::start_with_admin(root, false, "api-fuzz", Some(ADMIN))?;
     validate_document(root, &server.addr, &server.data)?;
+    crate::api_client::journey(root, &server.addr, &server.data, ADMIN)?;
     fuzz(&st, &server.addr, &server.data)
 }
 

@@ -3,6 +3,7 @@
 //! Needs only rustup's Rust (plus Node's npm for wasm-opt, skipped with a warning without it);
 //! everything else it installs itself, pinned.
 
+mod api_client;
 mod api_fuzz;
 mod chunks;
 mod frontend;

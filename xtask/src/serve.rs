@@ -65,6 +65,12 @@ impl DemoServer {
     /// Builds `futurematch` (in release when `release`) and starts it serving `dist/`; `name`
     /// tells the data folders of several tasks apart.
     pub fn start(root: &Path, release: bool, name: &str) -> Result<DemoServer> {
+        Self::start_with_admin(root, release, name, None)
+    }
+
+    /// [`DemoServer::start`] with a site admin `(email, password)` made before the first start
+    /// (the demo still loads beside it).
+    pub fn start_with_admin(root: &Path, release: bool, name: &str, admin: Option<(&str, &str)>) -> Result<DemoServer> {
         let mut build = crate::cargo();
         build.args(["build", "-p", "backend", "--bin", "futurematch"]);
         if release {
@@ -75,7 +81,19 @@ impl DemoServer {
         let _ = std::fs::remove_dir_all(&data);
         let addr = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.to_string();
         let profile = if release { "release" } else { "debug" };
-        let mut serve = Command::new(root.join(format!("target/{profile}/futurematch")));
+        let binary = root.join(format!("target/{profile}/futurematch"));
+        if let Some((email, password)) = admin {
+            let mut make = Command::new(&binary)
+                .arg("--data-dir")
+                .arg(&data)
+                .args(["--log", "error", "create-admin", "--email", email])
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .context("running create-admin")?;
+            make.stdin.take().context("create-admin's stdin")?.write_all(format!("{password}\n").as_bytes())?;
+            anyhow::ensure!(make.wait()?.success(), "create-admin failed");
+        }
+        let mut serve = Command::new(&binary);
         serve.arg("serve").arg("--data-dir").arg(&data).arg("--dist-dir").arg(root.join("dist"));
         serve.args(["--addr", &addr, "--log", "error"]);
         let serving = Serving::start(&mut serve, &addr, Duration::from_secs(300))?;

@@ -19,6 +19,7 @@ use shared::validate::FieldError;
 pub static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
     let mut doc = serde_json::to_value(crate::app::openapi()).unwrap_or(Value::Null);
     normalize(&mut doc);
+    for_generators(&mut doc);
     complete_responses(&mut doc);
     doc
 });
@@ -117,6 +118,83 @@ pub fn complete_responses(doc: &mut Value) {
             responses.entry("default").or_insert_with(|| error("Any other failure, in the error shape"));
         }
     }
+}
+
+/// Spells for client generators what they cannot read otherwise, keeping the meaning:
+/// - a tagged union flattened into an object (`allOf` holding a `oneOf` whose alternatives are
+///   told apart by a tag property, as serde's `flatten` of a tagged enum gives) becomes a `oneOf`
+///   of one named object per tag value (`NewPostingDemand`…) with a `discriminator`;
+/// - a tuple's `items: false` beside its `prefixItems` is dropped (the tuple's length is its
+///   `prefixItems`').
+pub fn for_generators(doc: &mut Value) {
+    drop_tuple_items(doc);
+    while let Some((name, index, alternatives)) = flattened_union(doc) {
+        let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) else { return };
+        let Some(schema) = schemas.get(&name).cloned() else { return };
+        let parts = schema.get("allOf").and_then(Value::as_array).cloned().unwrap_or_default();
+        let rest: Vec<Value> = parts.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, p)| p.clone()).collect();
+        let (mut refs, mut mapping, mut tag) = (Vec::new(), Map::new(), String::new());
+        for (alternative, (property, value)) in alternatives {
+            let named = format!("{name}{}", camel(&value));
+            let mut all = vec![alternative];
+            all.extend(rest.iter().cloned());
+            schemas.insert(named.clone(), serde_json::json!({ "allOf": all }));
+            let reference = format!("#/components/schemas/{named}");
+            refs.push(serde_json::json!({ "$ref": reference }));
+            mapping.insert(value, reference.into());
+            tag = property;
+        }
+        let mut union = serde_json::json!({"oneOf": refs, "discriminator": {"propertyName": tag, "mapping": mapping}});
+        if let Some(description) = schema.get("description") {
+            union["description"] = description.clone();
+        }
+        schemas.insert(name, union);
+    }
+}
+
+fn drop_tuple_items(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if map.get("items") == Some(&Value::Bool(false)) && map.contains_key("prefixItems") {
+                map.remove("items");
+            }
+            map.values_mut().for_each(drop_tuple_items);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_tuple_items),
+        _ => {}
+    }
+}
+
+/// `joint_rnd` → `JointRnd`.
+fn camel(code: &str) -> String {
+    code.split(['_', '-'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// An alternative of a tagged union with its (tag property, value).
+type Tagged = (Value, (String, String));
+
+/// The first component that is an `allOf` holding a tagged `oneOf`: its name, the part's index
+/// and each alternative with its (tag property, value).
+fn flattened_union(doc: &Value) -> Option<(String, usize, Vec<Tagged>)> {
+    let contract = Contract::of(doc);
+    for (name, schema) in &contract.schemas {
+        for (index, part) in schema.get("allOf").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let Some(alternatives) = contract.resolve(part).get("oneOf").and_then(Value::as_array) else { continue };
+            let tagged: Option<Vec<_>> = alternatives
+                .iter()
+                .map(|a| contract.tag_of(a).map(|(p, v)| (a.clone(), (p.to_owned(), enum_text(v)))))
+                .collect();
+            if let Some(tagged) = tagged.filter(|t| !t.is_empty()) {
+                return Some((name.clone(), index, tagged));
+            }
+        }
+    }
+    None
 }
 
 /// `post /api/admin/orgs/{id}/verify` → `post_admin_orgs_id_verify`.
@@ -420,6 +498,16 @@ impl Contract {
         }
     }
 
+    /// The tag of an alternative of a `oneOf`: a required property with one allowed value.
+    fn tag_of<'a>(&'a self, alt: &'a Value) -> Option<(&'a str, &'a Value)> {
+        let mut inner = ObjectView::default();
+        self.view(&Value::Null, alt, &mut inner);
+        inner.properties.iter().find_map(|(name, schema)| {
+            let values = self.resolve(schema).get("enum").and_then(Value::as_array)?;
+            (values.len() == 1 && inner.required.contains(name)).then(|| (*name, &values[0]))
+        })
+    }
+
     /// The alternative of a `oneOf` of objects that `v`'s tag names. Alternatives that are not
     /// objects (a `null` beside the object) are passed over.
     fn view_alternatives<'a>(&'a self, v: &Value, alts: &'a [Value], view: &mut ObjectView<'a>) {
@@ -428,16 +516,7 @@ impl Contract {
         if objects.len() == 1 {
             return self.view(v, objects[0], view);
         }
-        // A tag: a required property with one allowed value in each alternative.
-        let tag_of = |alt: &'a Value| -> Option<(&'a str, &'a Value)> {
-            let mut inner = ObjectView::default();
-            self.view(&Value::Null, alt, &mut inner);
-            inner.properties.iter().find_map(|(name, schema)| {
-                let values = self.resolve(schema).get("enum").and_then(Value::as_array)?;
-                (values.len() == 1 && inner.required.contains(name)).then(|| (*name, &values[0]))
-            })
-        };
-        let tags: Vec<Option<(&str, &Value)>> = objects.iter().map(|a| tag_of(a)).collect();
+        let tags: Vec<Option<(&str, &Value)>> = objects.iter().map(|a| self.tag_of(a)).collect();
         if let Some(Some((tag, _))) = tags.first()
             && tags.iter().all(|t| t.is_some_and(|(n, _)| n == *tag))
         {
@@ -589,6 +668,28 @@ mod tests {
     }
 
     #[test]
+    fn a_flattened_tagged_union_becomes_one_named_object_per_tag_that_bodies_are_still_checked_against() {
+        let mut doc = json!({"components": {"schemas": {}}});
+        doc["components"]["schemas"] = contract().schemas.into_iter().collect();
+        doc["components"]["schemas"]["Pair"] =
+            json!({"type": "array", "prefixItems": [{"type": "integer"}], "items": false});
+        for_generators(&mut doc);
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(schemas["Body"]["discriminator"]["mapping"]["a"], "#/components/schemas/BodyA");
+        assert_eq!(schemas["Body"]["oneOf"].as_array().unwrap().len(), 2);
+        assert!(schemas["BodyB"]["allOf"].is_array());
+        assert!(schemas["Pair"].get("items").is_none());
+        let c = Contract::of(&doc);
+        assert!(c.check_body(&json!({"kind": "b", "site": "s", "title": "x"}), &body()).is_empty());
+        let errs = c.check_body(&json!({"kind": "b", "title": "x", "trl": 3}), &body());
+        assert_eq!(
+            fields(&errs),
+            vec![("site".into(), FieldError::Required), ("trl".into(), FieldError::UnknownField)]
+        );
+        assert_eq!(c.check_body(&json!({"kind": "c", "title": "x"}), &body()).get("kind"), Some(FieldError::NotOneOf));
+    }
+
+    #[test]
     fn rust_integer_formats_become_standard_ones_with_their_range() {
         let mut doc = json!({"a": {"type": "integer", "format": "uint32", "minimum": 0},
             "b": [{"type": "integer", "format": "uint8", "minimum": 1, "maximum": 9}], "c": {"format": "int64"}});
@@ -688,10 +789,17 @@ pub fn breaking_changes(old: &Value, new: &Value) -> Vec<String> {
                 out.push(format!("schema `{name}`: enum value {v} is gone"));
             }
         }
-        let props = |s: &Value| {
-            let mut all = Map::new();
-            let mut stack = vec![s.clone()];
+        // The fields of a schema, through its composition and the schemas it names.
+        let props = |s: &Value, doc: &Value| {
+            let (mut all, mut stack, mut steps) = (Map::new(), vec![s.clone()], 0);
             while let Some(s) = stack.pop() {
+                steps += 1;
+                if steps > 256 {
+                    break;
+                }
+                if let Some(name) = s.get("$ref").and_then(Value::as_str).and_then(|r| r.rsplit('/').next()) {
+                    stack.extend(doc.pointer(&format!("/components/schemas/{name}")).cloned());
+                }
                 if let Some(p) = s.get("properties").and_then(Value::as_object) {
                     all.extend(p.clone());
                 }
@@ -701,8 +809,8 @@ pub fn breaking_changes(old: &Value, new: &Value) -> Vec<String> {
             }
             all
         };
-        let is_props = props(is);
-        for (field, schema) in props(&was) {
+        let is_props = props(is, new);
+        for (field, schema) in props(&was, old) {
             match is_props.get(&field) {
                 None => out.push(format!("schema `{name}`: field `{field}` is gone")),
                 Some(now) if shape(now) != shape(&schema) => out.push(format!(
