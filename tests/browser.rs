@@ -17,7 +17,7 @@ async fn register_reload_create_organization_switch_to_english_and_log_out() {
     b.path_matches(|p| p == "/my/orgs").await;
     b.text_contains("[data-testid=user-name]", "林晓").await;
 
-    // A reload keeps the session (HttpOnly cookie, /api/me on start).
+    // A reload keeps the session (HttpOnly cookie, /api/v1/me on start).
     b.client.refresh().await.unwrap();
     b.text_contains("[data-testid=user-name]", "林晓").await;
 
@@ -1044,21 +1044,22 @@ async fn the_my_registration_panel_shows_each_viewer_only_their_own_registration
     let event = serde_json::json!({"org_id": org, "title_zh": "2027杭州未来产业国际论坛", "description_zh": "聚焦5+X未来产业",
         "event_type": "forum", "venue": "杭州国际博览中心", "starts_at": "2099-04-01T01:00:00Z",
         "ends_at": "2099-04-01T09:00:00Z", "domains": ["gen_ai"], "capacity": 50});
-    let (status, e) = server.api(&host_cookie, Method::POST, "/api/events", Some(event)).await;
+    let (status, e) = server.api(&host_cookie, Method::POST, "/api/v1/events", Some(event)).await;
     assert_eq!(status, StatusCode::CREATED, "{e}");
     let id = e["id"].as_i64().unwrap();
     let ticket = serde_json::json!({"name_zh": "普通", "quota": 50, "approval": false});
-    let (_, t) = server.api(&host_cookie, Method::POST, &format!("/api/events/{id}/ticket-types"), Some(ticket)).await;
+    let (_, t) =
+        server.api(&host_cookie, Method::POST, &format!("/api/v1/events/{id}/ticket-types"), Some(ticket)).await;
     let staff = serde_json::json!({"email": "door@example.com", "role": "checkin"});
-    let (status, _) = server.api(&host_cookie, Method::POST, &format!("/api/events/{id}/staff"), Some(staff)).await;
+    let (status, _) = server.api(&host_cookie, Method::POST, &format!("/api/v1/events/{id}/staff"), Some(staff)).await;
     assert_eq!(status, StatusCode::OK);
     let door_cookie = server.session_cookie(door).await;
-    let (status, _) = server.api(&door_cookie, Method::POST, &format!("/api/events/{id}/staff/accept"), None).await;
+    let (status, _) = server.api(&door_cookie, Method::POST, &format!("/api/v1/events/{id}/staff/accept"), None).await;
     assert_eq!(status, StatusCode::OK);
     let reg = serde_json::json!({"ticket_type": t["id"], "people": ["张明"]});
     let attendee_cookie = server.session_cookie(attendee).await;
     let (status, _) =
-        server.api(&attendee_cookie, Method::POST, &format!("/api/events/{id}/registrations"), Some(reg)).await;
+        server.api(&attendee_cookie, Method::POST, &format!("/api/v1/events/{id}/registrations"), Some(reg)).await;
     assert_eq!(status, StatusCode::CREATED);
     let page = format!("/events/{id}");
 
@@ -1845,12 +1846,12 @@ async fn an_attendee_registers_for_an_event_on_a_360_px_phone() {
     let event = serde_json::json!({"org_id": org, "title_zh": "2027杭州未来产业国际论坛暨具身智能与低空经济专场对接会",
         "description_zh": "聚焦5+X未来产业", "event_type": "forum", "venue": "杭州国际博览中心B馆二层多功能厅",
         "starts_at": "2099-04-01T01:00:00Z", "ends_at": "2099-04-01T09:00:00Z", "domains": ["gen_ai"], "capacity": 50});
-    let (status, e) = server.api(&host_cookie, Method::POST, "/api/events", Some(event)).await;
+    let (status, e) = server.api(&host_cookie, Method::POST, "/api/v1/events", Some(event)).await;
     assert_eq!(status, StatusCode::CREATED, "{e}");
     let id = e["id"].as_i64().unwrap();
     let ticket = serde_json::json!({"name_zh": "普通观众", "quota": 50, "approval": false});
     let (status, _) =
-        server.api(&host_cookie, Method::POST, &format!("/api/events/{id}/ticket-types"), Some(ticket)).await;
+        server.api(&host_cookie, Method::POST, &format!("/api/v1/events/{id}/ticket-types"), Some(ticket)).await;
     assert_eq!(status, StatusCode::CREATED);
     let page = format!("/events/{id}");
 
@@ -1875,7 +1876,7 @@ async fn an_attendee_registers_for_an_event_on_a_360_px_phone() {
 
 /// The API paths the page has fetched so far (resource timing), without the origin.
 async fn fetched_api(b: &Browser) -> Vec<String> {
-    b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname + new URL(e.name).search).filter(p => p.startsWith('/api/'))")
+    b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname + new URL(e.name).search).filter(p => p.startsWith('/api/v1/'))")
         .await
 }
 
@@ -1906,8 +1907,8 @@ async fn a_page_opened_from_outside_draws_from_the_answers_it_came_with_and_asks
     b.path_matches(|p| p == format!("/capabilities/{capability}")).await;
     b.text_contains("h1", "固态电解质界面改性中试平台").await;
     let asked = fetched_api(&b).await;
-    assert!(asked.contains(&format!("/api/capabilities/{capability}")), "{asked:?}");
-    assert!(!asked.iter().any(|p| p.starts_with(&format!("/api/demands/{demand}"))), "{asked:?}");
+    assert!(asked.contains(&format!("/api/v1/capabilities/{capability}")), "{asked:?}");
+    assert!(!asked.iter().any(|p| p.starts_with(&format!("/api/v1/demands/{demand}"))), "{asked:?}");
 
     // Signed in, the page says so from the start and the owner's tools come with it.
     log_in(&b, &server, "ent@example.com", &format!("/demands/{demand}")).await;
@@ -1915,12 +1916,15 @@ async fn a_page_opened_from_outside_draws_from_the_answers_it_came_with_and_asks
     b.el("[data-testid=owner-panel]").await;
     b.el("[data-testid=user-name]").await;
     let asked = fetched_api(&b).await;
-    assert!(!asked.iter().any(|p| p == "/api/auth/session" || p == &format!("/api/demands/{demand}")), "{asked:?}");
+    assert!(
+        !asked.iter().any(|p| p == "/api/v1/auth/session" || p == &format!("/api/v1/demands/{demand}")),
+        "{asked:?}"
+    );
     // And the front door with the person's to-dos.
     b.client.goto(&server.url("/")).await.unwrap();
     b.el(".desk").await;
     b.text_contains(".home-lists", "固态电池电解质界面稳定性攻关").await;
     let asked = fetched_api(&b).await;
-    assert!(!asked.iter().any(|p| p == "/api/home" || p == "/api/auth/session"), "{asked:?}");
+    assert!(!asked.iter().any(|p| p == "/api/v1/home" || p == "/api/v1/auth/session"), "{asked:?}");
     b.close().await;
 }

@@ -33,11 +33,11 @@ async fn a_burst_of_2000_registrations_for_300_seats_confirms_exactly_300_and_qu
     let event = json!({"org_id": org, "title_zh": "2027杭州未来产业国际论坛", "description_zh": "聚焦5+X未来产业",
         "event_type": "forum", "venue": "杭州国际博览中心", "starts_at": "2099-04-01T01:00:00Z",
         "ends_at": "2099-04-01T09:00:00Z", "capacity": SEATS});
-    let r = client.post(server.url("/api/events")).header("cookie", &host_cookie).json(&event).send().await.unwrap();
+    let r = client.post(server.url("/api/v1/events")).header("cookie", &host_cookie).json(&event).send().await.unwrap();
     assert_eq!(r.status(), 201);
     let event: i64 = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
     let r = client
-        .post(server.url(&format!("/api/events/{event}/ticket-types")))
+        .post(server.url(&format!("/api/v1/events/{event}/ticket-types")))
         .header("cookie", &host_cookie)
         .json(&json!({"name_zh": "普通", "quota": SEATS}))
         .send()
@@ -49,7 +49,7 @@ async fn a_burst_of_2000_registrations_for_300_seats_confirms_exactly_300_and_qu
     // Everyone at once: one task per user, at most `IN_FLIGHT` requests on the wire at a time (as
     // a load generator's connection count; beyond the listen backlog a real client would see
     // connection timeouts, not the server's answer).
-    let url = server.url(&format!("/api/events/{event}/registrations"));
+    let url = server.url(&format!("/api/v1/events/{event}/registrations"));
     let gate = Arc::new(tokio::sync::Semaphore::new(IN_FLIGHT));
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
@@ -102,7 +102,7 @@ async fn a_burst_of_2000_registrations_for_300_seats_confirms_exactly_300_and_qu
     for (id, _) in &rows[..CANCELS] {
         let user = by_registration[id];
         let (client, url, cookie) =
-            (client.clone(), server.url(&format!("/api/registrations/{id}/cancel")), cookies[user].1.clone());
+            (client.clone(), server.url(&format!("/api/v1/registrations/{id}/cancel")), cookies[user].1.clone());
         tasks.spawn(async move { client.post(&url).header("cookie", cookie).send().await.unwrap().status().as_u16() });
     }
     while let Some(r) = tasks.join_next().await {

@@ -68,17 +68,17 @@ async fn main() -> anyhow::Result<()> {
     for i in 0..PATHS {
         let (kind, id) = ids[rng.below(ids.len())];
         let line = match i % 10 {
-            0 => format!("/api/{}?page={}", kinds[rng.below(4)], 1 + rng.below(50)),
-            1 => format!("/api/{}?domain={}", kinds[rng.below(4)], DOMAINS[rng.below(DOMAINS.len())]),
+            0 => format!("/api/v1/{}?page={}", kinds[rng.below(4)], 1 + rng.below(50)),
+            1 => format!("/api/v1/{}?domain={}", kinds[rng.below(4)], DOMAINS[rng.below(DOMAINS.len())]),
             2 => format!(
-                "/api/{}?district={}&page={}",
+                "/api/v1/{}?district={}&page={}",
                 kinds[rng.below(4)],
                 DISTRICTS[rng.below(DISTRICTS.len())],
                 1 + rng.below(5)
             ),
-            3 | 4 => format!("/api/search?q={}", urlencode(WORDS[rng.below(WORDS.len())])),
-            5..=7 => format!("/api/{kind}/{id}"),
-            _ => format!("/api/{kind}/{id}/matches"),
+            3 | 4 => format!("/api/v1/search?q={}", urlencode(WORDS[rng.below(WORDS.len())])),
+            5..=7 => format!("/api/v1/{kind}/{id}"),
+            _ => format!("/api/v1/{kind}/{id}/matches"),
         };
         lines.push(line);
     }

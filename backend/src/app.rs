@@ -54,7 +54,13 @@ pub struct AppState {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "FutureMatch 未来产业对接平台", description = "The API of Hangzhou's future-industry matchmaking and exchange platform."),
+    info(title = "FutureMatch 未来产业对接平台", description = "The API of Hangzhou's future-industry matchmaking and exchange platform.\n\n\
+        Versioned in the path (`/api/v1`); the first release's unversioned paths (`/api/...`) answer, for one more release, \
+        with a 308 redirect to `/api/v1/...` (method and body kept, `Deprecation: true`). \
+        Failures answer in one shape (`ApiError`): a request with problems answers 422 once, naming every problem in \
+        `error.fields` (missing, wrong type, a value outside the allowed ones, which are listed, out of range, unknown \
+        field), in the caller's language. Lists answer `{items, total, page, per_page}` and take `page` and `per_page` \
+        (1–100, default 20). JSON bodies are at most 1 MiB."),
     tags(
         (name = "accounts", description = "Registration, login, the current user"),
         (name = "orgs", description = "Organizations, members and invitations"),
@@ -107,7 +113,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
 pub fn openapi() -> OpenApiDoc {
     let (_, api) = api_routes().split_for_parts();
     let (_, root) = OpenApiRouter::<AppState>::new().routes(routes!(healthz)).split_for_parts();
-    let mut doc = ApiDoc::openapi().nest("/api", api);
+    let mut doc = ApiDoc::openapi().nest(http::version::PREFIX, api);
     doc.merge(root);
     doc
 }
@@ -123,15 +129,16 @@ pub fn build_app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), http::origin::middleware))
         .layer(middleware::from_fn_with_state(state.clone(), accounts::session::middleware));
     let (root, _) = OpenApiRouter::new().routes(routes!(healthz)).split_for_parts();
-    let inner = http::spa::Api(Router::new().nest("/api", api.clone()).with_state(state.clone()));
+    let inner = http::spa::Api(Router::new().nest(http::version::PREFIX, api.clone()).with_state(state.clone()));
     let request_id = HeaderName::from_static("x-request-id");
     // Over https (secure cookies or an https public URL) browsers are told to keep to https.
     let https = state.config.secure_cookies || state.config.site_url().starts_with("https://");
     let hsts = https.then(|| HeaderValue::from_static("max-age=31536000"));
-    root.nest("/api", api)
+    root.nest(http::version::PREFIX, api)
         .merge(seo::router())
         .fallback_service(http::spa::service(&state, inner))
         .with_state(state)
+        .layer(middleware::from_fn(http::version::redirect_unversioned))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))

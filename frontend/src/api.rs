@@ -196,20 +196,20 @@ pub async fn search(q: &shared::market::SearchQuery) -> ApiResult<shared::market
     get(&routes::search(q)).await
 }
 pub async fn create_posting(kind: PostingKind, req: &NewPosting) -> ApiResult<Posting> {
-    post(&format!("/api/{}", kind.plural()), req).await
+    post(&format!("/api/v1/{}", kind.plural()), req).await
 }
 pub async fn update_posting(kind: PostingKind, id: i64, input: &PostingInput) -> ApiResult<Posting> {
-    put(&format!("/api/{}/{id}", kind.plural()), input).await
+    put(&format!("/api/v1/{}/{id}", kind.plural()), input).await
 }
 /// `submit` or `close`.
 pub async fn posting_action(kind: PostingKind, id: i64, action: &str) -> ApiResult<Posting> {
-    post(&format!("/api/{}/{id}/{action}", kind.plural()), &()).await
+    post(&format!("/api/v1/{}/{id}/{action}", kind.plural()), &()).await
 }
 pub async fn moderation_queue() -> ApiResult<Vec<Posting>> {
-    get("/api/admin/moderation").await
+    get("/api/v1/admin/moderation").await
 }
 pub async fn moderate(req: &ModerationRequest) -> ApiResult<Vec<Posting>> {
-    post("/api/admin/moderation", req).await
+    post("/api/v1/admin/moderation", req).await
 }
 
 // ---- matching ----
@@ -223,11 +223,11 @@ pub async fn matches(
 }
 /// `save` or `dismiss`.
 pub async fn match_feedback(match_id: &str, action: &str) -> ApiResult<()> {
-    post(&format!("/api/matches/{match_id}/{action}"), &()).await
+    post(&format!("/api/v1/matches/{match_id}/{action}"), &()).await
 }
 pub async fn feed(kind: Option<PostingKind>, min_score: Option<u8>) -> ApiResult<Vec<shared::matching::FeedEntry>> {
     let qs = query(&[("kind", kind.map(|k| k.as_str().to_owned())), ("min_score", min_score.map(|m| m.to_string()))]);
-    get(&format!("/api/feed{qs}")).await
+    get(&format!("/api/v1/feed{qs}")).await
 }
 pub async fn bundles(id: i64) -> ApiResult<Vec<shared::matching::Bundle>> {
     get(&routes::bundles(id)).await
@@ -235,37 +235,37 @@ pub async fn bundles(id: i64) -> ApiResult<Vec<shared::matching::Bundle>> {
 
 // ---- engagement ----
 pub async fn create_engagement(req: &NewEngagement) -> ApiResult<EngagementSummary> {
-    post("/api/engagements", req).await
+    post("/api/v1/engagements", req).await
 }
 pub async fn request_bundle(req: &shared::engage::BundleRequest) -> ApiResult<shared::engage::BundleRequestResult> {
-    post("/api/engagements/bundle", req).await
+    post("/api/v1/engagements/bundle", req).await
 }
 pub async fn engagements(side: Option<Side>) -> ApiResult<Page<EngagementSummary>> {
     let qs = query(&[("side", side.map(|s| s.as_str().to_owned())), ("per_page", Some("100".into()))]);
-    get(&format!("/api/engagements{qs}")).await
+    get(&format!("/api/v1/engagements{qs}")).await
 }
 pub async fn engagement(id: i64) -> ApiResult<Engagement> {
-    get(&format!("/api/engagements/{id}")).await
+    get(&format!("/api/v1/engagements/{id}")).await
 }
 /// `accept` or `withdraw`.
 pub async fn engagement_action(id: i64, action: &str) -> ApiResult<Engagement> {
-    post(&format!("/api/engagements/{id}/{action}"), &()).await
+    post(&format!("/api/v1/engagements/{id}/{action}"), &()).await
 }
 pub async fn decline_engagement(id: i64, req: &Decline) -> ApiResult<Engagement> {
-    post(&format!("/api/engagements/{id}/decline"), req).await
+    post(&format!("/api/v1/engagements/{id}/decline"), req).await
 }
 pub async fn set_stage(id: i64, req: &StageChange) -> ApiResult<Engagement> {
-    post(&format!("/api/engagements/{id}/stage"), req).await
+    post(&format!("/api/v1/engagements/{id}/stage"), req).await
 }
 pub async fn messages(id: i64) -> ApiResult<Vec<Message>> {
-    get(&format!("/api/engagements/{id}/messages")).await
+    get(&format!("/api/v1/engagements/{id}/messages")).await
 }
 /// Marks the conversation read up to the message shown last.
 pub async fn read_messages(id: i64, up_to: i64) -> ApiResult<()> {
-    post(&format!("/api/engagements/{id}/read"), &shared::engage::ReadUpTo { up_to }).await
+    post(&format!("/api/v1/engagements/{id}/read"), &shared::engage::ReadUpTo { up_to }).await
 }
 pub async fn send_message(id: i64, req: &NewMessage) -> ApiResult<Message> {
-    post(&format!("/api/engagements/{id}/messages"), req).await
+    post(&format!("/api/v1/engagements/{id}/messages"), req).await
 }
 /// Sends a file chosen in the browser as the raw body.
 async fn send_file<T: DeserializeOwned>(method: Method, path: &str, file: web_sys::File) -> ApiResult<T> {
@@ -285,89 +285,89 @@ async fn send_file<T: DeserializeOwned>(method: Method, path: &str, file: web_sy
 
 /// Uploads an attachment to an engagement.
 pub async fn upload(id: i64, file: web_sys::File) -> ApiResult<Attachment> {
-    let path = format!("/api/engagements/{id}/attachments{}", query(&[("name", Some(file.name()))]));
+    let path = format!("/api/v1/engagements/{id}/attachments{}", query(&[("name", Some(file.name()))]));
     send_file(Method::POST, &path, file).await
 }
 
 // ---- notifications ----
 pub async fn notifications() -> ApiResult<Page<Notification>> {
-    get("/api/notifications?per_page=50").await
+    get("/api/v1/notifications?per_page=50").await
 }
 pub async fn unread_count() -> ApiResult<UnreadCount> {
-    get("/api/notifications/unread-count").await
+    get("/api/v1/notifications/unread-count").await
 }
 /// One notification read, or (`None`) all of them.
 pub async fn mark_read(id: Option<i64>) -> ApiResult<UnreadCount> {
     match id {
-        Some(id) => post(&format!("/api/notifications/{id}/read"), &()).await,
-        None => post("/api/notifications/read-all", &()).await,
+        Some(id) => post(&format!("/api/v1/notifications/{id}/read"), &()).await,
+        None => post("/api/v1/notifications/read-all", &()).await,
     }
 }
 pub async fn preferences() -> ApiResult<Vec<Preference>> {
-    get("/api/notifications/preferences").await
+    get("/api/v1/notifications/preferences").await
 }
 pub async fn set_preferences(prefs: &[Preference]) -> ApiResult<Vec<Preference>> {
-    put("/api/notifications/preferences", &prefs).await
+    put("/api/v1/notifications/preferences", &prefs).await
 }
 pub async fn saved_searches() -> ApiResult<Vec<SavedSearch>> {
-    get("/api/saved-searches").await
+    get("/api/v1/saved-searches").await
 }
 pub async fn save_search(req: &NewSavedSearch) -> ApiResult<SavedSearch> {
-    post("/api/saved-searches", req).await
+    post("/api/v1/saved-searches", req).await
 }
 pub async fn delete_saved_search(id: i64) -> ApiResult<()> {
-    delete(&format!("/api/saved-searches/{id}")).await
+    delete(&format!("/api/v1/saved-searches/{id}")).await
 }
 
 // ---- open calls and notices ----
 pub async fn applications(demand: i64) -> ApiResult<Vec<Application>> {
-    get(&format!("/api/demands/{demand}/applications")).await
+    get(&format!("/api/v1/demands/{demand}/applications")).await
 }
 pub async fn apply(demand: i64, input: &ApplicationInput) -> ApiResult<Application> {
-    post(&format!("/api/demands/{demand}/applications"), input).await
+    post(&format!("/api/v1/demands/{demand}/applications"), input).await
 }
 pub async fn revise_application(demand: i64, id: i64, input: &ApplicationInput) -> ApiResult<Application> {
-    put(&format!("/api/demands/{demand}/applications/{id}"), input).await
+    put(&format!("/api/v1/demands/{demand}/applications/{id}"), input).await
 }
 pub async fn shortlist(demand: i64, id: i64) -> ApiResult<Application> {
-    post(&format!("/api/demands/{demand}/applications/{id}/shortlist"), &()).await
+    post(&format!("/api/v1/demands/{demand}/applications/{id}/shortlist"), &()).await
 }
 pub async fn ask_clarification(demand: i64, id: i64, text: &str) -> ApiResult<Application> {
-    post(&format!("/api/demands/{demand}/applications/{id}/clarifications"), &Text { text: text.into() }).await
+    post(&format!("/api/v1/demands/{demand}/applications/{id}/clarifications"), &Text { text: text.into() }).await
 }
 pub async fn answer_clarification(demand: i64, id: i64, question: i64, text: &str) -> ApiResult<Application> {
-    let path = format!("/api/demands/{demand}/applications/{id}/clarifications/{question}/answer");
+    let path = format!("/api/v1/demands/{demand}/applications/{id}/clarifications/{question}/answer");
     post(&path, &Text { text: text.into() }).await
 }
 pub async fn select_winners(demand: i64, s: &Selection) -> ApiResult<Notice> {
-    post(&format!("/api/demands/{demand}/notice"), s).await
+    post(&format!("/api/v1/demands/{demand}/notice"), s).await
 }
 pub async fn notices() -> ApiResult<Page<Notice>> {
-    get("/api/notices?per_page=50").await
+    get("/api/v1/notices?per_page=50").await
 }
 pub async fn notice(id: i64) -> ApiResult<Notice> {
-    get(&format!("/api/notices/{id}")).await
+    get(&format!("/api/v1/notices/{id}")).await
 }
 pub async fn object(id: i64, text: &str) -> ApiResult<Notice> {
-    post(&format!("/api/notices/{id}/objections"), &Text { text: text.into() }).await
+    post(&format!("/api/v1/notices/{id}/objections"), &Text { text: text.into() }).await
 }
 pub async fn answer_objection(id: i64, objection: i64, text: &str) -> ApiResult<Notice> {
-    post(&format!("/api/notices/{id}/objections/{objection}/answer"), &Text { text: text.into() }).await
+    post(&format!("/api/v1/notices/{id}/objections/{objection}/answer"), &Text { text: text.into() }).await
 }
 pub async fn decide_notice(id: i64, d: &NoticeDecision) -> ApiResult<Notice> {
-    post(&format!("/api/notices/{id}/decision"), d).await
+    post(&format!("/api/v1/notices/{id}/decision"), d).await
 }
 pub async fn reports() -> ApiResult<Vec<shared::engage::Report>> {
-    get("/api/admin/reports").await
+    get("/api/v1/admin/reports").await
 }
 pub async fn outbox() -> ApiResult<Vec<shared::notify::OutboxEmail>> {
-    get("/api/admin/outbox").await
+    get("/api/v1/admin/outbox").await
 }
 pub async fn block(org: i64, other: i64) -> ApiResult<Vec<shared::engage::OrgRef>> {
-    post(&format!("/api/orgs/{org}/blocks"), &shared::engage::Block { org_id: other }).await
+    post(&format!("/api/v1/orgs/{org}/blocks"), &shared::engage::Block { org_id: other }).await
 }
 pub async fn report(req: &shared::engage::NewReport) -> ApiResult<()> {
-    post("/api/reports", req).await
+    post("/api/v1/reports", req).await
 }
 
 // ---- events ----
@@ -378,175 +378,175 @@ pub async fn event(id: i64) -> ApiResult<shared::events::Event> {
     get(&routes::event(id)).await
 }
 pub async fn create_event(input: &shared::events::EventInput) -> ApiResult<shared::events::Event> {
-    post("/api/events", input).await
+    post("/api/v1/events", input).await
 }
 pub async fn update_event(id: i64, input: &shared::events::EventInput) -> ApiResult<shared::events::Event> {
-    put(&format!("/api/events/{id}"), input).await
+    put(&format!("/api/v1/events/{id}"), input).await
 }
 pub async fn set_event_cover(id: i64, file: web_sys::File) -> ApiResult<shared::events::Event> {
-    send_file(Method::PUT, &format!("/api/events/{id}/cover"), file).await
+    send_file(Method::PUT, &format!("/api/v1/events/{id}/cover"), file).await
 }
 pub async fn remove_event_cover(id: i64) -> ApiResult<shared::events::Event> {
-    delete(&format!("/api/events/{id}/cover")).await
+    delete(&format!("/api/v1/events/{id}/cover")).await
 }
 pub async fn add_ticket_type(id: i64, t: &shared::events::TicketTypeInput) -> ApiResult<shared::events::TicketType> {
-    post(&format!("/api/events/{id}/ticket-types"), t).await
+    post(&format!("/api/v1/events/{id}/ticket-types"), t).await
 }
 pub async fn event_registrations(id: i64) -> ApiResult<Vec<shared::events::Registration>> {
-    get(&format!("/api/events/{id}/registrations")).await
+    get(&format!("/api/v1/events/{id}/registrations")).await
 }
 /// The caller's own registrations for the event (never someone else's, also for its organizers).
 pub async fn my_event_registrations(id: i64) -> ApiResult<Vec<shared::events::Registration>> {
-    get(&format!("/api/events/{id}/registrations/mine")).await
+    get(&format!("/api/v1/events/{id}/registrations/mine")).await
 }
 /// Publishes a draft event.
 pub async fn publish_event(id: i64) -> ApiResult<shared::events::Event> {
-    post(&format!("/api/events/{id}/publish"), &()).await
+    post(&format!("/api/v1/events/{id}/publish"), &()).await
 }
 pub async fn register_for_event(
     id: i64,
     r: &shared::events::RegistrationInput,
 ) -> ApiResult<shared::events::Registration> {
-    post(&format!("/api/events/{id}/registrations"), r).await
+    post(&format!("/api/v1/events/{id}/registrations"), r).await
 }
 /// `cancel`, `accept-offer`, `approve` or `reject`.
 pub async fn registration_action(id: i64, action: &str) -> ApiResult<shared::events::Registration> {
-    post(&format!("/api/registrations/{id}/{action}"), &()).await
+    post(&format!("/api/v1/registrations/{id}/{action}"), &()).await
 }
 pub async fn tickets(registration: i64) -> ApiResult<Vec<shared::events::Ticket>> {
-    get(&format!("/api/registrations/{registration}/tickets")).await
+    get(&format!("/api/v1/registrations/{registration}/tickets")).await
 }
 pub async fn checkin(event: i64, scan: &shared::events::CheckinInput) -> ApiResult<shared::events::CheckinResult> {
-    post(&format!("/api/events/{event}/checkins"), scan).await
+    post(&format!("/api/v1/events/{event}/checkins"), scan).await
 }
 pub async fn checkin_counts(event: i64) -> ApiResult<shared::events::CheckinCounts> {
-    get(&format!("/api/events/{event}/checkins/counts")).await
+    get(&format!("/api/v1/events/{event}/checkins/counts")).await
 }
 pub async fn undo_checkin(id: i64) -> ApiResult<shared::events::CheckinCounts> {
-    post(&format!("/api/checkins/{id}/undo"), &()).await
+    post(&format!("/api/v1/checkins/{id}/undo"), &()).await
 }
 pub async fn event_staff(event: i64) -> ApiResult<Vec<shared::events::Staff>> {
-    get(&format!("/api/events/{event}/staff")).await
+    get(&format!("/api/v1/events/{event}/staff")).await
 }
 pub async fn put_event_staff(event: i64, s: &shared::events::StaffInput) -> ApiResult<Vec<shared::events::Staff>> {
-    post(&format!("/api/events/{event}/staff"), s).await
+    post(&format!("/api/v1/events/{event}/staff"), s).await
 }
 pub async fn remove_event_staff(event: i64, user: i64) -> ApiResult<Vec<shared::events::Staff>> {
-    delete(&format!("/api/events/{event}/staff/{user}")).await
+    delete(&format!("/api/v1/events/{event}/staff/{user}")).await
 }
 /// Withdraws an invitation to the staff not answered yet.
 pub async fn withdraw_staff_invitation(event: i64, email: &str) -> ApiResult<Vec<shared::events::Staff>> {
-    delete(&format!("/api/events/{event}/staff-invitations{}", query(&[("email", Some(email.to_owned()))]))).await
+    delete(&format!("/api/v1/events/{event}/staff-invitations{}", query(&[("email", Some(email.to_owned()))]))).await
 }
 /// Accepts (`true`) or declines the invitation to the event's staff.
 pub async fn answer_staff(event: i64, accept: bool) -> ApiResult<shared::events::Event> {
-    post(&format!("/api/events/{event}/staff/{}", if accept { "accept" } else { "decline" }), &()).await
+    post(&format!("/api/v1/events/{event}/staff/{}", if accept { "accept" } else { "decline" }), &()).await
 }
 pub async fn event_report(event: i64) -> ApiResult<shared::events::EventReport> {
-    get(&format!("/api/events/{event}/report")).await
+    get(&format!("/api/v1/events/{event}/report")).await
 }
 pub async fn event_questions(event: i64) -> ApiResult<Vec<shared::events::Question>> {
-    get(&format!("/api/events/{event}/questions")).await
+    get(&format!("/api/v1/events/{event}/questions")).await
 }
 pub async fn add_event_question(
     event: i64,
     q: &shared::events::QuestionInput,
 ) -> ApiResult<Vec<shared::events::Question>> {
-    post(&format!("/api/events/{event}/questions"), q).await
+    post(&format!("/api/v1/events/{event}/questions"), q).await
 }
 pub async fn delete_event_question(event: i64, question: i64) -> ApiResult<Vec<shared::events::Question>> {
-    delete(&format!("/api/events/{event}/questions/{question}")).await
+    delete(&format!("/api/v1/events/{event}/questions/{question}")).await
 }
 pub async fn event_messages(event: i64) -> ApiResult<Vec<shared::events::EventMessage>> {
-    get(&format!("/api/events/{event}/messages")).await
+    get(&format!("/api/v1/events/{event}/messages")).await
 }
 pub async fn send_event_message(
     event: i64,
     m: &shared::events::EventMessageInput,
 ) -> ApiResult<shared::events::EventMessage> {
-    post(&format!("/api/events/{event}/messages"), m).await
+    post(&format!("/api/v1/events/{event}/messages"), m).await
 }
 pub async fn event_invitations(event: i64) -> ApiResult<Vec<shared::events::Invitation>> {
-    get(&format!("/api/events/{event}/invitations")).await
+    get(&format!("/api/v1/events/{event}/invitations")).await
 }
 pub async fn add_event_invitation(
     event: i64,
     i: &shared::events::InvitationInput,
 ) -> ApiResult<Vec<shared::events::Invitation>> {
-    post(&format!("/api/events/{event}/invitations"), i).await
+    post(&format!("/api/v1/events/{event}/invitations"), i).await
 }
 pub async fn event_badges(event: i64) -> ApiResult<Vec<shared::events::Badge>> {
-    get(&format!("/api/events/{event}/badges")).await
+    get(&format!("/api/v1/events/{event}/badges")).await
 }
 pub async fn sessions(event: i64) -> ApiResult<Vec<shared::agenda::Session>> {
     get(&routes::event_sessions(event)).await
 }
 pub async fn add_session(event: i64, s: &shared::agenda::SessionInput) -> ApiResult<Vec<shared::agenda::Session>> {
-    post(&format!("/api/events/{event}/sessions"), s).await
+    post(&format!("/api/v1/events/{event}/sessions"), s).await
 }
 pub async fn delete_session(event: i64, session: i64) -> ApiResult<Vec<shared::agenda::Session>> {
-    delete(&format!("/api/events/{event}/sessions/{session}")).await
+    delete(&format!("/api/v1/events/{event}/sessions/{session}")).await
 }
 /// Accepts (`true`) or declines the invitation to speak in a session.
 pub async fn answer_speaker(session: i64, accept: bool) -> ApiResult<Vec<shared::agenda::Session>> {
-    post(&format!("/api/sessions/{session}/speaker/{}", if accept { "accept" } else { "decline" }), &()).await
+    post(&format!("/api/v1/sessions/{session}/speaker/{}", if accept { "accept" } else { "decline" }), &()).await
 }
 pub async fn join_session(session: i64) -> ApiResult<Vec<shared::agenda::Session>> {
-    post(&format!("/api/sessions/{session}/seat"), &()).await
+    post(&format!("/api/v1/sessions/{session}/seat"), &()).await
 }
 pub async fn leave_session(session: i64) -> ApiResult<Vec<shared::agenda::Session>> {
-    delete(&format!("/api/sessions/{session}/seat")).await
+    delete(&format!("/api/v1/sessions/{session}/seat")).await
 }
 pub async fn meetings(event: i64) -> ApiResult<shared::meetings::Overview> {
-    get(&format!("/api/events/{event}/meetings")).await
+    get(&format!("/api/v1/events/{event}/meetings")).await
 }
 pub async fn meeting_setup(event: i64, s: &shared::meetings::SetupInput) -> ApiResult<shared::meetings::Overview> {
-    put(&format!("/api/events/{event}/meetings/setup"), s).await
+    put(&format!("/api/v1/events/{event}/meetings/setup"), s).await
 }
 pub async fn meeting_availability(event: i64, slots: Vec<i64>) -> ApiResult<shared::meetings::Overview> {
-    put(&format!("/api/events/{event}/meetings/availability"), &shared::meetings::AvailabilityInput { slots }).await
+    put(&format!("/api/v1/events/{event}/meetings/availability"), &shared::meetings::AvailabilityInput { slots }).await
 }
 pub async fn meeting_attendees(event: i64) -> ApiResult<Vec<shared::meetings::Counterpart>> {
-    get(&format!("/api/events/{event}/meetings/attendees")).await
+    get(&format!("/api/v1/events/{event}/meetings/attendees")).await
 }
 pub async fn meeting_request(
     event: i64,
     r: &shared::meetings::RequestInput,
 ) -> ApiResult<shared::meetings::MeetingRequest> {
-    post(&format!("/api/events/{event}/meetings/requests"), r).await
+    post(&format!("/api/v1/events/{event}/meetings/requests"), r).await
 }
 /// `accept`, `decline` or `cancel`.
 pub async fn meeting_request_action(id: i64, action: &str) -> ApiResult<shared::meetings::MeetingRequest> {
-    post(&format!("/api/meeting-requests/{id}/{action}"), &()).await
+    post(&format!("/api/v1/meeting-requests/{id}/{action}"), &()).await
 }
 pub async fn run_meeting_schedule(event: i64) -> ApiResult<shared::meetings::ScheduleReport> {
-    post(&format!("/api/events/{event}/meetings/schedule"), &()).await
+    post(&format!("/api/v1/events/{event}/meetings/schedule"), &()).await
 }
 pub async fn meeting_plan(event: i64) -> ApiResult<Vec<shared::meetings::PlannedMeeting>> {
-    get(&format!("/api/events/{event}/meetings/plan")).await
+    get(&format!("/api/v1/events/{event}/meetings/plan")).await
 }
 pub async fn my_expert() -> ApiResult<shared::experts::Expert> {
-    get("/api/experts/me").await
+    get("/api/v1/experts/me").await
 }
 pub async fn put_my_expert(input: &shared::experts::ExpertInput) -> ApiResult<shared::experts::Expert> {
-    put("/api/experts/me", input).await
+    put("/api/v1/experts/me", input).await
 }
 pub async fn experts(q: &shared::experts::ExpertQuery) -> ApiResult<Vec<shared::experts::PoolExpert>> {
     let path = format!(
-        "/api/experts{}",
+        "/api/v1/experts{}",
         query(&[("q", q.q.clone()), ("domain", q.domain.clone()), ("kind", q.kind.map(|k| k.as_str().to_owned()))])
     );
     get(&path).await
 }
 pub async fn expert_queue() -> ApiResult<Vec<shared::experts::Expert>> {
-    get("/api/admin/experts").await
+    get("/api/v1/admin/experts").await
 }
 /// Approve (no reason) or reject (with the reason).
 pub async fn review_expert(id: i64, reject: Option<String>) -> ApiResult<shared::experts::Expert> {
     match reject {
-        None => post(&format!("/api/admin/experts/{id}/approve"), &()).await,
+        None => post(&format!("/api/v1/admin/experts/{id}/approve"), &()).await,
         Some(reason) => {
-            post(&format!("/api/admin/experts/{id}/reject"), &shared::experts::RejectExpert { reason }).await
+            post(&format!("/api/v1/admin/experts/{id}/reject"), &shared::experts::RejectExpert { reason }).await
         }
     }
 }
@@ -557,114 +557,114 @@ pub async fn competitions(q: Option<&str>, page: u32) -> ApiResult<Page<comp::Co
     get(&routes::competitions(q, page)).await
 }
 pub async fn competition(id: i64) -> ApiResult<comp::Competition> {
-    get(&format!("/api/competitions/{id}")).await
+    get(&format!("/api/v1/competitions/{id}")).await
 }
 pub async fn create_competition(input: &comp::CompetitionInput) -> ApiResult<comp::Competition> {
-    post("/api/competitions", input).await
+    post("/api/v1/competitions", input).await
 }
 pub async fn update_competition(id: i64, input: &comp::CompetitionInput) -> ApiResult<comp::Competition> {
-    put(&format!("/api/competitions/{id}"), input).await
+    put(&format!("/api/v1/competitions/{id}"), input).await
 }
 /// Opens a draft competition to the public.
 pub async fn open_competition(id: i64) -> ApiResult<comp::Competition> {
-    post(&format!("/api/competitions/{id}/open"), &()).await
+    post(&format!("/api/v1/competitions/{id}/open"), &()).await
 }
 /// Joins (`true`) or declines the team the caller was invited to.
 pub async fn answer_team(team: i64, join: bool) -> ApiResult<comp::Team> {
-    post(&format!("/api/teams/{team}/{}", if join { "join" } else { "decline" }), &()).await
+    post(&format!("/api/v1/teams/{team}/{}", if join { "join" } else { "decline" }), &()).await
 }
 pub async fn leave_team(team: i64) -> ApiResult<()> {
-    post(&format!("/api/teams/{team}/leave"), &()).await
+    post(&format!("/api/v1/teams/{team}/leave"), &()).await
 }
 pub async fn hand_over_team(team: i64, email: String) -> ApiResult<comp::Team> {
-    post(&format!("/api/teams/{team}/leader"), &comp::TeamPerson { email }).await
+    post(&format!("/api/v1/teams/{team}/leader"), &comp::TeamPerson { email }).await
 }
 pub async fn invite_team_member(team: i64, email: String) -> ApiResult<comp::Team> {
-    post(&format!("/api/teams/{team}/members"), &comp::TeamPerson { email }).await
+    post(&format!("/api/v1/teams/{team}/members"), &comp::TeamPerson { email }).await
 }
 /// The panels the caller was invited to judge.
 pub async fn panel_invitations() -> ApiResult<Vec<comp::PanelInvitation>> {
-    get("/api/judging/invitations").await
+    get("/api/v1/judging/invitations").await
 }
 /// Accepts (`true`) or declines the invitation to a stage's panel.
 pub async fn answer_panel(stage: i64, accept: bool) -> ApiResult<Vec<comp::PanelInvitation>> {
-    post(&format!("/api/stages/{stage}/panel/{}", if accept { "accept" } else { "decline" }), &()).await
+    post(&format!("/api/v1/stages/{stage}/panel/{}", if accept { "accept" } else { "decline" }), &()).await
 }
 pub async fn teams(competition: i64) -> ApiResult<Vec<comp::Team>> {
-    get(&format!("/api/competitions/{competition}/teams")).await
+    get(&format!("/api/v1/competitions/{competition}/teams")).await
 }
 pub async fn register_team(competition: i64, input: &comp::TeamInput) -> ApiResult<comp::Team> {
-    post(&format!("/api/competitions/{competition}/teams"), input).await
+    post(&format!("/api/v1/competitions/{competition}/teams"), input).await
 }
 pub async fn submit_entry(team: i64, stage: i64, input: &comp::SubmissionInput) -> ApiResult<comp::Submission> {
-    put(&format!("/api/teams/{team}/stages/{stage}/submission"), input).await
+    put(&format!("/api/v1/teams/{team}/stages/{stage}/submission"), input).await
 }
 pub async fn upload_plan(team: i64, stage: i64, file: web_sys::File) -> ApiResult<comp::Submission> {
-    let path = format!("/api/teams/{team}/stages/{stage}/plan{}", query(&[("name", Some(file.name()))]));
+    let path = format!("/api/v1/teams/{team}/stages/{stage}/plan{}", query(&[("name", Some(file.name()))]));
     send_file(Method::POST, &path, file).await
 }
 pub async fn submission_versions(team: i64, stage: i64) -> ApiResult<Vec<comp::Submission>> {
-    get(&format!("/api/teams/{team}/stages/{stage}/submissions")).await
+    get(&format!("/api/v1/teams/{team}/stages/{stage}/submissions")).await
 }
 pub async fn set_panel(stage: i64, experts: Vec<i64>) -> ApiResult<comp::StageAssignment> {
-    put(&format!("/api/stages/{stage}/panel"), &comp::PanelInput { experts }).await
+    put(&format!("/api/v1/stages/{stage}/panel"), &comp::PanelInput { experts }).await
 }
 pub async fn stage_assignment(stage: i64) -> ApiResult<comp::StageAssignment> {
-    get(&format!("/api/stages/{stage}/assignment")).await
+    get(&format!("/api/v1/stages/{stage}/assignment")).await
 }
 pub async fn assign_judges(stage: i64) -> ApiResult<comp::StageAssignment> {
-    post(&format!("/api/stages/{stage}/assignment"), &()).await
+    post(&format!("/api/v1/stages/{stage}/assignment"), &()).await
 }
 pub async fn set_entry_judges(stage: i64, team: i64, judges: Vec<i64>) -> ApiResult<comp::StageAssignment> {
-    put(&format!("/api/stages/{stage}/assignment/{team}"), &comp::EntryJudges { judges }).await
+    put(&format!("/api/v1/stages/{stage}/assignment/{team}"), &comp::EntryJudges { judges }).await
 }
 pub async fn release_stage(stage: i64) -> ApiResult<comp::StageAssignment> {
-    post(&format!("/api/stages/{stage}/release"), &()).await
+    post(&format!("/api/v1/stages/{stage}/release"), &()).await
 }
 pub async fn stage_results(stage: i64) -> ApiResult<comp::StageResults> {
-    get(&format!("/api/stages/{stage}/results")).await
+    get(&format!("/api/v1/stages/{stage}/results")).await
 }
 pub async fn close_stage(stage: i64) -> ApiResult<comp::StageResults> {
-    post(&format!("/api/stages/{stage}/close"), &()).await
+    post(&format!("/api/v1/stages/{stage}/close"), &()).await
 }
 pub async fn publish_results(competition: i64, rationale: String) -> ApiResult<Notice> {
-    post(&format!("/api/competitions/{competition}/publish"), &comp::PublishResults { rationale }).await
+    post(&format!("/api/v1/competitions/{competition}/publish"), &comp::PublishResults { rationale }).await
 }
 pub async fn competition_audit(competition: i64) -> ApiResult<Vec<comp::AuditEntry>> {
-    get(&format!("/api/competitions/{competition}/audit")).await
+    get(&format!("/api/v1/competitions/{competition}/audit")).await
 }
 pub async fn judging() -> ApiResult<Vec<comp::JudgingEntry>> {
-    get("/api/judging").await
+    get("/api/v1/judging").await
 }
 pub async fn judging_entry(stage: i64, team: i64) -> ApiResult<comp::JudgingEntry> {
-    get(&format!("/api/judging/{stage}/{team}")).await
+    get(&format!("/api/v1/judging/{stage}/{team}")).await
 }
 pub async fn score_entry(stage: i64, team: i64, s: &comp::ScoreInput) -> ApiResult<comp::JudgingEntry> {
-    put(&format!("/api/judging/{stage}/{team}"), s).await
+    put(&format!("/api/v1/judging/{stage}/{team}"), s).await
 }
 pub async fn certificate(team: i64) -> ApiResult<comp::Certificate> {
-    get(&format!("/api/teams/{team}/certificate")).await
+    get(&format!("/api/v1/teams/{team}/certificate")).await
 }
 pub async fn consultants(demand: i64) -> ApiResult<Vec<shared::experts::Consultant>> {
-    get(&format!("/api/demands/{demand}/experts")).await
+    get(&format!("/api/v1/demands/{demand}/experts")).await
 }
 pub async fn invite_consultant(demand: i64, expert: i64) -> ApiResult<()> {
-    post(&format!("/api/demands/{demand}/experts/{expert}/invite"), &()).await
+    post(&format!("/api/v1/demands/{demand}/experts/{expert}/invite"), &()).await
 }
 pub async fn audit_log(page: u32, action: &str) -> ApiResult<Page<shared::audit::AuditRecord>> {
     let action = Some(action.to_owned()).filter(|a| !a.is_empty());
-    get(&format!("/api/admin/audit{}", query(&[("page", Some(page.to_string())), ("action", action)]))).await
+    get(&format!("/api/v1/admin/audit{}", query(&[("page", Some(page.to_string())), ("action", action)]))).await
 }
 pub async fn verify_audit() -> ApiResult<shared::audit::AuditVerification> {
-    get("/api/admin/audit/verify").await
+    get("/api/v1/admin/audit/verify").await
 }
 pub async fn admin_users(q: &str, page: u32) -> ApiResult<Page<shared::accounts::UserAdminView>> {
     let q = Some(q.trim().to_owned()).filter(|q| !q.is_empty());
-    get(&format!("/api/admin/users{}", query(&[("q", q), ("page", Some(page.to_string()))]))).await
+    get(&format!("/api/v1/admin/users{}", query(&[("q", q), ("page", Some(page.to_string()))]))).await
 }
 /// `action`: `disable`, `enable` or `sessions/reset`.
 pub async fn admin_user_action(id: i64, action: &str) -> ApiResult<shared::accounts::UserAdminView> {
-    post(&format!("/api/admin/users/{id}/{action}"), &()).await
+    post(&format!("/api/v1/admin/users/{id}/{action}"), &()).await
 }
 pub async fn dashboard_targets() -> ApiResult<Vec<shared::dashboard::TargetView>> {
     get(routes::DASHBOARD_TARGETS).await
@@ -680,26 +680,26 @@ pub async fn update_target(
     code: &str,
     input: &shared::dashboard::TargetInput,
 ) -> ApiResult<shared::dashboard::TargetView> {
-    put(&format!("/api/admin/targets/{code}"), input).await
+    put(&format!("/api/v1/admin/targets/{code}"), input).await
 }
 pub async fn matching_weights() -> ApiResult<shared::matching::Weights> {
-    get("/api/admin/matching/weights").await
+    get("/api/v1/admin/matching/weights").await
 }
 pub async fn set_matching_weights(w: &shared::matching::Weights) -> ApiResult<shared::matching::Weights> {
-    put("/api/admin/matching/weights", w).await
+    put("/api/v1/admin/matching/weights", w).await
 }
 pub async fn notices_under_review() -> ApiResult<Page<Notice>> {
-    get("/api/notices?status=under_review&per_page=50").await
+    get("/api/v1/notices?status=under_review&per_page=50").await
 }
 pub async fn delete_me(req: &shared::accounts::DeleteAccountRequest) -> ApiResult<()> {
     request(Method::DELETE, routes::ME, Some(req)).await
 }
 pub async fn retention() -> ApiResult<shared::privacy::Retention> {
-    get("/api/admin/retention").await
+    get("/api/v1/admin/retention").await
 }
 pub async fn set_retention(r: &shared::privacy::RetentionInput) -> ApiResult<shared::privacy::Retention> {
-    put("/api/admin/retention", r).await
+    put("/api/v1/admin/retention", r).await
 }
 pub async fn apply_retention() -> ApiResult<shared::privacy::RetentionReport> {
-    post("/api/admin/retention/apply", &()).await
+    post("/api/v1/admin/retention/apply", &()).await
 }

@@ -1,4 +1,4 @@
-//! The signed-in user, in context. Loaded from `/api/me` at start, so a reload keeps the session
+//! The signed-in user, in context. Loaded from `/api/v1/me` at start, so a reload keeps the session
 //! (the cookie is HttpOnly; the app never sees the token).
 
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use crate::i18n::{I18n, set_locale};
 #[derive(Clone, Copy)]
 pub struct Session {
     pub me: RwSignal<Option<Me>>,
-    /// False until the first `/api/me` answer arrives.
+    /// False until the first `/api/v1/me` answer arrives.
     pub loaded: RwSignal<bool>,
 }
 

@@ -69,7 +69,7 @@ impl LoginRequest {
     }
 }
 
-/// `PUT /api/me`: any field left out stays as it is.
+/// `PUT /api/v1/me`: any field left out stays as it is.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateMeRequest {
@@ -111,7 +111,7 @@ impl ChangePasswordRequest {
     }
 }
 
-/// `DELETE /api/me`: the user confirms with their password.
+/// `DELETE /api/v1/me`: the user confirms with their password.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeleteAccountRequest {
@@ -151,14 +151,14 @@ pub struct Me {
     pub memberships: Vec<Membership>,
 }
 
-/// `POST /api/auth/verify-email`: the token from the emailed link.
+/// `POST /api/v1/auth/verify-email`: the token from the emailed link.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifyEmailRequest {
     pub token: String,
 }
 
-/// `POST /api/me/verification`: send the verification email again, returning afterwards to `next`.
+/// `POST /api/v1/me/verification`: send the verification email again, returning afterwards to `next`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResendVerification {
@@ -224,7 +224,7 @@ mod tests {
     }
 }
 
-/// A user as site admins see them (`GET /api/admin/users`).
+/// A user as site admins see them (`GET /api/v1/admin/users`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UserAdminView {
@@ -245,7 +245,7 @@ pub struct UserAdminView {
     pub created_at: time::OffsetDateTime,
 }
 
-/// `GET /api/admin/users`.
+/// `GET /api/v1/admin/users`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]

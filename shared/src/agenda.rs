@@ -12,7 +12,7 @@ pub const SESSIONS_MAX: usize = 100;
 /// Speakers per session at most.
 pub const SPEAKERS_MAX: usize = 12;
 
-/// `POST /api/events/{id}/sessions`.
+/// `POST /api/v1/events/{id}/sessions`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionInput {

@@ -91,27 +91,27 @@ mod tests {
     #[test]
     fn a_page_asks_first_for_the_session_the_lists_and_its_own_data() {
         let first = |p: &str, q: &str| first_data(p, q)[2..].to_vec();
-        assert_eq!(first_data("/nope", ""), vec!["/api/auth/session", "/api/taxonomy"]);
-        assert_eq!(first("/", ""), vec!["/api/home"]);
-        assert_eq!(first("/demands", ""), vec!["/api/demands?per_page=20"]);
-        assert_eq!(first("/investors", ""), vec!["/api/mandates?per_page=20"]);
+        assert_eq!(first_data("/nope", ""), vec!["/api/v1/auth/session", "/api/v1/taxonomy"]);
+        assert_eq!(first("/", ""), vec!["/api/v1/home"]);
+        assert_eq!(first("/demands", ""), vec!["/api/v1/demands?per_page=20"]);
+        assert_eq!(first("/investors", ""), vec!["/api/v1/mandates?per_page=20"]);
         assert!(first("/demands", "domain=gen_ai").is_empty(), "filtered lists ask for themselves");
         assert_eq!(
             first("/demands/601", ""),
-            vec!["/api/demands/601", "/api/demands/601/matches?kind=capability", "/api/demands/601/bundles"]
+            vec!["/api/v1/demands/601", "/api/v1/demands/601/matches?kind=capability", "/api/v1/demands/601/bundles"]
         );
         assert_eq!(
             first("/capabilities/7", ""),
-            vec!["/api/capabilities/7", "/api/capabilities/7/matches?kind=demand"]
+            vec!["/api/v1/capabilities/7", "/api/v1/capabilities/7/matches?kind=demand"]
         );
         assert!(first("/demands/new", "").is_empty());
-        assert_eq!(first("/events", ""), vec!["/api/events"]);
-        assert_eq!(first("/events/3", ""), vec!["/api/events/3", "/api/events/3/sessions"]);
+        assert_eq!(first("/events", ""), vec!["/api/v1/events"]);
+        assert_eq!(first("/events/3", ""), vec!["/api/v1/events/3", "/api/v1/events/3/sessions"]);
         assert!(first("/events/new", "").is_empty());
-        assert_eq!(first("/dashboard", ""), vec!["/api/dashboard/targets", "/api/dashboard/activity"]);
+        assert_eq!(first("/dashboard", ""), vec!["/api/v1/dashboard/targets", "/api/v1/dashboard/activity"]);
         assert_eq!(
             first("/search", "q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0"),
-            vec!["/api/search?q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0"]
+            vec!["/api/v1/search?q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0"]
         );
         assert!(first("/search", "q=a+b").is_empty() && first("/search", "q=x&kind=demand").is_empty());
         assert!(first("/search", "q=%E5").is_empty());

@@ -23,7 +23,7 @@ pub struct AuditRecord {
     pub hash: String,
 }
 
-/// `GET /api/admin/audit`.
+/// `GET /api/v1/admin/audit`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -37,7 +37,7 @@ pub struct AuditQuery {
     pub per_page: Option<u32>,
 }
 
-/// `GET /api/admin/audit/verify`: whether the chain holds.
+/// `GET /api/v1/admin/audit/verify`: whether the chain holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditVerification {

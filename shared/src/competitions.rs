@@ -93,7 +93,7 @@ pub struct StageInput {
     pub fields: Vec<ExtraField>,
 }
 
-/// `POST /api/competitions`, `PUT /api/competitions/{id}`.
+/// `POST /api/v1/competitions`, `PUT /api/v1/competitions/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompetitionInput {
@@ -256,7 +256,7 @@ impl Competition {
     }
 }
 
-/// `POST /api/competitions/{id}/teams`: a team registers in a track. The caller leads it; members
+/// `POST /api/v1/competitions/{id}/teams`: a team registers in a track. The caller leads it; members
 /// are invited by email (platform users see the team and may submit for it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -317,7 +317,7 @@ impl TeamMemberStatus {
     }
 }
 
-/// `POST /api/teams/{id}/members` (invite one more) and `POST /api/teams/{id}/leader` (hand the
+/// `POST /api/v1/teams/{id}/members` (invite one more) and `POST /api/v1/teams/{id}/leader` (hand the
 /// leadership to a member who joined): a person by email.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -368,7 +368,7 @@ pub struct Team {
     pub leading: bool,
 }
 
-/// `PUT /api/teams/{id}/stages/{stage}/submission`: a new version of the texts (the plan, if any,
+/// `PUT /api/v1/teams/{id}/stages/{stage}/submission`: a new version of the texts (the plan, if any,
 /// is kept).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -406,7 +406,7 @@ impl SubmissionInput {
     }
 }
 
-/// `PUT /api/stages/{id}/panel`: the judges of a stage, by expert id (approved experts).
+/// `PUT /api/v1/stages/{id}/panel`: the judges of a stage, by expert id (approved experts).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PanelInput {
@@ -482,7 +482,7 @@ pub struct StageAssignment {
     pub loads: Vec<(i64, u32)>,
 }
 
-/// `PUT /api/stages/{id}/assignments/{team}`: the organizers change an entry's judges by hand.
+/// `PUT /api/v1/stages/{id}/assignments/{team}`: the organizers change an entry's judges by hand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntryJudges {
@@ -587,7 +587,7 @@ pub struct EntryResult {
     pub advances: bool,
 }
 
-/// `GET /api/stages/{id}/results`.
+/// `GET /api/v1/stages/{id}/results`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StageResults {
@@ -599,7 +599,7 @@ pub struct StageResults {
     pub expected: u32,
 }
 
-/// `POST /api/competitions/{id}/publish`: the final results go out as a public notice.
+/// `POST /api/v1/competitions/{id}/publish`: the final results go out as a public notice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublishResults {

@@ -174,7 +174,7 @@ pub fn progress_permille(current: i64, goal: i64) -> u32 {
     u32::try_from(p).unwrap_or(1000)
 }
 
-/// `PUT /api/admin/targets/{code}`: goal, rule and the manual figure.
+/// `PUT /api/v1/admin/targets/{code}`: goal, rule and the manual figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TargetInput {
@@ -252,7 +252,7 @@ impl TargetInput {
     }
 }
 
-/// `GET /api/dashboard/activity` and `/api/dashboard/export.xlsx`: the period (weeks, by their
+/// `GET /api/v1/dashboard/activity` and `/api/v1/dashboard/export.xlsx`: the period (weeks, by their
 /// first and last day) and an optional 5+X field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
@@ -382,7 +382,7 @@ pub struct FunnelCount {
     pub count: i64,
 }
 
-/// `GET /api/dashboard/activity`.
+/// `GET /api/v1/dashboard/activity`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Activity {

@@ -70,7 +70,7 @@ pub fn stage_allowed(from: DealStage, to: DealStage) -> bool {
 /// Longest message or reason, in characters.
 pub const MESSAGE_MAX: usize = 4000;
 
-/// `POST /api/engagements`: an interest request about `posting_id`, sent on behalf of `from_org`.
+/// `POST /api/v1/engagements`: an interest request about `posting_id`, sent on behalf of `from_org`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewEngagement {
@@ -95,7 +95,7 @@ impl NewEngagement {
     }
 }
 
-/// `POST /api/engagements/bundle`: the demand's owner asks every party of a bundle at once — the lab
+/// `POST /api/v1/engagements/bundle`: the demand's owner asks every party of a bundle at once — the lab
 /// for its capability (with the proposal chosen), the scenario's owner for a pilot, the fund for an
 /// investment — with one message, on behalf of the demand's organization.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,7 +135,7 @@ impl BundleRequest {
     }
 }
 
-/// What `POST /api/engagements/bundle` did: the requests sent, and the parties already asked (an
+/// What `POST /api/v1/engagements/bundle` did: the requests sent, and the parties already asked (an
 /// open request of the organization for that posting exists), left as they were.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -144,14 +144,14 @@ pub struct BundleRequestResult {
     pub already: Vec<i64>,
 }
 
-/// `POST /api/engagements/{id}/decline`.
+/// `POST /api/v1/engagements/{id}/decline`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Decline {
     pub reason: String,
 }
 
-/// `POST /api/engagements/{id}/stage`: move the deal on.
+/// `POST /api/v1/engagements/{id}/stage`: move the deal on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StageChange {
@@ -279,7 +279,7 @@ pub struct EngagementEvent {
     pub at: OffsetDateTime,
 }
 
-/// `GET /api/engagements/{id}`.
+/// `GET /api/v1/engagements/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Engagement {
@@ -297,7 +297,7 @@ pub struct Engagement {
     pub history: Vec<EngagementEvent>,
 }
 
-/// `GET /api/engagements` filters.
+/// `GET /api/v1/engagements` filters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -339,7 +339,7 @@ pub struct Message {
     pub at: OffsetDateTime,
 }
 
-/// `POST /api/engagements/{id}/read`: the caller has read the conversation up to this message
+/// `POST /api/v1/engagements/{id}/read`: the caller has read the conversation up to this message
 /// (the last one shown). Reading the messages (a GET) never marks them read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -347,7 +347,7 @@ pub struct ReadUpTo {
     pub up_to: i64,
 }
 
-/// `POST /api/engagements/{id}/messages`: text, or attachments uploaded before, or both.
+/// `POST /api/v1/engagements/{id}/messages`: text, or attachments uploaded before, or both.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewMessage {
@@ -374,14 +374,14 @@ impl NewMessage {
     }
 }
 
-/// `POST /api/orgs/{id}/blocks`: stop another organization's requests.
+/// `POST /api/v1/orgs/{id}/blocks`: stop another organization's requests.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Block {
     pub org_id: i64,
 }
 
-/// `POST /api/reports`: report an organization's abuse to the site admins.
+/// `POST /api/v1/reports`: report an organization's abuse to the site admins.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewReport {

@@ -73,7 +73,7 @@ pub fn offers(waiting: &[(i64, u32)], mut free: u32) -> Vec<i64> {
     out
 }
 
-/// `POST /api/events` and `PUT /api/events/{id}`.
+/// `POST /api/v1/events` and `PUT /api/v1/events/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventInput {
@@ -285,7 +285,7 @@ pub fn window(
     }
 }
 
-/// `POST /api/events/{id}/registrations`: oneself, or a group of named people.
+/// `POST /api/v1/events/{id}/registrations`: oneself, or a group of named people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegistrationInput {
@@ -352,7 +352,7 @@ code_enum!(
     }
 );
 
-/// `POST /api/events/{id}/staff`: a platform user, by email, with a role.
+/// `POST /api/v1/events/{id}/staff`: a platform user, by email, with a role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffInput {
@@ -425,7 +425,7 @@ pub fn parse_ticket_code(code: &str) -> Option<(TicketRef, String)> {
 /// Characters of signature in a ticket code (base32, 80 bits).
 pub const TICKET_SIG_LEN: usize = 16;
 
-/// `POST /api/events/{id}/checkins`: one scan. `device` names the scanner (random, kept in the
+/// `POST /api/v1/events/{id}/checkins`: one scan. `device` names the scanner (random, kept in the
 /// browser) and `nonce` the scan, so a scanner that lost its connection can resend safely.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -579,7 +579,7 @@ impl QuestionKind {
 /// Most questions one event asks.
 pub const QUESTIONS_MAX: usize = 30;
 
-/// `POST /api/events/{id}/questions`: a question asked at registration, in zh (and en).
+/// `POST /api/v1/events/{id}/questions`: a question asked at registration, in zh (and en).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuestionInput {
@@ -738,7 +738,7 @@ pub fn check_answers(questions: &[Question], ticket_type: i64, answers: &[Answer
     if errs.is_empty() { Ok(out) } else { Err(errs) }
 }
 
-/// `POST /api/events/{id}/messages`: a message to the registrants of some ticket types and
+/// `POST /api/v1/events/{id}/messages`: a message to the registrants of some ticket types and
 /// statuses, through the notification centre and email.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -788,7 +788,7 @@ pub struct EventMessage {
     pub created_at: OffsetDateTime,
 }
 
-/// `POST /api/events/{id}/invitations`: a code for an invitation-only event, for a group of
+/// `POST /api/v1/events/{id}/invitations`: a code for an invitation-only event, for a group of
 /// invitees (a label says for whom), usable `max_uses` times (without limit when absent).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

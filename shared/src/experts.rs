@@ -30,7 +30,7 @@ code_enum!(
 pub const KEYWORDS_MAX: usize = 10;
 pub const CONFLICTS_MAX: usize = 10;
 
-/// `PUT /api/experts/me`: apply to the pool, or change one's entry (which goes back to review).
+/// `PUT /api/v1/experts/me`: apply to the pool, or change one's entry (which goes back to review).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExpertInput {
@@ -152,7 +152,7 @@ impl From<Expert> for PoolExpert {
     }
 }
 
-/// `GET /api/experts`: filters on the approved pool.
+/// `GET /api/v1/experts`: filters on the approved pool.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -166,7 +166,7 @@ pub struct ExpertQuery {
     pub kind: Option<ExpertKind>,
 }
 
-/// `POST /api/admin/experts/{id}/reject`.
+/// `POST /api/v1/admin/experts/{id}/reject`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RejectExpert {

@@ -1,4 +1,4 @@
-//! The home page's data in one answer (`GET /api/home`): what is happening on the platform for
+//! The home page's data in one answer (`GET /api/v1/home`): what is happening on the platform for
 //! everyone, and for a signed-in person what needs them.
 
 use serde::{Deserialize, Serialize};
@@ -66,7 +66,7 @@ pub struct ToDo {
     pub events_running: u32,
 }
 
-/// `GET /api/home`.
+/// `GET /api/v1/home`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FrontDoor {

@@ -30,7 +30,7 @@ impl PostingKind {
         }
     }
 
-    /// The collection's path segment: `/api/demands`, `/api/capabilities`, ...
+    /// The collection's path segment: `/api/v1/demands`, `/api/v1/capabilities`, ...
     pub fn plural(self) -> &'static str {
         match self {
             PostingKind::Demand => "demands",
@@ -262,7 +262,7 @@ pub const MAX_MANDATE_DOMAINS: usize = 20;
 pub const MAX_KEYWORDS: usize = 10;
 pub const KEYWORD_MAX: usize = 20;
 
-/// The body of `POST /api/{kind}` and `PUT /api/{kind}/{id}`.
+/// The body of `POST /api/v1/{kind}` and `PUT /api/v1/{kind}/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PostingInput {
@@ -646,7 +646,7 @@ impl Posting {
     }
 }
 
-/// `POST /api/{kind}`: the posting and the organization it is posted for.
+/// `POST /api/v1/{kind}`: the posting and the organization it is posted for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewPosting {
@@ -721,7 +721,7 @@ pub struct PostingQuery {
     pub per_page: Option<u32>,
 }
 
-/// `GET /api/search`.
+/// `GET /api/v1/search`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -792,7 +792,7 @@ code_enum!(Decision {
     Reject = "reject" => ModReject,
 });
 
-/// `POST /api/admin/moderation`: one decision for one or more postings, applied all or nothing.
+/// `POST /api/v1/admin/moderation`: one decision for one or more postings, applied all or nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ModerationRequest {

@@ -568,7 +568,7 @@ pub struct FeedEntry {
     pub m: Match,
 }
 
-/// `GET /api/feed`.
+/// `GET /api/v1/feed`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -593,7 +593,7 @@ pub struct Bundle {
     pub reasons: Vec<Reason>,
 }
 
-/// `GET /api/{kind}/{id}/matches`.
+/// `GET /api/v1/{kind}/{id}/matches`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]

@@ -26,7 +26,7 @@ pub struct SlotInput {
     pub ends_at: OffsetDateTime,
 }
 
-/// `PUT /api/events/{id}/meetings/setup`: the tables and the slots (replacing the old ones; a slot
+/// `PUT /api/v1/events/{id}/meetings/setup`: the tables and the slots (replacing the old ones; a slot
 /// kept at the same start keeps its availability).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -108,7 +108,7 @@ code_enum!(
     }
 );
 
-/// `POST /api/events/{id}/meetings/requests`.
+/// `POST /api/v1/events/{id}/meetings/requests`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RequestInput {
@@ -182,7 +182,7 @@ pub struct ScheduleReport {
     pub run_at: OffsetDateTime,
 }
 
-/// `GET /api/events/{id}/meetings`: the caller's view of the meeting area.
+/// `GET /api/v1/events/{id}/meetings`: the caller's view of the meeting area.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Overview {
@@ -200,7 +200,7 @@ pub struct Overview {
     pub last_run: Option<ScheduleReport>,
 }
 
-/// `PUT /api/events/{id}/meetings/availability`.
+/// `PUT /api/v1/events/{id}/meetings/availability`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AvailabilityInput {

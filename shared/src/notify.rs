@@ -151,7 +151,7 @@ pub struct Notification {
     pub created_at: OffsetDateTime,
 }
 
-/// `GET /api/notifications/unread-count`.
+/// `GET /api/v1/notifications/unread-count`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnreadCount {
@@ -180,7 +180,7 @@ pub struct SavedSearch {
     pub created_at: OffsetDateTime,
 }
 
-/// `POST /api/saved-searches`.
+/// `POST /api/v1/saved-searches`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewSavedSearch {

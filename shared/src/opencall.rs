@@ -50,7 +50,7 @@ pub fn after_window(unanswered: usize) -> NoticeStatus {
     if unanswered == 0 { NoticeStatus::Final } else { NoticeStatus::UnderReview }
 }
 
-/// `POST /api/demands/{id}/applications` and its revisions.
+/// `POST /api/v1/demands/{id}/applications` and its revisions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationInput {
@@ -126,7 +126,7 @@ pub struct Text {
     pub text: String,
 }
 
-/// `POST /api/demands/{id}/notice`: the winners and why.
+/// `POST /api/v1/demands/{id}/notice`: the winners and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Selection {
@@ -203,7 +203,7 @@ pub struct NoticeRank {
     pub normalised: f64,
 }
 
-/// `POST /api/notices/{id}/decision` (site admins, after the window with open objections).
+/// `POST /api/v1/notices/{id}/decision` (site admins, after the window with open objections).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticeDecision {
@@ -257,7 +257,7 @@ mod tests {
     }
 }
 
-/// `GET /api/notices`: a page, optionally only notices in one status (e.g. `under_review`: the
+/// `GET /api/v1/notices`: a page, optionally only notices in one status (e.g. `under_review`: the
 /// ones waiting for a site admin's decision).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]

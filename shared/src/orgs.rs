@@ -125,7 +125,7 @@ impl OrgSize {
     }
 }
 
-/// The body of `POST /api/orgs` and `PUT /api/orgs/{id}`: the whole editable profile.
+/// The body of `POST /api/v1/orgs` and `PUT /api/v1/orgs/{id}`: the whole editable profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrgInput {
@@ -342,7 +342,7 @@ pub struct OrgSummary {
     pub created_at: OffsetDateTime,
 }
 
-/// `GET /api/orgs` filters.
+/// `GET /api/v1/orgs` filters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -369,7 +369,7 @@ pub struct Member {
     pub joined_at: OffsetDateTime,
 }
 
-/// `POST /api/orgs/{id}/members`: invite someone by email.
+/// `POST /api/v1/orgs/{id}/members`: invite someone by email.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InviteRequest {
@@ -393,7 +393,7 @@ impl InviteRequest {
     }
 }
 
-/// `PUT /api/orgs/{id}/members/{user_id}`.
+/// `PUT /api/v1/orgs/{id}/members/{user_id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateMemberRequest {
@@ -418,7 +418,7 @@ pub struct Invitation {
     pub token: Option<String>,
 }
 
-/// `GET /api/invitations/{token}`: what the invitee sees before accepting.
+/// `GET /api/v1/invitations/{token}`: what the invitee sees before accepting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationPreview {

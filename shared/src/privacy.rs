@@ -11,7 +11,7 @@ pub const MESSAGES_DAYS: std::ops::RangeInclusive<u32> = 30..=3650;
 /// to keep them that long.
 pub const LOGS_DAYS: std::ops::RangeInclusive<u32> = 180..=3650;
 
-/// The retention settings (`GET /api/admin/retention`). `None`: kept until deleted by hand.
+/// The retention settings (`GET /api/v1/admin/retention`). `None`: kept until deleted by hand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Retention {
@@ -25,7 +25,7 @@ pub struct Retention {
     pub applied_at: Option<time::OffsetDateTime>,
 }
 
-/// `PUT /api/admin/retention`.
+/// `PUT /api/v1/admin/retention`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RetentionInput {
@@ -46,7 +46,7 @@ impl RetentionInput {
     }
 }
 
-/// What one application of the settings deleted (`POST /api/admin/retention/apply`).
+/// What one application of the settings deleted (`POST /api/v1/admin/retention/apply`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RetentionReport {

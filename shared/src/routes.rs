@@ -4,46 +4,46 @@ use crate::dashboard::ActivityQuery;
 use crate::market::{PostingKind, PostingQuery, SearchQuery};
 
 pub const HEALTHZ: &str = "/healthz";
-pub const OPENAPI_JSON: &str = "/api/openapi.json";
-pub const API_DOCS: &str = "/api/docs";
+pub const OPENAPI_JSON: &str = "/api/v1/openapi.json";
+pub const API_DOCS: &str = "/api/v1/docs";
 
-pub const AUTH_REGISTER: &str = "/api/auth/register";
-pub const AUTH_LOGIN: &str = "/api/auth/login";
-pub const AUTH_LOGOUT: &str = "/api/auth/logout";
-pub const ME: &str = "/api/me";
-pub const AUTH_SESSION: &str = "/api/auth/session";
-pub const HOME: &str = "/api/home";
-pub const ME_PASSWORD: &str = "/api/me/password";
-pub const AUTH_VERIFY_EMAIL: &str = "/api/auth/verify-email";
-pub const ME_VERIFICATION: &str = "/api/me/verification";
+pub const AUTH_REGISTER: &str = "/api/v1/auth/register";
+pub const AUTH_LOGIN: &str = "/api/v1/auth/login";
+pub const AUTH_LOGOUT: &str = "/api/v1/auth/logout";
+pub const ME: &str = "/api/v1/me";
+pub const AUTH_SESSION: &str = "/api/v1/auth/session";
+pub const HOME: &str = "/api/v1/home";
+pub const ME_PASSWORD: &str = "/api/v1/me/password";
+pub const AUTH_VERIFY_EMAIL: &str = "/api/v1/auth/verify-email";
+pub const ME_VERIFICATION: &str = "/api/v1/me/verification";
 
-pub const ORGS: &str = "/api/orgs";
-pub const TAXONOMY: &str = "/api/taxonomy";
-pub const ADMIN_TAXONOMY: &str = "/api/admin/taxonomy";
+pub const ORGS: &str = "/api/v1/orgs";
+pub const TAXONOMY: &str = "/api/v1/taxonomy";
+pub const ADMIN_TAXONOMY: &str = "/api/v1/admin/taxonomy";
 
 pub fn org(id: i64) -> String {
-    format!("/api/orgs/{id}")
+    format!("/api/v1/orgs/{id}")
 }
 pub fn org_members(id: i64) -> String {
-    format!("/api/orgs/{id}/members")
+    format!("/api/v1/orgs/{id}/members")
 }
 pub fn org_member(id: i64, user_id: i64) -> String {
-    format!("/api/orgs/{id}/members/{user_id}")
+    format!("/api/v1/orgs/{id}/members/{user_id}")
 }
 pub fn org_invitations(id: i64) -> String {
-    format!("/api/orgs/{id}/invitations")
+    format!("/api/v1/orgs/{id}/invitations")
 }
 pub fn org_invitation(id: i64, invitation_id: i64) -> String {
-    format!("/api/orgs/{id}/invitations/{invitation_id}")
+    format!("/api/v1/orgs/{id}/invitations/{invitation_id}")
 }
 pub fn invitation(token: &str) -> String {
-    format!("/api/invitations/{token}")
+    format!("/api/v1/invitations/{token}")
 }
 pub fn invitation_accept(token: &str) -> String {
-    format!("/api/invitations/{token}/accept")
+    format!("/api/v1/invitations/{token}/accept")
 }
 pub fn admin_verify_org(id: i64) -> String {
-    format!("/api/admin/orgs/{id}/verify")
+    format!("/api/v1/admin/orgs/{id}/verify")
 }
 
 // ---- the paths pages ask for first (the server answers them in the page it sends: see
@@ -113,22 +113,22 @@ pub fn posting_filters(q: &PostingQuery) -> Vec<(&'static str, Option<String>)> 
 
 /// A page of postings of `kind`.
 pub fn postings(kind: PostingKind, q: &PostingQuery) -> String {
-    format!("/api/{}{}", kind.plural(), query(&posting_filters(q)))
+    format!("/api/v1/{}{}", kind.plural(), query(&posting_filters(q)))
 }
 
 pub fn posting(kind: PostingKind, id: i64) -> String {
-    format!("/api/{}/{id}", kind.plural())
+    format!("/api/v1/{}/{id}", kind.plural())
 }
 
 /// A posting's matches among `target` postings, at least `min_score`.
 pub fn posting_matches(kind: PostingKind, id: i64, target: Option<PostingKind>, min_score: Option<u8>) -> String {
     let qs = query(&[("kind", target.map(|k| k.as_str().to_owned())), ("min_score", min_score.map(|m| m.to_string()))]);
-    format!("/api/{}/{id}/matches{qs}", kind.plural())
+    format!("/api/v1/{}/{id}/matches{qs}", kind.plural())
 }
 
 /// The lab, scenario and investor bundles of a demand.
 pub fn bundles(demand: i64) -> String {
-    format!("/api/demands/{demand}/bundles")
+    format!("/api/v1/demands/{demand}/bundles")
 }
 
 pub fn search(q: &SearchQuery) -> String {
@@ -139,7 +139,7 @@ pub fn search(q: &SearchQuery) -> String {
         ("district", q.district.clone()),
         ("page", q.page.map(|p| p.to_string())),
     ]);
-    format!("/api/search{qs}")
+    format!("/api/v1/search{qs}")
 }
 
 /// Upcoming events (or past ones), narrowed by words; `page` from 1 (the first is not named).
@@ -149,26 +149,26 @@ pub fn events(past: bool, words: Option<&str>, page: u32) -> String {
         ("q", words.map(str::to_owned)),
         ("page", (page > 1).then(|| page.to_string())),
     ]);
-    format!("/api/events{qs}")
+    format!("/api/v1/events{qs}")
 }
 
 /// Competitions, narrowed by words; `page` from 1 (the first is not named).
 pub fn competitions(words: Option<&str>, page: u32) -> String {
     format!(
-        "/api/competitions{}",
+        "/api/v1/competitions{}",
         query(&[("q", words.map(str::to_owned)), ("page", (page > 1).then(|| page.to_string()))])
     )
 }
 
 pub fn event(id: i64) -> String {
-    format!("/api/events/{id}")
+    format!("/api/v1/events/{id}")
 }
 
 pub fn event_sessions(event: i64) -> String {
-    format!("/api/events/{event}/sessions")
+    format!("/api/v1/events/{event}/sessions")
 }
 
-pub const DASHBOARD_TARGETS: &str = "/api/dashboard/targets";
+pub const DASHBOARD_TARGETS: &str = "/api/v1/dashboard/targets";
 
 fn activity_query(q: &ActivityQuery) -> String {
     let opt = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
@@ -177,12 +177,12 @@ fn activity_query(q: &ActivityQuery) -> String {
 
 /// The dashboard's activity over a period.
 pub fn dashboard_activity(q: &ActivityQuery) -> String {
-    format!("/api/dashboard/activity{}", activity_query(q))
+    format!("/api/v1/dashboard/activity{}", activity_query(q))
 }
 
 /// Where the dashboard's Excel export of a period downloads from.
 pub fn dashboard_export(q: &ActivityQuery) -> String {
-    format!("/api/dashboard/export.xlsx{}", activity_query(q))
+    format!("/api/v1/dashboard/export.xlsx{}", activity_query(q))
 }
 
 /// The name of the session cookie.
@@ -236,12 +236,12 @@ mod tests {
             "?q=%E9%92%A0%E7%94%B5%20%E6%B1%A0&page=2"
         );
         let q = PostingQuery { pilot_zone: Some("xiaoshan".into()), per_page: Some(20), ..Default::default() };
-        assert_eq!(postings(PostingKind::Mandate, &q), "/api/mandates?pilot_zone=xiaoshan&per_page=20");
-        assert_eq!(events(false, None, 1), "/api/events");
-        assert_eq!(events(true, Some("论坛"), 1), "/api/events?past=true&q=%E8%AE%BA%E5%9D%9B");
-        assert_eq!(events(false, None, 2), "/api/events?page=2");
-        assert_eq!(competitions(Some("AI"), 3), "/api/competitions?q=AI&page=3");
-        assert_eq!(dashboard_activity(&ActivityQuery::default()), "/api/dashboard/activity");
+        assert_eq!(postings(PostingKind::Mandate, &q), "/api/v1/mandates?pilot_zone=xiaoshan&per_page=20");
+        assert_eq!(events(false, None, 1), "/api/v1/events");
+        assert_eq!(events(true, Some("论坛"), 1), "/api/v1/events?past=true&q=%E8%AE%BA%E5%9D%9B");
+        assert_eq!(events(false, None, 2), "/api/v1/events?page=2");
+        assert_eq!(competitions(Some("AI"), 3), "/api/v1/competitions?q=AI&page=3");
+        assert_eq!(dashboard_activity(&ActivityQuery::default()), "/api/v1/dashboard/activity");
     }
 
     #[test]

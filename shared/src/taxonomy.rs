@@ -89,7 +89,7 @@ impl Term {
     }
 }
 
-/// `GET /api/taxonomy`: every reference list, in display order.
+/// `GET /api/v1/taxonomy`: every reference list, in display order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Taxonomy {
@@ -120,7 +120,7 @@ impl Taxonomy {
     }
 }
 
-/// `POST /api/admin/taxonomy`.
+/// `POST /api/v1/admin/taxonomy`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewTermRequest {

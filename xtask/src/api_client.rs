@@ -22,8 +22,12 @@ const PACKAGE: &str = "futurematch_api_client";
 pub fn journey(root: &Path, addr: &str, data: &Path, admin: (&str, &str)) -> Result<()> {
     let generator = ensure_python_tool(root, "openapi-python-client", GENERATOR, "openapi-python-client")?;
     let (head, body) =
-        exchange(addr, &format!("GET /api/openapi.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"))?;
-    anyhow::ensure!(head.starts_with("HTTP/1.1 200"), "GET /api/openapi.json: {}", head.lines().next().unwrap_or(""));
+        exchange(addr, &format!("GET /api/v1/openapi.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"))?;
+    anyhow::ensure!(
+        head.starts_with("HTTP/1.1 200"),
+        "GET /api/v1/openapi.json: {}",
+        head.lines().next().unwrap_or("")
+    );
     let document = data.join("openapi-for-client.json");
     std::fs::write(&document, body)?;
     let packages = data.join("generated");

@@ -41,9 +41,13 @@ fn ensure_schemathesis(root: &Path) -> Result<PathBuf> {
 /// `openapi-spec-validator` (written elsewhere, pinned) on the document the server serves.
 fn validate_document(root: &Path, addr: &str, data: &Path) -> Result<()> {
     let validator = ensure_python_tool(root, "openapi-spec-validator", SPEC_VALIDATOR, "openapi-spec-validator")?;
-    let request = format!("GET /api/openapi.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let request = format!("GET /api/v1/openapi.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
     let (head, body) = exchange(addr, &request)?;
-    anyhow::ensure!(head.starts_with("HTTP/1.1 200"), "GET /api/openapi.json: {}", head.lines().next().unwrap_or(""));
+    anyhow::ensure!(
+        head.starts_with("HTTP/1.1 200"),
+        "GET /api/v1/openapi.json: {}",
+        head.lines().next().unwrap_or("")
+    );
     let file = data.join("openapi.json");
     std::fs::write(&file, body)?;
     run_cmd(Command::new(validator).arg(&file)).context("the served OpenAPI document is not valid")?;
@@ -55,7 +59,7 @@ fn validate_document(root: &Path, addr: &str, data: &Path) -> Result<()> {
 fn sign_in(addr: &str, email: &str, password: &str) -> Result<String> {
     let body = format!(r#"{{"email":"{email}","password":"{password}"}}"#);
     let request = format!(
-        "POST /api/auth/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
@@ -105,12 +109,12 @@ fn fuzz(st: &Path, addr: &str, data: &Path) -> Result<()> {
     let junit = data.join("schemathesis.xml");
     let mut st = Command::new(st);
     st.arg("run")
-        .arg(format!("http://{addr}/api/openapi.json"))
+        .arg(format!("http://{addr}/api/v1/openapi.json"))
         .args(["--checks", "not_a_server_error", "--workers", "1", "--max-examples", "25"])
         .args(["--max-time", &BUDGET_SECS.to_string(), "--seed", "2026"])
         // Signing out would leave the rest of the run anonymous; schemathesis cannot make the
         // PDF body of a business-plan upload (the API tests upload real ones).
-        .args(["--exclude-path", "/api/auth/logout", "--exclude-path", "/api/teams/{id}/stages/{stage}/plan"])
+        .args(["--exclude-path", "/api/v1/auth/logout", "--exclude-path", "/api/v1/teams/{id}/stages/{stage}/plan"])
         .args(["--header", &format!("Cookie: {cookie}")])
         .args(["--report", "junit", "--report-junit-path"])
         .arg(&junit)
@@ -129,7 +133,7 @@ mod tests {
 
     #[test]
     fn a_failed_check_fails_and_a_tool_error_alone_does_not() {
-        let case = |inner: &str| format!(r#"<testsuite><testcase name="GET /api/x">{inner}</testcase></testsuite>"#);
+        let case = |inner: &str| format!(r#"<testsuite><testcase name="GET /api/v1/x">{inner}</testcase></testsuite>"#);
         assert!(verdict(true, &case("")).is_ok());
         assert!(verdict(false, &case(r#"<error message="Runtime Error"/>"#)).is_ok());
         assert!(verdict(false, &case(r#"<failure message="Server error" type="failure"/>"#)).is_err());

@@ -85,8 +85,8 @@ fn first_id(addr: &str, path: &str) -> Result<i64> {
 
 /// The pages measured, as (label, path).
 fn pages(addr: &str) -> Result<Vec<(String, String)>> {
-    let demand = first_id(addr, "/api/demands?per_page=1")?;
-    let event = first_id(addr, "/api/events")?;
+    let demand = first_id(addr, "/api/v1/demands?per_page=1")?;
+    let event = first_id(addr, "/api/v1/events")?;
     Ok(vec![
         ("home".into(), "/".into()),
         ("demands".into(), "/demands".into()),

@@ -197,11 +197,11 @@ fn flattened_union(doc: &Value) -> Option<(String, usize, Vec<Tagged>)> {
     None
 }
 
-/// `post /api/admin/orgs/{id}/verify` → `post_admin_orgs_id_verify`.
+/// `post /api/v1/admin/orgs/{id}/verify` → `post_admin_orgs_id_verify`.
 fn operation_id(method: &str, path: &str) -> String {
     let words = path
         .split('/')
-        .filter(|w| !w.is_empty() && *w != "api")
+        .filter(|w| !w.is_empty() && *w != "api" && *w != "v1")
         .map(|w| w.trim_matches(['{', '}']).replace(|c: char| !c.is_ascii_alphanumeric(), "_"));
     std::iter::once(method.to_owned()).chain(words).collect::<Vec<_>>().join("_")
 }

@@ -1,4 +1,4 @@
-//! `GET /api/openapi.json` and a readable, self-contained docs page at `GET /api/docs`,
+//! `GET /api/v1/openapi.json` and a readable, self-contained docs page at `GET /api/v1/docs`,
 //! both from the OpenAPI document the routes generate.
 
 use std::fmt::Write;
@@ -65,7 +65,7 @@ h1{{color:#0b4f8a}} .op{{border:1px solid #e5e7eb;border-radius:8px;padding:12px
 .m{{display:inline-block;min-width:64px;font-weight:700;font-family:monospace}} .GET{{color:#047857}} .POST{{color:#1d4ed8}} .PUT{{color:#b45309}} .DELETE{{color:#b91c1c}}
 code{{background:#f3f4f6;padding:1px 5px;border-radius:4px}} .tag{{color:#6b7280;font-size:13px}} table{{border-collapse:collapse}} td{{padding:2px 10px 2px 0;vertical-align:top}}
 </style></head><body><h1>{title} API <small>{version}</small></h1>
-<p>{intro}<a href="/api/openapi.json">/api/openapi.json</a></p>"#,
+<p>{intro}<a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p>"#,
         intro = esc(shared::Msg::ApiDocsIntro.t(crate::http::locale::current_locale())),
         lang = crate::http::locale::current_locale().tag(),
         title = esc(&doc.info.title),

@@ -42,7 +42,8 @@ async fn setup() -> Setup {
 
 impl Setup {
     async fn create(&self, k: u32, rubric: Value) -> (i64, i64, Vec<i64>) {
-        let r = self.organizer.post(self.app.url("/api/competitions")).json(&competition(self.org, k, rubric)).send();
+        let r =
+            self.organizer.post(self.app.url("/api/v1/competitions")).json(&competition(self.org, k, rubric)).send();
         let c = r.await.unwrap();
         assert_eq!(c.status(), StatusCode::CREATED);
         let c = body(c).await;
@@ -54,7 +55,7 @@ impl Setup {
     async fn expert(&self, email: &str, name: &str, domains: &[&str]) -> (Client, i64, i64) {
         let c = self.app.user(email, name).await;
         let e = body(
-            c.put(self.app.url("/api/experts/me"))
+            c.put(self.app.url("/api/v1/experts/me"))
                 .json(
                     &json!({"kind": "scientist", "domains": domains, "keywords": ["大模型"], "affiliation": "浙江大学",
                               "title": "教授", "bio": "长期从事相关研究"}),
@@ -65,7 +66,7 @@ impl Setup {
         )
         .await;
         let id = e["id"].as_i64().unwrap();
-        let r = self.admin.post(self.app.url(&format!("/api/admin/experts/{id}/approve"))).send().await.unwrap();
+        let r = self.admin.post(self.app.url(&format!("/api/v1/admin/experts/{id}/approve"))).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK);
         (c, id, e["user_id"].as_i64().unwrap())
     }
@@ -86,7 +87,7 @@ impl Setup {
         org: Option<i64>,
     ) -> (Client, i64) {
         let r = leader
-            .post(self.app.url(&format!("/api/competitions/{competition}/teams")))
+            .post(self.app.url(&format!("/api/v1/competitions/{competition}/teams")))
             .json(&json!({"name": name, "track_id": track, "org_id": org, "members": ["member@example.com"]}))
             .send()
             .await
@@ -94,7 +95,7 @@ impl Setup {
         assert_eq!(r.status(), StatusCode::CREATED, "registering {name}");
         let team = body(r).await["id"].as_i64().unwrap();
         let r = leader
-            .put(self.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")))
+            .put(self.app.url(&format!("/api/v1/teams/{team}/stages/{stage}/submission")))
             .json(&json!({"summary": format!("{name}：基于大模型的工业质检"), "extras": ["500万元"]}))
             .send()
             .await
@@ -106,7 +107,7 @@ impl Setup {
     /// Each invited judge accepts the invitation to the stage's panel.
     async fn accept_panel(&self, stage: i64, judges: &[&Client]) {
         for j in judges {
-            let r = j.post(self.app.url(&format!("/api/stages/{stage}/panel/accept"))).send().await.unwrap();
+            let r = j.post(self.app.url(&format!("/api/v1/stages/{stage}/panel/accept"))).send().await.unwrap();
             assert_eq!(r.status(), StatusCode::OK, "accepting the panel of stage {stage}");
         }
     }
@@ -145,7 +146,7 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     // Submissions: a required extra field, a PDF plan (checked by content), every version kept.
     let (_, v) = error_code(
         leaders[0]
-            .put(url(format!("/api/teams/{x}/stages/{stage}/submission")))
+            .put(url(format!("/api/v1/teams/{x}/stages/{stage}/submission")))
             .json(&json!({"summary": "新版本"}))
             .send()
             .await
@@ -154,13 +155,13 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     )
     .await;
     assert!(v["error"]["fields"]["extras.0"].is_string(), "{v}");
-    let plan = url(format!("/api/teams/{x}/stages/{stage}/plan?name=商业计划书.pdf"));
+    let plan = url(format!("/api/v1/teams/{x}/stages/{stage}/plan?name=商业计划书.pdf"));
     let r = leaders[0].post(&plan).body(b"GIF89a not a pdf".to_vec()).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::UNSUPPORTED_MEDIA_TYPE).await.0, "file_type");
     let r = leaders[0].post(&plan).body(PDF.to_vec()).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let r = leaders[0]
-        .put(url(format!("/api/teams/{x}/stages/{stage}/submission")))
+        .put(url(format!("/api/v1/teams/{x}/stages/{stage}/submission")))
         .json(&json!({"summary": "甲队：第三版", "video_url": "https://v.example.com/x", "extras": ["800万元"]}))
         .send()
         .await
@@ -168,21 +169,21 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     let latest = body(r).await;
     assert_eq!((latest["version"].as_i64(), latest["plan_name"].as_str()), (Some(3), Some("商业计划书.pdf")));
     let versions =
-        body(leaders[0].get(url(format!("/api/teams/{x}/stages/{stage}/submissions"))).send().await.unwrap()).await;
+        body(leaders[0].get(url(format!("/api/v1/teams/{x}/stages/{stage}/submissions"))).send().await.unwrap()).await;
     assert_eq!(ids(&versions, "version"), vec![3, 2, 1]);
     // Another team's versions are not for others to read.
-    let r = leaders[1].get(url(format!("/api/teams/{x}/stages/{stage}/submissions"))).send().await.unwrap();
+    let r = leaders[1].get(url(format!("/api/v1/teams/{x}/stages/{stage}/submissions"))).send().await.unwrap();
     error_code(r, StatusCode::NOT_FOUND).await;
 
     // The panel: two approved experts. No assignment before the deadline.
     let (judge1, e1, u1) = s.expert("j1@example.com", "宽松评委", &["gen_ai"]).await;
     let (judge2, e2, u2) = s.expert("j2@example.com", "严格评委", &["gen_ai"]).await;
-    let r = s.organizer.put(url(format!("/api/stages/{stage}/panel"))).json(&json!({"experts": [e1, e2]})).send();
+    let r = s.organizer.put(url(format!("/api/v1/stages/{stage}/panel"))).json(&json!({"experts": [e1, e2]})).send();
     let panel = body(r.await.unwrap()).await["panel"].clone();
     assert_eq!(panel.as_array().unwrap().len(), 2);
     assert!(panel.as_array().unwrap().iter().all(|j| j["status"] == "invited"), "experts are asked, not put: {panel}");
     s.accept_panel(stage, &[&judge1, &judge2]).await;
-    let assign = url(format!("/api/stages/{stage}/assignment"));
+    let assign = url(format!("/api/v1/stages/{stage}/assignment"));
     assert_eq!(
         error_code(s.organizer.post(&assign).send().await.unwrap(), StatusCode::CONFLICT).await.0,
         "invalid_transition"
@@ -191,7 +192,7 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     // After the deadline submissions are frozen.
     s.pass_deadline(stage).await;
     let r = leaders[0]
-        .put(url(format!("/api/teams/{x}/stages/{stage}/submission")))
+        .put(url(format!("/api/v1/teams/{x}/stages/{stage}/submission")))
         .json(&json!({"summary": "迟到的版本", "extras": ["1"]}))
         .send()
         .await
@@ -207,32 +208,35 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     assert!(a["entries"].as_array().unwrap().iter().all(|e| e["judges"].as_array().unwrap().len() == 1));
     for (team, judge) in [(x, u1), (y, u1), (z, u2), (w, u2)] {
         let r =
-            s.organizer.put(url(format!("/api/stages/{stage}/assignment/{team}"))).json(&json!({"judges": [judge]}));
+            s.organizer.put(url(format!("/api/v1/stages/{stage}/assignment/{team}"))).json(&json!({"judges": [judge]}));
         assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
     }
     // Not released yet: judges see nothing.
-    error_code(judge1.get(url(format!("/api/judging/{stage}/{x}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
-    let r = s.organizer.post(url(format!("/api/stages/{stage}/release"))).send().await.unwrap();
+    error_code(judge1.get(url(format!("/api/v1/judging/{stage}/{x}"))).send().await.unwrap(), StatusCode::NOT_FOUND)
+        .await;
+    let r = s.organizer.post(url(format!("/api/v1/stages/{stage}/release"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let mine = body(judge1.get(url("/api/judging".into())).send().await.unwrap()).await;
+    let mine = body(judge1.get(url("/api/v1/judging".into())).send().await.unwrap()).await;
     let mut assigned = ids(&mine, "team_id");
     assigned.sort_unstable();
     assert_eq!(assigned, vec![x, y]);
     // A judge cannot read or score an entry not assigned to them.
-    error_code(judge1.get(url(format!("/api/judging/{stage}/{z}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
-    let r = judge1.put(url(format!("/api/judging/{stage}/{z}"))).json(&json!({"values": [99]})).send().await.unwrap();
+    error_code(judge1.get(url(format!("/api/v1/judging/{stage}/{z}"))).send().await.unwrap(), StatusCode::NOT_FOUND)
+        .await;
+    let r =
+        judge1.put(url(format!("/api/v1/judging/{stage}/{z}"))).json(&json!({"values": [99]})).send().await.unwrap();
     error_code(r, StatusCode::NOT_FOUND).await;
-    let entry = body(judge1.get(url(format!("/api/judging/{stage}/{x}"))).send().await.unwrap()).await;
+    let entry = body(judge1.get(url(format!("/api/v1/judging/{stage}/{x}"))).send().await.unwrap()).await;
     assert_eq!(entry["submission"]["summary"], "甲队：第三版");
     let plan_id = entry["submission"]["id"].as_i64().unwrap();
-    let r = judge1.get(url(format!("/api/submissions/{plan_id}/plan"))).send().await.unwrap();
+    let r = judge1.get(url(format!("/api/v1/submissions/{plan_id}/plan"))).send().await.unwrap();
     assert_eq!(r.bytes().await.unwrap().as_ref(), PDF);
-    let r = judge2.get(url(format!("/api/submissions/{plan_id}/plan"))).send().await.unwrap();
+    let r = judge2.get(url(format!("/api/v1/submissions/{plan_id}/plan"))).send().await.unwrap();
     error_code(r, StatusCode::NOT_FOUND).await;
 
     // The hand-worked example: judge 1 is lenient, judge 2 harsh.
     let put = |j: &Client, team: i64, v: u32| {
-        j.put(url(format!("/api/judging/{stage}/{team}")))
+        j.put(url(format!("/api/v1/judging/{stage}/{team}")))
             .json(&json!({"values": [v], "comments": ["评语"], "comment": "总体意见"}))
             .send()
     };
@@ -242,7 +246,7 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     for (j, team, v) in [(&judge1, x, 95), (&judge1, y, 85), (&judge2, z, 60), (&judge2, w, 30), (&judge2, w, 40)] {
         assert_eq!(put(j, team, v).await.unwrap().status(), StatusCode::OK);
     }
-    let r = body(s.organizer.get(url(format!("/api/stages/{stage}/results"))).send().await.unwrap()).await;
+    let r = body(s.organizer.get(url(format!("/api/v1/stages/{stage}/results"))).send().await.unwrap()).await;
     assert_eq!(ids(&r["entries"], "team_id"), vec![x, z, y, w], "{r}");
     let entries = r["entries"].as_array().unwrap();
     let close = |v: &Value, want: f64| (v.as_f64().unwrap() - want).abs() < 0.01;
@@ -255,13 +259,13 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     );
 
     // Results are published only after the stage closes; scores are frozen then.
-    let publish = url(format!("/api/competitions/{c}/publish"));
+    let publish = url(format!("/api/v1/competitions/{c}/publish"));
     let r = s.organizer.post(&publish).json(&json!({"rationale": "经专家评审"})).send().await.unwrap();
     error_code(r, StatusCode::CONFLICT).await;
-    let r = s.organizer.post(url(format!("/api/stages/{stage}/close"))).send().await.unwrap();
+    let r = s.organizer.post(url(format!("/api/v1/stages/{stage}/close"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     error_code(put(&judge1, x, 10).await.unwrap(), StatusCode::CONFLICT).await;
-    let notes = body(leaders[3].get(url("/api/notifications".into())).send().await.unwrap()).await;
+    let notes = body(leaders[3].get(url("/api/v1/notifications".into())).send().await.unwrap()).await;
     assert_eq!(notes["items"][0]["kind"], "competition_stage_closed", "{notes}");
     let r =
         s.organizer.post(&publish).json(&json!({"rationale": "经两位专家评审，按标准分排名"})).send().await.unwrap();
@@ -274,7 +278,7 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
 
     // Certificates once the objection window closed without objections.
     error_code(
-        s.app.client().get(url(format!("/api/teams/{x}/certificate"))).send().await.unwrap(),
+        s.app.client().get(url(format!("/api/v1/teams/{x}/certificate"))).send().await.unwrap(),
         StatusCode::NOT_FOUND,
     )
     .await;
@@ -284,16 +288,16 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
         .await
         .unwrap();
     backend::opencall::ops::close_windows(&s.app.state).await.unwrap();
-    let cert = body(s.app.client().get(url(format!("/api/teams/{x}/certificate"))).send().await.unwrap()).await;
+    let cert = body(s.app.client().get(url(format!("/api/v1/teams/{x}/certificate"))).send().await.unwrap()).await;
     assert_eq!((cert["rank"].as_i64(), cert["team_name"].as_str()), (Some(1), Some("甲队")));
     error_code(
-        s.app.client().get(url(format!("/api/teams/{y}/certificate"))).send().await.unwrap(),
+        s.app.client().get(url(format!("/api/v1/teams/{y}/certificate"))).send().await.unwrap(),
         StatusCode::NOT_FOUND,
     )
     .await;
 
     // The audit log has the score change with before and after, and every decision.
-    let log = body(s.organizer.get(url(format!("/api/competitions/{c}/audit"))).send().await.unwrap()).await;
+    let log = body(s.organizer.get(url(format!("/api/v1/competitions/{c}/audit"))).send().await.unwrap()).await;
     let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     for a in [
         "created",
@@ -316,7 +320,7 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     assert!(change.is_some_and(|e| e["detail"].as_str().unwrap().contains("\"after\":[40]")), "{log}");
 
     // Scores and ranking as Excel.
-    let r = s.organizer.get(url(format!("/api/stages/{stage}/scores.xlsx"))).send().await.unwrap();
+    let r = s.organizer.get(url(format!("/api/v1/stages/{stage}/scores.xlsx"))).send().await.unwrap();
     let bytes = r.bytes().await.unwrap();
     let ranking = sheet(&bytes, "排名 Ranking");
     assert_eq!(ranking.iter().skip(1).map(|r| r[2].clone()).collect::<Vec<_>>(), ["甲队", "丙队", "乙队", "丁队"]);
@@ -341,11 +345,12 @@ async fn judges_with_a_conflict_are_never_assigned_and_too_small_a_panel_is_a_cl
 
     // A panel of three for k = 2: judge A may not judge team 1 (team member and same organization).
     let panel = |experts: Value| {
-        s.organizer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({ "experts": experts })).send()
+        s.organizer.put(s.app.url(&format!("/api/v1/stages/{stage}/panel"))).json(&json!({ "experts": experts })).send()
     };
     assert_eq!(panel(json!([ea, eb, ec])).await.unwrap().status(), StatusCode::OK);
     s.accept_panel(stage, &[&judge_a, &judge_b, &judge_c]).await;
-    let a = body(s.organizer.post(s.app.url(&format!("/api/stages/{stage}/assignment"))).send().await.unwrap()).await;
+    let a =
+        body(s.organizer.post(s.app.url(&format!("/api/v1/stages/{stage}/assignment"))).send().await.unwrap()).await;
     for e in a["entries"].as_array().unwrap() {
         let judges: Vec<i64> = e["judges"].as_array().unwrap().iter().map(|j| j.as_i64().unwrap()).collect();
         assert_eq!(judges.len(), 2, "{a}");
@@ -359,7 +364,7 @@ async fn judges_with_a_conflict_are_never_assigned_and_too_small_a_panel_is_a_cl
     // By hand, a conflicted judge is refused.
     let r = s
         .organizer
-        .put(s.app.url(&format!("/api/stages/{stage}/assignment/{team1}")))
+        .put(s.app.url(&format!("/api/v1/stages/{stage}/assignment/{team1}")))
         .json(&json!({"judges": [ua, ub]}))
         .send()
         .await
@@ -369,7 +374,7 @@ async fn judges_with_a_conflict_are_never_assigned_and_too_small_a_panel_is_a_cl
 
     // With judges A and B only, team 1 has one judge without a conflict: a clear error.
     assert_eq!(panel(json!([ea, eb])).await.unwrap().status(), StatusCode::OK);
-    let r = s.organizer.post(s.app.url(&format!("/api/stages/{stage}/assignment"))).send().await.unwrap();
+    let r = s.organizer.post(s.app.url(&format!("/api/v1/stages/{stage}/assignment"))).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["panel"].is_string(), "{v}");
     // Pending or unknown experts cannot sit on a panel.
@@ -383,13 +388,13 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
     // Bad input names its fields; an enterprise cannot run a competition.
     let mut bad = competition(s.org, 3, json!([{"name_zh": "技术", "weight": 60, "scale": 10}]));
     bad["tracks"] = json!([]);
-    let r = s.organizer.post(s.app.url("/api/competitions")).json(&bad).send().await.unwrap();
+    let r = s.organizer.post(s.app.url("/api/v1/competitions")).json(&bad).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["rubric"].is_string() && v["error"]["fields"]["tracks"].is_string(), "{v}");
     let company_owner = s.app.user("boss@example.com", "企业主").await;
     let company = org_of_kind(&s.app, &company_owner, "enterprise", None, None).await;
     let r = company_owner
-        .post(s.app.url("/api/competitions"))
+        .post(s.app.url("/api/v1/competitions"))
         .json(&competition(company, 1, single_criterion()))
         .send()
         .await
@@ -401,22 +406,23 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
     let (other, other_team) = s.team(c, stage, tracks[1], "乙队", None).await;
     // One team per person and competition.
     let r = leader
-        .post(s.app.url(&format!("/api/competitions/{c}/teams")))
+        .post(s.app.url(&format!("/api/v1/competitions/{c}/teams")))
         .json(&json!({"name": "丙队", "track_id": tracks[0]}))
         .send()
         .await
         .unwrap();
     error_code(r, StatusCode::CONFLICT).await;
     // Teams see their own; organizers all; the public sees counts.
-    let mine = body(leader.get(s.app.url(&format!("/api/competitions/{c}/teams"))).send().await.unwrap()).await;
+    let mine = body(leader.get(s.app.url(&format!("/api/v1/competitions/{c}/teams"))).send().await.unwrap()).await;
     assert_eq!(ids(&mine, "id"), vec![team]);
-    let all = body(s.organizer.get(s.app.url(&format!("/api/competitions/{c}/teams"))).send().await.unwrap()).await;
+    let all = body(s.organizer.get(s.app.url(&format!("/api/v1/competitions/{c}/teams"))).send().await.unwrap()).await;
     assert_eq!(ids(&all, "id"), vec![team, other_team]);
-    let public = body(s.app.client().get(s.app.url(&format!("/api/competitions/{c}"))).send().await.unwrap()).await;
+    let public = body(s.app.client().get(s.app.url(&format!("/api/v1/competitions/{c}"))).send().await.unwrap()).await;
     assert_eq!((public["teams"].as_i64(), public["mine"].as_bool()), (Some(2), Some(false)));
-    error_code(other.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    error_code(other.get(s.app.url(&format!("/api/v1/teams/{team}"))).send().await.unwrap(), StatusCode::NOT_FOUND)
+        .await;
     let r = other
-        .put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")))
+        .put(s.app.url(&format!("/api/v1/teams/{team}/stages/{stage}/submission")))
         .json(&json!({"summary": "冒名提交", "extras": ["1"]}))
         .send()
         .await
@@ -424,16 +430,16 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
     error_code(r, StatusCode::NOT_FOUND).await;
     // The organizers' routes are 403 to teams.
     for (method, path) in [
-        ("PUT", format!("/api/stages/{stage}/panel")),
-        ("GET", format!("/api/stages/{stage}/assignment")),
-        ("POST", format!("/api/stages/{stage}/assignment")),
-        ("POST", format!("/api/stages/{stage}/release")),
-        ("GET", format!("/api/stages/{stage}/results")),
-        ("POST", format!("/api/stages/{stage}/close")),
-        ("GET", format!("/api/stages/{stage}/scores.xlsx")),
-        ("GET", format!("/api/competitions/{c}/audit")),
-        ("POST", format!("/api/competitions/{c}/publish")),
-        ("PUT", format!("/api/competitions/{c}")),
+        ("PUT", format!("/api/v1/stages/{stage}/panel")),
+        ("GET", format!("/api/v1/stages/{stage}/assignment")),
+        ("POST", format!("/api/v1/stages/{stage}/assignment")),
+        ("POST", format!("/api/v1/stages/{stage}/release")),
+        ("GET", format!("/api/v1/stages/{stage}/results")),
+        ("POST", format!("/api/v1/stages/{stage}/close")),
+        ("GET", format!("/api/v1/stages/{stage}/scores.xlsx")),
+        ("GET", format!("/api/v1/competitions/{c}/audit")),
+        ("POST", format!("/api/v1/competitions/{c}/publish")),
+        ("PUT", format!("/api/v1/competitions/{c}")),
     ] {
         let req = leader.request(method.parse().unwrap(), s.app.url(&path));
         let req = match method {
@@ -448,24 +454,24 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
     let buddy = s.app.user("buddy@example.com", "队员").await;
     let third = s.app.user("third@example.com", "第三队长").await;
     let r = third
-        .post(s.app.url(&format!("/api/competitions/{c}/teams")))
+        .post(s.app.url(&format!("/api/v1/competitions/{c}/teams")))
         .json(&json!({"name": "丙队", "track_id": tracks[0], "members": ["Buddy@Example.com"]}))
         .send()
         .await
         .unwrap();
     let third_team = body(r).await["id"].as_i64().unwrap();
-    let notes = body(buddy.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
+    let notes = body(buddy.get(s.app.url("/api/v1/notifications")).send().await.unwrap()).await;
     assert_eq!(notes["items"][0]["kind"], "team_invitation", "{notes}");
-    let seen = body(buddy.get(s.app.url(&format!("/api/teams/{third_team}"))).send().await.unwrap()).await;
+    let seen = body(buddy.get(s.app.url(&format!("/api/v1/teams/{third_team}"))).send().await.unwrap()).await;
     assert_eq!((seen["mine"].as_bool(), seen["invited"].as_bool()), (Some(false), Some(true)), "{seen}");
     assert_eq!(seen["members"][1]["status"], "invited");
-    let early = buddy.put(s.app.url(&format!("/api/teams/{third_team}/stages/{stage}/submission")));
+    let early = buddy.put(s.app.url(&format!("/api/v1/teams/{third_team}/stages/{stage}/submission")));
     let early = early.json(&json!({"summary": "未加入时提交", "extras": ["1"]})).send().await.unwrap();
     error_code(early, StatusCode::FORBIDDEN).await;
-    let joined = body(buddy.post(s.app.url(&format!("/api/teams/{third_team}/join"))).send().await.unwrap()).await;
+    let joined = body(buddy.post(s.app.url(&format!("/api/v1/teams/{third_team}/join"))).send().await.unwrap()).await;
     assert_eq!((joined["mine"].as_bool(), joined["members"][1]["status"].as_str()), (Some(true), Some("joined")));
     let r = buddy
-        .put(s.app.url(&format!("/api/teams/{third_team}/stages/{stage}/submission")))
+        .put(s.app.url(&format!("/api/v1/teams/{third_team}/stages/{stage}/submission")))
         .json(&json!({"summary": "队员提交的版本", "extras": ["100万元"]}))
         .send()
         .await
@@ -474,11 +480,11 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
     // With teams registered, the shape of the competition stays; texts still change.
     let mut changed = competition(s.org, 1, single_criterion());
     changed["tracks"] = json!([{"domain": "gen_ai", "name_zh": "人工智能赛道"}]);
-    let r = s.organizer.put(s.app.url(&format!("/api/competitions/{c}"))).json(&changed).send().await.unwrap();
+    let r = s.organizer.put(s.app.url(&format!("/api/v1/competitions/{c}"))).json(&changed).send().await.unwrap();
     error_code(r, StatusCode::CONFLICT).await;
     let mut changed = competition(s.org, 1, single_criterion());
     changed["title_zh"] = json!("第二届未来产业创新创业大赛");
-    let r = s.organizer.put(s.app.url(&format!("/api/competitions/{c}"))).json(&changed).send().await.unwrap();
+    let r = s.organizer.put(s.app.url(&format!("/api/v1/competitions/{c}"))).json(&changed).send().await.unwrap();
     assert_eq!(body(r).await["title_zh"], "第二届未来产业创新创业大赛");
 }
 
@@ -515,7 +521,7 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
             let by_name: Vec<String> = (0..3).filter(|_| rng.chance(15)).map(|n| format!("企业{n}")).collect();
             let e = body(
                 client
-                    .put(s.app.url("/api/experts/me"))
+                    .put(s.app.url("/api/v1/experts/me"))
                     .json(&json!({"kind": "scientist", "domains": ["gen_ai"], "affiliation": "某大学", "title": "教授",
                                   "bio": "研究", "conflict_orgs": by_org, "conflict_names": by_name}))
                     .send()
@@ -524,7 +530,7 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
             )
             .await;
             let id = e["id"].as_i64().unwrap();
-            s.admin.post(s.app.url(&format!("/api/admin/experts/{id}/approve"))).send().await.unwrap();
+            s.admin.post(s.app.url(&format!("/api/v1/admin/experts/{id}/approve"))).send().await.unwrap();
             judges.push((id, e["user_id"].as_i64().unwrap(), format!("judge{j}@example.com"), by_org, by_name));
             judge_clients.push(client);
         }
@@ -542,7 +548,7 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
             let member = rng.chance(30).then(|| rng.range(0, 4) as usize);
             let mut members: Vec<String> = member.iter().map(|j| judges[*j].2.clone()).collect();
             let r = leader
-                .post(s.app.url(&format!("/api/competitions/{c}/teams")))
+                .post(s.app.url(&format!("/api/v1/competitions/{c}/teams")))
                 .json(&json!({"name": name, "track_id": tracks[n % 2], "org_id": org.as_ref().map(|o| o.0), "members": members}))
                 .send()
                 .await
@@ -550,13 +556,14 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
             let team = body(r).await["id"].as_i64().unwrap();
             // A judge listed on a team is on it once they join (one team each: a second join is refused).
             if let Some(j) = member {
-                let joined = judge_clients[j].post(s.app.url(&format!("/api/teams/{team}/join"))).send().await.unwrap();
+                let joined =
+                    judge_clients[j].post(s.app.url(&format!("/api/v1/teams/{team}/join"))).send().await.unwrap();
                 if joined.status() != StatusCode::OK {
                     members.clear();
                 }
             }
             let r = leader
-                .put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")))
+                .put(s.app.url(&format!("/api/v1/teams/{team}/stages/{stage}/submission")))
                 .json(&json!({"summary": "项目", "extras": ["1"]}))
                 .send()
                 .await
@@ -575,10 +582,10 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
         }
         s.pass_deadline(stage).await;
         let panel: Vec<i64> = judges.iter().map(|j| j.0).collect();
-        let r = s.organizer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({ "experts": panel }));
+        let r = s.organizer.put(s.app.url(&format!("/api/v1/stages/{stage}/panel"))).json(&json!({ "experts": panel }));
         assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
         s.accept_panel(stage, &judge_clients.iter().collect::<Vec<_>>()).await;
-        let r = s.organizer.post(s.app.url(&format!("/api/stages/{stage}/assignment"))).send().await.unwrap();
+        let r = s.organizer.post(s.app.url(&format!("/api/v1/stages/{stage}/assignment"))).send().await.unwrap();
         let possible = entries.iter().all(|(_, conflicted)| judges.len() - conflicted.len() >= 2);
         if !possible {
             let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -600,13 +607,13 @@ async fn an_unverified_organizer_drafts_a_competition_nobody_sees_until_verified
     let s = setup().await;
     let newcomer = s.app.user("new@example.com", "新主办方").await;
     let org = org_of_kind(&s.app, &newcomer, "organizer", None, None).await;
-    let r = newcomer.post(s.app.url("/api/competitions")).json(&competition(org, 1, single_criterion())).send();
+    let r = newcomer.post(s.app.url("/api/v1/competitions")).json(&competition(org, 1, single_criterion())).send();
     let draft = body(r.await.unwrap()).await;
     assert_eq!(draft["published"], false);
     let id = draft["id"].as_i64().unwrap();
     let track = draft["tracks"][0]["id"].as_i64().unwrap();
     // Only its organizers see it; nobody registers a team for it.
-    let list_url = s.app.url("/api/competitions");
+    let list_url = s.app.url("/api/v1/competitions");
     let listed = |c: Client| {
         let url = list_url.clone();
         async move {
@@ -617,28 +624,28 @@ async fn an_unverified_organizer_drafts_a_competition_nobody_sees_until_verified
     assert!(listed(newcomer.clone()).await);
     assert!(!listed(s.app.client()).await && !listed(s.organizer.clone()).await);
     error_code(
-        s.app.client().get(s.app.url(&format!("/api/competitions/{id}"))).send().await.unwrap(),
+        s.app.client().get(s.app.url(&format!("/api/v1/competitions/{id}"))).send().await.unwrap(),
         StatusCode::NOT_FOUND,
     )
     .await;
     let leader = s.app.user("lead@example.com", "队长").await;
     let team = json!({"name": "抢先队", "track_id": track, "members": []});
-    let r = leader.post(s.app.url(&format!("/api/competitions/{id}/teams"))).json(&team).send().await.unwrap();
+    let r = leader.post(s.app.url(&format!("/api/v1/competitions/{id}/teams"))).json(&team).send().await.unwrap();
     error_code(r, StatusCode::NOT_FOUND).await;
     // Nor does it choose judges from the pool before it is verified.
     let stage = draft["stages"][0]["id"].as_i64().unwrap();
     let (_, expert, _) = s.expert("prof@example.com", "王教授", &["gen_ai"]).await;
-    let r = newcomer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({"experts": [expert]}));
+    let r = newcomer.put(s.app.url(&format!("/api/v1/stages/{stage}/panel"))).json(&json!({"experts": [expert]}));
     assert_eq!(error_code(r.send().await.unwrap(), StatusCode::FORBIDDEN).await.0, "not_verified");
     // Opening it needs a verified organization.
-    let open = s.app.url(&format!("/api/competitions/{id}/open"));
+    let open = s.app.url(&format!("/api/v1/competitions/{id}/open"));
     let (code, _) = error_code(newcomer.post(&open).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     assert_eq!(code, "not_verified");
-    s.admin.post(s.app.url(&format!("/api/admin/orgs/{org}/verify"))).send().await.unwrap();
+    s.admin.post(s.app.url(&format!("/api/v1/admin/orgs/{org}/verify"))).send().await.unwrap();
     error_code(leader.post(&open).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     assert_eq!(body(newcomer.post(&open).send().await.unwrap()).await["published"], true);
     assert!(listed(s.app.client()).await);
-    let r = leader.post(s.app.url(&format!("/api/competitions/{id}/teams"))).json(&team).send().await.unwrap();
+    let r = leader.post(s.app.url(&format!("/api/v1/competitions/{id}/teams"))).json(&team).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
 }
 
@@ -650,29 +657,30 @@ async fn experts_judge_only_after_accepting_the_invitation_and_one_who_declines_
     s.team(c, stage, tracks[0], "乙队", None).await;
     let (yes, e1, u1) = s.expert("yes@example.com", "应邀评委", &["gen_ai"]).await;
     let (no, e2, _) = s.expert("no@example.com", "婉拒评委", &["gen_ai"]).await;
-    let r = s.organizer.put(s.app.url(&format!("/api/stages/{stage}/panel"))).json(&json!({"experts": [e1, e2]}));
+    let r = s.organizer.put(s.app.url(&format!("/api/v1/stages/{stage}/panel"))).json(&json!({"experts": [e1, e2]}));
     assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
     // Each expert is told and finds the invitation.
-    let notes = body(yes.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
+    let notes = body(yes.get(s.app.url("/api/v1/notifications")).send().await.unwrap()).await;
     assert_eq!(notes["items"][0]["kind"], "panel_invitation", "{notes}");
-    let invitations = body(yes.get(s.app.url("/api/judging/invitations")).send().await.unwrap()).await;
+    let invitations = body(yes.get(s.app.url("/api/v1/judging/invitations")).send().await.unwrap()).await;
     assert_eq!(
         (invitations[0]["stage_id"].as_i64(), invitations[0]["status"].as_str()),
         (Some(stage), Some("invited"))
     );
     // Nobody has accepted yet: nobody can be assigned.
     s.pass_deadline(stage).await;
-    let assign = s.app.url(&format!("/api/stages/{stage}/assignment"));
+    let assign = s.app.url(&format!("/api/v1/stages/{stage}/assignment"));
     let (_, v) = error_code(s.organizer.post(&assign).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["panel"].is_string(), "{v}");
     // One accepts, one declines; the organizers see both answers.
-    let accepted = body(yes.post(s.app.url(&format!("/api/stages/{stage}/panel/accept"))).send().await.unwrap()).await;
+    let accepted =
+        body(yes.post(s.app.url(&format!("/api/v1/stages/{stage}/panel/accept"))).send().await.unwrap()).await;
     assert_eq!(accepted[0]["status"], "accepted");
     assert_eq!(
-        no.post(s.app.url(&format!("/api/stages/{stage}/panel/decline"))).send().await.unwrap().status(),
+        no.post(s.app.url(&format!("/api/v1/stages/{stage}/panel/decline"))).send().await.unwrap().status(),
         StatusCode::OK
     );
-    let again = no.post(s.app.url(&format!("/api/stages/{stage}/panel/accept"))).send().await.unwrap();
+    let again = no.post(s.app.url(&format!("/api/v1/stages/{stage}/panel/accept"))).send().await.unwrap();
     error_code(again, StatusCode::NOT_FOUND).await;
     let view = body(s.organizer.get(&assign).send().await.unwrap()).await;
     let statuses: Vec<&str> = view["panel"].as_array().unwrap().iter().map(|j| j["status"].as_str().unwrap()).collect();
@@ -683,7 +691,7 @@ async fn experts_judge_only_after_accepting_the_invitation_and_one_who_declines_
     }
     // Someone who was never invited has nothing to accept.
     let stranger = s.app.user("x@example.com", "路人").await;
-    let r = stranger.post(s.app.url(&format!("/api/stages/{stage}/panel/accept"))).send().await.unwrap();
+    let r = stranger.post(s.app.url(&format!("/api/v1/stages/{stage}/panel/accept"))).send().await.unwrap();
     error_code(r, StatusCode::NOT_FOUND).await;
 }
 
@@ -694,7 +702,7 @@ async fn team_members_join_by_accepting_may_leave_and_a_leader_hands_over_before
     let leader = s.app.user("lead@example.com", "队长").await;
     let listed = s.app.user("listed@example.com", "被列名者").await;
     let r = leader
-        .post(s.app.url(&format!("/api/competitions/{c}/teams")))
+        .post(s.app.url(&format!("/api/v1/competitions/{c}/teams")))
         .json(&json!({"name": "甲队", "track_id": tracks[0], "members": ["listed@example.com"]}))
         .send()
         .await
@@ -707,58 +715,64 @@ async fn team_members_join_by_accepting_may_leave_and_a_leader_hands_over_before
     assert!(invited["name"].is_null() && invited["user_id"].is_null(), "{created}");
     // Being listed binds nobody: the listed person registers a team of their own.
     let own = json!({"name": "乙队", "track_id": tracks[0], "members": []});
-    let r = listed.post(s.app.url(&format!("/api/competitions/{c}/teams"))).json(&own).send().await.unwrap();
+    let r = listed.post(s.app.url(&format!("/api/v1/competitions/{c}/teams"))).json(&own).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "an invitation does not block a team of one's own");
     // Now in a team, they cannot join a second one; the error speaks of teams.
-    let r = listed.post(s.app.url(&format!("/api/teams/{team}/join"))).send().await.unwrap();
+    let r = listed.post(s.app.url(&format!("/api/v1/teams/{team}/join"))).send().await.unwrap();
     let (code, v) = error_code(r, StatusCode::CONFLICT).await;
     assert_eq!(code, "already_in_team");
     assert!(v["error"]["message"].as_str().unwrap().contains("队伍"), "{v}");
     // Asked to join, they see who is on the team, not what it submitted.
-    let r = leader.put(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submission")));
+    let r = leader.put(s.app.url(&format!("/api/v1/teams/{team}/stages/{stage}/submission")));
     assert_eq!(r.json(&json!({"summary": "保密方案", "extras": ["1"]})).send().await.unwrap().status(), StatusCode::OK);
-    let seen = body(listed.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap()).await;
+    let seen = body(listed.get(s.app.url(&format!("/api/v1/teams/{team}"))).send().await.unwrap()).await;
     assert_eq!(
         (seen["invited"].as_bool(), seen["submissions"].as_array().map(Vec::len)),
         (Some(true), Some(0)),
         "{seen}"
     );
     let versions =
-        listed.get(s.app.url(&format!("/api/teams/{team}/stages/{stage}/submissions"))).send().await.unwrap();
+        listed.get(s.app.url(&format!("/api/v1/teams/{team}/stages/{stage}/submissions"))).send().await.unwrap();
     error_code(versions, StatusCode::FORBIDDEN).await;
     // They decline; the leader invites someone else, who joins.
-    let declined = listed.post(s.app.url(&format!("/api/teams/{team}/decline"))).send().await.unwrap();
+    let declined = listed.post(s.app.url(&format!("/api/v1/teams/{team}/decline"))).send().await.unwrap();
     assert_eq!(declined.status(), StatusCode::OK);
     let mate = s.app.user("mate@example.com", "队员").await;
-    let r = leader.post(s.app.url(&format!("/api/teams/{team}/members"))).json(&json!({"email": "mate@example.com"}));
+    let r =
+        leader.post(s.app.url(&format!("/api/v1/teams/{team}/members"))).json(&json!({"email": "mate@example.com"}));
     let t = body(r.send().await.unwrap()).await;
     assert_eq!(t["members"].as_array().unwrap().len(), 2, "{t}");
-    assert_eq!(mate.post(s.app.url(&format!("/api/teams/{team}/join"))).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        mate.post(s.app.url(&format!("/api/v1/teams/{team}/join"))).send().await.unwrap().status(),
+        StatusCode::OK
+    );
     // The leader may not leave a team with members…
-    let leave = s.app.url(&format!("/api/teams/{team}/leave"));
+    let leave = s.app.url(&format!("/api/v1/teams/{team}/leave"));
     let (code, _) = error_code(leader.post(&leave).send().await.unwrap(), StatusCode::CONFLICT).await;
     assert_eq!(code, "leader_must_hand_over");
     // …but hands over first (only to someone who joined), then leaves.
-    let r = leader.post(s.app.url(&format!("/api/teams/{team}/leader"))).json(&json!({"email": "listed@example.com"}));
+    let r =
+        leader.post(s.app.url(&format!("/api/v1/teams/{team}/leader"))).json(&json!({"email": "listed@example.com"}));
     error_code(r.send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
-    let r = leader.post(s.app.url(&format!("/api/teams/{team}/leader"))).json(&json!({"email": "mate@example.com"}));
+    let r = leader.post(s.app.url(&format!("/api/v1/teams/{team}/leader"))).json(&json!({"email": "mate@example.com"}));
     assert_eq!(body(r.send().await.unwrap()).await["leading"], false);
     assert_eq!(leader.post(&leave).send().await.unwrap().status(), StatusCode::NO_CONTENT);
-    let t = body(mate.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap()).await;
+    let t = body(mate.get(s.app.url(&format!("/api/v1/teams/{team}"))).send().await.unwrap()).await;
     assert_eq!((t["leading"].as_bool(), t["members"].as_array().unwrap().len()), (Some(true), 1), "{t}");
-    error_code(leader.get(s.app.url(&format!("/api/teams/{team}"))).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    error_code(leader.get(s.app.url(&format!("/api/v1/teams/{team}"))).send().await.unwrap(), StatusCode::NOT_FOUND)
+        .await;
     // Once it has submitted, the new leader (now alone) cannot walk away: the team stays.
     let (code, _) = error_code(mate.post(&leave).send().await.unwrap(), StatusCode::CONFLICT).await;
     assert_eq!(code, "leader_must_hand_over", "a team that submitted stays");
     // After the first deadline the teams are what they are: nobody is invited, joins or leaves.
     let late = s.app.user("late@example.com", "迟到者").await;
-    let r = mate.post(s.app.url(&format!("/api/teams/{team}/members"))).json(&json!({"email": "late@example.com"}));
+    let r = mate.post(s.app.url(&format!("/api/v1/teams/{team}/members"))).json(&json!({"email": "late@example.com"}));
     assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
     s.pass_deadline(stage).await;
-    let r = late.post(s.app.url(&format!("/api/teams/{team}/join"))).send().await.unwrap();
+    let r = late.post(s.app.url(&format!("/api/v1/teams/{team}/join"))).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["deadline"].is_string(), "{v}");
-    let r = mate.post(s.app.url(&format!("/api/teams/{team}/members"))).json(&json!({"email": "x@example.com"}));
+    let r = mate.post(s.app.url(&format!("/api/v1/teams/{team}/members"))).json(&json!({"email": "x@example.com"}));
     error_code(r.send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
 }
 
@@ -772,12 +786,12 @@ async fn the_competition_list_keyword_finds_by_title_and_description() {
         let mut c = competition(s.org, 1, json!([{"name_zh": "综合评价", "weight": 100, "scale": 100}]));
         c["title_zh"] = json!(title);
         c["description_zh"] = json!(about);
-        let r = s.organizer.post(s.app.url("/api/competitions")).json(&c).send().await.unwrap();
+        let r = s.organizer.post(s.app.url("/api/v1/competitions")).json(&c).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::CREATED, "{}", body(r).await);
         ids.push(body(r).await["id"].as_i64().unwrap());
     }
     let found = |q: &'static str| {
-        let (c, url) = (s.organizer.clone(), s.app.url("/api/competitions"));
+        let (c, url) = (s.organizer.clone(), s.app.url("/api/v1/competitions"));
         async move {
             let r = c.get(url).query(&[("q", q)]).send().await.unwrap();
             assert_eq!(r.status(), StatusCode::OK);

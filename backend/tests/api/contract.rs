@@ -10,7 +10,7 @@ use crate::market::{demand, market};
 #[tokio::test]
 async fn the_served_document_keeps_every_operation_parameter_and_field_of_the_committed_one() {
     let app = spawn_app().await;
-    let served = body(app.client().get(app.url("/api/openapi.json")).send().await.unwrap()).await;
+    let served = body(app.client().get(app.url("/api/v1/openapi.json")).send().await.unwrap()).await;
     let committed: Value =
         serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../api/openapi.json"))).unwrap();
     let breaks = backend::http::contract::breaking_changes(&committed, &served);
@@ -37,13 +37,13 @@ async fn a_body_with_several_problems_is_answered_once_naming_each_and_the_allow
     // The account's language is English.
     let r = m
         .owner
-        .put(m.app.url("/api/me"))
+        .put(m.app.url("/api/v1/me"))
         .json(&json!({"display_name": "企业主", "locale": "en"}))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let r = m.owner.post(m.app.url("/api/demands")).json(&bad).send().await.unwrap();
+    let r = m.owner.post(m.app.url("/api/v1/demands")).json(&bad).send().await.unwrap();
     let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(code, "validation_failed");
     let named = &v["error"]["fields"];
@@ -55,48 +55,48 @@ async fn a_body_with_several_problems_is_answered_once_naming_each_and_the_allow
     assert!(named["price"].as_str().unwrap().starts_with("Unknown field"), "{v}");
     let r = m
         .owner
-        .put(m.app.url("/api/me"))
+        .put(m.app.url("/api/v1/me"))
         .json(&json!({"display_name": "企业主", "locale": "zh-CN"}))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let r = m.owner.post(m.app.url("/api/demands")).json(&bad).send().await.unwrap();
+    let r = m.owner.post(m.app.url("/api/v1/demands")).json(&bad).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["demand_type"].as_str().unwrap().contains("可选值：tech_problem、"), "{v}");
-    let mine = body(m.owner.get(m.app.url("/api/demands?mine=true")).send().await.unwrap()).await;
+    let mine = body(m.owner.get(m.app.url("/api/v1/demands?mine=true")).send().await.unwrap()).await;
     assert_eq!(mine["total"], 0, "nothing was stored");
 }
 
 #[tokio::test]
 async fn a_query_string_is_held_to_the_same_rule_as_a_body() {
     let app = spawn_app().await;
-    let r = app.client().get(app.url("/api/search?q=电池&kind=capabilities&sort=new")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/search?q=电池&kind=capabilities&sort=new")).send().await.unwrap();
     let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(code, "validation_failed");
     assert!(v["error"]["fields"]["kind"].as_str().unwrap().contains("capability"), "names the allowed kinds: {v}");
     assert!(v["error"]["fields"]["sort"].is_string(), "an unknown parameter is named: {v}");
-    let r = app.client().get(app.url("/api/search?kind=capability")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/search?kind=capability")).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["q"].is_string(), "a missing required parameter is named: {v}");
-    let r = app.client().get(app.url("/api/demands?amount_min=5000000000&trl_min=x")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/demands?amount_min=5000000000&trl_min=x")).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(v["error"]["fields"].as_object().unwrap().len(), 2, "both problems at once: {v}");
-    let ok = app.client().get(app.url("/api/search?q=电池&kind=capability&page=1")).send().await.unwrap();
+    let ok = app.client().get(app.url("/api/v1/search?q=电池&kind=capability&page=1")).send().await.unwrap();
     assert_eq!(ok.status(), StatusCode::OK);
 }
 
 #[tokio::test]
 async fn matches_of_an_unpublished_posting_answer_409_not_published() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
-    let r = m.owner.get(m.app.url(&format!("/api/demands/{id}/matches"))).send().await.unwrap();
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    let r = m.owner.get(m.app.url(&format!("/api/v1/demands/{id}/matches"))).send().await.unwrap();
     let (code, v) = error_code(r, StatusCode::CONFLICT).await;
     assert_eq!(code, "not_published", "{v}");
-    let r = m.owner.get(m.app.url(&format!("/api/demands/{id}/bundles"))).send().await.unwrap();
+    let r = m.owner.get(m.app.url(&format!("/api/v1/demands/{id}/bundles"))).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "not_published");
-    m.publish(&m.owner, "/api/demands", id).await;
-    let r = m.owner.get(m.app.url(&format!("/api/demands/{id}/matches"))).send().await.unwrap();
+    m.publish(&m.owner, "/api/v1/demands", id).await;
+    let r = m.owner.get(m.app.url(&format!("/api/v1/demands/{id}/matches"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 }
 
@@ -117,7 +117,7 @@ async fn any_one_field_of_a_valid_body_removed_mistyped_or_renamed_answers_422_n
     let m = market().await;
     let valid = demand(m.org);
     let post = |v: Value| {
-        let (c, url) = (m.owner.clone(), m.app.url("/api/demands"));
+        let (c, url) = (m.owner.clone(), m.app.url("/api/v1/demands"));
         async move {
             let r = c.post(url).json(&v).send().await.unwrap();
             let status = r.status();
@@ -157,4 +157,22 @@ async fn any_one_field_of_a_valid_body_removed_mistyped_or_renamed_answers_422_n
     }
     required.sort();
     assert_eq!(required, ["demand_type", "domains", "kind", "org_id", "summary_zh", "title_zh", "trl"]);
+}
+
+#[tokio::test]
+async fn the_unversioned_paths_of_the_first_release_redirect_to_v1_keeping_method_and_body() {
+    let app = spawn_app().await;
+    let plain = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let r = plain.get(app.url("/api/demands?page=2")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(r.headers()["location"], "/api/v1/demands?page=2");
+    assert_eq!(r.headers()["deprecation"], "true");
+    let r = plain.get(app.url("/api/v1/no/such/thing")).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::NOT_FOUND).await.0, "route_not_found", "no redirect under /api/v1");
+    // A client that follows redirects still registers through the old path: the body is kept.
+    let body_of =
+        json!({"email": "old-path@example.com", "password": "a-long-passphrase-2026", "display_name": "旧路径"});
+    let r = app.client().post(app.url("/api/auth/register")).json(&body_of).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    assert_eq!(body(r).await["email"], "old-path@example.com");
 }

@@ -11,7 +11,7 @@ async fn malformed_json_answers_400_in_the_error_shape() {
     let app = spawn_app().await;
     let r = app
         .client()
-        .post(app.url("/api/auth/login"))
+        .post(app.url("/api/v1/auth/login"))
         .header("content-type", "application/json")
         .body("{\"email\": ")
         .send()
@@ -25,14 +25,14 @@ async fn a_wrongly_typed_field_answers_422_naming_it() {
     let app = spawn_app().await;
     let c = app.user("a@example.com", "A").await;
     let r = c
-        .post(app.url("/api/orgs"))
+        .post(app.url("/api/v1/orgs"))
         .json(&json!({"name_zh": "x", "kind": "enterprise", "founded_year": "long ago"}))
         .send()
         .await
         .unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["founded_year"].is_string(), "{v}");
-    let r = c.post(app.url("/api/orgs")).json(&json!({"name_zh": "x", "kind": "spaceship"})).send().await.unwrap();
+    let r = c.post(app.url("/api/v1/orgs")).json(&json!({"name_zh": "x", "kind": "spaceship"})).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["kind"].is_string(), "{v}");
 }
@@ -40,7 +40,7 @@ async fn a_wrongly_typed_field_answers_422_naming_it() {
 #[tokio::test]
 async fn a_body_without_json_content_type_answers_415() {
     let app = spawn_app().await;
-    let r = app.client().post(app.url("/api/auth/login")).body("{}").send().await.unwrap();
+    let r = app.client().post(app.url("/api/v1/auth/login")).body("{}").send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::UNSUPPORTED_MEDIA_TYPE).await.0, "unsupported_media_type");
 }
 
@@ -50,7 +50,7 @@ async fn a_body_over_one_mebibyte_answers_413() {
     let big = format!("{{\"email\":\"{}\",\"password\":\"x\"}}", "a".repeat(1024 * 1024 + 10));
     let r = app
         .client()
-        .post(app.url("/api/auth/login"))
+        .post(app.url("/api/v1/auth/login"))
         .header("content-type", "application/json")
         .body(big)
         .send()
@@ -64,16 +64,16 @@ async fn a_body_over_one_mebibyte_answers_413() {
 #[tokio::test]
 async fn unknown_api_routes_answer_404_and_wrong_methods_405_in_the_error_shape() {
     let app = spawn_app().await;
-    let r = app.client().get(app.url("/api/no/such/thing")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/no/such/thing")).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::NOT_FOUND).await.0, "route_not_found");
-    let r = app.client().delete(app.url("/api/taxonomy")).send().await.unwrap();
+    let r = app.client().delete(app.url("/api/v1/taxonomy")).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::METHOD_NOT_ALLOWED).await.0, "method_not_allowed");
-    let r = app.client().get(app.url("/api/orgs/not-a-number")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/orgs/not-a-number")).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::NOT_FOUND).await.0, "not_found");
-    let r = app.client().get(app.url("/api/orgs?page=-1")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/orgs?page=-1")).send().await.unwrap();
     let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!((code.as_str(), v["error"]["fields"]["page"].is_string()), ("validation_failed", true), "{v}");
-    let r = app.client().get(app.url("/api/orgs?page=1&page=2")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/orgs?page=1&page=2")).send().await.unwrap();
     let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!((code.as_str(), v["error"]["fields"]["page"].is_string()), ("validation_failed", true), "{v}");
 }
@@ -82,22 +82,26 @@ async fn unknown_api_routes_answer_404_and_wrong_methods_405_in_the_error_shape(
 async fn hostile_inputs_never_cause_a_500() {
     let app = spawn_app().await;
     let c = app.user("a@example.com", "A").await;
-    let huge_id = "/api/orgs/99999999999999999999999";
+    let huge_id = "/api/v1/orgs/99999999999999999999999";
     let cases: Vec<(&str, String, Option<Value>)> = vec![
         ("GET", huge_id.into(), None),
-        ("GET", "/api/orgs?q=%27%3B%20DROP%20TABLE%20users%3B--".into(), None),
-        ("GET", "/api/orgs?per_page=100000&page=4294967295".into(), None),
-        ("GET", "/api/invitations/%00%FF".into(), None),
-        ("POST", "/api/orgs".into(), Some(json!({"name_zh": "\u{0000}", "kind": "lab", "subtype": "x".repeat(5000)}))),
-        ("POST", "/api/orgs".into(), Some(json!([1, 2, 3]))),
-        ("POST", "/api/orgs".into(), Some(json!({"name_zh": "x", "kind": "enterprise", "domains": "gen_ai"}))),
-        ("PUT", "/api/me".into(), Some(json!({"locale": "klingon"}))),
+        ("GET", "/api/v1/orgs?q=%27%3B%20DROP%20TABLE%20users%3B--".into(), None),
+        ("GET", "/api/v1/orgs?per_page=100000&page=4294967295".into(), None),
+        ("GET", "/api/v1/invitations/%00%FF".into(), None),
         (
             "POST",
-            "/api/auth/register".into(),
+            "/api/v1/orgs".into(),
+            Some(json!({"name_zh": "\u{0000}", "kind": "lab", "subtype": "x".repeat(5000)})),
+        ),
+        ("POST", "/api/v1/orgs".into(), Some(json!([1, 2, 3]))),
+        ("POST", "/api/v1/orgs".into(), Some(json!({"name_zh": "x", "kind": "enterprise", "domains": "gen_ai"}))),
+        ("PUT", "/api/v1/me".into(), Some(json!({"locale": "klingon"}))),
+        (
+            "POST",
+            "/api/v1/auth/register".into(),
             Some(json!({"email": "a@b.c", "password": "p".repeat(100_000), "display_name": "x"})),
         ),
-        ("POST", "/api/orgs/1/members".into(), Some(json!({"email": null}))),
+        ("POST", "/api/v1/orgs/1/members".into(), Some(json!({"email": null}))),
     ];
     for (method, path, payload) in cases {
         let mut req = c.request(method.parse().unwrap(), app.url(&path));
@@ -127,7 +131,7 @@ async fn healthz_checks_the_database() {
 #[tokio::test]
 async fn responses_carry_security_headers() {
     let app = spawn_app().await;
-    for path in ["/api/taxonomy", "/api/me", "/"] {
+    for path in ["/api/v1/taxonomy", "/api/v1/me", "/"] {
         let r = app.client().get(app.url(path)).send().await.unwrap();
         assert_eq!(r.headers()["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(r.headers()["x-frame-options"], "DENY", "{path}");
@@ -142,14 +146,14 @@ async fn responses_carry_security_headers() {
         assert!(r.headers().get("strict-transport-security").is_none(), "plain http: no HSTS");
     }
     // The API docs page is static text with an inline stylesheet and no script at all.
-    let r = app.client().get(app.url("/api/docs")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/docs")).send().await.unwrap();
     assert_eq!(
         r.headers()["content-security-policy"],
         "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
     );
     // Over https, browsers are told to stay on https.
     let secure = spawn_app_with(|c| c.public_url = Some("https://futurematch.example.cn".into())).await;
-    let r = secure.client().get(secure.url("/api/taxonomy")).send().await.unwrap();
+    let r = secure.client().get(secure.url("/api/v1/taxonomy")).send().await.unwrap();
     assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
 }
 
@@ -159,7 +163,7 @@ async fn state_changing_requests_from_another_site_are_refused_and_same_origin_o
     app.user("someone@example.com", "用户").await;
     let login = json!({"email": "someone@example.com", "password": PASSWORD});
     let send = |origin: Option<&str>, fetch_site: Option<&str>| {
-        let mut req = app.client().post(app.url("/api/auth/login")).header("accept-language", "en").json(&login);
+        let mut req = app.client().post(app.url("/api/v1/auth/login")).header("accept-language", "en").json(&login);
         if let Some(o) = origin {
             req = req.header("origin", o);
         }
@@ -176,204 +180,205 @@ async fn state_changing_requests_from_another_site_are_refused_and_same_origin_o
     assert_eq!(send(Some(&own), Some("same-origin")).await.unwrap().status(), StatusCode::OK);
     assert_eq!(send(None, None).await.unwrap().status(), StatusCode::OK, "no browser headers: not a browser");
     // Reads are not refused (the browser keeps their answers from the other site anyway).
-    let r = app.client().get(app.url("/api/taxonomy")).header("origin", "https://evil.example").send().await.unwrap();
+    let r =
+        app.client().get(app.url("/api/v1/taxonomy")).header("origin", "https://evil.example").send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 }
 
 #[tokio::test]
 async fn every_response_carries_a_request_id() {
     let app = spawn_app().await;
-    let r = app.client().get(app.url("/api/taxonomy")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/taxonomy")).send().await.unwrap();
     assert!(r.headers().get("x-request-id").is_some_and(|v| v.len() >= 32));
-    let r = app.client().get(app.url("/api/taxonomy")).header("x-request-id", "trace-me-123").send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/taxonomy")).header("x-request-id", "trace-me-123").send().await.unwrap();
     assert_eq!(r.headers()["x-request-id"], "trace-me-123");
 }
 
 /// The routes this platform promises (issue #2). Each must be in the OpenAPI document.
 const PROMISED: &[(&str, &str)] = &[
-    ("POST", "/api/auth/register"),
-    ("POST", "/api/auth/login"),
-    ("POST", "/api/auth/logout"),
-    ("GET", "/api/me"),
-    ("PUT", "/api/me"),
-    ("POST", "/api/me/password"),
-    ("GET", "/api/orgs"),
-    ("POST", "/api/orgs"),
-    ("GET", "/api/orgs/{id}"),
-    ("PUT", "/api/orgs/{id}"),
-    ("GET", "/api/orgs/{id}/members"),
-    ("POST", "/api/orgs/{id}/members"),
-    ("POST", "/api/invitations/{token}/accept"),
-    ("POST", "/api/admin/orgs/{id}/verify"),
-    ("GET", "/api/taxonomy"),
-    ("POST", "/api/admin/taxonomy"),
-    ("GET", "/api/openapi.json"),
-    ("GET", "/api/docs"),
+    ("POST", "/api/v1/auth/register"),
+    ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/logout"),
+    ("GET", "/api/v1/me"),
+    ("PUT", "/api/v1/me"),
+    ("POST", "/api/v1/me/password"),
+    ("GET", "/api/v1/orgs"),
+    ("POST", "/api/v1/orgs"),
+    ("GET", "/api/v1/orgs/{id}"),
+    ("PUT", "/api/v1/orgs/{id}"),
+    ("GET", "/api/v1/orgs/{id}/members"),
+    ("POST", "/api/v1/orgs/{id}/members"),
+    ("POST", "/api/v1/invitations/{token}/accept"),
+    ("POST", "/api/v1/admin/orgs/{id}/verify"),
+    ("GET", "/api/v1/taxonomy"),
+    ("POST", "/api/v1/admin/taxonomy"),
+    ("GET", "/api/v1/openapi.json"),
+    ("GET", "/api/v1/docs"),
     ("GET", "/healthz"),
-    ("GET", "/api/demands"),
-    ("POST", "/api/demands"),
-    ("GET", "/api/demands/{id}"),
-    ("PUT", "/api/demands/{id}"),
-    ("POST", "/api/demands/{id}/submit"),
-    ("POST", "/api/demands/{id}/close"),
-    ("GET", "/api/capabilities"),
-    ("PUT", "/api/capabilities/{id}"),
-    ("POST", "/api/scenarios/{id}/submit"),
-    ("POST", "/api/mandates/{id}/close"),
-    ("GET", "/api/admin/moderation"),
-    ("POST", "/api/admin/moderation"),
-    ("GET", "/api/search"),
-    ("GET", "/api/demands/{id}/matches"),
-    ("GET", "/api/capabilities/{id}/matches"),
-    ("GET", "/api/scenarios/{id}/matches"),
-    ("GET", "/api/mandates/{id}/matches"),
-    ("GET", "/api/demands/{id}/bundles"),
-    ("GET", "/api/feed"),
-    ("POST", "/api/matches/{id}/save"),
-    ("POST", "/api/matches/{id}/dismiss"),
-    ("GET", "/api/admin/matching/weights"),
-    ("PUT", "/api/admin/matching/weights"),
-    ("GET", "/api/engagements"),
-    ("POST", "/api/engagements"),
-    ("GET", "/api/engagements/{id}"),
-    ("POST", "/api/engagements/{id}/accept"),
-    ("POST", "/api/engagements/{id}/decline"),
-    ("POST", "/api/engagements/{id}/withdraw"),
-    ("POST", "/api/engagements/{id}/stage"),
-    ("GET", "/api/engagements/{id}/messages"),
-    ("POST", "/api/engagements/{id}/messages"),
-    ("POST", "/api/engagements/{id}/attachments"),
-    ("GET", "/api/attachments/{id}"),
-    ("GET", "/api/orgs/{id}/blocks"),
-    ("POST", "/api/orgs/{id}/blocks"),
-    ("DELETE", "/api/orgs/{id}/blocks/{blocked}"),
-    ("POST", "/api/reports"),
-    ("GET", "/api/admin/reports"),
-    ("GET", "/api/notifications"),
-    ("GET", "/api/notifications/unread-count"),
-    ("POST", "/api/notifications/{id}/read"),
-    ("POST", "/api/notifications/read-all"),
-    ("GET", "/api/notifications/preferences"),
-    ("PUT", "/api/notifications/preferences"),
-    ("GET", "/api/saved-searches"),
-    ("POST", "/api/saved-searches"),
-    ("DELETE", "/api/saved-searches/{id}"),
-    ("GET", "/api/admin/outbox"),
-    ("GET", "/api/demands/{id}/applications"),
-    ("POST", "/api/demands/{id}/applications"),
-    ("PUT", "/api/demands/{id}/applications/{app}"),
-    ("POST", "/api/demands/{id}/applications/{app}/shortlist"),
-    ("POST", "/api/demands/{id}/applications/{app}/clarifications"),
-    ("POST", "/api/demands/{id}/applications/{app}/clarifications/{question}/answer"),
-    ("POST", "/api/demands/{id}/applications/{app}/attachments"),
-    ("GET", "/api/application-files/{id}"),
-    ("POST", "/api/demands/{id}/notice"),
-    ("GET", "/api/notices"),
-    ("GET", "/api/notices/{id}"),
-    ("POST", "/api/notices/{id}/objections"),
-    ("POST", "/api/notices/{id}/objections/{objection}/answer"),
-    ("POST", "/api/notices/{id}/decision"),
-    ("GET", "/api/events"),
-    ("POST", "/api/events"),
-    ("GET", "/api/events/{id}"),
-    ("GET", "/api/events/{id}/calendar.ics"),
-    ("GET", "/api/events/{id}/registrations.csv"),
-    ("PUT", "/api/events/{id}"),
-    ("POST", "/api/events/{id}/ticket-types"),
-    ("GET", "/api/events/{id}/registrations"),
-    ("POST", "/api/events/{id}/registrations"),
-    ("POST", "/api/registrations/{id}/cancel"),
-    ("POST", "/api/registrations/{id}/accept-offer"),
-    ("POST", "/api/registrations/{id}/approve"),
-    ("POST", "/api/registrations/{id}/reject"),
-    ("POST", "/api/registrations/{id}/promote"),
-    ("GET", "/api/events/{id}/staff"),
-    ("POST", "/api/events/{id}/staff"),
-    ("DELETE", "/api/events/{id}/staff/{user_id}"),
-    ("GET", "/api/registrations/{id}/tickets"),
-    ("GET", "/api/tickets/{code}/qr.svg"),
-    ("POST", "/api/events/{id}/checkins"),
-    ("GET", "/api/events/{id}/checkins/counts"),
-    ("POST", "/api/checkins/{id}/undo"),
-    ("GET", "/api/events/{id}/report"),
-    ("GET", "/api/events/{id}/registrations.xlsx"),
-    ("GET", "/api/events/{id}/questions"),
-    ("POST", "/api/events/{id}/questions"),
-    ("DELETE", "/api/events/{id}/questions/{question}"),
-    ("GET", "/api/events/{id}/messages"),
-    ("POST", "/api/events/{id}/messages"),
-    ("GET", "/api/events/{id}/invitations"),
-    ("POST", "/api/events/{id}/invitations"),
-    ("GET", "/api/events/{id}/badges"),
-    ("GET", "/api/experts/me"),
-    ("PUT", "/api/experts/me"),
-    ("GET", "/api/experts"),
-    ("GET", "/api/admin/experts"),
-    ("POST", "/api/admin/experts/{id}/approve"),
-    ("POST", "/api/admin/experts/{id}/reject"),
-    ("GET", "/api/admin/audit"),
-    ("GET", "/api/admin/users"),
-    ("POST", "/api/admin/users/{id}/disable"),
-    ("POST", "/api/admin/users/{id}/enable"),
-    ("POST", "/api/admin/users/{id}/sessions/reset"),
-    ("GET", "/api/admin/audit/verify"),
-    ("GET", "/api/demands/{id}/experts"),
-    ("POST", "/api/demands/{id}/experts/{expert}/invite"),
-    ("GET", "/api/competitions"),
-    ("POST", "/api/competitions"),
-    ("GET", "/api/competitions/{id}"),
-    ("PUT", "/api/competitions/{id}"),
-    ("GET", "/api/competitions/{id}/teams"),
-    ("POST", "/api/competitions/{id}/teams"),
-    ("GET", "/api/competitions/{id}/audit"),
-    ("POST", "/api/competitions/{id}/publish"),
-    ("GET", "/api/teams/{id}"),
-    ("GET", "/api/teams/{id}/certificate"),
-    ("GET", "/api/teams/{id}/stages/{stage}/submissions"),
-    ("PUT", "/api/teams/{id}/stages/{stage}/submission"),
-    ("POST", "/api/teams/{id}/stages/{stage}/plan"),
-    ("GET", "/api/submissions/{id}/plan"),
-    ("PUT", "/api/stages/{id}/panel"),
-    ("GET", "/api/stages/{id}/assignment"),
-    ("POST", "/api/stages/{id}/assignment"),
-    ("PUT", "/api/stages/{id}/assignment/{team}"),
-    ("POST", "/api/stages/{id}/release"),
-    ("GET", "/api/stages/{id}/results"),
-    ("POST", "/api/stages/{id}/close"),
-    ("GET", "/api/stages/{id}/scores.xlsx"),
-    ("GET", "/api/judging"),
-    ("GET", "/api/judging/{stage}/{team}"),
-    ("PUT", "/api/judging/{stage}/{team}"),
-    ("PUT", "/api/events/{id}/cover"),
-    ("GET", "/api/events/{id}/cover"),
-    ("DELETE", "/api/events/{id}/cover"),
-    ("GET", "/api/events/{id}/sessions"),
-    ("POST", "/api/events/{id}/sessions"),
-    ("DELETE", "/api/events/{id}/sessions/{session}"),
-    ("POST", "/api/sessions/{id}/seat"),
-    ("DELETE", "/api/sessions/{id}/seat"),
-    ("GET", "/api/sessions/{id}/calendar.ics"),
-    ("GET", "/api/events/{id}/meetings"),
-    ("PUT", "/api/events/{id}/meetings/setup"),
-    ("PUT", "/api/events/{id}/meetings/availability"),
-    ("GET", "/api/events/{id}/meetings/attendees"),
-    ("POST", "/api/events/{id}/meetings/requests"),
-    ("POST", "/api/meeting-requests/{id}/accept"),
-    ("POST", "/api/meeting-requests/{id}/decline"),
-    ("POST", "/api/meeting-requests/{id}/cancel"),
-    ("POST", "/api/events/{id}/meetings/schedule"),
-    ("GET", "/api/events/{id}/meetings/plan"),
-    ("GET", "/api/events/{id}/meetings/plan.xlsx"),
-    ("GET", "/api/events/{id}/meetings/agenda.ics"),
-    ("GET", "/api/me/export"),
-    ("GET", "/api/dashboard/targets"),
-    ("GET", "/api/dashboard/activity"),
-    ("GET", "/api/dashboard/export.xlsx"),
-    ("PUT", "/api/admin/targets/{code}"),
-    ("DELETE", "/api/me"),
-    ("GET", "/api/admin/retention"),
-    ("PUT", "/api/admin/retention"),
-    ("POST", "/api/admin/retention/apply"),
+    ("GET", "/api/v1/demands"),
+    ("POST", "/api/v1/demands"),
+    ("GET", "/api/v1/demands/{id}"),
+    ("PUT", "/api/v1/demands/{id}"),
+    ("POST", "/api/v1/demands/{id}/submit"),
+    ("POST", "/api/v1/demands/{id}/close"),
+    ("GET", "/api/v1/capabilities"),
+    ("PUT", "/api/v1/capabilities/{id}"),
+    ("POST", "/api/v1/scenarios/{id}/submit"),
+    ("POST", "/api/v1/mandates/{id}/close"),
+    ("GET", "/api/v1/admin/moderation"),
+    ("POST", "/api/v1/admin/moderation"),
+    ("GET", "/api/v1/search"),
+    ("GET", "/api/v1/demands/{id}/matches"),
+    ("GET", "/api/v1/capabilities/{id}/matches"),
+    ("GET", "/api/v1/scenarios/{id}/matches"),
+    ("GET", "/api/v1/mandates/{id}/matches"),
+    ("GET", "/api/v1/demands/{id}/bundles"),
+    ("GET", "/api/v1/feed"),
+    ("POST", "/api/v1/matches/{id}/save"),
+    ("POST", "/api/v1/matches/{id}/dismiss"),
+    ("GET", "/api/v1/admin/matching/weights"),
+    ("PUT", "/api/v1/admin/matching/weights"),
+    ("GET", "/api/v1/engagements"),
+    ("POST", "/api/v1/engagements"),
+    ("GET", "/api/v1/engagements/{id}"),
+    ("POST", "/api/v1/engagements/{id}/accept"),
+    ("POST", "/api/v1/engagements/{id}/decline"),
+    ("POST", "/api/v1/engagements/{id}/withdraw"),
+    ("POST", "/api/v1/engagements/{id}/stage"),
+    ("GET", "/api/v1/engagements/{id}/messages"),
+    ("POST", "/api/v1/engagements/{id}/messages"),
+    ("POST", "/api/v1/engagements/{id}/attachments"),
+    ("GET", "/api/v1/attachments/{id}"),
+    ("GET", "/api/v1/orgs/{id}/blocks"),
+    ("POST", "/api/v1/orgs/{id}/blocks"),
+    ("DELETE", "/api/v1/orgs/{id}/blocks/{blocked}"),
+    ("POST", "/api/v1/reports"),
+    ("GET", "/api/v1/admin/reports"),
+    ("GET", "/api/v1/notifications"),
+    ("GET", "/api/v1/notifications/unread-count"),
+    ("POST", "/api/v1/notifications/{id}/read"),
+    ("POST", "/api/v1/notifications/read-all"),
+    ("GET", "/api/v1/notifications/preferences"),
+    ("PUT", "/api/v1/notifications/preferences"),
+    ("GET", "/api/v1/saved-searches"),
+    ("POST", "/api/v1/saved-searches"),
+    ("DELETE", "/api/v1/saved-searches/{id}"),
+    ("GET", "/api/v1/admin/outbox"),
+    ("GET", "/api/v1/demands/{id}/applications"),
+    ("POST", "/api/v1/demands/{id}/applications"),
+    ("PUT", "/api/v1/demands/{id}/applications/{app}"),
+    ("POST", "/api/v1/demands/{id}/applications/{app}/shortlist"),
+    ("POST", "/api/v1/demands/{id}/applications/{app}/clarifications"),
+    ("POST", "/api/v1/demands/{id}/applications/{app}/clarifications/{question}/answer"),
+    ("POST", "/api/v1/demands/{id}/applications/{app}/attachments"),
+    ("GET", "/api/v1/application-files/{id}"),
+    ("POST", "/api/v1/demands/{id}/notice"),
+    ("GET", "/api/v1/notices"),
+    ("GET", "/api/v1/notices/{id}"),
+    ("POST", "/api/v1/notices/{id}/objections"),
+    ("POST", "/api/v1/notices/{id}/objections/{objection}/answer"),
+    ("POST", "/api/v1/notices/{id}/decision"),
+    ("GET", "/api/v1/events"),
+    ("POST", "/api/v1/events"),
+    ("GET", "/api/v1/events/{id}"),
+    ("GET", "/api/v1/events/{id}/calendar.ics"),
+    ("GET", "/api/v1/events/{id}/registrations.csv"),
+    ("PUT", "/api/v1/events/{id}"),
+    ("POST", "/api/v1/events/{id}/ticket-types"),
+    ("GET", "/api/v1/events/{id}/registrations"),
+    ("POST", "/api/v1/events/{id}/registrations"),
+    ("POST", "/api/v1/registrations/{id}/cancel"),
+    ("POST", "/api/v1/registrations/{id}/accept-offer"),
+    ("POST", "/api/v1/registrations/{id}/approve"),
+    ("POST", "/api/v1/registrations/{id}/reject"),
+    ("POST", "/api/v1/registrations/{id}/promote"),
+    ("GET", "/api/v1/events/{id}/staff"),
+    ("POST", "/api/v1/events/{id}/staff"),
+    ("DELETE", "/api/v1/events/{id}/staff/{user_id}"),
+    ("GET", "/api/v1/registrations/{id}/tickets"),
+    ("GET", "/api/v1/tickets/{code}/qr.svg"),
+    ("POST", "/api/v1/events/{id}/checkins"),
+    ("GET", "/api/v1/events/{id}/checkins/counts"),
+    ("POST", "/api/v1/checkins/{id}/undo"),
+    ("GET", "/api/v1/events/{id}/report"),
+    ("GET", "/api/v1/events/{id}/registrations.xlsx"),
+    ("GET", "/api/v1/events/{id}/questions"),
+    ("POST", "/api/v1/events/{id}/questions"),
+    ("DELETE", "/api/v1/events/{id}/questions/{question}"),
+    ("GET", "/api/v1/events/{id}/messages"),
+    ("POST", "/api/v1/events/{id}/messages"),
+    ("GET", "/api/v1/events/{id}/invitations"),
+    ("POST", "/api/v1/events/{id}/invitations"),
+    ("GET", "/api/v1/events/{id}/badges"),
+    ("GET", "/api/v1/experts/me"),
+    ("PUT", "/api/v1/experts/me"),
+    ("GET", "/api/v1/experts"),
+    ("GET", "/api/v1/admin/experts"),
+    ("POST", "/api/v1/admin/experts/{id}/approve"),
+    ("POST", "/api/v1/admin/experts/{id}/reject"),
+    ("GET", "/api/v1/admin/audit"),
+    ("GET", "/api/v1/admin/users"),
+    ("POST", "/api/v1/admin/users/{id}/disable"),
+    ("POST", "/api/v1/admin/users/{id}/enable"),
+    ("POST", "/api/v1/admin/users/{id}/sessions/reset"),
+    ("GET", "/api/v1/admin/audit/verify"),
+    ("GET", "/api/v1/demands/{id}/experts"),
+    ("POST", "/api/v1/demands/{id}/experts/{expert}/invite"),
+    ("GET", "/api/v1/competitions"),
+    ("POST", "/api/v1/competitions"),
+    ("GET", "/api/v1/competitions/{id}"),
+    ("PUT", "/api/v1/competitions/{id}"),
+    ("GET", "/api/v1/competitions/{id}/teams"),
+    ("POST", "/api/v1/competitions/{id}/teams"),
+    ("GET", "/api/v1/competitions/{id}/audit"),
+    ("POST", "/api/v1/competitions/{id}/publish"),
+    ("GET", "/api/v1/teams/{id}"),
+    ("GET", "/api/v1/teams/{id}/certificate"),
+    ("GET", "/api/v1/teams/{id}/stages/{stage}/submissions"),
+    ("PUT", "/api/v1/teams/{id}/stages/{stage}/submission"),
+    ("POST", "/api/v1/teams/{id}/stages/{stage}/plan"),
+    ("GET", "/api/v1/submissions/{id}/plan"),
+    ("PUT", "/api/v1/stages/{id}/panel"),
+    ("GET", "/api/v1/stages/{id}/assignment"),
+    ("POST", "/api/v1/stages/{id}/assignment"),
+    ("PUT", "/api/v1/stages/{id}/assignment/{team}"),
+    ("POST", "/api/v1/stages/{id}/release"),
+    ("GET", "/api/v1/stages/{id}/results"),
+    ("POST", "/api/v1/stages/{id}/close"),
+    ("GET", "/api/v1/stages/{id}/scores.xlsx"),
+    ("GET", "/api/v1/judging"),
+    ("GET", "/api/v1/judging/{stage}/{team}"),
+    ("PUT", "/api/v1/judging/{stage}/{team}"),
+    ("PUT", "/api/v1/events/{id}/cover"),
+    ("GET", "/api/v1/events/{id}/cover"),
+    ("DELETE", "/api/v1/events/{id}/cover"),
+    ("GET", "/api/v1/events/{id}/sessions"),
+    ("POST", "/api/v1/events/{id}/sessions"),
+    ("DELETE", "/api/v1/events/{id}/sessions/{session}"),
+    ("POST", "/api/v1/sessions/{id}/seat"),
+    ("DELETE", "/api/v1/sessions/{id}/seat"),
+    ("GET", "/api/v1/sessions/{id}/calendar.ics"),
+    ("GET", "/api/v1/events/{id}/meetings"),
+    ("PUT", "/api/v1/events/{id}/meetings/setup"),
+    ("PUT", "/api/v1/events/{id}/meetings/availability"),
+    ("GET", "/api/v1/events/{id}/meetings/attendees"),
+    ("POST", "/api/v1/events/{id}/meetings/requests"),
+    ("POST", "/api/v1/meeting-requests/{id}/accept"),
+    ("POST", "/api/v1/meeting-requests/{id}/decline"),
+    ("POST", "/api/v1/meeting-requests/{id}/cancel"),
+    ("POST", "/api/v1/events/{id}/meetings/schedule"),
+    ("GET", "/api/v1/events/{id}/meetings/plan"),
+    ("GET", "/api/v1/events/{id}/meetings/plan.xlsx"),
+    ("GET", "/api/v1/events/{id}/meetings/agenda.ics"),
+    ("GET", "/api/v1/me/export"),
+    ("GET", "/api/v1/dashboard/targets"),
+    ("GET", "/api/v1/dashboard/activity"),
+    ("GET", "/api/v1/dashboard/export.xlsx"),
+    ("PUT", "/api/v1/admin/targets/{code}"),
+    ("DELETE", "/api/v1/me"),
+    ("GET", "/api/v1/admin/retention"),
+    ("PUT", "/api/v1/admin/retention"),
+    ("POST", "/api/v1/admin/retention/apply"),
 ];
 
 /// Every (METHOD, path) of an OpenAPI document.
@@ -392,7 +397,7 @@ pub(crate) fn operations(doc: &Value) -> Vec<(String, String)> {
 #[tokio::test]
 async fn openapi_document_lists_every_route_and_every_listed_route_is_served() {
     let app = spawn_app().await;
-    let r = app.client().get(app.url("/api/openapi.json")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/openapi.json")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let doc = body(r).await;
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
@@ -446,11 +451,11 @@ async fn openapi_document_lists_every_route_and_every_listed_route_is_served() {
 #[tokio::test]
 async fn api_docs_page_is_readable_html_listing_the_routes() {
     let app = spawn_app().await;
-    let r = app.client().get(app.url("/api/docs")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/docs")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
     let html = r.text().await.unwrap();
-    for path in ["/api/auth/register", "/api/orgs/{id}/members", "/api/admin/taxonomy"] {
+    for path in ["/api/v1/auth/register", "/api/v1/orgs/{id}/members", "/api/v1/admin/taxonomy"] {
         assert!(html.contains(path), "{path} missing from the docs page");
     }
 }
@@ -479,14 +484,14 @@ async fn the_spa_is_served_with_history_fallback_and_cache_headers() {
 async fn api_responses_are_compressed_when_the_client_accepts_it() {
     let app = spawn_app().await;
     let raw = reqwest::Client::new();
-    let r = raw.get(app.url("/api/taxonomy")).header("accept-encoding", "gzip").send().await.unwrap();
+    let r = raw.get(app.url("/api/v1/taxonomy")).header("accept-encoding", "gzip").send().await.unwrap();
     assert_eq!(r.headers()["content-encoding"], "gzip");
 }
 
 #[tokio::test]
 async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     let app = spawn_app_with(|c| c.no_demo = false).await;
-    let orgs = body(app.client().get(app.url("/api/orgs?per_page=1")).send().await.unwrap()).await;
+    let orgs = body(app.client().get(app.url("/api/v1/orgs?per_page=1")).send().await.unwrap()).await;
     let total = orgs["total"].as_u64().unwrap();
     assert!(total >= 80, "demo organizations: {total}");
     let db = &app.state.db;
@@ -507,13 +512,13 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     .unwrap();
     assert!(published >= 600, "published postings: {published}");
     assert_eq!((posting_kinds, domains), (4, 10), "all four kinds over all ten 5+X domains");
-    for path in ["/api/demands", "/api/capabilities", "/api/scenarios", "/api/mandates"] {
+    for path in ["/api/v1/demands", "/api/v1/capabilities", "/api/v1/scenarios", "/api/v1/mandates"] {
         let list = body(app.client().get(app.url(path)).send().await.unwrap()).await;
         assert!(list["total"].as_u64().unwrap() >= 100, "{path}: {}", list["total"]);
     }
     let login = app
         .client()
-        .post(app.url("/api/auth/login"))
+        .post(app.url("/api/v1/auth/login"))
         .json(&json!({"email": "lab@demo.futurematch.cn", "password": backend::demo::DEMO_PASSWORD}))
         .send()
         .await
@@ -521,8 +526,8 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     assert_eq!(login.status(), StatusCode::OK);
     assert_eq!(body(login).await["email_verified"], true, "demo accounts are verified");
     // A living calendar: upcoming events of every type but the conference, which is past.
-    let upcoming = body(app.client().get(app.url("/api/events")).send().await.unwrap()).await;
-    let past = body(app.client().get(app.url("/api/events?past=true")).send().await.unwrap()).await;
+    let upcoming = body(app.client().get(app.url("/api/v1/events")).send().await.unwrap()).await;
+    let past = body(app.client().get(app.url("/api/v1/events?past=true")).send().await.unwrap()).await;
     let types = |v: &Value| {
         v["items"].as_array().unwrap().iter().map(|e| e["event_type"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
     };
@@ -551,16 +556,16 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     assert!(sessions >= 5 && seats > 0 && slots >= 8 && accepted >= 20, "{sessions} {seats} {slots} {accepted}");
     let enterprise = app.client();
     let r = enterprise
-        .post(app.url("/api/auth/login"))
+        .post(app.url("/api/v1/auth/login"))
         .json(&json!({"email": "enterprise@demo.futurematch.cn", "password": backend::demo::DEMO_PASSWORD}))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let events = body(app.client().get(app.url("/api/events")).send().await.unwrap()).await;
+    let events = body(app.client().get(app.url("/api/v1/events")).send().await.unwrap()).await;
     let meet =
         events["items"].as_array().unwrap().iter().find(|e| e["event_type"] == "matchmaking").unwrap()["id"].clone();
-    let area = body(enterprise.get(app.url(&format!("/api/events/{meet}/meetings"))).send().await.unwrap()).await;
+    let area = body(enterprise.get(app.url(&format!("/api/v1/events/{meet}/meetings"))).send().await.unwrap()).await;
     assert_eq!(area["attendee"], true);
     let pending =
         area["requests"].as_array().unwrap().iter().filter(|r| r["incoming"] == true && r["status"] == "pending");
@@ -570,34 +575,35 @@ async fn demo_data_loads_on_first_start_only_and_looks_like_a_real_platform() {
     let (approved,): (i64,) =
         sql::query_as("SELECT COUNT(*) FROM experts WHERE status = 'approved'").fetch_one(db).await.unwrap();
     assert!(approved >= 40, "{approved} approved experts");
-    let list = body(app.client().get(app.url("/api/competitions")).send().await.unwrap()).await;
+    let list = body(app.client().get(app.url("/api/v1/competitions")).send().await.unwrap()).await;
     let list = list["items"].as_array().unwrap();
     let running = list.iter().find(|c| c["stages"][0]["status"] == "open").expect("a competition in its first stage");
     assert!(running["teams"].as_u64().unwrap() >= 8 && running["tracks"].as_array().unwrap().len() >= 2, "{running}");
     let mine =
-        body(enterprise.get(app.url(&format!("/api/competitions/{}/teams", running["id"]))).send().await.unwrap())
+        body(enterprise.get(app.url(&format!("/api/v1/competitions/{}/teams", running["id"]))).send().await.unwrap())
             .await;
     assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
     assert!(!mine[0]["submissions"].as_array().unwrap().is_empty());
     let finished = list.iter().find(|c| c["notice_id"].is_i64()).expect("a finished competition");
     let notice =
-        body(app.client().get(app.url(&format!("/api/notices/{}", finished["notice_id"]))).send().await.unwrap()).await;
+        body(app.client().get(app.url(&format!("/api/v1/notices/{}", finished["notice_id"]))).send().await.unwrap())
+            .await;
     assert_eq!(notice["status"], "final");
     assert_eq!(notice["ranking"].as_array().unwrap().len(), 6, "three placed in each of two tracks: {notice}");
     let placed = notice["ranking"][0]["team_id"].clone();
-    let cert = app.client().get(app.url(&format!("/api/teams/{placed}/certificate"))).send().await.unwrap();
+    let cert = app.client().get(app.url(&format!("/api/v1/teams/{placed}/certificate"))).send().await.unwrap();
     assert_eq!(cert.status(), StatusCode::OK);
     // The dashboard has half a year of publications, matches counted, and a figure entered by hand.
-    let dash = body(app.client().get(app.url("/api/dashboard/activity")).send().await.unwrap()).await;
+    let dash = body(app.client().get(app.url("/api/v1/dashboard/activity")).send().await.unwrap()).await;
     let demands = dash["series"][0]["counts"].as_array().unwrap();
     assert!(demands.iter().filter(|c| c.as_i64().unwrap() > 0).count() >= 20, "weeks with demands: {demands:?}");
     let funnel: Vec<i64> = dash["funnel"].as_array().unwrap().iter().map(|f| f["count"].as_i64().unwrap()).collect();
     assert!(funnel[0] >= 500 && funnel[1] > 0 && funnel[4] >= 1, "{funnel:?}");
-    let targets = body(app.client().get(app.url("/api/dashboard/targets")).send().await.unwrap()).await;
+    let targets = body(app.client().get(app.url("/api/v1/dashboard/targets")).send().await.unwrap()).await;
     let samples = targets.as_array().unwrap().iter().find(|t| t["code"] == "demonstration_samples").unwrap();
     assert_eq!((samples["current"].as_i64(), samples["as_of"].as_str()), (Some(4), Some("2026-09-30")));
     assert!(!backend::demo::seed_if_first_start(&app.state.db).await.unwrap(), "a second seeding does nothing");
-    let again = body(app.client().get(app.url("/api/orgs")).send().await.unwrap()).await;
+    let again = body(app.client().get(app.url("/api/v1/orgs")).send().await.unwrap()).await;
     assert_eq!(again["total"].as_u64().unwrap(), total);
 }
 

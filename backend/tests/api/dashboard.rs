@@ -18,7 +18,7 @@ fn slot(m: Metric) -> usize {
 }
 
 async fn activity(app: &TestApp, query: &str) -> Value {
-    let r = app.client().get(app.url(&format!("/api/dashboard/activity{query}"))).send().await.unwrap();
+    let r = app.client().get(app.url(&format!("/api/v1/dashboard/activity{query}"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     body(r).await
 }
@@ -45,21 +45,21 @@ async fn dashboard_figures_equal_the_counts_taken_from_the_fixture() {
     quantum["domains"] = json!(["quantum"]);
     quantum["district"] = json!("xihu");
     quantum["title_zh"] = json!("量子密钥分发城域网络试点需求");
-    let d2 = s.m.draft(quantum, "/api/demands").await;
-    s.m.publish(&s.m.owner, "/api/demands", d2).await;
+    let d2 = s.m.draft(quantum, "/api/v1/demands").await;
+    s.m.publish(&s.m.owner, "/api/v1/demands", d2).await;
     // Two requests about the first demand: one accepted and signed for 300 (万元), one declined.
     let send = |client: &reqwest::Client, from: i64| {
         let req = json!({"from_org": from, "posting_id": s.demand, "source_id": null, "proposal": "joint_development",
                          "message": "我们的平台可以解决贵方的问题，希望洽谈联合开发。"});
-        client.post(app.url("/api/engagements")).json(&req).send()
+        client.post(app.url("/api/v1/engagements")).json(&req).send()
     };
     let e1 = body(send(&s.lab_owner, s.lab).await.unwrap()).await["id"].as_i64().unwrap();
     let e2 = body(send(&s.other_owner, s.other).await.unwrap()).await["id"].as_i64().unwrap();
     let post = |path: String, v: Value| s.m.owner.post(app.url(&path)).json(&v).send();
-    assert_eq!(post(format!("/api/engagements/{e1}/accept"), json!({})).await.unwrap().status(), StatusCode::OK);
-    let signed = post(format!("/api/engagements/{e1}/stage"), json!({"stage": "signed", "contract_value": 300}));
+    assert_eq!(post(format!("/api/v1/engagements/{e1}/accept"), json!({})).await.unwrap().status(), StatusCode::OK);
+    let signed = post(format!("/api/v1/engagements/{e1}/stage"), json!({"stage": "signed", "contract_value": 300}));
     assert_eq!(signed.await.unwrap().status(), StatusCode::OK);
-    let declined = post(format!("/api/engagements/{e2}/decline"), json!({"reason": "方向不符"}));
+    let declined = post(format!("/api/v1/engagements/{e2}/decline"), json!({"reason": "方向不符"}));
     assert_eq!(declined.await.unwrap().status(), StatusCode::OK);
 
     let a = activity(app, "").await;
@@ -129,15 +129,20 @@ async fn dashboard_figures_equal_the_counts_taken_from_the_fixture() {
     for (query, field) in
         [("?from=2026-12-31&to=2026-01-01", "from"), ("?to=31.12.2026", "to"), ("?domain=mars", "domain")]
     {
-        let r = app.client().get(app.url(&format!("/api/dashboard/activity{query}"))).send().await.unwrap();
+        let r = app.client().get(app.url(&format!("/api/v1/dashboard/activity{query}"))).send().await.unwrap();
         let (code, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert_eq!(code, "validation_failed");
         assert!(v["error"]["fields"][field].is_string(), "{query}: {v}");
     }
 
     // The export: every sheet, the funnel's figures as numbers.
-    let r =
-        app.client().get(app.url("/api/dashboard/export.xlsx")).header("accept-language", "en").send().await.unwrap();
+    let r = app
+        .client()
+        .get(app.url("/api/v1/dashboard/export.xlsx"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let bytes = r.bytes().await.unwrap();
     let funnel_sheet = crate::events::sheet(&bytes, "Conversion");
@@ -148,22 +153,22 @@ async fn dashboard_figures_equal_the_counts_taken_from_the_fixture() {
 
     // A scenario opening counts towards the typical-scenarios target once a pilot about it is signed.
     let scenarios = || async {
-        let t = body(app.client().get(app.url("/api/dashboard/targets")).send().await.unwrap()).await;
+        let t = body(app.client().get(app.url("/api/v1/dashboard/targets")).send().await.unwrap()).await;
         target(&t, "typical_scenarios")["current"].as_i64().unwrap()
     };
     let scenario = json!({"org_id": s.m.org, "kind": "scenario", "title_zh": "未来工厂视觉质检", "summary_zh": "开放产线",
         "domains": ["gen_ai"], "deadline": "2099-01-01", "category": "future_factory", "site": "钱塘新区工厂",
         "seeks": "缺陷检测模型", "offers": ["site", "data"], "slots": 2});
-    let sc = s.m.draft(scenario, "/api/scenarios").await;
-    s.m.publish(&s.m.owner, "/api/scenarios", sc).await;
+    let sc = s.m.draft(scenario, "/api/v1/scenarios").await;
+    s.m.publish(&s.m.owner, "/api/v1/scenarios", sc).await;
     let req = json!({"from_org": s.lab, "posting_id": sc, "source_id": null, "proposal": "pilot",
                      "message": "我们的视觉质检模型希望在贵厂产线试点。"});
-    let r = s.lab_owner.post(app.url("/api/engagements")).json(&req).send().await.unwrap();
+    let r = s.lab_owner.post(app.url("/api/v1/engagements")).json(&req).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
     let e3 = body(r).await["id"].as_i64().unwrap();
-    assert_eq!(post(format!("/api/engagements/{e3}/accept"), json!({})).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(post(format!("/api/v1/engagements/{e3}/accept"), json!({})).await.unwrap().status(), StatusCode::OK);
     assert_eq!(scenarios().await, 0, "accepted is not yet a pilot");
-    let signed = post(format!("/api/engagements/{e3}/stage"), json!({"stage": "signed", "contract_value": 50}));
+    let signed = post(format!("/api/v1/engagements/{e3}/stage"), json!({"stage": "signed", "contract_value": 50}));
     assert_eq!(signed.await.unwrap().status(), StatusCode::OK);
     assert_eq!(scenarios().await, 1);
 }
@@ -172,10 +177,10 @@ async fn dashboard_figures_equal_the_counts_taken_from_the_fixture() {
 async fn a_new_frontier_field_added_by_an_admin_shows_in_the_filter_and_the_breakdown() {
     let s = setup().await;
     let app = &s.m.app;
-    let r = app.client().get(app.url("/api/dashboard/activity?domain=space_info")).send().await.unwrap();
+    let r = app.client().get(app.url("/api/v1/dashboard/activity?domain=space_info")).send().await.unwrap();
     error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     let term = json!({"kind": "domain", "code": "space_info", "label_zh": "空天信息", "label_en": "Space information", "group": "frontier"});
-    let r = s.m.admin.post(app.url("/api/admin/taxonomy")).json(&term).send().await.unwrap();
+    let r = s.m.admin.post(app.url("/api/v1/admin/taxonomy")).json(&term).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let a = activity(app, "").await;
     assert_eq!(postings_of(row(&a["by_domain"], "space_info")), 0, "listed, at zero");
@@ -183,8 +188,8 @@ async fn a_new_frontier_field_added_by_an_admin_shows_in_the_filter_and_the_brea
     let mut space = demand(s.m.org);
     space["domains"] = json!(["space_info"]);
     space["title_zh"] = json!("低轨卫星星座在轨数据处理需求");
-    let id = s.m.draft(space, "/api/demands").await;
-    s.m.publish(&s.m.owner, "/api/demands", id).await;
+    let id = s.m.draft(space, "/api/v1/demands").await;
+    s.m.publish(&s.m.owner, "/api/v1/demands", id).await;
     let a = activity(app, "").await;
     assert_eq!(count(row(&a["by_domain"], "space_info"), Metric::PostingDemand), 1);
     let only = activity(app, "?domain=space_info").await;
@@ -204,7 +209,7 @@ fn target<'a>(targets: &'a Value, code: &str) -> &'a Value {
 async fn targets_count_platform_data_by_the_admins_rule_and_show_manual_figures_with_their_source() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let get = || async { body(app.client().get(app.url("/api/dashboard/targets")).send().await.unwrap()).await };
+    let get = || async { body(app.client().get(app.url("/api/v1/dashboard/targets")).send().await.unwrap()).await };
     let t = get().await;
     assert_eq!(t.as_array().unwrap().len(), 8, "the plan's eight targets");
     assert_eq!(
@@ -224,7 +229,7 @@ async fn targets_count_platform_data_by_the_admins_rule_and_show_manual_figures_
     assert_eq!(target(&get().await, "innovation_consortia")["current"], 1);
 
     // The admin counts ecosystem leaders as supply-chain leaders instead, and reports the samples.
-    let put = |code: &str, v: Value| admin.put(app.url(&format!("/api/admin/targets/{code}"))).json(&v).send();
+    let put = |code: &str, v: Value| admin.put(app.url(&format!("/api/v1/admin/targets/{code}"))).json(&v).send();
     let r = put(
         "ecosystem_leaders",
         json!({"goal": 12, "rule": {"kind": "orgs", "subtype": null, "tier": "chain_leader"}}),
@@ -254,7 +259,7 @@ async fn targets_count_platform_data_by_the_admins_rule_and_show_manual_figures_
     assert_eq!(target(&get().await, "ecosystem_leaders")["goal"], 12);
 
     // Each change is in the audit log with before and after.
-    let log = body(admin.get(app.url("/api/admin/audit?action=target.")).send().await.unwrap()).await;
+    let log = body(admin.get(app.url("/api/v1/admin/audit?action=target.")).send().await.unwrap()).await;
     assert_eq!(log["total"], 2);
     let first = &log["items"][1];
     assert_eq!(first["target"], "target:ecosystem_leaders");
@@ -264,7 +269,7 @@ async fn targets_count_platform_data_by_the_admins_rule_and_show_manual_figures_
     );
     // Only admins set targets.
     let r = a
-        .put(app.url("/api/admin/targets/ecosystem_leaders"))
+        .put(app.url("/api/v1/admin/targets/ecosystem_leaders"))
         .json(&json!({"goal": 1, "rule": {"kind": "open_calls_won"}}))
         .send()
         .await

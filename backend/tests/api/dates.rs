@@ -99,7 +99,7 @@ async fn extreme_dates_on_every_date_taking_route_answer_4xx_and_name_the_field(
         json!({"org_id": org, "title_zh": "未来产业对接会", "description_zh": "一对一对接", "event_type": "matchmaking",
                "venue": "云栖小镇", "starts_at": start, "ends_at": end, "capacity": 50})
     };
-    let r = host.post(app.url("/api/events")).json(&event("2099-04-01T01:00:00Z", "2099-04-01T09:00:00Z")).send();
+    let r = host.post(app.url("/api/v1/events")).json(&event("2099-04-01T01:00:00Z", "2099-04-01T09:00:00Z")).send();
     let r = r.await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let event_id = body(r).await["id"].as_i64().unwrap();
@@ -117,23 +117,23 @@ async fn extreme_dates_on_every_date_taking_route_answer_4xx_and_name_the_field(
     let mut tried = 0;
     for d in days() {
         for path in [
-            format!("/api/dashboard/activity?to={d}"),
-            format!("/api/dashboard/activity?from={d}"),
-            format!("/api/dashboard/activity?from={d}&to={d}"),
-            format!("/api/dashboard/export.xlsx?from=1900-01-01&to={d}"),
+            format!("/api/v1/dashboard/activity?to={d}"),
+            format!("/api/v1/dashboard/activity?from={d}"),
+            format!("/api/v1/dashboard/activity?from={d}&to={d}"),
+            format!("/api/v1/dashboard/export.xlsx?from=1900-01-01&to={d}"),
         ] {
             let field = if path.contains("from=") { "from" } else { "to" };
             let value = if path.contains("from=1900") { "1900-01-01" } else { d.as_str() };
             probe(&app, &admin, Method::GET, &path, None, Some(field), value).await;
         }
         // Filters only compare: any date the parser takes is a valid (perhaps empty) filter.
-        probe(&app, &ent, Method::GET, &format!("/api/demands?deadline_from={d}&deadline_to={d}"), None, None, &d)
+        probe(&app, &ent, Method::GET, &format!("/api/v1/demands?deadline_from={d}&deadline_to={d}"), None, None, &d)
             .await;
         probe(
             &app,
             &admin,
             Method::PUT,
-            "/api/admin/targets/demonstration_samples",
+            "/api/v1/admin/targets/demonstration_samples",
             Some(put_target(&d)),
             Some("manual_as_of"),
             &d,
@@ -141,32 +141,48 @@ async fn extreme_dates_on_every_date_taking_route_answer_4xx_and_name_the_field(
         .await;
         let mut posting = demand(ent_org);
         posting["deadline"] = json!(d);
-        probe(&app, &ent, Method::POST, "/api/demands", Some(posting), Some("deadline"), &d).await;
+        probe(&app, &ent, Method::POST, "/api/v1/demands", Some(posting), Some("deadline"), &d).await;
         let mut posting = demand(ent_org);
         posting["start"] = json!(d);
-        probe(&app, &ent, Method::POST, "/api/demands", Some(posting), Some("start"), &d).await;
+        probe(&app, &ent, Method::POST, "/api/v1/demands", Some(posting), Some("start"), &d).await;
         let mut posting = demand(ent_org);
         posting["open_call"] = json!({"reward": 500, "application_deadline": d});
-        probe(&app, &ent, Method::POST, "/api/demands", Some(posting), Some("open_call.application_deadline"), &d)
+        probe(&app, &ent, Method::POST, "/api/v1/demands", Some(posting), Some("open_call.application_deadline"), &d)
             .await;
         tried += 9;
     }
     for t in moments() {
-        probe(&app, &host, Method::POST, "/api/events", Some(event(&t, "2099-04-01T09:00:00Z")), Some("starts_at"), &t)
-            .await;
-        probe(&app, &host, Method::POST, "/api/events", Some(event("2099-04-01T01:00:00Z", &t)), Some("ends_at"), &t)
-            .await;
+        probe(
+            &app,
+            &host,
+            Method::POST,
+            "/api/v1/events",
+            Some(event(&t, "2099-04-01T09:00:00Z")),
+            Some("starts_at"),
+            &t,
+        )
+        .await;
+        probe(
+            &app,
+            &host,
+            Method::POST,
+            "/api/v1/events",
+            Some(event("2099-04-01T01:00:00Z", &t)),
+            Some("ends_at"),
+            &t,
+        )
+        .await;
         let mut e = event("2099-04-01T01:00:00Z", "2099-04-01T09:00:00Z");
         e["registration_opens_at"] = json!(t);
-        probe(&app, &host, Method::POST, "/api/events", Some(e), Some("registration_opens_at"), &t).await;
+        probe(&app, &host, Method::POST, "/api/v1/events", Some(e), Some("registration_opens_at"), &t).await;
         let e = event(&t, &t);
-        probe(&app, &host, Method::PUT, &format!("/api/events/{event_id}"), Some(e), Some("starts_at"), &t).await;
+        probe(&app, &host, Method::PUT, &format!("/api/v1/events/{event_id}"), Some(e), Some("starts_at"), &t).await;
         let session = json!({"title_zh": "开幕式", "starts_at": t, "ends_at": "2099-04-01T02:00:00Z"});
         probe(
             &app,
             &host,
             Method::POST,
-            &format!("/api/events/{event_id}/sessions"),
+            &format!("/api/v1/events/{event_id}/sessions"),
             Some(session),
             Some("starts_at"),
             &t,
@@ -177,13 +193,13 @@ async fn extreme_dates_on_every_date_taking_route_answer_4xx_and_name_the_field(
             &app,
             &host,
             Method::PUT,
-            &format!("/api/events/{event_id}/meetings/setup"),
+            &format!("/api/v1/events/{event_id}/meetings/setup"),
             Some(setup),
             Some("slots"),
             &t,
         )
         .await;
-        probe(&app, &host, Method::POST, "/api/competitions", Some(stage(&t)), Some("stages"), &t).await;
+        probe(&app, &host, Method::POST, "/api/v1/competitions", Some(stage(&t)), Some("stages"), &t).await;
         tried += 7;
     }
     assert!(tried > 400, "{tried} requests");
@@ -194,10 +210,10 @@ async fn an_extreme_signing_date_on_a_deal_is_refused_naming_the_field() {
     let s = crate::matching::setup().await;
     let req = json!({"from_org": s.lab, "posting_id": s.demand, "proposal": "joint_development",
                      "message": "我们的界面改性平台可以解决贵方的循环寿命问题，希望洽谈联合开发。"});
-    let r = s.lab_owner.post(s.m.app.url("/api/engagements")).json(&req).send().await.unwrap();
+    let r = s.lab_owner.post(s.m.app.url("/api/v1/engagements")).json(&req).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let id = body(r).await["id"].as_i64().unwrap();
-    let r = s.m.owner.post(s.m.app.url(&format!("/api/engagements/{id}/accept"))).json(&json!({})).send().await;
+    let r = s.m.owner.post(s.m.app.url(&format!("/api/v1/engagements/{id}/accept"))).json(&json!({})).send().await;
     assert_eq!(r.unwrap().status(), StatusCode::OK);
     for d in days() {
         let change = json!({"stage": "signed", "contract_value": 300, "signed_on": d});
@@ -205,7 +221,7 @@ async fn an_extreme_signing_date_on_a_deal_is_refused_naming_the_field() {
             &s.m.app,
             &s.m.owner,
             Method::POST,
-            &format!("/api/engagements/{id}/stage"),
+            &format!("/api/v1/engagements/{id}/stage"),
             Some(change),
             Some("signed_on"),
             &d,

@@ -22,7 +22,7 @@ async fn request(s: &Setup) -> i64 {
 async fn send(s: &Setup, client: &Client, from: i64, posting: i64) -> reqwest::Response {
     let req = json!({"from_org": from, "posting_id": posting, "source_id": null, "proposal": "joint_development",
                      "message": "我们的界面改性平台可以解决贵方的循环寿命问题，希望洽谈联合开发。"});
-    client.post(s.m.app.url("/api/engagements")).json(&req).send().await.unwrap()
+    client.post(s.m.app.url("/api/v1/engagements")).json(&req).send().await.unwrap()
 }
 
 async fn get(s: &Setup, client: &Client, path: &str) -> reqwest::Response {
@@ -37,7 +37,7 @@ async fn post(s: &Setup, client: &Client, path: &str, payload: Value) -> reqwest
 async fn an_accepted_request_reveals_contacts_opens_a_conversation_and_is_tracked_to_a_signed_deal() {
     let s = setup().await;
     let id = request(&s).await;
-    let one = format!("/api/engagements/{id}");
+    let one = format!("/api/v1/engagements/{id}");
     let thread = format!("{one}/messages");
 
     // Before acceptance: no contacts, no conversation.
@@ -46,7 +46,7 @@ async fn an_accepted_request_reveals_contacts_opens_a_conversation_and_is_tracke
     assert!(before["message"].as_str().unwrap().starts_with("我们的界面改性平台"));
     error_code(get(&s, &s.lab_owner, &thread).await, StatusCode::CONFLICT).await;
     // The receiver sees it on its side of the pipeline.
-    let received = body(get(&s, &s.m.owner, "/api/engagements?side=received").await).await;
+    let received = body(get(&s, &s.m.owner, "/api/v1/engagements?side=received").await).await;
     assert_eq!(received["total"], 1);
     assert_eq!(received["items"][0]["side"], "received");
     // The sender cannot answer its own request.
@@ -64,22 +64,22 @@ async fn an_accepted_request_reveals_contacts_opens_a_conversation_and_is_tracke
     // the messages (a GET, which a link from another site could send) changes nothing.
     let sent = post(&s, &s.lab_owner, &thread, json!({"body": "附上我们的测试报告"})).await;
     assert_eq!(sent.status(), StatusCode::CREATED);
-    let list = body(get(&s, &s.m.owner, "/api/engagements").await).await;
+    let list = body(get(&s, &s.m.owner, "/api/v1/engagements").await).await;
     assert_eq!(list["items"][0]["unread"], 1);
     let read = body(get(&s, &s.m.owner, &thread).await).await;
     assert_eq!(read.as_array().unwrap().len(), 1);
     assert_eq!(read[0]["body"], "附上我们的测试报告");
     assert_eq!(read[0]["author"], "实验室");
-    let list = body(get(&s, &s.m.owner, "/api/engagements").await).await;
+    let list = body(get(&s, &s.m.owner, "/api/v1/engagements").await).await;
     assert_eq!(list["items"][0]["unread"], 1, "a GET marks nothing read");
     let marked = post(&s, &s.m.owner, &format!("{one}/read"), json!({"up_to": read[0]["id"]})).await;
     assert_eq!(marked.status(), StatusCode::NO_CONTENT);
-    let list = body(get(&s, &s.m.owner, "/api/engagements").await).await;
+    let list = body(get(&s, &s.m.owner, "/api/v1/engagements").await).await;
     assert_eq!(list["items"][0]["unread"], 0);
     let foreign = post(&s, &s.m.owner, &format!("{one}/read"), json!({"up_to": 999_999})).await;
     error_code(foreign, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(post(&s, &s.m.owner, &thread, json!({"body": "收到，下周面谈"})).await.status(), StatusCode::CREATED);
-    assert_eq!(body(get(&s, &s.lab_owner, "/api/engagements").await).await["items"][0]["unread"], 1);
+    assert_eq!(body(get(&s, &s.lab_owner, "/api/v1/engagements").await).await["items"][0]["unread"], 1);
 
     // A third organization cannot see any of it; a site admin can read it.
     error_code(get(&s, &s.other_owner, &one).await, StatusCode::NOT_FOUND).await;
@@ -102,9 +102,9 @@ async fn an_accepted_request_reveals_contacts_opens_a_conversation_and_is_tracke
         done["history"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["requested", "accepted", "signed", "completed"]);
     assert_eq!(done["history"][2]["user_name"], "企业主", "who signed");
-    let pipeline = body(get(&s, &s.m.owner, "/api/engagements?stage=completed").await).await;
+    let pipeline = body(get(&s, &s.m.owner, "/api/v1/engagements?stage=completed").await).await;
     assert_eq!(pipeline["total"], 1);
-    assert_eq!(body(get(&s, &s.m.owner, "/api/engagements?stage=signed").await).await["total"], 0);
+    assert_eq!(body(get(&s, &s.m.owner, "/api/v1/engagements?stage=signed").await).await["total"], 0);
 }
 
 #[tokio::test]
@@ -127,7 +127,7 @@ async fn requests_to_own_postings_from_unverified_or_blocked_organizations_and_d
     let (code, _) = error_code(send(&s, &s.lab_owner, s.lab, s.demand).await, StatusCode::CONFLICT).await;
     assert_eq!(code, "already_requested");
     // Blocked: the enterprise blocks the other lab, whose request is then refused.
-    let blocks = format!("/api/orgs/{}/blocks", s.m.org);
+    let blocks = format!("/api/v1/orgs/{}/blocks", s.m.org);
     error_code(post(&s, &s.other_owner, &blocks, json!({"org_id": s.other})).await, StatusCode::FORBIDDEN).await;
     let list = body(post(&s, &s.m.owner, &blocks, json!({"org_id": s.other})).await).await;
     assert_eq!(list[0]["id"], s.other);
@@ -139,11 +139,11 @@ async fn requests_to_own_postings_from_unverified_or_blocked_organizations_and_d
     // Bad input: an empty message names the field.
     let bad = json!({"from_org": s.lab, "posting_id": s.fitting, "proposal": "pilot", "message": "  "});
     let (_, v) =
-        error_code(post(&s, &s.other_owner, "/api/engagements", bad).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+        error_code(post(&s, &s.other_owner, "/api/v1/engagements", bad).await, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["message"].is_string());
     let bad = json!({"from_org": s.lab, "posting_id": s.fitting, "proposal": "bribe", "message": "hi"});
     let (_, v) =
-        error_code(post(&s, &s.other_owner, "/api/engagements", bad).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+        error_code(post(&s, &s.other_owner, "/api/v1/engagements", bad).await, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["proposal"].is_string());
 }
 
@@ -164,7 +164,7 @@ async fn an_expired_request_cannot_be_accepted_and_unanswered_ones_expire() {
         .execute(&s.m.app.state.db)
         .await
         .unwrap();
-    let one = format!("/api/engagements/{id}");
+    let one = format!("/api/v1/engagements/{id}");
     let (code, _) =
         error_code(post(&s, &s.m.owner, &format!("{one}/accept"), json!({})).await, StatusCode::CONFLICT).await;
     assert_eq!(code, "request_expired");
@@ -197,7 +197,7 @@ async fn an_expired_request_cannot_be_accepted_and_unanswered_ones_expire() {
 async fn declining_needs_a_reason_and_a_withdrawn_request_cannot_be_accepted() {
     let s = setup().await;
     let id = request(&s).await;
-    let one = format!("/api/engagements/{id}");
+    let one = format!("/api/v1/engagements/{id}");
     let (_, v) = error_code(
         post(&s, &s.m.owner, &format!("{one}/decline"), json!({"reason": ""})).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -212,7 +212,7 @@ async fn declining_needs_a_reason_and_a_withdrawn_request_cannot_be_accepted() {
     // Declined is final for that request; a new one may be sent.
     error_code(post(&s, &s.m.owner, &format!("{one}/accept"), json!({})).await, StatusCode::CONFLICT).await;
     let again = request(&s).await;
-    let again = format!("/api/engagements/{again}");
+    let again = format!("/api/v1/engagements/{again}");
     error_code(post(&s, &s.m.owner, &format!("{again}/withdraw"), json!({})).await, StatusCode::FORBIDDEN).await;
     assert_eq!(
         body(post(&s, &s.lab_owner, &format!("{again}/withdraw"), json!({})).await).await["status"],
@@ -226,14 +226,14 @@ async fn attachments_are_checked_by_content_stored_with_a_checksum_and_read_only
     let s = setup().await;
     let id = request(&s).await;
     let upload = |client: &Client, name: &str, bytes: Vec<u8>| {
-        let url = s.m.app.url(&format!("/api/engagements/{id}/attachments?name={name}"));
+        let url = s.m.app.url(&format!("/api/v1/engagements/{id}/attachments?name={name}"));
         let req = client.post(url).header("content-type", "application/octet-stream").body(bytes);
         async move { req.send().await.unwrap() }
     };
     let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".to_vec();
     // Not before acceptance.
     error_code(upload(&s.lab_owner, "report.pdf", pdf.clone()).await, StatusCode::CONFLICT).await;
-    post(&s, &s.m.owner, &format!("/api/engagements/{id}/accept"), json!({})).await;
+    post(&s, &s.m.owner, &format!("/api/v1/engagements/{id}/accept"), json!({})).await;
     // An executable named .pdf is refused; so is anything over 10 MB.
     let (code, _) = error_code(
         upload(&s.lab_owner, "evil.pdf", b"MZ\x90\0\x03".to_vec()).await,
@@ -255,11 +255,12 @@ async fn attachments_are_checked_by_content_stored_with_a_checksum_and_read_only
     let sha = file["sha256"].as_str().unwrap().to_owned();
     let stored = s.m.app.state.config.files_dir().join(&sha[..2]).join(&sha);
     assert_eq!(std::fs::read(&stored).unwrap(), pdf, "stored outside the database under its checksum");
-    let download = format!("/api/attachments/{}", file["id"]);
+    let download = format!("/api/v1/attachments/{}", file["id"]);
     // Unsent: only its uploader sees it.
     error_code(get(&s, &s.m.owner, &download).await, StatusCode::NOT_FOUND).await;
     let msg =
-        post(&s, &s.lab_owner, &format!("/api/engagements/{id}/messages"), json!({"attachments": [file["id"]]})).await;
+        post(&s, &s.lab_owner, &format!("/api/v1/engagements/{id}/messages"), json!({"attachments": [file["id"]]}))
+            .await;
     assert_eq!(msg.status(), StatusCode::CREATED);
     assert_eq!(body(msg).await["attachments"][0]["sha256"], sha);
     let got = get(&s, &s.m.owner, &download).await;
@@ -270,7 +271,7 @@ async fn attachments_are_checked_by_content_stored_with_a_checksum_and_read_only
     error_code(get(&s, &s.other_owner, &download).await, StatusCode::NOT_FOUND).await;
     // An attachment cannot be sent twice or by someone else.
     let again =
-        post(&s, &s.m.owner, &format!("/api/engagements/{id}/messages"), json!({"attachments": [file["id"]]})).await;
+        post(&s, &s.m.owner, &format!("/api/v1/engagements/{id}/messages"), json!({"attachments": [file["id"]]})).await;
     error_code(again, StatusCode::UNPROCESSABLE_ENTITY).await;
 }
 
@@ -282,8 +283,8 @@ async fn signed_deals_lift_the_partners_postings() {
     let fitting_before = score_of(&before, s.fitting).unwrap()["score"].as_u64().unwrap();
 
     let id = request(&s).await;
-    post(&s, &s.m.owner, &format!("/api/engagements/{id}/accept"), json!({})).await;
-    let signed = post(&s, &s.m.owner, &format!("/api/engagements/{id}/stage"), json!({"stage": "signed"})).await;
+    post(&s, &s.m.owner, &format!("/api/v1/engagements/{id}/accept"), json!({})).await;
+    let signed = post(&s, &s.m.owner, &format!("/api/v1/engagements/{id}/stage"), json!({"stage": "signed"})).await;
     assert_eq!(signed.status(), StatusCode::OK);
     let after = matches(&s.m.owner, &s, "").await;
     let lifted = score_of(&after, s.fitting).unwrap();
@@ -301,8 +302,8 @@ async fn a_deal_failed_as_not_relevant_lowers_the_partners_postings() {
     let fitting = |v: Value| v.as_array().unwrap().iter().find(|m| m["posting"]["id"] == s.fitting).cloned().unwrap();
     let before = fitting(matches(&s.m.owner, &s, "").await);
     let id = request(&s).await;
-    post(&s, &s.m.owner, &format!("/api/engagements/{id}/accept"), json!({})).await;
-    let stage = format!("/api/engagements/{id}/stage");
+    post(&s, &s.m.owner, &format!("/api/v1/engagements/{id}/accept"), json!({})).await;
+    let stage = format!("/api/v1/engagements/{id}/stage");
     let (_, v) =
         error_code(post(&s, &s.m.owner, &stage, json!({"stage": "failed"})).await, StatusCode::UNPROCESSABLE_ENTITY)
             .await;
@@ -323,12 +324,12 @@ async fn abuse_reports_reach_site_admins_only() {
     let s = setup().await;
     let id = request(&s).await;
     let report = json!({"org_id": s.m.org, "target_org": s.lab, "engagement_id": id, "reason": "重复发送广告"});
-    error_code(post(&s, &s.other_owner, "/api/reports", report.clone()).await, StatusCode::FORBIDDEN).await;
-    assert_eq!(post(&s, &s.m.owner, "/api/reports", report).await.status(), StatusCode::CREATED);
+    error_code(post(&s, &s.other_owner, "/api/v1/reports", report.clone()).await, StatusCode::FORBIDDEN).await;
+    assert_eq!(post(&s, &s.m.owner, "/api/v1/reports", report).await.status(), StatusCode::CREATED);
     let unrelated = json!({"org_id": s.m.org, "target_org": s.other, "engagement_id": id, "reason": "x"});
-    error_code(post(&s, &s.m.owner, "/api/reports", unrelated).await, StatusCode::UNPROCESSABLE_ENTITY).await;
-    error_code(get(&s, &s.m.owner, "/api/admin/reports").await, StatusCode::FORBIDDEN).await;
-    let list = body(get(&s, &s.m.admin, "/api/admin/reports").await).await;
+    error_code(post(&s, &s.m.owner, "/api/v1/reports", unrelated).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    error_code(get(&s, &s.m.owner, "/api/v1/admin/reports").await, StatusCode::FORBIDDEN).await;
+    let list = body(get(&s, &s.m.admin, "/api/v1/admin/reports").await).await;
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["target"]["id"], s.lab);
     assert_eq!(list[0]["reason"], "重复发送广告");
@@ -339,9 +340,9 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
     let s = setup().await;
     let app = &s.m.app;
     let id = request(&s).await;
-    let thread = format!("/api/engagements/{id}/messages");
+    let thread = format!("/api/v1/engagements/{id}/messages");
     assert_eq!(
-        body(post(&s, &s.m.owner, &format!("/api/engagements/{id}/accept"), json!({})).await).await["status"],
+        body(post(&s, &s.m.owner, &format!("/api/v1/engagements/{id}/accept"), json!({})).await).await["status"],
         "accepted"
     );
     for text in ["去年的报价", "本周的报价"] {
@@ -350,7 +351,7 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
     for _ in 0..2 {
         let login = json!({"email": "ent@example.com", "password": "wrong-password-here"});
         assert_eq!(
-            app.client().post(app.url("/api/auth/login")).json(&login).send().await.unwrap().status(),
+            app.client().post(app.url("/api/v1/auth/login")).json(&login).send().await.unwrap().status(),
             StatusCode::UNAUTHORIZED
         );
     }
@@ -371,7 +372,7 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
 
     let admin = &s.m.admin;
     let r = admin
-        .put(app.url("/api/admin/retention"))
+        .put(app.url("/api/v1/admin/retention"))
         .json(&json!({"messages_days": 29, "logs_days": 100}))
         .send()
         .await
@@ -379,16 +380,16 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["messages_days"].is_string() && v["error"]["fields"]["logs_days"].is_string(), "{v}");
     // Nothing is deleted while nothing is set.
-    let none = body(admin.post(app.url("/api/admin/retention/apply")).send().await.unwrap()).await;
+    let none = body(admin.post(app.url("/api/v1/admin/retention/apply")).send().await.unwrap()).await;
     assert_eq!(none, json!({"messages": 0, "event_messages": 0, "login_failures": 0, "emails": 0, "notifications": 0}));
     let set = admin
-        .put(app.url("/api/admin/retention"))
+        .put(app.url("/api/v1/admin/retention"))
         .json(&json!({"messages_days": 90, "logs_days": 180}))
         .send()
         .await
         .unwrap();
     assert_eq!(set.status(), StatusCode::OK);
-    let report = body(admin.post(app.url("/api/admin/retention/apply")).send().await.unwrap()).await;
+    let report = body(admin.post(app.url("/api/v1/admin/retention/apply")).send().await.unwrap()).await;
     assert_eq!((report["messages"].as_u64(), report["login_failures"].as_u64()), (Some(1), Some(1)), "{report}");
     assert_eq!(report["notifications"], 1, "only the read one");
 
@@ -402,10 +403,10 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
         .await
         .unwrap();
     assert_eq!(unread, unread_before, "unread notifications are kept");
-    let settings = body(admin.get(app.url("/api/admin/retention")).send().await.unwrap()).await;
+    let settings = body(admin.get(app.url("/api/v1/admin/retention")).send().await.unwrap()).await;
     assert_eq!((settings["messages_days"].as_u64(), settings["logs_days"].as_u64()), (Some(90), Some(180)));
     assert!(settings["applied_at"].is_string());
-    let log = body(admin.get(app.url("/api/admin/audit?action=retention.")).send().await.unwrap()).await;
+    let log = body(admin.get(app.url("/api/v1/admin/audit?action=retention.")).send().await.unwrap()).await;
     let actions: Vec<&str> = log["items"].as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
     assert!(actions.contains(&"retention.edit") && actions.contains(&"retention.apply"), "{actions:?}");
 }

@@ -34,7 +34,7 @@ pub(crate) async fn register_at_once(entries: Vec<(Client, String)>, event: i64,
     for (c, base) in entries {
         set.spawn(async move {
             let r = c
-                .post(format!("{base}/api/events/{event}/registrations"))
+                .post(format!("{base}/api/v1/events/{event}/registrations"))
                 .json(&json!({"ticket_type": ticket, "people": ["本人"]}))
                 .send()
                 .await
@@ -54,23 +54,29 @@ pub(crate) async fn register_at_once(entries: Vec<(Client, String)>, event: i64,
 impl Setup {
     /// An event of `capacity` seats with one ticket type of `quota` (approval as given): (event, ticket type).
     pub(crate) async fn event(&self, capacity: u32, quota: u32, approval: bool) -> (i64, i64) {
-        let r = self.organizer.post(self.app.url("/api/events")).json(&event(self.org, capacity)).send().await.unwrap();
+        let r =
+            self.organizer.post(self.app.url("/api/v1/events")).json(&event(self.org, capacity)).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
         let id = body(r).await["id"].as_i64().unwrap();
         let t = json!({"name_zh": "普通", "quota": quota, "approval": approval});
-        let r =
-            self.organizer.post(self.app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+        let r = self
+            .organizer
+            .post(self.app.url(&format!("/api/v1/events/{id}/ticket-types")))
+            .json(&t)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
         (id, body(r).await["id"].as_i64().unwrap())
     }
 
     async fn register(&self, c: &Client, event: i64, ticket: i64, people: &[&str]) -> reqwest::Response {
         let req = json!({"ticket_type": ticket, "people": people});
-        c.post(self.app.url(&format!("/api/events/{event}/registrations"))).json(&req).send().await.unwrap()
+        c.post(self.app.url(&format!("/api/v1/events/{event}/registrations"))).json(&req).send().await.unwrap()
     }
 
     async fn status(&self, c: &Client, id: i64, action: &str) -> Value {
-        let r = c.post(self.app.url(&format!("/api/registrations/{id}/{action}"))).send().await.unwrap();
+        let r = c.post(self.app.url(&format!("/api/v1/registrations/{id}/{action}"))).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{action}");
         body(r).await
     }
@@ -87,7 +93,7 @@ async fn concurrent_registrations_never_exceed_capacity_and_the_rest_wait() {
     let statuses = register_at_once(users.into_iter().map(|c| (c, s.app.url(""))).collect(), event, ticket).await;
     assert_eq!(statuses.iter().filter(|s| *s == "confirmed").count(), 5);
     assert_eq!(statuses.iter().filter(|s| *s == "waitlisted").count(), 7);
-    let e = body(s.app.client().get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+    let e = body(s.app.client().get(s.app.url(&format!("/api/v1/events/{event}"))).send().await.unwrap()).await;
     assert_eq!((e["registered"].as_u64(), e["ticket_types"][0]["free"].as_u64()), (Some(5), Some(0)));
     assert_eq!(e["ticket_types"][0]["waiting"], 7);
 }
@@ -114,7 +120,7 @@ async fn a_freed_seat_goes_to_the_first_waiting_entry_that_fits_and_an_unanswere
     // One seat frees: the group of two behind it cannot use it, the single after it can.
     s.status(&clients[1], id(rb.clone()), "cancel").await;
     let regs =
-        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+        body(s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     let status_of = |rid: i64| regs.as_array().unwrap().iter().find(|r| r["id"] == rid).unwrap()["status"].clone();
     assert_eq!(status_of(id(rc.clone())), "waitlisted");
     assert_eq!(status_of(id(rd.clone())), "offered");
@@ -122,7 +128,7 @@ async fn a_freed_seat_goes_to_the_first_waiting_entry_that_fits_and_an_unanswere
     // Someone else cannot take it; the offer passes on when it expires unanswered.
     error_code(
         clients[4]
-            .post(s.app.url(&format!("/api/registrations/{}/accept-offer", id(rd.clone()))))
+            .post(s.app.url(&format!("/api/v1/registrations/{}/accept-offer", id(rd.clone()))))
             .send()
             .await
             .unwrap(),
@@ -136,7 +142,7 @@ async fn a_freed_seat_goes_to_the_first_waiting_entry_that_fits_and_an_unanswere
         .unwrap();
     assert_eq!(backend::events::ops::expire_offers(&s.app.state).await.unwrap(), vec![id(rd.clone())]);
     let regs =
-        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+        body(s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     let status_of = |rid: i64| regs.as_array().unwrap().iter().find(|r| r["id"] == rid).unwrap()["status"].clone();
     assert_eq!(status_of(id(rd.clone())), "cancelled");
     assert_eq!(status_of(id(re.clone())), "offered");
@@ -145,7 +151,7 @@ async fn a_freed_seat_goes_to_the_first_waiting_entry_that_fits_and_an_unanswere
     // The group gets the seats when the first group cancels.
     s.status(&clients[0], id(ra), "cancel").await;
     let own =
-        body(clients[2].get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+        body(clients[2].get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     assert_eq!(own.as_array().unwrap().len(), 1, "registrants see their own only");
     assert_eq!(own[0]["status"], "offered");
 }
@@ -161,13 +167,13 @@ async fn approval_keeps_seats_pending_and_a_rejection_frees_them() {
     let w = body(s.register(&other, event, ticket, &["他人"]).await).await;
     assert_eq!(w["status"], "waitlisted", "a pending registration holds its seat");
     error_code(
-        guest.post(s.app.url(&format!("/api/registrations/{}/approve", r["id"]))).send().await.unwrap(),
+        guest.post(s.app.url(&format!("/api/v1/registrations/{}/approve", r["id"]))).send().await.unwrap(),
         StatusCode::FORBIDDEN,
     )
     .await;
     let rejected = s.status(&s.organizer, r["id"].as_i64().unwrap(), "reject").await;
     assert_eq!(rejected["status"], "rejected");
-    let mine = body(other.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+    let mine = body(other.get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     assert_eq!(mine[0]["status"], "offered");
     let accepted = s.status(&other, mine[0]["id"].as_i64().unwrap(), "accept-offer").await;
     assert_eq!(accepted["status"], "pending", "the offer still needs the organizer's approval");
@@ -181,13 +187,13 @@ async fn only_organizer_organizations_run_events_and_bad_input_is_refused() {
     let admin = s.app.admin().await;
     let ent = org_of_kind(&s.app, &ent_owner, "enterprise", None, Some(&admin)).await;
     let (code, _) = error_code(
-        ent_owner.post(s.app.url("/api/events")).json(&event(ent, 10)).send().await.unwrap(),
+        ent_owner.post(s.app.url("/api/v1/events")).json(&event(ent, 10)).send().await.unwrap(),
         StatusCode::FORBIDDEN,
     )
     .await;
     assert_eq!(code, "wrong_org_kind");
     error_code(
-        ent_owner.post(s.app.url("/api/events")).json(&event(s.org, 10)).send().await.unwrap(),
+        ent_owner.post(s.app.url("/api/v1/events")).json(&event(s.org, 10)).send().await.unwrap(),
         StatusCode::FORBIDDEN,
     )
     .await;
@@ -195,7 +201,7 @@ async fn only_organizer_organizations_run_events_and_bad_input_is_refused() {
     bad["ends_at"] = json!("2099-03-01T00:00:00Z");
     bad["domains"] = json!(["no_such_field"]);
     let (_, v) = error_code(
-        s.organizer.post(s.app.url("/api/events")).json(&bad).send().await.unwrap(),
+        s.organizer.post(s.app.url("/api/v1/events")).json(&bad).send().await.unwrap(),
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -211,22 +217,22 @@ async fn only_organizer_organizations_run_events_and_bad_input_is_refused() {
     let mut smaller = event(s.org, 0);
     smaller["capacity"] = json!(0);
     error_code(
-        s.organizer.put(s.app.url(&format!("/api/events/{event_id}"))).json(&smaller).send().await.unwrap(),
+        s.organizer.put(s.app.url(&format!("/api/v1/events/{event_id}"))).json(&smaller).send().await.unwrap(),
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
     error_code(
-        ent_owner.put(s.app.url(&format!("/api/events/{event_id}"))).json(&event(s.org, 20)).send().await.unwrap(),
+        ent_owner.put(s.app.url(&format!("/api/v1/events/{event_id}"))).json(&event(s.org, 20)).send().await.unwrap(),
         StatusCode::FORBIDDEN,
     )
     .await;
     // Invitation-only events are not listed for the public.
     let mut private = event(s.org, 10);
     private["invitation_only"] = json!(true);
-    s.organizer.post(s.app.url("/api/events")).json(&private).send().await.unwrap();
-    let public = body(s.app.client().get(s.app.url("/api/events")).send().await.unwrap()).await;
+    s.organizer.post(s.app.url("/api/v1/events")).json(&private).send().await.unwrap();
+    let public = body(s.app.client().get(s.app.url("/api/v1/events")).send().await.unwrap()).await;
     assert_eq!(public["items"].as_array().unwrap().len(), 1);
-    let theirs = body(s.organizer.get(s.app.url("/api/events")).send().await.unwrap()).await;
+    let theirs = body(s.organizer.get(s.app.url("/api/v1/events")).send().await.unwrap()).await;
     assert_eq!(theirs["items"].as_array().unwrap().len(), 2);
 }
 
@@ -234,14 +240,14 @@ async fn only_organizer_organizations_run_events_and_bad_input_is_refused() {
 async fn an_event_downloads_as_a_calendar_file() {
     let s = setup().await;
     let (event, _) = s.event(10, 10, false).await;
-    let r = s.app.client().get(s.app.url(&format!("/api/events/{event}/calendar.ics"))).send().await.unwrap();
+    let r = s.app.client().get(s.app.url(&format!("/api/v1/events/{event}/calendar.ics"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
     let text = r.text().await.unwrap();
     assert!(text.contains("SUMMARY:2027杭州未来产业国际论坛\r\n"), "{text}");
     assert!(text.contains("DTSTART:20990401T010000Z"));
     error_code(
-        s.app.client().get(s.app.url("/api/events/999999/calendar.ics")).send().await.unwrap(),
+        s.app.client().get(s.app.url("/api/v1/events/999999/calendar.ics")).send().await.unwrap(),
         StatusCode::NOT_FOUND,
     )
     .await;
@@ -252,10 +258,10 @@ async fn hostile_event_text_stays_inside_its_calendar_property() {
     let s = setup().await;
     let mut e = event(s.org, 10);
     e["description_zh"] = json!("议程\rBEGIN:VALARM\rTRIGGER:-PT5M\rEND:VALARM\r\nATTENDEE:mailto:x@evil.example");
-    let r = s.organizer.post(s.app.url("/api/events")).json(&e).send().await.unwrap();
+    let r = s.organizer.post(s.app.url("/api/v1/events")).json(&e).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let id = body(r).await["id"].as_i64().unwrap();
-    let text = s.app.client().get(s.app.url(&format!("/api/events/{id}/calendar.ics"))).send().await.unwrap();
+    let text = s.app.client().get(s.app.url(&format!("/api/v1/events/{id}/calendar.ics"))).send().await.unwrap();
     let text = text.text().await.unwrap();
     assert!(!text.replace("\r\n", "").contains(['\r', '\n']), "a bare CR or LF: {text:?}");
     let starts: Vec<&str> =
@@ -265,7 +271,7 @@ async fn hostile_event_text_stays_inside_its_calendar_property() {
     // A one-line title with a line break is refused outright.
     let mut e = event(s.org, 10);
     e["title_zh"] = json!("论坛\rBEGIN:VALARM");
-    let r = s.organizer.post(s.app.url("/api/events")).json(&e).send().await.unwrap();
+    let r = s.organizer.post(s.app.url("/api/v1/events")).json(&e).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["title_zh"].is_string(), "{v}");
 }
@@ -276,7 +282,7 @@ async fn organizers_export_the_attendee_list_as_csv_one_row_per_person() {
     let (event, ticket) = s.event(10, 10, false).await;
     let a = s.app.user("a@example.com", "报名人甲").await;
     s.register(&a, event, ticket, &["张三", "李四, 顾问"]).await;
-    let url = s.app.url(&format!("/api/events/{event}/registrations.csv"));
+    let url = s.app.url(&format!("/api/v1/events/{event}/registrations.csv"));
     error_code(a.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let r = s.organizer.get(&url).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
@@ -292,25 +298,25 @@ async fn organizers_export_the_attendee_list_as_csv_one_row_per_person() {
 impl Setup {
     /// The ticket codes of a registration (as its registrant sees them).
     async fn codes(&self, c: &Client, registration: i64) -> Vec<String> {
-        let r = c.get(self.app.url(&format!("/api/registrations/{registration}/tickets"))).send().await.unwrap();
+        let r = c.get(self.app.url(&format!("/api/v1/registrations/{registration}/tickets"))).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK);
         body(r).await.as_array().unwrap().iter().map(|t| t["code"].as_str().unwrap().to_owned()).collect()
     }
 
     async fn scan(&self, c: &Client, event: i64, code: &str, nonce: &str) -> reqwest::Response {
         let scan = json!({"code": code, "device": "door-1", "nonce": nonce});
-        c.post(self.app.url(&format!("/api/events/{event}/checkins"))).json(&scan).send().await.unwrap()
+        c.post(self.app.url(&format!("/api/v1/events/{event}/checkins"))).json(&scan).send().await.unwrap()
     }
 
     async fn add_staff(&self, event: i64, email: &str, role: &str) -> reqwest::Response {
-        let url = self.app.url(&format!("/api/events/{event}/staff"));
+        let url = self.app.url(&format!("/api/v1/events/{event}/staff"));
         self.organizer.post(url).json(&json!({"email": email, "role": role})).send().await.unwrap()
     }
 
     /// Invites `who` (signed in as `client`) to the staff and has them accept.
     async fn staff(&self, event: i64, client: &Client, who: &str, role: &str) {
         assert_eq!(self.add_staff(event, who, role).await.status(), StatusCode::OK);
-        let r = client.post(self.app.url(&format!("/api/events/{event}/staff/accept"))).send().await.unwrap();
+        let r = client.post(self.app.url(&format!("/api/v1/events/{event}/staff/accept"))).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{who} accepts the staff role");
     }
 }
@@ -332,7 +338,8 @@ async fn a_scan_nonce_replayed_with_another_ticket_is_refused_and_checks_nobody_
     let (code, v) = error_code(replay, StatusCode::CONFLICT).await;
     assert_eq!(code, "scan_reused");
     assert!(v["error"]["message"].as_str().unwrap().contains("另一张门票"), "{v}");
-    let counts = body(door.get(s.app.url(&format!("/api/events/{event}/checkins/counts"))).send().await.unwrap()).await;
+    let counts =
+        body(door.get(s.app.url(&format!("/api/v1/events/{event}/checkins/counts"))).send().await.unwrap()).await;
     assert_eq!(counts["checked_in"], 1, "nobody else came in: {counts}");
     // A nonce first used on a second scan (a warning) is bound too.
     assert_eq!(body(s.scan(&door, event, &codes[0], "n2").await).await["outcome"], "already");
@@ -352,7 +359,7 @@ async fn door_staff_check_a_ticket_in_once_warn_on_a_second_scan_count_a_resent_
     let codes = s.codes(&a, reg).await;
     assert_eq!(codes.len(), 2, "one ticket per person");
     assert_ne!(codes[0], codes[1]);
-    let qr = s.app.client().get(s.app.url(&format!("/api/tickets/{}/qr.svg", codes[0]))).send().await.unwrap();
+    let qr = s.app.client().get(s.app.url(&format!("/api/v1/tickets/{}/qr.svg", codes[0]))).send().await.unwrap();
     assert_eq!(qr.status(), StatusCode::OK);
     assert_eq!(qr.headers()["content-type"], "image/svg+xml");
     assert!(qr.text().await.unwrap().contains("<svg"));
@@ -375,7 +382,7 @@ async fn door_staff_check_a_ticket_in_once_warn_on_a_second_scan_count_a_resent_
     assert_eq!(resent["outcome"], "checked_in", "a resent scan gets its first answer");
     assert_eq!(resent["counts"]["checked_in"], 1, "and counts once");
 
-    let undo = s.app.url(&format!("/api/checkins/{}/undo", first["checkin_id"]));
+    let undo = s.app.url(&format!("/api/v1/checkins/{}/undo", first["checkin_id"]));
     let r = door.post(&undo).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(body(r).await["checked_in"], 0);
@@ -383,12 +390,13 @@ async fn door_staff_check_a_ticket_in_once_warn_on_a_second_scan_count_a_resent_
     let back = body(s.scan(&door, event, &codes[0], "n3").await).await;
     assert_eq!(back["outcome"], "checked_in");
     assert_ne!(back["checkin_id"], first["checkin_id"]);
-    let tickets = body(a.get(s.app.url(&format!("/api/registrations/{reg}/tickets"))).send().await.unwrap()).await;
+    let tickets = body(a.get(s.app.url(&format!("/api/v1/registrations/{reg}/tickets"))).send().await.unwrap()).await;
     assert!(tickets[0]["checked_in_at"].is_string() && tickets[1]["checked_in_at"].is_null());
-    let counts = body(door.get(s.app.url(&format!("/api/events/{event}/checkins/counts"))).send().await.unwrap()).await;
+    let counts =
+        body(door.get(s.app.url(&format!("/api/v1/events/{event}/checkins/counts"))).send().await.unwrap()).await;
     assert_eq!((counts["checked_in"].as_u64(), counts["expected"].as_u64()), (Some(1), Some(2)));
     // The dashboard's attendance follows: checked in, undone, checked in again is one.
-    let dash = body(s.app.client().get(s.app.url("/api/dashboard/activity")).send().await.unwrap()).await;
+    let dash = body(s.app.client().get(s.app.url("/api/v1/dashboard/activity")).send().await.unwrap()).await;
     let attendance = shared::dashboard::Metric::ALL.iter().position(|m| *m == shared::dashboard::Metric::Attendance);
     assert_eq!(dash["totals"]["counts"][attendance.unwrap()], 1);
 }
@@ -420,7 +428,7 @@ async fn cancelled_tickets_are_refused_with_the_reason_and_forged_or_foreign_cod
     assert!(v["error"]["fields"]["code"].is_string());
     error_code(s.scan(&s.organizer, event, &foreign_code, "n3").await, StatusCode::UNPROCESSABLE_ENTITY).await;
     error_code(s.scan(&s.organizer, event, "R1-0-X", "n4").await, StatusCode::UNPROCESSABLE_ENTITY).await;
-    let qr = s.app.client().get(s.app.url(&format!("/api/tickets/{forged}/qr.svg"))).send().await.unwrap();
+    let qr = s.app.client().get(s.app.url(&format!("/api/v1/tickets/{forged}/qr.svg"))).send().await.unwrap();
     assert_eq!(qr.status(), StatusCode::NOT_FOUND, "no QR image for a code the server did not sign");
 }
 
@@ -442,28 +450,28 @@ async fn co_organizers_have_their_roles_and_strangers_cannot_scan() {
     b["email"] = json!("…");
     assert_eq!(a, b, "no lookup of identities by email");
     assert_eq!((b["accepted"].as_bool(), b["user_id"].is_null()), (Some(false), true));
-    let csv = s.app.url(&format!("/api/events/{event}/registrations.csv"));
+    let csv = s.app.url(&format!("/api/v1/events/{event}/registrations.csv"));
     error_code(manager.get(&csv).send().await.unwrap(), StatusCode::FORBIDDEN).await;
-    let e = body(manager.get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+    let e = body(manager.get(s.app.url(&format!("/api/v1/events/{event}"))).send().await.unwrap()).await;
     assert_eq!(e["staff_invitation"], "manager", "{e}");
-    let r = stranger.post(s.app.url(&format!("/api/events/{event}/staff/accept"))).send().await.unwrap();
+    let r = stranger.post(s.app.url(&format!("/api/v1/events/{event}/staff/accept"))).send().await.unwrap();
     error_code(r, StatusCode::NOT_FOUND).await;
-    manager.post(s.app.url(&format!("/api/events/{event}/staff/accept"))).send().await.unwrap();
+    manager.post(s.app.url(&format!("/api/v1/events/{event}/staff/accept"))).send().await.unwrap();
     s.staff(event, &door, "door@example.com", "checkin").await;
-    let withdrawn = s.app.url(&format!("/api/events/{event}/staff-invitations?email=nobody@example.com"));
+    let withdrawn = s.app.url(&format!("/api/v1/events/{event}/staff-invitations?email=nobody@example.com"));
     let staff = body(s.organizer.delete(&withdrawn).send().await.unwrap()).await;
     assert_eq!(staff.as_array().unwrap().len(), 2, "{staff}");
     assert!(staff.as_array().unwrap().iter().all(|x| x["accepted"] == true));
 
     assert_eq!(manager.get(&csv).send().await.unwrap().status(), StatusCode::OK, "managers run the event");
     error_code(door.get(&csv).send().await.unwrap(), StatusCode::FORBIDDEN).await;
-    let e = body(door.get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+    let e = body(door.get(s.app.url(&format!("/api/v1/events/{event}"))).send().await.unwrap()).await;
     assert_eq!((e["mine"].as_bool(), e["can_check_in"].as_bool()), (Some(false), Some(true)));
-    let e = body(stranger.get(s.app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+    let e = body(stranger.get(s.app.url(&format!("/api/v1/events/{event}"))).send().await.unwrap()).await;
     assert_eq!((e["mine"].as_bool(), e["can_check_in"].as_bool()), (Some(false), Some(false)));
 
     // Only the organizing organization chooses the co-organizers.
-    let url = s.app.url(&format!("/api/events/{event}/staff"));
+    let url = s.app.url(&format!("/api/v1/events/{event}/staff"));
     let add = json!({"email": "x@example.com", "role": "manager"});
     error_code(manager.post(&url).json(&add).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     error_code(door.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN).await;
@@ -473,10 +481,10 @@ async fn co_organizers_have_their_roles_and_strangers_cannot_scan() {
     let code = s.codes(&a, reg).await.remove(0);
     error_code(s.scan(&stranger, event, &code, "n1").await, StatusCode::FORBIDDEN).await;
     error_code(s.scan(&a, event, &code, "n1").await, StatusCode::FORBIDDEN).await;
-    let r = stranger.get(s.app.url(&format!("/api/registrations/{reg}/tickets"))).send().await.unwrap();
+    let r = stranger.get(s.app.url(&format!("/api/v1/registrations/{reg}/tickets"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND, "nobody else sees the tickets");
 
-    let remove = s.app.url(&format!("/api/events/{event}/staff/{}", entry(&staff, "door@example.com")["user_id"]));
+    let remove = s.app.url(&format!("/api/v1/events/{event}/staff/{}", entry(&staff, "door@example.com")["user_id"]));
     let left = body(s.organizer.delete(&remove).send().await.unwrap()).await;
     assert_eq!(left.as_array().unwrap().len(), 1);
     error_code(s.scan(&door, event, &code, "n2").await, StatusCode::FORBIDDEN).await;
@@ -487,7 +495,7 @@ async fn a_registration_for_an_organization_needs_membership_and_shows_it() {
     let s = setup().await;
     let (event, ticket) = s.event(10, 10, false).await;
     let a = s.app.user("a@example.com", "报名人甲").await;
-    let url = s.app.url(&format!("/api/events/{event}/registrations"));
+    let url = s.app.url(&format!("/api/v1/events/{event}/registrations"));
     let req = json!({"ticket_type": ticket, "people": ["张三"], "org_id": s.org});
     let (_, v) = error_code(a.post(&url).json(&req).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["org_id"].is_string(), "not a member of that organization");
@@ -515,7 +523,7 @@ async fn organizers_export_attendees_and_figures_as_excel_and_read_them_back() {
     let code = s.codes(&a, reg).await.remove(0);
     s.scan(&s.organizer, event, &code, "n1").await;
 
-    let url = s.app.url(&format!("/api/events/{event}/registrations.xlsx"));
+    let url = s.app.url(&format!("/api/v1/events/{event}/registrations.xlsx"));
     error_code(a.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let r = s.organizer.get(&url).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
@@ -539,7 +547,8 @@ async fn organizers_export_attendees_and_figures_as_excel_and_read_them_back() {
     assert_eq!(find("状态", "候补中"), "1");
     assert_eq!(find("签到率", "1 / 2"), "50");
 
-    let report = body(s.organizer.get(s.app.url(&format!("/api/events/{event}/report"))).send().await.unwrap()).await;
+    let report =
+        body(s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/report"))).send().await.unwrap()).await;
     assert_eq!(report["checkin"]["checked_in"], 1);
     assert_eq!(report["by_ticket_type"][0]["people"], 3, "live registrations of the ticket type");
     assert_eq!(report["by_day"].as_array().unwrap().iter().map(|d| d["people"].as_u64().unwrap()).sum::<u64>(), 3);
@@ -549,7 +558,7 @@ async fn organizers_export_attendees_and_figures_as_excel_and_read_them_back() {
 async fn registration_questions_are_answered_checked_and_exported() {
     let s = setup().await;
     let (event, ticket) = s.event(10, 10, false).await;
-    let url = s.app.url(&format!("/api/events/{event}/questions"));
+    let url = s.app.url(&format!("/api/v1/events/{event}/questions"));
     let add = |q: Value| s.organizer.post(&url).json(&q).send();
     let (_, v) = error_code(
         add(json!({"label_zh": "关注领域", "kind": "single", "options_zh": ["能源"]})).await.unwrap(),
@@ -569,7 +578,7 @@ async fn registration_questions_are_answered_checked_and_exported() {
     let (position, fields) = (questions[0]["id"].as_i64().unwrap(), questions[1]["id"].as_i64().unwrap());
 
     let a = s.app.user("a@example.com", "报名人甲").await;
-    let reg_url = s.app.url(&format!("/api/events/{event}/registrations"));
+    let reg_url = s.app.url(&format!("/api/v1/events/{event}/registrations"));
     let missing = json!({"ticket_type": ticket, "people": ["张三"], "answers": [{"question": fields, "value": "0"}]});
     let (_, v) =
         error_code(a.post(&reg_url).json(&missing).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -584,7 +593,7 @@ async fn registration_questions_are_answered_checked_and_exported() {
         json!([{"question": position, "value": "总工程师"}, {"question": fields, "value": "0,2"}])
     );
 
-    let csv = s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations.csv"))).send().await.unwrap();
+    let csv = s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations.csv"))).send().await.unwrap();
     let csv = csv.text().await.unwrap();
     assert!(csv.lines().next().unwrap().ends_with(",职务,关注领域\r") || csv.contains(",职务,关注领域\r\n"), "{csv}");
     assert!(csv.contains(",总工程师,能源、制造"), "answers in words: {csv}");
@@ -595,7 +604,7 @@ async fn registration_questions_are_answered_checked_and_exported() {
 
 /// The kinds of `c`'s notifications, newest first.
 async fn note_kinds(s: &Setup, c: &Client) -> Vec<String> {
-    let page = body(c.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
+    let page = body(c.get(s.app.url("/api/v1/notifications")).send().await.unwrap()).await;
     page["items"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap().to_owned()).collect()
 }
 
@@ -608,7 +617,7 @@ async fn organizers_message_registrants_by_status_and_a_freed_seat_is_announced_
     let reg_a = body(s.register(&a, event, ticket, &["张三"]).await).await["id"].as_i64().unwrap();
     s.register(&b, event, ticket, &["王五"]).await;
 
-    let url = s.app.url(&format!("/api/events/{event}/messages"));
+    let url = s.app.url(&format!("/api/v1/events/{event}/messages"));
     let only_confirmed = json!({"text": "请携带身份证件入场", "statuses": ["confirmed"]});
     error_code(a.post(&url).json(&only_confirmed).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let (_, v) = error_code(
@@ -641,12 +650,13 @@ async fn an_invitation_only_event_admits_registrations_with_a_code_until_it_is_u
     let s = setup().await;
     let mut e = event(s.org, 10);
     e["invitation_only"] = json!(true);
-    let id =
-        body(s.organizer.post(s.app.url("/api/events")).json(&e).send().await.unwrap()).await["id"].as_i64().unwrap();
+    let id = body(s.organizer.post(s.app.url("/api/v1/events")).json(&e).send().await.unwrap()).await["id"]
+        .as_i64()
+        .unwrap();
     let t = json!({"name_zh": "嘉宾", "quota": 10});
-    let tt = s.organizer.post(s.app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+    let tt = s.organizer.post(s.app.url(&format!("/api/v1/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
     let ticket = body(tt).await["id"].as_i64().unwrap();
-    let url = s.app.url(&format!("/api/events/{id}/invitations"));
+    let url = s.app.url(&format!("/api/v1/events/{id}/invitations"));
     let a = s.app.user("a@example.com", "受邀人甲").await;
     error_code(a.post(&url).json(&json!({"label": "x"})).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let codes =
@@ -656,7 +666,7 @@ async fn an_invitation_only_event_admits_registrations_with_a_code_until_it_is_u
 
     let reg = |c: &Client, code: Option<&str>| {
         let body = json!({"ticket_type": ticket, "people": ["本人"], "invitation_code": code});
-        c.post(s.app.url(&format!("/api/events/{id}/registrations"))).json(&body).send()
+        c.post(s.app.url(&format!("/api/v1/events/{id}/registrations"))).json(&body).send()
     };
     let (_, v) = error_code(reg(&a, None).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["invitation_code"].is_string(), "a code is needed");
@@ -667,7 +677,7 @@ async fn an_invitation_only_event_admits_registrations_with_a_code_until_it_is_u
     assert!(v["error"]["fields"]["invitation_code"].is_string(), "used up");
     let list = body(s.organizer.get(&url).send().await.unwrap()).await;
     assert_eq!(list[0]["uses"], 1);
-    let public = body(s.app.client().get(s.app.url("/api/events")).send().await.unwrap()).await;
+    let public = body(s.app.client().get(s.app.url("/api/v1/events")).send().await.unwrap()).await;
     assert!(public["items"].as_array().unwrap().iter().all(|e| e["id"] != id), "not listed for the public");
 }
 
@@ -678,7 +688,7 @@ async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees
     let prof = s.app.user("prof@example.com", "李教授").await;
     let session = json!({"title_zh": "圆桌：具身智能的下一步", "room": "B2厅", "starts_at": "2099-04-01T02:00:00Z",
                          "ends_at": "2099-04-01T03:00:00Z", "speakers": ["张院士", "prof@example.com"], "capacity": 1});
-    let sessions_url = s.app.url(&format!("/api/events/{event}/sessions"));
+    let sessions_url = s.app.url(&format!("/api/v1/events/{event}/sessions"));
     let a = s.app.user("a@example.com", "报名人甲").await;
     error_code(a.post(&sessions_url).json(&session).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let r = s.organizer.post(&sessions_url).json(&session).send().await.unwrap();
@@ -696,13 +706,13 @@ async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees
     let mine = body(prof.get(&sessions_url).send().await.unwrap()).await;
     assert_eq!(mine[0]["speaker_invitation"], true);
     let accepted =
-        body(prof.post(s.app.url(&format!("/api/sessions/{id}/speaker/accept"))).send().await.unwrap()).await;
+        body(prof.post(s.app.url(&format!("/api/v1/sessions/{id}/speaker/accept"))).send().await.unwrap()).await;
     assert_eq!(accepted[0]["speaker_invitation"], false);
     let public = body(s.app.client().get(&sessions_url).send().await.unwrap()).await;
     assert_eq!(public[0]["speakers"][1]["name"], "李教授", "linked once accepted");
     assert!(public[0]["speakers"][1]["user_id"].is_i64() && public[0]["speakers"][1]["email"].is_null());
     // No second answer; nobody else may answer for the invitee.
-    let again = prof.post(s.app.url(&format!("/api/sessions/{id}/speaker/decline"))).send().await.unwrap();
+    let again = prof.post(s.app.url(&format!("/api/v1/sessions/{id}/speaker/decline"))).send().await.unwrap();
     error_code(again, StatusCode::NOT_FOUND).await;
     // Bad sessions: outside the event.
     let mut outside = session.clone();
@@ -711,7 +721,7 @@ async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees
         .await;
 
     // Seats: attendees only, never beyond the capacity; a cancelled registration frees its seat.
-    let seat = s.app.url(&format!("/api/sessions/{id}/seat"));
+    let seat = s.app.url(&format!("/api/v1/sessions/{id}/seat"));
     let b = s.app.user("b@example.com", "报名人乙").await;
     let (code, _) = error_code(a.post(&seat).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     assert_eq!(code, "not_attendee");
@@ -724,14 +734,14 @@ async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees
     s.status(&a, reg_a, "cancel").await;
     let now = body(b.post(&seat).send().await.unwrap()).await;
     assert_eq!((now[0]["taken"].as_u64(), now[0]["joined"].as_bool()), (Some(1), Some(true)));
-    let ics = s.app.client().get(s.app.url(&format!("/api/sessions/{id}/calendar.ics"))).send().await.unwrap();
+    let ics = s.app.client().get(s.app.url(&format!("/api/v1/sessions/{id}/calendar.ics"))).send().await.unwrap();
     let ics = ics.text().await.unwrap();
     assert!(ics.contains("SUMMARY:圆桌：具身智能的下一步") && ics.contains("LOCATION:B2厅"), "{ics}");
     assert!(ics.contains("DTSTART:20990401T020000Z"));
     // Leaving frees the seat; the organizers can remove the session.
     let left = body(b.delete(&seat).send().await.unwrap()).await;
     assert_eq!(left[0]["taken"], 0);
-    let r = s.organizer.delete(s.app.url(&format!("/api/events/{event}/sessions/{id}"))).send().await.unwrap();
+    let r = s.organizer.delete(s.app.url(&format!("/api/v1/events/{event}/sessions/{id}"))).send().await.unwrap();
     assert_eq!(body(r).await.as_array().unwrap().len(), 0);
 }
 
@@ -746,7 +756,7 @@ async fn the_badge_sheet_has_one_badge_per_confirmed_person_with_a_scannable_cod
     s.register(&b, event, ticket, &["王五"]).await;
     let waiting = body(s.register(&c, event, ticket, &["赵六"]).await).await;
     assert_eq!(waiting["status"], "waitlisted");
-    let url = s.app.url(&format!("/api/events/{event}/badges"));
+    let url = s.app.url(&format!("/api/v1/events/{event}/badges"));
     error_code(a.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let badges = body(s.organizer.get(&url).send().await.unwrap()).await;
     let names: Vec<&str> = badges.as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap()).collect();
@@ -754,7 +764,7 @@ async fn the_badge_sheet_has_one_badge_per_confirmed_person_with_a_scannable_cod
     assert_eq!(badges[0]["ticket_zh"], "普通");
     // The printed code checks in at the door.
     let scan = json!({"code": badges[2]["code"], "device": "door-1", "nonce": "n1"});
-    let r = s.organizer.post(s.app.url(&format!("/api/events/{event}/checkins"))).json(&scan).send().await.unwrap();
+    let r = s.organizer.post(s.app.url(&format!("/api/v1/events/{event}/checkins"))).json(&scan).send().await.unwrap();
     assert_eq!(body(r).await["outcome"], "checked_in");
 }
 
@@ -764,28 +774,28 @@ async fn registration_is_refused_before_the_window_opens_and_after_it_closes() {
     let mut input = event(s.org, 10);
     input["registration_opens_at"] = json!("2099-03-01T00:00:00Z");
     input["registration_closes_at"] = json!("2099-04-02T00:00:00Z");
-    let r = s.organizer.post(s.app.url("/api/events")).json(&input).send().await.unwrap();
+    let r = s.organizer.post(s.app.url("/api/v1/events")).json(&input).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["registration_closes_at"].is_string(), "closing after the event ends: {v}");
     input["registration_closes_at"] = json!("2099-03-15T00:00:00Z");
-    let r = s.organizer.post(s.app.url("/api/events")).json(&input).send().await.unwrap();
+    let r = s.organizer.post(s.app.url("/api/v1/events")).json(&input).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let e = body(r).await;
     assert_eq!(e["registration_closes_at"], "2099-03-15T00:00:00Z");
     let id = e["id"].as_i64().unwrap();
     let t = json!({"name_zh": "普通", "quota": 10});
-    let r = s.organizer.post(s.app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+    let r = s.organizer.post(s.app.url(&format!("/api/v1/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
     let ticket = body(r).await["id"].as_i64().unwrap();
     let a = s.app.user("a@example.com", "报名人甲").await;
     let (code, _) = error_code(s.register(&a, id, ticket, &["张三"]).await, StatusCode::CONFLICT).await;
     assert_eq!(code, "registration_not_open");
     // Opened (and later closed) by the organizers' edit.
     input["registration_opens_at"] = json!("2026-01-01T00:00:00Z");
-    let r = s.organizer.put(s.app.url(&format!("/api/events/{id}"))).json(&input).send().await.unwrap();
+    let r = s.organizer.put(s.app.url(&format!("/api/v1/events/{id}"))).json(&input).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(body(s.register(&a, id, ticket, &["张三"]).await).await["status"], "confirmed");
     input["registration_closes_at"] = json!("2026-02-01T00:00:00Z");
-    s.organizer.put(s.app.url(&format!("/api/events/{id}"))).json(&input).send().await.unwrap();
+    s.organizer.put(s.app.url(&format!("/api/v1/events/{id}"))).json(&input).send().await.unwrap();
     let b = s.app.user("b@example.com", "报名人乙").await;
     let (code, _) = error_code(s.register(&b, id, ticket, &["王五"]).await, StatusCode::CONFLICT).await;
     assert_eq!(code, "registration_closed");
@@ -796,7 +806,7 @@ async fn organizers_set_a_cover_image_that_anyone_sees_and_other_files_are_refus
     let s = setup().await;
     let (id, _) = s.event(10, 10, false).await;
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec();
-    let url = s.app.url(&format!("/api/events/{id}/cover"));
+    let url = s.app.url(&format!("/api/v1/events/{id}/cover"));
     let stranger = s.app.user("x@example.com", "路人").await;
     error_code(stranger.put(&url).body(png.clone()).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let r = s.organizer.put(&url).body(b"%PDF-1.7 not an image".to_vec()).send().await.unwrap();
@@ -804,7 +814,7 @@ async fn organizers_set_a_cover_image_that_anyone_sees_and_other_files_are_refus
     assert_eq!(code, "file_type");
     let e = body(s.organizer.put(&url).body(png.clone()).send().await.unwrap()).await;
     let cover = e["cover_url"].as_str().unwrap().to_owned();
-    assert!(cover.starts_with(&format!("/api/events/{id}/cover?v=")));
+    assert!(cover.starts_with(&format!("/api/v1/events/{id}/cover?v=")));
     let r = s.app.client().get(s.app.url(&cover)).send().await.unwrap();
     assert_eq!(r.headers()["content-type"], "image/png");
     assert_eq!(r.bytes().await.unwrap().to_vec(), png);
@@ -825,7 +835,7 @@ async fn an_organizer_moves_a_waiting_entry_to_the_front_and_the_next_freed_seat
     for c in &clients {
         ids.push(body(s.register(c, event, ticket, &["本人"]).await).await["id"].as_i64().unwrap());
     }
-    let url = |id: i64| s.app.url(&format!("/api/registrations/{id}/promote"));
+    let url = |id: i64| s.app.url(&format!("/api/v1/registrations/{id}/promote"));
     // Only organizers (others' entries are not even visible), only waiting entries.
     error_code(clients[2].post(url(ids[3])).send().await.unwrap(), StatusCode::NOT_FOUND).await;
     error_code(clients[3].post(url(ids[3])).send().await.unwrap(), StatusCode::FORBIDDEN).await;
@@ -835,7 +845,7 @@ async fn an_organizer_moves_a_waiting_entry_to_the_front_and_the_next_freed_seat
     // A seat frees: the promoted entry gets the offer, not the one that registered before it.
     s.status(&clients[0], ids[0], "cancel").await;
     let regs =
-        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+        body(s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     let status_of = |rid: i64| regs.as_array().unwrap().iter().find(|r| r["id"] == rid).unwrap()["status"].clone();
     assert_eq!((status_of(ids[3]), status_of(ids[2])), (json!("offered"), json!("waitlisted")));
 }
@@ -849,11 +859,15 @@ async fn a_deleted_account_gives_its_seats_to_the_waiting_list_and_its_names_are
     let mine = body(s.register(&leaving, event, ticket, &["张三", "李四"]).await).await;
     let theirs = body(s.register(&waiting, event, ticket, &["王五"]).await).await;
     assert_eq!((mine["status"].as_str(), theirs["status"].as_str()), (Some("confirmed"), Some("waitlisted")));
-    let r =
-        leaving.delete(s.app.url("/api/me")).json(&json!({"password": crate::helpers::PASSWORD})).send().await.unwrap();
+    let r = leaving
+        .delete(s.app.url("/api/v1/me"))
+        .json(&json!({"password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let regs =
-        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+        body(s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     let of = |id: &Value| regs.as_array().unwrap().iter().find(|r| r["id"] == *id).unwrap().clone();
     let (gone, next) = (of(&mine["id"]), of(&theirs["id"]));
     assert_eq!((gone["status"].as_str(), next["status"].as_str()), (Some("cancelled"), Some("offered")));
@@ -861,7 +875,7 @@ async fn a_deleted_account_gives_its_seats_to_the_waiting_list_and_its_names_are
     assert!(!kept.contains("张三") && !kept.contains("李四") && !kept.contains("将注销"), "names erased: {kept}");
     assert!(kept.contains("王五"), "other registrants untouched");
     // The seat offered is told to the one waiting.
-    let notes = body(waiting.get(s.app.url("/api/notifications")).send().await.unwrap()).await;
+    let notes = body(waiting.get(s.app.url("/api/v1/notifications")).send().await.unwrap()).await;
     assert!(notes["items"].as_array().unwrap().iter().any(|n| n["kind"] == "seat_offered"), "{notes}");
 }
 
@@ -872,7 +886,7 @@ async fn my_registrations_are_the_callers_own_also_for_the_organizer_who_sees_ev
     let attendee = s.app.user("zhangming@example.com", "张明").await;
     assert_eq!(s.register(&attendee, event, ticket, &["张明"]).await.status(), StatusCode::CREATED);
     let mine = |c: &Client| {
-        let url = s.app.url(&format!("/api/events/{event}/registrations/mine"));
+        let url = s.app.url(&format!("/api/v1/events/{event}/registrations/mine"));
         let c = c.clone();
         async move {
             let r = c.get(url).send().await.unwrap();
@@ -883,7 +897,7 @@ async fn my_registrations_are_the_callers_own_also_for_the_organizer_who_sees_ev
 
     // The organizer receives every registration from the list, but none is theirs.
     let all =
-        body(s.organizer.get(s.app.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+        body(s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     assert_eq!(all.as_array().unwrap().len(), 1);
     assert!(mine(&s.organizer).await.is_empty(), "the organizer has not registered");
 
@@ -901,7 +915,7 @@ async fn my_registrations_are_the_callers_own_also_for_the_organizer_who_sees_ev
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["people"].is_string(), "{v}");
     // Visitors have none to see.
-    let r = s.app.client().get(s.app.url(&format!("/api/events/{event}/registrations/mine"))).send().await.unwrap();
+    let r = s.app.client().get(s.app.url(&format!("/api/v1/events/{event}/registrations/mine"))).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::UNAUTHORIZED).await.0, "unauthenticated");
 }
 
@@ -912,13 +926,13 @@ async fn an_unverified_organizer_drafts_an_event_that_nobody_sees_or_joins_until
     let org = crate::market::org_of_kind(&s.app, &newcomer, "organizer", None, None).await;
     let mut e = event(org, 10);
     e["online_url"] = json!("https://meeting.example.com/any");
-    let draft = body(newcomer.post(s.app.url("/api/events")).json(&e).send().await.unwrap()).await;
+    let draft = body(newcomer.post(s.app.url("/api/v1/events")).json(&e).send().await.unwrap()).await;
     assert_eq!(draft["published"], false);
     let id = draft["id"].as_i64().unwrap();
     let t = json!({"name_zh": "普通", "quota": 10, "approval": false});
-    let r = newcomer.post(s.app.url(&format!("/api/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
+    let r = newcomer.post(s.app.url(&format!("/api/v1/events/{id}/ticket-types"))).json(&t).send().await.unwrap();
     let ticket = body(r).await["id"].as_i64().unwrap();
-    let list_url = s.app.url("/api/events");
+    let list_url = s.app.url("/api/v1/events");
     let listed = |c: Client| {
         let url = list_url.clone();
         async move {
@@ -929,26 +943,28 @@ async fn an_unverified_organizer_drafts_an_event_that_nobody_sees_or_joins_until
     assert!(listed(newcomer.clone()).await, "its organizers see the draft");
     let visitor = s.app.client();
     assert!(!listed(visitor.clone()).await);
-    for path in
-        [format!("/api/events/{id}"), format!("/api/events/{id}/calendar.ics"), format!("/api/events/{id}/sessions")]
-    {
+    for path in [
+        format!("/api/v1/events/{id}"),
+        format!("/api/v1/events/{id}/calendar.ics"),
+        format!("/api/v1/events/{id}/sessions"),
+    ] {
         error_code(visitor.get(s.app.url(&path)).send().await.unwrap(), StatusCode::NOT_FOUND).await;
     }
     let a = s.app.user("a@example.com", "报名人").await;
     error_code(s.register(&a, id, ticket, &["张三"]).await, StatusCode::NOT_FOUND).await;
     // Naming staff finds accounts by email: not for an organization nobody has verified.
     let staff = newcomer
-        .post(s.app.url(&format!("/api/events/{id}/staff")))
+        .post(s.app.url(&format!("/api/v1/events/{id}/staff")))
         .json(&json!({"email": "a@example.com", "role": "checkin"}));
     assert_eq!(error_code(staff.send().await.unwrap(), StatusCode::FORBIDDEN).await.0, "not_verified");
-    let publish = s.app.url(&format!("/api/events/{id}/publish"));
+    let publish = s.app.url(&format!("/api/v1/events/{id}/publish"));
     assert_eq!(
         error_code(newcomer.post(&publish).send().await.unwrap(), StatusCode::FORBIDDEN).await.0,
         "not_verified"
     );
     error_code(a.post(&publish).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     let admin = s.app.admin().await;
-    admin.post(s.app.url(&format!("/api/admin/orgs/{org}/verify"))).send().await.unwrap();
+    admin.post(s.app.url(&format!("/api/v1/admin/orgs/{org}/verify"))).send().await.unwrap();
     assert_eq!(body(newcomer.post(&publish).send().await.unwrap()).await["published"], true);
     assert!(listed(visitor).await);
     assert_eq!(s.register(&a, id, ticket, &["张三"]).await.status(), StatusCode::CREATED);
@@ -959,7 +975,7 @@ async fn a_speaker_email_gets_the_same_answer_whether_or_not_anyone_has_it() {
     let s = setup().await;
     let (event, _) = s.event(10, 10, false).await;
     s.app.user("someone@example.com", "有账号的人").await;
-    let url = s.app.url(&format!("/api/events/{event}/sessions"));
+    let url = s.app.url(&format!("/api/v1/events/{event}/sessions"));
     let mut answers = vec![];
     for (n, email) in ["someone@example.com", "nobody@example.com"].into_iter().enumerate() {
         let session = json!({"title_zh": format!("分论坛{n}"), "starts_at": "2099-04-01T02:00:00Z",
@@ -992,12 +1008,12 @@ async fn the_event_list_keyword_finds_events_by_unspaced_words_best_fit_first() 
         e["title_zh"] = json!(title);
         e["venue"] = json!(venue);
         e["description_zh"] = json!("面向未来产业的交流活动");
-        let r = s.organizer.post(s.app.url("/api/events")).json(&e).send().await.unwrap();
+        let r = s.organizer.post(s.app.url("/api/v1/events")).json(&e).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
         ids.push(body(r).await["id"].as_i64().unwrap());
     }
     let found = |q: &'static str| {
-        let (c, url) = (s.organizer.clone(), s.app.url("/api/events"));
+        let (c, url) = (s.organizer.clone(), s.app.url("/api/v1/events"));
         async move {
             let r = c.get(url).query(&[("q", q)]).send().await.unwrap();
             assert_eq!(r.status(), StatusCode::OK);

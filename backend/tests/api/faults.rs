@@ -63,26 +63,29 @@ async fn a_server_killed_during_a_burst_keeps_every_acknowledged_write_and_exact
     let mut server = Server::start(dir.path());
     let admin = client();
     let login = json!({"email": "admin@example.com", "password": "a-long-admin-passphrase"});
-    assert_eq!(admin.post(server.url("/api/auth/login")).json(&login).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        admin.post(server.url("/api/v1/auth/login")).json(&login).send().await.unwrap().status(),
+        StatusCode::OK
+    );
     let organizer = sign_up(&server, &admin, "org@example.com").await;
     let r = organizer
-        .post(server.url("/api/orgs"))
+        .post(server.url("/api/v1/orgs"))
         .json(&json!({"name_zh": "未来产业促进会", "kind": "organizer"}))
         .send()
         .await
         .unwrap();
     let org = body(r).await["id"].as_i64().unwrap();
-    let verified = admin.post(server.url(&format!("/api/admin/orgs/{org}/verify"))).send().await.unwrap();
+    let verified = admin.post(server.url(&format!("/api/v1/admin/orgs/{org}/verify"))).send().await.unwrap();
     assert_eq!(verified.status(), StatusCode::OK);
     let event = json!({"org_id": org, "title_zh": "未来产业闭门会", "description_zh": "闭门研讨", "event_type": "forum",
                        "venue": "杭州", "starts_at": "2099-04-01T01:00:00Z", "ends_at": "2099-04-01T09:00:00Z",
                        "domains": ["gen_ai"], "capacity": CAPACITY});
-    let event = body(organizer.post(server.url("/api/events")).json(&event).send().await.unwrap()).await["id"]
+    let event = body(organizer.post(server.url("/api/v1/events")).json(&event).send().await.unwrap()).await["id"]
         .as_i64()
         .unwrap();
     let ticket = json!({"name_zh": "普通", "quota": 100, "approval": false});
     let r =
-        organizer.post(server.url(&format!("/api/events/{event}/ticket-types"))).json(&ticket).send().await.unwrap();
+        organizer.post(server.url(&format!("/api/v1/events/{event}/ticket-types"))).json(&ticket).send().await.unwrap();
     let ticket = body(r).await["id"].as_i64().unwrap();
     let mut people = vec![];
     for i in 0..60 {
@@ -93,9 +96,9 @@ async fn a_server_killed_during_a_burst_keeps_every_acknowledged_write_and_exact
     // message writes itself, a notification per recipient and their emails in one transaction).
     let acked = Arc::new(AtomicUsize::new(0));
     let mut tasks = tokio::task::JoinSet::new();
-    let messages = server.url(&format!("/api/events/{event}/messages"));
+    let messages = server.url(&format!("/api/v1/events/{event}/messages"));
     for (i, c) in people.into_iter().enumerate() {
-        let (url, count) = (server.url(&format!("/api/events/{event}/registrations")), acked.clone());
+        let (url, count) = (server.url(&format!("/api/v1/events/{event}/registrations")), acked.clone());
         tasks.spawn(async move {
             let r = c.post(url).json(&json!({"ticket_type": ticket, "people": ["本人"]})).send().await.ok()?;
             if r.status() != StatusCode::CREATED {
@@ -141,11 +144,11 @@ async fn a_server_killed_during_a_burst_keeps_every_acknowledged_write_and_exact
     let organizer = client();
     let login = json!({"email": "org@example.com", "password": PASSWORD});
     assert_eq!(
-        organizer.post(server.url("/api/auth/login")).json(&login).send().await.unwrap().status(),
+        organizer.post(server.url("/api/v1/auth/login")).json(&login).send().await.unwrap().status(),
         StatusCode::OK
     );
     let regs =
-        body(organizer.get(server.url(&format!("/api/events/{event}/registrations"))).send().await.unwrap()).await;
+        body(organizer.get(server.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     let regs = regs.as_array().unwrap();
     for r in &registrations {
         let found = regs.iter().find(|x| x["id"] == r["id"]).unwrap_or_else(|| panic!("acknowledged {r} is lost"));
@@ -155,7 +158,7 @@ async fn a_server_killed_during_a_burst_keeps_every_acknowledged_write_and_exact
     let waiting = regs.iter().filter(|r| r["status"] == "waitlisted").count() as i64;
     assert_eq!(confirmed, (confirmed + waiting).min(CAPACITY), "capacity exact: no seat oversold, none left empty");
     assert_eq!(confirmed + waiting, regs.len() as i64);
-    let kept = body(organizer.get(server.url(&format!("/api/events/{event}/messages"))).send().await.unwrap()).await;
+    let kept = body(organizer.get(server.url(&format!("/api/v1/events/{event}/messages"))).send().await.unwrap()).await;
     let kept = kept.as_array().unwrap();
     for m in &sent {
         assert!(kept.iter().any(|k| k["id"] == m["id"] && k["text"] == m["text"]), "acknowledged {m} is lost");
@@ -182,7 +185,7 @@ async fn a_full_database_answers_507_loses_nothing_saved_and_keeps_serving_reads
     let full = loop {
         let org = json!({"name_zh": format!("测试组织{created}"), "kind": "enterprise", "domains": ["gen_ai"],
                          "description": description});
-        let r = owner.post(app.url("/api/orgs")).json(&org).send().await.unwrap();
+        let r = owner.post(app.url("/api/v1/orgs")).json(&org).send().await.unwrap();
         if r.status() != StatusCode::CREATED {
             break r;
         }
@@ -194,11 +197,11 @@ async fn a_full_database_answers_507_loses_nothing_saved_and_keeps_serving_reads
     assert!(v["error"]["message"].as_str().unwrap().contains("存储空间已满"));
     assert!(created > 0, "writes succeeded until the database was full");
     // Reads go on, and what was saved is whole: no half-written organization.
-    let list = body(owner.get(app.url("/api/orgs?per_page=100")).send().await.unwrap()).await;
+    let list = body(owner.get(app.url("/api/v1/orgs?per_page=100")).send().await.unwrap()).await;
     assert_eq!(list["total"], created);
     let (domains,): (i64,) = sql::query_as("SELECT COUNT(*) FROM org_domains").fetch_one(&app.state.db).await.unwrap();
     assert_eq!(domains, created);
-    assert_eq!(owner.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(owner.get(app.url("/api/v1/me")).send().await.unwrap().status(), StatusCode::OK);
 }
 
 #[tokio::test]
@@ -211,17 +214,17 @@ async fn a_locked_database_answers_503_to_writes_while_reads_go_on() {
     let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", file.display())).await.unwrap();
     sqlx::query("BEGIN EXCLUSIVE").execute(&mut other).await.unwrap();
     let org = json!({"name_zh": "锁定期间的组织", "kind": "enterprise"});
-    let r = owner.post(app.url("/api/orgs")).json(&org).send().await.unwrap();
+    let r = owner.post(app.url("/api/v1/orgs")).json(&org).send().await.unwrap();
     assert_eq!(r.headers()["retry-after"], "1");
     let (code, v) = error_code(r, StatusCode::SERVICE_UNAVAILABLE).await;
     assert_eq!(code, "busy");
     assert!(!v["error"]["message"].as_str().unwrap().is_empty());
     // A read that waited for the lock would end as the same 503: a 200 shows it did not.
-    let list = owner.get(app.url("/api/orgs")).send().await.unwrap();
+    let list = owner.get(app.url("/api/v1/orgs")).send().await.unwrap();
     assert_eq!(list.status(), StatusCode::OK, "reads go on under the lock");
     assert_eq!(body(list).await["total"], 0, "the refused write left nothing");
     sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
-    let r = owner.post(app.url("/api/orgs")).json(&org).send().await.unwrap();
+    let r = owner.post(app.url("/api/v1/orgs")).json(&org).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "writes resume once the lock is gone");
 }
 

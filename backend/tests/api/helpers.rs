@@ -131,17 +131,18 @@ impl TestApp {
     pub async fn verify(&self, client: &Client, email: &str) {
         let (_, text) = self.last_email(email).await;
         let token = verification_token(&text).unwrap_or_else(|| panic!("no verification link in {text}"));
-        let r = client.post(self.url("/api/auth/verify-email")).json(&json!({"token": token})).send().await.unwrap();
+        let r = client.post(self.url("/api/v1/auth/verify-email")).json(&json!({"token": token})).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::NO_CONTENT, "verifying {email}");
     }
 
     /// A new user who joined `org` as a member through `owner`'s invitation; signed in.
     pub async fn member(&self, owner: &Client, org: i64, email: &str, name: &str) -> Client {
-        let r = owner.post(self.url(&format!("/api/orgs/{org}/members"))).json(&json!({"email": email})).send().await;
+        let r =
+            owner.post(self.url(&format!("/api/v1/orgs/{org}/members"))).json(&json!({"email": email})).send().await;
         let invitation = body(r.unwrap()).await;
         let member = self.user(email, name).await;
         let token = invitation["token"].as_str().expect("invitation token");
-        let r = member.post(self.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap();
+        let r = member.post(self.url(&format!("/api/v1/invitations/{token}/accept"))).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{email} joins organization {org}");
         member
     }
@@ -153,7 +154,7 @@ impl TestApp {
         backend::accounts::store::create_or_promote_admin(&self.state.db, &email, &pw).await.unwrap();
         let c = self.client();
         let r = c
-            .post(self.url("/api/auth/login"))
+            .post(self.url("/api/v1/auth/login"))
             .json(&json!({"email": "admin@futurematch.test", "password": PASSWORD}))
             .send()
             .await
@@ -165,7 +166,7 @@ impl TestApp {
     /// Creates an organization as `owner` and returns its id.
     pub async fn org(&self, owner: &Client, name: &str) -> i64 {
         let r = owner
-            .post(self.url("/api/orgs"))
+            .post(self.url("/api/v1/orgs"))
             .json(&json!({"name_zh": name, "kind": "enterprise", "domains": ["gen_ai"], "district": "binjiang",
                           "contact_phone": "0571-8888 6666", "contact_email": "bd@example.com"}))
             .send()
@@ -180,7 +181,7 @@ impl TestApp {
 /// now signed in.
 pub async fn sign_up(client: Client, base: &str, email: &str, name: &str) -> Client {
     let r = client
-        .post(format!("{base}/api/auth/register"))
+        .post(format!("{base}/api/v1/auth/register"))
         .json(&json!({"email": email, "password": PASSWORD, "display_name": name}))
         .send()
         .await
@@ -198,14 +199,14 @@ pub fn verification_token(text: &str) -> Option<String> {
 /// Follows the verification link emailed to `email` as `user`, reading the outbox through a site
 /// admin's API (for servers in another process).
 pub async fn verify_through_outbox(base: &str, admin: &Client, user: &Client, email: &str) {
-    let outbox: Value = admin.get(format!("{base}/api/admin/outbox")).send().await.unwrap().json().await.unwrap();
+    let outbox: Value = admin.get(format!("{base}/api/v1/admin/outbox")).send().await.unwrap().json().await.unwrap();
     let text = outbox
         .as_array()
         .and_then(|list| list.iter().find(|m| m["to_email"] == email))
         .and_then(|m| m["body"].as_str())
         .unwrap_or_else(|| panic!("no email to {email} in the outbox"));
     let token = verification_token(text).expect("a verification link");
-    let r = user.post(format!("{base}/api/auth/verify-email")).json(&json!({"token": token})).send().await.unwrap();
+    let r = user.post(format!("{base}/api/v1/auth/verify-email")).json(&json!({"token": token})).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT, "verifying {email}");
 }
 

@@ -1,4 +1,4 @@
-//! The front door (`GET /api/home`) and the page shell the server sends for any path: preload
+//! The front door (`GET /api/v1/home`) and the page shell the server sends for any path: preload
 //! hints for the path's page area and the boot data (reference lists, who is signed in).
 
 use reqwest::StatusCode;
@@ -16,15 +16,15 @@ async fn the_front_door_shows_live_figures_newest_demands_and_open_calls_closing
     let mut call = demand(m.org);
     call["title_zh"] = json!("揭榜挂帅：钠离子电池低温性能");
     call["open_call"] = json!({"reward": 300, "application_deadline": "2098-01-10"});
-    let soon = m.draft(call.clone(), "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", soon).await;
+    let soon = m.draft(call.clone(), "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", soon).await;
     call["title_zh"] = json!("揭榜挂帅：固态电池量产工艺");
     call["open_call"] = json!({"reward": 800, "application_deadline": "2098-06-30"});
-    let later = m.draft(call.clone(), "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", later).await;
-    let draft = m.draft(call, "/api/demands").await;
+    let later = m.draft(call.clone(), "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", later).await;
+    let draft = m.draft(call, "/api/v1/demands").await;
 
-    let r = m.app.client().get(m.app.url("/api/home")).send().await.unwrap();
+    let r = m.app.client().get(m.app.url("/api/v1/home")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let home: Value = body(r).await;
     assert_eq!(home["figures"]["demands"], 3, "the set-up's demand and the two calls: {home}");
@@ -40,9 +40,9 @@ async fn the_front_door_shows_live_figures_newest_demands_and_open_calls_closing
     assert!(home["todo"].is_null(), "a visitor has no to-do list");
 
     // The calls are kept in memory: closing one takes it off the front door at once.
-    let closed = m.owner.post(m.app.url(&format!("/api/demands/{soon}/close"))).send().await.unwrap();
+    let closed = m.owner.post(m.app.url(&format!("/api/v1/demands/{soon}/close"))).send().await.unwrap();
     assert_eq!(closed.status(), StatusCode::OK);
-    let home: Value = body(m.app.client().get(m.app.url("/api/home")).send().await.unwrap()).await;
+    let home: Value = body(m.app.client().get(m.app.url("/api/v1/home")).send().await.unwrap()).await;
     let calls: Vec<i64> = home["open_calls"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
     assert_eq!(calls, vec![later], "a closed call is no longer open");
 }
@@ -51,15 +51,15 @@ async fn the_front_door_shows_live_figures_newest_demands_and_open_calls_closing
 async fn a_signed_in_person_sees_the_requests_waiting_for_their_organization() {
     let s = setup().await;
     let m = &s.m;
-    let mine: Value = body(m.owner.get(m.app.url("/api/home")).send().await.unwrap()).await;
+    let mine: Value = body(m.owner.get(m.app.url("/api/v1/home")).send().await.unwrap()).await;
     assert_eq!(mine["todo"]["requests_waiting"], 0);
     let req = json!({"from_org": s.lab, "posting_id": s.demand, "source_id": null, "proposal": "joint_development",
                      "message": "我们的界面改性平台可以解决贵方的循环寿命问题，希望洽谈联合开发。"});
-    let r = s.lab_owner.post(m.app.url("/api/engagements")).json(&req).send().await.unwrap();
+    let r = s.lab_owner.post(m.app.url("/api/v1/engagements")).json(&req).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
-    let mine: Value = body(m.owner.get(m.app.url("/api/home")).send().await.unwrap()).await;
+    let mine: Value = body(m.owner.get(m.app.url("/api/v1/home")).send().await.unwrap()).await;
     assert_eq!(mine["todo"]["requests_waiting"], 1, "{mine}");
-    let theirs: Value = body(s.lab_owner.get(m.app.url("/api/home")).send().await.unwrap()).await;
+    let theirs: Value = body(s.lab_owner.get(m.app.url("/api/v1/home")).send().await.unwrap()).await;
     assert_eq!(theirs["todo"]["requests_waiting"], 0, "a request sent is not one waiting for the sender");
 }
 
@@ -99,19 +99,19 @@ async fn the_page_shell_carries_its_area_and_the_answers_to_what_every_page_asks
     assert!(html.contains(r#"href="/pkg-1/chunk_2.wasm""#));
     assert!(!html.contains("events_browse"), "only the path's own area");
     let boot = answers(&html);
-    assert!(boot["/api/taxonomy"]["terms"].as_array().is_some_and(|t| !t.is_empty()), "{boot:?}");
-    assert!(boot["/api/auth/session"]["user"].is_null());
-    assert!(!boot.contains_key("/api/demands/42"), "a 404 is not carried: the page asks and shows it");
+    assert!(boot["/api/v1/taxonomy"]["terms"].as_array().is_some_and(|t| !t.is_empty()), "{boot:?}");
+    assert!(boot["/api/v1/auth/session"]["user"].is_null());
+    assert!(!boot.contains_key("/api/v1/demands/42"), "a 404 is not carried: the page asks and shows it");
     let home = app.client().get(app.url("/")).send().await.unwrap().text().await.unwrap();
     assert!(!home.contains(r#"rel="preload""#), "the home page is in the shell: nothing to preload");
-    assert!(answers(&home)["/api/home"]["figures"].is_object(), "the front door's data is in the page");
+    assert!(answers(&home)["/api/v1/home"]["figures"].is_object(), "the front door's data is in the page");
 
     let owner = app.user("shell@example.com", "壳").await;
     let html = owner.get(app.url("/events")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("split_events_browse_3.wasm"));
     let boot = answers(&html);
-    assert_eq!(boot["/api/auth/session"]["user"]["display_name"], "壳", "the signed-in person is in the page");
-    assert!(boot["/api/events"]["items"].is_array());
+    assert_eq!(boot["/api/v1/auth/session"]["user"]["display_name"], "壳", "the signed-in person is in the page");
+    assert!(boot["/api/v1/events"]["items"].is_array());
 }
 
 #[tokio::test]
@@ -125,16 +125,16 @@ async fn a_postings_page_carries_the_posting_its_matches_and_bundles_as_the_call
     };
     let demand = s.demand;
     let boot = page(m.app.client(), m.app.url(&format!("/demands/{demand}"))).await;
-    assert_eq!(boot[&format!("/api/demands/{demand}")]["id"], demand);
-    assert_eq!(boot[&format!("/api/demands/{demand}")]["mine"], false);
-    let matches = boot[&format!("/api/demands/{demand}/matches?kind=capability")].as_array().unwrap().clone();
+    assert_eq!(boot[&format!("/api/v1/demands/{demand}")]["id"], demand);
+    assert_eq!(boot[&format!("/api/v1/demands/{demand}")]["mine"], false);
+    let matches = boot[&format!("/api/v1/demands/{demand}/matches?kind=capability")].as_array().unwrap().clone();
     assert_eq!(matches[0]["posting"]["id"], s.fitting, "the best match first: {matches:?}");
-    assert!(boot[&format!("/api/demands/{demand}/bundles")].is_array());
+    assert!(boot[&format!("/api/v1/demands/{demand}/bundles")].is_array());
     // Its owner's page says it is theirs: the answers are asked as the caller.
     let boot = page(m.owner.clone(), m.app.url(&format!("/demands/{demand}"))).await;
-    assert_eq!(boot[&format!("/api/demands/{demand}")]["mine"], true);
+    assert_eq!(boot[&format!("/api/v1/demands/{demand}")]["mine"], true);
     // A search for words carries its results.
     let boot = page(m.app.client(), m.app.url("/search?q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0")).await;
-    let hits = &boot["/api/search?q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0"];
+    let hits = &boot["/api/v1/search?q=%E5%9B%BA%E6%80%81%E7%94%B5%E6%B1%A0"];
     assert!(hits.is_object(), "{boot:?}");
 }

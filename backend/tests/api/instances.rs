@@ -48,7 +48,7 @@ async fn a_posting_published_through_one_instance_is_searched_listed_and_matched
     let a = &s.m.app;
     let b = second_instance(a).await;
     // The session made through A works on B: sessions live in the shared database.
-    let me = s.lab_owner.get(b.url("/api/me")).send().await.unwrap();
+    let me = s.lab_owner.get(b.url("/api/v1/me")).send().await.unwrap();
     assert_eq!(me.status(), StatusCode::OK);
 
     let new = posted(
@@ -59,27 +59,27 @@ async fn a_posting_published_through_one_instance_is_searched_listed_and_matched
     .await;
     let visitor = b.client();
     let searched = within("the search hit", || async {
-        let r = visitor.get(b.url("/api/search")).query(&[("q", "原位表征")]).send().await.unwrap();
+        let r = visitor.get(b.url("/api/v1/search")).query(&[("q", "原位表征")]).send().await.unwrap();
         has(&body(r).await["items"], new)
     })
     .await;
     let listed = within("the list entry", || async {
-        let r = visitor.get(b.url("/api/capabilities")).send().await.unwrap();
+        let r = visitor.get(b.url("/api/v1/capabilities")).send().await.unwrap();
         has(&body(r).await["items"], new)
     })
     .await;
-    let matches = b.url(&format!("/api/demands/{}/matches", s.demand));
+    let matches = b.url(&format!("/api/v1/demands/{}/matches", s.demand));
     let matched =
         within("the match", || async { has(&body(visitor.get(&matches).send().await.unwrap()).await, new) }).await;
     eprintln!("seen through the other instance after: search {searched:?}, list {listed:?}, matches {matched:?}");
 
     // And back: closed through B, it leaves A's search and matches.
-    let r = s.lab_owner.post(b.url(&format!("/api/capabilities/{new}/close"))).send().await.unwrap();
+    let r = s.lab_owner.post(b.url(&format!("/api/v1/capabilities/{new}/close"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let on_a = a.client();
     within("the closing", || async {
-        let hits = body(on_a.get(a.url("/api/search")).query(&[("q", "原位表征")]).send().await.unwrap()).await;
-        let m = body(on_a.get(a.url(&format!("/api/demands/{}/matches", s.demand))).send().await.unwrap()).await;
+        let hits = body(on_a.get(a.url("/api/v1/search")).query(&[("q", "原位表征")]).send().await.unwrap()).await;
+        let m = body(on_a.get(a.url(&format!("/api/v1/demands/{}/matches", s.demand))).send().await.unwrap()).await;
         !has(&hits["items"], new) && !has(&m, new)
     })
     .await;
@@ -102,7 +102,7 @@ async fn a_registration_burst_through_two_instances_never_oversells() {
     assert_eq!(statuses.iter().filter(|s| *s == "confirmed").count(), 5, "{statuses:?}");
     assert_eq!(statuses.iter().filter(|s| *s == "waitlisted").count(), 19, "{statuses:?}");
     for app in [&s.app, &b] {
-        let e = body(app.client().get(app.url(&format!("/api/events/{event}"))).send().await.unwrap()).await;
+        let e = body(app.client().get(app.url(&format!("/api/v1/events/{event}"))).send().await.unwrap()).await;
         assert_eq!((e["registered"].as_u64(), e["ticket_types"][0]["free"].as_u64()), (Some(5), Some(0)));
         assert_eq!(e["ticket_types"][0]["waiting"], 19);
     }
@@ -117,7 +117,8 @@ async fn the_last_seats_of_an_agenda_session_go_to_exactly_that_many_attendees_a
     let (event, ticket) = s.event(30, 30, false).await;
     let session = json!({"title_zh": "闭门研讨：量子计算产业化", "starts_at": "2099-04-01T02:00:00Z",
                          "ends_at": "2099-04-01T03:00:00Z", "speakers": [], "capacity": 3});
-    let r = s.organizer.post(s.app.url(&format!("/api/events/{event}/sessions"))).json(&session).send().await.unwrap();
+    let r =
+        s.organizer.post(s.app.url(&format!("/api/v1/events/{event}/sessions"))).json(&session).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let id = body(r).await[0]["id"].as_i64().unwrap();
     let mut entries = vec![];
@@ -131,7 +132,7 @@ async fn the_last_seats_of_an_agenda_session_go_to_exactly_that_many_attendees_a
     let mut set = tokio::task::JoinSet::new();
     for (c, base) in entries {
         set.spawn(async move {
-            let r = c.post(format!("{base}/api/sessions/{id}/seat")).send().await.unwrap();
+            let r = c.post(format!("{base}/api/v1/sessions/{id}/seat")).send().await.unwrap();
             let status = r.status();
             (status, body(r).await)
         });
@@ -148,7 +149,7 @@ async fn the_last_seats_of_an_agenda_session_go_to_exactly_that_many_attendees_a
     assert_eq!((seated, full), (3, 9));
     for app in [&s.app, &b] {
         let list =
-            body(app.client().get(app.url(&format!("/api/events/{event}/sessions"))).send().await.unwrap()).await;
+            body(app.client().get(app.url(&format!("/api/v1/events/{event}/sessions"))).send().await.unwrap()).await;
         assert_eq!(list[0]["taken"], 3);
     }
 }
@@ -164,14 +165,14 @@ async fn two_owners_demoting_each_other_at_once_through_two_instances_always_lea
     let b = a_app.member(&a, org, "b@example.com", "乙").await;
     let id_of = |c: &reqwest::Client| {
         let c = c.clone();
-        let url = a_app.url("/api/me");
+        let url = a_app.url("/api/v1/me");
         async move { body(c.get(url).send().await.unwrap()).await["id"].as_i64().unwrap() }
     };
     let (a_id, b_id) = (id_of(&a).await, id_of(&b).await);
     let role = |who: &reqwest::Client, base: String, user: i64, role: &'static str| {
         let who = who.clone();
         async move {
-            who.put(format!("{base}/api/orgs/{org}/members/{user}"))
+            who.put(format!("{base}/api/v1/orgs/{org}/members/{user}"))
                 .json(&json!({ "role": role }))
                 .send()
                 .await
@@ -190,7 +191,7 @@ async fn two_owners_demoting_each_other_at_once_through_two_instances_always_lea
         // One goes through; the other finds itself demoted (403) or the last owner standing (409).
         assert_eq!(statuses[0], StatusCode::OK, "round {round}");
         assert!(matches!(statuses[1], StatusCode::FORBIDDEN | StatusCode::CONFLICT), "round {round}: {statuses:?}");
-        let members = body(a.get(a_app.url(&format!("/api/orgs/{org}/members"))).send().await.unwrap()).await;
+        let members = body(a.get(a_app.url(&format!("/api/v1/orgs/{org}/members"))).send().await.unwrap()).await;
         let owners: Vec<i64> = members
             .as_array()
             .unwrap()

@@ -14,7 +14,7 @@ pub(crate) async fn org_of_kind(
     verify: Option<&Client>,
 ) -> i64 {
     let r = owner
-        .post(app.url("/api/orgs"))
+        .post(app.url("/api/v1/orgs"))
         .json(&json!({"name_zh": format!("{kind}组织"), "kind": kind, "subtype": subtype}))
         .send()
         .await
@@ -22,13 +22,13 @@ pub(crate) async fn org_of_kind(
     assert_eq!(r.status(), StatusCode::CREATED);
     let id = body(r).await["id"].as_i64().unwrap();
     if let Some(admin) = verify {
-        let v = admin.post(app.url(&format!("/api/admin/orgs/{id}/verify"))).send().await.unwrap();
+        let v = admin.post(app.url(&format!("/api/v1/admin/orgs/{id}/verify"))).send().await.unwrap();
         assert_eq!(v.status(), StatusCode::OK);
     }
     id
 }
 
-/// A posting's body for `PUT /api/{kind}/{id}`: as created, without the organization (an edit
+/// A posting's body for `PUT /api/v1/{kind}/{id}`: as created, without the organization (an edit
 /// cannot move a posting).
 pub(crate) fn edit_of(mut posting: Value) -> Value {
     posting.as_object_mut().expect("a posting body").remove("org_id");
@@ -91,7 +91,7 @@ impl Market {
     /// The site admin approves one posting (or its pending edit).
     pub(crate) async fn approve(&self, id: i64) -> reqwest::Response {
         let req = json!({"ids": [id], "decision": "approve"});
-        self.admin.post(self.app.url("/api/admin/moderation")).json(&req).send().await.unwrap()
+        self.admin.post(self.app.url("/api/v1/admin/moderation")).json(&req).send().await.unwrap()
     }
 
     async fn public_total(&self, path: &str) -> u64 {
@@ -102,19 +102,19 @@ impl Market {
 #[tokio::test]
 async fn a_demand_goes_from_draft_through_review_to_published_and_closed() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
-    let url = m.app.url(&format!("/api/demands/{id}"));
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    let url = m.app.url(&format!("/api/v1/demands/{id}"));
     assert_eq!(body(m.owner.get(&url).send().await.unwrap()).await["status"], "draft");
     assert_eq!(m.app.client().get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND, "drafts are private");
-    assert_eq!(m.public_total("/api/demands").await, 0);
+    assert_eq!(m.public_total("/api/v1/demands").await, 0);
 
-    let r = m.owner.post(m.app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    let r = m.owner.post(m.app.url(&format!("/api/v1/demands/{id}/submit"))).send().await.unwrap();
     assert_eq!(body(r).await["status"], "submitted");
-    let queue = body(m.admin.get(m.app.url("/api/admin/moderation")).send().await.unwrap()).await;
+    let queue = body(m.admin.get(m.app.url("/api/v1/admin/moderation")).send().await.unwrap()).await;
     assert_eq!(queue.as_array().unwrap().len(), 1);
     let r = m.approve(id).await;
     assert_eq!(body(r).await[0]["status"], "published");
-    assert_eq!(m.public_total("/api/demands").await, 1);
+    assert_eq!(m.public_total("/api/v1/demands").await, 1);
 
     let public = body(m.app.client().get(&url).send().await.unwrap()).await;
     assert_eq!(public["kind"], "demand");
@@ -123,10 +123,10 @@ async fn a_demand_goes_from_draft_through_review_to_published_and_closed() {
 
     assert_eq!(public["history"], json!([]), "the history is for owners and admins");
 
-    let r = m.owner.post(m.app.url(&format!("/api/demands/{id}/close"))).send().await.unwrap();
+    let r = m.owner.post(m.app.url(&format!("/api/v1/demands/{id}/close"))).send().await.unwrap();
     let closed = body(r).await;
     assert_eq!(closed["status"], "closed");
-    assert_eq!(m.public_total("/api/demands").await, 0);
+    assert_eq!(m.public_total("/api/v1/demands").await, 0);
     let steps: Vec<(&str, &str)> = closed["history"]
         .as_array()
         .unwrap()
@@ -144,13 +144,13 @@ async fn a_demand_goes_from_draft_through_review_to_published_and_closed() {
 #[tokio::test]
 async fn details_are_shown_to_members_of_verified_organizations_only() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", id).await;
-    let url = m.app.url(&format!("/api/demands/{id}"));
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", id).await;
+    let url = m.app.url(&format!("/api/v1/demands/{id}"));
     let lab_user = m.app.user("lab@example.com", "实验室").await;
     let lab = org_of_kind(&m.app, &lab_user, "lab", Some("research_institute"), None).await;
     assert!(body(lab_user.get(&url).send().await.unwrap()).await["details_zh"].is_null(), "unverified: hidden");
-    m.admin.post(m.app.url(&format!("/api/admin/orgs/{lab}/verify"))).send().await.unwrap();
+    m.admin.post(m.app.url(&format!("/api/v1/admin/orgs/{lab}/verify"))).send().await.unwrap();
     let seen = body(lab_user.get(&url).send().await.unwrap()).await;
     assert_eq!(seen["details_zh"], "循环寿命需达到1000次以上，容量保持率90%");
 }
@@ -160,25 +160,25 @@ async fn an_unverified_organization_cannot_submit() {
     let app = spawn_app().await;
     let owner = app.user("new@example.com", "新企业").await;
     let org = org_of_kind(&app, &owner, "enterprise", None, None).await;
-    let r = owner.post(app.url("/api/demands")).json(&demand(org)).send().await.unwrap();
+    let r = owner.post(app.url("/api/v1/demands")).json(&demand(org)).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "drafts are allowed");
     let id = body(r).await["id"].as_i64().unwrap();
-    let r = owner.post(app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    let r = owner.post(app.url(&format!("/api/v1/demands/{id}/submit"))).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "not_verified");
 }
 
 #[tokio::test]
 async fn another_organizations_posting_cannot_be_edited_submitted_or_closed() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
     let other = m.app.user("other@example.com", "别人").await;
-    let r = other.put(m.app.url(&format!("/api/demands/{id}"))).json(&edit_of(demand(m.org))).send().await.unwrap();
+    let r = other.put(m.app.url(&format!("/api/v1/demands/{id}"))).json(&edit_of(demand(m.org))).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "forbidden");
     for action in ["submit", "close"] {
-        let r = other.post(m.app.url(&format!("/api/demands/{id}/{action}"))).send().await.unwrap();
+        let r = other.post(m.app.url(&format!("/api/v1/demands/{id}/{action}"))).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "{action}");
     }
-    let r = other.post(m.app.url("/api/demands")).json(&demand(m.org)).send().await.unwrap();
+    let r = other.post(m.app.url("/api/v1/demands")).json(&demand(m.org)).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN, "posting for someone else's organization");
 }
 
@@ -187,7 +187,7 @@ async fn each_kind_is_posted_by_its_kind_of_organization() {
     let m = market().await;
     let r = m
         .owner
-        .post(m.app.url("/api/capabilities"))
+        .post(m.app.url("/api/v1/capabilities"))
         .json(&json!({
             "org_id": m.org, "kind": "capability", "title_zh": "x", "summary_zh": "x", "domains": ["gen_ai"],
             "capability_kind": "research", "trl": 5, "ip_status": "none", "modes": ["service"]
@@ -196,7 +196,7 @@ async fn each_kind_is_posted_by_its_kind_of_organization() {
         .await
         .unwrap();
     assert_eq!(error_code(r, StatusCode::FORBIDDEN).await.0, "wrong_org_kind");
-    let r = m.owner.post(m.app.url("/api/demands")).json(&json!({"kind": "capability"})).send().await.unwrap();
+    let r = m.owner.post(m.app.url("/api/v1/demands")).json(&json!({"kind": "capability"})).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -208,7 +208,7 @@ async fn invalid_postings_answer_422_naming_each_field() {
     bad["deadline"] = json!("2020-01-01");
     bad["district"] = json!("atlantis");
     bad["trl"] = json!(12);
-    let r = m.owner.post(m.app.url("/api/demands")).json(&bad).send().await.unwrap();
+    let r = m.owner.post(m.app.url("/api/v1/demands")).json(&bad).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     for f in ["budget_max", "deadline", "district", "trl"] {
         assert!(v["error"]["fields"][f].is_string(), "{f}: {v}");
@@ -216,7 +216,7 @@ async fn invalid_postings_answer_422_naming_each_field() {
     for domains in [json!([]), json!(["gen_ai", "quantum", "metaverse", "low_altitude"]), json!(["alchemy"])] {
         let mut d = demand(m.org);
         d["domains"] = domains.clone();
-        let r = m.owner.post(m.app.url("/api/demands")).json(&d).send().await.unwrap();
+        let r = m.owner.post(m.app.url("/api/v1/demands")).json(&d).send().await.unwrap();
         let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert!(v["error"]["fields"]["domains"].is_string(), "{domains}: {v}");
     }
@@ -227,9 +227,9 @@ async fn invalid_postings_answer_422_naming_each_field() {
 #[tokio::test]
 async fn an_edit_of_a_published_posting_is_reviewed_while_the_live_version_stays_up() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", id).await;
-    let url = m.app.url(&format!("/api/demands/{id}"));
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", id).await;
+    let url = m.app.url(&format!("/api/v1/demands/{id}"));
     let mut edit = edit_of(demand(m.org));
     edit["title_zh"] = json!("固态电池电解质界面稳定性攻关（第二期）");
     let r = m.owner.put(&url).json(&edit).send().await.unwrap();
@@ -250,11 +250,11 @@ async fn an_edit_of_a_published_posting_is_reviewed_while_the_live_version_stays
 #[tokio::test]
 async fn rejecting_needs_a_reason_which_the_owner_sees() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
-    m.owner.post(m.app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.owner.post(m.app.url(&format!("/api/v1/demands/{id}/submit"))).send().await.unwrap();
     let r = m
         .admin
-        .post(m.app.url("/api/admin/moderation"))
+        .post(m.app.url("/api/v1/admin/moderation"))
         .json(&json!({"ids": [id], "decision": "reject"}))
         .send()
         .await
@@ -263,58 +263,61 @@ async fn rejecting_needs_a_reason_which_the_owner_sees() {
     assert!(v["error"]["fields"]["reason"].is_string());
     let r = m
         .admin
-        .post(m.app.url("/api/admin/moderation"))
+        .post(m.app.url("/api/v1/admin/moderation"))
         .json(&json!({"ids": [id], "decision": "reject", "reason": "预算区间不明确"}))
         .send()
         .await
         .unwrap();
     assert_eq!(body(r).await[0]["status"], "rejected");
-    let mine = body(m.owner.get(m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap()).await;
+    let mine = body(m.owner.get(m.app.url(&format!("/api/v1/demands/{id}"))).send().await.unwrap()).await;
     assert_eq!(mine["reject_reason"], "预算区间不明确");
     // Fix and resubmit.
-    let r = m.owner.post(m.app.url(&format!("/api/demands/{id}/submit"))).send().await.unwrap();
+    let r = m.owner.post(m.app.url(&format!("/api/v1/demands/{id}/submit"))).send().await.unwrap();
     assert_eq!(body(r).await["status"], "submitted");
 }
 
 #[tokio::test]
 async fn bulk_moderation_is_all_or_nothing() {
     let m = market().await;
-    let a = m.draft(demand(m.org), "/api/demands").await;
-    let b = m.draft(demand(m.org), "/api/demands").await;
-    m.owner.post(m.app.url(&format!("/api/demands/{a}/submit"))).send().await.unwrap();
+    let a = m.draft(demand(m.org), "/api/v1/demands").await;
+    let b = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.owner.post(m.app.url(&format!("/api/v1/demands/{a}/submit"))).send().await.unwrap();
     let r = m
         .admin
-        .post(m.app.url("/api/admin/moderation"))
+        .post(m.app.url("/api/v1/admin/moderation"))
         .json(&json!({"ids": [a, b], "decision": "approve"}))
         .send()
         .await
         .unwrap();
     assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "invalid_transition");
-    let st = body(m.owner.get(m.app.url(&format!("/api/demands/{a}"))).send().await.unwrap()).await;
+    let st = body(m.owner.get(m.app.url(&format!("/api/v1/demands/{a}"))).send().await.unwrap()).await;
     assert_eq!(st["status"], "submitted", "the valid one was not approved either");
-    m.owner.post(m.app.url(&format!("/api/demands/{b}/submit"))).send().await.unwrap();
+    m.owner.post(m.app.url(&format!("/api/v1/demands/{b}/submit"))).send().await.unwrap();
     let r = m
         .admin
-        .post(m.app.url("/api/admin/moderation"))
+        .post(m.app.url("/api/v1/admin/moderation"))
         .json(&json!({"ids": [a, b], "decision": "approve"}))
         .send()
         .await
         .unwrap();
     assert_eq!(body(r).await.as_array().unwrap().len(), 2);
-    assert_eq!(m.public_total("/api/demands").await, 2);
+    assert_eq!(m.public_total("/api/v1/demands").await, 2);
 }
 
 #[tokio::test]
 async fn moderation_is_for_site_admins_only() {
     let m = market().await;
-    assert_eq!(m.owner.get(m.app.url("/api/admin/moderation")).send().await.unwrap().status(), StatusCode::FORBIDDEN);
     assert_eq!(
-        m.app.client().get(m.app.url("/api/admin/moderation")).send().await.unwrap().status(),
+        m.owner.get(m.app.url("/api/v1/admin/moderation")).send().await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        m.app.client().get(m.app.url("/api/v1/admin/moderation")).send().await.unwrap().status(),
         StatusCode::UNAUTHORIZED
     );
     let r = m
         .owner
-        .post(m.app.url("/api/admin/moderation"))
+        .post(m.app.url("/api/v1/admin/moderation"))
         .json(&json!({"ids": [1], "decision": "approve"}))
         .send()
         .await
@@ -325,12 +328,12 @@ async fn moderation_is_for_site_admins_only() {
 #[tokio::test]
 async fn published_postings_expire_after_their_deadline() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", id).await;
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", id).await;
     sql::query("UPDATE postings SET deadline = '2026-01-01'").execute(&m.app.state.db).await.unwrap();
     assert_eq!(backend::market::ops::expire_due(&m.app.state).await.unwrap(), 1);
-    assert_eq!(m.public_total("/api/demands").await, 0);
-    let mine = body(m.owner.get(m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap()).await;
+    assert_eq!(m.public_total("/api/v1/demands").await, 0);
+    let mine = body(m.owner.get(m.app.url(&format!("/api/v1/demands/{id}"))).send().await.unwrap()).await;
     assert_eq!(mine["status"], "expired");
     assert_eq!(backend::market::ops::expire_due(&m.app.state).await.unwrap(), 0, "only once");
 }
@@ -350,14 +353,14 @@ async fn lists_filter_by_type_trl_amount_domain_and_show_own_drafts_with_mine() 
         d["budget_max"] = json!(max);
         d["demand_type"] = json!(kind);
         d["domains"] = json!([domain]);
-        let id = m.draft(d, "/api/demands").await;
-        m.publish(&m.owner, "/api/demands", id).await;
+        let id = m.draft(d, "/api/v1/demands").await;
+        m.publish(&m.owner, "/api/v1/demands", id).await;
         ids.push(id);
     }
-    let draft = m.draft(demand(m.org), "/api/demands").await;
+    let draft = m.draft(demand(m.org), "/api/v1/demands").await;
     let get = |q: &'static str| {
         let c = m.app.client();
-        let url = m.app.url(&format!("/api/demands?{q}"));
+        let url = m.app.url(&format!("/api/v1/demands?{q}"));
         async move { body(c.get(url).send().await.unwrap()).await }
     };
     assert_eq!(get("type=tech_problem").await["total"], 2);
@@ -365,7 +368,7 @@ async fn lists_filter_by_type_trl_amount_domain_and_show_own_drafts_with_mine() 
     assert_eq!(get("amount_min=400&amount_max=1200").await["total"], 2, "ranges overlapping 400–1200");
     assert_eq!(get("domain=advanced_energy").await["total"], 2);
     assert_eq!(get("status=draft").await["total"], 0, "the public sees no drafts");
-    let mine = body(m.owner.get(m.app.url("/api/demands?mine=true")).send().await.unwrap()).await;
+    let mine = body(m.owner.get(m.app.url("/api/v1/demands?mine=true")).send().await.unwrap()).await;
     assert_eq!(mine["total"], 4);
     assert!(mine["items"].as_array().unwrap().iter().any(|i| i["id"] == draft && i["status"] == "draft"));
     let page = get("per_page=2&page=2&sort=newest").await;
@@ -383,19 +386,19 @@ async fn capabilities_scenarios_and_mandates_go_through_the_same_lifecycle() {
     let cases = [
         (
             &lab_owner,
-            "/api/capabilities",
+            "/api/v1/capabilities",
             json!({"org_id": lab, "kind": "capability", "title_zh": "酶定向进化平台", "summary_zh": "高通量筛选", "domains": ["synthetic_bio"],
             "capability_kind": "poc_service", "trl": 5, "ip_status": "granted", "patents": ["ZL202310000001.X"], "modes": ["service", "license"], "negotiable": true}),
         ),
         (
             &m.owner,
-            "/api/scenarios",
+            "/api/v1/scenarios",
             json!({"org_id": m.org, "kind": "scenario", "title_zh": "未来工厂视觉质检", "summary_zh": "开放产线", "domains": ["gen_ai"],
             "deadline": "2099-01-01", "category": "future_factory", "site": "钱塘新区工厂", "seeks": "缺陷检测模型", "offers": ["site", "data"], "slots": 2}),
         ),
         (
             &inv_owner,
-            "/api/mandates",
+            "/api/v1/mandates",
             json!({"org_id": fund, "kind": "mandate", "title_zh": "先进能源早期投资", "summary_zh": "关注固态电池", "domains": ["advanced_energy"],
             "fund_type": "vc", "stages": ["angel", "series_a"], "ticket_min": 500, "ticket_max": 3000, "districts": ["qiantang"]}),
         ),
@@ -411,7 +414,7 @@ async fn capabilities_scenarios_and_mandates_go_through_the_same_lifecycle() {
         assert_eq!(one["status"], "published", "{path}");
         // A posting is only reachable under its own kind.
         assert_eq!(
-            m.app.client().get(m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap().status(),
+            m.app.client().get(m.app.url(&format!("/api/v1/demands/{id}"))).send().await.unwrap().status(),
             StatusCode::NOT_FOUND
         );
     }
@@ -474,30 +477,30 @@ async fn public_lists_served_from_memory_agree_with_the_sql_filters() {
 #[tokio::test]
 async fn public_lists_and_search_show_approved_edits_and_renamed_organizations_at_once() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", id).await;
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", id).await;
     let first_item = || async {
-        body(m.app.client().get(m.app.url("/api/demands")).send().await.unwrap()).await["items"][0].clone()
+        body(m.app.client().get(m.app.url("/api/v1/demands")).send().await.unwrap()).await["items"][0].clone()
     };
     assert_eq!(first_item().await["title_zh"], "固态电池电解质界面稳定性攻关", "seen once: now kept rendered");
 
     let mut edit = edit_of(demand(m.org));
     edit["title_zh"] = json!("固态电池界面改性（第二期）");
-    let r = m.owner.put(m.app.url(&format!("/api/demands/{id}"))).json(&edit).send().await.unwrap();
+    let r = m.owner.put(m.app.url(&format!("/api/v1/demands/{id}"))).json(&edit).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     m.approve(id).await;
     assert_eq!(first_item().await["title_zh"], "固态电池界面改性（第二期）", "the approved edit, not the cached one");
 
     let r = m
         .owner
-        .put(m.app.url(&format!("/api/orgs/{}", m.org)))
+        .put(m.app.url(&format!("/api/v1/orgs/{}", m.org)))
         .json(&json!({"name_zh": "钱塘新能源科技有限公司", "kind": "enterprise"}))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(first_item().await["org_name_zh"], "钱塘新能源科技有限公司");
-    let found = body(m.app.client().get(m.app.url("/api/search?q=钱塘新能源")).send().await.unwrap()).await;
+    let found = body(m.app.client().get(m.app.url("/api/v1/search?q=钱塘新能源")).send().await.unwrap()).await;
     assert_eq!(found["items"][0]["id"], id, "search knows the new name too: {found}");
 }
 

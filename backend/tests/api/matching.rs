@@ -36,8 +36,8 @@ pub(crate) async fn setup_with(m: Market) -> Setup {
     let lab = org_of_kind(&m.app, &lab_owner, "lab", Some("research_institute"), Some(&m.admin)).await;
     let other_owner = m.app.user("lab2@example.com", "量子所").await;
     let other = org_of_kind(&m.app, &other_owner, "lab", Some("research_institute"), Some(&m.admin)).await;
-    let demand_id = m.draft(demand(m.org), "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", demand_id).await;
+    let demand_id = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", demand_id).await;
     let fitting = posted(
         &m,
         &lab_owner,
@@ -51,15 +51,15 @@ pub(crate) async fn setup_with(m: Market) -> Setup {
 
 /// A capability created, submitted and approved.
 pub(crate) async fn posted(m: &Market, client: &Client, payload: Value) -> i64 {
-    let r = client.post(m.app.url("/api/capabilities")).json(&payload).send().await.unwrap();
+    let r = client.post(m.app.url("/api/v1/capabilities")).json(&payload).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
     let id = body(r).await["id"].as_i64().unwrap();
-    m.publish(client, "/api/capabilities", id).await;
+    m.publish(client, "/api/v1/capabilities", id).await;
     id
 }
 
 pub(crate) async fn matches(client: &Client, s: &Setup, query: &str) -> Value {
-    let r = client.get(s.m.app.url(&format!("/api/demands/{}/matches{query}", s.demand))).send().await.unwrap();
+    let r = client.get(s.m.app.url(&format!("/api/v1/demands/{}/matches{query}", s.demand))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     body(r).await
 }
@@ -93,12 +93,12 @@ async fn a_published_demand_gets_the_fitting_capability_first_with_its_reasons()
 async fn capabilities_see_the_demands_they_fit() {
     let s = setup().await;
     let r =
-        s.m.app.client().get(s.m.app.url(&format!("/api/capabilities/{}/matches", s.fitting))).send().await.unwrap();
+        s.m.app.client().get(s.m.app.url(&format!("/api/v1/capabilities/{}/matches", s.fitting))).send().await.unwrap();
     assert_eq!(ids(&body(r).await), vec![s.demand]);
     let r =
         s.m.app
             .client()
-            .get(s.m.app.url(&format!("/api/capabilities/{}/matches?kind=mandate", s.fitting)))
+            .get(s.m.app.url(&format!("/api/v1/capabilities/{}/matches?kind=mandate", s.fitting)))
             .send()
             .await
             .unwrap();
@@ -108,8 +108,8 @@ async fn capabilities_see_the_demands_they_fit() {
 #[tokio::test]
 async fn matches_of_a_private_draft_are_404_for_others() {
     let s = setup().await;
-    let draft = s.m.draft(demand(s.m.org), "/api/demands").await;
-    let url = s.m.app.url(&format!("/api/demands/{draft}/matches"));
+    let draft = s.m.draft(demand(s.m.org), "/api/v1/demands").await;
+    let url = s.m.app.url(&format!("/api/v1/demands/{draft}/matches"));
     assert_eq!(s.m.app.client().get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     assert_eq!(s.lab_owner.get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     let own = s.m.owner.get(&url).send().await.unwrap();
@@ -120,16 +120,16 @@ async fn matches_of_a_private_draft_are_404_for_others() {
 async fn a_dismissed_match_never_comes_back_and_only_the_owner_may_dismiss() {
     let s = setup().await;
     let id = format!("{}-{}", s.demand, s.fitting);
-    let r = s.lab_owner.post(s.m.app.url(&format!("/api/matches/{id}/dismiss"))).send().await.unwrap();
+    let r = s.lab_owner.post(s.m.app.url(&format!("/api/v1/matches/{id}/dismiss"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN, "the lab does not own the demand");
-    let r = s.m.app.client().post(s.m.app.url(&format!("/api/matches/{id}/dismiss"))).send().await.unwrap();
+    let r = s.m.app.client().post(s.m.app.url(&format!("/api/v1/matches/{id}/dismiss"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-    let r = s.m.owner.post(s.m.app.url(&format!("/api/matches/{id}/dismiss"))).send().await.unwrap();
+    let r = s.m.owner.post(s.m.app.url(&format!("/api/v1/matches/{id}/dismiss"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     assert!(!ids(&matches(&s.m.owner, &s, "").await).contains(&s.fitting), "gone for the organization");
-    let r = s.m.owner.post(s.m.app.url("/api/matches/99999-1/save")).send().await.unwrap();
+    let r = s.m.owner.post(s.m.app.url("/api/v1/matches/99999-1/save")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
-    let r = s.m.owner.post(s.m.app.url("/api/matches/nonsense/save")).send().await.unwrap();
+    let r = s.m.owner.post(s.m.app.url("/api/v1/matches/nonsense/save")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
@@ -146,7 +146,7 @@ async fn saving_marks_the_match_and_lifts_that_organizations_other_postings() {
     let before = matches(&s.m.owner, &s, "").await;
     let separator_before = score_of(&before, separator).expect("a related-field candidate");
     let id = format!("{}-{}", s.demand, sealing);
-    let r = s.m.owner.post(s.m.app.url(&format!("/api/matches/{id}/save"))).send().await.unwrap();
+    let r = s.m.owner.post(s.m.app.url(&format!("/api/v1/matches/{id}/save"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let after = matches(&s.m.owner, &s, "").await;
     let saved = after.as_array().unwrap().iter().find(|m| m["posting"]["id"] == sealing).unwrap();
@@ -161,7 +161,7 @@ async fn saving_marks_the_match_and_lifts_that_organizations_other_postings() {
     );
     assert_eq!(score_of(&public, separator), Some(separator_before), "nor its feedback");
     // The other side of the pair sees the same score and reasons from its own posting.
-    let r = s.other_owner.get(s.m.app.url(&format!("/api/capabilities/{separator}/matches"))).send().await.unwrap();
+    let r = s.other_owner.get(s.m.app.url(&format!("/api/v1/capabilities/{separator}/matches"))).send().await.unwrap();
     let theirs = body(r).await;
     let mine = theirs.as_array().unwrap().iter().find(|m| m["posting"]["id"] == s.demand).expect("the demand");
     assert_eq!((&mine["score"], &mine["reasons"]), (&lifted["score"], &lifted["reasons"]), "{theirs}");
@@ -170,7 +170,7 @@ async fn saving_marks_the_match_and_lifts_that_organizations_other_postings() {
 #[tokio::test]
 async fn weights_are_for_site_admins_validated_and_change_the_scores() {
     let s = setup().await;
-    let url = s.m.app.url("/api/admin/matching/weights");
+    let url = s.m.app.url("/api/v1/admin/matching/weights");
     assert_eq!(s.m.owner.get(&url).send().await.unwrap().status(), StatusCode::FORBIDDEN);
     assert_eq!(s.m.app.client().get(&url).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
     let mut w = body(s.m.admin.get(&url).send().await.unwrap()).await;
@@ -196,7 +196,7 @@ async fn weights_are_for_site_admins_validated_and_change_the_scores() {
 #[tokio::test]
 async fn closing_a_posting_takes_it_out_of_every_match_list_at_once() {
     let s = setup().await;
-    let r = s.lab_owner.post(s.m.app.url(&format!("/api/capabilities/{}/close", s.fitting))).send().await.unwrap();
+    let r = s.lab_owner.post(s.m.app.url(&format!("/api/v1/capabilities/{}/close", s.fitting))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert!(!ids(&matches(&s.m.app.client(), &s, "").await).contains(&s.fitting));
 }
@@ -212,17 +212,20 @@ async fn post_as(m: &Market, client: &Client, path: &str, payload: Value) -> i64
 #[tokio::test]
 async fn the_feed_gathers_the_best_matches_of_everything_my_organizations_published() {
     let s = setup().await;
-    let r = s.m.owner.get(s.m.app.url("/api/feed")).send().await.unwrap();
+    let r = s.m.owner.get(s.m.app.url("/api/v1/feed")).send().await.unwrap();
     let feed = body(r).await;
     let first = &feed[0];
     assert_eq!(first["match"]["posting"]["id"], s.fitting, "{feed}");
     assert_eq!(first["source_title_zh"], "固态电池电解质界面稳定性攻关");
     assert_eq!(first["source_kind"], "demand");
-    let lab_feed = body(s.lab_owner.get(s.m.app.url("/api/feed")).send().await.unwrap()).await;
+    let lab_feed = body(s.lab_owner.get(s.m.app.url("/api/v1/feed")).send().await.unwrap()).await;
     assert_eq!(lab_feed[0]["match"]["posting"]["id"], s.demand, "the lab is offered the demand: {lab_feed}");
-    let only_funds = body(s.m.owner.get(s.m.app.url("/api/feed?kind=mandate")).send().await.unwrap()).await;
+    let only_funds = body(s.m.owner.get(s.m.app.url("/api/v1/feed?kind=mandate")).send().await.unwrap()).await;
     assert_eq!(only_funds, json!([]), "no mandates published");
-    assert_eq!(s.m.app.client().get(s.m.app.url("/api/feed")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.m.app.client().get(s.m.app.url("/api/v1/feed")).send().await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -232,7 +235,7 @@ async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_
     let scenario = post_as(
         &s.m,
         &s.other_owner,
-        "/api/scenarios",
+        "/api/v1/scenarios",
         json!({"org_id": s.other,
                "kind": "scenario", "title_zh": "储能电站固态电池试点", "summary_zh": "开放储能电站用于固态电池示范",
                "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang", "deadline": "2099-01-01",
@@ -244,13 +247,13 @@ async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_
     let mandate = post_as(
         &s.m,
         &vc,
-        "/api/mandates",
+        "/api/v1/mandates",
         json!({"org_id": fund, "kind": "mandate", "title_zh": "固态电池产业链投资", "summary_zh": "关注固态电池与储能",
                "domains": ["advanced_energy"], "keywords": ["固态电池"], "fund_type": "vc", "stages": ["angel", "series_a", "series_b"],
                "ticket_min": 100, "ticket_max": 3000, "districts": ["qiantang"]}),
     )
     .await;
-    let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles", s.demand))).send().await.unwrap();
+    let r = s.m.app.client().get(s.m.app.url(&format!("/api/v1/demands/{}/bundles", s.demand))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let bundles = body(r).await;
     let best = &bundles[0];
@@ -268,9 +271,14 @@ async fn bundles_combine_a_capability_a_pilot_scenario_and_a_fund_that_fit_each_
         assert!(reasons.contains(&r), "{r} in {reasons:?}");
     }
     let r =
-        s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles?limit=0", s.demand))).send().await.unwrap();
+        s.m.app
+            .client()
+            .get(s.m.app.url(&format!("/api/v1/demands/{}/bundles?limit=0", s.demand)))
+            .send()
+            .await
+            .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles", s.fitting))).send().await.unwrap();
+    let r = s.m.app.client().get(s.m.app.url(&format!("/api/v1/demands/{}/bundles", s.fitting))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND, "bundles are for demands");
 }
 
@@ -313,8 +321,13 @@ async fn an_approved_edit_is_matched_by_its_new_text_at_once() {
     let edit = capability(s.other, "固态电池电解质表征服务", "quantum", &["电解质"], 7);
     let mut edit = edit.as_object().unwrap().clone();
     edit.remove("org_id");
-    let r =
-        s.other_owner.put(s.m.app.url(&format!("/api/capabilities/{}", s.unrelated))).json(&edit).send().await.unwrap();
+    let r = s
+        .other_owner
+        .put(s.m.app.url(&format!("/api/v1/capabilities/{}", s.unrelated)))
+        .json(&edit)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(s.m.approve(s.unrelated).await.status(), StatusCode::OK);
     assert!(ids(&matches(&s.m.app.client(), &s, "").await).contains(&s.unrelated), "matched by its new text");
@@ -338,7 +351,7 @@ async fn fund(s: &Setup, email: &str, fund_type: &str, stages: &[&str], ticket: 
     post_as(
         &s.m,
         &owner,
-        "/api/mandates",
+        "/api/v1/mandates",
         json!({"org_id": org, "kind": "mandate", "title_zh": "固态电池与储能产业链投资", "summary_zh": "投资固态电池、储能电池材料与装备",
                "domains": domains, "keywords": ["固态电池"], "fund_type": fund_type, "stages": stages,
                "ticket_min": ticket.0, "ticket_max": ticket.1}),
@@ -352,21 +365,22 @@ async fn a_funding_demand_says_what_it_raises_and_meets_the_fund_of_that_round_a
     let mut raise = demand(s.m.org);
     raise["demand_type"] = json!("funding");
     raise["title_zh"] = json!("固态电池电解质项目A轮融资");
-    let r = s.m.owner.post(s.m.app.url("/api/demands")).json(&raise).send().await.unwrap();
+    let r = s.m.owner.post(s.m.app.url("/api/v1/demands")).json(&raise).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(r).await["error"]["fields"]["amount_sought"].is_string(), "a raise without an amount is refused");
     raise["amount_sought"] = json!(3000);
     raise["round"] = json!("series_a");
-    let id = s.m.draft(raise, "/api/demands").await;
-    s.m.publish(&s.m.owner, "/api/demands", id).await;
-    let stored = body(s.m.owner.get(s.m.app.url(&format!("/api/demands/{id}"))).send().await.unwrap()).await;
+    let id = s.m.draft(raise, "/api/v1/demands").await;
+    s.m.publish(&s.m.owner, "/api/v1/demands", id).await;
+    let stored = body(s.m.owner.get(s.m.app.url(&format!("/api/v1/demands/{id}"))).send().await.unwrap()).await;
     assert_eq!((&stored["amount_sought"], &stored["round"]), (&json!(3000), &json!("series_a")));
 
     let late = fund(&s, "pe@example.com", "pe", &["pre_ipo"], (20000, 80000), &["advanced_energy"]).await;
     let every_field =
         ["advanced_energy", "new_materials", "gen_ai", "quantum", "low_altitude", "humanoid_robots", "synthetic_bio"];
     let round_a = fund(&s, "vc@example.com", "vc", &["series_a"], (1000, 5000), &every_field).await;
-    let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{id}/matches?kind=mandate"))).send().await.unwrap();
+    let r =
+        s.m.app.client().get(s.m.app.url(&format!("/api/v1/demands/{id}/matches?kind=mandate"))).send().await.unwrap();
     let list = body(r).await;
     assert_eq!(ids(&list), vec![round_a, late], "{list}");
     let reasons = list[0]["reasons"].as_array().unwrap();
@@ -375,7 +389,7 @@ async fn a_funding_demand_says_what_it_raises_and_meets_the_fund_of_that_round_a
     let held = &list[1]["held_back"]["reason"];
     assert!(held == "amount_apart" || held == "stage_off", "a Pre-IPO fund of 2亿 tickets is held back: {}", list[1]);
     let fund_posting =
-        body(s.m.app.client().get(s.m.app.url(&format!("/api/mandates/{round_a}"))).send().await.unwrap()).await;
+        body(s.m.app.client().get(s.m.app.url(&format!("/api/v1/mandates/{round_a}"))).send().await.unwrap()).await;
     assert_eq!(
         fund_posting["domains"].as_array().unwrap().len(),
         every_field.len(),
@@ -387,15 +401,16 @@ async fn a_funding_demand_says_what_it_raises_and_meets_the_fund_of_that_round_a
 async fn the_demands_owner_asks_every_party_of_a_bundle_in_one_step_and_each_bundle_adds_a_new_party() {
     let s = setup().await;
     let lab_org =
-        body(s.lab_owner.get(s.m.app.url("/api/me")).send().await.unwrap()).await["memberships"][0]["org_id"].clone();
+        body(s.lab_owner.get(s.m.app.url("/api/v1/me")).send().await.unwrap()).await["memberships"][0]["org_id"]
+            .clone();
     let scenario = |title: &str, site: &str| {
         json!({"org_id": lab_org, "kind": "scenario", "title_zh": title, "summary_zh": "开放储能电站用于固态电池示范",
                "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang", "deadline": "2099-01-01",
                "category": "future_factory", "site": site, "seeks": "固态电池模组", "offers": ["site"], "slots": 1})
     };
     let first_site =
-        post_as(&s.m, &s.lab_owner, "/api/scenarios", scenario("储能电站固态电池试点", "钱塘储能电站")).await;
-    let second_site = post_as(&s.m, &s.other_owner, "/api/scenarios", {
+        post_as(&s.m, &s.lab_owner, "/api/v1/scenarios", scenario("储能电站固态电池试点", "钱塘储能电站")).await;
+    let second_site = post_as(&s.m, &s.other_owner, "/api/v1/scenarios", {
         let mut v = scenario("园区储能固态电池示范", "临平园区储能站");
         v["org_id"] = json!(s.other);
         v
@@ -403,7 +418,7 @@ async fn the_demands_owner_asks_every_party_of_a_bundle_in_one_step_and_each_bun
     .await;
     let fund_a = fund(&s, "vc1@example.com", "vc", &["series_a"], (100, 3000), &["advanced_energy"]).await;
     let fund_b = fund(&s, "vc2@example.com", "vc", &["series_a", "series_b"], (100, 3000), &["advanced_energy"]).await;
-    let r = s.m.app.client().get(s.m.app.url(&format!("/api/demands/{}/bundles", s.demand))).send().await.unwrap();
+    let r = s.m.app.client().get(s.m.app.url(&format!("/api/v1/demands/{}/bundles", s.demand))).send().await.unwrap();
     let bundles = body(r).await;
     let list = bundles.as_array().unwrap();
     assert!(list.len() >= 2, "{bundles}");
@@ -415,7 +430,7 @@ async fn the_demands_owner_asks_every_party_of_a_bundle_in_one_step_and_each_bun
 
     let ask = json!({"demand_id": s.demand, "capability_id": s.fitting, "scenario_id": one[0], "mandate_id": one[1],
                      "capability_proposal": "joint_development", "message": "我们想一起推进固态电池试点，请联系"});
-    let url = s.m.app.url("/api/engagements/bundle");
+    let url = s.m.app.url("/api/v1/engagements/bundle");
     assert_eq!(s.m.app.client().post(&url).json(&ask).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
     let r = s.lab_owner.post(&url).json(&ask).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN, "only the demand's organization asks for it");
@@ -431,7 +446,7 @@ async fn the_demands_owner_asks_every_party_of_a_bundle_in_one_step_and_each_bun
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(r).await["error"]["fields"]["scenario_id"].is_string(), "a capability is no scenario");
 
-    let draft = s.m.draft(demand(s.m.org), "/api/demands").await;
+    let draft = s.m.draft(demand(s.m.org), "/api/v1/demands").await;
     let mut early = ask.clone();
     early["demand_id"] = json!(draft);
     let r = s.m.owner.post(&url).json(&early).send().await.unwrap();

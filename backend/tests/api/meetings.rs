@@ -35,7 +35,7 @@ impl Meet {
     async fn available(&self, c: &Client, slots: &[usize]) {
         let ids: Vec<i64> = slots.iter().map(|i| self.slots[*i]).collect();
         let r = c
-            .put(self.url(&format!("/api/events/{}/meetings/availability", self.event)))
+            .put(self.url(&format!("/api/v1/events/{}/meetings/availability", self.event)))
             .json(&json!({"slots": ids}))
             .send()
             .await
@@ -44,7 +44,7 @@ impl Meet {
     }
 
     async fn request(&self, from: &Client, to: i64) -> reqwest::Response {
-        from.post(self.url(&format!("/api/events/{}/meetings/requests", self.event)))
+        from.post(self.url(&format!("/api/v1/events/{}/meetings/requests", self.event)))
             .json(&json!({"to_user": to, "message": "想聊聊合作"}))
             .send()
             .await
@@ -52,7 +52,7 @@ impl Meet {
     }
 
     async fn user_id(&self, c: &Client) -> i64 {
-        self.get(c, "/api/me").await["id"].as_i64().unwrap()
+        self.get(c, "/api/v1/me").await["id"].as_i64().unwrap()
     }
 }
 
@@ -62,15 +62,15 @@ async fn meet() -> Meet {
     let s = matching::setup().await;
     let organizer = s.m.app.user("org@example.com", "主办方").await;
     let org = org_of_kind(&s.m.app, &organizer, "organizer", None, Some(&s.m.admin)).await;
-    let r = organizer.post(s.m.app.url("/api/events")).json(&matchmaking(org, "matchmaking")).send().await.unwrap();
+    let r = organizer.post(s.m.app.url("/api/v1/events")).json(&matchmaking(org, "matchmaking")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     let event = body(r).await["id"].as_i64().unwrap();
     let t = json!({"name_zh": "洽谈席", "quota": 50});
-    let r = organizer.post(s.m.app.url(&format!("/api/events/{event}/ticket-types"))).json(&t).send().await.unwrap();
+    let r = organizer.post(s.m.app.url(&format!("/api/v1/events/{event}/ticket-types"))).json(&t).send().await.unwrap();
     let ticket = body(r).await["id"].as_i64().unwrap();
     for c in [&s.m.owner, &s.lab_owner, &s.other_owner] {
         let req = json!({"ticket_type": ticket, "people": ["本人"]});
-        let r = c.post(s.m.app.url(&format!("/api/events/{event}/registrations"))).json(&req).send().await.unwrap();
+        let r = c.post(s.m.app.url(&format!("/api/v1/events/{event}/registrations"))).json(&req).send().await.unwrap();
         assert_eq!(body(r).await["status"], "confirmed");
     }
     let slots: Vec<Value> = [("05:00", "05:20"), ("05:30", "05:50"), ("06:00", "06:20")]
@@ -78,7 +78,7 @@ async fn meet() -> Meet {
         .map(|(a, b)| json!({"starts_at": format!("2099-05-01T{a}:00Z"), "ends_at": format!("2099-05-01T{b}:00Z")}))
         .collect();
     let r = organizer
-        .put(s.m.app.url(&format!("/api/events/{event}/meetings/setup")))
+        .put(s.m.app.url(&format!("/api/v1/events/{event}/meetings/setup")))
         .json(&json!({"tables": 2, "slots": slots}))
         .send()
         .await
@@ -100,7 +100,7 @@ async fn attendees_are_ranked_by_the_engine_and_accepted_meetings_are_scheduled_
     m.available(other, &[0, 1, 2]).await;
 
     // The lab whose capability fits the enterprise's demand comes first, with the engine's reasons.
-    let list = m.get(owner, &format!("/api/events/{}/meetings/attendees", m.event)).await;
+    let list = m.get(owner, &format!("/api/v1/events/{}/meetings/attendees", m.event)).await;
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 2, "everyone but oneself");
     assert_eq!(list[0]["person"]["user_id"], lab_id);
@@ -114,66 +114,66 @@ async fn attendees_are_ranked_by_the_engine_and_accepted_meetings_are_scheduled_
     assert_eq!(r.status(), StatusCode::CREATED);
     let to_lab = body(r).await["id"].as_i64().unwrap();
     error_code(m.request(lab, m.user_id(owner).await).await, StatusCode::CONFLICT).await;
-    let incoming = m.get(lab, &format!("/api/events/{}/meetings", m.event)).await;
+    let incoming = m.get(lab, &format!("/api/v1/events/{}/meetings", m.event)).await;
     assert_eq!(incoming["requests"][0]["incoming"], true);
     error_code(
-        owner.post(m.url(&format!("/api/meeting-requests/{to_lab}/accept"))).send().await.unwrap(),
+        owner.post(m.url(&format!("/api/v1/meeting-requests/{to_lab}/accept"))).send().await.unwrap(),
         StatusCode::FORBIDDEN,
     )
     .await;
-    let r = lab.post(m.url(&format!("/api/meeting-requests/{to_lab}/accept"))).send().await.unwrap();
+    let r = lab.post(m.url(&format!("/api/v1/meeting-requests/{to_lab}/accept"))).send().await.unwrap();
     assert_eq!(body(r).await["status"], "accepted");
     let to_other = body(m.request(owner, other_id).await).await["id"].as_i64().unwrap();
-    other.post(m.url(&format!("/api/meeting-requests/{to_other}/accept"))).send().await.unwrap();
+    other.post(m.url(&format!("/api/v1/meeting-requests/{to_other}/accept"))).send().await.unwrap();
     let kinds = |v: Value| v["items"].as_array().unwrap().iter().map(|n| n["kind"].clone()).collect::<Vec<_>>();
-    assert!(kinds(m.get(lab, "/api/notifications").await).contains(&json!("meeting_requested")));
-    assert!(kinds(m.get(owner, "/api/notifications").await).contains(&json!("meeting_accepted")));
+    assert!(kinds(m.get(lab, "/api/v1/notifications").await).contains(&json!("meeting_requested")));
+    assert!(kinds(m.get(owner, "/api/v1/notifications").await).contains(&json!("meeting_accepted")));
 
     // The scheduler: the enterprise meets the lab in the one slot they share, the other lab in another.
-    let r = m.organizer.post(m.url(&format!("/api/events/{}/meetings/schedule", m.event))).send().await.unwrap();
+    let r = m.organizer.post(m.url(&format!("/api/v1/events/{}/meetings/schedule", m.event))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let report = body(r).await;
     assert_eq!((report["accepted"].as_u64(), report["placed"].as_u64()), (Some(2), Some(2)));
-    let agenda = m.get(owner, &format!("/api/events/{}/meetings", m.event)).await["agenda"].clone();
+    let agenda = m.get(owner, &format!("/api/v1/events/{}/meetings", m.event)).await["agenda"].clone();
     let agenda = agenda.as_array().unwrap();
     assert_eq!(agenda.len(), 2);
     let slot_with = |user: i64| agenda.iter().find(|a| a["with"]["user_id"] == user).unwrap()["slot"]["id"].clone();
     assert_eq!(slot_with(lab_id), m.slots[1]);
     assert_ne!(slot_with(other_id), slot_with(lab_id), "never two meetings at once");
-    assert!(kinds(m.get(other, "/api/notifications").await).contains(&json!("meetings_scheduled")));
+    assert!(kinds(m.get(other, "/api/v1/notifications").await).contains(&json!("meetings_scheduled")));
 
     // The personal agenda as a calendar, and the organizers' table plan as Excel.
-    let ics = lab.get(m.url(&format!("/api/events/{}/meetings/agenda.ics", m.event))).send().await.unwrap();
+    let ics = lab.get(m.url(&format!("/api/v1/events/{}/meetings/agenda.ics", m.event))).send().await.unwrap();
     assert_eq!(ics.headers()["content-type"], "text/calendar; charset=utf-8");
     let ics = ics.text().await.unwrap();
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
     assert!(ics.contains("DTSTART:20990501T053000Z"), "{ics}");
-    let xlsx = m.organizer.get(m.url(&format!("/api/events/{}/meetings/plan.xlsx", m.event))).send().await.unwrap();
+    let xlsx = m.organizer.get(m.url(&format!("/api/v1/events/{}/meetings/plan.xlsx", m.event))).send().await.unwrap();
     assert_eq!(xlsx.status(), StatusCode::OK);
     let rows = crate::events::sheet(&xlsx.bytes().await.unwrap(), "桌位安排");
     assert_eq!(rows.len(), 3, "a header and two meetings");
     assert!(rows[1..].iter().any(|r| r.contains(&"实验室".to_owned())), "{rows:?}");
     error_code(
-        owner.get(m.url(&format!("/api/events/{}/meetings/plan.xlsx", m.event))).send().await.unwrap(),
+        owner.get(m.url(&format!("/api/v1/events/{}/meetings/plan.xlsx", m.event))).send().await.unwrap(),
         StatusCode::FORBIDDEN,
     )
     .await;
 
     // Calling a meeting off takes it out of both agendas.
-    lab.post(m.url(&format!("/api/meeting-requests/{to_lab}/cancel"))).send().await.unwrap();
-    let agenda = m.get(owner, &format!("/api/events/{}/meetings", m.event)).await["agenda"].clone();
+    lab.post(m.url(&format!("/api/v1/meeting-requests/{to_lab}/cancel"))).send().await.unwrap();
+    let agenda = m.get(owner, &format!("/api/v1/events/{}/meetings", m.event)).await["agenda"].clone();
     assert_eq!(agenda.as_array().unwrap().len(), 1);
 
     // Someone who cancels their registration leaves the schedule at the next run but keeps their
     // name in the others' requests.
-    let own = m.get(other, &format!("/api/events/{}/registrations", m.event)).await;
+    let own = m.get(other, &format!("/api/v1/events/{}/registrations", m.event)).await;
     let reg = own[0]["id"].as_i64().unwrap();
-    other.post(m.url(&format!("/api/registrations/{reg}/cancel"))).send().await.unwrap();
+    other.post(m.url(&format!("/api/v1/registrations/{reg}/cancel"))).send().await.unwrap();
     let report =
-        body(m.organizer.post(m.url(&format!("/api/events/{}/meetings/schedule", m.event))).send().await.unwrap())
+        body(m.organizer.post(m.url(&format!("/api/v1/events/{}/meetings/schedule", m.event))).send().await.unwrap())
             .await;
     assert_eq!(report["accepted"], 0);
-    let area = m.get(owner, &format!("/api/events/{}/meetings", m.event)).await;
+    let area = m.get(owner, &format!("/api/v1/events/{}/meetings", m.event)).await;
     assert_eq!(area["agenda"].as_array().unwrap().len(), 0);
     let to_them = area["requests"].as_array().unwrap().iter().find(|r| r["id"] == to_other).unwrap().clone();
     assert_eq!(to_them["to"]["name"], "量子所");
@@ -185,7 +185,7 @@ async fn only_attendees_take_part_only_organizers_set_up_and_schedule_and_bad_in
     let owner = &m.s.m.owner;
     let outsider = m.s.m.app.user("outsider@example.com", "路人").await;
     let lab_id = m.user_id(&m.s.lab_owner).await;
-    let base = format!("/api/events/{}/meetings", m.event);
+    let base = format!("/api/v1/events/{}/meetings", m.event);
     let (code, _) = error_code(m.request(&outsider, lab_id).await, StatusCode::FORBIDDEN).await;
     assert_eq!(code, "not_attendee");
     let r = outsider.put(m.url(&format!("{base}/availability"))).json(&json!({"slots": []})).send().await.unwrap();
@@ -208,10 +208,10 @@ async fn only_attendees_take_part_only_organizers_set_up_and_schedule_and_bad_in
     let (_, fields) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(fields["error"]["fields"].get("slots").is_some());
     // Only matchmaking events have meetings.
-    let org = m.get(&m.organizer, &format!("/api/events/{}", m.event)).await["org_id"].as_i64().unwrap();
+    let org = m.get(&m.organizer, &format!("/api/v1/events/{}", m.event)).await["org_id"].as_i64().unwrap();
     let forum =
-        body(m.organizer.post(m.url("/api/events")).json(&matchmaking(org, "forum")).send().await.unwrap()).await;
-    let r = m.organizer.get(m.url(&format!("/api/events/{}/meetings", forum["id"]))).send().await.unwrap();
+        body(m.organizer.post(m.url("/api/v1/events")).json(&matchmaking(org, "forum")).send().await.unwrap()).await;
+    let r = m.organizer.get(m.url(&format!("/api/v1/events/{}/meetings", forum["id"]))).send().await.unwrap();
     let (code, _) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(code, "not_matchmaking");
 }

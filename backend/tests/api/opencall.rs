@@ -22,8 +22,8 @@ async fn call() -> Call {
     let m = market().await;
     let mut payload = demand(m.org);
     payload["open_call"] = json!({"reward": 500, "application_deadline": "2099-01-01"});
-    let id = m.draft(payload, "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", id).await;
+    let id = m.draft(payload, "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", id).await;
     let lab_owner = m.app.user("lab@example.com", "实验室").await;
     let lab = org_of_kind(&m.app, &lab_owner, "lab", Some("research_institute"), Some(&m.admin)).await;
     let rival_owner = m.app.user("rival@example.com", "对手").await;
@@ -42,7 +42,7 @@ impl Call {
     }
 
     async fn apply(&self, c: &Client, org: i64, solution: &str) -> reqwest::Response {
-        c.post(self.url(&format!("/api/demands/{}/applications", self.demand)))
+        c.post(self.url(&format!("/api/v1/demands/{}/applications", self.demand)))
             .json(&application(org, solution))
             .send()
             .await
@@ -79,7 +79,7 @@ impl Call {
         let r = self
             .post(
                 &self.m.owner,
-                &format!("/api/demands/{}/notice", self.demand),
+                &format!("/api/v1/demands/{}/notice", self.demand),
                 json!({"winners": [mine], "rationale": "方案成熟"}),
             )
             .await;
@@ -91,7 +91,7 @@ impl Call {
 #[tokio::test]
 async fn an_open_call_takes_applications_until_its_deadline_and_the_owner_publishes_the_result() {
     let c = call().await;
-    let apps = format!("/api/demands/{}/applications", c.demand);
+    let apps = format!("/api/v1/demands/{}/applications", c.demand);
     let r = c.apply(&c.lab_owner, c.lab, "界面改性方案").await;
     assert_eq!(r.status(), StatusCode::CREATED);
     let mine = body(r).await;
@@ -154,7 +154,7 @@ async fn an_open_call_takes_applications_until_its_deadline_and_the_owner_publis
     assert_eq!(answered["clarifications"][0]["answer"], "钱塘区");
 
     // No result before the deadline; after it, no more applications or revisions.
-    let select = format!("/api/demands/{}/notice", c.demand);
+    let select = format!("/api/v1/demands/{}/notice", c.demand);
     let winners = json!({"winners": [mine], "rationale": "方案成熟，团队有中试经验"});
     error_code(c.post(&c.m.owner, &select, winners.clone()).await, StatusCode::CONFLICT).await;
     c.close_applications().await;
@@ -184,11 +184,11 @@ async fn an_open_call_takes_applications_until_its_deadline_and_the_owner_publis
     assert_eq!((status_of(mine), status_of(theirs)), (json!("selected"), json!("not_selected")));
     // Both applicants hear of the result.
     for client in [&c.lab_owner, &c.rival_owner] {
-        let n = body(client.get(c.url("/api/notifications")).send().await.unwrap()).await;
+        let n = body(client.get(c.url("/api/v1/notifications")).send().await.unwrap()).await;
         assert!(n["items"].as_array().unwrap().iter().any(|n| n["kind"] == "open_call_result"), "{n}");
     }
     // The notice is public.
-    let public = body(c.m.app.client().get(c.url("/api/notices")).send().await.unwrap()).await;
+    let public = body(c.m.app.client().get(c.url("/api/v1/notices")).send().await.unwrap()).await;
     assert_eq!(public["total"], 1);
     assert_eq!(public["items"][0]["demand_id"], c.demand);
 }
@@ -197,7 +197,7 @@ async fn an_open_call_takes_applications_until_its_deadline_and_the_owner_publis
 async fn objections_are_answered_within_the_window_and_the_result_becomes_final() {
     let c = call().await;
     let id = c.decided().await;
-    let objections = format!("/api/notices/{id}/objections");
+    let objections = format!("/api/v1/notices/{id}/objections");
     error_code(
         c.m.app.client().post(c.url(&objections)).json(&json!({"text": "x"})).send().await.unwrap(),
         StatusCode::UNAUTHORIZED,
@@ -208,7 +208,7 @@ async fn objections_are_answered_within_the_window_and_the_result_becomes_final(
     let notice = body(r).await;
     let objection = notice["objections"][0]["id"].as_i64().unwrap();
     assert!(notice["objections"][0].get("user_id").is_none(), "objections are anonymous");
-    let n = body(c.m.owner.get(c.url("/api/notifications")).send().await.unwrap()).await;
+    let n = body(c.m.owner.get(c.url("/api/v1/notifications")).send().await.unwrap()).await;
     assert!(n["items"].as_array().unwrap().iter().any(|n| n["kind"] == "objection"));
 
     let answer = format!("{objections}/{objection}/answer");
@@ -222,13 +222,13 @@ async fn objections_are_answered_within_the_window_and_the_result_becomes_final(
     c.end_window(id).await;
     let closed = backend::opencall::ops::close_windows(&c.m.app.state).await.unwrap();
     assert_eq!(closed, vec![(id, shared::opencall::NoticeStatus::Final)]);
-    let notice = body(c.m.app.client().get(c.url(&format!("/api/notices/{id}"))).send().await.unwrap()).await;
+    let notice = body(c.m.app.client().get(c.url(&format!("/api/v1/notices/{id}"))).send().await.unwrap()).await;
     assert_eq!(notice["status"], "final");
     let actions: Vec<&str> =
         notice["history"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["published", "objection", "answered", "final"]);
     // The plan dashboard counts the call as a key technology tackled.
-    let targets = body(c.m.app.client().get(c.url("/api/dashboard/targets")).send().await.unwrap()).await;
+    let targets = body(c.m.app.client().get(c.url("/api/v1/dashboard/targets")).send().await.unwrap()).await;
     let key = targets.as_array().unwrap().iter().find(|t| t["code"] == "key_technologies").unwrap();
     assert_eq!(key["current"], 1);
     // No objections after the window.
@@ -242,16 +242,16 @@ async fn objections_are_answered_within_the_window_and_the_result_becomes_final(
 async fn a_result_left_with_unanswered_objections_is_decided_by_a_site_admin() {
     let c = call().await;
     let id = c.decided().await;
-    c.post(&c.public, &format!("/api/notices/{id}/objections"), json!({"text": "评审不公开"})).await;
-    let decision = format!("/api/notices/{id}/decision");
+    c.post(&c.public, &format!("/api/v1/notices/{id}/objections"), json!({"text": "评审不公开"})).await;
+    let decision = format!("/api/v1/notices/{id}/decision");
     error_code(c.post(&c.m.admin, &decision, json!({"uphold": true, "note": "x"})).await, StatusCode::CONFLICT).await;
     c.end_window(id).await;
     let closed = backend::opencall::ops::close_windows(&c.m.app.state).await.unwrap();
     assert_eq!(closed, vec![(id, shared::opencall::NoticeStatus::UnderReview)]);
     // It waits in the admins' list of notices under review; other statuses are not listed there.
-    let waiting = body(c.m.app.client().get(c.url("/api/notices?status=under_review")).send().await.unwrap()).await;
+    let waiting = body(c.m.app.client().get(c.url("/api/v1/notices?status=under_review")).send().await.unwrap()).await;
     assert_eq!((waiting["total"].as_u64(), waiting["items"][0]["id"].as_i64()), (Some(1), Some(id)));
-    let open = body(c.m.app.client().get(c.url("/api/notices?status=open")).send().await.unwrap()).await;
+    let open = body(c.m.app.client().get(c.url("/api/v1/notices?status=open")).send().await.unwrap()).await;
     assert_eq!(open["total"], 0);
     error_code(c.post(&c.m.owner, &decision, json!({"uphold": true, "note": "x"})).await, StatusCode::FORBIDDEN).await;
     error_code(
@@ -268,18 +268,19 @@ async fn a_result_left_with_unanswered_objections_is_decided_by_a_site_admin() {
 #[tokio::test]
 async fn a_demand_without_an_open_call_takes_no_applications() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", id).await;
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", id).await;
     let lab_owner = m.app.user("lab@example.com", "实验室").await;
     let lab = org_of_kind(&m.app, &lab_owner, "lab", Some("research_institute"), Some(&m.admin)).await;
     let r = lab_owner
-        .post(m.app.url(&format!("/api/demands/{id}/applications")))
+        .post(m.app.url(&format!("/api/v1/demands/{id}/applications")))
         .json(&application(lab, "方案"))
         .send()
         .await
         .unwrap();
     error_code(r, StatusCode::NOT_FOUND).await;
-    error_code(m.app.client().get(m.app.url("/api/notices/12345")).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    error_code(m.app.client().get(m.app.url("/api/v1/notices/12345")).send().await.unwrap(), StatusCode::NOT_FOUND)
+        .await;
 }
 
 #[tokio::test]
@@ -287,7 +288,7 @@ async fn application_files_are_read_by_the_applicant_and_the_owner_only() {
     let c = call().await;
     let mine = body(c.apply(&c.lab_owner, c.lab, "方案").await).await["id"].as_i64().unwrap();
     let upload = |client: &Client, bytes: &'static [u8]| {
-        let url = c.url(&format!("/api/demands/{}/applications/{mine}/attachments?name=方案书.pdf", c.demand));
+        let url = c.url(&format!("/api/v1/demands/{}/applications/{mine}/attachments?name=方案书.pdf", c.demand));
         client.post(url).header("content-type", "application/octet-stream").body(bytes).send()
     };
     error_code(upload(&c.lab_owner, b"<html>").await.unwrap(), StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
@@ -296,9 +297,9 @@ async fn application_files_are_read_by_the_applicant_and_the_owner_only() {
     assert_eq!(r.status(), StatusCode::CREATED);
     let file = body(r).await["id"].as_i64().unwrap();
     let apps =
-        body(c.m.owner.get(c.url(&format!("/api/demands/{}/applications", c.demand))).send().await.unwrap()).await;
+        body(c.m.owner.get(c.url(&format!("/api/v1/demands/{}/applications", c.demand))).send().await.unwrap()).await;
     assert_eq!(apps[0]["attachments"][0]["name"], "方案书.pdf");
-    let download = format!("/api/application-files/{file}");
+    let download = format!("/api/v1/application-files/{file}");
     let got = c.m.owner.get(c.url(&download)).send().await.unwrap();
     assert_eq!(got.status(), StatusCode::OK);
     assert_eq!(got.bytes().await.unwrap().as_ref(), b"%PDF-1.4\n%%EOF\n");

@@ -47,15 +47,15 @@ async fn corpus() -> (Market, Vec<i64>) {
         d["summary_zh"] = json!(summary);
         d["domains"] = json!([domain]);
         d["keywords"] = json!(keywords);
-        let id = m.draft(d, "/api/demands").await;
-        m.publish(&m.owner, "/api/demands", id).await;
+        let id = m.draft(d, "/api/v1/demands").await;
+        m.publish(&m.owner, "/api/v1/demands", id).await;
         ids.push(id);
     }
     (m, ids)
 }
 
 async fn search(m: &Market, q: &str) -> Value {
-    let r = m.app.client().get(m.app.url("/api/search")).query(&[("q", q)]).send().await.unwrap();
+    let r = m.app.client().get(m.app.url("/api/v1/search")).query(&[("q", q)]).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     body(r).await
 }
@@ -93,19 +93,19 @@ async fn results_count_per_kind_and_filter_by_kind() {
     assert_eq!(r["total"], 2);
     let demands = r["by_kind"].as_array().unwrap().iter().find(|k| k["kind"] == "demand").unwrap()["count"].clone();
     assert_eq!(demands, 2);
-    let r = m.app.client().get(m.app.url("/api/search?q=电池&kind=capability")).send().await.unwrap();
+    let r = m.app.client().get(m.app.url("/api/v1/search?q=电池&kind=capability")).send().await.unwrap();
     assert_eq!(body(r).await["total"], 0);
 }
 
 #[tokio::test]
 async fn closing_a_posting_removes_it_from_search_and_drafts_never_appear() {
     let (m, ids) = corpus().await;
-    m.owner.post(m.app.url(&format!("/api/demands/{}/close", ids[0]))).send().await.unwrap();
+    m.owner.post(m.app.url(&format!("/api/v1/demands/{}/close", ids[0]))).send().await.unwrap();
     let r = search(&m, "固态电池").await;
     assert!(r["items"].as_array().unwrap().iter().all(|h| h["id"] != ids[0]), "{r}");
     let mut d = demand(m.org);
     d["title_zh"] = json!("量子密钥分发草稿");
-    m.draft(d, "/api/demands").await;
+    m.draft(d, "/api/v1/demands").await;
     assert_eq!(search(&m, "量子密钥分发").await["total"], 0);
 }
 
@@ -144,8 +144,8 @@ async fn publish(m: &Market, title_zh: &str, title_en: &str, summary_zh: &str) -
     d["title_zh"] = json!(title_zh);
     d["title_en"] = json!(title_en);
     d["summary_zh"] = json!(summary_zh);
-    let id = m.draft(d, "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", id).await;
+    let id = m.draft(d, "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", id).await;
     id
 }
 
@@ -246,7 +246,7 @@ async fn no_query_ever_answers_an_error() {
         let q: String = (0..1 + next(7))
             .map(|_| format!("{}{}", pieces[next(pieces.len())], if next(2) == 0 { " " } else { "" }))
             .collect();
-        let r = m.app.client().get(m.app.url("/api/search")).query(&[("q", &q)]).send().await.unwrap();
+        let r = m.app.client().get(m.app.url("/api/v1/search")).query(&[("q", &q)]).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{q}");
         let r: Value = body(r).await;
         for h in r["items"].as_array().unwrap() {
@@ -284,20 +284,20 @@ async fn a_list_keyword_narrows_the_list_combines_with_filters_and_sorts_by_rele
     d["title_zh"] = json!("电池回收");
     d["summary_zh"] = json!("退役电池拆解，固态与液态电池都可处理");
     d["domains"] = json!(["new_materials"]);
-    let apart = m.draft(d, "/api/demands").await;
-    m.publish(&m.owner, "/api/demands", apart).await;
+    let apart = m.draft(d, "/api/v1/demands").await;
+    m.publish(&m.owner, "/api/v1/demands", apart).await;
     // Unspaced, and matching two postings: the one about it first.
-    let found = list(&m, "/api/demands?q=固态电池电解质").await;
+    let found = list(&m, "/api/v1/demands?q=固态电池电解质").await;
     assert_eq!(found.first(), Some(&ids[0]), "{found:?}");
     assert!(!found.contains(&ids[2]) && !found.contains(&ids[3]), "{found:?}");
     // With a filter: the keyword's postings of that field only.
-    let energy = list(&m, "/api/demands?q=电池&domain=advanced_energy").await;
+    let energy = list(&m, "/api/v1/demands?q=电池&domain=advanced_energy").await;
     assert!(energy.contains(&ids[0]) && energy.contains(&ids[1]) && !energy.contains(&apart), "{energy:?}");
     // Another order on request; nothing found lists nothing.
-    let newest = list(&m, "/api/demands?q=电池&sort=newest").await;
+    let newest = list(&m, "/api/v1/demands?q=电池&sort=newest").await;
     assert_eq!(newest.first(), Some(&apart), "{newest:?}");
-    assert!(list(&m, "/api/demands?q=量子纠缠").await.is_empty());
-    assert!(list(&m, "/api/capabilities?q=固态电池").await.is_empty(), "the keyword keeps to the list's kind");
+    assert!(list(&m, "/api/v1/demands?q=量子纠缠").await.is_empty());
+    assert!(list(&m, "/api/v1/capabilities?q=固态电池").await.is_empty(), "the keyword keeps to the list's kind");
 }
 
 #[tokio::test]
@@ -305,12 +305,12 @@ async fn the_owner_finds_their_own_drafts_by_keyword() {
     let (m, _) = corpus().await;
     let mut d = demand(m.org);
     d["title_zh"] = json!("量子重力仪野外标定草稿");
-    let draft = m.draft(d, "/api/demands").await;
-    let r = m.owner.get(m.app.url("/api/demands?mine=true&q=重力仪")).send().await.unwrap();
+    let draft = m.draft(d, "/api/v1/demands").await;
+    let r = m.owner.get(m.app.url("/api/v1/demands?mine=true&q=重力仪")).send().await.unwrap();
     let v: Value = body(r).await;
     let found: Vec<i64> = v["items"].as_array().unwrap().iter().map(|p| p["id"].as_i64().unwrap()).collect();
     assert_eq!(found, [draft], "{v}");
-    let r = m.owner.get(m.app.url("/api/demands?mine=true&q=100%25_")).send().await.unwrap();
+    let r = m.owner.get(m.app.url("/api/v1/demands?mine=true&q=100%25_")).send().await.unwrap();
     assert_eq!(body(r).await["total"], 0, "wildcards are taken literally");
 }
 
@@ -322,7 +322,7 @@ async fn hits_carry_their_key_facts_and_narrow_to_a_field_or_district() {
     assert_eq!(hit["id"], ids[0]);
     assert_eq!(hit["domains"], json!(["advanced_energy"]), "{hit}");
     assert!(hit["type_code"].as_str().is_some_and(|t| !t.is_empty()) && hit["deadline"].is_string(), "{hit}");
-    let url = m.app.url("/api/search");
+    let url = m.app.url("/api/v1/search");
     let get = |params: Vec<(&'static str, &'static str)>| {
         let (c, url) = (m.app.client(), url.clone());
         async move { body(c.get(url).query(&params).send().await.unwrap()).await }

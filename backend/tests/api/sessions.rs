@@ -13,7 +13,7 @@ async fn an_expired_session_is_refused() {
     let c = app.user("a@example.com", "A").await;
     let past = backend::db::now() - Duration::minutes(1);
     sql::query("UPDATE sessions SET expires_at = $1").bind(past).execute(&app.state.db).await.unwrap();
-    assert_eq!(c.get(app.url("/api/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(c.get(app.url("/api/v1/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
@@ -28,7 +28,7 @@ async fn a_session_used_after_an_hour_is_renewed_for_another_thirty_days() {
         .execute(&app.state.db)
         .await
         .unwrap();
-    let r = c.get(app.url("/api/me")).send().await.unwrap();
+    let r = c.get(app.url("/api/v1/me")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let cookie = r.headers().get(SET_COOKIE).expect("the cookie is renewed").to_str().unwrap().to_owned();
     assert!(cookie.contains("Max-Age=2592000"), "{cookie}");
@@ -41,7 +41,7 @@ async fn a_session_used_after_an_hour_is_renewed_for_another_thirty_days() {
 async fn a_recently_used_session_is_not_rewritten_on_every_request() {
     let app = spawn_app().await;
     let c = app.user("a@example.com", "A").await;
-    let r = c.get(app.url("/api/me")).send().await.unwrap();
+    let r = c.get(app.url("/api/v1/me")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers().get(SET_COOKIE).is_none(), "no renewal within the hour");
 }
@@ -52,7 +52,7 @@ async fn an_expired_invitation_cannot_be_previewed_or_accepted() {
     let owner = app.user("owner@example.com", "O").await;
     let id = app.org(&owner, "过期邀请").await;
     let inv: serde_json::Value = owner
-        .post(app.url(&format!("/api/orgs/{id}/members")))
+        .post(app.url(&format!("/api/v1/orgs/{id}/members")))
         .json(&serde_json::json!({"email": "late@example.com"}))
         .send()
         .await
@@ -68,9 +68,9 @@ async fn an_expired_invitation_cannot_be_previewed_or_accepted() {
         .unwrap();
     let late = app.user("late@example.com", "L").await;
     assert_eq!(
-        late.get(app.url(&format!("/api/invitations/{token}"))).send().await.unwrap().status(),
+        late.get(app.url(&format!("/api/v1/invitations/{token}"))).send().await.unwrap().status(),
         StatusCode::NOT_FOUND
     );
-    let r = late.post(app.url(&format!("/api/invitations/{token}/accept"))).send().await.unwrap();
+    let r = late.post(app.url(&format!("/api/v1/invitations/{token}/accept"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }

@@ -127,7 +127,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
                 <span class="badge">{tr(e.event_type.msg())}</span>" "
                 {date(&e.starts_at)}" – "{date(&e.ends_at)}" · "{e.venue.clone().unwrap_or_default()}
                 {e.online_url.clone().map(|u| view! { " · "<a href=u.clone()>{tr(Msg::EventOnline)}</a> })}
-                " · "<a href=format!("/api/events/{id}/calendar.ics") data-testid="ics">{tr(Msg::AddToCalendar)}</a>
+                " · "<a href=format!("/api/v1/events/{id}/calendar.ics") data-testid="ics">{tr(Msg::AddToCalendar)}</a>
             </p>
             <p class="muted">{move || bilingual(&org_zh, org_en.as_deref(), locale())}</p>
         </header>
@@ -614,7 +614,7 @@ pub fn TicketCard(t: Ticket) -> impl IntoView {
     });
     view! {
         <figure class="ticket" data-testid="ticket">
-            <img class="ticket-qr" src=format!("/api/tickets/{}/qr.svg", t.code) alt=alt width="160" height="160"/>
+            <img class="ticket-qr" src=format!("/api/v1/tickets/{}/qr.svg", t.code) alt=alt width="160" height="160"/>
             <figcaption>
                 <strong>{t.name.clone()}</strong>
                 <span class="muted">{tr(Msg::TicketCodeLabel)}": "<code data-testid="ticket-code">{t.code.clone()}</code></span>
@@ -915,8 +915,8 @@ fn Registrations(event: i64, changed: Callback<()>) -> impl IntoView {
         <section class="card" data-testid="registrations">
             <h2>{tr(Msg::RegistrationsTitle)}</h2>
             <p class="actions">
-                <a href=format!("/api/events/{event}/registrations.csv") data-testid="export-csv">{tr(Msg::ExportCsv)}</a>
-                <a href=format!("/api/events/{event}/registrations.xlsx") data-testid="export-xlsx">{tr(Msg::ExportXlsx)}</a>
+                <a href=format!("/api/v1/events/{event}/registrations.csv") data-testid="export-csv">{tr(Msg::ExportCsv)}</a>
+                <a href=format!("/api/v1/events/{event}/registrations.xlsx") data-testid="export-xlsx">{tr(Msg::ExportXlsx)}</a>
             </p>
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
             {resource_view(data, move |list: Vec<Registration>| view! {

@@ -1,6 +1,6 @@
 //! The front door: live figures, the newest demands, open calls closing soon, upcoming events
 //! and competitions — each a link — and, signed in, what needs the person and the action that
-//! fits their organizations. One request (`GET /api/home`); the lists keep their height while
+//! fits their organizations. One request (`GET /api/v1/home`); the lists keep their height while
 //! it loads, so nothing moves when it arrives.
 
 use std::collections::BTreeSet;
