@@ -428,6 +428,30 @@ async fn a_visitor_on_a_phone_narrows_a_list_with_its_keyword_box_and_a_filter_a
     b.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_in_person_downloads_the_list_they_filtered_as_a_spreadsheet() {
+    let server = Server::start().await;
+    published_demand(&server).await;
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&server.url("/demands?domain=advanced_energy")).await.unwrap();
+    b.text_contains(".cards", "固态电池电解质界面稳定性攻关").await;
+    let links = b.client.find_all(fantoccini::Locator::Css("[data-testid=export-xlsx]")).await.unwrap();
+    assert!(links.is_empty(), "a visitor is offered no export");
+    log_in(&b, &server, "ent@example.com", "/demands").await;
+    b.client.goto(&server.url("/demands?domain=advanced_energy")).await.unwrap();
+    b.text_contains(".cards", "固态电池电解质界面稳定性攻关").await;
+    b.text_contains("[data-testid=export-xlsx]", "导出 Excel").await;
+    let href: String = b.js("return document.querySelector('[data-testid=export-xlsx]').getAttribute('href')").await;
+    assert_eq!(href, "/api/v1/demands/export.xlsx?domain=advanced_energy", "the list's filters, no paging");
+    let (status, kind): (u16, String) = b
+        .js("return fetch(document.querySelector('[data-testid=export-xlsx]').href)
+                .then(r => [r.status, r.headers.get('content-type')])")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(kind, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    b.close().await;
+}
+
 async fn log_in(b: &Browser, server: &Server, email: &str, next: &str) {
     b.client.goto(&server.url(&format!("/login?next={next}"))).await.unwrap();
     b.fill("#f-email", email).await;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
+use crate::Locale;
 use crate::error::FieldErrors;
 use crate::orgs::{OrgKind, OrgSummary};
 use crate::taxonomy::{Taxonomy, TermKind};
@@ -688,6 +689,19 @@ code_enum!(PostingSort {
     Newest = "newest" => SortNewest,
     Deadline = "deadline" => SortDeadline,
 });
+
+/// The label of a posting's type code in `locale`: an enum for demands and capabilities, reference
+/// data (through `term`) for scenarios and mandates.
+pub fn type_label(kind: PostingKind, code: &str, locale: Locale, term: impl Fn(TermKind, &str) -> String) -> String {
+    match kind {
+        PostingKind::Demand => DemandType::parse(code).map_or(code.to_owned(), |t| t.msg().t(locale).to_owned()),
+        PostingKind::Capability => {
+            CapabilityKind::parse(code).map_or(code.to_owned(), |t| t.msg().t(locale).to_owned())
+        }
+        PostingKind::Scenario => term(TermKind::ScenarioCategory, code),
+        PostingKind::Mandate => term(TermKind::InvestorType, code),
+    }
+}
 
 /// Filters every posting list takes; one machinery for all four kinds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -116,6 +116,13 @@ pub fn postings(kind: PostingKind, q: &PostingQuery) -> String {
     format!("/api/v1/{}{}", kind.plural(), query(&posting_filters(q)))
 }
 
+/// The spreadsheet (`xlsx` or `csv`) of every posting a list with these filters shows: the list's
+/// filters without its paging.
+pub fn postings_export(kind: PostingKind, q: &PostingQuery, format: &str) -> String {
+    let q = PostingQuery { page: None, per_page: None, ..q.clone() };
+    format!("/api/v1/{}/export.{format}{}", kind.plural(), query(&posting_filters(&q)))
+}
+
 pub fn posting(kind: PostingKind, id: i64) -> String {
     format!("/api/v1/{}/{id}", kind.plural())
 }
@@ -237,6 +244,11 @@ mod tests {
         );
         let q = PostingQuery { pilot_zone: Some("xiaoshan".into()), per_page: Some(20), ..Default::default() };
         assert_eq!(postings(PostingKind::Mandate, &q), "/api/v1/mandates?pilot_zone=xiaoshan&per_page=20");
+        let q = PostingQuery { domain: Some("advanced_energy".into()), page: Some(3), ..Default::default() };
+        assert_eq!(
+            postings_export(PostingKind::Demand, &q, "xlsx"),
+            "/api/v1/demands/export.xlsx?domain=advanced_energy"
+        );
         assert_eq!(events(false, None, 1), "/api/v1/events");
         assert_eq!(events(true, Some("论坛"), 1), "/api/v1/events?past=true&q=%E8%AE%BA%E5%9D%9B");
         assert_eq!(events(false, None, 2), "/api/v1/events?page=2");

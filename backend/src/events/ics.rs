@@ -120,16 +120,7 @@ pub fn event(e: &Event, url: &str, now: OffsetDateTime) -> String {
 
 /// An `.ics` download response.
 pub fn response(body: String, filename: &str) -> axum::response::Response {
-    use axum::http::{HeaderValue, header};
-    use axum::response::IntoResponse;
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    response
+    crate::http::download(body, "text/calendar; charset=utf-8", filename)
 }
 
 #[cfg(test)]

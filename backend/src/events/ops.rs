@@ -785,13 +785,6 @@ pub async fn checkin_counts(state: &AppState, user: &SessionUser, id: i64) -> Ap
     Ok(store::checkin_counts(&mut db, id).await?)
 }
 
-/// One CSV field: quoted when it holds a comma, quote or line break (RFC 4180); a leading `=`, `+`,
-/// `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
-}
-
 /// Sends a message to the registrants of the chosen ticket types and statuses, through the
 /// notification centre and email (those who run the event); kept for the organizers to see.
 pub async fn send_message(
@@ -945,7 +938,7 @@ pub async fn registrations_csv(state: &AppState, user: &SessionUser, id: i64) ->
     let (header, rows) = attendee_rows(&mut db, id).await?;
     let mut out = String::from("\u{feff}");
     for row in std::iter::once(&header).chain(&rows) {
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str(&row.iter().map(|f| crate::xlsx::csv_field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     Ok(out)
@@ -1026,17 +1019,4 @@ pub async fn registrations_xlsx(state: &AppState, user: &SessionUser, id: i64) -
         },
     ];
     crate::xlsx::workbook(&sheets).map_err(|e| AppError::Internal(anyhow::anyhow!("writing the workbook: {e}")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_when_needed_and_never_formulas() {
-        assert_eq!(csv_field("张明"), "张明");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-    }
 }

@@ -218,17 +218,8 @@ pub async fn registrations_csv(
     current: CurrentUser,
     Path(id): Path<i64>,
 ) -> AppResult<axum::response::Response> {
-    use axum::http::{HeaderValue, header};
-    use axum::response::IntoResponse;
     let csv = ops::registrations_csv(&state, &current.user, id).await?;
-    let mut response = csv.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"event-{id}-registrations.csv\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    Ok(response)
+    Ok(crate::xlsx::csv_response(csv, &format!("event-{id}-registrations.csv")))
 }
 
 /// The co-organizers: managers run the event, check-in staff scan tickets (those who run it).

@@ -22,3 +22,20 @@ pub async fn route_not_found() -> AppError {
 pub async fn method_not_allowed() -> AppError {
     AppError::MethodNotAllowed
 }
+
+/// A file download: `body` as `content_type`, saved as `filename`, never cached by shared caches.
+pub fn download(
+    body: impl axum::response::IntoResponse,
+    content_type: &'static str,
+    filename: &str,
+) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}

@@ -1,6 +1,7 @@
 //! The marketplace: demands, capabilities, scenario openings and investor mandates — lifecycle,
 //! moderation, browsing.
 
+pub mod export;
 pub mod facets;
 pub mod list;
 pub mod memory;
@@ -20,17 +21,25 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(demands::get, demands::update))
         .routes(routes!(demands::submit))
         .routes(routes!(demands::close))
+        .routes(routes!(demands::export_xlsx))
+        .routes(routes!(demands::export_csv))
         .routes(routes!(capabilities::list, capabilities::create))
         .routes(routes!(capabilities::get, capabilities::update))
         .routes(routes!(capabilities::submit))
         .routes(routes!(capabilities::close))
+        .routes(routes!(capabilities::export_xlsx))
+        .routes(routes!(capabilities::export_csv))
         .routes(routes!(scenarios::list, scenarios::create))
         .routes(routes!(scenarios::get, scenarios::update))
         .routes(routes!(scenarios::submit))
         .routes(routes!(scenarios::close))
+        .routes(routes!(scenarios::export_xlsx))
+        .routes(routes!(scenarios::export_csv))
         .routes(routes!(mandates::list, mandates::create))
         .routes(routes!(mandates::get, mandates::update))
         .routes(routes!(mandates::submit))
         .routes(routes!(mandates::close))
+        .routes(routes!(mandates::export_xlsx))
+        .routes(routes!(mandates::export_csv))
         .routes(routes!(routes::moderation_queue, routes::moderate))
 }

@@ -9,14 +9,17 @@ use shared::market::{
 };
 use shared::page::Page;
 
-use super::ops;
+use axum::response::Response;
+
+use super::{export, ops};
 use crate::AppState;
 use crate::accounts::{AdminUser, CurrentUser, MaybeUser};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::http::extract::{Json, Path, Query, RawJson};
 
 macro_rules! posting_routes {
-    ($module:ident, $kind:expr, $tag:literal, $list:literal, $one:literal, $submit:literal, $close:literal) => {
+    ($module:ident, $kind:expr, $tag:literal, $list:literal, $one:literal, $submit:literal, $close:literal,
+     $xlsx:literal, $csv:literal) => {
         pub mod $module {
             use super::*;
 
@@ -73,6 +76,34 @@ macro_rules! posting_routes {
                 Ok(Json(ops::owner_transition(&state, &current.user, $kind, id, Transition::Submit).await?))
             }
 
+            /// The list as an Excel workbook: every posting it shows the caller with these filters (all
+            /// pages, at most 10,000), in the caller's language. Own postings in any state with `mine=true`.
+            #[utoipa::path(get, path = $xlsx, tag = $tag, params(PostingQuery),
+                responses((status = 200, description = "The workbook",
+                           content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))]
+            pub async fn export_xlsx(
+                State(state): State<AppState>,
+                user: MaybeUser,
+                Query(q): Query<PostingQuery>,
+            ) -> AppResult<Response> {
+                let sheet = export::sheet(&state, user.0.as_ref(), $kind, q).await?;
+                let bytes = crate::xlsx::workbook(std::slice::from_ref(&sheet))
+                    .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the workbook: {e}")))?;
+                Ok(crate::xlsx::response(bytes, &format!("{}.xlsx", $kind.plural())))
+            }
+
+            /// The list as CSV (UTF-8 with a byte-order mark), as the workbook.
+            #[utoipa::path(get, path = $csv, tag = $tag, params(PostingQuery),
+                responses((status = 200, description = "The CSV text", content_type = "text/csv")))]
+            pub async fn export_csv(
+                State(state): State<AppState>,
+                user: MaybeUser,
+                Query(q): Query<PostingQuery>,
+            ) -> AppResult<Response> {
+                let sheet = export::sheet(&state, user.0.as_ref(), $kind, q).await?;
+                Ok(crate::xlsx::csv_response(crate::xlsx::csv(&sheet), &format!("{}.csv", $kind.plural())))
+            }
+
             /// Close (take down) a posting.
             #[utoipa::path(post, path = $close, tag = $tag, params(("id" = i64, Path)),
                 responses((status = 200, body = Posting), (status = 403, body = ApiError), (status = 404, body = ApiError),
@@ -91,7 +122,9 @@ posting_routes!(
     "/demands",
     "/demands/{id}",
     "/demands/{id}/submit",
-    "/demands/{id}/close"
+    "/demands/{id}/close",
+    "/demands/export.xlsx",
+    "/demands/export.csv"
 );
 posting_routes!(
     capabilities,
@@ -100,7 +133,9 @@ posting_routes!(
     "/capabilities",
     "/capabilities/{id}",
     "/capabilities/{id}/submit",
-    "/capabilities/{id}/close"
+    "/capabilities/{id}/close",
+    "/capabilities/export.xlsx",
+    "/capabilities/export.csv"
 );
 posting_routes!(
     scenarios,
@@ -109,7 +144,9 @@ posting_routes!(
     "/scenarios",
     "/scenarios/{id}",
     "/scenarios/{id}/submit",
-    "/scenarios/{id}/close"
+    "/scenarios/{id}/close",
+    "/scenarios/export.xlsx",
+    "/scenarios/export.csv"
 );
 posting_routes!(
     mandates,
@@ -118,7 +155,9 @@ posting_routes!(
     "/mandates",
     "/mandates/{id}",
     "/mandates/{id}/submit",
-    "/mandates/{id}/close"
+    "/mandates/{id}/close",
+    "/mandates/export.xlsx",
+    "/mandates/export.csv"
 );
 
 /// The moderation queue (site admins).

@@ -532,3 +532,43 @@ async fn bulk_reads_in_spans_return_every_published_posting_once() {
     let none: Vec<(i64, String)> = backend::db::json_rows(db, &sql, Some(&[])).await.unwrap();
     assert!(none.is_empty());
 }
+
+#[tokio::test]
+async fn a_list_exports_every_posting_its_filters_show_as_excel_and_csv() {
+    let m = market().await;
+    let mut ids = Vec::new();
+    for (i, domain) in ["advanced_energy", "advanced_energy", "quantum"].iter().enumerate() {
+        let mut d = demand(m.org);
+        d["title_zh"] = json!(format!("=导出测试需求{i}"));
+        d["domains"] = json!([domain]);
+        let id = m.draft(d, "/api/v1/demands").await;
+        m.publish(&m.owner, "/api/v1/demands", id).await;
+        ids.push(id);
+    }
+    let draft = m.draft(demand(m.org), "/api/v1/demands").await;
+
+    let r = m.owner.get(m.app.url("/api/v1/demands/export.xlsx?domain=advanced_energy")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("demands.xlsx"));
+    let rows = crate::events::sheet(&r.bytes().await.unwrap(), "技术需求");
+    assert_eq!(rows[0][..3], ["编号", "标题", "机构"]);
+    let exported: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(exported.len(), 2, "only the field asked for: {rows:?}");
+    assert!(exported.contains(&ids[0].to_string().as_str()) && exported.contains(&ids[1].to_string().as_str()));
+    assert!(rows[1][1].starts_with("=导出测试需求"), "written as text, never run as a formula");
+
+    let csv = m.owner.get(m.app.url("/api/v1/demands/export.csv")).send().await.unwrap();
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = csv.text().await.unwrap();
+    assert!(text.starts_with("\u{feff}编号,标题,机构"), "{text}");
+    assert_eq!(text.lines().count(), 4, "a header and the three published demands: {text}");
+    assert!(text.contains("'=导出测试需求2"), "a formula is neutralised in CSV");
+    assert!(!text.contains(&format!("\r\n{draft},")), "a draft is not in the public list");
+
+    let mine = m.owner.get(m.app.url("/api/v1/demands/export.csv?mine=true")).send().await.unwrap();
+    let text = mine.text().await.unwrap();
+    assert!(text.contains(&format!("\r\n{draft},")), "the organization's own export holds its draft: {text}");
+    let r = m.owner.get(m.app.url("/api/v1/demands/export.csv?colour=red")).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await.0, "validation_failed");
+}

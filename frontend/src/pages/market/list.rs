@@ -130,6 +130,14 @@ pub fn PostingList(kind: PostingKind, title: Msg, intro: Msg) -> impl IntoView {
                 {select("f-sort", Msg::FilterSort, sorts, Signal::derive(move || filter.with(|f| f.sort.map(|s| s.as_str().to_owned()))), |f, v| f.sort = v.as_deref().and_then(PostingSort::parse))}
                 <A href=ui_path(kind) attr:class="btn btn-ghost">{tr(Msg::FilterReset)}</A>
             </div>
+            // What the list shows with these filters, every page, as a spreadsheet (members).
+            {move || session.me.with(|m| m.is_some()).then(|| view! {
+                <p class="exports small">
+                    <a href=move || shared::routes::postings_export(kind, &filter.get(), "xlsx") download data-testid="export-xlsx">{tr(Msg::ExportXlsx)}</a>
+                    " · "
+                    <a href=move || shared::routes::postings_export(kind, &filter.get(), "csv") download>{tr(Msg::ExportPostingsCsv)}</a>
+                </p>
+            })}
             {paged_cards(data, Msg::PostingsEmpty, |p| view! { <PostingCard posting=p/> }, Callback::new(move |p: u32| {
                 let mut f = filter.get_untracked();
                 f.page = Some(p);

@@ -94,6 +94,17 @@ fn MyPostingsList() -> impl IntoView {
                     })
                 }}
             </div>
+            // The organization's own postings of this kind (in every state, or the chosen one) as a spreadsheet.
+            <p class="exports small">
+                {["xlsx", "csv"].into_iter().map(|format| {
+                    let href = move || {
+                        let q = PostingQuery { mine: Some(true), status: status.get(), ..Default::default() };
+                        shared::routes::postings_export(kind.get(), &q, format)
+                    };
+                    let label = if format == "xlsx" { Msg::ExportXlsx } else { Msg::ExportPostingsCsv };
+                    view! { <a href=href download data-testid=format!("export-{format}")>{tr(label)}</a>" " }
+                }).collect_view()}
+            </p>
             {paged_cards(data, Msg::PostingsEmpty, |p| view! { <PostingCard posting=p/> }, Callback::new(move |p: u32| {
                 go(kind.get_untracked(), status.get_untracked(), Some(p));
             }))}

@@ -23,12 +23,7 @@ pub fn ui_path(kind: PostingKind) -> &'static str {
 
 /// The label of a posting's type code: an enum for demands and capabilities, reference data otherwise.
 pub fn type_label(kind: PostingKind, code: &str, tax: TaxonomyCtx, l: Locale) -> String {
-    match kind {
-        PostingKind::Demand => DemandType::parse(code).map_or(code.to_owned(), |t| t.msg().t(l).to_owned()),
-        PostingKind::Capability => CapabilityKind::parse(code).map_or(code.to_owned(), |t| t.msg().t(l).to_owned()),
-        PostingKind::Scenario => tax.label(TermKind::ScenarioCategory, code, l),
-        PostingKind::Mandate => tax.label(TermKind::InvestorType, code, l),
-    }
+    shared::market::type_label(kind, code, l, |k, c| tax.label(k, c, l))
 }
 
 /// Every type code of a kind with its label, for the filter.
