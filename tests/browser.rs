@@ -452,6 +452,77 @@ async fn a_signed_in_person_downloads_the_list_they_filtered_as_a_spreadsheet() 
     b.close().await;
 }
 
+/// The template's demands sheet filled with `rows` (one cell per heading, by heading), as a file.
+fn filled_template(template: &[u8], rows: &[&[(&str, &str)]], dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(template.to_vec())).unwrap();
+    let range = book.worksheet_range("技术需求").unwrap();
+    let heads: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("技术需求").unwrap();
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (head, value) in row.iter() {
+            let c = heads.iter().position(|h| h == head).unwrap_or_else(|| panic!("no column {head} in {heads:?}"));
+            ws.write_string(r as u32 + 1, c as u16, *value).unwrap();
+        }
+    }
+    let path = dir.join(name);
+    wb.save(&path).unwrap();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_imports_a_filled_template_after_fixing_the_row_the_preview_names() {
+    let server = Server::start().await;
+    let owner = server.user("ent@example.com", false).await;
+    server.verified_org(owner, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
+    let b = Browser::start(1280, 900).await;
+    log_in(&b, &server, "ent@example.com", "/import").await;
+    b.text_contains("h1", "批量导入").await;
+    let href: String = b.js("return document.querySelector('[data-testid=template-zh]').getAttribute('href')").await;
+    let template = reqwest::get(server.url(&href)).await.unwrap().bytes().await.unwrap();
+    let good: &[(&str, &str)] = &[
+        ("标题（中文） *", "固态电池界面改性"),
+        ("公开概要（中文） *", "寻求提升循环寿命的界面改性方案"),
+        ("所属领域（1–3 个） *", "先进能源"),
+        ("需求类型 *", "技术攻关"),
+        ("技术成熟度 *", "6"),
+        ("截止日期", "2099-06-30"),
+    ];
+    let mut bad = good.to_vec();
+    bad[0].1 = "钠离子电池正极材料";
+    bad[4].1 = "六级";
+    let dir = tempfile::tempdir().unwrap();
+    let first = filled_template(&template, &[good, &bad], dir.path(), "需求征集表.xlsx");
+    b.el("[data-testid=import-file]").await.send_keys(first.to_str().unwrap()).await.unwrap();
+    b.click("[data-testid=import-check]").await;
+    b.text_contains("[data-testid=import-summary]", "1 行有错误").await;
+    let problem = b.text_contains("[data-testid=import-problem]", "技术成熟度").await;
+    assert!(problem.contains('3'), "the row is named: {problem}");
+    let confirm = b.client.find_all(fantoccini::Locator::Css("[data-testid=import-confirm]")).await.unwrap();
+    assert!(confirm.is_empty(), "nothing can be imported while a row is wrong");
+    b.look_at("import-preview-with-an-error").await;
+
+    bad[4].1 = "5";
+    let fixed = filled_template(&template, &[good, &bad], dir.path(), "需求征集表-修改.xlsx");
+    let input = b.el("[data-testid=import-file]").await;
+    input.clear().await.unwrap();
+    input.send_keys(fixed.to_str().unwrap()).await.unwrap();
+    b.click("[data-testid=import-check]").await;
+    b.text_contains("[data-testid=import-summary]", "2 行可导入").await;
+    b.click("[data-testid=import-confirm]").await;
+    b.text_contains("[data-testid=import-done]", "已导入 2 条").await;
+    b.click("[data-testid=import-see]").await;
+    b.path_matches(|p| p == "/my/postings").await;
+    b.text_contains(".cards", "固态电池界面改性").await;
+    b.text_contains(".cards", "钠离子电池正极材料").await;
+    b.close().await;
+}
+
 async fn log_in(b: &Browser, server: &Server, email: &str, next: &str) {
     b.client.goto(&server.url(&format!("/login?next={next}"))).await.unwrap();
     b.fill("#f-email", email).await;

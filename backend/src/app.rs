@@ -26,8 +26,8 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, audit, changes, competitions, dashboard, demo, engage, events, experts, home, market, matching,
-    meetings, notify, opencall, orgs, retention, search, seo, taxonomy,
+    accounts, agenda, audit, changes, competitions, dashboard, demo, engage, events, experts, home, imports, market,
+    matching, meetings, notify, opencall, orgs, retention, search, seo, taxonomy,
 };
 
 /// What pages may load: only this server's own scripts (and WebAssembly compiled from them), styles,
@@ -65,6 +65,7 @@ pub struct AppState {
         (name = "accounts", description = "Registration, login, the current user"),
         (name = "orgs", description = "Organizations, members and invitations"),
         (name = "taxonomy", description = "Reference data: 5+X fields, districts, pilot zones, tiers"),
+        (name = "imports", description = "Spreadsheets in: the template and imports of postings from .xlsx or .csv"),
         (name = "demands", description = "Technology demands and open calls (技术需求 / 揭榜挂帅)"),
         (name = "capabilities", description = "Labs' capabilities and transferable results (成果与能力)"),
         (name = "scenarios", description = "Application scenario openings (场景开放)"),
@@ -105,6 +106,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(meetings::router())
         .merge(retention::router())
         .merge(taxonomy::router())
+        .merge(imports::router())
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::docs_page))
 }

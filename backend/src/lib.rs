@@ -17,6 +17,7 @@ pub mod experts;
 pub mod files;
 pub mod home;
 pub mod http;
+pub mod imports;
 pub mod market;
 pub mod matching;
 pub mod meetings;

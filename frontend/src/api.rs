@@ -289,6 +289,12 @@ pub async fn upload(id: i64, file: web_sys::File) -> ApiResult<Attachment> {
     send_file(Method::POST, &path, file).await
 }
 
+/// Previews the import of a spreadsheet, or with `confirm` imports it.
+pub async fn import(file: web_sys::File, q: &shared::imports::ImportQuery) -> ApiResult<shared::imports::ImportReport> {
+    let q = shared::imports::ImportQuery { name: Some(file.name()), ..q.clone() };
+    send_file(Method::POST, &routes::import(&q), file).await
+}
+
 // ---- notifications ----
 pub async fn notifications() -> ApiResult<Page<Notification>> {
     get("/api/v1/notifications?per_page=50").await

@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/orgs") view=|| page(orgs(Orgs::Mine))/>
                     <Route path=path!("/invitations/:token") view=|| page(orgs(Orgs::Invitation))/>
                     <Route path=path!("/my/postings") view=|| page(market(Market::Mine))/>
+                    <Route path=path!("/import") view=|| page(market(Market::Import))/>
                     <Route path=path!("/feed") view=|| page(market(Market::Feed))/>
                     <Route path=path!("/engagements") view=|| page(engage(Engage::Board))/>
                     <Route path=path!("/notifications") view=|| page(engage(Engage::Notifications))/>
@@ -203,6 +204,7 @@ fn UserMenu(name: String, is_admin: bool, on_pick: Callback<()>) -> impl IntoVie
             <A href="/feed" attr:class="nav-link" attr:data-testid="nav-feed">{tr(Msg::FeedTitle)}</A>
             <A href="/engagements" attr:class="nav-link" attr:data-testid="nav-engagements">{tr(Msg::NavEngagements)}</A>
             <A href="/my/postings" attr:class="nav-link" attr:data-testid="my-postings">{tr(Msg::MyPostings)}</A>
+            <A href="/import" attr:class="nav-link" attr:data-testid="nav-import">{tr(Msg::ImportNav)}</A>
             <A href="/my/orgs" attr:class="nav-link">{tr(Msg::NavMyOrgs)}</A>
             <A href="/judging" attr:class="nav-link" attr:data-testid="nav-judging">{tr(Msg::NavJudging)}</A>
             {is_admin.then(|| view! {

@@ -14,6 +14,7 @@ use crate::components::data::Loading;
 use crate::pages::market::detail::PostingDetail;
 use crate::pages::market::feed::Feed;
 use crate::pages::market::form::{EditPosting, NewPosting};
+use crate::pages::market::import::Import;
 use crate::pages::market::list::PostingList;
 use crate::pages::market::mine::MyPostings;
 use crate::pages::market::moderation::Moderation;
@@ -35,6 +36,7 @@ pub enum Market {
     Detail(PostingKind),
     Edit(PostingKind),
     Mine,
+    Import,
     Feed,
     Moderation,
     Search,
@@ -47,7 +49,9 @@ pub async fn market(page: Market) -> AnyView {
     match page {
         Market::List(..) | Market::Search | Market::Feed => market_browse(page).await,
         Market::Detail(kind) => posting(kind).await,
-        Market::New(_) | Market::Edit(_) | Market::Mine | Market::Moderation => market_manage(page).await,
+        Market::New(_) | Market::Edit(_) | Market::Mine | Market::Import | Market::Moderation => {
+            market_manage(page).await
+        }
     }
 }
 
@@ -71,6 +75,7 @@ fn market_manage(page: Market) -> AnyView {
         Market::New(kind) => view! { <NewPosting kind/> }.into_any(),
         Market::Edit(kind) => view! { <EditPosting kind/> }.into_any(),
         Market::Mine => view! { <MyPostings/> }.into_any(),
+        Market::Import => view! { <Import/> }.into_any(),
         _ => view! { <Moderation/> }.into_any(),
     }
 }

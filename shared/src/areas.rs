@@ -20,7 +20,7 @@ pub fn of(path: &str) -> Option<&'static str> {
         ("demands" | "capabilities" | "scenarios" | "investors", "new") => "market_manage",
         ("demands" | "capabilities" | "scenarios" | "investors", _) if third.is_empty() => "posting",
         ("demands" | "capabilities" | "scenarios" | "investors", _) => "market_manage",
-        ("my", "postings") | ("admin", "moderation") => "market_manage",
+        ("my", "postings") | ("admin", "moderation") | ("import", "") => "market_manage",
         ("my", "orgs") | ("orgs" | "invitations", _) => "orgs",
         ("events", "") => "events_browse",
         ("events", "new") => "events_manage",

@@ -73,6 +73,10 @@ pub enum ErrorCode {
     ScanReused,
     /// Matches are asked of a posting that is not published (a draft, under review, closed) (409).
     NotPublished,
+    /// A spreadsheet import with problems: nothing was written (422).
+    ImportInvalid,
+    /// A file that is not a plain .xlsx workbook or a UTF-8/GBK .csv (macros, legacy .xls, damaged) (415).
+    WorkbookRefused,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -123,6 +127,8 @@ impl ErrorCode {
             ErrorCode::StorageFull => Msg::ErrStorageFull,
             ErrorCode::ScanReused => Msg::ErrScanReused,
             ErrorCode::NotPublished => Msg::ErrNotPublished,
+            ErrorCode::ImportInvalid => Msg::ErrImportInvalid,
+            ErrorCode::WorkbookRefused => Msg::ErrWorkbookRefused,
             ErrorCode::AlreadyInTeam => Msg::ErrAlreadyInTeam,
             ErrorCode::LeaderMustHandOver => Msg::ErrLeaderMustHandOver,
             ErrorCode::EmailNotVerified => Msg::ErrEmailNotVerified,

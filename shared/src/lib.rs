@@ -42,6 +42,7 @@ pub mod events;
 pub mod experts;
 pub mod home;
 pub mod i18n;
+pub mod imports;
 pub mod market;
 pub mod matching;
 pub mod meetings;

@@ -158,6 +158,9 @@ pub struct OrgInput {
     pub contact_phone: Option<String>,
     #[serde(default)]
     pub contact_email: Option<String>,
+    /// 统一社会信用代码 (18 characters with a check character), public on the business licence.
+    #[serde(default)]
+    pub credit_code: Option<String>,
 }
 
 impl OrgInput {
@@ -177,6 +180,7 @@ impl OrgInput {
             size: None,
             contact_phone: None,
             contact_email: None,
+            credit_code: None,
         }
     }
 
@@ -228,6 +232,8 @@ impl OrgInput {
             .check("contact_email", validate::optional_email(self.contact_email.as_deref()))
             .flatten()
             .map(|e| e.as_str().to_owned());
+        let credit_code =
+            errs.check("credit_code", validate::optional_credit_code(self.credit_code.as_deref())).flatten();
         match name_zh {
             Some(name_zh) if errs.is_empty() => Ok(OrgProfile(OrgInput {
                 name_zh,
@@ -244,6 +250,7 @@ impl OrgInput {
                 size: self.size,
                 contact_phone,
                 contact_email,
+                credit_code,
             })),
             _ => Err(errs),
         }
@@ -292,6 +299,9 @@ pub struct Org {
     pub website: Option<String>,
     pub founded_year: Option<i32>,
     pub size: Option<OrgSize>,
+    /// 统一社会信用代码, when given.
+    #[serde(default)]
+    pub credit_code: Option<String>,
     pub verified: bool,
     pub member_count: i64,
     #[serde(with = "time::serde::rfc3339")]
@@ -321,6 +331,7 @@ impl Org {
             size: self.size,
             contact_phone: self.contact.as_ref().and_then(|c| c.phone.clone()),
             contact_email: self.contact.as_ref().and_then(|c| c.email.clone()),
+            credit_code: self.credit_code.clone(),
         }
     }
 }

@@ -123,6 +123,27 @@ pub fn postings_export(kind: PostingKind, q: &PostingQuery, format: &str) -> Str
     format!("/api/v1/{}/export.{format}{}", kind.plural(), query(&posting_filters(&q)))
 }
 
+/// The caller's requests and deals as a spreadsheet (`xlsx` or `csv`), on one side or both.
+pub fn engagements_export(side: Option<crate::engage::Side>, format: &str) -> String {
+    format!("/api/v1/engagements/export.{format}{}", query(&[("side", side.map(|s| s.as_str().to_owned()))]))
+}
+
+/// The import template in `lang` (`zh-CN` or `en`).
+pub fn import_template(lang: &str) -> String {
+    format!("/api/v1/imports/template.xlsx{}", query(&[("lang", Some(lang.to_owned()))]))
+}
+
+/// An import of a file: a preview, or with `confirm` the import itself.
+pub fn import(q: &crate::imports::ImportQuery) -> String {
+    let pairs = [
+        ("org_id", q.org_id.map(|v| v.to_string())),
+        ("mode", q.mode.map(|m| m.as_str().to_owned())),
+        ("confirm", q.confirm.map(|c| c.to_string())),
+        ("name", q.name.clone()),
+    ];
+    format!("/api/v1/imports{}", query(&pairs))
+}
+
 pub fn posting(kind: PostingKind, id: i64) -> String {
     format!("/api/v1/{}/{id}", kind.plural())
 }

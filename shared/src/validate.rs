@@ -45,6 +45,17 @@ pub enum FieldError {
     ExpectedBoolean,
     ExpectedList,
     ExpectedObject,
+    /// Not a valid 统一社会信用代码 (18 characters with its check character).
+    CreditCodeInvalid,
+    /// Another organization holds this 统一社会信用代码.
+    CreditCodeTaken,
+    /// A spreadsheet cell that would run as a formula (`=`, `+`, `-`, `@` first) or holds one.
+    FormulaRefused,
+    ExpectedDate,
+    /// The organization is not verified, so its postings can only be drafts.
+    OrgNotVerified,
+    /// A row names an organization other than the one imported into.
+    OtherOrg,
 }
 
 impl FieldError {
@@ -81,6 +92,12 @@ impl FieldError {
             FieldError::ExpectedBoolean => Msg::FieldExpectedBoolean,
             FieldError::ExpectedList => Msg::FieldExpectedList,
             FieldError::ExpectedObject => Msg::FieldExpectedObject,
+            FieldError::CreditCodeInvalid => Msg::FieldCreditCodeInvalid,
+            FieldError::CreditCodeTaken => Msg::FieldCreditCodeTaken,
+            FieldError::FormulaRefused => Msg::FieldFormulaRefused,
+            FieldError::ExpectedDate => Msg::FieldExpectedDate,
+            FieldError::OrgNotVerified => Msg::FieldOrgNotVerified,
+            FieldError::OtherOrg => Msg::FieldOtherOrg,
         }
     }
 }
@@ -260,6 +277,36 @@ pub fn optional_url(raw: Option<&str>) -> Result<Option<String>, FieldError> {
     }
 }
 
+/// The characters of a 统一社会信用代码 (GB 32100-2015), in the order that gives their values.
+const CREDIT_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/// An optional 统一社会信用代码: 18 characters of [`CREDIT_CHARS`] (upper-cased, spaces dropped)
+/// whose last is the check character of the first 17 (GB 32100-2015).
+pub fn optional_credit_code(raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    let code: String = match raw {
+        None => return Ok(None),
+        Some(s) => s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect(),
+    };
+    if code.is_empty() {
+        return Ok(None);
+    }
+    match code.char_indices().nth(17) {
+        Some((at, last)) if code.chars().count() == 18 && credit_check_char(&code[..at]) == Some(last) => {
+            Ok(Some(code))
+        }
+        _ => Err(FieldError::CreditCodeInvalid),
+    }
+}
+
+/// The check character of the first 17 characters of a 统一社会信用代码, when they are valid ones.
+pub fn credit_check_char(first17: &str) -> Option<char> {
+    const WEIGHTS: [usize; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    let values: Option<Vec<usize>> = first17.chars().map(|c| CREDIT_CHARS.find(c)).collect();
+    let values = values.filter(|v| v.len() == 17)?;
+    let sum: usize = values.iter().zip(WEIGHTS).map(|(a, w)| a * w).sum();
+    CREDIT_CHARS.chars().nth((31 - sum % 31) % 31)
+}
+
 /// An optional phone number: digits with the usual separators, 5–20 digits.
 pub fn optional_phone(raw: Option<&str>) -> Result<Option<String>, FieldError> {
     let Some(s) = optional_line(raw, 30)? else {
@@ -314,6 +361,19 @@ pub fn code_list(raw: &[String], max: usize) -> Result<Vec<String>, FieldError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_code_is_accepted_only_with_its_check_character() {
+        for real in ["9144030071526726XG", "91330100799655058B", "91110108551385082q", " 9111 0108 5513 8508 2Q "] {
+            assert_eq!(optional_credit_code(Some(real)).unwrap().map(|c| c.len()), Some(18), "{real}");
+        }
+        assert_eq!(optional_credit_code(Some("91110108551385082Q")), Ok(Some("91110108551385082Q".into())));
+        for wrong in ["91110108551385082R", "9111010855138508", "91110108551385082QQ", "9111010855138508IQ"] {
+            assert_eq!(optional_credit_code(Some(wrong)), Err(FieldError::CreditCodeInvalid), "{wrong}");
+        }
+        assert_eq!(optional_credit_code(Some("  ")), Ok(None));
+        assert_eq!(credit_check_char("91110108551385082"), Some('Q'));
+    }
 
     #[test]
     fn one_line_fields_refuse_control_characters_and_direction_overrides() {

@@ -286,6 +286,7 @@ pub fn organizations(vocab: &Vocabulary, tax: &Taxonomy, seed: u64, count: usize
                 size: Some(size),
                 contact_phone: Some(format!("0571-{}", c.rng.range(8000_0000, 8999_9999))),
                 contact_email: Some(format!("contact{i}@demo.futurematch.cn")),
+                credit_code: None,
             },
         });
     }

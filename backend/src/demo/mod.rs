@@ -351,7 +351,7 @@ pub async fn seed(db: &Db, first_start_only: bool) -> anyhow::Result<Seeding> {
     }
     let tax = taxonomy_store::load(&mut tx).await?;
     let mut org_ids = Vec::with_capacity(ORGS.len());
-    for o in ORGS {
+    for (i, o) in ORGS.iter().enumerate() {
         let input = OrgInput {
             name_zh: o.name_zh.into(),
             name_en: Some(o.name_en.into()),
@@ -367,6 +367,7 @@ pub async fn seed(db: &Db, first_start_only: bool) -> anyhow::Result<Seeding> {
             size: Some(o.size),
             contact_phone: Some("0571-8000 0000".into()),
             contact_email: Some(USERS[o.owner].email.into()),
+            credit_code: Some(demo_credit_code(i)),
         };
         let profile = input.parse(&tax, 2026).map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.name_zh))?;
         let id = orgs_store::insert(&mut tx, &profile, ids[o.owner]).await?;
@@ -409,4 +410,12 @@ pub async fn seed(db: &Db, first_start_only: bool) -> anyhow::Result<Seeding> {
         .await?;
     tx.commit().await?;
     Ok(Seeding::Loaded)
+}
+
+/// A valid-looking 统一社会信用代码 for the `n`th demo organization (9133 = Zhejiang legal persons,
+/// 0100 = Hangzhou, then a made-up organization number and its check character).
+pub fn demo_credit_code(n: usize) -> String {
+    let first17 = format!("91330100MA{:07}", 2_800_000 + n % 1_000_000);
+    let check = shared::validate::credit_check_char(&first17).unwrap_or('0');
+    format!("{first17}{check}")
 }

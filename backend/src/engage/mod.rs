@@ -1,6 +1,7 @@
 //! Engagement: interest requests between organizations, the conversation acceptance opens, the
 //! deal pipeline, attachments, blocks and abuse reports.
 
+pub mod export;
 pub mod ops;
 pub mod policy;
 pub mod routes;
@@ -15,6 +16,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(routes::list, routes::create))
         .routes(routes!(routes::bundle))
+        .routes(routes!(routes::export_xlsx))
+        .routes(routes!(routes::export_csv))
         .routes(routes!(routes::get))
         .routes(routes!(routes::accept))
         .routes(routes!(routes::decline))

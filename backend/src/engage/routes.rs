@@ -56,6 +56,36 @@ pub async fn list(
     Ok(Json(ops::list(&state, &current.user, q).await?))
 }
 
+/// The pipeline as an Excel workbook: every request and deal of your organizations these filters
+/// show (all pages, at most 10,000), with the deals' terms, in your language.
+#[utoipa::path(get, path = "/engagements/export.xlsx", tag = "engagements", params(EngagementQuery),
+    responses((status = 200, description = "The workbook",
+               content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+              (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn export_xlsx(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(q): Query<EngagementQuery>,
+) -> AppResult<Response> {
+    let sheet = super::export::sheet(&state, &current.user, q).await?;
+    let bytes = crate::xlsx::workbook(std::slice::from_ref(&sheet))
+        .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("writing the workbook: {e}")))?;
+    Ok(crate::xlsx::response(bytes, "engagements.xlsx"))
+}
+
+/// The pipeline as CSV (UTF-8 with a byte-order mark), as the workbook.
+#[utoipa::path(get, path = "/engagements/export.csv", tag = "engagements", params(EngagementQuery),
+    responses((status = 200, description = "The CSV text", content_type = "text/csv"),
+              (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn export_csv(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(q): Query<EngagementQuery>,
+) -> AppResult<Response> {
+    let sheet = super::export::sheet(&state, &current.user, q).await?;
+    Ok(crate::xlsx::csv_response(crate::xlsx::csv(&sheet), "engagements.csv"))
+}
+
 /// One engagement with its history; both sides' contacts once accepted.
 #[utoipa::path(get, path = "/engagements/{id}", tag = "engagements", params(("id" = i64, Path)),
     responses((status = 200, body = Engagement), (status = 401, body = ApiError), (status = 404, body = ApiError)))]

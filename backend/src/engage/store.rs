@@ -320,6 +320,34 @@ pub async fn list(
     Ok((rows.into_iter().map(|r| summary(r, f.orgs)).collect(), u64::try_from(total).unwrap_or(0)))
 }
 
+/// A deal's terms, for exports.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DealTerms {
+    pub contract_value: Option<i64>,
+    pub signed_on: Option<Date>,
+    pub failure: Option<FailureReason>,
+}
+
+/// The terms of the engagements `ids`, by id.
+pub async fn deal_terms(db: &mut Conn, ids: &[i64]) -> sqlx::Result<std::collections::HashMap<i64, DealTerms>> {
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        // Ids are integers read from our own rows, never raw input.
+        let list = chunk.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        type TermsRow = (i64, Option<i64>, Option<Date>, Option<String>);
+        let rows: Vec<TermsRow> = sql::query_as(format!(
+            "SELECT id, contract_value, signed_on, failure FROM engagements WHERE id IN ({list})"
+        ))
+        .fetch_all(&mut *db)
+        .await?;
+        for (id, contract_value, signed_on, failure) in rows {
+            let failure = failure.as_deref().and_then(FailureReason::parse);
+            out.insert(id, DealTerms { contract_value, signed_on, failure });
+        }
+    }
+    Ok(out)
+}
+
 /// Both sides' contacts: each organization's private phone and email, and the person who sent
 /// (for the sender) or accepted (for the receiver) the request.
 pub async fn contacts(db: &mut Conn, e: &Row) -> sqlx::Result<Vec<Contact>> {

@@ -63,7 +63,7 @@ fn one(field: String, error: FieldError) -> FieldErrors {
 type PerType<T> = LazyLock<Mutex<HashMap<&'static str, Arc<T>>>>;
 
 /// The normalized schema of a body type, made once per type.
-fn body_schema<T: utoipa::PartialSchema>() -> Arc<serde_json::Value> {
+pub(crate) fn body_schema<T: utoipa::PartialSchema>() -> Arc<serde_json::Value> {
     static CACHE: PerType<serde_json::Value> = LazyLock::new(Default::default);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     cache

@@ -71,10 +71,7 @@ pub fn rows_of(kind: PostingKind, items: &[PostingSummary], tax: &Taxonomy, l: L
         .iter()
         .map(|p| {
             let domains: Vec<&str> = p.domains.iter().map(|d| tax.label(TermKind::Domain, d, l)).collect();
-            let published = p.published_at.map(|t| {
-                let t = t.to_offset(shared::CHINA);
-                format!("{}-{:02}-{:02} {:02}:{:02}", t.year(), t.month() as u8, t.day(), t.hour(), t.minute())
-            });
+            let published = p.published_at.map(crate::xlsx::china_minute);
             vec![
                 Cell::Number(p.id as f64),
                 Cell::from(text(&p.title_zh, p.title_en.as_deref())),

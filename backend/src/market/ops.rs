@@ -132,6 +132,23 @@ pub async fn create(state: &AppState, user: &SessionUser, kind: PostingKind, req
     view(&mut db, kind, id, Some(user)).await
 }
 
+/// Writes an imported posting for `org_id` as a draft or, with `submit`, submitted for review
+/// (the import checked the organization and the rows; the caller holds the transaction).
+pub async fn insert_imported(
+    db: &mut Conn,
+    org_id: i64,
+    actor: i64,
+    draft: &shared::market::PostingDraft,
+    submit: bool,
+) -> AppResult<i64> {
+    let id = store::insert(db, org_id, actor, draft).await?;
+    if submit {
+        let row = store::row(db, id).await?.ok_or(AppError::NotFound)?;
+        store::set_status(db, &row, PostingAction::Submit, PostingStatus::Submitted, Some(actor), None).await?;
+    }
+    Ok(id)
+}
+
 /// Edits in place before publication; after it, keeps the edit for review and leaves the live version up.
 pub async fn update(
     state: &AppState,

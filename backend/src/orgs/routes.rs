@@ -65,6 +65,7 @@ pub async fn create(
     let mut tx = crate::db::begin_write(&state.db).await?;
     let tax = taxonomy::store::load(&mut tx).await?;
     let profile = input.parse(&tax, current_year())?;
+    super::credit_code_free(&mut tx, &profile, None).await?;
     let id = store::insert(&mut tx, &profile, current.user.id).await?;
     tx.commit().await?;
     let mut db = state.db.acquire().await?;
@@ -96,6 +97,7 @@ pub async fn update(
     }
     let tax = taxonomy::store::load(&mut tx).await?;
     let profile = input.parse(&tax, current_year())?;
+    super::credit_code_free(&mut tx, &profile, Some(id)).await?;
     store::update(&mut tx, id, &profile).await?;
     crate::market::ops::commit_org_changed(tx, &state, id).await?;
     let mut db = state.db.acquire().await?;

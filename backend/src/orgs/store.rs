@@ -22,13 +22,14 @@ struct OrgRow {
     size: Option<String>,
     contact_phone: Option<String>,
     contact_email: Option<String>,
+    credit_code: Option<String>,
     verified_at: Option<OffsetDateTime>,
     created_at: OffsetDateTime,
     member_count: i64,
 }
 
 const ORG_COLUMNS: &str = "o.id, o.name_zh, o.name_en, o.kind, o.subtype, o.district, o.pilot_zone, o.description,
-    o.website, o.founded_year, o.size, o.contact_phone, o.contact_email, o.verified_at, o.created_at,
+    o.website, o.founded_year, o.size, o.contact_phone, o.contact_email, o.credit_code, o.verified_at, o.created_at,
     (SELECT COUNT(*) FROM memberships m WHERE m.org_id = o.id) AS member_count";
 
 fn kind_of(s: &str) -> OrgKind {
@@ -36,7 +37,7 @@ fn kind_of(s: &str) -> OrgKind {
     OrgKind::parse(s).unwrap_or(OrgKind::Enterprise)
 }
 
-/// Binds $1–$13: the profile's columns in table order, then `updated_at`.
+/// Binds $1–$14: the profile's columns in table order, `updated_at`, then the credit code.
 fn bind_profile<'q, O: sql::Record>(
     q: sql::QueryAs<'q, O>,
     p: &'q OrgProfile,
@@ -55,19 +56,27 @@ fn bind_profile<'q, O: sql::Record>(
         .bind(&p.contact_phone)
         .bind(&p.contact_email)
         .bind(now)
+        .bind(&p.credit_code)
 }
 
 /// Inserts an organization with its tags and makes `owner` its owner, in one transaction.
 pub async fn insert(db: &mut Conn, p: &OrgProfile, owner: i64) -> sqlx::Result<i64> {
+    let id = insert_without_members(db, p, owner).await?;
+    add_member(db, id, owner, OrgRole::Owner).await?;
+    Ok(id)
+}
+
+/// Inserts an organization with its tags, created by `by` (a site admin importing on its behalf)
+/// and with no members yet.
+pub async fn insert_without_members(db: &mut Conn, p: &OrgProfile, by: i64) -> sqlx::Result<i64> {
     let now = crate::db::now();
     let insert = sql::query_as(
         "INSERT INTO organizations (name_zh, name_en, kind, subtype, district, pilot_zone, description, website,
-            founded_year, size, contact_phone, contact_email, updated_at, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13) RETURNING id",
+            founded_year, size, contact_phone, contact_email, updated_at, credit_code, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $13) RETURNING id",
     );
-    let (id,): (i64,) = bind_profile(insert, p, now).bind(owner).fetch_one(&mut *db).await?;
+    let (id,): (i64,) = bind_profile(insert, p, now).bind(by).fetch_one(&mut *db).await?;
     replace_tags(db, id, p).await?;
-    add_member(db, id, owner, OrgRole::Owner).await?;
     Ok(id)
 }
 
@@ -76,8 +85,8 @@ pub async fn update(db: &mut Conn, id: i64, p: &OrgProfile) -> sqlx::Result<()> 
     let update = sql::query_as::<(i64,)>(
         "UPDATE organizations SET name_zh = $1, name_en = $2, kind = $3, subtype = $4, district = $5,
             pilot_zone = $6, description = $7, website = $8, founded_year = $9, size = $10,
-            contact_phone = $11, contact_email = $12, updated_at = $13
-         WHERE id = $14 RETURNING id",
+            contact_phone = $11, contact_email = $12, updated_at = $13, credit_code = $14
+         WHERE id = $15 RETURNING id",
     );
     bind_profile(update, p, crate::db::now()).bind(id).fetch_optional(&mut *db).await?;
     replace_tags(db, id, p).await
@@ -129,12 +138,31 @@ pub async fn get(db: &mut Conn, id: i64, private: bool, my_role: Option<OrgRole>
         website: r.website,
         founded_year: r.founded_year,
         size: r.size.as_deref().and_then(OrgSize::parse),
+        credit_code: r.credit_code,
         verified: r.verified_at.is_some(),
         member_count: r.member_count,
         created_at: r.created_at,
         contact: private.then_some(OrgContact { phone: r.contact_phone, email: r.contact_email }),
         my_role,
     }))
+}
+
+/// The organization holding the 统一社会信用代码 `code`, if any.
+pub async fn with_credit_code(db: &mut Conn, code: &str) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> =
+        sql::query_as("SELECT id FROM organizations WHERE credit_code = $1").bind(code).fetch_optional(db).await?;
+    Ok(row.map(|r| r.0))
+}
+
+/// The organizations named exactly `name_zh` (or, ignoring case, `name_en`), oldest first.
+pub async fn named(db: &mut Conn, name: &str) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sql::query_as(
+        "SELECT id FROM organizations WHERE name_zh = $1 OR LOWER(COALESCE(name_en, '')) = LOWER($1) ORDER BY id",
+    )
+    .bind(name)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
 pub async fn exists(db: &mut Conn, id: i64) -> sqlx::Result<bool> {

@@ -410,3 +410,37 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
     let actions: Vec<&str> = log["items"].as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
     assert!(actions.contains(&"retention.edit") && actions.contains(&"retention.apply"), "{actions:?}");
 }
+
+#[tokio::test]
+async fn an_organization_exports_its_requests_and_deals_with_their_terms_and_no_one_elses() {
+    let s = setup().await;
+    let id = request(&s).await;
+    let one = format!("/api/v1/engagements/{id}");
+    post(&s, &s.m.owner, &format!("{one}/accept"), json!({})).await;
+    let signed = post(&s, &s.m.owner, &format!("{one}/stage"), json!({"stage": "signed", "contract_value": 300})).await;
+    assert_eq!(signed.status(), StatusCode::OK);
+
+    let r = get(&s, &s.m.owner, "/api/v1/engagements/export.xlsx?side=received").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let bytes = r.bytes().await.unwrap().to_vec();
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("对接与交易").unwrap();
+    let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    assert_eq!(rows.len(), 2, "the heading and the one deal: {rows:?}");
+    assert_eq!(rows[0][9], "合同金额（万元）");
+    assert_eq!(
+        (rows[1][0].as_str(), rows[1][7].as_str(), rows[1][8].as_str(), rows[1][9].as_str()),
+        (id.to_string().as_str(), "已接受", "已签约", "300")
+    );
+
+    let csv = get(&s, &s.lab_owner, "/api/v1/engagements/export.csv").await.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 2, "the sender sees it too: {csv}");
+    assert!(csv.contains("已签约"));
+    let sent_only = get(&s, &s.lab_owner, "/api/v1/engagements/export.csv?side=received").await.text().await.unwrap();
+    assert_eq!(sent_only.lines().count(), 1, "filters apply: {sent_only}");
+    let outsider = get(&s, &s.other_owner, "/api/v1/engagements/export.csv").await.text().await.unwrap();
+    assert_eq!(outsider.lines().count(), 1, "a third organization exports nothing of theirs");
+    let foreign = get(&s, &s.other_owner, &format!("/api/v1/engagements/export.csv?org={}", s.lab)).await;
+    error_code(foreign, StatusCode::FORBIDDEN).await;
+}

@@ -16,6 +16,7 @@ mod experts;
 mod faults;
 mod helpers;
 mod home;
+mod imports;
 mod instances;
 mod mail;
 mod market;

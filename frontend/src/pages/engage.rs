@@ -151,6 +151,14 @@ fn BoardView() -> impl IntoView {
             <div class="filters">
                 <SelectField label=Msg::FilterType name="side" value=side options=sides errors=FormErrors::new()/>
             </div>
+            // The pipeline, with the deals' terms, as a spreadsheet (the side chosen, or both).
+            <p class="exports small">
+                {["xlsx", "csv"].into_iter().map(|format| {
+                    let href = move || shared::routes::engagements_export(Side::parse(&side.get()), format);
+                    let label = if format == "xlsx" { Msg::ExportXlsx } else { Msg::ExportPostingsCsv };
+                    view! { <a href=href download data-testid=format!("export-engagements-{format}")>{tr(label)}</a>" " }
+                }).collect_view()}
+            </p>
             {resource_view(data, move |page: Page<EngagementSummary>| {
                 if page.items.is_empty() {
                     return view! { <p class="state">{tr(Msg::EngEmpty)}</p> }.into_any();

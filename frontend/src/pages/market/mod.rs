@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod feed;
 pub mod form;
+pub mod import;
 pub mod list;
 pub mod matches;
 pub mod mine;

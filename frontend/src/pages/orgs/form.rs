@@ -70,6 +70,7 @@ fn OrgForm(initial: OrgInput, id: Option<i64>) -> impl IntoView {
     let founded = RwSignal::new(initial.founded_year.map(|y| y.to_string()).unwrap_or_default());
     let size = RwSignal::new(initial.size.map(|s| s.as_str().to_owned()).unwrap_or_default());
     let phone = RwSignal::new(text(&initial.contact_phone));
+    let credit_code = RwSignal::new(text(&initial.credit_code));
     let email = RwSignal::new(text(&initial.contact_email));
     let errors = FormErrors::new();
     let tax = use_taxonomy();
@@ -110,6 +111,7 @@ fn OrgForm(initial: OrgInput, id: Option<i64>) -> impl IntoView {
         size: OrgSize::parse(&size.get_untracked()),
         contact_phone: opt(phone.get_untracked()),
         contact_email: opt(email.get_untracked()),
+        credit_code: opt(credit_code.get_untracked()),
     };
     let save = Action::new_local(move |input: &OrgInput| {
         let input = input.clone();
@@ -160,6 +162,7 @@ fn OrgForm(initial: OrgInput, id: Option<i64>) -> impl IntoView {
             })}
             <TextArea label=Msg::OrgDescription name="description" value=description errors=errors/>
             <TextField label=Msg::OrgWebsite name="website" value=website errors=errors input_type="url"/>
+            <TextField label=Msg::OrgCreditCode name="credit_code" value=credit_code errors=errors/>
             <TextField label=Msg::OrgFounded name="founded_year" value=founded errors=errors input_type="number"/>
             <SelectField label=Msg::OrgSize name="size" value=size options=sizes errors=errors/>
             <TextField label=Msg::OrgContactPhone name="contact_phone" value=phone errors=errors input_type="tel"/>
