@@ -26,7 +26,7 @@ const HEADINGS: [&str; 12] = [
     "截止日期",
     "详细说明（中文，仅认证组织可见）",
 ];
-const DOMAINS: [&str; 5] = ["先进能源", "人工智能", "gen_ai", "quantum", "合成生物"];
+const DOMAINS: [&str; 5] = ["先进能源", "生成式人工智能", "gen_ai", "quantum", "合成生物"];
 const TYPES: [&str; 4] = ["技术攻关", "联合研发", "成果转化", "expert_consultation"];
 
 /// A demands sheet of `ROWS` rows; with `orgs`, the rows name that many organizations by name.
@@ -103,7 +103,7 @@ fn imports(c: &mut Criterion) {
     let run = |bytes: &[u8], q: ImportQuery| {
         rt.block_on(async {
             let report = backend::imports::ops::import(&state, &user, q, bytes).await.unwrap();
-            assert_eq!(report.valid as usize, ROWS, "{:?}", report.file_problems);
+            assert_eq!(report.valid as usize, ROWS, "{:?} {:?}", report.file_problems, report.preview.first());
             report
         })
     };

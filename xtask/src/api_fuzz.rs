@@ -100,36 +100,142 @@ pub fn run(root: &Path) -> Result<()> {
     let server = DemoServer::start_with_admin(root, false, "api-fuzz", Some(ADMIN))?;
     validate_document(root, &server.addr, &server.data)?;
     crate::api_client::journey(root, &server.addr, &server.data, ADMIN)?;
-    fuzz(&st, &server.addr, &server.data)
+    fuzz(root, &st, &server.addr, &server.data)
 }
 
+/// Paths schemathesis leaves alone: signing out would leave the rest of the run anonymous, and it
+/// cannot make the PDF body of a business-plan upload (the API tests upload real ones).
+const EXCLUDED: [&str; 2] = ["/api/v1/auth/logout", "/api/v1/teams/{id}/stages/{stage}/plan"];
+
 /// Runs schemathesis against the server at `addr`, signed in as the demo enterprise owner.
-fn fuzz(st: &Path, addr: &str, data: &Path) -> Result<()> {
+fn fuzz(root: &Path, st: &Path, addr: &str, data: &Path) -> Result<()> {
     let cookie = sign_in(addr, "enterprise@demo.futurematch.cn", "FutureMatch-demo-2026")?;
     let junit = data.join("schemathesis.xml");
+    let events = data.join("schemathesis.ndjson");
     let mut st = Command::new(st);
     st.arg("run")
         .arg(format!("http://{addr}/api/v1/openapi.json"))
         .args(["--checks", "not_a_server_error", "--workers", "1", "--max-examples", "25"])
         .args(["--max-time", &BUDGET_SECS.to_string(), "--seed", "2026"])
-        // Signing out would leave the rest of the run anonymous; schemathesis cannot make the
-        // PDF body of a business-plan upload (the API tests upload real ones).
-        .args(["--exclude-path", "/api/v1/auth/logout", "--exclude-path", "/api/v1/teams/{id}/stages/{stage}/plan"])
+        .args(EXCLUDED.iter().flat_map(|p| ["--exclude-path", p]))
         .args(["--header", &format!("Cookie: {cookie}")])
-        .args(["--report", "junit", "--report-junit-path"])
+        .args(["--report", "junit,ndjson", "--report-junit-path"])
         .arg(&junit)
+        .arg("--report-ndjson-path")
+        .arg(&events)
         .env("NO_COLOR", "1")
         // Its cache goes beside the server's data, not into the repository.
         .current_dir(data);
     eprintln!("xtask: $ {st:?}");
     let status = st.status().context("running schemathesis")?;
     let report = std::fs::read_to_string(&junit).context("reading schemathesis' JUnit report")?;
-    verdict(status.success(), &report)
+    verdict(status.success(), &report)?;
+    report_reach(root, addr, &events)
+}
+
+/// How far the fuzzing reached: cases per operation, from schemathesis' event log, and whether
+/// every operation with query parameters had some. Printed, and written to
+/// `target/api-fuzz-cases.tsv` (operation, cases) for the record.
+fn report_reach(root: &Path, addr: &str, events: &Path) -> Result<()> {
+    let (head, body) =
+        exchange(addr, &format!("GET /api/v1/openapi.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"))?;
+    anyhow::ensure!(head.starts_with("HTTP/1.1 200"), "reading the OpenAPI document");
+    let doc: serde_json::Value = serde_json::from_str(&body).context("the OpenAPI document")?;
+    let text = std::fs::read_to_string(events).context("reading schemathesis' event log")?;
+    let reach = reach(&text, &doc);
+    let mut counts: Vec<(&String, &usize)> = reach.cases.iter().collect();
+    counts.sort_by_key(|(label, n)| (**n, (*label).clone()));
+    let tsv: String = counts.iter().map(|(label, n)| format!("{label}\t{n}\n")).collect();
+    let _ = std::fs::write(root.join("target/api-fuzz-cases.tsv"), tsv);
+    let median = counts.get(counts.len() / 2).map_or(0, |(_, n)| **n);
+    eprintln!(
+        "xtask: schemathesis cases per operation: {} operations, fewest {} ({}), median {median}, most {}; stateful sequences {}",
+        counts.len(),
+        counts.first().map_or(0, |(_, n)| **n),
+        counts.first().map_or("-", |(l, _)| l.as_str()),
+        counts.last().map_or(0, |(_, n)| **n),
+        reach.stateful,
+    );
+    eprintln!(
+        "xtask: operations with query parameters reached: {} of {}{}",
+        reach.with_query - reach.query_unreached.len(),
+        reach.with_query,
+        if reach.query_unreached.is_empty() {
+            String::new()
+        } else {
+            format!(" (not: {})", reach.query_unreached.join(", "))
+        }
+    );
+    Ok(())
+}
+
+/// Cases per operation (`GET /api/v1/x`) and the operations with query parameters that had none.
+#[derive(Debug, Default, PartialEq)]
+struct Reach {
+    cases: std::collections::BTreeMap<String, usize>,
+    stateful: usize,
+    with_query: usize,
+    query_unreached: Vec<String>,
+}
+
+fn reach(events: &str, doc: &serde_json::Value) -> Reach {
+    let mut r = Reach::default();
+    for line in events.lines().filter(|l| l.starts_with("{\"ScenarioFinished\"")) {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let finished = &v["ScenarioFinished"];
+        let label = finished["label"].as_str().or_else(|| finished["recorder"]["label"].as_str()).unwrap_or("");
+        let cases = finished["recorder"]["cases"].as_object().map_or(0, |c| c.len());
+        match label.split_once(' ') {
+            Some((method, path)) if path.starts_with('/') && method.chars().all(|c| c.is_ascii_uppercase()) => {
+                *r.cases.entry(label.to_owned()).or_default() += cases;
+            }
+            _ => r.stateful += cases,
+        }
+    }
+    let paths = doc["paths"].as_object().cloned().unwrap_or_default();
+    for (path, item) in paths.iter().filter(|(p, _)| !EXCLUDED.contains(&p.as_str())) {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            let params = op["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .chain(item["parameters"].as_array().into_iter().flatten());
+            if params.clone().any(|p| p["in"] == "query") {
+                r.with_query += 1;
+                let label = format!("{} {path}", method.to_uppercase());
+                if r.cases.get(&label).copied().unwrap_or(0) == 0 {
+                    r.query_unreached.push(label);
+                }
+            }
+        }
+    }
+    r
 }
 
 #[cfg(test)]
 mod tests {
-    use super::verdict;
+    use super::{reach, verdict};
+
+    #[test]
+    fn reach_counts_cases_per_operation_and_names_query_operations_never_reached() {
+        let events = [
+            r#"{"EngineStarted":{}}"#,
+            r#"{"ScenarioFinished":{"label":"GET /api/v1/demands","recorder":{"cases":{"a":{},"b":{}}}}}"#,
+            r#"{"ScenarioFinished":{"label":"GET /api/v1/demands","recorder":{"cases":{"c":{}}}}}"#,
+            r#"{"ScenarioFinished":{"label":"Stateful tests","recorder":{"cases":{"d":{},"e":{}}}}}"#,
+        ]
+        .join("\n");
+        let doc = serde_json::json!({"paths": {
+            "/api/v1/demands": {"get": {"parameters": [{"in": "query", "name": "q"}]}},
+            "/api/v1/events": {"get": {"parameters": [{"in": "query", "name": "page"}]}},
+            "/api/v1/demands/{id}": {"get": {"parameters": [{"in": "path", "name": "id"}]}},
+        }});
+        let r = reach(&events, &doc);
+        assert_eq!(r.cases.get("GET /api/v1/demands"), Some(&3));
+        assert_eq!(r.stateful, 2);
+        assert_eq!(r.with_query, 2);
+        assert_eq!(r.query_unreached, vec!["GET /api/v1/events".to_owned()]);
+    }
 
     #[test]
     fn a_failed_check_fails_and_a_tool_error_alone_does_not() {
