@@ -523,6 +523,33 @@ async fn a_member_imports_a_filled_template_after_fixing_the_row_the_preview_nam
     b.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_from_a_posting_returns_to_it_and_a_person_without_an_organization_is_shown_the_way() {
+    let server = Server::start().await;
+    let demand = published_demand(&server).await;
+    server.user("wang@example.com", false).await;
+    let page = format!("/demands/{demand}");
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&server.url(&page)).await.unwrap();
+    b.text_contains("h1", "固态电池电解质界面稳定性攻关").await;
+    let href: String =
+        b.js("return document.querySelector('[data-testid=login-to-request]').getAttribute('href')").await;
+    assert_eq!(href, format!("/login?next=%2Fdemands%2F{demand}"));
+    b.click("[data-testid=login-to-request]").await;
+    b.path_matches(|p| p == "/login").await;
+    // The header's links on the sign-in page keep where to return, registering included.
+    let register: String = b.js("return document.querySelector('a[href^=\"/register\"]').getAttribute('href')").await;
+    assert!(register.contains("next=%2Fdemands%2F"), "registering returns to the posting too: {register}");
+    b.fill("#f-email", "wang@example.com").await;
+    b.fill("#f-password", PASSWORD).await;
+    b.click("form button[type=submit]").await;
+    b.path_matches(|p| p == page).await;
+    b.text_contains("[data-testid=request-no-org]", "先创建您的组织").await;
+    b.click("[data-testid=request-panel] a[href=\"/orgs/new\"]").await;
+    b.path_matches(|p| p == "/orgs/new").await;
+    b.close().await;
+}
+
 async fn log_in(b: &Browser, server: &Server, email: &str, next: &str) {
     b.client.goto(&server.url(&format!("/login?next={next}"))).await.unwrap();
     b.fill("#f-email", email).await;
@@ -621,6 +648,8 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     b.text_contains("[data-testid=moderation-queue]", "固态电池电解质界面稳定性攻关").await;
     b.look_at("moderation-queue").await;
     b.click("[data-testid=moderation-item] [data-testid=approve-one]").await;
+    b.text_contains("[data-testid=approve-one-ask]", "立即公开发布").await;
+    b.click("[data-testid=approve-one-yes]").await;
     b.text_contains("[data-testid=moderation-empty]", "暂无待审核").await;
     b.click("[data-testid=user-name]").await;
     b.click("[data-testid=logout]").await;
@@ -909,6 +938,10 @@ async fn a_demand_shows_its_matches_with_reasons_and_its_owner_saves_one() {
     b.click("[data-testid=match-request]").await;
     b.path_matches(|p| p == format!("/capabilities/{capability}")).await;
     b.fill("#f-message", "Our demand fits your platform; can we talk?").await;
+    // No mode is chosen for the person: sending without one names the field and sends nothing.
+    b.click("[data-testid=send-request]").await;
+    b.text_contains("#f-proposal-error", "required").await;
+    b.select("#f-proposal", "license").await;
     b.click("[data-testid=send-request]").await;
     b.path_matches(|p| p.starts_with("/engagements/")).await;
     let (source,): (Option<i64>,) = sql::query_as("SELECT source_id FROM engagements WHERE posting_id = $1")
@@ -1111,8 +1144,14 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
     b.click("[data-testid=register-submit]").await;
     b.text_contains("[data-testid=registration-status]", "候补中").await;
 
-    // The first cancels; the seat is offered to the second, who takes it.
+    // The first cancels, after being told the seat goes to the waiting list (going back changes
+    // nothing); the seat is offered to the second, who takes it.
     a.click("[data-testid=cancel-registration]").await;
+    a.text_contains("[data-testid=cancel-registration-ask]", "候补名单").await;
+    a.click("[data-testid=cancel-registration-no]").await;
+    a.text_contains("[data-testid=registration-status]", "已确认").await;
+    a.click("[data-testid=cancel-registration]").await;
+    a.click("[data-testid=cancel-registration-yes]").await;
     a.el("[data-testid=register-submit]").await;
     b.client.goto(&server.url(&page)).await.unwrap();
     b.text_contains("[data-testid=registration-status]", "候补转正待确认").await;
@@ -1951,7 +1990,16 @@ async fn an_attendee_registers_for_an_event_on_a_360_px_phone() {
     let page = format!("/events/{id}");
 
     let b = Browser::start(360, 780).await;
-    log_in(&b, &server, "zhangming@example.com", &page).await;
+    // A visitor sees the ticket types, seats left and the way in, which brings them back here.
+    b.client.goto(&server.url(&page)).await.unwrap();
+    b.text_contains("[data-testid=ticket-types]", "普通观众").await;
+    b.text_contains("[data-testid=register-signin]", "登录后报名").await;
+    b.click("[data-testid=login-to-register]").await;
+    b.path_matches(|p| p == "/login").await;
+    b.fill("#f-email", "zhangming@example.com").await;
+    b.fill("#f-password", PASSWORD).await;
+    b.click("form button[type=submit]").await;
+    b.path_matches(|p| p == page).await;
     b.text_contains("h1", "2027杭州未来产业国际论坛").await;
     b.text_contains("[data-testid=register]", "普通观众").await;
     let width = page_width(&b).await;

@@ -13,7 +13,7 @@ use crate::api;
 use crate::components::labels::TaxonomyCtx;
 use crate::i18n::{I18n, initial_locale, set_locale, tr, use_i18n};
 use crate::pages::{auth, home, not_found, notifications};
-use crate::session::{Session, use_session};
+use crate::session::{Session, returning_to_here, use_session};
 use crate::split::{
     Auth, Contests, Engage, Events, Market, Notices, Orgs, account, admin, contests, engage, events, expert_pool,
     market, notices, orgs, page, plan_dashboard, sign_in,
@@ -154,8 +154,8 @@ fn Header() -> impl IntoView {
                             <UserMenu name=me.display_name is_admin=me.is_admin on_pick=Callback::new(move |_| menu_open.set(false))/>
                         }.into_any(),
                         None if session.loaded.get() => view! {
-                            <A href="/login" attr:class="btn btn-ghost">{tr(Msg::NavLogin)}</A>
-                            <A href="/register" attr:class="btn btn-primary">{tr(Msg::NavRegister)}</A>
+                            <A href=returning_to_here("/login") attr:class="btn btn-ghost" attr:data-testid="nav-login">{tr(Msg::NavLogin)}</A>
+                            <A href=returning_to_here("/register") attr:class="btn btn-primary">{tr(Msg::NavRegister)}</A>
                         }.into_any(),
                         None => ().into_any(),
                     }}

@@ -67,3 +67,24 @@ impl Session {
 pub fn use_session() -> Session {
     expect_context::<Session>()
 }
+
+/// The address of `page` (`/login` or `/register`) that brings the person back here afterwards:
+/// `?next=` this page's path and query. On the sign-in pages themselves their own `?next=` is kept.
+pub fn returning_to_here(page: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let location = leptos_router::hooks::use_location();
+    move || {
+        let (path, search) = (location.pathname.get(), location.search.get());
+        if matches!(path.as_str(), "/login" | "/register") {
+            let search = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
+            return format!("{page}{search}");
+        }
+        let here = if search.is_empty() {
+            path
+        } else if search.starts_with('?') {
+            format!("{path}{search}")
+        } else {
+            format!("{path}?{search}")
+        };
+        format!("{page}?next={}", js_sys::encode_uri_component(&here))
+    }
+}

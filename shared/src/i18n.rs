@@ -511,7 +511,8 @@ catalogue! {
     EngProposal => "合作方式", "Cooperation mode";
     EngMessage => "留言", "Message";
     EngSend => "发送申请", "Send request";
-    EngNeedVerified => "你的机构通过认证后才能申请对接。", "Your organization must be verified before it can send requests.";
+    EngNeedVerified => "你的机构通过认证后才能申请对接：在“我的组织”中查看认证进度，补全资料可加快审核。", "Your organization must be verified before it can send requests: see where verification stands in My organizations; a complete profile speeds it up.";
+    EngNoOrg => "申请对接以组织的名义发出：先创建您的组织，或请同事从组织成员页邀请您加入。", "Requests are sent on behalf of an organization: create yours, or ask a colleague to invite you from its members page.";
     EngLoginToRequest => "登录后可申请对接", "Sign in to request cooperation";
     EngAlreadyOpen => "已申请，查看进展", "Requested — see its progress";
     EngUnread => "条未读", "unread";
@@ -885,6 +886,16 @@ catalogue! {
     TicketApproval => "需审核", "Needs approval";
     TicketAdd => "添加票种", "Add ticket type";
     EventRegisterTitle => "报名", "Register";
+    ConfirmYes => "确定", "Yes, go ahead";
+    ConfirmNo => "返回", "Go back";
+    RegisterCancelAsk => "取消后，您的名额会让给候补名单中的下一位，之后可能无法再报上。确定取消报名？", "Your seat goes to the next person on the waiting list and may not come back. Cancel your registration?";
+    EngWithdrawAsk => "撤回后，对方将不能再接受这条申请。确定撤回？", "Once withdrawn, the other side can no longer accept this request. Withdraw it?";
+    EngDeclineAsk => "婉拒后，对方会收到通知和您填写的理由，这条申请随即关闭。确定婉拒？", "The sender is told, with your reason, and the request closes. Decline it?";
+    EngMarkFailedAsk => "标记未成后，这笔对接就此关闭，不能再标记签约。确定标记未成？", "The deal closes and can no longer be marked signed. Mark it as not happening?";
+    ModApproveAsk => "通过后，所选信息立即公开发布，发布方会收到通知。确定通过？", "The selected postings go public at once and their owners are told. Approve?";
+    ModRejectAsk => "驳回后，发布方会看到您填写的原因，修改后可重新提交。确定驳回？", "The owners see your reason and may resubmit after editing. Reject?";
+    EventLoginToRegister => "登录后报名", "Sign in to register";
+    EventLoginToRegisterIntro => "选好上方的票种后登录即可报名；还没有账号可先注册，完成后会回到本页。", "Pick a ticket type above and sign in to register; new here? Create an account and you will come back to this page.";
     RegisterPeople => "参会人（每行一位，最多10位）", "Attendees (one per line, up to 10)";
     EventRegisterSubmit => "提交报名", "Register";
     RegisterMine => "我的报名", "My registration";

@@ -1,5 +1,6 @@
 //! Reusable pieces: form fields, loading and error states, the pager, labels.
 
+pub mod confirm;
 pub mod data;
 pub mod form;
 pub mod labels;

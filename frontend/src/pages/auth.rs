@@ -203,7 +203,7 @@ pub fn Register() -> impl IntoView {
                 <TextField label=Msg::FieldEmail name="email" value=email errors=errors input_type="email" required=true autocomplete="email"/>
                 <TextField label=Msg::FieldPassword name="password" value=password errors=errors input_type="password" required=true hint=Msg::FieldPasswordHint autocomplete="new-password"/>
                 <button type="submit" class="btn btn-primary" disabled=move || submit.pending().get()>{tr(Msg::RegisterSubmit)}</button>
-                <p class="muted">{tr(Msg::HaveAccount)}" "<A href="/login">{tr(Msg::NavLogin)}</A></p>
+                <p class="muted">{tr(Msg::HaveAccount)}" "<A href=crate::session::returning_to_here("/login")>{tr(Msg::NavLogin)}</A></p>
             </form>
         </section>
     }

@@ -15,12 +15,13 @@ use wasm_bindgen::JsCast;
 
 use super::market::ui_path;
 use crate::api;
+use crate::components::confirm::ConfirmButton;
 use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField};
 use crate::components::labels::{bilingual, date};
 use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
-use crate::session::use_session;
+use crate::session::{returning_to_here, use_session};
 
 /// The proposals that make sense towards a posting of `kind`.
 pub(crate) fn proposals_for(kind: PostingKind) -> Vec<Proposal> {
@@ -72,10 +73,15 @@ pub fn RequestPanel(posting_id: i64, kind: PostingKind, owner_org: i64) -> impl 
             from_org: from.get_untracked().parse().unwrap_or(0),
             posting_id,
             source_id,
+            // A stand-in while checking; a request is never sent with a mode nobody chose.
             proposal: Proposal::parse(&proposal.get_untracked()).unwrap_or(proposals_for(kind)[0]),
             message: message.get_untracked(),
         };
-        if errors.check(req.parse().map(|_| ())) {
+        let mut problems = req.parse().err().unwrap_or_default();
+        if Proposal::parse(&proposal.get_untracked()).is_none() {
+            problems.add("proposal", shared::validate::FieldError::Required);
+        }
+        if errors.check(problems.into_result()) {
             send.dispatch(req);
         }
     };
@@ -83,8 +89,17 @@ pub fn RequestPanel(posting_id: i64, kind: PostingKind, owner_org: i64) -> impl 
         <aside class="card request-panel" id="request" data-testid="request-panel">
             <h2>{tr(Msg::EngRequestTitle)}</h2>
             {move || match (session.me.with(Option::is_some), orgs.with(Vec::is_empty), open.get()) {
-                (false, _, _) => view! { <A href="/login" attr:class="btn btn-secondary">{tr(Msg::EngLoginToRequest)}</A> }.into_any(),
-                (true, true, _) => view! { <p class="muted">{tr(Msg::EngNeedVerified)}</p> }.into_any(),
+                (false, _, _) => view! {
+                    <A href=returning_to_here("/login") attr:class="btn btn-secondary" attr:data-testid="login-to-request">{tr(Msg::EngLoginToRequest)}</A>
+                }.into_any(),
+                (true, true, _) if session.me.with(|m| m.as_ref().is_some_and(|m| m.memberships.is_empty())) => view! {
+                    <p class="muted" data-testid="request-no-org">{tr(Msg::EngNoOrg)}</p>
+                    <A href="/orgs/new" attr:class="btn btn-secondary">{tr(Msg::OrgCreateTitle)}</A>
+                }.into_any(),
+                (true, true, _) => view! {
+                    <p class="muted" data-testid="request-unverified">{tr(Msg::EngNeedVerified)}</p>
+                    <A href="/my/orgs" attr:class="btn btn-secondary">{tr(Msg::NavMyOrgs)}</A>
+                }.into_any(),
                 (true, false, false) => view! {
                     <p class="muted">{tr(Msg::EngRequestIntro)}</p>
                     <button class="btn btn-primary" data-testid="open-request" on:click=move |_| {
@@ -98,7 +113,7 @@ pub fn RequestPanel(posting_id: i64, kind: PostingKind, owner_org: i64) -> impl 
                     <form on:submit=submit novalidate>
                         <FormError errors=errors/>
                         <SelectField label=Msg::EngFromOrg name="from_org" value=from options=orgs errors=errors required=true/>
-                        <SelectField label=Msg::EngProposal name="proposal" value=proposal options=proposals errors=errors/>
+                        <SelectField label=Msg::EngProposal name="proposal" value=proposal options=proposals errors=errors required=true/>
                         <TextArea label=Msg::EngMessage name="message" value=message errors=errors/>
                         <button class="btn btn-primary" type="submit" data-testid="send-request"
                             disabled=move || send.pending().get()>{tr(Msg::EngSend)}</button>
@@ -213,7 +228,7 @@ pub fn Thread() -> impl IntoView {
     let changed = Callback::new(move |_| data.refetch());
     move || match (session.loaded.get(), session.me.with(Option::is_some)) {
         (false, _) => view! { <Loading/> }.into_any(),
-        (true, false) => view! { <Redirect path="/login"/> }.into_any(),
+        (true, false) => view! { <Redirect path=returning_to_here("/login")()/> }.into_any(),
         (true, true) => view! {
             <section class="page">
                 {resource_view(data, move |e: Engagement| view! { <EngagementView e=e changed=changed/> })}
@@ -346,8 +361,9 @@ fn Answer(id: i64, changed: Callback<()>) -> impl IntoView {
                     on:click=move |_| { act.dispatch(None); }>{tr(Msg::EngAccept)}</button>
             </div>
             <TextField label=Msg::EngDeclineReason name="reason" value=reason errors=errors/>
-            <button class="btn btn-ghost" data-testid="decline" disabled=move || act.pending().get()
-                on:click=move |_| { act.dispatch(Some(reason.get_untracked())); }>{tr(Msg::EngDecline)}</button>
+            <ConfirmButton label=Msg::EngDecline question=Msg::EngDeclineAsk testid="decline"
+                disabled=Signal::derive(move || act.pending().get())
+                on_confirm=Callback::new(move |_| { act.dispatch(Some(reason.get_untracked())); })/>
         </aside>
     }
 }
@@ -364,7 +380,8 @@ fn Withdraw(id: i64, changed: Callback<()>) -> impl IntoView {
     view! {
         <div class="actions">
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
-            <button class="btn btn-ghost" data-testid="withdraw" on:click=move |_| { act.dispatch(()); }>{tr(Msg::EngWithdraw)}</button>
+            <ConfirmButton label=Msg::EngWithdraw question=Msg::EngWithdrawAsk testid="withdraw"
+                on_confirm=Callback::new(move |_| { act.dispatch(()); })/>
         </div>
     }
 }
@@ -443,8 +460,8 @@ fn StagePanel(e: Engagement, changed: Callback<()>) -> impl IntoView {
             })}
             {open.then(|| view! {
                 <SelectField label=Msg::EngFailureReason name="failure" value=failure options=reasons errors=errors/>
-                <button class="btn btn-ghost" data-testid="mark-failed"
-                    on:click=move |_| { act.dispatch(change(DealStage::Failed)); }>{tr(Msg::EngMarkFailed)}</button>
+                <ConfirmButton label=Msg::EngMarkFailed question=Msg::EngMarkFailedAsk testid="mark-failed"
+                    on_confirm=Callback::new(move |_| { act.dispatch(change(DealStage::Failed)); })/>
             })}
         </section>
     }

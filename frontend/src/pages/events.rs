@@ -18,6 +18,7 @@ use shared::page::Page;
 use shared::taxonomy::TermKind;
 
 use crate::api;
+use crate::components::confirm::ConfirmButton;
 use crate::components::data::{Bar, ErrorView, Pager, resource_view};
 use crate::components::data::{NothingFound, keyword_in_url};
 use crate::components::form::{
@@ -159,7 +160,11 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
             </table>
             {mine.then(|| view! { <AddTicketType event=id changed=changed/> })}
         </section>
-        {move || session.me.with(Option::is_some).then(|| view! { <Register e=e.clone() changed=changed/> })}
+        {move || if session.me.with(Option::is_some) {
+            view! { <Register e=e.clone() changed=changed/> }.into_any()
+        } else {
+            view! { <SignInToRegister e=e.clone()/> }.into_any()
+        }}
         <crate::pages::agenda::AgendaPanel e=agenda.clone()/>
         <p class="actions">
             {matchmaking.then(|| view! {
@@ -774,6 +779,32 @@ fn Draft(event: i64, can_publish: bool, changed: Callback<()>) -> impl IntoView 
     }
 }
 
+/// What a visitor sees where the registration form would be: whether registration is open, until
+/// when, and the way in (signing in brings them back here).
+#[component]
+fn SignInToRegister(e: Event) -> impl IntoView {
+    let window = e.window(crate::components::labels::now());
+    let (opens, closes) = (e.registration_opens_at, e.registration_closes_at);
+    let state = match (window, opens) {
+        (Window::Open, _) => None,
+        (Window::NotYet, Some(t)) => Some(Signal::derive(move || tr(Msg::EventRegNotYet)().replace("{at}", &when(&t)))),
+        _ => Some(Signal::derive(move || tr(Msg::EventRegClosed)().to_owned())),
+    };
+    view! {
+        <section class="card" data-testid="register-signin">
+            <h2>{tr(Msg::EventRegisterTitle)}</h2>
+            {match state {
+                Some(text) => view! { <p class="state" data-testid="registration-window">{text}</p> }.into_any(),
+                None => view! {
+                    {closes.map(|t| view! { <p class="muted small">{move || tr(Msg::EventRegUntil)().replace("{at}", &when(&t))}</p> })}
+                    <p class="muted">{tr(Msg::EventLoginToRegisterIntro)}</p>
+                    <A href=crate::session::returning_to_here("/login") attr:class="btn btn-primary" attr:data-testid="login-to-register">{tr(Msg::EventLoginToRegister)}</A>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
 #[component]
 fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
     let session = use_session();
@@ -857,8 +888,8 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                                     <button class="btn btn-primary" data-testid="accept-offer"
                                         on:click=move |_| { act.dispatch(RegAction::Do(rid, "accept-offer")); }>{tr(Msg::RegisterAcceptOffer)}</button>
                                 })}
-                                <button class="btn btn-ghost" data-testid="cancel-registration"
-                                    on:click=move |_| { act.dispatch(RegAction::Do(rid, "cancel")); }>{tr(Msg::RegisterCancel)}</button>
+                                <ConfirmButton label=Msg::RegisterCancel question=Msg::RegisterCancelAsk testid="cancel-registration"
+                                    on_confirm=Callback::new(move |_| { act.dispatch(RegAction::Do(rid, "cancel")); })/>
                             </div>
                             {(r.status == RegistrationStatus::Confirmed).then(|| view! { <Tickets event=id registration=rid/> })}
                         }

@@ -19,7 +19,7 @@ use crate::components::form::{FormError, FormErrors, SelectField, TextArea, Text
 use crate::components::labels::{bilingual, date, day, today};
 use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
-use crate::session::use_session;
+use crate::session::{returning_to_here, use_session};
 
 /// On an open call's page: the applicant's form and application, or the owner's list.
 #[component]
@@ -35,7 +35,7 @@ pub fn OpenCallPanel(demand: i64, call: OpenCall, mine: bool, owner_org: i64) ->
             <h2>{if mine { tr(Msg::ApplicationsTitle) } else { tr(Msg::ApplyTitle) }}</h2>
             <p class="muted">{tr(Msg::ApplicationDeadline)}": "{day(&call.application_deadline)}</p>
             {move || if session.me.with(Option::is_none) {
-                view! { <A href="/login" attr:class="btn btn-secondary">{tr(Msg::EngLoginToRequest)}</A> }.into_any()
+                view! { <A href=returning_to_here("/login") attr:class="btn btn-secondary">{tr(Msg::EngLoginToRequest)}</A> }.into_any()
             } else {
                 resource_view(data, move |apps: Vec<Application>| {
                     if mine {

@@ -11,6 +11,7 @@ use shared::market::{Decision, ModerationRequest, Posting, PostingStatus};
 
 use super::ui_path;
 use crate::api;
+use crate::components::confirm::ConfirmButton;
 use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::form::{FormError, FormErrors, TextField};
 use crate::components::labels::bilingual;
@@ -77,16 +78,12 @@ fn Queue() -> impl IntoView {
                         <span>{tr(Msg::ModSelectAll)}</span>
                     </label>
                     <span class="muted">{move || fill(tr(Msg::ModSelected)(), &[("n", &selected.with(|s| s.len()).to_string())])}</span>
-                    <button class="btn btn-primary" data-testid="approve-selected"
-                        disabled=move || selected.with(|s| s.is_empty()) || decide.pending().get()
-                        on:click=move |_| send(selected.get_untracked().into_iter().collect(), Decision::Approve)>
-                        {tr(Msg::ModApprove)}
-                    </button>
-                    <button class="btn btn-secondary" data-testid="reject-selected"
-                        disabled=move || selected.with(|s| s.is_empty()) || decide.pending().get()
-                        on:click=move |_| send(selected.get_untracked().into_iter().collect(), Decision::Reject)>
-                        {tr(Msg::ModReject)}
-                    </button>
+                    <ConfirmButton label=Msg::ModApprove question=Msg::ModApproveAsk testid="approve-selected" class="btn btn-primary"
+                        disabled=Signal::derive(move || selected.with(|s| s.is_empty()) || decide.pending().get())
+                        on_confirm=Callback::new(move |_| send(selected.get_untracked().into_iter().collect(), Decision::Approve))/>
+                    <ConfirmButton label=Msg::ModReject question=Msg::ModRejectAsk testid="reject-selected" class="btn btn-secondary"
+                        disabled=Signal::derive(move || selected.with(|s| s.is_empty()) || decide.pending().get())
+                        on_confirm=Callback::new(move |_| send(selected.get_untracked().into_iter().collect(), Decision::Reject))/>
                     {move || done.get().map(|n| view! { <span class="ok" role="status">{fill(tr(Msg::ModDone)(), &[("n", &n.to_string())])}</span> })}
                 </div>
             </div>
@@ -138,7 +135,8 @@ fn QueueItem(posting: Posting, selected: RwSignal<BTreeSet<i64>>, approve: Callb
                 <details><summary>{tr(Msg::DetailsLabel)}</summary><p class="prose">{d}</p></details>
             })}
             <div class="actions">
-                <button class="btn btn-small btn-primary" data-testid="approve-one" on:click=move |_| approve.run(id)>{tr(Msg::ModApprove)}</button>
+                <ConfirmButton label=Msg::ModApprove question=Msg::ModApproveAsk testid="approve-one" class="btn btn-small btn-primary"
+                    on_confirm=Callback::new(move |_| approve.run(id))/>
             </div>
         </li>
     }
