@@ -344,6 +344,11 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     b.client.goto(&server.url("/demands")).await.unwrap();
     b.text_contains(".cards", "固态电池电解质界面稳定性攻关").await;
     b.text_contains(".cards", "200–500 万元").await;
+    // In English the amount reads as people say it.
+    b.click("[data-testid=lang-switch]").await;
+    b.text_contains(".cards", "CNY 2–5 million").await;
+    b.click("[data-testid=lang-switch]").await;
+    b.text_contains(".cards", "200–500 万元").await;
     let list = "需求 · 未来产业对接平台";
     assert_eq!(head(&b, list).await, (list.to_owned(), shared::Msg::IntroDemands.t(shared::Locale::ZhCn).to_owned()));
     assert_eq!(
@@ -982,6 +987,7 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
     let path = lab_b.path_matches(|p| p.starts_with("/engagements/")).await;
     lab_b.text_contains("[data-testid=engagement-state]", "待回复").await;
     lab_b.text_contains("[data-testid=contacts]", "对方接受申请后").await;
+    lab_b.text_contains("[data-testid=expires]", "如未回复，这条申请将于").await;
 
     // The enterprise, in its own browser, finds it on its board and accepts.
     let ent_b = Browser::start(1280, 1200).await;

@@ -536,7 +536,7 @@ catalogue! {
     EngMarkFailed => "标记未成", "Mark as not happening";
     EngFailureReason => "未成原因", "Why it did not happen";
     EngHistory => "进展记录", "History";
-    EngExpires => "未回复将于此日过期", "Expires unanswered on";
+    EngExpires => "如未回复，这条申请将于 {date} 过期。", "If unanswered, this request expires on {date}.";
     EngFrom => "申请方", "From";
     EngTo => "接收方", "To";
     EngAbout => "关于", "About";
@@ -1138,10 +1138,13 @@ catalogue! {
     KeywordClear => "清除搜索", "Clear the search";
     FilterApply => "筛选", "Filter";
     FilterReset => "清除筛选", "Clear filters";
-    AmountRange => "{min}–{max} 万元", "CNY {min}–{max} ×10k";
-    AmountExact => "{n} 万元", "CNY {n} ×10k";
-    AmountFrom => "{min} 万元起", "From CNY {min} ×10k";
-    AmountUpTo => "最高 {max} 万元", "Up to CNY {max} ×10k";
+    AmountFrom => "{amount}起", "From {amount}";
+    AmountUpTo => "最高 {amount}", "Up to {amount}";
+    AmountYuan => "{n} 元", "CNY {n}";
+    AmountWan => "{n} 万元", "CNY {n} ×10k";
+    AmountYi => "{n} 亿元", "CNY {n} ×100m";
+    AmountMillion => "{n} 百万元", "CNY {n} million";
+    AmountBillion => "{n} 十亿元", "CNY {n} billion";
     Negotiable => "面议", "Negotiable";
     DeadlineLabel => "截止日期", "Deadline";
     TrlLabel => "技术成熟度", "Technology readiness";

@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use crate::Locale;
 use crate::error::FieldErrors;
 use crate::orgs::{OrgKind, OrgSummary};
 use crate::taxonomy::{Taxonomy, TermKind};
 use crate::validate::{self, FieldError};
+use crate::{Locale, Msg};
 
 code_enum!(
     /// The four kinds of posting.
@@ -833,9 +833,81 @@ impl ModerationRequest {
     }
 }
 
+/// An amount in 万元 as a reader says it: `300 万元`, `5 亿元` in Chinese; `CNY 3 million`,
+/// `CNY 800,000`, `CNY 1.2 billion` in English (words from the catalogue).
+pub fn money(wan: u32, l: Locale) -> String {
+    let (number, unit) = money_parts(wan, l);
+    join_money(&number, unit, l)
+}
+
+fn join_money(number: &str, unit: Msg, l: Locale) -> String {
+    crate::i18n::fill(unit.t(l), &[("n", number)])
+}
+
+/// (number, unit) of an amount in 万元: the unit the reader counts it in.
+fn money_parts(wan: u32, l: Locale) -> (String, Msg) {
+    let trim = |v: f64| {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    };
+    let yuan = u64::from(wan) * 10_000;
+    match l {
+        Locale::ZhCn if wan >= 10_000 && wan.is_multiple_of(100) => (trim(f64::from(wan) / 10_000.0), Msg::AmountYi),
+        Locale::ZhCn => (wan.to_string(), Msg::AmountWan),
+        Locale::En if yuan >= 1_000_000_000 => (trim(yuan as f64 / 1e9), Msg::AmountBillion),
+        Locale::En if yuan >= 1_000_000 => (trim(yuan as f64 / 1e6), Msg::AmountMillion),
+        Locale::En => {
+            let digits = yuan.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            (out, Msg::AmountYuan)
+        }
+    }
+}
+
+/// A range of amounts in 万元 as a reader says it: one amount when the ends are equal, the unit
+/// once when both ends share it (`CNY 3–8 million`, `300–800 万元`).
+pub fn money_range(min: Option<u32>, max: Option<u32>, l: Locale) -> Option<String> {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => Some(money(a, l)),
+        (Some(a), Some(b)) => {
+            let ((na, ua), (nb, ub)) = (money_parts(a, l), money_parts(b, l));
+            Some(if ua == ub {
+                join_money(&format!("{na}–{nb}"), ua, l)
+            } else {
+                format!("{} – {}", money(a, l), money(b, l))
+            })
+        }
+        (Some(a), None) => Some(crate::i18n::fill(Msg::AmountFrom.t(l), &[("amount", &money(a, l))])),
+        (None, Some(b)) => Some(crate::i18n::fill(Msg::AmountUpTo.t(l), &[("amount", &money(b, l))])),
+        (None, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_read_as_people_say_them_in_each_language() {
+        use crate::Locale::{En, ZhCn};
+        assert_eq!(money_range(Some(300), Some(800), En).as_deref(), Some("CNY 3–8 million"));
+        assert_eq!(money_range(Some(300), Some(800), ZhCn).as_deref(), Some("300–800 万元"));
+        assert_eq!(money_range(Some(500), Some(500), En).as_deref(), Some("CNY 5 million"));
+        assert_eq!(money_range(Some(500), Some(500), ZhCn).as_deref(), Some("500 万元"));
+        assert_eq!(money_range(Some(80), Some(350), En).as_deref(), Some("CNY 800,000 – CNY 3.5 million"));
+        assert_eq!(money(50_000, ZhCn), "5 亿元");
+        assert_eq!(money(12_345, ZhCn), "12345 万元");
+        assert_eq!(money(120_000, En), "CNY 1.2 billion");
+        assert_eq!(money_range(Some(200), None, En).as_deref(), Some("From CNY 2 million"));
+        assert_eq!(money_range(None, Some(200), ZhCn).as_deref(), Some("最高 200 万元"));
+        assert_eq!(money_range(None, None, En), None);
+    }
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 29);

@@ -274,7 +274,7 @@ fn EngagementView(e: Engagement, changed: Callback<()>) -> impl IntoView {
         </header>
         <article class="card">
             <p class="request-message" data-testid="request-message">{e.message.clone()}</p>
-            {pending.then(|| view! { <p class="small muted">{tr(Msg::EngExpires)}" "{date(&s.expires_at)}</p> })}
+            {pending.then(|| view! { <p class="small muted" data-testid="expires">{move || shared::i18n::fill(tr(Msg::EngExpires)(), &[("date", &date(&s.expires_at))])}</p> })}
             {e.decline_reason.clone().map(|r| view! { <p class="notice">{tr(Msg::EngDeclineReason)}": "{r}</p> })}
         </article>
         {(pending && receiver).then(|| view! { <Answer id=id changed=changed/> })}
@@ -522,7 +522,7 @@ fn Conversation(id: i64, can_write: bool) -> impl IntoView {
                     <ol class="messages">
                         {list.into_iter().map(|m| view! {
                             <li class="message" data-testid="message">
-                                <p class="small muted">{m.author.as_deref().map(crate::components::labels::person)}" · "<time>{date(&m.at)}</time></p>
+                                <p class="small muted">{m.author.as_deref().map(crate::components::labels::person)}" · "<time>{date(&m.at)}" "{crate::components::labels::clock(&m.at)}</time></p>
                                 <p>{m.body.clone()}</p>
                                 {m.attachments.into_iter().map(|a| view! {
                                     <p><a href=format!("/api/v1/attachments/{}", a.id) data-testid="attachment">{a.name.clone()}</a>

@@ -10,8 +10,6 @@ pub mod mine;
 pub mod moderation;
 
 use shared::Locale;
-use shared::Msg;
-use shared::i18n::fill;
 use shared::market::{CapabilityKind, DemandType, PostingKind};
 use shared::taxonomy::TermKind;
 
@@ -45,12 +43,5 @@ pub fn type_options(kind: PostingKind, tax: TaxonomyCtx, l: Locale) -> Vec<(Stri
 
 /// "200–500 万元", or an open-ended form; `None` without any amount.
 pub fn amount(min: Option<u32>, max: Option<u32>, l: Locale) -> Option<String> {
-    let s = |v: u32| v.to_string();
-    match (min, max) {
-        (Some(a), Some(b)) if a == b => Some(fill(Msg::AmountExact.t(l), &[("n", &s(a))])),
-        (Some(a), Some(b)) => Some(fill(Msg::AmountRange.t(l), &[("min", &s(a)), ("max", &s(b))])),
-        (Some(a), None) => Some(fill(Msg::AmountFrom.t(l), &[("min", &s(a))])),
-        (None, Some(b)) => Some(fill(Msg::AmountUpTo.t(l), &[("max", &s(b))])),
-        (None, None) => None,
-    }
+    shared::market::money_range(min, max, l)
 }
