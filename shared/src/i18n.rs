@@ -1372,6 +1372,15 @@ catalogue! {
 }
 
 /// Replaces `{name}` placeholders in a catalogue text.
+/// A text given in Chinese and maybe English, in `locale`: the English one when there is one (not
+/// blank), else the Chinese.
+pub fn in_language(zh: &str, en: Option<&str>, locale: Locale) -> String {
+    match (locale, en.map(str::trim).filter(|e| !e.is_empty())) {
+        (Locale::En, Some(en)) => en.to_owned(),
+        _ => zh.to_owned(),
+    }
+}
+
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in args {

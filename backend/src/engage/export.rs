@@ -56,10 +56,7 @@ const HEADER: [Msg; 15] = [
 
 /// The sheet of `items` (pure: the deal terms by engagement, links under `site`).
 pub fn rows_of(items: &[EngagementSummary], terms: &HashMap<i64, DealTerms>, l: Locale, site: &str) -> Sheet {
-    let text = |zh: &str, en: Option<&str>| match (l, en.map(str::trim).filter(|e| !e.is_empty())) {
-        (Locale::En, Some(en)) => en.to_owned(),
-        _ => zh.to_owned(),
-    };
+    let text = |zh: &str, en: Option<&str>| shared::i18n::in_language(zh, en, l);
     let rows = items
         .iter()
         .map(|e| {

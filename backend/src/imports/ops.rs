@@ -134,7 +134,7 @@ async fn plan(
                 org.name_en.clone(),
                 Known {
                     target: Target::Existing(org.id),
-                    name: shown(&org.name_zh, org.name_en.as_deref(), l),
+                    name: shared::i18n::in_language(&org.name_zh, org.name_en.as_deref(), l),
                     kind: org.kind,
                     verified: org.verified,
                 },
@@ -383,14 +383,6 @@ struct OrgBook {
     new: Vec<OrgProfile>,
 }
 
-/// An organization's name in the reader's language.
-fn shown(zh: &str, en: Option<&str>, l: Locale) -> String {
-    match (l, en.map(str::trim).filter(|e| !e.is_empty())) {
-        (Locale::En, Some(en)) => en.to_owned(),
-        _ => zh.to_owned(),
-    }
-}
-
 /// The kind of organization a posting of `kind` comes from, when the import creates it.
 fn org_kind_for(kind: PostingKind) -> OrgKind {
     match kind {
@@ -450,7 +442,7 @@ impl OrgBook {
         let known = match id {
             Some(id) => {
                 let org = orgs::summary(db, id).await?.ok_or(AppError::NotFound)?;
-                let name = shown(&org.name_zh, org.name_en.as_deref(), l);
+                let name = shared::i18n::in_language(&org.name_zh, org.name_en.as_deref(), l);
                 Known { target: Target::Existing(id), name, kind: org.kind, verified: org.verified }
             }
             None => {

@@ -61,10 +61,7 @@ const HEADER: [Msg; 13] = [
 
 /// The sheet of `items` (pure: labels from `tax`, links under `site`).
 pub fn rows_of(kind: PostingKind, items: &[PostingSummary], tax: &Taxonomy, l: Locale, site: &str) -> Sheet {
-    let text = |zh: &str, en: Option<&str>| match (l, en.map(str::trim).filter(|e| !e.is_empty())) {
-        (Locale::En, Some(en)) => en.to_owned(),
-        _ => zh.to_owned(),
-    };
+    let text = |zh: &str, en: Option<&str>| shared::i18n::in_language(zh, en, l);
     let number = |n: Option<u32>| n.map_or(Cell::from(""), Cell::from);
     let sep = if l == Locale::ZhCn { "、" } else { ", " };
     let rows = items
