@@ -618,6 +618,16 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     b.click("[data-testid=save-and-submit]").await;
     b.text_contains("#f-title_zh-error", "必填").await;
     b.text_contains("#f-domains-error", "").await;
+    // The failed submit takes the person to the first field with a problem; the summary at the
+    // top names each field with a link to it; a group's problem sits under the group's legend.
+    b.focus_is_on("#f-title_zh").await;
+    b.text_contains("[data-testid=form-error] a[href='#f-title_zh']", "标题（中文）：").await;
+    b.text_contains("[data-testid=form-error] a[href='#f-domains']", "").await;
+    let under_legend: bool =
+        b.js("return document.querySelector('#f-domains legend').nextElementSibling.id === 'f-domains-error'").await;
+    assert!(under_legend, "the group's problem is under its legend");
+    b.click("[data-testid=form-error] a[href='#f-domains']").await;
+    b.focus_is_on("input[name=domains]").await;
     b.fill("#f-title_zh", "固态电池电解质界面稳定性攻关").await;
     b.fill("#f-title_en", "Solid-state electrolyte interface stability").await;
     b.fill("#f-summary_zh", "寻求固态电池电解质界面改性方案，提升循环寿命").await;
@@ -630,6 +640,7 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     b.fill("#f-budget_max", "500").await;
     b.click("[data-testid=save-and-submit]").await;
     b.text_contains("[id='f-budget_max-error']", "").await;
+    b.focus_is_on("#f-budget_max").await;
     b.look_at("demand-form-errors").await;
     let (drafts,): (i64,) = sql::query_as("SELECT COUNT(*) FROM postings").fetch_one(&server.state.db).await.unwrap();
     assert_eq!(drafts, 0, "nothing is sent while the form has errors");
@@ -1145,6 +1156,12 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
     log_in(&a, &server, "a@example.com", &page).await;
     a.click("[data-testid=register-submit]").await;
     a.text_contains("[data-testid=registration-status]", "已确认").await;
+    // Cancelled by mistake while nobody waits: undone, the seat is theirs again.
+    a.click("[data-testid=cancel-registration]").await;
+    a.click("[data-testid=cancel-registration-yes]").await;
+    a.text_contains("[data-testid=cancelled-undo]", "可撤销").await;
+    a.click("[data-testid=undo-cancel]").await;
+    a.text_contains("[data-testid=registration-status]", "已确认").await;
     let b = Browser::start(1280, 1200).await;
     log_in(&b, &server, "b@example.com", &page).await;
     b.click("[data-testid=register-submit]").await;
@@ -1153,12 +1170,15 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
     // The first cancels, after being told the seat goes to the waiting list (going back changes
     // nothing); the seat is offered to the second, who takes it.
     a.click("[data-testid=cancel-registration]").await;
-    a.text_contains("[data-testid=cancel-registration-ask]", "候补名单").await;
+    a.text_contains("[data-testid=cancel-registration-ask]", "让给下一位").await;
     a.click("[data-testid=cancel-registration-no]").await;
     a.text_contains("[data-testid=registration-status]", "已确认").await;
     a.click("[data-testid=cancel-registration]").await;
     a.click("[data-testid=cancel-registration-yes]").await;
     a.el("[data-testid=register-submit]").await;
+    // Somebody was waiting: the seat was offered at once, so there is nothing to undo.
+    let undo_shown: bool = a.js("return !!document.querySelector('[data-testid=undo-cancel]')").await;
+    assert!(!undo_shown, "no undo once the seat is offered on");
     b.client.goto(&server.url(&page)).await.unwrap();
     b.text_contains("[data-testid=registration-status]", "候补转正待确认").await;
     b.click("[data-testid=accept-offer]").await;
@@ -1555,6 +1575,9 @@ async fn attendees_reserve_a_session_and_meet_at_a_matchmaking_event_the_organiz
     // The organizer schedules: the one slot both are free in, table 1.
     host_b.click("[data-testid=run-schedule]").await;
     host_b.text_contains("[data-testid=schedule-report]", "已排定 1 / 1 场").await;
+    // The run reads as an average score and a duration a person understands, never "0 毫秒".
+    let report = host_b.text_contains("[data-testid=schedule-report]", "平均匹配分").await;
+    assert!(report.contains("用时") && !report.contains("用时 0 毫秒"), "{report}");
     host_b.text_contains("[data-testid=plan-row]", "13:25–13:45").await;
     e.client.refresh().await.unwrap();
     e.text_contains("[data-testid=agenda-meeting]", "之江电化学实验室").await;
@@ -1722,6 +1745,10 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     o.client.refresh().await.unwrap();
     o.click("[data-testid=assign-judges]").await;
     o.text_contains("[data-testid=assignment]", "西溪智能").await;
+    // The fit reads as a percentage per judge and entry; the team's stage by its name.
+    o.text_contains("[data-testid=assignment-fit]", "平均专业匹配度").await;
+    o.text_contains("[data-testid=assignment] td:last-child", "%").await;
+    o.text_contains("[data-testid=team-table]", "初赛").await;
     o.click("[data-testid=release-stage]").await;
     o.text_contains("[data-testid=assignment-fit]", "已下发").await;
 

@@ -77,6 +77,9 @@ pub enum ErrorCode {
     ImportInvalid,
     /// A file that is not a plain .xlsx workbook or a UTF-8/GBK .csv (macros, legacy .xls, damaged) (415).
     WorkbookRefused,
+    /// A cancellation can no longer be undone: its seats went to the waiting list, or the time to
+    /// undo it has passed (409).
+    UndoUnavailable,
     /// Client-side only: the request never reached the server.
     Network,
 }
@@ -115,6 +118,7 @@ impl ErrorCode {
             ErrorCode::OwnPosting => Msg::ErrOwnPosting,
             ErrorCode::FileType => Msg::ErrFileType,
             ErrorCode::Network => Msg::ErrNetwork,
+            ErrorCode::UndoUnavailable => Msg::ErrUndoUnavailable,
             ErrorCode::Busy => Msg::ErrBusy,
             ErrorCode::SessionFull => Msg::ErrSessionFull,
             ErrorCode::NotAttendee => Msg::ErrNotAttendee,

@@ -341,6 +341,23 @@ pub struct Registration {
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: OffsetDateTime,
+    /// A cancellation that may still be undone: what it returns to, and until when (while its
+    /// seats have not been offered to the waiting list).
+    #[serde(default)]
+    pub undo: Option<CancelUndo>,
+}
+
+/// How long a cancelled registration may be taken back, unless its seats are offered first.
+pub const UNDO_MINUTES: u32 = 30;
+
+/// `Registration.undo`: undoing the cancellation returns the registration to `to`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CancelUndo {
+    pub to: RegistrationStatus,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub until: OffsetDateTime,
 }
 
 code_enum!(

@@ -124,6 +124,9 @@ catalogue! {
     ErrConflict => "与现有数据冲突", "This conflicts with existing data";
     ErrEmailTaken => "该邮箱已注册", "This email is already registered";
     ErrValidation => "请检查标记的字段", "Please check the highlighted fields";
+    FieldProblem => "{field}：{problem}", "{field}: {problem}";
+    Colon => "：", ": ";
+    ListSep => "、", ", ";
     ErrTooManyRequests => "尝试次数过多，请稍后再试", "Too many attempts, please try again later";
     ErrBusy => "系统繁忙，请稍后重试", "The server is busy; please try again in a moment";
     ErrSessionFull => "该场次座位已满", "This session is full";
@@ -131,6 +134,7 @@ catalogue! {
     ErrNotMatchmaking => "只有对接会活动可安排洽谈", "Only matchmaking events have meetings";
     ErrRegistrationNotOpen => "报名尚未开始", "Registration has not opened yet";
     ErrRegistrationClosed => "报名已截止", "Registration has closed";
+    ErrUndoUnavailable => "已无法撤销：名额已让给候补者，或撤销时限已过", "This can no longer be undone: the seats went to the waiting list, or the time to undo has passed";
     ErrCrossOrigin => "请求来自其他网站，已被拒绝；请直接在本平台上操作", "The request came from another site and was refused; use the platform's own pages";
     ErrAccountDisabled => "该账号已被平台停用，如有疑问请联系管理员", "This account was disabled by the platform; contact the administrators";
     AdminUsersTitle => "用户管理", "Users";
@@ -684,6 +688,7 @@ catalogue! {
     CompColleagues => "从本单位添加", "Add from your organization";
     CompMyTeam => "我的团队", "My team";
     CompReached => "所处阶段", "Stage reached";
+    CompAllStagesPassed => "已通过全部阶段", "Through every stage";
     CompSubmission => "项目提交", "Submission";
     CompSummary => "项目摘要", "Project summary";
     CompVideo => "路演视频链接", "Video link";
@@ -702,7 +707,9 @@ catalogue! {
     CompNoAssignment => "尚未分配评委", "No judges assigned yet";
     CompJudges => "评委", "Judges";
     CompFit => "专业匹配度", "Expertise fit";
-    CompGreedyFit => "先到先得分配的匹配度", "Fit of first-come assignment";
+    CompFitAverage => "评委与作品的平均专业匹配度 {pct}%（{pairs} 组）", "Judges fit their entries' fields {pct}% on average ({pairs} judge–entry pairs)";
+    CompGreedyFitAverage => "先到先分配为 {pct}%", "first come, first assigned would give {pct}%";
+    CompFitHint => "匹配度看评委的专长领域和关键词与作品的相符程度，100% 为完全相符。", "Fit compares each judge's fields and keywords with the entry's; 100% is a perfect fit.";
     CompLoad => "评审量", "Loads";
     CompResults => "评审结果", "Results";
     CompRank => "名次", "Rank";
@@ -820,7 +827,12 @@ catalogue! {
     MeetingsSaveSetup => "生成时段", "Set the slots";
     MeetingsSchedule => "排定洽谈", "Schedule the meetings";
     MeetingsScheduleHint => "把已接受的邀约排入时段与桌位：任何人同一时段只有一场，只在双方都空闲的时段，不超过桌数；先求场次最多，再求匹配分最高。可随时重新排定。", "Places accepted requests at slots and tables: no one in two meetings at once, only when both are free, never more than the tables; as many meetings as possible, then the best-matched. Run it again at any time.";
-    MeetingsReport => "已排定 {placed} / {accepted} 场（匹配分合计 {score}）；先到先排法为 {greedy_placed} 场（{greedy_score}）。用时 {ms} 毫秒。", "Placed {placed} of {accepted} accepted meetings (total match score {score}); first come, first placed would place {greedy_placed} ({greedy_score}). Took {ms} ms.";
+    MeetingsReport => "已排定 {placed} / {accepted} 场已接受的会谈，平均匹配分 {avg}（满分 100）；先到先排法只能排 {greedy_placed} 场，平均 {greedy_avg}。用时{took}。", "Placed {placed} of {accepted} accepted meetings, average match score {avg} (of 100); first come, first placed would place {greedy_placed}, average {greedy_avg}. Took {took}.";
+    TookUnderMs => "不到 1 毫秒", "under 1 ms";
+    TookMs => " {n} 毫秒", "{n} ms";
+    TookSeconds => " {n} 秒", "{n} s";
+    MeetNoScore => "无匹配分", "No match score";
+    MeetNoScoreHint => "双方机构没有可比对的发布，这场会谈按邀约排定，不计匹配分。", "Their organizations have nothing published to compare: the meeting is placed because it was requested, without a match score.";
     MeetingsPlan => "桌位安排", "Table plan";
     MeetingsPlanXlsx => "导出桌位表 (Excel)", "Export the table plan (Excel)";
 
@@ -888,7 +900,9 @@ catalogue! {
     EventRegisterTitle => "报名", "Register";
     ConfirmYes => "确定", "Yes, go ahead";
     ConfirmNo => "返回", "Go back";
-    RegisterCancelAsk => "取消后，您的名额会让给候补名单中的下一位，之后可能无法再报上。确定取消报名？", "Your seat goes to the next person on the waiting list and may not come back. Cancel your registration?";
+    RegisterCancelAsk => "取消后，如有人候补，名额会立即让给下一位，无法撤销；无人候补时 30 分钟内可撤销。确定取消报名？", "If someone is waiting, your seat goes to them at once and cannot be taken back; otherwise you can undo within 30 minutes. Cancel your registration?";
+    RegisterCancelledUndo => "您已取消报名。{at} 前可撤销，恢复原来的报名。", "You cancelled your registration. Until {at} you can undo this and keep your place.";
+    RegisterUndo => "撤销取消", "Undo cancellation";
     EngWithdrawAsk => "撤回后，对方将不能再接受这条申请。确定撤回？", "Once withdrawn, the other side can no longer accept this request. Withdraw it?";
     EngDeclineAsk => "婉拒后，对方会收到通知和您填写的理由，这条申请随即关闭。确定婉拒？", "The sender is told, with your reason, and the request closes. Decline it?";
     EngMarkFailedAsk => "标记未成后，这笔对接就此关闭，不能再标记签约。确定标记未成？", "The deal closes and can no longer be marked signed. Mark it as not happening?";

@@ -182,6 +182,23 @@ pub struct ScheduleReport {
     pub run_at: OffsetDateTime,
 }
 
+impl ScheduleReport {
+    /// How long the run took, as a person says it ("不到 1 毫秒", "35 ms", "1.2 s").
+    pub fn took(&self, l: crate::Locale) -> String {
+        match self.millis {
+            0 => crate::Msg::TookUnderMs.t(l).to_owned(),
+            ms if ms < 1000 => crate::i18n::fill(crate::Msg::TookMs.t(l), &[("n", &ms.to_string())]),
+            ms => crate::i18n::fill(crate::Msg::TookSeconds.t(l), &[("n", &format!("{:.1}", ms as f64 / 1000.0))]),
+        }
+    }
+
+    /// The average match score of the meetings placed, and of first come, first placed.
+    pub fn averages(&self) -> (u64, u64) {
+        let avg = |sum: u64, n: u32| if n == 0 { 0 } else { (sum as f64 / f64::from(n)).round() as u64 };
+        (avg(self.score, self.placed), avg(self.greedy_score, self.greedy_placed))
+    }
+}
+
 /// `GET /api/v1/events/{id}/meetings`: the caller's view of the meeting area.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -249,5 +266,32 @@ mod tests {
         assert_eq!(r.check().unwrap(), "你好");
         let long = RequestInput { to_user: 2, message: "长".repeat(MESSAGE_MAX + 1) };
         assert_eq!(long.check().unwrap_err().get("message"), Some(FieldError::TooLong));
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+    use crate::Locale;
+
+    fn report(millis: u64) -> ScheduleReport {
+        ScheduleReport {
+            accepted: 10,
+            placed: 3,
+            score: 200,
+            greedy_placed: 0,
+            greedy_score: 0,
+            millis,
+            run_at: OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn a_run_reads_as_a_duration_and_an_average_never_as_zero_milliseconds_or_a_sum() {
+        assert_eq!(report(0).took(Locale::ZhCn), "不到 1 毫秒");
+        assert_eq!(report(0).took(Locale::En), "under 1 ms");
+        assert_eq!(report(35).took(Locale::En), "35 ms");
+        assert_eq!(report(1240).took(Locale::ZhCn), " 1.2 秒");
+        assert_eq!(report(0).averages(), (67, 0), "200 over 3 meetings; nothing placed averages 0");
     }
 }

@@ -246,6 +246,18 @@ impl Browser {
         }
     }
 
+    /// Waits until the focused element matches `css` (the page moved the focus there).
+    pub async fn focus_is_on(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let script = format!("return document.activeElement && document.activeElement.matches({css:?})");
+        while !self.js::<bool>(&script).await {
+            let on: String =
+                self.js("const a = document.activeElement; return a ? a.outerHTML.slice(0, 120) : ''").await;
+            assert!(Instant::now() < deadline, "the focus never moved to {css}; it is on {on}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// The value of a script run in the page (a promise it returns is awaited).
     pub async fn js<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
         let v = self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e:?}"));

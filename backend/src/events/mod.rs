@@ -23,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::registrations, routes::register))
         .routes(routes!(routes::my_registrations))
         .routes(routes!(routes::cancel))
+        .routes(routes!(routes::undo_cancel))
         .routes(routes!(routes::accept_offer))
         .routes(routes!(routes::approve))
         .routes(routes!(routes::reject))

@@ -343,7 +343,11 @@ async fn offer_freed(db: &mut Conn, public_url: &str, event: i64, at: OffsetDate
             .filter(|(x, ..)| *x == tid)
             .map(|(_, id, s)| (id, s))
             .collect();
-        for id in offers(&waiting, free_seats(t.quota, by_type, capacity, overall)) {
+        let offered_now = offers(&waiting, free_seats(t.quota, by_type, capacity, overall));
+        if !offered_now.is_empty() {
+            store::end_undo(db, event, tid).await?;
+        }
+        for id in offered_now {
             let expires = at + Duration::hours(i64::from(OFFER_HOURS));
             store::set_status(db, id, RegistrationStatus::Offered, Some(expires), at).await?;
             offered.push(id);
@@ -397,10 +401,51 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
     if !own && !organizer {
         return Err(AppError::Forbidden);
     }
-    if matches!(reg.status, RegistrationStatus::Cancelled | RegistrationStatus::Rejected) {
-        return Err(conflict());
+    match reg.status {
+        RegistrationStatus::Cancelled | RegistrationStatus::Rejected => return Err(conflict()),
+        // An offer not taken is not kept: undoing its cancellation would jump the queue.
+        RegistrationStatus::Offered => store::set_status(&mut tx, id, RegistrationStatus::Cancelled, None, at).await?,
+        from => store::cancel(&mut tx, id, from, at).await?,
     }
-    store::set_status(&mut tx, id, RegistrationStatus::Cancelled, None, at).await?;
+    offer_freed(&mut tx, &state.config.site_url(), reg.event_id, at).await?;
+    let (_, out) = store::registration_by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Takes a cancellation back (whoever could cancel it), within `UNDO_MINUTES` and while its seats
+/// have not been offered to the waiting list: the registration is what it was before.
+pub async fn undo_cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
+    let at = now();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    lock_event_of(&mut tx, id).await?;
+    let (reg, own, organizer) = reg_for(&mut tx, id, user).await?;
+    if !own && !organizer {
+        return Err(AppError::Forbidden);
+    }
+    let undo = match (&reg.status, reg.undo) {
+        (RegistrationStatus::Cancelled, Some(undo)) if undo.until > at => undo,
+        _ => return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable)),
+    };
+    let ctx = store::registration_context(&mut tx, reg.event_id, reg.ticket_type).await?.ok_or(AppError::NotFound)?;
+    if ctx.ends_at <= at {
+        return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable));
+    }
+    if undo.to != RegistrationStatus::Waitlisted {
+        // The seats must still be free (nobody was offered them, no newcomer took them).
+        let seats = |n: i64| u32::try_from(n).unwrap_or(0);
+        let free = free_seats(seats(ctx.quota), seats(ctx.held_type), seats(ctx.capacity), seats(ctx.held_overall));
+        if free < reg.people.len() as u32 {
+            return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable));
+        }
+    }
+    match store::set_status(&mut tx, id, undo.to, None, at).await {
+        // The registrant registered again meanwhile: one live registration per event.
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable));
+        }
+        other => other?,
+    }
     offer_freed(&mut tx, &state.config.site_url(), reg.event_id, at).await?;
     let (_, out) = store::registration_by_id(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;

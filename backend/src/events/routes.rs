@@ -148,6 +148,19 @@ pub async fn cancel(
     Ok(Json(ops::cancel(&state, &current.user, id).await?))
 }
 
+/// Undo a cancellation, within 30 minutes and while its seats have not been offered to the
+/// waiting list: the registration is what it was before.
+#[utoipa::path(post, path = "/registrations/{id}/undo-cancel", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn undo_cancel(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Registration>> {
+    Ok(Json(ops::undo_cancel(&state, &current.user, id).await?))
+}
+
 /// Take an offered seat before the offer expires.
 #[utoipa::path(post, path = "/registrations/{id}/accept-offer", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),

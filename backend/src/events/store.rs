@@ -3,9 +3,9 @@
 use crate::db::Conn;
 use crate::db::sql;
 use shared::events::{
-    Answer, Attendee, CheckinCounts, CheckinOutcome, CountRow, Event, EventInput, EventMessage, EventType, Invitation,
-    InvitationInput, Question, QuestionInput, QuestionKind, Registration, RegistrationStatus, Staff, StaffRole,
-    TicketRef, TicketType, TicketTypeInput,
+    Answer, Attendee, CancelUndo, CheckinCounts, CheckinOutcome, CountRow, Event, EventInput, EventMessage, EventType,
+    Invitation, InvitationInput, Question, QuestionInput, QuestionKind, Registration, RegistrationStatus, Staff,
+    StaffRole, TicketRef, TicketType, TicketTypeInput,
 };
 use time::OffsetDateTime;
 
@@ -373,11 +373,13 @@ struct RegRow {
     status: String,
     offer_expires_at: Option<OffsetDateTime>,
     created_at: OffsetDateTime,
+    updated_at: OffsetDateTime,
+    cancelled_from: Option<String>,
 }
 
 const REGISTRATION: &str =
     "SELECT r.id, r.event_id, r.ticket_type_id, r.user_id, u.display_name, o.name_zh AS org_name,
-        r.people, r.status, r.offer_expires_at, r.created_at
+        r.people, r.status, r.offer_expires_at, r.created_at, r.updated_at, r.cancelled_from
      FROM registrations r JOIN users u ON u.id = r.user_id LEFT JOIN organizations o ON o.id = r.org_id";
 
 fn registration(r: RegRow) -> (i64, Registration) {
@@ -394,6 +396,10 @@ fn registration(r: RegRow) -> (i64, Registration) {
             status: RegistrationStatus::parse(&r.status).unwrap_or(RegistrationStatus::Pending),
             offer_expires_at: r.offer_expires_at,
             created_at: r.created_at,
+            undo: r.cancelled_from.as_deref().and_then(RegistrationStatus::parse).map(|from| CancelUndo {
+                to: from,
+                until: r.updated_at + time::Duration::minutes(i64::from(shared::events::UNDO_MINUTES)),
+            }),
         },
     )
 }
@@ -435,6 +441,35 @@ pub async fn live_registrations_of(db: &mut Conn, user: i64, now: OffsetDateTime
     .await
 }
 
+/// Cancels a registration, remembering what it was so the cancellation can be undone.
+pub async fn cancel(db: &mut Conn, id: i64, from: RegistrationStatus, now: OffsetDateTime) -> sqlx::Result<()> {
+    sql::query(
+        "UPDATE registrations SET status = 'cancelled', cancelled_from = $2, offer_expires_at = NULL, updated_at = $3
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(from.as_str())
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Once seats of a ticket type are offered on, the cancellations that freed them can no longer
+/// be undone.
+pub async fn end_undo(db: &mut Conn, event: i64, ticket_type: i64) -> sqlx::Result<()> {
+    sql::query(
+        "UPDATE registrations SET cancelled_from = NULL
+         WHERE event_id = $1 AND ticket_type_id = $2 AND status = 'cancelled' AND cancelled_from IS NOT NULL",
+    )
+    .bind(event)
+    .bind(ticket_type)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Sets a registration's status; a cancellation set here cannot be undone.
 pub async fn set_status(
     db: &mut Conn,
     id: i64,
@@ -442,7 +477,9 @@ pub async fn set_status(
     offer_expires_at: Option<OffsetDateTime>,
     now: OffsetDateTime,
 ) -> sqlx::Result<()> {
-    sql::query("UPDATE registrations SET status = $2, offer_expires_at = $3, updated_at = $4 WHERE id = $1")
+    sql::query(
+        "UPDATE registrations SET status = $2, offer_expires_at = $3, updated_at = $4, cancelled_from = NULL WHERE id = $1",
+    )
         .bind(id)
         .bind(status.as_str())
         .bind(offer_expires_at)

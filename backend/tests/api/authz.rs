@@ -220,6 +220,7 @@ const RULES: &[(&str, &str, Rule, Option<&str>)] = &[
     ("POST", "/api/v1/registrations/{id}/cancel", Signed, None),
     ("POST", "/api/v1/registrations/{id}/promote", Signed, None),
     ("POST", "/api/v1/registrations/{id}/reject", Signed, None),
+    ("POST", "/api/v1/registrations/{id}/undo-cancel", Signed, None),
     ("GET", "/api/v1/registrations/{id}/tickets", Signed, None),
     ("POST", "/api/v1/reports", Signed, None),
     ("GET", "/api/v1/saved-searches", Signed, None),

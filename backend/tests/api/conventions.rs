@@ -289,6 +289,7 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/v1/events/{id}/registrations"),
     ("POST", "/api/v1/registrations/{id}/cancel"),
     ("POST", "/api/v1/registrations/{id}/accept-offer"),
+    ("POST", "/api/v1/registrations/{id}/undo-cancel"),
     ("POST", "/api/v1/registrations/{id}/approve"),
     ("POST", "/api/v1/registrations/{id}/reject"),
     ("POST", "/api/v1/registrations/{id}/promote"),

@@ -1027,3 +1027,68 @@ async fn the_event_list_keyword_finds_events_by_unspaced_words_best_fit_first() 
     assert_eq!(found("UAV萧山").await, [ids[1]], "a synonym and a venue");
     assert!(found("量子计算").await.is_empty());
 }
+
+#[tokio::test]
+async fn a_cancellation_is_undone_while_its_seat_is_unoffered_and_not_after_the_waiting_list_got_it() {
+    let s = setup().await;
+    let (event, ticket) = s.event(2, 2, false).await;
+    let a = s.app.user("undo-a@example.com", "甲").await;
+    let b = s.app.user("undo-b@example.com", "乙").await;
+    let stranger = s.app.user("undo-c@example.com", "丙").await;
+    let ra = body(s.register(&a, event, ticket, &["甲"]).await).await;
+    let rid = ra["id"].as_i64().unwrap();
+    // Nobody waits: the cancelled seat stays free and the cancellation can be taken back.
+    let cancelled = s.status(&a, rid, "cancel").await;
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["undo"]["to"], "confirmed", "{cancelled}");
+    let undo = |c: &Client| c.post(s.app.url(&format!("/api/v1/registrations/{rid}/undo-cancel"))).send();
+    // Only whoever could cancel it may undo it.
+    assert_eq!(undo(&stranger).await.unwrap().status(), StatusCode::NOT_FOUND);
+    let back = s.status(&a, rid, "undo-cancel").await;
+    assert_eq!((back["status"].as_str(), back["undo"].is_null()), (Some("confirmed"), true));
+    // Undoing twice is refused with its reason.
+    let (code, _) = error_code(undo(&a).await.unwrap(), StatusCode::CONFLICT).await;
+    assert_eq!(code, "undo_unavailable");
+
+    // With the event full, the next cancellation's seat is offered on at once: no undo.
+    let filler = s.app.user("undo-d@example.com", "丁").await;
+    body(s.register(&filler, event, ticket, &["丁"]).await).await;
+    let rb = body(s.register(&b, event, ticket, &["乙"]).await).await;
+    assert_eq!(rb["status"], "waitlisted");
+    let cancelled = s.status(&a, rid, "cancel").await;
+    assert!(cancelled["undo"].is_null(), "the seat went to the waiting list: {cancelled}");
+    let (code, _) = error_code(undo(&a).await.unwrap(), StatusCode::CONFLICT).await;
+    assert_eq!(code, "undo_unavailable");
+    let regs =
+        body(s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
+    let status_of = |id: &Value| regs.as_array().unwrap().iter().find(|r| r["id"] == *id).unwrap()["status"].clone();
+    assert_eq!((status_of(&ra["id"]), status_of(&rb["id"])), (json!("cancelled"), json!("offered")));
+}
+
+#[tokio::test]
+async fn a_cancellation_cannot_be_undone_after_its_window_or_once_a_newcomer_took_the_seat() {
+    let s = setup().await;
+    let (event, ticket) = s.event(1, 1, false).await;
+    let a = s.app.user("late-a@example.com", "甲").await;
+    let b = s.app.user("late-b@example.com", "乙").await;
+    let rid = body(s.register(&a, event, ticket, &["甲"]).await).await["id"].as_i64().unwrap();
+    s.status(&a, rid, "cancel").await;
+    // A newcomer takes the free seat before the undo.
+    assert_eq!(body(s.register(&b, event, ticket, &["乙"]).await).await["status"], "confirmed");
+    let undo = || a.post(s.app.url(&format!("/api/v1/registrations/{rid}/undo-cancel"))).send();
+    let (code, _) = error_code(undo().await.unwrap(), StatusCode::CONFLICT).await;
+    assert_eq!(code, "undo_unavailable");
+    // A waiting-list place comes back as it was, but not after the window.
+    let c = s.app.user("late-c@example.com", "丙").await;
+    let rc = body(s.register(&c, event, ticket, &["丙"]).await).await;
+    let cid = rc["id"].as_i64().unwrap();
+    assert_eq!(s.status(&c, cid, "cancel").await["undo"]["to"], "waitlisted");
+    sql::query("UPDATE registrations SET updated_at = $1 WHERE id = $2")
+        .bind(time::OffsetDateTime::now_utc() - time::Duration::minutes(31))
+        .bind(cid)
+        .execute(&s.app.state.db)
+        .await
+        .unwrap();
+    let r = c.post(s.app.url(&format!("/api/v1/registrations/{cid}/undo-cancel"))).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "undo_unavailable");
+}

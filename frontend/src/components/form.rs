@@ -9,16 +9,51 @@ use shared::{ApiError, Msg};
 
 use crate::i18n::{locale, tr};
 
-/// A form's error state: per-field messages and one message for the whole form.
+/// A form's error state: per-field messages and one message for the whole form. Fields register
+/// their label as they are built, so the summary names them in the order the form shows them.
 #[derive(Clone, Copy)]
 pub struct FormErrors {
     pub fields: RwSignal<BTreeMap<String, String>>,
     pub general: RwSignal<Option<String>>,
+    labels: StoredValue<Vec<(&'static str, Msg)>>,
 }
 
 impl FormErrors {
     pub fn new() -> Self {
-        FormErrors { fields: RwSignal::new(BTreeMap::new()), general: RwSignal::new(None) }
+        FormErrors {
+            fields: RwSignal::new(BTreeMap::new()),
+            general: RwSignal::new(None),
+            labels: StoredValue::new(Vec::new()),
+        }
+    }
+
+    fn register(self, name: &'static str, label: Msg) {
+        self.labels.update_value(|l| {
+            if !l.iter().any(|(n, _)| *n == name) {
+                l.push((name, label));
+            }
+        });
+    }
+
+    /// The problems in the order the form shows its fields: (field, its label, the message);
+    /// problems with fields this form does not show come last, without a label.
+    fn in_form_order(self) -> Vec<(String, Option<Msg>, String)> {
+        let fields = self.fields.get();
+        let labels = self.labels.get_value();
+        let mut out: Vec<(String, Option<Msg>, String)> = labels
+            .iter()
+            .filter_map(|(name, label)| fields.get(*name).map(|m| ((*name).to_owned(), Some(*label), m.clone())))
+            .collect();
+        out.extend(
+            fields
+                .iter()
+                .filter(|(name, _)| !labels.iter().any(|(n, _)| n == name))
+                .map(|(name, m)| (name.clone(), None, m.clone())),
+        );
+        // Fields are built in any order (a kind's own fields first, say): the page decides.
+        let position = dom_positions();
+        out.sort_by_key(|(name, ..)| position(name));
+        out
     }
 
     pub fn clear(self) {
@@ -50,9 +85,88 @@ impl FormErrors {
     }
 }
 
+/// The form's summary: what went wrong, and a link to each field with a problem. When a submit
+/// fails, the first field with a problem takes the focus (scrolled into view); when no field is
+/// named, the summary does.
 #[component]
 pub fn FormError(errors: FormErrors) -> impl IntoView {
-    move || errors.general.get().map(|m| view! { <div class="form-error" role="alert">{m}</div> })
+    let summary = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if errors.general.with(Option::is_none) {
+            return;
+        }
+        let first = errors.in_form_order().into_iter().next().map(|(name, _, _)| name);
+        request_animation_frame(move || focus_problem(summary, first));
+    });
+    move || {
+        errors.general.get().map(|m| {
+            let items = errors.in_form_order();
+            view! {
+                <div class="form-error" role="alert" tabindex="-1" data-testid="form-error" node_ref=summary>
+                    <p>{m}</p>
+                    {(!items.is_empty()).then(|| view! {
+                        <ul class="form-error-list">
+                            {items.into_iter().map(|(name, label, message)| {
+                                let target = name.clone();
+                                let text = match label {
+                                    Some(l) => Msg::FieldProblem.t(locale()).replace("{field}", l.t(locale())).replace("{problem}", &message),
+                                    None => message,
+                                };
+                                view! {
+                                    <li><a href=format!("#f-{name}") on:click=move |ev| {
+                                        ev.prevent_default();
+                                        focus_problem(summary, Some(target.clone()));
+                                    }>{text}</a></li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+/// Where each field (`f-{name}`) stands in the page, for sorting: fields not on it go last.
+fn dom_positions() -> impl Fn(&str) -> usize {
+    let ids: Vec<String> = document()
+        .query_selector_all("[id^='f-']")
+        .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        .map(|e| e.id())
+        .collect();
+    move |name: &str| {
+        let id = format!("f-{name}");
+        ids.iter().position(|x| *x == id).unwrap_or(usize::MAX)
+    }
+}
+
+/// Moves the focus to a field of the form holding `summary` (the first control of a group), or
+/// to the summary itself, and scrolls it to the middle of the screen.
+fn focus_problem(summary: NodeRef<leptos::html::Div>, field: Option<String>) {
+    use wasm_bindgen::JsCast;
+    let Some(summary) = summary.get_untracked() else { return };
+    let summary: web_sys::Element = summary.into();
+    let scope: web_sys::Element = summary.closest("form").ok().flatten().unwrap_or_else(|| summary.clone());
+    let target = field
+        .and_then(|name| {
+            let id = format!("f-{name}");
+            // A group's first control, else the field itself (a selector list matches in page
+            // order, so the group would win over its own controls).
+            let found = |css: String| scope.query_selector(&css).ok().flatten();
+            found(format!("[id='{id}'] input, [id='{id}'] select, [id='{id}'] textarea"))
+                .or_else(|| found(format!("[id='{id}']")))
+                .or_else(|| document().get_element_by_id(&id))
+        })
+        .unwrap_or(summary);
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    target.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
 }
 
 /// A field's element id, its error message's id, and its error.
@@ -84,6 +198,7 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(default = "off")] autocomplete: &'static str,
 ) -> impl IntoView {
+    errors.register(name, label);
     let (id, err_id, error) = field_ids(name, errors);
     // Numbers are typed into a text box with the numeric keypad: a browser's number box reads
     // "12." or "-" as empty while typing, and writing that back scrambled what the user typed
@@ -112,6 +227,7 @@ pub fn TextField(
 
 #[component]
 pub fn TextArea(label: Msg, name: &'static str, value: RwSignal<String>, errors: FormErrors) -> impl IntoView {
+    errors.register(name, label);
     let (id, err_id, error) = field_ids(name, errors);
     view! {
         <div class="field field-wide" class:has-error=move || error.with(Option::is_some)>
@@ -139,6 +255,7 @@ pub fn SelectField(
     errors: FormErrors,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    errors.register(name, label);
     let (id, err_id, error) = field_ids(name, errors);
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
@@ -177,12 +294,15 @@ pub fn CheckboxGroup(
     options: Signal<Vec<(String, String)>>,
     errors: FormErrors,
 ) -> impl IntoView {
+    errors.register(name, label);
     let err_id = format!("f-{name}-error");
     let described_by = err_id.clone();
     let error = errors.of(name);
+    // The group's problem sits under its legend, where the eye starts, not after the last box.
     view! {
-        <fieldset class="field field-wide checks" class:has-error=move || error.with(Option::is_some) aria-describedby=described_by>
+        <fieldset id=format!("f-{name}") class="field field-wide checks" class:has-error=move || error.with(Option::is_some) aria-describedby=described_by>
             <legend>{tr(label)}</legend>
+            <FieldMessage id=err_id error=error/>
             {move || {
                 options
                     .get()
@@ -214,7 +334,6 @@ pub fn CheckboxGroup(
                     })
                     .collect_view()
             }}
-            <FieldMessage id=err_id error=error/>
         </fieldset>
     }
 }
@@ -239,6 +358,7 @@ pub fn DateTimeField(
     errors: FormErrors,
     #[prop(optional)] hint: Option<Msg>,
 ) -> impl IntoView {
+    errors.register(name, label);
     let id = format!("f-{name}");
     view! {
         <div class="field"><label for=id.clone()>{tr(label)}</label>

@@ -252,7 +252,7 @@ fn TaxonomyEditor() -> impl IntoView {
             <p class="muted field-wide small">{current}</p>
             <div class="field-wide">
                 <button type="submit" class="btn btn-primary">{tr(Msg::TermAdd)}</button>
-                {move || added.get().map(|a| view! { " " <span class="ok" role="status">{tr(Msg::Saved)}": "{a}</span> })}
+                {move || added.get().map(|a| view! { " " <span class="ok" role="status">{tr(Msg::Saved)}{tr(Msg::Colon)}{a}</span> })}
             </div>
         </form>
     }

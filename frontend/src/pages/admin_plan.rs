@@ -338,7 +338,7 @@ fn RetentionForm(r: Retention) -> impl IntoView {
                 {move || done.get().then(|| view! { " " <span class="ok" role="status">{tr(Msg::Saved)}</span> })}
             </div>
             <p class="muted field-wide">
-                {tr(Msg::AdminRetentionLastApplied)}": "
+                {tr(Msg::AdminRetentionLastApplied)}{tr(Msg::Colon)}
                 {move || applied.get().map_or_else(|| Msg::AdminRetentionNever.t(locale()).to_owned(), |t| date(&t))}
             </p>
             {move || report_text().map(|t| view! { <p class="ok field-wide" role="status" data-testid="retention-report">{t}</p> })}

@@ -85,8 +85,8 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
                 <div class="agenda-body">
                     <strong data-testid="session-title">{move || bilingual(&zh, en.as_deref(), locale())}</strong>
                     <p class="muted small">
-                        {s.room.clone().map(|r| view! { {tr(Msg::AgendaRoom)}": "{r}" · " })}
-                        {(!speakers.is_empty()).then(|| view! { {tr(Msg::AgendaSpeakers)}": "<span data-testid="session-speakers">{speakers.clone()}</span> })}
+                        {s.room.clone().map(|r| view! { {tr(Msg::AgendaRoom)}{tr(Msg::Colon)}{r}" · " })}
+                        {(!speakers.is_empty()).then(|| view! { {tr(Msg::AgendaSpeakers)}{tr(Msg::Colon)}<span data-testid="session-speakers">{speakers.clone()}</span> })}
                         {invited.into_iter().map(|(email, status)| view! {
                             " "<span class="badge badge-muted" data-testid="speaker-invited">{email}" · "{tr(status.msg())}</span>
                         }).collect_view()}

@@ -77,7 +77,7 @@ fn CompetitionCard(c: Competition) -> impl IntoView {
             <a href=format!("/competitions/{}", c.id)><strong>{move || bilingual(&zh, en.as_deref(), locale())}</strong></a>
             <p class="small muted">{move || bilingual(&org.name_zh, org.name_en.as_deref(), locale())}
                 " · "{tr(Msg::CompTeams)}" "{c.teams}</p>
-            <p class="small">{move || tracks.iter().map(|t| bilingual(&t.name_zh, t.name_en.as_deref(), locale())).collect::<Vec<_>>().join("、")}</p>
+            <p class="small">{move || tracks.iter().map(|t| bilingual(&t.name_zh, t.name_en.as_deref(), locale())).collect::<Vec<_>>().join(Msg::ListSep.t(locale()))}</p>
             {match stage {
                 Some(s) => view! {
                     <p class="small"><span class="badge">{tr(s.status.msg())}</span>" "
@@ -393,7 +393,7 @@ fn CompetitionForm(existing: Option<Competition>) -> impl IntoView {
                             <button type="button" class="btn btn-ghost" on:click=move |_| rubric.update(|v| { v.remove(i); })>{tr(Msg::Remove)}</button>
                         </div>
                     }).collect_view()}
-                    <p class="hint" data-testid="weight-sum">{tr(Msg::CompWeightSum)}": "{weight_sum}" %"</p>
+                    <p class="hint" data-testid="weight-sum">{tr(Msg::CompWeightSum)}{tr(Msg::Colon)}{weight_sum}" %"</p>
                     <button type="button" class="btn btn-secondary"
                         on:click=move |_| rubric.update(|v| v.push(CriterionRow { name_zh: sig(""), name_en: sig(""), weight: sig("10"), scale: sig("10") }))>{tr(Msg::CompAddCriterion)}</button>
                 </fieldset>
@@ -585,7 +585,7 @@ fn OrgColleagues(org: RwSignal<String>, members: RwSignal<String>) -> impl IntoV
     move || {
         let list: Vec<_> = data.get().unwrap_or_default().into_iter().filter(|c| c.email != me()).collect();
         (!list.is_empty()).then(|| view! {
-            <p class="small" data-testid="colleagues">{tr(Msg::CompColleagues)}": "
+            <p class="small" data-testid="colleagues">{tr(Msg::CompColleagues)}{tr(Msg::Colon)}
                 {list.into_iter().map(|c| {
                     let email = c.email.clone();
                     view! { <button type="button" class="btn btn-ghost" on:click=move |_| add(email.clone())>"+ "{c.display_name.clone()}</button> }
@@ -601,8 +601,8 @@ fn MyTeam(c: Competition, t: Team, changed: Callback<()>) -> impl IntoView {
     let team = t.id;
     view! {
         <section class="card" data-testid="my-team">
-            <h2>{tr(Msg::CompMyTeam)}": "{t.name.clone()}</h2>
-            <p class="small">{track.map(|(zh, en)| view! { {tr(Msg::CompTrack)}": "{move || bilingual(&zh, en.as_deref(), locale())} })}
+            <h2>{tr(Msg::CompMyTeam)}{tr(Msg::Colon)}{t.name.clone()}</h2>
+            <p class="small">{track.map(|(zh, en)| view! { {tr(Msg::CompTrack)}{tr(Msg::Colon)}{move || bilingual(&zh, en.as_deref(), locale())} })}
                 {t.org.clone().map(|o| view! { " · "{o.name_zh} })}</p>
             <h3 class="small">{tr(Msg::CompMembers)}</h3>
             <MemberList t=t.clone()/>
@@ -640,7 +640,7 @@ fn TeamInvitation(t: Team, changed: Callback<()>) -> impl IntoView {
     });
     view! {
         <section class="card" data-testid="team-invitation">
-            <h2>{tr(Msg::TeamInviteText)}": "{t.name.clone()}</h2>
+            <h2>{tr(Msg::TeamInviteText)}{tr(Msg::Colon)}{t.name.clone()}</h2>
             <MemberList t=t.clone()/>
             <crate::components::data::AcceptDecline answer=answer accept=Msg::TeamJoin decline=Msg::TeamDeclineInvite
                 testid="team" answered=changed/>

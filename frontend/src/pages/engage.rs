@@ -267,15 +267,15 @@ fn EngagementView(e: Engagement, changed: Callback<()>) -> impl IntoView {
                 <span class="badge" data-testid="engagement-state">{tr(state)}</span>
             </h1>
             <p class="muted">
-                {tr(Msg::EngFrom)}": "{move || bilingual(&from.name_zh, from.name_en.as_deref(), locale())}" → "
-                {tr(Msg::EngTo)}": "{move || bilingual(&to.name_zh, to.name_en.as_deref(), locale())}" · "
+                {tr(Msg::EngFrom)}{tr(Msg::Colon)}{move || bilingual(&from.name_zh, from.name_en.as_deref(), locale())}" → "
+                {tr(Msg::EngTo)}{tr(Msg::Colon)}{move || bilingual(&to.name_zh, to.name_en.as_deref(), locale())}" · "
                 {tr(s.proposal.msg())}" · "<a href=posting_href>{tr(Msg::EngAbout)}</a>
             </p>
         </header>
         <article class="card">
             <p class="request-message" data-testid="request-message">{e.message.clone()}</p>
             {pending.then(|| view! { <p class="small muted" data-testid="expires">{move || shared::i18n::fill(tr(Msg::EngExpires)(), &[("date", &date(&s.expires_at))])}</p> })}
-            {e.decline_reason.clone().map(|r| view! { <p class="notice">{tr(Msg::EngDeclineReason)}": "{r}</p> })}
+            {e.decline_reason.clone().map(|r| view! { <p class="notice">{tr(Msg::EngDeclineReason)}{tr(Msg::Colon)}{r}</p> })}
         </article>
         {(pending && receiver).then(|| view! { <Answer id=id changed=changed/> })}
         {(pending && s.side == Some(Side::Sent)).then(|| view! { <Withdraw id=id changed=changed/> })}
@@ -402,10 +402,10 @@ fn Contacts(e: Engagement) -> impl IntoView {
                             view! {
                                 <dt>{move || org.as_ref().map(|o| bilingual(&o.name_zh, o.name_en.as_deref(), locale()))}</dt>
                                 <dd>
-                                    {c.person.map(|p| view! { <span>{tr(Msg::EngPerson)}": "{p}" "</span> })}
+                                    {c.person.map(|p| view! { <span>{tr(Msg::EngPerson)}{tr(Msg::Colon)}{p}" "</span> })}
                                     {c.person_email.map(|m| view! { <a href=format!("mailto:{m}")>{m.clone()}</a>" " })}
-                                    {c.org_phone.map(|p| view! { <span>{tr(Msg::EngPhone)}": "{p}" "</span> })}
-                                    {c.org_email.map(|m| view! { <span>{tr(Msg::EngEmail)}": "{m}</span> })}
+                                    {c.org_phone.map(|p| view! { <span>{tr(Msg::EngPhone)}{tr(Msg::Colon)}{p}" "</span> })}
+                                    {c.org_email.map(|m| view! { <span>{tr(Msg::EngEmail)}{tr(Msg::Colon)}{m}</span> })}
                                 </dd>
                             }
                         }).collect_view()}
@@ -447,7 +447,7 @@ fn StagePanel(e: Engagement, changed: Callback<()>) -> impl IntoView {
     view! {
         <section class="card" data-testid="stage-panel">
             <h2>{tr(stage.msg())}</h2>
-            {e.contract_value.map(|v| view! { <p>{tr(Msg::EngContractValue)}": "{v}</p> })}
+            {e.contract_value.map(|v| view! { <p>{tr(Msg::EngContractValue)}{tr(Msg::Colon)}{v}</p> })}
             <FormError errors=errors/>
             {(stage == DealStage::Negotiating).then(|| view! {
                 <TextField label=Msg::EngContractValue name="contract_value" value=value errors=errors/>

@@ -78,7 +78,7 @@ pub fn Events() -> impl IntoView {
                                     <span class="badge">{tr(e.event_type.msg())}</span>" "
                                     <a href=format!("/events/{}", e.id) class="posting-title">{move || bilingual(&zh, en.as_deref(), locale())}</a>
                                     <p class="small muted">{date(&e.starts_at)}" · "{e.venue.clone().unwrap_or_default()}</p>
-                                    <p class="small">{tr(Msg::EventSeatsFree)}": "{free}" / "{e.capacity}</p>
+                                    <p class="small">{tr(Msg::EventSeatsFree)}{tr(Msg::Colon)}{free}" / "{e.capacity}</p>
                                 </li>
                             }
                         }).collect_view()}
@@ -151,8 +151,8 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{move || bilingual(&zh, en.as_deref(), locale())}{t.approval.then(|| view! { " "<span class="badge badge-muted">{tr(Msg::TicketApproval)}</span> })}</td>
-                                <td>{tr(Msg::EventSeatsFree)}": "<span data-testid="seats-free">{t.free}</span>" / "{t.quota}</td>
-                                <td>{tr(Msg::EventWaiting)}": "{t.waiting}</td>
+                                <td>{tr(Msg::EventSeatsFree)}{tr(Msg::Colon)}<span data-testid="seats-free">{t.free}</span>" / "{t.quota}</td>
+                                <td>{tr(Msg::EventWaiting)}{tr(Msg::Colon)}{t.waiting}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -554,7 +554,7 @@ fn Figures(e: Event) -> impl IntoView {
                 let label = move |kind: TermKind, k: &str| if k.is_empty() { none.to_owned() } else { tax.label(kind, k, l) };
                 let max_day = r.by_day.iter().map(|d| d.people).max().unwrap_or(1).max(1);
                 view! {
-                    <p data-testid="checkin-rate">{tr(Msg::ReportCheckinRate)}": "{format!("{}% ({} / {})", c.rate_percent(), c.checked_in, c.expected)}</p>
+                    <p data-testid="checkin-rate">{tr(Msg::ReportCheckinRate)}{tr(Msg::Colon)}{format!("{}% ({} / {})", c.rate_percent(), c.checked_in, c.expected)}</p>
                     <div class="figure-grid">
                         {breakdown(Msg::CsvStatus, &r.by_status, &|k| RegistrationStatus::parse(k).map_or(k.to_owned(), |s| s.msg().t(l).to_owned()))}
                         {breakdown(Msg::TicketName, &r.by_ticket_type, &|k| types.iter().find(|t| t.id.to_string() == k).map_or(k.to_owned(), |t| bilingual(&t.name_zh, t.name_en.as_deref(), l)))}
@@ -622,7 +622,7 @@ pub fn TicketCard(t: Ticket) -> impl IntoView {
             <img class="ticket-qr" src=format!("/api/v1/tickets/{}/qr.svg", t.code) alt=alt width="160" height="160"/>
             <figcaption>
                 <strong>{t.name.clone()}</strong>
-                <span class="muted">{tr(Msg::TicketCodeLabel)}": "<code data-testid="ticket-code">{t.code.clone()}</code></span>
+                <span class="muted">{tr(Msg::TicketCodeLabel)}{tr(Msg::Colon)}<code data-testid="ticket-code">{t.code.clone()}</code></span>
                 {t.checked_in_at.map(|at| view! { <span class="badge">{tr(Msg::CheckinOk)}" "{date(&at)}</span> })}
             </figcaption>
         </figure>
@@ -875,13 +875,23 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
             <h2>{tr(Msg::EventRegisterTitle)}</h2>
             <FormError errors=errors/>
             {resource_view(mine, move |list: Vec<Registration>| {
+                let undoable = list.iter().rev().find_map(|r| {
+                    r.undo.as_ref().filter(|u| r.status == RegistrationStatus::Cancelled && u.until > crate::components::labels::now()).map(|u| (r.id, u.until))
+                });
                 let live = list.into_iter().find(|r| !matches!(r.status, RegistrationStatus::Cancelled | RegistrationStatus::Rejected));
-                match live {
+                let undo = undoable.filter(|_| live.is_none()).map(|(rid, until)| view! {
+                    <div class="notice" data-testid="cancelled-undo" role="status">
+                        <p>{move || tr(Msg::RegisterCancelledUndo)().replace("{at}", &crate::components::labels::clock(&until))}</p>
+                        <button class="btn btn-secondary" data-testid="undo-cancel"
+                            on:click=move |_| { act.dispatch(RegAction::Do(rid, "undo-cancel")); }>{tr(Msg::RegisterUndo)}</button>
+                    </div>
+                });
+                let body = match live {
                     Some(r) => {
                         let rid = r.id;
                         view! {
-                            <p>{tr(Msg::RegisterMine)}": "<span class="badge" data-testid="registration-status">{tr(r.status.msg())}</span>" "
-                                {r.people.join("、")}</p>
+                            <p>{tr(Msg::RegisterMine)}{tr(Msg::Colon)}<span class="badge" data-testid="registration-status">{tr(r.status.msg())}</span>" "
+                                {move || r.people.join(Msg::ListSep.t(locale()))}</p>
                             {r.offer_expires_at.map(|t| view! { <p class="notice">{tr(Msg::RegisterOfferUntil)}" "{date(&t)}</p> })}
                             <div class="actions">
                                 {(r.status == RegistrationStatus::Offered).then(|| view! {
@@ -914,7 +924,8 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                         </form>
                     }
                     .into_any(),
-                }
+                };
+                view! { {undo}{body} }
             })}
         </section>
     }

@@ -62,7 +62,7 @@ fn MyApplication() -> impl IntoView {
                 {mine.as_ref().map(|e| {
                     let status = e.status;
                     view! {
-                        <p>{tr(Msg::ExpertsStatus)}": "<span class="badge" data-testid="expert-status">{tr(status.msg())}</span></p>
+                        <p>{tr(Msg::ExpertsStatus)}{tr(Msg::Colon)}<span class="badge" data-testid="expert-status">{tr(status.msg())}</span></p>
                         {e.reason.clone().filter(|_| status == ExpertStatus::Rejected).map(|r| view! { <p class="notice">{r}</p> })}
                     }
                 })}
@@ -190,8 +190,8 @@ pub fn ExpertCard(e: PoolExpert, tax: crate::components::labels::TaxonomyCtx, bi
         <li class="card" data-testid="expert">
             <strong data-testid="expert-name">{e.name.clone()}</strong>" "<span class="badge">{tr(e.kind.msg())}</span>
             <p class="small">{e.affiliation.clone()}" · "{e.title.clone()}</p>
-            <p class="small muted">{move || domains.iter().map(|d| tax.label(TermKind::Domain, d, locale())).collect::<Vec<_>>().join("、")}
-                {(!e.keywords.is_empty()).then(|| format!(" · {}", e.keywords.join("、")))}</p>
+            <p class="small muted">{move || domains.iter().map(|d| tax.label(TermKind::Domain, d, locale())).collect::<Vec<_>>().join(Msg::ListSep.t(locale()))}
+                {(!e.keywords.is_empty()).then(|| { let k = e.keywords.clone(); move || format!(" · {}", k.join(Msg::ListSep.t(locale()))) })}</p>
             {bio.map(|b| view! { <p class="small">{b}</p> })}
         </li>
     }
@@ -233,7 +233,7 @@ pub fn ExpertReview() -> impl IntoView {
                             view! {
                                 <div>
                                     <ExpertCard e=PoolExpert::from(e) tax=tax bio=bio/>
-                                    {(!names.is_empty()).then(|| view! { <p class="small muted">{tr(Msg::ExpertsConflicts)}": "{names}</p> })}
+                                    {(!names.is_empty()).then(|| view! { <p class="small muted">{tr(Msg::ExpertsConflicts)}{tr(Msg::Colon)}{names}</p> })}
                                     <p class="actions">
                                         <button class="btn btn-primary" data-testid="expert-approve" on:click=move |_| { act.dispatch((id, None)); }>{tr(Msg::Approve)}</button>
                                         <input type="text" aria-label=tr(Msg::ExpertsRejectReason) placeholder=tr(Msg::ExpertsRejectReason)

@@ -29,6 +29,16 @@ pub fn Organizer(c: Competition, teams: Vec<Team>, changed: Callback<()>) -> imp
             .map(|t| bilingual(&t.name_zh, t.name_en.as_deref(), locale()))
             .unwrap_or_default()
     };
+    // `reached` counts stages from 1; past the last one, the team went through them all.
+    let stages = c.stages.clone();
+    let stage_name = move |reached: u32| {
+        let stages = stages.clone();
+        move || match stages.iter().find(|s| s.position == reached) {
+            Some(s) => bilingual(&s.name_zh, s.name_en.as_deref(), locale()),
+            None if reached > 0 => tr(Msg::CompAllStagesPassed)().to_owned(),
+            None => String::new(),
+        }
+    };
     let last_closed = c.stages.last().is_some_and(|s| s.status == StageStatus::Closed);
     let publish = (last_closed && c.notice_id.is_none()).then(|| view! { <Publish competition=c.id changed=changed/> });
     let k = c.judges_per_entry;
@@ -44,7 +54,7 @@ pub fn Organizer(c: Competition, teams: Vec<Team>, changed: Callback<()>) -> imp
                         <td>{t.name.clone()}</td><td>{track_name(t.track_id)}</td>
                         <td>{t.org.clone().map(|o| o.name_zh).unwrap_or_default()}</td>
                         <td>{t.members.iter().map(|m| m.name.as_deref().map_or_else(|| m.email.clone(), crate::components::labels::person)).collect::<Vec<_>>().join("、")}</td>
-                        <td>{t.reached}</td>
+                        <td>{stage_name(t.reached)}</td>
                         <td>{t.submissions.iter().map(|s| format!("v{}", s.version)).collect::<Vec<_>>().join(" / ")}</td>
                     </tr>
                 }).collect_view()}</tbody>
@@ -182,9 +192,23 @@ fn AssignmentTable(a: StageAssignment, k: u32, editable: bool, adjust: Callback<
     // Only experts who accepted judge.
     let a = StageAssignment { panel: a.panel.into_iter().filter(|j| j.status == PanelStatus::Accepted).collect(), ..a };
     let greedy = a.greedy_fit;
+    // The fit is summed over judge–entry pairs (0–100 each): read as the average per pair.
+    let pairs: u64 = a.entries.iter().map(|e| e.judges.len() as u64).sum();
+    let pct = move |sum: u64| if pairs == 0 { 0 } else { (sum as f64 / pairs as f64).round() as u64 };
+    let fit = a.fit;
+    let fit_text = move || {
+        let mut t = shared::i18n::fill(
+            tr(Msg::CompFitAverage)(),
+            &[("pct", &pct(fit).to_string()), ("pairs", &pairs.to_string())],
+        );
+        if let Some(g) = greedy {
+            t.push_str(Msg::ListSep.t(locale()));
+            t.push_str(&shared::i18n::fill(tr(Msg::CompGreedyFitAverage)(), &[("pct", &pct(g).to_string())]));
+        }
+        t
+    };
     view! {
-        <p class="small" data-testid="assignment-fit">{tr(Msg::CompFit)}": "{a.fit}
-            {greedy.map(|g| view! { " · "{tr(Msg::CompGreedyFit)}": "{g} })}" · "{tr(Msg::CompJudgesPerEntry)}": "{k}
+        <p class="small" data-testid="assignment-fit" title=tr(Msg::CompFitHint)>{fit_text}" · "{tr(Msg::CompJudgesPerEntry)}{tr(Msg::Colon)}{k}
             {a.released.then(|| view! { " · "<span class="badge">{tr(Msg::CompReleased)}</span> })}</p>
         <table class="table" data-testid="assignment">
             <thead><tr><th>{tr(Msg::CompTeam)}</th><th>{tr(Msg::CompJudges)}</th><th>{tr(Msg::CompFit)}</th></tr></thead>
@@ -213,12 +237,12 @@ fn AssignmentTable(a: StageAssignment, k: u32, editable: bool, adjust: Callback<
                         } else {
                             view! { <span>{names}</span> }.into_any()
                         }}</td>
-                        <td>{e.fit}</td>
+                        <td>{if e.judges.is_empty() { String::new() } else { format!("{}%", (f64::from(e.fit) / e.judges.len() as f64).round()) }}</td>
                     </tr>
                 }
             }).collect_view()}</tbody>
         </table>
-        <p class="small muted">{tr(Msg::CompLoad)}": "{a.loads.iter().map(|(u, n)| format!("{} {}", name(*u), n)).collect::<Vec<_>>().join(" · ")}</p>
+        <p class="small muted">{tr(Msg::CompLoad)}{tr(Msg::Colon)}{a.loads.iter().map(|(u, n)| format!("{} {}", name(*u), n)).collect::<Vec<_>>().join(" · ")}</p>
     }
     .into_any()
 }
@@ -470,7 +494,7 @@ fn Sheet(e: JudgingEntry) -> impl IntoView {
                 }
             }).collect_view()}
             <TextArea label=Msg::CompOverall name="comment" value=overall errors=errors/>
-            <p data-testid="score-total">{tr(Msg::CompTotal)}": "<strong>{total}</strong></p>
+            <p data-testid="score-total">{tr(Msg::CompTotal)}{tr(Msg::Colon)}<strong>{total}</strong></p>
             {move || saved.get().then(|| view! { <p class="notice" role="status" data-testid="score-saved">{tr(Msg::CompSaved)}</p> })}
             {if judging {
                 view! { <button class="btn btn-primary" type="submit" data-testid="save-score">{tr(Msg::CompSaveScore)}</button> }.into_any()
@@ -519,7 +543,7 @@ fn CertificateView(c: Certificate) -> impl IntoView {
         <article class="certificate" data-testid="certificate">
             <h1>{tr(Msg::CertTitle)}</h1>
             <p class="certificate-body" data-testid="certificate-body">{body}</p>
-            <p>{tr(Msg::CertMembers)}": "{c.members.join("、")}</p>
+            <p>{tr(Msg::CertMembers)}{tr(Msg::Colon)}{c.members.join("、")}</p>
             <p class="certificate-sign">{move || bilingual(&org.name_zh, org.name_en.as_deref(), locale())}<br/>{date(&c.issued_at)}</p>
             <p class="small muted"><a href=format!("/notices/{}", c.notice_id)>{tr(Msg::CompNotice)}</a></p>
         </article>

@@ -262,10 +262,16 @@ fn CounterpartCard(event: i64, c: Counterpart, changed: Callback<()>) -> impl In
                     <strong data-testid="counterpart-name">{move || person_text(&person)}</strong>
                     <p class="muted small">{move || tr(Msg::MeetingsCommonSlots)().replace("{n}", &common.to_string())}</p>
                 </div>
-                <div class="score" title=tr(Msg::MatchScore)>
-                    <span class="score-number" data-testid="counterpart-score">{score}</span>
-                    <Bar percent=f64::from(score) class="score-bar"/>
-                </div>
+                {if score == 0 {
+                    view! { <span class="badge badge-muted" data-testid="counterpart-no-score" title=tr(Msg::MeetNoScoreHint)>{tr(Msg::MeetNoScore)}</span> }.into_any()
+                } else {
+                    view! {
+                        <div class="score" title=tr(Msg::MatchScore)>
+                            <span class="score-number" data-testid="counterpart-score">{score}</span>
+                            <Bar percent=f64::from(score) class="score-bar"/>
+                        </div>
+                    }.into_any()
+                }}
             </div>
             {match c.via.clone() {
                 Some((mine, theirs)) => view! {
@@ -370,13 +376,18 @@ fn Scheduler(event: i64, last: Option<ScheduleReport>) -> impl IntoView {
         None => {}
     });
     let report_text = move |r: &ScheduleReport| {
-        tr(Msg::MeetingsReport)()
-            .replace("{placed}", &r.placed.to_string())
-            .replace("{accepted}", &r.accepted.to_string())
-            .replace("{score}", &r.score.to_string())
-            .replace("{greedy_placed}", &r.greedy_placed.to_string())
-            .replace("{greedy_score}", &r.greedy_score.to_string())
-            .replace("{ms}", &r.millis.to_string())
+        let (avg, greedy_avg) = r.averages();
+        shared::i18n::fill(
+            tr(Msg::MeetingsReport)(),
+            &[
+                ("placed", &r.placed.to_string()),
+                ("accepted", &r.accepted.to_string()),
+                ("avg", &avg.to_string()),
+                ("greedy_placed", &r.greedy_placed.to_string()),
+                ("greedy_avg", &greedy_avg.to_string()),
+                ("took", &r.took(locale())),
+            ],
+        )
     };
     view! {
         <section class="card" data-testid="meeting-scheduler">
@@ -399,7 +410,12 @@ fn Scheduler(event: i64, last: Option<ScheduleReport>) -> impl IntoView {
                         {list.into_iter().map(|m| view! {
                             <tr data-testid="plan-row">
                                 <td>{slot_text(&m.slot)}</td><td>{m.table}</td>
-                                <td>{move || person_text(&m.a)}</td><td>{move || person_text(&m.b)}</td><td>{m.score}</td>
+                                <td>{move || person_text(&m.a)}</td><td>{move || person_text(&m.b)}</td>
+                                <td>{if m.score == 0 {
+                                    view! { <span class="badge badge-muted" data-testid="no-score" title=tr(Msg::MeetNoScoreHint)>{tr(Msg::MeetNoScore)}</span> }.into_any()
+                                } else {
+                                    view! { {m.score} }.into_any()
+                                }}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -33,7 +33,7 @@ pub fn OpenCallPanel(demand: i64, call: OpenCall, mine: bool, owner_org: i64) ->
     view! {
         <section class="card open-call" data-testid="open-call">
             <h2>{if mine { tr(Msg::ApplicationsTitle) } else { tr(Msg::ApplyTitle) }}</h2>
-            <p class="muted">{tr(Msg::ApplicationDeadline)}": "{day(&call.application_deadline)}</p>
+            <p class="muted">{tr(Msg::ApplicationDeadline)}{tr(Msg::Colon)}{day(&call.application_deadline)}</p>
             {move || if session.me.with(Option::is_none) {
                 view! { <A href=returning_to_here("/login") attr:class="btn btn-secondary">{tr(Msg::EngLoginToRequest)}</A> }.into_any()
             } else {
@@ -156,8 +156,8 @@ fn Clarifications(
                 let open = c.answer.is_none() && answer;
                 view! {
                     <li data-testid="clarification">
-                        <p><strong>{tr(Msg::Question)}": "</strong>{c.question.clone()}</p>
-                        {c.answer.clone().map(|a| view! { <p>{tr(Msg::NoticeAnswer)}": "{a}</p> })}
+                        <p><strong>{tr(Msg::Question)}{tr(Msg::Colon)}</strong>{c.question.clone()}</p>
+                        {c.answer.clone().map(|a| view! { <p>{tr(Msg::NoticeAnswer)}{tr(Msg::Colon)}{a}</p> })}
                         {open.then(|| view! {
                             <TextField label=Msg::NoticeAnswer name="clarification_answer" value=text errors=FormErrors::new()/>
                             <button class="btn btn-secondary" data-testid="answer-clarification"
@@ -280,7 +280,7 @@ pub fn Notices() -> impl IntoView {
                                 <li class="card">
                                     <a href=format!("/notices/{}", n.id)>{move || bilingual(&zh, en.as_deref(), locale())}</a>" "
                                     <span class="badge">{tr(n.status.msg())}</span>
-                                    <p class="small muted">{tr(Msg::NoticeWindowEnds)}": "{date(&n.window_ends)}</p>
+                                    <p class="small muted">{tr(Msg::NoticeWindowEnds)}{tr(Msg::Colon)}{date(&n.window_ends)}</p>
                                 </li>
                             }
                         }).collect_view()}
@@ -350,7 +350,7 @@ fn NoticeView(n: Notice, changed: Callback<()>) -> impl IntoView {
     let review = n.status == NoticeStatus::UnderReview;
     view! {
         <header class="page-header">
-            <h1>{tr(Msg::NoticesTitle)}"："{move || bilingual(&zh, en.as_deref(), locale())}" "
+            <h1>{tr(Msg::NoticesTitle)}{tr(Msg::Colon)}{move || bilingual(&zh, en.as_deref(), locale())}" "
                 <span class="badge" data-testid="notice-status">{tr(n.status.msg())}</span></h1>
             <p class="muted">{move || bilingual(&owner.name_zh, owner.name_en.as_deref(), locale())}" · "
                 <a href=subject>{tr(Msg::EngAbout)}</a></p>
@@ -404,7 +404,7 @@ fn NoticeView(n: Notice, changed: Callback<()>) -> impl IntoView {
                     view! {
                         <li data-testid="objection">
                             <p><time>{date(&o.filed_at)}</time>" · "{o.grounds.clone()}</p>
-                            {o.answer.clone().map(|a| view! { <p class="answer"><strong>{tr(Msg::NoticeAnswered)}": "</strong>{a}</p> })}
+                            {o.answer.clone().map(|a| view! { <p class="answer"><strong>{tr(Msg::NoticeAnswered)}{tr(Msg::Colon)}</strong>{a}</p> })}
                             {move || (unanswered && may_answer()).then(|| view! {
                                 <TextField label=Msg::NoticeAnswer name="objection_answer" value=reply errors=FormErrors::new()/>
                                 <button class="btn btn-secondary" data-testid="answer-objection"

@@ -81,9 +81,12 @@ fn spec_rows(p: &Posting, tax: TaxonomyCtx, l: Locale) -> Vec<(Msg, String)> {
             rows.push((Msg::TrlLabel, format!("TRL {}", c.trl)));
             rows.push((Msg::IpStatusLabel, c.ip_status.msg().t(l).to_owned()));
             if !c.patents.is_empty() {
-                rows.push((Msg::PatentsLabel, c.patents.join("、")));
+                rows.push((Msg::PatentsLabel, c.patents.join(Msg::ListSep.t(l))));
             }
-            rows.push((Msg::ModesLabel, c.modes.iter().map(|m| m.msg().t(l)).collect::<Vec<_>>().join("、")));
+            rows.push((
+                Msg::ModesLabel,
+                c.modes.iter().map(|m| m.msg().t(l)).collect::<Vec<_>>().join(Msg::ListSep.t(l)),
+            ));
             let price =
                 if c.negotiable { Some(Msg::Negotiable.t(l).to_owned()) } else { amount(c.price_min, c.price_max, l) };
             rows.push((Msg::PriceLabel, price.unwrap_or_else(none)));
@@ -97,7 +100,10 @@ fn spec_rows(p: &Posting, tax: TaxonomyCtx, l: Locale) -> Vec<(Msg, String)> {
         PostingSpec::Scenario(s) => {
             rows.push((Msg::SiteLabel, s.site.clone()));
             rows.push((Msg::SeeksLabel, s.seeks.clone()));
-            rows.push((Msg::OffersLabel, s.offers.iter().map(|o| o.msg().t(l)).collect::<Vec<_>>().join("、")));
+            rows.push((
+                Msg::OffersLabel,
+                s.offers.iter().map(|o| o.msg().t(l)).collect::<Vec<_>>().join(Msg::ListSep.t(l)),
+            ));
             if let (Some(a), Some(b)) = (&s.pilot_start, &s.pilot_end) {
                 rows.push((Msg::PilotPeriod, format!("{} – {}", day(a), day(b))));
             }
@@ -106,13 +112,21 @@ fn spec_rows(p: &Posting, tax: TaxonomyCtx, l: Locale) -> Vec<(Msg, String)> {
         PostingSpec::Mandate(m) => {
             rows.push((
                 Msg::StagesLabel,
-                m.stages.iter().map(|s| tax.label(TermKind::InvestmentStage, s, l)).collect::<Vec<_>>().join("、"),
+                m.stages
+                    .iter()
+                    .map(|s| tax.label(TermKind::InvestmentStage, s, l))
+                    .collect::<Vec<_>>()
+                    .join(Msg::ListSep.t(l)),
             ));
             rows.push((Msg::TicketLabel, amount(m.ticket_min, m.ticket_max, l).unwrap_or_else(none)));
             if !m.districts.is_empty() {
                 rows.push((
                     Msg::DistrictsLabel,
-                    m.districts.iter().map(|d| tax.label(TermKind::District, d, l)).collect::<Vec<_>>().join("、"),
+                    m.districts
+                        .iter()
+                        .map(|d| tax.label(TermKind::District, d, l))
+                        .collect::<Vec<_>>()
+                        .join(Msg::ListSep.t(l)),
                 ));
             }
             if let Some(f) = m.fund_size {

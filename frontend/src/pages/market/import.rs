@@ -164,7 +164,7 @@ fn ReportView(
     );
     let valid = report.valid;
     // On a phone the table is one block per row: each cell says what it is.
-    let colon = if l == shared::Locale::ZhCn { "：" } else { ": " };
+    let colon = Msg::Colon.t(l);
     let label = move |m: Msg| format!("{}{colon}", m.t(l));
     view! {
         <section class="card import-report" data-testid="import-report" aria-live="polite">
@@ -177,7 +177,7 @@ fn ReportView(
                 </ul>
             })}
             {(!report.new_orgs.is_empty()).then(|| view! {
-                <p class="notice">{tr(Msg::ImportNewOrgs)}{report.new_orgs.join(if l == shared::Locale::ZhCn { "、" } else { ", " })}</p>
+                <p class="notice">{tr(Msg::ImportNewOrgs)}{report.new_orgs.join(Msg::ListSep.t(l))}</p>
             })}
             {(report.invalid > 0).then(|| view! { <p class="hint">{tr(Msg::ImportFixHint)}</p> })}
             <div class="table-scroll">

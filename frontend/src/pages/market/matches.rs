@@ -318,8 +318,8 @@ pub fn ConsultantsPanel(id: i64) -> impl IntoView {
                                 <strong>{c.name.clone()}</strong>" "<span class="badge">{tr(c.kind.msg())}</span>
                                 " "<span class="badge badge-accent">{c.score}</span>
                                 <p class="small">{c.affiliation.clone()}" · "{c.title.clone()}</p>
-                                <p class="small muted">{move || domains.iter().map(|d| tax.label(shared::taxonomy::TermKind::Domain, d, locale())).collect::<Vec<_>>().join("、")}
-                                    {(!c.shared_keywords.is_empty()).then(|| format!(" · {}", c.shared_keywords.join("、")))}</p>
+                                <p class="small muted">{move || domains.iter().map(|d| tax.label(shared::taxonomy::TermKind::Domain, d, locale())).collect::<Vec<_>>().join(Msg::ListSep.t(locale()))}
+                                    {(!c.shared_keywords.is_empty()).then(|| { let k = c.shared_keywords.clone(); move || format!(" · {}", k.join(Msg::ListSep.t(locale()))) })}</p>
                                 <p class="small">{c.bio.clone()}</p>
                                 {if c.invited {
                                     view! { <span class="badge">{tr(Msg::ConsultInvited)}</span> }.into_any()
