@@ -374,6 +374,20 @@ async fn a_visitor_browses_demands_filters_by_url_opens_one_and_finds_it_by_sear
     let named = (title.to_owned(), "寻求固态电池电解质界面改性方案".to_owned());
     assert_eq!(head(&b, title).await, named, "the page is named after the demand");
     b.look_at("demand-detail").await;
+    // In English: the English title as given; the summary, written only in Chinese, is marked as
+    // Chinese (for the eye and for screen readers), and so is the keyword.
+    b.click("[data-testid=lang-switch]").await;
+    let title = b.text_contains("[data-testid=posting-title]", "Solid-state electrolyte interface stability").await;
+    assert!(!title.contains("中文"), "an English title carries no marker: {title}");
+    b.text_contains("[data-testid=posting-summary] [data-testid=in-chinese]", "中文").await;
+    let lang: String =
+        b.js("return document.querySelector('[data-testid=posting-summary] [lang]').getAttribute('lang')").await;
+    assert_eq!(lang, "zh-CN");
+    b.look_at("demand-detail-en").await;
+    b.click("[data-testid=lang-switch]").await;
+    b.text_contains("[data-testid=posting-title]", "固态电池电解质界面稳定性攻关").await;
+    let marked: bool = b.js("return !!document.querySelector('[data-testid=in-chinese]')").await;
+    assert!(!marked, "nothing is marked in Chinese");
 
     // The header's search box finds it, with the match highlighted.
     b.fill("[data-testid=global-search]", "固态电池\n").await;
@@ -1019,6 +1033,16 @@ async fn a_lab_requests_cooperation_the_enterprise_accepts_and_they_exchange_mes
     ent_b.fill("#f-body", "收到，欢迎下周来访。").await;
     ent_b.click("[data-testid=send-message]").await;
     ent_b.text_contains("[data-testid=conversation]", "欢迎下周来访").await;
+    // The conversation comes before the deal controls; each message says when, to the minute;
+    // the header's link says where it leads.
+    let first: bool = ent_b
+        .js("return !!(document.querySelector('[data-testid=conversation]').compareDocumentPosition(\
+             document.querySelector('[data-testid=stage-panel]')) & Node.DOCUMENT_POSITION_FOLLOWING)")
+        .await;
+    assert!(first, "the conversation comes first");
+    let when = ent_b.text_contains("[data-testid=message] time", ":").await;
+    assert!(when.len() >= "2026-12-05 10:00".len(), "date and time of day: {when}");
+    ent_b.text_contains("[data-testid=engagement-posting]", "查看所涉发布").await;
 
     // The lab sees the contacts and the reply, and answers with a PDF.
     lab_b.client.goto(&server.url(&path)).await.unwrap();
@@ -1186,6 +1210,15 @@ async fn an_organizer_opens_an_event_one_seat_fills_and_the_waiting_attendee_tak
     host_b.client.goto(&server.url(&page)).await.unwrap();
     host_b.text_contains("[data-testid=registrations]", "已确认").await;
     host_b.look_at("event").await;
+    // In Chinese the punctuation is full-width; in English the description and the venue, typed
+    // only in Chinese, are marked as Chinese.
+    let free = host_b.text_contains("[data-testid=ticket-types]", "剩余名额：").await;
+    assert!(!free.contains("剩余名额:"), "{free}");
+    host_b.click("[data-testid=lang-switch]").await;
+    host_b.text_contains("[data-testid=event-description] [data-testid=in-chinese]", "中文").await;
+    host_b.text_contains("[data-testid=event-venue] [data-testid=in-chinese]", "中文").await;
+    host_b.text_contains("[data-testid=ticket-types]", "Seats left: ").await;
+    host_b.click("[data-testid=lang-switch]").await;
     for browser in [a, b, host_b] {
         browser.close().await;
     }
@@ -1698,9 +1731,17 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     o.click("[data-testid=save-competition]").await;
     let page = o.path_matches(|p| p.starts_with("/competitions/") && !p.ends_with("/new")).await;
     o.text_contains("[data-testid=rubric-table]", "技术创新性").await;
+    // Its organizer gets the organizer's view, not the entry form.
+    o.text_contains("[data-testid=organizer-view]", "主办方").await;
+    let form: bool = o.js("return !!document.querySelector('[data-testid=register-team]')").await;
+    assert!(!form, "no entry form for the competition's own organizer");
 
-    // A team registers and submits its summary and business plan.
+    // A team registers and submits its summary and business plan; the sign-in button brings the
+    // leader back to the competition.
     let t = Browser::start(1280, 1600).await;
+    t.client.goto(&server.url(&page)).await.unwrap();
+    t.click("[data-testid=login-to-compete]").await;
+    t.path_matches(|p| p == "/login").await;
     log_in(&t, &server, "lead@example.com", &page).await;
     t.fill("#f-team_name", "西溪智能").await;
     t.fill("#f-members", "partner@example.com").await;

@@ -543,7 +543,7 @@ catalogue! {
     EngExpires => "如未回复，这条申请将于 {date} 过期。", "If unanswered, this request expires on {date}.";
     EngFrom => "申请方", "From";
     EngTo => "接收方", "To";
-    EngAbout => "关于", "About";
+    EngAbout => "查看所涉发布", "View the posting it is about";
     EvRequested => "发出申请", "Request sent";
     EvAccepted => "接受申请", "Accepted";
     EvDeclined => "婉拒申请", "Declined";
@@ -679,6 +679,9 @@ catalogue! {
     CompTeams => "参赛团队", "Teams";
     CompTeam => "团队", "Team";
     CompSignIn => "登录后可报名参赛。", "Sign in to register a team.";
+    CompSignInButton => "登录报名", "Sign in to register";
+    CompOrganizerView => "您是本大赛的主办方：参赛队伍、评审与结果在下方的“赛事管理”中。报名表只对参赛者显示。", "You run this competition: teams, judging and results are under “Running the competition” below. Only entrants see the registration form.";
+    CompGoToManagement => "前往赛事管理", "Go to running the competition";
     CompRegister => "报名参赛", "Register a team";
     CompTeamName => "团队名称", "Team name";
     CompTeamOrg => "所属单位", "Organization";

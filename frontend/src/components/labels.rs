@@ -34,6 +34,39 @@ pub fn bilingual(name_zh: &str, name_en: Option<&str>, locale: Locale) -> String
     }
 }
 
+/// Whether a text is written in Chinese (holds Han characters).
+fn is_chinese(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}'))
+}
+
+/// Content entered in Chinese, with its English version when the author gave one. An English
+/// reader gets the English; without one, the Chinese marked as such (`lang="zh-CN"`, so screen
+/// readers and translators know, and a small 中文 tag for the eye).
+#[component]
+pub fn Localized(#[prop(into)] zh: String, #[prop(default = None)] en: Option<String>) -> impl IntoView {
+    let en = en.filter(|e| !e.trim().is_empty());
+    move || match (locale_now(), &en) {
+        (Locale::En, Some(en)) => en.clone().into_any(),
+        (Locale::En, None) if is_chinese(&zh) => view! {
+            <span lang="zh-CN">{zh.clone()}</span>
+            <span class="lang-tag" title="Chinese" data-testid="in-chinese">"中文"</span>
+        }
+        .into_any(),
+        _ => zh.clone().into_any(),
+    }
+}
+
+/// Text people typed with no English version (a venue, a room, speakers, keywords): marked as
+/// Chinese for an English reader when it is.
+#[component]
+pub fn Typed(#[prop(into)] text: String) -> impl IntoView {
+    view! { <Localized zh=text/> }
+}
+
+fn locale_now() -> Locale {
+    crate::i18n::locale()
+}
+
 /// A person's display name; a deleted account has none and shows as "deleted user".
 pub fn person(name: &str) -> String {
     if name.is_empty() { shared::Msg::DeletedUser.t(crate::i18n::locale()).to_owned() } else { name.to_owned() }

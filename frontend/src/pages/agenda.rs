@@ -9,8 +9,8 @@ use shared::{ApiError, Msg};
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, TextArea, TextField};
-use crate::components::labels::{bilingual, clock, date, local_input, parse_local};
-use crate::i18n::{locale, tr};
+use crate::components::labels::{Localized, Typed, clock, date, local_input, parse_local};
+use crate::i18n::tr;
 use crate::session::use_session;
 
 #[derive(Clone, Copy)]
@@ -83,10 +83,10 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
             <li class="agenda-item" data-testid="session">
                 <div class="agenda-time">{when}</div>
                 <div class="agenda-body">
-                    <strong data-testid="session-title">{move || bilingual(&zh, en.as_deref(), locale())}</strong>
+                    <strong data-testid="session-title"><Localized zh=zh en=en/></strong>
                     <p class="muted small">
-                        {s.room.clone().map(|r| view! { {tr(Msg::AgendaRoom)}{tr(Msg::Colon)}{r}" · " })}
-                        {(!speakers.is_empty()).then(|| view! { {tr(Msg::AgendaSpeakers)}{tr(Msg::Colon)}<span data-testid="session-speakers">{speakers.clone()}</span> })}
+                        {s.room.clone().map(|r| view! { {tr(Msg::AgendaRoom)}{tr(Msg::Colon)}<Typed text=r/>" · " })}
+                        {(!speakers.is_empty()).then(|| view! { {tr(Msg::AgendaSpeakers)}{tr(Msg::Colon)}<span data-testid="session-speakers"><Typed text=speakers.clone()/></span> })}
                         {invited.into_iter().map(|(email, status)| view! {
                             " "<span class="badge badge-muted" data-testid="speaker-invited">{email}" · "{tr(status.msg())}</span>
                         }).collect_view()}

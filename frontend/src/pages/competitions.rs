@@ -472,7 +472,12 @@ fn CompetitionView(c: Competition, changed: Callback<()>) -> impl IntoView {
         {move || if signed_in() {
             view! { <Teams c=c.clone() changed=changed/> }.into_any()
         } else {
-            view! { <p class="state">{tr(Msg::CompSignIn)}</p> }.into_any()
+            view! {
+                <section class="card" data-testid="comp-signin">
+                    <p class="muted">{tr(Msg::CompSignIn)}</p>
+                    <a class="btn btn-primary" href=crate::session::returning_to_here("/login") data-testid="login-to-compete">{tr(Msg::CompSignInButton)}</a>
+                </section>
+            }.into_any()
         }}
     }
 }
@@ -496,6 +501,11 @@ fn Teams(c: Competition, changed: Callback<()>) -> impl IntoView {
                 {invited.into_iter().map(|t| view! { <TeamInvitation t=t changed=refresh/> }).collect_view()}
                 {match own.into_iter().next() {
                     Some(t) => view! { <MyTeam c=c.clone() t=t changed=refresh/> }.into_any(),
+                    // Its organizers run it: they get their view, not an entry form.
+                    None if c.mine => view! {
+                        <p class="notice" data-testid="organizer-view">{tr(Msg::CompOrganizerView)}" "
+                            <a href="#organizer-panel">{tr(Msg::CompGoToManagement)}</a></p>
+                    }.into_any(),
                     None if open && c.published => view! { <RegisterTeam c=c.clone() changed=refresh/> }.into_any(),
                     None => ().into_any(),
                 }}

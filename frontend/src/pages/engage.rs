@@ -269,7 +269,7 @@ fn EngagementView(e: Engagement, changed: Callback<()>) -> impl IntoView {
             <p class="muted">
                 {tr(Msg::EngFrom)}{tr(Msg::Colon)}{move || bilingual(&from.name_zh, from.name_en.as_deref(), locale())}" → "
                 {tr(Msg::EngTo)}{tr(Msg::Colon)}{move || bilingual(&to.name_zh, to.name_en.as_deref(), locale())}" · "
-                {tr(s.proposal.msg())}" · "<a href=posting_href>{tr(Msg::EngAbout)}</a>
+                {tr(s.proposal.msg())}" · "<a href=posting_href data-testid="engagement-posting">{tr(Msg::EngAbout)}</a>
             </p>
         </header>
         <article class="card">
@@ -279,9 +279,10 @@ fn EngagementView(e: Engagement, changed: Callback<()>) -> impl IntoView {
         </article>
         {(pending && receiver).then(|| view! { <Answer id=id changed=changed/> })}
         {(pending && s.side == Some(Side::Sent)).then(|| view! { <Withdraw id=id changed=changed/> })}
+        // What people use most comes first: the conversation, then whom to reach, then the deal.
+        {accepted.then(|| view! { <Conversation id=id can_write=s.side.is_some()/> })}
         <Contacts e=e.clone()/>
         {(accepted && s.side.is_some()).then(|| view! { <StagePanel e=e.clone() changed=changed/> })}
-        {accepted.then(|| view! { <Conversation id=id can_write=s.side.is_some()/> })}
         {s.side.map(|side| {
             let (mine, other) = if side == Side::Sent { (s.from.id, s.to.id) } else { (s.to.id, s.from.id) };
             view! { <Safety engagement=id mine=mine other=other/> }

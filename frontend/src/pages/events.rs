@@ -24,7 +24,7 @@ use crate::components::data::{NothingFound, keyword_in_url};
 use crate::components::form::{
     CheckboxGroup, DateTimeField, FormError, FormErrors, KeywordBox, SelectField, TextArea, TextField, Toggle,
 };
-use crate::components::labels::{bilingual, date, local_input, parse_local, use_taxonomy, when};
+use crate::components::labels::{Localized, Typed, bilingual, date, local_input, parse_local, use_taxonomy, when};
 use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::session::use_session;
@@ -76,8 +76,8 @@ pub fn Events() -> impl IntoView {
                                 <li class="card">
                                     {e.cover_url.clone().map(|src| view! { <img class="event-thumb" src=src alt="" loading="lazy"/> })}
                                     <span class="badge">{tr(e.event_type.msg())}</span>" "
-                                    <a href=format!("/events/{}", e.id) class="posting-title">{move || bilingual(&zh, en.as_deref(), locale())}</a>
-                                    <p class="small muted">{date(&e.starts_at)}" · "{e.venue.clone().unwrap_or_default()}</p>
+                                    <a href=format!("/events/{}", e.id) class="posting-title"><Localized zh=zh en=en/></a>
+                                    <p class="small muted">{date(&e.starts_at)}" · "<Typed text=e.venue.clone().unwrap_or_default()/></p>
                                     <p class="small">{tr(Msg::EventSeatsFree)}{tr(Msg::Colon)}{free}" / "{e.capacity}</p>
                                 </li>
                             }
@@ -123,10 +123,10 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
     let (org_zh, org_en) = (e.org_name_zh.clone(), e.org_name_en.clone());
     view! {
         <header class="page-header">
-            <h1 data-testid="event-title">{move || bilingual(&zh, en.as_deref(), locale())}</h1>
+            <h1 data-testid="event-title"><Localized zh=zh en=en/></h1>
             <p class="muted">
                 <span class="badge">{tr(e.event_type.msg())}</span>" "
-                {date(&e.starts_at)}" – "{date(&e.ends_at)}" · "{e.venue.clone().unwrap_or_default()}
+                {date(&e.starts_at)}" – "{date(&e.ends_at)}" · "<span data-testid="event-venue"><Typed text=e.venue.clone().unwrap_or_default()/></span>
                 {e.online_url.clone().map(|u| view! { " · "<a href=u.clone()>{tr(Msg::EventOnline)}</a> })}
                 " · "<a href=format!("/api/v1/events/{id}/calendar.ics") data-testid="ics">{tr(Msg::AddToCalendar)}</a>
             </p>
@@ -135,7 +135,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
         {(!e.published).then(|| view! { <Draft event=id can_publish=mine changed=changed/> })}
         {e.staff_invitation.map(|role| view! { <StaffInvitation event=id role=role changed=changed/> })}
         {cover.map(|src| view! { <img class="event-cover" src=src alt=tr(Msg::EventCoverAlt) data-testid="event-cover"/> })}
-        <article class="card"><p class="request-message">{move || bilingual(&dzh, den.as_deref(), locale())}</p></article>
+        <article class="card"><p class="request-message" data-testid="event-description"><Localized zh=dzh en=den/></p></article>
         {mine.then(|| view! {
             <p class="actions">
                 <A href=format!("/events/{id}/edit") attr:class="btn btn-secondary" attr:data-testid="edit-event">{tr(Msg::Edit)}</A>
@@ -150,7 +150,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
                         let (zh, en) = (t.name_zh.clone(), t.name_en.clone());
                         view! {
                             <tr>
-                                <td>{move || bilingual(&zh, en.as_deref(), locale())}{t.approval.then(|| view! { " "<span class="badge badge-muted">{tr(Msg::TicketApproval)}</span> })}</td>
+                                <td><Localized zh=zh en=en/>{t.approval.then(|| view! { " "<span class="badge badge-muted">{tr(Msg::TicketApproval)}</span> })}</td>
                                 <td>{tr(Msg::EventSeatsFree)}{tr(Msg::Colon)}<span data-testid="seats-free">{t.free}</span>" / "{t.quota}</td>
                                 <td>{tr(Msg::EventWaiting)}{tr(Msg::Colon)}{t.waiting}</td>
                             </tr>

@@ -43,7 +43,7 @@ pub fn Organizer(c: Competition, teams: Vec<Team>, changed: Callback<()>) -> imp
     let publish = (last_closed && c.notice_id.is_none()).then(|| view! { <Publish competition=c.id changed=changed/> });
     let k = c.judges_per_entry;
     view! {
-        <section class="card" data-testid="organizer-panel">
+        <section class="card" id="organizer-panel" data-testid="organizer-panel">
             <h2>{tr(Msg::CompOrganizer)}</h2>
             <h3>{tr(Msg::CompTeams)}" ("{teams.len()}")"</h3>
             <table class="table" data-testid="team-table">

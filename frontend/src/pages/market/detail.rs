@@ -8,7 +8,7 @@ use super::matches::{BundlesPanel, ConsultantsPanel, MatchesPanel};
 use super::{amount, type_label, ui_path};
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
-use crate::components::labels::{TaxonomyCtx, bilingual, date, day, use_taxonomy};
+use crate::components::labels::{Localized, TaxonomyCtx, Typed, bilingual, date, day, use_taxonomy};
 use crate::components::route::route_id;
 use crate::i18n::{locale, tr};
 use crate::pages::engage::RequestPanel;
@@ -144,9 +144,7 @@ fn spec_rows(p: &Posting, tax: TaxonomyCtx, l: Locale) -> Vec<(Msg, String)> {
 fn PostingView(posting: Posting) -> impl IntoView {
     let tax = use_taxonomy();
     let p = StoredValue::new(posting);
-    let text = move |zh: fn(&Posting) -> String, en: fn(&Posting) -> Option<String>| {
-        move || p.with_value(|p| bilingual(&zh(p), en(p).as_deref(), locale()))
-    };
+    let text = move |zh: fn(&Posting) -> String, en: fn(&Posting) -> Option<String>| p.with_value(|p| (zh(p), en(p)));
     let title = text(|p| p.title_zh.clone(), |p| p.title_en.clone());
     let summary = text(|p| p.summary_zh.clone(), |p| p.summary_en.clone());
     let details = text(|p| p.details_zh.clone().unwrap_or_default(), |p| p.details_en.clone());
@@ -160,7 +158,7 @@ fn PostingView(posting: Posting) -> impl IntoView {
     view! {
         <div class="profile-head">
             <div>
-                <h1 data-testid="posting-title">{title}</h1>
+                <h1 data-testid="posting-title"><Localized zh=title.0 en=title.1/></h1>
                 <p>
                     <span class="badge">{tr(kind.msg())}</span>" "
                     <span class="badge badge-muted">{move || type_label(kind, &type_code, tax, locale())}</span>" "
@@ -175,12 +173,12 @@ fn PostingView(posting: Posting) -> impl IntoView {
         <div class="grid-2">
             <div class="card">
                 <h2>{tr(Msg::SummaryLabel)}</h2>
-                <p class="prose">{summary}</p>
+                <p class="prose" data-testid="posting-summary"><Localized zh=summary.0 en=summary.1/></p>
                 <h2>{tr(Msg::DetailsLabel)}</h2>
                 {if hidden {
                     view! { <p class="notice">{tr(Msg::DetailsHidden)}</p> }.into_any()
                 } else {
-                    view! { <p class="prose" data-testid="posting-details">{details}</p> }.into_any()
+                    view! { <p class="prose" data-testid="posting-details"><Localized zh=details.0.clone() en=details.1.clone()/></p> }.into_any()
                 }}
                 <h3>{tr(Msg::OrgDomains)}</h3>
                 <ul class="chips">
@@ -188,7 +186,7 @@ fn PostingView(posting: Posting) -> impl IntoView {
                 </ul>
                 <h3>{tr(Msg::KeywordsLabel)}</h3>
                 <ul class="chips">
-                    {p.with_value(|p| p.keywords.clone()).into_iter().map(|k| view! { <li class="chip">{k}</li> }).collect_view()}
+                    {p.with_value(|p| p.keywords.clone()).into_iter().map(|k| view! { <li class="chip"><Typed text=k/></li> }).collect_view()}
                 </ul>
             </div>
             <div>

@@ -10,7 +10,7 @@ use super::{amount, type_label, type_options, ui_path};
 use crate::api;
 use crate::components::data::paged_cards;
 use crate::components::form::KeywordBox;
-use crate::components::labels::{bilingual, date, day, use_taxonomy};
+use crate::components::labels::{Localized, bilingual, date, day, use_taxonomy};
 use crate::i18n::{locale, tr};
 
 /// The list page's address for these filters (the first page and the page size left implied).
@@ -152,10 +152,7 @@ pub fn PostingCard(posting: PostingSummary) -> impl IntoView {
     let tax = use_taxonomy();
     let p = posting.clone();
     let href = format!("{}/{}", ui_path(p.kind), p.id);
-    let title = {
-        let p = p.clone();
-        move || bilingual(&p.title_zh, p.title_en.as_deref(), locale())
-    };
+    let (title_zh, title_en) = (p.title_zh.clone(), p.title_en.clone());
     let meta = {
         let p = p.clone();
         move || {
@@ -182,7 +179,7 @@ pub fn PostingCard(posting: PostingSummary) -> impl IntoView {
     let published = p.published_at.map(|t| date(&t));
     view! {
         <li class="card posting-card">
-            <A href=href attr:class="posting-title">{title}</A>
+            <A href=href attr:class="posting-title"><Localized zh=title_zh en=title_en/></A>
             {(p.status != PostingStatus::Published).then(|| view! { " "<span class="badge badge-muted" data-testid="card-status">{tr(p.status.msg())}</span> })}
             <p class="muted small">{org}</p>
             <p class="muted">{meta}</p>
