@@ -243,8 +243,13 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
     b.fill("#f-password", PASSWORD).await;
     b.click("form button[type=submit]").await;
     b.path_matches(|p| p == "/admin").await;
-    b.text_contains("[data-testid=admin-orgs]", "临平新材料研究院").await;
+    // The console opens on what waits: one organization to verify, counted in the menu too.
+    b.text_contains("[data-testid=console-overview]", "组织认证").await;
+    b.text_contains("[data-testid=console-orgs] [data-testid=console-count]", "1").await;
     b.look_at("admin-console").await;
+    b.click("[data-testid=console-orgs]").await;
+    b.path_matches(|p| p == "/admin/orgs").await;
+    b.text_contains("[data-testid=admin-orgs]", "临平新材料研究院").await;
     let next = b.el(".pager button:last-child").await.text().await.unwrap();
     assert_eq!(next.trim(), "下一页", "the pager renders its label, nothing else");
     b.click("[data-testid=admin-orgs] button").await;
@@ -261,6 +266,33 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
         assert!(std::time::Instant::now() < deadline, "the organization was never verified");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // Nothing waits any more.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while b
+        .js::<bool>("return !!document.querySelector('[data-testid=console-orgs] [data-testid=console-count]')")
+        .await
+    {
+        assert!(std::time::Instant::now() < deadline, "the count stayed");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // The audit log says it in words: who (by name, their account a click away), what, to which
+    // organization (linked), the change field by field, in China time; the raw record folds away.
+    b.click("[data-testid=console-audit]").await;
+    b.path_matches(|p| p == "/admin/audit").await;
+    b.text_contains("[data-testid=audit-action]", "认证机构").await;
+    b.text_contains("[data-testid=audit-target] a", "临平新材料研究院").await;
+    let href: String = b.js("return document.querySelector('[data-testid=audit-target] a').getAttribute('href')").await;
+    assert_eq!(href, format!("/orgs/{org_id}"));
+    let actor: String = b.js("return document.querySelector('[data-testid=audit-actor] a').getAttribute('href')").await;
+    assert_eq!(actor, "/admin/users?q=admin%40example.com");
+    let changes = b.text_contains("[data-testid=audit-changes]", "→").await;
+    assert!(!changes.contains('{'), "no raw JSON in the change: {changes}");
+    let raw_open: bool = b.js("return document.querySelector('[data-testid=audit-entry] details').open").await;
+    assert!(!raw_open, "the raw record is folded away");
+    b.look_at("admin-audit").await;
+    b.click("[data-testid=audit-actor] a").await;
+    b.path_matches(|p| p == "/admin/users").await;
+    b.text_contains("[data-testid=admin-user]", "admin@example.com").await;
     // The profile now shows the badge to everyone.
     b.client.goto(&server.url(&format!("/orgs/{org_id}"))).await.unwrap();
     b.text_contains("main .badge-ok", "已认证").await;
@@ -676,6 +708,17 @@ async fn an_enterprise_posts_a_demand_an_admin_approves_it_and_a_lab_finds_it_by
     // The admin approves it from the moderation queue.
     log_in(&b, &server, "admin@example.com", "/admin/moderation").await;
     b.text_contains("[data-testid=moderation-queue]", "固态电池电解质界面稳定性攻关").await;
+    // Before deciding, the whole posting: every field, the organization, the history.
+    b.text_contains("[data-testid=console-moderation] [data-testid=console-count]", "1").await;
+    b.click("[data-testid=moderation-item] [data-testid=review] summary").await;
+    b.text_contains("[data-testid=review]", "容量保持率90%").await;
+    b.text_contains("[data-testid=review]", "Solid-state electrolyte interface stability").await;
+    b.text_contains("[data-testid=review-org]", "钱塘储能科技有限公司").await;
+    b.text_contains("[data-testid=review] [data-testid=posting-history]", "提交审核").await;
+    // Rejecting one needs its own reason, asked for in place.
+    b.click("[data-testid=moderation-item] [data-testid=reject-one]").await;
+    b.click("[data-testid=moderation-item] [data-testid=reject-one-yes]").await;
+    b.text_contains("[data-testid=moderation-item] .moderation-decision .field-error", "必填").await;
     b.look_at("moderation-queue").await;
     b.click("[data-testid=moderation-item] [data-testid=approve-one]").await;
     b.text_contains("[data-testid=approve-one-ask]", "立即公开发布").await;
@@ -1659,14 +1702,15 @@ async fn an_expert_applies_an_admin_approves_and_an_organizer_finds_them_in_the_
 
     // A site admin approves it from the console.
     let a = Browser::start(1280, 1400).await;
-    log_in(&a, &server, "admin@example.com", "/admin").await;
+    log_in(&a, &server, "admin@example.com", "/admin/experts").await;
     a.text_contains("[data-testid=expert-review]", "浙江大学").await;
     a.click("[data-testid=expert-approve]").await;
     a.text_contains("[data-testid=expert-review]", "暂无待审核的申请").await;
     // The decision is in the audit log, whose hash chain holds.
-    a.client.refresh().await.unwrap();
-    a.text_contains("[data-testid=audit-entry]", "expert.review").await;
+    a.client.goto(&server.url("/admin/audit")).await.unwrap();
+    a.text_contains("[data-testid=audit-entry]", "审核专家入库").await;
     a.text_contains("[data-testid=audit-intact]", "哈希链完整").await;
+    a.client.goto(&server.url("/admin/users")).await.unwrap();
 
     // The organizer searches the pool by field.
     let o = Browser::start(1280, 1400).await;
@@ -1902,7 +1946,7 @@ async fn the_dashboard_shows_targets_and_activity_in_chinese_and_english_and_an_
     b.look_at("dashboard-en").await;
 
     // A site admin reports a figure the platform does not hold; the dashboard shows it with its source.
-    log_in(&b, &server, "ent@example.com", "/admin").await;
+    log_in(&b, &server, "ent@example.com", "/admin/targets").await;
     b.click("[data-testid=admin-target][data-code=demonstration_samples] [data-testid=target-edit]").await;
     b.fill("#f-manual_value", "4").await;
     b.fill("#f-manual_source", "市未来产业工作专班").await;
@@ -1940,10 +1984,11 @@ async fn a_user_deletes_their_account_and_an_admin_sets_how_long_messages_and_lo
     assert_eq!((email.as_str(), name.as_str()), (format!("deleted-{leaving}@deleted.invalid").as_str(), ""));
 
     // The admin console lists the account as deleted and keeps personal data as long as set.
-    log_in(&b, &server, "admin@example.com", "/admin").await;
+    log_in(&b, &server, "admin@example.com", "/admin/users").await;
     b.fill("#f-user_q", "deleted-").await;
     b.click("[data-testid=user-search]").await;
     b.text_contains("[data-testid=admin-user]", "已注销用户").await;
+    b.client.goto(&server.url("/admin/retention")).await.unwrap();
     b.fill("#f-messages_days", "10").await;
     b.click("[data-testid=retention-save]").await;
     b.text_contains("[data-testid=admin-retention]", "超出允许范围").await;

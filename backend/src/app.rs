@@ -26,8 +26,8 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, audit, changes, competitions, dashboard, demo, engage, events, experts, home, imports, market,
-    matching, meetings, notify, opencall, orgs, retention, search, seo, taxonomy,
+    accounts, agenda, audit, changes, competitions, console, dashboard, demo, engage, events, experts, home, imports,
+    market, matching, meetings, notify, opencall, orgs, retention, search, seo, taxonomy,
 };
 
 /// What pages may load: only this server's own scripts (and WebAssembly compiled from them), styles,
@@ -103,6 +103,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(audit::router())
         .merge(dashboard::router())
         .merge(home::router())
+        .merge(console::router())
         .merge(meetings::router())
         .merge(retention::router())
         .merge(taxonomy::router())

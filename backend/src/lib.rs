@@ -7,6 +7,7 @@ pub mod audit;
 pub mod changes;
 pub mod competitions;
 pub mod config;
+pub mod console;
 pub mod dashboard;
 pub mod db;
 pub mod demo;

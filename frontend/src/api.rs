@@ -366,6 +366,9 @@ pub async fn decide_notice(id: i64, d: &NoticeDecision) -> ApiResult<Notice> {
 pub async fn reports() -> ApiResult<Vec<shared::engage::Report>> {
     get("/api/v1/admin/reports").await
 }
+pub async fn admin_overview() -> ApiResult<shared::console::Overview> {
+    get("/api/v1/admin/overview").await
+}
 pub async fn outbox() -> ApiResult<Vec<shared::notify::OutboxEmail>> {
     get("/api/v1/admin/outbox").await
 }

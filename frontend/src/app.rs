@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/engagements/:id") view=|| page(engage(Engage::Thread))/>
                     <Route path=path!("/admin") view=|| page(admin())/>
                     <Route path=path!("/admin/moderation") view=|| page(market(Market::Moderation))/>
+                    <Route path=path!("/admin/:section") view=|| page(admin())/>
                 </Routes>
             </main>
             <Footer/>

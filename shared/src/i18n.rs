@@ -637,6 +637,36 @@ catalogue! {
     ExpertScientist => "科学家", "Scientist";
     ExpertsTitle => "专家库", "Expert pool";
     AdminAuditTitle => "审计日志", "Audit log";
+    AuditOrgVerify => "认证机构", "Verified an organization";
+    AuditOrgUnverify => "撤销机构认证", "Withdrew an organization's verification";
+    AuditPostingModerate => "审核发布", "Moderated a posting";
+    AuditPostingImport => "批量导入发布", "Imported postings";
+    AuditExpertReview => "审核专家入库", "Reviewed an expert application";
+    AuditNoticeDecide => "裁定异议", "Decided on an objection";
+    AuditTaxonomyAdd => "新增参考数据", "Added reference data";
+    AuditTargetEdit => "修改规划目标", "Changed a plan target";
+    AuditMatchingWeights => "修改匹配权重", "Changed the matching weights";
+    AuditRetentionEdit => "修改保留期限", "Changed retention periods";
+    AuditRetentionApply => "执行到期清理", "Applied retention";
+    AuditAdminCreate => "创建管理员", "Created an administrator";
+    AuditAdminPromote => "设为管理员", "Made an administrator";
+    AuditAccountPassword => "修改密码", "Changed a password";
+    AuditLoginFailed => "登录失败", "Failed sign-in";
+    AuditEmailVerified => "验证邮箱", "Verified an email address";
+    AuditAccountDelete => "注销账户", "Deleted an account";
+    AuditUserDisable => "停用账户", "Disabled an account";
+    AuditUserEnable => "启用账户", "Enabled an account";
+    AuditSessionsReset => "强制退出所有设备", "Signed an account out everywhere";
+    AuditRaw => "原始记录", "Raw record";
+    AuditSystem => "系统", "System";
+    AuditGroupOrg => "机构", "Organizations";
+    AuditGroupPosting => "发布", "Postings";
+    AuditGroupExpert => "专家", "Experts";
+    AuditGroupNotice => "揭榜结果与异议", "Results and objections";
+    AuditGroupTaxonomy => "参考数据", "Reference data";
+    AuditGroupAdmin => "管理员", "Administrators";
+    AuditGroupAccount => "账户", "Accounts";
+    AuditGroupUser => "账户管理", "Account management";
     AdminAuditIntact => "哈希链完整，未发现篡改", "The hash chain holds: no entry was altered";
     AdminAuditBroken => "哈希链断裂：记录被改动或删除，起始于", "The hash chain is broken: an entry was altered or removed, starting at";
     AdminAuditAt => "时间", "When";
@@ -1113,6 +1143,8 @@ catalogue! {
     ModerationEmpty => "暂无待审核的信息", "Nothing is waiting for review";
     ModSelectAll => "全选", "Select all";
     ModReason => "驳回原因", "Reason for rejection";
+    ModReasonBulk => "驳回所选时的原因", "Reason when rejecting the selected";
+    ModReview => "查看全部内容、发布机构与记录", "See every field, the organization and the history";
     ModEditBadge => "修改待审", "Edit to review";
     ModNewBadge => "新提交", "New submission";
     ModDone => "已处理 {n} 条", "{n} handled";
@@ -1272,6 +1304,10 @@ catalogue! {
 
     // ---- admin ----
     AdminTitle => "管理后台", "Administration";
+    ConsoleSections => "管理后台栏目", "Console sections";
+    ConsoleWaiting => "{n} 项待处理", "{n} waiting";
+    ConsoleOverviewIntro => "以下栏目有待处理的事项；其余设置在左侧菜单中。", "These sections have items waiting; every other setting is in the menu.";
+    ConsoleAllClear => "目前没有待处理的事项。", "Nothing is waiting right now.";
     AdminOrgsTitle => "组织认证", "Organization verification";
     AdminOrgsIntro => "核实组织资质后点击“认证”。只有已认证的组织可以发布需求、成果与场景。", "Check an organization's credentials, then verify it. Only verified organizations can publish.";
     AdminTaxonomyTitle => "参考数据", "Reference data";

@@ -35,6 +35,7 @@ pub mod agenda;
 pub mod areas;
 pub mod audit;
 pub mod competitions;
+pub mod console;
 pub mod dashboard;
 pub mod engage;
 pub mod error;

@@ -469,3 +469,10 @@ pub async fn stale_unverified(db: &mut Conn, email: &str, before: OffsetDateTime
     .await?;
     Ok(row.map(|r| r.0))
 }
+
+/// A user's display name (empty for an erased account), for readers of records that name them.
+pub async fn display_name(db: &mut Conn, id: i64) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> =
+        sql::query_as("SELECT display_name FROM users WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(row.map(|(n,)| n))
+}

@@ -12,8 +12,24 @@ use crate::accounts::AdminUser;
 use crate::error::AppResult;
 use crate::http::extract::{Json, Query};
 
-fn record(e: Entry) -> AuditRecord {
-    AuditRecord {
+/// An entry as a reader takes it in: the actor's name, and what the target names with its page,
+/// asked of the capabilities that own them.
+async fn record(db: &mut crate::db::Conn, e: Entry) -> AppResult<AuditRecord> {
+    let actor_name = match e.actor_id {
+        Some(id) => crate::accounts::store::display_name(db, id).await?,
+        None => None,
+    };
+    let (kind, id) = e.target.split_once(':').map_or((e.target.as_str(), None), |(k, id)| (k, id.parse::<i64>().ok()));
+    let (target_name, target_path) = match (kind, id) {
+        ("user", Some(id)) => (crate::accounts::store::display_name(db, id).await?, None),
+        ("org", Some(id)) => (crate::orgs::store::name_of(db, id).await?, Some(format!("/orgs/{id}"))),
+        ("posting", Some(id)) => match crate::market::store::title_and_page(db, id).await? {
+            Some((title, path)) => (Some(title), Some(path)),
+            None => (None, None),
+        },
+        _ => (None, None),
+    };
+    Ok(AuditRecord {
         id: e.id,
         at: e.at,
         actor_id: e.actor_id,
@@ -23,7 +39,10 @@ fn record(e: Entry) -> AuditRecord {
         before: e.before,
         after: e.after,
         hash: e.hash,
-    }
+        actor_name,
+        target_name,
+        target_path,
+    })
 }
 
 /// The audit log, newest first, optionally of one kind of action (site admins).
@@ -38,7 +57,11 @@ pub async fn list(
     let mut db = state.db.acquire().await?;
     let action = q.action.as_deref().map(str::trim).filter(|a| !a.is_empty());
     let (rows, total) = store::page(&mut db, action, per_page, offset).await?;
-    Ok(Json(Page { items: rows.into_iter().map(record).collect(), total, page, per_page }))
+    let mut items = Vec::with_capacity(rows.len());
+    for e in rows {
+        items.push(record(&mut db, e).await?);
+    }
+    Ok(Json(Page { items, total, page, per_page }))
 }
 
 /// Checks the whole hash chain (site admins); `futurematch audit verify` does the same offline.

@@ -639,3 +639,9 @@ pub async fn deals_signed_since(db: &mut Conn, from: Date, from_instant: OffsetD
     .await?;
     Ok(n)
 }
+
+/// Abuse reports not yet resolved.
+pub async fn open_reports_count(db: &mut Conn) -> sqlx::Result<u32> {
+    let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM abuse_reports WHERE status = 'open'").fetch_one(db).await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}

@@ -199,3 +199,9 @@ pub async fn invite(db: &mut Conn, demand: i64, expert: i64, by: i64, now: Offse
     .await?;
     Ok(done.rows_affected() > 0)
 }
+
+/// Expert applications waiting for review.
+pub async fn pending_count(db: &mut Conn) -> sqlx::Result<u32> {
+    let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM experts WHERE status = 'pending'").fetch_one(db).await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}

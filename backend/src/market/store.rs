@@ -387,3 +387,20 @@ pub async fn published_open_calls(db: &crate::db::Db, only: Option<&[i64]>) -> s
     );
     crate::db::json_rows(db, &sql, only).await
 }
+
+/// Postings waiting for a moderator: new submissions and edits of published ones.
+pub async fn moderation_count(db: &mut Conn) -> sqlx::Result<u32> {
+    let (n,): (i64,) = sql::query_as(
+        "SELECT COUNT(*) FROM postings WHERE status = 'submitted' OR (status = 'published' AND pending IS NOT NULL)",
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// A posting's Chinese title and its page (`/demands/12`), for readers of records that name it.
+pub async fn title_and_page(db: &mut Conn, id: i64) -> sqlx::Result<Option<(String, String)>> {
+    let row: Option<(String, String)> =
+        sql::query_as("SELECT title_zh, kind FROM postings WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(row.and_then(|(t, k)| PostingKind::parse(&k).map(|k| (t, format!("{}/{id}", k.page_path())))))
+}

@@ -285,3 +285,10 @@ pub async fn record_invitation(db: &mut Conn, sender: i64, at: OffsetDateTime) -
         .await?;
     Ok(())
 }
+
+/// Emails the outbox could not send (an error and no success yet).
+pub async fn failed_emails_count(db: &mut Conn) -> sqlx::Result<u32> {
+    let (n,): (i64,) =
+        sql::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND error IS NOT NULL").fetch_one(db).await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}

@@ -454,3 +454,10 @@ pub async fn applicant_orgs(db: &mut Conn, demand: i64) -> sqlx::Result<Vec<i64>
         sql::query_as("SELECT org_id FROM applications WHERE demand_id = $1").bind(demand).fetch_all(db).await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
+
+/// Result notices under review after an objection, waiting for an admin decision.
+pub async fn under_review_count(db: &mut Conn) -> sqlx::Result<u32> {
+    let (n,): (i64,) =
+        sql::query_as("SELECT COUNT(*) FROM notices WHERE status = 'under_review'").fetch_one(db).await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}

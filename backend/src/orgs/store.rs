@@ -436,3 +436,17 @@ pub async fn revoke_invitation(db: &mut Conn, org_id: i64, id: i64) -> sqlx::Res
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Organizations waiting to be verified (the admin console counts them).
+pub async fn unverified_count(db: &mut Conn) -> sqlx::Result<u32> {
+    let (n,): (i64,) =
+        sql::query_as("SELECT COUNT(*) FROM organizations WHERE verified_at IS NULL").fetch_one(db).await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// An organization's Chinese name, for readers of records that name it.
+pub async fn name_of(db: &mut Conn, id: i64) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> =
+        sql::query_as("SELECT name_zh FROM organizations WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(row.map(|(n,)| n))
+}

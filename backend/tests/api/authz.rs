@@ -39,6 +39,7 @@ const RULES: &[(&str, &str, Rule, Option<&str>)] = &[
     ("POST", "/api/v1/admin/orgs/{id}/verify", Admin, None),
     ("DELETE", "/api/v1/admin/orgs/{id}/verify", Admin, None),
     ("GET", "/api/v1/admin/outbox", Admin, None),
+    ("GET", "/api/v1/admin/overview", Admin, None),
     ("GET", "/api/v1/admin/reports", Admin, None),
     ("GET", "/api/v1/admin/retention", Admin, None),
     ("PUT", "/api/v1/admin/retention", Admin, None),

@@ -264,6 +264,7 @@ const PROMISED: &[(&str, &str)] = &[
     ("POST", "/api/v1/saved-searches"),
     ("DELETE", "/api/v1/saved-searches/{id}"),
     ("GET", "/api/v1/admin/outbox"),
+    ("GET", "/api/v1/admin/overview"),
     ("GET", "/api/v1/demands/{id}/applications"),
     ("POST", "/api/v1/demands/{id}/applications"),
     ("PUT", "/api/v1/demands/{id}/applications/{app}"),

@@ -572,3 +572,27 @@ async fn a_list_exports_every_posting_its_filters_show_as_excel_and_csv() {
     let r = m.owner.get(m.app.url("/api/v1/demands/export.csv?colour=red")).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await.0, "validation_failed");
 }
+
+#[tokio::test]
+async fn the_admin_console_counts_what_waits_in_each_section_and_the_count_follows_the_decisions() {
+    let m = market().await;
+    let overview = |c: &Client| c.get(m.app.url("/api/v1/admin/overview")).send();
+    let o = body(overview(&m.admin).await.unwrap()).await;
+    assert_eq!((o["postings_to_moderate"].as_u64(), o["orgs_to_verify"].as_u64()), (Some(0), Some(0)), "{o}");
+    // A submitted demand and an organization not yet verified wait.
+    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    m.owner.post(m.app.url(&format!("/api/v1/demands/{id}/submit"))).send().await.unwrap();
+    org_of_kind(&m.app, &m.owner, "lab", Some("research_institute"), None).await;
+    let o = body(overview(&m.admin).await.unwrap()).await;
+    assert_eq!((o["postings_to_moderate"].as_u64(), o["orgs_to_verify"].as_u64()), (Some(1), Some(1)), "{o}");
+    // Decided, it no longer waits.
+    let approve = json!({"ids": [id], "decision": "approve"});
+    assert_eq!(
+        m.admin.post(m.app.url("/api/v1/admin/moderation")).json(&approve).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let o = body(overview(&m.admin).await.unwrap()).await;
+    assert_eq!(o["postings_to_moderate"], 0);
+    // Only site admins see it.
+    error_code(overview(&m.owner).await.unwrap(), StatusCode::FORBIDDEN).await;
+}

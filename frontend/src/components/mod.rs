@@ -1,6 +1,7 @@
 //! Reusable pieces: form fields, loading and error states, the pager, labels.
 
 pub mod confirm;
+pub mod console;
 pub mod data;
 pub mod form;
 pub mod labels;

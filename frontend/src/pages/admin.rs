@@ -5,46 +5,63 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::use_params_map;
 use shared::Msg;
+use shared::console::Section;
 use shared::orgs::{OrgListQuery, OrgSummary};
 use shared::page::Page;
 use shared::taxonomy::{NewTermRequest, TermKind};
 
 use crate::api;
+use crate::components::console::{ConsoleFrame, ConsoleOverview};
 use crate::components::data::{ErrorView, Loading, Pager, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
 use crate::components::labels::{bilingual, date, use_taxonomy};
 use crate::i18n::{locale, tr};
-use crate::session::use_session;
+use crate::session::{returning_to_here, use_session};
 
 #[component]
 pub fn Admin() -> impl IntoView {
     let session = use_session();
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("section"));
     move || match (session.loaded.get(), session.me.get()) {
         (false, _) => view! { <Loading/> }.into_any(),
-        (true, None) => view! { <Redirect path="/login?next=/admin"/> }.into_any(),
+        (true, None) => view! { <Redirect path=returning_to_here("/login")()/> }.into_any(),
         (true, Some(me)) if !me.is_admin => {
             let e = shared::ApiError::localized(shared::ErrorCode::Forbidden, locale());
             view! { <section class="page narrow"><ErrorView error=e/></section> }.into_any()
         }
         (true, Some(_)) => view! {
-            <section class="page">
-                <h1>{tr(Msg::AdminTitle)}</h1>
-                <p><A href="/admin/moderation" attr:class="btn btn-primary">{tr(Msg::ModerationTitle)}</A></p>
-                <OrgVerification/>
-                <crate::pages::experts::ExpertReview/>
-                <crate::pages::admin_plan::PendingNotices/>
-                <Reports/>
-                <Outbox/>
-                <TaxonomyEditor/>
-                <crate::pages::admin_plan::PlanTargets/>
-                <crate::pages::admin_plan::MatchingWeights/>
-                <Users/>
-                <crate::pages::admin_plan::RetentionSettings/>
-                <AuditLog/>
-            </section>
+            <ConsoleFrame>
+                {move || match slug() {
+                    None => view! { <ConsoleOverview/> }.into_any(),
+                    Some(slug) => match Section::from_slug(&slug) {
+                        Some(s) => section(s),
+                        None => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+                    },
+                }}
+            </ConsoleFrame>
         }
         .into_any(),
+    }
+}
+
+/// One section of the console (moderation has its own page in the market's module).
+fn section(s: Section) -> AnyView {
+    match s {
+        Section::Orgs => view! { <OrgVerification/> }.into_any(),
+        Section::Moderation => view! { <Redirect path="/admin/moderation"/> }.into_any(),
+        Section::Experts => view! { <crate::pages::experts::ExpertReview/> }.into_any(),
+        Section::Notices => view! { <crate::pages::admin_plan::PendingNotices/> }.into_any(),
+        Section::Reports => view! { <Reports/> }.into_any(),
+        Section::Outbox => view! { <Outbox/> }.into_any(),
+        Section::Users => view! { <Users/> }.into_any(),
+        Section::Taxonomy => view! { <TaxonomyEditor/> }.into_any(),
+        Section::Targets => view! { <crate::pages::admin_plan::PlanTargets/> }.into_any(),
+        Section::Weights => view! { <crate::pages::admin_plan::MatchingWeights/> }.into_any(),
+        Section::Retention => view! { <crate::pages::admin_plan::RetentionSettings/> }.into_any(),
+        Section::Audit => view! { <AuditLog/> }.into_any(),
     }
 }
 
@@ -122,11 +139,13 @@ fn OrgVerification() -> impl IntoView {
         async move { api::orgs(&q).await }
     });
     let error = RwSignal::new(None::<shared::ApiError>);
+    let counts_changed = crate::components::console::counts_refresher();
     let toggle = move |id: i64, to: bool| {
         spawn_local(async move {
             match api::set_verified(id, to).await {
                 Ok(_) => {
                     error.set(None);
+                    counts_changed();
                     data.refetch();
                 }
                 Err(e) => error.set(Some(e)),
@@ -270,17 +289,22 @@ fn AuditLog() -> impl IntoView {
     });
     let check = LocalResource::new(|| async { api::verify_audit().await });
     let kinds = Signal::derive(move || {
+        let l = locale();
         [
-            ("org.", "org.*"),
-            ("posting.", "posting.*"),
-            ("expert.", "expert.*"),
-            ("notice.", "notice.*"),
-            ("taxonomy.", "taxonomy.*"),
-            ("admin.", "admin.*"),
-            ("account.", "account.*"),
+            ("org.", Msg::AuditGroupOrg),
+            ("posting.", Msg::AuditGroupPosting),
+            ("expert.", Msg::AuditGroupExpert),
+            ("notice.", Msg::AuditGroupNotice),
+            ("taxonomy.", Msg::AuditGroupTaxonomy),
+            ("target.", Msg::AuditTargetEdit),
+            ("matching.", Msg::AuditMatchingWeights),
+            ("retention.", Msg::AuditRetentionEdit),
+            ("admin.", Msg::AuditGroupAdmin),
+            ("account.", Msg::AuditGroupAccount),
+            ("user.", Msg::AuditGroupUser),
         ]
         .iter()
-        .map(|(v, l)| ((*v).to_owned(), (*l).to_owned()))
+        .map(|(v, m)| ((*v).to_owned(), m.t(l).to_owned()))
         .collect::<Vec<_>>()
     });
     let errors = FormErrors::new();
@@ -298,16 +322,10 @@ fn AuditLog() -> impl IntoView {
             })}
             <SelectField label=Msg::AdminAuditAction name="audit_action" value=action options=kinds errors=errors/>
             {resource_view(data, move |p: Page<shared::audit::AuditRecord>| view! {
-                <table class="table small">
-                    <thead><tr><th>"#"</th><th>{tr(Msg::AdminAuditAt)}</th><th>{tr(Msg::AdminAuditActor)}</th>
+                <table class="table small audit-table">
+                    <thead><tr><th>{tr(Msg::AdminAuditAt)}</th><th>{tr(Msg::AdminAuditActor)}</th>
                         <th>{tr(Msg::AdminAuditAction)}</th><th>{tr(Msg::AdminAuditTarget)}</th><th>{tr(Msg::AdminAuditChange)}</th></tr></thead>
-                    <tbody>{p.items.iter().map(|e| view! {
-                        <tr data-testid="audit-entry">
-                            <td>{e.id}</td><td>{e.at.replace('T', " ")}</td><td>{e.actor.clone()}</td>
-                            <td><code>{e.action.clone()}</code></td><td>{e.target.clone()}</td>
-                            <td><code>{e.before.clone()}</code>" → "<code>{e.after.clone()}</code></td>
-                        </tr>
-                    }).collect_view()}</tbody>
+                    <tbody>{p.items.iter().cloned().map(|e| view! { <AuditRow e=e/> }).collect_view()}</tbody>
                 </table>
                 <Pager page=p on_page=Callback::new(move |n| page.set(n))/>
             })}
@@ -315,11 +333,75 @@ fn AuditLog() -> impl IntoView {
     }
 }
 
+/// One audit entry as a person reads it: China time, the actor by name (their account one click
+/// away), the action in words, what it was done to by name with its page, each changed field as
+/// before → after; the raw record under a disclosure.
+#[component]
+fn AuditRow(e: shared::audit::AuditRecord) -> impl IntoView {
+    let at = time::OffsetDateTime::parse(&e.at, &time::format_description::well_known::Rfc3339).ok();
+    let when = at.map_or_else(|| e.at.clone(), |t| crate::components::labels::when(&t));
+    let actor = match (e.actor_id, e.actor_name.clone()) {
+        (None, _) => view! { <span>{tr(Msg::AuditSystem)}</span> }.into_any(),
+        (Some(_), name) => {
+            let email = e.actor.clone();
+            let shown = name.filter(|n| !n.is_empty()).map_or_else(|| email.clone(), |n| n);
+            view! { <a href=format!("/admin/users?q={}", urlencoding(&email)) title=email.clone()>{shown}</a> }
+                .into_any()
+        }
+    };
+    let action = e.action.clone();
+    let action_text =
+        move || shared::audit::action_msg(&action).map_or_else(|| action.clone(), |m| m.t(locale()).to_owned());
+    let target_text = e.target_name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| e.target.clone());
+    let target = match e.target_path.clone() {
+        Some(path) => view! { <a href=path>{target_text}</a> }.into_any(),
+        None => view! { <span>{target_text}</span> }.into_any(),
+    };
+    let changes = shared::audit::changes(&e.before, &e.after);
+    let raw = format!(
+        "#{} {} {} {} {}\nbefore: {}\nafter: {}\nhash: {}",
+        e.id, e.at, e.actor, e.action, e.target, e.before, e.after, e.hash
+    );
+    view! {
+        <tr data-testid="audit-entry">
+            <td><time datetime=e.at.clone()>{when}</time></td>
+            <td data-testid="audit-actor">{actor}</td>
+            <td data-testid="audit-action">{action_text}</td>
+            <td data-testid="audit-target">{target}</td>
+            <td>
+                <ul class="changes" data-testid="audit-changes">
+                    {changes.into_iter().map(|c| {
+                        // Yes and no in the reader's language; other values as recorded.
+                        let word = |v: String| move || match v.as_str() {
+                            "true" => tr(Msg::Yes)().to_owned(),
+                            "false" => tr(Msg::No)().to_owned(),
+                            _ => v.clone(),
+                        };
+                        view! {
+                            <li><span class="muted">{c.field}</span>{tr(Msg::Colon)}
+                                {c.before.map(|b| view! { <del>{word(b)}</del>" → " })}
+                                <ins>{word(c.after.unwrap_or_else(|| "—".to_owned()))}</ins></li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <details><summary>{tr(Msg::AuditRaw)}</summary><pre class="raw">{raw}</pre></details>
+            </td>
+        </tr>
+    }
+}
+
+/// Percent-encodes a query value.
+fn urlencoding(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
 /// Accounts: search, disable or enable, sign out everywhere (each step audited).
 #[component]
 fn Users() -> impl IntoView {
-    let words = RwSignal::new(String::new());
-    let query = RwSignal::new(String::new());
+    // `?q=` opens the section on one person (the audit log links its actors here).
+    let from_url = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("q")).unwrap_or_default();
+    let words = RwSignal::new(from_url.clone());
+    let query = RwSignal::new(from_url);
     let page = RwSignal::new(1u32);
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());

@@ -49,7 +49,7 @@ pub fn PostingDetail(kind: PostingKind) -> impl IntoView {
 }
 
 /// (label, value) rows describing a posting's kind-specific part, in the reader's language.
-fn spec_rows(p: &Posting, tax: TaxonomyCtx, l: Locale) -> Vec<(Msg, String)> {
+pub(crate) fn spec_rows(p: &Posting, tax: TaxonomyCtx, l: Locale) -> Vec<(Msg, String)> {
     let mut rows = vec![];
     let none = || Msg::NotSet.t(l).to_owned();
     match &p.spec {
@@ -263,19 +263,27 @@ fn OwnerPanel(posting: Posting, changed: Callback<()>) -> impl IntoView {
             </div>
             <details>
                 <summary>{tr(Msg::HistoryTitle)}</summary>
-                <ol class="history">
-                    {history.into_iter().map(|e| {
-                        let actor = e.actor.clone();
-                        view! {
-                            <li>
-                                <time>{date(&e.at)}</time>" · "{tr(e.action.msg())}" · "
-                                {move || actor.clone().unwrap_or_else(|| tr(Msg::SystemActor)().to_owned())}
-                                {e.reason.map(|r| view! { " — "{r} })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
+                <PostingHistory history=history/>
             </details>
         </aside>
+    }
+}
+
+/// What happened to a posting, oldest first: when, what, who, why.
+#[component]
+pub(crate) fn PostingHistory(history: Vec<shared::market::PostingEvent>) -> impl IntoView {
+    view! {
+        <ol class="history" data-testid="posting-history">
+            {history.into_iter().map(|e| {
+                let actor = e.actor.clone();
+                view! {
+                    <li>
+                        <time>{date(&e.at)}" "{crate::components::labels::clock(&e.at)}</time>" · "{tr(e.action.msg())}" · "
+                        {move || actor.clone().unwrap_or_else(|| tr(Msg::SystemActor)().to_owned())}
+                        {e.reason.map(|r| view! { " — "{r} })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
     }
 }

@@ -1,0 +1,17 @@
+use shared::console::Overview;
+
+use crate::AppState;
+use crate::error::AppResult;
+
+/// Counts what waits in each section, in one read.
+pub async fn overview(state: &AppState) -> AppResult<Overview> {
+    let mut db = state.db.acquire().await?;
+    Ok(Overview {
+        orgs_to_verify: crate::orgs::store::unverified_count(&mut db).await?,
+        postings_to_moderate: crate::market::store::moderation_count(&mut db).await?,
+        experts_to_review: crate::experts::store::pending_count(&mut db).await?,
+        notices_to_decide: crate::opencall::store::under_review_count(&mut db).await?,
+        reports_open: crate::engage::store::open_reports_count(&mut db).await?,
+        emails_failed: crate::notify::store::failed_emails_count(&mut db).await?,
+    })
+}
