@@ -344,7 +344,7 @@ fn AuditRow(e: shared::audit::AuditRecord) -> impl IntoView {
         (None, _) => view! { <span>{tr(Msg::AuditSystem)}</span> }.into_any(),
         (Some(_), name) => {
             let email = e.actor.clone();
-            let shown = name.filter(|n| !n.is_empty()).map_or_else(|| email.clone(), |n| n);
+            let shown = name.filter(|n| !n.is_empty()).unwrap_or_else(|| email.clone());
             view! { <a href=format!("/admin/users?q={}", urlencoding(&email)) title=email.clone()>{shown}</a> }
                 .into_any()
         }
