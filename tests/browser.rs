@@ -1465,9 +1465,14 @@ async fn door_staff_check_tickets_in_warn_on_a_second_scan_undo_and_resend_scans
     host_b.client.goto(&server.url(&page)).await.unwrap();
     host_b.text_contains("[data-testid=checkin-rate]", "100% (2 / 2)").await;
     // … and a message to everyone registered reaches the attendee's notifications.
-    host_b.fill("#f-text", "请于8:30前到场签到").await;
-    host_b.click("[data-testid=send-message]").await;
+    host_b.fill("[data-testid=event-messages] #f-text", "请于8:30前到场签到").await;
+    host_b.click("[data-testid=event-messages] [data-testid=preview-message]").await;
+    host_b.text_contains("[data-testid=event-messages] [data-testid=preview-recipients]", "收件人：1 人").await;
+    host_b.click("[data-testid=event-messages] [data-testid=send-message]").await;
     host_b.text_contains("[data-testid=message-recipients]", "已发送给 1 人").await;
+    // The registrant table shows who came in.
+    let row = host_b.text_contains("[data-testid=registrant]", "已确认").await;
+    assert!(!row.contains(" 0 / "), "the check-ins show in the table: {row}");
     a.client.goto(&server.url("/notifications")).await.unwrap();
     a.text_contains("main", "请于8:30前到场签到").await;
     host_b.text_contains("[data-testid=figures]", "已确认").await;
@@ -2188,5 +2193,72 @@ async fn a_page_opened_from_outside_draws_from_the_answers_it_came_with_and_asks
     b.text_contains(".home-lists", "固态电池电解质界面稳定性攻关").await;
     let asked = fetched_api(&b).await;
     assert!(!asked.iter().any(|p| p == "/api/v1/home" || p == "/api/v1/auth/session"), "{asked:?}");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organizer_finds_approves_messages_and_exports_registrants_in_a_table_of_hundreds() {
+    let server = Server::start().await;
+    let host = server.user("host@example.com", false).await;
+    server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    let b = Browser::start(1366, 1200).await;
+    let page = create_event(&b, &server, "未来产业供需对接会", 300, "forum").await;
+    let event: i64 = page.trim_start_matches("/events/").parse().unwrap();
+    // Every registration waits for the organizer's approval; 120 people register.
+    sql::query("UPDATE ticket_types SET approval = TRUE").execute(&server.state.db).await.unwrap();
+    let (ticket,): (i64,) = sql::query_as("SELECT id FROM ticket_types").fetch_one(&server.state.db).await.unwrap();
+    for (i, (_, cookie)) in server.many_users(120).await.iter().enumerate() {
+        let body = serde_json::json!({"ticket_type": ticket, "people": [format!("参会人{i}")]});
+        let (status, _) = server
+            .api(cookie, reqwest::Method::POST, &format!("/api/v1/events/{event}/registrations"), Some(body))
+            .await;
+        assert_eq!(status, reqwest::StatusCode::CREATED);
+    }
+
+    // A table with its headings, 50 rows a page, the count of all.
+    b.client.goto(&server.url(&page)).await.unwrap();
+    b.text_contains("[data-testid=registrant-total]", "共 120 条报名").await;
+    let head = b.text_contains("[data-testid=registrant-table] thead", "报名人").await;
+    for column in ["机构", "票种", "报名时间", "签到"] {
+        assert!(head.contains(column), "{column} in {head}");
+    }
+    let rows = b.client.find_all(fantoccini::Locator::Css("[data-testid=registrant]")).await.unwrap();
+    assert_eq!(rows.len(), 50);
+    // Search finds one person; a filter and a sort narrow and order.
+    b.fill("[data-testid=registrant-search]", "参会人42\n").await;
+    b.text_contains("[data-testid=registrant-total]", "共 1 条报名").await;
+    b.text_contains("[data-testid=registrant]", "attendee42@example.com").await;
+    b.fill("[data-testid=registrant-search]", "\n").await;
+    b.text_contains("[data-testid=registrant-total]", "共 120 条报名").await;
+    b.select("#f-registrant_sort", "oldest").await;
+    b.text_contains("[data-testid=registrant]", "参会人0").await;
+
+    // The whole first page approved at once, after saying what will happen.
+    b.click("[data-testid=select-page]").await;
+    b.text_contains("[data-testid=selected-count]", "已选 50 条").await;
+    b.click("[data-testid=bulk-approve]").await;
+    b.text_contains("[data-testid=bulk-approve-ask]", "全部通过").await;
+    b.click("[data-testid=bulk-approve-yes]").await;
+    b.text_contains("[data-testid=bulk-bar]", "已处理 50 条报名").await;
+    b.select("#f-registrant_status", "pending").await;
+    b.text_contains("[data-testid=registrant-total]", "共 70 条报名").await;
+
+    // One person selected gets a message, previewed before it goes out through the outbox.
+    b.click("[data-testid=registrant] [data-testid=select-registrant]").await;
+    let export: String = b.js("return document.querySelector('[data-testid=bulk-export]').getAttribute('href')").await;
+    assert!(export.contains("registrations.csv?ids="), "{export}");
+    b.click("[data-testid=bulk-message]").await;
+    b.fill("[data-testid=message-composer] textarea", "请补充单位信息后我们将尽快审核").await;
+    b.click("[data-testid=preview-message]").await;
+    b.text_contains("[data-testid=preview-recipients]", "收件人：1 人").await;
+    b.text_contains("[data-testid=message-preview]", "请补充单位信息后我们将尽快审核").await;
+    b.look_at("registrant-table").await;
+    let (before,): (i64,) =
+        sql::query_as("SELECT COUNT(*) FROM notifications").fetch_one(&server.state.db).await.unwrap();
+    b.click("[data-testid=message-preview] [data-testid=send-message]").await;
+    b.text_contains("[data-testid=message-sent]", "已发送给 1 人").await;
+    let (after,): (i64,) =
+        sql::query_as("SELECT COUNT(*) FROM notifications").fetch_one(&server.state.db).await.unwrap();
+    assert_eq!(after, before + 1, "one person was told");
     b.close().await;
 }

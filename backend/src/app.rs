@@ -81,7 +81,7 @@ pub struct AppState {
         (name = "meta", description = "Health and documentation"),
     ),
     // Enums used only inside query parameters are not collected from the handlers.
-    components(schemas(shared::market::PostingSort))
+    components(schemas(shared::market::PostingSort, shared::events::RegistrantSort))
 )]
 struct ApiDoc;
 

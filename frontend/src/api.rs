@@ -401,9 +401,6 @@ pub async fn remove_event_cover(id: i64) -> ApiResult<shared::events::Event> {
 pub async fn add_ticket_type(id: i64, t: &shared::events::TicketTypeInput) -> ApiResult<shared::events::TicketType> {
     post(&format!("/api/v1/events/{id}/ticket-types"), t).await
 }
-pub async fn event_registrations(id: i64) -> ApiResult<Vec<shared::events::Registration>> {
-    get(&format!("/api/v1/events/{id}/registrations")).await
-}
 /// The caller's own registrations for the event (never someone else's, also for its organizers).
 pub async fn my_event_registrations(id: i64) -> ApiResult<Vec<shared::events::Registration>> {
     get(&format!("/api/v1/events/{id}/registrations/mine")).await
@@ -474,6 +471,32 @@ pub async fn send_event_message(
     m: &shared::events::EventMessageInput,
 ) -> ApiResult<shared::events::EventMessage> {
     post(&format!("/api/v1/events/{event}/messages"), m).await
+}
+pub async fn preview_event_message(
+    event: i64,
+    m: &shared::events::EventMessageInput,
+) -> ApiResult<shared::events::MessagePreview> {
+    post(&format!("/api/v1/events/{event}/messages/preview"), m).await
+}
+pub async fn event_registrants(
+    event: i64,
+    q: &shared::events::RegistrantQuery,
+) -> ApiResult<Page<shared::events::Registrant>> {
+    let qs = query(&[
+        ("q", q.q.clone()),
+        ("status", q.status.map(|s| s.as_str().to_owned())),
+        ("ticket_type", q.ticket_type.map(|t| t.to_string())),
+        ("sort", q.sort.map(|s| s.as_str().to_owned())),
+        ("page", q.page.map(|p| p.to_string())),
+        ("per_page", q.per_page.map(|p| p.to_string())),
+    ]);
+    get(&format!("/api/v1/events/{event}/registrants{qs}")).await
+}
+pub async fn bulk_registrations(
+    event: i64,
+    req: &shared::events::BulkRequest,
+) -> ApiResult<Vec<shared::events::Registration>> {
+    post(&format!("/api/v1/events/{event}/registrations/bulk"), req).await
 }
 pub async fn event_invitations(event: i64) -> ApiResult<Vec<shared::events::Invitation>> {
     get(&format!("/api/v1/events/{event}/invitations")).await

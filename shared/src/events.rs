@@ -768,6 +768,9 @@ pub struct EventMessageInput {
     /// (confirmed, pending, offered, waiting).
     #[serde(default)]
     pub statuses: Vec<RegistrationStatus>,
+    /// Only these registrations (a selection in the registrant table); the filters above still apply.
+    #[serde(default)]
+    pub registrations: Vec<i64>,
 }
 
 impl EventMessageInput {
@@ -803,6 +806,121 @@ pub struct EventMessage {
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: OffsetDateTime,
+}
+
+code_enum!(
+    /// How the organizers' registrant table is ordered.
+    RegistrantSort {
+        Newest = "newest" => RegSortNewest,
+        Oldest = "oldest" => RegSortOldest,
+        Name = "name" => RegSortName,
+        Org = "org" => RegSortOrg,
+        Status = "status" => RegSortStatus,
+        CheckedIn = "checked_in" => RegSortCheckedIn,
+    }
+);
+
+/// `GET /api/v1/events/{id}/registrants`: the organizers' table, searched, filtered, sorted, paged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct RegistrantQuery {
+    /// Words in the registrant's name or email, an attendee's name, or the organization.
+    pub q: Option<String>,
+    pub status: Option<RegistrationStatus>,
+    pub ticket_type: Option<i64>,
+    pub sort: Option<RegistrantSort>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+/// One row of the organizers' registrant table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Registrant {
+    pub id: i64,
+    pub user_name: String,
+    pub email: String,
+    pub org_name: Option<String>,
+    pub people: Vec<String>,
+    pub ticket_type: i64,
+    pub ticket_zh: String,
+    pub ticket_en: Option<String>,
+    pub status: RegistrationStatus,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: OffsetDateTime,
+    /// People of the group checked in.
+    pub checked_in: u32,
+}
+
+code_enum!(
+    /// What the organizers do to several registrations at once.
+    BulkAction {
+        Approve = "approve" => BulkApprove,
+        Reject = "reject" => BulkReject,
+    }
+);
+
+/// `POST /api/v1/events/{id}/registrations/bulk`: all of them or none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkRequest {
+    pub ids: Vec<i64>,
+    pub action: BulkAction,
+}
+
+/// Registrations one bulk request may change.
+pub const BULK_MAX: usize = 500;
+
+impl BulkRequest {
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut errs = FieldErrors::new();
+        if self.ids.is_empty() {
+            errs.add("ids", FieldError::TooFew);
+        } else if self.ids.len() > BULK_MAX {
+            errs.add("ids", FieldError::TooMany);
+        }
+        errs.into_result()
+    }
+}
+
+/// `GET /api/v1/events/{id}/registrations.csv?ids=3,5,8`: only the registrations selected.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ExportSelection {
+    /// Registration ids, comma-separated; every registration when absent.
+    pub ids: Option<String>,
+}
+
+impl ExportSelection {
+    /// The ids named (unreadable parts are an error, so a mistyped link exports nothing silently).
+    pub fn ids(&self) -> Result<Option<Vec<i64>>, FieldErrors> {
+        let Some(text) = self.ids.as_deref().map(str::trim).filter(|t| !t.is_empty()) else { return Ok(None) };
+        let ids: Result<Vec<i64>, _> = text.split(',').map(|p| p.trim().parse::<i64>()).collect();
+        let mut errs = FieldErrors::new();
+        match ids {
+            Ok(ids) if ids.len() <= BULK_MAX => return Ok(Some(ids)),
+            Ok(_) => errs.add("ids", FieldError::TooMany),
+            Err(_) => errs.add("ids", FieldError::Invalid),
+        }
+        Err(errs)
+    }
+}
+
+/// `POST /api/v1/events/{id}/messages/preview`: whom a message would reach and the email as the
+/// outbox would send it, in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessagePreview {
+    pub recipients: u32,
+    /// The first few, by name.
+    pub names: Vec<String>,
+    pub subject_zh: String,
+    pub body_zh: String,
+    pub subject_en: String,
+    pub body_en: String,
 }
 
 /// `POST /api/v1/events/{id}/invitations`: a code for an invitation-only event, for a group of

@@ -43,6 +43,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::questions, routes::add_question))
         .routes(routes!(routes::delete_question))
         .routes(routes!(routes::messages, routes::send_message))
+        .routes(routes!(routes::preview_message))
+        .routes(routes!(routes::registrants))
+        .routes(routes!(routes::bulk))
         .routes(routes!(routes::invitations, routes::add_invitation))
         .routes(routes!(routes::badges))
         // Its body limit is its extractor's (`http::extract::Body`), which names it in the 413.

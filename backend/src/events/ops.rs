@@ -24,8 +24,12 @@ use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::notify::ops::Note;
 use crate::xlsx::{Cell, Sheet};
-use shared::events::{Badge, EventMessage, EventMessageInput, Invitation, InvitationInput};
+use shared::events::{
+    Badge, BulkAction, BulkRequest, EventMessage, EventMessageInput, Invitation, InvitationInput, MessagePreview,
+    Registrant, RegistrantQuery,
+};
 use shared::notify::NotificationKind;
+use shared::page::{Page, PageQuery};
 
 fn conflict() -> AppError {
     AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
@@ -832,6 +836,106 @@ pub async fn checkin_counts(state: &AppState, user: &SessionUser, id: i64) -> Ap
 
 /// Sends a message to the registrants of the chosen ticket types and statuses, through the
 /// notification centre and email (those who run the event); kept for the organizers to see.
+/// Whom a message goes to (the registrants its filters and selection name) and what they read.
+async fn message_to(
+    db: &mut Conn,
+    id: i64,
+    input: &EventMessageInput,
+) -> AppResult<(Vec<crate::notify::store::Recipient>, Note)> {
+    let types = store::ticket_types(db, id).await?;
+    if input.ticket_types.iter().any(|t| !types.iter().any(|(x, _)| x == t)) {
+        return Err(AppError::field("ticket_types", FieldError::Invalid));
+    }
+    let users = store::registrants(db, id, &input.ticket_types, &input.statuses(), &input.registrations).await?;
+    let (zh, en) = store::titles(db, id).await?.ok_or(AppError::NotFound)?;
+    let mut to = vec![];
+    for u in &users {
+        to.extend(crate::notify::store::user(db, *u).await?);
+    }
+    let note = Note::new(NotificationKind::EventMessage, format!("/events/{id}"))
+        .name("title", &zh, en.as_deref())
+        .param("message", input.text.trim());
+    Ok((to, note))
+}
+
+/// What a message would do, before sending it: how many it reaches, the first names, and the
+/// email as the outbox would send it in each language (organizers).
+pub async fn preview_message(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    input: EventMessageInput,
+) -> AppResult<MessagePreview> {
+    input.check()?;
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let (to, note) = message_to(&mut db, id, &input).await?;
+    let mut names = vec![];
+    for (user, ..) in to.iter().take(5) {
+        names.extend(crate::accounts::store::display_name(&mut db, *user).await?.filter(|n| !n.is_empty()));
+    }
+    let site = state.config.site_url();
+    let (subject_zh, body_zh) = crate::notify::ops::email_text(&site, &note, shared::Locale::ZhCn);
+    let (subject_en, body_en) = crate::notify::ops::email_text(&site, &note, shared::Locale::En);
+    Ok(MessagePreview { recipients: to.len() as u32, names, subject_zh, body_zh, subject_en, body_en })
+}
+
+/// Approves or rejects several pending registrations at once (organizers), all or none: one that
+/// is not pending (or not of this event) refuses the whole request.
+pub async fn bulk(state: &AppState, user: &SessionUser, id: i64, req: BulkRequest) -> AppResult<Vec<Registration>> {
+    req.check()?;
+    let at = now();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    crate::db::lock(&mut tx, Row::Event, &[id]).await?;
+    if !organizes(&mut tx, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let mut ids = req.ids.clone();
+    ids.sort_unstable();
+    ids.dedup();
+    let found = store::statuses_in(&mut tx, id, &ids).await?;
+    if found.len() != ids.len() {
+        return Err(AppError::field("ids", FieldError::Invalid));
+    }
+    if found.iter().any(|(_, s)| *s != RegistrationStatus::Pending) {
+        return Err(conflict());
+    }
+    let to = match req.action {
+        BulkAction::Approve => RegistrationStatus::Confirmed,
+        BulkAction::Reject => RegistrationStatus::Rejected,
+    };
+    for rid in &ids {
+        store::set_status(&mut tx, *rid, to, None, at).await?;
+    }
+    if req.action == BulkAction::Reject {
+        offer_freed(&mut tx, &state.config.site_url(), id, at).await?;
+    }
+    let mut out = vec![];
+    for rid in &ids {
+        out.extend(store::registration_by_id(&mut tx, *rid).await?.map(|(_, r)| r));
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The organizers' registrant table: searched, filtered by status and ticket type, sorted, paged.
+pub async fn registrants(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    q: RegistrantQuery,
+) -> AppResult<Page<Registrant>> {
+    let mut db = state.db.acquire().await?;
+    if !organizes(&mut db, id, user).await?.0 {
+        return Err(AppError::Forbidden);
+    }
+    let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
+    let (items, total) = store::registrants_page(&mut db, id, &q, per_page, offset).await?;
+    Ok(Page { items, total, page, per_page })
+}
+
 pub async fn send_message(
     state: &AppState,
     user: &SessionUser,
@@ -848,16 +952,8 @@ pub async fn send_message(
     if input.ticket_types.iter().any(|t| !types.iter().any(|(x, _)| x == t)) {
         return Err(AppError::field("ticket_types", FieldError::Invalid));
     }
-    let users = store::registrants(&mut tx, id, &input.ticket_types, &input.statuses()).await?;
-    let (zh, en) = store::titles(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let mut to = vec![];
-    for u in &users {
-        to.extend(crate::notify::store::user(&mut tx, *u).await?);
-    }
+    let (to, note) = message_to(&mut tx, id, &input).await?;
     let text = input.text.trim();
-    let note = Note::new(NotificationKind::EventMessage, format!("/events/{id}"))
-        .name("title", &zh, en.as_deref())
-        .param("message", text);
     crate::notify::ops::emit(&mut tx, &state.config.site_url(), &to, None, &note).await?;
     let mid = store::insert_message(&mut tx, id, user.id, text, to.len() as u32, now()).await?;
     let out = store::messages(&mut tx, id).await?.into_iter().find(|m| m.id == mid).ok_or(AppError::NotFound)?;
@@ -917,7 +1013,7 @@ pub(crate) fn china_time(at: OffsetDateTime) -> String {
 }
 
 /// The attendee list, one row per person, for the organizers' exports: the header and the rows.
-async fn attendee_rows(db: &mut Conn, id: i64) -> AppResult<(Vec<String>, Vec<Vec<String>>)> {
+async fn attendee_rows(db: &mut Conn, id: i64, only: Option<&[i64]>) -> AppResult<(Vec<String>, Vec<Vec<String>>)> {
     let l = crate::http::locale::current_locale();
     let types = store::ticket_types(db, id).await?;
     let seen = store::checkins_of(db, id).await?;
@@ -941,7 +1037,7 @@ async fn attendee_rows(db: &mut Conn, id: i64) -> AppResult<(Vec<String>, Vec<Ve
         shared::Locale::ZhCn => q.label_zh.clone(),
     }));
     let mut rows = vec![];
-    for r in store::registrations(db, id, None).await? {
+    for r in store::registrations(db, id, None).await?.into_iter().filter(|r| only.is_none_or(|o| o.contains(&r.id))) {
         let answered: Vec<String> = questions
             .iter()
             .map(|q| {
@@ -975,12 +1071,18 @@ async fn attendee_rows(db: &mut Conn, id: i64) -> AppResult<(Vec<String>, Vec<Ve
 
 /// The attendee list as CSV (organizers only): one row per attendee, with the registrant, ticket
 /// type, status and check-in; a UTF-8 byte-order mark so spreadsheet apps read the Chinese names.
-pub async fn registrations_csv(state: &AppState, user: &SessionUser, id: i64) -> AppResult<String> {
+pub async fn registrations_csv(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    selection: shared::events::ExportSelection,
+) -> AppResult<String> {
+    let only = selection.ids()?;
     let mut db = state.db.acquire().await?;
     if !organizes(&mut db, id, user).await?.0 {
         return Err(AppError::Forbidden);
     }
-    let (header, rows) = attendee_rows(&mut db, id).await?;
+    let (header, rows) = attendee_rows(&mut db, id, only.as_deref()).await?;
     let mut out = String::from("\u{feff}");
     for row in std::iter::once(&header).chain(&rows) {
         out.push_str(&row.iter().map(|f| crate::xlsx::csv_field(f)).collect::<Vec<_>>().join(","));
@@ -1020,7 +1122,7 @@ pub async fn registrations_xlsx(state: &AppState, user: &SessionUser, id: i64) -
         return Err(AppError::Forbidden);
     }
     let l = crate::http::locale::current_locale();
-    let (header, rows) = attendee_rows(&mut db, id).await?;
+    let (header, rows) = attendee_rows(&mut db, id, None).await?;
     let report = report_of(&mut db, id).await?;
     let tax = crate::taxonomy::store::load(&mut db).await?;
     let types = store::ticket_types(&mut db, id).await?;

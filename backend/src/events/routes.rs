@@ -224,14 +224,17 @@ pub async fn calendar(
 }
 
 /// The attendee list as CSV (organizers).
-#[utoipa::path(get, path = "/events/{id}/registrations.csv", tag = "events", params(("id" = i64, Path)),
-    responses((status = 200, content_type = "text/csv"), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+#[utoipa::path(get, path = "/events/{id}/registrations.csv", tag = "events",
+    params(("id" = i64, Path), shared::events::ExportSelection),
+    responses((status = 200, content_type = "text/csv"), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
 pub async fn registrations_csv(
     State(state): State<AppState>,
     current: CurrentUser,
     Path(id): Path<i64>,
+    Query(selection): Query<shared::events::ExportSelection>,
 ) -> AppResult<axum::response::Response> {
-    let csv = ops::registrations_csv(&state, &current.user, id).await?;
+    let csv = ops::registrations_csv(&state, &current.user, id, selection).await?;
     Ok(crate::xlsx::csv_response(csv, &format!("event-{id}-registrations.csv")))
 }
 
@@ -454,6 +457,49 @@ pub async fn send_message(
     Json(input): Json<shared::events::EventMessageInput>,
 ) -> AppResult<(StatusCode, Json<shared::events::EventMessage>)> {
     Ok((StatusCode::CREATED, Json(ops::send_message(&state, &current.user, id, input).await?)))
+}
+
+/// Whom a message would reach and the email as it would go out, in both languages; nothing is sent.
+#[utoipa::path(post, path = "/events/{id}/messages/preview", tag = "events", params(("id" = i64, Path)),
+    request_body = shared::events::EventMessageInput,
+    responses((status = 200, body = shared::events::MessagePreview), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn preview_message(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<shared::events::EventMessageInput>,
+) -> AppResult<Json<shared::events::MessagePreview>> {
+    Ok(Json(ops::preview_message(&state, &current.user, id, input).await?))
+}
+
+/// The registrant table: searched, filtered by status and ticket type, sorted, paged (those who
+/// run the event).
+#[utoipa::path(get, path = "/events/{id}/registrants", tag = "events",
+    params(("id" = i64, Path), shared::events::RegistrantQuery),
+    responses((status = 200, body = Page<shared::events::Registrant>), (status = 403, body = ApiError),
+              (status = 404, body = ApiError)))]
+pub async fn registrants(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<shared::events::RegistrantQuery>,
+) -> AppResult<Json<Page<shared::events::Registrant>>> {
+    Ok(Json(ops::registrants(&state, &current.user, id, q).await?))
+}
+
+/// Approve or reject several pending registrations at once, all or none (those who run the event).
+#[utoipa::path(post, path = "/events/{id}/registrations/bulk", tag = "events", params(("id" = i64, Path)),
+    request_body = shared::events::BulkRequest,
+    responses((status = 200, body = Vec<Registration>), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn bulk(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(req): Json<shared::events::BulkRequest>,
+) -> AppResult<Json<Vec<Registration>>> {
+    Ok(Json(ops::bulk(&state, &current.user, id, req).await?))
 }
 
 /// The messages sent to the registrants, newest first (those who run the event).

@@ -970,18 +970,23 @@ pub async fn registrants(
     event: i64,
     ticket_types: &[i64],
     statuses: &[RegistrationStatus],
+    only: &[i64],
 ) -> sqlx::Result<Vec<i64>> {
     let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
-    let rows: Vec<(i64, i64, String)> = sql::query_as(
-        "SELECT DISTINCT user_id, ticket_type_id, status FROM registrations WHERE event_id = $1 ORDER BY user_id",
+    let rows: Vec<(i64, i64, i64, String)> = sql::query_as(
+        "SELECT id, user_id, ticket_type_id, status FROM registrations WHERE event_id = $1 ORDER BY user_id",
     )
     .bind(event)
     .fetch_all(db)
     .await?;
     let mut users: Vec<i64> = rows
         .into_iter()
-        .filter(|(_, t, st)| (ticket_types.is_empty() || ticket_types.contains(t)) && statuses.contains(&st.as_str()))
-        .map(|(u, ..)| u)
+        .filter(|(id, _, t, st)| {
+            (ticket_types.is_empty() || ticket_types.contains(t))
+                && statuses.contains(&st.as_str())
+                && (only.is_empty() || only.contains(id))
+        })
+        .map(|(_, u, ..)| u)
         .collect();
     users.dedup();
     Ok(users)
@@ -1095,4 +1100,100 @@ pub async fn use_invitation(db: &mut Conn, event: i64, code: &str) -> sqlx::Resu
     .execute(db)
     .await?;
     Ok(r.rows_affected() == 1)
+}
+
+#[derive(sqlx::FromRow)]
+struct RegistrantRow {
+    id: i64,
+    display_name: String,
+    email: String,
+    org_name: Option<String>,
+    people: String,
+    ticket_type_id: i64,
+    ticket_zh: String,
+    ticket_en: Option<String>,
+    status: String,
+    created_at: OffsetDateTime,
+    checked_in: i64,
+}
+
+/// A page of an event's registrant table and the number of rows matching (all pages).
+pub async fn registrants_page(
+    db: &mut Conn,
+    event: i64,
+    q: &shared::events::RegistrantQuery,
+    limit: u32,
+    offset: u64,
+) -> sqlx::Result<(Vec<shared::events::Registrant>, u64)> {
+    use shared::events::RegistrantSort;
+    let words = q.q.as_deref().map(str::trim).filter(|w| !w.is_empty()).map(sql::like_pattern);
+    let status = q.status.map(|s| s.as_str());
+    const FROM: &str = "FROM registrations r JOIN users u ON u.id = r.user_id
+         JOIN ticket_types t ON t.id = r.ticket_type_id LEFT JOIN organizations o ON o.id = r.org_id
+         WHERE r.event_id = $1 AND ($2 IS NULL OR r.status = $2) AND ($3 IS NULL OR r.ticket_type_id = $3)
+           AND ($4 IS NULL OR u.display_name LIKE $4 ESCAPE '\\' OR u.email LIKE $4 ESCAPE '\\'
+                OR r.people LIKE $4 ESCAPE '\\' OR COALESCE(o.name_zh, '') LIKE $4 ESCAPE '\\')";
+    let (total,): (i64,) = sql::query_as(format!("SELECT COUNT(*) {FROM}"))
+        .bind(event)
+        .bind(status)
+        .bind(q.ticket_type)
+        .bind(&words)
+        .fetch_one(&mut *db)
+        .await?;
+    let order = match q.sort.unwrap_or(RegistrantSort::Newest) {
+        RegistrantSort::Newest => "r.id DESC",
+        RegistrantSort::Oldest => "r.id",
+        RegistrantSort::Name => "u.display_name, r.id",
+        RegistrantSort::Org => "COALESCE(o.name_zh, '') = '', o.name_zh, r.id",
+        RegistrantSort::Status => "r.status, r.id",
+        RegistrantSort::CheckedIn => "checked_in DESC, r.id",
+    };
+    let rows: Vec<RegistrantRow> = sql::query_as(format!(
+        "SELECT r.id, u.display_name, u.email, o.name_zh AS org_name, r.people, r.ticket_type_id,
+                t.name_zh AS ticket_zh, t.name_en AS ticket_en, r.status, r.created_at,
+                (SELECT COUNT(DISTINCT c.person) FROM checkins c WHERE c.registration_id = r.id AND c.undone_at IS NULL)
+                    AS checked_in
+         {FROM} ORDER BY {order} LIMIT $5 OFFSET $6"
+    ))
+    .bind(event)
+    .bind(status)
+    .bind(q.ticket_type)
+    .bind(&words)
+    .bind(i64::from(limit))
+    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+    .fetch_all(db)
+    .await?;
+    let items = rows
+        .into_iter()
+        .map(|r| shared::events::Registrant {
+            id: r.id,
+            user_name: r.display_name,
+            email: r.email,
+            org_name: r.org_name,
+            people: r.people.lines().map(str::to_owned).collect(),
+            ticket_type: r.ticket_type_id,
+            ticket_zh: r.ticket_zh,
+            ticket_en: r.ticket_en,
+            status: RegistrationStatus::parse(&r.status).unwrap_or(RegistrationStatus::Pending),
+            created_at: r.created_at,
+            checked_in: u32::try_from(r.checked_in).unwrap_or(0),
+        })
+        .collect();
+    Ok((items, u64::try_from(total).unwrap_or(0)))
+}
+
+/// Of `ids`, those that are registrations of `event`, with their status.
+pub async fn statuses_in(db: &mut Conn, event: i64, ids: &[i64]) -> sqlx::Result<Vec<(i64, RegistrationStatus)>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let row: Option<(String,)> = sql::query_as("SELECT status FROM registrations WHERE id = $1 AND event_id = $2")
+            .bind(id)
+            .bind(event)
+            .fetch_optional(&mut *db)
+            .await?;
+        if let Some((s,)) = row {
+            out.push((*id, RegistrationStatus::parse(&s).unwrap_or(RegistrationStatus::Pending)));
+        }
+    }
+    Ok(out)
 }

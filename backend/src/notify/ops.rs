@@ -46,6 +46,19 @@ impl Note {
     }
 }
 
+/// The email a note becomes in `locale`: its subject and body, with the link to the page.
+pub fn email_text(public_url: &str, note: &Note, locale: shared::Locale) -> (String, String) {
+    let subject = format!("【{}】{}", Msg::AppName.t(locale), note.kind.msg().t(locale));
+    let body = format!(
+        "{}\n\n{}{}\n\n{}",
+        render(note.kind, &note.params, locale),
+        public_url.trim_end_matches('/'),
+        note.link,
+        Msg::EmailFooter.t(locale)
+    );
+    (subject, body)
+}
+
 /// Delivers `note` to each recipient (except `skip`, the user who caused it) as their preferences say.
 pub async fn emit(
     db: &mut Conn,
@@ -62,14 +75,7 @@ pub async fn emit(
             store::insert(db, *user, note.kind, &note.link, &note.params, at).await?;
         }
         if by_email {
-            let subject = format!("【{}】{}", Msg::AppName.t(*locale), note.kind.msg().t(*locale));
-            let body = format!(
-                "{}\n\n{}{}\n\n{}",
-                render(note.kind, &note.params, *locale),
-                public_url.trim_end_matches('/'),
-                note.link,
-                Msg::EmailFooter.t(*locale)
-            );
+            let (subject, body) = email_text(public_url, note, *locale);
             store::queue_email(db, Some(*user), email, &subject, &body, at).await?;
         }
     }

@@ -1092,3 +1092,80 @@ async fn a_cancellation_cannot_be_undone_after_its_window_or_once_a_newcomer_too
     let r = c.post(s.app.url(&format!("/api/v1/registrations/{cid}/undo-cancel"))).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "undo_unavailable");
 }
+
+#[tokio::test]
+async fn the_registrant_table_searches_filters_sorts_pages_and_acts_on_a_selection_all_or_nothing() {
+    let s = setup().await;
+    let (event, ticket) = s.event(50, 50, true).await;
+    let mut ids = vec![];
+    for (i, name) in ["张伟", "李娜", "王芳"].iter().enumerate() {
+        let c = s.app.user(&format!("r{i}@example.com"), name).await;
+        let r = body(s.register(&c, event, ticket, &[name]).await).await;
+        assert_eq!(r["status"], "pending");
+        ids.push(r["id"].as_i64().unwrap());
+    }
+    let table = |query: &str| s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrants?{query}"))).send();
+    let all = body(table("per_page=2").await.unwrap()).await;
+    assert_eq!((all["total"].as_u64(), all["items"].as_array().unwrap().len()), (Some(3), 2), "paged: {all}");
+    assert_eq!(all["items"][0]["id"], ids[2], "newest first");
+    let found = body(table("q=李娜").await.unwrap()).await;
+    assert_eq!((found["total"].as_u64(), found["items"][0]["email"].as_str()), (Some(1), Some("r1@example.com")));
+    let by_name = body(table("sort=oldest").await.unwrap()).await;
+    assert_eq!(by_name["items"][0]["id"], ids[0]);
+    assert_eq!(by_name["items"][0]["ticket_zh"], "普通");
+    assert_eq!(by_name["items"][0]["checked_in"], 0);
+
+    // Approving a selection with one that is no longer pending changes nothing.
+    s.status(&s.organizer, ids[0], "approve").await;
+    let bulk = |ids: &[i64], action: &str| {
+        s.organizer
+            .post(s.app.url(&format!("/api/v1/events/{event}/registrations/bulk")))
+            .json(&json!({"ids": ids, "action": action}))
+            .send()
+    };
+    error_code(bulk(&ids, "approve").await.unwrap(), StatusCode::CONFLICT).await;
+    let pending = body(table("status=pending").await.unwrap()).await;
+    assert_eq!(pending["total"], 2, "nothing was approved: {pending}");
+    let done = body(bulk(&ids[1..], "approve").await.unwrap()).await;
+    assert_eq!(done.as_array().unwrap().iter().filter(|r| r["status"] == "confirmed").count(), 2);
+    assert_eq!(body(table("status=pending").await.unwrap()).await["total"], 0);
+
+    // A message to the selection is previewed (whom, the email in both languages) and nothing sent.
+    let msg = json!({"text": "请于 8:30 前到场签到", "registrations": [ids[1]]});
+    let outbox =
+        || async { sql::query_as::<(i64,)>("SELECT COUNT(*) FROM outbox").fetch_one(&s.app.state.db).await.unwrap().0 };
+    let before = outbox().await;
+    let r = s
+        .organizer
+        .post(s.app.url(&format!("/api/v1/events/{event}/messages/preview")))
+        .json(&msg)
+        .send()
+        .await
+        .unwrap();
+    let preview = body(r).await;
+    assert_eq!((preview["recipients"].as_u64(), preview["names"][0].as_str()), (Some(1), Some("李娜")), "{preview}");
+    assert!(preview["body_zh"].as_str().unwrap().contains("请于 8:30 前到场签到"), "{preview}");
+    assert!(preview["subject_en"].as_str().unwrap().starts_with("【"), "{preview}");
+    assert_eq!(outbox().await, before, "a preview sends nothing");
+    let r = s.organizer.post(s.app.url(&format!("/api/v1/events/{event}/messages"))).json(&msg).send().await.unwrap();
+    assert_eq!(body(r).await["recipients"], 1);
+
+    // The selection exported; a mistyped selection is refused, not widened to everyone.
+    let csv = s
+        .organizer
+        .get(s.app.url(&format!("/api/v1/events/{event}/registrations.csv?ids={},{}", ids[0], ids[2])))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("张伟") && csv.contains("王芳") && !csv.contains("李娜"), "{csv}");
+    let r =
+        s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations.csv?ids=1,x"))).send().await.unwrap();
+    error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    // Registrants see none of it.
+    let other = s.app.user("nosy@example.com", "好奇").await;
+    let r = other.get(s.app.url(&format!("/api/v1/events/{event}/registrants"))).send().await.unwrap();
+    error_code(r, StatusCode::FORBIDDEN).await;
+}

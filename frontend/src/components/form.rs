@@ -254,6 +254,9 @@ pub fn SelectField(
     options: Signal<Vec<(String, String)>>,
     errors: FormErrors,
     #[prop(optional)] required: bool,
+    /// What the empty choice reads (a filter's "all").
+    #[prop(default = Msg::ChooseOne)]
+    empty: Msg,
 ) -> impl IntoView {
     errors.register(name, label);
     let (id, err_id, error) = field_ids(name, errors);
@@ -267,7 +270,7 @@ pub fn SelectField(
                 prop:value=move || value.get()
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
-                <option value="">{tr(Msg::ChooseOne)}</option>
+                <option value="">{tr(empty)}</option>
                 {move || {
                     let current = value.get();
                     options

@@ -9,9 +9,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Msg;
 use shared::events::{
-    Answer, CountRow, Event, EventInput, EventMessage, EventMessageInput, EventReport, EventType, Invitation,
-    InvitationInput, Question, QuestionInput, QuestionKind, Registration, RegistrationInput, RegistrationStatus, Staff,
-    StaffInput, StaffRole, Ticket, TicketTypeInput, Window, check_answers,
+    Answer, CountRow, Event, EventInput, EventMessage, EventReport, EventType, Invitation, InvitationInput, Question,
+    QuestionInput, QuestionKind, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput, StaffRole,
+    Ticket, TicketTypeInput, Window, check_answers,
 };
 use shared::orgs::OrgKind;
 use shared::page::Page;
@@ -116,6 +116,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
     let mine = e.mine;
     let can_check_in = e.can_check_in;
     let figures = mine.then(|| e.clone());
+    let registrants = figures.clone();
     let agenda = e.clone();
     let matchmaking = e.event_type == EventType::Matchmaking;
     let cover = e.cover_url.clone();
@@ -177,7 +178,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
                 <A href=format!("/events/{id}/badges") attr:class="btn btn-secondary" attr:data-testid="open-badges">{tr(Msg::BadgesOpen)}</A>
             })}
         </p>
-        {mine.then(|| view! { <Registrations event=id changed=changed/> {figures.clone().map(|e| view! {
+        {mine.then(|| view! { {registrants.map(|e| view! { <super::registrants::Registrants e=e/> })} {figures.clone().map(|e| view! {
             {e.invitation_only.then(|| view! { <InvitationsPanel event=e.id/> })}
             <QuestionsPanel e=e.clone()/> <Figures e=e.clone()/> <MessagePanel e=e/>
         })} <StaffPanel event=id/> })}
@@ -394,7 +395,7 @@ enum QuestionChange {
 }
 
 /// The event's ticket types as choices (id, name in the current language).
-fn ticket_options(e: &Event) -> Signal<Vec<(String, String)>> {
+pub(crate) fn ticket_options(e: &Event) -> Signal<Vec<(String, String)>> {
     let types: Vec<(i64, String, Option<String>)> =
         e.ticket_types.iter().map(|t| (t.id, t.name_zh.clone(), t.name_en.clone())).collect();
     Signal::derive(move || {
@@ -474,47 +475,11 @@ fn InvitationsPanel(event: i64) -> impl IntoView {
 fn MessagePanel(e: Event) -> impl IntoView {
     let event = e.id;
     let data = LocalResource::new(move || async move { api::event_messages(event).await });
-    let text = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
-    let ticket = RwSignal::new(String::new());
-    let errors = FormErrors::new();
-    let statuses = Signal::derive(move || {
-        RegistrationStatus::ALL.iter().map(|s| (s.as_str().to_owned(), s.msg().t(locale()).to_owned())).collect()
-    });
     let tickets = ticket_options(&e);
-    let send = Action::new_local(move |m: &EventMessageInput| {
-        let m = m.clone();
-        async move { api::send_event_message(event, &m).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
-            text.set(String::new());
-            data.refetch();
-        }
-        Some(Err(e)) => errors.server(e),
-        None => {}
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let m = EventMessageInput {
-            text: text.get_untracked(),
-            ticket_types: ticket.get_untracked().parse().ok().into_iter().collect(),
-            statuses: RegistrationStatus::parse(&status.get_untracked()).into_iter().collect(),
-        };
-        if errors.check(m.check()) {
-            send.dispatch(m);
-        }
-    };
     view! {
         <section class="card" data-testid="event-messages">
             <h2>{tr(Msg::MessageTitle)}</h2>
-            <form on:submit=submit novalidate>
-                <FormError errors=errors/>
-                <TextArea label=Msg::MessageText name="text" value=text errors=errors/>
-                <SelectField label=Msg::MessageStatus name="statuses" value=status options=statuses errors=errors/>
-                <SelectField label=Msg::MessageTicket name="message_ticket" value=ticket options=tickets errors=errors/>
-                <button class="btn btn-secondary" type="submit" data-testid="send-message">{tr(Msg::MessageSend)}</button>
-            </form>
+            <super::registrants::MessageComposer event=event selection=vec![] tickets=tickets sent=Callback::new(move |_: u32| data.refetch())/>
             {resource_view(data, move |list: Vec<EventMessage>| {
                 if list.is_empty() {
                     return view! { <p class="state">{tr(Msg::MessagesEmpty)}</p> }.into_any();
@@ -935,57 +900,6 @@ fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
 enum RegAction {
     Register(RegistrationInput),
     Do(i64, &'static str),
-}
-
-#[component]
-fn Registrations(event: i64, changed: Callback<()>) -> impl IntoView {
-    let data = LocalResource::new(move || async move { api::event_registrations(event).await });
-    let error = RwSignal::new(None::<shared::ApiError>);
-    let act = Action::new_local(move |(id, action): &(i64, &'static str)| {
-        let (id, action) = (*id, *action);
-        async move { api::registration_action(id, action).await }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => {
-            data.refetch();
-            changed.run(());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
-    view! {
-        <section class="card" data-testid="registrations">
-            <h2>{tr(Msg::RegistrationsTitle)}</h2>
-            <p class="actions">
-                <a href=format!("/api/v1/events/{event}/registrations.csv") data-testid="export-csv">{tr(Msg::ExportCsv)}</a>
-                <a href=format!("/api/v1/events/{event}/registrations.xlsx") data-testid="export-xlsx">{tr(Msg::ExportXlsx)}</a>
-            </p>
-            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
-            {resource_view(data, move |list: Vec<Registration>| view! {
-                <table class="table">
-                    <tbody>
-                        {list.into_iter().map(|r| {
-                            let id = r.id;
-                            view! {
-                                <tr>
-                                    <td>{crate::components::labels::person(&r.user_name)}</td>
-                                    <td>{r.people.join("、")}</td>
-                                    <td><span class="badge">{tr(r.status.msg())}</span></td>
-                                    <td>{(r.status == RegistrationStatus::Pending).then(|| view! {
-                                        <button class="btn btn-small btn-primary" on:click=move |_| { act.dispatch((id, "approve")); }>{tr(Msg::Approve)}</button>" "
-                                        <button class="btn btn-small btn-ghost" on:click=move |_| { act.dispatch((id, "reject")); }>{tr(Msg::Reject)}</button>
-                                    })}
-                                    {(r.status == RegistrationStatus::Waitlisted).then(|| view! {
-                                        <button class="btn btn-small btn-secondary" data-testid="promote" on:click=move |_| { act.dispatch((id, "promote")); }>{tr(Msg::RegPromote)}</button>
-                                    })}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            })}
-        </section>
-    }
 }
 
 /// The organizer's form for a new event.

@@ -18,4 +18,5 @@ pub mod not_found;
 pub mod notifications;
 pub mod opencall;
 pub mod orgs;
+pub mod registrants;
 pub mod search;
