@@ -320,7 +320,7 @@ fn AuditLog() -> impl IntoView {
                 Ok(v) => view! { <p class="form-error" role="alert" data-testid="audit-broken">{tr(Msg::AdminAuditBroken)}" #"{v.broken_at.unwrap_or_default()}</p> }.into_any(),
                 Err(e) => view! { <ErrorView error=e/> }.into_any(),
             })}
-            <SelectField label=Msg::AdminAuditAction name="audit_action" value=action options=kinds errors=errors/>
+            <SelectField label=Msg::AdminAuditAction name="audit_action" value=action options=kinds errors=errors empty=Msg::RegFilterAll/>
             {resource_view(data, move |p: Page<shared::audit::AuditRecord>| view! {
                 <table class="table small audit-table">
                     <thead><tr><th>{tr(Msg::AdminAuditAt)}</th><th>{tr(Msg::AdminAuditActor)}</th>
@@ -364,11 +364,11 @@ fn AuditRow(e: shared::audit::AuditRecord) -> impl IntoView {
     );
     view! {
         <tr data-testid="audit-entry">
-            <td><time datetime=e.at.clone()>{when}</time></td>
-            <td data-testid="audit-actor">{actor}</td>
-            <td data-testid="audit-action">{action_text}</td>
-            <td data-testid="audit-target">{target}</td>
-            <td>
+            <td data-label=move || tr(Msg::AdminAuditAt)()><time datetime=e.at.clone()>{when}</time></td>
+            <td data-label=move || tr(Msg::AdminAuditActor)() data-testid="audit-actor">{actor}</td>
+            <td data-label=move || tr(Msg::AdminAuditAction)() data-testid="audit-action">{action_text}</td>
+            <td data-label=move || tr(Msg::AdminAuditTarget)() data-testid="audit-target">{target}</td>
+            <td data-label=move || tr(Msg::AdminAuditChange)()>
                 <ul class="changes" data-testid="audit-changes">
                     {changes.into_iter().map(|c| {
                         // Yes and no in the reader's language; other values as recorded.
