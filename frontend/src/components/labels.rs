@@ -72,8 +72,10 @@ pub fn person(name: &str) -> String {
     if name.is_empty() { shared::Msg::DeletedUser.t(crate::i18n::locale()).to_owned() } else { name.to_owned() }
 }
 
+/// The day of an instant in China time (what the platform's clock reads: an evening in UTC is
+/// already the next morning in Hangzhou).
 pub fn date(t: &time::OffsetDateTime) -> String {
-    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+    day(&china(t).date())
 }
 
 /// A calendar day as `YYYY-MM-DD`, the form `<input type="date">` uses.
@@ -133,4 +135,18 @@ pub fn parse_local(s: &str) -> Option<time::OffsetDateTime> {
     let (h, m) = (hm.next()?.parse().ok()?, hm.next()?.parse().ok()?);
     let time = time::Time::from_hms(h, m, 0).ok()?;
     Some(time::PrimitiveDateTime::new(date, time).assume_offset(shared::CHINA))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_day_and_time_read_in_china_time_whatever_the_instants_offset() {
+        let evening_utc = datetime!(2026-12-05 20:35 UTC);
+        assert_eq!(date(&evening_utc), "2026-12-06", "already the next morning in Hangzhou");
+        assert_eq!(when(&evening_utc), "2026-12-06 04:35");
+        assert_eq!(date(&datetime!(2026-12-05 10:00 UTC)), "2026-12-05");
+    }
 }

@@ -523,7 +523,7 @@ fn Conversation(id: i64, can_write: bool) -> impl IntoView {
                     <ol class="messages">
                         {list.into_iter().map(|m| view! {
                             <li class="message" data-testid="message">
-                                <p class="small muted">{m.author.as_deref().map(crate::components::labels::person)}" · "<time>{date(&m.at)}" "{crate::components::labels::clock(&m.at)}</time></p>
+                                <p class="small muted">{m.author.as_deref().map(crate::components::labels::person)}" · "<time>{crate::components::labels::when(&m.at)}</time></p>
                                 <p>{m.body.clone()}</p>
                                 {m.attachments.into_iter().map(|a| view! {
                                     <p><a href=format!("/api/v1/attachments/{}", a.id) data-testid="attachment">{a.name.clone()}</a>

@@ -278,7 +278,7 @@ pub(crate) fn PostingHistory(history: Vec<shared::market::PostingEvent>) -> impl
                 let actor = e.actor.clone();
                 view! {
                     <li>
-                        <time>{date(&e.at)}" "{crate::components::labels::clock(&e.at)}</time>" · "{tr(e.action.msg())}" · "
+                        <time>{crate::components::labels::when(&e.at)}</time>" · "{tr(e.action.msg())}" · "
                         {move || actor.clone().unwrap_or_else(|| tr(Msg::SystemActor)().to_owned())}
                         {e.reason.map(|r| view! { " — "{r} })}
                     </li>

@@ -98,7 +98,7 @@ fn Queue() -> impl IntoView {
                     return view! { <p class="state" data-testid="moderation-empty">{tr(Msg::ModerationEmpty)}</p> }.into_any();
                 }
                 view! {
-                    <ul class="cards" data-testid="moderation-queue">
+                    <ul class="cards moderation-queue" data-testid="moderation-queue">
                         {queue.into_iter().map(|p| view! {
                             <QueueItem posting=p selected=selected approve=Callback::new(move |id| send(vec![id], Decision::Approve))
                                 decided=Callback::new(move |_| { counts_changed(); done.set(Some(1)); data.refetch(); })/>
