@@ -944,7 +944,7 @@ catalogue! {
     RegSortCheckedIn => "已签到在前", "Checked in first";
     BulkApprove => "批量通过", "Approve selected";
     BulkReject => "批量拒绝", "Reject selected";
-    BulkApproveAsk => "所选的待审核报名将全部通过，报名人会收到确认。确定？", "Every selected pending registration will be approved and its registrant told. Go ahead?";
+    BulkApproveAsk => "所选的待审核报名将全部通过，名额随即确认，电子票即可使用。确定？", "Every selected pending registration will be approved: its seats are confirmed and its tickets usable. Go ahead?";
     BulkRejectAsk => "所选的待审核报名将全部被拒绝，名额会让给候补名单。确定？", "Every selected pending registration will be rejected and its seats go to the waiting list. Go ahead?";
     BulkMessage => "给所选的人发消息", "Message the selected";
     BulkExport => "导出所选（CSV）", "Export the selected (CSV)";
