@@ -14,7 +14,7 @@ fn path(state: &AppState, sha256: &str) -> std::path::PathBuf {
 }
 
 fn checksum(bytes: &[u8]) -> String {
-    crate::accounts::session::hex(&Sha256::digest(bytes))
+    crate::common::hex(&Sha256::digest(bytes))
 }
 
 /// Checks `bytes` and stores them once per content; returns (mime type, sha256).

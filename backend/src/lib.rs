@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod app;
 pub mod audit;
 pub mod changes;
+pub mod common;
 pub mod competitions;
 pub mod config;
 pub mod console;

@@ -62,12 +62,6 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-/// A moment as a spreadsheet reads it: China time to the minute (`2026-12-01 10:30`).
-pub fn china_minute(t: time::OffsetDateTime) -> String {
-    let t = t.to_offset(shared::CHINA);
-    format!("{}-{:02}-{:02} {:02}:{:02}", t.year(), t.month() as u8, t.day(), t.hour(), t.minute())
-}
-
 /// One CSV field: quoted when it holds a comma, quote or line break (RFC 4180); a leading `=`, `+`,
 /// `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
 pub fn csv_field(s: &str) -> String {

@@ -67,9 +67,7 @@ pub fn hash_token(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use crate::common::hex;
 
 /// Resolves the session cookie, renews it when due, and runs the rest of the request in the
 /// user's language (else `Accept-Language`, else zh-CN).

@@ -29,7 +29,7 @@ pub fn hash(prev: &str, e: &Entry) -> String {
         h.update((part.len() as u64).to_be_bytes());
         h.update(part.as_bytes());
     }
-    crate::accounts::session::hex(&h.finalize())
+    crate::common::hex(&h.finalize())
 }
 
 /// Where the chain breaks.

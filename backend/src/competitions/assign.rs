@@ -218,8 +218,8 @@ fn flow(p: &Problem, cap: usize) -> Option<Assignment> {
 /// A generated instance (tests, the comparison): `entries` teams over ten fields, `judges` experts
 /// each in one or two fields; about one judge in six works for some team's organization.
 pub fn generate(entries: usize, judges: usize, k: usize, seed: u64) -> Problem {
-    let mut rng = crate::demo::rng::Rng::new(seed);
-    let words = |rng: &mut crate::demo::rng::Rng, field: &str, n: u32| -> Vec<String> {
+    let mut rng = crate::common::rng::Rng::new(seed);
+    let words = |rng: &mut crate::common::rng::Rng, field: &str, n: u32| -> Vec<String> {
         (0..n).map(|_| format!("{field}-{}", rng.range(0, 5))).collect()
     };
     let entries: Vec<Entry> = (0..entries)

@@ -26,7 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Today in Hangzhou (UTC+8), the calendar the weeks follow.
 pub fn today() -> time::Date {
-    crate::db::now().to_offset(shared::CHINA).date()
+    crate::common::china::today()
 }
 
 fn view(row: &store::TargetRow, current: Option<i64>) -> TargetView {

@@ -50,11 +50,6 @@ pub async fn rollup(db: &mut Conn, by: By, from: Date, to: Date, domain: Option<
     sql::query_as(sql).bind(day(from)).bind(day(to)).bind(domain).fetch_all(db).await
 }
 
-/// The day of `at` in China time (UTC+8), as the weekly figures count it.
-fn china_day(at: OffsetDateTime) -> Date {
-    at.to_offset(shared::CHINA).date()
-}
-
 fn day(d: Date) -> String {
     shared::dashboard::format_date(d)
 }
@@ -71,7 +66,7 @@ pub async fn record_matched(db: &mut Conn, posting: i64, at: OffsetDateTime) -> 
     )
     .bind(posting)
     .bind(at)
-    .bind(day(shared::dashboard::week_of(china_day(at))))
+    .bind(day(shared::dashboard::week_of(crate::common::china::day(at))))
     .execute(db)
     .await?;
     Ok(())

@@ -9,9 +9,9 @@ use shared::experts::{ExpertInput, ExpertKind, ExpertStatus};
 use time::{Duration, OffsetDateTime};
 
 use super::generate::Vocabulary;
-use super::rng::Rng;
 use crate::accounts::store as accounts_store;
 use crate::accounts::store::NewUser;
+use crate::common::rng::Rng;
 use crate::competitions::{judging, store};
 use crate::db::sql;
 

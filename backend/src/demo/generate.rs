@@ -11,7 +11,7 @@ use shared::orgs::{OrgInput, OrgKind, OrgSize};
 use shared::taxonomy::{Taxonomy, TermKind};
 use time::{Date, Duration};
 
-use super::rng::Rng;
+use crate::common::rng::Rng;
 
 type Pair = (String, String);
 

@@ -7,7 +7,6 @@ pub mod competitions;
 pub mod engagement;
 pub mod events;
 pub mod generate;
-pub mod rng;
 
 use shared::Locale;
 use shared::orgs::{OrgInput, OrgKind, OrgSize};
@@ -247,7 +246,7 @@ async fn generated(
     let mut owners = Vec::with_capacity(orgs.len());
     let mut org_ids = Vec::with_capacity(orgs.len());
     let (first,): (i64,) = sql::query_as("SELECT COALESCE(MAX(id), 0) + 1 FROM users").fetch_one(&mut *db).await?;
-    let mut names = rng::Rng::new(seed ^ 0x4E41_4D45);
+    let mut names = crate::common::rng::Rng::new(seed ^ 0x4E41_4D45);
     for (i, o) in orgs.iter().enumerate() {
         let email = format!("org{}@demo.futurematch.cn", first + i as i64);
         let name = vocab.person_name(&mut names);

@@ -11,9 +11,10 @@ use shared::page::MAX_PER_PAGE;
 use super::store::{self, DealTerms};
 use crate::AppState;
 use crate::accounts::SessionUser;
+use crate::common::china::minute as china_minute;
 use crate::error::AppResult;
 use crate::market::export::EXPORT_MAX;
-use crate::xlsx::{Cell, Sheet, china_minute};
+use crate::xlsx::{Cell, Sheet};
 
 /// Every engagement of the pipeline `q` shows `user`, as one sheet in the caller's language.
 pub async fn sheet(state: &AppState, user: &SessionUser, q: EngagementQuery) -> AppResult<Sheet> {

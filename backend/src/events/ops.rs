@@ -1006,12 +1006,6 @@ pub async fn invitations(state: &AppState, user: &SessionUser, id: i64) -> AppRe
     Ok(store::invitations(&mut db, id).await?)
 }
 
-/// `YYYY-MM-DD HH:MM` in China time, for the exports.
-pub(crate) fn china_time(at: OffsetDateTime) -> String {
-    let t = at.to_offset(shared::CHINA);
-    format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
-}
-
 /// The attendee list, one row per person, for the organizers' exports: the header and the rows.
 async fn attendee_rows(db: &mut Conn, id: i64, only: Option<&[i64]>) -> AppResult<(Vec<String>, Vec<Vec<String>>)> {
     let l = crate::http::locale::current_locale();
@@ -1058,9 +1052,9 @@ async fn attendee_rows(db: &mut Conn, id: i64, only: Option<&[i64]>) -> AppResul
                 r.user_name.clone(),
                 ticket.clone(),
                 r.status.msg().t(l).to_owned(),
-                china_time(r.created_at),
+                crate::common::china::minute(r.created_at),
                 r.org_name.clone().unwrap_or_default(),
-                checked_in.map(china_time).unwrap_or_default(),
+                checked_in.map(crate::common::china::minute).unwrap_or_default(),
             ];
             row.extend(answered.iter().cloned());
             rows.push(row);

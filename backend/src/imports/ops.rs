@@ -458,7 +458,7 @@ impl OrgBook {
                     credit_code: code.clone(),
                     ..OrgInput::empty(org_kind)
                 };
-                let year = crate::db::now().to_offset(shared::CHINA).year();
+                let year = crate::common::china::today().year();
                 match input.parse(tax, year) {
                     Ok(profile) => {
                         self.new.push(profile);

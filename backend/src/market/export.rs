@@ -68,7 +68,7 @@ pub fn rows_of(kind: PostingKind, items: &[PostingSummary], tax: &Taxonomy, l: L
         .iter()
         .map(|p| {
             let domains: Vec<&str> = p.domains.iter().map(|d| tax.label(TermKind::Domain, d, l)).collect();
-            let published = p.published_at.map(crate::xlsx::china_minute);
+            let published = p.published_at.map(crate::common::china::minute);
             vec![
                 Cell::Number(p.id as f64),
                 Cell::from(text(&p.title_zh, p.title_en.as_deref())),

@@ -665,7 +665,7 @@ mod tests {
         ];
         let domains = ["advanced_energy", "low_altitude", "quantum", "gen_ai"];
         let kinds = [PostingKind::Demand, PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate];
-        let mut rng = crate::demo::rng::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::common::rng::Rng::new(0x9e37_79b9_7f4a_7c15);
         let mut next = |n: usize| rng.below(n);
         let mut ix = MatchIndex::new();
         let mut entries = vec![];

@@ -353,7 +353,7 @@ fn org_of(p: &Person, l: Locale) -> String {
 pub async fn plan_xlsx(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Vec<u8>> {
     let plan = plan(state, user, event).await?;
     let l = crate::http::locale::current_locale();
-    let time = crate::events::ops::china_time;
+    let time = crate::common::china::minute;
     let header = [
         Msg::MeetSlot,
         Msg::MeetTable,

@@ -367,7 +367,7 @@ pub fn total_score(p: &Problem, placements: &[Placement]) -> u64 {
 /// probability `availability` percent, `requests` accepted requests between distinct random pairs
 /// with scores 20–95.
 pub fn generate(people: u32, requests: usize, slots: usize, tables: u32, availability: u32, seed: u64) -> Problem {
-    let mut rng = crate::demo::rng::Rng::new(seed);
+    let mut rng = crate::common::rng::Rng::new(seed);
     let available = (0..people)
         .map(|_| (0..slots).filter(|_| rng.chance(availability)).fold(0u64, |set, s| set | (1 << s)))
         .collect();

@@ -110,7 +110,7 @@ mod tests {
     fn no_input_ever_panics_or_leaks_markup() {
         // A fixed-seed sweep: random texts of CJK, Latin, markup and emoji, random (also bad) ranges.
         let alphabet: Vec<char> = "零部件人形机器人灵巧手aAbB1 <>&\"'😀，。".chars().collect();
-        let mut rng = crate::demo::rng::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::common::rng::Rng::new(0x9e37_79b9_7f4a_7c15);
         let mut next = |n: usize| rng.below(n);
         for _ in 0..2000 {
             let text: String = (0..next(80)).map(|_| alphabet[next(alphabet.len())]).collect();

@@ -494,7 +494,7 @@ async fn only_organizers_run_a_competition_and_teams_see_only_their_own() {
 /// clear 422 when one has not.
 #[tokio::test]
 async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_when_possible() {
-    use backend::demo::rng::Rng;
+    use backend::common::rng::Rng;
     for seed in 1..=4u64 {
         let mut rng = Rng::new(seed);
         let s = setup().await;

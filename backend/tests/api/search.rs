@@ -240,7 +240,7 @@ async fn no_query_ever_answers_an_error() {
     let pieces: Vec<&str> = "人形 机器人 零部件 A轮 融资 固态 电池 电解质 界面 无人机 UAV aigc 4.5kW/L -30℃ \" “ ” 「 」 : * ^ ( ) [ ] - + 零 部 件 机 ， 。 😀 &lt; <b> \\ ' OR AND quantm perovskit"
         .split(' ')
         .collect();
-    let mut rng = backend::demo::rng::Rng::new(0x2545_f491_4f6c_dd1d);
+    let mut rng = backend::common::rng::Rng::new(0x2545_f491_4f6c_dd1d);
     let mut next = |n: usize| rng.below(n);
     for _ in 0..250 {
         let q: String = (0..1 + next(7))
