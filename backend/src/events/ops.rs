@@ -237,8 +237,7 @@ pub async fn register(
             Some(_) => {}
         }
     }
-    let seats = |n: i64| u32::try_from(n).unwrap_or(0);
-    let free = free_seats(seats(ctx.quota), seats(ctx.held_type), seats(ctx.capacity), seats(ctx.held_overall));
+    let free = free_now(&ctx);
     // Nobody jumps the queue: with people waiting for this type, newcomers wait behind them.
     let status = place(people.len() as u32, if ctx.queue { 0 } else { free }, ctx.approval);
     let new = store::NewRegistration {
@@ -396,15 +395,27 @@ async fn reg_for(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Regis
     Ok((reg, own, organizer))
 }
 
+/// A registration its registrant or an organizer is about to change, its event locked.
+async fn own_or_organized(tx: &mut Conn, id: i64, user: &SessionUser) -> AppResult<Registration> {
+    lock_event_of(tx, id).await?;
+    let (reg, own, organizer) = reg_for(tx, id, user).await?;
+    if !own && !organizer {
+        return Err(AppError::Forbidden);
+    }
+    Ok(reg)
+}
+
+/// Seats free now for a new registration of the context's ticket type.
+fn free_now(ctx: &store::RegistrationContext) -> u32 {
+    let seats = |n: i64| u32::try_from(n).unwrap_or(0);
+    free_seats(seats(ctx.quota), seats(ctx.held_type), seats(ctx.capacity), seats(ctx.held_overall))
+}
+
 /// Cancels (the registrant or an organizer); freed seats are offered on at once.
 pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    lock_event_of(&mut tx, id).await?;
-    let (reg, own, organizer) = reg_for(&mut tx, id, user).await?;
-    if !own && !organizer {
-        return Err(AppError::Forbidden);
-    }
+    let reg = own_or_organized(&mut tx, id, user).await?;
     match reg.status {
         RegistrationStatus::Cancelled | RegistrationStatus::Rejected => return Err(conflict()),
         // An offer not taken is not kept: undoing its cancellation would jump the queue.
@@ -422,11 +433,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
 pub async fn undo_cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    lock_event_of(&mut tx, id).await?;
-    let (reg, own, organizer) = reg_for(&mut tx, id, user).await?;
-    if !own && !organizer {
-        return Err(AppError::Forbidden);
-    }
+    let reg = own_or_organized(&mut tx, id, user).await?;
     let undo = match (&reg.status, reg.undo) {
         (RegistrationStatus::Cancelled, Some(undo)) if undo.until > at => undo,
         _ => return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable)),
@@ -437,9 +444,7 @@ pub async fn undo_cancel(state: &AppState, user: &SessionUser, id: i64) -> AppRe
     }
     if undo.to != RegistrationStatus::Waitlisted {
         // The seats must still be free (nobody was offered them, no newcomer took them).
-        let seats = |n: i64| u32::try_from(n).unwrap_or(0);
-        let free = free_seats(seats(ctx.quota), seats(ctx.held_type), seats(ctx.capacity), seats(ctx.held_overall));
-        if free < reg.people.len() as u32 {
+        if free_now(&ctx) < reg.people.len() as u32 {
             return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable));
         }
     }
