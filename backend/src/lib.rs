@@ -16,6 +16,7 @@ pub mod engage;
 pub mod error;
 pub mod events;
 pub mod experts;
+pub mod facts;
 pub mod files;
 pub mod home;
 pub mod http;

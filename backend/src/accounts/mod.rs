@@ -2,7 +2,6 @@
 //! admins' account management.
 
 pub mod admin;
-pub mod erase;
 pub mod password;
 pub mod personal;
 pub mod routes;
@@ -12,6 +11,7 @@ pub mod throttle;
 pub mod verify;
 
 pub use session::{AdminUser, CurrentUser, MaybeUser, SessionUser};
+pub use store::PERSONAL_DATA;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -33,4 +33,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(admin::disable))
         .routes(routes!(admin::enable))
         .routes(routes!(admin::reset_sessions))
+}
+
+/// Subscriber of [`crate::facts::Fact::UserErasing`], run last: sessions, failed sign-ins and
+/// verification links go, and the account is anonymised in place (个人信息保护法, right to deletion).
+pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
+    crate::db::sql::erase(tx, store::ERASE, who).await?;
+    store::anonymise(tx, who, password::DUMMY_HASH).await
 }

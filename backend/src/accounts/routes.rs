@@ -11,10 +11,11 @@ use shared::validate::FieldError;
 use shared::{ApiError, ErrorCode};
 
 use super::session::{self, CurrentUser, MaybeUser, SESSION_TTL};
-use super::{erase, password, store, throttle, verify};
+use super::{password, store, throttle, verify};
 use crate::AppState;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
+use crate::facts::{Erasing, Fact, Write};
 use crate::http::client::ClientAddr;
 use crate::http::cookie;
 use crate::http::extract::Json;
@@ -53,13 +54,14 @@ pub async fn register(
         is_admin: false,
         email_verified: false,
     };
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(&state).await?;
     // An account that never proved the address before its link expired does not hold it: whoever
     // registers it now (and proves it) takes it, the old one is erased.
     let cutoff = crate::db::now() - time::Duration::hours(shared::accounts::VERIFICATION_HOURS);
     if let Some(stale) = store::stale_unverified(&mut tx, email, cutoff).await? {
         crate::db::lock(&mut tx, crate::db::Row::User, &[stale]).await?;
-        erase::erase(&mut tx, stale, email, crate::db::now()).await?;
+        let erasing = Erasing { user: stale, email: email.to_owned(), at: crate::db::now() };
+        tx.raise(Fact::UserErasing(erasing)).await?;
     }
     let id = store::insert_user(&mut tx, &new).await.map_err(|e| {
         if is_unique_violation(&e) { AppError::Conflict(shared::ErrorCode::EmailTaken) } else { e.into() }
@@ -243,17 +245,17 @@ pub async fn delete_me(
         return Err(AppError::field("password", FieldError::PasswordWrong));
     }
     let at = crate::db::now();
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(&state).await?;
     // Whether the user is some organization's only owner holds while its memberships are locked.
-    let orgs = crate::engage::store::orgs_of(&mut tx, current.user.id).await?;
+    let orgs = crate::orgs::ids_of(&mut tx, current.user.id).await?;
     crate::db::lock(&mut tx, crate::db::Row::Organization, &orgs).await?;
-    if !erase::sole_owner_of(&mut tx, current.user.id).await?.is_empty() {
+    if !crate::orgs::sole_owner_of(&mut tx, current.user.id).await?.is_empty() {
         return Err(AppError::Conflict(ErrorCode::SoleOwner));
     }
-    let released = crate::events::ops::release_all_of(&mut tx, &state.config.site_url(), current.user.id, at).await?;
-    erase::erase(&mut tx, current.user.id, &current.user.email, at).await?;
-    let after = serde_json::json!({ "registrations_cancelled": released });
+    let erasing = Erasing { user: current.user.id, email: current.user.email.clone(), at };
+    let report = tx.raise(Fact::UserErasing(erasing)).await?;
     let target = format!("user:{}", current.user.id);
+    let after = serde_json::Value::Object(report);
     crate::audit::record(&mut tx, Some(&current.user), "account.delete", &target, serde_json::Value::Null, after)
         .await?;
     tx.commit().await?;

@@ -476,3 +476,46 @@ pub async fn display_name(db: &mut Conn, id: i64) -> sqlx::Result<Option<String>
         sql::query_as("SELECT display_name FROM users WHERE id = $1").bind(id).fetch_optional(db).await?;
     Ok(row.map(|(n,)| n))
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[
+    sql::Section {
+        name: "account",
+        sql: "SELECT json_object('id', id, 'email', email, 'display_name', display_name, 'locale', locale,
+                'is_admin', CASE WHEN is_admin THEN json('true') ELSE json('false') END, 'created_at', created_at,
+                'updated_at', updated_at, 'email_verified_at', email_verified_at) FROM users WHERE id = $1",
+    },
+    sql::Section {
+        name: "sessions",
+        sql: "SELECT json_group_array(json_object('created_at', created_at, 'last_seen_at', last_seen_at,
+                'expires_at', expires_at)) FROM sessions WHERE user_id = $1",
+    },
+    sql::Section {
+        name: "failed_logins",
+        sql: "SELECT json_group_array(json_object('at', failed_at, 'from', client)) FROM login_failures WHERE email = $2",
+    },
+];
+
+/// Erases what this capability holds only about a person whose account is being deleted: sessions, failed sign-ins, and verification links
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+pub const ERASE: &[&str] = &[
+    "DELETE FROM sessions WHERE user_id = $1",
+    "DELETE FROM login_failures WHERE email = $2",
+    "DELETE FROM email_verifications WHERE user_id = $1",
+];
+
+/// Anonymises the account of a person being deleted, in place: what organizations keep (postings,
+/// requests, messages, attendance, scores) keeps pointing at it, now nameless.
+pub async fn anonymise(db: &mut Conn, who: &crate::facts::Erasing, dummy_hash: &str) -> sqlx::Result<()> {
+    sql::query(
+        "UPDATE users SET email = $2, display_name = '', password_hash = $3, is_admin = FALSE,
+                disabled_at = $4, deleted_at = $4, updated_at = $4 WHERE id = $1",
+    )
+    .bind(who.user)
+    .bind(who.anonymous_email())
+    .bind(dummy_hash)
+    .bind(who.at)
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -19,3 +19,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::accept_speaker))
         .routes(routes!(routes::decline_speaker))
 }
+
+/// Subscriber of [`crate::facts::Fact::UserErasing`]: session seats and invitations to speak go.
+pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
+    crate::db::sql::erase(tx, store::ERASE, who).await
+}

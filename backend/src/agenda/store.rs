@@ -255,3 +255,12 @@ pub async fn registered(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bo
             .await?;
     Ok(row.is_some())
 }
+
+/// Erases what this capability holds only about a person whose account is being deleted: session seats and invitations to speak
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+pub const ERASE: &[&str] = &[
+    "DELETE FROM session_seats WHERE user_id = $1",
+    // Invitations to speak still open end with the address; accepted ones keep the (now nameless) link.
+    "UPDATE session_speakers SET status = 'declined', email = NULL WHERE email = $2 AND status = 'invited'",
+    "UPDATE session_speakers SET email = NULL WHERE email = $2",
+];

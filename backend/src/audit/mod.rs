@@ -5,6 +5,8 @@ pub mod chain;
 pub mod routes;
 pub mod store;
 
+pub use store::PERSONAL_DATA;
+
 use crate::db::Conn;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

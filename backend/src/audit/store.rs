@@ -83,3 +83,10 @@ pub async fn page(db: &mut Conn, action: Option<&str>, limit: u32, offset: u64) 
             .await?;
     Ok((rows, u64::try_from(total).unwrap_or(0)))
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
+    name: "actions_in_the_audit_log",
+    sql: "SELECT json_group_array(json_object('at', at, 'action', action, 'target', target))
+         FROM audit_log WHERE actor_id = $1",
+}];

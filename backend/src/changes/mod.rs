@@ -121,7 +121,7 @@ pub async fn catch_up(state: &AppState) -> AppResult<usize> {
     postings.sort_unstable();
     postings.dedup();
     if !postings.is_empty() {
-        crate::market::ops::sync_published(state, &postings).await?;
+        crate::facts::remember_postings(state, &postings).await?;
     }
     if weights || feedback {
         crate::matching::ops::reload_settings(state).await?;

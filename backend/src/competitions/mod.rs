@@ -9,6 +9,8 @@ pub mod results;
 pub mod routes;
 pub mod store;
 
+pub use store::PERSONAL_DATA;
+
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -46,4 +48,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::entry, routes::score))
         // Its body limit is its extractor's (`http::extract::Body`), which names it in the 413.
         .routes(routes!(routes::upload_plan))
+}
+
+/// Subscriber of [`crate::facts::Fact::UserErasing`]: the address on teams goes.
+pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
+    crate::db::sql::erase(tx, store::ERASE, who).await
 }

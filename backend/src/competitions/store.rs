@@ -1061,3 +1061,15 @@ pub async fn audit_log(db: &mut Conn, competition: i64) -> sqlx::Result<Vec<Audi
     .await?;
     Ok(rows.into_iter().map(|(id, action, user, detail, at)| AuditEntry { id, action, user, detail, at }).collect())
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
+    name: "competition_teams",
+    sql: "SELECT json_group_array(json_object('team_id', t.id, 'team', t.name, 'competition_id', t.competition_id,
+                'leader', CASE WHEN m.leader THEN json('true') ELSE json('false') END, 'registered_at', t.created_at))
+         FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.email = $2",
+}];
+
+/// Erases what this capability holds only about a person whose account is being deleted: the address on competition teams
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+pub const ERASE: &[&str] = &["UPDATE team_members SET email = $4 WHERE email = $2"];

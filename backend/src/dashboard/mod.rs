@@ -103,3 +103,15 @@ pub async fn count_matches_of_published(state: &AppState) -> AppResult<i64> {
     tx.commit().await?;
     Ok(total)
 }
+
+/// Subscriber (after commit) of [`crate::facts::Fact::PostingPublished`]: a new posting with a
+/// strong match counts toward the plan's "matched" figure.
+pub(crate) async fn on_posting_published(state: &crate::AppState, id: i64) -> crate::error::AppResult<()> {
+    if crate::matching::ops::strong_matches(state, id, crate::matching::ops::HIGH_SCORE).is_empty() {
+        return Ok(());
+    }
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    store::record_matched(&mut tx, id, crate::db::now()).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -468,3 +468,35 @@ mod tests {
         assert!(matches!(Value::from(&Some(3_i64)), Value::Int(Some(3))));
     }
 }
+
+/// One section of a person's data export: its name and a query returning it as one JSON value
+/// (`$1` the user's id, `$2` their email), written with SQLite's JSON functions
+/// ([`Dialect::json`] renames them for PostgreSQL).
+#[derive(Debug, Clone, Copy)]
+pub struct Section {
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// Runs a [`Section`]'s query for a person; `null` when it returns nothing readable.
+pub async fn section(db: &mut Conn, section: &Section, user: i64, email: &str) -> sqlx::Result<serde_json::Value> {
+    let query = format!("SELECT CAST(({}) AS TEXT)", db.dialect().json(section.sql));
+    let (text,): (Option<String>,) = query_as(query).bind(user).bind(email).fetch_one(&mut *db).await?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null))
+}
+
+/// Runs a capability's erasure statements for a person being deleted: `$1` their id, `$2` their
+/// email, `$3` now, `$4` the anonymous address the account takes.
+pub async fn erase(db: &mut Conn, statements: &[&str], who: &crate::facts::Erasing) -> sqlx::Result<()> {
+    let anonymous = who.anonymous_email();
+    for sql in statements {
+        query(*sql)
+            .bind(who.user)
+            .bind(who.email.as_str())
+            .bind(who.at)
+            .bind(anonymous.as_str())
+            .execute(&mut *db)
+            .await?;
+    }
+    Ok(())
+}

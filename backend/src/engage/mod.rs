@@ -7,6 +7,8 @@ pub mod policy;
 pub mod routes;
 pub mod store;
 
+pub use store::PERSONAL_DATA;
+
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -19,6 +19,7 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
+use crate::facts::{Fact, Write};
 use crate::notify::ops::{self as notify, Note};
 use shared::notify::NotificationKind;
 
@@ -310,7 +311,7 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, id: i64) -> AppResul
 pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageChange) -> AppResult<Engagement> {
     let at = now();
     let parsed = change.parse(at.date())?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     crate::db::lock(&mut tx, Row::Engagement, &[id]).await?;
     let (row, party, orgs) = load(&mut tx, id, user).await?;
     if !party.may_act() {
@@ -343,9 +344,14 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
     .await?;
     let updated = store::row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = view(&mut tx, &updated, user, &orgs).await?;
-    crate::changes::record(&mut tx, state, crate::changes::Change::Feedback, &[]).await?;
+    tx.raise(Fact::DealStage {
+        from_org: row.from_org,
+        to_org: row.to_org,
+        stage: parsed.stage,
+        failure: parsed.failure,
+    })
+    .await?;
     tx.commit().await?;
-    state.matching.feedback_mut().record_outcome(row.from_org, row.to_org, parsed.stage, parsed.failure);
     Ok(out)
 }
 

@@ -645,3 +645,18 @@ pub async fn open_reports_count(db: &mut Conn) -> sqlx::Result<u32> {
     let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM abuse_reports WHERE status = 'open'").fetch_one(db).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[
+    sql::Section {
+        name: "requests_sent",
+        sql:
+            "SELECT json_group_array(json_object('id', id, 'posting_id', posting_id, 'proposal', proposal,
+                'message', message, 'status', status, 'created_at', created_at)) FROM engagements WHERE created_by = $1",
+    },
+    sql::Section {
+        name: "messages",
+        sql: "SELECT json_group_array(json_object('engagement_id', engagement_id, 'body', body, 'at', at))
+         FROM messages WHERE user_id = $1",
+    },
+];

@@ -7,6 +7,8 @@ pub mod routes;
 pub mod store;
 pub mod tickets;
 
+pub use store::PERSONAL_DATA;
+
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -50,4 +52,18 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::badges))
         // Its body limit is its extractor's (`http::extract::Body`), which names it in the 413.
         .routes(routes!(routes::put_cover, routes::get_cover, routes::delete_cover))
+}
+
+/// Subscriber of [`crate::facts::Fact::UserErasing`]: the person's seats at events still to come
+/// are cancelled and offered to the waiting lists, the names of the people they registered and
+/// their answers go, and so do their door-staff places. Returns how many registrations it cancelled.
+pub(crate) async fn on_user_erasing(
+    tx: &mut crate::db::Conn,
+    state: &AppState,
+    who: &crate::facts::Erasing,
+) -> crate::error::AppResult<usize> {
+    let released = ops::release_all_of(tx, &state.config.site_url(), who.user, who.at).await?;
+    store::forget_people(tx, who.user).await?;
+    crate::db::sql::erase(tx, store::ERASE, who).await?;
+    Ok(released)
 }

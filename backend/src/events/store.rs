@@ -1197,3 +1197,38 @@ pub async fn statuses_in(db: &mut Conn, event: i64, ids: &[i64]) -> sqlx::Result
     }
     Ok(out)
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
+    name: "event_registrations",
+    sql: "SELECT json_group_array(json_object('id', r.id, 'event_id', r.event_id, 'event', e.title_zh,
+                'people', r.people, 'status', r.status, 'created_at', r.created_at,
+                'answers', (SELECT json_group_array(json_object('question_id', a.question_id, 'value', a.value))
+                            FROM registration_answers a WHERE a.registration_id = r.id)))
+         FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.user_id = $1",
+}];
+
+/// The names of the people a person being deleted registered become one "-" per seat, so the seats
+/// still count.
+pub async fn forget_people(db: &mut Conn, user: i64) -> sqlx::Result<()> {
+    let seats: Vec<(i64, i64)> =
+        sql::query_as("SELECT id, seats FROM registrations WHERE user_id = $1").bind(user).fetch_all(&mut *db).await?;
+    for (id, n) in seats {
+        let people = vec!["-"; usize::try_from(n).unwrap_or(1)].join("\n");
+        sql::query("UPDATE registrations SET people = $2 WHERE id = $1")
+            .bind(id)
+            .bind(people)
+            .execute(&mut *db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Erases what this capability holds only about a person whose account is being deleted: registrations (the answers and the names of the people registered), door staff and staff invitations
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+pub const ERASE: &[&str] = &[
+    // What they answered when registering.
+    "DELETE FROM registration_answers WHERE registration_id IN (SELECT id FROM registrations WHERE user_id = $1)",
+    "DELETE FROM event_staff WHERE user_id = $1",
+    "DELETE FROM staff_invitations WHERE email = $2",
+];

@@ -6,6 +6,8 @@ pub mod ops;
 pub mod routes;
 pub mod store;
 
+pub use store::PERSONAL_DATA;
+
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -20,4 +22,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::reject))
         .routes(routes!(routes::consultants))
         .routes(routes!(routes::invite))
+}
+
+/// Subscriber of [`crate::facts::Fact::UserErasing`]: the expert profile goes.
+pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
+    crate::db::sql::erase(tx, store::ERASE, who).await
 }

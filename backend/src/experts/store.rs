@@ -205,3 +205,15 @@ pub async fn pending_count(db: &mut Conn) -> sqlx::Result<u32> {
     let (n,): (i64,) = sql::query_as("SELECT COUNT(*) FROM experts WHERE status = 'pending'").fetch_one(db).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
+    name: "expert_profile",
+    sql: "SELECT json_group_array(json_object('kind', kind, 'domains', domains, 'keywords', keywords,
+                'affiliation', affiliation, 'title', title, 'bio', bio, 'conflict_names', conflict_names,
+                'status', status, 'created_at', created_at)) FROM experts WHERE user_id = $1",
+}];
+
+/// Erases what this capability holds only about a person whose account is being deleted: the expert profile
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+pub const ERASE: &[&str] = &["DELETE FROM experts WHERE user_id = $1"];

@@ -2,7 +2,7 @@
 //! page without touching SQLite: at 100,000 postings a filtered `COUNT(*)` plus a sorted page costs
 //! SQLite 15–20 ms, a scan of one kind's compact entries well under one. Pure data structure; the
 //! database stays the source of truth: it is loaded from the database at start and updated by
-//! [`super::ops::commit_published`] after every commit that changes what is published.
+//! [`super::on_postings_changed`] after every commit that changes what is published.
 
 use std::collections::HashMap;
 

@@ -1,7 +1,7 @@
 //! What the public lists keep in memory: the published postings' facets (which postings, in which
 //! order) and a bounded cache of their summaries already serialized, so a list page is assembled
 //! without SQL for postings viewed before. The database stays the source of truth: both are
-//! corrected by [`super::ops::commit_published`] after every commit that changes a published posting.
+//! corrected by [`super::on_postings_changed`] after every commit that changes a published posting.
 //! The published open calls are kept too, for the home page.
 
 use std::collections::HashMap;

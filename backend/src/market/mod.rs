@@ -9,6 +9,8 @@ pub mod ops;
 pub mod routes;
 pub mod store;
 
+pub use store::PERSONAL_DATA;
+
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -42,4 +44,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(mandates::export_xlsx))
         .routes(routes!(mandates::export_csv))
         .routes(routes!(routes::moderation_queue, routes::moderate))
+}
+
+/// Subscriber (after commit) of [`crate::facts::Fact::PostingsChanged`]: the public lists and the
+/// home page kept in memory.
+pub(crate) async fn on_postings_changed(state: &AppState, ids: &[i64]) -> crate::error::AppResult<()> {
+    ops::remember(state, ids).await
+}
+
+/// Subscriber (within the transaction) of [`crate::facts::Fact::OrgChanged`]: the organization's
+/// published postings, which show its name.
+pub(crate) async fn published_of_org(tx: &mut crate::db::Conn, org: i64) -> sqlx::Result<Vec<i64>> {
+    store::published_of_org(tx, org).await
 }

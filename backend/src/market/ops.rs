@@ -2,6 +2,7 @@
 //! shared lifecycle rules, store calls inside transactions.
 
 use crate::db::{Conn, Row};
+use crate::facts::{Fact, Write};
 use crate::notify::ops::Note;
 use axum::http::StatusCode;
 use shared::ErrorCode;
@@ -194,7 +195,7 @@ pub async fn owner_transition(
     id: i64,
     transition: Transition,
 ) -> AppResult<Posting> {
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     crate::db::lock(&mut tx, Row::Posting, &[id]).await?;
     let row = row_of(&mut tx, kind, id).await?;
     if role(&mut tx, row.org_id, Some(user)).await?.is_none() {
@@ -212,39 +213,20 @@ pub async fn owner_transition(
     if to == PostingStatus::Closed {
         store::set_pending(&mut tx, id, None).await?;
     }
-    commit_published(tx, state, &[id]).await?;
+    tx.raise(Fact::PostingsChanged(vec![id])).await?;
+    tx.commit().await?;
     let mut db = state.db.acquire().await?;
     view(&mut db, kind, id, Some(user)).await
 }
 
-/// Commits `tx`, a write transaction that may have changed what is published of these postings,
-/// telling the other instances in it; then brings this instance's search index, list facets and
-/// match index in line with the database (published ones are (re)indexed, others dropped).
-pub async fn commit_published(mut tx: Conn, state: &AppState, ids: &[i64]) -> AppResult<()> {
-    if ids.is_empty() {
-        tx.commit().await?;
-        return Ok(());
-    }
-    crate::changes::record(&mut tx, state, crate::changes::Change::Postings, ids).await?;
-    tx.commit().await?;
-    sync_published(state, ids).await
-}
-
-/// This instance's part of [`commit_published`] (the other instances run it when they read the change).
-pub async fn sync_published(state: &AppState, ids: &[i64]) -> AppResult<()> {
-    crate::search::sync(&state.db, &state.search, ids).await?;
+/// Brings the public lists and the home page this instance keeps in memory in line with the
+/// database for these postings (published ones are (re)listed, others dropped).
+pub async fn remember(state: &AppState, ids: &[i64]) -> AppResult<()> {
     let rows = store::published_facets(&state.db, Some(ids)).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.id == *id)).collect();
     let calls = open_calls(store::published_open_calls(&state.db, Some(ids)).await?);
     state.published.update(rows, &removals, ids, calls);
-    crate::matching::ops::sync(state, ids).await
-}
-
-/// Commits `tx`, which changed an organization's profile: its published postings show its name, so
-/// they are re-synced as in [`commit_published`].
-pub async fn commit_org_changed(mut tx: Conn, state: &AppState, org_id: i64) -> AppResult<()> {
-    let ids = store::published_of_org(&mut tx, org_id).await?;
-    commit_published(tx, state, &ids).await
+    Ok(())
 }
 
 /// What the public lists and the home page keep in memory, read from the database (at start): the
@@ -339,7 +321,7 @@ pub async fn list(
 
 /// Marks every published posting whose deadline has passed as expired. Returns how many.
 pub async fn expire_due(state: &AppState) -> AppResult<usize> {
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     let due = store::due_for_expiry(&mut tx, today()).await?;
     crate::db::lock(&mut tx, Row::Posting, &due).await?;
     let ids = store::due_for_expiry(&mut tx, today()).await?;
@@ -348,7 +330,8 @@ pub async fn expire_due(state: &AppState) -> AppResult<usize> {
             store::set_status(&mut tx, &row, PostingAction::Expire, PostingStatus::Expired, None, None).await?;
         }
     }
-    commit_published(tx, state, &ids).await?;
+    tx.raise(Fact::PostingsChanged(ids.clone())).await?;
+    tx.commit().await?;
     Ok(ids.len())
 }
 
@@ -372,7 +355,7 @@ pub async fn decide(
 ) -> AppResult<Vec<Posting>> {
     use shared::market::Decision;
     let reason = req.parse()?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     crate::db::lock(&mut tx, Row::Posting, &req.ids).await?;
     let mut first_publications = vec![];
     for id in &req.ids {
@@ -443,16 +426,14 @@ pub async fn decide(
             .param("reason", reason.clone().unwrap_or_default());
         crate::notify::ops::to_orgs(&mut tx, state, &[row.org_id], Some(admin.id), note).await?;
     }
-    commit_published(tx, state, &req.ids).await?;
-    // First publications alert saved searches and the owners of strong matches; a failure here
-    // must not undo the decision already committed.
+    tx.raise(Fact::PostingsChanged(req.ids.clone())).await?;
+    // First publications alert saved searches and the owners of strong matches, once committed.
     if req.decision == shared::market::Decision::Approve {
         for id in &first_publications {
-            if let Err(e) = crate::notify::ops::posting_published(state, *id).await {
-                tracing::warn!(error = ?e, id, "alerting about a new posting");
-            }
+            tx.raise(Fact::PostingPublished(*id)).await?;
         }
     }
+    tx.commit().await?;
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
     for id in &req.ids {

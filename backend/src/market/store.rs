@@ -404,3 +404,10 @@ pub async fn title_and_page(db: &mut Conn, id: i64) -> sqlx::Result<Option<(Stri
         sql::query_as("SELECT title_zh, kind FROM postings WHERE id = $1").bind(id).fetch_optional(db).await?;
     Ok(row.and_then(|(t, k)| PostingKind::parse(&k).map(|k| (t, format!("{}/{id}", k.page_path())))))
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
+    name: "postings_written",
+    sql: "SELECT json_group_array(json_object('id', id, 'kind', kind, 'status', status, 'title', title_zh,
+                'created_at', created_at)) FROM postings WHERE created_by = $1",
+}];

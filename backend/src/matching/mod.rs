@@ -30,3 +30,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::feed))
         .routes(routes!(routes::bundles))
 }
+
+/// Subscriber (after commit) of [`crate::facts::Fact::PostingsChanged`]: the match index.
+pub(crate) async fn on_postings_changed(state: &crate::AppState, ids: &[i64]) -> crate::error::AppResult<()> {
+    ops::sync(state, ids).await
+}

@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::facts::{Fact, Write};
 use crate::market::{list, ops as market};
 
 /// Loads the engine from the database: every published posting with its stored terms (postings
@@ -387,7 +388,7 @@ pub async fn bundles(
 /// Saves or dismisses a match for the source posting's organization (its members only).
 pub async fn feedback(state: &AppState, user: &SessionUser, match_id: &str, action: &'static str) -> AppResult<()> {
     let (source, candidate) = parse_match_id(match_id).ok_or(AppError::NotFound)?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     let src = crate::market::store::row(&mut tx, source).await?.ok_or(AppError::NotFound)?;
     if crate::market::store::row(&mut tx, candidate).await?.is_none() {
         return Err(AppError::NotFound);
@@ -396,10 +397,8 @@ pub async fn feedback(state: &AppState, user: &SessionUser, match_id: &str, acti
         return Err(AppError::Forbidden);
     }
     store::record_feedback(&mut tx, src.org_id, source, candidate, action, user.id).await?;
-    crate::changes::record(&mut tx, state, crate::changes::Change::Feedback, &[]).await?;
-    tx.commit().await?;
-    state.matching.feedback_mut().record(src.org_id, candidate, action);
-    Ok(())
+    tx.raise(Fact::MatchFeedback { org: src.org_id, candidate, action }).await?;
+    tx.commit().await
 }
 
 pub async fn weights(state: &AppState) -> Weights {
@@ -410,13 +409,12 @@ pub async fn weights(state: &AppState) -> Weights {
 pub async fn set_weights(state: &AppState, user: &SessionUser, w: Weights) -> AppResult<Weights> {
     let w = w.parse()?;
     let before = state.matching.weights();
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     store::set_weights(&mut tx, &w).await?;
     let json = |w: &Weights| serde_json::to_value(w).unwrap_or_default();
     crate::audit::record(&mut tx, Some(user), "matching.weights", "matching:weights", json(&before), json(&w)).await?;
-    crate::changes::record(&mut tx, state, crate::changes::Change::Weights, &[]).await?;
+    tx.raise(Fact::WeightsSet(w)).await?;
     tx.commit().await?;
-    state.matching.set_weights(w);
     Ok(w)
 }
 

@@ -26,3 +26,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::plan_xlsx))
         .routes(routes!(routes::agenda_ics))
 }
+
+/// Subscriber of [`crate::facts::Fact::UserErasing`]: availability and coming meetings go.
+pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
+    crate::db::sql::erase(tx, store::ERASE, who).await
+}

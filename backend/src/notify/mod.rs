@@ -6,6 +6,8 @@ pub mod ops;
 pub mod routes;
 pub mod store;
 
+pub use store::PERSONAL_DATA;
+
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -21,4 +23,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::saved, routes::save))
         .routes(routes!(routes::delete_saved))
         .routes(routes!(routes::outbox))
+}
+
+/// Subscriber of [`crate::facts::Fact::UserErasing`]: notifications, preferences, queued emails and saved searches go.
+pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
+    crate::db::sql::erase(tx, store::ERASE, who).await
+}
+
+/// Subscriber (after commit) of [`crate::facts::Fact::PostingPublished`]: alerts the saved searches
+/// the new posting fits and the owners of postings it matches with a high score.
+pub(crate) async fn on_posting_published(state: &AppState, id: i64) -> crate::error::AppResult<()> {
+    ops::posting_published(state, id).await
 }

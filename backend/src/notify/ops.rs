@@ -213,9 +213,6 @@ pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
         }
     }
     let strong: Vec<(i64, u8)> = crate::matching::ops::strong_matches(state, id, crate::matching::ops::HIGH_SCORE);
-    if !strong.is_empty() {
-        crate::dashboard::store::record_matched(&mut tx, id, crate::db::now()).await?;
-    }
     for (candidate, score) in strong {
         if let Some(c) = crate::market::store::row(&mut tx, candidate).await? {
             let note = posting(NotificationKind::HighScoreMatch).param("score", score.to_string());

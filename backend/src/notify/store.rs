@@ -292,3 +292,26 @@ pub async fn failed_emails_count(db: &mut Conn) -> sqlx::Result<u32> {
         sql::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND error IS NOT NULL").fetch_one(db).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[
+    sql::Section {
+        name: "saved_searches",
+        sql: "SELECT json_group_array(json_object('q', q, 'kind', kind, 'domain', domain, 'created_at', created_at))
+         FROM saved_searches WHERE user_id = $1",
+    },
+    sql::Section {
+        name: "notifications",
+        sql: "SELECT json_group_array(json_object('kind', kind, 'link', link, 'params', json(params),
+                'created_at', created_at, 'read_at', read_at)) FROM notifications WHERE user_id = $1",
+    },
+];
+
+/// Erases what this capability holds only about a person whose account is being deleted: notifications, preferences, emails waiting and saved searches
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+pub const ERASE: &[&str] = &[
+    "DELETE FROM notifications WHERE user_id = $1",
+    "DELETE FROM notification_prefs WHERE user_id = $1",
+    "DELETE FROM outbox WHERE user_id = $1 OR to_email = $2",
+    "DELETE FROM saved_searches WHERE user_id = $1",
+];

@@ -4,6 +4,8 @@ pub mod policy;
 pub mod routes;
 pub mod store;
 
+pub use store::PERSONAL_DATA;
+
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -36,4 +38,19 @@ pub async fn credit_code_free(db: &mut Conn, profile: &OrgProfile, own: Option<i
         },
         None => Ok(()),
     }
+}
+
+/// Subscriber of [`crate::facts::Fact::UserErasing`]: memberships and invitations go.
+pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
+    crate::db::sql::erase(tx, store::ERASE, who).await
+}
+
+/// The organizations `user` is a member of, by id.
+pub async fn ids_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
+    store::ids_of(db, user).await
+}
+
+/// Organizations (id, Chinese name) `user` is the only owner of while others are members.
+pub async fn sole_owner_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    store::sole_owner_of(db, user).await
 }

@@ -90,7 +90,7 @@ pub async fn update(
     Path(id): Path<i64>,
     Json(input): Json<OrgInput>,
 ) -> AppResult<Json<Org>> {
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::facts::Write::begin(&state).await?;
     crate::db::lock(&mut tx, Row::Organization, &[id]).await?;
     if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
@@ -99,7 +99,8 @@ pub async fn update(
     let profile = input.parse(&tax, current_year())?;
     super::credit_code_free(&mut tx, &profile, Some(id)).await?;
     store::update(&mut tx, id, &profile).await?;
-    crate::market::ops::commit_org_changed(tx, &state, id).await?;
+    tx.raise(crate::facts::Fact::OrgChanged(id)).await?;
+    tx.commit().await?;
     let mut db = state.db.acquire().await?;
     Ok(Json(visible(&mut db, id, Some(&current.user)).await?))
 }

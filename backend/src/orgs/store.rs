@@ -450,3 +450,43 @@ pub async fn name_of(db: &mut Conn, id: i64) -> sqlx::Result<Option<String>> {
         sql::query_as("SELECT name_zh FROM organizations WHERE id = $1").bind(id).fetch_optional(db).await?;
     Ok(row.map(|(n,)| n))
 }
+
+/// What this capability holds about a person, for their data export (see `crate::facts::personal_data`).
+pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
+    name: "memberships",
+    sql:
+        "SELECT json_group_array(json_object('org_id', o.id, 'organization', o.name_zh, 'role', m.role,
+                'since', m.created_at)) FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.user_id = $1",
+}];
+
+/// Organizations (id, Chinese name) the user is the only owner of while others are members:
+/// deleting the account would leave them without an owner.
+pub async fn sole_owner_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    sql::query_as(
+        "SELECT o.id, o.name_zh FROM memberships m JOIN organizations o ON o.id = m.org_id
+         WHERE m.user_id = $1 AND m.role = 'owner'
+           AND NOT EXISTS (SELECT 1 FROM memberships x WHERE x.org_id = m.org_id AND x.user_id <> $1 AND x.role = 'owner')
+           AND EXISTS (SELECT 1 FROM memberships x WHERE x.org_id = m.org_id AND x.user_id <> $1)
+         ORDER BY o.id",
+    )
+    .bind(user)
+    .fetch_all(db)
+    .await
+}
+
+/// The organizations the user is a member of, by id.
+pub async fn ids_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sql::query_as("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")
+        .bind(user)
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Erases what this capability holds only about a person whose account is being deleted: memberships and invitations to join
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+pub const ERASE: &[&str] = &[
+    "DELETE FROM memberships WHERE user_id = $1",
+    "UPDATE invitations SET revoked_at = $3 WHERE email = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
+    "UPDATE invitations SET email = $4 WHERE email = $2",
+];

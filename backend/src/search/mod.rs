@@ -47,12 +47,12 @@ async fn documents(db: &Db, only: Option<&[i64]>) -> sqlx::Result<Vec<IndexDoc>>
         .collect())
 }
 
-/// Brings the index in line with the database for these postings: published ones are (re)indexed,
-/// every other one is removed.
-pub async fn sync(db: &Db, search: &Arc<SearchIndex>, ids: &[i64]) -> AppResult<()> {
-    let upserts = documents(db, Some(ids)).await?;
+/// Subscriber (after commit) of [`crate::facts::Fact::PostingsChanged`]: brings the index in line
+/// with the database for these postings (published ones are (re)indexed, every other one removed).
+pub(crate) async fn on_postings_changed(state: &crate::AppState, ids: &[i64]) -> AppResult<()> {
+    let upserts = documents(&state.db, Some(ids)).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !upserts.iter().any(|d| d.id == *id)).collect();
-    let search = search.clone();
+    let search = state.search.clone();
     tokio::task::spawn_blocking(move || search.apply(&upserts, &removals))
         .await
         .map_err(|e| AppError::Internal(e.into()))?
