@@ -126,16 +126,16 @@ fn dashboard(c: &mut Criterion) {
     });
     let tax = rt.block_on(async {
         let mut conn = db.acquire().await.unwrap();
-        backend::taxonomy::store::load(&mut conn).await.unwrap()
+        backend::taxonomy::load(&mut conn).await.unwrap()
     });
     rt.block_on(async {
         // Each target's rule on its own (median of 15), to see where the time goes.
         let mut conn = db.acquire().await.unwrap();
-        for row in backend::dashboard::store::targets(&mut conn).await.unwrap() {
+        for row in backend::dashboard::target_rules(&mut conn).await.unwrap() {
             let mut times: Vec<f64> = Vec::new();
             for _ in 0..15 {
                 let t = std::time::Instant::now();
-                black_box(backend::dashboard::store::count(&mut conn, &row.rule()).await.unwrap());
+                black_box(backend::dashboard::count_rule(&mut conn, &row.rule()).await.unwrap());
                 times.push(t.elapsed().as_secs_f64() * 1000.0);
             }
             times.sort_by(f64::total_cmp);
@@ -168,7 +168,7 @@ fn dashboard(c: &mut Criterion) {
         b.iter(|| {
             rt.block_on(async {
                 let mut conn = db.acquire().await.unwrap();
-                black_box(backend::dashboard::targets(&mut conn).await.unwrap())
+                black_box(backend::dashboard::target_rules(&mut conn).await.unwrap())
             })
         })
     });

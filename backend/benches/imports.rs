@@ -76,17 +76,17 @@ fn imports(c: &mut Criterion) {
         let state = backend::app::prepare(config).await.unwrap();
         let email = shared::validate::Email::parse("bench@example.com").unwrap();
         let pw = shared::validate::Password::parse("correct-horse-battery").unwrap();
-        backend::accounts::store::create_or_promote_admin(&state.db, &email, &pw).await.unwrap();
+        backend::accounts::create_or_promote_admin(&state.db, &email, &pw).await.unwrap();
         let (id,): (i64,) = backend::db::sql::query_as("SELECT id FROM users WHERE email = 'bench@example.com'")
             .fetch_one(&state.db)
             .await
             .unwrap();
         let mut conn = state.db.acquire().await.unwrap();
-        let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
+        let tax = backend::taxonomy::load(&mut conn).await.unwrap();
         let input =
             OrgInput { name_zh: "杭州基准测试科技有限公司".into(), ..OrgInput::empty(OrgKind::Enterprise) };
-        let org = backend::orgs::store::insert(&mut conn, &input.parse(&tax, 2026).unwrap(), id).await.unwrap();
-        backend::orgs::store::set_verified(&mut conn, org, Some(id)).await.unwrap();
+        let org = backend::orgs::insert(&mut conn, &input.parse(&tax, 2026).unwrap(), id).await.unwrap();
+        backend::orgs::set_verified(&mut conn, org, Some(id)).await.unwrap();
         let user = SessionUser {
             id,
             email: "bench@example.com".into(),

@@ -66,7 +66,7 @@ fn corpus() -> Corpus {
         let pool = sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap();
         sqlx::migrate!("./migrations/sqlite").run(&pool).await.unwrap();
         let mut conn = backend::db::Db::Sqlite(pool).acquire().await.unwrap();
-        backend::taxonomy::store::load(&mut conn).await.unwrap()
+        backend::taxonomy::load(&mut conn).await.unwrap()
     });
     let vocab = Vocabulary::load().unwrap();
     let orgs = organizations(&vocab, &tax, 7, 2000);
@@ -109,7 +109,7 @@ fn corpus() -> Corpus {
     let stored: Vec<(Profile, Bag)> = entries
         .iter()
         .map(|(p, b)| match b {
-            Bag::Fresh(m) => (p.clone(), Bag::Stored(backend::matching::store::encode(m))),
+            Bag::Fresh(m) => (p.clone(), Bag::Stored(backend::matching::encode(m))),
             Bag::Stored(s) => (p.clone(), Bag::Stored(s.clone())),
         })
         .collect();

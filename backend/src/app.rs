@@ -266,7 +266,7 @@ async fn expire_sessions(db: Db) {
         let Ok(mut conn) = db.acquire().await else {
             continue;
         };
-        match accounts::store::delete_expired_sessions(&mut conn, db::now()).await {
+        match accounts::delete_expired_sessions(&mut conn, db::now()).await {
             Ok(n) if n > 0 => tracing::info!(n, "deleted expired sessions"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "deleting expired sessions"),

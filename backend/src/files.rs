@@ -18,12 +18,12 @@ fn checksum(bytes: &[u8]) -> String {
 }
 
 /// Checks `bytes` and stores them once per content; returns (mime type, sha256).
-pub async fn store(state: &AppState, bytes: &[u8]) -> AppResult<(&'static str, String)> {
-    store_up_to(state, bytes, ATTACHMENT_MAX).await
+pub async fn save(state: &AppState, bytes: &[u8]) -> AppResult<(&'static str, String)> {
+    save_up_to(state, bytes, ATTACHMENT_MAX).await
 }
 
-/// [`store`] with another size limit (a competition's business plan may be 20 MB).
-pub async fn store_up_to(state: &AppState, bytes: &[u8], max: usize) -> AppResult<(&'static str, String)> {
+/// [`save`] with another size limit (a competition's business plan may be 20 MB).
+pub async fn save_up_to(state: &AppState, bytes: &[u8], max: usize) -> AppResult<(&'static str, String)> {
     if bytes.len() > max {
         return Err(AppError::PayloadTooLarge(max));
     }

@@ -79,7 +79,7 @@ async fn main() -> anyhow::Result<()> {
                 Password::parse(&password).map_err(|e| anyhow::anyhow!("{}", e.msg().t(shared::Locale::En)))?;
             let pool = db::connect(&config).await?;
             db::migrate(&pool).await?;
-            let created = accounts::store::create_or_promote_admin(&pool, &email, &password).await?;
+            let created = accounts::create_or_promote_admin(&pool, &email, &password).await?;
             tracing::info!(
                 "{} is now a site administrator{}",
                 email.as_str(),

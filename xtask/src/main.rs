@@ -8,6 +8,7 @@ mod api_fuzz;
 mod chunks;
 mod frontend;
 mod lighthouse;
+mod lint;
 mod load;
 mod postgres;
 mod serve;
@@ -35,6 +36,7 @@ fn main() -> Result<()> {
             run(&root, &args)
         }
         "test" => test(&root),
+        "lint" => lint::check(&root),
         "load" => load::load(&root, &args),
         "lighthouse" => lighthouse::task(&root, &args),
         "api-fuzz" => api_fuzz::run(&root),
@@ -60,7 +62,8 @@ fn main() -> Result<()> {
         ])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend [--dev] build only the frontend into dist/ (what the browser tests serve);\n                   --dev: the edit-reload loop, incremental and unoptimised\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  test             fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing, Lighthouse (accessibility, best practices, SEO)\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  lighthouse [--runs N] [--debug] [--no-build]\n                   Lighthouse, mobile and desktop, on the main pages of a release server with the demo data (median of N runs, default 3)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
+                "usage: cargo xtask <task>\n\n  build            build the frontend into dist/ and the server in release\n  frontend [--dev] build only the frontend into dist/ (what the browser tests serve);\n                   --dev: the edit-reload loop, incremental and unoptimised\n  run [-- FLAGS]   build, then start the server (flags go to `futurematch`, e.g. --addr 127.0.0.1:9000 --data-dir /tmp/x)\n  lint             the layout checks: no capability names another's store
+  test             lint, fmt, clippy (native + wasm32), cargo deny, unit, API and browser tests, the API tests on PostgreSQL, fuzzing, Lighthouse (accessibility, best practices, SEO)\n  api-fuzz         schemathesis against a server with the demo data (also the end of `test`)\n  lighthouse [--runs N] [--debug] [--no-build]\n                   Lighthouse, mobile and desktop, on the main pages of a release server with the demo data (median of N runs, default 3)\n  eval-matching    ranking quality of the matching engine on tests/matching-eval (nDCG@10, recall@20)\n  eval-search      search quality on tests/search-eval against three baselines, demo postings as distractors\n  load [--postings N] [--connections C] [--duration S] [--postgres]\n                   read load test: wrk against a release server at N postings (default 100000, 64, 30), on SQLite or a throwaway PostgreSQL"
             );
             if task == "help" { Ok(()) } else { bail!("unknown task {task}") }
         }
@@ -119,6 +122,7 @@ fn run(root: &Path, server_args: &[String]) -> Result<()> {
 
 fn test(root: &Path) -> Result<()> {
     let t = Instant::now();
+    lint::check(root)?;
     run_cmd(cargo().args(["fmt", "--all", "--check"]))?;
     setup::ensure_wasm_target()?;
     run_cmd(cargo().args(["clippy", "--workspace", "--exclude", "frontend", "--all-targets", "--", "-D", "warnings"]))?;

@@ -145,7 +145,7 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
 /// The signed-in user with their organizations and roles, as `/api/me` answers.
 pub async fn me_of(state: &AppState, user: SessionUser) -> crate::error::AppResult<shared::accounts::Me> {
     let mut db = state.db.acquire().await?;
-    let memberships = super::store::memberships(&mut db, user.id).await?;
+    let memberships = crate::orgs::memberships(&mut db, user.id).await?;
     Ok(shared::accounts::Me {
         id: user.id,
         email: user.email,

@@ -2,8 +2,6 @@
 
 use crate::db::Conn;
 use shared::Locale;
-use shared::accounts::Membership;
-use shared::orgs::{OrgKind, OrgRole};
 use time::OffsetDateTime;
 
 use super::session::SessionUser;
@@ -129,39 +127,6 @@ pub async fn update_profile(
     .execute(db)
     .await?;
     Ok(())
-}
-
-pub async fn memberships(db: &mut Conn, user_id: i64) -> sqlx::Result<Vec<Membership>> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        org_id: i64,
-        name_zh: String,
-        name_en: Option<String>,
-        kind: String,
-        role: String,
-        verified_at: Option<OffsetDateTime>,
-    }
-    let rows: Vec<Row> = sql::query_as(
-        "SELECT o.id AS org_id, o.name_zh, o.name_en, o.kind, m.role, o.verified_at
-         FROM memberships m JOIN organizations o ON o.id = m.org_id
-         WHERE m.user_id = $1 ORDER BY m.created_at, o.id",
-    )
-    .bind(user_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            Some(Membership {
-                org_id: r.org_id,
-                org_name_zh: r.name_zh,
-                org_name_en: r.name_en,
-                org_kind: OrgKind::parse(&r.kind)?,
-                role: OrgRole::parse(&r.role)?,
-                verified: r.verified_at.is_some(),
-            })
-        })
-        .collect())
 }
 
 // ---- sessions ----

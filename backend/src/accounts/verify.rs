@@ -57,7 +57,7 @@ pub async fn send(
         fill(Msg::VerifyEmailBody.t(locale), &[("link", &url), ("hours", &hours)]),
         Msg::EmailFooter.t(locale)
     );
-    crate::notify::store::queue_email(tx, Some(user), email, &subject, &body, at).await?;
+    crate::notify::queue_email(tx, Some(user), email, &subject, &body, at).await?;
     Ok(())
 }
 

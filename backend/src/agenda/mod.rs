@@ -3,7 +3,10 @@
 
 pub mod ops;
 pub mod routes;
-pub mod store;
+mod store;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{NewSpeaker, insert, invited_to, take_seat};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

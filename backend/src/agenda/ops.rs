@@ -58,7 +58,7 @@ pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: Ses
         })
         .collect();
     store::insert(&mut tx, event, &input, &speakers).await?;
-    let head = crate::events::store::event(&mut tx, event, true).await?.ok_or(AppError::NotFound)?;
+    let head = crate::events::event(&mut tx, event, true).await?.ok_or(AppError::NotFound)?;
     for s in &speakers {
         if let store::NewSpeaker::Invited(email) = s {
             let note = Note::new(NotificationKind::SpeakerInvitation, format!("/events/{event}"))

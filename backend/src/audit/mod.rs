@@ -3,7 +3,7 @@
 
 pub mod chain;
 pub mod routes;
-pub mod store;
+mod store;
 
 pub use store::PERSONAL_DATA;
 

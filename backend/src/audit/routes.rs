@@ -16,14 +16,14 @@ use crate::http::extract::{Json, Query};
 /// asked of the capabilities that own them.
 async fn record(db: &mut crate::db::Conn, e: Entry) -> AppResult<AuditRecord> {
     let actor_name = match e.actor_id {
-        Some(id) => crate::accounts::store::display_name(db, id).await?,
+        Some(id) => crate::accounts::display_name(db, id).await?,
         None => None,
     };
     let (kind, id) = e.target.split_once(':').map_or((e.target.as_str(), None), |(k, id)| (k, id.parse::<i64>().ok()));
     let (target_name, target_path) = match (kind, id) {
-        ("user", Some(id)) => (crate::accounts::store::display_name(db, id).await?, None),
-        ("org", Some(id)) => (crate::orgs::store::name_of(db, id).await?, Some(format!("/orgs/{id}"))),
-        ("posting", Some(id)) => match crate::market::store::title_and_page(db, id).await? {
+        ("user", Some(id)) => (crate::accounts::display_name(db, id).await?, None),
+        ("org", Some(id)) => (crate::orgs::name_of(db, id).await?, Some(format!("/orgs/{id}"))),
+        ("posting", Some(id)) => match crate::market::title_and_page(db, id).await? {
             Some((title, path)) => (Some(title), Some(path)),
             None => (None, None),
         },

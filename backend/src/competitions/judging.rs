@@ -33,7 +33,7 @@ pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: Pane
         return Err(conflict());
     }
     // Choosing from the expert pool is for verified organizations (as searching it is).
-    let verified = crate::orgs::store::get(&mut tx, c.org_id, false, None).await?.is_some_and(|o| o.verified);
+    let verified = crate::orgs::get(&mut tx, c.org_id, false, None).await?.is_some_and(|o| o.verified);
     if !verified && !user.is_admin {
         return Err(AppError::Refused(axum::http::StatusCode::FORBIDDEN, shared::ErrorCode::NotVerified));
     }
@@ -49,13 +49,13 @@ pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: Pane
     }
     let at = now();
     let invited = store::set_panel(&mut tx, stage, &users, at, false).await?;
-    let org = crate::orgs::store::summary(&mut tx, c.org_id).await?.ok_or(AppError::NotFound)?;
+    let org = crate::orgs::summary(&mut tx, c.org_id).await?.ok_or(AppError::NotFound)?;
     let note = Note::new(NotificationKind::PanelInvitation, "/judging")
         .name("title", &c.title_zh, c.title_en.as_deref())
         .name("org", &org.name_zh, org.name_en.as_deref());
     let mut to = vec![];
     for u in invited {
-        to.extend(crate::notify::store::user(&mut tx, u).await?);
+        to.extend(crate::notify::recipient(&mut tx, u).await?);
     }
     crate::notify::ops::emit(&mut tx, &state.config.site_url(), &to, Some(user.id), &note).await?;
     store::clear_assignments(&mut tx, stage).await?;
@@ -275,7 +275,7 @@ pub async fn release(state: &AppState, user: &SessionUser, stage: i64) -> AppRes
         *loads.entry(*u).or_default() += 1;
     }
     for (judge, n) in &loads {
-        let to: Vec<_> = crate::notify::store::user(&mut tx, *judge).await?.into_iter().collect();
+        let to: Vec<_> = crate::notify::recipient(&mut tx, *judge).await?.into_iter().collect();
         let note = Note::new(NotificationKind::JudgingAssigned, "/judging")
             .name("title", &c.title_zh, c.title_en.as_deref())
             .param("score", n.to_string());
@@ -473,7 +473,7 @@ pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResul
     for e in &out.entries {
         for m in store::joined_members(&mut tx, e.team_id).await? {
             if let Some(u) = m.user_id {
-                to.extend(crate::notify::store::user(&mut tx, u).await?);
+                to.extend(crate::notify::recipient(&mut tx, u).await?);
             }
         }
     }
@@ -536,8 +536,8 @@ pub async fn publish(state: &AppState, user: &SessionUser, competition: i64, p: 
     }
     let at = now();
     let ends = add_working_days(at, state.config.notice_working_days);
-    let id = crate::opencall::store::insert_competition_notice(&mut tx, c.id, &rationale, user.id, at, ends).await?;
-    crate::opencall::store::record(&mut tx, id, "published", Some(user.id), None, at).await?;
+    let id = crate::opencall::insert_competition_notice(&mut tx, c.id, &rationale, user.id, at, ends).await?;
+    crate::opencall::record(&mut tx, id, "published", Some(user.id), None, at).await?;
     let ranking = store::final_ranking(&mut tx, c.id).await?;
     store::audit(
         &mut tx,
@@ -557,7 +557,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, competition: i64, p: 
     for t in store::teams(&mut tx, c.id, None).await? {
         for m in store::joined_members(&mut tx, t.id).await? {
             if let Some(u) = m.user_id {
-                to.extend(crate::notify::store::user(&mut tx, u).await?);
+                to.extend(crate::notify::recipient(&mut tx, u).await?);
             }
         }
     }
@@ -577,8 +577,8 @@ pub async fn certificate(state: &AppState, team: i64) -> AppResult<Certificate> 
     }
     let place = store::final_ranking(&mut db, c.id).await?.into_iter().find(|r| r.team_id == team);
     let place = place.ok_or(AppError::NotFound)?;
-    let n = crate::opencall::store::notice(&mut db, notice).await?.ok_or(AppError::NotFound)?;
-    let org = crate::orgs::store::summary(&mut db, c.org_id).await?.ok_or(AppError::NotFound)?;
+    let n = crate::opencall::notice(&mut db, notice).await?.ok_or(AppError::NotFound)?;
+    let org = crate::orgs::summary(&mut db, c.org_id).await?.ok_or(AppError::NotFound)?;
     let members = store::joined_members(&mut db, team).await?.into_iter().map(|m| m.name.unwrap_or(m.email)).collect();
     Ok(Certificate {
         competition_title_zh: c.title_zh,

@@ -7,9 +7,15 @@ pub mod judging;
 pub mod ops;
 pub mod results;
 pub mod routes;
-pub mod store;
+mod store;
 
 pub use store::PERSONAL_DATA;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{
+    CompetitionRow, NewTeam, assignments, audit, competition, final_ranking, insert, insert_submission, insert_team,
+    members, put_sheet, set_panel, set_stage, stage, stages, teams, tracks,
+};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -27,7 +27,7 @@ pub(super) fn conflict() -> AppError {
 /// Whether the caller runs the competition: a member of its organization, or a site admin.
 pub(super) async fn runs(db: &mut Conn, c: &CompetitionRow, user: Option<&SessionUser>) -> AppResult<bool> {
     let Some(user) = user else { return Ok(false) };
-    Ok(user.is_admin || crate::orgs::store::role_of(db, c.org_id, user.id).await?.is_some())
+    Ok(user.is_admin || crate::orgs::role_of(db, c.org_id, user.id).await?.is_some())
 }
 
 /// The competition, 404 when missing; 403 unless the caller runs it.
@@ -66,7 +66,7 @@ pub(super) fn stage_view(s: &StageRow) -> Stage {
 }
 
 async fn assemble(db: &mut Conn, c: CompetitionRow, user: Option<&SessionUser>) -> AppResult<Competition> {
-    let org = crate::orgs::store::summary(db, c.org_id).await?.ok_or(AppError::NotFound)?;
+    let org = crate::orgs::summary(db, c.org_id).await?.ok_or(AppError::NotFound)?;
     let stages = store::stages(db, c.id).await?;
     Ok(Competition {
         id: c.id,
@@ -90,7 +90,7 @@ async fn assemble(db: &mut Conn, c: CompetitionRow, user: Option<&SessionUser>) 
 }
 
 async fn check_domains(db: &mut Conn, input: &CompetitionInput) -> AppResult<()> {
-    let tax = crate::taxonomy::store::load(db).await?;
+    let tax = crate::taxonomy::load(db).await?;
     for t in &input.tracks {
         tax.require(TermKind::Domain, t.domain.trim()).map_err(|e| AppError::field("tracks", e))?;
     }
@@ -102,8 +102,8 @@ pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInpu
     input.check(Some(now()))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     check_domains(&mut tx, &input).await?;
-    let org = crate::orgs::store::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
-    if crate::orgs::store::role_of(&mut tx, org.id, user.id).await?.is_none() {
+    let org = crate::orgs::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
+    if crate::orgs::role_of(&mut tx, org.id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     if org.kind != OrgKind::Organizer {
@@ -197,7 +197,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Competition, &[id]).await?;
     let c = run_by(&mut tx, id, user).await?;
-    let org = crate::orgs::store::get(&mut tx, c.org_id, false, None).await?.ok_or(AppError::NotFound)?;
+    let org = crate::orgs::get(&mut tx, c.org_id, false, None).await?.ok_or(AppError::NotFound)?;
     if !org.verified {
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
     }
@@ -283,7 +283,7 @@ pub async fn register(state: &AppState, user: &SessionUser, competition: i64, in
         return Err(AppError::field("track_id", FieldError::Invalid));
     }
     if let Some(org) = input.org_id
-        && crate::orgs::store::role_of(&mut tx, org, user.id).await?.is_none()
+        && crate::orgs::role_of(&mut tx, org, user.id).await?.is_none()
     {
         return Err(AppError::field("org_id", FieldError::Invalid));
     }
@@ -546,7 +546,7 @@ pub async fn upload_plan(
     if !bytes.starts_with(b"%PDF-") {
         return Err(AppError::Refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType));
     }
-    let (_, sha256) = crate::files::store_up_to(state, bytes, PLAN_MAX).await?;
+    let (_, sha256) = crate::files::save_up_to(state, bytes, PLAN_MAX).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     lock_competition_of_team(&mut tx, team).await?;
     let s = open_stage(&mut tx, user, team, stage).await?;

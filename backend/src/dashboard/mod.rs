@@ -5,7 +5,10 @@
 
 pub mod figures;
 pub mod routes;
-pub mod store;
+mod store;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{count as count_rule, targets as target_rules, update_target as record_target_update};
 
 use crate::db::Conn;
 use shared::dashboard::{Activity, Period, TargetUpdate, TargetView};

@@ -10,7 +10,6 @@ use crate::accounts::AdminUser;
 use crate::error::AppResult;
 use crate::http::extract::{Json, Path, Query};
 use crate::http::locale::current_locale;
-use crate::taxonomy::store as taxonomy;
 
 /// The plan's targets with their goal, current value, source and date.
 #[utoipa::path(get, path = "/dashboard/targets", tag = "dashboard",
@@ -26,7 +25,7 @@ pub async fn targets(State(state): State<AppState>) -> AppResult<Json<Vec<Target
     responses((status = 200, body = Activity), (status = 422, body = ApiError)))]
 pub async fn activity(State(state): State<AppState>, Query(q): Query<ActivityQuery>) -> AppResult<Json<Activity>> {
     let mut db = state.db.acquire().await?;
-    let tax = taxonomy::load(&mut db).await?;
+    let tax = crate::taxonomy::load(&mut db).await?;
     let period = q.parse(&tax, super::today())?;
     Ok(Json(super::activity(&mut db, &period, &tax).await?))
 }
@@ -37,7 +36,7 @@ pub async fn activity(State(state): State<AppState>, Query(q): Query<ActivityQue
               (status = 422, body = ApiError)))]
 pub async fn export(State(state): State<AppState>, Query(q): Query<ActivityQuery>) -> AppResult<Response> {
     let mut db = state.db.acquire().await?;
-    let tax = taxonomy::load(&mut db).await?;
+    let tax = crate::taxonomy::load(&mut db).await?;
     let period = q.parse(&tax, super::today())?;
     let activity = super::activity(&mut db, &period, &tax).await?;
     let targets = super::targets(&mut db).await?;
@@ -64,7 +63,7 @@ pub async fn update_target(
 ) -> AppResult<Json<TargetView>> {
     let tax = {
         let mut db = state.db.acquire().await?;
-        taxonomy::load(&mut db).await?
+        crate::taxonomy::load(&mut db).await?
     };
     let update = input.parse(&tax, super::today())?;
     Ok(Json(super::update_target(&state, &admin.0, &code, update).await?))

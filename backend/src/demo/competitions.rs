@@ -9,10 +9,9 @@ use shared::experts::{ExpertInput, ExpertKind, ExpertStatus};
 use time::{Duration, OffsetDateTime};
 
 use super::generate::Vocabulary;
-use crate::accounts::store as accounts_store;
-use crate::accounts::store::NewUser;
+use crate::accounts::NewUser;
 use crate::common::rng::Rng;
-use crate::competitions::{judging, store};
+use crate::competitions::{self, judging};
 use crate::db::sql;
 
 const SURNAMES: [&str; 20] = [
@@ -107,7 +106,7 @@ async fn experts(
         } else {
             let name = format!("{}{}", SURNAMES[n % SURNAMES.len()], GIVEN[(n * 7) % GIVEN.len()]);
             let email = format!("expert{n}@demo.futurematch.cn");
-            accounts_store::insert_user(db, &NewUser::verified(&email, hash, &name, Locale::ZhCn)).await?
+            crate::accounts::insert_user(db, &NewUser::verified(&email, hash, &name, Locale::ZhCn)).await?
         };
         let first = super::DOMAINS[n % super::DOMAINS.len()];
         let mut domains = vec![first.to_owned()];
@@ -141,17 +140,10 @@ async fn experts(
             // Declared by name: their own institution (matched against teams' organizations).
             conflict_names: vec![affiliation],
         };
-        let id = crate::experts::store::upsert(db, user, &input, now - Duration::days(400 - n as i64)).await?;
+        let id = crate::experts::upsert(db, user, &input, now - Duration::days(400 - n as i64)).await?;
         if n < 40 {
-            crate::experts::store::review(
-                db,
-                id,
-                ExpertStatus::Approved,
-                None,
-                host,
-                now - Duration::days(399 - n as i64),
-            )
-            .await?;
+            crate::experts::review(db, id, ExpertStatus::Approved, None, host, now - Duration::days(399 - n as i64))
+                .await?;
             out.push((user, domains));
         }
     }
@@ -174,7 +166,7 @@ async fn create(
     p: &Plan<'_>,
     now: OffsetDateTime,
     created: OffsetDateTime,
-) -> anyhow::Result<store::CompetitionRow> {
+) -> anyhow::Result<competitions::CompetitionRow> {
     let input = CompetitionInput {
         org_id: org,
         title_zh: p.title_zh.into(),
@@ -210,9 +202,9 @@ async fn create(
         judges_per_entry: 3,
     };
     input.check(None).map_err(|e| anyhow::anyhow!("demo competition {}: {e:?}", p.title_zh))?;
-    let id = store::insert(db, &input, host, created, true).await?;
-    store::audit(db, id, Some(host), "created", &serde_json::json!({ "title": p.title_zh }), created).await?;
-    store::competition(db, id).await?.ok_or_else(|| anyhow::anyhow!("competition {id} vanished"))
+    let id = competitions::insert(db, &input, host, created, true).await?;
+    competitions::audit(db, id, Some(host), "created", &serde_json::json!({ "title": p.title_zh }), created).await?;
+    competitions::competition(db, id).await?.ok_or_else(|| anyhow::anyhow!("competition {id} vanished"))
 }
 
 /// Teams for each track, led by `leaders` (user, email, organization) in turn; each submits to the
@@ -221,13 +213,13 @@ async fn teams(
     db: &mut Conn,
     vocab: &Vocabulary,
     rng: &mut Rng,
-    c: &store::CompetitionRow,
+    c: &competitions::CompetitionRow,
     leaders: &[(i64, String, i64)],
     per_track: usize,
     at: OffsetDateTime,
 ) -> anyhow::Result<Vec<i64>> {
-    let tracks = store::tracks(db, c.id).await?;
-    let stage = store::stages(db, c.id).await?.into_iter().next().ok_or_else(|| anyhow::anyhow!("no stage"))?;
+    let tracks = competitions::tracks(db, c.id).await?;
+    let stage = competitions::stages(db, c.id).await?.into_iter().next().ok_or_else(|| anyhow::anyhow!("no stage"))?;
     let mut out = vec![];
     let mut next = 0;
     for t in &tracks {
@@ -245,7 +237,7 @@ async fn teams(
             let term = &terms[pick];
             let name = format!("{}项目组", term.0);
             let member = format!("member{}@example.com", next);
-            let team = store::NewTeam {
+            let team = competitions::NewTeam {
                 competition: c.id,
                 track: t.id,
                 name: &name,
@@ -254,7 +246,7 @@ async fn teams(
                 members: &[&member],
                 members_status: shared::competitions::TeamMemberStatus::Joined,
             };
-            let id = store::insert_team(db, &team, at).await?;
+            let id = competitions::insert_team(db, &team, at).await?;
             let other = &terms[(n * 5 + 1) % terms.len().max(1)];
             for version in 0..(1 + usize::from(rng.chance(40))) {
                 let s = shared::competitions::SubmissionInput {
@@ -267,8 +259,16 @@ async fn teams(
                     video_url: rng.chance(60).then(|| format!("https://video.example.com/demo/{id}")),
                     extras: vec![format!("{}万元", rng.range(3, 30) * 100), "已申请发明专利3项".into()],
                 };
-                store::insert_submission(db, id, stage.id, &s, None, *user, at + Duration::hours(version as i64 * 30))
-                    .await?;
+                competitions::insert_submission(
+                    db,
+                    id,
+                    stage.id,
+                    &s,
+                    None,
+                    *user,
+                    at + Duration::hours(version as i64 * 30),
+                )
+                .await?;
             }
             out.push(id);
         }
@@ -290,13 +290,13 @@ async fn panel(
         .map(|(u, _)| *u)
         .take(n)
         .collect();
-    store::set_panel(db, stage, &users, crate::db::now(), true).await?;
+    competitions::set_panel(db, stage, &users, crate::db::now(), true).await?;
     Ok(())
 }
 
 /// Judges every released entry of the stage with a per-team quality and per-judge leniency.
 async fn judge(db: &mut Conn, rng: &mut Rng, stage: i64, at: OffsetDateTime) -> anyhow::Result<()> {
-    let pairs = store::assignments(db, stage).await?;
+    let pairs = competitions::assignments(db, stage).await?;
     let mut quality = std::collections::HashMap::new();
     let mut bias = std::collections::HashMap::new();
     for (team, judge) in pairs {
@@ -313,7 +313,7 @@ async fn judge(db: &mut Conn, rng: &mut Rng, stage: i64, at: OffsetDateTime) -> 
             comments: vec![rng.pick(&COMMENTS).to_string(), String::new(), String::new(), String::new(), String::new()],
             comment: rng.pick(&COMMENTS).to_string(),
         };
-        store::put_sheet(db, stage, team, judge, &sheet, at).await?;
+        competitions::put_sheet(db, stage, team, judge, &sheet, at).await?;
     }
     Ok(())
 }
@@ -359,7 +359,7 @@ pub async fn seed(
     };
     let c = create(db, organizer, host, &running, now, now - Duration::days(20)).await?;
     teams(db, &vocab, &mut rng, &c, &leaders, running.teams_per_track, now - Duration::days(10)).await?;
-    let first = store::stages(db, c.id).await?.remove(0);
+    let first = competitions::stages(db, c.id).await?.remove(0);
     panel(db, first.id, &experts, &["gen_ai", "humanoid_robots", "synthetic_bio", "advanced_energy"], 12).await?;
 
     // Last year's: two stages judged, results published and final.
@@ -375,28 +375,29 @@ pub async fn seed(
     };
     let c = create(db, organizer, host, &finished, now, now - Duration::days(360)).await?;
     teams(db, &vocab, &mut rng, &c, &leaders[16..], finished.teams_per_track, now - Duration::days(320)).await?;
-    for (i, s) in store::stages(db, c.id).await?.into_iter().enumerate() {
+    for (i, s) in competitions::stages(db, c.id).await?.into_iter().enumerate() {
         if i > 0 {
             // The teams that advanced submit to the final.
-            for t in store::teams(db, c.id, None).await?.into_iter().filter(|t| t.reached > i as i64) {
+            for t in competitions::teams(db, c.id, None).await?.into_iter().filter(|t| t.reached > i as i64) {
                 let s2 = shared::competitions::SubmissionInput {
                     summary: format!("{}：决赛路演材料，补充了试点数据与融资计划。", t.name),
                     video_url: Some(format!("https://video.example.com/demo/final/{}", t.id)),
                     extras: vec![],
                 };
-                let leader = store::members(db, t.id).await?.into_iter().find_map(|m| m.user_id).unwrap_or(host);
-                store::insert_submission(db, t.id, s.id, &s2, None, leader, s.deadline - Duration::days(3)).await?;
+                let leader = competitions::members(db, t.id).await?.into_iter().find_map(|m| m.user_id).unwrap_or(host);
+                competitions::insert_submission(db, t.id, s.id, &s2, None, leader, s.deadline - Duration::days(3))
+                    .await?;
             }
         }
         panel(db, s.id, &experts, &["gen_ai", "low_altitude"], 9).await?;
         judging::assign_in(db, &s, &c, host).await.map_err(|e| anyhow::anyhow!("demo assignment: {e}"))?;
-        store::set_stage(db, s.id, StageStatus::Judging, true).await?;
+        competitions::set_stage(db, s.id, StageStatus::Judging, true).await?;
         judge(db, &mut rng, s.id, s.deadline + Duration::days(5)).await?;
-        let s = store::stage(db, s.id).await?.ok_or_else(|| anyhow::anyhow!("stage vanished"))?;
+        let s = competitions::stage(db, s.id).await?.ok_or_else(|| anyhow::anyhow!("stage vanished"))?;
         judging::close_in(db, &s, &c, host).await.map_err(|e| anyhow::anyhow!("demo closing: {e}"))?;
     }
     let published = now - Duration::days(260);
-    let notice = crate::opencall::store::insert_competition_notice(
+    let notice = crate::opencall::insert_competition_notice(
         db,
         c.id,
         "经初赛网评与决赛路演两轮评审，按评委标准分排名，各赛道前三名获奖。",
@@ -405,9 +406,9 @@ pub async fn seed(
         published + Duration::days(7),
     )
     .await?;
-    crate::opencall::store::record(db, notice, "published", Some(host), None, published).await?;
-    crate::opencall::store::set_notice_status(db, notice, shared::opencall::NoticeStatus::Final, None).await?;
-    crate::opencall::store::record(db, notice, "final", None, None, published + Duration::days(7)).await?;
-    store::audit(db, c.id, Some(host), "published", &serde_json::json!({ "notice": notice }), published).await?;
+    crate::opencall::record(db, notice, "published", Some(host), None, published).await?;
+    crate::opencall::set_notice_status(db, notice, shared::opencall::NoticeStatus::Final, None).await?;
+    crate::opencall::record(db, notice, "final", None, None, published + Duration::days(7)).await?;
+    competitions::audit(db, c.id, Some(host), "published", &serde_json::json!({ "notice": notice }), published).await?;
     Ok(())
 }

@@ -9,9 +9,6 @@ use shared::taxonomy::Taxonomy;
 use time::Duration;
 
 use crate::db::sql;
-use crate::engage::store as engage;
-use crate::market::store as market;
-use crate::opencall::store as calls;
 
 /// How many postings the demo's cooperation adds (three demands of named organizations).
 pub const POSTINGS: usize = 3;
@@ -20,9 +17,9 @@ pub const POSTINGS: usize = 3;
 async fn demand(db: &mut Conn, tax: &Taxonomy, org: i64, user: i64, json: serde_json::Value) -> anyhow::Result<i64> {
     let input: PostingInput = serde_json::from_value(json)?;
     let draft = input.parse(tax, crate::db::now().date()).map_err(|e| anyhow::anyhow!("demo demand: {e:?}"))?;
-    let id = market::insert(db, org, user, &draft).await?;
-    let row = market::row(db, id).await?.ok_or_else(|| anyhow::anyhow!("demo demand vanished"))?;
-    market::set_status(db, &row, PostingAction::Approve, PostingStatus::Published, None, None).await?;
+    let id = crate::market::insert(db, org, user, &draft).await?;
+    let row = crate::market::posting(db, id).await?.ok_or_else(|| anyhow::anyhow!("demo demand vanished"))?;
+    crate::market::set_status(db, &row, PostingAction::Approve, PostingStatus::Published, None, None).await?;
     Ok(id)
 }
 
@@ -43,27 +40,29 @@ pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) ->
         "open_call": {"reward": 500, "application_deadline": deadline.to_string()}
     }))
     .await?;
-    let texts = calls::Texts {
+    let texts = crate::opencall::Texts {
         solution: "基于混合精度量化与图级算子融合，在自研调度器上实测能效提升34%，附测试报告。",
         team: "之江实验室智能计算研究中心，18人，含5名研究员",
         budget: 650,
         timeline: "第1–3月适配，第4–6月中试，第7–9月在算力中心验证",
     };
-    calls::insert(db, call, zhijiang, &texts, li, now).await?;
+    crate::opencall::insert(db, call, zhijiang, &texts, li, now).await?;
 
     // Requests in each state.
-    let new = |from: i64, to: i64, posting: i64, proposal: Proposal, message: &'static str, user: i64| engage::NewRow {
-        from_org: from,
-        to_org: to,
-        posting_id: posting,
-        source_id: None,
-        proposal,
-        message,
-        user,
-        now,
-        expires_at: now + Duration::days(14),
+    let new = |from: i64, to: i64, posting: i64, proposal: Proposal, message: &'static str, user: i64| {
+        crate::engage::NewRow {
+            from_org: from,
+            to_org: to,
+            posting_id: posting,
+            source_id: None,
+            proposal,
+            message,
+            user,
+            now,
+            expires_at: now + Duration::days(14),
+        }
     };
-    let pending = engage::insert(
+    let pending = crate::engage::insert(
         db,
         &new(
             zhijiang,
@@ -75,7 +74,7 @@ pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) ->
         ),
     )
     .await?;
-    engage::record(db, pending, "requested", Some(zhijiang), Some(li), None, now).await?;
+    crate::engage::record(db, pending, "requested", Some(zhijiang), Some(li), None, now).await?;
 
     let second = demand(db, tax, yunqi, zhang, serde_json::json!({
         "kind": "demand", "title_zh": "多模态内容审核数据集共建", "title_en": "Co-building a multimodal content moderation dataset",
@@ -85,7 +84,7 @@ pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) ->
         "budget_min": 100, "budget_max": 300
     }))
     .await?;
-    let deal = engage::insert(
+    let deal = crate::engage::insert(
         db,
         &new(
             synbio,
@@ -97,11 +96,11 @@ pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) ->
         ),
     )
     .await?;
-    engage::record(db, deal, "requested", Some(synbio), Some(li), None, now).await?;
-    engage::set_status(db, deal, EngagementStatus::Accepted, None, now).await?;
-    engage::record(db, deal, "accepted", Some(yunqi), Some(zhang), None, now).await?;
-    engage::insert_message(db, deal, yunqi, zhang, "欢迎！下周二上午来云栖小镇面谈，方便吗？", now).await?;
-    engage::insert_message(db, deal, synbio, li, "可以，我们带上质控流程和报价。", now).await?;
+    crate::engage::record(db, deal, "requested", Some(synbio), Some(li), None, now).await?;
+    crate::engage::set_status(db, deal, EngagementStatus::Accepted, None, now).await?;
+    crate::engage::record(db, deal, "accepted", Some(yunqi), Some(zhang), None, now).await?;
+    crate::engage::insert_message(db, deal, yunqi, zhang, "欢迎！下周二上午来云栖小镇面谈，方便吗？", now).await?;
+    crate::engage::insert_message(db, deal, synbio, li, "可以，我们带上质控流程和报价。", now).await?;
     let signed = ParsedStage {
         stage: DealStage::Signed,
         contract_value: Some(180),
@@ -109,17 +108,17 @@ pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) ->
         failure: None,
         note: None,
     };
-    engage::set_stage(db, deal, &signed, now).await?;
-    engage::record(db, deal, "signed", Some(yunqi), Some(zhang), None, now).await?;
+    crate::engage::set_stage(db, deal, &signed, now).await?;
+    crate::engage::record(db, deal, "signed", Some(yunqi), Some(zhang), None, now).await?;
 
-    let funding = engage::insert(
+    let funding = crate::engage::insert(
         db,
         &new(fund, yunqi, second, Proposal::Investment, "引导基金关注多模态数据基础设施，希望了解贵司融资计划。", wang),
     )
     .await?;
-    engage::record(db, funding, "requested", Some(fund), Some(wang), None, now).await?;
-    engage::set_status(db, funding, EngagementStatus::Accepted, None, now).await?;
-    engage::record(db, funding, "accepted", Some(yunqi), Some(zhang), None, now).await?;
+    crate::engage::record(db, funding, "requested", Some(fund), Some(wang), None, now).await?;
+    crate::engage::set_status(db, funding, EngagementStatus::Accepted, None, now).await?;
+    crate::engage::record(db, funding, "accepted", Some(yunqi), Some(zhang), None, now).await?;
 
     // A closed open call whose result is in its objection window.
     let closed = demand(db, tax, orgs[1], zhang, serde_json::json!({
@@ -131,14 +130,14 @@ pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) ->
         "open_call": {"reward": 300, "application_deadline": (now + Duration::days(1)).date().to_string()}
     }))
     .await?;
-    let texts = calls::Texts {
+    let texts = crate::opencall::Texts {
         solution: "视觉与毫米波雷达融合的避障方案，已在园区完成2000架次试飞。",
         team: "之江实验室无人系统团队，12人",
         budget: 420,
         timeline: "6个月完成城区航线验证",
     };
-    let winner = calls::insert(db, closed, zhijiang, &texts, li, now).await?;
-    calls::set_status(db, winner, shared::opencall::ApplicationStatus::Selected, now).await?;
+    let winner = crate::opencall::insert(db, closed, zhijiang, &texts, li, now).await?;
+    crate::opencall::set_status(db, winner, shared::opencall::ApplicationStatus::Selected, now).await?;
     let set_deadline = db.dialect().pick(
         "UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', $2) WHERE id = $1",
         "UPDATE postings SET spec = jsonb_set(spec::jsonb, '{open_call,application_deadline}', to_jsonb($2::text))::text
@@ -146,9 +145,16 @@ pub async fn seed(db: &mut Conn, tax: &Taxonomy, orgs: &[i64], users: &[i64]) ->
     );
     sql::query(set_deadline).bind(closed).bind((now - Duration::days(1)).date().to_string()).execute(&mut *db).await?;
     let ends = shared::opencall::add_working_days(now, shared::opencall::NOTICE_WORKING_DAYS);
-    let notice =
-        calls::insert_notice(db, closed, "方案经园区2000架次验证，指标满足揭榜要求。", zhang, now, ends, &[winner])
-            .await?;
-    calls::record(db, notice, "published", Some(zhang), None, now).await?;
+    let notice = crate::opencall::insert_notice(
+        db,
+        closed,
+        "方案经园区2000架次验证，指标满足揭榜要求。",
+        zhang,
+        now,
+        ends,
+        &[winner],
+    )
+    .await?;
+    crate::opencall::record(db, notice, "published", Some(zhang), None, now).await?;
     Ok(())
 }

@@ -10,7 +10,7 @@ use shared::events::{
 use time::{Duration, OffsetDateTime};
 
 use crate::db::sql;
-use crate::events::store;
+use crate::events;
 
 struct DemoEvent {
     title_zh: &'static str,
@@ -162,7 +162,7 @@ pub async fn seed(db: &mut Conn, organizer: i64, host: i64) -> anyhow::Result<()
             registration_closes_at: Some(starts - Duration::days(1)),
         };
         let created = if e.starts_in_days < 0 { starts - Duration::days(40) } else { now - Duration::days(10) };
-        let event = store::insert(db, &input, host, created, true).await?;
+        let event = events::insert(db, &input, host, created, true).await?;
         let mut types = vec![];
         for (zh, en, quota, approval) in e.tickets {
             let t = TicketTypeInput {
@@ -171,7 +171,7 @@ pub async fn seed(db: &mut Conn, organizer: i64, host: i64) -> anyhow::Result<()
                 quota: *quota,
                 approval: *approval,
             };
-            types.push((store::insert_ticket_type(db, event, &t).await?, *approval));
+            types.push((events::insert_ticket_type(db, event, &t).await?, *approval));
         }
         let questions = if n == 0 { forum_questions(db, event).await? } else { vec![] };
         let mut confirmed = 0usize;
@@ -193,7 +193,7 @@ pub async fn seed(db: &mut Conn, organizer: i64, host: i64) -> anyhow::Result<()
             }
             let people = [name.clone()];
             let at = created + Duration::hours(3 + 7 * i as i64);
-            let reg = store::NewRegistration {
+            let reg = events::NewRegistration {
                 event,
                 ticket_type: ticket,
                 user: *user,
@@ -202,7 +202,7 @@ pub async fn seed(db: &mut Conn, organizer: i64, host: i64) -> anyhow::Result<()
                 status,
                 now: at,
             };
-            let rid = store::insert_registration(db, &reg).await?;
+            let rid = events::insert_registration(db, &reg).await?;
             if let [position, fields] = questions[..] {
                 let answers = [
                     Answer {
@@ -211,13 +211,13 @@ pub async fn seed(db: &mut Conn, organizer: i64, host: i64) -> anyhow::Result<()
                     },
                     Answer { question: fields, value: ["0", "1", "0,2", "2"][i % 4].into() },
                 ];
-                store::insert_answers(db, rid, &answers).await?;
+                events::insert_answers(db, rid, &answers).await?;
             }
             if status == RegistrationStatus::Confirmed {
                 attendees.push(*user);
                 confirmed += 1;
                 if confirmed <= e.checked_in {
-                    let checkin = store::NewCheckin {
+                    let checkin = events::NewCheckin {
                         event,
                         ticket: TicketRef { registration: rid, person: 0 },
                         device: "demo-door",
@@ -225,7 +225,7 @@ pub async fn seed(db: &mut Conn, organizer: i64, host: i64) -> anyhow::Result<()
                         by: host,
                         at: starts + Duration::minutes(10 + i as i64),
                     };
-                    store::insert_checkin(db, &checkin).await?;
+                    events::insert_checkin(db, &checkin).await?;
                 }
             }
         }
@@ -301,13 +301,13 @@ async fn forum_agenda(db: &mut Conn, event: i64, starts: OffsetDateTime, attende
             speakers: vec![],
             capacity: seats,
         };
-        let named: Vec<crate::agenda::store::NewSpeaker> =
-            speakers.iter().map(|s| crate::agenda::store::NewSpeaker::Named((*s).to_owned())).collect();
-        let session = crate::agenda::store::insert(db, event, &input, &named).await?;
+        let named: Vec<crate::agenda::NewSpeaker> =
+            speakers.iter().map(|s| crate::agenda::NewSpeaker::Named((*s).to_owned())).collect();
+        let session = crate::agenda::insert(db, event, &input, &named).await?;
         if let Some(seats) = seats {
             // A third of the attendees took a seat in each track, up to its seats.
             for user in attendees.iter().skip(i).step_by(3).take(seats as usize) {
-                crate::agenda::store::take_seat(db, session, *user, starts - Duration::days(3)).await?;
+                crate::agenda::take_seat(db, session, *user, starts - Duration::days(3)).await?;
             }
         }
     }
@@ -324,12 +324,11 @@ async fn meetings(
     attendees: &[i64],
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
-    use crate::meetings::store as meet;
     use shared::meetings::RequestStatus;
     let first = starts + Duration::minutes(270);
     let slots = shared::meetings::even_slots(first, 8, 20, 5);
-    meet::replace_setup(db, event, 8, &slots).await?;
-    let ids: Vec<i64> = meet::slots(db, event).await?.into_iter().map(|s| s.id).collect();
+    crate::meetings::replace_setup(db, event, 8, &slots).await?;
+    let ids: Vec<i64> = crate::meetings::slots(db, event).await?.into_iter().map(|s| s.id).collect();
     for (i, user) in attendees.iter().enumerate() {
         let free: Vec<i64> = ids
             .iter()
@@ -337,7 +336,7 @@ async fn meetings(
             .filter(|(s, _)| i < NAMED_ATTENDEES || (i + s) % 4 != 0)
             .map(|(_, id)| *id)
             .collect();
-        meet::set_availability(db, event, *user, &free).await?;
+        crate::meetings::set_availability(db, event, *user, &free).await?;
     }
     let k = attendees.len();
     if k < 4 {
@@ -352,7 +351,7 @@ async fn meetings(
         for step in [1, 3] {
             let (from, to) = (attendees[i], attendees[(i + step) % k]);
             let at = now - Duration::hours((k - i) as i64 + step as i64);
-            let id = meet::insert_request(db, event, from, to, MESSAGES[(i + step) % 3], at).await?;
+            let id = crate::meetings::insert_request(db, event, from, to, MESSAGES[(i + step) % 3], at).await?;
             let status = if to == attendees[0] || i % 5 == 0 {
                 RequestStatus::Pending
             } else if i % 7 == 3 {
@@ -361,7 +360,7 @@ async fn meetings(
                 RequestStatus::Accepted
             };
             if status != RequestStatus::Pending {
-                meet::set_request_status(db, id, status, at + Duration::hours(1)).await?;
+                crate::meetings::set_request_status(db, id, status, at + Duration::hours(1)).await?;
             }
         }
     }
@@ -388,7 +387,7 @@ async fn forum_questions(db: &mut Conn, event: i64) -> anyhow::Result<Vec<i64>> 
         options_en: vec!["Generative AI".into(), "Humanoid robots".into(), "Synthetic biology".into()],
         ticket_types: vec![],
     };
-    Ok(vec![store::insert_question(db, event, &position).await?, store::insert_question(db, event, &fields).await?])
+    Ok(vec![events::insert_question(db, event, &position).await?, events::insert_question(db, event, &fields).await?])
 }
 
 /// `at`'s day, `hour` o'clock China time.

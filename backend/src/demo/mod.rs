@@ -12,13 +12,10 @@ use shared::Locale;
 use shared::orgs::{OrgInput, OrgKind, OrgSize};
 use shared::validate::{Email, Password};
 
-use crate::accounts::store::NewUser;
-use crate::accounts::{password, store as accounts_store};
+use crate::accounts::NewUser;
+use crate::accounts::{self, password};
 use crate::db::Db;
 use crate::db::sql;
-use crate::market::store as market_store;
-use crate::orgs::store as orgs_store;
-use crate::taxonomy::store as taxonomy_store;
 
 /// The password of every demo account (documented in the README; demo data only).
 pub const DEMO_PASSWORD: &str = "FutureMatch-demo-2026";
@@ -250,13 +247,12 @@ async fn generated(
     for (i, o) in orgs.iter().enumerate() {
         let email = format!("org{}@demo.futurematch.cn", first + i as i64);
         let name = vocab.person_name(&mut names);
-        let user =
-            accounts_store::insert_user(db, &NewUser::verified(&email, password_hash, &name, Locale::ZhCn)).await?;
+        let user = accounts::insert_user(db, &NewUser::verified(&email, password_hash, &name, Locale::ZhCn)).await?;
         let profile =
             o.input.parse(tax, today.year()).map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.input.name_zh))?;
-        let id = orgs_store::insert(db, &profile, user).await?;
+        let id = crate::orgs::insert(db, &profile, user).await?;
         if o.verified {
-            orgs_store::set_verified(db, id, Some(user)).await?;
+            crate::orgs::set_verified(db, id, Some(user)).await?;
         }
         owners.push(user);
         org_ids.push(id);
@@ -264,9 +260,9 @@ async fn generated(
     for p in generate::postings(&vocab, tax, &orgs, seed, today, posting_count) {
         let draft =
             p.input.parse(tax, today).map_err(|e| anyhow::anyhow!("demo posting {}: {e:?}", p.input.title_zh))?;
-        let id = market_store::insert(db, org_ids[p.org], owners[p.org], &draft).await?;
-        let row = market_store::row(db, id).await?.ok_or_else(|| anyhow::anyhow!("posting {id} vanished"))?;
-        market_store::set_status(
+        let id = crate::market::insert(db, org_ids[p.org], owners[p.org], &draft).await?;
+        let row = crate::market::posting(db, id).await?.ok_or_else(|| anyhow::anyhow!("posting {id} vanished"))?;
+        crate::market::set_status(
             db,
             &row,
             shared::market::PostingAction::Approve,
@@ -282,7 +278,7 @@ async fn generated(
 /// `seed-demo --scale N`: N more generated postings (with organizations to own them), for benchmarks.
 pub async fn seed_scale(db: &Db, postings: usize) -> anyhow::Result<()> {
     let mut tx = crate::db::begin_write(db).await?;
-    let tax = taxonomy_store::load(&mut tx).await?;
+    let tax = crate::taxonomy::load(&mut tx).await?;
     let password = Password::parse(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("demo password: {e:?}"))?;
     let hash = password::hash(password.expose().to_owned()).await?;
     let orgs = (postings / 50).clamp(GENERATED_ORGS, 5000);
@@ -344,11 +340,9 @@ pub async fn seed(db: &Db, first_start_only: bool) -> anyhow::Result<Seeding> {
     let mut ids = Vec::with_capacity(USERS.len());
     for u in &USERS {
         let email = Email::parse(u.email).map_err(|e| anyhow::anyhow!("demo email {}: {e:?}", u.email))?;
-        ids.push(
-            accounts_store::insert_user(&mut tx, &NewUser::verified(email.as_str(), &hash, u.name, u.locale)).await?,
-        );
+        ids.push(accounts::insert_user(&mut tx, &NewUser::verified(email.as_str(), &hash, u.name, u.locale)).await?);
     }
-    let tax = taxonomy_store::load(&mut tx).await?;
+    let tax = crate::taxonomy::load(&mut tx).await?;
     let mut org_ids = Vec::with_capacity(ORGS.len());
     for (i, o) in ORGS.iter().enumerate() {
         let input = OrgInput {
@@ -369,9 +363,9 @@ pub async fn seed(db: &Db, first_start_only: bool) -> anyhow::Result<Seeding> {
             credit_code: Some(demo_credit_code(i)),
         };
         let profile = input.parse(&tax, 2026).map_err(|e| anyhow::anyhow!("demo org {}: {e:?}", o.name_zh))?;
-        let id = orgs_store::insert(&mut tx, &profile, ids[o.owner]).await?;
+        let id = crate::orgs::insert(&mut tx, &profile, ids[o.owner]).await?;
         if o.verified {
-            orgs_store::set_verified(&mut tx, id, Some(ids[o.owner])).await?;
+            crate::orgs::set_verified(&mut tx, id, Some(ids[o.owner])).await?;
         }
         org_ids.push(id);
     }
@@ -397,7 +391,7 @@ pub async fn seed(db: &Db, first_start_only: bool) -> anyhow::Result<Seeding> {
             as_of: time::macros::date!(2026 - 09 - 30),
         }),
     };
-    crate::dashboard::store::update_target(&mut tx, "demonstration_samples", &sample, ids[3], crate::db::now()).await?;
+    crate::dashboard::record_target_update(&mut tx, "demonstration_samples", &sample, ids[3], crate::db::now()).await?;
     engagement::seed(&mut tx, &tax, &org_ids, &ids).await?;
     events::seed(&mut tx, org_ids[ORGANIZER], ids[ORGS[ORGANIZER].owner]).await?;
     // The lab demo account is an expert; the enterprise demo account leads a team with its first organization.

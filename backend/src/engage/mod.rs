@@ -5,9 +5,14 @@ pub mod export;
 pub mod ops;
 pub mod policy;
 pub mod routes;
-pub mod store;
+mod store;
 
 pub use store::PERSONAL_DATA;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{
+    NewRow, deals_signed_since, insert, insert_message, open_reports_count, outcomes, record, set_stage, set_status,
+};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -57,7 +57,7 @@ fn invalid_transition() -> AppError {
 /// The engagement and the caller's relation to it; 404 for whoever may not see it.
 async fn load(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(store::Row, Party, Vec<i64>)> {
     let row = store::row(db, id).await?.ok_or(AppError::NotFound)?;
-    let orgs = store::orgs_of(db, user.id).await?;
+    let orgs = crate::orgs::ids_of(db, user.id).await?;
     let party =
         Party { sender: orgs.contains(&row.from_org), receiver: orgs.contains(&row.to_org), admin: user.is_admin };
     if !party.may_see() {
@@ -109,12 +109,12 @@ async fn send(
     message: &str,
     at: time::OffsetDateTime,
 ) -> AppResult<i64> {
-    let posting = crate::market::store::row(tx, req.posting_id).await?.ok_or(AppError::NotFound)?;
+    let posting = crate::market::posting(tx, req.posting_id).await?.ok_or(AppError::NotFound)?;
     if posting.status() != PostingStatus::Published {
         return Err(AppError::NotFound);
     }
-    let org = crate::orgs::store::get(tx, req.from_org, false, None).await?.ok_or(AppError::NotFound)?;
-    if crate::orgs::store::role_of(tx, org.id, user.id).await?.is_none() {
+    let org = crate::orgs::get(tx, req.from_org, false, None).await?.ok_or(AppError::NotFound)?;
+    if crate::orgs::role_of(tx, org.id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     if !org.verified {
@@ -124,7 +124,7 @@ async fn send(
         return Err(refused(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::OwnPosting));
     }
     if let Some(source) = req.source_id {
-        let own = crate::market::store::row(tx, source).await?;
+        let own = crate::market::posting(tx, source).await?;
         if own.is_none_or(|p| p.org_id != org.id) {
             return Err(AppError::field("source_id", FieldError::Invalid));
         }
@@ -174,7 +174,7 @@ pub async fn request_bundle(
     let message = req.parse()?;
     let at = now();
     let mut db = state.db.acquire().await?;
-    let demand = crate::market::store::row(&mut db, req.demand_id).await?;
+    let demand = crate::market::posting(&mut db, req.demand_id).await?;
     // Bundles are proposed for published demands only.
     let demand = demand
         .filter(|d| d.kind() == Some(PostingKind::Demand) && d.status() == PostingStatus::Published)
@@ -182,13 +182,13 @@ pub async fn request_bundle(
     drop(db);
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Organization, &[demand.org_id]).await?;
-    if crate::orgs::store::role_of(&mut tx, demand.org_id, user.id).await?.is_none() {
+    if crate::orgs::role_of(&mut tx, demand.org_id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     let kinds = [PostingKind::Capability, PostingKind::Scenario, PostingKind::Mandate];
     let mut wrong = shared::error::FieldErrors::new();
     for ((field, id, _), kind) in req.parts().into_iter().zip(kinds) {
-        let row = crate::market::store::row(&mut tx, id).await?;
+        let row = crate::market::posting(&mut tx, id).await?;
         if row.is_none_or(|r| r.kind() != Some(kind)) {
             wrong.add(field, FieldError::Invalid);
         }
@@ -236,7 +236,7 @@ async fn view(db: &mut Conn, row: &store::Row, user: &SessionUser, orgs: &[i64])
 pub async fn list(state: &AppState, user: &SessionUser, q: EngagementQuery) -> AppResult<Page<EngagementSummary>> {
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let mut db = state.db.acquire().await?;
-    let mine = store::orgs_of(&mut db, user.id).await?;
+    let mine = crate::orgs::ids_of(&mut db, user.id).await?;
     let orgs = match q.org {
         Some(o) if mine.contains(&o) => vec![o],
         Some(_) => return Err(AppError::Forbidden),
@@ -417,7 +417,7 @@ pub async fn upload(state: &AppState, user: &SessionUser, id: i64, name: &str, b
             return Err(invalid_transition());
         }
     }
-    let (mime, sha256) = crate::files::store(state, bytes).await?;
+    let (mime, sha256) = crate::files::save(state, bytes).await?;
     let name = engage::clean_file_name(name);
     let mut db = state.db.acquire().await?;
     let file = store::NewFile {
@@ -450,10 +450,10 @@ pub async fn download(state: &AppState, user: &SessionUser, id: i64) -> AppResul
 
 /// The caller must be an owner or member of `org`.
 async fn member_of(db: &mut Conn, org: i64, user: &SessionUser) -> AppResult<()> {
-    if !crate::orgs::store::exists(db, org).await? {
+    if !crate::orgs::exists(db, org).await? {
         return Err(AppError::NotFound);
     }
-    match crate::orgs::store::role_of(db, org, user.id).await? {
+    match crate::orgs::role_of(db, org, user.id).await? {
         Some(_) => Ok(()),
         None => Err(AppError::Forbidden),
     }
@@ -465,7 +465,7 @@ pub async fn block(state: &AppState, user: &SessionUser, org: i64, blocked: i64)
     if blocked == org {
         return Err(AppError::field("org_id", FieldError::Invalid));
     }
-    if !crate::orgs::store::exists(&mut tx, blocked).await? {
+    if !crate::orgs::exists(&mut tx, blocked).await? {
         return Err(AppError::field("org_id", FieldError::Invalid));
     }
     store::block(&mut tx, org, blocked, user.id, now()).await?;
@@ -493,7 +493,7 @@ pub async fn report(state: &AppState, user: &SessionUser, r: NewReport) -> AppRe
     let reason = validate::required_text(&r.reason, engage::MESSAGE_MAX).map_err(|e| AppError::field("reason", e))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     member_of(&mut tx, r.org_id, user).await?;
-    if r.target_org == r.org_id || !crate::orgs::store::exists(&mut tx, r.target_org).await? {
+    if r.target_org == r.org_id || !crate::orgs::exists(&mut tx, r.target_org).await? {
         return Err(AppError::field("target_org", FieldError::Invalid));
     }
     if let Some(e) = r.engagement_id {

@@ -9,14 +9,12 @@ use shared::engage::{
 use shared::market::PostingKind;
 use time::{Date, OffsetDateTime};
 
+/// An engagement as the rules about it need it (the views read the rest).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Row {
     pub id: i64,
     pub from_org: i64,
     pub to_org: i64,
-    pub posting_id: i64,
-    pub source_id: Option<i64>,
-    pub proposal: String,
     pub message: String,
     pub status: String,
     pub decline_reason: Option<String>,
@@ -25,11 +23,7 @@ pub struct Row {
     pub signed_on: Option<Date>,
     pub failure: Option<String>,
     pub failure_note: Option<String>,
-    pub created_by: Option<i64>,
-    pub created_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
-    pub answered_at: Option<OffsetDateTime>,
-    pub updated_at: OffsetDateTime,
 }
 
 impl Row {
@@ -592,15 +586,6 @@ pub async fn reports(db: &mut Conn) -> sqlx::Result<Vec<Report>> {
             at,
         })
         .collect())
-}
-
-/// The organizations `user` belongs to.
-pub async fn orgs_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sql::query_as("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")
-        .bind(user)
-        .fetch_all(db)
-        .await?;
-    Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
 /// Deal outcomes between organizations, for the matching engine: (org, other org, stage, failure).

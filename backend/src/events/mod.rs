@@ -4,10 +4,16 @@
 pub mod ics;
 pub mod ops;
 pub mod routes;
-pub mod store;
+mod store;
 pub mod tickets;
 
 pub use store::PERSONAL_DATA;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{
+    NewCheckin, NewRegistration, event, insert, insert_answers, insert_checkin, insert_question, insert_registration,
+    insert_ticket_type,
+};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -49,7 +49,7 @@ enum Access {
 
 async fn access(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Access, u32)> {
     let (org, capacity) = store::head(db, id).await?.ok_or(AppError::NotFound)?;
-    if crate::orgs::store::role_of(db, org, user.id).await?.is_some() {
+    if crate::orgs::role_of(db, org, user.id).await?.is_some() {
         return Ok((Access::Own, capacity));
     }
     let access = match store::staff_role(db, id, user.id).await? {
@@ -69,7 +69,7 @@ pub(crate) async fn organizes(db: &mut Conn, id: i64, user: &SessionUser) -> App
 
 async fn check_input(db: &mut Conn, input: &EventInput) -> AppResult<()> {
     input.check(now())?;
-    let tax = crate::taxonomy::store::load(db).await?;
+    let tax = crate::taxonomy::load(db).await?;
     for d in &input.domains {
         tax.require(TermKind::Domain, d).map_err(|e| AppError::field("domains", e))?;
     }
@@ -79,8 +79,8 @@ async fn check_input(db: &mut Conn, input: &EventInput) -> AppResult<()> {
 pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     check_input(&mut tx, &input).await?;
-    let org = crate::orgs::store::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
-    if crate::orgs::store::role_of(&mut tx, org.id, user.id).await?.is_none() {
+    let org = crate::orgs::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
+    if crate::orgs::role_of(&mut tx, org.id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     if org.kind != OrgKind::Organizer {
@@ -126,7 +126,7 @@ pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppRe
     if !event.published && access < Access::Checkin && !user.is_some_and(|u| u.is_admin) {
         let invited = match user {
             Some(u) if u.email_verified => {
-                event.staff_invitation.is_some() || crate::agenda::store::invited_to(&mut db, id, &u.email).await?
+                event.staff_invitation.is_some() || crate::agenda::invited_to(&mut db, id, &u.email).await?
             }
             _ => false,
         };
@@ -146,7 +146,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult
         return Err(AppError::Forbidden);
     }
     let (org, _) = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let org = crate::orgs::store::get(&mut tx, org, false, None).await?.ok_or(AppError::NotFound)?;
+    let org = crate::orgs::get(&mut tx, org, false, None).await?.ok_or(AppError::NotFound)?;
     if !org.verified {
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
     }
@@ -159,7 +159,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult
 pub async fn list(state: &AppState, user: Option<&SessionUser>, past: bool, q: Option<&str>) -> AppResult<Vec<Event>> {
     let mut db = state.db.acquire().await?;
     let orgs = match user {
-        Some(u) => crate::engage::store::orgs_of(&mut db, u.id).await?,
+        Some(u) => crate::orgs::ids_of(&mut db, u.id).await?,
         None => vec![],
     };
     let events = store::list(&mut db, now(), past, &orgs).await?;
@@ -218,7 +218,7 @@ pub async fn register(
         user.require_verified()?;
     }
     if let Some(org) = input.org_id
-        && crate::orgs::store::role_of(&mut tx, org, user.id).await?.is_none()
+        && crate::orgs::role_of(&mut tx, org, user.id).await?.is_none()
     {
         return Err(AppError::field("org_id", FieldError::Invalid));
     }
@@ -358,7 +358,7 @@ async fn offer_freed(db: &mut Conn, public_url: &str, event: i64, at: OffsetDate
             else {
                 continue;
             };
-            let to: Vec<_> = crate::notify::store::user(db, user).await?.into_iter().collect();
+            let to: Vec<_> = crate::notify::recipient(db, user).await?.into_iter().collect();
             let note =
                 Note::new(NotificationKind::SeatOffered, format!("/events/{event}")).name("title", &zh, en.as_deref());
             crate::notify::ops::emit(db, public_url, &to, None, &note).await?;
@@ -579,7 +579,7 @@ pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: Sta
         return Err(AppError::Forbidden);
     }
     let (org, _) = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    if !crate::orgs::store::get(&mut tx, org, false, None).await?.is_some_and(|o| o.verified) {
+    if !crate::orgs::get(&mut tx, org, false, None).await?.is_some_and(|o| o.verified) {
         return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
     }
     let at = now();
@@ -690,7 +690,7 @@ pub async fn set_cover(state: &AppState, user: &SessionUser, id: i64, bytes: &[u
     if shared::engage::sniff_mime(bytes).is_none_or(|m| !m.starts_with("image/")) {
         return Err(AppError::Refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType));
     }
-    let (mime, sha256) = crate::files::store(state, bytes).await?;
+    let (mime, sha256) = crate::files::save(state, bytes).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     store::set_cover(&mut tx, id, Some((&sha256, mime))).await?;
@@ -846,7 +846,7 @@ async fn message_to(
     db: &mut Conn,
     id: i64,
     input: &EventMessageInput,
-) -> AppResult<(Vec<crate::notify::store::Recipient>, Note)> {
+) -> AppResult<(Vec<crate::notify::Recipient>, Note)> {
     let types = store::ticket_types(db, id).await?;
     if input.ticket_types.iter().any(|t| !types.iter().any(|(x, _)| x == t)) {
         return Err(AppError::field("ticket_types", FieldError::Invalid));
@@ -855,7 +855,7 @@ async fn message_to(
     let (zh, en) = store::titles(db, id).await?.ok_or(AppError::NotFound)?;
     let mut to = vec![];
     for u in &users {
-        to.extend(crate::notify::store::user(db, *u).await?);
+        to.extend(crate::notify::recipient(db, *u).await?);
     }
     let note = Note::new(NotificationKind::EventMessage, format!("/events/{id}"))
         .name("title", &zh, en.as_deref())
@@ -879,7 +879,7 @@ pub async fn preview_message(
     let (to, note) = message_to(&mut db, id, &input).await?;
     let mut names = vec![];
     for (user, ..) in to.iter().take(5) {
-        names.extend(crate::accounts::store::display_name(&mut db, *user).await?.filter(|n| !n.is_empty()));
+        names.extend(crate::accounts::display_name(&mut db, *user).await?.filter(|n| !n.is_empty()));
     }
     let site = state.config.site_url();
     let (subject_zh, body_zh) = crate::notify::ops::email_text(&site, &note, shared::Locale::ZhCn);
@@ -1123,7 +1123,7 @@ pub async fn registrations_xlsx(state: &AppState, user: &SessionUser, id: i64) -
     let l = crate::http::locale::current_locale();
     let (header, rows) = attendee_rows(&mut db, id, None).await?;
     let report = report_of(&mut db, id).await?;
-    let tax = crate::taxonomy::store::load(&mut db).await?;
+    let tax = crate::taxonomy::load(&mut db).await?;
     let types = store::ticket_types(&mut db, id).await?;
     let mut figures: Vec<Vec<Cell>> = vec![];
     let mut section = |title: Msg, list: &[CountRow], label: &dyn Fn(&str) -> String| {

@@ -604,14 +604,6 @@ pub async fn remove_staff(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<
     Ok(r.rows_affected() > 0)
 }
 
-pub async fn user_by_email(db: &mut Conn, email: &str) -> sqlx::Result<Option<i64>> {
-    let row: Option<(i64,)> = sql::query_as("SELECT id FROM users WHERE email = $1")
-        .bind(email.trim().to_lowercase())
-        .fetch_optional(db)
-        .await?;
-    Ok(row.map(|(id,)| id))
-}
-
 #[derive(sqlx::FromRow)]
 struct AttendeeRow {
     event_id: i64,

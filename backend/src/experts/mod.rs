@@ -4,9 +4,12 @@
 pub mod consult;
 pub mod ops;
 pub mod routes;
-pub mod store;
+mod store;
 
 pub use store::PERSONAL_DATA;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{pending_count, review, upsert};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

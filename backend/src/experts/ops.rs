@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 pub async fn put_me(state: &AppState, user: &SessionUser, input: ExpertInput) -> AppResult<Expert> {
     let input = input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let tax = crate::taxonomy::store::load(&mut tx).await?;
+    let tax = crate::taxonomy::load(&mut tx).await?;
     for d in &input.domains {
         tax.require(TermKind::Domain, d).map_err(|e| AppError::field("domains", e))?;
     }
@@ -78,20 +78,16 @@ pub async fn review(state: &AppState, admin: &SessionUser, id: i64, reject: Opti
 
 /// The demand `id` for its owner (a member of its organization) or a site admin; 404 when it is not
 /// a demand, 403 for anyone else.
-async fn own_demand(
-    db: &mut crate::db::Conn,
-    user: &SessionUser,
-    id: i64,
-) -> AppResult<crate::market::store::PostingRow> {
-    let row = crate::market::store::row(db, id).await?.ok_or(AppError::NotFound)?;
+async fn own_demand(db: &mut crate::db::Conn, user: &SessionUser, id: i64) -> AppResult<crate::market::PostingRow> {
+    let row = crate::market::posting(db, id).await?.ok_or(AppError::NotFound)?;
     if row.kind() != Some(shared::market::PostingKind::Demand) {
         return Err(AppError::NotFound);
     }
-    if !user.is_admin && crate::orgs::store::role_of(db, row.org_id, user.id).await?.is_none() {
+    if !user.is_admin && crate::orgs::role_of(db, row.org_id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     // Who is in the pool is for verified organizations only.
-    if !user.is_admin && !crate::orgs::store::get(db, row.org_id, false, None).await?.is_some_and(|o| o.verified) {
+    if !user.is_admin && !crate::orgs::get(db, row.org_id, false, None).await?.is_some_and(|o| o.verified) {
         return Err(AppError::Refused(axum::http::StatusCode::FORBIDDEN, shared::ErrorCode::NotVerified));
     }
     Ok(row)
@@ -101,7 +97,7 @@ async fn own_demand(
 pub async fn consultants(state: &AppState, user: &SessionUser, demand: i64) -> AppResult<Vec<Consultant>> {
     let mut db = state.db.acquire().await?;
     let row = own_demand(&mut db, user, demand).await?;
-    let (domains, keywords) = crate::market::store::tags(&mut db, demand).await?;
+    let (domains, keywords) = crate::market::tags(&mut db, demand).await?;
     let text = format!("{} {} {}", row.title_zh, row.summary_zh, row.details_zh.as_deref().unwrap_or(""));
     let invited = store::invited(&mut db, demand).await?;
     let mut ranked: Vec<(u32, i64, Vec<String>, Vec<String>)> = store::approved_facts(&mut db)
@@ -146,7 +142,7 @@ pub async fn invite(state: &AppState, user: &SessionUser, demand: i64, expert: i
     if !store::invite(&mut tx, demand, expert, user.id, now()).await? {
         return Err(AppError::Conflict(shared::ErrorCode::AlreadyRequested));
     }
-    let to: Vec<_> = crate::notify::store::user(&mut tx, e.user_id).await?.into_iter().collect();
+    let to: Vec<_> = crate::notify::recipient(&mut tx, e.user_id).await?.into_iter().collect();
     let note = crate::notify::ops::Note::new(
         shared::notify::NotificationKind::ConsultationInvite,
         format!("/demands/{demand}"),

@@ -34,7 +34,7 @@ pub async fn front_door(state: &AppState, user: Option<&SessionUser>) -> AppResu
         Date::from_calendar_date(today.year(), Month::January, 1).map_err(|e| AppError::Internal(e.into()))?;
     let year_start_instant = year_start.with_time(Time::MIDNIGHT).assume_offset(shared::CHINA);
     figures.deals_this_year =
-        crate::engage::store::deals_signed_since(&mut db, year_start, year_start_instant).await?.max(0) as u64;
+        crate::engage::deals_signed_since(&mut db, year_start, year_start_instant).await?.max(0) as u64;
     drop(db);
     let open_calls = closing_soon(state.published.open_calls().into_iter(), today);
 

@@ -25,7 +25,6 @@ use crate::accounts::SessionUser;
 use crate::db::Conn;
 use crate::error::{AppError, AppResult};
 use crate::http::contract::CONTRACT;
-use crate::orgs::store as orgs;
 
 /// Where a row's posting goes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,7 +82,7 @@ pub async fn import(state: &AppState, user: &SessionUser, q: ImportQuery, bytes:
     }
     let mut created_orgs = Vec::with_capacity(new_orgs.len());
     for profile in &new_orgs {
-        created_orgs.push(orgs::insert_without_members(&mut tx, profile, user.id).await?);
+        created_orgs.push(crate::orgs::insert_without_members(&mut tx, profile, user.id).await?);
     }
     let submit = mode == ImportMode::Submitted;
     for (target, draft) in &rows {
@@ -120,12 +119,12 @@ async fn plan(
     tables: &[Table],
     l: Locale,
 ) -> AppResult<Plan> {
-    let tax = crate::taxonomy::store::load(db).await?;
+    let tax = crate::taxonomy::load(db).await?;
     let today = crate::market::ops::today();
     let fixed = match org_id {
         Some(id) => {
-            let org = orgs::get(db, id, false, None).await?.ok_or(AppError::NotFound)?;
-            if !user.is_admin && orgs::role_of(db, id, user.id).await?.is_none() {
+            let org = crate::orgs::get(db, id, false, None).await?.ok_or(AppError::NotFound)?;
+            if !user.is_admin && crate::orgs::role_of(db, id, user.id).await?.is_none() {
                 return Err(AppError::Forbidden);
             }
             Some((
@@ -426,13 +425,13 @@ impl OrgBook {
             return Ok(Some(k.clone()));
         }
         let mut id = match &code {
-            Some(c) => orgs::with_credit_code(db, c).await?,
+            Some(c) => crate::orgs::with_credit_code(db, c).await?,
             None => None,
         };
         if id.is_none()
             && let Some(n) = name
         {
-            let named = orgs::named(db, n).await?;
+            let named = crate::orgs::named(db, n).await?;
             if named.len() > 1 && code.is_none() {
                 errs.add("credit_code", FieldError::Required);
                 return Ok(None);
@@ -441,7 +440,7 @@ impl OrgBook {
         }
         let known = match id {
             Some(id) => {
-                let org = orgs::summary(db, id).await?.ok_or(AppError::NotFound)?;
+                let org = crate::orgs::summary(db, id).await?.ok_or(AppError::NotFound)?;
                 let name = shared::i18n::in_language(&org.name_zh, org.name_en.as_deref(), l);
                 Known { target: Target::Existing(id), name, kind: org.kind, verified: org.verified }
             }

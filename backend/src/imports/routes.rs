@@ -42,7 +42,7 @@ pub async fn template(State(state): State<AppState>, Query(q): Query<TemplateQue
     let locale = q.lang.as_deref().and_then(Locale::from_tag).unwrap_or_else(crate::http::locale::current_locale);
     let tax = {
         let mut db = state.db.acquire().await?;
-        crate::taxonomy::store::load(&mut db).await?
+        crate::taxonomy::load(&mut db).await?
     };
     let bytes = template::workbook(&tax, locale)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the template: {e}")))?;

@@ -37,7 +37,7 @@ pub async fn sheet(
     items.truncate(EXPORT_MAX);
     let tax = {
         let mut db = state.db.acquire().await?;
-        crate::taxonomy::store::load(&mut db).await?
+        crate::taxonomy::load(&mut db).await?
     };
     let locale = crate::http::locale::current_locale();
     Ok(rows_of(kind, &items, &tax, locale, &state.config.site_url()))

@@ -27,9 +27,7 @@ impl Scope {
         Ok(match user {
             _ if !private => Scope::Public,
             Some(u) if u.is_admin && !mine => Scope::All,
-            Some(u) => Scope::Orgs(
-                crate::accounts::store::memberships(db, u.id).await?.into_iter().map(|m| m.org_id).collect(),
-            ),
+            Some(u) => Scope::Orgs(crate::orgs::memberships(db, u.id).await?.into_iter().map(|m| m.org_id).collect()),
             None => Scope::Orgs(vec![]),
         })
     }

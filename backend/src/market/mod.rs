@@ -7,9 +7,14 @@ pub mod list;
 pub mod memory;
 pub mod ops;
 pub mod routes;
-pub mod store;
+mod store;
 
 pub use store::PERSONAL_DATA;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{
+    PostingRow, insert, moderation_count, published_for_index, row as posting, set_status, tags, title_and_page,
+};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

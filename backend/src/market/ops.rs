@@ -19,7 +19,6 @@ use super::{list, store};
 use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::error::{AppError, AppResult};
-use crate::orgs::store as orgs;
 use crate::taxonomy;
 
 pub fn today() -> time::Date {
@@ -41,7 +40,7 @@ async fn row_of(db: &mut Conn, kind: PostingKind, id: i64) -> AppResult<store::P
 /// The caller's role in the posting's organization.
 async fn role(db: &mut Conn, org_id: i64, user: Option<&SessionUser>) -> AppResult<Option<OrgRole>> {
     Ok(match user {
-        Some(u) => orgs::role_of(db, org_id, u.id).await?,
+        Some(u) => crate::orgs::role_of(db, org_id, u.id).await?,
         None => None,
     })
 }
@@ -52,7 +51,7 @@ async fn sees_details(db: &mut Conn, user: Option<&SessionUser>, mine: bool) -> 
     if mine || u.is_admin {
         return Ok(true);
     }
-    Ok(crate::accounts::store::memberships(db, u.id).await?.iter().any(|m| m.verified))
+    Ok(crate::orgs::memberships(db, u.id).await?.iter().any(|m| m.verified))
 }
 
 /// The full posting as `user` may see it; 404 for unpublished postings of others.
@@ -74,7 +73,7 @@ pub async fn assemble(
     admin: bool,
     details: bool,
 ) -> AppResult<Posting> {
-    let org = orgs::summary(db, row.org_id).await?.ok_or(AppError::NotFound)?;
+    let org = crate::orgs::summary(db, row.org_id).await?.ok_or(AppError::NotFound)?;
     let (domains, keywords) = store::tags(db, row.id).await?;
     let spec = row.spec().map_err(|e| AppError::Internal(e.into()))?;
     let private = mine || admin;
@@ -118,10 +117,10 @@ pub async fn create(state: &AppState, user: &SessionUser, kind: PostingKind, req
         return Err(AppError::field("kind", shared::validate::FieldError::Invalid));
     }
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let tax = taxonomy::store::load(&mut tx).await?;
+    let tax = taxonomy::load(&mut tx).await?;
     let draft = req.posting.parse(&tax, today())?;
-    let org = orgs::get(&mut tx, req.org_id, false, None).await?.ok_or(AppError::NotFound)?;
-    if orgs::role_of(&mut tx, org.id, user.id).await?.is_none() {
+    let org = crate::orgs::get(&mut tx, req.org_id, false, None).await?.ok_or(AppError::NotFound)?;
+    if crate::orgs::role_of(&mut tx, org.id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     if !kind.allowed_for(org.kind) {
@@ -167,7 +166,7 @@ pub async fn update(
     if input.spec.kind() != kind {
         return Err(AppError::field("kind", shared::validate::FieldError::Invalid));
     }
-    let tax = taxonomy::store::load(&mut tx).await?;
+    let tax = taxonomy::load(&mut tx).await?;
     let draft = input.parse(&tax, today())?;
     match row.status() {
         PostingStatus::Draft | PostingStatus::Rejected | PostingStatus::Submitted => {
@@ -202,7 +201,7 @@ pub async fn owner_transition(
         return Err(AppError::Forbidden);
     }
     if transition == Transition::Submit {
-        let org = orgs::summary(&mut tx, row.org_id).await?.ok_or(AppError::NotFound)?;
+        let org = crate::orgs::summary(&mut tx, row.org_id).await?.ok_or(AppError::NotFound)?;
         if !org.verified {
             return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
         }

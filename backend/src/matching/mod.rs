@@ -10,8 +10,11 @@ pub mod index;
 pub mod ops;
 pub mod routes;
 pub mod score;
-pub mod store;
+mod store;
 pub mod text;
+
+/// What the benchmarks use of this capability's store.
+pub use store::encode;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

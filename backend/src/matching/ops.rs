@@ -68,7 +68,7 @@ async fn load_feedback(conn: &mut crate::db::Conn) -> sqlx::Result<Feedback> {
     for (org, candidate, action) in store::feedback(&mut *conn).await? {
         feedback.record(org, candidate, &action);
     }
-    for (from, to, stage, failure) in crate::engage::store::outcomes(conn).await? {
+    for (from, to, stage, failure) in crate::engage::outcomes(conn).await? {
         if let Some(stage) = shared::engage::DealStage::parse(&stage) {
             let failure = failure.as_deref().and_then(shared::engage::FailureReason::parse);
             feedback.record_outcome(from, to, stage, failure);
@@ -389,11 +389,11 @@ pub async fn bundles(
 pub async fn feedback(state: &AppState, user: &SessionUser, match_id: &str, action: &'static str) -> AppResult<()> {
     let (source, candidate) = parse_match_id(match_id).ok_or(AppError::NotFound)?;
     let mut tx = Write::begin(state).await?;
-    let src = crate::market::store::row(&mut tx, source).await?.ok_or(AppError::NotFound)?;
-    if crate::market::store::row(&mut tx, candidate).await?.is_none() {
+    let src = crate::market::posting(&mut tx, source).await?.ok_or(AppError::NotFound)?;
+    if crate::market::posting(&mut tx, candidate).await?.is_none() {
         return Err(AppError::NotFound);
     }
-    if crate::orgs::store::role_of(&mut tx, src.org_id, user.id).await?.is_none() {
+    if crate::orgs::role_of(&mut tx, src.org_id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     store::record_feedback(&mut tx, src.org_id, source, candidate, action, user.id).await?;

@@ -66,6 +66,7 @@ pub fn encode(bag: &HashMap<String, f32>) -> String {
     out
 }
 
+#[cfg(test)]
 pub fn decode(text: &str) -> HashMap<String, f32> {
     text.lines()
         .filter_map(|l| {

@@ -4,7 +4,10 @@
 pub mod ops;
 pub mod routes;
 pub mod schedule;
-pub mod store;
+mod store;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{insert_request, replace_setup, set_availability, set_request_status, slots};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

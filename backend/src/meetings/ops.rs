@@ -58,7 +58,7 @@ fn note(kind: NotificationKind, event: i64, head: &EventHead) -> Note {
 
 /// Delivers `note` to one user, in the same transaction as what caused it.
 async fn tell(db: &mut Conn, state: &AppState, user: i64, note: &Note) -> AppResult<()> {
-    let to: Vec<_> = crate::notify::store::user(db, user).await?.into_iter().collect();
+    let to: Vec<_> = crate::notify::recipient(db, user).await?.into_iter().collect();
     Ok(crate::notify::ops::emit(db, &state.config.site_url(), &to, None, note).await?)
 }
 

@@ -196,9 +196,9 @@ pub async fn delete_search(state: &AppState, user: &SessionUser, id: i64) -> App
 /// of postings it matches with a high score.
 pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let Some(p) = crate::market::store::row(&mut tx, id).await? else { return Ok(()) };
+    let Some(p) = crate::market::posting(&mut tx, id).await? else { return Ok(()) };
     let Some(kind) = p.kind() else { return Ok(()) };
-    let (domains, _) = crate::market::store::tags(&mut tx, id).await?;
+    let (domains, _) = crate::market::tags(&mut tx, id).await?;
     let owners = store::members_of(&mut tx, &[p.org_id]).await?;
     let link = format!("{}/{id}", kind.page_path());
     let posting = |k| Note::new(k, link.clone()).name("title", &p.title_zh, p.title_en.as_deref());
@@ -214,7 +214,7 @@ pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
     }
     let strong: Vec<(i64, u8)> = crate::matching::ops::strong_matches(state, id, crate::matching::ops::HIGH_SCORE);
     for (candidate, score) in strong {
-        if let Some(c) = crate::market::store::row(&mut tx, candidate).await? {
+        if let Some(c) = crate::market::posting(&mut tx, candidate).await? {
             let note = posting(NotificationKind::HighScoreMatch).param("score", score.to_string());
             to_orgs(&mut tx, state, &[c.org_id], None, note).await?;
         }

@@ -3,7 +3,13 @@
 
 pub mod ops;
 pub mod routes;
-pub mod store;
+mod store;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{
+    Texts, insert, insert_competition_notice, insert_notice, notice, record, set_notice_status, set_status,
+    under_review_count,
+};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -19,7 +19,7 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
-use crate::market::store::PostingRow;
+use crate::market::PostingRow;
 use crate::notify::ops::{self as notify, Note};
 
 fn conflict() -> AppError {
@@ -28,7 +28,7 @@ fn conflict() -> AppError {
 
 /// The published demand `id` and its open call; 404 when it is not one.
 async fn call_of(db: &mut Conn, id: i64) -> AppResult<(PostingRow, OpenCall)> {
-    let row = crate::market::store::row(db, id).await?.ok_or(AppError::NotFound)?;
+    let row = crate::market::posting(db, id).await?.ok_or(AppError::NotFound)?;
     if row.kind() != Some(PostingKind::Demand) {
         return Err(AppError::NotFound);
     }
@@ -39,7 +39,7 @@ async fn call_of(db: &mut Conn, id: i64) -> AppResult<(PostingRow, OpenCall)> {
 }
 
 async fn orgs_of(db: &mut Conn, user: &SessionUser) -> AppResult<Vec<i64>> {
-    Ok(crate::engage::store::orgs_of(db, user.id).await?)
+    Ok(crate::orgs::ids_of(db, user.id).await?)
 }
 
 /// The application `app` of demand `demand`, with whether the caller applies with it (a member of
@@ -78,8 +78,8 @@ pub async fn apply(
     if row.status() != PostingStatus::Published {
         return Err(AppError::NotFound);
     }
-    let org = crate::orgs::store::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
-    if crate::orgs::store::role_of(&mut tx, org.id, user.id).await?.is_none() {
+    let org = crate::orgs::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
+    if crate::orgs::role_of(&mut tx, org.id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
     if !org.verified {
@@ -221,7 +221,7 @@ pub async fn upload(
             return Err(deadline_passed());
         }
     }
-    let (mime, sha256) = crate::files::store(state, bytes).await?;
+    let (mime, sha256) = crate::files::save(state, bytes).await?;
     let name = clean_file_name(name);
     let mut db = state.db.acquire().await?;
     let meta = store::FileMeta { name: &name, mime, size: bytes.len() as i64, sha256: &sha256 };
@@ -304,19 +304,19 @@ async fn subject(db: &mut Conn, n: &NoticeRow) -> AppResult<Subject> {
         });
     }
     let id = n.competition_id.ok_or(AppError::NotFound)?;
-    let c = crate::competitions::store::competition(db, id).await?.ok_or(AppError::NotFound)?;
+    let c = crate::competitions::competition(db, id).await?.ok_or(AppError::NotFound)?;
     Ok(Subject {
         title_zh: c.title_zh,
         title_en: c.title_en,
         owner: c.org_id,
         reward: None,
-        ranking: crate::competitions::store::final_ranking(db, id).await?,
+        ranking: crate::competitions::final_ranking(db, id).await?,
     })
 }
 
 async fn assemble(db: &mut Conn, n: NoticeRow) -> AppResult<Notice> {
     let s = subject(db, &n).await?;
-    let owner = crate::orgs::store::summary(db, s.owner).await?.ok_or(AppError::NotFound)?;
+    let owner = crate::orgs::summary(db, s.owner).await?.ok_or(AppError::NotFound)?;
     Ok(Notice {
         id: n.id,
         demand_id: n.demand_id,
@@ -462,7 +462,7 @@ async fn competition_decision(
     let n = store::notice(db, notice).await?.ok_or(AppError::NotFound)?;
     if let Some(competition) = n.competition_id {
         let detail = serde_json::json!({ "notice": notice, "status": status.as_str(), "note": note });
-        crate::competitions::store::audit(db, competition, by, "notice", &detail, now()).await?;
+        crate::competitions::audit(db, competition, by, "notice", &detail, now()).await?;
     }
     Ok(())
 }

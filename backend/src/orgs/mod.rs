@@ -2,9 +2,15 @@
 
 pub mod policy;
 pub mod routes;
-pub mod store;
+mod store;
 
 pub use store::PERSONAL_DATA;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::{
+    exists, get, insert, insert_without_members, name_of, named, role_of, set_verified, summary, unverified_count,
+    with_credit_code,
+};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -53,4 +59,9 @@ pub async fn ids_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
 /// Organizations (id, Chinese name) `user` is the only owner of while others are members.
 pub async fn sole_owner_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<(i64, String)>> {
     store::sole_owner_of(db, user).await
+}
+
+/// The organizations `user` is a member of, with their role and whether each is verified.
+pub async fn memberships(db: &mut Conn, user: i64) -> sqlx::Result<Vec<shared::accounts::Membership>> {
+    store::memberships(db, user).await
 }

@@ -63,7 +63,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<Org>)> {
     current.user.require_verified()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let tax = taxonomy::store::load(&mut tx).await?;
+    let tax = taxonomy::load(&mut tx).await?;
     let profile = input.parse(&tax, current_year())?;
     super::credit_code_free(&mut tx, &profile, None).await?;
     let id = store::insert(&mut tx, &profile, current.user.id).await?;
@@ -95,7 +95,7 @@ pub async fn update(
     if !standing(&mut tx, id, Some(&current.user)).await?.may_manage() {
         return Err(AppError::Forbidden);
     }
-    let tax = taxonomy::store::load(&mut tx).await?;
+    let tax = taxonomy::load(&mut tx).await?;
     let profile = input.parse(&tax, current_year())?;
     super::credit_code_free(&mut tx, &profile, Some(id)).await?;
     store::update(&mut tx, id, &profile).await?;

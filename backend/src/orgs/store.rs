@@ -474,6 +474,40 @@ pub async fn sole_owner_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<(i64, S
     .await
 }
 
+/// The organizations the user is a member of, with their role, oldest membership first.
+pub async fn memberships(db: &mut Conn, user_id: i64) -> sqlx::Result<Vec<shared::accounts::Membership>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        org_id: i64,
+        name_zh: String,
+        name_en: Option<String>,
+        kind: String,
+        role: String,
+        verified_at: Option<time::OffsetDateTime>,
+    }
+    let rows: Vec<Row> = sql::query_as(
+        "SELECT o.id AS org_id, o.name_zh, o.name_en, o.kind, m.role, o.verified_at
+         FROM memberships m JOIN organizations o ON o.id = m.org_id
+         WHERE m.user_id = $1 ORDER BY m.created_at, o.id",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(shared::accounts::Membership {
+                org_id: r.org_id,
+                org_name_zh: r.name_zh,
+                org_name_en: r.name_en,
+                org_kind: shared::orgs::OrgKind::parse(&r.kind)?,
+                role: shared::orgs::OrgRole::parse(&r.role)?,
+                verified: r.verified_at.is_some(),
+            })
+        })
+        .collect())
+}
+
 /// The organizations the user is a member of, by id.
 pub async fn ids_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
     let rows: Vec<(i64,)> = sql::query_as("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")

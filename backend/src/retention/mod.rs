@@ -3,7 +3,7 @@
 //! kept as the security record.
 
 pub mod routes;
-pub mod store;
+mod store;
 
 use shared::privacy::{Retention, RetentionInput, RetentionReport};
 use time::{Duration, OffsetDateTime};

@@ -21,7 +21,6 @@ use crate::AppState;
 use crate::db::Db;
 use crate::db::sql;
 use crate::error::{AppError, AppResult};
-use crate::market::store as market;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(routes::search))
@@ -30,7 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The index documents of the published postings among `only` (all published when `None`).
 async fn documents(db: &Db, only: Option<&[i64]>) -> sqlx::Result<Vec<IndexDoc>> {
     let mut conn = db.acquire().await?;
-    let (rows, mut keywords) = market::published_for_index(&mut conn, only).await?;
+    let (rows, mut keywords) = crate::market::published_for_index(&mut conn, only).await?;
     Ok(rows
         .into_iter()
         .map(|r| IndexDoc {

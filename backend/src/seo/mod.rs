@@ -4,7 +4,7 @@
 
 pub mod routes;
 pub mod sitemap;
-pub mod store;
+mod store;
 
 use axum::Router;
 use axum::routing::get;

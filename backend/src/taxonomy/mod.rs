@@ -1,7 +1,10 @@
 //! Reference data: the 5+X fields, districts, pilot zones, tiers and other admin-extendable lists.
 
 pub mod routes;
-pub mod store;
+mod store;
+
+/// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use store::load;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -151,7 +151,7 @@ impl TestApp {
     pub async fn admin(&self) -> Client {
         let email = shared::validate::Email::parse("admin@futurematch.test").unwrap();
         let pw = shared::validate::Password::parse(PASSWORD).unwrap();
-        backend::accounts::store::create_or_promote_admin(&self.state.db, &email, &pw).await.unwrap();
+        backend::accounts::create_or_promote_admin(&self.state.db, &email, &pw).await.unwrap();
         let c = self.client();
         let r = c
             .post(self.url("/api/v1/auth/login"))
