@@ -34,16 +34,14 @@ pub enum AppError {
     RouteNotFound,
     #[error("method not allowed")]
     MethodNotAllowed,
-    /// A 409 with a specific code (email taken, last owner, ...).
-    #[error("conflict: {0:?}")]
-    Conflict(ErrorCode),
     #[error("validation failed: {0:?}")]
     Validation(FieldErrors),
     #[error("too many requests; retry after {retry_after_secs}s")]
     TooManyRequests { retry_after_secs: u64 },
-    /// A 4xx with its own code (invitation invalid, ...).
-    #[error("request refused: {1:?}")]
-    Refused(StatusCode, ErrorCode),
+    /// Refused with a specific code (email taken, invitation invalid, ...), answered with the
+    /// code's own status ([`ErrorCode::status`]).
+    #[error("request refused: {0:?}")]
+    Refused(ErrorCode),
     #[error("database error")]
     Database(#[from] sqlx::Error),
     #[error("internal error")]
@@ -57,12 +55,17 @@ impl From<FieldErrors> for AppError {
 }
 
 impl AppError {
+    /// 409 `invalid_transition`: what is asked does not fit the state the thing is in.
+    pub fn invalid_transition() -> Self {
+        AppError::Refused(ErrorCode::InvalidTransition)
+    }
+
     /// A file-system failure: a full disk is the client's clear 507, anything else internal.
     pub fn io(e: std::io::Error) -> Self {
         match e.kind() {
             std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
                 tracing::error!(error = ?e, "storage full");
-                AppError::Refused(StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull)
+                AppError::Refused(ErrorCode::StorageFull)
             }
             _ => AppError::Internal(e.into()),
         }
@@ -75,34 +78,38 @@ impl AppError {
         AppError::Validation(errs)
     }
 
-    fn status_and_code(&self) -> (StatusCode, ErrorCode) {
+    fn code(&self) -> ErrorCode {
         match self {
-            AppError::MalformedJson(_) => (StatusCode::BAD_REQUEST, ErrorCode::MalformedJson),
-            AppError::InvalidQuery(_) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidQuery),
-            AppError::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::UnsupportedMediaType),
-            AppError::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge),
-            AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
-            AppError::InvalidCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials),
-            AppError::Forbidden => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
-            AppError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
-            AppError::RouteNotFound => (StatusCode::NOT_FOUND, ErrorCode::RouteNotFound),
-            AppError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
-            AppError::Conflict(code) => (StatusCode::CONFLICT, *code),
-            AppError::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed),
-            AppError::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyRequests),
-            AppError::Refused(status, code) => (*status, *code),
-            AppError::Database(e) if is_busy(e) => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy),
-            AppError::Database(e) if is_full(e) => (StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull),
+            AppError::MalformedJson(_) => ErrorCode::MalformedJson,
+            AppError::InvalidQuery(_) => ErrorCode::InvalidQuery,
+            AppError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            AppError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
+            AppError::Unauthenticated => ErrorCode::Unauthenticated,
+            AppError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            AppError::Forbidden => ErrorCode::Forbidden,
+            AppError::NotFound => ErrorCode::NotFound,
+            AppError::RouteNotFound => ErrorCode::RouteNotFound,
+            AppError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            AppError::Validation(_) => ErrorCode::ValidationFailed,
+            AppError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            AppError::Refused(code) => *code,
+            AppError::Database(e) if is_busy(e) => ErrorCode::Busy,
+            AppError::Database(e) if is_full(e) => ErrorCode::StorageFull,
             // Two writers racing to create the same thing: the second is told it exists.
-            AppError::Database(e) if crate::db::is_unique_violation(e) => (StatusCode::CONFLICT, ErrorCode::Conflict),
-            AppError::Database(_) | AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
+            AppError::Database(e) if crate::db::is_unique_violation(e) => ErrorCode::Conflict,
+            AppError::Database(_) | AppError::Internal(_) => ErrorCode::Internal,
         }
+    }
+
+    /// The status answered: the code's own ([`ErrorCode::status`]).
+    pub fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     /// The localized body for this error.
     pub fn body(&self) -> ApiError {
         let locale = current_locale();
-        let (_, code) = self.status_and_code();
+        let code = self.code();
         match self {
             AppError::Validation(fields) => ApiError::validation(fields, locale),
             AppError::TooManyRequests { retry_after_secs } => {
@@ -125,7 +132,7 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, code) = self.status_and_code();
+        let (status, code) = (self.status(), self.code());
         match &self {
             AppError::Database(e) if code == ErrorCode::Busy => tracing::warn!(error = ?e, "busy"),
             AppError::Database(e) if code == ErrorCode::StorageFull => tracing::error!(error = ?e, "storage full"),

@@ -27,8 +27,7 @@ pub async fn save_up_to(state: &AppState, bytes: &[u8], max: usize) -> AppResult
     if bytes.len() > max {
         return Err(AppError::PayloadTooLarge(max));
     }
-    let mime = sniff_mime(bytes)
-        .ok_or(AppError::Refused(axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType))?;
+    let mime = sniff_mime(bytes).ok_or(AppError::Refused(ErrorCode::FileType))?;
     let sha256 = checksum(bytes);
     let file = path(state, &sha256);
     if !tokio::fs::try_exists(&file).await.unwrap_or(false) {

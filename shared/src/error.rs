@@ -75,8 +75,10 @@ pub enum ErrorCode {
     NotPublished,
     /// A spreadsheet import with problems: nothing was written (422).
     ImportInvalid,
-    /// A file that is not a plain .xlsx workbook or a UTF-8/GBK .csv (macros, legacy .xls, damaged) (415).
+    /// A file that is not a plain .xlsx workbook or a UTF-8/GBK .csv (macros, legacy .xls) (415).
     WorkbookRefused,
+    /// A workbook or .csv that cannot be read: damaged, or not what its name says (422).
+    WorkbookDamaged,
     /// A cancellation can no longer be undone: its seats went to the waiting list, or the time to
     /// undo it has passed (409).
     UndoUnavailable,
@@ -85,6 +87,39 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// The HTTP status the server answers this code with; every code has exactly one. `0` for
+    /// [`ErrorCode::Network`], which the client makes up when no answer came.
+    pub fn status(self) -> u16 {
+        use ErrorCode::*;
+        match self {
+            MalformedJson | InvalidQuery => 400,
+            Unauthenticated | InvalidCredentials => 401,
+            Forbidden
+            | InvitationEmailMismatch
+            | NotVerified
+            | WrongOrgKind
+            | Blocked
+            | NotAttendee
+            | AccountDisabled
+            | CrossOrigin
+            | EmailNotVerified => 403,
+            NotFound | RouteNotFound | InvitationInvalid => 404,
+            MethodNotAllowed => 405,
+            Conflict | EmailTaken | LastOwner | AlreadyMember | TermExists | InvalidTransition | AlreadyRequested
+            | RequestExpired | SessionFull | RegistrationNotOpen | RegistrationClosed | SoleOwner | AlreadyInTeam
+            | LeaderMustHandOver | ScanReused | NotPublished | UndoUnavailable => 409,
+            VerificationInvalid => 400,
+            PayloadTooLarge => 413,
+            UnsupportedMediaType | FileType | WorkbookRefused => 415,
+            ValidationFailed | OwnPosting | NotMatchmaking | ImportInvalid | WorkbookDamaged => 422,
+            TooManyRequests | RequestLimit => 429,
+            Internal => 500,
+            Busy => 503,
+            StorageFull => 507,
+            Network => 0,
+        }
+    }
+
     /// The catalogue entry for this code's default message.
     pub fn msg(self) -> Msg {
         match self {
@@ -133,6 +168,7 @@ impl ErrorCode {
             ErrorCode::NotPublished => Msg::ErrNotPublished,
             ErrorCode::ImportInvalid => Msg::ErrImportInvalid,
             ErrorCode::WorkbookRefused => Msg::ErrWorkbookRefused,
+            ErrorCode::WorkbookDamaged => Msg::ErrWorkbookDamaged,
             ErrorCode::AlreadyInTeam => Msg::ErrAlreadyInTeam,
             ErrorCode::LeaderMustHandOver => Msg::ErrLeaderMustHandOver,
             ErrorCode::EmailNotVerified => Msg::ErrEmailNotVerified,

@@ -113,6 +113,7 @@ catalogue! {
     ErrScanReused => "这个扫码编号（设备与 nonce）已用于另一张门票，未签到任何人；请重新扫码", "This scan's device and nonce were already used with another ticket; nobody was checked in — scan again";
     ErrImportInvalid => "表格中有错误，未导入任何内容：请按提示修改后重新上传", "The spreadsheet has problems, so nothing was imported: fix them and upload it again";
     ErrWorkbookRefused => "无法读取这个文件：请上传 .xlsx 工作簿（不含宏）或 UTF-8 / GBK 编码的 .csv 文件", "This file cannot be read: upload an .xlsx workbook (without macros) or a UTF-8 or GBK .csv file";
+    ErrWorkbookDamaged => "无法读取这个文件：它已损坏，或内容与扩展名不符。请重新导出 .xlsx 或 .csv 后再上传", "This file cannot be read: it is damaged or not what its name says. Export the .xlsx or .csv again and upload it";
     ErrNotPublished => "这条发布尚未公开（草稿、待审核或已关闭）：公开发布后才有推荐匹配", "This posting is not published (a draft, awaiting review or closed): it gets matches once it is published";
     ErrPayloadTooLarge => "请求内容过大（上限 {limit} MiB）", "The request body is too large (limit {limit} MiB)";
     ErrUnauthenticated => "请先登录", "Please log in first";

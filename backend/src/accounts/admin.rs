@@ -37,14 +37,14 @@ enum Change {
 async fn change(state: &AppState, admin: &SessionUser, id: i64, change: Change) -> AppResult<UserAdminView> {
     if id == admin.id && !matches!(change, Change::ResetSessions) {
         // An admin cannot lock themselves out.
-        return Err(AppError::Conflict(ErrorCode::InvalidTransition));
+        return Err(AppError::Refused(ErrorCode::InvalidTransition));
     }
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, crate::db::Row::User, &[id]).await?;
     let before = store::admin_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if before.deleted && matches!(change, Change::Enable) {
         // A deleted account stays deleted: it has no name, email or password left to use.
-        return Err(AppError::Conflict(ErrorCode::InvalidTransition));
+        return Err(AppError::Refused(ErrorCode::InvalidTransition));
     }
     let action = match change {
         Change::Disable => {

@@ -64,7 +64,7 @@ pub async fn register(
         tx.raise(Fact::UserErasing(erasing)).await?;
     }
     let id = store::insert_user(&mut tx, &new).await.map_err(|e| {
-        if is_unique_violation(&e) { AppError::Conflict(shared::ErrorCode::EmailTaken) } else { e.into() }
+        if is_unique_violation(&e) { AppError::Refused(shared::ErrorCode::EmailTaken) } else { e.into() }
     })?;
     verify::send(&mut tx, &state, id, email, locale, account.next.as_deref()).await?;
     let user = store::find_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
@@ -114,7 +114,7 @@ pub async fn login(
     let mut db = state.db.acquire().await?;
     store::release_attempt(&mut db, slot).await?;
     if store::is_disabled(&mut db, user_id).await? {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::AccountDisabled));
+        return Err(AppError::Refused(ErrorCode::AccountDisabled));
     }
     let user = store::find_user(&mut db, user_id).await?.ok_or(AppError::InvalidCredentials)?;
     drop(db);
@@ -250,7 +250,7 @@ pub async fn delete_me(
     let orgs = crate::orgs::ids_of(&mut tx, current.user.id).await?;
     crate::db::lock(&mut tx, crate::db::Row::Organization, &orgs).await?;
     if !crate::orgs::sole_owner_of(&mut tx, current.user.id).await?.is_empty() {
-        return Err(AppError::Conflict(ErrorCode::SoleOwner));
+        return Err(AppError::Refused(ErrorCode::SoleOwner));
     }
     let erasing = Erasing { user: current.user.id, email: current.user.email.clone(), at };
     let report = tx.raise(Fact::UserErasing(erasing)).await?;

@@ -42,7 +42,7 @@ impl SessionUser {
         if self.email_verified {
             Ok(())
         } else {
-            Err(crate::error::AppError::Refused(axum::http::StatusCode::FORBIDDEN, shared::ErrorCode::EmailNotVerified))
+            Err(crate::error::AppError::Refused(shared::ErrorCode::EmailNotVerified))
         }
     }
 }

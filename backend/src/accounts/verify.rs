@@ -64,7 +64,7 @@ pub async fn send(
 /// Sends the link again to the signed-in user (429 while the limits hold; 409 when already verified).
 pub async fn resend(state: &AppState, user: &SessionUser, next: Option<&str>) -> AppResult<()> {
     if user.email_verified {
-        return Err(AppError::Conflict(ErrorCode::Conflict));
+        return Err(AppError::Refused(ErrorCode::Conflict));
     }
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -83,9 +83,8 @@ pub async fn confirm(state: &AppState, token: &str) -> AppResult<()> {
     let at = now();
     let hash = session::hash_token(token.trim());
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let user = store::verification(&mut tx, &hash, at)
-        .await?
-        .ok_or(AppError::Refused(axum::http::StatusCode::BAD_REQUEST, ErrorCode::VerificationInvalid))?;
+    let user =
+        store::verification(&mut tx, &hash, at).await?.ok_or(AppError::Refused(ErrorCode::VerificationInvalid))?;
     crate::db::lock(&mut tx, crate::db::Row::User, &[user]).await?;
     store::mark_verified(&mut tx, user, at).await?;
     store::spend_verifications(&mut tx, user, at).await?;

@@ -1,7 +1,6 @@
 //! Agenda operations: sessions are set by those who run the event; a seat in a session is taken
 //! inside one write transaction with the seat count, so a limited session never overfills.
 
-use axum::http::StatusCode;
 use shared::agenda::{SESSIONS_MAX, Session, SessionInput, SpeakerLine};
 use shared::notify::NotificationKind;
 use shared::validate::FieldError;
@@ -22,7 +21,7 @@ async fn viewer<'a>(
     user: Option<&'a SessionUser>,
 ) -> AppResult<store::Viewer<'a>> {
     let organizer = match user {
-        Some(u) => u.is_admin || crate::events::ops::organizes(db, event, u).await?.0,
+        Some(u) => u.is_admin || crate::events::organizer(db, event, u).await?.is_some(),
         None => false,
     };
     Ok(store::Viewer { user: user.map(|u| u.id), email: user.map(|u| u.email.as_str()), organizer })
@@ -43,9 +42,7 @@ pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: Ses
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let (start, end) = store::span(&mut tx, event).await?.ok_or(AppError::NotFound)?;
-    if !crate::events::ops::organizes(&mut tx, event, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    crate::events::require_organizer(&mut tx, event, user).await?;
     let lines = input.check(start, end)?;
     if store::count(&mut tx, event).await? >= SESSIONS_MAX {
         return Err(AppError::field("title_zh", FieldError::TooMany));
@@ -98,9 +95,7 @@ pub async fn delete(state: &AppState, user: &SessionUser, event: i64, session: i
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     store::span(&mut tx, event).await?.ok_or(AppError::NotFound)?;
-    if !crate::events::ops::organizes(&mut tx, event, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    crate::events::require_organizer(&mut tx, event, user).await?;
     if !store::delete(&mut tx, event, session).await? {
         return Err(AppError::NotFound);
     }
@@ -116,12 +111,12 @@ pub async fn join(state: &AppState, user: &SessionUser, session: i64) -> AppResu
     crate::db::lock(&mut tx, Row::EventSession, &[session]).await?;
     let (event, capacity, taken) = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
     if !store::registered(&mut tx, event, user.id).await? {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotAttendee));
+        return Err(AppError::Refused(ErrorCode::NotAttendee));
     }
     let who = viewer(&mut tx, event, Some(user)).await?;
     let held = store::sessions(&mut tx, event, who).await?.iter().any(|s| s.id == session && s.joined);
     if !held && capacity.is_some_and(|c| taken >= c) {
-        return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::SessionFull));
+        return Err(AppError::Refused(ErrorCode::SessionFull));
     }
     store::take_seat(&mut tx, session, user.id, now()).await?;
     let out = store::sessions(&mut tx, event, who).await?;

@@ -13,7 +13,7 @@ use shared::opencall::{NoticeStatus, add_working_days};
 use shared::validate::{self, FieldError};
 
 use super::assign::{self, AssignError, Entry, Judge, Problem};
-use super::ops::{conflict, run_by, stage_run_by};
+use super::ops::{run_by, stage_run_by};
 use super::results::{self, Sheet, Standing};
 use super::store::{self, CompetitionRow, ResultLine, StageRow};
 use crate::AppState;
@@ -30,12 +30,12 @@ pub async fn set_panel(state: &AppState, user: &SessionUser, stage: i64, p: Pane
     super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     if s.released || s.status() == StageStatus::Closed {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     // Choosing from the expert pool is for verified organizations (as searching it is).
     let verified = crate::orgs::get(&mut tx, c.org_id, false, None).await?.is_some_and(|o| o.verified);
     if !verified && !user.is_admin {
-        return Err(AppError::Refused(axum::http::StatusCode::FORBIDDEN, shared::ErrorCode::NotVerified));
+        return Err(AppError::Refused(shared::ErrorCode::NotVerified));
     }
     let mut ids = p.experts.clone();
     ids.sort_unstable();
@@ -132,7 +132,7 @@ pub async fn assign(state: &AppState, user: &SessionUser, stage: i64) -> AppResu
     super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     if s.released || s.status() != StageStatus::Open || now() < s.deadline {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     assign_in(&mut tx, &s, &c, user.id).await?;
     let out = assignment_view(&mut tx, stage).await?;
@@ -180,7 +180,7 @@ pub async fn set_entry(
     super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     if s.released || s.status() != StageStatus::Open {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let (p, teams) = problem(&mut tx, &s, &c).await?;
     let entry = teams.iter().position(|t| t.id == team).ok_or(AppError::NotFound)?;
@@ -267,7 +267,7 @@ pub async fn release(state: &AppState, user: &SessionUser, stage: i64) -> AppRes
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     let pairs = store::assignments(&mut tx, stage).await?;
     if s.released || s.status() != StageStatus::Open || pairs.is_empty() {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     store::set_stage(&mut tx, stage, StageStatus::Judging, true).await?;
     let mut loads: HashMap<i64, usize> = HashMap::new();
@@ -355,7 +355,7 @@ pub async fn score(
     let st = store::stage(&mut tx, stage).await?.ok_or(AppError::NotFound)?;
     let c = store::competition(&mut tx, st.competition_id).await?.ok_or(AppError::NotFound)?;
     if st.status() != StageStatus::Judging {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let rubric = c.rubric();
     let sheet = s.check(&rubric)?;
@@ -465,7 +465,7 @@ pub async fn close(state: &AppState, user: &SessionUser, stage: i64) -> AppResul
     super::ops::lock_competition_of_stage(&mut tx, stage).await?;
     let (s, c) = stage_run_by(&mut tx, stage, user).await?;
     if s.status() != StageStatus::Judging {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let out = close_in(&mut tx, &s, &c, user.id).await?;
     // Every entrant's members learn that the stage's results are in.
@@ -532,7 +532,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, competition: i64, p: 
     let c = run_by(&mut tx, competition, user).await?;
     let last = store::stages(&mut tx, c.id).await?.pop().ok_or(AppError::NotFound)?;
     if last.status() != StageStatus::Closed || store::notice_of(&mut tx, c.id).await?.is_some() {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let at = now();
     let ends = add_working_days(at, state.config.notice_working_days);

@@ -1,7 +1,6 @@
 //! Competition set-up, teams and submissions.
 
 use crate::db::{Conn, Row};
-use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::competitions::{
     Competition, CompetitionInput, PLAN_MAX, Stage, StageStatus, Submission, SubmissionInput, Team, TeamInput,
@@ -19,10 +18,6 @@ use crate::accounts::SessionUser;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::notify::ops::Note;
-
-pub(super) fn conflict() -> AppError {
-    AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
-}
 
 /// Whether the caller runs the competition: a member of its organization, or a site admin.
 pub(super) async fn runs(db: &mut Conn, c: &CompetitionRow, user: Option<&SessionUser>) -> AppResult<bool> {
@@ -107,7 +102,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInpu
         return Err(AppError::Forbidden);
     }
     if org.kind != OrgKind::Organizer {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::WrongOrgKind));
+        return Err(AppError::Refused(ErrorCode::WrongOrgKind));
     }
     let at = now();
     // A verified organization's competition is public at once; anyone else's waits as a draft.
@@ -140,7 +135,7 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: Compet
         let same_rubric = rubric.len() == input.rubric.len()
             && rubric.iter().zip(&input.rubric).all(|(a, b)| a.weight == b.weight && a.scale == b.scale);
         if !same_tracks || stages.len() != input.stages.len() || !same_rubric {
-            return Err(conflict());
+            return Err(AppError::invalid_transition());
         }
         if stages.iter().zip(&input.stages).any(|(s, i)| s.status() != StageStatus::Open && s.deadline != i.deadline) {
             return Err(AppError::field("stages", FieldError::Invalid));
@@ -199,7 +194,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult
     let c = run_by(&mut tx, id, user).await?;
     let org = crate::orgs::get(&mut tx, c.org_id, false, None).await?.ok_or(AppError::NotFound)?;
     if !org.verified {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+        return Err(AppError::Refused(ErrorCode::NotVerified));
     }
     let at = now();
     store::publish(&mut tx, id, at).await?;
@@ -288,7 +283,7 @@ pub async fn register(state: &AppState, user: &SessionUser, competition: i64, in
         return Err(AppError::field("org_id", FieldError::Invalid));
     }
     if store::joined_team(&mut tx, c.id, &user.email).await?.is_some() {
-        return Err(AppError::Conflict(ErrorCode::AlreadyInTeam));
+        return Err(AppError::Refused(ErrorCode::AlreadyInTeam));
     }
     let members: Vec<&str> = emails.iter().map(|e| e.as_str()).collect();
     let at = now();
@@ -386,7 +381,7 @@ pub async fn answer_team(state: &AppState, user: &SessionUser, id: i64, join: bo
     let at = now();
     if join {
         if store::joined_team(&mut tx, t.competition_id, &user.email).await?.is_some() {
-            return Err(AppError::Conflict(ErrorCode::AlreadyInTeam));
+            return Err(AppError::Refused(ErrorCode::AlreadyInTeam));
         }
         store::join_team(&mut tx, id, &user.email).await?;
     } else {
@@ -412,7 +407,7 @@ pub async fn leave_team(state: &AppState, user: &SessionUser, id: i64) -> AppRes
     if me.leader {
         let alone = members.len() == 1;
         if !alone || !store::latest(&mut tx, id).await?.is_empty() {
-            return Err(AppError::Conflict(ErrorCode::LeaderMustHandOver));
+            return Err(AppError::Refused(ErrorCode::LeaderMustHandOver));
         }
         store::delete_team(&mut tx, id).await?;
         store::audit(
@@ -544,7 +539,7 @@ pub async fn upload_plan(
         open_stage(&mut db, user, team, stage).await?;
     }
     if !bytes.starts_with(b"%PDF-") {
-        return Err(AppError::Refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType));
+        return Err(AppError::Refused(ErrorCode::FileType));
     }
     let (_, sha256) = crate::files::save_up_to(state, bytes, PLAN_MAX).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;

@@ -2,7 +2,6 @@
 //! block and report — each in one transaction, permissions from [`super::policy`].
 
 use crate::db::{Conn, Row};
-use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::engage::{
     self, Attachment, Decline, Engagement, EngagementQuery, EngagementStatus, EngagementSummary, Message,
@@ -44,14 +43,6 @@ async fn tell(
     );
     notify::to_orgs(db, state, &[org], skip, note(base)).await?;
     Ok(())
-}
-
-fn refused(status: StatusCode, code: ErrorCode) -> AppError {
-    AppError::Refused(status, code)
-}
-
-fn invalid_transition() -> AppError {
-    refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
 }
 
 /// The engagement and the caller's relation to it; 404 for whoever may not see it.
@@ -118,10 +109,10 @@ async fn send(
         return Err(AppError::Forbidden);
     }
     if !org.verified {
-        return Err(refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+        return Err(AppError::Refused(ErrorCode::NotVerified));
     }
     if posting.org_id == org.id {
-        return Err(refused(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::OwnPosting));
+        return Err(AppError::Refused(ErrorCode::OwnPosting));
     }
     if let Some(source) = req.source_id {
         let own = crate::market::posting(tx, source).await?;
@@ -130,16 +121,16 @@ async fn send(
         }
     }
     if store::is_blocked(tx, posting.org_id, org.id).await? {
-        return Err(refused(StatusCode::FORBIDDEN, ErrorCode::Blocked));
+        return Err(AppError::Refused(ErrorCode::Blocked));
     }
     let limit = i64::from(state.config.daily_request_limit);
     if store::sent_since(tx, org.id, at - Duration::days(1)).await? >= limit {
-        return Err(refused(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestLimit));
+        return Err(AppError::Refused(ErrorCode::RequestLimit));
     }
     // Checked before inserting: a unique violation would end a PostgreSQL transaction, and a
     // bundle's other requests go on in it.
     if store::open_exists(tx, org.id, posting.id).await? {
-        return Err(AppError::Conflict(ErrorCode::AlreadyRequested));
+        return Err(AppError::Refused(ErrorCode::AlreadyRequested));
     }
     let new = store::NewRow {
         from_org: org.id,
@@ -153,7 +144,7 @@ async fn send(
         expires_at: at + Duration::days(i64::from(state.config.request_expiry_days)),
     };
     let id = match store::insert(tx, &new).await {
-        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ErrorCode::AlreadyRequested)),
+        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Refused(ErrorCode::AlreadyRequested)),
         other => other?,
     };
     store::record(tx, id, "requested", Some(org.id), Some(user.id), None, at).await?;
@@ -199,7 +190,7 @@ pub async fn request_bundle(
         let one = Outgoing { from_org: demand.org_id, posting_id, source_id: Some(demand.id), proposal };
         // `send` finds an open request before inserting, so the transaction goes on.
         match send(&mut tx, state, user, &one, &message, at).await {
-            Err(AppError::Conflict(ErrorCode::AlreadyRequested)) => already.push(posting_id),
+            Err(AppError::Refused(ErrorCode::AlreadyRequested)) => already.push(posting_id),
             other => sent.push(other?),
         }
     }
@@ -257,13 +248,13 @@ async fn answer(state: &AppState, user: &SessionUser, id: i64, decline: Option<S
         return Err(AppError::Forbidden);
     }
     if row.status() != EngagementStatus::Pending {
-        return Err(invalid_transition());
+        return Err(AppError::invalid_transition());
     }
     if row.expires_at <= at {
         store::set_status(&mut tx, id, EngagementStatus::Expired, None, at).await?;
         store::record(&mut tx, id, "expired", None, None, None, at).await?;
         tx.commit().await?;
-        return Err(refused(StatusCode::CONFLICT, ErrorCode::RequestExpired));
+        return Err(AppError::Refused(ErrorCode::RequestExpired));
     }
     let (status, action) = match decline {
         None => (EngagementStatus::Accepted, "accepted"),
@@ -297,7 +288,7 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, id: i64) -> AppResul
         return Err(AppError::Forbidden);
     }
     if row.status() != EngagementStatus::Pending {
-        return Err(invalid_transition());
+        return Err(AppError::invalid_transition());
     }
     store::set_status(&mut tx, id, EngagementStatus::Withdrawn, None, at).await?;
     store::record(&mut tx, id, "withdrawn", Some(row.from_org), Some(user.id), None, at).await?;
@@ -318,10 +309,10 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
         return Err(AppError::Forbidden);
     }
     let Some(from) = row.stage().filter(|_| row.status() == EngagementStatus::Accepted) else {
-        return Err(invalid_transition());
+        return Err(AppError::invalid_transition());
     };
     if !engage::stage_allowed(from, parsed.stage) {
-        return Err(invalid_transition());
+        return Err(AppError::invalid_transition());
     }
     store::set_stage(&mut tx, id, &parsed, at).await?;
     let note = match (parsed.failure, parsed.note.as_deref()) {
@@ -361,7 +352,7 @@ pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResul
     let mut db = state.db.acquire().await?;
     let (row, _, _) = load(&mut db, id, user).await?;
     if !policy::open(row.status()) {
-        return Err(invalid_transition());
+        return Err(AppError::invalid_transition());
     }
     Ok(store::messages(&mut db, id).await?)
 }
@@ -371,7 +362,7 @@ pub async fn read_up_to(state: &AppState, user: &SessionUser, id: i64, read: Rea
     let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, _, _) = load(&mut tx, id, user).await?;
     if !policy::open(row.status()) {
-        return Err(invalid_transition());
+        return Err(AppError::invalid_transition());
     }
     if !store::messages(&mut tx, id).await?.iter().any(|m| m.id == read.up_to) {
         return Err(AppError::field("up_to", FieldError::Invalid));
@@ -391,7 +382,7 @@ pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewM
         return Err(AppError::Forbidden);
     }
     if !policy::open(row.status()) {
-        return Err(invalid_transition());
+        return Err(AppError::invalid_transition());
     }
     let message = store::insert_message(&mut tx, id, own_org(&row, party), user.id, &body, at).await?;
     let linked = store::attach(&mut tx, id, user.id, message, &m.attachments).await?;
@@ -414,7 +405,7 @@ pub async fn upload(state: &AppState, user: &SessionUser, id: i64, name: &str, b
             return Err(AppError::Forbidden);
         }
         if !policy::open(row.status()) {
-            return Err(invalid_transition());
+            return Err(AppError::invalid_transition());
         }
     }
     let (mime, sha256) = crate::files::save(state, bytes).await?;

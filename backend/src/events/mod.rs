@@ -7,6 +7,7 @@ pub mod routes;
 mod store;
 pub mod tickets;
 
+pub use ops::{Organizer, organizer, require_organizer};
 pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.

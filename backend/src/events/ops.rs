@@ -4,7 +4,6 @@
 //! exceeded whatever the concurrency, across instances too.
 
 use crate::db::{Conn, Row};
-use axum::http::StatusCode;
 use shared::events::{
     CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, CountRow, Event, EventInput, EventReport, OFFER_HOURS,
     QUESTIONS_MAX, Question, QuestionInput, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput,
@@ -31,10 +30,6 @@ use shared::events::{
 use shared::notify::NotificationKind;
 use shared::page::{Page, PageQuery};
 
-fn conflict() -> AppError {
-    AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
-}
-
 /// What the caller may do on an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Access {
@@ -60,11 +55,22 @@ async fn access(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Access
     Ok((access, capacity))
 }
 
-/// Whether `user` runs event `id` (its organization's members and its managers; 404 when there is
-/// no such event).
-pub(crate) async fn organizes(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(bool, u32)> {
-    let (access, capacity) = access(db, id, user).await?;
-    Ok((access >= Access::Manage, capacity))
+/// Proof that the caller runs an event: a member of its organization or a manager among its
+/// co-organizers. Only [`organizer`] makes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Organizer {
+    pub event: i64,
+}
+
+/// The caller's grant to run event `id`, or `None` (404 when there is no such event).
+pub async fn organizer(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<Option<Organizer>> {
+    let (access, _) = access(db, id, user).await?;
+    Ok((access >= Access::Manage).then_some(Organizer { event: id }))
+}
+
+/// [`organizer`], or 403 for anyone who does not run the event.
+pub async fn require_organizer(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<Organizer> {
+    organizer(db, id, user).await?.ok_or(AppError::Forbidden)
 }
 
 async fn check_input(db: &mut Conn, input: &EventInput) -> AppResult<()> {
@@ -84,7 +90,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> 
         return Err(AppError::Forbidden);
     }
     if org.kind != OrgKind::Organizer {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::WrongOrgKind));
+        return Err(AppError::Refused(ErrorCode::WrongOrgKind));
     }
     // A verified organization's event is public at once; anyone else's waits as a draft.
     let id = store::insert(&mut tx, &input, user.id, now(), org.verified).await?;
@@ -96,7 +102,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> 
 pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventInput) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    let (mine, _) = organizes(&mut tx, id, user).await?;
+    let mine = organizer(&mut tx, id, user).await?.is_some();
     if !mine {
         return Err(AppError::Forbidden);
     }
@@ -142,13 +148,11 @@ pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppRe
 pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    if !organizes(&mut tx, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut tx, id, user).await?;
     let (org, _) = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let org = crate::orgs::get(&mut tx, org, false, None).await?.ok_or(AppError::NotFound)?;
     if !org.verified {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+        return Err(AppError::Refused(ErrorCode::NotVerified));
     }
     store::publish(&mut tx, id, now()).await?;
     let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
@@ -184,9 +188,7 @@ pub async fn add_ticket_type(
     t.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    if !organizes(&mut tx, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut tx, id, user).await?;
     let tid = store::insert_ticket_type(&mut tx, id, &t).await?;
     offer_freed(&mut tx, &state.config.site_url(), id, now()).await?;
     let event = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
@@ -224,8 +226,8 @@ pub async fn register(
     }
     match window(ctx.registration_opens_at, ctx.registration_closes_at, ctx.ends_at, at) {
         Window::Open => {}
-        Window::NotYet => return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::RegistrationNotOpen)),
-        Window::Closed => return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::RegistrationClosed)),
+        Window::NotYet => return Err(AppError::Refused(ErrorCode::RegistrationNotOpen)),
+        Window::Closed => return Err(AppError::Refused(ErrorCode::RegistrationClosed)),
     }
     let answers = check_answers(&store::questions(&mut tx, id).await?, input.ticket_type, &input.answers)?;
     if ctx.invitation_only {
@@ -250,7 +252,7 @@ pub async fn register(
         now: at,
     };
     let rid = match store::insert_registration(&mut tx, &new).await {
-        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ErrorCode::Conflict)),
+        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Refused(ErrorCode::Conflict)),
         other => other?,
     };
     store::insert_answers(&mut tx, rid, &answers).await?;
@@ -267,7 +269,7 @@ pub async fn register(
 /// The organizers see every registration; others their own; each with its answers.
 pub async fn registrations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Registration>> {
     let mut db = state.db.acquire().await?;
-    let (runs, _) = organizes(&mut db, id, user).await?;
+    let runs = organizer(&mut db, id, user).await?.is_some();
     let list = store::registrations(&mut db, id, (!runs).then_some(user.id)).await?;
     with_answers(&mut db, id, list).await
 }
@@ -301,9 +303,7 @@ pub async fn add_question(state: &AppState, user: &SessionUser, id: i64, q: Ques
     q.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    if !organizes(&mut tx, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut tx, id, user).await?;
     let types = store::ticket_types(&mut tx, id).await?;
     if q.ticket_types.iter().any(|t| !types.iter().any(|(x, _)| x == t)) {
         return Err(AppError::field("ticket_types", FieldError::Invalid));
@@ -321,9 +321,7 @@ pub async fn add_question(state: &AppState, user: &SessionUser, id: i64, q: Ques
 pub async fn delete_question(state: &AppState, user: &SessionUser, id: i64, question: i64) -> AppResult<Vec<Question>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    if !organizes(&mut tx, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut tx, id, user).await?;
     if !store::delete_question(&mut tx, id, question).await? {
         return Err(AppError::NotFound);
     }
@@ -387,7 +385,7 @@ fn events_of(pairs: &[(i64, i64)]) -> Vec<i64> {
 /// Loads a registration with its event and whether the caller made it / organizes the event.
 async fn reg_for(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Registration, bool, bool)> {
     let (owner, reg) = store::registration_by_id(db, id).await?.ok_or(AppError::NotFound)?;
-    let (organizer, _) = organizes(db, reg.event_id, user).await?;
+    let organizer = organizer(db, reg.event_id, user).await?.is_some();
     let own = owner == user.id;
     if !own && !organizer && !user.is_admin {
         return Err(AppError::NotFound);
@@ -417,7 +415,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
     let mut tx = crate::db::begin_write(&state.db).await?;
     let reg = own_or_organized(&mut tx, id, user).await?;
     match reg.status {
-        RegistrationStatus::Cancelled | RegistrationStatus::Rejected => return Err(conflict()),
+        RegistrationStatus::Cancelled | RegistrationStatus::Rejected => return Err(AppError::invalid_transition()),
         // An offer not taken is not kept: undoing its cancellation would jump the queue.
         RegistrationStatus::Offered => store::set_status(&mut tx, id, RegistrationStatus::Cancelled, None, at).await?,
         from => store::cancel(&mut tx, id, from, at).await?,
@@ -436,22 +434,22 @@ pub async fn undo_cancel(state: &AppState, user: &SessionUser, id: i64) -> AppRe
     let reg = own_or_organized(&mut tx, id, user).await?;
     let undo = match (&reg.status, reg.undo) {
         (RegistrationStatus::Cancelled, Some(undo)) if undo.until > at => undo,
-        _ => return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable)),
+        _ => return Err(AppError::Refused(ErrorCode::UndoUnavailable)),
     };
     let ctx = store::registration_context(&mut tx, reg.event_id, reg.ticket_type).await?.ok_or(AppError::NotFound)?;
     if ctx.ends_at <= at {
-        return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable));
+        return Err(AppError::Refused(ErrorCode::UndoUnavailable));
     }
     if undo.to != RegistrationStatus::Waitlisted {
         // The seats must still be free (nobody was offered them, no newcomer took them).
         if free_now(&ctx) < reg.people.len() as u32 {
-            return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable));
+            return Err(AppError::Refused(ErrorCode::UndoUnavailable));
         }
     }
     match store::set_status(&mut tx, id, undo.to, None, at).await {
         // The registrant registered again meanwhile: one live registration per event.
         Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::UndoUnavailable));
+            return Err(AppError::Refused(ErrorCode::UndoUnavailable));
         }
         other => other?,
     }
@@ -486,7 +484,7 @@ pub async fn accept_offer(state: &AppState, user: &SessionUser, id: i64) -> AppR
         return Err(AppError::Forbidden);
     }
     if reg.status != RegistrationStatus::Offered || reg.offer_expires_at.is_some_and(|t| t <= at) {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let approval = store::ticket_types(&mut tx, reg.event_id)
         .await?
@@ -510,7 +508,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, approve: bool
         return Err(AppError::Forbidden);
     }
     if reg.status != RegistrationStatus::Pending {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let status = if approve { RegistrationStatus::Confirmed } else { RegistrationStatus::Rejected };
     store::set_status(&mut tx, id, status, None, at).await?;
@@ -533,7 +531,7 @@ pub async fn promote(state: &AppState, user: &SessionUser, id: i64) -> AppResult
         return Err(AppError::Forbidden);
     }
     if reg.status != RegistrationStatus::Waitlisted {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     store::promote(&mut tx, id, at).await?;
     offer_freed(&mut tx, &state.config.site_url(), reg.event_id, at).await?;
@@ -562,9 +560,7 @@ pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
 /// The co-organizers (those who run the event see them).
 pub async fn staff(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Staff>> {
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     Ok(store::staff(&mut db, id).await?)
 }
 
@@ -580,7 +576,7 @@ pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: Sta
     }
     let (org, _) = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if !crate::orgs::get(&mut tx, org, false, None).await?.is_some_and(|o| o.verified) {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+        return Err(AppError::Refused(ErrorCode::NotVerified));
     }
     let at = now();
     let current = store::staff(&mut tx, id).await?;
@@ -683,12 +679,10 @@ pub async fn tickets(state: &AppState, user: &SessionUser, registration: i64) ->
 pub async fn set_cover(state: &AppState, user: &SessionUser, id: i64, bytes: &[u8]) -> AppResult<Event> {
     {
         let mut db = state.db.acquire().await?;
-        if !organizes(&mut db, id, user).await?.0 {
-            return Err(AppError::Forbidden);
-        }
+        require_organizer(&mut db, id, user).await?;
     }
     if shared::engage::sniff_mime(bytes).is_none_or(|m| !m.starts_with("image/")) {
-        return Err(AppError::Refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::FileType));
+        return Err(AppError::Refused(ErrorCode::FileType));
     }
     let (mime, sha256) = crate::files::save(state, bytes).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -702,9 +696,7 @@ pub async fn set_cover(state: &AppState, user: &SessionUser, id: i64, bytes: &[u
 pub async fn remove_cover(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    if !organizes(&mut tx, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut tx, id, user).await?;
     store::set_cover(&mut tx, id, None).await?;
     let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -725,9 +717,7 @@ pub async fn cover(state: &AppState, user: Option<&SessionUser>, id: i64) -> App
 /// Every confirmed attendee's badge, by registration (those who run the event).
 pub async fn badges(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Badge>> {
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     let key = tickets::key(&mut db).await?;
     let types = store::ticket_types(&mut db, id).await?;
     let mut out = vec![];
@@ -789,7 +779,7 @@ pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: Check
     {
         // A resent scan: the same answer, for the same ticket only.
         if first.ticket != ticket {
-            return Err(AppError::Conflict(ErrorCode::ScanReused));
+            return Err(AppError::Refused(ErrorCode::ScanReused));
         }
         let first_at = (first.outcome == CheckinOutcome::Already).then_some(first.checkin_at).flatten();
         (first.outcome, first.checkin, first_at)
@@ -822,7 +812,7 @@ pub async fn undo_checkin(state: &AppState, user: &SessionUser, checkin: i64) ->
         return Err(AppError::NotFound);
     }
     if !standing {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     store::undo_checkin(&mut tx, checkin, user.id, now()).await?;
     let counts = store::checkin_counts(&mut tx, event).await?;
@@ -873,9 +863,7 @@ pub async fn preview_message(
 ) -> AppResult<MessagePreview> {
     input.check()?;
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     let (to, note) = message_to(&mut db, id, &input).await?;
     let mut names = vec![];
     for (user, ..) in to.iter().take(5) {
@@ -894,9 +882,7 @@ pub async fn bulk(state: &AppState, user: &SessionUser, id: i64, req: BulkReques
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    if !organizes(&mut tx, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut tx, id, user).await?;
     let mut ids = req.ids.clone();
     ids.sort_unstable();
     ids.dedup();
@@ -905,7 +891,7 @@ pub async fn bulk(state: &AppState, user: &SessionUser, id: i64, req: BulkReques
         return Err(AppError::field("ids", FieldError::Invalid));
     }
     if found.iter().any(|(_, s)| *s != RegistrationStatus::Pending) {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let to = match req.action {
         BulkAction::Approve => RegistrationStatus::Confirmed,
@@ -933,9 +919,7 @@ pub async fn registrants(
     q: RegistrantQuery,
 ) -> AppResult<Page<Registrant>> {
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let (items, total) = store::registrants_page(&mut db, id, &q, per_page, offset).await?;
     Ok(Page { items, total, page, per_page })
@@ -950,9 +934,7 @@ pub async fn send_message(
     input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    if !organizes(&mut tx, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut tx, id, user).await?;
     let types = store::ticket_types(&mut tx, id).await?;
     if input.ticket_types.iter().any(|t| !types.iter().any(|(x, _)| x == t)) {
         return Err(AppError::field("ticket_types", FieldError::Invalid));
@@ -968,9 +950,7 @@ pub async fn send_message(
 
 pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<EventMessage>> {
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     Ok(store::messages(&mut db, id).await?)
 }
 
@@ -994,9 +974,7 @@ pub async fn add_invitation(
     input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
-    if !organizes(&mut tx, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut tx, id, user).await?;
     store::insert_invitation(&mut tx, id, &invitation_code(), &input, user.id, now()).await?;
     let out = store::invitations(&mut tx, id).await?;
     tx.commit().await?;
@@ -1005,9 +983,7 @@ pub async fn add_invitation(
 
 pub async fn invitations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Invitation>> {
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     Ok(store::invitations(&mut db, id).await?)
 }
 
@@ -1078,9 +1054,7 @@ pub async fn registrations_csv(
 ) -> AppResult<String> {
     let only = selection.ids()?;
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     let (header, rows) = attendee_rows(&mut db, id, only.as_deref()).await?;
     let mut out = String::from("\u{feff}");
     for row in std::iter::once(&header).chain(&rows) {
@@ -1094,9 +1068,7 @@ pub async fn registrations_csv(
 /// day, and the check-in rate.
 pub async fn report(state: &AppState, user: &SessionUser, id: i64) -> AppResult<EventReport> {
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     report_of(&mut db, id).await
 }
 
@@ -1117,9 +1089,7 @@ async fn report_of(db: &mut Conn, id: i64) -> AppResult<EventReport> {
 /// attendee, sheet two the breakdowns with labels in the caller's language.
 pub async fn registrations_xlsx(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<u8>> {
     let mut db = state.db.acquire().await?;
-    if !organizes(&mut db, id, user).await?.0 {
-        return Err(AppError::Forbidden);
-    }
+    require_organizer(&mut db, id, user).await?;
     let l = crate::http::locale::current_locale();
     let (header, rows) = attendee_rows(&mut db, id, None).await?;
     let report = report_of(&mut db, id).await?;

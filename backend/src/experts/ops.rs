@@ -88,7 +88,7 @@ async fn own_demand(db: &mut crate::db::Conn, user: &SessionUser, id: i64) -> Ap
     }
     // Who is in the pool is for verified organizations only.
     if !user.is_admin && !crate::orgs::get(db, row.org_id, false, None).await?.is_some_and(|o| o.verified) {
-        return Err(AppError::Refused(axum::http::StatusCode::FORBIDDEN, shared::ErrorCode::NotVerified));
+        return Err(AppError::Refused(shared::ErrorCode::NotVerified));
     }
     Ok(row)
 }
@@ -140,7 +140,7 @@ pub async fn invite(state: &AppState, user: &SessionUser, demand: i64, expert: i
     let e = store::by_id(&mut tx, expert).await?.filter(|e| e.status == ExpertStatus::Approved);
     let e = e.ok_or(AppError::NotFound)?;
     if !store::invite(&mut tx, demand, expert, user.id, now()).await? {
-        return Err(AppError::Conflict(shared::ErrorCode::AlreadyRequested));
+        return Err(AppError::Refused(shared::ErrorCode::AlreadyRequested));
     }
     let to: Vec<_> = crate::notify::recipient(&mut tx, e.user_id).await?.into_iter().collect();
     let note = crate::notify::ops::Note::new(

@@ -9,7 +9,7 @@
 use std::net::SocketAddr;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use shared::ErrorCode;
@@ -64,7 +64,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         next.run(req).await
     } else {
         tracing::warn!(method = %req.method(), path = %req.uri().path(), "refused a cross-site request");
-        AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::CrossOrigin).into_response()
+        AppError::Refused(ErrorCode::CrossOrigin).into_response()
     }
 }
 

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use axum::http::StatusCode;
 use serde_json::Value;
 use shared::error::FieldErrors;
 use shared::i18n::{Msg, fill};
@@ -51,11 +50,10 @@ struct Plan {
 }
 
 fn refused(r: Refusal) -> AppError {
-    let status = match r {
-        Refusal::Malformed => StatusCode::UNPROCESSABLE_ENTITY,
-        Refusal::Macros | Refusal::Legacy => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-    };
-    AppError::Refused(status, ErrorCode::WorkbookRefused)
+    AppError::Refused(match r {
+        Refusal::Malformed => ErrorCode::WorkbookDamaged,
+        Refusal::Macros | Refusal::Legacy => ErrorCode::WorkbookRefused,
+    })
 }
 
 /// Previews the import of `bytes`, or with `confirm` writes it (all rows or none).
@@ -78,7 +76,7 @@ pub async fn import(state: &AppState, user: &SessionUser, q: ImportQuery, bytes:
     let mut tx = crate::db::begin_write(&state.db).await?;
     let Plan { mut report, rows, new_orgs } = plan(&mut tx, user, q.org_id, mode, &tables, locale).await?;
     if !report.importable() {
-        return Err(AppError::Refused(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ImportInvalid));
+        return Err(AppError::Refused(ErrorCode::ImportInvalid));
     }
     let mut created_orgs = Vec::with_capacity(new_orgs.len());
     for profile in &new_orgs {

@@ -4,7 +4,6 @@
 use crate::db::{Conn, Row};
 use crate::facts::{Fact, Write};
 use crate::notify::ops::Note;
-use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::home::OpenCallCard;
 use shared::market::{
@@ -23,10 +22,6 @@ use crate::taxonomy;
 
 pub fn today() -> time::Date {
     crate::db::now().date()
-}
-
-fn invalid_transition() -> AppError {
-    AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
 }
 
 /// The posting's row when it exists and is of `kind`.
@@ -124,7 +119,7 @@ pub async fn create(state: &AppState, user: &SessionUser, kind: PostingKind, req
         return Err(AppError::Forbidden);
     }
     if !kind.allowed_for(org.kind) {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::WrongOrgKind));
+        return Err(AppError::Refused(ErrorCode::WrongOrgKind));
     }
     let id = store::insert(&mut tx, org.id, user.id, &draft).await?;
     tx.commit().await?;
@@ -179,7 +174,7 @@ pub async fn update(
             store::record(&mut tx, id, PostingAction::Edit, Some(row.status()), row.status(), Some(user.id), None)
                 .await?;
         }
-        PostingStatus::Closed | PostingStatus::Expired => return Err(invalid_transition()),
+        PostingStatus::Closed | PostingStatus::Expired => return Err(AppError::invalid_transition()),
     }
     tx.commit().await?;
     let mut db = state.db.acquire().await?;
@@ -203,10 +198,10 @@ pub async fn owner_transition(
     if transition == Transition::Submit {
         let org = crate::orgs::summary(&mut tx, row.org_id).await?.ok_or(AppError::NotFound)?;
         if !org.verified {
-            return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+            return Err(AppError::Refused(ErrorCode::NotVerified));
         }
     }
-    let to = next_status(row.status(), transition).ok_or_else(invalid_transition)?;
+    let to = next_status(row.status(), transition).ok_or_else(AppError::invalid_transition)?;
     let action = if transition == Transition::Submit { PostingAction::Submit } else { PostingAction::Close };
     store::set_status(&mut tx, &row, action, to, Some(user.id), None).await?;
     if to == PostingStatus::Closed {
@@ -368,7 +363,7 @@ pub async fn decide(
                     Decision::Approve => (Transition::Approve, PostingAction::Approve),
                     Decision::Reject => (Transition::Reject, PostingAction::Reject),
                 };
-                let to = next_status(row.status(), transition).ok_or_else(invalid_transition)?;
+                let to = next_status(row.status(), transition).ok_or_else(AppError::invalid_transition)?;
                 store::set_status(&mut tx, &row, action, to, Some(admin.id), reason.as_deref()).await?;
             }
             (PostingStatus::Published, Some(json), Decision::Approve) => {
@@ -400,7 +395,7 @@ pub async fn decide(
                 )
                 .await?;
             }
-            _ => return Err(invalid_transition()),
+            _ => return Err(AppError::invalid_transition()),
         }
     }
     for id in &req.ids {

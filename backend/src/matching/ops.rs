@@ -243,7 +243,7 @@ async fn assemble(
 fn published(posting: &shared::market::Posting) -> AppResult<()> {
     match posting.status {
         shared::market::PostingStatus::Published => Ok(()),
-        _ => Err(AppError::Conflict(shared::ErrorCode::NotPublished)),
+        _ => Err(AppError::Refused(shared::ErrorCode::NotPublished)),
     }
 }
 

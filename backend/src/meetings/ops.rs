@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::db::{Conn, Row};
-use axum::http::StatusCode;
 use shared::events::EventType;
 use shared::i18n::fill;
 use shared::market::PostingKind;
@@ -27,20 +26,16 @@ use crate::notify::ops::Note;
 use crate::xlsx::{Cell, Sheet};
 
 fn not_attendee() -> AppError {
-    AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotAttendee)
+    AppError::Refused(ErrorCode::NotAttendee)
 }
 
 /// The event, which must be a matchmaking meeting.
 async fn matchmaking(db: &mut Conn, event: i64) -> AppResult<EventHead> {
     let head = store::event(db, event).await?.ok_or(AppError::NotFound)?;
     if EventType::parse(&head.event_type) != Some(EventType::Matchmaking) {
-        return Err(AppError::Refused(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::NotMatchmaking));
+        return Err(AppError::Refused(ErrorCode::NotMatchmaking));
     }
     Ok(head)
-}
-
-async fn organizes(db: &mut Conn, event: i64, user: &SessionUser) -> AppResult<bool> {
-    Ok(crate::events::ops::organizes(db, event, user).await?.0)
 }
 
 /// `name（organization）`, how a person is named in notifications.
@@ -70,7 +65,7 @@ async fn request_as_seen(db: &mut Conn, event: i64, user: i64, id: i64) -> AppRe
 pub async fn overview(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Overview> {
     let mut db = state.db.acquire().await?;
     let head = matchmaking(&mut db, event).await?;
-    let organizer = organizes(&mut db, event, user).await?;
+    let organizer = crate::events::organizer(&mut db, event, user).await?.is_some();
     let attendee = store::is_attendee(&mut db, event, user.id).await?;
     let (available, requests, agenda) = if attendee {
         (
@@ -97,9 +92,7 @@ pub async fn put_setup(state: &AppState, user: &SessionUser, event: i64, input: 
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let head = matchmaking(&mut tx, event).await?;
-    if !organizes(&mut tx, event, user).await? {
-        return Err(AppError::Forbidden);
-    }
+    crate::events::require_organizer(&mut tx, event, user).await?;
     let slots = input.check(head.starts_at, head.ends_at)?;
     store::replace_setup(&mut tx, event, input.tables, &slots).await?;
     tx.commit().await?;
@@ -208,7 +201,7 @@ pub async fn request(
         return Err(AppError::field("to_user", FieldError::Invalid));
     }
     if store::live_between(&mut tx, event, user.id, input.to_user).await?.is_some() {
-        return Err(AppError::Conflict(ErrorCode::AlreadyRequested));
+        return Err(AppError::Refused(ErrorCode::AlreadyRequested));
     }
     let id = store::insert_request(&mut tx, event, user.id, input.to_user, &message, now()).await?;
     let note = note(NotificationKind::MeetingRequested, event, &head).param("org", label(&me));
@@ -233,7 +226,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool)
         return Err(if from == user.id { AppError::Forbidden } else { AppError::NotFound });
     }
     if status != RequestStatus::Pending {
-        return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition));
+        return Err(AppError::Refused(ErrorCode::InvalidTransition));
     }
     let next = if accept { RequestStatus::Accepted } else { RequestStatus::Declined };
     store::set_request_status(&mut tx, id, next, now()).await?;
@@ -261,7 +254,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
         RequestStatus::Declined | RequestStatus::Cancelled => false,
     };
     if !allowed {
-        return Err(AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition));
+        return Err(AppError::Refused(ErrorCode::InvalidTransition));
     }
     store::set_request_status(&mut tx, id, RequestStatus::Cancelled, now()).await?;
     let out = request_as_seen(&mut tx, event, user.id, id).await?;
@@ -275,9 +268,7 @@ pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> A
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let head = matchmaking(&mut tx, event).await?;
-    if !organizes(&mut tx, event, user).await? {
-        return Err(AppError::Forbidden);
-    }
+    crate::events::require_organizer(&mut tx, event, user).await?;
     let slots = store::slots(&mut tx, event).await?;
     let tables = u32::try_from(head.tables).unwrap_or(0);
     if slots.is_empty() || tables == 0 {
@@ -338,9 +329,7 @@ pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> A
 pub async fn plan(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Vec<PlannedMeeting>> {
     let mut db = state.db.acquire().await?;
     matchmaking(&mut db, event).await?;
-    if !organizes(&mut db, event, user).await? {
-        return Err(AppError::Forbidden);
-    }
+    crate::events::require_organizer(&mut db, event, user).await?;
     Ok(store::plan(&mut db, event).await?)
 }
 

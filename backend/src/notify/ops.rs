@@ -176,7 +176,7 @@ pub async fn save_search(state: &AppState, user: &SessionUser, req: NewSavedSear
         return Err(AppError::field("q", FieldError::TooMany));
     }
     if existing.iter().any(|(_, s)| s.q == q && s.kind == req.kind && s.domain == domain) {
-        return Err(AppError::Conflict(ErrorCode::Conflict));
+        return Err(AppError::Refused(ErrorCode::Conflict));
     }
     let id = store::insert_saved_search(&mut tx, user.id, &q, req.kind, domain.as_deref(), now()).await?;
     let saved = store::saved_searches(&mut tx, Some(user.id)).await?.into_iter().map(|(_, s)| s).find(|s| s.id == id);

@@ -2,7 +2,6 @@
 //! the notice, file and answer objections, close windows, decide disputed results.
 
 use crate::db::{Conn, Row};
-use axum::http::StatusCode;
 use shared::ErrorCode;
 use shared::engage::{Attachment, OrgRef, clean_file_name};
 use shared::market::{OpenCall, PostingKind, PostingSpec, PostingStatus};
@@ -21,10 +20,6 @@ use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::market::PostingRow;
 use crate::notify::ops::{self as notify, Note};
-
-fn conflict() -> AppError {
-    AppError::Refused(StatusCode::CONFLICT, ErrorCode::InvalidTransition)
-}
 
 /// The published demand `id` and its open call; 404 when it is not one.
 async fn call_of(db: &mut Conn, id: i64) -> AppResult<(PostingRow, OpenCall)> {
@@ -83,17 +78,17 @@ pub async fn apply(
         return Err(AppError::Forbidden);
     }
     if !org.verified {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotVerified));
+        return Err(AppError::Refused(ErrorCode::NotVerified));
     }
     if org.id == row.org_id {
-        return Err(AppError::Refused(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::OwnPosting));
+        return Err(AppError::Refused(ErrorCode::OwnPosting));
     }
     if !open_for_applications(call.application_deadline, at.date()) {
         return Err(deadline_passed());
     }
     let texts = Texts { solution: &solution, team: &team, budget: input.budget, timeline: &timeline };
     let id = match store::insert(&mut tx, demand, org.id, &texts, user.id, at).await {
-        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ErrorCode::Conflict)),
+        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Refused(ErrorCode::Conflict)),
         other => other?,
     };
     let out = store::application(&mut tx, id).await?.ok_or(AppError::NotFound)?;
@@ -121,7 +116,7 @@ pub async fn revise(
         return Err(deadline_passed());
     }
     if !matches!(a.status, ApplicationStatus::Submitted | ApplicationStatus::Shortlisted) {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let texts = Texts { solution: &solution, team: &team, budget: input.budget, timeline: &timeline };
     store::revise(&mut tx, app, &texts, at).await?;
@@ -148,7 +143,7 @@ pub async fn shortlist(state: &AppState, user: &SessionUser, demand: i64, app: i
         return Err(AppError::Forbidden);
     }
     if a.status != ApplicationStatus::Submitted || store::notice_of(&mut tx, demand).await?.is_some() {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     store::set_status(&mut tx, app, ApplicationStatus::Shortlisted, now()).await?;
     let out = store::application(&mut tx, app).await?.ok_or(AppError::NotFound)?;
@@ -256,7 +251,7 @@ pub async fn select(state: &AppState, user: &SessionUser, demand: i64, s: Select
     }
     if open_for_applications(call.application_deadline, at.date()) || store::notice_of(&mut tx, demand).await?.is_some()
     {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let all = store::applications(&mut tx, demand, None).await?;
     if !s.winners.iter().all(|w| all.iter().any(|a| a.id == *w)) {
@@ -430,7 +425,7 @@ pub async fn decide(state: &AppState, admin: &SessionUser, id: i64, d: NoticeDec
     crate::db::lock(&mut tx, Row::Notice, &[id]).await?;
     let n = store::notice(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if n.status() != NoticeStatus::UnderReview {
-        return Err(conflict());
+        return Err(AppError::invalid_transition());
     }
     let status = if d.uphold { NoticeStatus::Final } else { NoticeStatus::Overturned };
     store::set_notice_status(&mut tx, id, status, Some(&note)).await?;

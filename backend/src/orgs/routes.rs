@@ -140,7 +140,7 @@ pub async fn invite(
         return Err(AppError::Forbidden);
     }
     if store::is_member_email(&mut tx, id, email.as_str()).await? {
-        return Err(AppError::Conflict(ErrorCode::AlreadyMember));
+        return Err(AppError::Refused(ErrorCode::AlreadyMember));
     }
     let (token, hash) = new_token();
     let expires = crate::db::now() + INVITATION_TTL;
@@ -169,7 +169,7 @@ pub async fn change_role(
     }
     let from = store::role_of(&mut tx, id, user_id).await?.ok_or(AppError::NotFound)?;
     if leaves_no_owner(store::owner_count(&mut tx, id).await?, from, Some(req.role)) {
-        return Err(AppError::Conflict(ErrorCode::LastOwner));
+        return Err(AppError::Refused(ErrorCode::LastOwner));
     }
     store::set_role(&mut tx, id, user_id, req.role).await?;
     let members = store::members(&mut tx, id).await?;
@@ -194,7 +194,7 @@ pub async fn remove_member(
     }
     let from = store::role_of(&mut tx, id, user_id).await?.ok_or(AppError::NotFound)?;
     if leaves_no_owner(store::owner_count(&mut tx, id).await?, from, None) {
-        return Err(AppError::Conflict(ErrorCode::LastOwner));
+        return Err(AppError::Refused(ErrorCode::LastOwner));
     }
     store::remove_member(&mut tx, id, user_id).await?;
     tx.commit().await?;
@@ -237,7 +237,7 @@ pub async fn revoke_invitation(
 }
 
 fn invitation_invalid() -> AppError {
-    AppError::Refused(StatusCode::NOT_FOUND, ErrorCode::InvitationInvalid)
+    AppError::Refused(ErrorCode::InvitationInvalid)
 }
 
 /// What an invitation link offers, before accepting it.
@@ -273,10 +273,10 @@ pub async fn accept_invitation(
     let inv =
         store::open_invitation(&mut tx, &hash_token(&token), crate::db::now()).await?.ok_or_else(invitation_invalid)?;
     if inv.email != current.user.email {
-        return Err(AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::InvitationEmailMismatch));
+        return Err(AppError::Refused(ErrorCode::InvitationEmailMismatch));
     }
     if store::role_of(&mut tx, inv.org_id, current.user.id).await?.is_some() {
-        return Err(AppError::Conflict(ErrorCode::AlreadyMember));
+        return Err(AppError::Refused(ErrorCode::AlreadyMember));
     }
     store::add_member(&mut tx, inv.org_id, current.user.id, inv.role).await?;
     store::mark_accepted(&mut tx, inv.id).await?;

@@ -31,7 +31,7 @@ pub async fn add_term(
     let term = req.parse(&existing)?;
     store::insert(&mut tx, &term)
         .await
-        .map_err(|e| if is_unique_violation(&e) { AppError::Conflict(ErrorCode::TermExists) } else { e.into() })?;
+        .map_err(|e| if is_unique_violation(&e) { AppError::Refused(ErrorCode::TermExists) } else { e.into() })?;
     let after = serde_json::to_value(&term).unwrap_or_default();
     let target = format!("taxonomy:{}", term.code);
     crate::audit::record(&mut tx, Some(&admin), "taxonomy.add", &target, serde_json::Value::Null, after).await?;

@@ -270,7 +270,7 @@ async fn macro_enabled_legacy_damaged_and_oversized_files_are_refused_and_formul
     let r = send(&m.app, &m.owner, &q, vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).await;
     assert_eq!(error_code(r, StatusCode::UNSUPPORTED_MEDIA_TYPE).await.0, "workbook_refused");
     let r = send(&m.app, &m.owner, &q, b"PK\x03\x04 not really a zip".to_vec()).await;
-    assert_eq!(error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await.0, "workbook_refused");
+    assert_eq!(error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await.0, "workbook_damaged");
     let r = send(&m.app, &m.owner, &q, vec![b'a'; shared::imports::IMPORT_MAX + 1]).await;
     assert_eq!(error_code(r, StatusCode::PAYLOAD_TOO_LARGE).await.0, "payload_too_large");
 
