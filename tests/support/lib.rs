@@ -57,7 +57,7 @@ impl Server {
         let pool = &self.state.db;
         let pw = shared::validate::Password::parse(PASSWORD).unwrap();
         let e = shared::validate::Email::parse(email).unwrap();
-        backend::accounts::store::create_or_promote_admin(pool, &e, &pw).await.unwrap();
+        backend::accounts::create_or_promote_admin(pool, &e, &pw).await.unwrap();
         sql::query("UPDATE users SET is_admin = $1 WHERE email = $2")
             .bind(admin)
             .bind(email)
@@ -72,15 +72,15 @@ impl Server {
     /// A verified organization of `kind` owned by `owner`.
     pub async fn verified_org(&self, owner: i64, kind: shared::orgs::OrgKind, name: &str) -> i64 {
         let mut conn = self.state.db.acquire().await.unwrap();
-        let tax = backend::taxonomy::store::load(&mut conn).await.unwrap();
+        let tax = backend::taxonomy::load(&mut conn).await.unwrap();
         let subtype = match kind {
             shared::orgs::OrgKind::Lab => Some("research_institute".to_owned()),
             shared::orgs::OrgKind::Investor => Some("vc".to_owned()),
             _ => None,
         };
         let input = shared::orgs::OrgInput { name_zh: name.into(), subtype, ..shared::orgs::OrgInput::empty(kind) };
-        let id = backend::orgs::store::insert(&mut conn, &input.parse(&tax, 2026).unwrap(), owner).await.unwrap();
-        backend::orgs::store::set_verified(&mut conn, id, Some(owner)).await.unwrap();
+        let id = backend::orgs::insert(&mut conn, &input.parse(&tax, 2026).unwrap(), owner).await.unwrap();
+        backend::orgs::set_verified(&mut conn, id, Some(owner)).await.unwrap();
         id
     }
 
@@ -89,7 +89,7 @@ impl Server {
         let (token, hash) = backend::accounts::session::new_token();
         let mut conn = self.state.db.acquire().await.unwrap();
         let expires = backend::db::now() + backend::accounts::session::SESSION_TTL;
-        backend::accounts::store::insert_session(&mut conn, &hash, user, expires).await.unwrap();
+        backend::accounts::insert_session(&mut conn, &hash, user, expires).await.unwrap();
         format!("{}={token}", shared::routes::SESSION_COOKIE)
     }
 
@@ -121,10 +121,10 @@ impl Server {
         for i in 0..n {
             let email = format!("attendee{i}@example.com");
             let name = format!("参会人{i}");
-            let user = backend::accounts::store::NewUser::verified(&email, "!", &name, shared::Locale::ZhCn);
-            let id = backend::accounts::store::insert_user(&mut tx, &user).await.unwrap();
+            let user = backend::accounts::NewUser::verified(&email, "!", &name, shared::Locale::ZhCn);
+            let id = backend::accounts::insert_user(&mut tx, &user).await.unwrap();
             let (token, hash) = backend::accounts::session::new_token();
-            backend::accounts::store::insert_session(&mut tx, &hash, id, expires).await.unwrap();
+            backend::accounts::insert_session(&mut tx, &hash, id, expires).await.unwrap();
             out.push((id, format!("{}={token}", shared::routes::SESSION_COOKIE)));
         }
         tx.commit().await.unwrap();

@@ -75,11 +75,17 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every reach into another capability's store in the backend's sources, tests and benchmarks
-/// (tests and benchmarks belong to no capability).
+/// Every reach into another capability's store in the backend's sources, tests, benchmarks and
+/// examples, and the whole-stack tests (tests, benchmarks and examples belong to no capability).
 pub fn store_reach(root: &Path) -> Vec<Reach> {
     let mut out = vec![];
-    for (dir, own_by_folder) in [("backend/src", true), ("backend/tests", false), ("backend/benches", false)] {
+    for (dir, own_by_folder) in [
+        ("backend/src", true),
+        ("backend/tests", false),
+        ("backend/benches", false),
+        ("backend/examples", false),
+        ("tests", false),
+    ] {
         let base = root.join(dir);
         let mut files = vec![];
         rust_files(&base, &mut files);

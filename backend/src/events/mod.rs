@@ -1,5 +1,13 @@
 //! Events: forums, conferences, exhibitions, matchmaking meetings and roadshows, with ticket types,
 //! registrations that never oversell, and a waiting list that offers freed seats.
+//!
+//! Each layer is a folder with one file per sub-capability — `routes/` (thin handlers), `ops/`
+//! (rules and transactions), `store/` (SQL, private): `mod.rs` the event itself (ticket types,
+//! questions, the cover), `registrations` (registering, cancelling and undoing, the waiting list
+//! and offers, approval, the registrant table), `staff` (door staff and co-organizers), `checkin`
+//! (tickets, badges, scans), `messages` (messages to registrants, invitation codes), `exports`
+//! (CSV, Excel, the report; its SQL in `store/report.rs`). `ics.rs` writes calendars, `tickets.rs`
+//! signs ticket codes.
 
 pub mod ics;
 pub mod ops;
