@@ -127,6 +127,7 @@ pub fn build_app(state: AppState) -> Router {
     let api = api
         .fallback(http::route_not_found)
         .method_not_allowed_fallback(http::method_not_allowed)
+        .route_layer(middleware::from_fn(http::trace::record_route))
         .layer(Extension(doc))
         // Inside the session layer, so the refusal speaks the caller's language.
         .layer(middleware::from_fn_with_state(state.clone(), http::origin::middleware))
@@ -153,10 +154,8 @@ pub fn build_app(state: AppState) -> Router {
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
-        }))
+        .layer(middleware::from_fn(http::trace::measure))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| http::trace::span(req)))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .layer(CatchPanicLayer::custom(|_| AppError::Internal(anyhow::anyhow!("handler panicked")).into_response()))
 }

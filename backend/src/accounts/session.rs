@@ -83,6 +83,7 @@ pub async fn middleware(State(state): State<AppState>, mut req: Request, next: N
                     renewed_cookie =
                         Some(cookie::set_session(&token, SESSION_TTL.whole_seconds(), state.config.secure_cookies));
                 }
+                crate::http::trace::record_user(user.id);
                 ctx = SessionContext { user: Some(user), token_hash: Some(hash) };
             }
             Ok(None) => {}

@@ -28,6 +28,7 @@ async fn viewer<'a>(
 }
 
 /// The agenda of an event the caller may see (a draft's only for those who run it).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(state: &AppState, user: Option<&SessionUser>, event: i64) -> AppResult<Vec<Session>> {
     crate::events::ops::get(state, user, event).await?;
     let mut db = state.db.acquire().await?;
@@ -38,6 +39,7 @@ pub async fn list(state: &AppState, user: Option<&SessionUser>, event: i64) -> A
 /// Adds a session (those who run the event). A speaker typed as an email is invited: whoever has
 /// that address is told and may accept; until then the session names nobody for it, and the
 /// organizers see only the address they typed (never whether it belongs to an account).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: SessionInput) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
@@ -72,6 +74,7 @@ pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: Ses
 }
 
 /// Accepts or declines an invitation to speak in `session` sent to the caller's (verified) address.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn answer_speaker(
     state: &AppState,
     user: &SessionUser,
@@ -91,6 +94,7 @@ pub async fn answer_speaker(
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn delete(state: &AppState, user: &SessionUser, event: i64, session: i64) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
@@ -106,6 +110,7 @@ pub async fn delete(state: &AppState, user: &SessionUser, event: i64, session: i
 }
 
 /// Take a seat in a session: attendees with a confirmed registration, while seats are left.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn join(state: &AppState, user: &SessionUser, session: i64) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::EventSession, &[session]).await?;
@@ -124,6 +129,7 @@ pub async fn join(state: &AppState, user: &SessionUser, session: i64) -> AppResu
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn leave(state: &AppState, user: &SessionUser, session: i64) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     let (event, ..) = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
@@ -135,6 +141,7 @@ pub async fn leave(state: &AppState, user: &SessionUser, session: i64) -> AppRes
 }
 
 /// One session as a calendar entry (anyone who may see the event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn calendar(state: &AppState, user: Option<&SessionUser>, session: i64) -> AppResult<String> {
     let mut db = state.db.acquire().await?;
     let (event, ..) = store::seat_context(&mut db, session).await?.ok_or(AppError::NotFound)?;

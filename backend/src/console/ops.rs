@@ -4,6 +4,7 @@ use crate::AppState;
 use crate::error::AppResult;
 
 /// Counts what waits in each section, in one read.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn overview(state: &AppState) -> AppResult<Overview> {
     let mut db = state.db.acquire().await?;
     Ok(Overview {

@@ -302,6 +302,13 @@ impl<'q> Query<'q> {
     }
 
     pub async fn execute(self, on: impl Into<On<'_>>) -> sqlx::Result<Done> {
+        let started = std::time::Instant::now();
+        let done = self.run(on).await;
+        crate::http::trace::add_db_time(started.elapsed());
+        done
+    }
+
+    async fn run(self, on: impl Into<On<'_>>) -> sqlx::Result<Done> {
         let sql: &str = &self.sql;
         let rows_affected = match on.into() {
             On::Conn(conn) => match conn.raw() {
@@ -338,15 +345,24 @@ impl<'q, T: Record> QueryAs<'q, T> {
     }
 
     pub async fn fetch_all(self, on: impl Into<On<'_>>) -> sqlx::Result<Vec<T>> {
-        fetch!(on, &self.sql, self.values, fetch_all)
+        let started = std::time::Instant::now();
+        let rows = fetch!(on, &self.sql, self.values, fetch_all);
+        crate::http::trace::add_db_time(started.elapsed());
+        rows
     }
 
     pub async fn fetch_one(self, on: impl Into<On<'_>>) -> sqlx::Result<T> {
-        fetch!(on, &self.sql, self.values, fetch_one)
+        let started = std::time::Instant::now();
+        let rows = fetch!(on, &self.sql, self.values, fetch_one);
+        crate::http::trace::add_db_time(started.elapsed());
+        rows
     }
 
     pub async fn fetch_optional(self, on: impl Into<On<'_>>) -> sqlx::Result<Option<T>> {
-        fetch!(on, &self.sql, self.values, fetch_optional)
+        let started = std::time::Instant::now();
+        let rows = fetch!(on, &self.sql, self.values, fetch_optional);
+        crate::http::trace::add_db_time(started.elapsed());
+        rows
     }
 }
 

@@ -62,6 +62,7 @@ fn own_org(row: &store::Row, party: Party) -> i64 {
     if party.sender { row.from_org } else { row.to_org }
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) -> AppResult<EngagementSummary> {
     user.require_verified()?;
     let message = req.parse()?;
@@ -155,6 +156,7 @@ async fn send(
 /// The demand's owner asks the three parties of a bundle at once, all in one transaction: each
 /// part must be of its kind; a party already asked (an open request exists) is left as it is and
 /// reported; any other refusal sends nothing.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn request_bundle(
     state: &AppState,
     user: &SessionUser,
@@ -202,6 +204,7 @@ pub async fn request_bundle(
     Ok(engage::BundleRequestResult { sent: summaries, already })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {
     let mut db = state.db.acquire().await?;
     let (row, _, orgs) = load(&mut db, id, user).await?;
@@ -224,6 +227,7 @@ async fn view(db: &mut Conn, row: &store::Row, user: &SessionUser, orgs: &[i64])
     })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(state: &AppState, user: &SessionUser, q: EngagementQuery) -> AppResult<Page<EngagementSummary>> {
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let mut db = state.db.acquire().await?;
@@ -270,15 +274,18 @@ async fn answer(state: &AppState, user: &SessionUser, id: i64, decline: Option<S
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn accept(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {
     answer(state, user, id, None).await
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn decline(state: &AppState, user: &SessionUser, id: i64, d: Decline) -> AppResult<Engagement> {
     let reason = validate::required_text(&d.reason, engage::MESSAGE_MAX).map_err(|e| AppError::field("reason", e))?;
     answer(state, user, id, Some(reason)).await
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn withdraw(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Engagement> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -299,6 +306,7 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, id: i64) -> AppResul
 }
 
 /// Moves an accepted engagement's deal on; signed, completed and failed deals teach the matching engine.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageChange) -> AppResult<Engagement> {
     let at = now();
     let parsed = change.parse(at.date())?;
@@ -348,6 +356,7 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
 
 /// The conversation, for the two sides once accepted (and admins). Reading changes nothing: the
 /// reader marks what they saw with [`read_up_to`].
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Message>> {
     let mut db = state.db.acquire().await?;
     let (row, _, _) = load(&mut db, id, user).await?;
@@ -358,6 +367,7 @@ pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResul
 }
 
 /// Marks the conversation read up to message `up_to` (one of its own) for the caller.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn read_up_to(state: &AppState, user: &SessionUser, id: i64, read: ReadUpTo) -> AppResult<()> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     let (row, _, _) = load(&mut tx, id, user).await?;
@@ -372,6 +382,7 @@ pub async fn read_up_to(state: &AppState, user: &SessionUser, id: i64, read: Rea
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewMessage) -> AppResult<Message> {
     let body = m.parse()?;
     let at = now();
@@ -397,6 +408,7 @@ pub async fn post_message(state: &AppState, user: &SessionUser, id: i64, m: NewM
 }
 
 /// Stores an upload for a later message: type checked by content, named by its checksum.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn upload(state: &AppState, user: &SessionUser, id: i64, name: &str, bytes: &[u8]) -> AppResult<Attachment> {
     {
         let mut db = state.db.acquire().await?;
@@ -425,6 +437,7 @@ pub async fn upload(state: &AppState, user: &SessionUser, id: i64, name: &str, b
 }
 
 /// An attachment's bytes, for the two sides and admins; checked against its checksum.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn download(state: &AppState, user: &SessionUser, id: i64) -> AppResult<(Attachment, Vec<u8>)> {
     let mut db = state.db.acquire().await?;
     let (engagement, by, file) = store::attachment(&mut db, id).await?.ok_or(AppError::NotFound)?;
@@ -450,6 +463,7 @@ async fn member_of(db: &mut Conn, org: i64, user: &SessionUser) -> AppResult<()>
     }
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn block(state: &AppState, user: &SessionUser, org: i64, blocked: i64) -> AppResult<Vec<OrgRef>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     member_of(&mut tx, org, user).await?;
@@ -465,6 +479,7 @@ pub async fn block(state: &AppState, user: &SessionUser, org: i64, blocked: i64)
     Ok(list)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn unblock(state: &AppState, user: &SessionUser, org: i64, blocked: i64) -> AppResult<()> {
     let mut db = state.db.acquire().await?;
     member_of(&mut db, org, user).await?;
@@ -474,12 +489,14 @@ pub async fn unblock(state: &AppState, user: &SessionUser, org: i64, blocked: i6
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn blocks(state: &AppState, user: &SessionUser, org: i64) -> AppResult<Vec<OrgRef>> {
     let mut db = state.db.acquire().await?;
     member_of(&mut db, org, user).await?;
     Ok(store::blocks(&mut db, org).await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn report(state: &AppState, user: &SessionUser, r: NewReport) -> AppResult<i64> {
     let reason = validate::required_text(&r.reason, engage::MESSAGE_MAX).map_err(|e| AppError::field("reason", e))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -509,12 +526,14 @@ pub async fn report(state: &AppState, user: &SessionUser, r: NewReport) -> AppRe
     Ok(id)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn reports(state: &AppState) -> AppResult<Vec<Report>> {
     let mut db = state.db.acquire().await?;
     Ok(store::reports(&mut db).await?)
 }
 
 /// Expires unanswered requests; returns (expired, reminded) ids. Run at start and every ten minutes.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn expire_due(state: &AppState) -> AppResult<(Vec<i64>, Vec<i64>)> {
     let at = now();
     let half = Duration::days(i64::from(state.config.request_expiry_days)) / 2;

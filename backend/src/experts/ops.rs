@@ -11,6 +11,7 @@ use crate::db::{Row, now};
 use crate::error::{AppError, AppResult};
 
 /// Apply to the pool, or change one's entry (back to review).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn put_me(state: &AppState, user: &SessionUser, input: ExpertInput) -> AppResult<Expert> {
     let input = input.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -28,6 +29,7 @@ pub async fn put_me(state: &AppState, user: &SessionUser, input: ExpertInput) ->
 }
 
 /// The caller's own entry (404 before applying).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn me(state: &AppState, user: &SessionUser) -> AppResult<Expert> {
     let mut db = state.db.acquire().await?;
     store::by_user(&mut db, user.id).await?.ok_or(AppError::NotFound)
@@ -35,6 +37,7 @@ pub async fn me(state: &AppState, user: &SessionUser) -> AppResult<Expert> {
 
 /// The approved pool as choosing judges needs it, for members of verified organizer organizations
 /// and site admins.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn search(state: &AppState, user: &SessionUser, q: ExpertQuery) -> AppResult<Vec<PoolExpert>> {
     let mut db = state.db.acquire().await?;
     if !user.is_admin && !store::is_verified_organizer(&mut db, user.id).await? {
@@ -44,12 +47,14 @@ pub async fn search(state: &AppState, user: &SessionUser, q: ExpertQuery) -> App
 }
 
 /// Entries of a status for the admins' review queue.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn queue(state: &AppState, status: ExpertStatus) -> AppResult<Vec<Expert>> {
     let mut db = state.db.acquire().await?;
     Ok(store::list(&mut db, status, &ExpertQuery::default()).await?)
 }
 
 /// Approve, or reject with a reason (site admins).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn review(state: &AppState, admin: &SessionUser, id: i64, reject: Option<RejectExpert>) -> AppResult<Expert> {
     let reason = match &reject {
         Some(r) => Some(validate::required_text(&r.reason, 500).map_err(|e| AppError::field("reason", e))?),
@@ -94,6 +99,7 @@ async fn own_demand(db: &mut crate::db::Conn, user: &SessionUser, id: i64) -> Ap
 }
 
 /// The experts of the pool who fit a demand (its owner sees them), best first, at most 12.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn consultants(state: &AppState, user: &SessionUser, demand: i64) -> AppResult<Vec<Consultant>> {
     let mut db = state.db.acquire().await?;
     let row = own_demand(&mut db, user, demand).await?;
@@ -134,6 +140,7 @@ pub async fn consultants(state: &AppState, user: &SessionUser, demand: i64) -> A
 
 /// The demand's owner invites an approved expert to advise: the expert is notified with a link to
 /// the demand (from there they contact the owner the usual way); once per expert and demand.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn invite(state: &AppState, user: &SessionUser, demand: i64, expert: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     let row = own_demand(&mut tx, user, demand).await?;

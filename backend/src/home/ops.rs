@@ -11,6 +11,7 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::error::{AppError, AppResult};
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn front_door(state: &AppState, user: Option<&SessionUser>) -> AppResult<FrontDoor> {
     let today = crate::dashboard::today();
     let mut figures = shared::home::Figures::default();

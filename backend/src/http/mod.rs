@@ -9,6 +9,7 @@ pub mod extract;
 pub mod locale;
 pub mod origin;
 pub mod spa;
+pub mod trace;
 pub mod version;
 
 use crate::error::AppError;

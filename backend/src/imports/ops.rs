@@ -57,6 +57,7 @@ fn refused(r: Refusal) -> AppError {
 }
 
 /// Previews the import of `bytes`, or with `confirm` writes it (all rows or none).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn import(state: &AppState, user: &SessionUser, q: ImportQuery, bytes: &[u8]) -> AppResult<ImportReport> {
     if q.org_id.is_none() && !user.is_admin {
         return Err(AppError::field("org_id", FieldError::Required));

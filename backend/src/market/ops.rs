@@ -50,6 +50,7 @@ async fn sees_details(db: &mut Conn, user: Option<&SessionUser>, mine: bool) -> 
 }
 
 /// The full posting as `user` may see it; 404 for unpublished postings of others.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn view(db: &mut Conn, kind: PostingKind, id: i64, user: Option<&SessionUser>) -> AppResult<Posting> {
     let row = row_of(db, kind, id).await?;
     let mine = role(db, row.org_id, user).await?.is_some();
@@ -61,6 +62,7 @@ pub async fn view(db: &mut Conn, kind: PostingKind, id: i64, user: Option<&Sessi
     assemble(db, row, mine, admin, details).await
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn assemble(
     db: &mut Conn,
     row: store::PostingRow,
@@ -107,6 +109,7 @@ pub async fn assemble(
 }
 
 /// Creates a draft for one of the caller's organizations, if that kind of organization posts this kind.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(state: &AppState, user: &SessionUser, kind: PostingKind, req: NewPosting) -> AppResult<Posting> {
     if req.posting.spec.kind() != kind {
         return Err(AppError::field("kind", shared::validate::FieldError::Invalid));
@@ -129,6 +132,7 @@ pub async fn create(state: &AppState, user: &SessionUser, kind: PostingKind, req
 
 /// Writes an imported posting for `org_id` as a draft or, with `submit`, submitted for review
 /// (the import checked the organization and the rows; the caller holds the transaction).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn insert_imported(
     db: &mut Conn,
     org_id: i64,
@@ -145,6 +149,7 @@ pub async fn insert_imported(
 }
 
 /// Edits in place before publication; after it, keeps the edit for review and leaves the live version up.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn update(
     state: &AppState,
     user: &SessionUser,
@@ -182,6 +187,7 @@ pub async fn update(
 }
 
 /// Submit for review (verified organizations only) or close (any member).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn owner_transition(
     state: &AppState,
     user: &SessionUser,
@@ -215,6 +221,7 @@ pub async fn owner_transition(
 
 /// Brings the public lists and the home page this instance keeps in memory in line with the
 /// database for these postings (published ones are (re)listed, others dropped).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn remember(state: &AppState, ids: &[i64]) -> AppResult<()> {
     let rows = store::published_facets(&state.db, Some(ids)).await?;
     let removals: Vec<i64> = ids.iter().copied().filter(|id| !rows.iter().any(|r| r.id == *id)).collect();
@@ -225,6 +232,7 @@ pub async fn remember(state: &AppState, ids: &[i64]) -> AppResult<()> {
 
 /// What the public lists and the home page keep in memory, read from the database (at start): the
 /// facets of every published posting and the published open calls.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn load_published(db: &crate::db::Db) -> sqlx::Result<super::memory::Published> {
     let mut facets = super::facets::Facets::new();
     facets.apply(store::published_facets(db, None).await?, &[]);
@@ -257,6 +265,7 @@ const KEYWORD_CAP: usize = 5_000;
 /// One page of postings of `kind` as `user` may see them, serialized as a `Page<PostingSummary>`.
 /// Public pages are chosen by the facets and assembled from rendered summaries; only the summaries
 /// not rendered yet are read from the database.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(
     state: &AppState,
     user: Option<&SessionUser>,
@@ -314,6 +323,7 @@ pub async fn list(
 }
 
 /// Marks every published posting whose deadline has passed as expired. Returns how many.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn expire_due(state: &AppState) -> AppResult<usize> {
     let mut tx = Write::begin(state).await?;
     let due = store::due_for_expiry(&mut tx, today()).await?;
@@ -330,6 +340,7 @@ pub async fn expire_due(state: &AppState) -> AppResult<usize> {
 }
 
 /// The moderation queue: submitted postings and published ones with an edit awaiting review.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn queue(state: &AppState) -> AppResult<Vec<Posting>> {
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
@@ -342,6 +353,7 @@ pub async fn queue(state: &AppState) -> AppResult<Vec<Posting>> {
 }
 
 /// Applies one decision to every posting in `req`, all or nothing.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn decide(
     state: &AppState,
     admin: &SessionUser,

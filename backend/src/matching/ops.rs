@@ -22,6 +22,7 @@ use crate::market::{list, ops as market};
 /// Loads the engine from the database: every published posting with its stored terms (postings
 /// without them, and all of them when the text analysis changed since they were stored, are
 /// segmented now, off the async threads, and their terms stored), the saved weights, the feedback.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn load(db: &Db) -> anyhow::Result<Engine> {
     let started = std::time::Instant::now();
     let mut conn = db.acquire().await?;
@@ -78,6 +79,7 @@ async fn load_feedback(conn: &mut crate::db::Conn) -> sqlx::Result<Feedback> {
 }
 
 /// Reads the weights and the feedback again (another instance changed them).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn reload_settings(state: &AppState) -> AppResult<()> {
     let mut conn = state.db.acquire().await?;
     let weights = store::weights(&mut conn).await?;
@@ -88,6 +90,7 @@ pub async fn reload_settings(state: &AppState) -> AppResult<()> {
 }
 
 /// Brings the index in line with the database for these postings (published: re-indexed; others: out).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn sync(state: &AppState, ids: &[i64]) -> AppResult<()> {
     let rows = store::published(&state.db, Some(ids), true).await?;
     let mut db = state.db.acquire().await?;
@@ -249,6 +252,7 @@ fn published(posting: &shared::market::Posting) -> AppResult<()> {
 
 /// The matches of posting `id` of `kind`, best first. Anyone who may see the posting sees its
 /// matches; its own organization's members also get their feedback applied and shown.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn matches(
     state: &AppState,
     user: Option<&SessionUser>,
@@ -282,6 +286,7 @@ pub async fn matches(
 
 /// The caller's feed: the best matches for the published postings of every organization they
 /// belong to (the 20 most recent postings), each candidate once, best first.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn feed(state: &AppState, user: &SessionUser, q: FeedQuery) -> AppResult<Vec<FeedEntry>> {
     let limit = match q.limit {
         None => 30,
@@ -328,6 +333,7 @@ pub async fn feed(state: &AppState, user: &SessionUser, q: FeedQuery) -> AppResu
 /// The best combinations of one capability, one scenario and one mandate for a demand: 60 % how
 /// each fits the demand, 40 % how they fit each other (shared field, pilot readiness, the fund
 /// investing where the pilot is). Built from each kind's ten best matches.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn bundles(
     state: &AppState,
     user: Option<&SessionUser>,
@@ -386,6 +392,7 @@ pub async fn bundles(
 }
 
 /// Saves or dismisses a match for the source posting's organization (its members only).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn feedback(state: &AppState, user: &SessionUser, match_id: &str, action: &'static str) -> AppResult<()> {
     let (source, candidate) = parse_match_id(match_id).ok_or(AppError::NotFound)?;
     let mut tx = Write::begin(state).await?;
@@ -401,11 +408,13 @@ pub async fn feedback(state: &AppState, user: &SessionUser, match_id: &str, acti
     tx.commit().await
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn weights(state: &AppState) -> Weights {
     state.matching.weights()
 }
 
 /// Sets the factor weights, recorded in the audit log with the weights before.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_weights(state: &AppState, user: &SessionUser, w: Weights) -> AppResult<Weights> {
     let w = w.parse()?;
     let before = state.matching.weights();

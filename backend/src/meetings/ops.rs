@@ -62,6 +62,7 @@ async fn request_as_seen(db: &mut Conn, event: i64, user: i64, id: i64) -> AppRe
     store::requests_of(db, event, user).await?.into_iter().find(|r| r.id == id).ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn overview(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Overview> {
     let mut db = state.db.acquire().await?;
     let head = matchmaking(&mut db, event).await?;
@@ -88,6 +89,7 @@ pub async fn overview(state: &AppState, user: &SessionUser, event: i64) -> AppRe
     })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn put_setup(state: &AppState, user: &SessionUser, event: i64, input: SetupInput) -> AppResult<Overview> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
@@ -99,6 +101,7 @@ pub async fn put_setup(state: &AppState, user: &SessionUser, event: i64, input: 
     overview(state, user, event).await
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_availability(
     state: &AppState,
     user: &SessionUser,
@@ -150,6 +153,7 @@ fn fit(
 }
 
 /// The other attendees, best fit first.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn counterparts(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Vec<Counterpart>> {
     let mut db = state.db.acquire().await?;
     matchmaking(&mut db, event).await?;
@@ -182,6 +186,7 @@ pub async fn counterparts(state: &AppState, user: &SessionUser, event: i64) -> A
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn request(
     state: &AppState,
     user: &SessionUser,
@@ -219,6 +224,7 @@ async fn locked_request(tx: &mut Conn, id: i64) -> AppResult<(i64, i64, i64, Req
 }
 
 /// Accept or decline a request sent to the caller.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool) -> AppResult<MeetingRequest> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     let (event, from, to, status) = locked_request(&mut tx, id).await?;
@@ -242,6 +248,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool)
 }
 
 /// Withdraw a request (its sender) or call off an accepted meeting (either side); it leaves the schedule.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<MeetingRequest> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     let (event, from, to, status) = locked_request(&mut tx, id).await?;
@@ -264,6 +271,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
 
 /// Runs the scheduler on every accepted request and replaces the schedule; tells each attendee
 /// how many meetings they have.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> AppResult<ScheduleReport> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
@@ -326,6 +334,7 @@ pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> A
 }
 
 /// The table plan (those who run the event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn plan(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Vec<PlannedMeeting>> {
     let mut db = state.db.acquire().await?;
     matchmaking(&mut db, event).await?;
@@ -339,6 +348,7 @@ fn org_of(p: &Person, l: Locale) -> String {
 }
 
 /// The table plan as an Excel workbook: one row per meeting, and one sheet per slot for the floor.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn plan_xlsx(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Vec<u8>> {
     let plan = plan(state, user, event).await?;
     let l = crate::http::locale::current_locale();
@@ -372,6 +382,7 @@ pub async fn plan_xlsx(state: &AppState, user: &SessionUser, event: i64) -> AppR
 }
 
 /// The caller's meetings as calendar entries.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn agenda_ics(state: &AppState, user: &SessionUser, event: i64) -> AppResult<String> {
     let mut db = state.db.acquire().await?;
     let head = matchmaking(&mut db, event).await?;

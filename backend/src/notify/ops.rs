@@ -60,6 +60,7 @@ pub fn email_text(public_url: &str, note: &Note, locale: shared::Locale) -> (Str
 }
 
 /// Delivers `note` to each recipient (except `skip`, the user who caused it) as their preferences say.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn emit(
     db: &mut Conn,
     public_url: &str,
@@ -89,6 +90,7 @@ pub const INVITATIONS_PER_DAY: usize = 50;
 /// address hears of it as of any notification; an address without one gets the email (in Chinese)
 /// all the same, with the link. The sender learns nothing of which it was, and sends at most
 /// [`INVITATIONS_PER_DAY`] a day (429 beyond).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn to_address(db: &mut Conn, site: &str, email: &str, sender: &SessionUser, note: &Note) -> AppResult<()> {
     let at = now();
     let sent = store::invitations_sent_since(db, sender.id, at - time::Duration::days(1)).await?;
@@ -113,11 +115,13 @@ pub async fn to_address(db: &mut Conn, site: &str, email: &str, sender: &Session
 }
 
 /// Notifies the members of `orgs` (except `skip`).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn to_orgs(db: &mut Conn, state: &AppState, orgs: &[i64], skip: Option<i64>, note: Note) -> sqlx::Result<()> {
     let to = store::members_of(db, orgs).await?;
     emit(db, &state.config.site_url(), &to, skip, &note).await
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(state: &AppState, user: &SessionUser, q: PageQuery) -> AppResult<Page<Notification>> {
     let (page, per_page, offset) = q.resolve();
     let mut db = state.db.acquire().await?;
@@ -125,11 +129,13 @@ pub async fn list(state: &AppState, user: &SessionUser, q: PageQuery) -> AppResu
     Ok(Page { items, total, page, per_page })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn unread(state: &AppState, user: &SessionUser) -> AppResult<UnreadCount> {
     let mut db = state.db.acquire().await?;
     Ok(UnreadCount { unread: u32::try_from(store::unread(&mut db, user.id).await?).unwrap_or(0) })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn mark_read(state: &AppState, user: &SessionUser, id: Option<i64>) -> AppResult<UnreadCount> {
     let mut db = state.db.acquire().await?;
     if !store::mark_read(&mut db, user.id, id, now()).await? {
@@ -138,11 +144,13 @@ pub async fn mark_read(state: &AppState, user: &SessionUser, id: Option<i64>) ->
     Ok(UnreadCount { unread: u32::try_from(store::unread(&mut db, user.id).await?).unwrap_or(0) })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn preferences(state: &AppState, user: &SessionUser) -> AppResult<Vec<Preference>> {
     let mut db = state.db.acquire().await?;
     Ok(store::preferences(&mut db, user.id).await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_preferences(
     state: &AppState,
     user: &SessionUser,
@@ -157,16 +165,19 @@ pub async fn set_preferences(
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn outbox(state: &AppState) -> AppResult<Vec<OutboxEmail>> {
     let mut db = state.db.acquire().await?;
     Ok(store::outbox(&mut db, 200).await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn saved_searches(state: &AppState, user: &SessionUser) -> AppResult<Vec<SavedSearch>> {
     let mut db = state.db.acquire().await?;
     Ok(store::saved_searches(&mut db, Some(user.id)).await?.into_iter().map(|(_, s)| s).collect())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn save_search(state: &AppState, user: &SessionUser, req: NewSavedSearch) -> AppResult<SavedSearch> {
     let (q, domain) = req.parse()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -184,6 +195,7 @@ pub async fn save_search(state: &AppState, user: &SessionUser, req: NewSavedSear
     saved.ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn delete_search(state: &AppState, user: &SessionUser, id: i64) -> AppResult<()> {
     let mut db = state.db.acquire().await?;
     if !store::delete_saved_search(&mut db, user.id, id).await? {
@@ -194,6 +206,7 @@ pub async fn delete_search(state: &AppState, user: &SessionUser, id: i64) -> App
 
 /// A posting just published for the first time: alert the saved searches it fits and the owners
 /// of postings it matches with a high score.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     let Some(p) = crate::market::posting(&mut tx, id).await? else { return Ok(()) };
@@ -224,6 +237,7 @@ pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
 }
 
 /// Sends what waits in the outbox when SMTP is configured; every ten seconds.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn mailer(state: AppState) {
     let transport = match super::mail::transport(&state.config) {
         Ok(Some(t)) => t,

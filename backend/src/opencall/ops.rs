@@ -58,6 +58,7 @@ fn deadline_passed() -> AppError {
     AppError::field("application_deadline", FieldError::DateInPast)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn apply(
     state: &AppState,
     user: &SessionUser,
@@ -96,6 +97,7 @@ pub async fn apply(
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn revise(
     state: &AppState,
     user: &SessionUser,
@@ -126,6 +128,7 @@ pub async fn revise(
 }
 
 /// The call's owner sees every application; an applicant its own; others none (empty list).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(state: &AppState, user: &SessionUser, demand: i64) -> AppResult<Vec<Application>> {
     let mut db = state.db.acquire().await?;
     let (row, _) = call_of(&mut db, demand).await?;
@@ -134,6 +137,7 @@ pub async fn list(state: &AppState, user: &SessionUser, demand: i64) -> AppResul
     Ok(store::applications(&mut db, demand, scope).await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn shortlist(state: &AppState, user: &SessionUser, demand: i64, app: i64) -> AppResult<Application> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Posting, &[demand]).await?;
@@ -156,6 +160,7 @@ fn text(t: &Text, field: &str) -> AppResult<String> {
 }
 
 /// The owner asks the applicant to clarify.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn ask(state: &AppState, user: &SessionUser, demand: i64, app: i64, q: Text) -> AppResult<Application> {
     let question = text(&q, "text")?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -172,6 +177,7 @@ pub async fn ask(state: &AppState, user: &SessionUser, demand: i64, app: i64, q:
 }
 
 /// The applicant answers a clarification.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn answer(
     state: &AppState,
     user: &SessionUser,
@@ -197,6 +203,7 @@ pub async fn answer(
 }
 
 /// The applicant attaches a PDF or image until the deadline.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn upload(
     state: &AppState,
     user: &SessionUser,
@@ -224,6 +231,7 @@ pub async fn upload(
     Ok(Attachment { id, name, mime: mime.into(), size: bytes.len() as u64, sha256 })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn download(state: &AppState, user: &SessionUser, id: i64) -> AppResult<(Attachment, Vec<u8>)> {
     let mut db = state.db.acquire().await?;
     let (app, file) = store::file(&mut db, id).await?.ok_or(AppError::NotFound)?;
@@ -236,6 +244,7 @@ pub async fn download(state: &AppState, user: &SessionUser, id: i64) -> AppResul
 }
 
 /// The owner selects the winners after the deadline and publishes the result as a notice.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn select(state: &AppState, user: &SessionUser, demand: i64, s: Selection) -> AppResult<Notice> {
     let rationale = validate::required_text(&s.rationale, shared::engage::MESSAGE_MAX)
         .map_err(|e| AppError::field("rationale", e))?;
@@ -332,6 +341,7 @@ async fn assemble(db: &mut Conn, n: NoticeRow) -> AppResult<Notice> {
     })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn notices(state: &AppState, q: NoticeQuery) -> AppResult<Page<Notice>> {
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
     let mut db = state.db.acquire().await?;
@@ -343,6 +353,7 @@ pub async fn notices(state: &AppState, q: NoticeQuery) -> AppResult<Page<Notice>
     Ok(Page { items, total, page, per_page })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn notice(state: &AppState, id: i64) -> AppResult<Notice> {
     let mut db = state.db.acquire().await?;
     let n = store::notice(&mut db, id).await?.ok_or(AppError::NotFound)?;
@@ -350,6 +361,7 @@ pub async fn notice(state: &AppState, id: i64) -> AppResult<Notice> {
 }
 
 /// Any signed-in user may object while the window is open.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn object(state: &AppState, user: &SessionUser, id: i64, t: Text) -> AppResult<Notice> {
     let grounds = text(&t, "text")?;
     let at = now();
@@ -374,6 +386,7 @@ pub async fn object(state: &AppState, user: &SessionUser, id: i64, t: Text) -> A
 }
 
 /// The call's owner or a site admin answers an objection, once.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn answer_objection(
     state: &AppState,
     user: &SessionUser,
@@ -400,6 +413,7 @@ pub async fn answer_objection(
 }
 
 /// Closes the windows that ended: final without unanswered objections, else under review.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn close_windows(state: &AppState) -> AppResult<Vec<(i64, NoticeStatus)>> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -418,6 +432,7 @@ pub async fn close_windows(state: &AppState) -> AppResult<Vec<(i64, NoticeStatus
 }
 
 /// A site admin decides a result whose window closed with objections unanswered.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn decide(state: &AppState, admin: &SessionUser, id: i64, d: NoticeDecision) -> AppResult<Notice> {
     let note = validate::required_text(&d.note, shared::engage::MESSAGE_MAX).map_err(|e| AppError::field("note", e))?;
     let at = now();

@@ -8,7 +8,7 @@ pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
 pub use store::{
-    exists, get, insert, insert_without_members, name_of, named, role_of, set_verified, summary, unverified_count,
+    exists, get, insert, insert_without_members, name_of, named, set_verified, summary, unverified_count,
     with_credit_code,
 };
 
@@ -64,4 +64,11 @@ pub async fn sole_owner_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<(i64, S
 /// The organizations `user` is a member of, with their role and whether each is verified.
 pub async fn memberships(db: &mut Conn, user: i64) -> sqlx::Result<Vec<shared::accounts::Membership>> {
     store::memberships(db, user).await
+}
+
+/// The user's role in the organization, if a member; the organization is recorded on the request's
+/// span as the one it acts for.
+pub async fn role_of(db: &mut Conn, org: i64, user: i64) -> sqlx::Result<Option<shared::orgs::OrgRole>> {
+    crate::http::trace::record_org(org);
+    store::role_of(db, org, user).await
 }

@@ -100,6 +100,7 @@ async fn check_domains(db: &mut Conn, input: &CompetitionInput) -> AppResult<()>
 }
 
 /// An organizer organization's member creates a competition.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInput) -> AppResult<Competition> {
     input.check(Some(now()))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -123,6 +124,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInpu
 
 /// Changes a competition. Once teams registered, its tracks, stages and rubric keep their shape
 /// (texts, deadlines and advancing counts still change); a closed stage keeps its deadline.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: CompetitionInput) -> AppResult<Competition> {
     input.check(None)?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -158,6 +160,7 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: Compet
 }
 
 /// Public competitions, with the caller's own drafts.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(state: &AppState, user: Option<&SessionUser>, q: Option<&str>) -> AppResult<Vec<Competition>> {
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
@@ -179,6 +182,7 @@ pub async fn list(state: &AppState, user: Option<&SessionUser>, q: Option<&str>)
 }
 
 /// The competition; a draft only for those who run it (404 for anyone else).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<Competition> {
     let mut db = state.db.acquire().await?;
     let c = visible(&mut db, id, user).await?;
@@ -195,6 +199,7 @@ async fn visible(db: &mut Conn, id: i64, user: Option<&SessionUser>) -> AppResul
 }
 
 /// Opens a draft competition to the public: those who run it, once their organization is verified.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Competition> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Competition, &[id]).await?;

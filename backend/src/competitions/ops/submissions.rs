@@ -3,6 +3,7 @@
 use super::*;
 
 /// A new version of the team's texts for the stage (the latest plan is kept).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn submit(
     state: &AppState,
     user: &SessionUser,
@@ -23,6 +24,7 @@ pub async fn submit(
 }
 
 /// The business plan (a PDF of at most 20 MB, checked by content) as a new version.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn upload_plan(
     state: &AppState,
     user: &SessionUser,
@@ -56,6 +58,7 @@ pub async fn upload_plan(
 }
 
 /// Every version of the team's submission to the stage (its members and organizers).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn versions(state: &AppState, user: &SessionUser, team: i64, stage: i64) -> AppResult<Vec<Submission>> {
     let mut db = state.db.acquire().await?;
     if team_for(&mut db, user, team).await?.1 == TeamAccess::Invited {
@@ -65,6 +68,7 @@ pub async fn versions(state: &AppState, user: &SessionUser, team: i64, stage: i6
 }
 
 /// A submission's business plan: for the team, the organizers and the entry's released judges.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn plan(state: &AppState, user: &SessionUser, submission: i64) -> AppResult<(Attachment, Vec<u8>)> {
     let mut db = state.db.acquire().await?;
     let (team, stage, plan) = store::submission_plan(&mut db, submission).await?.ok_or(AppError::NotFound)?;

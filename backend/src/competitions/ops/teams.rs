@@ -51,6 +51,7 @@ pub(super) async fn lock_competition_of_team(tx: &mut Conn, team: i64) -> AppRes
 }
 
 /// A signed-in user registers a team while the first stage takes submissions.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn register(state: &AppState, user: &SessionUser, competition: i64, input: TeamInput) -> AppResult<Team> {
     user.require_verified()?;
     let emails = input.check()?;
@@ -108,6 +109,7 @@ pub async fn register(state: &AppState, user: &SessionUser, competition: i64, in
 }
 
 /// The competition's teams: all of them for its organizers, one's own for anyone else.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn teams(state: &AppState, user: &SessionUser, competition: i64) -> AppResult<Vec<Team>> {
     let mut db = state.db.acquire().await?;
     let c = store::competition(&mut db, competition).await?.ok_or(AppError::NotFound)?;
@@ -155,6 +157,7 @@ pub(super) async fn membership_open(db: &mut Conn, t: &TeamRow) -> AppResult<()>
 }
 
 /// The invited caller joins the team (one team per person and competition) or declines.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn answer_team(state: &AppState, user: &SessionUser, id: i64, join: bool) -> AppResult<Team> {
     user.require_verified()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -184,6 +187,7 @@ pub async fn answer_team(state: &AppState, user: &SessionUser, id: i64, join: bo
 
 /// A member leaves the team. The leader may not while others are on it or once it has submitted
 /// (409 `leader_must_hand_over`); a leader alone before any submission withdraws the team.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn leave_team(state: &AppState, user: &SessionUser, id: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     lock_competition_of_team(&mut tx, id).await?;
@@ -233,6 +237,7 @@ pub(super) async fn led_by(
 }
 
 /// The leader hands the team to a member who joined.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn hand_over(state: &AppState, user: &SessionUser, id: i64, to: TeamPerson) -> AppResult<Team> {
     let email = validate::Email::parse(&to.email).map_err(|e| AppError::field("email", e))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -251,6 +256,7 @@ pub async fn hand_over(state: &AppState, user: &SessionUser, id: i64, to: TeamPe
 }
 
 /// The leader invites one more person by email (they join by accepting).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn invite_member(state: &AppState, user: &SessionUser, id: i64, who: TeamPerson) -> AppResult<Team> {
     let email = validate::Email::parse(&who.email).map_err(|e| AppError::field("email", e))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -268,6 +274,7 @@ pub async fn invite_member(state: &AppState, user: &SessionUser, id: i64, who: T
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn team(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Team> {
     let mut db = state.db.acquire().await?;
     let (t, _) = team_for(&mut db, user, id).await?;

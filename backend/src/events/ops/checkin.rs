@@ -4,6 +4,7 @@ use super::*;
 
 /// The tickets of a registration, one per person, while it is confirmed (its registrant and the
 /// organizers); none otherwise.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn tickets(state: &AppState, user: &SessionUser, registration: i64) -> AppResult<Vec<Ticket>> {
     let mut db = state.db.acquire().await?;
     let (reg, own, organizer) = reg_for(&mut db, registration, user).await?;
@@ -33,6 +34,7 @@ pub async fn tickets(state: &AppState, user: &SessionUser, registration: i64) ->
 }
 
 /// Every confirmed attendee's badge, by registration (those who run the event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn badges(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Badge>> {
     let mut db = state.db.acquire().await?;
     require_organizer(&mut db, id, user).await?;
@@ -58,6 +60,7 @@ pub async fn badges(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
 }
 
 /// The QR image of a ticket code as SVG, for a genuine code only.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn ticket_qr(state: &AppState, code: &str) -> AppResult<String> {
     let (t, sig) = shared::events::parse_ticket_code(code).ok_or(AppError::NotFound)?;
     let mut db = state.db.acquire().await?;
@@ -73,6 +76,7 @@ pub async fn ticket_qr(state: &AppState, code: &str) -> AppResult<String> {
 /// One scan at the door, in one write transaction: a resent scan (same device and nonce) gets the
 /// answer of its first sending; a genuine ticket of a confirmed registration is checked in once, a
 /// second scan warns with the time of the first, anything else is refused with its status.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: CheckinInput) -> AppResult<CheckinResult> {
     let (ticket, sig) = input.check()?;
     let at = now();
@@ -121,6 +125,7 @@ pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: Check
 }
 
 /// Undoes a standing check-in (door staff of its event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn undo_checkin(state: &AppState, user: &SessionUser, checkin: i64) -> AppResult<CheckinCounts> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     let (event, ..) = store::standing_checkin(&mut tx, checkin).await?.ok_or(AppError::NotFound)?;
@@ -139,6 +144,7 @@ pub async fn undo_checkin(state: &AppState, user: &SessionUser, checkin: i64) ->
 }
 
 /// Live counters for the door.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn checkin_counts(state: &AppState, user: &SessionUser, id: i64) -> AppResult<CheckinCounts> {
     let mut db = state.db.acquire().await?;
     if access(&mut db, id, user).await?.0 < Access::Checkin {

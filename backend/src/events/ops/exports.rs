@@ -65,6 +65,7 @@ pub(super) async fn attendee_rows(
 
 /// The attendee list as CSV (organizers only): one row per attendee, with the registrant, ticket
 /// type, status and check-in; a UTF-8 byte-order mark so spreadsheet apps read the Chinese names.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn registrations_csv(
     state: &AppState,
     user: &SessionUser,
@@ -85,6 +86,7 @@ pub async fn registrations_csv(
 
 /// The organizers' figures: by status, ticket type, organization kind, domain and district, per
 /// day, and the check-in rate.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn report(state: &AppState, user: &SessionUser, id: i64) -> AppResult<EventReport> {
     let mut db = state.db.acquire().await?;
     require_organizer(&mut db, id, user).await?;
@@ -106,6 +108,7 @@ pub(super) async fn report_of(db: &mut Conn, id: i64) -> AppResult<EventReport> 
 
 /// The attendee list and the figures as an Excel workbook (organizers only): sheet one lists every
 /// attendee, sheet two the breakdowns with labels in the caller's language.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn registrations_xlsx(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<u8>> {
     let mut db = state.db.acquire().await?;
     require_organizer(&mut db, id, user).await?;

@@ -28,6 +28,7 @@ pub(super) async fn message_to(
 
 /// What a message would do, before sending it: how many it reaches, the first names, and the
 /// email as the outbox would send it in each language (organizers).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn preview_message(
     state: &AppState,
     user: &SessionUser,
@@ -48,6 +49,7 @@ pub async fn preview_message(
     Ok(MessagePreview { recipients: to.len() as u32, names, subject_zh, body_zh, subject_en, body_en })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn send_message(
     state: &AppState,
     user: &SessionUser,
@@ -71,6 +73,7 @@ pub async fn send_message(
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn messages(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<EventMessage>> {
     let mut db = state.db.acquire().await?;
     require_organizer(&mut db, id, user).await?;
@@ -88,6 +91,7 @@ pub(super) fn invitation_code() -> String {
 }
 
 /// Creates an invitation code (those who run the event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn add_invitation(
     state: &AppState,
     user: &SessionUser,
@@ -104,6 +108,7 @@ pub async fn add_invitation(
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn invitations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Invitation>> {
     let mut db = state.db.acquire().await?;
     require_organizer(&mut db, id, user).await?;

@@ -78,12 +78,14 @@ pub struct Organizer {
 }
 
 /// The caller's grant to run event `id`, or `None` (404 when there is no such event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn organizer(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<Option<Organizer>> {
     let (access, _) = access(db, id, user).await?;
     Ok((access >= Access::Manage).then_some(Organizer { event: id }))
 }
 
 /// [`organizer`], or 403 for anyone who does not run the event.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn require_organizer(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<Organizer> {
     organizer(db, id, user).await?.ok_or(AppError::Forbidden)
 }
@@ -97,6 +99,7 @@ async fn check_input(db: &mut Conn, input: &EventInput) -> AppResult<()> {
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     check_input(&mut tx, &input).await?;
@@ -114,6 +117,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> 
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventInput) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
@@ -133,6 +137,7 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventI
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<Event> {
     let mut db = state.db.acquire().await?;
     let access = match user {
@@ -160,6 +165,7 @@ pub async fn get(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppRe
 }
 
 /// Publishes a draft: those who run it, once their organization is verified.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
@@ -175,6 +181,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(state: &AppState, user: Option<&SessionUser>, past: bool, q: Option<&str>) -> AppResult<Vec<Event>> {
     let mut db = state.db.acquire().await?;
     let orgs = match user {
@@ -194,6 +201,7 @@ pub async fn list(state: &AppState, user: Option<&SessionUser>, past: bool, q: O
     }))
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn add_ticket_type(
     state: &AppState,
     user: &SessionUser,
@@ -212,6 +220,7 @@ pub async fn add_ticket_type(
 }
 
 /// The event's registration questions (anyone who may see the event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn questions(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<Vec<Question>> {
     get(state, user, id).await?;
     let mut db = state.db.acquire().await?;
@@ -219,6 +228,7 @@ pub async fn questions(state: &AppState, user: Option<&SessionUser>, id: i64) ->
 }
 
 /// Adds a registration question (those who run the event); its ticket types must be the event's.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn add_question(state: &AppState, user: &SessionUser, id: i64, q: QuestionInput) -> AppResult<Vec<Question>> {
     q.check()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -238,6 +248,7 @@ pub async fn add_question(state: &AppState, user: &SessionUser, id: i64, q: Ques
 }
 
 /// Removes a question with the answers given to it (those who run the event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn delete_question(state: &AppState, user: &SessionUser, id: i64, question: i64) -> AppResult<Vec<Question>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
@@ -251,6 +262,7 @@ pub async fn delete_question(state: &AppState, user: &SessionUser, id: i64, ques
 }
 
 /// Sets the event's cover image (an image, checked by content; those who run the event).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_cover(state: &AppState, user: &SessionUser, id: i64, bytes: &[u8]) -> AppResult<Event> {
     {
         let mut db = state.db.acquire().await?;
@@ -268,6 +280,7 @@ pub async fn set_cover(state: &AppState, user: &SessionUser, id: i64, bytes: &[u
     Ok(out)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn remove_cover(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Event> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
@@ -280,6 +293,7 @@ pub async fn remove_cover(state: &AppState, user: &SessionUser, id: i64) -> AppR
 
 /// The cover image: `(mime, bytes)`.
 /// The cover image of an event the caller may see.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cover(state: &AppState, user: Option<&SessionUser>, id: i64) -> AppResult<(String, Vec<u8>)> {
     get(state, user, id).await?;
     let (sha256, mime) = {

@@ -4,6 +4,7 @@ use super::*;
 
 /// Registers the caller (and their group) for a ticket type: confirmed or pending when the seats
 /// are free, else on the waiting list — decided inside the write transaction.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn register(
     state: &AppState,
     user: &SessionUser,
@@ -73,6 +74,7 @@ pub async fn register(
 }
 
 /// The organizers see every registration; others their own; each with its answers.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn registrations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Registration>> {
     let mut db = state.db.acquire().await?;
     let runs = organizer(&mut db, id, user).await?.is_some();
@@ -82,6 +84,7 @@ pub async fn registrations(state: &AppState, user: &SessionUser, id: i64) -> App
 
 /// The caller's own registrations for the event, whatever their role in it: what "my
 /// registration" shows, for its organizers as for anyone else.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn my_registrations(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Registration>> {
     get(state, Some(user), id).await?;
     let mut db = state.db.acquire().await?;
@@ -186,6 +189,7 @@ pub(super) fn free_now(ctx: &store::RegistrationContext) -> u32 {
 }
 
 /// Cancels (the registrant or an organizer); freed seats are offered on at once.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -204,6 +208,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<
 
 /// Takes a cancellation back (whoever could cancel it), within `UNDO_MINUTES` and while its seats
 /// have not been offered to the waiting list: the registration is what it was before.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn undo_cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -237,6 +242,7 @@ pub async fn undo_cancel(state: &AppState, user: &SessionUser, id: i64) -> AppRe
 
 /// Cancels every registration the user holds for events not yet over (their account is being
 /// deleted), offering the freed seats to each event's waiting list, inside the caller's transaction.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn release_all_of(db: &mut Conn, public_url: &str, user: i64, at: OffsetDateTime) -> AppResult<usize> {
     let live = store::live_registrations_of(db, user, at).await?;
     crate::db::lock(db, Row::Event, &events_of(&live)).await?;
@@ -251,6 +257,7 @@ pub async fn release_all_of(db: &mut Conn, public_url: &str, user: i64, at: Offs
 }
 
 /// The registrant takes an offered seat before the offer expires.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn accept_offer(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -275,6 +282,7 @@ pub async fn accept_offer(state: &AppState, user: &SessionUser, id: i64) -> AppR
 }
 
 /// An organizer approves or rejects a pending registration; a rejection frees its seats.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn decide(state: &AppState, user: &SessionUser, id: i64, approve: bool) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -298,6 +306,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, approve: bool
 
 /// An organizer moves a waiting entry to the head of its waiting list, so the next freed seats
 /// are offered to it first (at once, when they are free now). Capacity and quotas still hold.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn promote(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Registration> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -317,6 +326,7 @@ pub async fn promote(state: &AppState, user: &SessionUser, id: i64) -> AppResult
 }
 
 /// Offers not taken in time pass on: the entry is cancelled and its seats offered to the next.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -335,6 +345,7 @@ pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
 
 /// Approves or rejects several pending registrations at once (organizers), all or none: one that
 /// is not pending (or not of this event) refuses the whole request.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn bulk(state: &AppState, user: &SessionUser, id: i64, req: BulkRequest) -> AppResult<Vec<Registration>> {
     req.check()?;
     let at = now();
@@ -370,6 +381,7 @@ pub async fn bulk(state: &AppState, user: &SessionUser, id: i64, req: BulkReques
 }
 
 /// The organizers' registrant table: searched, filtered by status and ticket type, sorted, paged.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn registrants(
     state: &AppState,
     user: &SessionUser,

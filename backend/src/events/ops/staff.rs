@@ -3,6 +3,7 @@
 use super::*;
 
 /// The co-organizers (those who run the event see them).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn staff(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Vec<Staff>> {
     let mut db = state.db.acquire().await?;
     require_organizer(&mut db, id, user).await?;
@@ -12,6 +13,7 @@ pub async fn staff(state: &AppState, user: &SessionUser, id: i64) -> AppResult<V
 /// The organizing organization's members invite someone by email as manager or check-in staff
 /// (or change the role of someone on the staff): the person joins the staff by accepting. The answer
 /// is the same whether or not the address has an account; only verified organizations invite.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: StaffInput) -> AppResult<Vec<Staff>> {
     let email = shared::validate::Email::parse(&input.email).map_err(|e| AppError::field("email", e))?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -42,6 +44,7 @@ pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: Sta
 }
 
 /// Withdraws an invitation to the staff not answered yet (the organizing organization's members).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn withdraw_staff_invitation(
     state: &AppState,
     user: &SessionUser,
@@ -63,6 +66,7 @@ pub async fn withdraw_staff_invitation(
 
 /// The invited caller (by their verified address) joins the event's staff in the role offered, or
 /// declines.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn answer_staff(state: &AppState, user: &SessionUser, id: i64, accept: bool) -> AppResult<Event> {
     user.require_verified()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -76,6 +80,7 @@ pub async fn answer_staff(state: &AppState, user: &SessionUser, id: i64, accept:
     get(state, Some(user), id).await
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn remove_staff(state: &AppState, user: &SessionUser, id: i64, member: i64) -> AppResult<Vec<Staff>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
