@@ -1,4 +1,7 @@
 //! The one typed API client over gloo-net. Every call returns shared types or the shared error.
+//!
+//! This file is long because it is the one typed client, one short function per API operation
+//! (about 130).
 
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;

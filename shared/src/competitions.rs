@@ -1,5 +1,8 @@
 //! The competitions contract (创新创业赛事): set-up (tracks, stages, rubric), teams, staged
 //! submissions, judging and results.
+//!
+//! This file is long because it is the whole competitions contract, types and pure rules both sides
+//! run; split by sub-capability as the backend is, next.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

@@ -1,5 +1,8 @@
 //! The engagement contract: interest requests (对接申请) between organizations, the conversation they
 //! open, and the deal pipeline that follows — with the lifecycle as pure rules.
+//!
+//! This file is long because it is the whole engagement contract with its lifecycle rules and their
+//! tests.
 
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};

@@ -1,6 +1,9 @@
 //! The events contract: forums, conferences, exhibitions, matchmaking meetings and roadshows; ticket
 //! types with quotas under an overall capacity; registrations that never oversell, with a waiting
 //! list whose entries (groups too) are offered freed seats — the pure rules live here.
+//!
+//! This file is long because it is the whole events contract with the seat rules both sides run and
+//! their tests (184 lines); split by sub-capability as the backend is, next.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

@@ -1,5 +1,8 @@
 //! The matching contract: scored matches with every factor visible, the reasons behind them (as data,
 //! rendered in the reader's language on either side), the weights an admin tunes, and feedback.
+//!
+//! This file is long because its unit tests (154 lines) sit beside the reasons and weights they
+//! check.
 
 use serde::{Deserialize, Serialize};
 

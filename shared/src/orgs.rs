@@ -1,4 +1,6 @@
 //! Organizations: enterprises, labs, investors and organizers, their members and invitations.
+//!
+//! This file is long because it is the whole organizations contract with its validation and tests.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

@@ -2,6 +2,8 @@
 //!
 //! Parse, don't validate: each newtype's `parse` is the only way to build it, so code that
 //! holds an `Email` or a `Password` can trust it.
+//!
+//! This file is long because its unit tests (153 lines) sit beside the newtypes they check.
 
 use crate::i18n::Msg;
 

@@ -1,5 +1,6 @@
 //! Checks of the code's layout that the compiler does not make: every capability's `store` (its
-//! SQL) is private to it, and nothing outside the capability names it. The compiler already refuses
+//! SQL) is private to it, and nothing outside the capability names it; and a source file longer
+//! than [`LONG`] lines says at its top why it is long. The compiler already refuses
 //! a path into a private module; this keeps anyone from making the module public again, and names
 //! the offending line when a `pub use` of a whole store, or a test or benchmark, reaches in.
 
@@ -102,16 +103,49 @@ pub fn store_reach(root: &Path) -> Vec<Reach> {
     out
 }
 
-/// Fails, naming each line, when anything reaches into another capability's store.
+/// Lines past which a source file must say why it is long.
+pub const LONG: usize = 500;
+const REASON: &str = "This file is long because";
+
+/// Whether a file of `source` is within [`LONG`] lines or says why not in its opening comment.
+pub fn long_without_reason(source: &str) -> bool {
+    let head: String = source.lines().take_while(|l| l.starts_with("//")).collect::<Vec<_>>().join(" ");
+    source.lines().count() > LONG && !head.contains(REASON)
+}
+
+/// The source files over [`LONG`] lines that do not say why.
+pub fn unexplained_long_files(root: &Path) -> Vec<String> {
+    let mut files = vec![];
+    for dir in ["backend/src", "backend/tests", "frontend/src", "shared/src", "tests", "xtask/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    files.sort();
+    files
+        .into_iter()
+        .filter(|f| std::fs::read_to_string(f).is_ok_and(|s| long_without_reason(&s)))
+        .map(|f| f.strip_prefix(root).unwrap_or(&f).display().to_string())
+        .collect()
+}
+
+/// Fails, naming each line, when anything reaches into another capability's store, and each
+/// long file that does not say why it is long.
 pub fn check(root: &Path) -> anyhow::Result<()> {
     let found = store_reach(root);
     for r in &found {
         eprintln!("{}:{}: names another capability's store: {}", r.file, r.line, r.text);
     }
-    if !found.is_empty() {
-        anyhow::bail!("{} reaches into another capability's store (use its public API in its mod.rs)", found.len());
+    let long = unexplained_long_files(root);
+    for f in &long {
+        eprintln!("{f}: over {LONG} lines without \"{REASON} ...\" at its top (split it, or say why not)");
     }
-    eprintln!("xtask: lint: no capability names another's store");
+    if !found.is_empty() || !long.is_empty() {
+        anyhow::bail!(
+            "{} reaches into another capability's store (use its public API in its mod.rs), {} long files unexplained",
+            found.len(),
+            long.len()
+        );
+    }
+    eprintln!("xtask: lint: no capability names another's store; every long file says why");
     Ok(())
 }
 
@@ -136,6 +170,21 @@ mod tests {
         assert!(reaches("events", "crate::events::store::event(db, 1)").is_empty());
         assert!(reaches("orgs", "crate::files::save_up_to(state, bytes, n); restore(); x.stored").is_empty());
         assert!(reaches("orgs", "// crate::market::store::row is private").is_empty());
+    }
+
+    #[test]
+    fn every_long_source_file_says_why() {
+        let long = unexplained_long_files(&crate::workspace_root());
+        assert!(long.is_empty(), "over {LONG} lines without saying why:\n{}", long.join("\n"));
+    }
+
+    #[test]
+    fn a_long_file_passes_only_with_its_reason_at_the_top() {
+        let body = "fn f() {}\n".repeat(LONG + 1);
+        assert!(long_without_reason(&format!("//! Things.\n{body}")));
+        assert!(!long_without_reason(&format!("//! Things.\n//!\n//! This file is long because tests.\n{body}")));
+        assert!(long_without_reason(&format!("//! Things.\n{body}// This file is long because it is.\n")));
+        assert!(!long_without_reason("//! Short.\nfn f() {}\n"));
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! PostgreSQL), which decodes the rows into the same Rust types. SQL is written once: `$1`-style
 //! placeholders (both drivers read them) and the SQL both databases understand; the few statements
 //! that must differ ask [`Conn::dialect`] (see [`Dialect`]).
+//!
+//! This file is long because its unit tests (66 lines) and the two drivers' argument binding sit
+//! beside the query type.
 
 use std::borrow::Cow;
 use std::marker::PhantomData;

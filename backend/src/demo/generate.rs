@@ -1,6 +1,9 @@
 //! The demo platform, generated deterministically from the vocabularies in `data/` and the
 //! reference data: organizations of every kind over all districts, postings of every kind over
 //! all ten 5+X domains. Pure: no I/O, the same seed and day give the same output.
+//!
+//! This file is long because its unit tests (161 lines) sit beside the generator, whose output must
+//! stay deterministic.
 
 use serde::Deserialize;
 use shared::market::{

@@ -1,5 +1,8 @@
 //! Engagement operations: send, answer and withdraw requests, move deals on, converse, attach files,
 //! block and report — each in one transaction, permissions from [`super::policy`].
+//!
+//! This file is long because every engagement transition shares one opening (load, party, lock);
+//! split into requests, deals and the conversation when it next grows.
 
 use crate::db::{Conn, Row};
 use shared::ErrorCode;

@@ -1,4 +1,7 @@
 //! SQL for engagements: requests, their history, conversations, attachments, blocks and reports.
+//!
+//! This file is long because requests, deals, conversations, attachments, blocks and reports share
+//! the engagements table; split as `ops` is.
 
 use crate::db::Conn;
 use crate::db::sql;

@@ -8,6 +8,9 @@
 //! the request does not have — instead of serde's first one.
 //!
 //! Pure functions over `serde_json::Value` schemas; the extractors in `extract.rs` call them.
+//!
+//! This file is long because its unit tests (326 lines) sit beside the document normalisation they
+//! check.
 
 use std::sync::LazyLock;
 

@@ -2,6 +2,8 @@
 //! code or its label in either language; a list column takes several values separated by 、，,;；
 //! or line breaks; amounts are whole 万元; dates are written 2027-03-31, 2027/3/31 or 2027年3月31日
 //! or are spreadsheet dates; text that would run as a formula is refused.
+//!
+//! This file is long because its unit tests (112 lines) sit beside the cell parsing they check.
 
 use serde_json::{Map, Value, json};
 use shared::Locale;

@@ -1,6 +1,8 @@
 //! The in-memory match index: every published posting's profile and term bag, an inverted index
 //! per kind for BM25, and the top-k search that scores candidates with [`super::score`].
 //! Updated one posting at a time (no full recompute); the database is the source of truth.
+//!
+//! This file is long because its unit tests (240 lines) sit beside the index they check.
 
 use std::collections::HashMap;
 

@@ -1,6 +1,9 @@
 //! How well two published postings fit: one value in 0–1 per factor, combined with the admin's
 //! weights into a 0–100 score, with the reasons that speak for the match and the one that held it
 //! back. Pure: no I/O, every rule unit-tested.
+//!
+//! This file is long because its unit tests (303 lines) sit beside the factors they check, one per
+//! rule.
 
 use std::collections::HashMap;
 

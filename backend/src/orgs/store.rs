@@ -1,4 +1,7 @@
 //! SQL for organizations, members and invitations.
+//!
+//! This file is long because its SQL serves three things other capabilities ask of orgs
+//! (membership, roles, names) besides the directory; split by sub-capability when it next grows.
 
 use crate::db::Conn;
 use crate::db::sql;

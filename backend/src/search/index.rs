@@ -1,5 +1,8 @@
 //! The full-text index: tantivy with jieba segmentation for Chinese and stemming for English,
 //! BM25 ranking, highlighted snippets. Pure index code: it never touches the database.
+//!
+//! This file is long because the index's schema, writer and searcher must agree field by field;
+//! kept together so a field is added in one place.
 
 use std::collections::HashMap;
 use std::path::Path;

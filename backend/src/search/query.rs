@@ -3,6 +3,8 @@
 //! of the words it contains, the quoted phrases that must stand as typed, and how many of its words a
 //! posting must hold. Nobody types spaces between Chinese words: 无人机物流配送 is three words, not one
 //! exact phrase.
+//!
+//! This file is long because its unit tests (114 lines) sit beside the parsing rules they check.
 
 use std::ops::Range;
 

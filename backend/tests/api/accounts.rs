@@ -1,3 +1,6 @@
+//! This file is long because it holds one test per account journey (sign-up, sign-in, throttling,
+//! verification, export, erasure), each reading as a spec.
+
 use reqwest::StatusCode;
 use reqwest::header::{RETRY_AFTER, SET_COOKIE};
 use serde_json::json;

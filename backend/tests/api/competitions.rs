@@ -1,5 +1,8 @@
 //! Competitions: set-up, teams, staged submissions, conflict-aware assignment, scoring, normalised
 //! results, the public notice, certificates, the audit log and the Excel export.
+//!
+//! This file is long because a competition's journeys build on one set-up (tracks, stages, teams, a
+//! panel) that each test walks further; split per stage when it next grows.
 
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};

@@ -1,4 +1,7 @@
 //! HTTP conventions every route follows.
+//!
+//! This file is long because it checks every route against the same conventions (errors, limits,
+//! versions, the contract), one table-driven test each.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};

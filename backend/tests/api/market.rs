@@ -1,4 +1,7 @@
 //! Marketplace postings: lifecycle, moderation, permissions, validation, lists, expiry.
+//!
+//! This file is long because it holds one test per posting journey (lifecycle, moderation,
+//! permissions, validation, lists, expiry), each reading as a spec.
 
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};

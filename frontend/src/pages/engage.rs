@@ -1,5 +1,8 @@
 //! Engagement pages: the request form on a posting, the pipeline board (`/engagements`) and one
 //! engagement with its contacts, deal stage and conversation (`/engagements/:id`).
+//!
+//! This file is long because the request form, the pipeline board and the thread share the
+//! engagement views; split per page when it next grows.
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};

@@ -1,6 +1,9 @@
 //! Judging in the browser: the organizers' panel on a competition page (teams, per stage the
 //! judging panel, assignment with hand adjustment, release, raw and normalised results, closing,
 //! export, publishing, the audit log), the judges' list and score sheet, and certificates.
+//!
+//! This file is long because the organizers' judging panel is one screen whose sections share one
+//! competition's state; split per section when it next grows.
 
 use leptos::prelude::*;
 use shared::competitions::{

@@ -1,5 +1,8 @@
 //! Create and edit a posting of any kind: the common fields, then the kind's own, validated with the
 //! shared rules before sending. Drafts are saved first; submitting for review is a second step.
+//!
+//! This file is long because one form serves four kinds of posting whose fields interleave; the
+//! kinds' own fields are the next split.
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
