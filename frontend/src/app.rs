@@ -326,7 +326,7 @@ fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="container footer-row">
                 <p>{tr(Msg::FooterText)}</p>
-                <a href="/api/v1/docs" rel="external">{tr(Msg::ApiDocsLink)}</a>
+                <a href=shared::routes::API_DOCS rel="external">{tr(Msg::ApiDocsLink)}</a>
             </div>
         </footer>
     }

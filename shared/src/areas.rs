@@ -45,31 +45,31 @@ pub fn of(path: &str) -> Option<&'static str> {
 /// page it sends; the frontend takes each answer once instead of asking. A page not named here
 /// asks for its data as usual.
 pub fn first_data(path: &str, query: &str) -> Vec<String> {
-    let mut paths = vec![routes::AUTH_SESSION.to_owned(), routes::TAXONOMY.to_owned()];
+    let mut paths = vec![crate::paths::auth_session(), crate::paths::taxonomy()];
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let kind = |segment: &str| PostingKind::ALL.iter().copied().find(|k| k.page_path()[1..] == *segment);
     match segments.as_slice() {
-        [""] => paths.push(routes::HOME.to_owned()),
+        [""] => paths.push(crate::paths::home()),
         [list] if query.is_empty() && kind(list).is_some() => {
             let q = PostingQuery { per_page: Some(LIST_PER_PAGE), ..Default::default() };
             paths.extend(kind(list).map(|k| routes::postings(k, &q)));
         }
         [list, id] => {
             if let (Some(kind), Ok(id)) = (kind(list), id.parse::<i64>()) {
-                paths.push(routes::posting(kind, id));
+                paths.push(crate::paths::posting(kind, id));
                 let target = crate::matching::targets(kind).first().copied();
                 paths.push(routes::posting_matches(kind, id, target, None));
                 if kind == PostingKind::Demand {
-                    paths.push(routes::bundles(id));
+                    paths.push(crate::paths::demand_bundles(id));
                 }
             } else if let ("events", Ok(id)) = (*list, id.parse::<i64>()) {
-                paths.push(routes::event(id));
-                paths.push(routes::event_sessions(id));
+                paths.push(crate::paths::event(id));
+                paths.push(crate::paths::event_sessions(id));
             }
         }
         ["events"] if query.is_empty() => paths.push(routes::events(false, None, 1)),
         ["dashboard"] => {
-            paths.push(routes::DASHBOARD_TARGETS.to_owned());
+            paths.push(crate::paths::dashboard_targets());
             paths.push(routes::dashboard_activity(&Default::default()));
         }
         ["search"] => {

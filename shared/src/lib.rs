@@ -51,6 +51,7 @@ pub mod notify;
 pub mod opencall;
 pub mod orgs;
 pub mod page;
+pub mod paths;
 pub mod privacy;
 pub mod routes;
 pub mod taxonomy;

@@ -7,45 +7,6 @@ pub const HEALTHZ: &str = "/healthz";
 pub const OPENAPI_JSON: &str = "/api/v1/openapi.json";
 pub const API_DOCS: &str = "/api/v1/docs";
 
-pub const AUTH_REGISTER: &str = "/api/v1/auth/register";
-pub const AUTH_LOGIN: &str = "/api/v1/auth/login";
-pub const AUTH_LOGOUT: &str = "/api/v1/auth/logout";
-pub const ME: &str = "/api/v1/me";
-pub const AUTH_SESSION: &str = "/api/v1/auth/session";
-pub const HOME: &str = "/api/v1/home";
-pub const ME_PASSWORD: &str = "/api/v1/me/password";
-pub const AUTH_VERIFY_EMAIL: &str = "/api/v1/auth/verify-email";
-pub const ME_VERIFICATION: &str = "/api/v1/me/verification";
-
-pub const ORGS: &str = "/api/v1/orgs";
-pub const TAXONOMY: &str = "/api/v1/taxonomy";
-pub const ADMIN_TAXONOMY: &str = "/api/v1/admin/taxonomy";
-
-pub fn org(id: i64) -> String {
-    format!("/api/v1/orgs/{id}")
-}
-pub fn org_members(id: i64) -> String {
-    format!("/api/v1/orgs/{id}/members")
-}
-pub fn org_member(id: i64, user_id: i64) -> String {
-    format!("/api/v1/orgs/{id}/members/{user_id}")
-}
-pub fn org_invitations(id: i64) -> String {
-    format!("/api/v1/orgs/{id}/invitations")
-}
-pub fn org_invitation(id: i64, invitation_id: i64) -> String {
-    format!("/api/v1/orgs/{id}/invitations/{invitation_id}")
-}
-pub fn invitation(token: &str) -> String {
-    format!("/api/v1/invitations/{token}")
-}
-pub fn invitation_accept(token: &str) -> String {
-    format!("/api/v1/invitations/{token}/accept")
-}
-pub fn admin_verify_org(id: i64) -> String {
-    format!("/api/v1/admin/orgs/{id}/verify")
-}
-
 // ---- the paths pages ask for first (the server answers them in the page it sends: see
 // `areas::first_data`), built here so both sides spell them alike ----
 
@@ -113,24 +74,31 @@ pub fn posting_filters(q: &PostingQuery) -> Vec<(&'static str, Option<String>)> 
 
 /// A page of postings of `kind`.
 pub fn postings(kind: PostingKind, q: &PostingQuery) -> String {
-    format!("/api/v1/{}{}", kind.plural(), query(&posting_filters(q)))
+    format!("{}{}", crate::paths::postings(kind), query(&posting_filters(q)))
 }
 
 /// The spreadsheet (`xlsx` or `csv`) of every posting a list with these filters shows: the list's
 /// filters without its paging.
 pub fn postings_export(kind: PostingKind, q: &PostingQuery, format: &str) -> String {
     let q = PostingQuery { page: None, per_page: None, ..q.clone() };
-    format!("/api/v1/{}/export.{format}{}", kind.plural(), query(&posting_filters(&q)))
+    let path = if format == "csv" {
+        crate::paths::postings_export_csv(kind)
+    } else {
+        crate::paths::postings_export_xlsx(kind)
+    };
+    format!("{path}{}", query(&posting_filters(&q)))
 }
 
 /// The caller's requests and deals as a spreadsheet (`xlsx` or `csv`), on one side or both.
 pub fn engagements_export(side: Option<crate::engage::Side>, format: &str) -> String {
-    format!("/api/v1/engagements/export.{format}{}", query(&[("side", side.map(|s| s.as_str().to_owned()))]))
+    let path =
+        if format == "csv" { crate::paths::engagements_export_csv() } else { crate::paths::engagements_export_xlsx() };
+    format!("{path}{}", query(&[("side", side.map(|s| s.as_str().to_owned()))]))
 }
 
 /// The import template in `lang` (`zh-CN` or `en`).
 pub fn import_template(lang: &str) -> String {
-    format!("/api/v1/imports/template.xlsx{}", query(&[("lang", Some(lang.to_owned()))]))
+    format!("{}{}", crate::paths::imports_template_xlsx(), query(&[("lang", Some(lang.to_owned()))]))
 }
 
 /// An import of a file: a preview, or with `confirm` the import itself.
@@ -141,22 +109,13 @@ pub fn import(q: &crate::imports::ImportQuery) -> String {
         ("confirm", q.confirm.map(|c| c.to_string())),
         ("name", q.name.clone()),
     ];
-    format!("/api/v1/imports{}", query(&pairs))
-}
-
-pub fn posting(kind: PostingKind, id: i64) -> String {
-    format!("/api/v1/{}/{id}", kind.plural())
+    format!("{}{}", crate::paths::imports(), query(&pairs))
 }
 
 /// A posting's matches among `target` postings, at least `min_score`.
 pub fn posting_matches(kind: PostingKind, id: i64, target: Option<PostingKind>, min_score: Option<u8>) -> String {
     let qs = query(&[("kind", target.map(|k| k.as_str().to_owned())), ("min_score", min_score.map(|m| m.to_string()))]);
-    format!("/api/v1/{}/{id}/matches{qs}", kind.plural())
-}
-
-/// The lab, scenario and investor bundles of a demand.
-pub fn bundles(demand: i64) -> String {
-    format!("/api/v1/demands/{demand}/bundles")
+    format!("{}{qs}", crate::paths::posting_matches(kind, id))
 }
 
 pub fn search(q: &SearchQuery) -> String {
@@ -167,7 +126,7 @@ pub fn search(q: &SearchQuery) -> String {
         ("district", q.district.clone()),
         ("page", q.page.map(|p| p.to_string())),
     ]);
-    format!("/api/v1/search{qs}")
+    format!("{}{qs}", crate::paths::search())
 }
 
 /// Upcoming events (or past ones), narrowed by words; `page` from 1 (the first is not named).
@@ -177,26 +136,17 @@ pub fn events(past: bool, words: Option<&str>, page: u32) -> String {
         ("q", words.map(str::to_owned)),
         ("page", (page > 1).then(|| page.to_string())),
     ]);
-    format!("/api/v1/events{qs}")
+    format!("{}{qs}", crate::paths::events())
 }
 
 /// Competitions, narrowed by words; `page` from 1 (the first is not named).
 pub fn competitions(words: Option<&str>, page: u32) -> String {
     format!(
-        "/api/v1/competitions{}",
+        "{}{}",
+        crate::paths::competitions(),
         query(&[("q", words.map(str::to_owned)), ("page", (page > 1).then(|| page.to_string()))])
     )
 }
-
-pub fn event(id: i64) -> String {
-    format!("/api/v1/events/{id}")
-}
-
-pub fn event_sessions(event: i64) -> String {
-    format!("/api/v1/events/{event}/sessions")
-}
-
-pub const DASHBOARD_TARGETS: &str = "/api/v1/dashboard/targets";
 
 fn activity_query(q: &ActivityQuery) -> String {
     let opt = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
@@ -205,12 +155,12 @@ fn activity_query(q: &ActivityQuery) -> String {
 
 /// The dashboard's activity over a period.
 pub fn dashboard_activity(q: &ActivityQuery) -> String {
-    format!("/api/v1/dashboard/activity{}", activity_query(q))
+    format!("{}{}", crate::paths::dashboard_activity(), activity_query(q))
 }
 
 /// Where the dashboard's Excel export of a period downloads from.
 pub fn dashboard_export(q: &ActivityQuery) -> String {
-    format!("/api/v1/dashboard/export.xlsx{}", activity_query(q))
+    format!("{}{}", crate::paths::dashboard_export_xlsx(), activity_query(q))
 }
 
 /// The name of the session cookie.

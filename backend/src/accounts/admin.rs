@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::http::extract::{Json, Path, Query};
 
 /// Users by email or name, newest first (site admins).
-#[utoipa::path(get, path = "/admin/users", tag = "admin", params(UserQuery),
+#[utoipa::path(get, path = shared::paths::template::ADMIN_USERS, tag = "admin", params(UserQuery),
     responses((status = 200, body = Page<UserAdminView>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -69,7 +69,7 @@ async fn change(state: &AppState, admin: &SessionUser, id: i64, change: Change) 
 }
 
 /// Disable an account: it cannot sign in and its sessions end (site admins; not oneself).
-#[utoipa::path(post, path = "/admin/users/{id}/disable", tag = "admin", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ADMIN_USER_DISABLE, tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = UserAdminView), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn disable(
@@ -81,7 +81,7 @@ pub async fn disable(
 }
 
 /// Enable a disabled account again (site admins).
-#[utoipa::path(post, path = "/admin/users/{id}/enable", tag = "admin", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ADMIN_USER_ENABLE, tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = UserAdminView), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn enable(
@@ -93,7 +93,7 @@ pub async fn enable(
 }
 
 /// End every session of a user, e.g. after a lost device (site admins).
-#[utoipa::path(post, path = "/admin/users/{id}/sessions/reset", tag = "admin", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ADMIN_USER_SESSIONS_RESET, tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = UserAdminView), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn reset_sessions(
     State(state): State<AppState>,

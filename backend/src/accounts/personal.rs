@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::error::AppResult;
 
 /// Everything the platform holds about you, as a JSON download.
-#[utoipa::path(get, path = "/me/export", tag = "accounts",
+#[utoipa::path(get, path = shared::paths::template::ME_EXPORT, tag = "accounts",
     responses((status = 200, description = "The caller's personal data", content_type = "application/json"),
               (status = 401, body = ApiError)))]
 pub async fn export(State(state): State<AppState>, current: CurrentUser) -> AppResult<Response> {

@@ -33,7 +33,7 @@ async fn start_session(state: &AppState, user_id: i64) -> AppResult<HeaderMap> {
 
 /// Create an account and sign in; a link to verify the email address is sent to it (the account
 /// may browse and edit its profile until it is followed).
-#[utoipa::path(post, path = "/auth/register", tag = "accounts", request_body = RegisterRequest,
+#[utoipa::path(post, path = shared::paths::template::AUTH_REGISTER, tag = "accounts", request_body = RegisterRequest,
     responses(
         (status = 201, description = "Registered and signed in; sets the session cookie", body = Me),
         (status = 409, description = "Email already registered", body = ApiError),
@@ -76,7 +76,7 @@ pub async fn register(
 /// Sign in with email and password. Five failures for one email from one address within 15
 /// minutes make that address wait (others, the owner's included, are not locked out); thirty
 /// failures from one address over all emails make it wait too.
-#[utoipa::path(post, path = "/auth/login", tag = "accounts", request_body = LoginRequest,
+#[utoipa::path(post, path = shared::paths::template::AUTH_LOGIN, tag = "accounts", request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in; sets the session cookie", body = Me),
         (status = 401, description = "Wrong email or password", body = ApiError),
@@ -123,7 +123,7 @@ pub async fn login(
 }
 
 /// Confirm an email address with the token of the link sent to it (signed in or not).
-#[utoipa::path(post, path = "/auth/verify-email", tag = "accounts", request_body = VerifyEmailRequest,
+#[utoipa::path(post, path = shared::paths::template::AUTH_VERIFY_EMAIL, tag = "accounts", request_body = VerifyEmailRequest,
     responses(
         (status = 204, description = "The address is verified"),
         (status = 400, description = "Unknown, used or expired link", body = ApiError)))]
@@ -133,7 +133,7 @@ pub async fn verify_email(State(state): State<AppState>, Json(req): Json<VerifyE
 }
 
 /// Send the verification link again (at most once a minute and five times a day).
-#[utoipa::path(post, path = "/me/verification", tag = "accounts", request_body = ResendVerification,
+#[utoipa::path(post, path = shared::paths::template::ME_VERIFICATION, tag = "accounts", request_body = ResendVerification,
     responses(
         (status = 204, description = "Sent"),
         (status = 401, body = ApiError),
@@ -149,7 +149,7 @@ pub async fn resend_verification(
 }
 
 /// Sign out: the session is deleted on the server and the cookie cleared.
-#[utoipa::path(post, path = "/auth/logout", tag = "accounts",
+#[utoipa::path(post, path = shared::paths::template::AUTH_LOGOUT, tag = "accounts",
     responses((status = 204, description = "Signed out (also when there was no session)")))]
 pub async fn logout(
     State(state): State<AppState>,
@@ -166,7 +166,7 @@ pub async fn logout(
 
 /// Who is browsing: the signed-in user with their organizations and roles, or `user: null` for a
 /// visitor (a page asks this on every load; being signed out is not an error).
-#[utoipa::path(get, path = "/auth/session", tag = "accounts", responses((status = 200, body = SessionState)))]
+#[utoipa::path(get, path = shared::paths::template::AUTH_SESSION, tag = "accounts", responses((status = 200, body = SessionState)))]
 pub async fn session_state(State(state): State<AppState>, user: MaybeUser) -> AppResult<Json<SessionState>> {
     let user = match user.0 {
         Some(u) => Some(session::me_of(&state, u).await?),
@@ -176,14 +176,14 @@ pub async fn session_state(State(state): State<AppState>, user: MaybeUser) -> Ap
 }
 
 /// The signed-in user with their organizations and roles.
-#[utoipa::path(get, path = "/me", tag = "accounts",
+#[utoipa::path(get, path = shared::paths::template::ME, tag = "accounts",
     responses((status = 200, body = Me), (status = 401, description = "Not signed in", body = ApiError)))]
 pub async fn me(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<Me>> {
     Ok(Json(session::me_of(&state, current.user).await?))
 }
 
 /// Change the display name or the interface language.
-#[utoipa::path(put, path = "/me", tag = "accounts", request_body = UpdateMeRequest,
+#[utoipa::path(put, path = shared::paths::template::ME, tag = "accounts", request_body = UpdateMeRequest,
     responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn update_me(
     State(state): State<AppState>,
@@ -199,7 +199,7 @@ pub async fn update_me(
 }
 
 /// Change the password; every other session of the user is signed out.
-#[utoipa::path(post, path = "/me/password", tag = "accounts", request_body = ChangePasswordRequest,
+#[utoipa::path(post, path = shared::paths::template::ME_PASSWORD, tag = "accounts", request_body = ChangePasswordRequest,
     responses((status = 204, description = "Changed"), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn change_password(
     State(state): State<AppState>,
@@ -228,7 +228,7 @@ pub async fn change_password(
 /// Delete one's account, confirmed with the password: personal data is erased and the account
 /// anonymised; seats at coming events go to the waiting lists; the session cookie is cleared.
 /// Refused (409 `sole_owner`) while the user is the only owner of an organization with other members.
-#[utoipa::path(delete, path = "/me", tag = "accounts", request_body = DeleteAccountRequest,
+#[utoipa::path(delete, path = shared::paths::template::ME, tag = "accounts", request_body = DeleteAccountRequest,
     responses((status = 204, description = "Deleted; clears the session cookie"), (status = 401, body = ApiError),
               (status = 409, description = "Only owner of an organization with members", body = ApiError),
               (status = 422, description = "Password missing or wrong", body = ApiError)))]

@@ -12,7 +12,7 @@ use crate::error::AppResult;
 use crate::http::extract::{Json, Path};
 
 /// The event's agenda: sessions by time with speakers and seats.
-#[utoipa::path(get, path = "/events/{id}/sessions", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_SESSIONS, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Session>), (status = 404, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -25,7 +25,7 @@ pub async fn list(
 /// Add a session: time, room, speakers (an email invites whoever has it; they are linked once they
 /// accept), seats if limited
 /// (those who run the event).
-#[utoipa::path(post, path = "/events/{id}/sessions", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_SESSIONS, tag = "events", params(("id" = i64, Path)),
     request_body = SessionInput,
     responses((status = 201, body = Vec<Session>), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -39,7 +39,7 @@ pub async fn create(
 }
 
 /// Remove a session (those who run the event).
-#[utoipa::path(delete, path = "/events/{id}/sessions/{session}", tag = "events",
+#[utoipa::path(delete, path = shared::paths::template::EVENT_SESSION, tag = "events",
     params(("id" = i64, Path), ("session" = i64, Path)),
     responses((status = 200, body = Vec<Session>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn delete(
@@ -51,7 +51,7 @@ pub async fn delete(
 }
 
 /// Take a seat in a session (attendees with a confirmed registration; 409 when full).
-#[utoipa::path(post, path = "/sessions/{id}/seat", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::SESSION_SEAT, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Session>), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn join(
@@ -63,7 +63,7 @@ pub async fn join(
 }
 
 /// Give up a seat in a session.
-#[utoipa::path(delete, path = "/sessions/{id}/seat", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = shared::paths::template::SESSION_SEAT, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Session>), (status = 404, body = ApiError)))]
 pub async fn leave(
     State(state): State<AppState>,
@@ -74,7 +74,7 @@ pub async fn leave(
 }
 
 /// Accept the invitation to speak in a session (sent to the caller's verified email).
-#[utoipa::path(post, path = "/sessions/{id}/speaker/accept", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::SESSION_SPEAKER_ACCEPT, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Session>), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, description = "No open invitation for the caller", body = ApiError)))]
 pub async fn accept_speaker(
@@ -86,7 +86,7 @@ pub async fn accept_speaker(
 }
 
 /// Decline the invitation to speak in a session.
-#[utoipa::path(post, path = "/sessions/{id}/speaker/decline", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::SESSION_SPEAKER_DECLINE, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Session>), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, description = "No open invitation for the caller", body = ApiError)))]
 pub async fn decline_speaker(
@@ -98,7 +98,7 @@ pub async fn decline_speaker(
 }
 
 /// One session as an iCalendar file.
-#[utoipa::path(get, path = "/sessions/{id}/calendar.ics", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::SESSION_CALENDAR_ICS, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/calendar"), (status = 404, body = ApiError)))]
 pub async fn calendar(
     State(state): State<AppState>,

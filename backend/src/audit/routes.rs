@@ -46,7 +46,7 @@ async fn record(db: &mut crate::db::Conn, e: Entry) -> AppResult<AuditRecord> {
 }
 
 /// The audit log, newest first, optionally of one kind of action (site admins).
-#[utoipa::path(get, path = "/admin/audit", tag = "admin", params(AuditQuery),
+#[utoipa::path(get, path = shared::paths::template::ADMIN_AUDIT, tag = "admin", params(AuditQuery),
     responses((status = 200, body = Page<AuditRecord>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -65,7 +65,7 @@ pub async fn list(
 }
 
 /// Checks the whole hash chain (site admins); `futurematch audit verify` does the same offline.
-#[utoipa::path(get, path = "/admin/audit/verify", tag = "admin",
+#[utoipa::path(get, path = shared::paths::template::ADMIN_AUDIT_VERIFY, tag = "admin",
     responses((status = 200, body = AuditVerification), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn verify(State(state): State<AppState>, _admin: AdminUser) -> AppResult<Json<AuditVerification>> {
     let mut db = state.db.acquire().await?;

@@ -31,7 +31,7 @@ pub struct CompetitionQuery {
 }
 
 /// Every competition, newest first (with `q`, the best fits first).
-#[utoipa::path(get, path = "/competitions", tag = "competitions", params(CompetitionQuery),
+#[utoipa::path(get, path = shared::paths::template::COMPETITIONS, tag = "competitions", params(CompetitionQuery),
     responses((status = 200, body = Page<Competition>), (status = 422, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -43,7 +43,7 @@ pub async fn list(
 }
 
 /// Create a competition (members of an organizer organization).
-#[utoipa::path(post, path = "/competitions", tag = "competitions", request_body = CompetitionInput,
+#[utoipa::path(post, path = shared::paths::template::COMPETITIONS, tag = "competitions", request_body = CompetitionInput,
     responses((status = 201, body = Competition), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn create(
@@ -54,14 +54,14 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(ops::create(&state, &current.user, input).await?)))
 }
 
-#[utoipa::path(get, path = "/competitions/{id}", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::COMPETITION, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Competition), (status = 404, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, user: MaybeUser, Path(id): Path<i64>) -> AppResult<Json<Competition>> {
     Ok(Json(ops::get(&state, user.0.as_ref(), id).await?))
 }
 
 /// Change a competition (its organizers); with teams registered its shape stays (409).
-#[utoipa::path(put, path = "/competitions/{id}", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(put, path = shared::paths::template::COMPETITION, tag = "competitions", params(("id" = i64, Path)),
     request_body = CompetitionInput,
     responses((status = 200, body = Competition), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -76,7 +76,7 @@ pub async fn update(
 
 /// Open a draft competition to the public (those who run it, once their organization is verified;
 /// 403 `not_verified` before).
-#[utoipa::path(post, path = "/competitions/{id}/open", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::COMPETITION_OPEN, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Competition), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn open(
@@ -88,7 +88,7 @@ pub async fn open(
 }
 
 /// The teams: all for the organizers, one's own for anyone else.
-#[utoipa::path(get, path = "/competitions/{id}/teams", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::COMPETITION_TEAMS, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Team>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn teams(
     State(state): State<AppState>,
@@ -99,7 +99,7 @@ pub async fn teams(
 }
 
 /// Register a team led by the caller, in a track, before the first deadline.
-#[utoipa::path(post, path = "/competitions/{id}/teams", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::COMPETITION_TEAMS, tag = "competitions", params(("id" = i64, Path)),
     request_body = TeamInput,
     responses((status = 201, body = Team), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, description = "Already on a team of this competition", body = ApiError),
@@ -114,7 +114,7 @@ pub async fn register(
 }
 
 /// Every score change and decision (the organizers).
-#[utoipa::path(get, path = "/competitions/{id}/audit", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::COMPETITION_AUDIT, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<AuditEntry>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn audit(
     State(state): State<AppState>,
@@ -125,7 +125,7 @@ pub async fn audit(
 }
 
 /// Publish the final results as a public notice with an objection window (the last stage closed).
-#[utoipa::path(post, path = "/competitions/{id}/publish", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::COMPETITION_PUBLISH, tag = "competitions", params(("id" = i64, Path)),
     request_body = PublishResults,
     responses((status = 201, body = Notice), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -141,7 +141,7 @@ pub async fn publish(
 
 /// Join the team the caller was invited to (one team per person and competition; 409
 /// `already_in_team`).
-#[utoipa::path(post, path = "/teams/{id}/join", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::TEAM_JOIN, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, description = "No invitation for the caller", body = ApiError), (status = 409, body = ApiError)))]
 pub async fn join_team(
@@ -153,7 +153,7 @@ pub async fn join_team(
 }
 
 /// Decline the invitation to a team.
-#[utoipa::path(post, path = "/teams/{id}/decline", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::TEAM_DECLINE, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, description = "No invitation for the caller", body = ApiError)))]
 pub async fn decline_team(
@@ -166,7 +166,7 @@ pub async fn decline_team(
 
 /// Leave the team (members; the leader first hands over, 409 `leader_must_hand_over`; a leader alone
 /// before any submission withdraws the team).
-#[utoipa::path(post, path = "/teams/{id}/leave", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::TEAM_LEAVE, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 204, description = "Left"), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn leave_team(
@@ -179,7 +179,7 @@ pub async fn leave_team(
 }
 
 /// Hand the team to a member who joined (its leader).
-#[utoipa::path(post, path = "/teams/{id}/leader", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::TEAM_LEADER, tag = "competitions", params(("id" = i64, Path)),
     request_body = TeamPerson,
     responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
@@ -193,7 +193,7 @@ pub async fn hand_over(
 }
 
 /// Invite one more person to the team by email (its leader).
-#[utoipa::path(post, path = "/teams/{id}/members", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::TEAM_MEMBERS, tag = "competitions", params(("id" = i64, Path)),
     request_body = TeamPerson,
     responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
@@ -207,21 +207,21 @@ pub async fn invite_member(
 }
 
 /// A team (those listed on it and the organizers; 404 for anyone else).
-#[utoipa::path(get, path = "/teams/{id}", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::TEAM, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Team), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn team(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Json<Team>> {
     Ok(Json(ops::team(&state, &current.user, id).await?))
 }
 
 /// A placed team's certificate, once the results are final (public).
-#[utoipa::path(get, path = "/teams/{id}/certificate", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::TEAM_CERTIFICATE, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Certificate), (status = 404, body = ApiError)))]
 pub async fn certificate(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Json<Certificate>> {
     Ok(Json(judging::certificate(&state, id).await?))
 }
 
 /// Every version of the team's submission to a stage, newest first.
-#[utoipa::path(get, path = "/teams/{id}/stages/{stage}/submissions", tag = "competitions",
+#[utoipa::path(get, path = shared::paths::template::TEAM_STAGE_SUBMISSIONS, tag = "competitions",
     params(("id" = i64, Path), ("stage" = i64, Path)),
     responses((status = 200, body = Vec<Submission>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn versions(
@@ -233,7 +233,7 @@ pub async fn versions(
 }
 
 /// Submit (a new version of) the texts for a stage until its deadline; after it, 422.
-#[utoipa::path(put, path = "/teams/{id}/stages/{stage}/submission", tag = "competitions",
+#[utoipa::path(put, path = shared::paths::template::TEAM_STAGE_SUBMISSION, tag = "competitions",
     params(("id" = i64, Path), ("stage" = i64, Path)), request_body = SubmissionInput,
     responses((status = 200, body = Submission), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, description = "Invalid, or the deadline passed (frozen)", body = ApiError)))]
@@ -247,7 +247,7 @@ pub async fn submit(
 }
 
 /// Upload the business plan, a PDF of at most 20 MB (raw body), as a new version.
-#[utoipa::path(post, path = "/teams/{id}/stages/{stage}/plan", tag = "competitions",
+#[utoipa::path(post, path = shared::paths::template::TEAM_STAGE_PLAN, tag = "competitions",
     params(("id" = i64, Path), ("stage" = i64, Path), UploadQuery),
     request_body(content = Vec<u8>, content_type = "application/pdf",
         description = "The business plan's bytes: a PDF (checked by content), at most 20 MiB; `name` gives its file name"),
@@ -264,7 +264,7 @@ pub async fn upload_plan(
 }
 
 /// Download a submission's business plan (the team, organizers, the entry's judges).
-#[utoipa::path(get, path = "/submissions/{id}/plan", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::SUBMISSION_PLAN, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/pdf"), (status = 404, body = ApiError)))]
 pub async fn plan(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Response> {
     let (file, bytes) = ops::plan(&state, &current.user, id).await?;
@@ -272,7 +272,7 @@ pub async fn plan(State(state): State<AppState>, current: CurrentUser, Path(id):
 }
 
 /// The panels the caller (an expert) was invited to, with their answers.
-#[utoipa::path(get, path = "/judging/invitations", tag = "competitions",
+#[utoipa::path(get, path = shared::paths::template::JUDGING_INVITATIONS, tag = "competitions",
     responses((status = 200, body = Vec<PanelInvitation>), (status = 401, body = ApiError)))]
 pub async fn panel_invitations(
     State(state): State<AppState>,
@@ -282,7 +282,7 @@ pub async fn panel_invitations(
 }
 
 /// Accept the invitation to judge a stage (then entries may be assigned to you).
-#[utoipa::path(post, path = "/stages/{id}/panel/accept", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::STAGE_PANEL_ACCEPT, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<PanelInvitation>), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, description = "No open invitation", body = ApiError)))]
 pub async fn accept_panel(
@@ -294,7 +294,7 @@ pub async fn accept_panel(
 }
 
 /// Decline the invitation to judge a stage.
-#[utoipa::path(post, path = "/stages/{id}/panel/decline", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::STAGE_PANEL_DECLINE, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<PanelInvitation>), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, description = "No open invitation", body = ApiError)))]
 pub async fn decline_panel(
@@ -307,7 +307,7 @@ pub async fn decline_panel(
 
 /// Set a stage's judging panel from approved experts (before release): newly listed experts are
 /// invited, and judge once they accept.
-#[utoipa::path(put, path = "/stages/{id}/panel", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(put, path = shared::paths::template::STAGE_PANEL, tag = "competitions", params(("id" = i64, Path)),
     request_body = PanelInput,
     responses((status = 200, body = StageAssignment), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -321,7 +321,7 @@ pub async fn panel(
 }
 
 /// The stage's panel, assignment and loads (organizers).
-#[utoipa::path(get, path = "/stages/{id}/assignment", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::STAGE_ASSIGNMENT, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = StageAssignment), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn assignment(
     State(state): State<AppState>,
@@ -332,7 +332,7 @@ pub async fn assignment(
 }
 
 /// Assign k judges to every entry after the deadline (min-cost flow; 422 on `panel` when too few).
-#[utoipa::path(post, path = "/stages/{id}/assignment", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::STAGE_ASSIGNMENT, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = StageAssignment), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn assign(
@@ -344,7 +344,7 @@ pub async fn assign(
 }
 
 /// Change one entry's judges by hand before release (no conflicts: 422).
-#[utoipa::path(put, path = "/stages/{id}/assignment/{team}", tag = "competitions",
+#[utoipa::path(put, path = shared::paths::template::STAGE_ASSIGNMENT_TEAM, tag = "competitions",
     params(("id" = i64, Path), ("team" = i64, Path)), request_body = EntryJudges,
     responses((status = 200, body = StageAssignment), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -358,7 +358,7 @@ pub async fn set_entry(
 }
 
 /// Give the judges their entries; the stage is judged from now on.
-#[utoipa::path(post, path = "/stages/{id}/release", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::STAGE_RELEASE, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = StageAssignment), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn release(
@@ -370,7 +370,7 @@ pub async fn release(
 }
 
 /// Raw and normalised results as they stand (organizers).
-#[utoipa::path(get, path = "/stages/{id}/results", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::STAGE_RESULTS, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = StageResults), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn results(
     State(state): State<AppState>,
@@ -381,7 +381,7 @@ pub async fn results(
 }
 
 /// Close a judged stage: results fixed, the best of each track advance.
-#[utoipa::path(post, path = "/stages/{id}/close", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::STAGE_CLOSE, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, body = StageResults), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn close(
@@ -393,7 +393,7 @@ pub async fn close(
 }
 
 /// The stage's ranking and every score sheet as Excel (organizers).
-#[utoipa::path(get, path = "/stages/{id}/scores.xlsx", tag = "competitions", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::STAGE_SCORES_XLSX, tag = "competitions", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
               (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn workbook(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Response> {
@@ -402,14 +402,14 @@ pub async fn workbook(State(state): State<AppState>, current: CurrentUser, Path(
 }
 
 /// The caller's entries to judge.
-#[utoipa::path(get, path = "/judging", tag = "competitions",
+#[utoipa::path(get, path = shared::paths::template::JUDGING, tag = "competitions",
     responses((status = 200, body = Vec<JudgingEntry>), (status = 401, body = ApiError)))]
 pub async fn my_entries(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<Vec<JudgingEntry>>> {
     Ok(Json(judging::my_entries(&state, &current.user).await?))
 }
 
 /// An assigned entry with its latest submission (404 unless assigned to the caller).
-#[utoipa::path(get, path = "/judging/{stage}/{team}", tag = "competitions",
+#[utoipa::path(get, path = shared::paths::template::JUDGING_TEAM, tag = "competitions",
     params(("stage" = i64, Path), ("team" = i64, Path)),
     responses((status = 200, body = JudgingEntry), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn entry(
@@ -421,7 +421,7 @@ pub async fn entry(
 }
 
 /// Score an assigned entry per criterion with comments; changeable until the stage closes (409 after).
-#[utoipa::path(put, path = "/judging/{stage}/{team}", tag = "competitions",
+#[utoipa::path(put, path = shared::paths::template::JUDGING_TEAM, tag = "competitions",
     params(("stage" = i64, Path), ("team" = i64, Path)), request_body = ScoreInput,
     responses((status = 200, body = JudgingEntry), (status = 404, body = ApiError), (status = 409, body = ApiError),
               (status = 422, body = ApiError)))]

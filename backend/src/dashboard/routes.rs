@@ -12,7 +12,7 @@ use crate::http::extract::{Json, Path, Query};
 use crate::http::locale::current_locale;
 
 /// The plan's targets with their goal, current value, source and date.
-#[utoipa::path(get, path = "/dashboard/targets", tag = "dashboard",
+#[utoipa::path(get, path = shared::paths::template::DASHBOARD_TARGETS, tag = "dashboard",
     responses((status = 200, body = Vec<TargetView>)))]
 pub async fn targets(State(state): State<AppState>) -> AppResult<Json<Vec<TargetView>>> {
     let mut db = state.db.acquire().await?;
@@ -21,7 +21,7 @@ pub async fn targets(State(state): State<AppState>) -> AppResult<Json<Vec<Target
 
 /// The activity of a period (weeks), optionally of one 5+X field: weekly series, by field, by
 /// district, totals and the funnel.
-#[utoipa::path(get, path = "/dashboard/activity", tag = "dashboard", params(ActivityQuery),
+#[utoipa::path(get, path = shared::paths::template::DASHBOARD_ACTIVITY, tag = "dashboard", params(ActivityQuery),
     responses((status = 200, body = Activity), (status = 422, body = ApiError)))]
 pub async fn activity(State(state): State<AppState>, Query(q): Query<ActivityQuery>) -> AppResult<Json<Activity>> {
     let mut db = state.db.acquire().await?;
@@ -31,7 +31,7 @@ pub async fn activity(State(state): State<AppState>, Query(q): Query<ActivityQue
 }
 
 /// The targets and the period's activity as Excel, in the caller's language.
-#[utoipa::path(get, path = "/dashboard/export.xlsx", tag = "dashboard", params(ActivityQuery),
+#[utoipa::path(get, path = shared::paths::template::DASHBOARD_EXPORT_XLSX, tag = "dashboard", params(ActivityQuery),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
               (status = 422, body = ApiError)))]
 pub async fn export(State(state): State<AppState>, Query(q): Query<ActivityQuery>) -> AppResult<Response> {
@@ -51,7 +51,7 @@ pub async fn export(State(state): State<AppState>, Query(q): Query<ActivityQuery
 }
 
 /// Set a target's goal, how it is counted, and its manual figure (site admins; audited).
-#[utoipa::path(put, path = "/admin/targets/{code}", tag = "admin", params(("code" = String, Path)),
+#[utoipa::path(put, path = shared::paths::template::ADMIN_TARGET, tag = "admin", params(("code" = String, Path)),
     request_body = TargetInput,
     responses((status = 200, body = TargetView), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]

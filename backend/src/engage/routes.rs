@@ -17,7 +17,7 @@ use crate::error::AppResult;
 use crate::http::extract::{Body, Json, Path, Query, Upload};
 
 /// Send an interest request (对接申请) about a published posting, for one of your verified organizations.
-#[utoipa::path(post, path = "/engagements", tag = "engagements", request_body = NewEngagement,
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENTS, tag = "engagements", request_body = NewEngagement,
     responses((status = 201, body = EngagementSummary), (status = 401, body = ApiError),
               (status = 403, description = "Not a member, not verified, or blocked", body = ApiError),
               (status = 404, body = ApiError), (status = 409, description = "Already requested", body = ApiError),
@@ -31,7 +31,7 @@ pub async fn create(
 }
 
 /// Ask the lab, the scenario's owner and the fund of a bundle at once, for the demand's organization.
-#[utoipa::path(post, path = "/engagements/bundle", tag = "engagements", request_body = shared::engage::BundleRequest,
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENTS_BUNDLE, tag = "engagements", request_body = shared::engage::BundleRequest,
     responses((status = 201, description = "Requests sent; parties already asked are listed in `already`", body = shared::engage::BundleRequestResult),
               (status = 401, body = ApiError),
               (status = 403, description = "Not a member of the demand's organization, not verified, or blocked", body = ApiError),
@@ -46,7 +46,7 @@ pub async fn bundle(
 }
 
 /// Your organizations' requests and deals (the pipeline), newest activity first.
-#[utoipa::path(get, path = "/engagements", tag = "engagements", params(EngagementQuery),
+#[utoipa::path(get, path = shared::paths::template::ENGAGEMENTS, tag = "engagements", params(EngagementQuery),
     responses((status = 200, body = Page<EngagementSummary>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -58,7 +58,7 @@ pub async fn list(
 
 /// The pipeline as an Excel workbook: every request and deal of your organizations these filters
 /// show (all pages, at most 10,000), with the deals' terms, in your language.
-#[utoipa::path(get, path = "/engagements/export.xlsx", tag = "engagements", params(EngagementQuery),
+#[utoipa::path(get, path = shared::paths::template::ENGAGEMENTS_EXPORT_XLSX, tag = "engagements", params(EngagementQuery),
     responses((status = 200, description = "The workbook",
                content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
               (status = 401, body = ApiError), (status = 403, body = ApiError)))]
@@ -74,7 +74,7 @@ pub async fn export_xlsx(
 }
 
 /// The pipeline as CSV (UTF-8 with a byte-order mark), as the workbook.
-#[utoipa::path(get, path = "/engagements/export.csv", tag = "engagements", params(EngagementQuery),
+#[utoipa::path(get, path = shared::paths::template::ENGAGEMENTS_EXPORT_CSV, tag = "engagements", params(EngagementQuery),
     responses((status = 200, description = "The CSV text", content_type = "text/csv"),
               (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn export_csv(
@@ -87,7 +87,7 @@ pub async fn export_csv(
 }
 
 /// One engagement with its history; both sides' contacts once accepted.
-#[utoipa::path(get, path = "/engagements/{id}", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::ENGAGEMENT, tag = "engagements", params(("id" = i64, Path)),
     responses((status = 200, body = Engagement), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -98,7 +98,7 @@ pub async fn get(
 }
 
 /// Accept a request (receiver): contacts are revealed and the conversation opens.
-#[utoipa::path(post, path = "/engagements/{id}/accept", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENT_ACCEPT, tag = "engagements", params(("id" = i64, Path)),
     responses((status = 200, body = Engagement), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, description = "Not pending, or expired", body = ApiError)))]
 pub async fn accept(
@@ -110,7 +110,7 @@ pub async fn accept(
 }
 
 /// Decline a request with a reason (receiver).
-#[utoipa::path(post, path = "/engagements/{id}/decline", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENT_DECLINE, tag = "engagements", params(("id" = i64, Path)),
     request_body = Decline,
     responses((status = 200, body = Engagement), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -124,7 +124,7 @@ pub async fn decline(
 }
 
 /// Withdraw a pending request (sender).
-#[utoipa::path(post, path = "/engagements/{id}/withdraw", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENT_WITHDRAW, tag = "engagements", params(("id" = i64, Path)),
     responses((status = 200, body = Engagement), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn withdraw(
@@ -136,7 +136,7 @@ pub async fn withdraw(
 }
 
 /// Move the deal on: negotiating → signed → completed, or failed with a reason.
-#[utoipa::path(post, path = "/engagements/{id}/stage", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENT_STAGE, tag = "engagements", params(("id" = i64, Path)),
     request_body = StageChange,
     responses((status = 200, body = Engagement), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -150,7 +150,7 @@ pub async fn stage(
 }
 
 /// The conversation (after acceptance). Reading it changes nothing (see `POST …/read`).
-#[utoipa::path(get, path = "/engagements/{id}/messages", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::ENGAGEMENT_MESSAGES, tag = "engagements", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Message>), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub async fn messages(
     State(state): State<AppState>,
@@ -161,7 +161,7 @@ pub async fn messages(
 }
 
 /// Mark the conversation read up to a message (the last one the reader was shown).
-#[utoipa::path(post, path = "/engagements/{id}/read", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENT_READ, tag = "engagements", params(("id" = i64, Path)),
     request_body = ReadUpTo,
     responses((status = 204, description = "Marked read"), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -176,7 +176,7 @@ pub async fn read(
 }
 
 /// Write to the other side, with attachments uploaded before.
-#[utoipa::path(post, path = "/engagements/{id}/messages", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENT_MESSAGES, tag = "engagements", params(("id" = i64, Path)),
     request_body = NewMessage,
     responses((status = 201, body = Message), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -197,7 +197,7 @@ pub struct UploadQuery {
 }
 
 /// Upload a PDF or image (≤ 10 MB, type checked by content) as the raw body; send it with a message.
-#[utoipa::path(post, path = "/engagements/{id}/attachments", tag = "engagements",
+#[utoipa::path(post, path = shared::paths::template::ENGAGEMENT_ATTACHMENTS, tag = "engagements",
     params(("id" = i64, Path), UploadQuery), request_body(content = Vec<u8>, content_type = "application/octet-stream",
         description = "The file's bytes: a PDF, PNG, JPEG, GIF or WebP (checked by content), at most 10 MiB; `name` gives its file name"),
     responses((status = 201, body = Attachment), (status = 403, body = ApiError), (status = 404, body = ApiError),
@@ -213,7 +213,7 @@ pub async fn upload(
 }
 
 /// Download an attachment (the two sides and site admins).
-#[utoipa::path(get, path = "/attachments/{id}", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::ATTACHMENT, tag = "engagements", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/octet-stream"), (status = 404, body = ApiError)))]
 pub async fn download(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Response> {
     let (file, bytes) = ops::download(&state, &current.user, id).await?;
@@ -221,7 +221,7 @@ pub async fn download(State(state): State<AppState>, current: CurrentUser, Path(
 }
 
 /// Organizations yours blocked: their requests are refused.
-#[utoipa::path(get, path = "/orgs/{id}/blocks", tag = "engagements", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::ORG_BLOCKS, tag = "engagements", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<OrgRef>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn blocks(
     State(state): State<AppState>,
@@ -232,7 +232,7 @@ pub async fn blocks(
 }
 
 /// Block an organization's requests to yours.
-#[utoipa::path(post, path = "/orgs/{id}/blocks", tag = "engagements", params(("id" = i64, Path)), request_body = Block,
+#[utoipa::path(post, path = shared::paths::template::ORG_BLOCKS, tag = "engagements", params(("id" = i64, Path)), request_body = Block,
     responses((status = 200, body = Vec<OrgRef>), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn block(
@@ -245,7 +245,7 @@ pub async fn block(
 }
 
 /// Lift a block.
-#[utoipa::path(delete, path = "/orgs/{id}/blocks/{blocked}", tag = "engagements",
+#[utoipa::path(delete, path = shared::paths::template::ORG_BLOCK, tag = "engagements",
     params(("id" = i64, Path), ("blocked" = i64, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn unblock(
@@ -258,7 +258,7 @@ pub async fn unblock(
 }
 
 /// Report an organization's abuse to the site admins.
-#[utoipa::path(post, path = "/reports", tag = "engagements", request_body = NewReport,
+#[utoipa::path(post, path = shared::paths::template::REPORTS, tag = "engagements", request_body = NewReport,
     responses((status = 201), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn report(
     State(state): State<AppState>,
@@ -270,7 +270,7 @@ pub async fn report(
 }
 
 /// Abuse reports, open ones first (site admins).
-#[utoipa::path(get, path = "/admin/reports", tag = "admin",
+#[utoipa::path(get, path = shared::paths::template::ADMIN_REPORTS, tag = "admin",
     responses((status = 200, body = Vec<Report>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn reports(State(state): State<AppState>, _admin: AdminUser) -> AppResult<Json<Vec<Report>>> {
     Ok(Json(ops::reports(&state).await?))

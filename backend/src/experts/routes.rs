@@ -11,14 +11,14 @@ use crate::error::AppResult;
 use crate::http::extract::{Json, Path, Query};
 
 /// The caller's own entry in the expert pool (404 before applying).
-#[utoipa::path(get, path = "/experts/me", tag = "experts",
+#[utoipa::path(get, path = shared::paths::template::EXPERTS_ME, tag = "experts",
     responses((status = 200, body = Expert), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn me(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<Expert>> {
     Ok(Json(ops::me(&state, &current.user).await?))
 }
 
 /// Apply to the expert pool, or change one's entry (it goes back to review).
-#[utoipa::path(put, path = "/experts/me", tag = "experts", request_body = ExpertInput,
+#[utoipa::path(put, path = shared::paths::template::EXPERTS_ME, tag = "experts", request_body = ExpertInput,
     responses((status = 200, body = Expert), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn put_me(
     State(state): State<AppState>,
@@ -30,7 +30,7 @@ pub async fn put_me(
 
 /// Search the approved pool by words, field and kind (members of verified organizer organizations
 /// and site admins): names, fields, keywords, titles and affiliations; no conflicts or contacts.
-#[utoipa::path(get, path = "/experts", tag = "experts", params(ExpertQuery),
+#[utoipa::path(get, path = shared::paths::template::EXPERTS, tag = "experts", params(ExpertQuery),
     responses((status = 200, body = Vec<PoolExpert>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn search(
     State(state): State<AppState>,
@@ -49,7 +49,7 @@ pub struct QueueQuery {
 }
 
 /// Applications by status, for review (site admins).
-#[utoipa::path(get, path = "/admin/experts", tag = "admin", params(QueueQuery),
+#[utoipa::path(get, path = shared::paths::template::ADMIN_EXPERTS, tag = "admin", params(QueueQuery),
     responses((status = 200, body = Vec<Expert>), (status = 403, body = ApiError)))]
 pub async fn queue(
     State(state): State<AppState>,
@@ -60,14 +60,14 @@ pub async fn queue(
 }
 
 /// Accept an application into the pool (site admins).
-#[utoipa::path(post, path = "/admin/experts/{id}/approve", tag = "admin", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ADMIN_EXPERT_APPROVE, tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = Expert), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn approve(State(state): State<AppState>, admin: AdminUser, Path(id): Path<i64>) -> AppResult<Json<Expert>> {
     Ok(Json(ops::review(&state, &admin.0, id, None).await?))
 }
 
 /// Refuse an application, with the reason the applicant sees (site admins).
-#[utoipa::path(post, path = "/admin/experts/{id}/reject", tag = "admin", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ADMIN_EXPERT_REJECT, tag = "admin", params(("id" = i64, Path)),
     request_body = RejectExpert,
     responses((status = 200, body = Expert), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -81,7 +81,7 @@ pub async fn reject(
 }
 
 /// Experts of the pool who fit a demand, with why (its owner; for expert-consultation demands).
-#[utoipa::path(get, path = "/demands/{id}/experts", tag = "experts", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::DEMAND_EXPERTS, tag = "experts", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Consultant>), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn consultants(
@@ -93,7 +93,7 @@ pub async fn consultants(
 }
 
 /// Invite an expert to advise on the demand (its owner); they are notified. Once per expert (409).
-#[utoipa::path(post, path = "/demands/{id}/experts/{expert}/invite", tag = "experts",
+#[utoipa::path(post, path = shared::paths::template::DEMAND_EXPERT_INVITE, tag = "experts",
     params(("id" = i64, Path), ("expert" = i64, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub async fn invite(

@@ -8,7 +8,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// Where the API lives.
-pub const PREFIX: &str = "/api/v1";
+pub const PREFIX: &str = shared::paths::PREFIX;
 
 /// `/api/demands` → `Some("/demands")`; a path under `/api/v1` (or any other version) or outside
 /// `/api` → `None`.

@@ -17,7 +17,7 @@ use crate::http::extract::{Body, Json, Query};
 /// workbook (no macros) or a UTF-8/GBK .csv of one kind, at most 10 MiB and 10,000 rows. Members
 /// import into their organization (`org_id`); site admins may leave `org_id` out to import on
 /// behalf of the organizations the rows name.
-#[utoipa::path(post, path = "/imports", tag = "imports", params(ImportQuery),
+#[utoipa::path(post, path = shared::paths::template::IMPORTS, tag = "imports", params(ImportQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream",
         description = "The spreadsheet's bytes (.xlsx or .csv), at most 10 MiB"),
     responses((status = 200, body = ImportReport), (status = 401, body = ApiError), (status = 403, body = ApiError),
@@ -35,7 +35,7 @@ pub async fn import(
 
 /// The import template: instructions, one sheet per kind with drop-down lists and an example row,
 /// in `lang` (by default the caller's language).
-#[utoipa::path(get, path = "/imports/template.xlsx", tag = "imports", params(TemplateQuery),
+#[utoipa::path(get, path = shared::paths::template::IMPORTS_TEMPLATE_XLSX, tag = "imports", params(TemplateQuery),
     responses((status = 200, description = "The workbook",
                content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))]
 pub async fn template(State(state): State<AppState>, Query(q): Query<TemplateQuery>) -> AppResult<Response> {

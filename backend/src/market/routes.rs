@@ -18,8 +18,8 @@ use crate::error::{AppError, AppResult};
 use crate::http::extract::{Json, Path, Query, RawJson};
 
 macro_rules! posting_routes {
-    ($module:ident, $kind:expr, $tag:literal, $list:literal, $one:literal, $submit:literal, $close:literal,
-     $xlsx:literal, $csv:literal) => {
+    ($module:ident, $kind:expr, $tag:literal, $list:expr, $one:expr, $submit:expr, $close:expr,
+     $xlsx:expr, $csv:expr) => {
         pub mod $module {
             use super::*;
 
@@ -119,56 +119,56 @@ posting_routes!(
     demands,
     PostingKind::Demand,
     "demands",
-    "/demands",
-    "/demands/{id}",
-    "/demands/{id}/submit",
-    "/demands/{id}/close",
-    "/demands/export.xlsx",
-    "/demands/export.csv"
+    shared::paths::template::DEMANDS,
+    shared::paths::template::DEMAND,
+    shared::paths::template::DEMAND_SUBMIT,
+    shared::paths::template::DEMAND_CLOSE,
+    shared::paths::template::DEMANDS_EXPORT_XLSX,
+    shared::paths::template::DEMANDS_EXPORT_CSV
 );
 posting_routes!(
     capabilities,
     PostingKind::Capability,
     "capabilities",
-    "/capabilities",
-    "/capabilities/{id}",
-    "/capabilities/{id}/submit",
-    "/capabilities/{id}/close",
-    "/capabilities/export.xlsx",
-    "/capabilities/export.csv"
+    shared::paths::template::CAPABILITIES,
+    shared::paths::template::CAPABILITY,
+    shared::paths::template::CAPABILITY_SUBMIT,
+    shared::paths::template::CAPABILITY_CLOSE,
+    shared::paths::template::CAPABILITIES_EXPORT_XLSX,
+    shared::paths::template::CAPABILITIES_EXPORT_CSV
 );
 posting_routes!(
     scenarios,
     PostingKind::Scenario,
     "scenarios",
-    "/scenarios",
-    "/scenarios/{id}",
-    "/scenarios/{id}/submit",
-    "/scenarios/{id}/close",
-    "/scenarios/export.xlsx",
-    "/scenarios/export.csv"
+    shared::paths::template::SCENARIOS,
+    shared::paths::template::SCENARIO,
+    shared::paths::template::SCENARIO_SUBMIT,
+    shared::paths::template::SCENARIO_CLOSE,
+    shared::paths::template::SCENARIOS_EXPORT_XLSX,
+    shared::paths::template::SCENARIOS_EXPORT_CSV
 );
 posting_routes!(
     mandates,
     PostingKind::Mandate,
     "mandates",
-    "/mandates",
-    "/mandates/{id}",
-    "/mandates/{id}/submit",
-    "/mandates/{id}/close",
-    "/mandates/export.xlsx",
-    "/mandates/export.csv"
+    shared::paths::template::MANDATES,
+    shared::paths::template::MANDATE,
+    shared::paths::template::MANDATE_SUBMIT,
+    shared::paths::template::MANDATE_CLOSE,
+    shared::paths::template::MANDATES_EXPORT_XLSX,
+    shared::paths::template::MANDATES_EXPORT_CSV
 );
 
 /// The moderation queue (site admins).
-#[utoipa::path(get, path = "/admin/moderation", tag = "admin",
+#[utoipa::path(get, path = shared::paths::template::ADMIN_MODERATION, tag = "admin",
     responses((status = 200, body = Vec<Posting>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn moderation_queue(State(state): State<AppState>, _admin: AdminUser) -> AppResult<Json<Vec<Posting>>> {
     Ok(Json(ops::queue(&state).await?))
 }
 
 /// Approve or reject one or more postings (site admins); all or nothing.
-#[utoipa::path(post, path = "/admin/moderation", tag = "admin", request_body = ModerationRequest,
+#[utoipa::path(post, path = shared::paths::template::ADMIN_MODERATION, tag = "admin", request_body = ModerationRequest,
     responses((status = 200, body = Vec<Posting>), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn moderate(

@@ -13,7 +13,7 @@ use crate::error::AppResult;
 use crate::http::extract::{Json, Path, Query};
 
 macro_rules! match_route {
-    ($name:ident, $kind:expr, $tag:literal, $path:literal) => {
+    ($name:ident, $kind:expr, $tag:literal, $path:expr) => {
         /// Recommended matches with their score, factor breakdown and reasons.
         #[utoipa::path(get, path = $path, tag = $tag, params(("id" = i64, Path), MatchQuery),
             responses((status = 200, body = Vec<Match>), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
@@ -28,13 +28,13 @@ macro_rules! match_route {
     };
 }
 
-match_route!(demand_matches, PostingKind::Demand, "matching", "/demands/{id}/matches");
-match_route!(capability_matches, PostingKind::Capability, "matching", "/capabilities/{id}/matches");
-match_route!(scenario_matches, PostingKind::Scenario, "matching", "/scenarios/{id}/matches");
-match_route!(mandate_matches, PostingKind::Mandate, "matching", "/mandates/{id}/matches");
+match_route!(demand_matches, PostingKind::Demand, "matching", shared::paths::template::DEMAND_MATCHES);
+match_route!(capability_matches, PostingKind::Capability, "matching", shared::paths::template::CAPABILITY_MATCHES);
+match_route!(scenario_matches, PostingKind::Scenario, "matching", shared::paths::template::SCENARIO_MATCHES);
+match_route!(mandate_matches, PostingKind::Mandate, "matching", shared::paths::template::MANDATE_MATCHES);
 
 /// Save a match (`{source}-{candidate}`) for your organization: its organization's other postings rank higher.
-#[utoipa::path(post, path = "/matches/{id}/save", tag = "matching", params(("id" = String, Path)),
+#[utoipa::path(post, path = shared::paths::template::MATCH_SAVE, tag = "matching", params(("id" = String, Path)),
     responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn save(
     State(state): State<AppState>,
@@ -46,7 +46,7 @@ pub async fn save(
 }
 
 /// Dismiss a match: that posting never comes back for your organization.
-#[utoipa::path(post, path = "/matches/{id}/dismiss", tag = "matching", params(("id" = String, Path)),
+#[utoipa::path(post, path = shared::paths::template::MATCH_DISMISS, tag = "matching", params(("id" = String, Path)),
     responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn dismiss(
     State(state): State<AppState>,
@@ -58,14 +58,14 @@ pub async fn dismiss(
 }
 
 /// The factor weights (site admins).
-#[utoipa::path(get, path = "/admin/matching/weights", tag = "admin",
+#[utoipa::path(get, path = shared::paths::template::ADMIN_MATCHING_WEIGHTS, tag = "admin",
     responses((status = 200, body = Weights), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn get_weights(State(state): State<AppState>, _admin: AdminUser) -> Json<Weights> {
     Json(ops::weights(&state).await)
 }
 
 /// Change the factor weights (site admins); each 0–100, not all zero.
-#[utoipa::path(put, path = "/admin/matching/weights", tag = "admin", request_body = Weights,
+#[utoipa::path(put, path = shared::paths::template::ADMIN_MATCHING_WEIGHTS, tag = "admin", request_body = Weights,
     responses((status = 200, body = Weights), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn put_weights(
@@ -77,7 +77,7 @@ pub async fn put_weights(
 }
 
 /// Your feed: the best matches for everything your organizations have published.
-#[utoipa::path(get, path = "/feed", tag = "matching", params(FeedQuery),
+#[utoipa::path(get, path = shared::paths::template::FEED, tag = "matching", params(FeedQuery),
     responses((status = 200, body = Vec<FeedEntry>), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn feed(
     State(state): State<AppState>,
@@ -96,7 +96,7 @@ pub struct BundleQuery {
 }
 
 /// Three-sided proposals for a demand: capability + scenario + mandate.
-#[utoipa::path(get, path = "/demands/{id}/bundles", tag = "matching", params(("id" = i64, Path), BundleQuery),
+#[utoipa::path(get, path = shared::paths::template::DEMAND_BUNDLES, tag = "matching", params(("id" = i64, Path), BundleQuery),
     responses((status = 200, body = Vec<Bundle>), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn bundles(
     State(state): State<AppState>,

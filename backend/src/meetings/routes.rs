@@ -15,7 +15,7 @@ use crate::http::extract::{Json, Path};
 
 /// The caller's meeting area: slots and tables, their availability, requests and placed meetings
 /// (organizers also get the last scheduler run).
-#[utoipa::path(get, path = "/events/{id}/meetings", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_MEETINGS, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, body = Overview), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn overview(
@@ -27,7 +27,7 @@ pub async fn overview(
 }
 
 /// Set the number of tables and the meeting slots (those who run the event).
-#[utoipa::path(put, path = "/events/{id}/meetings/setup", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(put, path = shared::paths::template::EVENT_MEETINGS_SETUP, tag = "meetings", params(("id" = i64, Path)),
     request_body = SetupInput,
     responses((status = 200, body = Overview), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -41,7 +41,7 @@ pub async fn put_setup(
 }
 
 /// Set the slots the caller is available in (attendees with a confirmed registration).
-#[utoipa::path(put, path = "/events/{id}/meetings/availability", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(put, path = shared::paths::template::EVENT_MEETINGS_AVAILABILITY, tag = "meetings", params(("id" = i64, Path)),
     request_body = AvailabilityInput,
     responses((status = 200, body = Overview), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -55,7 +55,7 @@ pub async fn put_availability(
 }
 
 /// The other attendees, best fit first, with the matching engine's score and reasons.
-#[utoipa::path(get, path = "/events/{id}/meetings/attendees", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_MEETINGS_ATTENDEES, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Counterpart>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn attendees(
     State(state): State<AppState>,
@@ -66,7 +66,7 @@ pub async fn attendees(
 }
 
 /// Ask another attendee for a meeting.
-#[utoipa::path(post, path = "/events/{id}/meetings/requests", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_MEETINGS_REQUESTS, tag = "meetings", params(("id" = i64, Path)),
     request_body = RequestInput,
     responses((status = 201, body = MeetingRequest), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -80,7 +80,7 @@ pub async fn request(
 }
 
 /// Accept a meeting request sent to you.
-#[utoipa::path(post, path = "/meeting-requests/{id}/accept", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::MEETING_REQUEST_ACCEPT, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, body = MeetingRequest), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn accept(
@@ -92,7 +92,7 @@ pub async fn accept(
 }
 
 /// Decline a meeting request sent to you.
-#[utoipa::path(post, path = "/meeting-requests/{id}/decline", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::MEETING_REQUEST_DECLINE, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, body = MeetingRequest), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn decline(
@@ -104,7 +104,7 @@ pub async fn decline(
 }
 
 /// Withdraw your request, or call off an accepted meeting (either side).
-#[utoipa::path(post, path = "/meeting-requests/{id}/cancel", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::MEETING_REQUEST_CANCEL, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, body = MeetingRequest), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub async fn cancel(
     State(state): State<AppState>,
@@ -116,7 +116,7 @@ pub async fn cancel(
 
 /// Run the scheduler: place accepted meetings at slots and tables (those who run the event); the
 /// report compares it with first-come greedy on the same input.
-#[utoipa::path(post, path = "/events/{id}/meetings/schedule", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_MEETINGS_SCHEDULE, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, body = ScheduleReport), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn run_schedule(
@@ -128,7 +128,7 @@ pub async fn run_schedule(
 }
 
 /// The table plan: every placed meeting by slot and table (those who run the event).
-#[utoipa::path(get, path = "/events/{id}/meetings/plan", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_MEETINGS_PLAN, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<PlannedMeeting>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn plan(
     State(state): State<AppState>,
@@ -139,7 +139,7 @@ pub async fn plan(
 }
 
 /// The table plan as an Excel workbook (those who run the event).
-#[utoipa::path(get, path = "/events/{id}/meetings/plan.xlsx", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_MEETINGS_PLAN_XLSX, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
               (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn plan_xlsx(
@@ -152,7 +152,7 @@ pub async fn plan_xlsx(
 }
 
 /// The caller's meetings as an iCalendar file.
-#[utoipa::path(get, path = "/events/{id}/meetings/agenda.ics", tag = "meetings", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_MEETINGS_AGENDA_ICS, tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/calendar"), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn agenda_ics(
     State(state): State<AppState>,

@@ -13,7 +13,7 @@ use crate::error::AppResult;
 use crate::http::extract::{Json, Path, Query};
 
 /// Your notifications, newest first.
-#[utoipa::path(get, path = "/notifications", tag = "notifications", params(PageQuery),
+#[utoipa::path(get, path = shared::paths::template::NOTIFICATIONS, tag = "notifications", params(PageQuery),
     responses((status = 200, body = Page<Notification>), (status = 401, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -24,14 +24,14 @@ pub async fn list(
 }
 
 /// How many are unread (the bell).
-#[utoipa::path(get, path = "/notifications/unread-count", tag = "notifications",
+#[utoipa::path(get, path = shared::paths::template::NOTIFICATIONS_UNREAD_COUNT, tag = "notifications",
     responses((status = 200, body = UnreadCount), (status = 401, body = ApiError)))]
 pub async fn unread(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<UnreadCount>> {
     Ok(Json(ops::unread(&state, &current.user).await?))
 }
 
 /// Mark one read.
-#[utoipa::path(post, path = "/notifications/{id}/read", tag = "notifications", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::NOTIFICATION_READ, tag = "notifications", params(("id" = i64, Path)),
     responses((status = 200, body = UnreadCount), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn read(
     State(state): State<AppState>,
@@ -42,21 +42,21 @@ pub async fn read(
 }
 
 /// Mark all read.
-#[utoipa::path(post, path = "/notifications/read-all", tag = "notifications",
+#[utoipa::path(post, path = shared::paths::template::NOTIFICATIONS_READ_ALL, tag = "notifications",
     responses((status = 200, body = UnreadCount), (status = 401, body = ApiError)))]
 pub async fn read_all(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<UnreadCount>> {
     Ok(Json(ops::mark_read(&state, &current.user, None).await?))
 }
 
 /// Per kind: in the app and/or by email.
-#[utoipa::path(get, path = "/notifications/preferences", tag = "notifications",
+#[utoipa::path(get, path = shared::paths::template::NOTIFICATIONS_PREFERENCES, tag = "notifications",
     responses((status = 200, body = Vec<Preference>), (status = 401, body = ApiError)))]
 pub async fn preferences(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<Vec<Preference>>> {
     Ok(Json(ops::preferences(&state, &current.user).await?))
 }
 
 /// Change preferences (the kinds given; others keep theirs).
-#[utoipa::path(put, path = "/notifications/preferences", tag = "notifications", request_body = Vec<Preference>,
+#[utoipa::path(put, path = shared::paths::template::NOTIFICATIONS_PREFERENCES, tag = "notifications", request_body = Vec<Preference>,
     responses((status = 200, body = Vec<Preference>), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn set_preferences(
     State(state): State<AppState>,
@@ -67,14 +67,14 @@ pub async fn set_preferences(
 }
 
 /// Your saved searches.
-#[utoipa::path(get, path = "/saved-searches", tag = "notifications",
+#[utoipa::path(get, path = shared::paths::template::SAVED_SEARCHES, tag = "notifications",
     responses((status = 200, body = Vec<SavedSearch>), (status = 401, body = ApiError)))]
 pub async fn saved(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<Vec<SavedSearch>>> {
     Ok(Json(ops::saved_searches(&state, &current.user).await?))
 }
 
 /// Save a search: you are alerted when a newly published posting fits it.
-#[utoipa::path(post, path = "/saved-searches", tag = "notifications", request_body = NewSavedSearch,
+#[utoipa::path(post, path = shared::paths::template::SAVED_SEARCHES, tag = "notifications", request_body = NewSavedSearch,
     responses((status = 201, body = SavedSearch), (status = 401, body = ApiError), (status = 409, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn save(
@@ -86,7 +86,7 @@ pub async fn save(
 }
 
 /// Delete a saved search.
-#[utoipa::path(delete, path = "/saved-searches/{id}", tag = "notifications", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = shared::paths::template::SAVED_SEARCH, tag = "notifications", params(("id" = i64, Path)),
     responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn delete_saved(
     State(state): State<AppState>,
@@ -98,7 +98,7 @@ pub async fn delete_saved(
 }
 
 /// Every email the platform wrote, sent or not (site admins).
-#[utoipa::path(get, path = "/admin/outbox", tag = "admin",
+#[utoipa::path(get, path = shared::paths::template::ADMIN_OUTBOX, tag = "admin",
     responses((status = 200, body = Vec<OutboxEmail>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn outbox(State(state): State<AppState>, _admin: AdminUser) -> AppResult<Json<Vec<OutboxEmail>>> {
     Ok(Json(ops::outbox(&state).await?))

@@ -16,7 +16,7 @@ use crate::error::AppResult;
 use crate::http::extract::{Body, Json, Path, Query, Upload};
 
 /// Applications to an open call: all for its owner, your own otherwise.
-#[utoipa::path(get, path = "/demands/{id}/applications", tag = "open calls", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::DEMAND_APPLICATIONS, tag = "open calls", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Application>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -27,7 +27,7 @@ pub async fn list(
 }
 
 /// Apply to an open call, once per organization, until its deadline.
-#[utoipa::path(post, path = "/demands/{id}/applications", tag = "open calls", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::DEMAND_APPLICATIONS, tag = "open calls", params(("id" = i64, Path)),
     request_body = ApplicationInput,
     responses((status = 201, body = Application), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, description = "Invalid, or after the deadline", body = ApiError)))]
@@ -41,7 +41,7 @@ pub async fn apply(
 }
 
 /// Revise your application until the deadline.
-#[utoipa::path(put, path = "/demands/{id}/applications/{app}", tag = "open calls",
+#[utoipa::path(put, path = shared::paths::template::DEMAND_APPLICATION, tag = "open calls",
     params(("id" = i64, Path), ("app" = i64, Path)), request_body = ApplicationInput,
     responses((status = 200, body = Application), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -55,7 +55,7 @@ pub async fn revise(
 }
 
 /// Shortlist an application (the call's owner).
-#[utoipa::path(post, path = "/demands/{id}/applications/{app}/shortlist", tag = "open calls",
+#[utoipa::path(post, path = shared::paths::template::DEMAND_APPLICATION_SHORTLIST, tag = "open calls",
     params(("id" = i64, Path), ("app" = i64, Path)),
     responses((status = 200, body = Application), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
@@ -68,7 +68,7 @@ pub async fn shortlist(
 }
 
 /// Ask the applicant to clarify (the call's owner).
-#[utoipa::path(post, path = "/demands/{id}/applications/{app}/clarifications", tag = "open calls",
+#[utoipa::path(post, path = shared::paths::template::DEMAND_APPLICATION_CLARIFICATIONS, tag = "open calls",
     params(("id" = i64, Path), ("app" = i64, Path)), request_body = Text,
     responses((status = 200, body = Application), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -82,7 +82,7 @@ pub async fn ask(
 }
 
 /// Answer a clarification (the applicant).
-#[utoipa::path(post, path = "/demands/{id}/applications/{app}/clarifications/{question}/answer", tag = "open calls",
+#[utoipa::path(post, path = shared::paths::template::DEMAND_APPLICATION_CLARIFICATION_ANSWER, tag = "open calls",
     params(("id" = i64, Path), ("app" = i64, Path), ("question" = i64, Path)), request_body = Text,
     responses((status = 200, body = Application), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -96,7 +96,7 @@ pub async fn answer(
 }
 
 /// Attach a PDF or image (≤ 10 MB) to your application until the deadline; the raw body.
-#[utoipa::path(post, path = "/demands/{id}/applications/{app}/attachments", tag = "open calls",
+#[utoipa::path(post, path = shared::paths::template::DEMAND_APPLICATION_ATTACHMENTS, tag = "open calls",
     params(("id" = i64, Path), ("app" = i64, Path), UploadQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream",
         description = "The file's bytes: a PDF, PNG, JPEG, GIF or WebP (checked by content), at most 10 MiB; `name` gives its file name"),
@@ -113,7 +113,7 @@ pub async fn upload(
 }
 
 /// Download an application's file (its applicant, the call's owner, site admins).
-#[utoipa::path(get, path = "/application-files/{id}", tag = "open calls", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::APPLICATION_FILE, tag = "open calls", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/octet-stream"), (status = 404, body = ApiError)))]
 pub async fn download(State(state): State<AppState>, current: CurrentUser, Path(id): Path<i64>) -> AppResult<Response> {
     let (file, bytes) = ops::download(&state, &current.user, id).await?;
@@ -121,7 +121,7 @@ pub async fn download(State(state): State<AppState>, current: CurrentUser, Path(
 }
 
 /// Select the winners after the deadline and publish the result as a notice (the call's owner).
-#[utoipa::path(post, path = "/demands/{id}/notice", tag = "open calls", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::DEMAND_NOTICE, tag = "open calls", params(("id" = i64, Path)),
     request_body = Selection,
     responses((status = 201, body = Notice), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, description = "Before the deadline, or already published", body = ApiError),
@@ -136,21 +136,21 @@ pub async fn select(
 }
 
 /// Public notices of open-call results, newest first.
-#[utoipa::path(get, path = "/notices", tag = "open calls", params(NoticeQuery),
+#[utoipa::path(get, path = shared::paths::template::NOTICES, tag = "open calls", params(NoticeQuery),
     responses((status = 200, body = Page<Notice>), (status = 400, body = ApiError)))]
 pub async fn notices(State(state): State<AppState>, Query(q): Query<NoticeQuery>) -> AppResult<Json<Page<Notice>>> {
     Ok(Json(ops::notices(&state, q).await?))
 }
 
 /// One public notice with its objections (anonymous) and history.
-#[utoipa::path(get, path = "/notices/{id}", tag = "open calls", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::NOTICE, tag = "open calls", params(("id" = i64, Path)),
     responses((status = 200, body = Notice), (status = 404, body = ApiError)))]
 pub async fn notice(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Json<Notice>> {
     Ok(Json(ops::notice(&state, id).await?))
 }
 
 /// File an objection during the notice period (signed-in users).
-#[utoipa::path(post, path = "/notices/{id}/objections", tag = "open calls", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::NOTICE_OBJECTIONS, tag = "open calls", params(("id" = i64, Path)),
     request_body = Text,
     responses((status = 201, body = Notice), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 422, description = "Invalid, or the window has closed", body = ApiError)))]
@@ -164,7 +164,7 @@ pub async fn object(
 }
 
 /// Answer an objection (the call's owner or a site admin).
-#[utoipa::path(post, path = "/notices/{id}/objections/{objection}/answer", tag = "open calls",
+#[utoipa::path(post, path = shared::paths::template::NOTICE_OBJECTION_ANSWER, tag = "open calls",
     params(("id" = i64, Path), ("objection" = i64, Path)), request_body = Text,
     responses((status = 200, body = Notice), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -178,7 +178,7 @@ pub async fn answer_objection(
 }
 
 /// Decide a result left with unanswered objections (site admins).
-#[utoipa::path(post, path = "/notices/{id}/decision", tag = "admin", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::NOTICE_DECISION, tag = "admin", params(("id" = i64, Path)),
     request_body = NoticeDecision,
     responses((status = 200, body = Notice), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]

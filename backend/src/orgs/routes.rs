@@ -44,7 +44,7 @@ fn current_year() -> i32 {
 }
 
 /// The organization directory: public profiles, filtered and paginated.
-#[utoipa::path(get, path = "/orgs", tag = "orgs", params(OrgListQuery),
+#[utoipa::path(get, path = shared::paths::template::ORGS, tag = "orgs", params(OrgListQuery),
     responses((status = 200, body = Page<OrgSummary>), (status = 400, body = ApiError)))]
 pub async fn list(State(state): State<AppState>, Query(q): Query<OrgListQuery>) -> AppResult<Json<Page<OrgSummary>>> {
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();
@@ -54,7 +54,7 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<OrgListQuery>) 
 }
 
 /// Create an organization; the creator becomes its owner.
-#[utoipa::path(post, path = "/orgs", tag = "orgs", request_body = OrgInput,
+#[utoipa::path(post, path = shared::paths::template::ORGS, tag = "orgs", request_body = OrgInput,
     responses((status = 201, body = Org), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -73,7 +73,7 @@ pub async fn create(
 }
 
 /// One organization's public profile; members and site admins also see contact details.
-#[utoipa::path(get, path = "/orgs/{id}", tag = "orgs", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::ORG, tag = "orgs", params(("id" = i64, Path)),
     responses((status = 200, body = Org), (status = 404, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, user: MaybeUser, Path(id): Path<i64>) -> AppResult<Json<Org>> {
     let mut db = state.db.acquire().await?;
@@ -81,7 +81,7 @@ pub async fn get(State(state): State<AppState>, user: MaybeUser, Path(id): Path<
 }
 
 /// Edit the profile (owners only).
-#[utoipa::path(put, path = "/orgs/{id}", tag = "orgs", params(("id" = i64, Path)), request_body = OrgInput,
+#[utoipa::path(put, path = shared::paths::template::ORG, tag = "orgs", params(("id" = i64, Path)), request_body = OrgInput,
     responses((status = 200, body = Org), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn update(
@@ -106,7 +106,7 @@ pub async fn update(
 }
 
 /// The member list (members and site admins).
-#[utoipa::path(get, path = "/orgs/{id}/members", tag = "orgs", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::ORG_MEMBERS, tag = "orgs", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Member>), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn members(
@@ -123,7 +123,7 @@ pub async fn members(
 
 /// Invite someone by email (owners only). The answer carries the secret token once;
 /// the invitee opens `/invitations/{token}` to accept.
-#[utoipa::path(post, path = "/orgs/{id}/members", tag = "orgs", params(("id" = i64, Path)), request_body = InviteRequest,
+#[utoipa::path(post, path = shared::paths::template::ORG_MEMBERS, tag = "orgs", params(("id" = i64, Path)), request_body = InviteRequest,
     responses((status = 201, body = Invitation), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 409, description = "Already a member", body = ApiError),
               (status = 422, body = ApiError)))]
@@ -152,7 +152,7 @@ pub async fn invite(
 }
 
 /// Change a member's role (owners only); the last owner cannot be demoted.
-#[utoipa::path(put, path = "/orgs/{id}/members/{user_id}", tag = "orgs",
+#[utoipa::path(put, path = shared::paths::template::ORG_MEMBER, tag = "orgs",
     params(("id" = i64, Path), ("user_id" = i64, Path)), request_body = UpdateMemberRequest,
     responses((status = 200, body = Vec<Member>), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, description = "Would leave no owner", body = ApiError)))]
@@ -178,7 +178,7 @@ pub async fn change_role(
 }
 
 /// Remove a member (owners), or leave (any member removing themself); the last owner cannot go.
-#[utoipa::path(delete, path = "/orgs/{id}/members/{user_id}", tag = "orgs",
+#[utoipa::path(delete, path = shared::paths::template::ORG_MEMBER, tag = "orgs",
     params(("id" = i64, Path), ("user_id" = i64, Path)),
     responses((status = 204, description = "Removed"), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, description = "Would leave no owner", body = ApiError)))]
@@ -202,7 +202,7 @@ pub async fn remove_member(
 }
 
 /// Pending invitations (owners only).
-#[utoipa::path(get, path = "/orgs/{id}/invitations", tag = "orgs", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::ORG_INVITATIONS, tag = "orgs", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Invitation>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn invitations(
     State(state): State<AppState>,
@@ -217,7 +217,7 @@ pub async fn invitations(
 }
 
 /// Revoke a pending invitation (owners only).
-#[utoipa::path(delete, path = "/orgs/{id}/invitations/{invitation_id}", tag = "orgs",
+#[utoipa::path(delete, path = shared::paths::template::ORG_INVITATION, tag = "orgs",
     params(("id" = i64, Path), ("invitation_id" = i64, Path)),
     responses((status = 204, description = "Revoked"), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn revoke_invitation(
@@ -241,7 +241,7 @@ fn invitation_invalid() -> AppError {
 }
 
 /// What an invitation link offers, before accepting it.
-#[utoipa::path(get, path = "/invitations/{token}", tag = "orgs", params(("token" = String, Path)),
+#[utoipa::path(get, path = shared::paths::template::INVITATION, tag = "orgs", params(("token" = String, Path)),
     responses((status = 200, body = InvitationPreview), (status = 404, description = "Invalid, used or expired", body = ApiError)))]
 pub async fn preview_invitation(
     State(state): State<AppState>,
@@ -255,7 +255,7 @@ pub async fn preview_invitation(
 }
 
 /// Accept an invitation; the signed-in user's email must be the invited one.
-#[utoipa::path(post, path = "/invitations/{token}/accept", tag = "orgs", params(("token" = String, Path)),
+#[utoipa::path(post, path = shared::paths::template::INVITATION_ACCEPT, tag = "orgs", params(("token" = String, Path)),
     responses((status = 200, body = Org), (status = 401, body = ApiError),
               (status = 403, description = "Signed in with another email", body = ApiError),
               (status = 404, description = "Invalid, used or expired", body = ApiError),
@@ -286,7 +286,7 @@ pub async fn accept_invitation(
 }
 
 /// Mark an organization verified (site admins).
-#[utoipa::path(post, path = "/admin/orgs/{id}/verify", tag = "admin", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::ADMIN_ORG_VERIFY, tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = Org), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn verify(State(state): State<AppState>, admin: AdminUser, Path(id): Path<i64>) -> AppResult<Json<Org>> {
@@ -294,7 +294,7 @@ pub async fn verify(State(state): State<AppState>, admin: AdminUser, Path(id): P
 }
 
 /// Revoke an organization's verification (site admins).
-#[utoipa::path(delete, path = "/admin/orgs/{id}/verify", tag = "admin", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = shared::paths::template::ADMIN_ORG_VERIFY, tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = Org), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn unverify(State(state): State<AppState>, admin: AdminUser, Path(id): Path<i64>) -> AppResult<Json<Org>> {

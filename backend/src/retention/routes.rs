@@ -10,7 +10,7 @@ use crate::error::AppResult;
 use crate::http::extract::Json;
 
 /// How long messages and logs are kept, and when that was last applied.
-#[utoipa::path(get, path = "/admin/retention", tag = "admin",
+#[utoipa::path(get, path = shared::paths::template::ADMIN_RETENTION, tag = "admin",
     responses((status = 200, body = Retention), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, _admin: AdminUser) -> AppResult<Json<Retention>> {
     let mut db = state.db.acquire().await?;
@@ -18,7 +18,7 @@ pub async fn get(State(state): State<AppState>, _admin: AdminUser) -> AppResult<
 }
 
 /// Set how long messages (30–3650 days) and logs (180–3650 days) are kept; empty keeps them.
-#[utoipa::path(put, path = "/admin/retention", tag = "admin", request_body = RetentionInput,
+#[utoipa::path(put, path = shared::paths::template::ADMIN_RETENTION, tag = "admin", request_body = RetentionInput,
     responses((status = 200, body = Retention), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn put(
@@ -31,7 +31,7 @@ pub async fn put(
 }
 
 /// Delete now what the settings no longer keep (otherwise done daily).
-#[utoipa::path(post, path = "/admin/retention/apply", tag = "admin",
+#[utoipa::path(post, path = shared::paths::template::ADMIN_RETENTION_APPLY, tag = "admin",
     responses((status = 200, body = RetentionReport), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn apply(State(state): State<AppState>, admin: AdminUser) -> AppResult<Json<RetentionReport>> {
     Ok(Json(super::apply(&state, Some(&admin.0)).await?))

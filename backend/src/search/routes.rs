@@ -11,7 +11,7 @@ use crate::http::extract::{Json, Query};
 /// stemming, synonyms, BM25 ranking, highlighted matches, each hit's key facts; narrowed to a field
 /// or district on request. When nothing is found it suggests words and says what dropping the
 /// filters would find.
-#[utoipa::path(get, path = "/search", tag = "search", params(SearchQuery),
+#[utoipa::path(get, path = shared::paths::template::SEARCH, tag = "search", params(SearchQuery),
     responses((status = 200, body = SearchResults), (status = 400, body = ApiError)))]
 pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>) -> AppResult<Json<SearchResults>> {
     let (page, per_page, offset) = PageQuery { page: q.page, per_page: q.per_page }.resolve();

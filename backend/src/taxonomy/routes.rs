@@ -11,14 +11,14 @@ use crate::error::{AppError, AppResult};
 use crate::http::extract::Json;
 
 /// Every reference list (fields, districts, pilot zones, tiers, sub-types, stages, scenario categories).
-#[utoipa::path(get, path = "/taxonomy", tag = "taxonomy", responses((status = 200, body = Taxonomy)))]
+#[utoipa::path(get, path = shared::paths::template::TAXONOMY, tag = "taxonomy", responses((status = 200, body = Taxonomy)))]
 pub async fn taxonomy(State(state): State<AppState>) -> AppResult<Json<Taxonomy>> {
     let mut db = state.db.acquire().await?;
     Ok(Json(store::load(&mut db).await?))
 }
 
 /// Add an entry to a reference list (site admins).
-#[utoipa::path(post, path = "/admin/taxonomy", tag = "admin", request_body = NewTermRequest,
+#[utoipa::path(post, path = shared::paths::template::ADMIN_TAXONOMY, tag = "admin", request_body = NewTermRequest,
     responses((status = 201, body = Term), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 409, description = "Code already in this list", body = ApiError), (status = 422, body = ApiError)))]
 pub async fn add_term(

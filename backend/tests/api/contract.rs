@@ -1,5 +1,6 @@
-//! The API as a contract: the served OpenAPI document keeps what the committed one promises, and
-//! a request with problems is answered once, naming every problem.
+//! The API as a contract: the served OpenAPI document keeps what the committed one promises, every
+//! path is spelled once (`shared::paths`, used by the router and the client), and a request with
+//! problems is answered once, naming every problem.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -22,6 +23,28 @@ async fn the_served_document_keeps_every_operation_parameter_and_field_of_the_co
         breaks.join("\n")
     );
     assert!(served["paths"].as_object().unwrap().len() >= 150, "the served document describes the API");
+}
+
+#[tokio::test]
+async fn every_path_the_client_builds_is_one_the_router_serves_and_the_other_way_round() {
+    let app = spawn_app().await;
+    let served = body(app.client().get(app.url("/api/v1/openapi.json")).send().await.unwrap()).await;
+    let operations: std::collections::BTreeSet<String> = served["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|p| !["/api/v1/openapi.json", "/api/v1/docs", "/healthz"].contains(&p.as_str()))
+        .cloned()
+        .collect();
+    let shared: std::collections::BTreeSet<String> =
+        shared::paths::ALL.iter().map(|t| format!("{}{t}", shared::paths::PREFIX)).collect();
+    let unserved: Vec<&String> = shared.difference(&operations).collect();
+    let unshared: Vec<&String> = operations.difference(&shared).collect();
+    assert!(unserved.is_empty(), "shared::paths names paths the router does not serve: {unserved:?}");
+    assert!(unshared.is_empty(), "the router serves paths shared::paths does not name: {unshared:?}");
+    // A built path lands on its operation: the id in place, the prefix once.
+    let r = app.client().get(app.url(&shared::paths::event(424242))).send().await.unwrap();
+    assert_eq!(error_code(r, StatusCode::NOT_FOUND).await.0, "not_found");
 }
 
 #[tokio::test]

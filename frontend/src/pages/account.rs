@@ -121,7 +121,7 @@ fn AccountForms(me: Me) -> impl IntoView {
             <div class="card">
                 <h2>{tr(Msg::AccountMyData)}</h2>
                 <p class="muted">{tr(Msg::AccountMyDataIntro)}</p>
-                <a class="btn btn-secondary" href="/api/v1/me/export" download="" data-testid="my-data">{tr(Msg::AccountMyDataDownload)}</a>
+                <a class="btn btn-secondary" href=shared::paths::me_export() download="" data-testid="my-data">{tr(Msg::AccountMyDataDownload)}</a>
             </div>
             <DeleteAccount/>
         </section>

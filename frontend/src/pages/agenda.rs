@@ -103,7 +103,7 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
                         {move || logged_in().then(|| if joined {
                             view! {
                                 <span class="badge" data-testid="session-joined">{tr(Msg::AgendaJoined)}</span>" "
-                                <a href=format!("/api/v1/sessions/{id}/calendar.ics") data-testid="session-ics">{tr(Msg::AddToCalendar)}</a>" "
+                                <a href=shared::paths::session_calendar_ics(id) data-testid="session-ics">{tr(Msg::AddToCalendar)}</a>" "
                                 <button class="btn btn-ghost" on:click=move |_| { act.dispatch(SeatChange::Leave(id)); }>{tr(Msg::AgendaLeave)}</button>
                             }.into_any()
                         } else if full {

@@ -375,7 +375,7 @@ pub fn BadgeSheet() -> impl IntoView {
                                     <p class="name-badge-name" data-testid="badge-name">{b.name.clone()}</p>
                                     <p class="name-badge-org">{b.org_name.clone().unwrap_or_default()}</p>
                                     <p class="name-badge-ticket">{move || bilingual(&tzh, ten.as_deref(), locale())}</p>
-                                    <img class="name-badge-qr" src=format!("/api/v1/tickets/{}/qr.svg", b.code) alt=alt width="96" height="96"/>
+                                    <img class="name-badge-qr" src=shared::paths::ticket_qr_svg(&b.code) alt=alt width="96" height="96"/>
                                 </article>
                             }
                         }).collect_view()}

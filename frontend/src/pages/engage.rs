@@ -529,7 +529,7 @@ fn Conversation(id: i64, can_write: bool) -> impl IntoView {
                                 <p class="small muted">{m.author.as_deref().map(crate::components::labels::person)}" · "<time>{crate::components::labels::when(&m.at)}</time></p>
                                 <p>{m.body.clone()}</p>
                                 {m.attachments.into_iter().map(|a| view! {
-                                    <p><a href=format!("/api/v1/attachments/{}", a.id) data-testid="attachment">{a.name.clone()}</a>
+                                    <p><a href=shared::paths::attachment(a.id) data-testid="attachment">{a.name.clone()}</a>
                                     " "<span class="small muted">{format!("{:.1} KB", a.size as f64 / 1024.0)}</span></p>
                                 }).collect_view()}
                             </li>

@@ -133,7 +133,7 @@ fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
             {(status != StageStatus::Open).then(|| view! {
                 {resource_view(results, move |r: StageResults| view! { <ResultsTable r=r/> })}
                 <p class="actions">
-                    <a class="btn btn-ghost" href=format!("/api/v1/stages/{id}/scores.xlsx") data-testid="scores-xlsx">{tr(Msg::CompExport)}</a>
+                    <a class="btn btn-ghost" href=shared::paths::stage_scores_xlsx(id) data-testid="scores-xlsx">{tr(Msg::CompExport)}</a>
                     {(status == StageStatus::Judging).then(|| view! {
                         <button class="btn btn-primary" data-testid="close-stage" on:click=move |_| { act.dispatch(Step::Close); }>{tr(Msg::CompClose)}</button>
                     })}

@@ -97,7 +97,7 @@ fn Agenda(event: i64, o: Overview) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p><a href=format!("/api/v1/events/{event}/meetings/agenda.ics") data-testid="agenda-ics">{tr(Msg::MeetingsIcs)}</a></p>
+                    <p><a href=shared::paths::event_meetings_agenda_ics(event) data-testid="agenda-ics">{tr(Msg::MeetingsIcs)}</a></p>
                 }.into_any()
             }}
         </section>
@@ -396,7 +396,7 @@ fn Scheduler(event: i64, last: Option<ScheduleReport>) -> impl IntoView {
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
             <p>
                 <button class="btn btn-primary" data-testid="run-schedule" disabled=move || run.pending().get() on:click=move |_| { run.dispatch(()); }>{tr(Msg::MeetingsSchedule)}</button>
-                " "<a href=format!("/api/v1/events/{event}/meetings/plan.xlsx") data-testid="plan-xlsx">{tr(Msg::MeetingsPlanXlsx)}</a>
+                " "<a href=shared::paths::event_meetings_plan_xlsx(event) data-testid="plan-xlsx">{tr(Msg::MeetingsPlanXlsx)}</a>
             </p>
             {move || report.get().map(|r| view! { <p data-testid="schedule-report">{report_text(&r)}</p> })}
             <h3>{tr(Msg::MeetingsPlan)}</h3>

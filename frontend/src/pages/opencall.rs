@@ -223,7 +223,7 @@ fn OwnerApplications(demand: i64, apps: Vec<Application>, open: bool, changed: C
                             <dt>{tr(Msg::ApplyTimeline)}</dt><dd>{a.timeline.clone()}</dd>
                         </dl>
                         {a.attachments.iter().map(|f| view! {
-                            <p><a href=format!("/api/v1/application-files/{}", f.id)>{f.name.clone()}</a></p>
+                            <p><a href=shared::paths::application_file(f.id)>{f.name.clone()}</a></p>
                         }).collect_view()}
                         <Clarifications demand=demand app=id list=a.clarifications.clone() answer=false changed=changed/>
                         {(!decided).then(|| view! {

@@ -103,7 +103,7 @@ pub fn Registrants(e: Event) -> impl IntoView {
     let chosen = move || selected.with(|s| s.iter().copied().collect::<Vec<_>>());
     let export_href = move || {
         let ids = chosen().iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        format!("/api/v1/events/{event}/registrations.csv?ids={ids}")
+        format!("{}?ids={ids}", shared::paths::event_registrations_csv(event))
     };
     let none_chosen = Signal::derive(move || selected.with(BTreeSet::is_empty) || bulk.pending().get());
     let send_bulk = move |action: BulkAction| {
@@ -114,8 +114,8 @@ pub fn Registrants(e: Event) -> impl IntoView {
         <section class="card" data-testid="registrations">
             <h2>{tr(Msg::RegistrationsTitle)}</h2>
             <p class="actions">
-                <a href=format!("/api/v1/events/{event}/registrations.csv") data-testid="export-csv">{tr(Msg::ExportCsv)}</a>
-                <a href=format!("/api/v1/events/{event}/registrations.xlsx") data-testid="export-xlsx">{tr(Msg::ExportXlsx)}</a>
+                <a href=shared::paths::event_registrations_csv(event) data-testid="export-csv">{tr(Msg::ExportCsv)}</a>
+                <a href=shared::paths::event_registrations_xlsx(event) data-testid="export-xlsx">{tr(Msg::ExportXlsx)}</a>
             </p>
             <div class="filters registrant-filters">
                 <form class="keyword-box" role="search" on:submit=submit>

@@ -3,7 +3,7 @@
 use super::*;
 
 /// A confirmed registration's tickets, one per person, with the code its QR image carries.
-#[utoipa::path(get, path = "/registrations/{id}/tickets", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::REGISTRATION_TICKETS, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Ticket>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn tickets(
     State(state): State<AppState>,
@@ -14,7 +14,7 @@ pub async fn tickets(
 }
 
 /// The QR image of a ticket code (SVG); 404 for a code the server did not sign.
-#[utoipa::path(get, path = "/tickets/{code}/qr.svg", tag = "events", params(("code" = String, Path)),
+#[utoipa::path(get, path = shared::paths::template::TICKET_QR_SVG, tag = "events", params(("code" = String, Path)),
     responses((status = 200, content_type = "image/svg+xml"), (status = 404, body = ApiError)))]
 pub async fn ticket_qr(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<axum::response::Response> {
     use axum::http::{HeaderValue, header};
@@ -29,7 +29,7 @@ pub async fn ticket_qr(State(state): State<AppState>, Path(code): Path<String>) 
 
 /// One scan at the door: checked in, already checked in (with when), or refused with the reason.
 /// A scan resent with the same device and nonce gets its first answer and counts once.
-#[utoipa::path(post, path = "/events/{id}/checkins", tag = "events", params(("id" = i64, Path)), request_body = CheckinInput,
+#[utoipa::path(post, path = shared::paths::template::EVENT_CHECKINS, tag = "events", params(("id" = i64, Path)), request_body = CheckinInput,
     responses((status = 200, body = CheckinResult), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn checkin(
@@ -42,7 +42,7 @@ pub async fn checkin(
 }
 
 /// Checked-in people against confirmed tickets (door staff).
-#[utoipa::path(get, path = "/events/{id}/checkins/counts", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_CHECKINS_COUNTS, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = CheckinCounts), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn checkin_counts(
     State(state): State<AppState>,
@@ -53,7 +53,7 @@ pub async fn checkin_counts(
 }
 
 /// Undo a check-in made by mistake (door staff).
-#[utoipa::path(post, path = "/checkins/{id}/undo", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::CHECKIN_UNDO, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = CheckinCounts), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub async fn undo_checkin(
     State(state): State<AppState>,
@@ -64,7 +64,7 @@ pub async fn undo_checkin(
 }
 
 /// Every confirmed attendee's badge with the ticket code for its QR image (those who run the event).
-#[utoipa::path(get, path = "/events/{id}/badges", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_BADGES, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<shared::events::Badge>), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn badges(

@@ -3,7 +3,7 @@
 use super::*;
 
 /// The event as an iCalendar file for calendar apps.
-#[utoipa::path(get, path = "/events/{id}/calendar.ics", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_CALENDAR_ICS, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/calendar"), (status = 404, body = ApiError)))]
 pub async fn calendar(
     State(state): State<AppState>,
@@ -19,7 +19,7 @@ pub async fn calendar(
 }
 
 /// The attendee list as CSV (organizers).
-#[utoipa::path(get, path = "/events/{id}/registrations.csv", tag = "events",
+#[utoipa::path(get, path = shared::paths::template::EVENT_REGISTRATIONS_CSV, tag = "events",
     params(("id" = i64, Path), shared::events::ExportSelection),
     responses((status = 200, content_type = "text/csv"), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -35,7 +35,7 @@ pub async fn registrations_csv(
 
 /// The organizers' figures: by status, ticket type, organization kind, domain, district and day,
 /// and the check-in rate.
-#[utoipa::path(get, path = "/events/{id}/report", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_REPORT, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = EventReport), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn report(
     State(state): State<AppState>,
@@ -46,7 +46,7 @@ pub async fn report(
 }
 
 /// The attendee list with statuses and check-ins, and the figures, as an Excel workbook (organizers).
-#[utoipa::path(get, path = "/events/{id}/registrations.xlsx", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_REGISTRATIONS_XLSX, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
               (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn registrations_xlsx(

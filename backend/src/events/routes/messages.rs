@@ -3,7 +3,7 @@
 use super::*;
 
 /// Message the registrants of some ticket types and statuses (notification centre and email).
-#[utoipa::path(post, path = "/events/{id}/messages", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_MESSAGES, tag = "events", params(("id" = i64, Path)),
     request_body = shared::events::EventMessageInput,
     responses((status = 201, body = shared::events::EventMessage), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
@@ -17,7 +17,7 @@ pub async fn send_message(
 }
 
 /// Whom a message would reach and the email as it would go out, in both languages; nothing is sent.
-#[utoipa::path(post, path = "/events/{id}/messages/preview", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_MESSAGES_PREVIEW, tag = "events", params(("id" = i64, Path)),
     request_body = shared::events::EventMessageInput,
     responses((status = 200, body = shared::events::MessagePreview), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
@@ -31,7 +31,7 @@ pub async fn preview_message(
 }
 
 /// The messages sent to the registrants, newest first (those who run the event).
-#[utoipa::path(get, path = "/events/{id}/messages", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_MESSAGES, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<shared::events::EventMessage>), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn messages(
@@ -43,7 +43,7 @@ pub async fn messages(
 }
 
 /// The invitation codes of an event (those who run it).
-#[utoipa::path(get, path = "/events/{id}/invitations", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_INVITATIONS, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<shared::events::Invitation>), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn invitations(
@@ -55,7 +55,7 @@ pub async fn invitations(
 }
 
 /// Create an invitation code for an invitation-only event, optionally limited in uses.
-#[utoipa::path(post, path = "/events/{id}/invitations", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_INVITATIONS, tag = "events", params(("id" = i64, Path)),
     request_body = shared::events::InvitationInput,
     responses((status = 201, body = Vec<shared::events::Invitation>), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]

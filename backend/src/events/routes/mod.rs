@@ -44,7 +44,7 @@ pub struct EventQuery {
 }
 
 /// Upcoming (or past) events, soonest first; invitation-only ones only for their organizers.
-#[utoipa::path(get, path = "/events", tag = "events", params(EventQuery), responses((status = 200, body = Page<Event>)))]
+#[utoipa::path(get, path = shared::paths::template::EVENTS, tag = "events", params(EventQuery), responses((status = 200, body = Page<Event>)))]
 pub async fn list(
     State(state): State<AppState>,
     user: MaybeUser,
@@ -55,7 +55,7 @@ pub async fn list(
 }
 
 /// Create an event for one of your organizer organizations.
-#[utoipa::path(post, path = "/events", tag = "events", request_body = EventInput,
+#[utoipa::path(post, path = shared::paths::template::EVENTS, tag = "events", request_body = EventInput,
     responses((status = 201, body = Event), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create(
@@ -67,14 +67,14 @@ pub async fn create(
 }
 
 /// One event with its ticket types, free seats and waiting lists.
-#[utoipa::path(get, path = "/events/{id}", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Event), (status = 404, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, user: MaybeUser, Path(id): Path<i64>) -> AppResult<Json<Event>> {
     Ok(Json(ops::get(&state, user.0.as_ref(), id).await?))
 }
 
 /// Edit an event (its organizers); capacity never below the seats already held.
-#[utoipa::path(put, path = "/events/{id}", tag = "events", params(("id" = i64, Path)), request_body = EventInput,
+#[utoipa::path(put, path = shared::paths::template::EVENT, tag = "events", params(("id" = i64, Path)), request_body = EventInput,
     responses((status = 200, body = Event), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn update(
@@ -88,7 +88,7 @@ pub async fn update(
 
 /// Publish a draft event (its organizers, once their organization is verified; 403 `not_verified`
 /// before).
-#[utoipa::path(post, path = "/events/{id}/publish", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_PUBLISH, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Event), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 pub async fn publish(
@@ -100,7 +100,7 @@ pub async fn publish(
 }
 
 /// Add a ticket type with its quota (its organizers).
-#[utoipa::path(post, path = "/events/{id}/ticket-types", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_TICKET_TYPES, tag = "events", params(("id" = i64, Path)),
     request_body = TicketTypeInput,
     responses((status = 201, body = TicketType), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -114,7 +114,7 @@ pub async fn add_ticket_type(
 }
 
 /// The event's registration questions, each for every ticket type or only some.
-#[utoipa::path(get, path = "/events/{id}/questions", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_QUESTIONS, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Question>), (status = 404, body = ApiError)))]
 pub async fn questions(
     State(state): State<AppState>,
@@ -126,7 +126,7 @@ pub async fn questions(
 
 /// Add a registration question: text, long text, single or multiple choice, number, date or
 /// yes/no; required or not; in zh and en (those who run the event).
-#[utoipa::path(post, path = "/events/{id}/questions", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_QUESTIONS, tag = "events", params(("id" = i64, Path)),
     request_body = QuestionInput,
     responses((status = 201, body = Vec<Question>), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -140,7 +140,7 @@ pub async fn add_question(
 }
 
 /// Remove a registration question and its answers (those who run the event).
-#[utoipa::path(delete, path = "/events/{id}/questions/{question}", tag = "events",
+#[utoipa::path(delete, path = shared::paths::template::EVENT_QUESTION, tag = "events",
     params(("id" = i64, Path), ("question" = i64, Path)),
     responses((status = 200, body = Vec<Question>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn delete_question(
@@ -153,7 +153,7 @@ pub async fn delete_question(
 
 /// Set the cover image: a PNG, JPEG, GIF or WebP (checked by content, ≤ 10 MB) as the raw body
 /// (those who run the event).
-#[utoipa::path(put, path = "/events/{id}/cover", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(put, path = shared::paths::template::EVENT_COVER, tag = "events", params(("id" = i64, Path)),
     request_body(content = Vec<u8>, content_type = "application/octet-stream",
         description = "The image's bytes: PNG, JPEG, GIF or WebP (checked by content), at most 10 MiB"),
     responses((status = 200, body = Event), (status = 403, body = ApiError), (status = 404, body = ApiError),
@@ -168,7 +168,7 @@ pub async fn put_cover(
 }
 
 /// The cover image (anyone; cached, its address changes with the image).
-#[utoipa::path(get, path = "/events/{id}/cover", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_COVER, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, content_type = "image/*"), (status = 404, body = ApiError)))]
 pub async fn get_cover(
     State(state): State<AppState>,
@@ -189,7 +189,7 @@ pub async fn get_cover(
 }
 
 /// Remove the cover image (those who run the event).
-#[utoipa::path(delete, path = "/events/{id}/cover", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = shared::paths::template::EVENT_COVER, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Event), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn delete_cover(
     State(state): State<AppState>,

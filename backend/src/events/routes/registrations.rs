@@ -3,7 +3,7 @@
 use super::*;
 
 /// Registrations: every one for the organizers, your own otherwise.
-#[utoipa::path(get, path = "/events/{id}/registrations", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_REGISTRATIONS, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Registration>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn registrations(
     State(state): State<AppState>,
@@ -14,7 +14,7 @@ pub async fn registrations(
 }
 
 /// Your own registrations for the event (also for its organizers, whose list above holds everyone's).
-#[utoipa::path(get, path = "/events/{id}/registrations/mine", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_REGISTRATIONS_MINE, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Registration>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn my_registrations(
     State(state): State<AppState>,
@@ -25,7 +25,7 @@ pub async fn my_registrations(
 }
 
 /// Register yourself or a group: confirmed, pending approval, or on the waiting list when full.
-#[utoipa::path(post, path = "/events/{id}/registrations", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_REGISTRATIONS, tag = "events", params(("id" = i64, Path)),
     request_body = RegistrationInput,
     responses((status = 201, body = Registration), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -39,7 +39,7 @@ pub async fn register(
 }
 
 /// Cancel a registration (its registrant or an organizer); the seats go to the waiting list.
-#[utoipa::path(post, path = "/registrations/{id}/cancel", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::REGISTRATION_CANCEL, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn cancel(
@@ -52,7 +52,7 @@ pub async fn cancel(
 
 /// Undo a cancellation, within 30 minutes and while its seats have not been offered to the
 /// waiting list: the registration is what it was before.
-#[utoipa::path(post, path = "/registrations/{id}/undo-cancel", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::REGISTRATION_UNDO_CANCEL, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn undo_cancel(
@@ -64,7 +64,7 @@ pub async fn undo_cancel(
 }
 
 /// Take an offered seat before the offer expires.
-#[utoipa::path(post, path = "/registrations/{id}/accept-offer", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::REGISTRATION_ACCEPT_OFFER, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn accept_offer(
@@ -76,7 +76,7 @@ pub async fn accept_offer(
 }
 
 /// Approve a pending registration (organizers).
-#[utoipa::path(post, path = "/registrations/{id}/approve", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::REGISTRATION_APPROVE, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn approve(
@@ -88,7 +88,7 @@ pub async fn approve(
 }
 
 /// Reject a pending registration (organizers); its seats go to the waiting list.
-#[utoipa::path(post, path = "/registrations/{id}/reject", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::REGISTRATION_REJECT, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn reject(
@@ -101,7 +101,7 @@ pub async fn reject(
 
 /// Move a waiting entry to the head of its waiting list (organizers): the next freed seats are
 /// offered to it first.
-#[utoipa::path(post, path = "/registrations/{id}/promote", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::REGISTRATION_PROMOTE, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Registration), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
 pub async fn promote(
@@ -114,7 +114,7 @@ pub async fn promote(
 
 /// The registrant table: searched, filtered by status and ticket type, sorted, paged (those who
 /// run the event).
-#[utoipa::path(get, path = "/events/{id}/registrants", tag = "events",
+#[utoipa::path(get, path = shared::paths::template::EVENT_REGISTRANTS, tag = "events",
     params(("id" = i64, Path), shared::events::RegistrantQuery),
     responses((status = 200, body = Page<shared::events::Registrant>), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
@@ -128,7 +128,7 @@ pub async fn registrants(
 }
 
 /// Approve or reject several pending registrations at once, all or none (those who run the event).
-#[utoipa::path(post, path = "/events/{id}/registrations/bulk", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_REGISTRATIONS_BULK, tag = "events", params(("id" = i64, Path)),
     request_body = shared::events::BulkRequest,
     responses((status = 200, body = Vec<Registration>), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]

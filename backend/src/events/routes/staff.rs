@@ -3,7 +3,7 @@
 use super::*;
 
 /// The co-organizers: managers run the event, check-in staff scan tickets (those who run it).
-#[utoipa::path(get, path = "/events/{id}/staff", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(get, path = shared::paths::template::EVENT_STAFF, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Staff>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn staff(
     State(state): State<AppState>,
@@ -16,7 +16,7 @@ pub async fn staff(
 /// Invite someone by email as manager or check-in staff, or change the role of someone on the staff
 /// (members of a verified organizing organization). They join by accepting; the answer is the same
 /// whether or not the address has an account.
-#[utoipa::path(post, path = "/events/{id}/staff", tag = "events", params(("id" = i64, Path)), request_body = StaffInput,
+#[utoipa::path(post, path = shared::paths::template::EVENT_STAFF, tag = "events", params(("id" = i64, Path)), request_body = StaffInput,
     responses((status = 200, body = Vec<Staff>), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn put_staff(
@@ -29,7 +29,7 @@ pub async fn put_staff(
 }
 
 /// Remove a co-organizer (members of the organizing organization).
-#[utoipa::path(delete, path = "/events/{id}/staff/{user_id}", tag = "events",
+#[utoipa::path(delete, path = shared::paths::template::EVENT_STAFF_USER, tag = "events",
     params(("id" = i64, Path), ("user_id" = i64, Path)),
     responses((status = 200, body = Vec<Staff>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn remove_staff(
@@ -49,7 +49,7 @@ pub struct StaffInvitationQuery {
 }
 
 /// Withdraw an invitation to the staff not answered yet (members of the organizing organization).
-#[utoipa::path(delete, path = "/events/{id}/staff-invitations", tag = "events",
+#[utoipa::path(delete, path = shared::paths::template::EVENT_STAFF_INVITATIONS, tag = "events",
     params(("id" = i64, Path), StaffInvitationQuery),
     responses((status = 200, body = Vec<Staff>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn withdraw_staff_invitation(
@@ -62,7 +62,7 @@ pub async fn withdraw_staff_invitation(
 }
 
 /// Accept the invitation to the event's staff (sent to the caller's verified email).
-#[utoipa::path(post, path = "/events/{id}/staff/accept", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_STAFF_ACCEPT, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Event), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, description = "No invitation for the caller", body = ApiError)))]
 pub async fn accept_staff(
@@ -74,7 +74,7 @@ pub async fn accept_staff(
 }
 
 /// Decline the invitation to the event's staff.
-#[utoipa::path(post, path = "/events/{id}/staff/decline", tag = "events", params(("id" = i64, Path)),
+#[utoipa::path(post, path = shared::paths::template::EVENT_STAFF_DECLINE, tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Event), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, description = "No invitation for the caller", body = ApiError)))]
 pub async fn decline_staff(

@@ -254,7 +254,9 @@ async fn complete(db: &mut Conn, r: EventRow, mine: bool) -> sqlx::Result<Event>
         can_check_in: mine,
         registration_opens_at: r.registration_opens_at,
         registration_closes_at: r.registration_closes_at,
-        cover_url: r.cover_sha256.map(|sha| format!("/api/v1/events/{}/cover?v={}", r.id, &sha[..sha.len().min(12)])),
+        cover_url: r
+            .cover_sha256
+            .map(|sha| format!("{}?v={}", shared::paths::event_cover(r.id), &sha[..sha.len().min(12)])),
         published: r.published_at.is_some(),
         staff_invitation: None,
     })

@@ -114,7 +114,7 @@ pub(super) fn StageSubmission(
                 <summary>{tr(Msg::CompVersions)}</summary>
                 <ol class="history">{move || versions.get().unwrap_or_default().into_iter().map(|v| view! {
                     <li>"v"{v.version}" · "{when(&v.submitted_at)}" · "{crate::components::labels::person(&v.submitted_by)}
-                        {v.plan_name.clone().map(|p| view! { " · "<a href=format!("/api/v1/submissions/{}/plan", v.id)>{p}</a> })}</li>
+                        {v.plan_name.clone().map(|p| view! { " · "<a href=shared::paths::submission_plan(v.id)>{p}</a> })}</li>
                 }).collect_view()}</ol>
             </details>
         </div>
@@ -133,7 +133,7 @@ pub fn SubmissionView(s: Submission, labels: Vec<ExtraField>) -> impl IntoView {
             }).collect_view()}
             <dt>{tr(Msg::CompPlan)}</dt>
             <dd>{match s.plan_name.clone() {
-                Some(p) => view! { <a href=format!("/api/v1/submissions/{}/plan", s.id) data-testid="plan-link">{p}</a>
+                Some(p) => view! { <a href=shared::paths::submission_plan(s.id) data-testid="plan-link">{p}</a>
                     {s.plan_size.map(|z| format!(" ({:.1} MB)", z as f64 / 1_048_576.0))} }.into_any(),
                 None => view! { <span class="muted">"—"</span> }.into_any(),
             }}</dd>

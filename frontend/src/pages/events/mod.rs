@@ -139,7 +139,7 @@ fn EventView(e: Event, changed: Callback<()>) -> impl IntoView {
                 <span class="badge">{tr(e.event_type.msg())}</span>" "
                 {date(&e.starts_at)}" – "{date(&e.ends_at)}" · "<span data-testid="event-venue"><Typed text=e.venue.clone().unwrap_or_default()/></span>
                 {e.online_url.clone().map(|u| view! { " · "<a href=u.clone()>{tr(Msg::EventOnline)}</a> })}
-                " · "<a href=format!("/api/v1/events/{id}/calendar.ics") data-testid="ics">{tr(Msg::AddToCalendar)}</a>
+                " · "<a href=shared::paths::event_calendar_ics(id) data-testid="ics">{tr(Msg::AddToCalendar)}</a>
             </p>
             <p class="muted">{move || bilingual(&org_zh, org_en.as_deref(), locale())}</p>
         </header>

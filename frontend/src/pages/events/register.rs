@@ -106,7 +106,7 @@ pub fn TicketCard(t: Ticket) -> impl IntoView {
     });
     view! {
         <figure class="ticket" data-testid="ticket">
-            <img class="ticket-qr" src=format!("/api/v1/tickets/{}/qr.svg", t.code) alt=alt width="160" height="160"/>
+            <img class="ticket-qr" src=shared::paths::ticket_qr_svg(&t.code) alt=alt width="160" height="160"/>
             <figcaption>
                 <strong>{t.name.clone()}</strong>
                 <span class="muted">{tr(Msg::TicketCodeLabel)}{tr(Msg::Colon)}<code data-testid="ticket-code">{t.code.clone()}</code></span>
