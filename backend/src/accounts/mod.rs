@@ -41,6 +41,6 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Subscriber of [`crate::facts::Fact::UserErasing`], run last: sessions, failed sign-ins and
 /// verification links go, and the account is anonymised in place (个人信息保护法, right to deletion).
 pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
-    crate::db::sql::erase(tx, store::ERASE, who).await?;
+    who.erase(tx, store::ERASE).await?;
     store::anonymise(tx, who, password::DUMMY_HASH).await
 }

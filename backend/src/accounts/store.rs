@@ -462,7 +462,7 @@ pub const PERSONAL_DATA: &[sql::Section] = &[
 ];
 
 /// Erases what this capability holds only about a person whose account is being deleted: sessions, failed sign-ins, and verification links
-/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &[
     "DELETE FROM sessions WHERE user_id = $1",
     "DELETE FROM login_failures WHERE email = $2",

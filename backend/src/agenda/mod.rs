@@ -25,5 +25,5 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Subscriber of [`crate::facts::Fact::UserErasing`]: session seats and invitations to speak go.
 pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
-    crate::db::sql::erase(tx, store::ERASE, who).await
+    who.erase(tx, store::ERASE).await
 }

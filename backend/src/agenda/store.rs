@@ -257,7 +257,7 @@ pub async fn registered(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bo
 }
 
 /// Erases what this capability holds only about a person whose account is being deleted: session seats and invitations to speak
-/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &[
     "DELETE FROM session_seats WHERE user_id = $1",
     // Invitations to speak still open end with the address; accepted ones keep the (now nameless) link.

@@ -504,18 +504,18 @@ pub async fn section(db: &mut Conn, section: &Section, user: i64, email: &str) -
     Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null))
 }
 
-/// Runs a capability's erasure statements for a person being deleted: `$1` their id, `$2` their
-/// email, `$3` now, `$4` the anonymous address the account takes.
-pub async fn erase(db: &mut Conn, statements: &[&str], who: &crate::facts::Erasing) -> sqlx::Result<()> {
-    let anonymous = who.anonymous_email();
+/// Runs statements about one person, binding `$1` their id, `$2` their email, `$3` a time and `$4`
+/// a replacement address (a capability's erasure statements; see `facts::Erasing::erase`).
+pub async fn erase(
+    db: &mut Conn,
+    statements: &[&str],
+    user: i64,
+    email: &str,
+    at: OffsetDateTime,
+    replacement: &str,
+) -> sqlx::Result<()> {
     for sql in statements {
-        query(*sql)
-            .bind(who.user)
-            .bind(who.email.as_str())
-            .bind(who.at)
-            .bind(anonymous.as_str())
-            .execute(&mut *db)
-            .await?;
+        query(*sql).bind(user).bind(email).bind(at).bind(replacement).execute(&mut *db).await?;
     }
     Ok(())
 }

@@ -79,6 +79,6 @@ pub(crate) async fn on_user_erasing(
 ) -> crate::error::AppResult<usize> {
     let released = ops::release_all_of(tx, &state.config.site_url(), who.user, who.at).await?;
     store::forget_people(tx, who.user).await?;
-    crate::db::sql::erase(tx, store::ERASE, who).await?;
+    who.erase(tx, store::ERASE).await?;
     Ok(released)
 }

@@ -215,5 +215,5 @@ pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
 }];
 
 /// Erases what this capability holds only about a person whose account is being deleted: the expert profile
-/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &["DELETE FROM experts WHERE user_id = $1"];

@@ -59,6 +59,12 @@ impl Erasing {
     pub fn anonymous_email(&self) -> String {
         format!("deleted-{}@deleted.invalid", self.user)
     }
+
+    /// Runs a capability's erasure statements for this person (`$1` id, `$2` email, `$3` now, `$4`
+    /// the anonymous address).
+    pub async fn erase(&self, db: &mut Conn, statements: &[&str]) -> sqlx::Result<()> {
+        crate::db::sql::erase(db, statements, self.user, &self.email, self.at, &self.anonymous_email()).await
+    }
 }
 
 /// What the subscribers within a transaction did, for the audit log (`{"registrations_cancelled": 2}`).

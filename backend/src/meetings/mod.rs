@@ -32,5 +32,5 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Subscriber of [`crate::facts::Fact::UserErasing`]: availability and coming meetings go.
 pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
-    crate::db::sql::erase(tx, store::ERASE, who).await
+    who.erase(tx, store::ERASE).await
 }

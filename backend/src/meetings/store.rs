@@ -435,7 +435,7 @@ pub async fn agenda(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<Me
 }
 
 /// Erases what this capability holds only about a person whose account is being deleted: availability, meetings still to come and the messages of meeting requests
-/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &[
     "DELETE FROM meeting_availability WHERE user_id = $1",
     "UPDATE meeting_requests SET status = 'cancelled', decided_at = $3

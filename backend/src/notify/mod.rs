@@ -30,7 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Subscriber of [`crate::facts::Fact::UserErasing`]: notifications, preferences, queued emails and saved searches go.
 pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
-    crate::db::sql::erase(tx, store::ERASE, who).await
+    who.erase(tx, store::ERASE).await
 }
 
 /// Subscriber (after commit) of [`crate::facts::Fact::PostingPublished`]: alerts the saved searches

@@ -308,7 +308,7 @@ pub const PERSONAL_DATA: &[sql::Section] = &[
 ];
 
 /// Erases what this capability holds only about a person whose account is being deleted: notifications, preferences, emails waiting and saved searches
-/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &[
     "DELETE FROM notifications WHERE user_id = $1",
     "DELETE FROM notification_prefs WHERE user_id = $1",

@@ -48,7 +48,7 @@ pub async fn credit_code_free(db: &mut Conn, profile: &OrgProfile, own: Option<i
 
 /// Subscriber of [`crate::facts::Fact::UserErasing`]: memberships and invitations go.
 pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts::Erasing) -> sqlx::Result<()> {
-    crate::db::sql::erase(tx, store::ERASE, who).await
+    who.erase(tx, store::ERASE).await
 }
 
 /// The organizations `user` is a member of, by id.

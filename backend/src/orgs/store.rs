@@ -521,7 +521,7 @@ pub async fn ids_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
 }
 
 /// Erases what this capability holds only about a person whose account is being deleted: memberships and invitations to join
-/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &[
     "DELETE FROM memberships WHERE user_id = $1",
     "UPDATE invitations SET revoked_at = $3 WHERE email = $2 AND accepted_at IS NULL AND revoked_at IS NULL",

@@ -332,5 +332,5 @@ pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
 }];
 
 /// Erases what this capability holds only about a person whose account is being deleted: the address on competition teams
-/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &["UPDATE team_members SET email = $4 WHERE email = $2"];

@@ -358,7 +358,7 @@ pub const PERSONAL_DATA: &[sql::Section] = &[sql::Section {
 }];
 
 /// Erases what this capability holds only about a person whose account is being deleted: registrations (the answers and the names of the people registered), door staff and staff invitations
-/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see [`sql::erase`]).
+/// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &[
     // What they answered when registering.
     "DELETE FROM registration_answers WHERE registration_id IN (SELECT id FROM registrations WHERE user_id = $1)",
