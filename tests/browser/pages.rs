@@ -171,6 +171,38 @@ async fn a_demand_with_its_matches_reads_on_a_360_px_phone_without_sideways_scro
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_competition_with_long_track_names_reads_on_a_360_px_phone_in_english_without_sideways_scrolling() {
+    use reqwest::{Method, StatusCode};
+    let server = Server::start().await;
+    let host = server.user("host@example.com", false).await;
+    let org = server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    let deadline = "2099-03-01T08:00:00Z";
+    let competition = serde_json::json!({"org_id": org, "title_zh": "2026杭州未来产业创新创业大赛",
+        "title_en": "Hangzhou Future Industries Innovation and Entrepreneurship Competition 2026",
+        "description_zh": "面向5+X领域的创新创业项目", "description_en": "Start-ups in the 5+X future industries",
+        "eligibility_zh": "在杭注册的初创企业或团队",
+        "tracks": [{"domain": "humanoid_robots", "name_zh": "人形机器人赛道", "name_en": "Humanoid robots and embodied intelligence"},
+                   {"domain": "synthetic_bio", "name_zh": "合成生物赛道", "name_en": "Synthetic biology and biomanufacturing"}],
+        "stages": [{"name_zh": "初赛", "name_en": "Preliminary round", "deadline": deadline, "advance": 2, "fields": []}],
+        "rubric": [{"name_zh": "技术创新性", "name_en": "Innovation", "weight": 100, "scale": 10}], "judges_per_entry": 1});
+    let (status, c) =
+        server.api(&server.session_cookie(host).await, Method::POST, "/api/v1/competitions", Some(competition)).await;
+    assert_eq!(status, StatusCode::CREATED, "{c}");
+    let b = Browser::start(360, 780).await;
+    b.client.goto(&server.url("/")).await.unwrap();
+    b.js::<serde_json::Value>("localStorage.setItem('fm_locale', 'en'); return null").await;
+    b.client.goto(&server.url(&format!("/competitions/{}", c["id"]))).await.unwrap();
+    b.text_contains("h1", "Hangzhou Future Industries").await;
+    b.text_contains("ul.tags", "Humanoid robots and embodied intelligence").await;
+    let width = page_width(&b).await;
+    assert!(width <= 360.0, "the competition page is {width} px wide on a 360 px phone");
+    let right: f64 = b.js("return Math.max(...[...document.querySelectorAll('ul.tags li')].map(e => e.getBoundingClientRect().right))").await;
+    assert!(right <= 360.0, "a track's badge ends at {right} px");
+    b.look_at("competition-360-en").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_attendee_registers_for_an_event_on_a_360_px_phone() {
     use reqwest::{Method, StatusCode};
     let server = Server::start().await;
