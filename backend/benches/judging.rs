@@ -1,6 +1,6 @@
 //! Judge assignment on a generated competition: 200 entries over ten fields, a panel of 40 experts,
 //! 3 judges per entry. Prints the expertise fit of the min-cost flow against greedy (both without
-//! conflicts) and times both. Run: `cargo bench -p backend --bench judging`.
+//! conflicts) and times both. Run: `cargo bench -p backend --features generators --bench judging`.
 
 use std::hint::black_box;
 

@@ -1,7 +1,7 @@
 //! The meeting scheduler on the instance: 500 attendees, 3,000 accepted requests, 12 slots,
 //! 40 tables (budget 2 s), and one where tables are plentiful so people's time is what binds.
 //! Prints what the scheduler and first-come greedy place on each. Run:
-//! `cargo bench -p backend --bench meetings`.
+//! `cargo bench -p backend --features generators --bench meetings`.
 
 use std::hint::black_box;
 

@@ -26,8 +26,8 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::http::{self, docs};
 use crate::{
-    accounts, agenda, audit, changes, competitions, console, dashboard, demo, engage, events, experts, home, imports,
-    market, matching, meetings, notify, opencall, orgs, retention, search, seo, taxonomy,
+    accounts, agenda, audit, changes, common, competitions, console, dashboard, demo, engage, events, experts, home,
+    imports, market, matching, meetings, notify, opencall, orgs, retention, search, seo, taxonomy,
 };
 
 /// What pages may load: only this server's own scripts (and WebAssembly compiled from them), styles,
@@ -50,6 +50,8 @@ pub struct AppState {
     pub matching: Arc<matching::engine::Engine>,
     /// Where this instance is in following the others' changes (see `changes`).
     pub changes: Arc<changes::Follower>,
+    /// The application's clock: the system's, moved forward by tests (see `common::clock`).
+    pub clock: common::clock::Clock,
 }
 
 #[derive(OpenApi)]
@@ -138,10 +140,16 @@ pub fn build_app(state: AppState) -> Router {
     // Over https (secure cookies or an https public URL) browsers are told to keep to https.
     let https = state.config.secure_cookies || state.config.site_url().starts_with("https://");
     let hsts = https.then(|| HeaderValue::from_static("max-age=31536000"));
+    let clock = state.clock.clone();
     root.nest(http::version::PREFIX, api)
         .merge(seo::router())
         .fallback_service(http::spa::service(&state, inner))
         .with_state(state)
+        // Every request on this application's clock.
+        .layer(middleware::from_fn(move |req: Request, next: middleware::Next| {
+            let clock = clock.clone();
+            async move { clock.scope(next.run(req)).await }
+        }))
         .layer(middleware::from_fn(http::version::redirect_unversioned))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
@@ -221,7 +229,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let matching = Arc::new(matching);
     release_freed_memory();
     anyhow::Context::context(notify::mail::transport(&config), "the email settings")?;
-    let state = AppState { db, config: Arc::new(config), search, published, matching, changes: follower };
+    let clock = common::clock::Clock::default();
+    let state = AppState { db, config: Arc::new(config), search, published, matching, changes: follower, clock };
     if seeded {
         let n = dashboard::count_matches_of_published(&state).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
         tracing::info!(n, "counted the demo postings' high-score matches");
@@ -235,7 +244,7 @@ pub async fn serve_on(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    tokio::spawn(expire_sessions(state.db.clone()));
+    tokio::spawn(expire_sessions(state.clone()));
     tokio::spawn(expire_postings(state.clone()));
     tokio::spawn(expire_requests(state.clone()));
     tokio::spawn(notify::ops::mailer(state.clone()));
@@ -258,14 +267,14 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn expire_sessions(db: Db) {
+async fn expire_sessions(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        let Ok(mut conn) = db.acquire().await else {
+        let Ok(mut conn) = state.db.acquire().await else {
             continue;
         };
-        match accounts::delete_expired_sessions(&mut conn, db::now()).await {
+        match state.clock.scope(async { accounts::delete_expired_sessions(&mut conn, db::now()).await }).await {
             Ok(n) if n > 0 => tracing::info!(n, "deleted expired sessions"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "deleting expired sessions"),
@@ -278,7 +287,7 @@ async fn expire_postings(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
         tick.tick().await;
-        match market::ops::expire_due(&state).await {
+        match state.clock.scope(market::ops::expire_due(&state)).await {
             Ok(n) if n > 0 => tracing::info!(n, "expired postings past their deadline"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "expiring postings"),
@@ -291,19 +300,19 @@ async fn expire_requests(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
         tick.tick().await;
-        match engage::ops::expire_due(&state).await {
+        match state.clock.scope(engage::ops::expire_due(&state)).await {
             Ok((expired, reminded)) if !expired.is_empty() || !reminded.is_empty() => {
                 tracing::info!(expired = expired.len(), reminded = reminded.len(), "interest requests due")
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "expiring interest requests"),
         }
-        match events::ops::expire_offers(&state).await {
+        match state.clock.scope(events::ops::expire_offers(&state)).await {
             Ok(passed) if !passed.is_empty() => tracing::info!(n = passed.len(), "waiting-list offers passed on"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "expiring waiting-list offers"),
         }
-        match opencall::ops::close_windows(&state).await {
+        match state.clock.scope(opencall::ops::close_windows(&state)).await {
             Ok(closed) if !closed.is_empty() => tracing::info!(n = closed.len(), "closed notice windows"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "closing notice windows"),

@@ -83,7 +83,7 @@ pub async fn answer_speaker(
 ) -> AppResult<Vec<Session>> {
     user.require_verified()?;
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let (event, ..) = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
+    let event = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?.event;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     if store::answer_speaker(&mut tx, session, &user.email, user.id, &user.display_name, accept).await? == 0 {
         return Err(AppError::NotFound);
@@ -114,7 +114,8 @@ pub async fn delete(state: &AppState, user: &SessionUser, event: i64, session: i
 pub async fn join(state: &AppState, user: &SessionUser, session: i64) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::EventSession, &[session]).await?;
-    let (event, capacity, taken) = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
+    let store::SeatContext { event, capacity, taken } =
+        store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
     if !store::registered(&mut tx, event, user.id).await? {
         return Err(AppError::Refused(ErrorCode::NotAttendee));
     }
@@ -132,7 +133,7 @@ pub async fn join(state: &AppState, user: &SessionUser, session: i64) -> AppResu
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn leave(state: &AppState, user: &SessionUser, session: i64) -> AppResult<Vec<Session>> {
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let (event, ..) = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
+    let event = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?.event;
     store::leave_seat(&mut tx, session, user.id).await?;
     let who = viewer(&mut tx, event, Some(user)).await?;
     let out = store::sessions(&mut tx, event, who).await?;
@@ -144,7 +145,7 @@ pub async fn leave(state: &AppState, user: &SessionUser, session: i64) -> AppRes
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn calendar(state: &AppState, user: Option<&SessionUser>, session: i64) -> AppResult<String> {
     let mut db = state.db.acquire().await?;
-    let (event, ..) = store::seat_context(&mut db, session).await?.ok_or(AppError::NotFound)?;
+    let event = store::seat_context(&mut db, session).await?.ok_or(AppError::NotFound)?.event;
     crate::events::ops::get(state, user, event).await?;
     let everyone = store::Viewer::default();
     let s = store::sessions(&mut db, event, everyone).await?.into_iter().find(|s| s.id == session);

@@ -211,10 +211,19 @@ pub async fn sessions(db: &mut Conn, event: i64, viewer: Viewer<'_>) -> sqlx::Re
         .collect())
 }
 
+/// A session's event, its seat limit and the seats taken.
+#[derive(sqlx::FromRow)]
+pub struct SeatContext {
+    pub event: i64,
+    pub capacity: Option<i64>,
+    pub taken: i64,
+}
+
 /// A session's event, capacity and seats taken.
-pub async fn seat_context(db: &mut Conn, session: i64) -> sqlx::Result<Option<(i64, Option<i64>, i64)>> {
+pub async fn seat_context(db: &mut Conn, session: i64) -> sqlx::Result<Option<SeatContext>> {
     sql::query_as(
-        "SELECT s.event_id, s.capacity, (SELECT COUNT(*) FROM session_seats x WHERE x.session_id = s.id AND {HELD})
+        "SELECT s.event_id AS event, s.capacity,
+                (SELECT COUNT(*) FROM session_seats x WHERE x.session_id = s.id AND {HELD}) AS taken
          FROM event_sessions s WHERE s.id = $1"
             .replace("{HELD}", HELD),
     )

@@ -104,10 +104,10 @@ pub async fn follow(state: AppState) {
 pub async fn catch_up(state: &AppState) -> AppResult<usize> {
     let seen = state.changes.seen.load(Ordering::Acquire);
     let rows = store::after(&mut state.db.acquire().await?, seen).await?;
-    let Some(last) = rows.last().map(|r| r.0) else { return Ok(0) };
+    let Some(last) = rows.last().map(|r| r.id) else { return Ok(0) };
     let mut postings = vec![];
     let (mut weights, mut feedback) = (false, false);
-    for (_, kind, subject, origin) in &rows {
+    for store::Recorded { kind, subject, origin, .. } in &rows {
         if *origin == state.changes.origin {
             continue;
         }

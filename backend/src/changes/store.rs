@@ -26,7 +26,16 @@ pub async fn insert(db: &mut Conn, kind: &str, subjects: &[i64], origin: &str, a
 }
 
 /// The changes after `seen`, oldest first: (id, kind, subject, origin).
-pub async fn after(db: &mut Conn, seen: i64) -> sqlx::Result<Vec<(i64, String, Option<i64>, String)>> {
+/// A change an instance recorded.
+#[derive(sqlx::FromRow)]
+pub struct Recorded {
+    pub id: i64,
+    pub kind: String,
+    pub subject: Option<i64>,
+    pub origin: String,
+}
+
+pub async fn after(db: &mut Conn, seen: i64) -> sqlx::Result<Vec<Recorded>> {
     sql::query_as("SELECT id, kind, subject, origin FROM changes WHERE id > $1 ORDER BY id LIMIT 10000")
         .bind(seen)
         .fetch_all(db)

@@ -1,6 +1,7 @@
-//! Helpers that belong to no capability: hexadecimal digests, the China calendar, and the small
-//! deterministic generator the demo data, tests and benchmarks share.
+//! Helpers that belong to no capability: hexadecimal digests, the China calendar, the clock, and
+//! the small deterministic generator the demo data, tests and benchmarks share.
 
+pub mod clock;
 pub mod rng;
 
 /// Lower-case hexadecimal of `bytes` (tokens, digests).

@@ -217,6 +217,8 @@ fn flow(p: &Problem, cap: usize) -> Option<Assignment> {
 
 /// A generated instance (tests, the comparison): `entries` teams over ten fields, `judges` experts
 /// each in one or two fields; about one judge in six works for some team's organization.
+/// Compiled for tests and for benchmarks (feature `generators`), not the server.
+#[cfg(any(test, feature = "generators"))]
 pub fn generate(entries: usize, judges: usize, k: usize, seed: u64) -> Problem {
     let mut rng = crate::common::rng::Rng::new(seed);
     let words = |rng: &mut crate::common::rng::Rng, field: &str, n: u32| -> Vec<String> {

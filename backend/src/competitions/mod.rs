@@ -13,8 +13,8 @@ pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
 pub use store::{
-    CompetitionRow, NewTeam, assignments, audit, competition, final_ranking, insert, insert_submission, insert_team,
-    members, put_sheet, set_panel, set_stage, stage, stages, teams, tracks,
+    Assigned, CompetitionRow, NewTeam, assignments, audit, competition, final_ranking, insert, insert_submission,
+    insert_team, members, put_sheet, set_panel, set_stage, stage, stages, teams, tracks,
 };
 
 use utoipa_axum::router::OpenApiRouter;

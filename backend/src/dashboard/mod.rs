@@ -1,13 +1,16 @@
 //! The plan dashboard (看板): progress against the plan's 2026 targets — from platform data by an
 //! admin-editable rule, or from figures entered by hand with their source and date — and the
-//! platform's activity by week, 5+X field and district, read from a weekly roll-up that triggers
-//! keep in the same transaction as each change (see the migration).
+//! platform's activity by week, 5+X field and district, read from weekly roll-ups kept in the same
+//! transaction as each change by the subscriber of the facts that count ([`counting`]).
 
+mod counting;
 pub mod figures;
 pub mod routes;
 mod store;
 
+pub(crate) use counting::on_fact;
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
+pub use counting::{recount, roll_up};
 pub use store::{count as count_rule, targets as target_rules, update_target as record_target_update};
 
 use crate::db::Conn;
@@ -99,7 +102,7 @@ pub async fn count_matches_of_published(state: &AppState) -> AppResult<i64> {
     for (id, at) in &published {
         let earlier = |c: &i64| when.get(c).is_some_and(|t| (t, c) < (at, id));
         if strong_matches(state, *id, HIGH_SCORE).iter().any(|(c, _)| earlier(c)) {
-            store::record_matched(&mut tx, *id, *at).await?;
+            counting::record_matched(&mut tx, *id, *at).await?;
             total += 1;
         }
     }
@@ -114,7 +117,7 @@ pub(crate) async fn on_posting_published(state: &crate::AppState, id: i64) -> cr
         return Ok(());
     }
     let mut tx = crate::db::begin_write(&state.db).await?;
-    store::record_matched(&mut tx, id, crate::db::now()).await?;
+    counting::record_matched(&mut tx, id, crate::db::now()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,9 +1,12 @@
-//! SQL of the dashboard: the weekly activity roll-up (kept by triggers, see the migration) and the
-//! plan targets.
+//! SQL of the dashboard: the activity log and its weekly roll-ups, where each countable thing is
+//! found (the dashboard is the platform's report: it reads the tables of the capabilities it
+//! counts, and writes only its own), and the plan targets.
 
 use crate::db::Conn;
 use crate::db::sql;
 use shared::dashboard::{ManualFigure, TargetRule, TargetUpdate};
+
+use super::counting::{Entry, Found, Source};
 use time::{Date, OffsetDateTime};
 
 /// One roll-up cell summed over the other dimensions: `(metric, key, n, value)`, where key is a
@@ -50,26 +53,218 @@ pub async fn rollup(db: &mut Conn, by: By, from: Date, to: Date, domain: Option<
     sql::query_as(sql).bind(day(from)).bind(day(to)).bind(domain).fetch_all(db).await
 }
 
-fn day(d: Date) -> String {
-    shared::dashboard::format_date(d)
+/// The first field of a posting, else ''.
+const POSTING_DOMAIN: &str =
+    "COALESCE((SELECT d.code FROM posting_domains d WHERE d.posting_id = p.id ORDER BY d.position LIMIT 1), '')";
+
+/// The district a posting counts under: its own, else its organization's.
+const POSTING_DISTRICT: &str = "COALESCE(p.district, o.district, '')";
+
+/// Where each countable thing is, with its time, fields, district and value (the columns of
+/// [`Found`]), and the column that names one.
+fn source_sql(source: Source) -> (String, &'static str) {
+    let about_posting = |metric: &str, at: &str, on: &str, value: &str, filter: &str| {
+        format!(
+            "SELECT '{metric}' AS metric, {at} AS at, {on} AS on_day, {POSTING_DOMAIN} AS domains,
+                    {POSTING_DISTRICT} AS district, {value} AS value, e.id AS subject
+             FROM engagements e JOIN postings p ON p.id = e.posting_id JOIN organizations o ON o.id = p.org_id
+             WHERE {filter}"
+        )
+    };
+    let no_day = "CAST(NULL AS DATE)";
+    match source {
+        Source::Postings => (
+            format!(
+                "SELECT 'posting.' || p.kind AS metric, p.published_at AS at, {no_day} AS on_day, {POSTING_DOMAIN} AS domains,
+                        {POSTING_DISTRICT} AS district, CAST(0 AS BIGINT) AS value, p.id AS subject
+                 FROM postings p JOIN organizations o ON o.id = p.org_id WHERE p.published_at IS NOT NULL"
+            ),
+            "p.id",
+        ),
+        Source::Requests => (about_posting("request", "e.created_at", no_day, "CAST(0 AS BIGINT)", "1 = 1"), "e.id"),
+        Source::Accepted => (
+            about_posting("accepted", "COALESCE(e.answered_at, e.updated_at)", no_day, "CAST(0 AS BIGINT)", "e.stage IS NOT NULL"),
+            "e.id",
+        ),
+        Source::Signed => (
+            about_posting(
+                "signed",
+                "e.updated_at",
+                "e.signed_on",
+                "COALESCE(e.contract_value, 0)",
+                "e.stage IN ('signed', 'completed')",
+            ),
+            "e.id",
+        ),
+        Source::Events => (
+            format!(
+                "SELECT 'event' AS metric, ev.starts_at AS at, {no_day} AS on_day, ev.domains AS domains,
+                        COALESCE(o.district, '') AS district, CAST(0 AS BIGINT) AS value, ev.id AS subject
+                 FROM events ev JOIN organizations o ON o.id = ev.org_id WHERE 1 = 1"
+            ),
+            "ev.id",
+        ),
+        Source::Attendance => (
+            format!(
+                "SELECT 'attendance' AS metric, c.at AS at, {no_day} AS on_day, ev.domains AS domains,
+                        COALESCE(o.district, '') AS district, CAST(0 AS BIGINT) AS value, c.id AS subject
+                 FROM checkins c JOIN events ev ON ev.id = c.event_id JOIN organizations o ON o.id = ev.org_id
+                 WHERE c.undone_at IS NULL"
+            ),
+            "c.id",
+        ),
+        Source::Competitions => (
+            format!(
+                "SELECT 'competition' AS metric, c.created_at AS at, {no_day} AS on_day, '' AS domains,
+                        COALESCE(o.district, '') AS district, CAST(0 AS BIGINT) AS value, c.id AS subject
+                 FROM competitions c JOIN organizations o ON o.id = c.org_id WHERE 1 = 1"
+            ),
+            "c.id",
+        ),
+        Source::Entries => (
+            format!(
+                "SELECT 'entry' AS metric, t.created_at AS at, {no_day} AS on_day, k.domain AS domains,
+                        COALESCE((SELECT o.district FROM organizations o WHERE o.id = t.org_id), '') AS district,
+                        CAST(0 AS BIGINT) AS value, t.id AS subject
+                 FROM teams t JOIN competition_tracks k ON k.id = t.track_id WHERE 1 = 1"
+            ),
+            "t.id",
+        ),
+    }
 }
 
-/// `posting` found at least one high-score match when it was published: counted once, under its
-/// first 5+X field and its district (or its organization's).
-pub async fn record_matched(db: &mut Conn, posting: i64, at: OffsetDateTime) -> sqlx::Result<()> {
-    sql::query(
-        "INSERT INTO activity (metric, at, week, domain, district, subject)
-         SELECT 'match', $2, $3,
-                COALESCE((SELECT d.code FROM posting_domains d WHERE d.posting_id = p.id ORDER BY d.position LIMIT 1), ''),
-                COALESCE(p.district, o.district, ''), p.id
-         FROM postings p JOIN organizations o ON o.id = p.org_id WHERE p.id = $1",
+/// The countable things of `source`: one (`subject`) or all, in the order they happened.
+pub async fn found(db: &mut Conn, source: Source, subject: Option<i64>) -> sqlx::Result<Vec<Found>> {
+    let (select, id) = source_sql(source);
+    match subject {
+        Some(subject) => sql::query_as(format!("{select} AND {id} = $1")).bind(subject).fetch_all(db).await,
+        None => sql::query_as(format!("{select} ORDER BY {id}")).fetch_all(db).await,
+    }
+}
+
+/// A row of the activity log as stored.
+#[derive(sqlx::FromRow)]
+struct Logged {
+    metric: String,
+    at: OffsetDateTime,
+    week: String,
+    domain: String,
+    district: String,
+    n: i64,
+    value: i64,
+    subject: i64,
+}
+
+/// The latest row that counted `subject` under `metric` (n > 0).
+pub async fn last_counted(db: &mut Conn, metric: &str, subject: i64) -> sqlx::Result<Option<Entry>> {
+    let row: Option<Logged> = sql::query_as(
+        "SELECT metric, at, week, domain, district, n, value, subject FROM activity
+         WHERE metric = $1 AND subject = $2 AND n > 0 ORDER BY id DESC LIMIT 1",
     )
-    .bind(posting)
-    .bind(at)
-    .bind(day(shared::dashboard::week_of(crate::common::china::day(at))))
-    .execute(db)
+    .bind(metric)
+    .bind(subject)
+    .fetch_optional(db)
     .await?;
+    Ok(row.and_then(|r| {
+        let week = shared::dashboard::parse_date(&r.week)?;
+        Some(Entry {
+            metric: r.metric,
+            at: r.at,
+            week,
+            domain: r.domain,
+            district: r.district,
+            n: r.n,
+            value: r.value,
+            subject: r.subject,
+        })
+    }))
+}
+
+/// Rows per statement when writing many (eight values each, well under either database's limit).
+const BATCH: usize = 500;
+
+/// Appends rows to the activity log (the roll-ups left as they are).
+pub async fn append(db: &mut Conn, rows: &[Entry]) -> sqlx::Result<()> {
+    for chunk in rows.chunks(BATCH) {
+        let mut b = sql::Builder::new("INSERT INTO activity (metric, at, week, domain, district, n, value, subject) ");
+        b.push_values(chunk, |mut t, e| {
+            t.push_bind(e.metric.as_str())
+                .push_bind(e.at)
+                .push_bind(day(e.week))
+                .push_bind(e.domain.as_str())
+                .push_bind(e.district.as_str())
+                .push_bind(e.n)
+                .push_bind(e.value)
+                .push_bind(e.subject);
+        });
+        b.build().execute(&mut *db).await?;
+    }
     Ok(())
+}
+
+/// The three roll-ups, each keyed in the order it is read.
+const ROLLUPS: [(&str, &str); 3] = [
+    ("activity_weekly", "domain, metric, district, week"),
+    ("activity_domain_weekly", "metric, week, domain"),
+    ("activity_district_weekly", "metric, district, week"),
+];
+
+/// Appends rows to the activity log and adds them to the roll-ups, in the same transaction.
+pub async fn record(db: &mut Conn, rows: &[Entry]) -> sqlx::Result<()> {
+    use std::collections::BTreeMap;
+    append(db, rows).await?;
+    for (table, key) in ROLLUPS {
+        // One upsert per cell: a statement may not touch the same row twice (PostgreSQL).
+        let mut cells: BTreeMap<Vec<String>, (i64, i64)> = BTreeMap::new();
+        for e in rows {
+            let cell = key.split(", ").map(|k| e.key(k)).collect();
+            let sum = cells.entry(cell).or_default();
+            sum.0 += e.n;
+            sum.1 += e.value;
+        }
+        let cells: Vec<_> = cells.into_iter().collect();
+        for chunk in cells.chunks(BATCH) {
+            let mut b = sql::Builder::new(format!("INSERT INTO {table} ({key}, n, value) "));
+            b.push_values(chunk, |mut t, (cell, (n, value))| {
+                for k in cell {
+                    t.push_bind(k.as_str());
+                }
+                t.push_bind(*n).push_bind(*value);
+            });
+            b.push(format!(
+                " ON CONFLICT ({key}) DO UPDATE SET n = {table}.n + excluded.n, value = {table}.value + excluded.value"
+            ));
+            b.build().execute(&mut *db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Forgets every counted row but the matched postings', and the roll-ups (before a recount).
+pub async fn forget_counted(db: &mut Conn) -> sqlx::Result<()> {
+    sql::query("DELETE FROM activity WHERE metric <> 'match'").execute(&mut *db).await?;
+    for (table, _) in ROLLUPS {
+        sql::query(format!("DELETE FROM {table}")).execute(&mut *db).await?;
+    }
+    Ok(())
+}
+
+/// Sums the whole activity log into the roll-ups again.
+pub async fn roll_up(db: &mut Conn) -> sqlx::Result<()> {
+    for (table, key) in ROLLUPS {
+        sql::query(format!("DELETE FROM {table}")).execute(&mut *db).await?;
+        sql::query(format!(
+            "INSERT INTO {table} ({key}, n, value)
+             SELECT {key}, CAST(SUM(n) AS BIGINT), CAST(SUM(value) AS BIGINT) FROM activity GROUP BY {key}"
+        ))
+        .execute(&mut *db)
+        .await?;
+    }
+    Ok(())
+}
+
+fn day(d: Date) -> String {
+    shared::dashboard::format_date(d)
 }
 
 /// Every published posting with its publication time, oldest first.

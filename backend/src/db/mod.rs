@@ -263,8 +263,11 @@ pub fn is_unique_violation(e: &sqlx::Error) -> bool {
 /// The current time in UTC, truncated to whole seconds. SQLite stores timestamps as RFC 3339
 /// text; with no fractional part every stored value has the same shape, so text comparison in
 /// SQL (`expires_at > $1`) orders them correctly.
+///
+/// It is the application's clock ([`crate::common::clock`]): the system's in service, moved
+/// forward in tests.
 pub fn now() -> time::OffsetDateTime {
-    let t = time::OffsetDateTime::now_utc();
+    let t = time::OffsetDateTime::now_utc() + crate::common::clock::offset();
     t.replace_nanosecond(0).unwrap_or(t)
 }
 

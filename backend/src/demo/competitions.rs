@@ -299,7 +299,7 @@ async fn judge(db: &mut Conn, rng: &mut Rng, stage: i64, at: OffsetDateTime) -> 
     let pairs = competitions::assignments(db, stage).await?;
     let mut quality = std::collections::HashMap::new();
     let mut bias = std::collections::HashMap::new();
-    for (team, judge) in pairs {
+    for crate::competitions::Assigned { team_id: team, user_id: judge } in pairs {
         let q = *quality.entry(team).or_insert_with(|| rng.range(40, 95) as i32);
         let b = *bias.entry(judge).or_insert_with(|| rng.range(0, 26) as i32 - 15);
         let values: Vec<u32> = (0..5)

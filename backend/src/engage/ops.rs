@@ -70,7 +70,7 @@ pub async fn create(state: &AppState, user: &SessionUser, req: NewEngagement) ->
     user.require_verified()?;
     let message = req.parse()?;
     let at = now();
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     // The daily request limit counts what the sending organization sent.
     crate::db::lock(&mut tx, Row::Organization, &[req.from_org]).await?;
     let one = Outgoing {
@@ -97,7 +97,7 @@ struct Outgoing {
 /// posting, a verified member of the sender, not its own, not blocked, under the daily limit, not
 /// already open — then the record and the receivers' notification.
 async fn send(
-    tx: &mut Conn,
+    tx: &mut Write<'_>,
     state: &AppState,
     user: &SessionUser,
     req: &Outgoing,
@@ -153,6 +153,7 @@ async fn send(
     };
     store::record(tx, id, "requested", Some(org.id), Some(user.id), None, at).await?;
     tell(tx, state, id, true, Some(user.id), |n| n, NotificationKind::RequestReceived).await?;
+    tx.raise(Fact::EngagementRequested(id)).await?;
     Ok(id)
 }
 
@@ -176,7 +177,7 @@ pub async fn request_bundle(
         .filter(|d| d.kind() == Some(PostingKind::Demand) && d.status() == PostingStatus::Published)
         .ok_or(AppError::NotFound)?;
     drop(db);
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     crate::db::lock(&mut tx, Row::Organization, &[demand.org_id]).await?;
     if crate::orgs::role_of(&mut tx, demand.org_id, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
@@ -248,7 +249,7 @@ pub async fn list(state: &AppState, user: &SessionUser, q: EngagementQuery) -> A
 /// Accept or decline (`decline` with its reason) a pending request, as the receiver.
 async fn answer(state: &AppState, user: &SessionUser, id: i64, decline: Option<String>) -> AppResult<Engagement> {
     let at = now();
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     crate::db::lock(&mut tx, Row::Engagement, &[id]).await?;
     let (row, party, orgs) = load(&mut tx, id, user).await?;
     if !party.may_answer() {
@@ -271,6 +272,9 @@ async fn answer(state: &AppState, user: &SessionUser, id: i64, decline: Option<S
     store::record(&mut tx, id, action, Some(row.to_org), Some(user.id), decline.as_deref(), at).await?;
     let kind = if decline.is_some() { NotificationKind::RequestDeclined } else { NotificationKind::RequestAccepted };
     tell(&mut tx, state, id, false, Some(user.id), |n| n, kind).await?;
+    if status == EngagementStatus::Accepted {
+        tx.raise(Fact::EngagementAccepted(id)).await?;
+    }
     let row = store::row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = view(&mut tx, &row, user, &orgs).await?;
     tx.commit().await?;
@@ -326,6 +330,12 @@ pub async fn stage(state: &AppState, user: &SessionUser, id: i64, change: StageC
         return Err(AppError::invalid_transition());
     }
     store::set_stage(&mut tx, id, &parsed, at).await?;
+    let signed = |s: shared::engage::DealStage| {
+        matches!(s, shared::engage::DealStage::Signed | shared::engage::DealStage::Completed)
+    };
+    if signed(parsed.stage) && !signed(from) {
+        tx.raise(Fact::DealSigned(id)).await?;
+    }
     let note = match (parsed.failure, parsed.note.as_deref()) {
         (Some(f), Some(n)) => Some(format!("{}: {n}", f.as_str())),
         (Some(f), None) => Some(f.as_str().to_owned()),
@@ -443,7 +453,8 @@ pub async fn upload(state: &AppState, user: &SessionUser, id: i64, name: &str, b
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn download(state: &AppState, user: &SessionUser, id: i64) -> AppResult<(Attachment, Vec<u8>)> {
     let mut db = state.db.acquire().await?;
-    let (engagement, by, file) = store::attachment(&mut db, id).await?.ok_or(AppError::NotFound)?;
+    let store::StoredAttachment { engagement, uploaded_by: by, file } =
+        store::attachment(&mut db, id).await?.ok_or(AppError::NotFound)?;
     let (_, party, _) = load(&mut db, engagement, user).await?;
     // Not sent yet: only its uploader sees it.
     let sent = store::messages(&mut db, engagement).await?.iter().any(|m| m.attachments.iter().any(|a| a.id == id));

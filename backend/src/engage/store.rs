@@ -491,14 +491,22 @@ pub async fn insert_attachment(db: &mut Conn, f: &NewFile<'_>) -> sqlx::Result<i
 }
 
 /// An attachment with the engagement it belongs to and its uploader.
-pub async fn attachment(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, Option<i64>, Attachment)>> {
+/// A stored attachment with its engagement and uploader.
+pub struct StoredAttachment {
+    pub engagement: i64,
+    pub uploaded_by: Option<i64>,
+    pub file: Attachment,
+}
+
+pub async fn attachment(db: &mut Conn, id: i64) -> sqlx::Result<Option<StoredAttachment>> {
     let row: Option<(i64, Option<i64>, String, String, i64, String)> =
         sql::query_as("SELECT engagement_id, uploaded_by, name, mime, size, sha256 FROM attachments WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?;
     Ok(row.map(|(engagement, by, name, mime, size, sha256)| {
-        (engagement, by, Attachment { id, name, mime, size: u64::try_from(size).unwrap_or(0), sha256 })
+        let file = Attachment { id, name, mime, size: u64::try_from(size).unwrap_or(0), sha256 };
+        StoredAttachment { engagement, uploaded_by: by, file }
     }))
 }
 
@@ -592,7 +600,16 @@ pub async fn reports(db: &mut Conn) -> sqlx::Result<Vec<Report>> {
 }
 
 /// Deal outcomes between organizations, for the matching engine: (org, other org, stage, failure).
-pub async fn outcomes(db: &mut Conn) -> sqlx::Result<Vec<(i64, i64, String, Option<String>)>> {
+/// A deal that ended (signed, completed or failed) between two organizations.
+#[derive(sqlx::FromRow)]
+pub struct Outcome {
+    pub from_org: i64,
+    pub to_org: i64,
+    pub stage: String,
+    pub failure: Option<String>,
+}
+
+pub async fn outcomes(db: &mut Conn) -> sqlx::Result<Vec<Outcome>> {
     sql::query_as(
         "SELECT from_org, to_org, stage, failure FROM engagements WHERE stage IN ('signed', 'completed', 'failed')",
     )

@@ -109,12 +109,12 @@ pub async fn consultants(state: &AppState, user: &SessionUser, demand: i64) -> A
     let mut ranked: Vec<(u32, i64, Vec<String>, Vec<String>)> = store::approved_facts(&mut db)
         .await?
         .into_iter()
-        .filter(|(_, u, ..)| *u != user.id)
-        .map(|(id, _, d, k)| {
-            let d: Vec<String> = d.split(',').filter(|x| !x.is_empty()).map(str::to_owned).collect();
-            let k: Vec<String> = k.lines().filter(|x| !x.is_empty()).map(str::to_owned).collect();
+        .filter(|e| e.user_id != user.id)
+        .map(|e| {
+            let d: Vec<String> = e.domains.split(',').filter(|x| !x.is_empty()).map(str::to_owned).collect();
+            let k: Vec<String> = e.keywords.lines().filter(|x| !x.is_empty()).map(str::to_owned).collect();
             let (score, sd, sk) = super::consult::fit(&d, &k, &domains, &keywords, &text);
-            (score, id, sd, sk)
+            (score, e.id, sd, sk)
         })
         .filter(|(score, ..)| *score > 0)
         .collect();

@@ -170,7 +170,16 @@ pub async fn is_verified_organizer(db: &mut Conn, user: i64) -> sqlx::Result<boo
 }
 
 /// Approved experts as (expert id, user id, domains, keywords) for ranking.
-pub async fn approved_facts(db: &mut Conn) -> sqlx::Result<Vec<(i64, i64, String, String)>> {
+/// An approved expert's fields (comma-separated) and keywords (one per line).
+#[derive(sqlx::FromRow)]
+pub struct ExpertFacts {
+    pub id: i64,
+    pub user_id: i64,
+    pub domains: String,
+    pub keywords: String,
+}
+
+pub async fn approved_facts(db: &mut Conn) -> sqlx::Result<Vec<ExpertFacts>> {
     sql::query_as("SELECT id, user_id, domains, keywords FROM experts WHERE status = 'approved' ORDER BY id")
         .fetch_all(db)
         .await

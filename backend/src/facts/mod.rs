@@ -7,7 +7,10 @@
 //! | fact | within the transaction | after commit |
 //! |---|---|---|
 //! | [`Fact::PostingsChanged`] | `changes` tells the other instances | `search` index, `market` lists in memory, `matching` index |
-//! | [`Fact::PostingPublished`] | — | `notify` alerts saved searches and strong matches; `dashboard` counts a matched posting |
+//! | [`Fact::PostingPublished`] | `dashboard` counts it | `notify` alerts saved searches and strong matches; `dashboard` counts a matched posting |
+//! | [`Fact::EngagementRequested`], [`Fact::EngagementAccepted`], [`Fact::DealSigned`] | `dashboard` counts it | — |
+//! | [`Fact::EventScheduled`], [`Fact::EventMoved`], [`Fact::CheckedIn`], [`Fact::CheckinUndone`] | `dashboard` counts it (a move or an undo takes the old count back) | — |
+//! | [`Fact::CompetitionOpened`], [`Fact::TeamEntered`] | `dashboard` counts it | — |
 //! | [`Fact::OrgChanged`] | `market` names the organization's published postings ([`Fact::PostingsChanged`]) | — |
 //! | [`Fact::MatchFeedback`] | `changes` | `matching` feedback in memory |
 //! | [`Fact::DealStage`] | `changes` | `matching` feedback in memory |
@@ -34,6 +37,24 @@ pub enum Fact {
     PostingsChanged(Vec<i64>),
     /// A posting became public for the first time.
     PostingPublished(i64),
+    /// An organization asked another about a posting (an engagement).
+    EngagementRequested(i64),
+    /// A request was accepted: a deal is open.
+    EngagementAccepted(i64),
+    /// A deal was signed (its engagement).
+    DealSigned(i64),
+    /// An event was created.
+    EventScheduled(i64),
+    /// An event moved in time or changed its fields.
+    EventMoved(i64),
+    /// Someone was checked in at an event (the check-in).
+    CheckedIn(i64),
+    /// A check-in was undone.
+    CheckinUndone(i64),
+    /// A competition was created.
+    CompetitionOpened(i64),
+    /// A team entered a competition.
+    TeamEntered(i64),
     /// An organization's profile changed (its published postings show its name).
     OrgChanged(i64),
     /// An organization saved or dismissed a match.
@@ -159,7 +180,17 @@ async fn within(tx: &mut Conn, state: &AppState, fact: &Fact, report: &mut Repor
     use crate::changes::{self, Change};
     match fact {
         Fact::PostingsChanged(ids) if !ids.is_empty() => changes::record(tx, state, Change::Postings, ids).await?,
-        Fact::PostingsChanged(_) | Fact::PostingPublished(_) => {}
+        Fact::PostingsChanged(_) => {}
+        Fact::PostingPublished(_)
+        | Fact::EngagementRequested(_)
+        | Fact::EngagementAccepted(_)
+        | Fact::DealSigned(_)
+        | Fact::EventScheduled(_)
+        | Fact::EventMoved(_)
+        | Fact::CheckedIn(_)
+        | Fact::CheckinUndone(_)
+        | Fact::CompetitionOpened(_)
+        | Fact::TeamEntered(_) => crate::dashboard::on_fact(tx, fact).await?,
         Fact::OrgChanged(org) => {
             return Ok(vec![Fact::PostingsChanged(crate::market::published_of_org(tx, *org).await?)]);
         }
@@ -203,7 +234,8 @@ async fn after(state: &AppState, fact: &Fact) -> AppResult<()> {
             state.matching.feedback_mut().record_outcome(*from_org, *to_org, *stage, *failure)
         }
         Fact::WeightsSet(w) => state.matching.set_weights(*w),
-        Fact::OrgChanged(_) | Fact::UserErasing(_) => {}
+        // Nothing after commit: their subscribers all run within the transaction.
+        _ => {}
     }
     Ok(())
 }

@@ -66,13 +66,13 @@ pub async fn load(db: &Db) -> anyhow::Result<Engine> {
 /// The organizations' saved and dismissed matches and their deals' outcomes.
 async fn load_feedback(conn: &mut crate::db::Conn) -> sqlx::Result<Feedback> {
     let mut feedback = Feedback::default();
-    for (org, candidate, action) in store::feedback(&mut *conn).await? {
-        feedback.record(org, candidate, &action);
+    for m in store::feedback(&mut *conn).await? {
+        feedback.record(m.org_id, m.candidate_id, &m.action);
     }
-    for (from, to, stage, failure) in crate::engage::outcomes(conn).await? {
-        if let Some(stage) = shared::engage::DealStage::parse(&stage) {
-            let failure = failure.as_deref().and_then(shared::engage::FailureReason::parse);
-            feedback.record_outcome(from, to, stage, failure);
+    for o in crate::engage::outcomes(conn).await? {
+        if let Some(stage) = shared::engage::DealStage::parse(&o.stage) {
+            let failure = o.failure.as_deref().and_then(shared::engage::FailureReason::parse);
+            feedback.record_outcome(o.from_org, o.to_org, stage, failure);
         }
     }
     Ok(feedback)

@@ -222,7 +222,15 @@ pub async fn published(db: &crate::db::Db, only: Option<&[i64]>, resegment: bool
 }
 
 /// Every feedback row: (organization, candidate, action).
-pub async fn feedback(db: &mut Conn) -> sqlx::Result<Vec<(i64, i64, String)>> {
+/// An organization's saved or dismissed match.
+#[derive(sqlx::FromRow)]
+pub struct Marked {
+    pub org_id: i64,
+    pub candidate_id: i64,
+    pub action: String,
+}
+
+pub async fn feedback(db: &mut Conn) -> sqlx::Result<Vec<Marked>> {
     sql::query_as("SELECT org_id, candidate_id, action FROM match_feedback").fetch_all(db).await
 }
 

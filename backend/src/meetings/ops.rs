@@ -127,8 +127,8 @@ pub async fn set_availability(
 async fn postings_by_org(db: &mut Conn, people: &[Person]) -> AppResult<HashMap<i64, Vec<(i64, PostingKind, String)>>> {
     let orgs: Vec<i64> = people.iter().filter_map(|p| p.org_id).collect::<HashSet<_>>().into_iter().collect();
     let mut out: HashMap<i64, Vec<(i64, PostingKind, String)>> = HashMap::new();
-    for (org, id, kind, title) in store::postings_of(db, &orgs).await? {
-        out.entry(org).or_default().push((id, kind, title));
+    for p in store::postings_of(db, &orgs).await? {
+        out.entry(p.org).or_default().push((p.id, p.kind, p.title));
     }
     Ok(out)
 }
@@ -161,13 +161,16 @@ pub async fn counterparts(state: &AppState, user: &SessionUser, event: i64) -> A
     let me = people.iter().find(|p| p.user_id == user.id).cloned().ok_or_else(not_attendee)?;
     let postings = postings_by_org(&mut db, &people).await?;
     let mut availability: HashMap<i64, HashSet<i64>> = HashMap::new();
-    for (u, s) in store::availability_all(&mut db, event).await? {
-        availability.entry(u).or_default().insert(s);
+    for a in store::availability_all(&mut db, event).await? {
+        availability.entry(a.user_id).or_default().insert(a.slot_id);
     }
     let empty = HashSet::new();
     let mine = availability.get(&user.id).unwrap_or(&empty);
-    let latest: HashMap<i64, (i64, RequestStatus)> =
-        store::latest_with(&mut db, event, user.id).await?.into_iter().map(|(o, id, s)| (o, (id, s))).collect();
+    let latest: HashMap<i64, (i64, RequestStatus)> = store::latest_with(&mut db, event, user.id)
+        .await?
+        .into_iter()
+        .map(|w| (w.other, (w.request, w.status)))
+        .collect();
     let mut out: Vec<Counterpart> = people
         .into_iter()
         .filter(|p| p.user_id != user.id)
@@ -217,8 +220,8 @@ pub async fn request(
 }
 
 /// A meeting request, read after locking its event (a write transaction about to change it).
-async fn locked_request(tx: &mut Conn, id: i64) -> AppResult<(i64, i64, i64, RequestStatus)> {
-    let (event, ..) = store::request(tx, id).await?.ok_or(AppError::NotFound)?;
+async fn locked_request(tx: &mut Conn, id: i64) -> AppResult<store::Request> {
+    let event = store::request(tx, id).await?.ok_or(AppError::NotFound)?.event;
     crate::db::lock(tx, Row::Event, &[event]).await?;
     store::request(tx, id).await?.ok_or(AppError::NotFound)
 }
@@ -227,7 +230,7 @@ async fn locked_request(tx: &mut Conn, id: i64) -> AppResult<(i64, i64, i64, Req
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool) -> AppResult<MeetingRequest> {
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let (event, from, to, status) = locked_request(&mut tx, id).await?;
+    let store::Request { event, from, to, status } = locked_request(&mut tx, id).await?;
     if to != user.id {
         return Err(if from == user.id { AppError::Forbidden } else { AppError::NotFound });
     }
@@ -251,7 +254,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool)
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> AppResult<MeetingRequest> {
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let (event, from, to, status) = locked_request(&mut tx, id).await?;
+    let store::Request { event, from, to, status } = locked_request(&mut tx, id).await?;
     if from != user.id && to != user.id {
         return Err(AppError::NotFound);
     }
@@ -286,8 +289,8 @@ pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> A
     let index: HashMap<i64, usize> = people.iter().enumerate().map(|(i, p)| (p.user_id, i)).collect();
     let slot_index: HashMap<i64, usize> = slots.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
     let mut available = vec![0u64; people.len()];
-    for (u, s) in store::availability_all(&mut tx, event).await? {
-        if let (Some(p), Some(s)) = (index.get(&u), slot_index.get(&s)) {
+    for a in store::availability_all(&mut tx, event).await? {
+        if let (Some(p), Some(s)) = (index.get(&a.user_id), slot_index.get(&a.slot_id)) {
             available[*p] |= 1 << s;
         }
     }
@@ -295,8 +298,8 @@ pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> A
     let accepted = store::accepted(&mut tx, event).await?;
     let mut requests = Vec::with_capacity(accepted.len());
     let mut ids = Vec::with_capacity(accepted.len());
-    for (id, a, b) in &accepted {
-        let (Some(&ia), Some(&ib)) = (index.get(a), index.get(b)) else { continue };
+    for store::Accepted { id, from_user, to_user } in &accepted {
+        let (Some(&ia), Some(&ib)) = (index.get(from_user), index.get(to_user)) else { continue };
         let score = fit(state, &postings, &people[ia], &people[ib]).map_or(0, |(s, _, _)| s.score);
         requests.push(Request { a: ia as u32, b: ib as u32, score });
         ids.push(*id);

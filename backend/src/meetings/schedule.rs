@@ -365,7 +365,8 @@ pub fn total_score(p: &Problem, placements: &[Placement]) -> u64 {
 
 /// A generated instance (benchmarks, tests): `people` attendees each available in a slot with
 /// probability `availability` percent, `requests` accepted requests between distinct random pairs
-/// with scores 20–95.
+/// with scores 20–95. Compiled for tests and for benchmarks (feature `generators`), not the server.
+#[cfg(any(test, feature = "generators"))]
 pub fn generate(people: u32, requests: usize, slots: usize, tables: u32, availability: u32, seed: u64) -> Problem {
     let mut rng = crate::common::rng::Rng::new(seed);
     let available = (0..people)

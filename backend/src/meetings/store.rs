@@ -135,7 +135,15 @@ pub async fn involved(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Person>> {
 }
 
 /// The published postings of the given organizations: `(org, posting, kind, title_zh)`.
-pub async fn postings_of(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<(i64, i64, PostingKind, String)>> {
+/// An organization's published posting, for the meeting suggestions.
+pub struct OrgPosting {
+    pub org: i64,
+    pub id: i64,
+    pub kind: PostingKind,
+    pub title: String,
+}
+
+pub async fn postings_of(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<OrgPosting>> {
     if orgs.is_empty() {
         return Ok(vec![]);
     }
@@ -146,7 +154,10 @@ pub async fn postings_of(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<(i64, 
     ))
     .fetch_all(db)
     .await?;
-    Ok(rows.into_iter().filter_map(|(o, id, k, t)| Some((o, id, PostingKind::parse(&k)?, t))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(org, id, k, title)| Some(OrgPosting { org, id, kind: PostingKind::parse(&k)?, title }))
+        .collect())
 }
 
 pub async fn availability(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<i64>> {
@@ -162,7 +173,14 @@ pub async fn availability(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<
 }
 
 /// Every attendee's availability: `(user, slot)`.
-pub async fn availability_all(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+/// A person available in a meeting slot.
+#[derive(sqlx::FromRow)]
+pub struct Available {
+    pub user_id: i64,
+    pub slot_id: i64,
+}
+
+pub async fn availability_all(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Available>> {
     sql::query_as(
         "SELECT a.user_id, a.slot_id FROM meeting_availability a JOIN meeting_slots s ON s.id = a.slot_id
          WHERE s.event_id = $1",
@@ -193,13 +211,21 @@ pub async fn set_availability(db: &mut Conn, event: i64, user: i64, slots: &[i64
 }
 
 /// A request's parties and state: `(event, from, to, status)`.
-pub async fn request(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, i64, i64, RequestStatus)>> {
+/// A meeting request: its event, who asked whom, and its status.
+pub struct Request {
+    pub event: i64,
+    pub from: i64,
+    pub to: i64,
+    pub status: RequestStatus,
+}
+
+pub async fn request(db: &mut Conn, id: i64) -> sqlx::Result<Option<Request>> {
     let row: Option<(i64, i64, i64, String)> =
         sql::query_as("SELECT event_id, from_user, to_user, status FROM meeting_requests WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?;
-    Ok(row.and_then(|(e, f, t, s)| Some((e, f, t, RequestStatus::parse(&s)?))))
+    Ok(row.and_then(|(event, from, to, s)| Some(Request { event, from, to, status: RequestStatus::parse(&s)? })))
 }
 
 /// The live (pending or accepted) request between two users at an event, if any.
@@ -285,7 +311,14 @@ pub async fn requests_of(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<V
 }
 
 /// The latest request between the user and each other user: `(other, request, status)`.
-pub async fn latest_with(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<(i64, i64, RequestStatus)>> {
+/// A request between `user` and another person: the other, the request and its status.
+pub struct WithOther {
+    pub other: i64,
+    pub request: i64,
+    pub status: RequestStatus,
+}
+
+pub async fn latest_with(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<WithOther>> {
     let rows: Vec<(i64, i64, String)> = sql::query_as(
         "SELECT CASE WHEN from_user = $2 THEN to_user ELSE from_user END, id, status FROM meeting_requests
          WHERE event_id = $1 AND (from_user = $2 OR to_user = $2) ORDER BY id",
@@ -294,12 +327,23 @@ pub async fn latest_with(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<V
     .bind(user)
     .fetch_all(db)
     .await?;
-    Ok(rows.into_iter().filter_map(|(o, id, s)| Some((o, id, RequestStatus::parse(&s)?))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(other, request, s)| Some(WithOther { other, request, status: RequestStatus::parse(&s)? }))
+        .collect())
 }
 
 /// Accepted requests between attendees who still hold a confirmed registration, in the order they
 /// were accepted: `(request, from, to)`.
-pub async fn accepted(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, i64, i64)>> {
+/// An accepted meeting request between two people.
+#[derive(sqlx::FromRow)]
+pub struct Accepted {
+    pub id: i64,
+    pub from_user: i64,
+    pub to_user: i64,
+}
+
+pub async fn accepted(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Accepted>> {
     sql::query_as(
         "SELECT q.id, q.from_user, q.to_user FROM meeting_requests q
          WHERE q.event_id = $1 AND q.status = 'accepted'

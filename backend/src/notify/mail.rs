@@ -70,7 +70,7 @@ async fn send_batch(
     from: &lettre::message::Mailbox,
 ) -> anyhow::Result<usize> {
     let mut sent = 0;
-    for (id, to, subject, body) in store::pending_emails(&mut *db, 50).await? {
+    for store::Pending { id, to_email: to, subject, body } in store::pending_emails(&mut *db, 50).await? {
         let result = match to.parse() {
             Ok(to) => {
                 let message = Message::builder()

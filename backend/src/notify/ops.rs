@@ -250,7 +250,7 @@ pub async fn mailer(state: AppState) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(10));
     loop {
         tick.tick().await;
-        if let Err(e) = super::mail::send_pending(&state, &transport).await {
+        if let Err(e) = state.clock.scope(super::mail::send_pending(&state, &transport)).await {
             tracing::warn!(error = %e, "sending email");
         }
     }

@@ -196,7 +196,16 @@ pub async fn outbox(db: &mut Conn, limit: u32) -> sqlx::Result<Vec<OutboxEmail>>
 }
 
 /// Emails not sent yet (fewer than 5 attempts), oldest first.
-pub async fn pending_emails(db: &mut Conn, limit: u32) -> sqlx::Result<Vec<(i64, String, String, String)>> {
+/// An email waiting in the outbox.
+#[derive(sqlx::FromRow)]
+pub struct Pending {
+    pub id: i64,
+    pub to_email: String,
+    pub subject: String,
+    pub body: String,
+}
+
+pub async fn pending_emails(db: &mut Conn, limit: u32) -> sqlx::Result<Vec<Pending>> {
     sql::query_as(
         "SELECT id, to_email, subject, body FROM outbox WHERE sent_at IS NULL AND attempts < 5 ORDER BY id LIMIT $1",
     )

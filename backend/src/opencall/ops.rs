@@ -417,10 +417,10 @@ pub async fn answer_objection(
 pub async fn close_windows(state: &AppState) -> AppResult<Vec<(i64, NoticeStatus)>> {
     let at = now();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let due: Vec<i64> = store::windows_closed(&mut tx, at).await?.into_iter().map(|(id, _)| id).collect();
+    let due: Vec<i64> = store::windows_closed(&mut tx, at).await?.into_iter().map(|w| w.id).collect();
     crate::db::lock(&mut tx, Row::Notice, &due).await?;
     let mut out = vec![];
-    for (id, unanswered) in store::windows_closed(&mut tx, at).await? {
+    for store::WindowClosed { id, unanswered } in store::windows_closed(&mut tx, at).await? {
         let status = after_window(usize::try_from(unanswered).unwrap_or(usize::MAX));
         store::set_notice_status(&mut tx, id, status, None).await?;
         store::record(&mut tx, id, status.as_str(), None, None, at).await?;

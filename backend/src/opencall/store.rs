@@ -438,9 +438,16 @@ pub async fn answer_objection(
 }
 
 /// Open notices whose window has closed.
-pub async fn windows_closed(db: &mut Conn, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
+/// A notice whose objection window closed, with its unanswered objections.
+#[derive(sqlx::FromRow)]
+pub struct WindowClosed {
+    pub id: i64,
+    pub unanswered: i64,
+}
+
+pub async fn windows_closed(db: &mut Conn, now: OffsetDateTime) -> sqlx::Result<Vec<WindowClosed>> {
     sql::query_as(
-        "SELECT n.id, (SELECT COUNT(*) FROM objections o WHERE o.notice_id = n.id AND o.answer IS NULL)
+        "SELECT n.id, (SELECT COUNT(*) FROM objections o WHERE o.notice_id = n.id AND o.answer IS NULL) AS unanswered
          FROM notices n WHERE n.status = 'open' AND n.window_ends <= $1",
     )
     .bind(now)

@@ -56,7 +56,7 @@ pub async fn daily(state: AppState) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
     loop {
         tick.tick().await;
-        match apply(&state, None).await {
+        match state.clock.scope(apply(&state, None)).await {
             Ok(r) => tracing::info!(?r, "retention applied"),
             Err(e) => tracing::warn!(error = ?e, "applying retention"),
         }

@@ -18,7 +18,7 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<impl IntoRespon
     let rows = store::public_pages(&state.db, (sitemap::MAX_URLS - sitemap::LISTS.len()) as i64).await?;
     let pages: Vec<Page> = rows
         .into_iter()
-        .filter_map(|(kind, id, changed)| {
+        .filter_map(|store::PublicPage { kind, id, updated_at: changed }| {
             let area = match kind.as_str() {
                 "event" => "/events",
                 "competition" => "/competitions",

@@ -6,7 +6,15 @@ use time::OffsetDateTime;
 use crate::db::{Db, sql};
 
 /// `(kind, id, updated_at)`: kind is a posting kind, `event` or `competition`; newest first.
-pub async fn public_pages(db: &Db, limit: i64) -> sqlx::Result<Vec<(String, i64, OffsetDateTime)>> {
+/// A public page: a posting's kind (or `event`, `competition`), its id, and when it last changed.
+#[derive(sqlx::FromRow)]
+pub struct PublicPage {
+    pub kind: String,
+    pub id: i64,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn public_pages(db: &Db, limit: i64) -> sqlx::Result<Vec<PublicPage>> {
     sql::query_as(
         "SELECT kind, id, updated_at FROM (
            SELECT kind, id, updated_at FROM postings WHERE status = 'published'

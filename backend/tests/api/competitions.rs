@@ -135,6 +135,7 @@ fn ids(v: &Value, key: &str) -> Vec<i64> {
 #[tokio::test]
 async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_final_notice_and_certificates() {
     let s = setup().await;
+    crate::rollup::beside_the_old_triggers(&s.app.state.db).await;
     let (c, stage, tracks) = s.create(1, single_criterion()).await;
     let mut teams = vec![];
     let mut leaders = vec![];
@@ -143,6 +144,8 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
         leaders.push(leader);
         teams.push(team);
     }
+    // The dashboard counted the competition and its four entries as the old triggers did.
+    assert!(crate::rollup::assert_counted_as_the_old_triggers_did(&s.app.state.db).await >= 6);
     let (x, y, z, w) = (teams[0], teams[1], teams[2], teams[3]);
     let url = |p: String| s.app.url(&p);
 
@@ -285,12 +288,10 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
         StatusCode::NOT_FOUND,
     )
     .await;
-    sql::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z' WHERE id = $1")
-        .bind(id)
-        .execute(&s.app.state.db)
-        .await
-        .unwrap();
-    backend::opencall::ops::close_windows(&s.app.state).await.unwrap();
+    // Ten days on, the objection window (five working days) has ended.
+    s.app.advance(time::Duration::days(10));
+    let closed = s.app.state.clock.scope(backend::opencall::ops::close_windows(&s.app.state)).await.unwrap();
+    assert_eq!(closed, vec![(id, shared::opencall::NoticeStatus::Final)]);
     let cert = body(s.app.client().get(url(format!("/api/v1/teams/{x}/certificate"))).send().await.unwrap()).await;
     assert_eq!((cert["rank"].as_i64(), cert["team_name"].as_str()), (Some(1), Some("甲队")));
     error_code(

@@ -40,6 +40,7 @@ async fn scalar(app: &TestApp, sql: &str) -> i64 {
 async fn dashboard_figures_equal_the_counts_taken_from_the_fixture() {
     let s = setup().await;
     let app = &s.m.app;
+    crate::rollup::beside_the_old_triggers(&app.state.db).await;
     // A second demand, in another field and district.
     let mut quantum = demand(s.m.org);
     quantum["domains"] = json!(["quantum"]);
@@ -171,6 +172,8 @@ async fn dashboard_figures_equal_the_counts_taken_from_the_fixture() {
     let signed = post(format!("/api/v1/engagements/{e3}/stage"), json!({"stage": "signed", "contract_value": 50}));
     assert_eq!(signed.await.unwrap().status(), StatusCode::OK);
     assert_eq!(scenarios().await, 1);
+    // Every figure above as the old triggers counted it.
+    crate::rollup::assert_counted_as_the_old_triggers_did(&app.state.db).await;
 }
 
 #[tokio::test]

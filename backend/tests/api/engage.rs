@@ -158,12 +158,10 @@ async fn an_organization_beyond_its_daily_request_limit_gets_429() {
 #[tokio::test]
 async fn an_expired_request_cannot_be_accepted_and_unanswered_ones_expire() {
     let s = setup().await;
+    let app = &s.m.app;
     let id = request(&s).await;
-    sql::query("UPDATE engagements SET expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
-        .bind(id)
-        .execute(&s.m.app.state.db)
-        .await
-        .unwrap();
+    // Two weeks on, unanswered: past its expiry.
+    app.advance(time::Duration::days(14) + time::Duration::minutes(1));
     let one = format!("/api/v1/engagements/{id}");
     let (code, _) =
         error_code(post(&s, &s.m.owner, &format!("{one}/accept"), json!({})).await, StatusCode::CONFLICT).await;
@@ -171,25 +169,18 @@ async fn an_expired_request_cannot_be_accepted_and_unanswered_ones_expire() {
     assert_eq!(body(get(&s, &s.lab_owner, &one).await).await["status"], "expired");
     assert_eq!(body(get(&s, &s.lab_owner, &one).await).await["contacts"], json!([]));
 
-    // The periodic job: a second request past its expiry expires; one halfway gets its reminder once.
+    // The periodic job: a second request past its expiry expires; a third, sent eight days after
+    // it, is halfway (seven days left) and gets its reminder once.
     let second = send(&s, &s.other_owner, s.other, s.demand).await;
     let second = body(second).await["id"].as_i64().unwrap();
+    app.advance(time::Duration::days(8));
     let third = request(&s).await;
-    sql::query("UPDATE engagements SET expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
-        .bind(second)
-        .execute(&s.m.app.state.db)
-        .await
-        .unwrap();
-    let soon = backend::db::now() + time::Duration::days(3);
-    sql::query("UPDATE engagements SET expires_at = $2 WHERE id = $1")
-        .bind(third)
-        .bind(soon)
-        .execute(&s.m.app.state.db)
-        .await
-        .unwrap();
-    let (expired, reminded) = backend::engage::ops::expire_due(&s.m.app.state).await.unwrap();
+    let job = || app.state.clock.scope(backend::engage::ops::expire_due(&app.state));
+    assert_eq!(job().await.unwrap(), (vec![], vec![second]), "the second is halfway after eight days");
+    app.advance(time::Duration::days(7));
+    let (expired, reminded) = job().await.unwrap();
     assert_eq!((expired, reminded), (vec![second], vec![third]));
-    let (expired, reminded) = backend::engage::ops::expire_due(&s.m.app.state).await.unwrap();
+    let (expired, reminded) = job().await.unwrap();
     assert!(expired.is_empty() && reminded.is_empty(), "each only once");
 }
 

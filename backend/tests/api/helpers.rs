@@ -101,6 +101,16 @@ pub async fn second_instance(app: &TestApp) -> TestApp {
 }
 
 impl TestApp {
+    /// The application's time (its clock, which tests move forward).
+    pub async fn now(&self) -> time::OffsetDateTime {
+        self.state.clock.scope(async { backend::db::now() }).await
+    }
+
+    /// Moves the application's clock forward: deadlines pass, links and sessions age.
+    pub fn advance(&self, by: time::Duration) {
+        self.state.clock.advance(by);
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }

@@ -25,6 +25,7 @@ mod meetings;
 mod notify;
 mod opencall;
 mod orgs;
+mod rollup;
 mod schema;
 mod search;
 mod seo;

@@ -63,12 +63,15 @@ impl Call {
         sql::query(close).bind(self.demand).execute(&self.m.app.state.db).await.unwrap();
     }
 
-    async fn end_window(&self, notice: i64) {
-        sql::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z' WHERE id = $1")
-            .bind(notice)
-            .execute(&self.m.app.state.db)
-            .await
-            .unwrap();
+    /// Ten days on: the objection window (five working days) has ended.
+    fn end_window(&self) {
+        self.m.app.advance(time::Duration::days(10));
+    }
+
+    /// The periodic job that closes ended windows, on the application's clock.
+    async fn close_windows(&self) -> Vec<(i64, shared::opencall::NoticeStatus)> {
+        let state = &self.m.app.state;
+        state.clock.scope(backend::opencall::ops::close_windows(state)).await.unwrap()
     }
 
     /// Both labs apply, the call closes, the owner selects the lab: the notice's id.
@@ -218,9 +221,9 @@ async fn objections_are_answered_within_the_window_and_the_result_becomes_final(
     error_code(c.post(&c.m.owner, &answer, json!({"text": "again"})).await, StatusCode::NOT_FOUND).await;
 
     // Nothing closes early; once the window ends with every objection answered, the result is final.
-    assert!(backend::opencall::ops::close_windows(&c.m.app.state).await.unwrap().is_empty());
-    c.end_window(id).await;
-    let closed = backend::opencall::ops::close_windows(&c.m.app.state).await.unwrap();
+    assert!(c.close_windows().await.is_empty());
+    c.end_window();
+    let closed = c.close_windows().await;
     assert_eq!(closed, vec![(id, shared::opencall::NoticeStatus::Final)]);
     let notice = body(c.m.app.client().get(c.url(&format!("/api/v1/notices/{id}"))).send().await.unwrap()).await;
     assert_eq!(notice["status"], "final");
@@ -245,8 +248,8 @@ async fn a_result_left_with_unanswered_objections_is_decided_by_a_site_admin() {
     c.post(&c.public, &format!("/api/v1/notices/{id}/objections"), json!({"text": "评审不公开"})).await;
     let decision = format!("/api/v1/notices/{id}/decision");
     error_code(c.post(&c.m.admin, &decision, json!({"uphold": true, "note": "x"})).await, StatusCode::CONFLICT).await;
-    c.end_window(id).await;
-    let closed = backend::opencall::ops::close_windows(&c.m.app.state).await.unwrap();
+    c.end_window();
+    let closed = c.close_windows().await;
     assert_eq!(closed, vec![(id, shared::opencall::NoticeStatus::UnderReview)]);
     // It waits in the admins' list of notices under review; other statuses are not listed there.
     let waiting = body(c.m.app.client().get(c.url("/api/v1/notices?status=under_review")).send().await.unwrap()).await;

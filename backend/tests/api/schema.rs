@@ -280,7 +280,10 @@ async fn both_migration_trees_give_the_same_schema() {
     let (a, b) = (sqlite_schema(a).await, postgres_schema(b).await);
     postgres.close().await;
     drop_postgres(&url).await;
-    assert!(a.columns.len() > 40 && a.indexes.len() > 40 && a.triggers.len() > 10, "the SQLite schema was read: {a:?}");
+    assert!(
+        a.columns.len() > 40 && a.indexes.len() > 40 && !a.triggers.is_empty(),
+        "the SQLite schema was read: {a:?}"
+    );
     let found = differences(&a, &b);
     assert!(found.is_empty(), "the two migration trees disagree ({}):\n{}", found.len(), found.join("\n"));
 }

@@ -11,8 +11,9 @@ use backend::db::sql;
 async fn an_expired_session_is_refused() {
     let app = spawn_app().await;
     let c = app.user("a@example.com", "A").await;
-    let past = backend::db::now() - Duration::minutes(1);
-    sql::query("UPDATE sessions SET expires_at = $1").bind(past).execute(&app.state.db).await.unwrap();
+    assert_eq!(c.get(app.url("/api/v1/me")).send().await.unwrap().status(), StatusCode::OK);
+    // Thirty days on, unused: expired.
+    app.advance(Duration::days(30) + Duration::minutes(1));
     assert_eq!(c.get(app.url("/api/v1/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -20,14 +21,9 @@ async fn an_expired_session_is_refused() {
 async fn a_session_used_after_an_hour_is_renewed_for_another_thirty_days() {
     let app = spawn_app().await;
     let c = app.user("a@example.com", "A").await;
-    let now = backend::db::now();
-    // As if last used two hours ago and about to expire.
-    sql::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2")
-        .bind(now - Duration::hours(2))
-        .bind(now + Duration::minutes(5))
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    // Last used almost thirty days ago, about to expire.
+    app.advance(Duration::days(30) - Duration::minutes(5));
+    let now = app.now().await;
     let r = c.get(app.url("/api/v1/me")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let cookie = r.headers().get(SET_COOKIE).expect("the cookie is renewed").to_str().unwrap().to_owned();
@@ -61,11 +57,8 @@ async fn an_expired_invitation_cannot_be_previewed_or_accepted() {
         .await
         .unwrap();
     let token = inv["token"].as_str().unwrap();
-    sql::query("UPDATE invitations SET expires_at = $1")
-        .bind(backend::db::now() - Duration::minutes(1))
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    // Two weeks on, unanswered.
+    app.advance(Duration::days(14) + Duration::minutes(1));
     let late = app.user("late@example.com", "L").await;
     assert_eq!(
         late.get(app.url(&format!("/api/v1/invitations/{token}"))).send().await.unwrap().status(),

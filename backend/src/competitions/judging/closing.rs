@@ -42,7 +42,7 @@ pub(super) async fn compute(db: &mut Conn, s: &StageRow, c: &CompetitionRow) -> 
     let ranks = results::rank(&standings);
     let mut entries = vec![];
     for (i, t) in teams.iter().enumerate() {
-        let expected = pairs.iter().filter(|(team, _)| *team == t.id).count();
+        let expected = pairs.iter().filter(|a| a.team_id == t.id).count();
         let scores: Vec<JudgeScore> = sheets
             .iter()
             .zip(&normalised)

@@ -203,15 +203,19 @@ pub async fn set_entry(
             return Err(AppError::field("judges", FieldError::NotForKind));
         }
     }
-    let before: Vec<i64> =
-        store::assignments(&mut tx, stage).await?.into_iter().filter(|(t, _)| *t == team).map(|(_, u)| u).collect();
+    let before: Vec<i64> = store::assignments(&mut tx, stage)
+        .await?
+        .into_iter()
+        .filter(|a| a.team_id == team)
+        .map(|a| a.user_id)
+        .collect();
     store::set_entry_judges(&mut tx, stage, team, &judges).await?;
     let fit: u64 = store::assignments(&mut tx, stage)
         .await?
         .iter()
-        .filter_map(|(t, u)| {
-            let e = teams.iter().position(|x| x.id == *t)?;
-            let j = p.judges.iter().find(|x| x.user == *u)?;
+        .filter_map(|a| {
+            let e = teams.iter().position(|x| x.id == a.team_id)?;
+            let j = p.judges.iter().find(|x| x.user == a.user_id)?;
             Some(u64::from(assign::fit(j, &p.entries[e])))
         })
         .sum();
@@ -238,7 +242,7 @@ async fn assignment_view(db: &mut Conn, stage: i64) -> AppResult<StageAssignment
     let pairs = store::assignments(db, stage).await?;
     let mut entries = vec![];
     for (e, team) in teams.into_iter().enumerate() {
-        let judges: Vec<i64> = pairs.iter().filter(|(t, _)| *t == team.id).map(|(_, u)| *u).collect();
+        let judges: Vec<i64> = pairs.iter().filter(|a| a.team_id == team.id).map(|a| a.user_id).collect();
         let fit = judges
             .iter()
             .filter_map(|u| p.judges.iter().find(|j| j.user == *u))
@@ -248,7 +252,7 @@ async fn assignment_view(db: &mut Conn, stage: i64) -> AppResult<StageAssignment
     }
     let loads = panel
         .iter()
-        .map(|j| (j.user_id, u32::try_from(pairs.iter().filter(|(_, u)| *u == j.user_id).count()).unwrap_or(0)))
+        .map(|j| (j.user_id, u32::try_from(pairs.iter().filter(|a| a.user_id == j.user_id).count()).unwrap_or(0)))
         .collect();
     Ok(StageAssignment {
         stage_id: stage,
@@ -278,8 +282,8 @@ pub async fn release(state: &AppState, user: &SessionUser, stage: i64) -> AppRes
     }
     store::set_stage(&mut tx, stage, StageStatus::Judging, true).await?;
     let mut loads: HashMap<i64, usize> = HashMap::new();
-    for (_, u) in &pairs {
-        *loads.entry(*u).or_default() += 1;
+    for a in &pairs {
+        *loads.entry(a.user_id).or_default() += 1;
     }
     for (judge, n) in &loads {
         let to: Vec<_> = crate::notify::recipient(&mut tx, *judge).await?.into_iter().collect();

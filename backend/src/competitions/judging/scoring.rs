@@ -40,8 +40,8 @@ pub(super) async fn judging_entry(
 pub async fn my_entries(state: &AppState, user: &SessionUser) -> AppResult<Vec<JudgingEntry>> {
     let mut db = state.db.acquire().await?;
     let mut out = vec![];
-    for (stage, team) in store::judge_entries(&mut db, user.id).await? {
-        out.push(judging_entry(&mut db, user.id, stage, team, false).await?);
+    for e in store::judge_entries(&mut db, user.id).await? {
+        out.push(judging_entry(&mut db, user.id, e.stage_id, e.team_id, false).await?);
     }
     Ok(out)
 }

@@ -18,6 +18,7 @@ use crate::AppState;
 use crate::accounts::SessionUser;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
+use crate::facts::{Fact, Write};
 use crate::notify::ops::Note;
 
 mod submissions;
@@ -103,7 +104,7 @@ async fn check_domains(db: &mut Conn, input: &CompetitionInput) -> AppResult<()>
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInput) -> AppResult<Competition> {
     input.check(Some(now()))?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     check_domains(&mut tx, &input).await?;
     let org = crate::orgs::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
     if crate::orgs::role_of(&mut tx, org.id, user.id).await?.is_none() {
@@ -115,6 +116,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: CompetitionInpu
     let at = now();
     // A verified organization's competition is public at once; anyone else's waits as a draft.
     let id = store::insert(&mut tx, &input, user.id, at, org.verified).await?;
+    tx.raise(Fact::CompetitionOpened(id)).await?;
     store::audit(&mut tx, id, Some(user.id), "created", &serde_json::json!({ "title": input.title_zh }), at).await?;
     let c = store::competition(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let out = assemble(&mut tx, c, Some(user)).await?;

@@ -71,7 +71,8 @@ pub async fn versions(state: &AppState, user: &SessionUser, team: i64, stage: i6
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn plan(state: &AppState, user: &SessionUser, submission: i64) -> AppResult<(Attachment, Vec<u8>)> {
     let mut db = state.db.acquire().await?;
-    let (team, stage, plan) = store::submission_plan(&mut db, submission).await?.ok_or(AppError::NotFound)?;
+    let store::SubmissionPlan { team, stage, plan } =
+        store::submission_plan(&mut db, submission).await?.ok_or(AppError::NotFound)?;
     if !store::is_assigned(&mut db, stage, team, user.id).await?
         && team_for(&mut db, user, team).await?.1 == TeamAccess::Invited
     {

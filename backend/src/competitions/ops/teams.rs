@@ -55,7 +55,7 @@ pub(super) async fn lock_competition_of_team(tx: &mut Conn, team: i64) -> AppRes
 pub async fn register(state: &AppState, user: &SessionUser, competition: i64, input: TeamInput) -> AppResult<Team> {
     user.require_verified()?;
     let emails = input.check()?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     crate::db::lock(&mut tx, Row::Competition, &[competition]).await?;
     let c = store::competition(&mut tx, competition).await?.filter(|c| c.published_at.is_some());
     let c = c.ok_or(AppError::NotFound)?;
@@ -89,6 +89,7 @@ pub async fn register(state: &AppState, user: &SessionUser, competition: i64, in
         Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::field("name", FieldError::Invalid)),
         other => other?,
     };
+    tx.raise(Fact::TeamEntered(id)).await?;
     store::audit(
         &mut tx,
         c.id,

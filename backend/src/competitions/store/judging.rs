@@ -222,7 +222,14 @@ pub async fn set_fit(db: &mut Conn, stage: i64, fit: Option<u64>, greedy: Option
 }
 
 /// (team, judge) pairs of the stage.
-pub async fn assignments(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+/// A judge assigned to a team's entry.
+#[derive(sqlx::FromRow)]
+pub struct Assigned {
+    pub team_id: i64,
+    pub user_id: i64,
+}
+
+pub async fn assignments(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<Assigned>> {
     sql::query_as("SELECT team_id, user_id FROM judge_assignments WHERE stage_id = $1 ORDER BY team_id, user_id")
         .bind(stage)
         .fetch_all(db)
@@ -243,7 +250,14 @@ pub async fn is_assigned(db: &mut Conn, stage: i64, team: i64, judge: i64) -> sq
 }
 
 /// The judge's released (stage, team) pairs, newest stage first.
-pub async fn judge_entries(db: &mut Conn, judge: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+/// An entry a judge scores: its stage and team.
+#[derive(sqlx::FromRow)]
+pub struct JudgeEntry {
+    pub stage_id: i64,
+    pub team_id: i64,
+}
+
+pub async fn judge_entries(db: &mut Conn, judge: i64) -> sqlx::Result<Vec<JudgeEntry>> {
     sql::query_as(
         "SELECT a.stage_id, a.team_id FROM judge_assignments a JOIN competition_stages s ON s.id = a.stage_id
          WHERE a.user_id = $1 AND s.released ORDER BY s.deadline DESC, a.team_id",

@@ -59,7 +59,14 @@ pub async fn latest_plan(db: &mut Conn, team: i64, stage: i64) -> sqlx::Result<O
 }
 
 /// The submission `id`'s team, stage and plan.
-pub async fn submission_plan(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, i64, Option<Plan>)>> {
+/// A submission's team and stage, and its business plan if it has one.
+pub struct SubmissionPlan {
+    pub team: i64,
+    pub stage: i64,
+    pub plan: Option<Plan>,
+}
+
+pub async fn submission_plan(db: &mut Conn, id: i64) -> sqlx::Result<Option<SubmissionPlan>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         team_id: i64,
@@ -78,7 +85,7 @@ pub async fn submission_plan(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64
             (Some(n), Some(s), Some(z)) => Some((n, s, z)),
             _ => None,
         };
-        (r.team_id, r.stage_id, plan)
+        SubmissionPlan { team: r.team_id, stage: r.stage_id, plan }
     }))
 }
 

@@ -80,7 +80,7 @@ pub async fn ticket_qr(state: &AppState, code: &str) -> AppResult<String> {
 pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: CheckinInput) -> AppResult<CheckinResult> {
     let (ticket, sig) = input.check()?;
     let at = now();
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     if access(&mut tx, id, user).await?.0 < Access::Checkin {
         return Err(AppError::Forbidden);
@@ -113,7 +113,9 @@ pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: Check
         } else {
             let new =
                 store::NewCheckin { event: id, ticket, device: &input.device, nonce: &input.nonce, by: user.id, at };
-            (CheckinOutcome::CheckedIn, Some(store::insert_checkin(&mut tx, &new).await?), None)
+            let checkin = store::insert_checkin(&mut tx, &new).await?;
+            tx.raise(Fact::CheckedIn(checkin)).await?;
+            (CheckinOutcome::CheckedIn, Some(checkin), None)
         };
         let scan = store::Scan { ticket, outcome, checkin, checkin_at: None };
         store::insert_scan(&mut tx, id, &input.device, &input.nonce, &scan, at).await?;
@@ -127,10 +129,11 @@ pub async fn checkin(state: &AppState, user: &SessionUser, id: i64, input: Check
 /// Undoes a standing check-in (door staff of its event).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn undo_checkin(state: &AppState, user: &SessionUser, checkin: i64) -> AppResult<CheckinCounts> {
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let (event, ..) = store::standing_checkin(&mut tx, checkin).await?.ok_or(AppError::NotFound)?;
+    let mut tx = Write::begin(state).await?;
+    let event = store::standing_checkin(&mut tx, checkin).await?.ok_or(AppError::NotFound)?.event;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
-    let (event, _, standing) = store::standing_checkin(&mut tx, checkin).await?.ok_or(AppError::NotFound)?;
+    let store::Checkin { event, standing } =
+        store::standing_checkin(&mut tx, checkin).await?.ok_or(AppError::NotFound)?;
     if access(&mut tx, event, user).await?.0 < Access::Checkin {
         return Err(AppError::NotFound);
     }
@@ -138,6 +141,7 @@ pub async fn undo_checkin(state: &AppState, user: &SessionUser, checkin: i64) ->
         return Err(AppError::invalid_transition());
     }
     store::undo_checkin(&mut tx, checkin, user.id, now()).await?;
+    tx.raise(Fact::CheckinUndone(checkin)).await?;
     let counts = store::checkin_counts(&mut tx, event).await?;
     tx.commit().await?;
     Ok(counts)

@@ -45,7 +45,8 @@ pub(super) async fn attendee_rows(
         let ticket =
             types.iter().find(|(t, _)| *t == r.ticket_type).map(|(_, t)| t.name_zh.clone()).unwrap_or_default();
         for (i, person) in r.people.iter().enumerate() {
-            let checked_in = seen.iter().find(|(reg, p, _)| *reg == r.id && *p == i as u32).map(|(.., at)| *at);
+            let checked_in =
+                seen.iter().find(|c| c.ticket == TicketRef { registration: r.id, person: i as u32 }).map(|c| c.at);
             let mut row = vec![
                 r.id.to_string(),
                 person.clone(),

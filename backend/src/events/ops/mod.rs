@@ -7,6 +7,7 @@
 //! publish, list, ticket types, questions, the cover); the sub-capabilities beside it.
 
 use crate::db::{Conn, Row};
+use crate::facts::{Fact, Write};
 use shared::events::{
     CheckinCounts, CheckinInput, CheckinOutcome, CheckinResult, CountRow, Event, EventInput, EventReport, OFFER_HOURS,
     QUESTIONS_MAX, Question, QuestionInput, Registration, RegistrationInput, RegistrationStatus, Staff, StaffInput,
@@ -58,7 +59,7 @@ enum Access {
 }
 
 async fn access(db: &mut Conn, id: i64, user: &SessionUser) -> AppResult<(Access, u32)> {
-    let (org, capacity) = store::head(db, id).await?.ok_or(AppError::NotFound)?;
+    let store::Head { org, capacity } = store::head(db, id).await?.ok_or(AppError::NotFound)?;
     if crate::orgs::role_of(db, org, user.id).await?.is_some() {
         return Ok((Access::Own, capacity));
     }
@@ -101,7 +102,7 @@ async fn check_input(db: &mut Conn, input: &EventInput) -> AppResult<()> {
 
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> AppResult<Event> {
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     check_input(&mut tx, &input).await?;
     let org = crate::orgs::get(&mut tx, input.org_id, false, None).await?.ok_or(AppError::NotFound)?;
     if crate::orgs::role_of(&mut tx, org.id, user.id).await?.is_none() {
@@ -112,6 +113,7 @@ pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> 
     }
     // A verified organization's event is public at once; anyone else's waits as a draft.
     let id = store::insert(&mut tx, &input, user.id, now(), org.verified).await?;
+    tx.raise(Fact::EventScheduled(id)).await?;
     let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(out)
@@ -119,12 +121,13 @@ pub async fn create(state: &AppState, user: &SessionUser, input: EventInput) -> 
 
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventInput) -> AppResult<Event> {
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = Write::begin(state).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     let mine = organizer(&mut tx, id, user).await?.is_some();
     if !mine {
         return Err(AppError::Forbidden);
     }
+    let before = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
     check_input(&mut tx, &input).await?;
     let (held, _) = store::held(&mut tx, id).await?;
     if input.capacity < held {
@@ -133,6 +136,9 @@ pub async fn update(state: &AppState, user: &SessionUser, id: i64, input: EventI
     store::update(&mut tx, id, &input, now()).await?;
     offer_freed(&mut tx, &state.config.site_url(), id, now()).await?;
     let out = store::event(&mut tx, id, true).await?.ok_or(AppError::NotFound)?;
+    if (before.starts_at, &before.domains) != (out.starts_at, &out.domains) {
+        tx.raise(Fact::EventMoved(id)).await?;
+    }
     tx.commit().await?;
     Ok(out)
 }
@@ -170,7 +176,7 @@ pub async fn publish(state: &AppState, user: &SessionUser, id: i64) -> AppResult
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[id]).await?;
     require_organizer(&mut tx, id, user).await?;
-    let (org, _) = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let org = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?.org;
     let org = crate::orgs::get(&mut tx, org, false, None).await?.ok_or(AppError::NotFound)?;
     if !org.verified {
         return Err(AppError::Refused(ErrorCode::NotVerified));

@@ -112,7 +112,7 @@ pub(super) async fn offer_freed(
     event: i64,
     at: OffsetDateTime,
 ) -> AppResult<Vec<i64>> {
-    let (_, capacity) = store::head(db, event).await?.ok_or(AppError::NotFound)?;
+    let capacity = store::head(db, event).await?.ok_or(AppError::NotFound)?.capacity;
     let mut offered = vec![];
     for (tid, t) in store::ticket_types(db, event).await? {
         let (overall, per) = store::held(db, event).await?;
@@ -120,8 +120,8 @@ pub(super) async fn offer_freed(
         let waiting: Vec<(i64, u32)> = store::waiting(db, event)
             .await?
             .into_iter()
-            .filter(|(x, ..)| *x == tid)
-            .map(|(_, id, s)| (id, s))
+            .filter(|w| w.ticket_type == tid)
+            .map(|w| (w.registration, w.seats))
             .collect();
         let offered_now = offers(&waiting, free_seats(t.quota, by_type, capacity, overall));
         if !offered_now.is_empty() {
@@ -154,8 +154,8 @@ pub(super) async fn lock_event_of(tx: &mut Conn, id: i64) -> AppResult<()> {
 }
 
 /// The distinct events of `(registration, event)` pairs, in id order (to lock them).
-pub(super) fn events_of(pairs: &[(i64, i64)]) -> Vec<i64> {
-    let mut events: Vec<i64> = pairs.iter().map(|(_, e)| *e).collect();
+pub(super) fn events_of(registrations: &[store::RegistrationAt]) -> Vec<i64> {
+    let mut events: Vec<i64> = registrations.iter().map(|r| r.event_id).collect();
     events.sort_unstable();
     events.dedup();
     events
@@ -247,8 +247,8 @@ pub async fn release_all_of(db: &mut Conn, public_url: &str, user: i64, at: Offs
     let live = store::live_registrations_of(db, user, at).await?;
     crate::db::lock(db, Row::Event, &events_of(&live)).await?;
     let live = store::live_registrations_of(db, user, at).await?;
-    for (id, _) in &live {
-        store::set_status(db, *id, RegistrationStatus::Cancelled, None, at).await?;
+    for r in &live {
+        store::set_status(db, r.id, RegistrationStatus::Cancelled, None, at).await?;
     }
     for event in events_of(&live) {
         offer_freed(db, public_url, event, at).await?;
@@ -333,14 +333,14 @@ pub async fn expire_offers(state: &AppState) -> AppResult<Vec<i64>> {
     let expired = store::expired_offers(&mut tx, at).await?;
     crate::db::lock(&mut tx, Row::Event, &events_of(&expired)).await?;
     let expired = store::expired_offers(&mut tx, at).await?;
-    for (id, _) in &expired {
-        store::set_status(&mut tx, *id, RegistrationStatus::Cancelled, None, at).await?;
+    for r in &expired {
+        store::set_status(&mut tx, r.id, RegistrationStatus::Cancelled, None, at).await?;
     }
     for e in events_of(&expired) {
         offer_freed(&mut tx, &state.config.site_url(), e, at).await?;
     }
     tx.commit().await?;
-    Ok(expired.into_iter().map(|(id, _)| id).collect())
+    Ok(expired.into_iter().map(|r| r.id).collect())
 }
 
 /// Approves or rejects several pending registrations at once (organizers), all or none: one that

@@ -21,7 +21,7 @@ pub async fn put_staff(state: &AppState, user: &SessionUser, id: i64, input: Sta
     if access(&mut tx, id, user).await?.0 != Access::Own {
         return Err(AppError::Forbidden);
     }
-    let (org, _) = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let org = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?.org;
     if !crate::orgs::get(&mut tx, org, false, None).await?.is_some_and(|o| o.verified) {
         return Err(AppError::Refused(ErrorCode::NotVerified));
     }

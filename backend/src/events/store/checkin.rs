@@ -144,15 +144,16 @@ pub async fn insert_checkin(db: &mut Conn, c: &NewCheckin<'_>) -> sqlx::Result<i
 }
 
 /// A check-in's event and the ticket it admitted, while it stands (not undone).
-pub async fn standing_checkin(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, TicketRef, bool)>> {
-    let row: Option<(i64, i64, i64, Option<OffsetDateTime>)> =
-        sql::query_as("SELECT event_id, registration_id, person, undone_at FROM checkins WHERE id = $1")
-            .bind(id)
-            .fetch_optional(db)
-            .await?;
-    Ok(row.map(|(event, registration, person, undone)| {
-        (event, TicketRef { registration, person: u32::try_from(person).unwrap_or(0) }, undone.is_none())
-    }))
+/// A check-in's event, and whether it still stands (not undone).
+pub struct Checkin {
+    pub event: i64,
+    pub standing: bool,
+}
+
+pub async fn standing_checkin(db: &mut Conn, id: i64) -> sqlx::Result<Option<Checkin>> {
+    let row: Option<(i64, Option<OffsetDateTime>)> =
+        sql::query_as("SELECT event_id, undone_at FROM checkins WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(row.map(|(event, undone)| Checkin { event, standing: undone.is_none() }))
 }
 
 pub async fn undo_checkin(db: &mut Conn, id: i64, by: i64, at: OffsetDateTime) -> sqlx::Result<()> {
@@ -196,11 +197,23 @@ pub(super) async fn counts(db: &mut Conn, sql: &str, event: i64) -> sqlx::Result
 }
 
 /// Standing check-ins of an event: (registration, person, when).
-pub async fn checkins_of(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, u32, OffsetDateTime)>> {
+/// A standing check-in: whose ticket, and when.
+pub struct CheckedIn {
+    pub ticket: TicketRef,
+    pub at: OffsetDateTime,
+}
+
+pub async fn checkins_of(db: &mut Conn, event: i64) -> sqlx::Result<Vec<CheckedIn>> {
     let rows: Vec<(i64, i64, OffsetDateTime)> =
         sql::query_as("SELECT registration_id, person, at FROM checkins WHERE event_id = $1 AND undone_at IS NULL")
             .bind(event)
             .fetch_all(db)
             .await?;
-    Ok(rows.into_iter().map(|(r, p, at)| (r, u32::try_from(p).unwrap_or(0), at)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(registration, p, at)| CheckedIn {
+            ticket: TicketRef { registration, person: u32::try_from(p).unwrap_or(0) },
+            at,
+        })
+        .collect())
 }

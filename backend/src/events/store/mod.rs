@@ -155,10 +155,16 @@ pub async fn publish(db: &mut Conn, id: i64, at: OffsetDateTime) -> sqlx::Result
     Ok(())
 }
 
-pub async fn head(db: &mut Conn, id: i64) -> sqlx::Result<Option<(i64, u32)>> {
+/// An event's organization and seat count.
+pub struct Head {
+    pub org: i64,
+    pub capacity: u32,
+}
+
+pub async fn head(db: &mut Conn, id: i64) -> sqlx::Result<Option<Head>> {
     let row: Option<(i64, i64)> =
         sql::query_as("SELECT org_id, capacity FROM events WHERE id = $1").bind(id).fetch_optional(db).await?;
-    Ok(row.map(|(org, cap)| (org, u32::try_from(cap).unwrap_or(0))))
+    Ok(row.map(|(org, cap)| Head { org, capacity: u32::try_from(cap).unwrap_or(0) }))
 }
 
 /// Seats held (confirmed, pending, offered) over the whole event and per ticket type.
@@ -222,7 +228,7 @@ async fn complete(db: &mut Conn, r: EventRow, mine: bool) -> sqlx::Result<Event>
             TicketType {
                 id,
                 free: shared::events::free_seats(t.quota, by_type, capacity, overall),
-                waiting: waiting.iter().filter(|(x, ..)| *x == id).map(|(.., s)| s).sum(),
+                waiting: waiting.iter().filter(|w| w.ticket_type == id).map(|w| w.seats).sum(),
                 name_zh: t.name_zh,
                 name_en: t.name_en,
                 quota: t.quota,

@@ -47,7 +47,14 @@ pub async fn registration_context(
 }
 
 /// Waiting-list entries per ticket type, in order: (ticket type, registration, seats).
-pub async fn waiting(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, i64, u32)>> {
+/// A waiting-list entry: its ticket type, registration and seats.
+pub struct Waiting {
+    pub ticket_type: i64,
+    pub registration: i64,
+    pub seats: u32,
+}
+
+pub async fn waiting(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Waiting>> {
     let rows: Vec<(i64, i64, i64)> = sql::query_as(
         "SELECT ticket_type_id, id, seats FROM registrations WHERE event_id = $1 AND status = 'waitlisted'
          ORDER BY promoted_at IS NULL, promoted_at, id",
@@ -55,7 +62,14 @@ pub async fn waiting(db: &mut Conn, event: i64) -> sqlx::Result<Vec<(i64, i64, u
     .bind(event)
     .fetch_all(db)
     .await?;
-    Ok(rows.into_iter().map(|(t, id, s)| (t, id, u32::try_from(s).unwrap_or(0))).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(ticket_type, registration, s)| Waiting {
+            ticket_type,
+            registration,
+            seats: u32::try_from(s).unwrap_or(0),
+        })
+        .collect())
 }
 
 /// Moves a waiting entry to the head of its waiting list.
@@ -165,7 +179,14 @@ pub async fn registrations(db: &mut Conn, event: i64, user: Option<i64>) -> sqlx
 }
 
 /// The user's registrations that still hold or wait for seats at events not yet over: (id, event).
-pub async fn live_registrations_of(db: &mut Conn, user: i64, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
+/// A registration and its event.
+#[derive(sqlx::FromRow)]
+pub struct RegistrationAt {
+    pub id: i64,
+    pub event_id: i64,
+}
+
+pub async fn live_registrations_of(db: &mut Conn, user: i64, now: OffsetDateTime) -> sqlx::Result<Vec<RegistrationAt>> {
     sql::query_as(
         "SELECT r.id, r.event_id FROM registrations r JOIN events e ON e.id = r.event_id
          WHERE r.user_id = $1 AND r.status NOT IN ('cancelled', 'rejected') AND e.ends_at > $2 ORDER BY r.id",
@@ -225,7 +246,7 @@ pub async fn set_status(
 }
 
 /// Offers past their expiry: (registration, event).
-pub async fn expired_offers(db: &mut Conn, now: OffsetDateTime) -> sqlx::Result<Vec<(i64, i64)>> {
+pub async fn expired_offers(db: &mut Conn, now: OffsetDateTime) -> sqlx::Result<Vec<RegistrationAt>> {
     sql::query_as("SELECT id, event_id FROM registrations WHERE status = 'offered' AND offer_expires_at <= $1")
         .bind(now)
         .fetch_all(db)

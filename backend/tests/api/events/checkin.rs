@@ -34,6 +34,7 @@ async fn a_scan_nonce_replayed_with_another_ticket_is_refused_and_checks_nobody_
 #[tokio::test]
 async fn door_staff_check_a_ticket_in_once_warn_on_a_second_scan_count_a_resent_scan_once_and_can_undo() {
     let s = setup().await;
+    crate::rollup::beside_the_old_triggers(&s.app.state.db).await;
     let (event, ticket) = s.event(10, 10, false).await;
     let a = s.app.user("a@example.com", "报名人甲").await;
     let reg = body(s.register(&a, event, ticket, &["张三", "李四"]).await).await["id"].as_i64().unwrap();
@@ -80,6 +81,7 @@ async fn door_staff_check_a_ticket_in_once_warn_on_a_second_scan_count_a_resent_
     let dash = body(s.app.client().get(s.app.url("/api/v1/dashboard/activity")).send().await.unwrap()).await;
     let attendance = shared::dashboard::Metric::ALL.iter().position(|m| *m == shared::dashboard::Metric::Attendance);
     assert_eq!(dash["totals"]["counts"][attendance.unwrap()], 1);
+    crate::rollup::assert_counted_as_the_old_triggers_did(&s.app.state.db).await;
 }
 
 #[tokio::test]

@@ -15,7 +15,7 @@ mod registrants;
 pub(crate) struct Setup {
     pub(crate) app: TestApp,
     pub(crate) organizer: Client,
-    org: i64,
+    pub(crate) org: i64,
 }
 
 pub(crate) async fn setup() -> Setup {
@@ -140,12 +140,9 @@ async fn a_freed_seat_goes_to_the_first_waiting_entry_that_fits_and_an_unanswere
         StatusCode::NOT_FOUND,
     )
     .await;
-    sql::query("UPDATE registrations SET offer_expires_at = '2026-01-01T00:00:00Z' WHERE id = $1")
-        .bind(id(rd.clone()))
-        .execute(&s.app.state.db)
-        .await
-        .unwrap();
-    assert_eq!(backend::events::ops::expire_offers(&s.app.state).await.unwrap(), vec![id(rd.clone())]);
+    s.app.advance(time::Duration::hours(i64::from(shared::events::OFFER_HOURS)) + time::Duration::minutes(1));
+    let expire = s.app.state.clock.scope(backend::events::ops::expire_offers(&s.app.state));
+    assert_eq!(expire.await.unwrap(), vec![id(rd.clone())]);
     let regs =
         body(s.organizer.get(s.app.url(&format!("/api/v1/events/{event}/registrations"))).send().await.unwrap()).await;
     let status_of = |rid: i64| regs.as_array().unwrap().iter().find(|r| r["id"] == rid).unwrap()["status"].clone();

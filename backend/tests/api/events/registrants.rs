@@ -126,12 +126,7 @@ async fn a_cancellation_cannot_be_undone_after_its_window_or_once_a_newcomer_too
     let rc = body(s.register(&c, event, ticket, &["丙"]).await).await;
     let cid = rc["id"].as_i64().unwrap();
     assert_eq!(s.status(&c, cid, "cancel").await["undo"]["to"], "waitlisted");
-    sql::query("UPDATE registrations SET updated_at = $1 WHERE id = $2")
-        .bind(time::OffsetDateTime::now_utc() - time::Duration::minutes(31))
-        .bind(cid)
-        .execute(&s.app.state.db)
-        .await
-        .unwrap();
+    s.app.advance(time::Duration::minutes(i64::from(shared::events::UNDO_MINUTES) + 1));
     let r = c.post(s.app.url(&format!("/api/v1/registrations/{cid}/undo-cancel"))).send().await.unwrap();
     assert_eq!(error_code(r, StatusCode::CONFLICT).await.0, "undo_unavailable");
 }
