@@ -4,7 +4,7 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::error::FieldErrors;
-use shared::i18n::{Msg, fill};
+use shared::i18n::text;
 use shared::{ApiError, ErrorCode};
 
 use crate::http::locale::current_locale;
@@ -114,16 +114,13 @@ impl AppError {
             AppError::Validation(fields) => ApiError::validation(fields, locale),
             AppError::TooManyRequests { retry_after_secs } => {
                 let minutes = retry_after_secs.div_ceil(60).max(1).to_string();
-                let message = format!(
-                    "{} {}",
-                    code.msg().t(locale),
-                    fill(Msg::RetryAfterMinutes.t(locale), &[("minutes", &minutes)])
-                );
+                let message =
+                    format!("{} {}", code.msg().t(locale), text::RetryAfterMinutes { minutes: &minutes }.t(locale));
                 ApiError::new(code, message)
             }
             AppError::PayloadTooLarge(limit) => {
                 let mib = format!("{:.0}", *limit as f64 / (1024.0 * 1024.0));
-                ApiError::new(code, fill(code.msg().t(locale), &[("limit", &mib)]))
+                ApiError::new(code, text::ErrPayloadTooLarge { limit: &mib }.t(locale))
             }
             _ => ApiError::localized(code, locale),
         }

@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 use shared::{Locale, Msg};
 
+/// The catalogue's texts that take arguments (`text::X { n }.t(locale())`).
+pub use shared::i18n::text;
+
 const STORAGE_KEY: &str = "fm_locale";
 
 #[derive(Clone, Copy)]

@@ -295,7 +295,7 @@ impl FieldErrors {
                 match self.allowed.iter().find(|(f, _)| f == field) {
                     Some((_, values)) if *error == FieldError::NotOneOf => {
                         let sep = if locale == Locale::ZhCn { "、" } else { ", " };
-                        text.replace("{values}", &values.join(sep))
+                        crate::i18n::text::FieldNotOneOf { values: values.join(sep) }.t(locale)
                     }
                     _ => text.to_owned(),
                 }

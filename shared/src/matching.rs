@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
-use crate::i18n::{Locale, Msg, fill};
+use crate::i18n::{Locale, Msg, text};
 use crate::market::{PostingKind, PostingSummary};
 use crate::taxonomy::TermKind;
 use crate::validate::FieldError;
@@ -462,8 +462,8 @@ fn range_text(min: Option<u32>, max: Option<u32>, l: Locale) -> String {
     match (min, max) {
         (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => format!("{a}–{b}"),
-        (Some(a), None) => fill(Msg::AtLeast.t(l), &[("n", &a.to_string())]),
-        (None, Some(b)) => fill(Msg::AtMost.t(l), &[("n", &b.to_string())]),
+        (Some(a), None) => text::AtLeast { n: &a }.t(l),
+        (None, Some(b)) => text::AtMost { n: &b }.t(l),
         (None, None) => "—".into(),
     }
 }
@@ -473,68 +473,57 @@ impl Reason {
     pub fn text(&self, l: Locale, label: &dyn Fn(TermKind, &str) -> String) -> String {
         let n = |v: u8| v.to_string();
         match self {
-            Reason::SameField { field } => {
-                fill(Msg::ReasonSameField.t(l), &[("field", &label(TermKind::Domain, field))])
+            Reason::SameField { field } => text::ReasonSameField { field: &label(TermKind::Domain, field) }.t(l),
+            Reason::RelatedField { field, other } => text::ReasonRelatedField {
+                field: &label(TermKind::Domain, field),
+                other: &label(TermKind::Domain, other),
             }
-            Reason::RelatedField { field, other } => fill(
-                Msg::ReasonRelatedField.t(l),
-                &[("field", &label(TermKind::Domain, field)), ("other", &label(TermKind::Domain, other))],
-            ),
+            .t(l),
             Reason::SharedKeywords { words } => {
-                fill(Msg::ReasonSharedKeywords.t(l), &[("words", &words.join(Msg::ListSeparator.t(l)))])
+                text::ReasonSharedKeywords { words: &words.join(Msg::ListSeparator.t(l)) }.t(l)
             }
             Reason::SimilarText => Msg::ReasonSimilarText.t(l).to_owned(),
-            Reason::TrlMeets { have, need } => {
-                fill(Msg::ReasonTrlMeets.t(l), &[("have", &n(*have)), ("need", &n(*need))])
+            Reason::TrlMeets { have, need } => text::ReasonTrlMeets { have: &n(*have), need: &n(*need) }.t(l),
+            Reason::TrlBelow { have, need } => text::ReasonTrlBelow { have: &n(*have), need: &n(*need) }.t(l),
+            Reason::AmountFits { amount_min, amount_max, range_min, range_max } => text::ReasonAmountFits {
+                amount: &range_text(*amount_min, *amount_max, l),
+                range: &range_text(*range_min, *range_max, l),
             }
-            Reason::TrlBelow { have, need } => {
-                fill(Msg::ReasonTrlBelow.t(l), &[("have", &n(*have)), ("need", &n(*need))])
+            .t(l),
+            Reason::AmountApart { amount_min, amount_max, range_min, range_max } => text::ReasonAmountApart {
+                amount: &range_text(*amount_min, *amount_max, l),
+                range: &range_text(*range_min, *range_max, l),
             }
-            Reason::AmountFits { amount_min, amount_max, range_min, range_max } => fill(
-                Msg::ReasonAmountFits.t(l),
-                &[
-                    ("amount", &range_text(*amount_min, *amount_max, l)),
-                    ("range", &range_text(*range_min, *range_max, l)),
-                ],
-            ),
-            Reason::AmountApart { amount_min, amount_max, range_min, range_max } => fill(
-                Msg::ReasonAmountApart.t(l),
-                &[
-                    ("amount", &range_text(*amount_min, *amount_max, l)),
-                    ("range", &range_text(*range_min, *range_max, l)),
-                ],
-            ),
+            .t(l),
             Reason::PriceNegotiable => Msg::ReasonPriceNegotiable.t(l).to_owned(),
             Reason::SameDistrict { district } => {
-                fill(Msg::ReasonSameDistrict.t(l), &[("district", &label(TermKind::District, district))])
+                text::ReasonSameDistrict { district: &label(TermKind::District, district) }.t(l)
             }
             Reason::SamePilotZone { zone } => {
-                fill(Msg::ReasonSamePilotZone.t(l), &[("zone", &label(TermKind::PilotZone, zone))])
+                text::ReasonSamePilotZone { zone: &label(TermKind::PilotZone, zone) }.t(l)
             }
             Reason::InvestsInDistrict { district } => {
-                fill(Msg::ReasonInvestsInDistrict.t(l), &[("district", &label(TermKind::District, district))])
+                text::ReasonInvestsInDistrict { district: &label(TermKind::District, district) }.t(l)
             }
             Reason::StageFits { stage } => {
-                fill(Msg::ReasonStageFits.t(l), &[("stage", &label(TermKind::InvestmentStage, stage))])
+                text::ReasonStageFits { stage: &label(TermKind::InvestmentStage, stage) }.t(l)
             }
             Reason::StageOff => Msg::ReasonStageOff.t(l).to_owned(),
             Reason::RoundInferred { stage } => {
-                fill(Msg::ReasonRoundInferred.t(l), &[("stage", &label(TermKind::InvestmentStage, stage))])
+                text::ReasonRoundInferred { stage: &label(TermKind::InvestmentStage, stage) }.t(l)
             }
             Reason::FundsCompanyStage { stage } => {
-                fill(Msg::ReasonFundsCompanyStage.t(l), &[("stage", &label(TermKind::InvestmentStage, stage))])
+                text::ReasonFundsCompanyStage { stage: &label(TermKind::InvestmentStage, stage) }.t(l)
             }
-            Reason::DeadlineSoon { days } => fill(Msg::ReasonDeadlineSoon.t(l), &[("days", &days.to_string())]),
+            Reason::DeadlineSoon { days } => text::ReasonDeadlineSoon { days: &days }.t(l),
             Reason::StrongStanding => Msg::ReasonStrongStanding.t(l).to_owned(),
             Reason::SavedSimilar => Msg::ReasonSavedSimilar.t(l).to_owned(),
             Reason::PastDeal => Msg::ReasonPastDeal.t(l).to_owned(),
             Reason::PastFailure => Msg::ReasonPastFailure.t(l).to_owned(),
-            Reason::AllInField { field } => {
-                fill(Msg::ReasonAllInField.t(l), &[("field", &label(TermKind::Domain, field))])
-            }
-            Reason::PilotReady { trl } => fill(Msg::ReasonPilotReady.t(l), &[("trl", &n(*trl))]),
+            Reason::AllInField { field } => text::ReasonAllInField { field: &label(TermKind::Domain, field) }.t(l),
+            Reason::PilotReady { trl } => text::ReasonPilotReady { trl: &n(*trl) }.t(l),
             Reason::FundsPilotDistrict { district } => {
-                fill(Msg::ReasonFundsPilotDistrict.t(l), &[("district", &label(TermKind::District, district))])
+                text::ReasonFundsPilotDistrict { district: &label(TermKind::District, district) }.t(l)
             }
         }
     }

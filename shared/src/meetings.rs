@@ -2,6 +2,7 @@
 //! attendee's availability, meeting requests between attendees that the other accepts or declines,
 //! and the schedule that places accepted meetings at a slot and a table.
 
+use crate::i18n::text;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -187,8 +188,8 @@ impl ScheduleReport {
     pub fn took(&self, l: crate::Locale) -> String {
         match self.millis {
             0 => crate::Msg::TookUnderMs.t(l).to_owned(),
-            ms if ms < 1000 => crate::i18n::fill(crate::Msg::TookMs.t(l), &[("n", &ms.to_string())]),
-            ms => crate::i18n::fill(crate::Msg::TookSeconds.t(l), &[("n", &format!("{:.1}", ms as f64 / 1000.0))]),
+            ms if ms < 1000 => text::TookMs { n: &ms }.t(l),
+            ms => text::TookSeconds { n: &format!("{:.1}", ms as f64 / 1000.0) }.t(l),
         }
     }
 

@@ -124,6 +124,8 @@ pub fn render(kind: NotificationKind, params: &BTreeMap<String, String>, l: Loca
         .unwrap_or_default();
     let (org, title, score, q, reason) = (get("org"), get("title"), get("score"), get("q"), get("reason"));
     let message = get("message");
+    // The arguments every notification text may take, filled from what was stored with it
+    // (a unit test holds each kind's text to these).
     let args = [
         ("org", &org),
         ("title", &title),
@@ -235,6 +237,16 @@ pub struct OutboxEmail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_notification_text_takes_only_arguments_a_notification_stores() {
+        let stored = ["org", "title", "score", "stage", "q", "reason", "message"];
+        for kind in NotificationKind::ALL {
+            for arg in kind.template().args() {
+                assert!(stored.contains(arg), "{kind:?} needs {{{arg}}}, which no notification stores");
+            }
+        }
+    }
 
     fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()

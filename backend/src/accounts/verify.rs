@@ -4,7 +4,7 @@
 
 use shared::ErrorCode;
 use shared::accounts::{VERIFICATION_HOURS, VERIFICATIONS_PER_DAY};
-use shared::i18n::{Locale, Msg, fill};
+use shared::i18n::{Locale, Msg, text};
 use time::{Duration, OffsetDateTime};
 
 use super::{SessionUser, session, store};
@@ -52,11 +52,8 @@ pub async fn send(
     let subject = format!("【{}】{}", Msg::AppName.t(locale), Msg::VerifyEmailSubject.t(locale));
     let hours = VERIFICATION_HOURS.to_string();
     let url = link(&state.config.site_url(), &token, next);
-    let body = format!(
-        "{}\n\n{}",
-        fill(Msg::VerifyEmailBody.t(locale), &[("link", &url), ("hours", &hours)]),
-        Msg::EmailFooter.t(locale)
-    );
+    let body =
+        format!("{}\n\n{}", text::VerifyEmailBody { link: &url, hours: &hours }.t(locale), Msg::EmailFooter.t(locale));
     crate::notify::queue_email(tx, Some(user), email, &subject, &body, at).await?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 use shared::error::FieldErrors;
-use shared::i18n::{Msg, fill};
+use shared::i18n::{Msg, text};
 use shared::imports::{
     CellProblem, IMPORT_ROWS_MAX, ImportMode, ImportQuery, ImportReport, ImportRow, KindCount, PREVIEW_PROBLEM_ROWS,
     PREVIEW_SAMPLE_ROWS,
@@ -163,7 +163,7 @@ async fn plan(
             continue;
         }
         if table.overflow {
-            report.file_problems.push(fill(Msg::ImportTooManyRows.t(l), &[("max", &IMPORT_ROWS_MAX.to_string())]));
+            report.file_problems.push(text::ImportTooManyRows { max: &IMPORT_ROWS_MAX }.t(l));
         }
         let heads: Vec<String> = table.rows.first().map(|r| r.iter().map(Raw::text).collect()).unwrap_or_default();
         let kind = match columns::kind_of_sheet(&table.name) {
@@ -171,7 +171,7 @@ async fn plan(
             None => columns::kind_of_headings(&heads),
         };
         let Some(kind) = kind else {
-            report.file_problems.push(fill(Msg::ImportUnknownSheet.t(l), &[("sheet", &table.name)]));
+            report.file_problems.push(text::ImportUnknownSheet { sheet: &table.name }.t(l));
             continue;
         };
         let sheet = if table.name.is_empty() { columns::sheet_name(kind, l).to_owned() } else { table.name.clone() };
@@ -181,17 +181,13 @@ async fn plan(
         let missing: Vec<&str> =
             cols.iter().filter(|c| c.required && !mapped.contains(&Some(**c))).map(|c| c.label.t(l)).collect();
         if !missing.is_empty() {
-            report
-                .file_problems
-                .push(fill(Msg::ImportMissingColumn.t(l), &[("sheet", &sheet), ("columns", &missing.join(sep))]));
+            report.file_problems.push(text::ImportMissingColumn { sheet: &sheet, columns: &missing.join(sep) }.t(l));
             continue;
         }
         let unknown: Vec<&str> =
             heads.iter().zip(&mapped).filter(|(h, m)| m.is_none() && !h.is_empty()).map(|(h, _)| h.as_str()).collect();
         if !unknown.is_empty() {
-            report
-                .file_problems
-                .push(fill(Msg::ImportUnknownColumn.t(l), &[("sheet", &sheet), ("columns", &unknown.join(sep))]));
+            report.file_problems.push(text::ImportUnknownColumn { sheet: &sheet, columns: &unknown.join(sep) }.t(l));
         }
         let title_at = mapped.iter().position(|m| m.is_some_and(|c| c.field == "title_zh"));
         let mut count = 0u32;
@@ -207,7 +203,7 @@ async fn plan(
             report.rows += 1;
             if report.rows as usize > IMPORT_ROWS_MAX {
                 report.rows -= 1;
-                report.file_problems.push(fill(Msg::ImportTooManyRows.t(l), &[("max", &IMPORT_ROWS_MAX.to_string())]));
+                report.file_problems.push(text::ImportTooManyRows { max: &IMPORT_ROWS_MAX }.t(l));
                 break 'tables;
             }
             count += 1;

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::db::{Conn, Row};
 use shared::events::EventType;
-use shared::i18n::fill;
+use shared::i18n::text;
 use shared::market::PostingKind;
 use shared::meetings::{
     AvailabilityInput, Counterpart, MeetingRequest, Overview, Person, PlannedMeeting, RequestInput, RequestStatus,
@@ -401,9 +401,9 @@ pub async fn agenda_ics(state: &AppState, user: &SessionUser, event: i64) -> App
             uid: format!("meeting-{}", m.request_id),
             starts_at: m.slot.starts_at,
             ends_at: m.slot.ends_at,
-            summary: fill(Msg::MeetIcsSummary.t(l), &[("name", &label(&m.with)), ("table", &m.table.to_string())]),
+            summary: text::MeetIcsSummary { name: &label(&m.with), table: &m.table }.t(l),
             description: head.title_zh.clone(),
-            location: fill(Msg::MeetIcsLocation.t(l), &[("table", &m.table.to_string())]),
+            location: text::MeetIcsLocation { table: &m.table }.t(l),
             url: url.clone(),
         })
         .collect();

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::Msg;
 use shared::console::{Overview, Section};
+use shared::i18n::text;
 
 use crate::api;
-use crate::i18n::tr;
+use crate::i18n::{locale, tr};
 
 #[derive(Clone, Copy)]
 struct ConsoleCounts(LocalResource<crate::api::ApiResult<Overview>>);
@@ -38,7 +39,7 @@ pub fn ConsoleFrame(children: Children) -> impl IntoView {
                         <A href=s.path() attr:data-testid=format!("console-{}", s.slug())>
                             <span>{tr(s.msg())}</span>
                             {move || overview().and_then(|o| s.waiting(&o)).filter(|n| *n > 0).map(|n| view! {
-                                <span class="count" data-testid="console-count" aria-label=move || shared::i18n::fill(tr(Msg::ConsoleWaiting)(), &[("n", &n.to_string())])>{n}</span>
+                                <span class="count" data-testid="console-count" aria-label=move || text::ConsoleWaiting { n: &n }.t(locale())>{n}</span>
                             })}
                         </A>
                     }).collect_view()}
@@ -74,7 +75,7 @@ pub fn ConsoleOverview() -> impl IntoView {
                             <li class="card">
                                 <A href=s.path() attr:class="posting-title">{tr(s.msg())}</A>
                                 <p class="figure">{n}</p>
-                                <p class="muted small">{move || shared::i18n::fill(tr(Msg::ConsoleWaiting)(), &[("n", &n.to_string())])}</p>
+                                <p class="muted small">{move || text::ConsoleWaiting { n: &n }.t(locale())}</p>
                             </li>
                         }).collect_view()}
                     </ul>

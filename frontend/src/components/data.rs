@@ -1,8 +1,9 @@
 use leptos::prelude::*;
+use shared::i18n::text;
 use shared::page::Page;
 use shared::{ApiError, Msg};
 
-use crate::i18n::tr;
+use crate::i18n::{locale, tr};
 
 #[component]
 pub fn Loading() -> impl IntoView {
@@ -63,12 +64,7 @@ pub fn Pager<T: Send + Sync + 'static>(page: Page<T>, on_page: Callback<u32>) ->
     let pages = page.pages();
     let current = page.page;
     let total = page.total;
-    let label = move || {
-        shared::i18n::fill(
-            tr(Msg::PageOf)(),
-            &[("page", &current.to_string()), ("pages", &pages.to_string()), ("total", &total.to_string())],
-        )
-    };
+    let label = move || text::PageOf { page: &current, pages: &pages, total: &total }.t(locale());
     view! {
         <nav class="pager" aria-label="pagination">
             <button class="btn btn-secondary" disabled={current <= 1} on:click=move |_| on_page.run(current - 1)>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use shared::error::FieldErrors;
 use shared::{ApiError, Msg};
 
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 
 /// A form's error state: per-field messages and one message for the whole form. Fields register
 /// their label as they are built, so the summary names them in the order the form shows them.
@@ -109,7 +109,7 @@ pub fn FormError(errors: FormErrors) -> impl IntoView {
                             {items.into_iter().map(|(name, label, message)| {
                                 let target = name.clone();
                                 let text = match label {
-                                    Some(l) => Msg::FieldProblem.t(locale()).replace("{field}", l.t(locale())).replace("{problem}", &message),
+                                    Some(l) => text::FieldProblem { field: &l.t(locale()), problem: &message }.t(locale()),
                                     None => message,
                                 };
                                 view! {

@@ -16,7 +16,7 @@ use crate::api;
 use crate::components::data::resource_view;
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
 use crate::components::labels::{bilingual, date, day, today, use_taxonomy};
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 use crate::pages::dashboard::rule_text;
 
 const RULES: [(&str, Msg); 5] = [
@@ -312,16 +312,14 @@ fn RetentionForm(r: Retention) -> impl IntoView {
     let report_text = move || {
         report.get().map(|r| {
             let n = |v: u64| v.to_string();
-            shared::i18n::fill(
-                Msg::AdminRetentionReport.t(locale()),
-                &[
-                    ("messages", &n(r.messages)),
-                    ("event_messages", &n(r.event_messages)),
-                    ("login_failures", &n(r.login_failures)),
-                    ("emails", &n(r.emails)),
-                    ("notifications", &n(r.notifications)),
-                ],
-            )
+            text::AdminRetentionReport {
+                messages: &n(r.messages),
+                event_messages: &n(r.event_messages),
+                login_failures: &n(r.login_failures),
+                emails: &n(r.emails),
+                notifications: &n(r.notifications),
+            }
+            .t(locale())
         })
     };
     view! {

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use shared::agenda::{Session, SessionInput};
 use shared::events::Event;
+use shared::i18n::text;
 use shared::{ApiError, Msg};
 
 use crate::api;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, TextArea, TextField};
 use crate::components::labels::{Localized, Typed, clock, date, local_input, parse_local};
-use crate::i18n::tr;
+use crate::i18n::{locale, tr};
 use crate::session::use_session;
 
 #[derive(Clone, Copy)]
@@ -73,9 +74,7 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
         let asked = s.speaker_invitation;
         let seats = s.capacity.map(|c| {
             let free = s.free().unwrap_or(0);
-            move || {
-                tr(Msg::AgendaSeatsLeft)().replace("{free}", &free.to_string()).replace("{capacity}", &c.to_string())
-            }
+            move || text::AgendaSeatsLeft { free: &free, capacity: &c }.t(locale())
         });
         let full = s.free() == Some(0);
         let (id, joined) = (s.id, s.joined);

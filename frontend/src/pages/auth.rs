@@ -8,7 +8,7 @@ use shared::accounts::{LoginRequest, Me, RegisterRequest};
 
 use crate::api::{self, ApiResult};
 use crate::components::form::{FormError, FormErrors, TextField};
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::{locale, text, tr, use_i18n};
 use crate::session::use_session;
 
 /// Where to go after signing in: the `?next=` address when it is a page of this site, else
@@ -75,7 +75,7 @@ pub fn VerifyBanner() -> impl IntoView {
         Some(view! {
             <div class="banner" role="status" data-testid="verify-banner">
                 <div class="container">
-                    <p>{move || tr(Msg::VerifyBanner)().replace("{email}", &email)}</p>
+                    <p>{move || text::VerifyBanner { email: &email }.t(locale())}</p>
                     <ResendVerification/>
                 </div>
             </div>

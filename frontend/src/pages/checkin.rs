@@ -19,7 +19,7 @@ use crate::components::data::resource_view;
 use crate::components::labels::{bilingual, date};
 use crate::components::route::route_id;
 use crate::i18n::storage;
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 use crate::pages::events::TicketCard;
 
 #[wasm_bindgen(inline_js = "
@@ -227,7 +227,7 @@ fn Door(event: i64) -> impl IntoView {
 
     view! {
         <p class="checkin-counts" data-testid="checkin-counts">
-            {move || counts.get().map(|c| tr(Msg::CheckinCounts)().replace("{n}", &c.checked_in.to_string()).replace("{total}", &c.expected.to_string()))}
+            {move || counts.get().map(|c| text::CheckinCounts { n: &c.checked_in, total: &c.expected }.t(locale()))}
         </p>
         <form class="checkin-form" on:submit=submit novalidate>
             <label for="checkin-code">{tr(Msg::CheckinCode)}</label>
@@ -247,7 +247,7 @@ fn Door(event: i64) -> impl IntoView {
         <video class="scanner" node_ref=video playsinline muted class:hidden=move || !scanning.get()></video>
         {move || (queued.get() > 0).then(|| view! {
             <p class="notice" data-testid="checkin-queued">
-                {tr(Msg::CheckinQueued)().replace("{n}", &queued.get().to_string())}" "
+                {text::CheckinQueued { n: &queued.get() }.t(locale())}" "
                 <button class="btn btn-small btn-secondary" on:click=move |_| flush()>{tr(Msg::CheckinRetry)}</button>
             </p>
         })}
@@ -294,7 +294,7 @@ fn Outcome(r: CheckinResult, questions: Vec<Question>, undone: RwSignal<bool>, u
                 }).collect_view()}
             </dl>
             {(r.outcome == CheckinOutcome::Refused).then(|| view! {
-                <p data-testid="checkin-reason">{move || tr(Msg::CheckinReason)().replace("{status}", tr(status.msg())())}</p>
+                <p data-testid="checkin-reason">{move || text::CheckinReason { status: &tr(status.msg())() }.t(locale())}</p>
             })}
             {r.checkin_id.filter(|_| r.outcome == CheckinOutcome::CheckedIn).map(|id| view! {
                 {move || if undone.get() {
@@ -367,7 +367,7 @@ pub fn BadgeSheet() -> impl IntoView {
                             let (tzh, ten) = (b.ticket_zh.clone(), b.ticket_en.clone());
                             let alt = Signal::derive({
                                 let name = b.name.clone();
-                                move || tr(Msg::TicketQrAlt)().replace("{name}", &name)
+                                move || text::TicketQrAlt { name: &name }.t(locale())
                             });
                             view! {
                                 <article class="name-badge" data-testid="badge">

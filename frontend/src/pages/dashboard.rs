@@ -12,7 +12,7 @@ use shared::{Locale, Msg};
 use crate::api;
 use crate::components::data::resource_view;
 use crate::components::labels::{day, today, use_taxonomy};
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -283,10 +283,7 @@ fn Weekly(a: StoredValue<Activity>) -> impl IntoView {
             let max = values.iter().copied().max().unwrap_or(0).to_string();
             let (from, to) =
                 (a.weeks.first().map(day).unwrap_or_default(), a.weeks.last().map(day).unwrap_or_default());
-            let desc = shared::i18n::fill(
-                Msg::DashChartSeries.t(l),
-                &[("metric", m.msg().t(l)), ("from", &from), ("to", &to), ("max", &max)],
-            );
+            let desc = text::DashChartSeries { metric: m.msg().t(l), from: &from, to: &to, max: &max }.t(l);
             columns(format!("{} · {}", Msg::DashWeekly.t(l), m.msg().t(l)), desc, labels, values)
         })
     });

@@ -23,7 +23,7 @@ use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField};
 use crate::components::labels::{bilingual, date};
 use crate::components::route::route_id;
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 use crate::session::{returning_to_here, use_session};
 
 /// The proposals that make sense towards a posting of `kind`.
@@ -277,7 +277,7 @@ fn EngagementView(e: Engagement, changed: Callback<()>) -> impl IntoView {
         </header>
         <article class="card">
             <p class="request-message" data-testid="request-message">{e.message.clone()}</p>
-            {pending.then(|| view! { <p class="small muted" data-testid="expires">{move || shared::i18n::fill(tr(Msg::EngExpires)(), &[("date", &date(&s.expires_at))])}</p> })}
+            {pending.then(|| view! { <p class="small muted" data-testid="expires">{move || text::EngExpires { date: &date(&s.expires_at) }.t(locale())}</p> })}
             {e.decline_reason.clone().map(|r| view! { <p class="notice">{tr(Msg::EngDeclineReason)}{tr(Msg::Colon)}{r}</p> })}
         </article>
         {(pending && receiver).then(|| view! { <Answer id=id changed=changed/> })}

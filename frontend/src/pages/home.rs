@@ -7,17 +7,16 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::Msg;
 use shared::accounts::Me;
 use shared::home::{FrontDoor, HOME_LIST_LEN, HappeningCard, ToDo};
-use shared::i18n::fill;
 use shared::market::PostingKind;
 use shared::orgs::OrgKind;
 use shared::taxonomy::TermKind;
+use shared::{Locale, Msg};
 
 use crate::api;
 use crate::components::labels::{bilingual, date, day, use_taxonomy};
-use crate::i18n::{locale, storage, tr};
+use crate::i18n::{locale, storage, text, tr};
 use crate::session::use_session;
 
 #[component]
@@ -46,7 +45,7 @@ pub fn Home() -> impl IntoView {
                 happenings(&d.events, "/events", None)
             }))/>
             <HomeList title=Msg::HomeCompetitions all="/competitions" items=Signal::derive(move || door().map(|d| {
-                happenings(&d.competitions, "/competitions", Some(Msg::HomeStageDeadline))
+                happenings(&d.competitions, "/competitions", Some(|date, l| text::HomeStageDeadline { date }.t(l)))
             }))/>
         </div>
         <Fields/>
@@ -96,7 +95,7 @@ fn Desk(me: RwSignal<Option<Me>>, todo: Signal<Option<ToDo>>) -> impl IntoView {
     };
     view! {
         <section class="desk card" aria-labelledby="desk-title">
-            <h1 id="desk-title">{move || fill(tr(Msg::HomeWelcome)(), &[("name", &name())])}</h1>
+            <h1 id="desk-title">{move || text::HomeWelcome { name: &name() }.t(locale())}</h1>
             <div class="grid-2">
                 <div>
                     <h2>{tr(Msg::HomeTodoTitle)}</h2>
@@ -142,23 +141,24 @@ fn new_strong_matches(ids: &[String]) -> usize {
     ids.iter().filter(|id| !seen.contains(*id)).count()
 }
 
+/// A to-do's text, given how many.
+type Counted = fn(usize, Locale) -> String;
+
 #[component]
 fn ToDoList(todo: Signal<Option<ToDo>>) -> impl IntoView {
     // Counted once per answer: reading it marks the matches as seen.
     let new_matches = Memo::new(move |_| todo.with(|t| t.as_ref().map(|t| new_strong_matches(&t.strong_matches))));
     let rows = move || {
         let t = todo.get()?;
-        let rows: Vec<(Msg, usize, &'static str)> = [
-            (Msg::HomeTodoRequests, t.requests_waiting as usize, "/engagements"),
-            (Msg::HomeTodoMessages, t.unread_messages as usize, "/engagements"),
-            (Msg::HomeTodoNotifications, t.unread_notifications as usize, "/notifications"),
-            (Msg::HomeTodoMatches, new_matches.get().unwrap_or(0), "/feed"),
-            (Msg::HomeTodoJudging, t.judging_due as usize, "/judging"),
-            (Msg::HomeTodoEvents, t.events_running as usize, "/events"),
-        ]
-        .into_iter()
-        .filter(|(_, n, _)| *n > 0)
-        .collect();
+        let all: [(Counted, usize, &'static str); 6] = [
+            (|n, l| text::HomeTodoRequests { n }.t(l), t.requests_waiting as usize, "/engagements"),
+            (|n, l| text::HomeTodoMessages { n }.t(l), t.unread_messages as usize, "/engagements"),
+            (|n, l| text::HomeTodoNotifications { n }.t(l), t.unread_notifications as usize, "/notifications"),
+            (|n, l| text::HomeTodoMatches { n }.t(l), new_matches.get().unwrap_or(0), "/feed"),
+            (|n, l| text::HomeTodoJudging { n }.t(l), t.judging_due as usize, "/judging"),
+            (|n, l| text::HomeTodoEvents { n }.t(l), t.events_running as usize, "/events"),
+        ];
+        let rows: Vec<(Counted, usize, &'static str)> = all.into_iter().filter(|(_, n, _)| *n > 0).collect();
         Some(rows)
     };
     view! {
@@ -166,8 +166,8 @@ fn ToDoList(todo: Signal<Option<ToDo>>) -> impl IntoView {
             {move || match rows() {
                 None => (0..3).map(|_| view! { <li class="skeleton" aria-hidden="true"></li> }).collect_view().into_any(),
                 Some(rows) if rows.is_empty() => view! { <li class="muted">{tr(Msg::HomeTodoNone)}</li> }.into_any(),
-                Some(rows) => rows.into_iter().map(|(msg, n, href)| view! {
-                    <li><A href=href>{move || fill(tr(msg)(), &[("n", &n.to_string())])}</A></li>
+                Some(rows) => rows.into_iter().map(|(says, n, href)| view! {
+                    <li><A href=href>{move || says(n, locale())}</A></li>
                 }).collect_view().into_any(),
             }}
         </ul>
@@ -236,22 +236,25 @@ fn calls(d: &FrontDoor) -> Vec<Item> {
                 &c.title_zh,
                 c.title_en.as_deref(),
                 [
-                    fill(Msg::HomeCallReward.t(l), &[("amount", &reward)]),
-                    fill(Msg::HomeCallCloses.t(l), &[("date", &day(&c.application_deadline))]),
+                    text::HomeCallReward { amount: &reward }.t(l),
+                    text::HomeCallCloses { date: &day(&c.application_deadline) }.t(l),
                 ],
             )
         })
         .collect()
 }
 
-fn happenings(cards: &[HappeningCard], area: &str, when: Option<Msg>) -> Vec<Item> {
+/// A card's date as a sentence (a competition's next deadline).
+type Dated = fn(&str, Locale) -> String;
+
+fn happenings(cards: &[HappeningCard], area: &str, when: Option<Dated>) -> Vec<Item> {
     let l = locale();
     cards
         .iter()
         .map(|c| {
             let at = c.at.as_ref().map(date).unwrap_or_default();
             let at = match when {
-                Some(msg) => fill(msg.t(l), &[("date", &at)]),
+                Some(says) => says(&at, l),
                 None => at,
             };
             Item::new(

@@ -19,7 +19,7 @@ use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, TextArea};
 use crate::components::labels::{bilingual, date, now, when};
 use crate::components::route::route_id;
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 
 /// The organizers' part of a competition page.
 #[component]
@@ -200,13 +200,10 @@ fn AssignmentTable(a: StageAssignment, k: u32, editable: bool, adjust: Callback<
     let pct = move |sum: u64| if pairs == 0 { 0 } else { (sum as f64 / pairs as f64).round() as u64 };
     let fit = a.fit;
     let fit_text = move || {
-        let mut t = shared::i18n::fill(
-            tr(Msg::CompFitAverage)(),
-            &[("pct", &pct(fit).to_string()), ("pairs", &pairs.to_string())],
-        );
+        let mut t = text::CompFitAverage { pct: &pct(fit), pairs: &pairs }.t(locale());
         if let Some(g) = greedy {
             t.push_str(Msg::ListSep.t(locale()));
-            t.push_str(&shared::i18n::fill(tr(Msg::CompGreedyFitAverage)(), &[("pct", &pct(g).to_string())]));
+            t.push_str(&text::CompGreedyFitAverage { pct: &pct(g) }.t(locale()));
         }
         t
     };
@@ -380,10 +377,7 @@ fn PanelInvitations(changed: Callback<()>) -> impl IntoView {
                     let stage = i.stage_id;
                     let text = move || {
                         let l = locale();
-                        tr(Msg::PanelInvitationText)()
-                            .replace("{org}", &bilingual(&i.org.name_zh, i.org.name_en.as_deref(), l))
-                            .replace("{title}", &bilingual(&i.title_zh, i.title_en.as_deref(), l))
-                            .replace("{stage}", &bilingual(&i.stage_name_zh, i.stage_name_en.as_deref(), l))
+                        text::PanelInvitationText { org: &bilingual(&i.org.name_zh, i.org.name_en.as_deref(), l), title: &bilingual(&i.title_zh, i.title_en.as_deref(), l), stage: &bilingual(&i.stage_name_zh, i.stage_name_en.as_deref(), l) }.t(locale())
                     };
                     view! {
                         <li data-testid="panel-invitation">
@@ -531,15 +525,13 @@ fn CertificateView(c: Certificate) -> impl IntoView {
     let (kz, ke) = (c.track_zh.clone(), c.track_en.clone());
     let org = c.organizer.clone();
     let body = move || {
-        shared::i18n::fill(
-            Msg::CertBody.t(locale()),
-            &[
-                ("team", &c.team_name),
-                ("title", &bilingual(&tz, te.as_deref(), locale())),
-                ("track", &bilingual(&kz, ke.as_deref(), locale())),
-                ("rank", &c.rank.to_string()),
-            ],
-        )
+        text::CertBody {
+            team: &c.team_name,
+            title: &bilingual(&tz, te.as_deref(), locale()),
+            track: &bilingual(&kz, ke.as_deref(), locale()),
+            rank: &c.rank,
+        }
+        .t(locale())
     };
     view! {
         <p class="no-print"><button class="btn btn-primary" on:click=move |_| { let _ = window().print(); }>{tr(Msg::CertPrint)}</button></p>

@@ -17,7 +17,7 @@ use crate::components::data::{Bar, ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, TextField};
 use crate::components::labels::{bilingual, clock, date, local_input, parse_local, use_taxonomy};
 use crate::components::route::route_id;
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 use crate::pages::market::matches::reason_text;
 
 fn slot_text(s: &Slot) -> String {
@@ -260,7 +260,7 @@ fn CounterpartCard(event: i64, c: Counterpart, changed: Callback<()>) -> impl In
             <div class="match-head">
                 <div>
                     <strong data-testid="counterpart-name">{move || person_text(&person)}</strong>
-                    <p class="muted small">{move || tr(Msg::MeetingsCommonSlots)().replace("{n}", &common.to_string())}</p>
+                    <p class="muted small">{move || text::MeetingsCommonSlots { n: &common }.t(locale())}</p>
                 </div>
                 {if score == 0 {
                     view! { <span class="badge badge-muted" data-testid="counterpart-no-score" title=tr(Msg::MeetNoScoreHint)>{tr(Msg::MeetNoScore)}</span> }.into_any()
@@ -275,7 +275,7 @@ fn CounterpartCard(event: i64, c: Counterpart, changed: Callback<()>) -> impl In
             </div>
             {match c.via.clone() {
                 Some((mine, theirs)) => view! {
-                    <p class="muted small">{move || tr(Msg::MeetingsVia)().replace("{mine}", &mine).replace("{theirs}", &theirs)}</p>
+                    <p class="muted small">{move || text::MeetingsVia { mine: &mine, theirs: &theirs }.t(locale())}</p>
                 }.into_any(),
                 None => view! { <p class="muted small">{tr(Msg::MeetingsNoPostings)}</p> }.into_any(),
             }}
@@ -377,17 +377,15 @@ fn Scheduler(event: i64, last: Option<ScheduleReport>) -> impl IntoView {
     });
     let report_text = move |r: &ScheduleReport| {
         let (avg, greedy_avg) = r.averages();
-        shared::i18n::fill(
-            tr(Msg::MeetingsReport)(),
-            &[
-                ("placed", &r.placed.to_string()),
-                ("accepted", &r.accepted.to_string()),
-                ("avg", &avg.to_string()),
-                ("greedy_placed", &r.greedy_placed.to_string()),
-                ("greedy_avg", &greedy_avg.to_string()),
-                ("took", &r.took(locale())),
-            ],
-        )
+        text::MeetingsReport {
+            placed: &r.placed,
+            accepted: &r.accepted,
+            avg: &avg,
+            greedy_placed: &r.greedy_placed,
+            greedy_avg: &greedy_avg,
+            took: &r.took(locale()),
+        }
+        .t(locale())
     };
     view! {
         <section class="card" data-testid="meeting-scheduler">

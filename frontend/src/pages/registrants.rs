@@ -12,7 +12,6 @@ use shared::events::{
     BulkAction, BulkRequest, Event, EventMessageInput, MessagePreview, Registrant, RegistrantQuery, RegistrantSort,
     RegistrationStatus,
 };
-use shared::i18n::fill;
 use shared::page::Page;
 
 use crate::api;
@@ -20,7 +19,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::data::{ErrorView, Pager, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea};
 use crate::components::labels::{Localized, person, when};
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 
 const PER_PAGE: u32 = 50;
 
@@ -129,7 +128,7 @@ pub fn Registrants(e: Event) -> impl IntoView {
                 <SelectField label=Msg::FilterSort name="registrant_sort" value=sort options=sorts errors=errors empty=Msg::RegSortDefault/>
             </div>
             <div class="bulk-bar" data-testid="bulk-bar">
-                <span class="muted" data-testid="selected-count">{move || fill(tr(Msg::RegSelected)(), &[("n", &selected.with(BTreeSet::len).to_string())])}</span>
+                <span class="muted" data-testid="selected-count">{move || text::RegSelected { n: &selected.with(BTreeSet::len) }.t(locale())}</span>
                 <ConfirmButton label=Msg::BulkApprove question=Msg::BulkApproveAsk testid="bulk-approve" class="btn btn-small btn-primary"
                     disabled=none_chosen on_confirm=Callback::new(move |_| send_bulk(BulkAction::Approve))/>
                 <ConfirmButton label=Msg::BulkReject question=Msg::BulkRejectAsk testid="bulk-reject" class="btn btn-small btn-secondary"
@@ -140,8 +139,8 @@ pub fn Registrants(e: Event) -> impl IntoView {
                 {move || (!none_chosen.get()).then(|| view! {
                     <a class="btn btn-small btn-ghost" href=export_href() data-testid="bulk-export">{tr(Msg::BulkExport)}</a>
                 })}
-                {move || done.get().map(|n| view! { <span class="ok" role="status">{fill(tr(Msg::BulkDone)(), &[("n", &n.to_string())])}</span> })}
-                {move || messaged.get().map(|n| view! { <span class="ok" role="status" data-testid="message-sent">{fill(tr(Msg::MessageSent)(), &[("n", &n.to_string())])}</span> })}
+                {move || done.get().map(|n| view! { <span class="ok" role="status">{text::BulkDone { n: &n }.t(locale())}</span> })}
+                {move || messaged.get().map(|n| view! { <span class="ok" role="status" data-testid="message-sent">{text::MessageSent { n: &n }.t(locale())}</span> })}
             </div>
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
             {move || composing.get().then(|| view! {
@@ -156,7 +155,7 @@ pub fn Registrants(e: Event) -> impl IntoView {
                 };
                 let total = p.total;
                 view! {
-                    <p class="muted small" data-testid="registrant-total">{move || fill(tr(Msg::RegTotal)(), &[("n", &total.to_string())])}</p>
+                    <p class="muted small" data-testid="registrant-total">{move || text::RegTotal { n: &total }.t(locale())}</p>
                     <div class="table-scroll">
                     <table class="table registrant-table" data-testid="registrant-table">
                         <thead><tr>
@@ -287,7 +286,7 @@ pub fn MessageComposer(
     view! {
         <form class="composer" data-testid="message-composer" on:submit=submit novalidate>
             <FormError errors=errors/>
-            {to_selection.then(|| view! { <p class="notice">{move || fill(tr(Msg::MsgToSelection)(), &[("n", &count.to_string())])}</p> })}
+            {to_selection.then(|| view! { <p class="notice">{move || text::MsgToSelection { n: &count }.t(locale())}</p> })}
             <TextArea label=Msg::MessageText name="text" value=text errors=errors/>
             {(!to_selection).then(|| view! {
                 <SelectField label=Msg::MessageStatus name="statuses" value=status options=statuses errors=errors/>
@@ -303,7 +302,7 @@ pub fn MessageComposer(
                     view! {
                         <div class="preview" data-testid="message-preview" aria-live="polite">
                             <p><strong>{tr(Msg::MsgPreviewTitle)}</strong></p>
-                            <p data-testid="preview-recipients">{fill(tr(Msg::MsgRecipients)(), &[("n", &p.recipients.to_string())])}
+                            <p data-testid="preview-recipients">{text::MsgRecipients { n: &p.recipients }.t(locale())}
                                 {(!names.is_empty()).then(|| format!(" · {names}"))}{(p.recipients as usize > p.names.len()).then_some("…")}</p>
                             <p class="preview-subject">{subject}</p>
                             <pre class="preview-body">{body}</pre>

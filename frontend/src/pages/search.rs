@@ -13,7 +13,7 @@ use super::market::{amount, type_label, ui_path};
 use crate::api;
 use crate::components::data::resource_view;
 use crate::components::labels::{bilingual, day, use_taxonomy};
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 
 #[component]
 pub fn Search() -> impl IntoView {
@@ -134,7 +134,7 @@ fn NothingFound(suggestions: Vec<String>, without_filters: Option<u64>, query: S
             })}
             {without_filters.filter(|n| *n > 0).map(|n| view! {
                 <p><A href=url_for(&unfiltered) attr:data-testid="drop-filters">
-                    {move || Msg::SearchWithoutFilters.t(locale()).replace("{n}", &n.to_string())}
+                    {move || text::SearchWithoutFilters { n: &n }.t(locale())}
                 </A></p>
             })}
             <p class="small muted">{tr(Msg::SearchTips)}</p>

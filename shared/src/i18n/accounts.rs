@@ -11,11 +11,11 @@ macro_rules! accounts_msgs {
     VerifyConfirm => "确认验证", "Confirm";
     VerifyDone => "邮箱已验证。现在可以创建或加入组织、报名活动和发起对接了。", "Your email is verified. You can now create or join organizations, register for events and send requests.";
     VerifyContinue => "继续", "Continue";
-    VerifyBanner => "请验证邮箱：我们已向 {email} 发送了验证链接。验证后才能创建或加入组织、接受邀请、报名活动和发起对接。", "Please verify your email: we sent a link to {email}. Until then you cannot create or join organizations, accept invitations, register for events or send requests.";
+    VerifyBanner(email) => "请验证邮箱：我们已向 {email} 发送了验证链接。验证后才能创建或加入组织、接受邀请、报名活动和发起对接。", "Please verify your email: we sent a link to {email}. Until then you cannot create or join organizations, accept invitations, register for events or send requests.";
     VerifyResend => "重新发送验证邮件", "Resend the verification email";
     VerifyResent => "已发送，请查收邮件（包括垃圾邮件文件夹）。", "Sent — check your inbox (and the spam folder).";
     VerifyEmailSubject => "请验证您的邮箱", "Verify your email address";
-    VerifyEmailBody => "欢迎注册未来产业对接平台。请在 {hours} 小时内打开以下链接，验证这个邮箱地址：\n{link}\n\n验证后即可创建或加入组织、接受邀请、报名活动和发起对接。如果不是您本人注册，请忽略此邮件。", "Welcome to FutureMatch. Open this link within {hours} hours to verify this email address:\n{link}\n\nOnce verified you can create or join organizations, accept invitations, register for events and send requests. If you did not register, ignore this email.";
+    VerifyEmailBody(hours, link) => "欢迎注册未来产业对接平台。请在 {hours} 小时内打开以下链接，验证这个邮箱地址：\n{link}\n\n验证后即可创建或加入组织、接受邀请、报名活动和发起对接。如果不是您本人注册，请忽略此邮件。", "Welcome to FutureMatch. Open this link within {hours} hours to verify this email address:\n{link}\n\nOnce verified you can create or join organizations, accept invitations, register for events and send requests. If you did not register, ignore this email.";
     EmailFooter => "——未来产业对接平台。可在“通知设置”中选择哪些通知发送邮件。", "— FutureMatch. Choose which notifications reach you by email under Notification settings.";
     LoginTitle => "登录", "Log in";
     RegisterTitle => "注册账户", "Create an account";

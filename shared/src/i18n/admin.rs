@@ -62,7 +62,7 @@ macro_rules! admin_msgs {
     ModerationEmpty => "暂无待审核的信息", "Nothing is waiting for review";
     AdminTitle => "管理后台", "Administration";
     ConsoleSections => "管理后台栏目", "Console sections";
-    ConsoleWaiting => "{n} 项待处理", "{n} waiting";
+    ConsoleWaiting(n) => "{n} 项待处理", "{n} waiting";
     ConsoleOverviewIntro => "以下栏目有待处理的事项；其余设置在左侧菜单中。", "These sections have items waiting; every other setting is in the menu.";
     ConsoleAllClear => "目前没有待处理的事项。", "Nothing is waiting right now.";
     AdminOrgsTitle => "组织认证", "Organization verification";
@@ -103,7 +103,7 @@ macro_rules! admin_msgs {
     AdminRetentionIntro => "超过期限的数据每天自动删除。消息：组织之间的对接消息和活动通知；日志：登录失败记录、已发送的邮件和已读通知（依《网络安全法》至少保留六个月）。审计日志不在此列，永久保留。留空表示一直保留。", "Data older than these limits is deleted every day. Messages: messages between organizations and event announcements; logs: failed sign-ins, sent emails and read notifications (at least six months, as the Cybersecurity Law requires). The audit log is not affected and is kept. Leave a field empty to keep the data until deleted by hand.";
     AdminRetentionApply => "立即执行", "Apply now";
     AdminRetentionLastApplied => "上次执行", "Last applied";
-    AdminRetentionReport => "已删除：消息 {messages} 条，活动通知 {event_messages} 条，登录失败记录 {login_failures} 条，邮件 {emails} 封，通知 {notifications} 条", "Deleted: {messages} messages, {event_messages} event announcements, {login_failures} failed sign-ins, {emails} emails, {notifications} notifications";
+    AdminRetentionReport(messages, event_messages, login_failures, emails, notifications) => "已删除：消息 {messages} 条，活动通知 {event_messages} 条，登录失败记录 {login_failures} 条，邮件 {emails} 封，通知 {notifications} 条", "Deleted: {messages} messages, {event_messages} event announcements, {login_failures} failed sign-ins, {emails} emails, {notifications} notifications";
     AdminRetentionNever => "从未执行", "Never";
         }
     };

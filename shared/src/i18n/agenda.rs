@@ -10,7 +10,7 @@ macro_rules! agenda_msgs {
     AgendaTitle => "议程", "Agenda";
     AgendaEmpty => "议程尚未发布", "The agenda is not published yet";
     AgendaRoom => "会场", "Room";
-    AgendaSeatsLeft => "剩余 {free} / {capacity} 座", "{free} of {capacity} seats left";
+    AgendaSeatsLeft(free, capacity) => "剩余 {free} / {capacity} 座", "{free} of {capacity} seats left";
     AgendaJoin => "预约席位", "Reserve a seat";
     AgendaLeave => "取消预约", "Give up the seat";
     AgendaJoined => "已预约", "Seat reserved";

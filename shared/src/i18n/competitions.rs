@@ -69,8 +69,8 @@ macro_rules! competitions_msgs {
     CompNoAssignment => "尚未分配评委", "No judges assigned yet";
     CompJudges => "评委", "Judges";
     CompFit => "专业匹配度", "Expertise fit";
-    CompFitAverage => "评委与作品的平均专业匹配度 {pct}%（{pairs} 组）", "Judges fit their entries' fields {pct}% on average ({pairs} judge–entry pairs)";
-    CompGreedyFitAverage => "先到先分配为 {pct}%", "first come, first assigned would give {pct}%";
+    CompFitAverage(pct, pairs) => "评委与作品的平均专业匹配度 {pct}%（{pairs} 组）", "Judges fit their entries' fields {pct}% on average ({pairs} judge–entry pairs)";
+    CompGreedyFitAverage(pct) => "先到先分配为 {pct}%", "first come, first assigned would give {pct}%";
     CompFitHint => "匹配度看评委的专长领域和关键词与作品的相符程度，100% 为完全相符。", "Fit compares each judge's fields and keywords with the entry's; 100% is a perfect fit.";
     CompLoad => "评审量", "Loads";
     CompResults => "评审结果", "Results";
@@ -103,7 +103,7 @@ macro_rules! competitions_msgs {
     CompSaved => "评分已保存", "Scores saved";
     CompScoringClosed => "本阶段评审已结束，评分不可再修改。", "This stage is closed; scores can no longer change.";
     CertTitle => "荣誉证书", "Certificate of Award";
-    CertBody => "{team} 在「{title}」{track}中荣获第 {rank} 名。", "{team} placed {rank} in the {track} of “{title}”.";
+    CertBody(team, rank, track, title) => "{team} 在「{title}」{track}中荣获第 {rank} 名。", "{team} placed {rank} in the {track} of “{title}”.";
     CertMembers => "团队成员", "Team members";
     CertPrint => "打印证书", "Print";
     TeamInvited => "待确认", "Invited";
@@ -120,7 +120,7 @@ macro_rules! competitions_msgs {
     PanelDeclined => "已婉拒", "Declined";
     CompPanelInvited => "勾选的专家会收到邀请，接受后才会被分配评审任务。", "Checked experts are invited; they are assigned entries only once they accept.";
     PanelInvitationsTitle => "评审邀请", "Invitations to judge";
-    PanelInvitationText => "{org}邀请您担任「{title}」{stage}的评审专家", "{org} invites you to judge {stage} of “{title}”";
+    PanelInvitationText(org, stage, title) => "{org}邀请您担任「{title}」{stage}的评审专家", "{org} invites you to judge {stage} of “{title}”";
     PanelAccept => "接受", "Accept";
     PanelDecline => "婉拒", "Decline";
     CompDraft => "草稿：只有主办方能看到。组织通过认证后即可发布，发布后公众可见、可报名组队。", "Draft: only its organizers see it. Once the organization is verified it can be opened to the public, who can then register teams.";

@@ -51,7 +51,7 @@ macro_rules! dashboard_msgs {
     DashExport => "导出 Excel", "Export to Excel";
     DashTotal => "合计", "Total";
     DashMetric => "指标", "Measure";
-    DashChartSeries => "{metric}：{from} 至 {to} 每周数量，最高 {max}", "{metric}: weekly counts from {from} to {to}, highest {max}";
+    DashChartSeries(metric, from, to, max) => "{metric}：{from} 至 {to} 每周数量，最高 {max}", "{metric}: weekly counts from {from} to {to}, highest {max}";
     DashRuleOrgs => "已认证组织", "Verified organizations";
     DashRuleOpenCalls => "结果公示已生效的揭榜挂帅项目", "Open calls with a final result notice";
     DashRuleScenarios => "已签约试点的开放场景", "Scenario openings with a signed pilot";

@@ -59,7 +59,7 @@ macro_rules! engage_msgs {
     EngMarkFailed => "标记未成", "Mark as not happening";
     EngFailureReason => "未成原因", "Why it did not happen";
     EngHistory => "进展记录", "History";
-    EngExpires => "如未回复，这条申请将于 {date} 过期。", "If unanswered, this request expires on {date}.";
+    EngExpires(date) => "如未回复，这条申请将于 {date} 过期。", "If unanswered, this request expires on {date}.";
     EngFrom => "申请方", "From";
     EngTo => "接收方", "To";
     EngAbout => "查看所涉发布", "View the posting it is about";

@@ -6,7 +6,7 @@
 macro_rules! fields_msgs {
     ([$next:ident $(, $rest:ident)*] $($done:tt)*) => {
         $next! { [$($rest),*] $($done)*
-    FieldProblem => "{field}：{problem}", "{field}: {problem}";
+    FieldProblem(field, problem) => "{field}：{problem}", "{field}: {problem}";
     FieldRequired => "此项为必填项", "This field is required";
     FieldEmailInvalid => "请输入有效的邮箱地址", "Enter a valid email address";
     FieldPasswordTooShort => "密码至少需要 10 个字符", "The password needs at least 10 characters";
@@ -25,7 +25,7 @@ macro_rules! fields_msgs {
     FieldRangeInverted => "下限不能高于上限", "The minimum cannot exceed the maximum";
     FieldFundBelowTicket => "基金规模不能小于单笔投资金额", "A fund cannot be smaller than the tickets it writes";
     FieldOutOfRange => "数值超出允许范围", "The value is out of the allowed range";
-    FieldNotOneOf => "不是可选的值。可选值：{values}", "Not one of the allowed values: {values}";
+    FieldNotOneOf(values) => "不是可选的值。可选值：{values}", "Not one of the allowed values: {values}";
     FieldUnknownField => "没有这个字段：请删除它或检查拼写", "Unknown field: remove it or check its spelling";
     FieldExpectedInteger => "应为整数", "Must be a whole number";
     FieldExpectedNumber => "应为数字", "Must be a number";

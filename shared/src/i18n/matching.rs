@@ -22,8 +22,8 @@ macro_rules! matching_msgs {
     BundleRequestIntro => "同一条留言分别发给三方：成果方按下面选择的合作方式，场景方为试点申请，投资方为融资对接。此前已发过请求的一方不会重复发送。", "One message goes to each party: the lab with the cooperation mode chosen below, the scenario's owner as a pilot request, the fund as an investment request. A party already asked is not asked again.";
     BundleCapabilityProposal => "向成果方提出的合作方式", "What you ask the lab for";
     BundleRequestSend => "发送给三方", "Send to all three";
-    BundleRequestSent => "已向{n}方发送对接请求。", "Requests sent to {n} parties.";
-    BundleRequestAlready => "{n}方此前已收到你的请求，未重复发送。", "{n} already had your request and were not asked again.";
+    BundleRequestSent(n) => "已向{n}方发送对接请求。", "Requests sent to {n} parties.";
+    BundleRequestAlready(n) => "{n}方此前已收到你的请求，未重复发送。", "{n} already had your request and were not asked again.";
     BundleRequestBoard => "查看对接进展", "See your requests";
     FeedTitle => "为我推荐", "For you";
     FeedIntro => "根据您所在组织已发布的信息，为您推荐最匹配的合作机会。", "The best opportunities for what your organizations have published.";
@@ -36,7 +36,7 @@ macro_rules! matching_msgs {
     MatchHeldBack => "主要不足：", "Held back by: ";
     MatchFactors => "得分构成", "Score breakdown";
     MatchFactorsLegend => "每项“得分 / 满分”相加即为匹配度（满分 100）；条形表示该项符合的程度，满分随管理员设定的权重而定。", "Each factor's points out of its maximum add up to the match score (out of 100); the bar shows how well the factor is met, and the maximums follow the weights the administrators set.";
-    MatchPointsOf => "{points} / {max} 分", "{points} of {max}";
+    MatchPointsOf(points, max) => "{points} / {max} 分", "{points} of {max}";
     FitFull => "完全符合", "fully met";
     FitMostly => "基本符合", "mostly met";
     FitPartly => "部分符合", "partly met";

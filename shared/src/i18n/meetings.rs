@@ -18,8 +18,8 @@ macro_rules! meetings_msgs {
     MeetingsSaved => "已保存", "Saved";
     MeetingsAttendees => "推荐洽谈对象", "Who to meet";
     MeetingsNoAttendees => "暂无其他参会者", "No other attendees yet";
-    MeetingsCommonSlots => "共同空闲 {n} 个时段", "{n} slots free in common";
-    MeetingsVia => "依据：{mine} ↔ {theirs}", "Based on: {mine} ↔ {theirs}";
+    MeetingsCommonSlots(n) => "共同空闲 {n} 个时段", "{n} slots free in common";
+    MeetingsVia(mine, theirs) => "依据：{mine} ↔ {theirs}", "Based on: {mine} ↔ {theirs}";
     MeetingsNoPostings => "双方尚无可比对的发布内容", "No postings on both sides to compare";
     MeetingsRequest => "邀约洽谈", "Ask to meet";
     MeetingsMessage => "留言（选填）", "Message (optional)";
@@ -44,10 +44,10 @@ macro_rules! meetings_msgs {
     MeetingsSaveSetup => "生成时段", "Set the slots";
     MeetingsSchedule => "排定洽谈", "Schedule the meetings";
     MeetingsScheduleHint => "把已接受的邀约排入时段与桌位：任何人同一时段只有一场，只在双方都空闲的时段，不超过桌数；先求场次最多，再求匹配分最高。可随时重新排定。", "Places accepted requests at slots and tables: no one in two meetings at once, only when both are free, never more than the tables; as many meetings as possible, then the best-matched. Run it again at any time.";
-    MeetingsReport => "已排定 {placed} / {accepted} 场已接受的会谈，平均匹配分 {avg}（满分 100）；先到先排法只能排 {greedy_placed} 场，平均 {greedy_avg}。用时{took}。", "Placed {placed} of {accepted} accepted meetings, average match score {avg} (of 100); first come, first placed would place {greedy_placed}, average {greedy_avg}. Took {took}.";
+    MeetingsReport(placed, accepted, avg, greedy_placed, greedy_avg, took) => "已排定 {placed} / {accepted} 场已接受的会谈，平均匹配分 {avg}（满分 100）；先到先排法只能排 {greedy_placed} 场，平均 {greedy_avg}。用时{took}。", "Placed {placed} of {accepted} accepted meetings, average match score {avg} (of 100); first come, first placed would place {greedy_placed}, average {greedy_avg}. Took {took}.";
     TookUnderMs => "不到 1 毫秒", "under 1 ms";
-    TookMs => " {n} 毫秒", "{n} ms";
-    TookSeconds => " {n} 秒", "{n} s";
+    TookMs(n) => " {n} 毫秒", "{n} ms";
+    TookSeconds(n) => " {n} 秒", "{n} s";
     MeetNoScore => "无匹配分", "No match score";
     MeetNoScoreHint => "双方机构没有可比对的发布，这场会谈按邀约排定，不计匹配分。", "Their organizations have nothing published to compare: the meeting is placed because it was requested, without a match score.";
     MeetingsPlan => "桌位安排", "Table plan";
@@ -59,8 +59,8 @@ macro_rules! meetings_msgs {
     MeetOrgB => "乙方单位", "Organization B";
     MeetScore => "匹配分", "Match score";
     MeetPlanTitle => "桌位安排", "Table plan";
-    MeetIcsSummary => "洽谈：{name} · {table}号桌", "Meeting: {name} · table {table}";
-    MeetIcsLocation => "{table}号桌", "Table {table}";
+    MeetIcsSummary(name, table) => "洽谈：{name} · {table}号桌", "Meeting: {name} · table {table}";
+    MeetIcsLocation(table) => "{table}号桌", "Table {table}";
     MeetAccepted => "已接受", "Accepted";
     MeetDeclined => "已婉拒", "Declined";
     MeetCancelled => "已撤回", "Withdrawn";

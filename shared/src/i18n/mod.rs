@@ -71,8 +71,24 @@ impl Locale {
 }
 
 macro_rules! catalogue {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// A catalogue key. `Msg::X.t(locale)` gives the text.
+    (@text $key:ident) => {};
+    (@text $key:ident ($($arg:ident),+)) => {
+        #[doc = concat!("[`Msg::", stringify!($key), "`] with its arguments; `.t(locale)` gives the text.")]
+        #[allow(non_camel_case_types)]
+        pub struct $key<$($arg),+> {
+            $(pub $arg: $arg),+
+        }
+
+        #[allow(non_camel_case_types)]
+        impl<$($arg: core::fmt::Display),+> $key<$($arg),+> {
+            pub fn t(&self, locale: Locale) -> String {
+                fill(Msg::$key.t(locale), &[$((stringify!($arg), &self.$arg.to_string())),+])
+            }
+        }
+    };
+    ($($key:ident $(($($arg:ident),+))? => $zh:literal, $en:literal;)*) => {
+        /// A catalogue key. `Msg::X.t(locale)` gives the text; a text with arguments is given by
+        /// its type in [`text`], which takes them: `text::X { n: 3 }.t(locale)`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
@@ -89,6 +105,19 @@ macro_rules! catalogue {
                     Locale::En => EN[self as usize],
                 }
             }
+
+            /// The arguments a text takes (its `{placeholders}`), as declared in the catalogue.
+            pub fn args(self) -> &'static [&'static str] {
+                static ARGS: &[&[&str]] = &[$(&[$($(stringify!($arg)),+)?]),*];
+                ARGS[self as usize]
+            }
+        }
+
+        /// The catalogue's texts that take arguments, one type each: its fields are the
+        /// arguments, so a missing or misspelt one does not compile.
+        pub mod text {
+            use super::{Locale, Msg, fill};
+            $(catalogue!(@text $key $(($($arg),+))?);)*
         }
     };
 }
@@ -143,7 +172,6 @@ macro_rules! done_msgs {
 
 errors_msgs! { [fields_msgs, accounts_msgs, orgs_msgs, market_msgs, imports_msgs, search_msgs, matching_msgs, engage_msgs, opencall_msgs, notify_msgs, events_msgs, agenda_msgs, meetings_msgs, experts_msgs, competitions_msgs, dashboard_msgs, admin_msgs, shell_msgs, common_msgs, done_msgs] }
 
-/// Replaces `{name}` placeholders in a catalogue text.
 /// A text given in Chinese and maybe English, in `locale`: the English one when there is one (not
 /// blank), else the Chinese.
 pub fn in_language(zh: &str, en: Option<&str>, locale: Locale) -> String {
@@ -153,7 +181,9 @@ pub fn in_language(zh: &str, en: Option<&str>, locale: Locale) -> String {
     }
 }
 
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+/// Replaces `{name}` placeholders in a catalogue text: for [`text`]'s types, and for notifications,
+/// whose texts are chosen by kind and filled from the parameters stored with them.
+pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);
@@ -198,6 +228,6 @@ mod tests {
 
     #[test]
     fn fill_replaces_named_placeholders() {
-        assert_eq!(fill(Msg::RetryAfterMinutes.t(Locale::En), &[("minutes", "7")]), "Try again in 7 minutes");
+        assert_eq!(text::RetryAfterMinutes { minutes: "7" }.t(Locale::En), "Try again in 7 minutes");
     }
 }

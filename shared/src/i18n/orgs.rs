@@ -34,7 +34,7 @@ macro_rules! orgs_msgs {
     OrgVerify => "认证", "Verify";
     OrgUnverify => "撤销认证", "Revoke verification";
     OrgMembersTitle => "成员管理", "Members";
-    OrgMembersCount => "{n} 位成员", "Members: {n}";
+    OrgMembersCount(n) => "{n} 位成员", "Members: {n}";
     OrgRoleOwner => "所有者", "Owner";
     OrgRoleMember => "成员", "Member";
     OrgRole => "角色", "Role";

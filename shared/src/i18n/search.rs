@@ -15,7 +15,7 @@ macro_rules! search_msgs {
     SearchTitle => "搜索结果", "Search results";
     SearchNone => "没有找到相关内容，换个关键词试试", "Nothing found; try other words";
     SearchTry => "试试：", "Try:";
-    SearchWithoutFilters => "去掉领域和区县筛选，可找到 {n} 条结果", "Without the field and district filters: {n} results";
+    SearchWithoutFilters(n) => "去掉领域和区县筛选，可找到 {n} 条结果", "Without the field and district filters: {n} results";
     SearchTips => "提示：用更短或更常见的词（如「无人机」而非完整句子），中英文都可以。", "Tip: use shorter or more common words; Chinese and English both work.";
     SearchAll => "全部", "All";
         }

@@ -10,7 +10,15 @@ pub fn money(wan: u32, l: Locale) -> String {
 }
 
 pub(super) fn join_money(number: &str, unit: Msg, l: Locale) -> String {
-    crate::i18n::fill(unit.t(l), &[("n", number)])
+    use crate::i18n::text;
+    let n = number;
+    match unit {
+        Msg::AmountYi => text::AmountYi { n }.t(l),
+        Msg::AmountWan => text::AmountWan { n }.t(l),
+        Msg::AmountBillion => text::AmountBillion { n }.t(l),
+        Msg::AmountMillion => text::AmountMillion { n }.t(l),
+        _ => text::AmountYuan { n }.t(l),
+    }
 }
 
 /// (number, unit) of an amount in 万元: the unit the reader counts it in.
@@ -52,8 +60,8 @@ pub fn money_range(min: Option<u32>, max: Option<u32>, l: Locale) -> Option<Stri
                 format!("{} – {}", money(a, l), money(b, l))
             })
         }
-        (Some(a), None) => Some(crate::i18n::fill(Msg::AmountFrom.t(l), &[("amount", &money(a, l))])),
-        (None, Some(b)) => Some(crate::i18n::fill(Msg::AmountUpTo.t(l), &[("amount", &money(b, l))])),
+        (Some(a), None) => Some(crate::i18n::text::AmountFrom { amount: &money(a, l) }.t(l)),
+        (None, Some(b)) => Some(crate::i18n::text::AmountUpTo { amount: &money(b, l) }.t(l)),
         (None, None) => None,
     }
 }

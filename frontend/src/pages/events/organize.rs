@@ -1,6 +1,7 @@
 //! What an event's organizers see on its page: the cover, registration questions, ticket types, invitation codes, messages to registrants, the figures, publishing a draft.
 
 use super::*;
+use shared::i18n::text;
 
 /// The organizers' cover image upload.
 #[component]
@@ -234,7 +235,7 @@ pub(super) fn MessagePanel(e: Event) -> impl IntoView {
                             <li>
                                 <p class="request-message">{m.text}</p>
                                 <p class="muted">{crate::components::labels::person(&m.sender_name)}" · "{date(&m.created_at)}" · "
-                                    <span data-testid="message-recipients">{tr(Msg::MessageSent)().replace("{n}", &m.recipients.to_string())}</span></p>
+                                    <span data-testid="message-recipients">{text::MessageSent { n: &m.recipients }.t(locale())}</span></p>
                             </li>
                         }).collect_view()}
                     </ul>

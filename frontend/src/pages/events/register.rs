@@ -1,6 +1,7 @@
 //! Registering for an event: the questions, the form, one's registration and its tickets.
 
 use super::*;
+use shared::i18n::text;
 
 /// One registration question as a form field; its value is kept in `answers` under its id
 /// (choices as their positions, several joined by commas).
@@ -102,7 +103,7 @@ pub(super) fn Tickets(event: i64, registration: i64) -> impl IntoView {
 pub fn TicketCard(t: Ticket) -> impl IntoView {
     let alt = Signal::derive({
         let name = t.name.clone();
-        move || tr(Msg::TicketQrAlt)().replace("{name}", &name)
+        move || text::TicketQrAlt { name: &name }.t(locale())
     });
     view! {
         <figure class="ticket" data-testid="ticket">
@@ -124,7 +125,7 @@ pub(super) fn SignInToRegister(e: Event) -> impl IntoView {
     let (opens, closes) = (e.registration_opens_at, e.registration_closes_at);
     let state = match (window, opens) {
         (Window::Open, _) => None,
-        (Window::NotYet, Some(t)) => Some(Signal::derive(move || tr(Msg::EventRegNotYet)().replace("{at}", &when(&t)))),
+        (Window::NotYet, Some(t)) => Some(Signal::derive(move || text::EventRegNotYet { at: &when(&t) }.t(locale()))),
         _ => Some(Signal::derive(move || tr(Msg::EventRegClosed)().to_owned())),
     };
     view! {
@@ -133,7 +134,7 @@ pub(super) fn SignInToRegister(e: Event) -> impl IntoView {
             {match state {
                 Some(text) => view! { <p class="state" data-testid="registration-window">{text}</p> }.into_any(),
                 None => view! {
-                    {closes.map(|t| view! { <p class="muted small">{move || tr(Msg::EventRegUntil)().replace("{at}", &when(&t))}</p> })}
+                    {closes.map(|t| view! { <p class="muted small">{move || text::EventRegUntil { at: &when(&t) }.t(locale())}</p> })}
                     <p class="muted">{tr(Msg::EventLoginToRegisterIntro)}</p>
                     <A href=crate::session::returning_to_here("/login") attr:class="btn btn-primary" attr:data-testid="login-to-register">{tr(Msg::EventLoginToRegister)}</A>
                 }.into_any(),
@@ -218,7 +219,7 @@ pub(super) fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                 let live = list.into_iter().find(|r| !matches!(r.status, RegistrationStatus::Cancelled | RegistrationStatus::Rejected));
                 let undo = undoable.filter(|_| live.is_none()).map(|(rid, until)| view! {
                     <div class="notice" data-testid="cancelled-undo" role="status">
-                        <p>{move || tr(Msg::RegisterCancelledUndo)().replace("{at}", &crate::components::labels::clock(&until))}</p>
+                        <p>{move || text::RegisterCancelledUndo { at: &crate::components::labels::clock(&until) }.t(locale())}</p>
                         <button class="btn btn-secondary" data-testid="undo-cancel"
                             on:click=move |_| { act.dispatch(RegAction::Do(rid, "undo-cancel")); }>{tr(Msg::RegisterUndo)}</button>
                     </div>
@@ -244,13 +245,13 @@ pub(super) fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                     }
                     None if window != Window::Open => {
                         let text = match (window, opens) {
-                            (Window::NotYet, Some(t)) => Signal::derive(move || tr(Msg::EventRegNotYet)().replace("{at}", &when(&t))),
+                            (Window::NotYet, Some(t)) => Signal::derive(move || text::EventRegNotYet { at: &when(&t) }.t(locale())),
                             _ => Signal::derive(move || tr(Msg::EventRegClosed)().to_owned()),
                         };
                         view! { <p class="state" data-testid="registration-window">{text}</p> }.into_any()
                     }
                     None => view! {
-                        {closes.map(|t| view! { <p class="muted small" data-testid="registration-until">{move || tr(Msg::EventRegUntil)().replace("{at}", &when(&t))}</p> })}
+                        {closes.map(|t| view! { <p class="muted small" data-testid="registration-until">{move || text::EventRegUntil { at: &when(&t) }.t(locale())}</p> })}
                         <form on:submit=submit novalidate>
                             <SelectField label=Msg::TicketName name="ticket_type" value=ticket options=types errors=errors required=true/>
                             <TextArea label=Msg::RegisterPeople name="people" value=people errors=errors/>

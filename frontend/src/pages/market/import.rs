@@ -3,14 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
 use shared::Msg;
-use shared::i18n::fill;
 use shared::imports::{ImportMode, ImportQuery, ImportReport};
 use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::components::data::Loading;
 use crate::components::form::{FormError, FormErrors};
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 use crate::session::use_session;
 
 #[component]
@@ -143,7 +142,7 @@ fn ReportView(
         let first_kind = report.by_kind.first().map_or("demand", |k| k.kind.as_str());
         return view! {
             <div class="card" role="status" data-testid="import-done">
-                <p><strong>{fill(Msg::ImportDone.t(l), &[("n", &report.created.len().to_string())])}</strong></p>
+                <p><strong>{text::ImportDone { n: &report.created.len() }.t(l)}</strong></p>
                 <p>
                     <A href=format!("/my/postings?kind={first_kind}") attr:data-testid="import-see">{tr(Msg::ImportSeeMine)}</A>
                     " · "
@@ -154,14 +153,7 @@ fn ReportView(
         .into_any();
     }
     let importable = report.importable();
-    let summary = fill(
-        Msg::ImportSummary.t(l),
-        &[
-            ("rows", &report.rows.to_string()),
-            ("valid", &report.valid.to_string()),
-            ("invalid", &report.invalid.to_string()),
-        ],
-    );
+    let summary = text::ImportSummary { rows: &report.rows, valid: &report.valid, invalid: &report.invalid }.t(l);
     let valid = report.valid;
     // On a phone the table is one block per row: each cell says what it is.
     let colon = Msg::Colon.t(l);
@@ -169,7 +161,7 @@ fn ReportView(
     view! {
         <section class="card import-report" data-testid="import-report" aria-live="polite">
             <p data-testid="import-summary"><strong>{summary}</strong>
-                {(report.skipped_examples > 0).then(|| view! { " "{fill(Msg::ImportSkipped.t(l), &[("n", &report.skipped_examples.to_string())])} })}
+                {(report.skipped_examples > 0).then(|| view! { " "{text::ImportSkipped { n: &report.skipped_examples }.t(l)} })}
             </p>
             {(!report.file_problems.is_empty()).then(|| view! {
                 <ul class="form-error" role="alert" data-testid="import-file-problems">
@@ -222,7 +214,7 @@ fn ReportView(
             </div>
             {importable.then(|| view! {
                 <button class="btn btn-primary" data-testid="import-confirm" disabled=move || pending.get()
-                    on:click=move |_| confirm.run(())>{fill(Msg::ImportConfirm.t(l), &[("n", &valid.to_string())])}</button>
+                    on:click=move |_| confirm.run(())>{text::ImportConfirm { n: &valid }.t(l)}</button>
             })}
         </section>
     }

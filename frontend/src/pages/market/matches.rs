@@ -12,7 +12,7 @@ use crate::api;
 use crate::components::data::{Bar, ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea};
 use crate::components::labels::{TaxonomyCtx, bilingual, use_taxonomy};
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 
 pub(crate) fn reason_text(r: &Reason, tax: TaxonomyCtx) -> String {
     let l = locale();
@@ -116,7 +116,7 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
                             let value = factors.iter().find(|x| x.factor == f.factor).map_or(0.0, |x| x.value);
                             let pct = (value * 100.0).round() as u32;
                             let points = move || {
-                                shared::i18n::fill(tr(Msg::MatchPointsOf)(), &[("points", &f.points.to_string()), ("max", &f.max.to_string())])
+                                text::MatchPointsOf { points: &f.points, max: &f.max }.t(locale())
                             };
                             view! {
                                 <tr>
@@ -247,9 +247,9 @@ fn BundleRequestForm(demand: i64, parts: (i64, i64, i64)) -> impl IntoView {
     move || {
         match (done.get(), open.get()) {
         (Some(r), _) => {
-            let sent = shared::i18n::fill(Msg::BundleRequestSent.t(locale()), &[("n", &r.sent.len().to_string())]);
+            let sent = text::BundleRequestSent { n: &r.sent.len() }.t(locale());
             let already = (!r.already.is_empty()).then(|| {
-                shared::i18n::fill(Msg::BundleRequestAlready.t(locale()), &[("n", &r.already.len().to_string())])
+                text::BundleRequestAlready { n: &r.already.len() }.t(locale())
             });
             view! {
                 <div class="notice" role="status" data-testid="bundle-request-done">

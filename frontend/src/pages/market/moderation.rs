@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
 use shared::Msg;
-use shared::i18n::fill;
 use shared::market::{Decision, ModerationRequest, Posting, PostingStatus};
 use shared::taxonomy::TermKind;
 
@@ -16,7 +15,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::form::{FormError, FormErrors, TextField};
 use crate::components::labels::{bilingual, day, use_taxonomy};
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 use crate::session::use_session;
 
 #[component]
@@ -83,14 +82,14 @@ fn Queue() -> impl IntoView {
                             on:change=move |ev| selected.set(if event_target_checked(&ev) { all_ids().unwrap_or_default() } else { BTreeSet::new() })/>
                         <span>{tr(Msg::ModSelectAll)}</span>
                     </label>
-                    <span class="muted">{move || fill(tr(Msg::ModSelected)(), &[("n", &selected.with(|s| s.len()).to_string())])}</span>
+                    <span class="muted">{move || text::ModSelected { n: &selected.with(|s| s.len()).to_string() }.t(locale())}</span>
                     <ConfirmButton label=Msg::ModApprove question=Msg::ModApproveAsk testid="approve-selected" class="btn btn-primary"
                         disabled=Signal::derive(move || selected.with(|s| s.is_empty()) || decide.pending().get())
                         on_confirm=Callback::new(move |_| send(selected.get_untracked().into_iter().collect(), Decision::Approve))/>
                     <ConfirmButton label=Msg::ModReject question=Msg::ModRejectAsk testid="reject-selected" class="btn btn-secondary"
                         disabled=Signal::derive(move || selected.with(|s| s.is_empty()) || decide.pending().get())
                         on_confirm=Callback::new(move |_| send(selected.get_untracked().into_iter().collect(), Decision::Reject))/>
-                    {move || done.get().map(|n| view! { <span class="ok" role="status">{fill(tr(Msg::ModDone)(), &[("n", &n.to_string())])}</span> })}
+                    {move || done.get().map(|n| view! { <span class="ok" role="status">{text::ModDone { n: &n }.t(locale())}</span> })}
                 </div>
             </div>
             {resource_view(data, move |queue: Vec<Posting>| {

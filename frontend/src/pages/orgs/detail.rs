@@ -10,7 +10,7 @@ use super::org_id;
 use crate::api;
 use crate::components::data::resource_view;
 use crate::components::labels::{bilingual, date, use_taxonomy};
-use crate::i18n::{locale, tr};
+use crate::i18n::{locale, text, tr};
 
 #[component]
 pub fn OrgDetail() -> impl IntoView {
@@ -75,7 +75,7 @@ fn Profile(org: Org) -> impl IntoView {
                     } else {
                         view! { <span class="badge badge-muted">{tr(Msg::OrgUnverified)}</span> }.into_any()
                     }}
-                    " "<span class="muted">{move || shared::i18n::fill(Msg::OrgMembersCount.t(locale()), &[("n", &org.member_count.to_string())])}</span>
+                    " "<span class="muted">{move || text::OrgMembersCount { n: &org.member_count }.t(locale())}</span>
                 </p>
             </div>
             <div class="actions">
