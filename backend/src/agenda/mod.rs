@@ -6,7 +6,7 @@ pub mod routes;
 mod store;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
-pub use store::{NewSpeaker, insert, invited_to, take_seat};
+pub use store::{NewSpeaker, PERSONAL_DATA, insert, invited_to, take_seat};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

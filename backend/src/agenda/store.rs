@@ -265,6 +265,24 @@ pub async fn registered(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bo
     Ok(row.is_some())
 }
 
+/// What this capability holds about a person, for their download: the agenda sessions they took a
+/// seat in, and the sessions they speak at or were invited to speak at.
+pub const PERSONAL_DATA: &[sql::Section] = &[
+    sql::Section {
+        name: "agenda_seats",
+        sql: "SELECT json_group_array(json_object('event_id', s.event_id, 'session', s.title_zh,
+                    'starts_at', s.starts_at, 'ends_at', s.ends_at, 'taken_at', x.created_at))
+             FROM session_seats x JOIN event_sessions s ON s.id = x.session_id WHERE x.user_id = $1",
+    },
+    sql::Section {
+        name: "agenda_speaking",
+        sql: "SELECT json_group_array(json_object('event_id', s.event_id, 'session', s.title_zh,
+                    'starts_at', s.starts_at, 'name', k.name, 'status', k.status))
+             FROM session_speakers k JOIN event_sessions s ON s.id = k.session_id
+             WHERE k.user_id = $1 OR k.email = $2",
+    },
+];
+
 /// Erases what this capability holds only about a person whose account is being deleted: session seats and invitations to speak
 /// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &[

@@ -253,12 +253,14 @@ pub async fn remember_postings(state: &AppState, ids: &[i64]) -> AppResult<()> {
 pub async fn personal_data(db: &mut Conn, user: i64, email: &str) -> sqlx::Result<Value> {
     let mut out = Map::new();
     out.insert("generated_at".into(), Value::String(crate::db::now().to_string()));
-    let holders: [&[crate::db::sql::Section]; 9] = [
+    let holders: [&[crate::db::sql::Section]; 11] = [
         crate::accounts::PERSONAL_DATA,
         crate::orgs::PERSONAL_DATA,
         crate::market::PERSONAL_DATA,
         crate::engage::PERSONAL_DATA,
         crate::events::PERSONAL_DATA,
+        crate::agenda::PERSONAL_DATA,
+        crate::meetings::PERSONAL_DATA,
         crate::experts::PERSONAL_DATA,
         crate::competitions::PERSONAL_DATA,
         crate::notify::PERSONAL_DATA,

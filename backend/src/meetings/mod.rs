@@ -7,7 +7,7 @@ pub mod schedule;
 mod store;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
-pub use store::{insert_request, replace_setup, set_availability, set_request_status, slots};
+pub use store::{PERSONAL_DATA, insert_request, replace_setup, set_availability, set_request_status, slots};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

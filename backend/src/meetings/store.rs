@@ -478,6 +478,31 @@ pub async fn agenda(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Vec<Me
         .collect())
 }
 
+/// What this capability holds about a person, for their download: when they are free to meet, the
+/// meeting requests they sent or received (their own messages only), and their scheduled meetings.
+pub const PERSONAL_DATA: &[sql::Section] = &[
+    sql::Section {
+        name: "meeting_availability",
+        sql: "SELECT json_group_array(json_object('event_id', s.event_id, 'starts_at', s.starts_at, 'ends_at', s.ends_at))
+             FROM meeting_availability a JOIN meeting_slots s ON s.id = a.slot_id WHERE a.user_id = $1",
+    },
+    sql::Section {
+        name: "meeting_requests",
+        sql: "SELECT json_group_array(json_object('id', q.id, 'event_id', q.event_id,
+                    'direction', CASE WHEN q.from_user = $1 THEN 'sent' ELSE 'received' END,
+                    'message', CASE WHEN q.from_user = $1 THEN q.message ELSE '' END,
+                    'status', q.status, 'created_at', q.created_at, 'decided_at', q.decided_at))
+             FROM meeting_requests q WHERE q.from_user = $1 OR q.to_user = $1",
+    },
+    sql::Section {
+        name: "meetings",
+        sql: "SELECT json_group_array(json_object('event_id', m.event_id, 'request_id', m.request_id,
+                    'starts_at', s.starts_at, 'table', m.table_no))
+             FROM meetings m JOIN meeting_requests q ON q.id = m.request_id JOIN meeting_slots s ON s.id = m.slot_id
+             WHERE q.from_user = $1 OR q.to_user = $1",
+    },
+];
+
 /// Erases what this capability holds only about a person whose account is being deleted: availability, meetings still to come and the messages of meeting requests
 /// (`$1` id, `$2` email, `$3` now, `$4` the anonymous address; see `facts::Erasing::erase`).
 pub const ERASE: &[&str] = &[

@@ -159,6 +159,17 @@ async fn attendees_are_ranked_by_the_engine_and_accepted_meetings_are_scheduled_
     )
     .await;
 
+    // The lab's personal download holds when it is free, the request it received (without the
+    // sender's message, which is theirs) and its meeting; the sender's holds its own message.
+    let mine = m.get(lab, "/api/v1/me/export").await;
+    assert!(!mine["meeting_availability"].as_array().unwrap().is_empty(), "{mine}");
+    let received = mine["meeting_requests"].as_array().unwrap().iter().find(|r| r["id"] == to_lab).cloned().unwrap();
+    assert_eq!((received["direction"].as_str(), received["message"].as_str()), (Some("received"), Some("")));
+    assert!(mine["meetings"].as_array().unwrap().iter().any(|x| x["request_id"] == to_lab), "{mine}");
+    let theirs = m.get(owner, "/api/v1/me/export").await;
+    let sent = theirs["meeting_requests"].as_array().unwrap().iter().find(|r| r["id"] == to_lab).cloned().unwrap();
+    assert_eq!((sent["direction"].as_str(), sent["message"].as_str()), (Some("sent"), Some("想聊聊合作")));
+
     // Calling a meeting off takes it out of both agendas.
     lab.post(m.url(&format!("/api/v1/meeting-requests/{to_lab}/cancel"))).send().await.unwrap();
     let agenda = m.get(owner, &format!("/api/v1/events/{}/meetings", m.event)).await["agenda"].clone();
