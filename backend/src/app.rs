@@ -39,6 +39,9 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
+/// The header on every answer holding the platform's current time (Unix milliseconds).
+pub const SERVER_TIME: HeaderName = HeaderName::from_static(shared::paths::SERVER_TIME_HEADER);
+
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
@@ -145,10 +148,22 @@ pub fn build_app(state: AppState) -> Router {
         .merge(seo::router())
         .fallback_service(http::spa::service(&state, inner))
         .with_state(state)
-        // Every request on this application's clock.
+        // Every request on this application's clock; the answer says what time it is there, so
+        // pages judge deadlines by the platform's clock rather than the device's.
         .layer(middleware::from_fn(move |req: Request, next: middleware::Next| {
             let clock = clock.clone();
-            async move { clock.scope(next.run(req)).await }
+            async move {
+                clock
+                    .scope(async {
+                        let mut response = next.run(req).await;
+                        let millis = (db::now().unix_timestamp_nanos() / 1_000_000).to_string();
+                        if let Ok(v) = HeaderValue::from_str(&millis) {
+                            response.headers_mut().insert(SERVER_TIME, v);
+                        }
+                        response
+                    })
+                    .await
+            }
         }))
         .layer(middleware::from_fn(http::version::redirect_unversioned))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))

@@ -31,6 +31,16 @@ fn current_locale() -> Locale {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// How far the platform's clock is ahead of the device's (ms), as of the last answer.
+    static SKEW: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Now on the platform's clock, in Unix milliseconds (see `labels::now`).
+pub fn platform_millis() -> f64 {
+    js_sys::Date::now() + SKEW.get()
+}
+
 /// Sends one request; the status and body text of any answer, or a network error. Not generic, so
 /// the code exists once however many response types there are.
 async fn send(method: Method, path: &str, body: Option<String>) -> ApiResult<(u16, String)> {
@@ -55,6 +65,9 @@ async fn send(method: Method, path: &str, body: Option<String>) -> ApiResult<(u1
         None => builder.build().map_err(network)?,
     };
     let response = request.send().await.map_err(network)?;
+    if let Some(server) = response.headers().get(paths::SERVER_TIME_HEADER).and_then(|v| v.parse::<f64>().ok()) {
+        SKEW.set(server - js_sys::Date::now());
+    }
     let text = response.text().await.map_err(network)?;
     Ok((response.status(), text))
 }

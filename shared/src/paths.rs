@@ -5,6 +5,10 @@
 /// Where the API is mounted (the first part of every path the functions below build).
 pub const PREFIX: &str = "/api/v1";
 
+/// The response header holding the platform's current time in Unix milliseconds: pages judge
+/// deadlines by it rather than by the device's clock.
+pub const SERVER_TIME_HEADER: &str = "x-server-time";
+
 macro_rules! api_paths {
     ($($konst:ident $func:ident($($arg:ident: $ty:ty),*) = $template:literal;)*) => {
         /// The templates, relative to [`PREFIX`], as the router mounts them.

@@ -270,6 +270,17 @@ async fn a_site_admin_verifies_an_organization_from_the_admin_console() {
     b.click("[data-testid=audit-actor] a").await;
     b.path_matches(|p| p == "/admin/users").await;
     b.text_contains("[data-testid=admin-user]", "admin@example.com").await;
+    // Retention: messages kept 90 days, logs 180, applied at once; the report counts what went and
+    // the page still works after it (the time of the run is the platform's).
+    b.client.goto(&server.url("/admin/retention")).await.unwrap();
+    b.fill("#f-messages_days", "90").await;
+    b.fill("#f-logs_days", "180").await;
+    b.click("[data-testid=retention-save]").await;
+    b.text_contains("[data-testid=admin-retention] [role=status]", "已保存").await;
+    b.click("[data-testid=retention-apply]").await;
+    b.text_contains("[data-testid=retention-report]", "0").await;
+    b.text_contains("[data-testid=admin-retention]", "上次执行：2").await;
+    b.not_crashed().await;
     // The profile now shows the badge to everyone.
     b.client.goto(&server.url(&format!("/orgs/{org_id}"))).await.unwrap();
     b.text_contains("main .badge-ok", "已认证").await;

@@ -97,7 +97,9 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     o.select("[data-testid=tracks] select", "gen_ai").await;
     o.fill("[data-testid=tracks] input[type=text]", "人工智能赛道").await;
     o.click("[data-testid=stages] .row-fields:last-of-type button").await;
-    o.set_value("#stage-0-deadline", "2099-06-30T17:00").await;
+    // Submissions close in a week (Hangzhou time, as the form reads it).
+    let closes = (backend::db::now() + time::Duration::days(7) + time::Duration::hours(8)).date();
+    o.set_value("#stage-0-deadline", &format!("{closes}T17:00")).await;
     o.fill("#f-judges_per_entry", "1").await;
     o.text_contains("[data-testid=weight-sum]", "100").await;
     o.click("[data-testid=save-competition]").await;
@@ -138,10 +140,7 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     p.close().await;
 
     // Submissions close; the organizer forms the panel, assigns and releases.
-    sql::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z'")
-        .execute(&server.state.db)
-        .await
-        .unwrap();
+    server.state.clock.advance(time::Duration::days(9));
     o.client.refresh().await.unwrap();
     o.click("[data-testid=panel-picker] summary").await;
     o.click("[data-testid=panel-expert]").await;
@@ -187,8 +186,9 @@ async fn a_team_registers_and_submits_an_expert_judges_it_and_the_organizer_publ
     o.click("[data-testid=results-notice]").await;
     o.text_contains("[data-testid=notice-ranking]", "西溪智能").await;
     o.look_at("competition-notice").await;
-    sql::query("UPDATE notices SET window_ends = '2026-01-01T00:00:00Z'").execute(&server.state.db).await.unwrap();
-    backend::opencall::ops::close_windows(&server.state).await.unwrap();
+    // Ten days on the objection window has closed.
+    server.state.clock.advance(time::Duration::days(10));
+    server.state.clock.scope(backend::opencall::ops::close_windows(&server.state)).await.unwrap();
     t.client.goto(o.client.current_url().await.unwrap().as_ref()).await.unwrap();
     t.click("[data-testid=certificate-link]").await;
     t.text_contains("[data-testid=certificate-body]", "西溪智能").await;

@@ -278,6 +278,8 @@ async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_
     let ent_org = server.verified_org(ent, shared::orgs::OrgKind::Enterprise, "钱塘储能科技有限公司").await;
     let lab = server.user("lab@example.com", false).await;
     server.verified_org(lab, shared::orgs::OrgKind::Lab, "之江电化学实验室").await;
+    // Applications close a week from today.
+    let closes = (backend::db::now() + time::Duration::days(7)).date().to_string();
     let demand = publish(
         &server,
         ent_org,
@@ -285,7 +287,7 @@ async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_
             "kind": "demand", "title_zh": "固态电池界面揭榜挂帅", "summary_zh": "面向全国揭榜固态电池界面稳定性难题",
             "domains": ["advanced_energy"], "keywords": ["固态电池"], "district": "qiantang",
             "deadline": "2099-01-01", "demand_type": "tech_problem", "trl": 6, "budget_min": 200, "budget_max": 500,
-            "open_call": {"reward": 500, "application_deadline": "2099-01-01"}
+            "open_call": {"reward": 500, "application_deadline": closes}
         }),
     )
     .await;
@@ -300,14 +302,8 @@ async fn a_lab_applies_to_an_open_call_the_owner_selects_it_and_an_objection_is_
     lab_b.click("[data-testid=submit-application]").await;
     lab_b.text_contains("[data-testid=application-status]", "已提交").await;
 
-    // After the deadline the owner selects it and publishes the result.
-    sql::query(
-        "UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', '2026-01-01') WHERE id = $1",
-    )
-    .bind(demand)
-    .execute(&server.state.db)
-    .await
-    .unwrap();
+    // Eight days on, after the deadline, the owner selects it and publishes the result.
+    server.state.clock.advance(time::Duration::days(8));
     let ent_b = Browser::start(1280, 1400).await;
     log_in(&ent_b, &server, "ent@example.com", &format!("/demands/{demand}")).await;
     ent_b.text_contains("[data-testid=application]", "原位聚合界面改性").await;

@@ -399,3 +399,55 @@ async fn an_organizer_finds_approves_messages_and_exports_registrants_in_a_table
     assert_eq!(after, before + 1, "one person was told");
     b.close().await;
 }
+
+/// A page's action answers through its callback only while the page is shown: the organizer
+/// creates an event, leaves for the demands while the request is still on its way, and is not
+/// pulled onto the new event's page when the answer comes back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_arriving_after_the_organizer_left_the_form_does_not_pull_them_back() {
+    let server = Server::start().await;
+    let host = server.user("host@example.com", false).await;
+    server.verified_org(host, shared::orgs::OrgKind::Organizer, "杭州市未来产业促进中心").await;
+    let b = Browser::start(1280, 1000).await;
+    log_in(&b, &server, "host@example.com", "/events").await;
+    b.click("[data-testid=new-event]").await;
+    b.select("#f-event_type", "forum").await;
+    b.fill("#f-title_zh", "具身智能产业沙龙").await;
+    b.fill("#f-description_zh", "整机企业与实验室的闭门交流").await;
+    b.fill("#f-venue", "云栖小镇国际会展中心").await;
+    b.set_value("#f-starts_at", "2099-05-01T09:00").await;
+    b.set_value("#f-ends_at", "2099-05-01T17:00").await;
+    b.fill("#f-capacity", "50").await;
+    // The page's requests to create an event wait until the test lets them go (the app fetches
+    // through `window.fetch`); the rest go through.
+    let _: () = b
+        .js("const real = window.fetch.bind(window); window.__held = []; window.__answered = false; \
+             window.fetch = (input, init) => { \
+               const method = (init && init.method) || input.method || 'GET'; \
+               const path = new URL(typeof input === 'string' ? input : input.url, location.href).pathname; \
+               if (method !== 'POST' || path !== '/api/v1/events') return real(input, init); \
+               return new Promise(go => window.__held.push(() => \
+                 go(real(input, init).then(r => { window.__answered = true; return r; })))); \
+             }; return null;")
+        .await;
+    b.click("[data-testid=create-event]").await;
+    let held: bool = b
+        .js("return new Promise(done => { const t = Date.now(); \
+             (function wait() { if (window.__held.length) done(true); \
+               else if (Date.now() - t > 10000) done(false); else setTimeout(wait, 50); })(); })")
+        .await;
+    assert!(held, "the create request never left the page");
+    b.click("#site-nav a[href='/demands']").await;
+    b.path_matches(|p| p == "/demands").await;
+    // The request goes through now and the event is created; a second later the user is still
+    // where they went.
+    let path: String = b
+        .js("window.__held.forEach(go => go()); return new Promise(done => { \
+             (function wait() { if (window.__answered) setTimeout(() => done(location.pathname), 1000); \
+               else setTimeout(wait, 50); })(); })")
+        .await;
+    let (created,): (i64,) = sql::query_as("SELECT COUNT(*) FROM events").fetch_one(&server.state.db).await.unwrap();
+    assert_eq!(created, 1, "the held request reached the server");
+    assert_eq!(path, "/demands", "the answer to a form the user left navigated them away");
+    b.close().await;
+}

@@ -326,8 +326,20 @@ impl Browser {
     /// Looks at the page as it is now: axe-core's accessibility rules must find no serious or
     /// critical violation, and a PNG screenshot is saved under `target/screenshots/` for people.
     pub async fn look_at(&self, name: &str) {
+        self.not_crashed().await;
         self.accessible(name).await;
         self.screenshot(name).await;
+    }
+
+    /// Fails when the app panicked on this page (the page marks itself `data-crashed` and says so
+    /// to the user; the panic's message is in the console).
+    pub async fn not_crashed(&self) {
+        let crashed: bool = self.js("return document.documentElement.hasAttribute('data-crashed')").await;
+        assert!(
+            !crashed,
+            "the app panicked on {}",
+            self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default()
+        );
     }
 
     /// Runs axe-core (npm, pinned; `cargo xtask test` installs it and names it in
@@ -356,10 +368,18 @@ impl Browser {
         }
     }
 
+    /// Closes the browser; fails the test when the app panicked on the page it was last on (the
+    /// page marks itself `data-crashed`).
     pub async fn close(mut self) {
+        let crashed = self.client.execute("return document.documentElement.hasAttribute('data-crashed')", vec![]).await;
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        assert_ne!(
+            crashed.ok(),
+            Some(serde_json::Value::Bool(true)),
+            "the app panicked (its message is in the console)"
+        );
     }
 }
 

@@ -16,7 +16,7 @@ pub struct Reach {
 
 /// The capability a file under `backend/src` belongs to: its first folder (`events` for
 /// `backend/src/events/ops.rs`), or the file's own name for a top-level file.
-fn capability_of(relative: &Path) -> String {
+pub(crate) fn capability_of(relative: &Path) -> String {
     let first = relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
     first.trim_end_matches(".rs").to_owned()
 }
@@ -64,7 +64,7 @@ fn last_segment(code: &str) -> String {
     code.rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("").to_owned()
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
@@ -138,14 +138,20 @@ pub fn check(root: &Path) -> anyhow::Result<()> {
     for f in &long {
         eprintln!("{f}: over {LONG} lines without \"{REASON} ...\" at its top (split it, or say why not)");
     }
-    if !found.is_empty() || !long.is_empty() {
+    let tables = crate::tables::breaches(root);
+    for t in &tables {
+        eprintln!("{t}");
+    }
+    if !found.is_empty() || !long.is_empty() || !tables.is_empty() {
         anyhow::bail!(
-            "{} reaches into another capability's store (use its public API in its mod.rs), {} long files unexplained",
+            "{} reaches into another capability's store (use its public API in its mod.rs), {} long files unexplained, \
+             {} tables named outside their owner (xtask/src/tables.rs)",
             found.len(),
-            long.len()
+            long.len(),
+            tables.len()
         );
     }
-    eprintln!("xtask: lint: no capability names another's store; every long file says why");
+    eprintln!("xtask: lint: no capability names another's store or writes another's table; every long file says why");
     Ok(())
 }
 

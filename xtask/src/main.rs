@@ -13,6 +13,7 @@ mod load;
 mod postgres;
 mod serve;
 mod setup;
+mod tables;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -24,7 +24,24 @@ pub async fn list(
     let mut db = state.db.acquire().await?;
     let words = q.q.as_deref().map(str::trim).filter(|w| !w.is_empty());
     let (items, total) = store::admin_users(&mut db, words, per_page, offset).await?;
+    let items = with_org_counts(&mut db, items).await?;
     Ok(Json(Page { items, total, page, per_page }))
+}
+
+/// The users with how many organizations each is in.
+async fn with_org_counts(db: &mut crate::db::Conn, mut users: Vec<UserAdminView>) -> sqlx::Result<Vec<UserAdminView>> {
+    let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
+    let counts = crate::orgs::counts_of(db, &ids).await?;
+    for u in &mut users {
+        u.orgs = counts.get(&u.id).map_or(0, |n| u32::try_from(*n).unwrap_or(0));
+    }
+    Ok(users)
+}
+
+/// One user as [`list`] shows them.
+async fn one(db: &mut crate::db::Conn, id: i64) -> AppResult<UserAdminView> {
+    let user = store::admin_user(db, id).await?.ok_or(AppError::NotFound)?;
+    with_org_counts(db, vec![user]).await?.pop().ok_or(AppError::NotFound)
 }
 
 #[derive(Clone, Copy)]
@@ -41,7 +58,7 @@ async fn change(state: &AppState, admin: &SessionUser, id: i64, change: Change) 
     }
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, crate::db::Row::User, &[id]).await?;
-    let before = store::admin_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let before = one(&mut tx, id).await?;
     if before.deleted && matches!(change, Change::Enable) {
         // A deleted account stays deleted: it has no name, email or password left to use.
         return Err(AppError::Refused(ErrorCode::InvalidTransition));
@@ -61,7 +78,7 @@ async fn change(state: &AppState, admin: &SessionUser, id: i64, change: Change) 
             "user.sessions_reset"
         }
     };
-    let after = store::admin_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let after = one(&mut tx, id).await?;
     let facts = |u: &UserAdminView| serde_json::json!({ "disabled": u.disabled, "sessions": u.sessions });
     crate::audit::record(&mut tx, Some(admin), action, &format!("user:{id}"), facts(&before), facts(&after)).await?;
     tx.commit().await?;

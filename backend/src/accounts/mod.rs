@@ -14,7 +14,10 @@ pub use session::{AdminUser, CurrentUser, MaybeUser, SessionUser};
 pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
-pub use store::{NewUser, create_or_promote_admin, delete_expired_sessions, display_name, insert_session, insert_user};
+pub use store::{
+    NewUser, create_or_promote_admin, delete_expired_sessions, delete_login_failures_before, display_name,
+    insert_session, insert_user,
+};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

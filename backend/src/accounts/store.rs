@@ -304,14 +304,12 @@ struct AdminRow {
     disabled: bool,
     deleted: bool,
     sessions: i64,
-    orgs: i64,
     created_at: OffsetDateTime,
 }
 
 const ADMIN_USER: &str = "SELECT u.id, u.email, u.display_name, u.is_admin, u.disabled_at IS NOT NULL AS disabled,
         u.deleted_at IS NOT NULL AS deleted,
-        (SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id) AS sessions,
-        (SELECT COUNT(*) FROM memberships m WHERE m.user_id = u.id) AS orgs, u.created_at
+        (SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id) AS sessions, u.created_at
      FROM users u";
 
 fn admin_view(r: AdminRow) -> shared::accounts::UserAdminView {
@@ -323,7 +321,8 @@ fn admin_view(r: AdminRow) -> shared::accounts::UserAdminView {
         disabled: r.disabled,
         deleted: r.deleted,
         sessions: u32::try_from(r.sessions).unwrap_or(0),
-        orgs: u32::try_from(r.orgs).unwrap_or(0),
+        // Counted by the caller (`orgs::counts_of`).
+        orgs: 0,
         created_at: r.created_at,
     }
 }
@@ -483,4 +482,9 @@ pub async fn anonymise(db: &mut Conn, who: &crate::facts::Erasing, dummy_hash: &
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// Retention: deletes the failed sign-ins logged before `before`; how many.
+pub async fn delete_login_failures_before(db: &mut Conn, before: OffsetDateTime) -> sqlx::Result<u64> {
+    Ok(sql::query("DELETE FROM login_failures WHERE failed_at < $1").bind(before).execute(db).await?.rows_affected())
 }

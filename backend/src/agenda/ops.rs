@@ -33,7 +33,7 @@ pub async fn list(state: &AppState, user: Option<&SessionUser>, event: i64) -> A
     crate::events::ops::get(state, user, event).await?;
     let mut db = state.db.acquire().await?;
     let who = viewer(&mut db, event, user).await?;
-    Ok(store::sessions(&mut db, event, who).await?)
+    Ok(sessions(&mut db, event, who).await?)
 }
 
 /// Adds a session (those who run the event). A speaker typed as an email is invited: whoever has
@@ -68,7 +68,7 @@ pub async fn create(state: &AppState, user: &SessionUser, event: i64, input: Ses
         }
     }
     let who = viewer(&mut tx, event, Some(user)).await?;
-    let out = store::sessions(&mut tx, event, who).await?;
+    let out = sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -89,7 +89,7 @@ pub async fn answer_speaker(
         return Err(AppError::NotFound);
     }
     let who = viewer(&mut tx, event, Some(user)).await?;
-    let out = store::sessions(&mut tx, event, who).await?;
+    let out = sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -104,7 +104,7 @@ pub async fn delete(state: &AppState, user: &SessionUser, event: i64, session: i
         return Err(AppError::NotFound);
     }
     let who = viewer(&mut tx, event, Some(user)).await?;
-    let out = store::sessions(&mut tx, event, who).await?;
+    let out = sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -116,16 +116,16 @@ pub async fn join(state: &AppState, user: &SessionUser, session: i64) -> AppResu
     crate::db::lock(&mut tx, Row::EventSession, &[session]).await?;
     let store::SeatContext { event, capacity, taken } =
         store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?;
-    if !store::registered(&mut tx, event, user.id).await? {
+    if !crate::events::is_confirmed(&mut tx, event, user.id).await? {
         return Err(AppError::Refused(ErrorCode::NotAttendee));
     }
     let who = viewer(&mut tx, event, Some(user)).await?;
-    let held = store::sessions(&mut tx, event, who).await?.iter().any(|s| s.id == session && s.joined);
+    let held = sessions(&mut tx, event, who).await?.iter().any(|s| s.id == session && s.joined);
     if !held && capacity.is_some_and(|c| taken >= c) {
         return Err(AppError::Refused(ErrorCode::SessionFull));
     }
     store::take_seat(&mut tx, session, user.id, now()).await?;
-    let out = store::sessions(&mut tx, event, who).await?;
+    let out = sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -136,7 +136,7 @@ pub async fn leave(state: &AppState, user: &SessionUser, session: i64) -> AppRes
     let event = store::seat_context(&mut tx, session).await?.ok_or(AppError::NotFound)?.event;
     store::leave_seat(&mut tx, session, user.id).await?;
     let who = viewer(&mut tx, event, Some(user)).await?;
-    let out = store::sessions(&mut tx, event, who).await?;
+    let out = sessions(&mut tx, event, who).await?;
     tx.commit().await?;
     Ok(out)
 }
@@ -148,7 +148,7 @@ pub async fn calendar(state: &AppState, user: Option<&SessionUser>, session: i64
     let event = store::seat_context(&mut db, session).await?.ok_or(AppError::NotFound)?.event;
     crate::events::ops::get(state, user, event).await?;
     let everyone = store::Viewer::default();
-    let s = store::sessions(&mut db, event, everyone).await?.into_iter().find(|s| s.id == session);
+    let s = sessions(&mut db, event, everyone).await?.into_iter().find(|s| s.id == session);
     let s = s.ok_or(AppError::NotFound)?;
     let l = crate::http::locale::current_locale();
     let speakers = s.speakers.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join("、");
@@ -164,4 +164,19 @@ pub async fn calendar(state: &AppState, user: Option<&SessionUser>, session: i64
         url: format!("{}/events/{event}", state.config.site_url()),
     };
     Ok(crate::events::ics::calendar(&[entry], now()))
+}
+
+/// The event's sessions as [`store::sessions`] reads them, each linked speaker named with their
+/// first organization.
+async fn sessions(db: &mut crate::db::Conn, event: i64, viewer: store::Viewer<'_>) -> sqlx::Result<Vec<Session>> {
+    let mut out = store::sessions(db, event, viewer).await?;
+    let users: Vec<i64> = out.iter().flat_map(|s| s.speakers.iter().filter_map(|k| k.user_id)).collect();
+    let orgs = crate::orgs::first_of(db, &users).await?;
+    for k in out.iter_mut().flat_map(|s| s.speakers.iter_mut()) {
+        if let Some(o) = k.user_id.and_then(|u| orgs.get(&u)) {
+            k.org_name_zh = Some(o.name_zh.clone());
+            k.org_name_en = o.name_en.clone();
+        }
+    }
+    Ok(out)
 }

@@ -145,13 +145,12 @@ struct SpeakerRow {
     session_id: i64,
     user_id: Option<i64>,
     name: String,
-    org_name_zh: Option<String>,
-    org_name_en: Option<String>,
     status: String,
     email: Option<String>,
 }
 
-/// The event's sessions by time, seats taken and whether `viewer` holds one.
+/// The event's sessions by time, seats taken and whether `viewer` holds one; speakers without
+/// their organization.
 pub async fn sessions(db: &mut Conn, event: i64, viewer: Viewer<'_>) -> sqlx::Result<Vec<Session>> {
     let rows: Vec<SessionRow> = sql::query_as(
         "SELECT s.id, s.event_id, s.title_zh, s.title_en, s.room, s.starts_at, s.ends_at, s.capacity,
@@ -165,12 +164,9 @@ pub async fn sessions(db: &mut Conn, event: i64, viewer: Viewer<'_>) -> sqlx::Re
     .fetch_all(&mut *db)
     .await?;
     let speakers: Vec<SpeakerRow> = sql::query_as(
-        "SELECT k.session_id, k.user_id, COALESCE(u.display_name, k.name) AS name, o.name_zh AS org_name_zh,
-                o.name_en AS org_name_en, k.status, k.email
+        "SELECT k.session_id, k.user_id, COALESCE(u.display_name, k.name) AS name, k.status, k.email
          FROM session_speakers k JOIN event_sessions s ON s.id = k.session_id
          LEFT JOIN users u ON u.id = k.user_id
-         LEFT JOIN organizations o ON o.id =
-             (SELECT m.org_id FROM memberships m WHERE m.user_id = k.user_id ORDER BY m.created_at, m.org_id LIMIT 1)
          WHERE s.event_id = $1 ORDER BY k.session_id, k.position",
     )
     .bind(event)
@@ -186,8 +182,9 @@ pub async fn sessions(db: &mut Conn, event: i64, viewer: Viewer<'_>) -> sqlx::Re
                 .map(|k| Speaker {
                     user_id: k.user_id,
                     name: k.name.clone(),
-                    org_name_zh: k.org_name_zh.clone(),
-                    org_name_en: k.org_name_en.clone(),
+                    // Named by the caller (`orgs::first_of`).
+                    org_name_zh: None,
+                    org_name_en: None,
                     status: status(k),
                     email: k.email.clone().filter(|_| viewer.organizer),
                 })
@@ -252,17 +249,6 @@ pub async fn leave_seat(db: &mut Conn, session: i64, user: i64) -> sqlx::Result<
         .execute(db)
         .await?;
     Ok(())
-}
-
-/// Whether the user holds a confirmed registration for the event.
-pub async fn registered(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bool> {
-    let row: Option<(i32,)> =
-        sql::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
-            .bind(event)
-            .bind(user)
-            .fetch_optional(db)
-            .await?;
-    Ok(row.is_some())
 }
 
 /// What this capability holds about a person, for their download: the agenda sessions they took a

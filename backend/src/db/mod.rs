@@ -2,7 +2,10 @@
 //! PostgreSQL (`FUTUREMATCH_DATABASE_URL=postgres://...`, for several instances). Stores take a
 //! [`Conn`] and run [`sql`] queries, which go to whichever driver the connection belongs to.
 
+mod meta;
 pub mod sql;
+
+pub use meta::{meta, meta_or_keep, set_meta};
 
 use std::str::FromStr;
 use std::time::Duration;

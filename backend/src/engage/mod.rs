@@ -11,7 +11,8 @@ pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
 pub use store::{
-    NewRow, deals_signed_since, insert, insert_message, open_reports_count, outcomes, record, set_stage, set_status,
+    NewRow, deals_signed_since, delete_messages_before, insert, insert_message, open_reports_count, outcomes, record,
+    set_stage, set_status,
 };
 
 use utoipa_axum::router::OpenApiRouter;

@@ -665,3 +665,8 @@ pub const PERSONAL_DATA: &[sql::Section] = &[
          FROM messages WHERE user_id = $1",
     },
 ];
+
+/// Retention: deletes the conversations' messages written before `before`; how many.
+pub async fn delete_messages_before(db: &mut Conn, before: OffsetDateTime) -> sqlx::Result<u64> {
+    Ok(sql::query("DELETE FROM messages WHERE at < $1").bind(before).execute(db).await?.rows_affected())
+}

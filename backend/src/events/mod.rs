@@ -20,8 +20,8 @@ pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
 pub use store::{
-    NewCheckin, NewRegistration, event, insert, insert_answers, insert_checkin, insert_question, insert_registration,
-    insert_ticket_type,
+    NewCheckin, NewRegistration, delete_messages_before, event, insert, insert_answers, insert_checkin,
+    insert_question, insert_registration, insert_ticket_type, is_confirmed, set_meeting_tables,
 };
 
 use utoipa_axum::router::OpenApiRouter;

@@ -4,7 +4,6 @@
 //! generated on first use, so nothing secret lives in the repository.
 
 use crate::db::Conn;
-use crate::db::sql;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -50,13 +49,7 @@ pub async fn key(db: &mut Conn) -> sqlx::Result<Vec<u8>> {
     let mut fresh = [0u8; 32];
     OsRng.fill_bytes(&mut fresh);
     let hex: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
-    sql::query("INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
-        .bind(KEY)
-        .bind(&hex)
-        .execute(&mut *db)
-        .await?;
-    let (stored,): (String,) =
-        sql::query_as("SELECT value FROM app_meta WHERE key = $1").bind(KEY).fetch_one(db).await?;
+    let stored = crate::db::meta_or_keep(db, KEY, &hex).await?;
     Ok((0..stored.len() / 2).filter_map(|i| u8::from_str_radix(&stored[2 * i..2 * i + 2], 16).ok()).collect())
 }
 

@@ -40,7 +40,7 @@ pub async fn me(state: &AppState, user: &SessionUser) -> AppResult<Expert> {
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn search(state: &AppState, user: &SessionUser, q: ExpertQuery) -> AppResult<Vec<PoolExpert>> {
     let mut db = state.db.acquire().await?;
-    if !user.is_admin && !store::is_verified_organizer(&mut db, user.id).await? {
+    if !user.is_admin && !crate::orgs::in_verified(&mut db, user.id, shared::orgs::OrgKind::Organizer).await? {
         return Err(AppError::Forbidden);
     }
     Ok(store::list(&mut db, ExpertStatus::Approved, &q).await?.into_iter().map(PoolExpert::from).collect())

@@ -156,19 +156,6 @@ pub async fn review(
     Ok(done.rows_affected() > 0)
 }
 
-/// Whether the user belongs to an organizer organization.
-/// Whether the user belongs to a verified organizer organization.
-pub async fn is_verified_organizer(db: &mut Conn, user: i64) -> sqlx::Result<bool> {
-    let row: Option<(i32,)> = sql::query_as(
-        "SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.org_id
-         WHERE m.user_id = $1 AND o.kind = 'organizer' AND o.verified_at IS NOT NULL",
-    )
-    .bind(user)
-    .fetch_optional(db)
-    .await?;
-    Ok(row.is_some())
-}
-
 /// Approved experts as (expert id, user id, domains, keywords) for ranking.
 /// An approved expert's fields (comma-separated) and keywords (one per line).
 #[derive(sqlx::FromRow)]

@@ -294,7 +294,8 @@ pub async fn feed(state: &AppState, user: &SessionUser, q: FeedQuery) -> AppResu
         Some(_) => return Err(AppError::field("limit", FieldError::OutOfRange)),
     };
     let mut db = state.db.acquire().await?;
-    let sources = store::recent_published_of_member(&mut db, user.id, 20).await?;
+    let orgs = crate::orgs::ids_of(&mut db, user.id).await?;
+    let sources = store::recent_published_of(&mut db, &orgs, 20).await?;
     let mut best: HashMap<i64, (i64, PostingKind, Scored, i64)> = HashMap::new();
     for (source, kind, org) in sources.iter().map(|s| (s.id, s.kind, s.org_id)) {
         let targets: &[PostingKind] = match kind {

@@ -261,40 +261,22 @@ pub async fn record_feedback(
 const WEIGHTS_KEY: &str = "matching_weights";
 const TERMS_KEY: &str = "matching_terms_version";
 
-/// A value kept in `app_meta`.
-async fn meta(db: &mut Conn, key: &str) -> sqlx::Result<Option<String>> {
-    let row: Option<(String,)> =
-        sql::query_as("SELECT value FROM app_meta WHERE key = $1").bind(key).fetch_optional(db).await?;
-    Ok(row.map(|(v,)| v))
-}
-
-async fn set_meta(db: &mut Conn, key: &str, value: &str) -> sqlx::Result<()> {
-    sql::query(
-        "INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .bind(key)
-    .bind(value)
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
 pub async fn weights(db: &mut Conn) -> sqlx::Result<Option<Weights>> {
-    Ok(meta(db, WEIGHTS_KEY).await?.and_then(|v| serde_json::from_str(&v).ok()))
+    Ok(crate::db::meta(db, WEIGHTS_KEY).await?.and_then(|v| serde_json::from_str(&v).ok()))
 }
 
 pub async fn set_weights(db: &mut Conn, w: &Weights) -> sqlx::Result<()> {
-    set_meta(db, WEIGHTS_KEY, &serde_json::to_string(w).unwrap_or_default()).await
+    crate::db::set_meta(db, WEIGHTS_KEY, &serde_json::to_string(w).unwrap_or_default()).await
 }
 
 /// The version of the text analysis the stored terms were made with (see
 /// [`super::text::ANALYSIS_VERSION`]); `None` before the first.
 pub async fn terms_version(db: &mut Conn) -> sqlx::Result<Option<String>> {
-    meta(db, TERMS_KEY).await
+    crate::db::meta(db, TERMS_KEY).await
 }
 
 pub async fn set_terms_version(db: &mut Conn, version: &str) -> sqlx::Result<()> {
-    set_meta(db, TERMS_KEY, version).await
+    crate::db::set_meta(db, TERMS_KEY, version).await
 }
 
 /// One of a user's organizations' published postings.
@@ -307,18 +289,19 @@ pub struct Source {
     pub title_en: Option<String>,
 }
 
-/// The `limit` most recently published postings of the organizations `user_id` belongs to.
-pub async fn recent_published_of_member(db: &mut Conn, user_id: i64, limit: i64) -> sqlx::Result<Vec<Source>> {
-    let rows: Vec<(i64, String, i64, String, Option<String>)> = sql::query_as(
+/// The `limit` most recently published postings of these organizations.
+pub async fn recent_published_of(db: &mut Conn, orgs: &[i64], limit: i64) -> sqlx::Result<Vec<Source>> {
+    if orgs.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut qb = sql::Builder::new(
         "SELECT p.id, p.kind, p.org_id, p.title_zh, p.title_en FROM postings p
-         JOIN memberships m ON m.org_id = p.org_id
-         WHERE m.user_id = $1 AND p.status = 'published'
-         ORDER BY p.published_at DESC, p.id DESC LIMIT $2",
-    )
-    .bind(user_id)
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
+         WHERE p.status = 'published' AND p.org_id IN (",
+    );
+    qb.push_list(", ", orgs.to_vec());
+    qb.push(") ORDER BY p.published_at DESC, p.id DESC LIMIT ");
+    qb.push_bind(limit);
+    let rows: Vec<(i64, String, i64, String, Option<String>)> = qb.build_query_as().fetch_all(db).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(id, kind, org_id, title_zh, title_en)| {

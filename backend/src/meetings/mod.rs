@@ -7,7 +7,7 @@ pub mod schedule;
 mod store;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
-pub use store::{PERSONAL_DATA, insert_request, replace_setup, set_availability, set_request_status, slots};
+pub use store::{PERSONAL_DATA, insert_request, set_availability, set_request_status, slots};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -28,6 +28,18 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::plan))
         .routes(routes!(routes::plan_xlsx))
         .routes(routes!(routes::agenda_ics))
+}
+
+/// Sets the event's meeting tables (kept with the event) and replaces its slots; a slot with an
+/// unchanged start keeps its id and availability.
+pub async fn replace_setup(
+    db: &mut crate::db::Conn,
+    event: i64,
+    tables: u32,
+    slots: &[shared::meetings::SlotInput],
+) -> sqlx::Result<()> {
+    crate::events::set_meeting_tables(db, event, tables).await?;
+    store::replace_slots(db, event, slots).await
 }
 
 /// Subscriber of [`crate::facts::Fact::UserErasing`]: availability and coming meetings go.

@@ -57,9 +57,42 @@ async fn tell(db: &mut Conn, state: &AppState, user: i64, note: &Note) -> AppRes
     Ok(crate::notify::ops::emit(db, &state.config.site_url(), &to, None, note).await?)
 }
 
+/// Names each of `people` who came for no organization by their first one (`orgs::first_of`).
+async fn affiliated(db: &mut Conn, mut people: Vec<Person>) -> sqlx::Result<Vec<Person>> {
+    let missing: Vec<i64> = people.iter().filter(|p| p.org_id.is_none()).map(|p| p.user_id).collect();
+    let first = crate::orgs::first_of(db, &missing).await?;
+    for p in people.iter_mut().filter(|p| p.org_id.is_none()) {
+        if let Some(o) = first.get(&p.user_id) {
+            p.org_id = Some(o.org_id);
+            p.org_name_zh = Some(o.name_zh.clone());
+            p.org_name_en = o.name_en.clone();
+        }
+    }
+    Ok(people)
+}
+
+/// The event's attendees ([`store::attendees`]), each with an organization where they have one.
+async fn attendees(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Person>> {
+    let people = store::attendees(db, event).await?;
+    affiliated(db, people).await
+}
+
+/// One attendee, as in [`attendees`].
+async fn attendee(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<Option<Person>> {
+    let one = store::attendee(db, event, user).await?.into_iter().collect();
+    Ok(affiliated(db, one).await?.pop())
+}
+
+/// Everyone in the event's requests ([`store::involved`]), as in [`attendees`].
+async fn involved(db: &mut Conn, event: i64) -> sqlx::Result<Vec<Person>> {
+    let people = store::involved(db, event).await?;
+    affiliated(db, people).await
+}
+
 /// Request `id` as `user` sees it among their requests.
 async fn request_as_seen(db: &mut Conn, event: i64, user: i64, id: i64) -> AppResult<MeetingRequest> {
-    store::requests_of(db, event, user).await?.into_iter().find(|r| r.id == id).ok_or(AppError::NotFound)
+    let people = involved(db, event).await?;
+    store::requests_of(db, event, user, &people).await?.into_iter().find(|r| r.id == id).ok_or(AppError::NotFound)
 }
 
 #[tracing::instrument(level = "debug", skip_all)]
@@ -67,12 +100,13 @@ pub async fn overview(state: &AppState, user: &SessionUser, event: i64) -> AppRe
     let mut db = state.db.acquire().await?;
     let head = matchmaking(&mut db, event).await?;
     let organizer = crate::events::organizer(&mut db, event, user).await?.is_some();
-    let attendee = store::is_attendee(&mut db, event, user.id).await?;
+    let attendee = crate::events::is_confirmed(&mut db, event, user.id).await?;
     let (available, requests, agenda) = if attendee {
+        let people = involved(&mut db, event).await?;
         (
             store::availability(&mut db, event, user.id).await?,
-            store::requests_of(&mut db, event, user.id).await?,
-            store::agenda(&mut db, event, user.id).await?,
+            store::requests_of(&mut db, event, user.id, &people).await?,
+            store::agenda(&mut db, event, user.id, &people).await?,
         )
     } else {
         (vec![], vec![], vec![])
@@ -96,7 +130,7 @@ pub async fn put_setup(state: &AppState, user: &SessionUser, event: i64, input: 
     let head = matchmaking(&mut tx, event).await?;
     crate::events::require_organizer(&mut tx, event, user).await?;
     let slots = input.check(head.starts_at, head.ends_at)?;
-    store::replace_setup(&mut tx, event, input.tables, &slots).await?;
+    super::replace_setup(&mut tx, event, input.tables, &slots).await?;
     tx.commit().await?;
     overview(state, user, event).await
 }
@@ -111,7 +145,7 @@ pub async fn set_availability(
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     matchmaking(&mut tx, event).await?;
-    if !store::is_attendee(&mut tx, event, user.id).await? {
+    if !crate::events::is_confirmed(&mut tx, event, user.id).await? {
         return Err(not_attendee());
     }
     let slots = store::slots(&mut tx, event).await?;
@@ -157,7 +191,7 @@ fn fit(
 pub async fn counterparts(state: &AppState, user: &SessionUser, event: i64) -> AppResult<Vec<Counterpart>> {
     let mut db = state.db.acquire().await?;
     matchmaking(&mut db, event).await?;
-    let people = store::attendees(&mut db, event).await?;
+    let people = attendees(&mut db, event).await?;
     let me = people.iter().find(|p| p.user_id == user.id).cloned().ok_or_else(not_attendee)?;
     let postings = postings_by_org(&mut db, &people).await?;
     let mut availability: HashMap<i64, HashSet<i64>> = HashMap::new();
@@ -201,11 +235,11 @@ pub async fn request(
     let mut tx = crate::db::begin_write(&state.db).await?;
     crate::db::lock(&mut tx, Row::Event, &[event]).await?;
     let head = matchmaking(&mut tx, event).await?;
-    let me = store::attendee(&mut tx, event, user.id).await?.ok_or_else(not_attendee)?;
+    let me = attendee(&mut tx, event, user.id).await?.ok_or_else(not_attendee)?;
     if input.to_user == user.id {
         return Err(AppError::field("to_user", FieldError::Invalid));
     }
-    if store::attendee(&mut tx, event, input.to_user).await?.is_none() {
+    if attendee(&mut tx, event, input.to_user).await?.is_none() {
         return Err(AppError::field("to_user", FieldError::Invalid));
     }
     if store::live_between(&mut tx, event, user.id, input.to_user).await?.is_some() {
@@ -241,7 +275,7 @@ pub async fn decide(state: &AppState, user: &SessionUser, id: i64, accept: bool)
     store::set_request_status(&mut tx, id, next, now()).await?;
     if accept {
         let head = store::event(&mut tx, event).await?.ok_or(AppError::NotFound)?;
-        let me = store::attendee(&mut tx, event, user.id).await?.ok_or_else(not_attendee)?;
+        let me = attendee(&mut tx, event, user.id).await?.ok_or_else(not_attendee)?;
         let note = note(NotificationKind::MeetingAccepted, event, &head).param("org", label(&me));
         tell(&mut tx, state, from, &note).await?;
     }
@@ -285,7 +319,7 @@ pub async fn run_schedule(state: &AppState, user: &SessionUser, event: i64) -> A
     if slots.is_empty() || tables == 0 {
         return Err(AppError::field("slots", FieldError::Required));
     }
-    let people = store::attendees(&mut tx, event).await?;
+    let people = attendees(&mut tx, event).await?;
     let index: HashMap<i64, usize> = people.iter().enumerate().map(|(i, p)| (p.user_id, i)).collect();
     let slot_index: HashMap<i64, usize> = slots.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
     let mut available = vec![0u64; people.len()];
@@ -342,7 +376,8 @@ pub async fn plan(state: &AppState, user: &SessionUser, event: i64) -> AppResult
     let mut db = state.db.acquire().await?;
     matchmaking(&mut db, event).await?;
     crate::events::require_organizer(&mut db, event, user).await?;
-    Ok(store::plan(&mut db, event).await?)
+    let people = involved(&mut db, event).await?;
+    Ok(store::plan(&mut db, event, &people).await?)
 }
 
 fn org_of(p: &Person, l: Locale) -> String {
@@ -389,12 +424,13 @@ pub async fn plan_xlsx(state: &AppState, user: &SessionUser, event: i64) -> AppR
 pub async fn agenda_ics(state: &AppState, user: &SessionUser, event: i64) -> AppResult<String> {
     let mut db = state.db.acquire().await?;
     let head = matchmaking(&mut db, event).await?;
-    if !store::is_attendee(&mut db, event, user.id).await? {
+    if !crate::events::is_confirmed(&mut db, event, user.id).await? {
         return Err(not_attendee());
     }
     let l = crate::http::locale::current_locale();
     let url = format!("{}/events/{event}/meetings", state.config.site_url());
-    let entries: Vec<Entry> = store::agenda(&mut db, event, user.id)
+    let people = involved(&mut db, event).await?;
+    let entries: Vec<Entry> = store::agenda(&mut db, event, user.id, &people)
         .await?
         .into_iter()
         .map(|m| Entry {

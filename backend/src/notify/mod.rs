@@ -9,7 +9,10 @@ mod store;
 pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
-pub use store::{Recipient, failed_emails_count, queue_email, user as recipient};
+pub use store::{
+    Recipient, delete_read_notifications_before, delete_sent_emails_before, failed_emails_count, queue_email,
+    user as recipient,
+};
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -114,10 +114,16 @@ pub async fn to_address(db: &mut Conn, site: &str, email: &str, sender: &Session
     Ok(())
 }
 
+/// The members of these organizations (each once), as recipients.
+async fn members_of(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<store::Recipient>> {
+    let ids = crate::orgs::member_ids(db, orgs).await?;
+    store::users(db, &ids).await
+}
+
 /// Notifies the members of `orgs` (except `skip`).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn to_orgs(db: &mut Conn, state: &AppState, orgs: &[i64], skip: Option<i64>, note: Note) -> sqlx::Result<()> {
-    let to = store::members_of(db, orgs).await?;
+    let to = members_of(db, orgs).await?;
     emit(db, &state.config.site_url(), &to, skip, &note).await
 }
 
@@ -212,7 +218,7 @@ pub async fn posting_published(state: &AppState, id: i64) -> AppResult<()> {
     let Some(p) = crate::market::posting(&mut tx, id).await? else { return Ok(()) };
     let Some(kind) = p.kind() else { return Ok(()) };
     let (domains, _) = crate::market::tags(&mut tx, id).await?;
-    let owners = store::members_of(&mut tx, &[p.org_id]).await?;
+    let owners = members_of(&mut tx, &[p.org_id]).await?;
     let link = format!("{}/{id}", kind.page_path());
     let posting = |k| Note::new(k, link.clone()).name("title", &p.title_zh, p.title_en.as_deref());
     for (user, s) in store::saved_searches(&mut tx, None).await? {

@@ -12,18 +12,15 @@ use time::OffsetDateTime;
 /// A recipient: id, email, language.
 pub type Recipient = (i64, String, Locale);
 
-/// The members of these organizations (each once).
-pub async fn members_of(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<Recipient>> {
-    if orgs.is_empty() {
+/// These users as recipients, by id.
+pub async fn users(db: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<Recipient>> {
+    if ids.is_empty() {
         return Ok(vec![]);
     }
-    let list = orgs.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let rows: Vec<(i64, String, String)> = sql::query_as(format!(
-        "SELECT DISTINCT u.id, u.email, u.locale FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.org_id IN ({list}) ORDER BY u.id"
-    ))
-    .fetch_all(db)
-    .await?;
+    let mut qb = sql::Builder::new("SELECT id, email, locale FROM users WHERE id IN (");
+    qb.push_list(", ", ids.to_vec());
+    qb.push(") ORDER BY id");
+    let rows: Vec<(i64, String, String)> = qb.build_query_as().fetch_all(db).await?;
     Ok(rows.into_iter().map(|(id, email, l)| (id, email, Locale::from_tag(&l).unwrap_or_default())).collect())
 }
 
@@ -324,3 +321,16 @@ pub const ERASE: &[&str] = &[
     "DELETE FROM outbox WHERE user_id = $1 OR to_email = $2",
     "DELETE FROM saved_searches WHERE user_id = $1",
 ];
+
+/// Retention: deletes the sent emails queued before `before` (unsent ones stay to be sent or
+/// looked into); how many.
+pub async fn delete_sent_emails_before(db: &mut Conn, before: OffsetDateTime) -> sqlx::Result<u64> {
+    let done = sql::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND created_at < $1").bind(before);
+    Ok(done.execute(db).await?.rows_affected())
+}
+
+/// Retention: deletes the read notifications created before `before` (unread ones stay); how many.
+pub async fn delete_read_notifications_before(db: &mut Conn, before: OffsetDateTime) -> sqlx::Result<u64> {
+    let done = sql::query("DELETE FROM notifications WHERE read_at IS NOT NULL AND created_at < $1").bind(before);
+    Ok(done.execute(db).await?.rows_affected())
+}

@@ -8,8 +8,8 @@ pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
 pub use store::{
-    exists, get, insert, insert_without_members, name_of, named, set_verified, summary, unverified_count,
-    with_credit_code,
+    Affiliation, counts_of, exists, first_of, get, ids_of_any, in_verified, insert, insert_without_members, member_ids,
+    name_of, named, set_verified, summary, unverified_count, with_credit_code,
 };
 
 use utoipa_axum::router::OpenApiRouter;

@@ -3,6 +3,8 @@
 //! This file is long because its SQL serves three things other capabilities ask of orgs
 //! (membership, roles, names) besides the directory; split by sub-capability when it next grows.
 
+use std::collections::HashMap;
+
 use crate::db::Conn;
 use crate::db::sql;
 use shared::orgs::{
@@ -518,6 +520,94 @@ pub async fn ids_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
         .fetch_all(db)
         .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// `SELECT <select> FROM memberships m ... WHERE m.<column> IN (ids) <tail>`, bound.
+fn memberships_of(select: &str, join: &str, column: &str, ids: &[i64], tail: &str) -> sql::Builder<'static> {
+    let mut qb = sql::Builder::new(format!("SELECT {select} FROM memberships m {join} WHERE m.{column} IN ("));
+    qb.push_list(", ", ids.to_vec());
+    qb.push(format!(") {tail}"));
+    qb
+}
+
+/// The organizations any of `users` is a member of, each once, by id.
+pub async fn ids_of_any(db: &mut Conn, users: &[i64]) -> sqlx::Result<Vec<i64>> {
+    if users.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<(i64,)> = memberships_of("DISTINCT m.org_id", "", "user_id", users, "ORDER BY m.org_id")
+        .build_query_as()
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// The members of any of `orgs`, each once, by user id.
+pub async fn member_ids(db: &mut Conn, orgs: &[i64]) -> sqlx::Result<Vec<i64>> {
+    if orgs.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<(i64,)> = memberships_of("DISTINCT m.user_id", "", "org_id", orgs, "ORDER BY m.user_id")
+        .build_query_as()
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// How many organizations each of `users` is a member of (users in none are left out).
+pub async fn counts_of(db: &mut Conn, users: &[i64]) -> sqlx::Result<HashMap<i64, i64>> {
+    if users.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i64, i64)> = memberships_of("m.user_id, COUNT(*)", "", "user_id", users, "GROUP BY m.user_id")
+        .build_query_as()
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// An organization as a person's affiliation: its id and names.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Affiliation {
+    pub org_id: i64,
+    pub name_zh: String,
+    pub name_en: Option<String>,
+}
+
+/// Each of `users`' first organization (the one they joined first; the lowest id among those
+/// joined at once), for naming where a person comes from. Users in none are left out.
+pub async fn first_of(db: &mut Conn, users: &[i64]) -> sqlx::Result<HashMap<i64, Affiliation>> {
+    if users.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i64, i64, String, Option<String>)> = memberships_of(
+        "m.user_id, o.id, o.name_zh, o.name_en",
+        "JOIN organizations o ON o.id = m.org_id",
+        "user_id",
+        users,
+        "ORDER BY m.user_id, m.created_at DESC, m.org_id DESC",
+    )
+    .build_query_as()
+    .fetch_all(db)
+    .await?;
+    // The last row of each user is their first organization.
+    Ok(rows
+        .into_iter()
+        .map(|(user, org_id, name_zh, name_en)| (user, Affiliation { org_id, name_zh, name_en }))
+        .collect())
+}
+
+/// Whether `user` is a member of a verified organization of `kind`.
+pub async fn in_verified(db: &mut Conn, user: i64, kind: shared::orgs::OrgKind) -> sqlx::Result<bool> {
+    let row: Option<(i32,)> = sql::query_as(
+        "SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.org_id
+         WHERE m.user_id = $1 AND o.kind = $2 AND o.verified_at IS NOT NULL",
+    )
+    .bind(user)
+    .bind(kind.as_str())
+    .fetch_optional(db)
+    .await?;
+    Ok(row.is_some())
 }
 
 /// Erases what this capability holds only about a person whose account is being deleted: memberships and invitations to join

@@ -41,13 +41,33 @@ pub async fn apply(state: &AppState, user: Option<&SessionUser>) -> AppResult<Re
     let now = crate::db::now();
     let mut tx = crate::db::begin_write(&state.db).await?;
     let settings = store::get(&mut tx).await?;
-    let report =
-        store::apply(&mut tx, cutoff(settings.messages_days, now), cutoff(settings.logs_days, now), now).await?;
+    let report = purge(&mut tx, cutoff(settings.messages_days, now), cutoff(settings.logs_days, now)).await?;
+    store::applied(&mut tx, now).await?;
     if user.is_some() {
         let after = serde_json::to_value(&report).unwrap_or_default();
         crate::audit::record(&mut tx, user, "retention.apply", "retention", serde_json::Value::Null, after).await?;
     }
     tx.commit().await?;
+    Ok(report)
+}
+
+/// Deletes messages older than `messages` and logs older than `logs` (either may be absent), each
+/// by the capability that owns them; what was deleted, counted.
+async fn purge(
+    tx: &mut crate::db::Conn,
+    messages: Option<OffsetDateTime>,
+    logs: Option<OffsetDateTime>,
+) -> sqlx::Result<RetentionReport> {
+    let mut report = RetentionReport::default();
+    if let Some(before) = messages {
+        report.messages = crate::engage::delete_messages_before(tx, before).await?;
+        report.event_messages = crate::events::delete_messages_before(tx, before).await?;
+    }
+    if let Some(before) = logs {
+        report.login_failures = crate::accounts::delete_login_failures_before(tx, before).await?;
+        report.emails = crate::notify::delete_sent_emails_before(tx, before).await?;
+        report.notifications = crate::notify::delete_read_notifications_before(tx, before).await?;
+    }
     Ok(report)
 }
 

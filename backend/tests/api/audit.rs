@@ -96,14 +96,17 @@ async fn an_admin_disables_an_account_which_then_cannot_sign_in_and_every_step_i
     let app = spawn_app().await;
     let admin = app.admin().await;
     let user = app.user("someone@example.com", "张三").await;
+    app.org(&user, "张三科技有限公司").await;
+    app.org(&user, "张三咨询有限公司").await;
     let found = body(admin.get(app.url("/api/v1/admin/users?q=张三")).send().await.unwrap()).await;
     assert_eq!(found["total"], 1, "{found}");
     let id = found["items"][0]["id"].as_i64().unwrap();
-    assert_eq!(found["items"][0]["sessions"], 1);
+    assert_eq!((found["items"][0]["sessions"].as_u64(), found["items"][0]["orgs"].as_u64()), (Some(1), Some(2)));
 
     // Sign out everywhere: the session ends, the account still works.
     let r = admin.post(app.url(&format!("/api/v1/admin/users/{id}/sessions/reset"))).send().await.unwrap();
-    assert_eq!(body(r).await["sessions"], 0);
+    let after = body(r).await;
+    assert_eq!((after["sessions"].as_u64(), after["orgs"].as_u64()), (Some(0), Some(2)));
     error_code(user.get(app.url("/api/v1/me")).send().await.unwrap(), StatusCode::UNAUTHORIZED).await;
 
     // Disabled: the right password no longer signs in.

@@ -115,12 +115,9 @@ impl Setup {
         }
     }
 
-    async fn pass_deadline(&self, stage: i64) {
-        sql::query("UPDATE competition_stages SET deadline = '2026-01-01T00:00:00Z' WHERE id = $1")
-            .bind(stage)
-            .execute(&self.app.state.db)
-            .await
-            .unwrap();
+    /// Eight days on: the first stage's deadline (a week after the competition was made) has passed.
+    fn pass_deadline(&self) {
+        self.app.advance(time::Duration::days(8));
     }
 }
 
@@ -196,7 +193,7 @@ async fn a_competition_runs_from_teams_and_submissions_to_normalised_results_a_f
     );
 
     // After the deadline submissions are frozen.
-    s.pass_deadline(stage).await;
+    s.pass_deadline();
     let r = leaders[0]
         .put(url(format!("/api/v1/teams/{x}/stages/{stage}/submission")))
         .json(&json!({"summary": "迟到的版本", "extras": ["1"]}))
@@ -345,7 +342,7 @@ async fn judges_with_a_conflict_are_never_assigned_and_too_small_a_panel_is_a_cl
     let (judge_c, ec, _) = s.expert("c@example.com", "评委丙", &["gen_ai"]).await;
     let (_, team2) = s.team(c, stage, tracks[1], "乙队", None).await;
     let (_, team3) = s.team(c, stage, tracks[0], "丙队", None).await;
-    s.pass_deadline(stage).await;
+    s.pass_deadline();
 
     // A panel of three for k = 2: judge A may not judge team 1 (team member and same organization).
     let panel = |experts: Value| {
@@ -535,6 +532,17 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
             .await;
             let id = e["id"].as_i64().unwrap();
             s.admin.post(s.app.url(&format!("/api/v1/admin/experts/{id}/approve"))).send().await.unwrap();
+            // Some work for one of the companies (a member of its organization, not declared).
+            let mut by_org = by_org;
+            if rng.chance(20) {
+                let (owner, org) = &companies[rng.range(0, 2) as usize];
+                let invite = json!({"email": format!("judge{j}@example.com")});
+                let r = owner.post(s.app.url(&format!("/api/v1/orgs/{org}/members"))).json(&invite).send().await;
+                let token = body(r.unwrap()).await["token"].as_str().unwrap().to_owned();
+                let r = client.post(s.app.url(&format!("/api/v1/invitations/{token}/accept"))).send().await.unwrap();
+                assert_eq!(r.status(), StatusCode::OK);
+                by_org.push(*org);
+            }
             judges.push((id, e["user_id"].as_i64().unwrap(), format!("judge{j}@example.com"), by_org, by_name));
             judge_clients.push(client);
         }
@@ -584,7 +592,7 @@ async fn on_random_instances_no_entry_gets_a_conflicted_judge_and_each_gets_k_wh
                 .collect();
             entries.push((team, conflicted));
         }
-        s.pass_deadline(stage).await;
+        s.pass_deadline();
         let panel: Vec<i64> = judges.iter().map(|j| j.0).collect();
         let r = s.organizer.put(s.app.url(&format!("/api/v1/stages/{stage}/panel"))).json(&json!({ "experts": panel }));
         assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
@@ -672,7 +680,7 @@ async fn experts_judge_only_after_accepting_the_invitation_and_one_who_declines_
         (Some(stage), Some("invited"))
     );
     // Nobody has accepted yet: nobody can be assigned.
-    s.pass_deadline(stage).await;
+    s.pass_deadline();
     let assign = s.app.url(&format!("/api/v1/stages/{stage}/assignment"));
     let (_, v) = error_code(s.organizer.post(&assign).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["panel"].is_string(), "{v}");
@@ -772,7 +780,7 @@ async fn team_members_join_by_accepting_may_leave_and_a_leader_hands_over_before
     let late = s.app.user("late@example.com", "迟到者").await;
     let r = mate.post(s.app.url(&format!("/api/v1/teams/{team}/members"))).json(&json!({"email": "late@example.com"}));
     assert_eq!(r.send().await.unwrap().status(), StatusCode::OK);
-    s.pass_deadline(stage).await;
+    s.pass_deadline();
     let r = late.post(s.app.url(&format!("/api/v1/teams/{team}/join"))).send().await.unwrap();
     let (_, v) = error_code(r, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(v["error"]["fields"]["deadline"].is_string(), "{v}");

@@ -336,31 +336,33 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
         body(post(&s, &s.m.owner, &format!("/api/v1/engagements/{id}/accept"), json!({})).await).await["status"],
         "accepted"
     );
-    for text in ["去年的报价", "本周的报价"] {
-        assert_eq!(post(&s, &s.lab_owner, &thread, json!({"body": text})).await.status(), StatusCode::CREATED);
-    }
-    for _ in 0..2 {
+    // Two hundred days ago: a message, a failed sign-in, the notifications so far, one of them read.
+    assert_eq!(post(&s, &s.lab_owner, &thread, json!({"body": "去年的报价"})).await.status(), StatusCode::CREATED);
+    let wrong_password = || async {
         let login = json!({"email": "ent@example.com", "password": "wrong-password-here"});
-        assert_eq!(
-            app.client().post(app.url("/api/v1/auth/login")).json(&login).send().await.unwrap().status(),
-            StatusCode::UNAUTHORIZED
-        );
+        let r = app.client().post(app.url("/api/v1/auth/login")).json(&login).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    };
+    wrong_password().await;
+    let notes = body(get(&s, &s.lab_owner, "/api/v1/notifications").await).await;
+    assert!(notes["items"].as_array().is_some_and(|n| !n.is_empty()), "{notes}");
+    let read = notes["items"][0]["id"].as_i64().unwrap();
+    let r = post(&s, &s.lab_owner, &format!("/api/v1/notifications/{read}/read"), json!({})).await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let old_notifications: (i64,) =
+        sql::query_as("SELECT COUNT(*) FROM notifications").fetch_one(&app.state.db).await.unwrap();
+    assert!(old_notifications.0 >= 2, "a read one and an unread one");
+    // Today: the sessions of then have long expired, so everyone signs in again.
+    app.advance(time::Duration::days(200));
+    for (client, email) in
+        [(&s.m.owner, "ent@example.com"), (&s.lab_owner, "lab@example.com"), (&s.m.admin, "admin@futurematch.test")]
+    {
+        let login = json!({"email": email, "password": crate::helpers::PASSWORD});
+        let r = client.post(app.url("/api/v1/auth/login")).json(&login).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{email} signs in again");
     }
-    // Age one of each: a message, a failed sign-in, a read notification and an unread one.
-    let age = |sql: &'static str| async move { sql::query(sql).execute(&app.state.db).await.unwrap().rows_affected() };
-    assert_eq!(age("UPDATE messages SET at = '2025-01-01T00:00:00Z' WHERE body = '去年的报价'").await, 1);
-    assert_eq!(age("UPDATE login_failures SET failed_at = '2025-01-01T00:00:00Z' WHERE id = (SELECT MIN(id) FROM login_failures)").await, 1);
-    assert!(age("UPDATE notifications SET created_at = '2025-01-01T00:00:00Z'").await >= 2);
-    assert_eq!(
-        age("UPDATE notifications SET read_at = '2025-01-02T00:00:00Z' WHERE id = (SELECT MIN(id) FROM notifications)")
-            .await,
-        1
-    );
-    let unread_before: (i64,) = sql::query_as("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap();
-
+    assert_eq!(post(&s, &s.lab_owner, &thread, json!({"body": "本周的报价"})).await.status(), StatusCode::CREATED);
+    wrong_password().await;
     let admin = &s.m.admin;
     let r = admin
         .put(app.url("/api/v1/admin/retention"))
@@ -380,6 +382,10 @@ async fn retention_deletes_messages_and_logs_older_than_an_admin_set_and_keeps_t
         .await
         .unwrap();
     assert_eq!(set.status(), StatusCode::OK);
+    let unread_before: (i64,) = sql::query_as("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
     let report = body(admin.post(app.url("/api/v1/admin/retention/apply")).send().await.unwrap()).await;
     assert_eq!((report["messages"].as_u64(), report["login_failures"].as_u64()), (Some(1), Some(1)), "{report}");
     assert_eq!(report["notifications"], 1, "only the read one");

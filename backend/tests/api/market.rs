@@ -331,14 +331,19 @@ async fn moderation_is_for_site_admins_only() {
 #[tokio::test]
 async fn published_postings_expire_after_their_deadline() {
     let m = market().await;
-    let id = m.draft(demand(m.org), "/api/v1/demands").await;
+    let deadline = (m.app.now().await + time::Duration::days(3)).date();
+    let mut posting = demand(m.org);
+    posting["deadline"] = json!(deadline.to_string());
+    let id = m.draft(posting, "/api/v1/demands").await;
     m.publish(&m.owner, "/api/v1/demands", id).await;
-    sql::query("UPDATE postings SET deadline = '2026-01-01'").execute(&m.app.state.db).await.unwrap();
-    assert_eq!(backend::market::ops::expire_due(&m.app.state).await.unwrap(), 1);
+    let expire = || m.app.state.clock.scope(backend::market::ops::expire_due(&m.app.state));
+    assert_eq!(expire().await.unwrap(), 0, "open until its deadline");
+    m.app.advance(time::Duration::days(5));
+    assert_eq!(expire().await.unwrap(), 1);
     assert_eq!(m.public_total("/api/v1/demands").await, 0);
     let mine = body(m.owner.get(m.app.url(&format!("/api/v1/demands/{id}"))).send().await.unwrap()).await;
     assert_eq!(mine["status"], "expired");
-    assert_eq!(backend::market::ops::expire_due(&m.app.state).await.unwrap(), 0, "only once");
+    assert_eq!(expire().await.unwrap(), 0, "only once");
 }
 
 #[tokio::test]

@@ -104,6 +104,9 @@ async fn attendees_are_ranked_by_the_engine_and_accepted_meetings_are_scheduled_
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 2, "everyone but oneself");
     assert_eq!(list[0]["person"]["user_id"], lab_id);
+    // Registered for no organization, each is named by the first they joined.
+    assert_eq!(list[0]["person"]["org_id"], m.s.lab, "{}", list[0]);
+    assert!(list[0]["person"]["org_name_zh"].as_str().is_some_and(|n| !n.is_empty()));
     assert!(list[0]["score"].as_u64().unwrap() > list[1]["score"].as_u64().unwrap());
     assert!(!list[0]["reasons"].as_array().unwrap().is_empty());
     assert_eq!(list[0]["via"][1], "固态电池电解质界面改性平台");
@@ -116,6 +119,7 @@ async fn attendees_are_ranked_by_the_engine_and_accepted_meetings_are_scheduled_
     error_code(m.request(lab, m.user_id(owner).await).await, StatusCode::CONFLICT).await;
     let incoming = m.get(lab, &format!("/api/v1/events/{}/meetings", m.event)).await;
     assert_eq!(incoming["requests"][0]["incoming"], true);
+    assert_eq!(incoming["requests"][0]["from"]["org_id"], m.s.m.org, "{incoming}");
     error_code(
         owner.post(m.url(&format!("/api/v1/meeting-requests/{to_lab}/accept"))).send().await.unwrap(),
         StatusCode::FORBIDDEN,

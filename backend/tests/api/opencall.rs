@@ -6,7 +6,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::{body, error_code};
 use crate::market::{Market, demand, market, org_of_kind};
-use backend::db::sql;
 
 struct Call {
     m: Market,
@@ -21,7 +20,9 @@ struct Call {
 async fn call() -> Call {
     let m = market().await;
     let mut payload = demand(m.org);
-    payload["open_call"] = json!({"reward": 500, "application_deadline": "2099-01-01"});
+    // Applications close a week from today; `close_applications` moves the clock past that.
+    let closes = (m.app.now().await + time::Duration::days(7)).date();
+    payload["open_call"] = json!({"reward": 500, "application_deadline": closes.to_string()});
     let id = m.draft(payload, "/api/v1/demands").await;
     m.publish(&m.owner, "/api/v1/demands", id).await;
     let lab_owner = m.app.user("lab@example.com", "实验室").await;
@@ -53,14 +54,9 @@ impl Call {
         c.post(self.url(path)).json(&payload).send().await.unwrap()
     }
 
-    async fn close_applications(&self) {
-        let db = &self.m.app.state.db;
-        let close = db.dialect().pick(
-            "UPDATE postings SET spec = json_set(spec, '$.open_call.application_deadline', '2026-01-01') WHERE id = $1",
-            "UPDATE postings SET spec = jsonb_set(spec::jsonb, '{open_call,application_deadline}', '\"2026-01-01\"')::text
-             WHERE id = $1",
-        );
-        sql::query(close).bind(self.demand).execute(&self.m.app.state.db).await.unwrap();
+    /// Eight days on: the application deadline (a week from the day the call was made) has passed.
+    fn close_applications(&self) {
+        self.m.app.advance(time::Duration::days(8));
     }
 
     /// Ten days on: the objection window (five working days) has ended.
@@ -78,7 +74,7 @@ impl Call {
     async fn decided(&self) -> i64 {
         let mine = body(self.apply(&self.lab_owner, self.lab, "界面改性方案").await).await["id"].as_i64().unwrap();
         self.apply(&self.rival_owner, self.rival, "另一方案").await;
-        self.close_applications().await;
+        self.close_applications();
         let r = self
             .post(
                 &self.m.owner,
@@ -160,7 +156,7 @@ async fn an_open_call_takes_applications_until_its_deadline_and_the_owner_publis
     let select = format!("/api/v1/demands/{}/notice", c.demand);
     let winners = json!({"winners": [mine], "rationale": "方案成熟，团队有中试经验"});
     error_code(c.post(&c.m.owner, &select, winners.clone()).await, StatusCode::CONFLICT).await;
-    c.close_applications().await;
+    c.close_applications();
     let late = c.m.app.user("late@example.com", "迟到").await;
     let late_org = org_of_kind(&c.m.app, &late, "lab", Some("research_institute"), Some(&c.m.admin)).await;
     let (_, v) = error_code(c.apply(&late, late_org, "迟到方案").await, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -307,6 +303,6 @@ async fn application_files_are_read_by_the_applicant_and_the_owner_only() {
     assert_eq!(got.status(), StatusCode::OK);
     assert_eq!(got.bytes().await.unwrap().as_ref(), b"%PDF-1.4\n%%EOF\n");
     error_code(c.rival_owner.get(c.url(&download)).send().await.unwrap(), StatusCode::NOT_FOUND).await;
-    c.close_applications().await;
+    c.close_applications();
     error_code(upload(&c.lab_owner, b"%PDF-1.4\n").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
 }

@@ -118,20 +118,14 @@ pub fn DraftNotice(
 }
 
 /// The answer to an invitation (a team, an event's staff): accept or decline, with the refusal
-/// shown above the buttons; `answered` runs once an answer went through.
+/// shown above the buttons. What happens once an answer went through is `answer`'s own callback.
 #[component]
 pub fn AcceptDecline(
     answer: Action<bool, Result<(), ApiError>>,
     accept: shared::Msg,
     decline: shared::Msg,
     testid: &'static str,
-    answered: Callback<()>,
 ) -> impl IntoView {
-    Effect::new(move |_| {
-        if let Some(Ok(())) = answer.value().get() {
-            answered.run(());
-        }
-    });
     view! {
         {move || match answer.value().get() {
             Some(Err(e)) => Some(view! { <ErrorView error=e/> }),

@@ -92,16 +92,19 @@ pub fn parse_day(s: &str) -> Option<time::Date> {
     time::Date::from_calendar_date(year, month, day).ok()
 }
 
-/// Today in the browser's calendar (what "not in the past" and "until the deadline" mean to the user).
+/// Today in the browser's calendar (what "not in the past" and "until the deadline" mean to the
+/// user), on the platform's clock ([`now`]).
 pub fn today() -> time::Date {
-    let now = js_sys::Date::new_0();
+    let now = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(crate::api::platform_millis()));
     let month = time::Month::try_from(now.get_month() as u8 + 1).unwrap_or(time::Month::January);
     time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8).unwrap_or(time::Date::MIN)
 }
 
-/// The current instant from the browser's clock (`OffsetDateTime::now_utc` has no clock on wasm32).
+/// The current instant on the platform's clock: the device's, corrected by how far it was from the
+/// server's at the last answer (`OffsetDateTime::now_utc` has no clock on wasm32). A phone set a
+/// day wrong still sees a call close when it closes.
 pub fn now() -> time::OffsetDateTime {
-    let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
+    let nanos = (crate::api::platform_millis() * 1_000_000.0) as i128;
     time::OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
 

@@ -6,6 +6,7 @@ use shared::accounts::{ChangePasswordRequest, DeleteAccountRequest, Me, UpdateMe
 use shared::{Locale, Msg};
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::Loading;
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
 use crate::components::labels::bilingual;
@@ -30,18 +31,17 @@ fn AccountForms(me: Me) -> impl IntoView {
     let lang = RwSignal::new(me.locale.tag().to_owned());
     let profile_errors = FormErrors::new();
     let saved = RwSignal::new(false);
-    let save_profile = Action::new_local(move |req: &UpdateMeRequest| {
+    let save_profile = Act::new(move |req: &UpdateMeRequest| {
         let req = req.clone();
         async move { api::update_me(&req).await }
-    });
-    Effect::new(move |_| match save_profile.value().get() {
-        Some(Ok(me)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(me) => {
             set_locale(i18n, me.locale);
             session.me.set(Some(me));
             saved.set(true);
         }
-        Some(Err(e)) => profile_errors.server(e),
-        None => {}
+        Err(e) => profile_errors.server(e),
     });
     let on_profile = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -61,18 +61,17 @@ fn AccountForms(me: Me) -> impl IntoView {
     let new_pw = RwSignal::new(String::new());
     let pw_errors = FormErrors::new();
     let pw_done = RwSignal::new(false);
-    let change = Action::new_local(move |req: &ChangePasswordRequest| {
+    let change = Act::new(move |req: &ChangePasswordRequest| {
         let req = req.clone();
         async move { api::change_password(&req).await }
-    });
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok(())) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(()) => {
             pw_done.set(true);
             current.set(String::new());
             new_pw.set(String::new());
         }
-        Some(Err(e)) => pw_errors.server(e),
-        None => {}
+        Err(e) => pw_errors.server(e),
     });
     let on_password = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -133,18 +132,17 @@ fn AccountForms(me: Me) -> impl IntoView {
 fn DeleteAccount() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let delete = Action::new_local(move |req: &DeleteAccountRequest| {
+    let delete = Act::new(move |req: &DeleteAccountRequest| {
         let req = req.clone();
         async move { api::delete_me(&req).await }
-    });
-    Effect::new(move |_| match delete.value().get() {
+    })
+    .on_answer(move |answer| match answer {
         // A full load of the home page: nothing of the account stays in this tab's memory (and the
         // account page's "sign in first" redirect never races the navigation).
-        Some(Ok(())) => {
+        Ok(()) => {
             let _ = web_sys::window().map(|w| w.location().set_href("/"));
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -13,6 +13,7 @@ use shared::page::Page;
 use shared::taxonomy::{NewTermRequest, TermKind};
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::console::{ConsoleFrame, ConsoleOverview};
 use crate::components::data::{ErrorView, Loading, Pager, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
@@ -217,20 +218,19 @@ fn TaxonomyEditor() -> impl IntoView {
     let kinds = Signal::derive(move || {
         TermKind::ALL.iter().map(|k| (k.as_str().to_owned(), k.msg().t(locale()).to_owned())).collect()
     });
-    let save = Action::new_local(move |req: &NewTermRequest| {
+    let save = Act::new(move |req: &NewTermRequest| {
         let req = req.clone();
         async move { api::add_term(&req).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(term)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(term) => {
             added.set(Some(term.label(locale()).to_owned()));
             code.set(String::new());
             label_zh.set(String::new());
             label_en.set(String::new());
             tax.0.refetch();
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -408,17 +408,16 @@ fn Users() -> impl IntoView {
         async move { api::admin_users(&q, p).await }
     });
     let error = RwSignal::new(None::<shared::ApiError>);
-    let act = Action::new_local(move |(id, action): &(i64, &'static str)| {
+    let act = Act::new(move |(id, action): &(i64, &'static str)| {
         let (id, action) = (*id, *action);
         async move { api::admin_user_action(id, action).await }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             error.set(None);
             data.refetch();
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e)),
     });
     let errors = FormErrors::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {

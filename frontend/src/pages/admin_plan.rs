@@ -13,6 +13,7 @@ use shared::privacy::{Retention, RetentionInput, RetentionReport};
 use shared::taxonomy::TermKind;
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::resource_view;
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
 use crate::components::labels::{bilingual, date, day, today, use_taxonomy};
@@ -108,14 +109,13 @@ fn TargetForm(t: TargetView, saved: Callback<()>) -> impl IntoView {
     let levels = Signal::derive(|| {
         PILOT_ZONE_LEVELS.iter().map(|l| ((*l).to_owned(), level_label(Some(l)).t(locale()).to_owned())).collect()
     });
-    let save = Action::new_local(move |(code, input): &(String, TargetInput)| {
+    let save = Act::new(move |(code, input): &(String, TargetInput)| {
         let (code, input) = (code.clone(), input.clone());
         async move { api::update_target(&code, &input).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => saved.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => saved.run(()),
+        Err(e) => errors.server(e),
     });
     let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|s| !s.is_empty());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -185,14 +185,13 @@ fn WeightsForm(w: Weights) -> impl IntoView {
     let fields = StoredValue::new(fields);
     let errors = FormErrors::new();
     let done = RwSignal::new(false);
-    let save = Action::new_local(move |w: &Weights| {
+    let save = Act::new(move |w: &Weights| {
         let w = *w;
         async move { api::set_matching_weights(&w).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => done.set(true),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => done.set(true),
+        Err(e) => errors.server(e),
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -280,23 +279,20 @@ fn RetentionForm(r: Retention) -> impl IntoView {
     let errors = FormErrors::new();
     let done = RwSignal::new(false);
     let report = RwSignal::new(None::<RetentionReport>);
-    let save = Action::new_local(move |r: &RetentionInput| {
+    let save = Act::new(move |r: &RetentionInput| {
         let r = r.clone();
         async move { api::set_retention(&r).await }
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => done.set(true),
+        Err(e) => errors.server(e),
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => done.set(true),
-        Some(Err(e)) => errors.server(e),
-        None => {}
-    });
-    let apply = Action::new_local(|_: &()| async { api::apply_retention().await });
-    Effect::new(move |_| match apply.value().get() {
-        Some(Ok(r)) => {
+    let apply = Act::new(|_: &()| async { api::apply_retention().await }).on_answer(move |answer| match answer {
+        Ok(r) => {
             report.set(Some(r));
-            applied.set(Some(time::OffsetDateTime::now_utc()));
+            applied.set(Some(crate::components::labels::now()));
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -8,6 +8,7 @@ use shared::i18n::text;
 use shared::{ApiError, Msg};
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, TextArea, TextField};
 use crate::components::labels::{Localized, Typed, clock, date, local_input, parse_local};
@@ -30,7 +31,7 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
     let mine = e.mine;
     let data = LocalResource::new(move || async move { api::sessions(event).await });
     let error = RwSignal::new(None::<ApiError>);
-    let act = Action::new_local(move |c: &SeatChange| {
+    let act = Act::new(move |c: &SeatChange| {
         let c = *c;
         async move {
             match c {
@@ -40,14 +41,13 @@ pub fn AgendaPanel(e: Event) -> impl IntoView {
                 SeatChange::Speak(s, accept) => api::answer_speaker(s, accept).await,
             }
         }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             error.set(None);
             data.refetch();
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e)),
     });
     let logged_in = move || session.me.with(Option::is_some);
     let row = move |s: Session| {
@@ -146,19 +146,18 @@ fn AddSession(e: Event, added: Callback<()>) -> impl IntoView {
     let speakers = RwSignal::new(String::new());
     let capacity = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let add = Action::new_local(move |s: &SessionInput| {
+    let add = Act::new(move |s: &SessionInput| {
         let s = s.clone();
         async move { api::add_session(event, &s).await }
-    });
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             title.set(String::new());
             title_en.set(String::new());
             speakers.set(String::new());
             added.run(());
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let (event_start, event_end) = (e.starts_at, e.ends_at);
     let submit = move |ev: leptos::ev::SubmitEvent| {

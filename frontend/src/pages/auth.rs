@@ -7,6 +7,7 @@ use shared::Msg;
 use shared::accounts::{LoginRequest, Me, RegisterRequest};
 
 use crate::api::{self, ApiResult};
+use crate::components::act::Act;
 use crate::components::form::{FormError, FormErrors, TextField};
 use crate::i18n::{locale, text, tr, use_i18n};
 use crate::session::use_session;
@@ -28,14 +29,13 @@ pub fn VerifyEmail() -> impl IntoView {
     let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
     let next = query.with_untracked(|q| q.get("next")).and_then(|n| same_site(&n)).unwrap_or_else(|| "/".to_owned());
     // Confirmed by the person's click, never on load: mail scanners open links too.
-    let confirm = Action::new_local(move |_: &()| {
+    let confirm = Act::new(move |_: &()| {
         let token = token.clone();
-        async move {
-            let done = api::verify_email(&token).await;
-            if done.is_ok() {
-                session.refresh(i18n);
-            }
-            done
+        async move { api::verify_email(&token).await }
+    })
+    .on_answer(move |answer| {
+        if answer.is_ok() {
+            session.refresh(i18n);
         }
     });
     view! {
@@ -117,21 +117,20 @@ fn same_site(next: &str) -> Option<String> {
     (url.origin() == origin).then(|| format!("{}{}{}", url.pathname(), url.search(), url.hash()))
 }
 
-/// When `submit` answers, records the signed-in user and goes on to `?next=` (else `fallback`),
-/// or shows the server's refusal on the form.
-fn sign_in_when_done<I: 'static>(submit: Action<I, ApiResult<Me>>, errors: FormErrors, fallback: &'static str) {
+/// What a sign-in form does with the answer: records the signed-in user and goes on to `?next=`
+/// (else `fallback`), or shows the server's refusal on the form.
+fn sign_in_when_done(errors: FormErrors, fallback: &'static str) -> impl Fn(ApiResult<Me>) + 'static {
     let session = use_session();
     let i18n = use_i18n();
     let navigate = use_navigate();
     let next = next_path(fallback);
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(me)) => {
+    move |answer| match answer {
+        Ok(me) => {
             session.signed_in(Some(me), i18n);
             navigate(&next(), Default::default());
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
-    });
+        Err(e) => errors.server(e),
+    }
 }
 
 #[component]
@@ -139,11 +138,11 @@ pub fn Login() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let submit = Action::new_local(move |req: &LoginRequest| {
+    let submit = Act::new(move |req: &LoginRequest| {
         let req = req.clone();
         async move { api::login(&req).await }
-    });
-    sign_in_when_done(submit, errors, "/");
+    })
+    .on_answer(sign_in_when_done(errors, "/"));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
@@ -176,11 +175,11 @@ pub fn Register() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let i18n = use_i18n();
-    let submit = Action::new_local(move |req: &RegisterRequest| {
+    let submit = Act::new(move |req: &RegisterRequest| {
         let req = req.clone();
         async move { api::register(&req).await }
-    });
-    sign_in_when_done(submit, errors, "/my/orgs");
+    })
+    .on_answer(sign_in_when_done(errors, "/my/orgs"));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = RegisterRequest {

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use super::market::ui_path;
 use crate::api;
+use crate::components::act::Act;
 use crate::components::confirm::ConfirmButton;
 use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField};
@@ -60,14 +61,13 @@ pub fn RequestPanel(posting_id: i64, kind: PostingKind, owner_org: i64) -> impl 
     let proposals = Signal::derive(move || {
         proposals_for(kind).into_iter().map(|p| (p.as_str().to_owned(), p.msg().t(locale()).to_owned())).collect()
     });
-    let send = Action::new_local(move |req: &NewEngagement| {
+    let send = Act::new(move |req: &NewEngagement| {
         let req = req.clone();
         async move { api::create_engagement(&req).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(e)) => navigate(&format!("/engagements/{}", e.id), Default::default()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(e) => navigate(&format!("/engagements/{}", e.id), Default::default()),
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -311,18 +311,17 @@ fn Safety(engagement: i64, mine: i64, other: i64) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let done = RwSignal::new(None::<Msg>);
-    let block = Action::new_local(move |_: &()| async move { api::block(mine, other).await.map(|_| Msg::EngBlocked) });
-    let report = Action::new_local(move |text: &String| {
+    let answered = move |answer: crate::api::ApiResult<Msg>| match answer {
+        Ok(m) => done.set(Some(m)),
+        Err(e) => errors.server(e),
+    };
+    let block = Act::new(move |_: &()| async move { api::block(mine, other).await.map(|_| Msg::EngBlocked) })
+        .on_answer(answered);
+    let report = Act::new(move |text: &String| {
         let req = NewReport { org_id: mine, target_org: other, engagement_id: Some(engagement), reason: text.clone() };
         async move { api::report(&req).await.map(|()| Msg::EngReported) }
-    });
-    for act in [block.value(), report.value()] {
-        Effect::new(move |_| match act.get() {
-            Some(Ok(m)) => done.set(Some(m)),
-            Some(Err(e)) => errors.server(e),
-            None => {}
-        });
-    }
+    })
+    .on_answer(answered);
     view! {
         <details class="card" data-testid="safety">
             <summary>{tr(Msg::EngReport)}</summary>
@@ -343,7 +342,7 @@ fn Safety(engagement: i64, mine: i64, other: i64) -> impl IntoView {
 fn Answer(id: i64, changed: Callback<()>) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let act = Action::new_local(move |decline: &Option<String>| {
+    let act = Act::new(move |decline: &Option<String>| {
         let decline = decline.clone();
         async move {
             match decline {
@@ -351,11 +350,10 @@ fn Answer(id: i64, changed: Callback<()>) -> impl IntoView {
                 Some(reason) => api::decline_engagement(id, &Decline { reason }).await,
             }
         }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
     view! {
         <aside class="card">
@@ -375,12 +373,13 @@ fn Answer(id: i64, changed: Callback<()>) -> impl IntoView {
 #[component]
 fn Withdraw(id: i64, changed: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<shared::ApiError>);
-    let act = Action::new_local(move |_: &()| async move { api::engagement_action(id, "withdraw").await });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    let act =
+        Act::new(move |_: &()| async move { api::engagement_action(id, "withdraw").await }).on_answer(move |answer| {
+            match answer {
+                Ok(_) => changed.run(()),
+                Err(e) => error.set(Some(e)),
+            }
+        });
     view! {
         <div class="actions">
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}
@@ -428,14 +427,13 @@ fn StagePanel(e: Engagement, changed: Callback<()>) -> impl IntoView {
     let value = RwSignal::new(String::new());
     let failure = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let act = Action::new_local(move |req: &StageChange| {
+    let act = Act::new(move |req: &StageChange| {
         let req = req.clone();
         async move { api::set_stage(id, &req).await }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
     let change = move |to: DealStage| StageChange {
         stage: to,
@@ -484,7 +482,7 @@ fn Conversation(id: i64, can_write: bool) -> impl IntoView {
     let body = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let send = Action::new_local(move |text: &String| {
+    let send = Act::new(move |text: &String| {
         let text = text.clone();
         let file = file_input
             .get_untracked()
@@ -498,17 +496,16 @@ fn Conversation(id: i64, can_write: bool) -> impl IntoView {
             }
             api::send_message(id, &NewMessage { body: text, attachments }).await
         }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             body.set(String::new());
             if let Some(i) = file_input.get_untracked() {
                 i.set_value("");
             }
             data.refetch();
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -8,6 +8,7 @@ use shared::taxonomy::TermKind;
 use shared::{ApiError, ErrorCode, Msg};
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{CheckboxGroup, FormError, FormErrors, SelectField, TextArea, TextField};
 use crate::components::labels::use_taxonomy;
@@ -84,14 +85,13 @@ fn ExpertForm(mine: Option<Expert>, saved: Callback<()>) -> impl IntoView {
     let conflicts = RwSignal::new(m.map(|e| e.conflict_names.join("\n")).unwrap_or_default());
     let conflict_orgs: Vec<i64> = m.map(|e| e.conflict_orgs.iter().map(|o| o.id).collect()).unwrap_or_default();
     let errors = FormErrors::new();
-    let save = Action::new_local(move |input: &ExpertInput| {
+    let save = Act::new(move |input: &ExpertInput| {
         let input = input.clone();
         async move { api::put_my_expert(&input).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => saved.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => saved.run(()),
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -203,17 +203,16 @@ pub fn ExpertReview() -> impl IntoView {
     let data = LocalResource::new(|| async { api::expert_queue().await });
     let tax = use_taxonomy();
     let error = RwSignal::new(None::<ApiError>);
-    let act = Action::new_local(move |(id, reason): &(i64, Option<String>)| {
+    let act = Act::new(move |(id, reason): &(i64, Option<String>)| {
         let (id, reason) = (*id, reason.clone());
         async move { api::review_expert(id, reason).await }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             error.set(None);
             data.refetch();
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e)),
     });
     view! {
         <section class="card" data-testid="expert-review">

@@ -7,6 +7,7 @@ use shared::Msg;
 use shared::orgs::InvitationPreview;
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::labels::bilingual;
 use crate::i18n::{locale, tr, use_i18n};
@@ -35,17 +36,16 @@ fn Offer(preview: InvitationPreview, token: String) -> impl IntoView {
     let navigate = use_navigate();
     let error = RwSignal::new(None::<shared::ApiError>);
     let t = token.clone();
-    let accept = Action::new_local(move |_: &()| {
+    let accept = Act::new(move |_: &()| {
         let t = t.clone();
         async move { api::accept_invitation(&t).await }
-    });
-    Effect::new(move |_| match accept.value().get() {
-        Some(Ok(org)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(org) => {
             session.refresh(i18n);
             navigate(&format!("/orgs/{}", org.id), Default::default());
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e)),
     });
     let org = preview.org.clone();
     let next = format!("/invitations/{token}");

@@ -15,6 +15,7 @@ use shared::{ApiError, Msg};
 
 use super::competitions::SubmissionView;
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, TextArea};
 use crate::components::labels::{bilingual, date, now, when};
@@ -83,7 +84,7 @@ fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
         Release,
         Close,
     }
-    let act = Action::new_local(move |step: &Step| {
+    let act = Act::new(move |step: &Step| {
         let step = step.clone();
         async move {
             // True when the stage's status changed, which the rest of the page shows.
@@ -94,9 +95,9 @@ fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
                 Step::Close => api::close_stage(id).await.map(|_| true),
             }
         }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(status_changed)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(status_changed) => {
             error.set(None);
             assignment.refetch();
             results.refetch();
@@ -104,8 +105,7 @@ fn StageJudging(stage: Stage, k: u32, changed: Callback<()>) -> impl IntoView {
                 changed.run(());
             }
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e)),
     });
     let frozen = stage.deadline <= now();
     let status = stage.status;
@@ -151,14 +151,13 @@ fn PanelPicker(stage: i64, panel: Vec<JudgeRef>, saved: Callback<()>) -> impl In
     let answers: Vec<(i64, PanelStatus)> = panel.iter().map(|j| (j.expert_id, j.status)).collect();
     let chosen = RwSignal::new(panel.iter().map(|j| j.expert_id).collect::<Vec<i64>>());
     let error = RwSignal::new(None::<ApiError>);
-    let save = Action::new_local(move |ids: &Vec<i64>| {
+    let save = Act::new(move |ids: &Vec<i64>| {
         let ids = ids.clone();
         async move { api::set_panel(stage, ids).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => saved.run(()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => saved.run(()),
+        Err(e) => error.set(Some(e)),
     });
     view! {
         <details class="panel-picker" data-testid="panel-picker">
@@ -272,14 +271,13 @@ fn ResultsTable(r: StageResults) -> impl IntoView {
 fn Publish(competition: i64, changed: Callback<()>) -> impl IntoView {
     let rationale = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let act = Action::new_local(move |text: &String| {
+    let act = Act::new(move |text: &String| {
         let text = text.clone();
         async move { api::publish_results(competition, text).await }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
     view! {
         <section data-testid="publish-results">
@@ -294,12 +292,12 @@ fn Publish(competition: i64, changed: Callback<()>) -> impl IntoView {
 #[component]
 fn Audit(competition: i64) -> impl IntoView {
     let data = RwSignal::new(None::<Vec<AuditEntry>>);
-    let load = Action::new_local(move |_: &()| async move { api::competition_audit(competition).await });
-    Effect::new(move |_| {
-        if let Some(Ok(v)) = load.value().get() {
-            data.set(Some(v));
-        }
-    });
+    let load =
+        Act::new(move |_: &()| async move { api::competition_audit(competition).await }).on_answer(move |answer| {
+            if let Ok(v) = answer {
+                data.set(Some(v));
+            }
+        });
     view! {
         <details on:toggle=move |_| { if data.get_untracked().is_none() { load.dispatch(()); } } data-testid="audit-log">
             <summary>{tr(Msg::CompAudit)}</summary>
@@ -354,18 +352,17 @@ pub fn JudgingList() -> impl IntoView {
 fn PanelInvitations(changed: Callback<()>) -> impl IntoView {
     let data = LocalResource::new(|| async { api::panel_invitations().await });
     let error = RwSignal::new(None::<ApiError>);
-    let answer = Action::new_local(move |(stage, accept): &(i64, bool)| {
+    let answer = Act::new(move |(stage, accept): &(i64, bool)| {
         let (stage, accept) = (*stage, *accept);
         async move { api::answer_panel(stage, accept).await }
-    });
-    Effect::new(move |_| match answer.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             error.set(None);
             data.refetch();
             changed.run(());
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e)),
     });
     move || {
         let list: Vec<PanelInvitation> = data.get().and_then(Result::ok).unwrap_or_default();
@@ -431,14 +428,13 @@ fn Sheet(e: JudgingEntry) -> impl IntoView {
     let errors = FormErrors::new();
     let saved = RwSignal::new(false);
     let (stage, team) = (e.stage_id, e.team_id);
-    let save = Action::new_local(move |s: &ScoreInput| {
+    let save = Act::new(move |s: &ScoreInput| {
         let s = s.clone();
         async move { api::score_entry(stage, team, &s).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => saved.set(true),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => saved.set(true),
+        Err(e) => errors.server(e),
     });
     let read = {
         let values = values.clone();

@@ -13,6 +13,7 @@ use shared::meetings::{
 use shared::{ApiError, Msg};
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{Bar, ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, TextField};
 use crate::components::labels::{bilingual, clock, date, local_input, parse_local, use_taxonomy};
@@ -109,17 +110,16 @@ fn Availability(event: i64, o: Overview, saves: RwSignal<u32>) -> impl IntoView 
     let chosen = RwSignal::new(o.available.clone());
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
-    let save = Action::new_local(move |slots: &Vec<i64>| {
+    let save = Act::new(move |slots: &Vec<i64>| {
         let slots = slots.clone();
         async move { api::meeting_availability(event, slots).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             saved.set(true);
             saves.update(|n| *n += 1);
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e)),
     });
     view! {
         <section class="card" data-testid="meeting-availability">
@@ -153,14 +153,13 @@ fn Availability(event: i64, o: Overview, saves: RwSignal<u32>) -> impl IntoView 
 #[component]
 fn Requests(o: Overview, changed: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
-    let act = Action::new_local(move |(id, action): &(i64, &'static str)| {
+    let act = Act::new(move |(id, action): &(i64, &'static str)| {
         let (id, action) = (*id, *action);
         async move { api::meeting_request_action(id, action).await }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => error.set(Some(e)),
     });
     let row = move |r: MeetingRequest| {
         let id = r.id;
@@ -236,14 +235,13 @@ fn CounterpartCard(event: i64, c: Counterpart, changed: Callback<()>) -> impl In
     let person = c.person.clone();
     let message = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let send = Action::new_local(move |r: &RequestInput| {
+    let send = Act::new(move |r: &RequestInput| {
         let r = r.clone();
         async move { api::meeting_request(event, &r).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -312,14 +310,13 @@ fn Organizer(e: Event, o: Overview, changed: Callback<()>) -> impl IntoView {
             .map_or("5".into(), |(b, a)| (b.starts_at - a.ends_at).whole_minutes().to_string()),
     );
     let errors = FormErrors::new();
-    let save = Action::new_local(move |s: &SetupInput| {
+    let save = Act::new(move |s: &SetupInput| {
         let s = s.clone();
         async move { api::meeting_setup(event, &s).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
     let (event_start, event_end) = (e.starts_at, e.ends_at);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -366,14 +363,14 @@ fn Scheduler(event: i64, last: Option<ScheduleReport>) -> impl IntoView {
         async move { api::meeting_plan(event).await }
     });
     let error = RwSignal::new(None::<ApiError>);
-    let run = Action::new_local(move |_: &()| async move { api::run_meeting_schedule(event).await });
-    Effect::new(move |_| match run.value().get() {
-        Some(Ok(r)) => {
-            error.set(None);
-            report.set(Some(r));
+    let run = Act::new(move |_: &()| async move { api::run_meeting_schedule(event).await }).on_answer(move |answer| {
+        match answer {
+            Ok(r) => {
+                error.set(None);
+                report.set(Some(r));
+            }
+            Err(e) => error.set(Some(e)),
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
     });
     let report_text = move |r: &ScheduleReport| {
         let (avg, greedy_avg) = r.averages();

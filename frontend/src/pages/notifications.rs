@@ -9,6 +9,7 @@ use shared::notify::{Notification, Preference, SavedSearch, render};
 use shared::page::Page;
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::labels::date;
 use crate::i18n::{locale, tr};
@@ -50,11 +51,8 @@ pub fn Notifications() -> impl IntoView {
 #[component]
 fn Centre() -> impl IntoView {
     let data = LocalResource::new(|| async { api::notifications().await });
-    let read_all = Action::new_local(|_: &()| async { api::mark_read(None).await });
-    Effect::new(move |_| {
-        if read_all.value().get().is_some() {
-            data.refetch();
-        }
+    let read_all = Act::new(|_: &()| async { api::mark_read(None).await }).on_answer(move |_| {
+        data.refetch();
     });
     view! {
         <section class="page">
@@ -109,14 +107,13 @@ fn Settings() -> impl IntoView {
     let data = LocalResource::new(|| async { api::preferences().await });
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<shared::ApiError>);
-    let save = Action::new_local(|prefs: &Vec<Preference>| {
+    let save = Act::new(|prefs: &Vec<Preference>| {
         let prefs = prefs.clone();
         async move { api::set_preferences(&prefs).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => saved.set(true),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => saved.set(true),
+        Err(e) => error.set(Some(e)),
     });
     view! {
         <details class="card" data-testid="notification-settings">
@@ -157,14 +154,12 @@ fn Settings() -> impl IntoView {
 #[component]
 fn SavedSearches() -> impl IntoView {
     let data = LocalResource::new(|| async { api::saved_searches().await });
-    let remove = Action::new_local(|id: &i64| {
+    let remove = Act::new(|id: &i64| {
         let id = *id;
         async move { api::delete_saved_search(id).await }
-    });
-    Effect::new(move |_| {
-        if remove.value().get().is_some() {
-            data.refetch();
-        }
+    })
+    .on_answer(move |_| {
+        data.refetch();
     });
     view! {
         <section class="card" data-testid="saved-searches">

@@ -14,6 +14,7 @@ use shared::opencall::{
 use shared::page::Page;
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea, TextField};
 use crate::components::labels::{bilingual, date, day, today};
@@ -68,7 +69,8 @@ fn Apply(demand: i64, own: Option<Application>, open: bool, owner_org: i64, chan
         org.set(first.clone());
     }
     let existing_id = existing.as_ref().map(|a| a.id);
-    let send = Action::new_local(move |input: &ApplicationInput| {
+    let done = RwSignal::new(false);
+    let send = Act::new(move |input: &ApplicationInput| {
         let input = input.clone();
         async move {
             match existing_id {
@@ -76,15 +78,13 @@ fn Apply(demand: i64, own: Option<Application>, open: bool, owner_org: i64, chan
                 None => api::apply(demand, &input).await,
             }
         }
-    });
-    let done = RwSignal::new(false);
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             done.set(true);
             changed.run(());
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -139,14 +139,13 @@ fn Clarifications(
     changed: Callback<()>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<shared::ApiError>);
-    let reply = Action::new_local(move |(q, text): &(i64, String)| {
+    let reply = Act::new(move |(q, text): &(i64, String)| {
         let (q, text) = (*q, text.clone());
         async move { api::answer_clarification(demand, app, q, &text).await }
-    });
-    Effect::new(move |_| match reply.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => error.set(Some(e)),
     });
     view! {
         {move || error.get().map(|e| view! { <ErrorView error=e/> })}
@@ -176,7 +175,7 @@ fn OwnerApplications(demand: i64, apps: Vec<Application>, open: bool, changed: C
     let chosen = RwSignal::new(Vec::<i64>::new());
     let rationale = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let act = Action::new_local(move |(app, question): &(i64, Option<String>)| {
+    let act = Act::new(move |(app, question): &(i64, Option<String>)| {
         let (app, question) = (*app, question.clone());
         async move {
             match question {
@@ -184,20 +183,18 @@ fn OwnerApplications(demand: i64, apps: Vec<Application>, open: bool, changed: C
                 None => api::shortlist(demand, app).await,
             }
         }
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
-    });
-    let select = Action::new_local(move |s: &Selection| {
+    let select = Act::new(move |s: &Selection| {
         let s = s.clone();
         async move { api::select_winners(demand, &s).await }
-    });
-    Effect::new(move |_| match select.value().get() {
-        Some(Ok(n)) => navigate(&format!("/notices/{}", n.id), Default::default()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(n) => navigate(&format!("/notices/{}", n.id), Default::default()),
+        Err(e) => errors.server(e),
     });
     let decided = apps.iter().any(|a| matches!(a.status, ApplicationStatus::Selected | ApplicationStatus::NotSelected));
     if apps.is_empty() {
@@ -321,7 +318,7 @@ fn NoticeView(n: Notice, changed: Callback<()>) -> impl IntoView {
     let grounds = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let act = Action::new_local(move |req: &NoticeAction| {
+    let act = Act::new(move |req: &NoticeAction| {
         let req = req.clone();
         async move {
             match req {
@@ -330,11 +327,10 @@ fn NoticeView(n: Notice, changed: Callback<()>) -> impl IntoView {
                 NoticeAction::Decide(uphold, note) => api::decide_notice(id, &NoticeDecision { uphold, note }).await,
             }
         }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
     let (zh, en) = (n.title_zh.clone(), n.title_en.clone());
     let owner = n.owner.clone();

@@ -15,6 +15,7 @@ use shared::events::{
 use shared::page::Page;
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::confirm::ConfirmButton;
 use crate::components::data::{ErrorView, Pager, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea};
@@ -59,26 +60,25 @@ pub fn Registrants(e: Event) -> impl IntoView {
     // Only the table is asked again: rebuilding the event's page would lose the search, the
     // filters, the page and the confirmation just shown.
     let refresh = move || data.refetch();
-    let one = Action::new_local(move |(id, action): &(i64, &'static str)| {
+    let answered = move |answer: crate::api::ApiResult<usize>| match answer {
+        Ok(n) => {
+            error.set(None);
+            done.set(Some(n));
+            selected.set(BTreeSet::new());
+            refresh();
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    let one = Act::new(move |(id, action): &(i64, &'static str)| {
         let (id, action) = (*id, *action);
         async move { api::registration_action(id, action).await.map(|_| 1) }
-    });
-    let bulk = Action::new_local(move |req: &BulkRequest| {
+    })
+    .on_answer(answered);
+    let bulk = Act::new(move |req: &BulkRequest| {
         let req = req.clone();
         async move { api::bulk_registrations(event, &req).await.map(|r| r.len()) }
-    });
-    for act in [one.value(), bulk.value()] {
-        Effect::new(move |_| match act.get() {
-            Some(Ok(n)) => {
-                error.set(None);
-                done.set(Some(n));
-                selected.set(BTreeSet::new());
-                refresh();
-            }
-            Some(Err(e)) => error.set(Some(e)),
-            None => {}
-        });
-    }
+    })
+    .on_answer(answered);
     let statuses = Signal::derive(move || {
         RegistrationStatus::ALL.iter().map(|s| (s.as_str().to_owned(), s.msg().t(locale()).to_owned())).collect()
     });
@@ -247,13 +247,25 @@ pub fn MessageComposer(
         statuses: RegistrationStatus::parse(&status.get_untracked()).into_iter().collect(),
         registrations: selection.get_value(),
     };
-    let ask = Action::new_local(move |m: &EventMessageInput| {
+    let ask = Act::new(move |m: &EventMessageInput| {
         let m = m.clone();
         async move { api::preview_event_message(event, &m).await }
+    })
+    .on_answer(move |answer| match answer {
+        Ok(p) => preview.set(Some(p)),
+        Err(e) => errors.server(e),
     });
-    let send = Action::new_local(move |m: &EventMessageInput| {
+    let send = Act::new(move |m: &EventMessageInput| {
         let m = m.clone();
         async move { api::send_event_message(event, &m).await }
+    })
+    .on_answer(move |answer| match answer {
+        Ok(m) => {
+            text.set(String::new());
+            preview.set(None);
+            sent.run(m.recipients);
+        }
+        Err(e) => errors.server(e),
     });
     // What was previewed is what is sent: editing the text asks for a new preview.
     Effect::new(move |_| {
@@ -261,20 +273,6 @@ pub fn MessageComposer(
         status.track();
         ticket.track();
         preview.set(None);
-    });
-    Effect::new(move |_| match ask.value().get() {
-        Some(Ok(p)) => preview.set(Some(p)),
-        Some(Err(e)) => errors.server(e),
-        None => {}
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(m)) => {
-            text.set(String::new());
-            preview.set(None);
-            sent.run(m.recipients);
-        }
-        Some(Err(e)) => errors.server(e),
-        None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

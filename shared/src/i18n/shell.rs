@@ -28,6 +28,7 @@ macro_rules! shell_msgs {
     LanguageSwitch => "切换语言", "Switch language";
     Loading => "加载中…", "Loading…";
     Retry => "重试", "Retry";
+    AppCrashed => "页面出错了，请刷新后再试。", "Something went wrong on this page. Please reload it.";
     Back => "返回", "Back";
     PrevPage => "上一页", "Previous";
     NextPage => "下一页", "Next";

@@ -98,16 +98,19 @@ pub async fn answer(state: &AppState, user: &SessionUser, stage: i64, accept: bo
 
 /// The problem for the stage's entrants and panel, with the entrants (in the problem's order).
 async fn problem(db: &mut Conn, s: &StageRow, c: &CompetitionRow) -> AppResult<(Problem, Vec<store::TeamRow>)> {
-    let facts = store::judge_facts(db, s.id).await?;
-    let judges: Vec<Judge> = facts
-        .into_iter()
-        .map(|(f, conflicts)| Judge {
+    let mut judges: Vec<Judge> = vec![];
+    for (f, mut conflicts) in store::judge_facts(db, s.id).await? {
+        // A judge's own organizations are conflicts too.
+        conflicts.extend(crate::orgs::ids_of(db, f.user_id).await?);
+        conflicts.sort_unstable();
+        conflicts.dedup();
+        judges.push(Judge {
             user: f.user_id,
             domains: f.domains.split(',').filter(|d| !d.is_empty()).map(str::to_owned).collect(),
             keywords: f.keywords.lines().filter(|k| !k.is_empty()).map(str::to_owned).collect(),
             conflicts,
-        })
-        .collect();
+        });
+    }
     let all_keywords: Vec<&String> = judges.iter().flat_map(|j| &j.keywords).collect();
     let tracks: HashMap<i64, String> = store::tracks(db, c.id).await?.into_iter().map(|t| (t.id, t.domain)).collect();
     let mut entries = vec![];
@@ -120,13 +123,13 @@ async fn problem(db: &mut Conn, s: &StageRow, c: &CompetitionRow) -> AppResult<(
         keywords.dedup();
         // Those on the team (who joined: membership is frozen at the first deadline, before any
         // assignment) may not judge it.
-        let members = store::joined_members(db, t.id).await?.into_iter().filter_map(|m| m.user_id).collect();
-        entries.push(Entry {
-            domain: tracks.get(&t.track_id).cloned().unwrap_or_default(),
-            keywords,
-            orgs: store::team_orgs(db, t.id).await?,
-            members,
-        });
+        let members: Vec<i64> = store::joined_members(db, t.id).await?.into_iter().filter_map(|m| m.user_id).collect();
+        // The team's organization and its members' are its side.
+        let mut orgs = crate::orgs::ids_of_any(db, &members).await?;
+        orgs.extend(t.org_id);
+        orgs.sort_unstable();
+        orgs.dedup();
+        entries.push(Entry { domain: tracks.get(&t.track_id).cloned().unwrap_or_default(), keywords, orgs, members });
         teams.push(t);
     }
     Ok((Problem { judges, entries, k: usize::try_from(c.judges_per_entry).unwrap_or(1) }, teams))

@@ -139,7 +139,8 @@ pub struct JudgeFacts {
     pub conflict_names: String,
 }
 
-/// What assignment needs to know of each panel judge.
+/// What assignment needs to know of each panel judge, with the organizations they declared a
+/// conflict with (by platform organization or by name); their own are added by the caller.
 pub async fn judge_facts(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<(JudgeFacts, Vec<i64>)>> {
     let rows: Vec<JudgeFacts> = sql::query_as(
         "SELECT j.user_id, x.domains, x.keywords, x.conflict_names FROM stage_judges j
@@ -151,8 +152,7 @@ pub async fn judge_facts(db: &mut Conn, stage: i64) -> sqlx::Result<Vec<(JudgeFa
     let mut out = vec![];
     for r in rows {
         let mut orgs: Vec<i64> = sql::query_as::<(i64,)>(
-            "SELECT org_id FROM memberships WHERE user_id = $1
-             UNION SELECT c.org_id FROM expert_conflicts c JOIN experts x ON x.id = c.expert_id WHERE x.user_id = $1",
+            "SELECT c.org_id FROM expert_conflicts c JOIN experts x ON x.id = c.expert_id WHERE x.user_id = $1",
         )
         .bind(r.user_id)
         .fetch_all(&mut *db)

@@ -193,19 +193,6 @@ pub async fn member_status(db: &mut Conn, team: i64, email: &str) -> sqlx::Resul
     Ok(row.and_then(|(s,)| TeamMemberStatus::parse(&s)))
 }
 
-/// Organizations the team's members belong to (with the team's own).
-pub async fn team_orgs(db: &mut Conn, team: i64) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sql::query_as(
-        "SELECT org_id FROM teams WHERE id = $1 AND org_id IS NOT NULL
-         UNION SELECT ms.org_id FROM team_members m JOIN users u ON u.email = m.email
-               JOIN memberships ms ON ms.user_id = u.id WHERE m.team_id = $1 AND m.status = 'joined'",
-    )
-    .bind(team)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.into_iter().map(|(o,)| o).collect())
-}
-
 pub async fn set_reached(db: &mut Conn, team: i64, reached: i64) -> sqlx::Result<()> {
     sql::query("UPDATE teams SET reached = $2 WHERE id = $1").bind(team).bind(reached).execute(db).await?;
     Ok(())

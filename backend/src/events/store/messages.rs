@@ -140,3 +140,8 @@ pub async fn use_invitation(db: &mut Conn, event: i64, code: &str) -> sqlx::Resu
     .await?;
     Ok(r.rows_affected() == 1)
 }
+
+/// Retention: deletes the organizers' messages to registrants sent before `before`; how many.
+pub async fn delete_messages_before(db: &mut Conn, before: OffsetDateTime) -> sqlx::Result<u64> {
+    Ok(sql::query("DELETE FROM event_messages WHERE created_at < $1").bind(before).execute(db).await?.rows_affected())
+}

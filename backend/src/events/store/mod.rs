@@ -208,6 +208,16 @@ pub async fn insert_ticket_type(db: &mut Conn, event: i64, t: &TicketTypeInput) 
     Ok(id)
 }
 
+/// How many tables the event's matchmaking meetings use (the meetings capability's setting).
+pub async fn set_meeting_tables(db: &mut Conn, event: i64, tables: u32) -> sqlx::Result<()> {
+    sql::query("UPDATE events SET meeting_tables = $2 WHERE id = $1")
+        .bind(event)
+        .bind(i64::from(tables))
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// The event with its ticket types' free seats and waiting lists; `mine` as given.
 pub async fn event(db: &mut Conn, id: i64, mine: bool) -> sqlx::Result<Option<Event>> {
     let row: Option<EventRow> =

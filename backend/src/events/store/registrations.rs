@@ -390,3 +390,14 @@ pub async fn forget_people(db: &mut Conn, user: i64) -> sqlx::Result<()> {
     }
     Ok(())
 }
+
+/// Whether the user holds a confirmed registration for the event.
+pub async fn is_confirmed(db: &mut Conn, event: i64, user: i64) -> sqlx::Result<bool> {
+    let row: Option<(i32,)> =
+        sql::query_as("SELECT 1 FROM registrations WHERE event_id = $1 AND user_id = $2 AND status = 'confirmed'")
+            .bind(event)
+            .bind(user)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.is_some())
+}

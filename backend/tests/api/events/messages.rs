@@ -86,6 +86,9 @@ async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees
     let s = setup().await;
     let (event, ticket) = s.event(10, 10, false).await;
     let prof = s.app.user("prof@example.com", "李教授").await;
+    // The professor's first organization names them on the programme; a later one does not.
+    s.app.org(&prof, "之江实验室").await;
+    s.app.org(&prof, "西湖大学").await;
     let session = json!({"title_zh": "圆桌：具身智能的下一步", "room": "B2厅", "starts_at": "2099-04-01T02:00:00Z",
                          "ends_at": "2099-04-01T03:00:00Z", "speakers": ["张院士", "prof@example.com"], "capacity": 1});
     let sessions_url = s.app.url(&format!("/api/v1/events/{event}/sessions"));
@@ -110,6 +113,8 @@ async fn a_limited_session_fills_to_its_seats_and_a_cancelled_registration_frees
     assert_eq!(accepted[0]["speaker_invitation"], false);
     let public = body(s.app.client().get(&sessions_url).send().await.unwrap()).await;
     assert_eq!(public[0]["speakers"][1]["name"], "李教授", "linked once accepted");
+    assert_eq!(public[0]["speakers"][1]["org_name_zh"], "之江实验室");
+    assert!(public[0]["speakers"][0]["org_name_zh"].is_null(), "a name typed has no organization");
     assert!(public[0]["speakers"][1]["user_id"].is_i64() && public[0]["speakers"][1]["email"].is_null());
     // No second answer; nobody else may answer for the invitee.
     let again = prof.post(s.app.url(&format!("/api/v1/sessions/{id}/speaker/decline"))).send().await.unwrap();

@@ -1,6 +1,7 @@
 //! The organizers' set-up form: tracks, stages, the rubric and the extra fields teams fill in.
 
 use super::*;
+use crate::components::act::Act;
 
 #[derive(Clone, Copy)]
 pub(super) struct TrackRow {
@@ -147,7 +148,7 @@ pub(super) fn CompetitionForm(existing: Option<Competition>) -> impl IntoView {
         let l = locale();
         tax.get().of(TermKind::Domain).map(|t| (t.code.clone(), t.label(l).to_owned())).collect::<Vec<_>>()
     });
-    let save = Action::new_local(move |input: &CompetitionInput| {
+    let save = Act::new(move |input: &CompetitionInput| {
         let input = input.clone();
         async move {
             match editing {
@@ -155,11 +156,10 @@ pub(super) fn CompetitionForm(existing: Option<Competition>) -> impl IntoView {
                 None => api::create_competition(&input).await,
             }
         }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(c)) => navigate(&format!("/competitions/{}", c.id), Default::default()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(c) => navigate(&format!("/competitions/{}", c.id), Default::default()),
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

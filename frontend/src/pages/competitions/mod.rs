@@ -14,6 +14,7 @@ use shared::page::Page;
 use shared::taxonomy::TermKind;
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, Pager, resource_view};
 use crate::components::data::{NothingFound, keyword_in_url};
 use crate::components::form::{FormError, FormErrors, KeywordBox, SelectField, TextArea, TextField};
@@ -179,12 +180,13 @@ fn CompetitionView(c: Competition, changed: Callback<()>) -> impl IntoView {
 /// A draft competition: said so, and for its organizers the way to open it.
 #[component]
 fn Draft(competition: i64, can_open: bool, changed: Callback<()>) -> impl IntoView {
-    let open = Action::new_local(move |_: &()| async move { api::open_competition(competition).await.map(|_| ()) });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = open.value().get() {
-            changed.run(());
-        }
-    });
+    let open = Act::new(move |_: &()| async move { api::open_competition(competition).await.map(|_| ()) }).on_answer(
+        move |answer| {
+            if let Ok(()) = answer {
+                changed.run(());
+            }
+        },
+    );
     view! {
         <crate::components::data::DraftNotice text=Msg::CompDraft button=Msg::CompOpen testid="competition-draft"
             can_publish=can_open publish=open/>

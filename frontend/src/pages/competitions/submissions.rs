@@ -1,6 +1,7 @@
 //! A team's submission to a stage, and how a submission reads.
 
 use super::*;
+use crate::components::act::Act;
 
 /// One stage's submission: the form while it is open, the latest version and every earlier one.
 #[component]
@@ -25,11 +26,16 @@ pub(super) fn StageSubmission(
     let file_input = NodeRef::<leptos::html::Input>::new();
     let stage_id = stage.id;
     let fields = stage.fields.clone();
-    let save = Action::new_local(move |input: &SubmissionInput| {
+    let save = Act::new(move |input: &SubmissionInput| {
         let input = input.clone();
         async move { api::submit_entry(team, stage_id, &input).await }
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
-    let upload = Action::new_local(move |_: &()| {
+    let upload_error = RwSignal::new(None::<shared::ApiError>);
+    let upload = Act::new(move |_: &()| {
         let file = file_input
             .get_untracked()
             .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -41,19 +47,13 @@ pub(super) fn StageSubmission(
                 None => Ok(None),
             }
         }
-    });
-    let upload_error = RwSignal::new(None::<shared::ApiError>);
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
-    });
-    Effect::new(move |_| match upload.value().get() {
-        Some(Ok(Some(_))) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(Some(_)) => {
             upload_error.set(None);
             changed.run(());
         }
-        Some(Err(e)) => upload_error.set(Some(e)),
+        Err(e) => upload_error.set(Some(e)),
         _ => {}
     });
     let extra_signals = extras.clone();
@@ -70,12 +70,12 @@ pub(super) fn StageSubmission(
         }
     };
     let versions = RwSignal::new(None::<Vec<Submission>>);
-    let load_versions = Action::new_local(move |_: &()| async move { api::submission_versions(team, stage_id).await });
-    Effect::new(move |_| {
-        if let Some(Ok(v)) = load_versions.value().get() {
-            versions.set(Some(v));
-        }
-    });
+    let load_versions = Act::new(move |_: &()| async move { api::submission_versions(team, stage_id).await })
+        .on_answer(move |answer| {
+            if let Ok(v) = answer {
+                versions.set(Some(v));
+            }
+        });
     let (sz, se) = (stage.name_zh.clone(), stage.name_en.clone());
     let labels = stage.fields.clone();
     view! {

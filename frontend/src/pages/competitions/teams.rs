@@ -1,6 +1,7 @@
 //! Teams on a competition's page: registering one, colleagues, one's team, invitations and membership.
 
 use super::*;
+use crate::components::act::Act;
 
 /// The caller's team (or the registration form), and for organizers every team and the judging.
 #[component]
@@ -49,14 +50,13 @@ pub(super) fn RegisterTeam(c: Competition, changed: Callback<()>) -> impl IntoVi
     });
     let orgs = session.org_options(|_| true);
     let id = c.id;
-    let save = Action::new_local(move |input: &TeamInput| {
+    let save = Act::new(move |input: &TeamInput| {
         let input = input.clone();
         async move { api::register_team(id, &input).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -149,16 +149,20 @@ pub(super) fn MyTeam(c: Competition, t: Team, changed: Callback<()>) -> impl Int
 #[component]
 pub(super) fn TeamInvitation(t: Team, changed: Callback<()>) -> impl IntoView {
     let team = t.id;
-    let answer = Action::new_local(move |join: &bool| {
+    let answer = Act::new(move |join: &bool| {
         let join = *join;
         async move { api::answer_team(team, join).await.map(|_| ()) }
+    })
+    .on_answer(move |answer| {
+        if answer.is_ok() {
+            changed.run(());
+        }
     });
     view! {
         <section class="card" data-testid="team-invitation">
             <h2>{tr(Msg::TeamInviteText)}{tr(Msg::Colon)}{t.name.clone()}</h2>
             <MemberList t=t.clone()/>
-            <crate::components::data::AcceptDecline answer=answer accept=Msg::TeamJoin decline=Msg::TeamDeclineInvite
-                testid="team" answered=changed/>
+            <crate::components::data::AcceptDecline answer=answer accept=Msg::TeamJoin decline=Msg::TeamDeclineInvite testid="team"/>
         </section>
     }
 }
@@ -186,7 +190,7 @@ pub(super) fn TeamMembership(t: Team, changed: Callback<()>) -> impl IntoView {
         HandOver(String),
     }
     let team = t.id;
-    let act = Action::new_local(move |s: &Step| {
+    let act = Act::new(move |s: &Step| {
         let s = s.clone();
         async move {
             match s {
@@ -195,9 +199,9 @@ pub(super) fn TeamMembership(t: Team, changed: Callback<()>) -> impl IntoView {
                 Step::HandOver(e) => api::hand_over_team(team, e).await.map(|_| ()),
             }
         }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = act.value().get() {
+    })
+    .on_answer(move |answer| {
+        if let Ok(()) = answer {
             changed.run(());
         }
     });

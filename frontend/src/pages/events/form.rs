@@ -1,6 +1,7 @@
 //! The organizer's form for a new event or an edit.
 
 use super::*;
+use crate::components::act::Act;
 
 /// The organizer's form for a new event.
 #[component]
@@ -60,7 +61,7 @@ pub(super) fn EventForm(existing: Option<Event>) -> impl IntoView {
         let l = locale();
         tax.get().of(TermKind::Domain).map(|t| (t.code.clone(), t.label(l).to_owned())).collect::<Vec<_>>()
     });
-    let save = Action::new_local(move |input: &EventInput| {
+    let save = Act::new(move |input: &EventInput| {
         let input = input.clone();
         async move {
             match editing {
@@ -68,11 +69,10 @@ pub(super) fn EventForm(existing: Option<Event>) -> impl IntoView {
                 None => api::create_event(&input).await,
             }
         }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(e)) => navigate(&format!("/events/{}", e.id), Default::default()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(e) => navigate(&format!("/events/{}", e.id), Default::default()),
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

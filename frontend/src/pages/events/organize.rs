@@ -1,6 +1,7 @@
 //! What an event's organizers see on its page: the cover, registration questions, ticket types, invitation codes, messages to registrants, the figures, publishing a draft.
 
 use super::*;
+use crate::components::act::Act;
 use shared::i18n::text;
 
 /// The organizers' cover image upload.
@@ -9,7 +10,7 @@ pub(super) fn CoverPanel(event: i64, has_cover: bool, changed: Callback<()>) -> 
     use wasm_bindgen::JsCast;
     let file_input = NodeRef::<leptos::html::Input>::new();
     let error = RwSignal::new(None::<shared::ApiError>);
-    let act = Action::new_local(move |upload: &bool| {
+    let act = Act::new(move |upload: &bool| {
         let file = file_input
             .get_untracked()
             .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -23,11 +24,10 @@ pub(super) fn CoverPanel(event: i64, has_cover: bool, changed: Callback<()>) -> 
                 (false, _) => api::remove_event_cover(event).await.map(|_| ()),
             }
         }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(())) => changed.run(()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(()) => changed.run(()),
+        Err(e) => error.set(Some(e)),
     });
     view! {
         <section class="card" data-testid="cover-panel">
@@ -61,7 +61,7 @@ pub(super) fn QuestionsPanel(e: Event) -> impl IntoView {
         QuestionKind::ALL.iter().map(|k| (k.as_str().to_owned(), k.msg().t(locale()).to_owned())).collect()
     });
     let tickets = ticket_options(&e);
-    let act = Action::new_local(move |change: &QuestionChange| {
+    let act = Act::new(move |change: &QuestionChange| {
         let change = change.clone();
         async move {
             match change {
@@ -69,17 +69,16 @@ pub(super) fn QuestionsPanel(e: Event) -> impl IntoView {
                 QuestionChange::Remove(id) => api::delete_event_question(event, id).await.map(|_| ()),
             }
         }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(())) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(()) => {
             label_zh.set(String::new());
             label_en.set(String::new());
             options_zh.set(String::new());
             options_en.set(String::new());
             data.refetch();
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let lines = |s: String| s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect::<Vec<_>>();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -156,17 +155,16 @@ pub(super) fn InvitationsPanel(event: i64) -> impl IntoView {
     let label = RwSignal::new(String::new());
     let max_uses = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let add = Action::new_local(move |i: &InvitationInput| {
+    let add = Act::new(move |i: &InvitationInput| {
         let i = i.clone();
         async move { api::add_event_invitation(event, &i).await }
-    });
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             label.set(String::new());
             data.refetch();
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -308,14 +306,13 @@ pub(super) fn AddTicketType(event: i64, changed: Callback<()>) -> impl IntoView 
     let quota = RwSignal::new(String::new());
     let approval = RwSignal::new(false);
     let errors = FormErrors::new();
-    let add = Action::new_local(move |t: &TicketTypeInput| {
+    let add = Act::new(move |t: &TicketTypeInput| {
         let t = t.clone();
         async move { api::add_ticket_type(event, &t).await }
-    });
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -344,12 +341,12 @@ pub(super) fn AddTicketType(event: i64, changed: Callback<()>) -> impl IntoView 
 /// A draft event: said so, and for its organizers the way to publish it.
 #[component]
 pub(super) fn Draft(event: i64, can_publish: bool, changed: Callback<()>) -> impl IntoView {
-    let publish = Action::new_local(move |_: &()| async move { api::publish_event(event).await.map(|_| ()) });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = publish.value().get() {
-            changed.run(());
-        }
-    });
+    let publish =
+        Act::new(move |_: &()| async move { api::publish_event(event).await.map(|_| ()) }).on_answer(move |answer| {
+            if let Ok(()) = answer {
+                changed.run(());
+            }
+        });
     view! {
         <crate::components::data::DraftNotice text=Msg::EventDraft button=Msg::EventPublish testid="event-draft"
             can_publish=can_publish publish=publish/>

@@ -1,6 +1,7 @@
 //! Registering for an event: the questions, the form, one's registration and its tickets.
 
 use super::*;
+use crate::components::act::Act;
 use shared::i18n::text;
 
 /// One registration question as a form field; its value is kept in `answers` under its id
@@ -166,7 +167,7 @@ pub(super) fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
     let types = ticket_options(&e);
     let window = e.window(crate::components::labels::now());
     let (opens, closes) = (e.registration_opens_at, e.registration_closes_at);
-    let act = Action::new_local(move |req: &RegAction| {
+    let act = Act::new(move |req: &RegAction| {
         let req = req.clone();
         async move {
             match req {
@@ -174,14 +175,13 @@ pub(super) fn Register(e: Event, changed: Callback<()>) -> impl IntoView {
                 RegAction::Do(rid, action) => api::registration_action(rid, action).await,
             }
         }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             mine.refetch();
             changed.run(());
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -1,6 +1,7 @@
 //! An event's door staff and co-organizers, and the invitation to join them.
 
 use super::*;
+use crate::components::act::Act;
 
 /// Co-organizers: managers run the event with its organizers, check-in staff scan tickets.
 #[component]
@@ -12,7 +13,7 @@ pub(super) fn StaffPanel(event: i64) -> impl IntoView {
     let roles = Signal::derive(move || {
         StaffRole::ALL.iter().map(|r| (r.as_str().to_owned(), r.msg().t(locale()).to_owned())).collect()
     });
-    let act = Action::new_local(move |change: &StaffChange| {
+    let act = Act::new(move |change: &StaffChange| {
         let change = change.clone();
         async move {
             match change {
@@ -21,14 +22,13 @@ pub(super) fn StaffPanel(event: i64) -> impl IntoView {
                 StaffChange::Withdraw(email) => api::withdraw_staff_invitation(event, &email).await,
             }
         }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => {
             email.set(String::new());
             data.refetch();
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -85,15 +85,19 @@ pub(super) enum StaffChange {
 /// The caller's invitation to the event's staff: the role offered, accept or decline.
 #[component]
 pub(super) fn StaffInvitation(event: i64, role: StaffRole, changed: Callback<()>) -> impl IntoView {
-    let answer = Action::new_local(move |accept: &bool| {
+    let answer = Act::new(move |accept: &bool| {
         let accept = *accept;
         async move { api::answer_staff(event, accept).await.map(|_| ()) }
+    })
+    .on_answer(move |answer| {
+        if answer.is_ok() {
+            changed.run(());
+        }
     });
     view! {
         <div class="notice" role="status" data-testid="staff-invitation">
             <p>{tr(Msg::StaffInviteText)}" "<span class="badge">{tr(role.msg())}</span></p>
-            <crate::components::data::AcceptDecline answer=answer accept=Msg::SpeakerAccept decline=Msg::SpeakerDecline
-                testid="staff" answered=changed/>
+            <crate::components::data::AcceptDecline answer=answer accept=Msg::SpeakerAccept decline=Msg::SpeakerDecline testid="staff"/>
         </div>
     }
 }

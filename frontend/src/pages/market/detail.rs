@@ -7,6 +7,7 @@ use shared::{Locale, Msg};
 use super::matches::{BundlesPanel, ConsultantsPanel, MatchesPanel};
 use super::{amount, type_label, ui_path};
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::labels::{Localized, TaxonomyCtx, Typed, bilingual, date, day, use_taxonomy};
 use crate::components::route::route_id;
@@ -215,14 +216,13 @@ fn OwnerPanel(posting: Posting, changed: Callback<()>) -> impl IntoView {
     let id = posting.id;
     let status = posting.status;
     let error = RwSignal::new(None::<shared::ApiError>);
-    let act = Action::new_local(move |action: &&'static str| {
+    let act = Act::new(move |action: &&'static str| {
         let action = *action;
         async move { api::posting_action(kind, id, action).await }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok(_)) => changed.run(()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => changed.run(()),
+        Err(e) => error.set(Some(e)),
     });
     let close = move |_| {
         let ok = web_sys::window().and_then(|w| w.confirm_with_message(tr(Msg::ConfirmClose)()).ok()).unwrap_or(false);

@@ -18,6 +18,7 @@ use shared::validate::FieldError;
 
 use super::{type_options, ui_path};
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{Loading, resource_view};
 use crate::components::form::{CheckboxGroup, FormError, FormErrors, SelectField, TextArea, TextField, Toggle};
 use crate::components::labels::{bilingual, day, parse_day, use_taxonomy};
@@ -464,7 +465,7 @@ fn PostingForm(kind: PostingKind, initial: Option<Posting>, orgs: Vec<(i64, Stri
     }
     let types = Signal::derive(move || type_options(kind, tax, locale()));
 
-    let save = Action::new_local(move |(input, org, then): &(PostingInput, i64, Then)| {
+    let save = Act::new(move |(input, org, then): &(PostingInput, i64, Then)| {
         let (input, org, then) = (input.clone(), *org, *then);
         async move {
             let saved = match id {
@@ -476,11 +477,10 @@ fn PostingForm(kind: PostingKind, initial: Option<Posting>, orgs: Vec<(i64, Stri
             }
             Ok(saved)
         }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(p)) => navigate.with_value(|n| n(&format!("{}/{}", ui_path(kind), p.id), Default::default())),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(p) => navigate.with_value(|n| n(&format!("{}/{}", ui_path(kind), p.id), Default::default())),
+        Err(e) => errors.server(e),
     });
     let send = move |then: Then| {
         let (input, mut errs) = f.input(kind);

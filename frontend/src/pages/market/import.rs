@@ -7,6 +7,7 @@ use shared::imports::{ImportMode, ImportQuery, ImportReport};
 use wasm_bindgen::JsCast;
 
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::Loading;
 use crate::components::form::{FormError, FormErrors};
 use crate::i18n::{locale, text, tr};
@@ -46,7 +47,7 @@ fn ImportForm() -> impl IntoView {
         confirm: Some(confirm),
         name: None,
     };
-    let run = Action::new_local(move |confirm: &bool| {
+    let run = Act::new(move |confirm: &bool| {
         let (file, q) = (chosen(), query(*confirm));
         async move {
             match file {
@@ -54,14 +55,13 @@ fn ImportForm() -> impl IntoView {
                 None => Ok(None),
             }
         }
-    });
-    Effect::new(move |_| match run.value().get() {
-        Some(Ok(r)) => report.set(r),
-        Some(Err(e)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(r) => report.set(r),
+        Err(e) => {
             report.set(None);
             errors.server(e);
         }
-        None => {}
     });
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -9,6 +9,7 @@ use shared::matching::{Match, Reason};
 
 use super::ui_path;
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{Bar, ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextArea};
 use crate::components::labels::{TaxonomyCtx, bilingual, use_taxonomy};
@@ -80,16 +81,15 @@ pub fn MatchCard(m: Match, mine: bool, changed: Callback<()>) -> impl IntoView {
     let saved = RwSignal::new(m.saved);
     let error = RwSignal::new(None::<shared::ApiError>);
     let id = StoredValue::new(m.id.clone());
-    let act = Action::new_local(move |action: &&'static str| {
+    let act = Act::new(move |action: &&'static str| {
         let action = *action;
         let id = id.get_value();
         async move { api::match_feedback(&id, action).await.map(|()| action) }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok("dismiss")) => changed.run(()),
-        Some(Ok(_)) => saved.set(true),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok("dismiss") => changed.run(()),
+        Ok(_) => saved.set(true),
+        Err(e) => error.set(Some(e)),
     });
     view! {
         <li class="match" data-testid="match">
@@ -214,15 +214,14 @@ fn BundleRequestForm(demand: i64, parts: (i64, i64, i64)) -> impl IntoView {
             .map(|p| (p.as_str().to_owned(), p.msg().t(locale()).to_owned()))
             .collect::<Vec<_>>()
     });
-    let send = Action::new_local(move |req: &BundleRequest| {
+    let done = RwSignal::new(None::<BundleRequestResult>);
+    let send = Act::new(move |req: &BundleRequest| {
         let req = req.clone();
         async move { api::request_bundle(&req).await }
-    });
-    let done = RwSignal::new(None::<BundleRequestResult>);
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(r)) => done.set(Some(r)),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(r) => done.set(Some(r)),
+        Err(e) => errors.server(e),
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -288,17 +287,16 @@ pub fn ConsultantsPanel(id: i64) -> impl IntoView {
     let data = LocalResource::new(move || async move { api::consultants(id).await });
     let tax = use_taxonomy();
     let error = RwSignal::new(None::<shared::ApiError>);
-    let invite = Action::new_local(move |expert: &i64| {
+    let invite = Act::new(move |expert: &i64| {
         let expert = *expert;
         async move { api::invite_consultant(id, expert).await }
-    });
-    Effect::new(move |_| match invite.value().get() {
-        Some(Ok(())) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(()) => {
             error.set(None);
             data.refetch();
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e)),
     });
     view! {
         <section class="card" data-testid="consultants">

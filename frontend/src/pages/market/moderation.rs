@@ -11,6 +11,7 @@ use shared::taxonomy::TermKind;
 
 use super::ui_path;
 use crate::api;
+use crate::components::act::Act;
 use crate::components::confirm::ConfirmButton;
 use crate::components::data::{ErrorView, Loading, resource_view};
 use crate::components::form::{FormError, FormErrors, TextField};
@@ -42,13 +43,13 @@ fn Queue() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let done = RwSignal::new(None::<usize>);
-    let decide = Action::new_local(move |req: &ModerationRequest| {
+    let counts_changed = crate::components::console::counts_refresher();
+    let decide = Act::new(move |req: &ModerationRequest| {
         let req = req.clone();
         async move { api::moderate(&req).await }
-    });
-    let counts_changed = crate::components::console::counts_refresher();
-    Effect::new(move |_| match decide.value().get() {
-        Some(Ok(handled)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(handled) => {
             counts_changed();
             done.set(Some(handled.len()));
             selected.set(BTreeSet::new());
@@ -56,8 +57,7 @@ fn Queue() -> impl IntoView {
             errors.clear();
             data.refetch();
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let send = move |ids: Vec<i64>, decision: Decision| {
         done.set(None);
@@ -128,14 +128,13 @@ fn QueueItem(
     // Rejecting this one posting, with its own reason.
     let reason = RwSignal::new(String::new());
     let errors = FormErrors::new();
-    let reject = Action::new_local(move |req: &ModerationRequest| {
+    let reject = Act::new(move |req: &ModerationRequest| {
         let req = req.clone();
         async move { api::moderate(&req).await }
-    });
-    Effect::new(move |_| match reject.value().get() {
-        Some(Ok(_)) => decided.run(()),
-        Some(Err(e)) => errors.server(e),
-        None => {}
+    })
+    .on_answer(move |answer| match answer {
+        Ok(_) => decided.run(()),
+        Err(e) => errors.server(e),
     });
     let send_reject = move || {
         let text = reason.get_untracked();

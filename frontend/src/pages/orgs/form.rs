@@ -9,6 +9,7 @@ use shared::taxonomy::TermKind;
 
 use super::org_id;
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{Loading, resource_view};
 use crate::components::form::{CheckboxGroup, FormError, FormErrors, SelectField, TextArea, TextField};
 use crate::components::labels::use_taxonomy;
@@ -113,7 +114,7 @@ fn OrgForm(initial: OrgInput, id: Option<i64>) -> impl IntoView {
         contact_email: opt(email.get_untracked()),
         credit_code: opt(credit_code.get_untracked()),
     };
-    let save = Action::new_local(move |input: &OrgInput| {
+    let save = Act::new(move |input: &OrgInput| {
         let input = input.clone();
         async move {
             match id {
@@ -121,19 +122,18 @@ fn OrgForm(initial: OrgInput, id: Option<i64>) -> impl IntoView {
                 None => api::create_org(&input).await,
             }
         }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(org)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(org) => {
             session.refresh(i18n);
             navigate(&format!("/orgs/{}", org.id), Default::default());
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = input();
-        let year = js_sys::Date::new_0().get_full_year() as i32;
+        let year = crate::components::labels::today().year();
         let founded_text = founded.get_untracked();
         let mut result = input.parse(&tax.get(), year).map(|_| ());
         if !founded_text.trim().is_empty() && input.founded_year.is_none() {

@@ -8,6 +8,7 @@ use shared::orgs::{Invitation, InviteRequest, Member, Org, OrgRole, UpdateMember
 
 use super::org_id;
 use crate::api;
+use crate::components::act::Act;
 use crate::components::data::{ErrorView, resource_view};
 use crate::components::form::{FormError, FormErrors, SelectField, TextField};
 use crate::components::labels::{bilingual, date};
@@ -123,19 +124,18 @@ fn InviteForm(id: i64, on_done: Callback<()>) -> impl IntoView {
             .map(|r| (r.as_str().to_owned(), r.msg().t(locale()).to_owned()))
             .collect()
     });
-    let send = Action::new_local(move |req: &InviteRequest| {
+    let send = Act::new(move |req: &InviteRequest| {
         let req = req.clone();
         async move { api::invite(id, &req).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(inv)) => {
+    })
+    .on_answer(move |answer| match answer {
+        Ok(inv) => {
             let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
             link.set(inv.token.map(|t| format!("{origin}/invitations/{t}")));
             email.set(String::new());
             on_done.run(());
         }
-        Some(Err(e)) => errors.server(e),
-        None => {}
+        Err(e) => errors.server(e),
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
