@@ -80,6 +80,14 @@ impl FormErrors {
         self.general.set(Some(e.error.message));
     }
 
+    /// The usual answer to a form's action: on success `done` runs, a refusal shows on the form.
+    pub fn or_run<T>(self, done: Callback<()>) -> impl Fn(Result<T, ApiError>) + 'static {
+        move |answer| match answer {
+            Ok(_) => done.run(()),
+            Err(e) => self.server(e),
+        }
+    }
+
     pub fn of(self, field: &'static str) -> Signal<Option<String>> {
         Signal::derive(move || self.fields.with(|f| f.get(field).cloned()))
     }

@@ -113,10 +113,7 @@ fn TargetForm(t: TargetView, saved: Callback<()>) -> impl IntoView {
         let (code, input) = (code.clone(), input.clone());
         async move { api::update_target(&code, &input).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => saved.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(saved));
     let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|s| !s.is_empty());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -351,10 +351,7 @@ fn Answer(id: i64, changed: Callback<()>) -> impl IntoView {
             }
         }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     view! {
         <aside class="card">
             <FormError errors=errors/>
@@ -431,10 +428,7 @@ fn StagePanel(e: Engagement, changed: Callback<()>) -> impl IntoView {
         let req = req.clone();
         async move { api::set_stage(id, &req).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     let change = move |to: DealStage| StageChange {
         stage: to,
         contract_value: value.get_untracked().trim().parse().ok(),

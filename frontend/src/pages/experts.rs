@@ -89,10 +89,7 @@ fn ExpertForm(mine: Option<Expert>, saved: Callback<()>) -> impl IntoView {
         let input = input.clone();
         async move { api::put_my_expert(&input).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => saved.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(saved));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();

@@ -275,10 +275,7 @@ fn Publish(competition: i64, changed: Callback<()>) -> impl IntoView {
         let text = text.clone();
         async move { api::publish_results(competition, text).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     view! {
         <section data-testid="publish-results">
             <h3>{tr(Msg::CompPublish)}</h3>

@@ -239,10 +239,7 @@ fn CounterpartCard(event: i64, c: Counterpart, changed: Callback<()>) -> impl In
         let r = r.clone();
         async move { api::meeting_request(event, &r).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
@@ -314,10 +311,7 @@ fn Organizer(e: Event, o: Overview, changed: Callback<()>) -> impl IntoView {
         let s = s.clone();
         async move { api::meeting_setup(event, &s).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     let (event_start, event_end) = (e.starts_at, e.ends_at);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -184,10 +184,7 @@ fn OwnerApplications(demand: i64, apps: Vec<Application>, open: bool, changed: C
             }
         }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     let select = Act::new(move |s: &Selection| {
         let s = s.clone();
         async move { api::select_winners(demand, &s).await }
@@ -328,10 +325,7 @@ fn NoticeView(n: Notice, changed: Callback<()>) -> impl IntoView {
             }
         }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     let (zh, en) = (n.title_zh.clone(), n.title_en.clone());
     let owner = n.owner.clone();
     let subject = match (n.demand_id, n.competition_id) {

@@ -30,10 +30,7 @@ pub(super) fn StageSubmission(
         let input = input.clone();
         async move { api::submit_entry(team, stage_id, &input).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     let upload_error = RwSignal::new(None::<shared::ApiError>);
     let upload = Act::new(move |_: &()| {
         let file = file_input

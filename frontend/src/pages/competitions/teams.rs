@@ -54,10 +54,7 @@ pub(super) fn RegisterTeam(c: Competition, changed: Callback<()>) -> impl IntoVi
         let input = input.clone();
         async move { api::register_team(id, &input).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();

@@ -310,10 +310,7 @@ pub(super) fn AddTicketType(event: i64, changed: Callback<()>) -> impl IntoView 
         let t = t.clone();
         async move { api::add_ticket_type(event, &t).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => changed.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(changed));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();

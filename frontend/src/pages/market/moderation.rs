@@ -132,10 +132,7 @@ fn QueueItem(
         let req = req.clone();
         async move { api::moderate(&req).await }
     })
-    .on_answer(move |answer| match answer {
-        Ok(_) => decided.run(()),
-        Err(e) => errors.server(e),
-    });
+    .on_answer(errors.or_run(decided));
     let send_reject = move || {
         let text = reason.get_untracked();
         let req = ModerationRequest {
