@@ -40,7 +40,8 @@ pub async fn me(state: &AppState, user: &SessionUser) -> AppResult<Expert> {
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn search(state: &AppState, user: &SessionUser, q: ExpertQuery) -> AppResult<Vec<PoolExpert>> {
     let mut db = state.db.acquire().await?;
-    if !user.is_admin && !crate::orgs::in_verified(&mut db, user.id, shared::orgs::OrgKind::Organizer).await? {
+    let organizer = |m: &shared::accounts::Membership| m.verified && m.org_kind == shared::orgs::OrgKind::Organizer;
+    if !user.is_admin && !crate::orgs::memberships(&mut db, user.id).await?.iter().any(organizer) {
         return Err(AppError::Forbidden);
     }
     Ok(store::list(&mut db, ExpertStatus::Approved, &q).await?.into_iter().map(PoolExpert::from).collect())

@@ -8,8 +8,8 @@ pub use store::PERSONAL_DATA;
 
 /// What other capabilities (and the demo, tests and benchmarks) may use of this one's store.
 pub use store::{
-    Affiliation, counts_of, exists, first_of, get, ids_of_any, in_verified, insert, insert_without_members, member_ids,
-    name_of, named, set_verified, summary, unverified_count, with_credit_code,
+    Affiliation, counts_of, exists, first_of, get, ids_of_any, insert, insert_without_members, member_ids, name_of,
+    named, set_verified, summary, unverified_count, with_credit_code,
 };
 
 use utoipa_axum::router::OpenApiRouter;
@@ -53,7 +53,7 @@ pub(crate) async fn on_user_erasing(tx: &mut crate::db::Conn, who: &crate::facts
 
 /// The organizations `user` is a member of, by id.
 pub async fn ids_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
-    store::ids_of(db, user).await
+    store::ids_of_any(db, &[user]).await
 }
 
 /// Organizations (id, Chinese name) `user` is the only owner of while others are members.

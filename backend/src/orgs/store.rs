@@ -513,15 +513,6 @@ pub async fn memberships(db: &mut Conn, user_id: i64) -> sqlx::Result<Vec<shared
         .collect())
 }
 
-/// The organizations the user is a member of, by id.
-pub async fn ids_of(db: &mut Conn, user: i64) -> sqlx::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = sql::query_as("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")
-        .bind(user)
-        .fetch_all(db)
-        .await?;
-    Ok(rows.into_iter().map(|(id,)| id).collect())
-}
-
 /// `SELECT <select> FROM memberships m ... WHERE m.<column> IN (ids) <tail>`, bound.
 fn memberships_of(select: &str, join: &str, column: &str, ids: &[i64], tail: &str) -> sql::Builder<'static> {
     let mut qb = sql::Builder::new(format!("SELECT {select} FROM memberships m {join} WHERE m.{column} IN ("));
@@ -595,19 +586,6 @@ pub async fn first_of(db: &mut Conn, users: &[i64]) -> sqlx::Result<HashMap<i64,
         .into_iter()
         .map(|(user, org_id, name_zh, name_en)| (user, Affiliation { org_id, name_zh, name_en }))
         .collect())
-}
-
-/// Whether `user` is a member of a verified organization of `kind`.
-pub async fn in_verified(db: &mut Conn, user: i64, kind: shared::orgs::OrgKind) -> sqlx::Result<bool> {
-    let row: Option<(i32,)> = sql::query_as(
-        "SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.org_id
-         WHERE m.user_id = $1 AND o.kind = $2 AND o.verified_at IS NOT NULL",
-    )
-    .bind(user)
-    .bind(kind.as_str())
-    .fetch_optional(db)
-    .await?;
-    Ok(row.is_some())
 }
 
 /// Erases what this capability holds only about a person whose account is being deleted: memberships and invitations to join
